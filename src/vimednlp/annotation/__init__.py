@@ -1,0 +1,1 @@
+"""Annotation: Label Studio configs from the schema, push/pull, agreement, adjudication."""

@@ -1,0 +1,1 @@
+"""Clinical entities: lexicon matcher, ConText-style assertions, note sections, trainable taggers."""

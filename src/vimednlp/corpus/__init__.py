@@ -1,0 +1,1 @@
+"""Corpora: the standard record, converters, public-corpus loaders, validate, stats, split."""

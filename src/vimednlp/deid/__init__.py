@@ -1,0 +1,1 @@
+"""De-identification: PHI recognizers (patterns, validators, gazetteers, names, model) and operators (tags, masks, surrogates, vault, audit)."""

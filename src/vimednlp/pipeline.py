@@ -1,0 +1,168 @@
+"""spaCy `Language` assembly, the span resolver, and `Doc` <-> `Document` conversion.
+
+Components live in their rooms (`deid.component`, `clinical.component`, `terminology.component`)
+and are registered as spaCy factories (entry points in pyproject.toml), so `nlp.add_pipe("vimednlp_phi")`
+works in any spaCy pipeline once vimednlp is installed.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
+
+from .schema import PHI_LABELS, Document, Span, register_extensions
+from .text.tokenizer import ClinicalTokenizer
+
+register_extensions()
+
+PHI_KEY = "phi"
+CLINICAL_KEY = "clinical"
+
+# name -> module that registers the factory; imported on demand so a missing extra is a clear error
+COMPONENT_MODULES = {
+    "vimednlp_phi": "vimednlp.deid.component",
+    "vimednlp_clinical": "vimednlp.clinical.component",
+    "vimednlp_sections": "vimednlp.clinical.component",
+    "vimednlp_context": "vimednlp.clinical.component",
+    "vimednlp_linker": "vimednlp.terminology.component",
+    "vimednlp_resolver": "vimednlp.pipeline",
+}
+DEFAULT_COMPONENTS = ("vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context",
+                      "vimednlp_linker", "vimednlp_resolver")
+
+
+def blank() -> Language:
+    """A blank pipeline with vimednlp's clinical tokenizer (multi-language `xx` rules underneath)."""
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = ClinicalTokenizer(nlp.vocab)
+    return nlp
+
+
+def _ensure_factory(name: str) -> None:
+    module = COMPONENT_MODULES.get(name)
+    if module:
+        importlib.import_module(module)
+
+
+def load(components: Iterable[str] | None = None, config: dict | None = None, *,
+         skip_missing: bool = False) -> Language:
+    """A spaCy `Language` with vimednlp's components.
+
+    components: factory names in order (default: all of DEFAULT_COMPONENTS).
+    config: per-component config, e.g. {"vimednlp_phi": {"labels": ["NAME", "DATE"]}}.
+    skip_missing: leave out components whose room is not available instead of raising.
+    """
+    nlp = blank()
+    config = config or {}
+    for name in components or DEFAULT_COMPONENTS:
+        try:
+            _ensure_factory(name)
+        except ImportError as e:
+            if skip_missing:
+                continue
+            raise ImportError(f"component {name!r} is not available: {e}") from e
+        nlp.add_pipe(name, config=config.get(name, {}))
+    return nlp
+
+
+# --- resolver --------------------------------------------------------------------------------------
+def _priority(span: SpacySpan, prefer: str) -> tuple:
+    is_phi = span.label_ in PHI_LABELS
+    first = is_phi if prefer == PHI_KEY else not is_phi
+    score = span._.score if span._.score is not None else 1.0
+    return (first, len(span), score)
+
+
+def resolve(doc: Doc, prefer: str = PHI_KEY) -> list[SpacySpan]:
+    """Pick non-overlapping spans from all span groups: the preferred group first, then longer, then surer."""
+    cands: list[SpacySpan] = []
+    for key in (PHI_KEY, CLINICAL_KEY):
+        if key in doc.spans:
+            cands.extend(doc.spans[key])
+    chosen: list[SpacySpan] = []
+    taken = [False] * len(doc)
+    for sp in sorted(cands, key=lambda s: _priority(s, prefer), reverse=True):
+        if any(taken[i] for i in range(sp.start, sp.end)):
+            continue
+        for i in range(sp.start, sp.end):
+            taken[i] = True
+        chosen.append(sp)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+class Resolver:
+    """Sets `doc.ents` to a non-overlapping choice over `doc.spans["phi"]` and `doc.spans["clinical"]`."""
+
+    def __init__(self, prefer: str = PHI_KEY):
+        if prefer not in (PHI_KEY, CLINICAL_KEY):
+            raise ValueError(f"prefer must be 'phi' or 'clinical', got {prefer!r}")
+        self.prefer = prefer
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = filter_spans(resolve(doc, self.prefer))
+        return doc
+
+
+@Language.factory("vimednlp_resolver", default_config={"prefer": PHI_KEY})
+def make_resolver(nlp: Language, name: str, prefer: str) -> Resolver:
+    return Resolver(prefer)
+
+
+# --- Doc <-> Document -----------------------------------------------------------------------------
+def _span_record(sp: SpacySpan) -> Span:
+    attrs = dict(sp._.attrs or {})
+    for key in ("negated", "uncertain", "historical", "family", "hypothetical"):
+        if getattr(sp._, key):
+            attrs[key] = True
+    if sp._.section:
+        attrs["section"] = sp._.section
+    if sp._.codes:
+        attrs["codes"] = sp._.codes
+    return Span(sp.start_char, sp.end_char, sp.label_, sp.text, sp._.source or "",
+                1.0 if sp._.score is None else float(sp._.score), attrs)
+
+
+def doc_to_document(doc: Doc, id: str = "", meta: dict | None = None, groups: Iterable[str] | None = None) -> Document:
+    """A `Document` whose spans are the doc's span groups (attrs["group"] names the group)."""
+    spans: list[Span] = []
+    for key in groups or list(doc.spans.keys()):
+        if key not in doc.spans:
+            continue
+        for sp in doc.spans[key]:
+            rec = _span_record(sp)
+            rec.attrs["group"] = key
+            spans.append(rec)
+    spans.sort(key=lambda s: (s.start, -s.end, s.label))
+    return Document(id=id, text=doc.text, spans=spans, meta=dict(meta or {}))
+
+
+def document_to_doc(document: Document, nlp: Language | None = None, default_group: str | None = None) -> Doc:
+    """A `Doc` with the document's spans in their groups; spans must fall on token boundaries."""
+    nlp = nlp or blank()
+    doc = nlp.make_doc(document.text)
+    groups: dict[str, list[SpacySpan]] = {}
+    for s in document.spans:
+        sp = doc.char_span(s.start, s.end, label=s.label, alignment_mode="strict")
+        if sp is None:
+            raise ValueError(f"span {s.start}-{s.end} ({s.label}) of document {document.id!r} "
+                             "does not fall on token boundaries")
+        attrs = dict(s.attrs)
+        group = attrs.pop("group", None) or default_group or (PHI_KEY if s.label in PHI_LABELS else CLINICAL_KEY)
+        for key in ("negated", "uncertain", "historical", "family", "hypothetical"):
+            if attrs.pop(key, False):
+                sp._.set(key, True)
+        if "section" in attrs:
+            sp._.section = attrs.pop("section")
+        if "codes" in attrs:
+            sp._.codes = attrs.pop("codes")
+        sp._.source = s.source or None
+        sp._.score = s.score
+        sp._.attrs = attrs or None
+        groups.setdefault(group, []).append(sp)
+    for key, spans in groups.items():
+        doc.spans[key] = spans
+    return doc

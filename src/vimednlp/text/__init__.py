@@ -1,0 +1,1 @@
+"""Vietnamese text: offset-keeping normalization, accent folding, legacy encodings, tokenization, word segmentation, sentences, abbreviations."""

@@ -1,0 +1,140 @@
+"""Syllable-and-punctuation tokenizer for clinical Vietnamese, with code-point offsets.
+
+One ordered regular expression decides what stays whole (URLs, e-mails, dates, decimals, blood
+pressure, codes such as `BN1234`, `29A-123.45`, `I21.9`, `TP.HCM`) and what splits (`500mg` ->
+`500` `mg`, punctuation). The spaCy tokenizer wraps the same function, so offsets agree everywhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+# Letters include every Vietnamese letter plus combining marks (decomposed input stays in its token).
+_L = r"[^\W\d_]"
+_LM = r"(?:[^\W\d_][\u0300-\u036f]*)"  # a letter with any combining marks after it
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("url", r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]"),
+    ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
+    ("ip", r"\b(?:\d{1,3}\.){3}\d{1,3}\b"),
+    # 14h30, 8h, 14:30
+    ("time", r"\d{1,2}[hH:g]\d{2}(?:'|p)?(?![\d/])|\d{1,2}[hH](?![\w/])"),
+    # 12/03/2024, 5/3/24, 12-03-2024, 2024-03-12, 12.03.2024, 03/2024, 12/3
+    ("date", r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?![\d/])"),
+    # licence plates 29A-123.45, 51F1-12345, 30E-12345
+    ("plate", r"\d{2}[A-Z]{1,2}\d?-\d{3}\.\d{2}(?!\d)|\d{2}[A-Z]{1,2}\d?-\d{4,5}(?!\d)"),
+    # ICD-10 codes I21.9, E11, U07.1
+    ("icd", r"\b[A-Z]\d{2}(?:\.\d{1,2})?\b(?!-\d)"),
+    # abbreviations with internal dots: TP.HCM, TP.HN, Th.S, P.GS
+    ("dotted", r"(?:[A-ZĐ][A-Za-zĐđ]{0,3}\.){1,3}[A-ZĐ]{2,}(?![a-z])"),
+    # letter-digit codes: BN1234, DN4010123456789, SpO2, HbA1c, COVID-19, F0, 4469/QĐ-BYT
+    ("code", r"(?:" + _L + r"+\d+[\w]*|\d+[A-Za-zĐđ]+\d[\w]*)(?:[-/][A-Za-z0-9Đđ]+)*|[A-Z]{2,}-\d+[A-Z0-9]*"),
+    # numbers with a slash or ratio: blood pressure 150/90, 1/2, 3/4
+    ("ratio", r"\d+(?:[.,]\d+)?/\d+(?:[.,]\d+)?(?![\d/])"),
+    # decimals and grouped numbers: 12,5  1.200.000  37.5  0.9
+    ("number", r"\d+(?:[.,]\d+)+(?![\d])|\d+"),
+    ("word", _LM + r"+(?:['’]" + _LM + r"+)?"),
+    ("space", r"\s+"),
+    ("punct", r"\.{2,}|[-–—]{2,}|[^\w\s]|_"),
+]
+_TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str = "word"
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield tokens (no whitespace) with code-point offsets, in order, never overlapping."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _TOKEN_RE.match(text, pos)
+        if m is None:  # pragma: no cover - the last alternative matches any single character
+            yield Token(text[pos], pos, pos + 1, "other")
+            pos += 1
+            continue
+        kind = m.lastgroup or "other"
+        end = m.end()
+        if end == pos:  # pragma: no cover - defensive
+            end = pos + 1
+        if kind != "space":
+            yield Token(text[pos:end], pos, end, kind)
+        pos = end
+
+
+def tokenize(text: str) -> list[Token]:
+    return list(iter_tokens(text))
+
+
+class ClinicalTokenizer:
+    """spaCy tokenizer wrapping `iter_tokens`. Serializable (no state besides the vocab)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        toks = list(iter_tokens(text))
+        for i, t in enumerate(toks):
+            if t.start > pos:
+                gap = text[pos:t.start]
+                if words and gap == " ":
+                    spaces[-1] = True
+                else:
+                    # keep other whitespace as its own token so the Doc text equals the input
+                    if words and gap.startswith(" "):
+                        spaces[-1] = True
+                        gap = gap[1:]
+                    if gap:
+                        words.append(gap)
+                        spaces.append(False)
+            words.append(t.text)
+            spaces.append(False)
+            pos = t.end
+        if pos < len(text):
+            gap = text[pos:]
+            if words and gap.startswith(" "):
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for t in texts:
+            yield self(t)
+
+    # spaCy serialization protocol: nothing to save besides the vocab
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "ClinicalTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        from pathlib import Path
+
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, **kwargs) -> "ClinicalTokenizer":
+        return self
+
+
+def create_tokenizer():
+    """Registered as `vimednlp.Tokenizer.v1` (entry point `spacy_tokenizers`)."""
+
+    def make(nlp):
+        return ClinicalTokenizer(nlp.vocab)
+
+    return make
