@@ -31,6 +31,7 @@ COMPONENT_MODULES = {
     "vimednlp_linker": "vimednlp.terminology.component",
     "vimednlp_resolver": "vimednlp.pipeline",
 }
+from . import factories  # noqa: E402,F401  registers the factories when installed without entry points
 DEFAULT_COMPONENTS = ("vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context",
                       "vimednlp_linker", "vimednlp_resolver")
 
@@ -105,11 +106,6 @@ class Resolver:
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = filter_spans(resolve(doc, self.prefer))
         return doc
-
-
-@Language.factory("vimednlp_resolver", default_config={"prefer": PHI_KEY})
-def make_resolver(nlp: Language, name: str, prefer: str) -> Resolver:
-    return Resolver(prefer)
 
 
 # --- Doc <-> Document -----------------------------------------------------------------------------
