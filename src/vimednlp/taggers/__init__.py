@@ -1,1 +1,34 @@
-"""Trainable sequence taggers over corpus records, one fit/predict/save/load interface: CRF, spaCy NER, transformers."""
+"""Trainable sequence taggers behind one interface: `fit(docs, dev=None)`, `predict(texts)`,
+`save(dir)`, `load_tagger(dir)`.
+
+    from vimednlp.taggers import CRFTagger, load_tagger, entity_scores
+    tagger = CRFTagger(train_gazetteer=True).fit(train_docs)
+    print(entity_scores(test_docs, tagger.predict(test_docs)).format())
+
+`CRFTagger` (sklearn-crfsuite), `SpacyNERTagger` (spaCy NER, CPU) and `TransformerTagger` (any local
+token-classification checkpoint; needs the `hf` extra) are imported on first use.
+"""
+from __future__ import annotations
+
+from .base import KINDS, Tagger, load_tagger, read_meta, tagger_class
+from .bio import bio_to_spans, doc_tokens, spans_to_bio
+from .evaluate import PRF, Report, entity_scores, token_scores
+
+__all__ = [
+    "Tagger", "CRFTagger", "SpacyNERTagger", "TransformerTagger", "load_tagger", "read_meta", "tagger_class",
+    "KINDS", "entity_scores", "token_scores", "Report", "PRF", "bio_to_spans", "spans_to_bio", "doc_tokens",
+]
+
+_LAZY = {
+    "CRFTagger": "vimednlp.taggers.crf",
+    "SpacyNERTagger": "vimednlp.taggers.spacy_ner",
+    "TransformerTagger": "vimednlp.taggers.transformer",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'vimednlp.taggers' has no attribute {name!r}")

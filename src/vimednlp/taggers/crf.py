@@ -1,0 +1,270 @@
+"""A linear-chain CRF tagger (sklearn-crfsuite) over syllable tokens.
+
+Features: token form, accent-folded form, shape, affixes, a ±2 window with bigrams, optional
+gazetteer hits (user lexicons and/or phrases learned from the training spans) and optional
+word-segmentation boundaries. See `vimednlp.taggers.features`.
+"""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..schema import Document, Span
+from ..text.fold import fold_lower
+from .base import Tagger, as_texts, check_training_docs
+from .bio import bio_to_spans, collect_labels, doc_tokens, spans_to_bio
+from .features import compile_gazetteers, gazetteer_tags, sentence_features
+from .wordseg import Segmenter, default_segmenter, word_positions
+
+MODEL_FILE = "model.crfsuite"
+GAZETTEER_FILE = "gazetteers.json"
+
+
+def _progress(iterable, desc: str, total: int | None = None, enable: bool = True):
+    if not enable:
+        return iterable
+    from tqdm.auto import tqdm
+
+    return tqdm(iterable, desc=desc, total=total, leave=False, mininterval=1.0)
+
+
+class CRFTagger(Tagger):
+    """CRF sequence tagger.
+
+    Parameters
+    ----------
+    c1, c2, max_iterations, all_possible_transitions:
+        passed to `sklearn_crfsuite.CRF` (L-BFGS training).
+    gazetteers:
+        `{label: {phrase, ...}}` lexicons; each phrase is matched on accent-folded lower-cased
+        tokens and gives the tokens it covers a `LABEL:B` / `LABEL:I` feature.
+    train_gazetteer:
+        also learn a gazetteer from the training spans (phrases seen as an entity at least
+        `gazetteer_min_count` times and as that entity in at least `gazetteer_min_ratio` of their
+        occurrences). On the training set itself the features come from the other
+        `gazetteer_folds` folds (jack-knifing), so the CRF does not learn to trust them blindly.
+    word_segmentation:
+        add word-boundary features from a word segmenter (underthesea by default).
+    tokenization:
+        `vimednlp` (the library tokenizer) or `whitespace`.
+    labels:
+        train only these labels (others are ignored); default all labels seen in training.
+    """
+
+    kind = "crf"
+
+    def __init__(self, c1: float = 0.05, c2: float = 0.01, max_iterations: int = 150,
+                 all_possible_transitions: bool = True, gazetteers: Mapping[str, Iterable[str]] | None = None,
+                 train_gazetteer: bool = False, gazetteer_min_count: int = 1, gazetteer_min_ratio: float = 0.5,
+                 gazetteer_folds: int = 5, word_segmentation: bool = False, segmenter: Segmenter | None = None,
+                 tokenization: str = "vimednlp", window: int = 2, labels: Sequence[str] | None = None,
+                 verbose: bool = False, seed: int = 0) -> None:
+        super().__init__()
+        self.c1 = c1
+        self.c2 = c2
+        self.max_iterations = max_iterations
+        self.all_possible_transitions = all_possible_transitions
+        self.user_gazetteers = {k: set(v) for k, v in (gazetteers or {}).items()}
+        self.train_gazetteer = train_gazetteer
+        self.gazetteer_min_count = gazetteer_min_count
+        self.gazetteer_min_ratio = gazetteer_min_ratio
+        self.gazetteer_folds = gazetteer_folds
+        self.word_segmentation = word_segmentation
+        self._segmenter = segmenter
+        self.tokenization = tokenization
+        self.window = window
+        self.keep_labels = list(labels) if labels else None
+        self.verbose = verbose
+        self.seed = seed
+        self.learned_gazetteer: dict[str, list[str]] = {}
+        self._gaz: tuple[dict[str, set[str]], int] = ({}, 0)
+        self._tagger = None  # pycrfsuite.Tagger
+        self._model_path: Path | None = None
+        self._tmpdir: tempfile.TemporaryDirectory | None = None
+
+    # --- features -------------------------------------------------------------------------------
+    def _segment(self):
+        if self._segmenter is None:
+            self._segmenter = default_segmenter()
+        return self._segmenter
+
+    def _features(self, text: str, tokens, gaz_table=None) -> list[dict[str, object]]:
+        table, longest = gaz_table if gaz_table is not None else self._gaz
+        gaz = None
+        if table:
+            gaz = gazetteer_tags([fold_lower(t.text) for t in tokens], table, longest)
+        words = word_positions(text, tokens, self._segment()) if self.word_segmentation else None
+        return sentence_features(tokens, gaz, words, self.window)
+
+    @staticmethod
+    def _learn_phrases(docs: Sequence[Document], tokenization: str, min_count: int,
+                       min_ratio: float) -> dict[str, set[str]]:
+        """Entity phrases (folded token keys) and how often the same token run is an entity at all."""
+        as_entity: dict[str, Counter[str]] = defaultdict(Counter)
+        for d in docs:
+            toks = doc_tokens(d.text, tokenization)
+            for s in d.spans:
+                key = " ".join(fold_lower(t.text) for t in toks if t.start < s.end and t.end > s.start)
+                if key:
+                    as_entity[key][s.label] += 1
+        if not as_entity:
+            return {}
+        # how often each phrase occurs anywhere (entity or not), to drop ambiguous ones (`nam`, `bệnh viện`)
+        longest = min(max(k.count(" ") + 1 for k in as_entity), 12)
+        total: Counter[str] = Counter()
+        for d in docs:
+            folded = [fold_lower(t.text) for t in doc_tokens(d.text, tokenization)]
+            n = len(folded)
+            for i in range(n):
+                for L in range(1, min(longest, n - i) + 1):
+                    key = " ".join(folded[i:i + L])
+                    if key in as_entity:
+                        total[key] += 1
+        out: dict[str, set[str]] = defaultdict(set)
+        for key, labs in as_entity.items():
+            label, cnt = labs.most_common(1)[0]
+            if cnt >= min_count and cnt / max(total[key], cnt) >= min_ratio:
+                out[label].add(key)
+        return dict(out)
+
+    def _merge_gaz(self, learned: Mapping[str, set[str]]) -> tuple[dict[str, set[str]], int]:
+        table, longest = compile_gazetteers(self.user_gazetteers)
+        # learned keys are already normalized; prefix their labels so they do not mix with lexicons
+        for label, keys in learned.items():
+            table["T" + label] = set(keys)
+            for k in keys:
+                longest = max(longest, min(k.count(" ") + 1, 12))
+        return table, longest
+
+    # --- training -------------------------------------------------------------------------------
+    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> "CRFTagger":
+        import sklearn_crfsuite
+
+        check_training_docs(docs)
+        keep = set(self.keep_labels) if self.keep_labels else None
+        labels = collect_labels(docs, keep)
+        if not labels:
+            raise ValueError("the training documents have no spans to learn from")
+        keep = set(labels)
+        learned: dict[str, set[str]] = {}
+        fold_tables: list[tuple[dict[str, set[str]], int]] | None = None
+        fold_of: list[int] = []
+        if self.train_gazetteer:
+            k = max(2, self.gazetteer_folds)
+            order = list(range(len(docs)))
+            random.Random(self.seed).shuffle(order)
+            fold_of = [0] * len(docs)
+            for rank, i in enumerate(order):
+                fold_of[i] = rank % k
+            fold_tables = []
+            for f in range(k):
+                others = [d for d, fo in zip(docs, fold_of) if fo != f]
+                fold_tables.append(self._merge_gaz(self._filter(self._learn_phrases(
+                    others, self.tokenization, self.gazetteer_min_count, self.gazetteer_min_ratio), keep)))
+            learned = self._filter(self._learn_phrases(docs, self.tokenization, self.gazetteer_min_count,
+                                                        self.gazetteer_min_ratio), keep)
+        self.learned_gazetteer = {k: sorted(v) for k, v in learned.items()}
+        self._gaz = self._merge_gaz(learned)
+
+        X, y = [], []
+        for i, d in enumerate(_progress(docs, "features", len(docs), self.verbose)):
+            toks = doc_tokens(d.text, self.tokenization)
+            if not toks:
+                continue
+            table = fold_tables[fold_of[i]] if fold_tables is not None else None
+            X.append(self._features(d.text, toks, table))
+            y.append(spans_to_bio(toks, d.spans, keep))
+        Xd = yd = None
+        if dev:
+            Xd, yd = [], []
+            for d in dev:
+                toks = doc_tokens(d.text, self.tokenization)
+                if toks:
+                    Xd.append(self._features(d.text, toks))
+                    yd.append(spans_to_bio(toks, d.spans, keep))
+        self._tmpdir = tempfile.TemporaryDirectory(prefix="vimednlp-crf-")
+        model_path = Path(self._tmpdir.name) / MODEL_FILE
+        crf = sklearn_crfsuite.CRF(
+            algorithm="lbfgs", c1=self.c1, c2=self.c2, max_iterations=self.max_iterations,
+            all_possible_transitions=self.all_possible_transitions, model_filename=str(model_path),
+            verbose=False,
+        )
+        crf.fit(X, y)
+        self.labels = labels
+        self._open(model_path)
+        return self
+
+    @staticmethod
+    def _filter(table: Mapping[str, set[str]], keep: set[str]) -> dict[str, set[str]]:
+        return {k: v for k, v in table.items() if k in keep}
+
+    def _open(self, model_path: Path) -> None:
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model_path))
+        self._tagger = tagger
+        self._model_path = model_path
+
+    # --- prediction -----------------------------------------------------------------------------
+    def predict(self, texts: Iterable[str | Document], with_scores: bool = False) -> list[list[Span]]:
+        """Spans for each text (offsets into that text). `with_scores` adds each span's lowest
+        token marginal probability as its score (slower)."""
+        self._check_fitted()
+        out: list[list[Span]] = []
+        for text in as_texts(texts):
+            toks = doc_tokens(text, self.tokenization)
+            if not toks:
+                out.append([])
+                continue
+            tags = self._tagger.tag(self._features(text, toks))
+            scores = None
+            if with_scores:
+                scores = [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
+            out.append(bio_to_spans(text, toks, tags, source="crf", scores=scores))
+        return out
+
+    def top_features(self, n: int = 20) -> list[tuple[str, str, float]]:
+        """The `n` state features with the largest weights: (attribute, label, weight)."""
+        self._check_fitted()
+        info = self._tagger.info()
+        items = sorted(info.state_features.items(), key=lambda kv: -abs(kv[1]))[:n]
+        return [(attr, label, w) for (attr, label), w in items]
+
+    # --- persistence ----------------------------------------------------------------------------
+    def _params(self) -> dict[str, Any]:
+        return {"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+                "all_possible_transitions": self.all_possible_transitions,
+                "train_gazetteer": self.train_gazetteer, "gazetteer_min_count": self.gazetteer_min_count,
+                "gazetteer_min_ratio": self.gazetteer_min_ratio, "gazetteer_folds": self.gazetteer_folds,
+                "word_segmentation": self.word_segmentation, "tokenization": self.tokenization,
+                "window": self.window, "labels": self.keep_labels, "seed": self.seed}
+
+    def _save(self, path: Path) -> dict[str, Any]:
+        assert self._model_path is not None
+        if self._model_path.resolve() != (path / MODEL_FILE).resolve():
+            shutil.copyfile(self._model_path, path / MODEL_FILE)
+        gaz = {"user": {k: sorted(v) for k, v in self.user_gazetteers.items()},
+               "learned": self.learned_gazetteer}
+        (path / GAZETTEER_FILE).write_text(json.dumps(gaz, ensure_ascii=False), encoding="utf-8")
+        return {"params": self._params(), "files": [MODEL_FILE, GAZETTEER_FILE]}
+
+    @classmethod
+    def _load(cls, path: Path, meta: dict[str, Any]) -> "CRFTagger":
+        params = dict(meta.get("params") or {})
+        gaz = {"user": {}, "learned": {}}
+        if (path / GAZETTEER_FILE).is_file():
+            gaz = json.loads((path / GAZETTEER_FILE).read_text(encoding="utf-8"))
+        model = path / MODEL_FILE
+        if not model.is_file():
+            raise FileNotFoundError(f"{path} has no {MODEL_FILE}")
+        tagger = cls(gazetteers=gaz.get("user") or {}, **params)
+        tagger.learned_gazetteer = gaz.get("learned") or {}
+        tagger._gaz = tagger._merge_gaz({k: set(v) for k, v in tagger.learned_gazetteer.items()})
+        tagger._open(model)
+        return tagger
