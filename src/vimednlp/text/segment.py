@@ -1,0 +1,205 @@
+"""Word segmentation with offsets: underthesea underneath, a medical-compound dictionary on top.
+
+underthesea's ``word_tokenize`` returns strings without offsets and normalizes the text silently,
+so its words are re-aligned to our syllable tokens by comparing folded, lower-cased characters
+(difflib when they disagree). Two rules then hold whatever underthesea said:
+
+- a word only joins syllables (letter tokens); ``BN1234 đo`` is never one word;
+- compounds of the medical dictionary (``resources/text/medical_compounds.txt``), matched on folded
+  text so ``dai thao duong`` works too, are one word; the longest match wins.
+
+The syllable tokens are those of :func:`vimednlp.text.tokenize`; words are runs of them.
+"""
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from ..paths import resource_path
+from .fold import fold_lower
+from .tokenizer import Token, tokenize
+
+COMPOUNDS_FILE = "medical_compounds.txt"
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+def _key(s: str) -> str:
+    return fold_lower(unicodedata.normalize("NFC", s))
+
+
+def load_compounds(path=None) -> list[str]:
+    """Compounds (one per line, ``#`` comments) from ``path`` or the bundled list."""
+    p = path or resource_path("text", COMPOUNDS_FILE)
+    out = []
+    with open(p, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.append(unicodedata.normalize("NFC", line))
+    return out
+
+
+class CompoundDictionary:
+    """Compounds keyed by their folded, lower-cased syllables."""
+
+    def __init__(self, compounds: Iterable[str]):
+        self.entries: dict[tuple[str, ...], str] = {}
+        for c in compounds:
+            key = tuple(_key(c).split())
+            if len(key) >= 2:
+                self.entries.setdefault(key, c)
+        self.max_len = max((len(k) for k in self.entries), default=0)
+
+    def __contains__(self, text: str) -> bool:
+        return tuple(_key(text).split()) in self.entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def matches(self, keys: Sequence[str | None]) -> list[tuple[int, int]]:
+        """Greedy longest matches ``(i, j)`` over token keys (None = not a syllable)."""
+        out = []
+        i = 0
+        n = len(keys)
+        while i < n:
+            found = 0
+            if keys[i] is not None:
+                for L in range(min(self.max_len, n - i), 1, -1):
+                    window = keys[i:i + L]
+                    if None not in window and tuple(window) in self.entries:
+                        found = L
+                        break
+            if found:
+                out.append((i, i + found))
+                i += found
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> CompoundDictionary:
+    return CompoundDictionary(load_compounds())
+
+
+def _underthesea_groups(text: str, tokens: list[Token]) -> list[int]:
+    """For each token, the index of the underthesea word holding its first character."""
+    from underthesea import word_tokenize  # lazy: imports torch and writes ~/.underthesea
+
+    words = word_tokenize(text)
+    a_chars: list[str] = []
+    a_tok: list[int] = []
+    for ti, t in enumerate(tokens):
+        k = _key(t.text).replace(" ", "")
+        a_chars.extend(k)
+        a_tok.extend([ti] * len(k))
+    b_chars: list[str] = []
+    b_word: list[int] = []
+    for wi, w in enumerate(words):
+        k = "".join(_key(w).split())
+        b_chars.extend(k)
+        b_word.extend([wi] * len(k))
+    group = [-1] * len(tokens)
+    a_str, b_str = "".join(a_chars), "".join(b_chars)
+    if a_str == b_str:
+        pairs: Iterable[tuple[int, int]] = zip(range(len(a_str)), range(len(b_str)))
+    else:
+        sm = difflib.SequenceMatcher(None, a_str, b_str, autojunk=False)
+        pairs = (
+            (blk.a + k, blk.b + k) for blk in sm.get_matching_blocks() for k in range(blk.size)
+        )
+    for ai, bi in pairs:
+        ti = a_tok[ai]
+        if group[ti] == -1:
+            group[ti] = b_word[bi]
+    # unmatched tokens get their own group
+    nxt = len(words)
+    for ti, g in enumerate(group):
+        if g == -1:
+            group[ti] = nxt
+            nxt += 1
+    return group
+
+
+def word_ids(
+    text: str,
+    tokens: list[Token] | None = None,
+    *,
+    dictionary: CompoundDictionary | None = None,
+    use_underthesea: bool = True,
+) -> list[int]:
+    """For each token of ``tokenize(text)``, the index of the word it belongs to (0, 1, 2, ...)."""
+    toks = tokens if tokens is not None else tokenize(text)
+    if not toks:
+        return []
+    dic = dictionary if dictionary is not None else default_dictionary()
+    is_syl = [t.kind == "word" for t in toks]
+    if use_underthesea:
+        groups = _underthesea_groups(text, toks)
+    else:
+        groups = list(range(len(toks)))
+    # joins only between syllables, only when both come from the same underthesea word
+    joined = [False] * len(toks)  # joined[i]: token i continues the word of token i-1
+    for i in range(1, len(toks)):
+        joined[i] = is_syl[i] and is_syl[i - 1] and groups[i] == groups[i - 1]
+    # the compound dictionary overrides underthesea in both directions
+    keys = [_key(t.text) if s else None for t, s in zip(toks, is_syl)]
+    for i, j in dic.matches(keys):
+        joined[i] = False
+        for k in range(i + 1, j):
+            joined[k] = True
+        if j < len(toks):
+            joined[j] = False
+    ids = []
+    cur = -1
+    for i in range(len(toks)):
+        if not joined[i]:
+            cur += 1
+        ids.append(cur)
+    return ids
+
+
+def word_segment(
+    text: str, *, dictionary: CompoundDictionary | None = None, use_underthesea: bool = True
+) -> list[Word]:
+    """Words with code-point offsets into ``text``; a word's text is ``text[start:end]``."""
+    toks = tokenize(text)
+    ids = word_ids(text, toks, dictionary=dictionary, use_underthesea=use_underthesea)
+    words: list[Word] = []
+    for t, wid in zip(toks, ids):
+        if wid == len(words):
+            words.append(Word(t.text, t.start, t.end))
+        else:
+            w = words[-1]
+            words[-1] = Word(text[w.start:t.end], w.start, t.end)
+    return words
+
+
+def segment_tokens(text: str, **kwargs) -> list[str]:
+    """Words with their syllables joined by ``_`` (PhoBERT-style input): ``bệnh_nhân``."""
+    return ["_".join(w.text.split()) for w in word_segment(text, **kwargs)]
+
+
+def set_doc_words(doc, **kwargs):
+    """Set ``token._.word`` (index of the segmented word) on every non-space token of a spaCy Doc."""
+    from ..schema import register_extensions
+
+    register_extensions()
+    toks = [Token(t.text, t.idx, t.idx + len(t.text), "word") for t in doc if not t.is_space]
+    # recompute kinds with our tokenizer when offsets agree (the Doc came from ClinicalTokenizer)
+    ours = {(t.start, t.end): t for t in tokenize(doc.text)}
+    toks = [ours.get((t.start, t.end), t) for t in toks]
+    ids = word_ids(doc.text, toks, **kwargs)
+    it = iter(ids)
+    for t in doc:
+        t._.word = None if t.is_space else next(it)
+    return doc
