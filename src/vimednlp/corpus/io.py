@@ -1,0 +1,142 @@
+"""`read` / `write` with the format guessed from the path; streaming where the format allows.
+
+| format | path | notes |
+|---|---|---|
+| jsonl | `*.jsonl`, `*.ndjson` | the standard record, streamed line by line |
+| conll | `*.conll`, `*.bio`, `*.iob`, `*.txt` with `--format conll` | `level=` syllable/word |
+| tokens-json | `*.json` with `{"words", "tags"}` lines (PhoNER's json) | `level=` |
+| labelstudio | `*.json` holding a task array | UTF-16 offsets at this boundary only |
+| brat | a folder of `.txt` + `.ann` (or one `.ann`) | |
+| docbin | `*.spacy` | |
+| hf | a folder saved by `datasets` (`dataset_info.json`), or `*.hf` | `kind=` tokens/spans |
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..schema import Document
+from .errors import ErrorLog
+
+FORMATS = ("jsonl", "conll", "tokens-json", "labelstudio", "brat", "docbin", "hf")
+_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".conll": "conll", ".bio": "conll", ".iob": "conll",
+              ".spacy": "docbin", ".ann": "brat", ".hf": "hf"}
+
+
+def guess_format(path: str | Path, for_writing: bool = False) -> str:
+    """The format of `path` from its extension (and, for `.json` and folders, a look inside)."""
+    p = Path(path)
+    suf = p.suffix.lower()
+    if suf in _BY_SUFFIX:
+        return _BY_SUFFIX[suf]
+    if suf == ".json":
+        if for_writing or not p.exists():
+            return "labelstudio"
+        import json
+
+        with open(p, encoding="utf-8") as f:
+            first = f.readline()
+            while first and not first.strip():
+                first = f.readline()
+        if first.lstrip().startswith("["):
+            return "labelstudio"
+        try:
+            obj = json.loads(first)
+        except json.JSONDecodeError:
+            return "jsonl"  # reading reports the broken line
+        if isinstance(obj, dict) and ("words" in obj or "tokens" in obj) and "text" not in obj:
+            return "tokens-json"
+        if isinstance(obj, dict) and "data" in obj and "text" not in obj:
+            return "labelstudio"
+        return "jsonl"
+    if p.is_dir():
+        if (p / "dataset_info.json").exists() or (p / "state.json").exists():
+            return "hf"
+        if any(p.glob("*.ann")) or any(p.glob("*.txt")):
+            return "brat"
+    if p.is_dir() or (for_writing and not suf):
+        raise ValueError(f"cannot guess the format of folder {p}: pass format= (brat or hf)")
+    raise ValueError(f"cannot guess the format of {p} from its extension; pass format= one of {', '.join(FORMATS)}")
+
+
+def iter_read(path: str | Path, format: str | None = None, *, level: str = "syllable", on_error: str = "fail",
+              errors: ErrorLog | None = None, with_lines: bool = False, **kw) -> Iterator:
+    """Stream records from `path`. `on_error="skip"` collects bad records in `errors` and goes on.
+
+    With `with_lines=True` yields (line number or None, Document).
+    """
+    fmt = format or guess_format(path)
+    if fmt == "jsonl":
+        from .jsonl import iter_jsonl
+
+        return iter_jsonl(path, on_error, errors, with_lines)
+    if fmt == "conll":
+        from .conll import iter_conll
+
+        return iter_conll(path, level=level, on_error=on_error, errors=errors, with_lines=with_lines, **kw)
+    if fmt == "tokens-json":
+        from .conll import iter_token_json
+
+        return iter_token_json(path, level=level, on_error=on_error, errors=errors, with_lines=with_lines, **kw)
+    if fmt == "labelstudio":
+        from .labelstudio import iter_tasks
+
+        return iter_tasks(path, on_error, errors, with_lines)
+    if fmt == "brat":
+        from .brat import iter_brat
+
+        return iter_brat(path, on_error, errors, with_lines)
+    if fmt == "docbin":
+        from .docbin import iter_docbin
+
+        return iter_docbin(path, on_error, errors, with_lines)
+    if fmt == "hf":
+        from datasets import load_from_disk
+
+        from .hf import from_hf_dataset
+
+        docs = from_hf_dataset(load_from_disk(str(path)))
+        return iter(((None, d) for d in docs) if with_lines else docs)
+    raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+
+
+def read(path: str | Path, format: str | None = None, **kw) -> list[Document]:
+    """Read every record of `path` (see `iter_read` for streaming and options)."""
+    return list(iter_read(path, format, **kw))
+
+
+def write(records: Iterable[Document], path: str | Path, format: str | None = None, *, level: str = "syllable",
+          on_error: str = "fail", errors: ErrorLog | None = None, **kw) -> int:
+    """Write records to `path` in `format` (guessed from the extension). Returns how many were written."""
+    fmt = format or guess_format(path, for_writing=True)
+    if fmt == "jsonl":
+        from .jsonl import write_jsonl
+
+        return write_jsonl(records, path)
+    if fmt == "conll":
+        from .conll import write_conll
+
+        return write_conll(records, path, level=level, on_error=on_error, errors=errors, **kw)
+    if fmt == "tokens-json":
+        from .conll import write_token_json
+
+        return write_token_json(records, path, level=level, on_error=on_error, errors=errors, **kw)
+    if fmt == "labelstudio":
+        from .labelstudio import write_tasks
+
+        return write_tasks(records, path, **kw)
+    if fmt == "brat":
+        from .brat import write_brat
+
+        return write_brat(records, path)
+    if fmt == "docbin":
+        from .docbin import write_docbin
+
+        return write_docbin(records, path, on_error=on_error, errors=errors)
+    if fmt == "hf":
+        from .hf import to_hf_dataset
+
+        docs = list(records)
+        to_hf_dataset(docs, level=level, **kw).save_to_disk(str(path))
+        return len(docs)
+    raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
