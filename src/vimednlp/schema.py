@@ -184,6 +184,7 @@ LABEL_MAPS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "SYMPTOM_AND_DISEASE": ("DISEASE", "SYMPTOM"),
         "MEDICAL_PROCEDURE": ("PROCEDURE", "TEST"),
         "MEDICINE": "DRUG",
+        "DRUG": "DRUG",  # the released ViMQ files tag drugs `drug` (loaders upper-case before lookup)
     },
     # ViMedNER (Vietnamese medical NER, 5 types)
     "vimedner": {
