@@ -1,0 +1,475 @@
+"""`deidentify()`, `Deidentifier`, `DeidResult`, `reidentify()`: detection + transformation in one call.
+
+Flow: input text -> `vimednlp.text.normalize` (NFC, legacy encodings, with an alignment) ->
+`Analyzer.analyze` on the normalized text (in chunks for long documents) -> spans mapped back to
+offsets in the input -> each span replaced by its label's operator -> `DeidResult`.
+
+Decisions (see docs/deid.md):
+- `res.spans` are offsets into the text the caller gave (DESIGN §5), whatever normalization did.
+- `res.text` is built on the normalized text by default (clean NFC Unicode, legacy TCVN3/VNI
+  decoded); `output="input"` replaces the identifiers inside the input as given instead.
+- Empty or blank input is not an error: it returns the text unchanged, no spans, and an audit
+  with `empty: true`. Anything that is not `str` is a `TypeError` naming the type.
+- Without a key, hash / encrypt / surrogate use a fresh random key per `Deidentifier` (output
+  not linkable across runs, encrypt not reversible); give `key=` for consistency.
+"""
+from __future__ import annotations
+
+import bisect
+import threading
+import time
+import warnings
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
+from .audit import build_audit
+from .operators import (ENC_TOKEN, HASH_TOKEN, Operator, OperatorContext, Surrogate, decrypt, get_operator)
+from .surrogates import SurrogateGenerator, value_key
+from .vault import Keyring, Vault
+
+DEFAULT_CHUNK_CHARS = 20_000
+
+
+# --- results -----------------------------------------------------------------------------------------
+@dataclass
+class DeidResult:
+    """The de-identified text, the identifier spans found (input offsets), and a PHI-free audit."""
+
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    audit: dict[str, Any] = field(default_factory=dict)
+    # where each replacement sits in `text` (no original text): start, end, label, operator, span index
+    replacements: list[dict[str, Any]] = field(default_factory=list)
+    patient_id: str | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON record. `spans` hold the identifiers found (PHI); `audit` never does."""
+        return {"text": self.text, "spans": [s.to_dict() for s in self.spans], "audit": self.audit,
+                "replacements": self.replacements}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "DeidResult":
+        return cls(text=d["text"], spans=[Span.from_dict(s) for s in d.get("spans") or []],
+                   audit=dict(d.get("audit") or {}), replacements=list(d.get("replacements") or []))
+
+
+# --- the text layer --------------------------------------------------------------------------------------
+class _IdentityAlignment:
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+class _Identity:
+    def __init__(self, text: str):
+        self.text = self.original = text
+        self.alignment = _IdentityAlignment()
+
+
+def _normalizer():
+    """`vimednlp.text.normalize` (function), or None while the text layer lacks it."""
+    try:
+        from .. import text as _text
+
+        fn = getattr(_text, "normalize", None)
+        if fn is None or not callable(fn):
+            import importlib
+
+            mod = importlib.import_module("vimednlp.text.normalize")
+            fn = getattr(mod, "normalize", None)
+        return fn if callable(fn) else None
+    except ImportError:
+        return None
+
+
+def normalize_input(text: str):
+    fn = _normalizer()
+    if fn is None:
+        return _Identity(text)
+    return fn(text)
+
+
+class _InverseAlignment:
+    """Input offsets -> normalized offsets, by binary search over the (monotone) alignment."""
+
+    def __init__(self, nt):
+        self.nt = nt
+        n = len(nt.text)
+        self.starts = [nt.alignment.to_original(i, i + 1)[0] for i in range(n)]
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        s = bisect.bisect_left(self.starts, start)
+        e = bisect.bisect_left(self.starts, end)
+        return s, max(s, e)
+
+
+# --- analyzers, cached per configuration (building one loads lexicons and models) ---------------------------
+_ANALYZERS: "OrderedDict[tuple, Any]" = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def get_analyzer(labels: Sequence[str] | None = None, model: str = "default", threshold: float = 0.5):
+    key = (tuple(labels) if labels else None, model, threshold)
+    with _LOCK:
+        a = _ANALYZERS.get(key)
+        if a is None:
+            try:
+                from .analyzer import Analyzer
+            except ImportError as e:
+                raise ImportError("the PHI detector (vimednlp.deid.analyzer) is not available in this install; "
+                                  "pass spans= to transform spans you already have") from e
+            a = _ANALYZERS[key] = Analyzer(labels=list(labels) if labels else None, model=model, threshold=threshold)
+            while len(_ANALYZERS) > 4:
+                _ANALYZERS.popitem(last=False)
+        return a
+
+
+def split_chunks(text: str, size: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut long text at line, then sentence, then space boundaries into pieces of about `size` chars."""
+    n = len(text)
+    if n <= size:
+        return [(0, n)]
+    out, start = [], 0
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            window = text[start + size // 2:end]
+            for sep in ("\n", ". ", "; ", " "):
+                i = window.rfind(sep)
+                if i >= 0:
+                    end = start + size // 2 + i + len(sep)
+                    break
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
+    """Sorted, non-overlapping: on overlap keep the longer span, then the higher score."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.score, s.start))
+    kept: list[Span] = []
+    starts: list[int] = []
+    for s in ordered:
+        i = bisect.bisect_left(starts, s.start)
+        if (i > 0 and kept[i - 1].end > s.start) or (i < len(kept) and kept[i].start < s.end):
+            continue
+        kept.insert(i, s)
+        starts.insert(i, s.start)
+    return kept
+
+
+# --- the engine ------------------------------------------------------------------------------------------
+class Deidentifier:
+    """A reusable de-identification engine (build once, call per document; `deidentify` wraps it).
+
+    >>> deid = Deidentifier(operator="surrogate", key="secret")      # doctest: +SKIP
+    >>> deid("Bệnh nhân Nguyễn Văn An, 45 tuổi", patient_id="P001").text   # doctest: +SKIP
+    """
+
+    def __init__(self, operator: str | dict | Operator = "tag", *, labels: Sequence[str] | None = None,
+                 operators: dict[str, str | dict | Operator] | None = None, key: str | bytes | Keyring | None = None,
+                 vault: Vault | str | None = None, date_shift: bool | int = True, numbered: bool = False,
+                 analyzer: Any = None, model: str = "default", threshold: float = 0.5, output: str = "normalized",
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS, max_patients: int = 10_000):
+        self.labels = tuple(labels) if labels else DEFAULT_DEID_LABELS
+        unknown = [lab for lab in self.labels if lab not in PHI_LABELS]
+        if unknown:
+            raise ValueError(f"unknown PHI label(s) {unknown}; choose from {', '.join(PHI_LABELS)}")
+        if output not in ("normalized", "input"):
+            raise ValueError("output must be 'normalized' or 'input'")
+        self.output = output
+        self.default_operator = get_operator(operator, numbered=numbered)
+        self.operators: dict[str, Operator] = {}
+        for lab, spec in (operators or {}).items():
+            if lab not in PHI_LABELS:
+                raise ValueError(f"operators: unknown label {lab!r}")
+            self.operators[lab] = get_operator(spec, numbered=numbered)
+        self.keyring = key if isinstance(key, Keyring) else Keyring(key)
+        if isinstance(vault, (str, bytes)) or hasattr(vault, "__fspath__"):
+            vault = Vault(vault, self.keyring)
+        elif isinstance(vault, Vault) and vault.keyring.fingerprint != self.keyring.fingerprint:
+            raise ValueError("the vault was opened with a different key than the one given")
+        self.vault = vault
+        if self.keyring.ephemeral and any(op.name == "encrypt" for op in self._all_ops()):
+            warnings.warn("encrypt without a key: a random key is used and the tokens can never be decrypted; "
+                          "pass key=...", stacklevel=2)
+        if self.vault is not None and self.keyring.ephemeral:
+            raise ValueError("a vault needs a key (key=...)")
+        if date_shift is True:
+            self.date_offset = None  # per patient, from the key
+        elif date_shift is False:
+            self.date_offset = False
+        else:
+            self.date_offset = int(date_shift)
+        self._analyzer = analyzer
+        self.model, self.threshold = model, threshold
+        self.chunk_chars = max(1000, int(chunk_chars))
+        self._generators: "OrderedDict[str | None, SurrogateGenerator]" = OrderedDict()
+        self.max_patients = max_patients
+
+    def _all_ops(self) -> list[Operator]:
+        return [self.default_operator, *self.operators.values()]
+
+    def operator_for(self, label: str) -> Operator:
+        op = self.operators.get(label, self.default_operator)
+        if label == "DATE" and self.date_offset is False and isinstance(op, Surrogate):
+            return get_operator("tag")
+        return op
+
+    @property
+    def analyzer(self):
+        if self._analyzer is None:
+            self._analyzer = get_analyzer(self.labels, self.model, self.threshold)
+        return self._analyzer
+
+    def generator(self, patient_id: str | None) -> SurrogateGenerator:
+        """One surrogate generator per patient: consistency across that patient's documents."""
+        g = self._generators.get(patient_id)
+        if g is None:
+            off = self.date_offset if isinstance(self.date_offset, int) and self.date_offset is not False else None
+            g = SurrogateGenerator(self.keyring, patient_id, self.vault, date_offset=off)
+            self._generators[patient_id] = g
+            while len(self._generators) > self.max_patients:
+                self._generators.popitem(last=False)
+        else:
+            self._generators.move_to_end(patient_id)
+        return g
+
+    # --- detection ---------------------------------------------------------------------------------
+    def detect(self, text: str) -> list[Span]:
+        """Spans over `text` (already normalized), long texts in chunks so memory stays bounded."""
+        spans: list[Span] = []
+        for a, b in split_chunks(text, self.chunk_chars):
+            for s in self.analyzer.analyze(text[a:b]):
+                if s.label in self.labels:
+                    spans.append(Span(s.start + a, s.end + a, s.label, text[s.start + a:s.end + a], s.source,
+                                      s.score, dict(s.attrs or {})))
+        return _resolve_overlaps(spans)
+
+    # --- the call ----------------------------------------------------------------------------------
+    def __call__(self, text: str, *, patient_id: str | None = None, spans: Iterable[Span] | None = None,
+                 doc_id: str | None = None) -> DeidResult:
+        t0 = time.perf_counter()
+        if isinstance(text, (bytes, bytearray)):
+            raise TypeError("deidentify() takes str, not bytes: decode the file first "
+                            "(vimednlp.text handles legacy TCVN3/VNI encodings)")
+        if not isinstance(text, str):
+            raise TypeError(f"deidentify() takes str, not {type(text).__name__}")
+        if patient_id is not None:
+            patient_id = str(patient_id)
+        ops = {lab: self.operator_for(lab).name for lab in self.labels}
+        if not text.strip():
+            audit = build_audit([], chars=len(text), operators=ops, doc_id=doc_id, empty=True,
+                                elapsed_ms=(time.perf_counter() - t0) * 1000)
+            return DeidResult(text=text, spans=[], audit=audit, patient_id=patient_id)
+
+        nt = normalize_input(text)
+        norm = nt.text
+        changed = norm != text
+        if spans is None:
+            nspans = self.detect(norm)
+            in_spans = []
+            for s in nspans:
+                a, b = nt.alignment.to_original(s.start, s.end) if changed else (s.start, s.end)
+                in_spans.append(Span(a, b, s.label, text[a:b], s.source, s.score, s.attrs))
+        else:
+            in_spans = []
+            for s in spans:
+                if not isinstance(s, Span):
+                    s = Span.from_dict(s)
+                s.check(text)
+                if s.label in self.labels:
+                    in_spans.append(Span(s.start, s.end, s.label, text[s.start:s.end], s.source or "given",
+                                         s.score, dict(s.attrs or {})))
+            in_spans = _resolve_overlaps(in_spans)
+            nspans = []
+            if self.output == "normalized" and changed:
+                inv = _InverseAlignment(nt)
+                for s in in_spans:
+                    a, b = inv.to_normalized(s.start, s.end)
+                    nspans.append(Span(a, b, s.label, norm[a:b], s.source, s.score, s.attrs))
+            else:
+                nspans = [Span(s.start, s.end, s.label, norm[s.start:s.end] if not changed else s.text, s.source,
+                               s.score, s.attrs) for s in in_spans]
+        if self.output == "input" or not changed:
+            base, work = text, in_spans
+        else:
+            base, work = norm, nspans
+        out_text, repl, fallbacks = self._transform(base, work, patient_id)
+        audit = build_audit(in_spans, chars=len(text), operators=ops, doc_id=doc_id, normalized=changed,
+                            fallbacks=fallbacks, chunks=len(split_chunks(norm, self.chunk_chars)),
+                            elapsed_ms=(time.perf_counter() - t0) * 1000,
+                            ephemeral_key=self.keyring.ephemeral and any(
+                                o in ("hash", "encrypt", "surrogate") for o in ops.values()))
+        return DeidResult(text=out_text, spans=in_spans, audit=audit, replacements=repl, patient_id=patient_id)
+
+    def _transform(self, base: str, spans: list[Span], patient_id: str | None):
+        gen = self.generator(patient_id)
+        before = gen.fallbacks
+        ctx = OperatorContext(text=base, keyring=self.keyring, surrogates=gen, vault=self.vault)
+        values = [base[s.start:s.end] for s in spans]
+        # full names first, so `chị Lan` can reuse the given name of `Nguyễn Thị Lan`'s surrogate
+        order = sorted(range(len(spans)), key=lambda i: (spans[i].label != "NAME", -len(values[i].split()), i))
+        # tag numbers in reading order; bare given names (`An`) after the full names they belong to
+        single = [i for i in range(len(spans)) if spans[i].label == "NAME" and len(values[i].split()) == 1]
+        for i in [j for j in range(len(spans)) if j not in set(single)] + single:
+            op = self.operator_for(spans[i].label)
+            if op.name == "tag" and getattr(op, "numbered", False):
+                ctx.number(spans[i], values[i])
+        new: list[str] = [""] * len(spans)
+        for i in order:
+            op = self.operator_for(spans[i].label)
+            new[i] = op.operate(spans[i], values[i], ctx)
+        parts, repl, last, pos = [], [], 0, 0
+        for i, s in enumerate(spans):
+            chunk = base[last:s.start]
+            parts.append(chunk)
+            pos += len(chunk)
+            parts.append(new[i])
+            repl.append({"start": pos, "end": pos + len(new[i]), "label": s.label,
+                         "operator": self.operator_for(s.label).name, "span": i})
+            pos += len(new[i])
+            last = s.end
+        parts.append(base[last:])
+        return "".join(parts), repl, gen.fallbacks - before
+
+
+# --- the one-call API -----------------------------------------------------------------------------------------
+_ENGINES: "OrderedDict[tuple, Deidentifier]" = OrderedDict()
+
+
+def _engine_key(args: dict) -> tuple | None:
+    try:
+        items = []
+        for k, v in sorted(args.items()):
+            if isinstance(v, dict):
+                v = tuple(sorted((a, repr(b)) for a, b in v.items()))
+            elif isinstance(v, list):
+                v = tuple(v)
+            elif isinstance(v, (Vault, Keyring, Operator)) or (v is not None and not isinstance(v, (str, bytes, int, float, bool, tuple))):
+                v = ("id", id(v))
+            items.append((k, v))
+        key = tuple(items)
+        hash(key)
+        return key
+    except TypeError:
+        return None
+
+
+def deidentify(text: str, operator: str | dict | Operator = "tag", *, labels: Sequence[str] | None = None,
+               operators: dict[str, str | dict | Operator] | None = None, key: str | bytes | None = None,
+               patient_id: str | None = None, vault: Vault | str | None = None, date_shift: bool | int = True,
+               numbered: bool = False, spans: Iterable[Span] | None = None, analyzer: Any = None,
+               model: str = "default", threshold: float = 0.5, output: str = "normalized",
+               doc_id: str | None = None) -> DeidResult:
+    """De-identify one text: find identifiers and replace them.
+
+    operator: default for every label (`tag`, `mask`, `redact`, `hash`, `encrypt`, `surrogate`, `keep`);
+    operators: per-label overrides, e.g. `{"DATE": "surrogate", "NAME": {"type": "tag", "numbered": True}}`;
+    labels: which PHI labels to remove (default: all but the opt-in GENDER and TRANSPORT);
+    key: secret for hash / encrypt / surrogate (same key + patient + value -> same output);
+    patient_id: surrogates and date offset are consistent across documents with the same patient_id;
+    vault: a `Vault` or a path to a SQLite pseudonym vault (consistency across runs, re-identification);
+    date_shift: True (per-patient offset from the key), False (dates are tagged), or a number of days;
+    spans: identifier spans you already have (input offsets) instead of running the detector;
+    output: "normalized" (default; NFC text) or "input" (replace inside the text exactly as given).
+    """
+    args = dict(operator=operator, labels=tuple(labels) if labels else None, operators=operators, key=key,
+                vault=vault, date_shift=date_shift, numbered=numbered, analyzer=analyzer, model=model,
+                threshold=threshold, output=output)
+    ek = _engine_key(args)
+    eng = _ENGINES.get(ek) if ek is not None and key is not None else None
+    if eng is None:
+        eng = Deidentifier(operator, labels=labels, operators=operators, key=key, vault=vault, date_shift=date_shift,
+                           numbered=numbered, analyzer=analyzer, model=model, threshold=threshold, output=output)
+        if ek is not None and key is not None:
+            _ENGINES[ek] = eng
+            while len(_ENGINES) > 8:
+                _ENGINES.popitem(last=False)
+    return eng(text, patient_id=patient_id, spans=spans, doc_id=doc_id)
+
+
+# --- re-identification ---------------------------------------------------------------------------------------
+def reidentify(text_or_result: str | DeidResult, key: str | bytes | Keyring, vault: Vault | str | None = None,
+               patient_id: str | None = None) -> str:
+    """Authorised re-identification: put originals back where the key (and vault) allow it.
+
+    `[ENC:...]` tokens need only the key. Hash tokens and surrogates need the vault they were
+    stored in. Given a `DeidResult`, dates are shifted back too (the patient's offset is known).
+    Tags, masks and redactions cannot be reversed and stay as they are.
+    """
+    kr = key if isinstance(key, Keyring) else Keyring(key)
+    if isinstance(vault, (str, bytes)) or hasattr(vault, "__fspath__"):
+        vault = Vault(vault, kr)
+    if isinstance(text_or_result, DeidResult):
+        res = text_or_result
+        pid = patient_id if patient_id is not None else res.patient_id
+        return _reidentify_result(res, kr, vault, pid)
+    text = decrypt(text_or_result, kr)
+    if vault is None:
+        return text
+
+    def unhash(m):
+        orig = vault.original_of_token(m.group(0))
+        return orig if orig is not None else m.group(0)
+
+    text = HASH_TOKEN.sub(unhash, text)
+    scope = kr.hexdigest("scope", patient_id or "", length=32)
+    pairs = vault.surrogates(scope)
+    if pairs:
+        import re
+
+        from ..text.fold import fold_lower
+
+        lookup = {fold_lower(sur): orig for _, sur, orig in pairs}
+        alts = sorted(lookup, key=len, reverse=True)
+        key_text = fold_lower(text)
+        if len(key_text) == len(text):
+            rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
+            out, last = [], 0
+            for m in rx.finditer(key_text):
+                out.append(text[last:m.start()])
+                out.append(lookup[m.group(1)])
+                last = m.end()
+            out.append(text[last:])
+            text = "".join(out)
+    return text
+
+
+def _reidentify_result(res: DeidResult, kr: Keyring, vault: Vault | None, patient_id: str | None) -> str:
+    from .dates import shift_dates
+    from ..text.fold import fold_lower
+
+    text = res.text
+    scope = kr.hexdigest("scope", patient_id or "", length=32)
+    lookup = None
+    parts, last = [], 0
+    for r in res.replacements:
+        s, e, label, op = r["start"], r["end"], r["label"], r["operator"]
+        piece = text[s:e]
+        orig = None
+        if op == "encrypt":
+            m = ENC_TOKEN.fullmatch(piece)
+            orig = kr.decrypt(m.group(2), m.group(1)) if m else None
+        elif op == "hash" and vault is not None:
+            orig = vault.original_of_token(piece)
+        elif op == "surrogate":
+            if label == "DATE":
+                gen = SurrogateGenerator(kr, patient_id)
+                orig = shift_dates(piece, -gen.date_offset) if not piece.startswith("[") else None
+            elif vault is not None:
+                if lookup is None:
+                    lookup = {(lab, fold_lower(sur)): o for lab, sur, o in vault.surrogates(scope)}
+                orig = lookup.get((label, fold_lower(piece)))
+        parts.append(text[last:s])
+        parts.append(orig if orig is not None else piece)
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+__all__ = ["deidentify", "Deidentifier", "DeidResult", "reidentify", "decrypt", "get_analyzer", "value_key"]
