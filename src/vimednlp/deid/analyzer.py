@@ -1,0 +1,126 @@
+"""The PHI analyzer: runs every recognizer (and the statistical tagger), drops clinical text on the
+allow-list, resolves overlaps, and returns sorted non-overlapping `Span`s with offsets into the text given.
+
+    >>> from vimednlp.deid.analyzer import Analyzer
+    >>> [(s.label, s.text) for s in Analyzer(model=None).analyze("BN Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678")]
+    [('NAME', 'Nguyễn Văn An'), ('AGE', '45 tuổi'), ('PHONE', '0912 345 678')]
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
+from .recognizers import Candidate, Context, Recognizer, default_recognizers
+from .recognizers.allow import allow_spans
+
+log = logging.getLogger(__name__)
+
+# recognizers whose evidence is strong enough to win over an allow-list span
+_STRONG = {"email", "url", "ip", "phone"}
+
+
+@lru_cache(maxsize=1)
+def _recognizers() -> tuple[Recognizer, ...]:
+    return tuple(default_recognizers())
+
+
+@lru_cache(maxsize=4)
+def _load_model(model: str):
+    from .tagger import PhiTagger
+
+    return PhiTagger.load(model)
+
+
+def _nfc_with_map(text: str) -> tuple[str, list[int]]:
+    """NFC text and, for each of its characters (plus the end), the offset in `text`."""
+    out: list[str] = []
+    starts: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        for ch in piece:
+            out.append(ch)
+            starts.append(i)
+        i = j
+    starts.append(n)
+    return "".join(out), starts
+
+
+def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Greedy overlap resolution: higher score first, then the longer span; ties keep the earlier one."""
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
+        if c.end <= c.start:
+            continue
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+class Analyzer:
+    """Find PHI in Vietnamese clinical text.
+
+    labels: PHI labels to report (default: schema.DEFAULT_DEID_LABELS; GENDER and TRANSPORT only when asked).
+    model: "default" (the tagger shipped in the package), a path to a saved tagger, or None (rules only).
+    threshold: spans scoring below it are dropped.
+    """
+
+    def __init__(self, labels: Iterable[str] | None = None, model: str | None = "default", threshold: float = 0.5):
+        labels = tuple(labels) if labels is not None else DEFAULT_DEID_LABELS
+        unknown = [x for x in labels if x not in PHI_LABELS]
+        if unknown:
+            raise ValueError(f"unknown PHI label(s) {unknown}; known: {', '.join(PHI_LABELS)}")
+        self.labels = frozenset(labels)
+        self.threshold = float(threshold)
+        self.recognizers = [r for r in _recognizers() if self.labels.intersection(r.labels)]
+        self.model_name = model
+        self.tagger = None
+        if model:
+            try:
+                self.tagger = _load_model(str(model))
+            except FileNotFoundError:
+                if model != "default":
+                    raise
+                log.warning("the default PHI tagger is not installed; using rules only")
+
+    def candidates(self, text: str) -> tuple[Context, list[Candidate]]:
+        ctx = Context(text)
+        cands: list[Candidate] = []
+        for r in self.recognizers:
+            cands.extend(c for c in r.analyze(ctx) if c.label in self.labels)
+        if self.tagger is not None:
+            cands.extend(c for c in self.tagger.candidates(ctx, cands) if c.label in self.labels)
+        allow = allow_spans(ctx)
+        if allow:
+            cands = [c for c in cands if c.source in _STRONG or c.score >= 0.9 or
+                     not any(c.start < e and s < c.end for s, e, _ in allow)]
+        return ctx, cands
+
+    def analyze(self, text: str) -> list[Span]:
+        if not isinstance(text, str):
+            raise TypeError(f"Analyzer.analyze expects str, got {type(text).__name__}")
+        if not text.strip():
+            return []
+        mapping = None
+        work = text
+        if not unicodedata.is_normalized("NFC", text):
+            work, mapping = _nfc_with_map(text)
+        _ctx, cands = self.candidates(work)
+        out: list[Span] = []
+        for c in resolve(x for x in cands if x.score >= self.threshold):
+            s, e = (mapping[c.start], mapping[c.end]) if mapping else (c.start, c.end)
+            attrs = dict(c.attrs)
+            attrs["explanation"] = c.explanation
+            if c.label == "ID":
+                attrs.setdefault("kind", "other")
+            out.append(Span(s, e, c.label, text[s:e], c.source, round(c.score, 3), attrs))
+        return out
+
+    def __call__(self, text: str) -> list[Span]:
+        return self.analyze(text)

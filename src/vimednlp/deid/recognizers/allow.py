@@ -1,0 +1,28 @@
+"""Clinical text that is never PHI: vital signs (`150/90 mmHg`), ICD-10 codes (`I21.9`), doses and lab
+values with units, drug strengths, scores. Candidates from weak-evidence recognizers that overlap these
+spans are dropped by the analyzer (validated identifiers keep priority)."""
+from __future__ import annotations
+
+import re
+
+from .base import Context
+
+_UNITS = (r"mmhg|mm\s?hg|mg/dl|mg/l|mmol/l|µmol/l|umol/l|g/l|g/dl|t/l|g/l|k/ul|/mm3|u/l|ui/l|iu/l|ng/ml|pg/ml|meq/l"
+          r"|mg|mcg|µg|ug|g|ml|l|ui|iu|đv|dv|%|lần/phút|lan/phut|l/ph|l/p|nhịp/phút|nhip/phut|ck/ph|ck/p|°c|độ c|do c|kg|cm|mm"
+          r"|giọt/phút|giot/phut|giọt|giot|viên|vien|ống|ong|gói|goi|lọ|lo|cc|mui|mũi|kcal|bpm|l/phút|l/phut|lít|lit|tuần|tuan")
+_ALLOW_RES: list[tuple[str, re.Pattern]] = [
+    ("blood pressure", re.compile(r"(?<![\w/])\d{2,3}\s?/\s?\d{2,3}\s?(?:mmhg|mm\s?hg)|(?:\bha|huyet ap)\s*:?\s*\d{2,3}\s?/\s?\d{2,3}")),
+    ("ICD-10 code", re.compile(r"(?<![\w.])[a-tv-z]\d{2}(?:\.\d{1,2})?(?![\w.]|\.\d)", re.I)),
+    ("value with unit", re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNITS})(?![\w])")),
+    ("dose fraction", re.compile(r"(?<![\w/])\d/\d\s?(?:viên|vien|ống|ong|gói|goi)")),
+    ("score", re.compile(r"(?:glasgow|gcs|apgar|nyha|para|para:)\s*:?\s*\d+(?:[/\-]\d+)*")),
+    ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)")),
+]
+
+
+def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
+    out = []
+    for why, rx in _ALLOW_RES:
+        for m in rx.finditer(ctx.folded):
+            out.append((m.start(), m.end(), why))
+    return out

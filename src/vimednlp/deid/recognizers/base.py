@@ -1,0 +1,97 @@
+"""What every recognizer shares: the analysis context (text, folded text, tokens) and cue look-ups."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ...text.fold import fold_lower
+from ...text.tokenizer import Token, tokenize
+
+
+@dataclass
+class Candidate:
+    """A proposed PHI span before overlap resolution. `explanation` never holds the PHI text."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    source: str
+    explanation: str
+    attrs: dict = field(default_factory=dict)
+
+
+def phrase_key(phrase: str) -> str:
+    """A cue phrase as the analyzer sees it: folded, lower-case tokens joined by one space."""
+    return " ".join(t.text for t in tokenize(fold_lower(phrase)))
+
+
+def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
+    """Keys as written (lower case, with diacritics) and folded: a token with diacritics must match
+    exactly (`cầu` is not `cậu`), a token without them matches the folded form (`cau`)."""
+    out = set()
+    for p in phrases:
+        if p.strip():
+            out.add(phrase_key(p))
+            out.add(" ".join(t.text for t in tokenize(p.lower())))
+    return frozenset(out)
+
+
+class Context:
+    """Text prepared once for all recognizers. `folded` has the same length as `text`."""
+
+    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "_starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        folded = fold_lower(text)
+        if len(folded) != len(text):  # a letter whose lower case changes length: fold one by one
+            folded = "".join(c if len(fold_lower(c)) != 1 else fold_lower(c) for c in text)
+        self.folded = folded
+        self.tokens: list[Token] = tokenize(text)
+        self.ftoks: list[str] = [folded[t.start:t.end] for t in self.tokens]
+        # cue keys: lower case with diacritics where the token has them, folded otherwise
+        self.ktoks: list[str] = [f if f == t.text.lower() or fold_lower(t.text) == t.text.lower() else t.text.lower()
+                                 for f, t in zip(self.ftoks, self.tokens)]
+        letters = [c for c in text if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        # a document (or most of it) written in capitals: capitalisation says nothing about names
+        self.upper_doc = bool(letters) and upper / len(letters) > 0.6
+        self._starts: dict[int, int] | None = None
+
+    def token_index_at(self, char: int) -> int | None:
+        if self._starts is None:
+            self._starts = {t.start: i for i, t in enumerate(self.tokens)}
+        return self._starts.get(char)
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Tokens i and j (j = i + 1) are separated by spaces only, not a line break."""
+        gap = self.text[self.tokens[i].end:self.tokens[j].start]
+        return "\n" not in gap and len(gap) <= 2
+
+    def cue_before(self, i: int, cues: frozenset[str], max_len: int = 5, skip: str = ":.-,(") -> str | None:
+        """The cue phrase that ends right before token i (punctuation such as ':' may sit between)."""
+        k = i
+        while k > 0 and self.ftoks[k - 1] in skip and len(self.ftoks[k - 1]) == 1 and i - k < 2 and skip:
+            k -= 1
+        for n in range(min(max_len, k), 0, -1):
+            if not all(self.adjacent(x, x + 1) for x in range(k - n, k - 1)):
+                continue
+            key = " ".join(self.ktoks[k - n:k])
+            if key in cues:
+                return key
+        return None
+
+    def is_cap(self, i: int) -> bool:
+        t = self.tokens[i].text
+        return t[:1].isupper()
+
+
+class Recognizer:
+    """One identifier type. Subclasses set `name`, `labels` and implement `analyze`."""
+
+    name: str = "recognizer"
+    labels: tuple[str, ...] = ()
+
+    def analyze(self, ctx: Context) -> list[Candidate]:  # pragma: no cover - interface
+        raise NotImplementedError

@@ -1,0 +1,123 @@
+"""NAME: Vietnamese personal names from the surname / middle / given-name lexicons and from role and
+kinship cues (`chị Lan`, `BS. Trần Thị Mai`, `BN Nguyễn Văn A`, initials `N.V.A`).
+
+Works on folded text, so names without diacritics match; in UPPER-CASE documents capitalisation says
+nothing, so every syllable must then be in a name lexicon. Common clinical phrases whose syllables are
+also names (`bình thường`, `hồng cầu`, `đông máu`, `bàn tay`) never become names.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Candidate, Context, Recognizer
+from .lexicons import cues, names
+
+_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?|[A-ZĐ]\.")
+# lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
+_NOT_NAME_LOWER = frozenset("""ay ta no nay do kia nao gi toi minh trai gai be nho lon ca hai ba bon nam sau
+bay tam chin muoi bi co da dang se la thay khong van cung moi duoc oi nhe a hay va voi cua em anh chi ong
+ba chau con me bo cha vo chong ho nguoi benh nhan di den ve o tai nhu rat qua lai ra vao len xuong an uong
+ngu dau sot ho kho nha met bi can phai nen muon biet thuong yeu ruot ho nuoi ke dau re ngoai noi""".split())
+
+
+class NameRecognizer(Recognizer):
+    name = "name"
+    labels = ("NAME",)
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        lex = names()
+        cue = cues()
+        before = cue["name_before"]
+        never = cue["name_never"]
+        cue_words = {c for c in before if " " not in c}
+        sur, mid, giv, comp = lex["surname"], lex["middle"], lex["given"], lex["compound"]
+        toks, ft = ctx.tokens, ctx.ftoks
+        n = len(toks)
+        out: list[Candidate] = []
+        upper = ctx.upper_doc
+
+        def namelike(j: int) -> bool:
+            return toks[j].kind == "word" and ctx.is_cap(j) and ft[j] not in cue_words
+
+        def in_lex(j: int) -> bool:
+            return ft[j] in sur or ft[j] in mid or ft[j] in giv
+
+        i = 0
+        while i < n:
+            t = toks[i]
+            if t.kind not in ("word", "dotted", "punct", "code") or not t.text[:1].isalpha():
+                i += 1
+                continue
+            cue_hit = ctx.cue_before(i, before)
+            # initials after a cue: 'bà H.T.P', 'BN N.V.A'
+            if cue_hit and _INITIALS.fullmatch(ctx.text[t.start:self._glued_end(ctx, i)]):
+                e = self._glued_end(ctx, i)
+                out.append(Candidate(t.start, e, "NAME", 0.85, self.name, "initials after a role/kinship cue"))
+                i = ctx.token_index_at(e) or i + 1
+                continue
+            if not (toks[i].kind == "word" and ctx.is_cap(i)):
+                # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
+                if cue_hit and t.kind == "word" and ft[i] in giv and ft[i] not in _NOT_NAME_LOWER \
+                        and cue_hit in cue_words and not upper and ctx.ktoks[i] == ft[i] and not self._never(ft, i, i + 1, never):
+                    out.append(Candidate(t.start, t.end, "NAME", 0.55, self.name,
+                                         "given-name lexicon after a kinship cue (lower case)"))
+                i += 1
+                continue
+            # the run of capitalised words starting at i
+            j = i
+            while j + 1 < n and j - i < 5 and toks[j + 1].kind == "word" and ctx.is_cap(j + 1) \
+                    and ctx.adjacent(j, j + 1):
+                j += 1
+            run_end = j + 1
+            start_is_cue = ft[i] in cue_words and run_end - i >= 2
+            if start_is_cue:
+                i += 1
+                continue
+            # lexicon: surname (or compound surname) + middle/given syllables
+            k = i
+            if i + 1 < run_end and f"{ft[i]} {ft[i + 1]}" in comp:
+                k = i + 2
+            elif ft[i] in sur:
+                k = i + 1
+            cand_end = None
+            why = ""
+            if k > i:
+                e = k
+                while e < run_end and e - i < 5 and (ft[e] in mid or ft[e] in giv):
+                    e += 1
+                if e - i >= 2 and ft[e - 1] in giv | mid:
+                    cand_end, why = e, "surname + middle/given-name lexicon"
+            if cand_end is None and cue_hit and ft[i] not in cue_words:
+                e = i
+                while e < run_end and e - i < 4 and (not upper or in_lex(e)):
+                    e += 1
+                if e > i:
+                    cand_end, why = e, "capitalised words after a role/kinship cue"
+            if cand_end is not None and not self._never(ft, i, cand_end, never):
+                score = 0.9 if cue_hit else (0.75 if cand_end - i >= 3 else 0.65)
+                if cue_hit and why.startswith("surname"):
+                    why += " + role/kinship cue"
+                out.append(Candidate(t.start, toks[cand_end - 1].end, "NAME", score, self.name, why))
+                i = cand_end
+                continue
+            i += 1
+        return out
+
+    @staticmethod
+    def _glued_end(ctx: Context, i: int) -> int:
+        e = ctx.tokens[i].end
+        j = i + 1
+        while j < len(ctx.tokens) and ctx.tokens[j].start == e and (ctx.tokens[j].text == "." or
+                                                                     (len(ctx.tokens[j].text) == 1 and ctx.tokens[j].text.isupper())):
+            e = ctx.tokens[j].end
+            j += 1
+        return e
+
+    @staticmethod
+    def _never(ft: list[str], i: int, e: int, never: frozenset[str]) -> bool:
+        if " ".join(ft[i:e]) in never:
+            return True
+        for a in range(i, e - 1):
+            if f"{ft[a]} {ft[a + 1]}" in never:
+                return True
+        return e - i == 1 and ft[i] in never

@@ -1,0 +1,291 @@
+"""Pattern recognizers: EMAIL, URL, IP, PHONE, ID, DATE, AGE.
+
+Patterns run on the accent-folded lower-case text (same offsets as the input), so `Ngày`, `NGAY`
+and `ngay` look alike. Each candidate carries the check that passed as its explanation.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import validators as V
+from .base import Candidate, Context, Recognizer
+from .lexicons import cues
+
+_NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
+_NOT_DIGIT_AFTER = r"(?![\w/]|[.,]\d)"
+
+
+class EmailRecognizer(Recognizer):
+    name = "email"
+    labels = ("EMAIL",)
+    _re = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        return [Candidate(m.start(), m.end(), "EMAIL", 0.95, self.name, "pattern: e-mail address")
+                for m in self._re.finditer(ctx.folded)]
+
+
+class UrlRecognizer(Recognizer):
+    name = "url"
+    labels = ("URL",)
+    _re = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]"
+                     r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:vn|com|net|org|edu\.vn|gov\.vn|info)(?:/[^\s]*[^\s.,;:!?)])?\b")
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        out = []
+        for m in self._re.finditer(ctx.folded):
+            if m.start() > 0 and ctx.folded[m.start() - 1] == "@":
+                continue
+            out.append(Candidate(m.start(), m.end(), "URL", 0.9, self.name, "pattern: web address"))
+        return out
+
+
+class IpRecognizer(Recognizer):
+    name = "ip"
+    labels = ("IP",)
+    _re = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        out = []
+        for m in self._re.finditer(ctx.folded):
+            s = m.group()
+            if "." in s and not all(0 <= int(p) <= 255 for p in s.split(".")):
+                continue
+            out.append(Candidate(m.start(), m.end(), "IP", 0.9, self.name, "pattern: IP address, octets <= 255"))
+        return out
+
+
+class PhoneRecognizer(Recognizer):
+    name = "phone"
+    labels = ("PHONE",)
+    # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234
+    _re = re.compile(r"(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[\s.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[\s.\-]?"
+                     r"(?:\(?\d{1,4}\)?[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){1,3}(?![\w])")
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        out = []
+        pcues = cues()["phone_cues"]
+        for m in self._re.finditer(ctx.folded):
+            s = m.group().rstrip(". -")
+            end = m.start() + len(s)
+            kind = V.phone_kind(s)
+            i = ctx.token_index_at(m.start())
+            cue = ctx.cue_before(i, pcues) if i is not None else None
+            if kind:
+                out.append(Candidate(m.start(), end, "PHONE", 0.95 if cue else 0.85, self.name,
+                                     f"validator: {kind} prefix" + (" + context cue" if cue else "")))
+            elif cue and 8 <= len(V.normalize_phone(s)) <= 12:
+                out.append(Candidate(m.start(), end, "PHONE", 0.7, self.name, "context cue + digit count"))
+        return out
+
+
+def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
+    """(ID kind, cue) of the nearest ID cue before token i, looking past ':' and 'số'."""
+    if i is None:
+        return None, None
+    idc = cues()["id_cues"]
+    k = i
+    # allow 'số', ':' '#' '.' between the cue and the value
+    while k > 0 and ctx.ftoks[k - 1] in (":", "#", ".", "so", "-", "la", "no", "no.") and i - k < 3:
+        k -= 1
+    for kind in ("cccd", "cmnd", "bhyt", "bhxh", "passport", "bank", "plate", "admission", "mrn", "serial", "patient_code"):
+        c = ctx.cue_before(k, idc[kind], skip="") or ctx.cue_before(i, idc[kind])
+        if c:
+            return kind, c
+    return None, None
+
+
+class IdRecognizer(Recognizer):
+    name = "id"
+    labels = ("ID",)
+    _bhyt = re.compile(r"(?<![\w])[a-z]{2}[\s.\-]?[1-5][\s.\-]?\d{2}(?:[\s.\-]?\d){10}(?!\w)")
+    _digits = re.compile(r"(?<![\w.,/])\d(?:[\s.\-]?\d){5,18}(?![\w/]|[.,]\d)")
+    _patient = re.compile(r"(?<![\w])bn[\s\-#]?\d{1,6}(?![\w/]|[.,]\d)")
+    _passport = re.compile(r"(?<![\w])[a-z]\d{7,8}(?!\w)")
+    _plate = re.compile(r"(?<![\w])\d{2}[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w.]|\.\d)")
+    # codes after a record cue: letters/digits with / - . inside, at least one digit
+    _code = re.compile(r"[a-z0-9][a-z0-9/.\-_]*\d[a-z0-9/\-_]*|\d")
+    _unit_after = re.compile(r"\s*(?:đ|đồng|vnd|vnđ|mg|ml|g|kg|ui|iu|/mm3|mm3|g/l|t/l|k/ul|tế bào|tb|%|lần|viên|cái|người|ca|trường hợp|tuổi|t\b|m\b|km|cm)", re.I)
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        out: list[Candidate] = []
+        f = ctx.folded
+        taken: list[tuple[int, int]] = []
+
+        def add(s: int, e: int, kind: str, score: float, why: str) -> None:
+            taken.append((s, e))
+            out.append(Candidate(s, e, "ID", score, self.name, why, {"kind": kind}))
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        for m in self._bhyt.finditer(f):
+            if V.is_valid_bhyt(ctx.text[m.start():m.end()]):
+                add(m.start(), m.end(), "bhyt", 0.95, "validator: BHYT group code, benefit level, province code")
+            else:
+                kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
+                if kind == "bhyt":
+                    add(m.start(), m.end(), "bhyt", 0.8, "pattern + context cue (BHYT)")
+        for m in self._plate.finditer(f):
+            if free(m.start(), m.end()) and V.is_valid_plate(ctx.text[m.start():m.end()]):
+                add(m.start(), m.end(), "plate", 0.9, "validator: licence plate province code and series")
+        for m in self._patient.finditer(f):
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), "patient_code", 0.9, "pattern: BN + number")
+        for m in self._passport.finditer(f):
+            if free(m.start(), m.end()):
+                kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
+                add(m.start(), m.end(), "passport", 0.9 if kind == "passport" else 0.7,
+                    "pattern: letter + 7-8 digits" + (" + context cue" if cue else ""))
+        for m in self._digits.finditer(f):
+            s, e = m.start(), m.end()
+            raw = ctx.text[s:e]
+            d = V.digits_only(raw)
+            if not free(s, e) or V.phone_kind(raw):
+                continue
+            if d != raw and not re.fullmatch(r"\d+(?:[\s.\-]\d+)*", raw):
+                continue
+            i = ctx.token_index_at(s)
+            kind, cue = _kind_cue(ctx, i)
+            if len(d) == 12 and V.is_valid_cccd(d):
+                add(s, e, "cccd", 0.95, "validator: CCCD province code, century/gender digit, birth year")
+            elif kind in ("cccd", "cmnd") and len(d) in (9, 12):
+                add(s, e, kind, 0.9, f"context cue ({kind.upper()}) + digit count")
+            elif len(d) == 10 and kind == "bhxh":
+                add(s, e, "bhxh", 0.9 if V.is_valid_bhxh(d) else 0.8, "context cue (BHXH) + 10 digits")
+            elif kind in ("bank",) and 6 <= len(d) <= 19:
+                add(s, e, "bank", 0.9, "context cue (bank account) + digit count")
+            elif kind in ("mrn", "admission", "serial", "bhyt", "bhxh", "passport", "patient_code"):
+                add(s, e, kind if kind != "bhyt" else "other", 0.85, "context cue (record number)")
+            elif len(d) == 9 and V.is_valid_cmnd(d) and not self._unit_after.match(f, e):
+                add(s, e, "cmnd", 0.6, "pattern: 9 digits (CMND length)")
+            elif len(d) >= 7 and not self._unit_after.match(f, e) and d == raw:
+                add(s, e, "other", 0.55, "pattern: long digit string")
+        # record numbers after their cues: 'Mã BN: 24-001234', 'Số vào viện: 12345/24', 'PID 0012AB'
+        idc = cues()["id_cues"]
+        for i, tok in enumerate(ctx.tokens):
+            if not any(ch.isdigit() for ch in tok.text):
+                continue
+            if not free(tok.start, tok.end):
+                continue
+            kind, cue = _kind_cue(ctx, i)
+            if kind is None:
+                continue
+            if kind == "patient_code":
+                # 'bệnh nhân 1234' / 'BN số 91': a bare number, not an age or a count
+                if not tok.text.isdigit() or self._unit_after.match(f, tok.end):
+                    continue
+                if cue in ("ca",) and len(tok.text) < 2:
+                    continue
+                add(tok.start, tok.end, "patient_code", 0.85, "context cue (patient number)")
+                continue
+            # extend over glued pieces: 24/001234, AB-12.34
+            e = tok.end
+            j = i + 1
+            while j < len(ctx.tokens) and ctx.tokens[j].start == e and ctx.ftoks[j] not in (",", ";", ")", ":") \
+                    and not (ctx.ftoks[j] == "." and (j + 1 >= len(ctx.tokens) or ctx.tokens[j + 1].start > ctx.tokens[j].end)):
+                e = ctx.tokens[j].end
+                j += 1
+            if kind in ("cccd", "cmnd", "bhxh", "bank") and len(V.digits_only(f[tok.start:e])) < 6:
+                continue
+            add(tok.start, e, kind, 0.85, f"context cue ({kind})")
+        del idc
+        return out
+
+
+# --- dates ----------------------------------------------------------------------------------------
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y = r"(?:19\d\d|20\d\d|18\d\d)"
+_TIME = r"(?:\d{1,2}\s?(?:h|g|giờ|gio|:)\s?\d{0,2}(?:\s?(?:phút|phut|p|'))?(?:\s?(?:sáng|sang|chiều|chieu|tối|toi|trưa|trua|đêm|dem))?)"
+_DATE_RES: list[tuple[str, re.Pattern, float]] = [
+    # 14h30 ngày 12/3/2024, 8 giờ ngày 5 tháng 3
+    ("time + date", re.compile(
+        rf"(?<![\w/]){_TIME}[\s,]*(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})"
+        rf"(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}})|\s(?:năm|nam)\s(?:{_Y}|\d{{2}}))?(?![\w/])"), 0.95),
+    ("ngày ... tháng ... năm", re.compile(
+        rf"(?:(?:ngày|ngay)\s*)?{_D}\s(?:tháng|thang)\s{_M}(?:\s*(?:năm|nam|,)\s*{_Y})?(?!\w)"
+        rf"|(?:ngày|ngay)\s+\.{{2,}}\s*(?:tháng|thang)\s+\.{{2,}}\s*(?:năm|nam)\s+{_Y}"), 0.95),
+    ("tháng .../năm", re.compile(rf"(?:tháng|thang)\s*{_M}\s*(?:[/\-]|\s(?:năm|nam)\s)\s*{_Y}(?!\w)"), 0.9),
+    ("tháng ... (month with a context)", re.compile(rf"(?<=\b)(?:tháng|thang)\s{_M}(?=\s(?:vừa|vua|này|nay|trước|truoc|qua|sau)\b)"), 0.6),
+    ("yyyy-mm-dd", re.compile(rf"(?<![\w/.]){_Y}[\-/.]{_M}[\-/.]{_D}(?![\w/]|[.]\d)"), 0.95),
+    ("dd/mm/yyyy", re.compile(rf"(?<![\w/.,]){_D}\s?([/.\-])\s?{_M}\s?\1\s?(?:{_Y}|\d{{2}})(?![\w/]|[.,]\d)"), 0.95),
+    ("mm/yyyy", re.compile(rf"(?<![\w/.,]){_M}\s?[/\-]\s?{_Y}(?![\w/]|[.,]\d)"), 0.85),
+]
+_DM_RE = re.compile(rf"(?<![\w/.,]){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?\d)")
+_YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
+_AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b|tháng|thang|đơn vị|đv)", re.I)
+
+
+class DateRecognizer(Recognizer):
+    name = "date"
+    labels = ("DATE",)
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        f = ctx.folded
+        out: list[Candidate] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        for why, rx, score in _DATE_RES:
+            for m in rx.finditer(f):
+                s, e = m.start(), m.end()
+                while e > s and f[e - 1] in " ,":
+                    e -= 1
+                if free(s, e):
+                    taken.append((s, e))
+                    out.append(Candidate(s, e, "DATE", score, self.name, f"pattern: {why}"))
+        dcues = cues()["date_cues"]
+        for m in _DM_RE.finditer(f):
+            s, e = m.start(), m.end()
+            if not free(s, e) or _AFTER_NOT_DATE.match(f, e):
+                continue
+            i = ctx.token_index_at(s)
+            cue = ctx.cue_before(i, dcues, skip="") if i is not None else None
+            before = f[max(0, s - 12):s]
+            if re.search(r"(?:\bha|huyết áp|huyet ap|mạch|mach|tỉ lệ|ti le|liều|lieu)\s*:?\s*$", before):
+                continue
+            if cue or re.search(r"(?:ngày|ngay|từ|tu|đến|den|tới|toi)\s*$", before):
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.85, self.name, "pattern: day/month + date cue"))
+            else:
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.55, self.name, "pattern: day/month (no cue)"))
+        ycues = cues()["year_cues"]
+        for m in _YEAR_RE.finditer(f):
+            s, e = m.start(), m.end()
+            if not free(s, e):
+                continue
+            i = ctx.token_index_at(s)
+            cue = ctx.cue_before(i, ycues) if i is not None else None
+            if cue:
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.9, self.name, "pattern: year + cue (sinh năm, SN, năm)"))
+        return out
+
+
+# --- ages -----------------------------------------------------------------------------------------
+_AGE_RE = re.compile(
+    r"(?<![\w.,/])(\d{1,3})(?:[.,]5)?\s?(?:tuổi|tuoi|t(?=[\s,.;)]|$)|tháng tuổi|thang tuoi|ngày tuổi|ngay tuoi|tuần tuổi|tuan tuoi"
+    r"|th(?=[\s,.;)]|$)|y/o|yo\b)")
+_AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3})(?![\w/]|[.,]\d)")
+
+
+class AgeRecognizer(Recognizer):
+    name = "age"
+    labels = ("AGE",)
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        out = []
+        f = ctx.folded
+        for m in _AGE_RE.finditer(f):
+            if int(m.group(1)) > 125:
+                continue
+            out.append(Candidate(m.start(), m.end(), "AGE", 0.9, self.name, "pattern: number + age unit"))
+        for m in _AGE_CUE_RE.finditer(f):
+            if int(m.group(1)) > 125:
+                continue
+            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.85, self.name, "context cue (tuổi) + number"))
+        return out

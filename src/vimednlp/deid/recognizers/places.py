@@ -1,0 +1,289 @@
+"""LOCATION (addresses, administrative units of both schemes, named places), ORGANIZATION (hospitals,
+health stations, companies, schools) and PROFESSION (occupations after their cues).
+
+Addresses are pieces (`số 15`, `ngõ 89`, `Lạc Long Quân`, `phường Nghĩa Đô`, `Q. Cầu Giấy`, `Hà Nội`)
+chained over commas and dashes into one span. Gazetteers: provinces of the 63- and 34-province
+schemes and districts everywhere; ward names only after a unit word (`phường`, `xã`, `P.`), since
+many ward names are also given names.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Candidate, Context, Recognizer
+from .lexicons import cues, max_place_len, names, places
+
+_NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
+_UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "khu", "khoi", "lo", "block", "phong",
+                     "ban", "ap", "cum", "cau", "ga", "lang", "quan", "cc", "ktx"}
+# words after which a number is not an address (`số 3 viên`, `tổ 3 người`)
+_STOP_TAIL = frozenset("""khoa phong giuong buong so ngay thang nam gio luc sdt dt dien thoai email nghe nghiep
+dan toc cccd cmnd bhyt ma tuoi gioi tinh chan doan ly do benh nhan bn bs vao vien ra vien""".split())
+
+
+_UPPER_OK_UNITS = frozenset("""xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach
+hem kiet khu pho to dan pho so nha p. q. tp. tx. h.""".split("\n")[0].split() + ["thi tran", "thi xa", "thanh pho",
+                              "khu pho", "to dan pho", "so nha"])
+# unit word + next word that make a clinical phrase, not an address
+_NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
+                          "duong tinh", "duong vat", "duong niệu", "duong nieu", "duong tho", "duong truyen", "duong dan",
+                          "duong cong", "duong giua", "duong ra", "duong vao", "pho bien", "pho tim", "pho", "xa tri",
+                          "xa hoi", "ap luc", "ap xe", "cau than", "cau tao", "ban tay", "ban chan", "ban dem",
+                          "ban ngay", "ban than", "to chuc", "khu tru", "khu vuc", "khoi u", "khoi mau", "lo mo",
+                          "phong ngua", "phong chong", "cum a", "cum b", "quan sat", "quan he", "tinh trang", "tinh mach",
+                          "tinh than", "cho an", "ga ran"])
+
+
+def fold_key(k: str) -> str:
+    from ...text.fold import fold_lower
+    return fold_lower(k)
+
+
+def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) -> int:
+    """End token index (exclusive) of the longest gazetteer phrase starting at token i, or i."""
+    best = i
+    n = len(ctx.tokens)
+    for L in range(1, max_place_len() + 1):
+        e = i + L
+        if e > n:
+            break
+        if L > 1 and not ctx.adjacent(e - 2, e - 1):
+            break
+        if ctx.tokens[e - 1].kind not in ("word", "number", "dotted"):
+            break
+        if need_cap and not ctx.upper_doc and ctx.tokens[e - 1].kind == "word" and not ctx.is_cap(e - 1):
+            break
+        if " ".join(ctx.ftoks[i:e]) in table:
+            best = e
+    return best
+
+
+class LocationRecognizer(Recognizer):
+    name = "location"
+    labels = ("LOCATION",)
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        c = cues()
+        units, fields = c["location_unit"], c["location_field"]
+        gz = places()
+        toks, ft = ctx.tokens, ctx.ftoks
+        n = len(toks)
+        pieces: list[tuple[int, int, float, str]] = []  # token index ranges
+        unit_max = max(len(u.split()) for u in units)
+        i = 0
+        while i < n:
+            # a unit word followed by its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'thôn Đông'
+            u_end = None
+            for L in range(min(unit_max, n - i), 0, -1):
+                if " ".join(ctx.ktoks[i:i + L]) in units and all(ctx.adjacent(x, x + 1) for x in range(i, i + L - 1)):
+                    u_end = i + L
+                    break
+            if u_end is not None:
+                v = u_end
+                if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end:
+                    v += 1
+                e = self._value_end(ctx, v, gz)
+                unit_key = " ".join(ctx.ktoks[i:u_end])
+                if e > v and ctx.upper_doc and ctx.tokens[v].kind == "word" and fold_key(unit_key) not in _UPPER_OK_UNITS:
+                    e = v  # in UPPER CASE every word looks like a name: only real address units count
+                if e > v and f"{ft[i + (u_end - i) - 1]} {ft[v]}" in _NOT_ADDRESS:
+                    e = v
+                if e > v:
+                    score = 0.85
+                    unit = " ".join(ft[i:u_end])
+                    # bare 'số 3', 'tổ 2', 'khu A' need more evidence: chained to other pieces later
+                    weak = unit in _UNIT_NEEDS_VALUE and all(_NUMBERISH.match(ft[x]) for x in range(v, e))
+                    pieces.append((i, e, 0.5 if weak else score, f"address unit word ({unit})"))
+                    i = e
+                    continue
+            # gazetteer: province / city / district names (capitalised)
+            e = max(_place_match(ctx, i, gz["province"], True), _place_match(ctx, i, gz["district"], True))
+            if e > i and (ctx.upper_doc or ctx.is_cap(i) or toks[i].kind != "word"):
+                kind = "province/city" if _place_match(ctx, i, gz["province"], True) == e else "district"
+                pieces.append((i, e, 0.8 if kind != "district" else 0.7, f"gazetteer ({kind})"))
+                i = e
+                continue
+            # house number glued before a street: '15 Lạc Long Quân', '123/4 Nguyễn Trãi'
+            if _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
+                    and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc:
+                e = self._cap_end(ctx, i + 1, 5)
+                if e > i + 1 and ft[i + 1] not in _STOP_TAIL:
+                    pieces.append((i, e, 0.5, "house number + street name"))
+                    i = e
+                    continue
+            i += 1
+        # address fields: everything after 'Địa chỉ:' up to the end of the line or the next field
+        field_spans = []
+        for i in range(n):
+            hit = ctx.cue_before(i, fields)
+            if hit and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in ("tru tai", "ngu tai", "cu tru tai", "song tai")):
+                e = i
+                while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
+                        and ft[e] not in (";",) and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")):
+                    if ft[e] == "." and (e + 1 >= n or "\n" in ctx.text[toks[e].end:toks[e + 1].start] or
+                                         (toks[e + 1].kind == "word" and ctx.is_cap(e + 1) and not ctx.upper_doc and e + 1 < n and toks[e + 1].start > toks[e].end)):
+                        break
+                    e += 1
+                while e > i and ft[e - 1] in (",", ".", "-", ":"):
+                    e -= 1
+                if e > i and any(toks[x].kind == "word" for x in range(i, e)):
+                    field_spans.append((i, e, 0.9, "address field cue"))
+        # chain pieces separated by ',', '-' or nothing
+        pieces.sort()
+        chained: list[list] = []
+        for p in pieces:
+            if chained:
+                last = chained[-1]
+                gap = range(last[1], p[0])
+                if p[0] >= last[1] and all(ft[x] in (",", "-", "–") for x in gap) and len(gap) <= 1 and \
+                        "\n" not in ctx.text[toks[last[1] - 1].end:toks[p[0]].start]:
+                    last[1] = p[1]
+                    last[2] = max(last[2], p[2], 0.85)
+                    last[3] = "address pieces chained: " + last[3].split(": ", 1)[-1] + " + " + p[3]
+                    continue
+                if p[0] < last[1]:
+                    continue
+            chained.append(list(p))
+        out = []
+        for a, e, score, why in chained + field_spans:
+            out.append(Candidate(toks[a].start, toks[e - 1].end, "LOCATION", score, self.name, why))
+        return out
+
+    @staticmethod
+    def _value_end(ctx: Context, v: int, gz) -> int:
+        n = len(ctx.tokens)
+        if v >= n:
+            return v
+        ft = ctx.ftoks
+        if ctx.tokens[v].kind in ("number", "code", "ratio", "date") or _NUMBERISH.match(ft[v]):
+            e = v + 1
+            # '89/12', '15A' glued
+            while e < n and ctx.tokens[e].start == ctx.tokens[e - 1].end and ft[e] in ("/", "-") and e + 1 < n \
+                    and ctx.tokens[e + 1].kind == "number":
+                e += 2
+            # 'số 15 Lạc Long Quân': a street right after the number
+            if e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) and ctx.adjacent(e - 1, e) and not ctx.upper_doc \
+                    and ft[e] not in _STOP_TAIL:
+                e = LocationRecognizer._cap_end(ctx, e, 5)
+            return e
+        if ctx.tokens[v].kind in ("word", "dotted") and (ctx.is_cap(v) or ctx.upper_doc):
+            return LocationRecognizer._cap_end(ctx, v, 5)
+        # lower-case text without capitals (chat, no diacritics): a known place name
+        e = max(_place_match(ctx, v, gz["province"], False), _place_match(ctx, v, gz["district"], False),
+                _place_match(ctx, v, gz["ward"], False))
+        return e
+
+    @staticmethod
+    def _cap_end(ctx: Context, j: int, max_len: int) -> int:
+        n = len(ctx.tokens)
+        e = j
+        units = cues()["location_unit"]
+        while e < n and e - j < max_len and (ctx.tokens[e].kind in ("word", "dotted") and (ctx.is_cap(e) or ctx.upper_doc)
+                                            or ctx.tokens[e].kind == "number" and e > j) \
+                and (e == j or ctx.adjacent(e - 1, e)) and ctx.ftoks[e] not in _STOP_TAIL:
+            if e > j and ctx.ftoks[e] in units:  # the next unit starts a new piece
+                break
+            e += 1
+        return e
+
+
+class OrganizationRecognizer(Recognizer):
+    name = "organization"
+    labels = ("ORGANIZATION",)
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        c = cues()
+        heads, conn = c["org_head"], c["org_connector"]
+        toks, ft = ctx.tokens, ctx.ftoks
+        n = len(toks)
+        hmax = max(len(h.split()) for h in heads)
+        cmax = max(len(h.split()) for h in conn)
+        out = []
+        i = 0
+        while i < n:
+            h_end = None
+            for L in range(min(hmax, n - i), 0, -1):
+                if " ".join(ctx.ktoks[i:i + L]) in heads and all(ctx.adjacent(x, x + 1) for x in range(i, i + L - 1)):
+                    h_end = i + L
+                    break
+            if h_end is None:
+                i += 1
+                continue
+            e = h_end
+            named = False
+            while e < n and e - h_end < 9 and ctx.adjacent(e - 1, e):
+                t = toks[e]
+                if t.kind in ("word", "dotted") and (ctx.is_cap(e) and not ctx.upper_doc or ctx.upper_doc and ft[e] not in _STOP_TAIL):
+                    if ft[e] in _STOP_TAIL and not ctx.is_cap(e):
+                        break
+                    e += 1
+                    named = True
+                    continue
+                if t.kind in ("number", "code") and e > h_end - 0:
+                    e += 1
+                    named = named or e - 1 > h_end
+                    continue
+                m = None
+                for L in range(min(cmax, n - e), 0, -1):
+                    if " ".join(ctx.ktoks[e:e + L]) in conn:
+                        m = e + L
+                        break
+                if m is not None:
+                    e = m
+                    continue
+                if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1)):
+                    e += 1
+                    continue
+                break
+            # drop trailing connectors that name nothing ('bệnh viện tỉnh' is still generic)
+            while e > h_end and not (toks[e - 1].kind in ("number", "code") or ctx.is_cap(e - 1) or ctx.upper_doc):
+                e -= 1
+            if named and e > h_end:
+                head = " ".join(ft[i:h_end])
+                out.append(Candidate(toks[i].start, toks[e - 1].end, "ORGANIZATION", 0.85, self.name,
+                                     f"organisation head word ({head}) + name"))
+                i = e
+                continue
+            i = h_end
+        return out
+
+
+class ProfessionRecognizer(Recognizer):
+    name = "profession"
+    labels = ("PROFESSION",)
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        c = cues()
+        general, medical, pcue = c["professions"], c["professions_medical"], c["profession_cue"]
+        lex = general | medical
+        ft = ctx.ftoks
+        n = len(ft)
+        L_max = max(len(p.split()) for p in lex)
+        out = []
+        i = 0
+        while i < n:
+            e = None
+            for L in range(min(L_max, n - i), 0, -1):
+                key = " ".join(ctx.ktoks[i:i + L])
+                if key in lex and all(ctx.adjacent(x, x + 1) for x in range(i, i + L - 1)):
+                    e = i + L
+                    break
+            if e is None:
+                i += 1
+                continue
+            key = " ".join(ft[i:e])
+            cue = ctx.cue_before(i, pcue)
+            # a clinician title followed by a name is a role cue, not an occupation
+            followed_by_name = key in medical and e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) and not ctx.upper_doc
+            if cue and not followed_by_name:
+                out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.85, self.name,
+                                     f"occupation lexicon + cue ({cue})"))
+            elif key in general and key not in ("nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc vu", "bao ve") \
+                    and not followed_by_name:
+                out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
+                                     "occupation lexicon"))
+            i = e
+        return out
+
+
+__all__ = ["LocationRecognizer", "OrganizationRecognizer", "ProfessionRecognizer", "names"]

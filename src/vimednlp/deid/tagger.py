@@ -1,0 +1,230 @@
+"""The statistical PHI tagger: a linear-chain CRF (sklearn-crfsuite) over syllable tokens.
+
+Features are the syllable (accent-folded), its shape, name-lexicon membership, and what the rule
+recognizers said about it and its neighbours, so the CRF learns where rules are right and adds what
+they miss. It is trained from `schema.Document` records (`PhiTagger.fit`). The default model shipped
+in `resources/deid/model/` is trained only on the project's synthetic corpus
+(`corpora/synthetic/train_default_model.py`).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..paths import resource_path
+from ..schema import PHI_LABELS, Document
+from .recognizers.base import Candidate, Context
+from .recognizers.lexicons import names
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL_DIR = resource_path("deid", "model")
+MODEL_FILE = "phi_crf.crfsuite"
+META_FILE = "meta.json"
+
+
+def _shape(t: str) -> str:
+    if t.isdigit():
+        return "d" if len(t) < 3 else ("dd" if len(t) < 6 else "ddd")
+    if t.isupper() and len(t) > 1:
+        return "XX"
+    if t[:1].isupper():
+        return "Xx"
+    if t.isalpha():
+        return "x"
+    if any(c.isdigit() for c in t):
+        return "mix"
+    return t if len(t) == 1 else "p"
+
+
+def _rule_tags(ctx: Context, cands: Sequence[Candidate]) -> list[str]:
+    """BIO tag per token from the resolved rule candidates."""
+    from .analyzer import resolve
+
+    tags = ["O"] * len(ctx.tokens)
+    if not cands:
+        return tags
+    starts = {t.start: i for i, t in enumerate(ctx.tokens)}
+    for c in resolve(cands):
+        i = starts.get(c.start)
+        if i is None:
+            # a span starting inside a token: take the token that contains it
+            i = next((k for k, t in enumerate(ctx.tokens) if t.start <= c.start < t.end), None)
+            if i is None:
+                continue
+        first = True
+        while i < len(ctx.tokens) and ctx.tokens[i].start < c.end:
+            tags[i] = ("B-" if first else "I-") + c.label
+            first = False
+            i += 1
+    return tags
+
+
+def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[dict[str, object]]:
+    lex = names()
+    sur, mid, giv = lex["surname"], lex["middle"], lex["given"]
+    rt = _rule_tags(ctx, cands)
+    ft = ctx.ftoks
+    n = len(ft)
+    shapes = [_shape(t.text) for t in ctx.tokens]
+    feats = []
+    for i in range(n):
+        w = ft[i]
+        f: dict[str, object] = {
+            "b": 1.0, "w": w, "sh": shapes[i], "r": rt[i], "k": ctx.tokens[i].kind,
+            "sur": w in sur, "giv": w in giv, "mid": w in mid,
+        }
+        if i > 0:
+            f["w-1"] = ft[i - 1]
+            f["sh-1"] = shapes[i - 1]
+            f["r-1"] = rt[i - 1]
+            f["w-1|w"] = ft[i - 1] + "|" + w
+            f["nl-1"] = "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+        else:
+            f["BOS"] = True
+        if i > 1:
+            f["w-2"] = ft[i - 2]
+            f["w-2|w-1"] = ft[i - 2] + "|" + ft[i - 1]
+        if i < n - 1:
+            f["w+1"] = ft[i + 1]
+            f["sh+1"] = shapes[i + 1]
+            f["r+1"] = rt[i + 1]
+            f["w|w+1"] = w + "|" + ft[i + 1]
+        else:
+            f["EOS"] = True
+        if i < n - 2:
+            f["w+2"] = ft[i + 2]
+        feats.append(f)
+    return feats
+
+
+def bio_labels(ctx: Context, spans) -> list[str]:
+    tags = ["O"] * len(ctx.tokens)
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.label not in PHI_LABELS:
+            continue
+        first = True
+        for i, t in enumerate(ctx.tokens):
+            if t.end <= s.start or t.start >= s.end:
+                continue
+            tags[i] = ("B-" if first else "I-") + s.label
+            first = False
+    return tags
+
+
+class PhiTagger:
+    """CRF PHI tagger. `fit(docs)`, `candidates(ctx, rule_cands)`, `save(dir)`, `load(dir|'default')`."""
+
+    def __init__(self, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 100, labels: Iterable[str] | None = None):
+        self.c1, self.c2, self.max_iterations = c1, c2, max_iterations
+        self.labels = tuple(labels) if labels else PHI_LABELS
+        self.crf = None
+        self._model_path: Path | None = None
+        self.meta: dict = {}
+
+    # --- training --------------------------------------------------------------------------------
+    @staticmethod
+    def _rule_candidates(ctx: Context) -> list[Candidate]:
+        from .analyzer import _recognizers
+
+        out: list[Candidate] = []
+        for r in _recognizers():
+            out.extend(r.analyze(ctx))
+        return out
+
+    def fit(self, docs: Iterable[Document], *, progress: bool = False, workdir: str | Path | None = None) -> "PhiTagger":
+        import tempfile
+
+        import pycrfsuite  # installed with sklearn-crfsuite
+
+        X, Y = [], []
+        it = docs
+        if progress:
+            from tqdm import tqdm
+
+            it = tqdm(docs, desc="featurize", unit="doc")
+        n_docs = 0
+        for d in it:
+            if not d.text.strip():
+                continue
+            ctx = Context(d.text)
+            X.append(featurize(ctx, self._rule_candidates(ctx)))
+            Y.append([t if t == "O" or t[2:] in self.labels else "O" for t in bio_labels(ctx, d.spans)])
+            n_docs += 1
+        if not X:
+            raise ValueError("PhiTagger.fit: no non-empty documents to train on")
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for x, y in zip(X, Y):
+            trainer.append(x, y)
+        trainer.set_params({"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+                            "feature.possible_transitions": False})
+        tmp = Path(workdir or tempfile.mkdtemp(prefix="vimednlp-crf-"))
+        tmp.mkdir(parents=True, exist_ok=True)
+        trainer.train(str(tmp / MODEL_FILE))
+        self._model_path = tmp / MODEL_FILE
+        self.crf = pycrfsuite.Tagger()
+        self.crf.open(str(self._model_path))
+        self.meta = {"docs": n_docs, "labels": list(self.labels), "c1": self.c1, "c2": self.c2,
+                     "max_iterations": self.max_iterations}
+        return self
+
+    # --- inference -------------------------------------------------------------------------------
+    def predict_tags(self, ctx: Context, rule_cands: Sequence[Candidate]) -> list[str]:
+        if self.crf is None:
+            raise RuntimeError("PhiTagger has no model: call fit() or load() first")
+        if not ctx.tokens:
+            return []
+        return self.crf.tag(featurize(ctx, rule_cands))
+
+    def candidates(self, ctx: Context, rule_cands: Sequence[Candidate]) -> list[Candidate]:
+        tags = self.predict_tags(ctx, rule_cands)
+        out: list[Candidate] = []
+        i, n = 0, len(tags)
+        while i < n:
+            t = tags[i]
+            if t == "O":
+                i += 1
+                continue
+            label = t[2:]
+            j = i + 1
+            while j < n and tags[j] == "I-" + label:
+                j += 1
+            out.append(Candidate(ctx.tokens[i].start, ctx.tokens[j - 1].end, label, 0.6, "crf",
+                                 "statistical tagger (CRF over syllable, lexicon and rule features)"))
+            i = j
+        return out
+
+    # --- persistence -----------------------------------------------------------------------------
+    def save(self, path: str | Path) -> Path:
+        if self.crf is None:
+            raise RuntimeError("nothing to save: the tagger is not trained")
+        import shutil
+
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        if Path(self._model_path).resolve() != (p / MODEL_FILE).resolve():
+            shutil.copyfile(self._model_path, p / MODEL_FILE)
+        (p / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return p
+
+    @classmethod
+    def load(cls, path: str | Path) -> "PhiTagger":
+        import pycrfsuite
+
+        p = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
+        f = p / MODEL_FILE
+        if not f.is_file():
+            raise FileNotFoundError(
+                f"no PHI tagger model at {p}; train one with "
+                "`python corpora/synthetic/train_default_model.py` or pass model=None for rules only")
+        self = cls()
+        self.crf = pycrfsuite.Tagger()
+        self.crf.open(str(f))
+        self._model_path = f
+        meta = p / META_FILE
+        if meta.is_file():
+            self.meta = json.loads(meta.read_text(encoding="utf-8"))
+            self.labels = tuple(self.meta.get("labels") or PHI_LABELS)
+        return self
