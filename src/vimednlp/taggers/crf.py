@@ -192,7 +192,7 @@ class CRFTagger(Tagger):
         crf = sklearn_crfsuite.CRF(
             algorithm="lbfgs", c1=self.c1, c2=self.c2, max_iterations=self.max_iterations,
             all_possible_transitions=self.all_possible_transitions, model_filename=str(model_path),
-            verbose=False,
+            verbose=self.verbose,  # one line per L-BFGS iteration
         )
         crf.fit(X, y)
         self.labels = labels

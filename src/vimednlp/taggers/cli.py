@@ -1,0 +1,166 @@
+"""`vimednlp train`: train a CRF, spaCy or transformers tagger from corpus files, evaluate, save."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+
+def _read(path: str, label_source: str | None, labels: list[str] | None):
+    """Documents from a corpus file. The corpus room's reader is used when installed (the CLI sits
+    above every room); otherwise the minimal JSONL/CoNLL reader of this room."""
+    from ..schema import map_label
+
+    docs = None
+    try:
+        from ..corpus import read as corpus_read  # type: ignore[attr-defined]
+    except ImportError:
+        corpus_read = None
+    if corpus_read is not None and not path.endswith((".conll", ".json")):
+        try:
+            docs = list(corpus_read(path))
+        except Exception:  # fall back on the plain readers below, which give line-numbered errors
+            docs = None
+    if docs is None:
+        from .io import read_docs
+
+        docs = read_docs(path)
+    if not docs:
+        raise click.ClickException(f"{path}: no documents")
+    if label_source:
+        for d in docs:
+            kept = []
+            for s in d.spans:
+                ours = map_label(s.label, label_source)
+                if ours is not None:
+                    s.attrs.setdefault("orig_label", s.label)
+                    s.label = ours
+                    kept.append(s)
+            d.spans = kept
+    if labels:
+        for d in docs:
+            d.spans = [s for s in d.spans if s.label in labels]
+    return docs
+
+
+def _parse_gazetteer(path: str) -> dict[str, set[str]]:
+    """TSV `phrase<TAB>LABEL` lines (# comments allowed) -> {label: {phrase}}."""
+    table: dict[str, set[str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[0].strip() or not parts[1].strip():
+                raise click.ClickException(f"{path}:{lineno}: expected 'phrase<TAB>LABEL'")
+            table.setdefault(parts[1].strip(), set()).add(parts[0].strip())
+    return table
+
+
+@click.command("train", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--kind", type=click.Choice(["crf", "spacy", "transformers"]), default="crf", show_default=True)
+@click.option("--train", "train_path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Training file: JSONL Document records, or CoNLL ('token TAG' lines).")
+@click.option("--dev", "dev_path", type=click.Path(exists=True, dir_okay=False),
+              help="Dev file (model selection for spaCy/transformers; evaluated and reported).")
+@click.option("--test", "test_path", type=click.Path(exists=True, dir_okay=False),
+              help="Test file, evaluated once after training.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the trained model (meta.json + model files + metrics.json).")
+@click.option("--model", "model_path", type=click.Path(exists=True, file_okay=False),
+              help="transformers: local checkpoint folder to fine-tune (PhoBERT, XLM-R, ...).")
+@click.option("--labels", default=None, help="Comma-separated labels to train (default: all in --train).")
+@click.option("--label-source", default=None,
+              help="Map public corpus labels to vimednlp's (e.g. phoner_covid19, vimq, vimedner).")
+# CRF
+@click.option("--c1", type=float, default=0.05, show_default=True, help="crf: L1 penalty.")
+@click.option("--c2", type=float, default=0.01, show_default=True, help="crf: L2 penalty.")
+@click.option("--max-iterations", type=int, default=150, show_default=True, help="crf: L-BFGS iterations.")
+@click.option("--train-gazetteer/--no-train-gazetteer", default=True, show_default=True,
+              help="crf: learn a gazetteer from the training spans (jack-knifed).")
+@click.option("--word-segmentation/--no-word-segmentation", default=False, show_default=True,
+              help="crf: add word-segmentation boundary features (underthesea).")
+@click.option("--gazetteer", "gazetteer_path", type=click.Path(exists=True, dir_okay=False),
+              help="crf: TSV lexicon 'phrase<TAB>LABEL' used as features.")
+# spaCy / transformers
+@click.option("--epochs", type=int, default=None, help="spacy/transformers: epochs (15 / 3).")
+@click.option("--learning-rate", type=float, default=None, help="spacy/transformers: learning rate.")
+@click.option("--batch-size", type=int, default=16, show_default=True, help="transformers: batch size.")
+@click.option("--max-length", type=int, default=256, show_default=True, help="transformers: subwords per window.")
+@click.option("--word-segmented/--syllables", "word_segmented", default=None,
+              help="transformers: feed words (PhoBERT) or syllables (XLM-R); default: detect.")
+@click.option("--device", default=None, help="transformers: cpu or cuda (default: cuda when available).")
+@click.option("--seed", type=int, default=0, show_default=True)
+def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, label_source, c1, c2,
+          max_iterations, train_gazetteer, word_segmentation, gazetteer_path, epochs, learning_rate,
+          batch_size, max_length, word_segmented, device, seed) -> None:
+    """Train a tagger on corpus records, print per-label P/R/F1 and save it to --out.
+
+    \b
+    Examples:
+      vimednlp train --kind crf --train train.jsonl --dev dev.jsonl --out models/crf
+      vimednlp train --kind crf --train phoner/syllable/train_syllable.conll \\
+          --dev phoner/syllable/dev_syllable.conll --out ~/models/phoner-crf --word-segmentation
+      vimednlp train --kind spacy --train train.jsonl --dev dev.jsonl --out models/spacy --epochs 20
+      vimednlp train --kind transformers --model ~/models/phobert-base --train train.jsonl \\
+          --dev dev.jsonl --out models/phobert-ner --epochs 5
+
+    Load the result with `vimednlp.taggers.load_tagger(DIR)`.
+    """
+    from .evaluate import entity_scores
+
+    keep = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
+    if kind == "transformers" and not model_path:
+        raise click.UsageError("--kind transformers needs --model <local checkpoint folder>")
+    out = Path(out_dir)
+    if out.exists() and any(out.iterdir()) and not (out / "meta.json").exists():
+        raise click.UsageError(f"--out {out} exists and is not a tagger folder; choose an empty folder")
+    t0 = time.perf_counter()
+    train_docs = _read(train_path, label_source, keep)
+    dev_docs = _read(dev_path, label_source, keep) if dev_path else None
+    test_docs = _read(test_path, label_source, keep) if test_path else None
+    n_spans = sum(len(d.spans) for d in train_docs)
+    click.echo(f"read {len(train_docs)} training documents ({n_spans} spans)"
+               + (f", {len(dev_docs)} dev" if dev_docs else "") + (f", {len(test_docs)} test" if test_docs else ""),
+               err=True)
+    if kind == "crf":
+        from .crf import CRFTagger
+
+        tagger = CRFTagger(c1=c1, c2=c2, max_iterations=max_iterations, train_gazetteer=train_gazetteer,
+                           word_segmentation=word_segmentation, labels=keep, seed=seed, verbose=True,
+                           gazetteers=_parse_gazetteer(gazetteer_path) if gazetteer_path else None)
+    elif kind == "spacy":
+        from .spacy_ner import SpacyNERTagger
+
+        kw = {"n_iter": epochs} if epochs else {}
+        if learning_rate:
+            kw["learn_rate"] = learning_rate
+        tagger = SpacyNERTagger(labels=keep, seed=seed, verbose=True, **kw)
+    else:
+        from .transformer import TransformerTagger
+
+        kw = {"epochs": epochs} if epochs else {}
+        if learning_rate:
+            kw["learning_rate"] = learning_rate
+        tagger = TransformerTagger(model=model_path, word_segmented=word_segmented, batch_size=batch_size,
+                                   max_length=max_length, device=device, labels=keep, seed=seed, verbose=True, **kw)
+    click.echo(f"training a {kind} tagger ...", err=True)
+    tagger.fit(train_docs, dev=dev_docs if kind != "crf" else None)
+    fit_s = time.perf_counter() - t0
+    metrics: dict = {"kind": kind, "train": str(train_path), "n_train": len(train_docs), "fit_seconds": round(fit_s, 1)}
+    for name, docs in (("dev", dev_docs), ("test", test_docs)):
+        if docs:
+            rep = entity_scores(docs, tagger.predict(docs), tagger.labels)
+            click.echo(rep.format(f"\n{name} (entity level, strict match)"))
+            metrics[name] = rep.to_dict()
+    tagger.save(out)
+    (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
+    click.echo(f"saved {kind} tagger ({len(tagger.labels)} labels) to {out} in {fit_s:.0f}s", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(train())
