@@ -40,7 +40,7 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
 class Context:
     """Text prepared once for all recognizers. `folded` has the same length as `text`."""
 
-    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "_starts")
+    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "diacritics", "_starts")
 
     def __init__(self, text: str):
         self.text = text
@@ -50,9 +50,12 @@ class Context:
         self.folded = folded
         self.tokens: list[Token] = tokenize(text)
         self.ftoks: list[str] = [folded[t.start:t.end] for t in self.tokens]
-        # cue keys: lower case with diacritics where the token has them, folded otherwise
-        self.ktoks: list[str] = [f if f == t.text.lower() or fold_lower(t.text) == t.text.lower() else t.text.lower()
-                                 for f, t in zip(self.ftoks, self.tokens)]
+        words = [(f, t) for f, t in zip(self.ftoks, self.tokens) if t.kind == "word"]
+        with_marks = sum(1 for f, t in words if f != t.text.lower())
+        # text written with diacritics (most Vietnamese syllables carry one): cues must match exactly,
+        # so `chợ` (market) is not `cho` (give); text without them matches on folded forms
+        self.diacritics = bool(words) and with_marks / len(words) > 0.2
+        self.ktoks: list[str] = [t.text.lower() for t in self.tokens] if self.diacritics else self.ftoks
         letters = [c for c in text if c.isalpha()]
         upper = sum(1 for c in letters if c.isupper())
         # a document (or most of it) written in capitals: capitalisation says nothing about names

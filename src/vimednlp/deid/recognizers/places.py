@@ -169,6 +169,8 @@ class LocationRecognizer(Recognizer):
         if ctx.tokens[v].kind in ("word", "dotted") and (ctx.is_cap(v) or ctx.upper_doc):
             return LocationRecognizer._cap_end(ctx, v, 5)
         # lower-case text without capitals (chat, no diacritics): a known place name
+        if ctx.diacritics:
+            return v
         e = max(_place_match(ctx, v, gz["province"], False), _place_match(ctx, v, gz["district"], False),
                 _place_match(ctx, v, gz["ward"], False))
         return e
