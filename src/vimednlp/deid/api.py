@@ -26,8 +26,9 @@ from typing import Any, Iterable, Sequence
 from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
 from .audit import build_audit
 from .operators import (ENC_TOKEN, HASH_TOKEN, Operator, OperatorContext, Surrogate, decrypt, get_operator)
-from .surrogates import SurrogateGenerator, value_key
+from .surrogates import SurrogateGenerator, value_key, word_key
 from .vault import Keyring, Vault
+from ..text.fold import fold_lower
 
 DEFAULT_CHUNK_CHARS = 20_000
 
@@ -310,8 +311,9 @@ class Deidentifier:
     def _transform(self, base: str, spans: list[Span], patient_id: str | None):
         gen = self.generator(patient_id)
         before = gen.fallbacks
-        ctx = OperatorContext(text=base, keyring=self.keyring, surrogates=gen, vault=self.vault)
         values = [base[s.start:s.end] for s in spans]
+        forbidden = frozenset(k for k in (word_key(v) for v in values) if len(k) >= 3)
+        ctx = OperatorContext(text=base, keyring=self.keyring, surrogates=gen, vault=self.vault, forbidden=forbidden)
         # full names first, so `chị Lan` can reuse the given name of `Nguyễn Thị Lan`'s surrogate
         order = sorted(range(len(spans)), key=lambda i: (spans[i].label != "NAME", -len(values[i].split()), i))
         # tag numbers in reading order; bare given names (`An`) after the full names they belong to

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..schema import Span
 from ..text.fold import fold_lower, has_diacritics
-from .surrogates import SurrogateGenerator, SurrogateRequest, value_key
+from .surrogates import SurrogateGenerator, SurrogateRequest, value_key, word_key
 from .vault import Keyring, Vault
 
 OPERATOR_NAMES = ("tag", "mask", "redact", "hash", "encrypt", "surrogate", "keep")
@@ -37,6 +37,7 @@ class OperatorContext:
     numbers: dict[tuple[str, str], int] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
     name_given: dict[str, int] = field(default_factory=dict)
+    forbidden: frozenset = frozenset()  # folded identifier strings of this document (3+ chars)
     _fold_window: dict[int, bool] = field(default_factory=dict)
 
     def number(self, span: Span, value: str) -> int:
@@ -158,6 +159,7 @@ class Surrogate(Operator):
             label=span.label, text=value, attrs=span.attrs,
             before=ctx.text[max(0, span.start - 30):span.start],
             fold_accents=ctx.without_diacritics(span.start, span.end),
+            forbidden=ctx.forbidden - {word_key(value)},
         )
         return ctx.surrogates.surrogate(req)
 

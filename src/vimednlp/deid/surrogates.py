@@ -158,6 +158,26 @@ def guess_gender(name: str, before: str = "") -> str | None:
     return None
 
 
+_WORDS = re.compile(r"\w+(?:[./@-]\w+)*")
+
+
+def word_key(s: str) -> str:
+    """Folded lower-case words joined by one space: how identifiers are compared inside text."""
+    return " ".join(_WORDS.findall(fold_lower(s)))
+
+
+def _contains_any(cand: str, forbidden: frozenset) -> bool:
+    """Does a candidate contain one of the document's identifiers as whole words (folded)?"""
+    if not forbidden:
+        return False
+    w = _WORDS.findall(fold_lower(cand))
+    for i in range(len(w)):
+        for j in range(i + 1, min(len(w), i + 8) + 1):
+            if " ".join(w[i:j]) in forbidden:
+                return True
+    return False
+
+
 # --- the generator --------------------------------------------------------------------------------
 @dataclass
 class SurrogateRequest:
@@ -166,6 +186,7 @@ class SurrogateRequest:
     attrs: dict = field(default_factory=dict)
     before: str = ""          # a little text before the span (gender cues)
     fold_accents: bool = False  # the surrounding text is written without diacritics
+    forbidden: frozenset = frozenset()  # folded identifiers of the document: a surrogate must not contain one
 
 
 class SurrogateGenerator:
@@ -251,7 +272,7 @@ class SurrogateGenerator:
                 if not cand:
                     break
                 same = surrogate_norm(fold(cand)) == surrogate_norm(fold(req.text)) and label not in _MAY_REPEAT
-                if same or self._taken(label, cand, vkey):
+                if same or self._taken(label, cand, vkey) or _contains_any(cand, req.forbidden):
                     continue
                 canon = cand
                 break
@@ -519,7 +540,8 @@ _TYPE_ABBR = {"phuong": "P.", "xa": "X.", "thi tran": "TT.", "dac khu": "ĐK.", 
 def _render_type(unit_type: str, kw_written: str) -> str:
     """A unit type (`Phường`, `Xã`, `Thành phố`) written in the style of the original keyword."""
     if kw_written.endswith("."):
-        return _TYPE_ABBR.get(fold_lower(unit_type), kw_written)
+        abbr = _TYPE_ABBR.get(fold_lower(unit_type), kw_written)
+        return unit_type.lower() if abbr == "T." else abbr  # `T.` for tỉnh is rare: write it out
     if fold_lower(unit_type) == fold_lower(kw_written):
         return kw_written
     return _case_word(unit_type.lower(), kw_written) if kw_written else unit_type
@@ -543,6 +565,7 @@ def _parse_address(text: str) -> list[_Part]:
     for i, (s, e) in enumerate(pieces):
         sep = text[e:pieces[i + 1][0]] if i + 1 < len(pieces) else text[e:]
         pos = s
+        piece_start = len(parts)
         while pos < e:
             ws = len(text[pos:e]) - len(text[pos:e].lstrip())
             lead = text[pos:pos + ws]
@@ -591,7 +614,8 @@ def _parse_address(text: str) -> list[_Part]:
             value = text[pos:vend].rstrip()
             if parts and lead:
                 parts[-1].sep += lead
-            parts.append(_Part("name", "", value))
+            after_number = piece_start < len(parts) and parts[-1].level in ("house", "lane", "number")
+            parts.append(_Part("street" if after_number else "name", "", value))
             pos += len(value)
             if not value:
                 break
@@ -602,6 +626,29 @@ def _parse_address(text: str) -> list[_Part]:
     return parts
 
 
+def _split_trailing_province(parts: list[_Part]) -> list[_Part]:
+    au = admin_units()
+    provs = au["legacy_provinces"] | au["new_provinces"]
+    out: list[_Part] = []
+    for p in parts:
+        words = p.value.split(" ")
+        if p.level in ("ward", "district", "hamlet", "street", "name") and len(words) >= 3:
+            for k in (4, 3, 2):
+                if len(words) - k >= 1 and fold_lower(" ".join(words[-k:])) in provs:
+                    head = " ".join(words[:-k])
+                    out.append(_Part(p.level, p.kw, head, " "))
+                    out.append(_Part("province", "", " ".join(words[-k:]), p.sep))
+                    break
+            else:
+                out.append(p)
+        else:
+            out.append(p)
+    return out
+
+
+_PROVINCE_ALIASES = {"sai gon", "hcm", "tp hcm", "tphcm", "hn", "sg", "ha noi", "hue", "tt hue"}
+
+
 def _classify_names(parts: list[_Part]) -> None:
     au = admin_units()
     for p in parts:
@@ -609,7 +656,7 @@ def _classify_names(parts: list[_Part]) -> None:
             continue
         f = fold_lower(p.value)
         f = re.sub(r"^(tp\.?\s*|thanh pho\s+)", "", f)
-        if f in au["legacy_provinces"] or f in au["new_provinces"] or f in ("sai gon", "hcm", "tp hcm", "ha noi"):
+        if f in au["legacy_provinces"] or f in au["new_provinces"] or f in _PROVINCE_ALIASES:
             p.level = "province"
         elif f in au["districts"]:
             p.level = "district"
@@ -617,11 +664,13 @@ def _classify_names(parts: list[_Part]) -> None:
             p.level = "ward"
         elif p.value.isupper() and len(p.value) <= 4:
             p.level = "province"  # HN, HCM, TPHCM
-    for p in parts:
+    for i, p in enumerate(parts):
         if p.level == "city":
-            f = fold_lower(p.value)
-            p.level = "province" if (f in au["legacy_provinces"] or f in au["new_provinces"] or "chi minh" in f) \
-                else "district"
+            f = fold_lower(p.value).replace(".", "").strip()
+            later_province = any(q.level == "province" for q in parts[i + 1:])
+            is_prov = (f in au["legacy_provinces"] or f in au["new_provinces"] or "chi minh" in f
+                       or f in _PROVINCE_ALIASES)
+            p.level = "province" if is_prov and not later_province else "district"
 
 
 def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest) -> str | None:
@@ -630,6 +679,7 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
     parts = _parse_address(req.text)
     if not parts:
         return None
+    parts = _split_trailing_province(parts)
     _classify_names(parts)
     levels = {p.level for p in parts}
     if "district" in levels:
@@ -656,6 +706,11 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
     else:
         province, prov_short, _, ward_short, ward_type, _ = row
         dist_short = dist_type = ""
+    for typ in (dist_type, ward_type):  # numbered units are stored as `Quận 7`, `Phường 3`
+        if typ and dist_short.startswith(typ + " "):
+            dist_short = dist_short[len(typ) + 1:]
+        if typ and ward_short.startswith(typ + " "):
+            ward_short = ward_short[len(typ) + 1:]
     prov_type = province[: len(province) - len(prov_short)].strip() or "Tỉnh"
     out = []
     n_names = 0
@@ -697,7 +752,11 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
             new = rng.choice(L["org_names"])
         if val and not new:
             new = ward_short
-        out.append(kw + (style_like(val, new) if val else new) + p.sep)
+        like = val if not (val.isupper() and len(val) <= 5) else "Xx"  # `HCM`, `TPHCM` are abbreviations
+        if kw and not kw[-1].isspace() and not kw.endswith("."):
+            kw += " "
+        piece = kw + (style_like(like, new) if val else new)
+        out.append(piece + p.sep)
     return "".join(out).strip()
 
 
