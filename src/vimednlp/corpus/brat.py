@@ -28,7 +28,12 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = i + 1
     if end > a:
         frags.append((a, end))
-    return frags or [(start, end)]
+    if not frags:
+        return [(start, end)]
+    # the offsets stay exact even when the span starts or ends on a line break
+    frags[0] = (start, frags[0][1])
+    frags[-1] = (frags[-1][0], end)
+    return frags
 
 
 def document_to_ann(doc: Document) -> str:

@@ -87,6 +87,8 @@ def document_to_lines(doc: Document, level: str = "syllable", scheme: str = "BIO
     """Document -> CoNLL lines (no newline). `label_source="orig"` writes `attrs["orig_label"]` when present."""
     check_level(level)
     offsets, strings = document_tokens(doc, level)
+    if any(not t.strip() for t in strings):
+        raise RecordError("a span starts or ends on whitespace, which CoNLL cannot hold", record_id=doc.id)
     if label_source == "orig":
         def label_of(s: Span) -> str:
             return str(s.attrs.get("orig_label") or s.label)

@@ -4,11 +4,12 @@ Each record becomes a `Doc` whose text equals the record text exactly (whitespac
 space after a token becomes its own token), tokenized with `vimednlp.text.tokenize` and cut at every
 span boundary so every span is a token span. Spans go to `doc.spans["vimednlp"]` (overlaps allowed)
 and, when they do not overlap, to `doc.ents` for training NER. The record id, meta and the spans'
-source/score/attrs ride in `doc.user_data["vimednlp"]`.
+source/score/attrs ride in `doc.user_data["vimednlp"]` (a JSON string).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import json
 from pathlib import Path
 
 from ..schema import SCHEMA_VERSION, Document, Span
@@ -68,15 +69,18 @@ def document_to_doc(doc: Document, vocab):
     ordered = sorted(group, key=lambda x: (x.start, x.end))
     if all(a.end <= b.start for a, b in zip(ordered, ordered[1:])) and all(len(x) for x in ordered):
         sdoc.ents = ordered
-    sdoc.user_data[SPANS_KEY] = {
+    # a JSON string: DocBin's msgpack would turn lists inside meta/attrs into tuples
+    sdoc.user_data[SPANS_KEY] = json.dumps({
         "id": doc.id, "meta": doc.meta, "schema_version": doc.schema_version,
         "spans": [{"source": s.source, "score": s.score, "attrs": s.attrs, "text": s.text} for s in doc.spans],
-    }
+    }, ensure_ascii=False)
     return sdoc
 
 
 def doc_to_document(sdoc, doc_id: str | None = None) -> Document:
     ours = sdoc.user_data.get(SPANS_KEY) or {}
+    if isinstance(ours, str):
+        ours = json.loads(ours)
     group = sdoc.spans[SPANS_KEY] if SPANS_KEY in sdoc.spans else list(sdoc.ents)
     extras = ours.get("spans") or [{}] * len(group)
     spans = []

@@ -104,4 +104,17 @@ def refine_tokens(text: str, cuts: Sequence[tuple[int, int]]) -> list[tuple[int,
             a = points[j]
             j += 1
         out.append((a, b))
-    return out
+    if not cuts:
+        return out
+    # whitespace that a span covers (a span starting or ending on a space) becomes tokens too,
+    # cut at the span boundaries, so the span still starts and ends on token boundaries
+    extra = []
+    edges = [0] + [p for t in out for p in t] + [len(text)]
+    for a, b in zip(edges[::2], edges[1::2]):
+        if a >= b:
+            continue
+        pts = sorted({a, b} | {p for p in points if a < p < b})
+        for x, y in zip(pts, pts[1:]):
+            if any(s <= x and y <= e for s, e in cuts):
+                extra.append((x, y))
+    return sorted(out + extra) if extra else out
