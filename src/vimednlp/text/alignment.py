@@ -109,6 +109,11 @@ class Alignment:
             new_end = dst[j]
         else:
             new_end = dst[j - 1] + (end - src[j - 1])
+        # the text's own edges map to the other text's edges (leading/trailing deletions included)
+        if start == 0:
+            new_start = 0
+        if end == total:
+            new_end = dst[-1]
         if new_end < new_start:  # an empty span sitting on a deletion
             new_end = new_start
         return new_start, new_end

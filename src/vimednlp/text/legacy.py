@@ -155,8 +155,6 @@ CONVERTERS = {"tcvn3": tcvn3_to_unicode, "vni": vni_to_unicode}
 
 # Characters only proper Unicode Vietnamese produces (never a latin-1/cp1252 decode).
 _UNICODE_VI_RE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u036f]")
-# Latin-1 supplement characters; legacy text always has some.
-_HIGH_RE = re.compile("[\u0080-\u00ff]")
 _EDGE_PUNCT = "\"'()[]{}.,;:!?-/…“”‘’«»"
 
 
@@ -181,30 +179,31 @@ def legacy_score(text: str, converted: str) -> tuple[int, int, int]:
     return changed, v_before, v_after
 
 
-# Latin-1 letters that proper Vietnamese also uses; any other character of U+0080-U+00FF (Ö, ø, µ,
-# ¸, ...) never occurs in Vietnamese Unicode text and is evidence of a legacy decode.
-_VI_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+# Latin-1 letters that proper Vietnamese also uses, and symbols common in Unicode clinical text that
+# neither legacy encoding produces (NBSP, °, ±, ², ³): any other character of U+0080-U+00FF (Ö, ø,
+# µ, ¸, ...) is evidence of a legacy decode.
+_VI_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý\u00a0°±²³´¯º¿")
 _FOREIGN_RE = re.compile("[" + "".join(
     re.escape(chr(c)) for c in range(0x80, 0x100) if chr(c) not in _VI_LATIN1) + "]")
 
 
-def _accept(changed: int, v_before: int, v_after: int, foreign: bool) -> bool:
+def _accept(changed: int, v_before: int, v_after: int) -> bool:
     if changed == 0 or v_after < max(1, 0.6 * changed):
         return False
-    # without foreign characters the text may well be Unicode Vietnamese: ask for a clear gain
-    return v_after - v_before >= (1 if foreign else max(1, 0.4 * changed))
+    return v_after - v_before >= 1
 
 
 def detect_legacy(text: str) -> str | None:
     """``"tcvn3"``, ``"vni"`` or None (Unicode, plain ASCII, or not recognisably Vietnamese)."""
-    if not _HIGH_RE.search(text) or _UNICODE_VI_RE.search(text):
+    # Unicode Vietnamese never holds a foreign latin-1 character; text with none (``Bà có ho``) is
+    # left alone even when a conversion would also read well (force ``legacy=`` for such text)
+    if not _FOREIGN_RE.search(text) or _UNICODE_VI_RE.search(text):
         return None
     best, best_gain = None, 0
-    foreign = bool(_FOREIGN_RE.search(text))
     for name, conv in CONVERTERS.items():
         converted, _ = conv(text)
         changed, vb, va = legacy_score(text, converted)
-        if _accept(changed, vb, va, foreign) and va - vb > best_gain:
+        if _accept(changed, vb, va) and va - vb > best_gain:
             best, best_gain = name, va - vb
     return best
 

@@ -18,22 +18,32 @@ _PATTERNS: list[tuple[str, str]] = [
     ("url", r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]"),
     ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
     ("ip", r"\b(?:\d{1,3}\.){3}\d{1,3}\b"),
+    # document numbers: 4469/QĐ-BYT, 05/2019/TT-BYT
+    ("docnum", r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ]+)+(?![\w])"),
     # 14h30, 8h, 14:30
     ("time", r"\d{1,2}[hH:g]\d{2}(?:'|p)?(?![\d/])|\d{1,2}[hH](?![\w/])"),
-    # 12/03/2024, 5/3/24, 12-03-2024, 2024-03-12, 12.03.2024, 03/2024, 12/3
+    # 12/03/2024, 5/3/24, 12-03-2024, 2024-03-12, 12.03.2024
     ("date", r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?![\d/])"),
     # licence plates 29A-123.45, 51F1-12345, 30E-12345
     ("plate", r"\d{2}[A-Z]{1,2}\d?-\d{3}\.\d{2}(?!\d)|\d{2}[A-Z]{1,2}\d?-\d{4,5}(?!\d)"),
     # ICD-10 codes I21.9, E11, U07.1
     ("icd", r"\b[A-Z]\d{2}(?:\.\d{1,2})?\b(?!-\d)"),
-    # abbreviations with internal dots: TP.HCM, TP.HN, Th.S, P.GS
-    ("dotted", r"(?:[A-ZĐ][A-Za-zĐđ]{0,3}\.){1,3}[A-ZĐ]{2,}(?![a-z])"),
-    # letter-digit codes: BN1234, DN4010123456789, SpO2, HbA1c, COVID-19, F0, 4469/QĐ-BYT
-    ("code", r"(?:" + _L + r"+\d+[\w]*|\d+[A-Za-zĐđ]+\d[\w]*)(?:[-/][A-Za-z0-9Đđ]+)*|[A-Z]{2,}-\d+[A-Z0-9]*"),
+    # abbreviations with internal dots: TP.HCM, TP.HN, Th.S, ThS.BS, PGS.TS; v.v.
+    ("dotted", r"(?:[A-ZĐ][A-Za-zĐđ]{0,3}\.){1,3}[A-ZĐ]{2,}(?![^\W\d_])|v\.v\.?"),
+    # ions: Na+, K+, Ca2+, Cl-, HCO3-
+    ("ion", r"(?:Na|K|Ca|Cl|Mg|Fe|Li|NH4|HCO3|H)\d?[+-](?![\w+-])"),
+    # "x2", "x3" (times): the multiplier splits from its number like a unit
+    ("times", r"x(?=\d+(?:[.,]\d+)?(?!\w))"),
+    # letter-digit codes: BN1234, DN4010123456789, SpO2, HbA1c, COVID-19, F0, SARS-CoV-2
+    ("code", r"(?:[A-Za-zĐđ]+\d+[A-Za-z0-9]*|\d+[A-Za-zĐđ]+\d[A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*"
+             r"|[A-ZĐ]{2,}(?:-[A-Za-z0-9]+)+(?![\w])"),
+    # country-code phone prefix +84
+    ("phone", r"\+\d{1,3}(?:\d{6,})?(?!\w)"),
     # numbers with a slash or ratio: blood pressure 150/90, 1/2, 3/4
     ("ratio", r"\d+(?:[.,]\d+)?/\d+(?:[.,]\d+)?(?![\d/])"),
-    # decimals and grouped numbers: 12,5  1.200.000  37.5  0.9
+    # decimals and grouped numbers: 12,5  1.200.000  37.5  0.9  0912.345.678
     ("number", r"\d+(?:[.,]\d+)+(?![\d])|\d+"),
+    ("unit", r"°[CF]?"),
     ("word", _LM + r"+(?:['’]" + _LM + r"+)?"),
     ("space", r"\s+"),
     ("punct", r"\.{2,}|[-–—]{2,}|[^\w\s]|_"),

@@ -1,0 +1,127 @@
+"""Property tests over random Vietnamese-like text: random diacritics, decomposed characters, odd
+whitespace, quotes, dashes, zero-width characters, digits and punctuation."""
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vimednlp.text import fold, fold_lower, normalize, tokenize
+
+ONSETS = ["", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+          "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"]
+NUCLEI = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uy", "ai", "ao",
+          "au", "ay", "ây", "eo", "ia", "iê", "iu", "oi", "ôi", "ơi", "ua", "uô", "ưa", "ươ", "ui",
+          "oai", "uyê", "ươi", "iêu", "uây", "yê"]
+CODAS = ["", "", "", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+TONES = ["", "", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+SEPARATORS = [" ", " ", " ", "  ", "\u00a0", "\t", "\r\n", "\n", "\r", "\u200b", "\u2009", " \u200b ",
+              ", ", ". ", ": ", " - ", " – ", " “", "” ", " ‘", "’ ", "…", " (", ") ", "/", "\u3000"]
+OTHER = ["12/03/2024", "12,5", "150/90", "BN1234", "SpO2", "500mg", "TP.HCM", "I21.9", "38,5°C",
+         "0912.345.678", "COVID-19", "x2", "%", "HbA1c", "ThS.BS", "37.5", "K+"]
+
+
+@st.composite
+def syllable(draw):
+    onset = draw(st.sampled_from(ONSETS))
+    nucleus = draw(st.sampled_from(NUCLEI))
+    coda = draw(st.sampled_from(CODAS))
+    word = onset + nucleus + coda
+    tone = draw(st.sampled_from(TONES))
+    if tone:
+        # put the tone on a random vowel: sometimes the wrong one, as people type it
+        vowels = [i for i, c in enumerate(word) if fold_lower(c) in "aeiouy"]
+        i = draw(st.sampled_from(vowels))
+        word = unicodedata.normalize("NFC", word[: i + 1] + tone + word[i + 1:])
+    case = draw(st.sampled_from(["lower", "lower", "title", "upper"]))
+    word = {"lower": word, "title": word[:1].upper() + word[1:], "upper": word.upper()}[case]
+    form = draw(st.sampled_from(["NFC", "NFC", "NFD", "NFKD"]))
+    return unicodedata.normalize(form, word)
+
+
+@st.composite
+def vietnamese_text(draw):
+    items = draw(st.lists(st.one_of(syllable(), syllable(), syllable(), st.sampled_from(OTHER)),
+                          min_size=0, max_size=25))
+    out = []
+    for it in items:
+        out.append(it)
+        out.append(draw(st.sampled_from(SEPARATORS)))
+    if out and draw(st.booleans()):
+        out.pop()
+    return "".join(out)
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(vietnamese_text(), st.sampled_from(["old", "new"]), st.data())
+def test_spans_map_back_to_input_whose_normalization_equals_them(text, tone, data):
+    res = normalize(text, tone=tone)
+    norm = res.text
+    assert res.legacy is None
+    assert unicodedata.is_normalized("NFC", norm)
+    assert normalize(norm, tone=tone).text == norm  # idempotent
+    assert res.to_original(0, len(norm)) == (0, len(text)) or not norm
+    toks = tokenize(norm)
+    bounds = sorted({0, len(norm)} | {t.start for t in toks} | {t.end for t in toks})
+    for _ in range(8):
+        s = data.draw(st.sampled_from(bounds))
+        e = data.draw(st.sampled_from([b for b in bounds if b >= s]))
+        os_, oe = res.to_original(s, e)
+        assert 0 <= os_ <= oe <= len(text)
+        # exact on token boundaries: the input slice normalizes to exactly this span
+        assert normalize(text[os_:oe], tone=tone, legacy=None).text == norm[s:e]
+        assert res.to_normalized(os_, oe) == (s, e)
+
+
+@SETTINGS
+@given(vietnamese_text(), st.data())
+def test_any_span_maps_to_a_covering_input_span(text, data):
+    res = normalize(text)
+    n = len(res.text)
+    s = data.draw(st.integers(0, n))
+    e = data.draw(st.integers(s, n))
+    os_, oe = res.to_original(s, e)
+    assert 0 <= os_ <= oe <= len(text)
+    s2, e2 = res.to_normalized(os_, oe)
+    assert s2 <= s and e2 >= e  # widened only to whole edits
+    # and the widened span is again exact
+    assert normalize(text[os_:oe], legacy=None).text == res.text[s2:e2] or not _on_tokens(res.text, s2, e2)
+
+
+def _on_tokens(text: str, s: int, e: int) -> bool:
+    toks = tokenize(text)
+    b = {0, len(text)} | {t.start for t in toks} | {t.end for t in toks}
+    return s in b and e in b
+
+
+@SETTINGS
+@given(vietnamese_text())
+def test_fold_keeps_length_on_normalized_text(text):
+    norm = normalize(text).text
+    folded = fold(norm)
+    assert len(folded) == len(norm)
+    assert len(fold_lower(norm)) == len(norm)
+    assert all(c.isascii() for c, o in zip(folded, norm) if fold_lower(o) != o.lower() or o.isascii())
+    nfc = unicodedata.normalize("NFC", text)
+    assert len(fold(nfc)) == len(nfc)
+
+
+@SETTINGS
+@given(vietnamese_text())
+def test_token_offsets_cover_text_in_order_without_overlap(text):
+    for t_text in (text, normalize(text).text):
+        toks = tokenize(t_text)
+        pos = 0
+        for t in toks:
+            assert t.start >= pos and t.end > t.start
+            assert t_text[t.start:t.end] == t.text
+            assert t_text[pos:t.start].strip() == "" or all(
+                not c.isprintable() or c.isspace() or unicodedata.category(c) in ("Cf",)
+                for c in t_text[pos:t.start]
+            )
+            pos = t.end
+        assert t_text[pos:].strip() == ""
