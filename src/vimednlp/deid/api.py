@@ -427,19 +427,37 @@ def reidentify(text_or_result: str | DeidResult, key: str | bytes | Keyring, vau
 
         from ..text.fold import fold_lower
 
-        lookup = {fold_lower(sur): orig for _, sur, orig in pairs}
-        alts = sorted(lookup, key=len, reverse=True)
+        lookup = {}
+        pats = []
+        for lab, sur, orig in sorted(pairs, key=lambda p: len(p[1]), reverse=True):
+            k = _rkey(lab, sur)
+            lookup[(lab in ("ID", "PHONE", "TRANSPORT"), k)] = orig
+            if lab in ("ID", "PHONE", "TRANSPORT"):  # any separators between the characters
+                pats.append(r"[\s.\-]?".join(re.escape(c) for c in k.lower()))
+            else:
+                pats.append(re.escape(k))
         key_text = fold_lower(text)
         if len(key_text) == len(text):
-            rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in alts) + r")(?!\w)")
+            rx = re.compile(r"(?<!\w)(" + "|".join(pats) + r")(?!\w)")
             out, last = [], 0
             for m in rx.finditer(key_text):
+                hit = m.group(1)
+                orig = lookup.get((False, hit))
+                if orig is None:
+                    compact = re.sub(r"[^0-9a-z]", "", hit).upper()
+                    orig = lookup.get((True, compact), lookup.get((True, compact.lower()), text[m.start():m.end()]))
                 out.append(text[last:m.start()])
-                out.append(lookup[m.group(1)])
+                out.append(orig)
                 last = m.end()
             out.append(text[last:])
             text = "".join(out)
     return text
+
+
+def _rkey(label: str, s: str) -> str:
+    from ..text.fold import fold_lower
+
+    return value_key(label, s) if label in ("ID", "PHONE", "TRANSPORT") else fold_lower(s)
 
 
 def _reidentify_result(res: DeidResult, kr: Keyring, vault: Vault | None, patient_id: str | None) -> str:
@@ -465,8 +483,8 @@ def _reidentify_result(res: DeidResult, kr: Keyring, vault: Vault | None, patien
                 orig = shift_dates(piece, -gen.date_offset) if not piece.startswith("[") else None
             elif vault is not None:
                 if lookup is None:
-                    lookup = {(lab, fold_lower(sur)): o for lab, sur, o in vault.surrogates(scope)}
-                orig = lookup.get((label, fold_lower(piece)))
+                    lookup = {(lab, _rkey(lab, sur)): o for lab, sur, o in vault.surrogates(scope)}
+                orig = lookup.get((label, _rkey(label, piece)))
         parts.append(text[last:s])
         parts.append(orig if orig is not None else piece)
         last = e

@@ -55,6 +55,8 @@ def lists() -> dict[str, Any]:
         "ton", "diep", "lai", "thach", "danh", "kim", "ong", "giang", "nong", "hua", "mac", "lang", "vi"}
     d["given_male_folds"] = {fold_lower(s) for s in d["given_male"]}
     d["given_female_folds"] = {fold_lower(s) for s in d["given_female"]}
+    d["given_male_lower"] = {s.lower() for s in d["given_male"]}
+    d["given_female_lower"] = {s.lower() for s in d["given_female"]}
     return d
 
 
@@ -124,6 +126,31 @@ def _reshape(original: str, compact: str) -> str:
     return "".join(next(it) if c.isalnum() else c for c in original)
 
 
+def _reshape_alnum(original: str, compact: str) -> str | None:
+    """A compact surrogate written in the original's shape (separators, letter case)."""
+    if sum(c.isalnum() for c in original) != len(compact):
+        return None
+    it = iter(compact)
+    out = []
+    for c in original:
+        if c.isalnum():
+            x = next(it)
+            out.append(x.lower() if c.islower() else x)
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _render_phone(original: str, national: str) -> str | None:
+    """National digits (0...) written like the original: +84 / 84 prefix, separators, brackets."""
+    digits = "".join(c for c in original if c.isdigit())
+    if len(digits) == len(national) + 1 and digits.startswith("84") and national.startswith("0"):
+        national = "84" + national[1:]
+    elif len(digits) != len(national):
+        return None
+    return _reshape_digits(original, national)
+
+
 def _rand_digits(rng: random.Random, n: int, first_nonzero: bool = False) -> str:
     s = "".join(rng.choice("0123456789") for _ in range(n))
     if first_nonzero and s and s[0] == "0":
@@ -151,9 +178,14 @@ def guess_gender(name: str, before: str = "") -> str | None:
             return "M"
     if syl:
         L = lists()
-        if syl[-1] in L["given_female_folds"]:
+        last = name.split()[-1].lower()
+        if last in L["given_female_lower"]:
             return "F"
-        if syl[-1] in L["given_male_folds"]:
+        if last in L["given_male_lower"]:
+            return "M"
+        if syl[-1] in L["given_female_folds"] and syl[-1] not in L["given_male_folds"]:
+            return "F"
+        if syl[-1] in L["given_male_folds"] and syl[-1] not in L["given_female_folds"]:
             return "M"
     return None
 
@@ -279,10 +311,18 @@ class SurrogateGenerator:
             if canon is None:
                 self.fallbacks += 1
                 return f"[{label}]"
+            if label in ("ID", "PHONE", "TRANSPORT"):  # stored compact; every mention gets its own shape
+                canon = value_key(label, canon)
             canon = self._store(label, vkey, canon, req.text)
             if label == "NAME":
                 self._register_name_aliases(req.text, canon)
-        if label in ("ID", "PHONE", "IP", "EMAIL", "URL"):
+        if label in ("ID", "TRANSPORT"):
+            shaped = _reshape_alnum(req.text, canon)
+            return shaped if shaped is not None else f"[{label}]"
+        if label == "PHONE":
+            shaped = _render_phone(req.text, canon)
+            return shaped if shaped is not None else f"[{label}]"
+        if label in ("IP", "EMAIL", "URL"):
             return canon
         return style_like(req.text, canon, req.fold_accents)
 
