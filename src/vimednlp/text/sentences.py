@@ -19,10 +19,9 @@ import re
 # Abbreviations that end in a dot and are followed by a name or a place, never a sentence end.
 _NO_BREAK = {
     "bs", "ths", "ts", "pgs", "gs", "ck1", "ck2", "cki", "ckii", "bsck1", "bsck2", "bsckii", "bscki",
-    "ys", "đd", "dd", "kts", "ks", "tp", "tx", "tt", "q", "p", "h", "x", "tnhh", "cty", "ct", "bv",
-    "bvđk", "bvdk", "đ", "st", "sn", "ng", "số", "so", "kh", "v.v", "vv", "v", "tr", "dr", "mr", "mrs",
-    "ms", "ông", "bà", "a", "c", "e", "hcm", "bn", "k", "nxb", "stt", "n", "tb", "t", "no", "pk",
-    "khoa", "ph", "đt", "dt", "sđt", "sdt", "vd", "lđ", "bhyt", "cmnd", "cccd", "thcs", "thpt", "đh",
+    "ys", "đd", "dd", "kts", "ks", "tp", "tx", "tt", "q", "p", "h", "x", "tnhh", "cty", "bv", "bvđk",
+    "bvdk", "st", "sn", "kh", "v.v", "vv", "v", "tr", "dr", "mr", "mrs", "ms", "nxb", "stt", "pk",
+    "ph", "đt", "dt", "sđt", "sdt", "vd", "bhyt", "cmnd", "cccd", "đh",
 }
 _BOUNDARY_RE = re.compile(r"(?:[.!?;…]+|\.\.\.)[\"'”’)\]]*(?=\s)")
 _LIST_NUM_RE = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z]|[IVXivx]{1,4})[.)]$")
