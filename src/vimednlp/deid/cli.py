@@ -124,7 +124,7 @@ def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vaul
                         columns=[c.strip() for c in columns.split(",")] if columns else None, id_field=id_field,
                         patient_field=patient_field, workers=workers, on_error=on_error, audit_path=audit_path,
                         report_path=report_path, resume=not restart, progress_bar=not quiet)
-    except BatchError as e:
+    except (BatchError, ValueError, FileNotFoundError) as e:
         raise click.ClickException(str(e)) from None
     msg = (f"de-identified {rep.processed} record(s), {rep.spans} identifier(s)"
            + (f"; {rep.skipped_done} already done" if rep.skipped_done else "")
