@@ -1,0 +1,112 @@
+"""Matching keys for terminology search: normalized, accent-folded, abbreviation-expanded, drug spelling.
+
+Only used to *compare* strings; offsets are never taken from these keys.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..paths import resource_path
+from ..text.fold import fold
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# old-style tone placement in open syllables: hoá -> hóa, thuỷ -> thủy, khoẻ -> khỏe (not quý)
+_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\w])")
+_PUNCT = re.compile(r"[^\w%]+|_")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _rewrites() -> list[tuple[re.Pattern, str]]:
+    out = []
+    with open(resource_path("terminology", "query_rewrites.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+            src = _base_norm(row["from"])
+            out.append((re.compile(rf"(?<!\w){re.escape(src)}(?!\w)"), _base_norm(row["to"])))
+    return out
+
+
+def _base_norm(text: str) -> str:
+    t = unicodedata.normalize("NFD", text)
+    t = _OLD_TONE.sub(r"\1\3\2", t)
+    t = unicodedata.normalize("NFC", t).lower()
+    t = t.replace("đ", "đ").replace("\u0110", "đ")
+    t = _PUNCT.sub(" ", t)
+    return _SPACES.sub(" ", t).strip()
+
+
+@lru_cache(maxsize=65536)
+def norm(text: str) -> str:
+    """NFC, lower case, one tone-placement convention, punctuation to spaces, spelling rewrites
+    (`típ`/`tuýp` -> `type`, `mãn` -> `mạn`, `mạn tính` -> `mạn`)."""
+    t = _base_norm(text)
+    for pat, rep in _rewrites():
+        t = pat.sub(rep, t)
+    return _SPACES.sub(" ", t).strip()
+
+
+def fold_norm(text: str) -> str:
+    return fold(norm(text))
+
+
+_DOUBLE = re.compile(r"([a-z])\1+")
+_DOSE = re.compile(r"\b\d+([.,]\d+)?\s*(mg|g|mcg|µg|ml|iu|ui|đv|%|mmol)\b.*$", re.I)
+
+
+def drug_key(text: str) -> str:
+    """Spelling-insensitive key for drug names: Amoxicillin = Amoxicilin, Ceftriaxone = Ceftriaxon,
+    Cephalexin = Cefalexin, Chlorpheniramine = Clorpheniramin."""
+    t = fold(_DOSE.sub("", norm(text)))
+    t = t.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("y", "i").replace("k", "c")
+    words = []
+    for w in re.split(r"[^a-z0-9]+", t):
+        if not w:
+            continue
+        w = _DOUBLE.sub(r"\1", w)
+        if len(w) > 4 and w.endswith("e"):
+            w = w[:-1]
+        words.append(w)
+    return " ".join(words)
+
+
+def strip_dose(text: str) -> str:
+    return _DOSE.sub("", text).strip()
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, list[str]]:
+    """Folded upper-case abbreviation -> expansions (resources/terminology/abbreviations.tsv)."""
+    out: dict[str, list[str]] = {}
+    with open(resource_path("terminology", "abbreviations.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+            out.setdefault(fold(row["abbr"]).upper(), []).append(row["expansion"])
+    return out
+
+
+_TOKEN = re.compile(r"[\w]+(?:[-/][\w]+)*", re.U)
+
+
+def expand_abbreviations(text: str) -> list[str]:
+    """Query variants with known abbreviations expanded (`ĐTĐ type 2` -> `đái tháo đường type 2`).
+
+    Short abbreviations (< 4 letters) expand only when written with a capital letter, so the Vietnamese
+    words `tha`, `ho` are left alone.
+    """
+    abbr = abbreviations()
+    variants = [text]
+    changed = False
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        key = fold(tok).upper()
+        if key not in abbr or (len(tok) < 4 and tok.islower()):
+            continue
+        new = []
+        for v in variants:
+            for exp in abbr[key]:
+                new.append(re.sub(rf"(?<!\w){re.escape(tok)}(?!\w)", exp, v, count=1))
+        variants = list(dict.fromkeys(new))[:8]
+        changed = True
+    return variants if changed else []

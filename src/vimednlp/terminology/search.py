@@ -1,0 +1,300 @@
+"""Candidate search: a mention -> ranked codes, each with a score and the reason it was proposed.
+
+Evidence, strongest first: a code written in the text (`I21.9`), an exact match on the normalized
+text (title or curated synonym), a match after expanding an abbreviation (`ĐTĐ` -> `đái tháo đường`),
+an accent-folded match (`cao huyet ap`), a drug spelling variant (`Amoxicillin` = `Amoxicilin`), and
+character n-gram TF-IDF nearest neighbours (typos, rewordings, partial titles). A code keeps its best
+piece of evidence.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import pickle
+import re
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+
+from ..paths import cache_dir, resource_path
+from ..text.fold import fold, has_diacritics
+from .normalize import drug_key, expand_abbreviations, norm, strip_dose
+from .store import BUILD_HINT, IcdStore, normalize_code, open_store
+
+log = logging.getLogger(__name__)
+
+SYSTEMS = ("icd10", "drug", "lab")
+INDEX_VERSION = "3"
+_CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
+# score given to each kind of evidence (TF-IDF similarity is scaled by the last)
+SCORES = {"code": 1.0, "exact": 1.0, "synonym": 1.0, "abbreviation": 0.97, "accent-folded": 0.95,
+          "spelling": 0.94, "accent-mismatch": 0.80, "tfidf": 0.92}
+_REASON_RANK = {r: i for i, r in enumerate(SCORES)}
+_UNSPECIFIED = re.compile(
+    r"[,;]?\s*(không đặc hiệu|không xác định|chưa xác định|không rõ|unspecified|not elsewhere classified)\s*$",
+    re.I)
+_PAREN = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposed code. `reason` says which evidence put it here; `term` is the matched index term."""
+
+    code: str
+    title: str
+    score: float
+    reason: str
+    system: str = "icd10"
+    term: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    text: str
+    kind: str      # title_vi | title_en | variant | synonym | brand | alias | abbr ...
+
+
+class TermIndex:
+    """All terms of one code system with exact, folded, spelling and TF-IDF lookups."""
+
+    def __init__(self, system: str, entries: list[_Entry], titles: dict[str, str]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.system = system
+        self.titles = titles
+        self.entries = entries
+        self.exact: dict[str, list[int]] = {}
+        self.folded: dict[str, list[int]] = {}
+        self.spelling: dict[str, list[int]] = {}
+        docs = []
+        for i, e in enumerate(entries):
+            n = norm(e.text)
+            self.exact.setdefault(n, []).append(i)
+            self.folded.setdefault(fold(n), []).append(i)
+            if system == "drug":
+                self.spelling.setdefault(drug_key(e.text), []).append(i)
+            docs.append(self._doc(n))
+        self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
+                                          dtype=np.float32)
+        # terms x features, stored transposed (CSR over features) so a query touches only its n-grams
+        self.matrix_t = self.vectorizer.fit_transform(docs).T.tocsr()
+
+    @staticmethod
+    def _doc(n: str) -> str:
+        f = fold(n)
+        return n if f == n else f"{n} {f}"
+
+    # --- querying -----------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 10, codes_in_text: Iterable[str] = ()) -> list[Candidate]:
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a string, got {type(query).__name__}")
+        best: dict[str, tuple[float, str, str]] = {}
+
+        def add(code: str, score: float, reason: str, term: str) -> None:
+            old = best.get(code)
+            if old is None or score > old[0] or (score == old[0] and _REASON_RANK[reason] < _REASON_RANK[old[1]]):
+                best[code] = (score, reason, term)
+
+        for c in codes_in_text:
+            if c in self.titles:
+                add(c, SCORES["code"], "code", c)
+        q = strip_dose(query) if self.system == "drug" else query
+        if not q.strip():
+            return self._rank(best, k)
+        variants = [(q, None)] + [(v, "abbreviation") for v in expand_abbreviations(q)]
+        q_has_marks = has_diacritics(q)
+        for text, via in variants:
+            n = norm(text)
+            if not n:
+                continue
+            for i in self.exact.get(n, ()):
+                e = self.entries[i]
+                reason = via or ("exact" if e.kind.startswith(("title", "ingredient", "name")) else "synonym")
+                alt = 0.98 if e.kind.endswith("_alt") else 1.0
+                add(e.code, SCORES[via or "exact"] * alt, reason, e.text)
+            f = fold(n)
+            for i in self.folded.get(f, ()):
+                e = self.entries[i]
+                # `sởi` (measles) and `sỏi` (stones) fold alike: a query written with marks that only
+                # matches after folding is weak evidence.
+                exact_marks = not q_has_marks or via
+                reason = "accent-folded" if exact_marks else "accent-mismatch"
+                alt = 0.98 if e.kind.endswith("_alt") else 1.0
+                add(e.code, SCORES[reason] * (0.99 if via else 1.0) * alt, reason, e.text)
+            if self.system == "drug":
+                for i in self.spelling.get(drug_key(text), ()):
+                    add(self.entries[i].code, SCORES["spelling"], "spelling", self.entries[i].text)
+            scale = SCORES["tfidf"] * (0.98 if via else 1.0)
+            for i, sim in self._tfidf(n, 40):
+                e = self.entries[i]
+                add(e.code, round(float(sim) * scale, 4), "tfidf", e.text)
+        return self._rank(best, k)
+
+    def _tfidf(self, n: str, top: int) -> list[tuple[int, float]]:
+        qv = self.vectorizer.transform([self._doc(n)])
+        if qv.nnz == 0:
+            return []
+        sims = (qv @ self.matrix_t).toarray().ravel()
+        if top < len(sims):
+            idx = np.argpartition(-sims, top)[:top]
+        else:
+            idx = np.arange(len(sims))
+        return [(int(i), float(sims[i])) for i in idx if sims[i] > 0.05]
+
+    def _rank(self, best: dict[str, tuple[float, str, str]], k: int) -> list[Candidate]:
+        items = sorted(best.items(), key=lambda kv: (-kv[1][0], _REASON_RANK[kv[1][1]], len(kv[0]), kv[0]))
+        return [Candidate(code=c, title=self.titles.get(c, ""), score=round(s, 4), reason=r, system=self.system,
+                          term=t) for c, (s, r, t) in items[:k]]
+
+
+# --- building indexes ----------------------------------------------------------------------------------
+def _read_tsv(name: str) -> list[dict]:
+    with open(resource_path("terminology", name), encoding="utf-8") as f:
+        return list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
+
+
+def _title_variants(title: str) -> list[str]:
+    out = []
+    t = _PAREN.sub("", title).strip()
+    if t and t != title:
+        out.append(t)
+    u = _UNSPECIFIED.sub("", t).strip(" ,;")
+    if u and u != t:
+        out.append(u)
+    return out
+
+
+def _icd_entries(store: IcdStore) -> tuple[list[_Entry], dict[str, str]]:
+    entries: list[_Entry] = []
+    titles: dict[str, str] = {}
+    for c in store.concepts(("category", "subcategory", "extension")):
+        if not c.active:
+            continue
+        titles[c.code] = c.title
+        for kind, t in (("title_vi", c.title_vi), ("title_en", c.title_en)):
+            if not t:
+                continue
+            entries.append(_Entry(c.code, t, kind))
+            for v in _title_variants(t):
+                entries.append(_Entry(c.code, v, kind + "_variant"))
+    for row in _read_tsv("icd10_synonyms.tsv"):
+        first = True
+        for code in row["codes"].split("|"):
+            code = normalize_code(code)
+            if code in titles:
+                # the first code that exists in this store is the default; the others rank just below
+                kind = row.get("kind") or "synonym"
+                entries.append(_Entry(code, row["term"], kind if first else kind + "_alt"))
+                first = False
+    return entries, titles
+
+
+def _drug_entries() -> tuple[list[_Entry], dict[str, str]]:
+    entries, titles = [], {}
+    for r in _read_tsv("drugs.tsv"):
+        code = r["atc"] or f"local:{r['id']}"
+        titles.setdefault(code, r["name_vi"])
+        for kind, t in (("ingredient", r["ingredient"]), ("name_vi", r["name_vi"])):
+            entries.append(_Entry(code, t, kind))
+        for kind, field in (("brand", "brands"), ("alias", "aliases")):
+            for t in filter(None, (r[field] or "").split("|")):
+                entries.append(_Entry(code, t, kind))
+    return entries, titles
+
+
+def _lab_entries() -> tuple[list[_Entry], dict[str, str]]:
+    entries, titles = [], {}
+    for r in _read_tsv("lab_tests.tsv"):
+        code = r["loinc"] or f"local:{r['id']}"
+        titles.setdefault(code, r["name_vi"])
+        entries.append(_Entry(code, r["name_vi"], "name_vi"))
+        entries.append(_Entry(code, r["name_en"], "name_en"))
+        for kind, field in (("abbr", "abbreviations"), ("alias", "aliases")):
+            for t in filter(None, (r[field] or "").split("|")):
+                entries.append(_Entry(code, t, kind))
+    return entries, titles
+
+
+def _fingerprint(system: str, store: IcdStore | None) -> str:
+    h = hashlib.sha256(INDEX_VERSION.encode())
+    names = {"icd10": ["icd10_synonyms.tsv"], "drug": ["drugs.tsv"], "lab": ["lab_tests.tsv"]}[system]
+    for name in names + ["query_rewrites.tsv", "abbreviations.tsv"]:
+        h.update(resource_path("terminology", name).read_bytes())
+    if store is not None:
+        h.update(store.fingerprint().encode())
+        h.update(str(store.path.resolve()).encode())
+    return h.hexdigest()[:16]
+
+
+_INDEXES: dict[tuple[str, str], TermIndex] = {}
+_LOCK = threading.Lock()
+_WARNED = False
+
+
+def get_index(system: str = "icd10", store: IcdStore | None = None) -> TermIndex:
+    """The (cached) index for a code system; built on first use and pickled into the user cache."""
+    global _WARNED
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown code system {system!r}; use one of: {', '.join(SYSTEMS)}")
+    st = (store or open_store()) if system == "icd10" else None
+    fp = _fingerprint(system, st)
+    with _LOCK:
+        idx = _INDEXES.get((system, fp))
+        if idx is not None:
+            return idx
+        path: Path = cache_dir("terminology", "index") / f"{system}-{fp}.pkl"
+        if path.exists():
+            try:
+                with open(path, "rb") as f:
+                    idx = pickle.load(f)
+            except Exception:  # a stale or broken cache file is rebuilt
+                idx = None
+        if idx is None:
+            if system == "icd10":
+                entries, titles = _icd_entries(st)  # type: ignore[arg-type]
+            elif system == "drug":
+                entries, titles = _drug_entries()
+            else:
+                entries, titles = _lab_entries()
+            idx = TermIndex(system, entries, titles)
+            tmp = path.with_suffix(".tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        _INDEXES[(system, fp)] = idx
+        if system == "icd10" and st is not None and not st.has_vietnamese() and not _WARNED:
+            log.warning(BUILD_HINT)
+            _WARNED = True
+        return idx
+
+
+def clear_index_cache() -> None:
+    with _LOCK:
+        _INDEXES.clear()
+
+
+def codes_in_text(text: str) -> list[str]:
+    return [normalize_code(m.group(1)) for m in _CODE_IN_TEXT.finditer(text)]
+
+
+def code(query: str, system: str = "icd10", k: int = 10) -> list[Candidate]:
+    """Rank codes for a mention: `code("tăng huyết áp")[0].code == "I10"`.
+
+    system: "icd10" (ICD-10, Vietnamese + English titles), "drug" (ATC via our ingredient list),
+    "lab" (LOINC via our lab test list). Returns at most k candidates, best first.
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a string, got {type(query).__name__}")
+    if k < 1:
+        raise ValueError("k must be >= 1")
+    idx = get_index(system)
+    found = codes_in_text(query) if system == "icd10" else []
+    return idx.search(query, k=k, codes_in_text=found)
