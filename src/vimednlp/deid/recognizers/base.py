@@ -37,10 +37,13 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_MAXLEN: dict[int, int] = {}  # longest phrase (in tokens) of each cue set, by identity
+
+
 class Context:
     """Text prepared once for all recognizers. `folded` has the same length as `text`."""
 
-    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "diacritics", "_starts")
+    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "diacritics", "adj", "_starts")
 
     def __init__(self, text: str):
         self.text = text
@@ -61,6 +64,11 @@ class Context:
         # a document (or most of it) written in capitals: capitalisation says nothing about names
         self.upper_doc = bool(letters) and upper / len(letters) > 0.6
         self._starts: dict[int, int] | None = None
+        toks = self.tokens
+        self.adj: list[bool] = []
+        for a, b in zip(toks, toks[1:]):
+            gap = b.start - a.end
+            self.adj.append(gap <= 2 and (gap == 0 or "\n" not in text[a.end:b.start]))
 
     def token_index_at(self, char: int) -> int | None:
         if self._starts is None:
@@ -69,18 +77,21 @@ class Context:
 
     def adjacent(self, i: int, j: int) -> bool:
         """Tokens i and j (j = i + 1) are separated by spaces only, not a line break."""
-        gap = self.text[self.tokens[i].end:self.tokens[j].start]
-        return "\n" not in gap and len(gap) <= 2
+        return self.adj[i]
 
     def cue_before(self, i: int, cues: frozenset[str], max_len: int = 5, skip: str = ":.-,(") -> str | None:
         """The cue phrase that ends right before token i (punctuation such as ':' may sit between)."""
         k = i
         while k > 0 and self.ftoks[k - 1] in skip and len(self.ftoks[k - 1]) == 1 and i - k < 2 and skip:
             k -= 1
-        for n in range(min(max_len, k), 0, -1):
-            if not all(self.adjacent(x, x + 1) for x in range(k - n, k - 1)):
+        ml = _MAXLEN.get(id(cues))
+        if ml is None:
+            ml = _MAXLEN[id(cues)] = max((c.count(" ") + 1 for c in cues), default=0)
+        adj, kt = self.adj, self.ktoks
+        for n in range(min(max_len, k, ml), 0, -1):
+            if n > 1 and not all(adj[k - n:k - 1]):
                 continue
-            key = " ".join(self.ktoks[k - n:k])
+            key = " ".join(kt[k - n:k]) if n > 1 else kt[k - 1]
             if key in cues:
                 return key
         return None

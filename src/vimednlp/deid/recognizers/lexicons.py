@@ -35,8 +35,9 @@ def cues() -> dict:
 @lru_cache(maxsize=1)
 def names() -> dict[str, frozenset[str]]:
     """Folded lower-case name syllables: surname, middle, given (both genders)."""
-    f = lambda xs: frozenset(fold_lower(x) for x in xs)  # noqa: E731
-    compound = frozenset(phrase_key(x) for x in _lines("names", "surnames_compound.txt"))
+    # both the folded and the exact lower-case forms: names are matched on `Context.ktoks`
+    f = lambda xs: frozenset([fold_lower(x) for x in xs] + [x.lower() for x in xs])  # noqa: E731
+    compound = phrase_set(_lines("names", "surnames_compound.txt"))
     return {
         "surname": f(_lines("names", "surnames.txt")),
         "compound": compound,

@@ -17,7 +17,7 @@ _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?|[A-ZĐ]\.")
 _NOT_NAME_LOWER = frozenset("""ay ta no nay do kia nao gi toi minh trai gai be nho lon ca hai ba bon nam sau
 bay tam chin muoi bi co da dang se la thay khong van cung moi duoc oi nhe a hay va voi cua em anh chi ong
 ba chau con me bo cha vo chong ho nguoi benh nhan di den ve o tai nhu rat qua lai ra vao len xuong an uong
-ngu dau sot ho kho nha met bi can phai nen muon biet thuong yeu ruot ho nuoi ke dau re ngoai noi""".split())
+ngu dau sot ho kho nha si sy dinh don lam sao binh tieu noi thuong khoe tot tiep xuc duong met bi can phai nen muon biet thuong yeu ruot ho nuoi ke dau re ngoai noi""".split())
 
 
 class NameRecognizer(Recognizer):
@@ -31,7 +31,7 @@ class NameRecognizer(Recognizer):
         never = cue["name_never"]
         cue_words = {c for c in before if " " not in c}
         sur, mid, giv, comp = lex["surname"], lex["middle"], lex["given"], lex["compound"]
-        toks, ft = ctx.tokens, ctx.ftoks
+        toks, ft = ctx.tokens, ctx.ktoks
         n = len(toks)
         out: list[Candidate] = []
         upper = ctx.upper_doc
@@ -49,6 +49,8 @@ class NameRecognizer(Recognizer):
                 i += 1
                 continue
             cue_hit = ctx.cue_before(i, before)
+            if cue_hit and i > 0 and "\n" in ctx.text[toks[i - 1].end:t.start]:
+                cue_hit = None  # a cue at the end of the previous line names nothing here
             # initials after a cue: 'bà H.T.P', 'BN N.V.A'
             if cue_hit and _INITIALS.fullmatch(ctx.text[t.start:self._glued_end(ctx, i)]):
                 e = self._glued_end(ctx, i)
@@ -57,8 +59,8 @@ class NameRecognizer(Recognizer):
                 continue
             if not (toks[i].kind == "word" and ctx.is_cap(i)):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
-                if cue_hit and t.kind == "word" and ft[i] in giv and ft[i] not in _NOT_NAME_LOWER \
-                        and cue_hit in cue_words and not upper and ctx.ktoks[i] == ft[i] and not self._never(ft, i, i + 1, never):
+                if cue_hit and t.kind == "word" and ft[i] in giv and ctx.ftoks[i] not in _NOT_NAME_LOWER \
+                        and cue_hit in cue_words and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never):
                     out.append(Candidate(t.start, t.end, "NAME", 0.55, self.name,
                                          "given-name lexicon after a kinship cue (lower case)"))
                 i += 1
@@ -91,6 +93,9 @@ class NameRecognizer(Recognizer):
                 e = i
                 while e < run_end and e - i < 4 and (not upper or in_lex(e)):
                     e += 1
+                if upper and e > i and not (ft[i] in sur and e - i >= 2 or e - i == 1 and ft[i] in giv and
+                                            (run_end == i + 1)):
+                    e = i  # UPPER CASE: only a full name from the lexicons, or a lone given name
                 if e > i:
                     cand_end, why = e, "capitalised words after a role/kinship cue"
             if cand_end is not None and not self._never(ft, i, cand_end, never):

@@ -43,7 +43,7 @@ class UrlRecognizer(Recognizer):
 class IpRecognizer(Recognizer):
     name = "ip"
     labels = ("IP",)
-    _re = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
+    _re = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)|(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
@@ -83,16 +83,31 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     """(ID kind, cue) of the nearest ID cue before token i, looking past ':' and 'số'."""
     if i is None:
         return None, None
-    idc = cues()["id_cues"]
+    allc, kinds = _id_cue_index()
     k = i
     # allow 'số', ':' '#' '.' between the cue and the value
     while k > 0 and ctx.ftoks[k - 1] in (":", "#", ".", "so", "-", "la", "no", "no.") and i - k < 3:
         k -= 1
-    for kind in ("cccd", "cmnd", "bhyt", "bhxh", "passport", "bank", "plate", "admission", "mrn", "serial", "patient_code"):
-        c = ctx.cue_before(k, idc[kind], skip="") or ctx.cue_before(i, idc[kind])
-        if c:
-            return kind, c
+    c = ctx.cue_before(k, allc, skip="") or ctx.cue_before(i, allc)
+    if c:
+        return kinds[c], c
     return None, None
+
+
+_ID_ORDER = ("cccd", "cmnd", "bhyt", "bhxh", "passport", "bank", "plate", "admission", "mrn", "serial", "patient_code")
+_ID_INDEX: list = []
+
+
+def _id_cue_index() -> tuple[frozenset[str], dict[str, str]]:
+    """All ID cue phrases in one set, each mapped to its kind (the first kind in _ID_ORDER wins)."""
+    if not _ID_INDEX:
+        idc = cues()["id_cues"]
+        kinds: dict[str, str] = {}
+        for kind in _ID_ORDER:
+            for c in idc[kind]:
+                kinds.setdefault(c, kind)
+        _ID_INDEX.extend([frozenset(kinds), kinds])
+    return _ID_INDEX[0], _ID_INDEX[1]
 
 
 class IdRecognizer(Recognizer):

@@ -24,6 +24,8 @@ dan toc cccd cmnd bhyt ma tuoi gioi tinh chan doan ly do benh nhan bn bs vao vie
 _UPPER_OK_UNITS = frozenset("""xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach
 hem kiet khu pho to dan pho so nha p. q. tp. tx. h.""".split("\n")[0].split() + ["thi tran", "thi xa", "thanh pho",
                               "khu pho", "to dan pho", "so nha"])
+_NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "to", "khu", "khoi", "cum", "p", "q",
+                            "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga", "toa nha"])
 # unit word + next word that make a clinical phrase, not an address
 _NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
                           "duong tinh", "duong vat", "duong niệu", "duong nieu", "duong tho", "duong truyen", "duong dan",
@@ -32,6 +34,12 @@ _NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", 
                           "ban ngay", "ban than", "to chuc", "khu tru", "khu vuc", "khoi u", "khoi mau", "lo mo",
                           "phong ngua", "phong chong", "cum a", "cum b", "quan sat", "quan he", "tinh trang", "tinh mach",
                           "tinh than", "cho an", "ga ran"])
+
+
+# occupations that are also roles in a document ('Giám đốc bệnh viện: ...'): only after a cue
+_CUE_ONLY = frozenset(["nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc vu", "bao ve", "giam doc", "pho giam doc",
+                       "truong phong", "thu ky", "cong chuc", "vien chuc", "can bo cong chuc", "thu quy", "thu kho",
+                       "hoc vien", "giao hang", "ban hang", "kinh doanh", "lam vuon", "chan nuoi", "trong trot"])
 
 
 def fold_key(k: str) -> str:
@@ -82,12 +90,17 @@ class LocationRecognizer(Recognizer):
                 v = u_end
                 if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end:
                     v += 1
-                e = self._value_end(ctx, v, gz)
+                e = self._value_end(ctx, v, gz) if v < n and ctx.adjacent(v - 1, v) else v
+                if e > v and not ctx.upper_doc and ctx.tokens[v].text.isupper() and len(ctx.tokens[v].text) <= 5 \
+                        and ctx.tokens[v].kind == "word":
+                    e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
                 unit_key = " ".join(ctx.ktoks[i:u_end])
                 if e > v and ctx.upper_doc and ctx.tokens[v].kind == "word" and fold_key(unit_key) not in _UPPER_OK_UNITS:
                     e = v  # in UPPER CASE every word looks like a name: only real address units count
                 if e > v and f"{ft[i + (u_end - i) - 1]} {ft[v]}" in _NOT_ADDRESS:
                     e = v
+                if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]):
+                    e = v  # 'số BHXH', 'phòng khám': these units take a number
                 if e > v:
                     score = 0.85
                     unit = " ".join(ft[i:u_end])
@@ -173,7 +186,7 @@ class LocationRecognizer(Recognizer):
             return v
         e = max(_place_match(ctx, v, gz["province"], False), _place_match(ctx, v, gz["district"], False),
                 _place_match(ctx, v, gz["ward"], False))
-        return e
+        return e if e - v >= 2 else v  # one lower-case syllable is too often a common word
 
     @staticmethod
     def _cap_end(ctx: Context, j: int, max_len: int) -> int:
@@ -280,7 +293,7 @@ class ProfessionRecognizer(Recognizer):
             if cue and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.85, self.name,
                                      f"occupation lexicon + cue ({cue})"))
-            elif key in general and key not in ("nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc vu", "bao ve") \
+            elif key in general and fold_key(key) not in _CUE_ONLY \
                     and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
                                      "occupation lexicon"))

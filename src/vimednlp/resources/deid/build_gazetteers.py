@@ -56,7 +56,9 @@ def build_locations() -> None:
 
 
 def _lines(p: Path) -> list[str]:
-    return [x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    # some source lists write Đ as the Icelandic eth (U+00D0); use the Vietnamese letter
+    text = p.read_text(encoding="utf-8").replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return [x.strip() for x in text.splitlines() if x.strip()]
 
 
 def build_names(src: Path) -> None:

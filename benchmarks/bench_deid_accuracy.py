@@ -1,0 +1,188 @@
+"""De-identification detection accuracy: token recall/precision, clinical-term tokens removed, entity F1.
+
+Suites (each prints a Markdown table; numbers go to benchmarks/results/deid_accuracy.md):
+  synthetic    held-out synthetic documents (seed never used for the shipped model)
+  handwritten  corpora/handwritten/notes.jsonl (>= 30 notes written by hand)
+  phoner       PhoNER_COVID19 test (read from $VIMEDNLP_SHARED/data/phoner_covid19; never copied):
+               rules + shipped model, and a CRF trained on PhoNER train at benchmark time (never shipped)
+
+    VIMEDNLP_SHARED=/work/shared python benchmarks/bench_deid_accuracy.py --suite all
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from vimednlp.schema import CLINICAL_LABELS, DEFAULT_DEID_LABELS, Document
+from vimednlp.text.tokenizer import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+PHONER_TYPES = ("ID", "NAME", "AGE", "DATE", "LOCATION", "ORGANIZATION", "PROFESSION")
+PHONER_NAMES = {"ID": "PATIENT_ID", "PROFESSION": "JOB"}
+# PhoBERT-large on PhoNER_COVID19 (Truong et al., NAACL 2021): micro-F1 0.945 (syllable 0.942, word 0.945);
+# per-type numbers are not in the paper's main table we cite: left blank rather than guessed.
+PHOBERT_MICRO_F1 = 0.945
+
+
+def token_metrics(docs: list[Document], preds: list[list], labels=DEFAULT_DEID_LABELS) -> dict:
+    """Token-level, label-agnostic: a gold PHI token counts as found when any predicted PHI span covers it."""
+    tp = fn = fp = 0
+    clin_total = clin_removed = 0
+    per_label_gold = Counter()
+    per_label_hit = Counter()
+    for d, pred in zip(docs, preds):
+        toks = tokenize(d.text)
+        gold = [s for s in d.spans if s.label in labels]
+        clin = [s for s in d.spans if s.label in CLINICAL_LABELS]
+        for t in toks:
+            g = next((s for s in gold if s.start < t.end and t.start < s.end), None)
+            p = any(s.start < t.end and t.start < s.end for s in pred)
+            if g is not None:
+                per_label_gold[g.label] += 1
+                if p:
+                    tp += 1
+                    per_label_hit[g.label] += 1
+                else:
+                    fn += 1
+            elif p:
+                fp += 1
+            if any(s.start < t.end and t.start < s.end for s in clin):
+                clin_total += 1
+                clin_removed += p
+    r = tp / (tp + fn) if tp + fn else 1.0
+    pr = tp / (tp + fp) if tp + fp else 1.0
+    return {"recall": r, "precision": pr, "gold_tokens": tp + fn, "clinical_tokens": clin_total,
+            "clinical_removed": clin_removed / clin_total if clin_total else 0.0,
+            "recall_by_label": {k: per_label_hit[k] / v for k, v in sorted(per_label_gold.items())}}
+
+
+def entity_f1(docs: list[Document], preds: list[list], types) -> dict:
+    """Exact-match entity F1 per type (label and offsets must agree)."""
+    tp, np_, ng = Counter(), Counter(), Counter()
+    for d, pred in zip(docs, preds):
+        g = {(s.start, s.end, s.label) for s in d.spans if s.label in types}
+        p = {(s.start, s.end, s.label) for s in pred if s.label in types}
+        for x in g:
+            ng[x[2]] += 1
+        for x in p:
+            np_[x[2]] += 1
+        for x in g & p:
+            tp[x[2]] += 1
+    out = {}
+    for t in types:
+        pr = tp[t] / np_[t] if np_[t] else 0.0
+        rc = tp[t] / ng[t] if ng[t] else 0.0
+        out[t] = (2 * pr * rc / (pr + rc) if pr + rc else 0.0, ng[t])
+    T, P, G = sum(tp.values()), sum(np_.values()), sum(ng.values())
+    pr, rc = (T / P if P else 0), (T / G if G else 0)
+    out["micro"] = (2 * pr * rc / (pr + rc) if pr + rc else 0.0, G)
+    return out
+
+
+def run(analyzer, docs: list[Document]) -> tuple[list[list], float]:
+    t = time.perf_counter()
+    preds = [analyzer.analyze(d.text) for d in docs]
+    return preds, time.perf_counter() - t
+
+
+def load_jsonl(path: Path) -> list[Document]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(Document.from_json(line))
+            except (ValueError, json.JSONDecodeError) as e:
+                raise SystemExit(f"{path}:{n}: bad record: {e}")
+    return out
+
+
+def fmt_row(name: str, m: dict, secs: float, n: int) -> str:
+    return (f"| {name} | {n} | {m['gold_tokens']} | {m['recall']:.4f} | {m['precision']:.4f} | "
+            f"{m['clinical_removed']:.4f} ({m['clinical_tokens']}) | {n / secs:.0f} |")
+
+
+HEADER = ("| setting | docs | gold PHI tokens | token recall | token precision | clinical tokens removed (of) | docs/s |\n"
+          "|---|---|---|---|---|---|---|")
+
+
+def suite_own(name: str, docs: list[Document]) -> None:
+    from vimednlp.deid.analyzer import Analyzer
+
+    print(f"\n### {name}\n\n{HEADER}")
+    for label, model in (("rules only", None), ("rules + shipped model", "default")):
+        a = Analyzer(model=model)
+        preds, secs = run(a, docs)
+        m = token_metrics(docs, preds)
+        print(fmt_row(label, m, secs, len(docs)))
+    print("\nrecall by label (rules + shipped model): " +
+          ", ".join(f"{k} {v:.3f}" for k, v in m["recall_by_label"].items()))
+
+
+def suite_phoner(shared: Path, train_limit: int | None) -> None:
+    from vimednlp.corpus.loaders import load_corpus
+    from vimednlp.deid.analyzer import Analyzer
+    from vimednlp.deid.tagger import PhiTagger
+
+    path = shared / "data" / "phoner_covid19"
+    test = load_corpus("phoner_covid19", path, splits="test")
+    print(f"\n### PhoNER_COVID19 test ({len(test)} sentences), types {', '.join(PHONER_TYPES)}\n\n{HEADER}")
+    settings = [("rules only", Analyzer(model=None)), ("rules + shipped model", Analyzer(model="default"))]
+    train = load_corpus("phoner_covid19", path, splits="train")
+    if train_limit:
+        train = train[:train_limit]
+    t0 = time.perf_counter()
+    tagger = PhiTagger(labels=PHONER_TYPES, max_iterations=150).fit(train)
+    fit_s = time.perf_counter() - t0
+    a = Analyzer(model=None)
+    a.tagger = tagger  # trained here, never saved into the package
+    settings.append((f"rules + CRF trained on PhoNER train ({len(train)} sent., {fit_s:.0f}s)", a))
+    results = {}
+    for label, an in settings:
+        an.labels = frozenset(PHONER_TYPES)
+        preds, secs = run(an, test)
+        m = token_metrics(test, preds, PHONER_TYPES)
+        results[label] = (preds, m)
+        print(fmt_row(label, m, secs, len(test)))
+    print("\nEntity-level F1 (exact match) per type; PhoBERT-large (NAACL 2021) micro-F1 0.945, per-type not cited.\n")
+    print("| type | gold | " + " | ".join(results) + " | PhoBERT-large |")
+    print("|---|---|" + "---|" * (len(results) + 1))
+    f1s = {k: entity_f1(test, p, PHONER_TYPES) for k, (p, _m) in results.items()}
+    for t in PHONER_TYPES + ("micro",):
+        gold = f1s[next(iter(f1s))][t][1]
+        name = PHONER_NAMES.get(t, t)
+        ref = f"{PHOBERT_MICRO_F1:.3f} (all 10 types)" if t == "micro" else "n/a"
+        print(f"| {name} | {gold} | " + " | ".join(f"{f1s[k][t][0]:.3f}" for k in f1s) + f" | {ref} |")
+    for k, (_p, m) in results.items():
+        print(f"\nrecall by label ({k}): " + ", ".join(f"{PHONER_NAMES.get(a, a)} {v:.3f}" for a, v in m["recall_by_label"].items()))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--suite", choices=["synthetic", "handwritten", "phoner", "all"], default="all")
+    ap.add_argument("--n-synthetic", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=987654, help="held-out seed (the shipped model uses seed 13)")
+    ap.add_argument("--phoner-train-limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    if args.suite in ("synthetic", "all"):
+        sys.path.insert(0, str(ROOT))
+        from corpora.synthetic.generate import generate
+
+        suite_own(f"held-out synthetic (seed {args.seed})", generate(args.n_synthetic, args.seed))
+    if args.suite in ("handwritten", "all"):
+        suite_own("hand-written notes", load_jsonl(ROOT / "corpora" / "handwritten" / "notes.jsonl"))
+    if args.suite in ("phoner", "all"):
+        shared = os.environ.get("VIMEDNLP_SHARED")
+        if not shared:
+            print("\nPhoNER suite skipped: set VIMEDNLP_SHARED to the folder holding data/phoner_covid19")
+        else:
+            suite_phoner(Path(shared), args.phoner_train_limit)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
