@@ -1,0 +1,368 @@
+"""ConText-style assertions for Vietnamese: negated, uncertain, historical, family, hypothetical.
+
+After Chapman et al.'s ConText (and medspaCy's implementation): cue phrases with a category and a
+direction open a scope; a target (DISEASE / SYMPTOM span) inside the scope takes the category. The
+rules are data (`resources/clinical/context.yaml`); this module only applies them:
+
+- cues, pseudo-cues and terminators are matched leftmost-longest on accent-folded syllables, so every
+  rule works on text without diacritics;
+- a scope ends at a sentence end, a line break, a terminator of its category, or — for categories
+  with `comma_list` — at a comma, unless the words since the cue are a bare list of targets
+  (`Không sốt, ho, khó thở` negates three; `Không sốt, ho nhiều có đờm` one);
+- a cue inside a target applies to that target only (`gan lách không to`, `tiền sử dị ứng`);
+- section headings may imply a category (family history -> family), see `sections.py`;
+- a denied history is not a past event: negated targets drop `historical`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+from ..paths import resource_path
+from ..schema import ASSERTIONS
+from .lexicon import Entry, TokenTrie, TokenView, split_words, token_key
+
+HARD_STOPS = {".", "!", "?", ";", "...", "…", "/"}
+CONJUNCTIONS = {"va", "hoac", "hay", "cung nhu", "kem", "voi", "&", "-", "+", "hoac la"}
+# number words that stand for <NUM> in cues; folded `ba`, `nam`, `sau`, `may` are too often other words
+_NUMBER_WORDS = {"mot", "hai", "vai"}
+_YEAR = re.compile(r"^(19[5-9]\d|20[0-3]\d)$")
+_NUM = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+@dataclass
+class Rule:
+    category: str
+    direction: str = "forward"
+    window: int = 7
+    labels: tuple[str, ...] | None = None
+    needs_verb: tuple[tuple[str, ...], ...] = ()
+    needs_following: tuple[tuple[str, ...], ...] = ()
+    at_clause_start: bool = False
+    at_clause_end: bool = False
+    comma_stops: bool = False
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    rule: Rule
+    text_key: str
+
+
+@dataclass
+class Target:
+    start: int          # token index
+    end: int            # token index, exclusive
+    label: str
+    assertions: set[str] = field(default_factory=set)
+    inner: set[str] = field(default_factory=set)     # classes from cues inside the target itself
+
+
+@dataclass
+class ContextRules:
+    categories: dict[str, dict[str, Any]]
+    cue_trie: TokenTrie
+    term_trie: TokenTrie
+
+    @classmethod
+    def load(cls, path=None) -> "ContextRules":
+        data = yaml.safe_load(open(path or resource_path("clinical", "context.yaml"), encoding="utf-8"))
+        cats = data["categories"]
+        unknown = set(cats) - set(ASSERTIONS)
+        if unknown:
+            raise ValueError(f"context rules: unknown categories {sorted(unknown)}")
+        cue_trie, term_trie = TokenTrie(), TokenTrie()
+        for n, r in enumerate(data["rules"]):
+            cat = r["category"]
+            if cat not in cats:
+                raise ValueError(f"context rule {n}: unknown category {cat!r}")
+            cues = r["cue"] if isinstance(r["cue"], list) else [r["cue"]]
+            default_window = cats[cat].get("window", 7)
+            rule = Rule(
+                category=cat, direction=r.get("direction", "forward"),
+                window=int(r.get("window", default_window)),
+                labels=tuple(r["labels"]) if r.get("labels") else None,
+                needs_verb=tuple(_keys(v) for v in r.get("needs_verb") or ()),
+                needs_following=tuple(_keys(v) for v in r.get("needs_following") or ()),
+                at_clause_start=bool(r.get("at_clause_start")), at_clause_end=bool(r.get("at_clause_end")),
+                comma_stops=bool(r.get("comma_stops")),
+            )
+            if rule.direction not in ("forward", "backward", "bidirectional"):
+                raise ValueError(f"context rule {n}: bad direction {rule.direction!r}")
+            for c in cues:
+                cue_trie.add(_entry(str(c), cat, {"rule": rule}, priority=1 if rule.needs_verb else 0))
+        for group in data.get("pseudo") or []:
+            for c in group:
+                cue_trie.add(_entry(str(c), "PSEUDO", {}, priority=2))
+        for cat, conf in cats.items():
+            for t in conf.get("terminators") or []:
+                term_trie.add(_entry(str(t), cat, {}))
+        return cls(cats, cue_trie, term_trie)
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    return tuple(token_key(w) for w in split_words(phrase))
+
+
+def _entry(phrase: str, category: str, attrs: dict, priority: int = 0) -> Entry:
+    words = []
+    for w in split_words(phrase.replace("<NUM>", " NUMWILDCARD ").replace("<YEAR>", " YEARWILDCARD ")):
+        words.append({"NUMWILDCARD": "<num>", "YEARWILDCARD": "<year>"}.get(w, w))
+    # single-letter cues (`k` = không) match only as written: `K` is potassium
+    exact = True if len(words) == 1 and len(words[0]) == 1 and words[0].isalpha() else None
+    return Entry(category, phrase, tuple(words), attrs, priority, exact=exact)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> ContextRules:
+    return ContextRules.load()
+
+
+def context_keys(view: TokenView) -> list[str]:
+    """Folded keys with numbers as `<num>` and years as `<year>` (the cue wildcards)."""
+    out = []
+    for tok, key in zip(view.tokens, view.keys):
+        if _YEAR.match(key):
+            out.append("<year>")
+        elif _NUM.match(key) or key in _NUMBER_WORDS:
+            out.append("<num>")
+        else:
+            out.append(key)
+    return out
+
+
+class ConText:
+    """Apply the context rules to target token spans of one text."""
+
+    def __init__(self, rules: ContextRules | None = None):
+        self.rules = rules or default_rules()
+
+    # --- cue and terminator matching ---------------------------------------------------------------
+    def _match_cues(self, view: TokenView, keys: list[str], in_target: list[int]) -> list[Cue]:
+        words = view.words
+        n = len(keys)
+        cues: list[Cue] = []
+        trie = self.rules.cue_trie
+
+        def accept(e: Entry, i: int, j: int) -> bool:
+            if e.label == "PSEUDO":
+                return True
+            rule: Rule = e.attrs["rule"]
+            # a cue lies wholly outside targets or wholly inside one, never across a boundary
+            if len(set(in_target[i:j])) != 1:
+                return False
+            if rule.needs_verb and not _followed_by(keys, j, rule.needs_verb, 3):
+                return False
+            if rule.needs_following and not _followed_by(keys, j, rule.needs_following, 1):
+                return False
+            if rule.at_clause_start and i > 0 and not (
+                    view.line_break_before[i] or keys[i - 1] in HARD_STOPS or keys[i - 1] in (":", ",", "-", "(")):
+                return False
+            if rule.at_clause_end and j < n and not (keys[j] in HARD_STOPS or keys[j] == "," or
+                                                     view.line_break_before[j]):
+                return False
+            return True
+
+        i = 0
+        while i < n:
+            if keys[i] in trie.root or keys[i] in ("<num>", "<year>"):
+                m = _longest_wild(trie, words, keys, i, view.accented, accept)
+                if m is not None:
+                    end, entries = m
+                    for e in entries:
+                        if e.label != "PSEUDO":
+                            cues.append(Cue(i, end, e.attrs["rule"], e.concept))
+                    i = end
+                    continue
+            i += 1
+        return cues
+
+    def _match_terminators(self, view: TokenView, keys: list[str], blocked: list[bool]) -> list[set[str]]:
+        out: list[set[str]] = [set() for _ in keys]
+        trie = self.rules.term_trie
+        i, n = 0, len(keys)
+        while i < n:
+            if not blocked[i] and keys[i] in trie.root:
+                node = trie.root
+                j = i
+                while j < n and not blocked[j]:
+                    node = node.get(keys[j])
+                    if node is None:
+                        break
+                    j += 1
+                    for e in node.get("", ()):
+                        out[i].add(e.label)
+            i += 1
+        return out
+
+    # --- the main entry point ---------------------------------------------------------------------
+    def apply(self, view: TokenView, targets: Sequence[Target]) -> None:
+        """Set `target.assertions` for each target (token spans over `view`)."""
+        if not targets:
+            return
+        keys = context_keys(view)
+        n = len(keys)
+        in_target = [-1] * n
+        for ti, t in enumerate(targets):
+            for k in range(t.start, min(t.end, n)):
+                in_target[k] = ti
+        cues = self._match_cues(view, keys, in_target)
+        blocked = [False] * n
+        for c in cues:
+            for k in range(c.start, c.end):
+                blocked[k] = True
+        for k in range(n):
+            if in_target[k] >= 0:
+                blocked[k] = True
+        terms = self._match_terminators(view, keys, blocked)
+        stops = [k in HARD_STOPS for k in keys]
+        self._breaks = view.line_break_before
+        for c in cues:
+            rule = c.rule
+            inside = in_target[c.start]
+            if inside >= 0:
+                t = targets[inside]
+                if rule.labels is None or t.label in rule.labels:
+                    t.assertions.add(rule.category)
+                    t.inner.add(rule.category)
+                continue
+            conf = self.rules.categories[rule.category]
+            comma_list = bool(conf.get("comma_list")) or rule.comma_stops
+            for t in targets:
+                if rule.labels is not None and t.label not in rule.labels:
+                    continue
+                if rule.direction in ("forward", "bidirectional") and t.start >= c.end:
+                    if self._reaches(keys, stops, terms, in_target, targets, c.end, t.start, t, rule,
+                                     comma_list, forward=True, cue_start=c.start):
+                        t.assertions.add(rule.category)
+                if rule.direction in ("backward", "bidirectional") and t.end <= c.start:
+                    if self._reaches(keys, stops, terms, in_target, targets, t.end, c.start, t, rule,
+                                     comma_list, forward=False, cue_start=c.start):
+                        t.assertions.add(rule.category)
+        for t in targets:
+            reconcile(t)
+
+    def _reaches(self, keys, stops, terms, in_target, targets, a: int, b: int, target: Target, rule: Rule,
+                 comma_list: bool, forward: bool, cue_start: int) -> bool:
+        """Whether a cue's scope covers the path of tokens [a, b) between it and the target."""
+        cat = rule.category
+        breaks = self._breaks
+        n = len(keys)
+        for k in range(a, min(b, n - 1) + 1):
+            if breaks[k]:
+                return False
+        gap = 0
+        crossed = False
+        clean = True          # the current comma segment holds only targets and conjunctions
+        has_target = False
+        for k in range(a, b):
+            key = keys[k]
+            if stops[k]:
+                return False
+            if in_target[k] >= 0:
+                has_target = True
+                continue
+            if cat in terms[k]:
+                return False
+            if key == ",":
+                if comma_list:
+                    if not clean or not has_target:
+                        return False
+                    crossed = True
+                    clean, has_target = True, False
+                continue
+            if key in CONJUNCTIONS:
+                continue
+            clean = False
+            gap += 1
+            if gap > rule.window:
+                return False
+        if crossed:
+            if not clean:
+                return False
+            if forward:
+                # a list item after a comma is bare: followed by , . ; a conjunction, a bracket or the end
+                nxt = target.end
+                if nxt < n and not (keys[nxt] in HARD_STOPS or keys[nxt] in (",", "(", ")", ":") or
+                                    keys[nxt] in CONJUNCTIONS or in_target[nxt] >= 0 or breaks[nxt]):
+                    return False
+        return True
+
+
+def reconcile(t: Target) -> None:
+    """Class combinations the guidelines rule out (docs/clinical.md): a denied history is not a past
+    event; a relative's condition is not placed on the patient's timeline unless the mention itself
+    says `tiền sử`; a conditional is not a doubt."""
+    a = t.assertions
+    if "negated" in a:
+        a.discard("historical")
+    if "family" in a and "historical" not in t.inner:
+        a.discard("historical")
+    if "hypothetical" in a:
+        a.discard("uncertain")
+
+
+def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], within: int) -> bool:
+    for off in range(0, within):
+        for opt in options:
+            if tuple(keys[j + off:j + off + len(opt)]) == opt:
+                return True
+    return False
+
+
+def _longest_wild(trie: TokenTrie, words, keys, i: int, accented: bool, accept):
+    """Longest cue at token i (with `<num>` / `<year>` wildcard edges), as (end, entries).
+
+    One surface may carry several rules (`chưa loại trừ` looks both ways); per category the
+    highest-priority rule that accepts wins (a kinship word with a verb after it beats one without).
+    """
+    found: list[tuple[int, Entry]] = []
+    stack = [(trie.root, i)]
+    n = len(keys)
+    while stack:
+        node, j = stack.pop()
+        leaf = node.get("")
+        if leaf and j > i:
+            for e in leaf:
+                if _fits_wild(e, words, i, accented) and accept(e, i, j):
+                    found.append((j, e))
+        if j >= n:
+            continue
+        k = keys[j]
+        for key in ({k, "<num>"} if k == "<year>" else (k,)):
+            if key in node:
+                stack.append((node[key], j + 1))
+    if not found:
+        return None
+    end = max(j for j, _ in found)
+    best: dict[tuple, Entry] = {}
+    for j, e in found:
+        key = (e.label, e.attrs["rule"].direction if "rule" in e.attrs else "")
+        if j == end and (key not in best or e.priority > best[key].priority):
+            best[key] = e
+    pseudo = [e for k, e in best.items() if k[0] == "PSEUDO"]
+    return end, pseudo or list(best.values())
+
+
+def _fits_wild(e: Entry, words, i: int, accented: bool) -> bool:
+    from .lexicon import fits
+
+    if not any(w in ("<num>", "<year>") for w in e.words):
+        return fits(e, words, i, accented)
+    for k, w in enumerate(e.words):
+        if w in ("<num>", "<year>"):
+            continue
+        sub = Entry(e.label, e.concept, (w,), exact=e.exact_case[k])
+        if not fits(sub, words, i + k, accented):
+            return False
+    return True
+
+
+def assert_targets(view: TokenView, targets: Iterable[Target], rules: ContextRules | None = None) -> None:
+    ConText(rules).apply(view, list(targets))

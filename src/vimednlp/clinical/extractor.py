@@ -1,0 +1,292 @@
+"""Rule-based clinical extraction: lexicon + patterns -> spans; sections; ConText assertions.
+
+`ClinicalExtractor.extract(text)` is what `vimednlp.extract()` runs; the spaCy components in
+`component.py` call the same methods, so both give the same spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span
+from ..text.fold import fold_lower
+from .context import ConText, Target, default_rules, reconcile
+from .lexicon import TokenView
+from .patterns import (PatternRules, default_patterns, dosage_atoms, extend_site, fever_spans, result_atoms,
+                       symptom_patterns)
+from .resources import PRIORITY, lexicon_trie, surfaces
+from .sections import Section, find_sections, section_at
+
+MAX_CHARS = 2_000_000
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+_DOSE_JOIN = re.compile(r"^[\s x×*()\-–]*$")
+_SOURCE_PRIORITY = {"lexicon": 3, "pattern": 2, "tagger": 1}
+
+
+@dataclass
+class _Cand:
+    start: int          # char offsets
+    end: int
+    label: str
+    source: str
+    attrs: dict[str, Any]
+    priority: int = 0
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a str, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"text too long: {len(text)} characters (limit {MAX_CHARS}); split it into documents")
+    return text
+
+
+def _check_labels(labels: Iterable[str] | None) -> frozenset[str]:
+    if labels is None:
+        return frozenset(CLINICAL_LABELS)
+    labels = frozenset(labels)
+    unknown = labels - set(CLINICAL_LABELS)
+    if unknown:
+        raise ValueError(f"unknown clinical labels {sorted(unknown)}; known: {', '.join(CLINICAL_LABELS)}")
+    return labels
+
+
+def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
+    """Non-overlapping choice: longer first, then label priority, then source."""
+    chosen: list[_Cand] = []
+    order = sorted(cands, key=lambda c: (-c.length, -c.priority, -_SOURCE_PRIORITY.get(c.source, 0), c.start))
+    taken: list[tuple[int, int]] = []
+    for c in order:
+        if c.length <= 0:
+            continue
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+class ClinicalExtractor:
+    """Lexicon + patterns + sections + ConText over plain text (no spaCy needed)."""
+
+    def __init__(self, labels: Iterable[str] | None = None, patterns: PatternRules | None = None,
+                 context: ConText | None = None):
+        self.labels = _check_labels(labels)
+        self.trie = lexicon_trie()
+        self.patterns = patterns or default_patterns()
+        self.context = context or ConText(default_rules())
+
+    # --- entities ---------------------------------------------------------------------------------
+    def _entities(self, text: str, view: TokenView, folded: str) -> list[_Cand]:
+        p = self.patterns
+        toks = view.tokens
+        cands: list[_Cand] = []
+        for m in self.trie.find_all(view.words, view.keys, view.accented):
+            e = m.entry
+            end = m.end
+            if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
+                after = toks[end - 1].end
+                if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)):
+                    continue
+            label = e.label
+            if label == "SYMPTOM":
+                end = extend_site(p, view, end)
+            elif label == "DRUG" and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
+                # `Glucose 11,2 mmol/L` is a test; `Glucose 5% 500 ml` a drug
+                v = p.value.match(folded, toks[end - 1].end + 1) or p.value.match(folded, toks[end - 1].end)
+                if v and v.group("u").replace(" ", "") in p.result_only:
+                    label = "TEST"
+            attrs = {"concept": e.concept, **e.attrs} if label == e.label else {"concept": e.concept}
+            cands.append(_Cand(toks[m.start].start, toks[end - 1].end, label, "lexicon", attrs,
+                               PRIORITY.get(label, 0)))
+        for i, j in symptom_patterns(p, view):
+            cands.append(_Cand(toks[i].start, toks[j - 1].end, "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
+        for s, e in fever_spans(p, folded):
+            cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"concept": "sốt"}, PRIORITY["SYMPTOM"]))
+        return cands
+
+    def _needs_value(self, e, view: TokenView, i: int, j: int) -> bool:
+        """Vital-sign words and one- or two-letter test abbreviations count only with a value after them."""
+        surface = " ".join(view.words[i:j])
+        if j - i == 1 and len(surface) <= 2:
+            return True
+        return fold_lower(surface) in self.patterns.need_value
+
+    def _measures(self, text: str, folded: str, ents: list[_Cand]) -> list[_Cand]:
+        """DOSAGE and RESULT spans, anchored on the drug or test before them."""
+        p = self.patterns
+        ends = sorted((c.end, c.start, c.label) for c in ents)
+
+        def anchor(pos: int, reach: int = 60) -> tuple[str | None, int]:
+            best, best_end = None, -1
+            for end, start, label in ends:
+                if end > pos:
+                    break
+                if pos - end <= reach and not _CLAUSE_BREAK.search(text, end, pos):
+                    best, best_end = label, end
+            return best, best_end
+
+        out: list[_Cand] = []
+        dose: list[tuple[int, int, str]] = []
+        for a in dosage_atoms(p, folded):
+            lab, _ = anchor(a.start)
+            if a.kind == "strength":
+                if lab == "TEST":
+                    continue
+                if a.unit in ("%", "l", "g") and lab != "DRUG":
+                    continue
+                dose.append((a.start, a.end, a.kind))
+            else:
+                dose.append((a.start, a.end, a.kind))
+        dose.sort()
+        # keep frequencies, routes and counted doses only beside a drug or a strength
+        strong = [(s, e) for s, e, k in dose if k == "strength"]
+
+        def near_strength(s: int, e: int) -> bool:
+            for s2, e2 in strong:
+                if (0 <= s - e2 <= 25 and not _CLAUSE_BREAK.search(text, e2, s)) or \
+                        (0 <= s2 - e <= 4 and _DOSE_JOIN.match(text[e:s2])):
+                    return True
+            return False
+
+        kept = []
+        for s, e, k in dose:
+            if k == "strength" or anchor(s, 40)[0] == "DRUG" or near_strength(s, e):
+                kept.append((s, e))
+        for s, e in _merge(kept, text):
+            out.append(_Cand(s, e, "DOSAGE", "pattern", {}, 0))
+        for a in result_atoms(p, folded):
+            lab, _ = anchor(a.start)
+            unit = a.unit
+            if lab == "TEST":
+                out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))
+            elif lab == "DRUG":
+                if unit in p.result_only:
+                    out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))
+            elif unit in p.result_only or unit in ("%", "mmhg"):
+                out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))
+        for c in ents:
+            if c.label != "TEST":
+                continue
+            m = p.qual.match(folded, c.end) or p.bare_value.match(folded, c.end)
+            if m:
+                s, e = m.start("v"), m.end("v")
+                out.append(_Cand(s, e, "RESULT", "pattern", {}, 0))
+        return out
+
+    def find(self, text: str, view: TokenView | None = None) -> list[Span]:
+        """Entity spans (lexicon and patterns) without assertions; offsets into `text`."""
+        text = _check_text(text)
+        if not text.strip():
+            return []
+        view = view or TokenView.of(text)
+        folded = fold_lower(text)
+        ents = resolve_overlaps(self._entities(text, view, folded))
+        cands = ents + self._measures(text, folded, ents)
+        chosen = resolve_overlaps(cands)
+        out = []
+        for c in chosen:
+            if c.label not in self.labels:
+                continue
+            rng = view.char_to_token(c.start, c.end)
+            if rng is None:
+                continue
+            s, e = view.tokens[rng[0]].start, view.tokens[rng[1] - 1].end
+            out.append(Span(s, e, c.label, text[s:e], c.source, 1.0, dict(c.attrs)))
+        return out
+
+    # --- sections and assertions -----------------------------------------------------------------
+    def annotate(self, text: str, spans: list[Span], view: TokenView | None = None,
+                 sections: list[Section] | None = None) -> list[Span]:
+        """Set section and assertion attrs on `spans` (in place) and return them."""
+        view = view or TokenView.of(text)
+        sections = find_sections(text) if sections is None else sections
+        targets: list[tuple[Span, Target]] = []
+        for sp in spans:
+            sec = section_at(sections, sp.start)
+            sp.attrs["section"] = sec.name if sec else None
+            for a in ASSERTIONS:
+                sp.attrs[a] = False
+            sp.attrs.setdefault("codes", [])
+            if sp.label in ASSERTION_LABELS:
+                rng = view.char_to_token(sp.start, sp.end)
+                if rng is not None:
+                    targets.append((sp, Target(rng[0], rng[1], sp.label)))
+        self.context.apply(view, [t for _, t in targets])
+        for sp, t in targets:
+            sec = section_at(sections, sp.start)
+            if sec is not None and sec.implies:
+                t.assertions.add(sec.implies)
+                reconcile(t)
+            for a in t.assertions:
+                sp.attrs[a] = True
+        return spans
+
+    def extract(self, text: str, tagger=None) -> list[Span]:
+        text = _check_text(text)
+        if not text.strip():
+            return []
+        view = TokenView.of(text)
+        spans = self.find(text, view)
+        if tagger is not None:
+            spans = merge_tagger_spans(text, spans, _predict_one(tagger, text), self.labels)
+        return self.annotate(text, spans, view)
+
+
+def _predict_one(tagger, text: str) -> list[Span]:
+    if not hasattr(tagger, "predict"):
+        raise TypeError("tagger must have .predict(texts) -> list[list[Span]]")
+    res = tagger.predict([text])
+    if not isinstance(res, (list, tuple)) or len(res) != 1:
+        raise ValueError("tagger.predict([text]) must return one list of spans per text")
+    return list(res[0])
+
+
+def merge_tagger_spans(text: str, lexicon_spans: list[Span], tagger_spans: Iterable[Span],
+                       labels: frozenset[str]) -> list[Span]:
+    """Union of lexicon/pattern spans and a tagger's spans; overlaps go to the longer (lexicon on ties)."""
+    cands = [_Cand(s.start, s.end, s.label, s.source or "lexicon", dict(s.attrs), PRIORITY.get(s.label, 0))
+             for s in lexicon_spans]
+    for s in tagger_spans:
+        if s.label not in labels:
+            continue
+        if not (0 <= s.start < s.end <= len(text)):
+            raise ValueError(f"tagger span {s.start}-{s.end} ({s.label}) is outside the text (length {len(text)})")
+        cands.append(_Cand(s.start, s.end, s.label, "tagger", {"score": s.score} if s.score != 1.0 else {},
+                           PRIORITY.get(s.label, 0)))
+    return [Span(c.start, c.end, c.label, text[c.start:c.end], c.source, float(c.attrs.pop("score", 1.0)), c.attrs)
+            for c in resolve_overlaps(cands)]
+
+
+def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join dosage parts separated only by spaces, `x`, `*` or brackets: `500mg x 2 lần/ngày`."""
+    out: list[list[int]] = []
+    for s, e in sorted(ranges):
+        if out and (s <= out[-1][1] or _DOSE_JOIN.match(text[out[-1][1]:s])):
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+@lru_cache(maxsize=8)
+def default_extractor(labels: frozenset[str] | None = None) -> ClinicalExtractor:
+    return ClinicalExtractor(labels)
+
+
+def extract(text: str, *, labels: Iterable[str] | None = None, tagger=None) -> list[Span]:
+    """Clinical spans of `text` with assertions and sections.
+
+    Each span's `attrs` holds `negated`, `uncertain`, `historical`, `family`, `hypothetical`
+    (booleans; set on DISEASE and SYMPTOM), `section` (or None), `codes` (empty: filled by the
+    terminology linker) and what the lexicon knows (`concept`, `icd10_hint`, `ingredient`).
+    `tagger`: any object with `.predict(texts) -> list[list[Span]]`; its spans are merged with the
+    lexicon's before assertions run.
+    """
+    return default_extractor(_check_labels(labels)).extract(text, tagger=tagger)

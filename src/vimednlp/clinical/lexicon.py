@@ -1,0 +1,198 @@
+"""Lexicon matching over accent-folded syllables: a token trie, longest match first.
+
+Every term is split with the project tokenizer and keyed by its folded lower-case syllables, so
+`Tăng huyết áp`, `tang huyet ap` and `TĂNG HUYẾT ÁP` reach the same trie node and offsets stay those
+of the input (DESIGN §3). Diacritics still count where the text has them: in a note written with
+accents, `họ` (they) does not match the symptom `ho` (cough); in a note written without accents every
+folded match is accepted. Short upper-case abbreviations (`SA`, `CT`, `HA`, `TD`) match case-sensitively
+so that `sa tử cung` is not an ultrasound.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from ..text.fold import fold_lower
+from ..text.tokenizer import Token, tokenize
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@lru_cache(maxsize=200_000)
+def accent_sig(word: str) -> tuple[str, tuple[str, ...]]:
+    """Lower-case form with tone marks pulled out, so `hoà` and `hòa` (tone placement) compare equal."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    tones = tuple(sorted(c for c in nfd if c in _TONES))
+    rest = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    return rest, tones
+
+
+@lru_cache(maxsize=200_000)
+def token_key(word: str) -> str:
+    return fold_lower(word)
+
+
+@lru_cache(maxsize=200_000)
+def has_marks(word: str) -> bool:
+    return token_key(word) != word.lower()
+
+
+def is_abbreviation(word: str) -> bool:
+    """`SA`, `CT`, `HbA1c`-like forms are case-sensitive when short and written with capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return 0 < len(letters) <= 5 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) or (
+        len(letters) == 1 and letters[0].isupper())
+
+
+@dataclass
+class Entry:
+    """One surface form of a concept."""
+
+    label: str
+    concept: str
+    words: tuple[str, ...]          # the surface syllables as written in the list
+    attrs: dict[str, Any] = field(default_factory=dict)
+    priority: int = 0               # breaks ties between equal-length matches (higher wins)
+    exact: bool | None = None       # force case-sensitive (True) or insensitive (False) matching
+
+    def __post_init__(self) -> None:
+        self.sigs = tuple(accent_sig(w) for w in self.words)
+        self.marked = tuple(has_marks(w) for w in self.words)
+        if self.exact is None:
+            self.exact_case = tuple(is_abbreviation(w) for w in self.words)
+        else:
+            self.exact_case = (self.exact,) * len(self.words)
+
+
+@dataclass
+class Match:
+    start: int          # token index
+    end: int            # token index, exclusive
+    entry: Entry
+
+
+class TokenTrie:
+    """A trie keyed by folded lower-case syllables; leaves hold the entries written that way."""
+
+    __slots__ = ("root", "size")
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+        self.size = 0
+
+    def add(self, entry: Entry) -> None:
+        node = self.root
+        for w in entry.words:
+            node = node.setdefault(token_key(w), {})
+        node.setdefault("", []).append(entry)
+        self.size += 1
+
+    def longest_at(self, words: Sequence[str], keys: Sequence[str], i: int, accented: bool,
+                   accept=None) -> Match | None:
+        """The longest entry starting at token i whose accents and case fit the text."""
+        node = self.root
+        best: Match | None = None
+        j = i
+        n = len(keys)
+        while j < n:
+            node = node.get(keys[j])
+            if node is None:
+                break
+            j += 1
+            leaf = node.get("")
+            if leaf:
+                for e in leaf:
+                    if fits(e, words, i, accented) and (accept is None or accept(e, i, j)):
+                        if best is None or best.end < j or e.priority > best.entry.priority:
+                            best = Match(i, j, e)
+        return best
+
+    def find_all(self, words: Sequence[str], keys: Sequence[str], accented: bool,
+                 skip: Sequence[bool] | None = None) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches."""
+        out: list[Match] = []
+        i, n = 0, len(keys)
+        root = self.root
+        while i < n:
+            if keys[i] in root and not (skip and skip[i]):
+                m = self.longest_at(words, keys, i, accented)
+                if m is not None:
+                    out.append(m)
+                    i = m.end
+                    continue
+            i += 1
+        return out
+
+
+def fits(e: Entry, words: Sequence[str], i: int, accented: bool) -> bool:
+    for k, w in enumerate(e.words):
+        t = words[i + k]
+        if e.exact_case[k]:
+            # an abbreviation written in capitals must be in capitals in the text too (`SA`, not `sa`)
+            if (w.isupper() and not t.isupper()) or (w.islower() and not t.islower()):
+                return False
+            if has_marks(t) and accent_sig(t) != e.sigs[k]:
+                return False
+            continue
+        if has_marks(t):
+            if accent_sig(t) != e.sigs[k]:
+                return False
+        elif accented and e.marked[k] and not t.isupper():
+            # a note written with accents: a bare `ho` is not `hộ`; only all-caps text may drop them
+            return False
+    return True
+
+
+def split_words(term: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(term))
+
+
+def doc_is_accented(words: Iterable[str]) -> bool:
+    """True when the text is written with diacritics (at least 1 in 8 alphabetic syllables carry marks)."""
+    alpha = marked = 0
+    for w in words:
+        if w[:1].isalpha():
+            alpha += 1
+            if has_marks(w):
+                marked += 1
+    return alpha > 0 and marked * 8 >= alpha
+
+
+@dataclass
+class TokenView:
+    """Tokens of a text with the per-token data the matchers need."""
+
+    text: str
+    tokens: list[Token]
+    words: list[str]
+    keys: list[str]
+    accented: bool
+    line_break_before: list[bool]
+
+    @classmethod
+    def of(cls, text: str) -> "TokenView":
+        toks = tokenize(text)
+        words = [t.text for t in toks]
+        keys = [token_key(w) for w in words]
+        nl = []
+        prev = 0
+        for t in toks:
+            nl.append("\n" in text[prev:t.start])
+            prev = t.end
+        return cls(text, toks, words, keys, doc_is_accented(words), nl)
+
+    def char_to_token(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range covering [start, end) (expanding to token bounds); None if no token inside."""
+        import bisect
+
+        starts = [t.start for t in self.tokens] if not hasattr(self, "_starts") else self._starts
+        self._starts = starts
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or self.tokens[i].end <= start:
+            i += 1
+        j = bisect.bisect_left(starts, end)
+        if i >= j:
+            return None
+        return i, j

@@ -1,0 +1,167 @@
+"""DOSAGE, RESULT and symptom patterns (vocabulary in `resources/clinical/patterns.yaml`).
+
+All patterns run on accent-folded lower-case text, which has the offsets of the input.
+- DOSAGE: strengths (`500mg`, `1g`, `40 UI`), counted doses (`1 viên`, `1/2 ống`), frequencies
+  (`x 2 lần/ngày`, `ngày 2 lần`, `mỗi 8 giờ`), routes (`uống`, `tiêm tĩnh mạch`, `TMC`). Routes and
+  frequencies count only next to a drug or a strength; adjacent parts merge into one span
+  (`500mg x 2 lần/ngày`).
+- RESULT: values with lab or vital-sign units (`7,8 mmol/L`, `150/90 mmHg`, `95%`, `90 lần/phút`),
+  bare values and qualitative findings right after a test (`HA 150/90`, `HBsAg âm tính`).
+- SYMPTOM: a pain or sign word, modifiers, a body site and a side (`đau âm ỉ vùng thượng vị`,
+  `phù hai chi dưới`, `ran ẩm đáy phổi hai bên`), and fever with its temperature (`sốt cao 39 độ`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from ..paths import resource_path
+from ..text.fold import fold_lower
+from .lexicon import Entry, TokenTrie, TokenView, split_words
+
+NUM = r"\d+(?:[.,]\d+)?"
+_B = r"(?<![\w.,/])"     # left boundary: not inside a word or a number
+_E = r"(?![\w])"          # right boundary: not followed by a letter or digit
+
+
+def _alt(items) -> str:
+    folded = sorted({fold_lower(str(x)) for x in items}, key=len, reverse=True)
+    return "|".join(re.escape(x).replace(r"\ ", r"\s*") for x in folded)
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    kind: str          # strength, form, freq, route, value, result_word
+    unit: str = ""
+
+
+class PatternRules:
+    def __init__(self, path=None):
+        d = yaml.safe_load(open(path or resource_path("clinical", "patterns.yaml"), encoding="utf-8"))
+        self.data = d
+        rng = NUM + r"(?:\s*(?:-|–|den|toi)\s*" + NUM + r")?"
+        self.strength = re.compile(_B + r"(?P<n>" + rng + r")\s*(?P<u>" + _alt(d["dose_units"]) + r")" + _E)
+        self.form = re.compile(_B + r"(?:" + rng + r"|\d+/\d+|mot|hai|ba|bon|nua|1/2|1/4)\s*(?:" +
+                               _alt(d["dose_forms"]) + r")" + _E)
+        self.freq = re.compile("|".join("(?:" + fold_lower(p) + ")" for p in d["frequency"]))
+        self.route = re.compile(r"(?<![\w])(?:" + _alt(d["routes"]) + r")" + _E)
+        units = _alt(d["result_units"])
+        self.value = re.compile(_B + r"(?:[<>≤≥]=?\s*)?(?P<n>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?"
+                                r"(?:\s*(?:-|–)\s*" + NUM + r")?)\s*(?P<u>" + units + r")(?![\w])")
+        self.bp = re.compile(_B + r"\d{2,3}/\d{2,3}(?:\s*mmhg)?" + _E)
+        self.result_only = {fold_lower(u).replace(" ", "") for u in d["result_only_units"]}
+        self.dose_only = {fold_lower(u).replace(" ", "") for u in d["dose_units"]} - {
+            fold_lower(u).replace(" ", "") for u in d["result_units"]}
+        self.fever = re.compile(fold_lower(d["fever"]))
+        self.bare_value = re.compile(r"\s*(?:[:=]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*(?:[<>≤≥]=?\s*)?"
+                                     r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?![\w/.,]\d)")
+        self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
+        self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
+        self.case_need_value = set(d["tests_need_value"])
+        # symptom pattern tries
+        self.triggers = _trie(d["pain_triggers"], "TRIGGER")
+        self.modifiers = _trie(d["pain_modifiers"], "MOD")
+        self.preps = _trie(d["site_prepositions"], "PREP")
+        self.sides = _trie(d["laterality"], "SIDE")
+        sites: list[str] = []
+        for line in open(resource_path("clinical", "body_parts.tsv"), encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            sites += [s.strip() for s in line.strip().split("|") if s.strip()]
+        self.sites = _trie(sites, "SITE")
+
+
+def _trie(items, label: str) -> TokenTrie:
+    t = TokenTrie()
+    for x in items:
+        w = split_words(str(x))
+        if w:
+            t.add(Entry(label, str(x), w, exact=False))
+    return t
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> PatternRules:
+    return PatternRules()
+
+
+def _longest(trie: TokenTrie, view: TokenView, i: int) -> int:
+    """End token index of the longest trie entry at i (i when none)."""
+    if i >= len(view.keys) or view.keys[i] not in trie.root:
+        return i
+    m = trie.longest_at(view.words, view.keys, i, view.accented)
+    return m.end if m else i
+
+
+def extend_site(p: PatternRules, view: TokenView, j: int, max_mods: int = 3) -> int:
+    """After a symptom ending at token j: modifiers, a preposition, a body site, a side -> new end."""
+    n = len(view.keys)
+    k = j
+    for _ in range(max_mods):
+        e = _longest(p.modifiers, view, k)
+        if e == k:
+            break
+        k = e
+    k2 = _longest(p.preps, view, k)
+    k3 = _longest(p.sites, view, k2)
+    if k3 == k2:
+        k3 = _longest(p.sites, view, k)
+        if k3 == k:
+            return j
+    if view.line_break_before[k3 - 1] and k3 - 1 > j:
+        return j
+    end = k3
+    e = _longest(p.sides, view, end)
+    if e > end and not any(view.line_break_before[x] for x in range(end, e)):
+        end = e
+    return end if end <= n else j
+
+
+def symptom_patterns(p: PatternRules, view: TokenView) -> list[tuple[int, int]]:
+    """Token ranges of `TRIGGER MOD* PREP? SITE SIDE?` symptoms."""
+    out = []
+    n = len(view.keys)
+    i = 0
+    while i < n:
+        e = _longest(p.triggers, view, i)
+        if e > i:
+            end = extend_site(p, view, e)
+            if end > e:
+                out.append((i, end))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def fever_spans(p: PatternRules, folded: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in p.fever.finditer(folded)]
+
+
+def dosage_atoms(p: PatternRules, folded: str) -> list[Atom]:
+    atoms: list[Atom] = []
+    for m in p.strength.finditer(folded):
+        atoms.append(Atom(m.start(), m.end(), "strength", m.group("u").replace(" ", "")))
+    for m in p.form.finditer(folded):
+        atoms.append(Atom(m.start(), m.end(), "form"))
+    for m in p.freq.finditer(folded):
+        if m.end() > m.start() and folded[m.start():m.end()].strip():
+            s = m.start() + (len(folded[m.start():m.end()]) - len(folded[m.start():m.end()].lstrip()))
+            atoms.append(Atom(s, m.end(), "freq"))
+    for m in p.route.finditer(folded):
+        atoms.append(Atom(m.start(), m.end(), "route"))
+    return atoms
+
+
+def result_atoms(p: PatternRules, folded: str) -> list[Atom]:
+    atoms = []
+    for m in p.value.finditer(folded):
+        atoms.append(Atom(m.start(), m.end(), "value", m.group("u").replace(" ", "")))
+    for m in p.bp.finditer(folded):
+        atoms.append(Atom(m.start(), m.end(), "value", "mmhg" if "mmhg" in m.group(0) else "ratio"))
+    return atoms

@@ -1,0 +1,148 @@
+"""Load the clinical lexicons (plain TSV files in `resources/clinical/`) into one token trie.
+
+DISEASE diseases.tsv (+ ICD-10 hints), SYMPTOM symptoms.tsv, DRUG drugs.tsv + drug_brands.tsv, TEST
+tests.tsv, PROCEDURE procedures.tsv. When the terminology room ships its own drug and lab-test lists
+(`resources/terminology/drugs.tsv`, `lab_tests.tsv`) their names are added too. Abbreviations are
+synonyms in the lists; `vimednlp.text.abbreviations`, when present, adds expansions at match time.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from ..paths import resource_path
+from .lexicon import Entry, TokenTrie, split_words, token_key
+
+log = logging.getLogger(__name__)
+
+# equal-length matches of one surface form: the higher wins (`vàng da sơ sinh` is a disease)
+PRIORITY = {"DRUG": 5, "DISEASE": 4, "SYMPTOM": 3, "PROCEDURE": 2, "TEST": 1}
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def _syns(cell: str) -> list[str]:
+    return [s.strip() for s in cell.split("|") if s.strip()]
+
+
+def iter_lexicon(root: Path | None = None) -> Iterator[tuple[str, str, str, dict]]:
+    """(label, surface form, concept, attrs) for every term of every list."""
+    root = root or resource_path("clinical")
+    for row in _rows(root / "diseases.tsv"):
+        concept, icd = row[0], (row[1] if len(row) > 1 else "")
+        attrs = {"icd10_hint": icd} if icd else {}
+        for term in [concept] + _syns(row[2] if len(row) > 2 else ""):
+            yield "DISEASE", term, concept, attrs
+    for row in _rows(root / "symptoms.tsv"):
+        for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
+            yield "SYMPTOM", term, row[0], {}
+    for row in _rows(root / "drugs.tsv"):
+        ing, atc = row[0], (row[1] if len(row) > 1 else "")
+        attrs = {"ingredient": ing, "atc_group": atc}
+        for term in [ing] + _syns(row[2] if len(row) > 2 else ""):
+            yield "DRUG", term, ing, attrs
+    for row in _rows(root / "drug_brands.tsv"):
+        yield "DRUG", row[0], row[1], {"ingredient": row[1], "brand": True}
+    for name, label in (("tests.tsv", "TEST"), ("procedures.tsv", "PROCEDURE")):
+        for row in _rows(root / name):
+            for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
+                yield label, term, row[0], {}
+    yield from _terminology_lists()
+
+
+# columns of the terminology room's lists that hold names (see resources/terminology/SOURCE.md)
+_TERM_COLUMNS = {"drugs.tsv": ("DRUG", ("ingredient", "name_vi", "brands", "aliases"), ("atc",)),
+                 "lab_tests.tsv": ("TEST", ("name_vi", "abbreviations", "aliases", "name_en"), ("loinc",))}
+
+
+def _terminology_lists() -> Iterator[tuple[str, str, str, dict]]:
+    """Names from the terminology room's drug and lab-test lists, when they exist."""
+    for name, (label, name_cols, attr_cols) in _TERM_COLUMNS.items():
+        path = resource_path("terminology", name)
+        if not path.exists():
+            continue
+        try:
+            with open(path, encoding="utf-8") as f:
+                lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+            for rec in csv.DictReader(lines, delimiter="\t"):
+                concept = rec.get(name_cols[0]) or ""
+                if not concept:
+                    continue
+                attrs = {k: rec[k] for k in attr_cols if rec.get(k)}
+                if label == "DRUG":
+                    attrs["ingredient"] = concept
+                for col in name_cols:
+                    for term in _syns(rec.get(col) or ""):
+                        yield label, term, concept, attrs
+        except (OSError, csv.Error) as e:  # their file, their format: never break extraction
+            log.warning("could not read %s (%s); using the clinical lists only", name, type(e).__name__)
+
+
+def _abbreviation_entries(trie: TokenTrie) -> Iterator[Entry]:
+    """Unambiguous abbreviations of `vimednlp.text.abbreviations` whose expansion is a lexicon term."""
+    try:
+        from ..text.abbreviations import abbreviations
+    except ImportError:  # pragma: no cover - the text room is part of the package
+        return
+    for a in abbreviations().values():
+        if a.ambiguous or not a.expansion:
+            continue
+        words = split_words(a.expansion)
+        keys = [token_key(w) for w in words]
+        m = trie.longest_at(words, keys, 0, True)
+        if m is None or m.end != len(words):
+            continue
+        abbr_words = split_words(a.abbr)
+        if abbr_words:
+            e = m.entry
+            yield Entry(e.label, e.concept, abbr_words, {**e.attrs, "abbreviation_of": a.expansion}, e.priority)
+
+
+@lru_cache(maxsize=1)
+def lexicon_trie() -> TokenTrie:
+    trie = TokenTrie()
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for label, term, concept, attrs in iter_lexicon():
+        words = split_words(term)
+        if not words or (label, words) in seen:
+            continue
+        if label == "DRUG" and len(words) > 1 and any(w[:1].isdigit() for w in words):
+            continue  # `Aspirin 81`: the number belongs to the dose
+        seen.add((label, words))
+        trie.add(Entry(label, concept, words, attrs, PRIORITY.get(label, 0)))
+    for e in list(_abbreviation_entries(trie)):
+        key = (e.label, e.words)
+        if key not in seen:
+            seen.add(key)
+            trie.add(e)
+    return trie
+
+
+def lexicon_size() -> dict[str, int]:
+    """Distinct surface forms and concepts per label (for docs and tests)."""
+    terms: dict[str, set] = {}
+    concepts: dict[str, set] = {}
+    for label, term, concept, _ in iter_lexicon():
+        terms.setdefault(label, set()).add(term.lower())
+        concepts.setdefault(label, set()).add(concept.lower())
+    return {**{f"{k}_terms": len(v) for k, v in terms.items()},
+            **{f"{k}_concepts": len(v) for k, v in concepts.items()}}
+
+
+@lru_cache(maxsize=1)
+def surfaces(label: str) -> frozenset[str]:
+    """Folded lower-case surface forms of one label (`glucose` is both a DRUG and a TEST)."""
+    out = set()
+    for lab, term, _, _ in iter_lexicon():
+        if lab == label:
+            out.add(" ".join(token_key(w) for w in split_words(term)))
+    return frozenset(out)

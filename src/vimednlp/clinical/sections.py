@@ -1,0 +1,88 @@
+"""Sections of Vietnamese medical records: `Lý do vào viện`, `Bệnh sử`, `Tiền sử gia đình`, `Chẩn đoán ra viện` ...
+
+Headings come from `resources/clinical/sections.yaml`. A heading counts at the start of a line or
+after a sentence end, optionally numbered (`1.`, `II.`, `a)`, `-`), when a colon or a line end follows
+it; it is matched on accent-folded lower-case text, so `TIEN SU GIA DINH:` works too. A section runs
+to the next heading. Some sections imply an assertion (family history -> family).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from ..paths import resource_path
+from ..schema import ASSERTIONS
+from ..text.fold import fold_lower
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    start: int              # heading start (code points)
+    heading_end: int        # end of the heading text (before the colon)
+    end: int                # section end: the next heading or the end of the text
+    implies: str | None = None
+
+
+class SectionRules:
+    def __init__(self, path=None):
+        data = yaml.safe_load(open(path or resource_path("clinical", "sections.yaml"), encoding="utf-8"))
+        self.by_heading: dict[str, tuple[str, str | None]] = {}
+        self.names: list[str] = []
+        for sec in data["sections"]:
+            implies = sec.get("implies")
+            if implies is not None and implies not in ASSERTIONS:
+                raise ValueError(f"section {sec['name']!r}: unknown assertion {implies!r}")
+            self.names.append(sec["name"])
+            for h in sec["headings"]:
+                self.by_heading.setdefault(_norm(h), (sec["name"], implies))
+        alts = "|".join(re.escape(h).replace(r"\ ", r"\s+")
+                        for h in sorted(self.by_heading, key=len, reverse=True))
+        # ^ or after . ! ? (then spaces); numbering; heading; optional (...) qualifier; then : or line end
+        self.regex = re.compile(
+            r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*(?:(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)/][ \t]*|[-•*+][ \t]*)?"
+            r"(?P<h>" + alts + r")(?![\w])[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?(?P<end>:|(?=\r?\n)|$)",
+            re.MULTILINE)
+
+    def find(self, text: str) -> list[Section]:
+        folded = fold_lower(text)
+        found: list[tuple[int, int, str, str | None]] = []
+        for m in self.regex.finditer(folded):
+            key = _norm(m.group("h"))
+            name, implies = self.by_heading.get(key, (None, None))
+            if name is None:  # pragma: no cover - the alternation only holds known headings
+                continue
+            found.append((m.start("h"), m.end("h"), name, implies))
+        out = []
+        for k, (s, he, name, implies) in enumerate(found):
+            end = found[k + 1][0] if k + 1 < len(found) else len(text)
+            out.append(Section(name, s, he, end, implies))
+        return out
+
+
+def _norm(h: str) -> str:
+    return " ".join(fold_lower(h).split())
+
+
+@lru_cache(maxsize=1)
+def default_section_rules() -> SectionRules:
+    return SectionRules()
+
+
+def find_sections(text: str) -> list[Section]:
+    """The sections of `text`, in order."""
+    return default_section_rules().find(text)
+
+
+def section_at(sections: list[Section], offset: int) -> Section | None:
+    """The section holding the character at `offset` (None before the first heading)."""
+    found = None
+    for s in sections:
+        if s.start <= offset:
+            found = s
+        else:
+            break
+    return found
