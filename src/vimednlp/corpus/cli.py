@@ -39,7 +39,19 @@ def _source(path: str, fmt: str | None, level: str, corpus: str | None, split: s
     return iter_read(path, fmt, level=level, on_error=on_error, errors=log)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Bad records stop a command with their file and line (exit 1), not a traceback."""
+
+    def invoke(self, ctx):
+        from .errors import RecordError
+
+        try:
+            return super().invoke(ctx)
+        except RecordError as e:
+            raise click.ClickException(str(e)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def corpus() -> None:
     """Convert, validate, describe, split and merge corpora of standard records (JSONL).
 

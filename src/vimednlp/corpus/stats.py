@@ -45,7 +45,7 @@ def compute_stats(docs: Iterable[Document], label_source: str = "label", progres
     from tqdm import tqdm
 
     st = CorpusStats()
-    for doc in tqdm(docs, desc="stats", unit="doc", disable=not progress):
+    for doc in tqdm(docs, desc="stats", unit="doc", disable=None if progress else True):
         st.n_docs += 1
         st.docs_per_split[str(doc.meta.get("split", "-"))] += 1
         if doc.meta.get("source"):
@@ -122,7 +122,7 @@ def plot_stats(st: CorpusStats, path: str | Path) -> Path:
     a1.barh(labels[::-1], [st.label_counts[x] for x in labels[::-1]], color="#4C72B0")
     a1.set_xlabel("spans")
     a1.set_title(f"spans per label ({st.n_docs:,} documents)")
-    a2.boxplot([st.span_tokens[x] for x in labels[::-1]], vert=False, labels=labels[::-1], showfliers=False)
+    a2.boxplot([st.span_tokens[x] for x in labels[::-1]], orientation="horizontal", tick_labels=labels[::-1], showfliers=False)
     a2.set_xlabel("span length (syllables)")
     a2.set_title("span length")
     fig.tight_layout()

@@ -60,14 +60,17 @@ def document_tokens(doc: Document, level: str = "syllable") -> tuple[list[tuple[
     """(token offsets, token strings) of `doc` at `level`; word tokens carry `_` between syllables."""
     check_level(level)
     text = doc.text
+    offs: list[tuple[int, int]] = []
     if _is_canonical(text):
-        offs: list[tuple[int, int]] = []
         pos = 0
         if text:
             for piece in text.split(" "):
                 offs.append((pos, pos + len(piece)))
                 pos += len(piece) + 1
-    else:
+        starts, ends = {a for a, _ in offs}, {b for _, b in offs}
+        if not all(s.start in starts and s.end in ends for s in doc.spans):
+            offs = []  # space-separated, but a span ends inside a piece ("An,"): tokenize properly
+    if not offs and text:
         offs = refine_tokens(text, [(s.start, s.end) for s in doc.spans])
     if level == "syllable":
         return offs, [text[a:b] for a, b in offs]
@@ -115,6 +118,6 @@ def refine_tokens(text: str, cuts: Sequence[tuple[int, int]]) -> list[tuple[int,
             continue
         pts = sorted({a, b} | {p for p in points if a < p < b})
         for x, y in zip(pts, pts[1:]):
-            if any(s <= x and y <= e for s, e in cuts):
+            if any(s <= x and y <= e and (x == s or y == e) for s, e in cuts):
                 extra.append((x, y))
     return sorted(out + extra) if extra else out

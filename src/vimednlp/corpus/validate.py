@@ -103,7 +103,8 @@ def check_document(doc: Document, labels: set[str] | None = ALL_LABELS, allow_ov
         if labels is not None and s.label not in labels:
             add(ERROR, "unknown-label", f"span {i} has the label {s.label!r}, not in the schema")
     if not allow_overlap:
-        spans = sorted(enumerate(doc.spans, 1), key=lambda x: (x[1].start, x[1].end))
+        spans = sorted(((i, s) for i, s in enumerate(doc.spans, 1) if s.end <= len(text)),
+                       key=lambda x: (x[1].start, x[1].end))
         for k, (i, a) in enumerate(spans):
             for j, b in spans[k + 1:]:
                 if b.start >= a.end:
@@ -156,7 +157,7 @@ def validate_records(pairs: Iterable[tuple[int | None, Document]], path: str = "
     seen_id: dict[str, tuple[int | None, int]] = {}
     texts: list[tuple[int, str]] = []
     where: dict[int, tuple[int | None, str]] = {}
-    for k, (line, doc) in enumerate(tqdm(pairs, desc="validate", unit="doc", disable=not progress), 1):
+    for k, (line, doc) in enumerate(tqdm(pairs, desc="validate", unit="doc", disable=None if progress else True, file=__import__("sys").stderr), 1):
         rep.n_records += 1
         rep.problems += check_document(doc, label_set, allow_overlap, line, None if line else k)
         if doc.id in seen_id:

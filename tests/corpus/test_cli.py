@@ -1,0 +1,206 @@
+"""`vimednlp corpus ...` end to end on small realistic files written here."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from vimednlp.cli import cli
+from vimednlp.corpus import read
+from vimednlp.schema import Document, Span
+
+
+def _doc(i, text, ents, **meta):
+    spans = []
+    for t, lab in ents:
+        a = text.index(t)
+        spans.append(Span(a, a + len(t), lab, t))
+    return Document(f"n{i}", text, spans, meta)
+
+
+NOTES = [
+    _doc(1, "Bệnh nhân Nguyễn Văn An, 45 tuổi, sốt cao 3 ngày.", [("Nguyễn Văn An", "NAME"), ("45 tuổi", "AGE"),
+                                                                 ("sốt cao", "SYMPTOM")], patient_id="P1"),
+    _doc(2, "Chẩn đoán: tăng huyết áp, đái tháo đường type 2.", [("tăng huyết áp", "DISEASE"),
+                                                              ("đái tháo đường type 2", "DISEASE")], patient_id="P1"),
+    _doc(3, "Điện thoại liên hệ 0912 345 678, ở quận Cầu Giấy, Hà Nội.", [("0912 345 678", "PHONE"),
+                                                                        ("quận Cầu Giấy, Hà Nội", "LOCATION")],
+         patient_id="P2"),
+    _doc(4, "Kê đơn Amlodipin 5mg uống 1 viên/ngày.", [("Amlodipin", "DRUG"), ("5mg", "DOSAGE")], patient_id="P3"),
+    _doc(5, "Xét nghiệm HbA1c 8,2%, chụp X-quang phổi bình thường.", [("HbA1c", "TEST"), ("8,2%", "RESULT"),
+                                                                    ("X-quang phổi", "TEST")], patient_id="P4"),
+]
+
+
+def _write_jsonl(path, docs):
+    path.write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["corpus", *map(str, args)])
+
+
+def test_validate_names_each_problem_with_its_line_and_exits_1(tmp_path):
+    good = [d.to_json() for d in NOTES]
+    bad_offsets = NOTES[0].to_dict()
+    bad_offsets["id"] = "bad-offsets"
+    bad_offsets["spans"][0]["end"] = 500  # past the text
+    lines = [
+        good[0],                                   # 1
+        good[1],                                   # 2
+        json.dumps(bad_offsets, ensure_ascii=False),  # 3: offsets out of range
+        '{"id": "broken", "text": "Bệnh nhân ho", "spans": [',  # 4: broken JSON
+        good[2],                                   # 5
+        good[1].replace('"n2"', '"n2-copy"'),      # 6: exact duplicate text of line 2
+        good[3],                                   # 7
+    ]
+    p = tmp_path / "corrupted.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = run("validate", p)
+    assert res.exit_code == 1
+    out = res.output
+    assert re.search(r"corrupted\.jsonl:3: error \[offsets\] span 1 \(NAME\) 10-500 ends past the text", out)
+    assert re.search(r"corrupted\.jsonl:4: error \[unreadable\] broken JSON", out)
+    assert re.search(r"corrupted\.jsonl:6: error \[duplicate\] exact duplicate of the text at line 2", out)
+    # line 3 repeats line 1's text under another id: one more duplicate; nothing else is reported
+    assert re.search(r"corrupted\.jsonl:3: error \[duplicate\] exact duplicate of the text at line 1", out)
+    assert "4 errors" in out and "overlap" not in out
+    # no PHI in the report: the names and numbers of the notes never appear
+    assert "Nguyễn" not in out and "0912" not in out
+    # the valid file passes
+    ok = tmp_path / "ok.jsonl"
+    _write_jsonl(ok, NOTES)
+    res = run("validate", ok)
+    assert res.exit_code == 0, res.output
+
+
+def test_validate_checks_overlap_labels_nfc_empty_near_duplicates(tmp_path):
+    import unicodedata
+
+    d1 = _doc(1, "Bệnh nhân sốt cao, ho khan kéo dài, khó thở về đêm.", [("sốt cao", "SYMPTOM")])
+    d1.spans.append(Span(10, 17, "DISEASE", "sốt cao"))  # overlaps a clinical span
+    d2 = _doc(2, "Bệnh nhân sốt cao, ho khan kéo dài, khó thở về đêm nhiều.", [("ho khan", "SYMPTOMS")])
+    d3 = Document("n3", unicodedata.normalize("NFD", "Bệnh nhân đau bụng"), [])
+    d4 = Document("n4", "   ", [])
+    p = tmp_path / "c.jsonl"
+    _write_jsonl(p, [d1, d2, d3, d4])
+    res = run("validate", p, "--near-dup", "0.6")
+    assert res.exit_code == 1
+    out = res.output
+    assert "c.jsonl:1: error [overlap]" in out
+    assert "c.jsonl:2: error [unknown-label]" in out and "'SYMPTOMS'" in out
+    assert "c.jsonl:2: warning [near-duplicate]" in out and "line 1" in out
+    assert "c.jsonl:3: warning [non-nfc]" in out
+    assert "c.jsonl:4: error [empty]" in out
+    res = run("validate", p, "--labels", "any", "--allow-overlap", "--near-dup", "0")
+    assert "[overlap]" not in res.output and "[unknown-label]" not in res.output
+    assert "[near-duplicate]" not in res.output
+
+
+def test_convert_on_error_skip_keeps_every_valid_record(tmp_path):
+    lines = [d.to_json() for d in NOTES]
+    lines.insert(2, '{"id": "x", "text": ')      # line 3 broken
+    lines.insert(4, '{"id": "y", "spans": []}')  # line 5 lacks text
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = run("convert", src, tmp_path / "out.spacy")
+    assert res.exit_code == 1 and "line 3" in res.output  # fail is the default
+    res = run("convert", src, tmp_path / "out.spacy", "--on-error", "skip")
+    assert res.exit_code == 0, res.output
+    assert "in.jsonl:line 3" in res.output and "in.jsonl:line 5" in res.output
+    assert read(tmp_path / "out.spacy") == NOTES
+
+
+@pytest.mark.parametrize("ext,fmt", [(".conll", None), (".json", "labelstudio"), ("_brat", "brat"),
+                                     (".jsonl", None)])
+def test_convert_roundtrip_through_cli(tmp_path, ext, fmt):
+    src = tmp_path / "notes.jsonl"
+    _write_jsonl(src, NOTES)
+    mid = tmp_path / f"mid{ext}"
+    args = ["convert", src, mid] + (["--to", fmt] if fmt else [])
+    res = run(*args)
+    assert res.exit_code == 0, res.output
+    back = tmp_path / "back.jsonl"
+    res = run("convert", mid, back, *(["--from", fmt] if fmt else []))
+    assert res.exit_code == 0, res.output
+    got = read(back)
+    if ext == ".conll":
+        # CoNLL holds tokens and tags only: ids, meta and the spacing before punctuation are not in it
+        def squeeze(docs):
+            return [[(s.label, s.text.replace(" ", "")) for s in d.spans] for d in docs]
+
+        assert squeeze(got) == squeeze(NOTES)
+        assert [d.text.replace(" ", "") for d in got] == [d.text.replace(" ", "") for d in NOTES]
+    else:
+        assert got == NOTES
+
+
+def test_split_is_grouped_stratified_and_reproducible(tmp_path):
+    docs = []
+    labels = ["NAME", "AGE", "DISEASE", "DRUG"]
+    for i in range(120):
+        lab = labels[i % 4]
+        text = f"Ghi chú số {i}: bệnh nhân có thông tin loại {lab.lower()} cần theo dõi."
+        t = f"loại {lab.lower()}"
+        docs.append(_doc(i, text, [(t, lab)], patient_id=f"P{i // 3}"))
+    src = tmp_path / "all.jsonl"
+    _write_jsonl(src, docs)
+    outs = []
+    for k in range(2):
+        res = run("split", src, "--out", tmp_path / f"s{k}", "--seed", 7)
+        assert res.exit_code == 0, res.output
+        outs.append({n: (tmp_path / f"s{k}" / f"{n}.jsonl").read_bytes() for n in ("train", "dev", "test")})
+    assert outs[0] == outs[1]  # same seed, same bytes
+    parts = {n: read(tmp_path / "s0" / f"{n}.jsonl") for n in ("train", "dev", "test")}
+    assert sum(len(v) for v in parts.values()) == 120
+    assert 90 <= len(parts["train"]) <= 102 and 9 <= len(parts["dev"]) <= 15 and 9 <= len(parts["test"]) <= 15
+    owner = {}
+    for n, ds in parts.items():
+        for d in ds:
+            assert d.meta["split"] == n
+            assert owner.setdefault(d.meta["patient_id"], n) == n  # one patient, one split
+        assert {s.label for d in ds for s in d.spans} == set(labels)  # every label in every split
+    res = run("split", src, "--out", tmp_path / "s2", "--seed", 8)
+    assert (tmp_path / "s2" / "test.jsonl").read_bytes() != outs[0]["test"]
+
+
+def test_merge_relabel_card_stats_png(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _write_jsonl(a, NOTES[:3])
+    _write_jsonl(b, NOTES[2:])
+    res = run("merge", a, b, "--out", tmp_path / "m.jsonl")
+    assert res.exit_code == 0, res.output
+    merged = read(tmp_path / "m.jsonl")
+    assert len(merged) == 5 + 1 and len({d.id for d in merged}) == 6
+    assert merged[3].id == "b:n3" and merged[3].meta["orig_id"] == "n3"
+
+    mp = tmp_path / "map.tsv"
+    mp.write_text("SYMPTOM\tDISEASE\nDOSAGE\t\n", encoding="utf-8")
+    res = run("relabel", tmp_path / "m.jsonl", mp, "--out", tmp_path / "r.jsonl")
+    assert res.exit_code == 0 and "1 dropped" in res.output
+    r = read(tmp_path / "r.jsonl")
+    sym = [s for d in r for s in d.spans if s.attrs.get("orig_label") == "SYMPTOM"]
+    assert sym and all(s.label == "DISEASE" for s in sym)
+    assert not any(s.label == "DOSAGE" for d in r for s in d.spans)
+
+    png = tmp_path / "stats.png"
+    res = run("stats", tmp_path / "m.jsonl", "--png", png)
+    assert res.exit_code == 0, res.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert re.search(r"^DISEASE\s+2\s+1\b", res.output, re.M)
+
+    res = run("card", tmp_path / "m.jsonl", "--name", "ghi-chu-tong-hop", "--license", "CC-BY-4.0",
+              "--source", "viết tay cho kiểm thử", "--guideline-version", "0.3", "--out", tmp_path / "CARD.md")
+    assert res.exit_code == 0, res.output
+    card = (tmp_path / "CARD.md").read_text(encoding="utf-8")
+    assert "# Corpus card: ghi-chu-tong-hop" in card and "| license | CC-BY-4.0 |" in card
+    assert "| annotation guideline version | 0.3 |" in card and "DISEASE" in card
+    assert "duplicate" in card  # the merged file holds n3 twice
+
+
+def test_every_command_has_help_with_an_example():
+    for cmd in ("convert", "validate", "stats", "split", "merge", "relabel", "card"):
+        res = run(cmd, "--help")
+        assert res.exit_code == 0 and "Example" in res.output, cmd
