@@ -30,7 +30,7 @@ from .surrogates import SurrogateGenerator, value_key, word_key
 from .vault import Keyring, Vault
 from ..text.fold import fold_lower
 
-DEFAULT_CHUNK_CHARS = 20_000
+DEFAULT_CHUNK_CHARS = 8_000  # the detector's overlap resolution grows faster than linearly
 
 
 # --- results -----------------------------------------------------------------------------------------

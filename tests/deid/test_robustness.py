@@ -1,0 +1,109 @@
+"""Robustness: no diacritics, UPPER CASE, decomposed Unicode, TCVN3 through the text layer, a 1 MB
+document, empty and wrong-type input — correct or a clear error, never a crash or a silent skip."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from vimednlp.deid import Deidentifier, deidentify
+from vimednlp.schema import Span
+from vimednlp.text.fold import fold
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from vimednlp.deid.analyzer import Analyzer
+
+    return Analyzer(model=None)
+
+
+NOTE = "Bệnh nhân Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678, CCCD 001079012345, vào viện ngày 12/03/2024."
+IDS = ["Nguyễn Văn An", "0912 345 678", "001079012345", "12/03/2024"]
+
+
+def _clean(out: str, ids) -> bool:
+    o = fold(unicodedata.normalize("NFC", out)).lower()
+    return not any(fold(i).lower() in o for i in ids)
+
+
+@pytest.mark.parametrize("variant", ["plain", "nodiac", "upper"])
+def test_style_variants(analyzer, variant):
+    text = {"plain": NOTE, "nodiac": fold(NOTE), "upper": NOTE.upper()}[variant]
+    ids = {"plain": IDS, "nodiac": [fold(i) for i in IDS], "upper": [i.upper() for i in IDS]}[variant]
+    for op in ("tag", "surrogate"):
+        res = deidentify(text, op, key="k", analyzer=analyzer)
+        assert _clean(res.text, ids[1:]), (variant, op, res.text)  # numbers always found
+        for s in res.spans:
+            assert text[s.start:s.end] == s.text
+
+
+def test_decomposed_unicode_offsets_point_into_the_input(analyzer):
+    nfd = unicodedata.normalize("NFD", NOTE)
+    assert len(nfd) > len(NOTE)
+    res = deidentify(nfd, "tag", analyzer=analyzer)
+    assert _clean(res.text, IDS[1:])
+    assert unicodedata.is_normalized("NFC", res.text)  # output is clean NFC by default
+    for s in res.spans:
+        assert nfd[s.start:s.end] == s.text  # offsets into the decomposed input
+    assert any(unicodedata.normalize("NFC", s.text) == "Nguyễn Văn An" for s in res.spans)
+    same = deidentify(nfd, "tag", analyzer=analyzer, output="input")
+    assert "[PHONE]" in same.text and not unicodedata.is_normalized("NFC", same.text)  # the rest kept as given
+    # explicit spans in input offsets work on decomposed text too
+    i = nfd.index("0912")
+    r = deidentify(nfd, "mask", spans=[Span(i, i + 12, "PHONE")])
+    assert "**** *** ***" in r.text and "0912" not in r.text
+
+
+def test_tcvn3_input_through_the_text_layer(analyzer):
+    legacy = pytest.importorskip("vimednlp.text.legacy")
+    table = {v: k for k, v in _tcvn3_pairs(legacy).items()}
+    tcvn = "".join(table.get(c, c) for c in NOTE)
+    assert tcvn != NOTE
+    res = deidentify(tcvn, "tag", analyzer=analyzer)
+    assert res.audit.get("input_normalized")
+    assert "Bệnh nhân" in res.text  # decoded to Unicode
+    assert _clean(res.text, IDS[1:])
+    for s in res.spans:
+        assert tcvn[s.start:s.end] == s.text
+
+
+def _tcvn3_pairs(legacy) -> dict[str, str]:
+    """TCVN3 character -> Unicode, from the text layer's converter (one char at a time)."""
+    pairs = {}
+    for cp in range(0xA1, 0x100):
+        ch = chr(cp)
+        out, _ = legacy.tcvn3_to_unicode(ch)
+        if len(out) == 1 and out != ch and out not in pairs.values():
+            pairs[ch] = out
+    return pairs
+
+
+@pytest.mark.slow
+def test_one_megabyte_document(analyzer):
+    block = ("Ngày {d}/03/2024: bệnh nhân Trần Thị Mai tỉnh, ăn uống được, mạch 80 l/p, huyết áp 120/70 mmHg, "
+             "phổi không ran, bụng mềm, tiếp tục Ceftriaxone 2g/ngày, theo dõi nhiệt độ, chức năng thận và điện giải.\n")
+    parts, n, i = [], 0, 0
+    while n < 1_000_000:
+        parts.append(block.format(d=(i % 28) + 1))
+        n += len(parts[-1])
+        i += 1
+    text = "".join(parts)
+    assert len(text) >= 1_000_000
+    eng = Deidentifier("tag", analyzer=analyzer)
+    res = eng(text)
+    assert "Trần Thị Mai" not in res.text and "[NAME]" in res.text
+    assert res.audit["chunks"] > 1 and res.audit["n_spans"] >= len(text) // len(block)
+    assert res.text.count("\n") == text.count("\n")  # no line lost at chunk boundaries
+
+
+@pytest.mark.parametrize("empty", ["", "   ", "\n\n"])
+def test_empty_input_is_a_clear_result(empty):
+    res = deidentify(empty, "surrogate", key="k")
+    assert res.text == empty and res.spans == [] and res.audit["empty"] is True
+
+
+@pytest.mark.parametrize("bad", [None, b"Nguy\xe1\xbb\x85n", 42, ["a"]])
+def test_wrong_types_are_clear_errors(bad):
+    with pytest.raises(TypeError, match="takes str"):
+        deidentify(bad)
