@@ -53,12 +53,20 @@ def _nfc_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
-    """Greedy overlap resolution: higher score first, then the longer span; ties keep the earlier one."""
+    """Greedy overlap resolution: higher score first, then the longer span. A later (lower-scoring)
+    span that strictly contains every span it conflicts with replaces them when its score is >= 0.6
+    (`quận Ba Đình, Hà Nội` wins over a name found inside it): removing more is the safe side."""
     chosen: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
         if c.end <= c.start:
             continue
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        clash = [o for o in chosen if c.start < o.end and o.start < c.end]
+        if not clash:
+            chosen.append(c)
+        elif c.score >= 0.6 and all(c.start <= o.start and o.end <= c.end and (o.end - o.start) < (c.end - c.start)
+                                    for o in clash):
+            for o in clash:
+                chosen.remove(o)
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 

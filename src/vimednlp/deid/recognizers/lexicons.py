@@ -62,9 +62,11 @@ def places() -> dict[str, dict[str, str]]:
         wards[phrase_key(row[-1])] = "ward"
     for row in _tsv("locations", "wards_2025.tsv"):
         wards[phrase_key(row[-1])] = "ward"
-    return {"province": prov, "district": dist, "ward": wards}
+    raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
+    foreign = {phrase_key(x): "foreign" for x in raw["foreign_places"]}
+    return {"province": prov, "district": dist, "ward": wards, "foreign": foreign}
 
 
 @lru_cache(maxsize=1)
 def max_place_len() -> int:
-    return max(len(k.split()) for d in places().values() for k in d)
+    return max(len(k.split()) for d in places().values() for k in d) + 2

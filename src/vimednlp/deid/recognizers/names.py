@@ -13,6 +13,7 @@ from .base import Candidate, Context, Recognizer
 from .lexicons import cues, names
 
 _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?|[A-ZĐ]\.")
+_INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){1,4}(?![\w])|(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){2,4}(?![\w.])")
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
 _NOT_NAME_LOWER = frozenset("""ay ta no nay do kia nao gi toi minh trai gai be nho lon ca hai ba bon nam sau
 bay tam chin muoi bi co da dang se la thay khong van cung moi duoc oi nhe a hay va voi cua em anh chi ong
@@ -89,7 +90,8 @@ class NameRecognizer(Recognizer):
                     e += 1
                 if e - i >= 2 and ft[e - 1] in giv | mid:
                     cand_end, why = e, "surname + middle/given-name lexicon"
-            if cand_end is None and cue_hit and ft[i] not in cue_words:
+            acronym = not upper and len(t.text) >= 3 and t.text.isupper()
+            if cand_end is None and cue_hit and ft[i] not in cue_words and not acronym:
                 e = i
                 while e < run_end and e - i < 4 and (not upper or in_lex(e)):
                     e += 1
@@ -106,6 +108,11 @@ class NameRecognizer(Recognizer):
                 i = cand_end
                 continue
             i += 1
+        # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
+        taken = [(c.start, c.end) for c in out]
+        for m in _INITIALS_FREE.finditer(ctx.text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                out.append(Candidate(m.start(), m.end(), "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
         return out
 
     @staticmethod

@@ -86,7 +86,7 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     allc, kinds = _id_cue_index()
     k = i
     # allow 'số', ':' '#' '.' between the cue and the value
-    while k > 0 and ctx.ftoks[k - 1] in (":", "#", ".", "so", "-", "la", "no", "no.") and i - k < 3:
+    while k > 0 and ctx.ftoks[k - 1] in (":", "#", ".", "so", "-", "la", "no", "no.", "thu", '"') and i - k < 3:
         k -= 1
     c = ctx.cue_before(k, allc, skip="") or ctx.cue_before(i, allc)
     if c:
@@ -188,7 +188,7 @@ class IdRecognizer(Recognizer):
                 continue
             if kind == "patient_code":
                 # 'bệnh nhân 1234' / 'BN số 91': a bare number, not an age or a count
-                if not tok.text.isdigit() or self._unit_after.match(f, tok.end):
+                if not re.fullmatch(r"\d{1,5}|\d{1,2}\.\d{3}", tok.text) or self._unit_after.match(f, tok.end):
                     continue
                 if cue in ("ca",) and len(tok.text) < 2:
                     continue
@@ -205,7 +205,40 @@ class IdRecognizer(Recognizer):
                 continue
             add(tok.start, e, kind, 0.85, f"context cue ({kind})")
         del idc
+        self._lists(ctx, out, free, add)
         return out
+
+    _LIST_SEP = frozenset([",", "va", "den", "toi", ";", "-", '"', "–", "hoac"])
+
+    def _lists(self, ctx: Context, out: list[Candidate], free, add) -> None:
+        """`bệnh nhân 536, 537, 544 (cả 3 ...), 673 và 785`: bare numbers listed after a patient number."""
+        toks, ft = ctx.tokens, ctx.ftoks
+        starts = sorted(c.start for c in out if c.attrs.get("kind") == "patient_code")
+        idx = [ctx.token_index_at(s) for s in starts]
+        seen = set()
+        for j in idx:
+            if j is None or j in seen:
+                continue
+            k = j + 1
+            while k < len(toks):
+                # skip one parenthetical remark: '( nam , 59 tuổi )'
+                if ft[k] == "(":
+                    close = next((x for x in range(k + 1, min(k + 16, len(toks))) if ft[x] == ")"), None)
+                    if close is None:
+                        break
+                    k = close + 1
+                    continue
+                if ft[k] not in self._LIST_SEP:
+                    break
+                while k < len(toks) and ft[k] in self._LIST_SEP:
+                    k += 1
+                if k < len(toks) and toks[k].kind == "number" and re.fullmatch(r"\d{1,3}(?:[.,]\d{3})?|\d{1,5}", toks[k].text) \
+                        and not self._unit_after.match(ctx.folded, toks[k].end) and free(toks[k].start, toks[k].end):
+                    add(toks[k].start, toks[k].end, "patient_code", 0.8, "listed after a patient number")
+                    seen.add(k)
+                    k += 1
+                    continue
+                break
 
 
 # --- dates ----------------------------------------------------------------------------------------
@@ -228,6 +261,8 @@ _DATE_RES: list[tuple[str, re.Pattern, float]] = [
     ("mm/yyyy", re.compile(rf"(?<![\w/.,]){_M}\s?[/\-]\s?{_Y}(?![\w/]|[.,]\d)"), 0.85),
 ]
 _DM_RE = re.compile(rf"(?<![\w/.,]){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?\d)")
+_MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
+                       r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
 _YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
 _AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b|tháng|thang|đơn vị|đv)", re.I)
 
@@ -268,6 +303,22 @@ class DateRecognizer(Recognizer):
             else:
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.55, self.name, "pattern: day/month (no cue)"))
+        # 'từ ngày 8 đến 10 - 8', 'ngày 9 và 10/4': the bare first day of a range
+        for c in list(out):
+            i = ctx.token_index_at(c.start)
+            if i is None or i < 2:
+                continue
+            if ctx.ftoks[i - 1] in ("den", "toi", "-", "va", ",", "–") and ctx.tokens[i - 2].kind == "number" \
+                    and ctx.tokens[i - 2].text.isdigit() and 1 <= int(ctx.tokens[i - 2].text) <= 31:
+                s, e = ctx.tokens[i - 2].start, ctx.tokens[i - 2].end
+                if free(s, e):
+                    taken.append((s, e))
+                    out.append(Candidate(s, e, "DATE", 0.8, self.name, "pattern: first day of a date range"))
+        for m in _MONTH_RE.finditer(f):
+            s, e = m.start(1), m.end(1)
+            if free(s, e):
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.75, self.name, "pattern: month + time cue (trong, từ, đầu...)"))
         ycues = cues()["year_cues"]
         for m in _YEAR_RE.finditer(f):
             s, e = m.start(), m.end()

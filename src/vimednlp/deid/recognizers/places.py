@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 
 from .base import Candidate, Context, Recognizer
+from ...text.fold import fold_lower
 from .lexicons import cues, max_place_len, names, places
 
 _NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
 _UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "khu", "khoi", "lo", "block", "phong",
                      "ban", "ap", "cum", "cau", "ga", "lang", "quan", "cc", "ktx"}
-# words after which a number is not an address (`số 3 viên`, `tổ 3 người`)
-_STOP_TAIL = frozenset("""khoa phong giuong buong so ngay thang nam gio luc sdt dt dien thoai email nghe nghiep
-dan toc cccd cmnd bhyt ma tuoi gioi tinh chan doan ly do benh nhan bn bs vao vien ra vien""".split())
+# words that end a place or organisation name (field names of forms); matched on `Context.ktoks`
+_STOP_WORDS = """khoa phòng giường buồng số ngày tháng năm giờ lúc sđt đt điện thoại email nghề nghiệp dân tộc cccd cmnd
+bhyt mã tuổi giới tính chẩn đoán lý do bệnh nhân bn bs vào viện ra viện""".split()
+_STOP_TAIL = frozenset(_STOP_WORDS + [fold_lower(w) for w in _STOP_WORDS if w.isascii()] + ["sdt", "dt"])
 
 
 _UPPER_OK_UNITS = frozenset("""xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach
@@ -40,6 +42,11 @@ _NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", 
 _CUE_ONLY = frozenset(["nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc vu", "bao ve", "giam doc", "pho giam doc",
                        "truong phong", "thu ky", "cong chuc", "vien chuc", "can bo cong chuc", "thu quy", "thu kho",
                        "hoc vien", "giao hang", "ban hang", "kinh doanh", "lam vuon", "chan nuoi", "trong trot"])
+
+
+# 'là bác sĩ tại ...', 'nữ điều dưỡng của bệnh viện': a clinician's job describing a person
+_MED_BEFORE = frozenset(["là", "nam", "nữ", "một", "hai", "các", "cả", "vợ là", "chồng là", "la", "nu"])
+_MED_AFTER = frozenset(["tại", "của", "ở", "làm", "khoa", "bệnh", "trạm", "trung", "phòng", "tai", "cua", "o"])
 
 
 def fold_key(k: str) -> str:
@@ -109,6 +116,14 @@ class LocationRecognizer(Recognizer):
                     pieces.append((i, e, 0.5 if weak else score, f"address unit word ({unit})"))
                     i = e
                     continue
+            # foreign countries and cities (travel history); short ambiguous ones need a preposition
+            e = _place_match(ctx, i, gz["foreign"], False)
+            if e > i and (ctx.is_cap(i) or ctx.upper_doc):
+                key = " ".join(ctx.ktoks[i:e])
+                if key not in c["foreign_places_ambiguous"] or ctx.cue_before(i, c["place_preposition"], skip=""):
+                    pieces.append((i, e, 0.75, "gazetteer (foreign place)"))
+                    i = e
+                    continue
             # gazetteer: province / city / district names (capitalised)
             e = max(_place_match(ctx, i, gz["province"], True), _place_match(ctx, i, gz["district"], True))
             if e > i and (ctx.upper_doc or ctx.is_cap(i) or toks[i].kind != "word"):
@@ -120,7 +135,7 @@ class LocationRecognizer(Recognizer):
             if _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
                     and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc:
                 e = self._cap_end(ctx, i + 1, 5)
-                if e > i + 1 and ft[i + 1] not in _STOP_TAIL:
+                if e > i + 1 and ctx.ktoks[i + 1] not in _STOP_TAIL:
                     pieces.append((i, e, 0.5, "house number + street name"))
                     i = e
                     continue
@@ -176,7 +191,7 @@ class LocationRecognizer(Recognizer):
                 e += 2
             # 'số 15 Lạc Long Quân': a street right after the number
             if e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) and ctx.adjacent(e - 1, e) and not ctx.upper_doc \
-                    and ft[e] not in _STOP_TAIL:
+                    and ctx.ktoks[e] not in _STOP_TAIL:
                 e = LocationRecognizer._cap_end(ctx, e, 5)
             return e
         if ctx.tokens[v].kind in ("word", "dotted") and (ctx.is_cap(v) or ctx.upper_doc):
@@ -195,11 +210,27 @@ class LocationRecognizer(Recognizer):
         units = cues()["location_unit"]
         while e < n and e - j < max_len and (ctx.tokens[e].kind in ("word", "dotted") and (ctx.is_cap(e) or ctx.upper_doc)
                                             or ctx.tokens[e].kind == "number" and e > j) \
-                and (e == j or ctx.adjacent(e - 1, e)) and ctx.ftoks[e] not in _STOP_TAIL:
+                and (e == j or ctx.adjacent(e - 1, e)) and ctx.ktoks[e] not in _STOP_TAIL:
             if e > j and ctx.ftoks[e] in units:  # the next unit starts a new piece
                 break
             e += 1
         return e
+
+
+_ORG_NAMES: dict[str, str] = {}
+
+
+def _org_names() -> dict[str, str]:
+    """Well-known organisation names (ministries, CDCs, airlines) as a gazetteer keyed like places()."""
+    if not _ORG_NAMES:
+        import json
+
+        from ...paths import resource_path
+        from .base import phrase_key
+
+        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
+        _ORG_NAMES.update({phrase_key(x): "org" for x in raw["org_names"]})
+    return _ORG_NAMES
 
 
 class OrganizationRecognizer(Recognizer):
@@ -221,15 +252,21 @@ class OrganizationRecognizer(Recognizer):
                 if " ".join(ctx.ktoks[i:i + L]) in heads and all(ctx.adjacent(x, x + 1) for x in range(i, i + L - 1)):
                     h_end = i + L
                     break
+            named = False
+            gaz_end = -1
+            if h_end is None:
+                g = _place_match(ctx, i, _org_names(), False)
+                if g > i and (ctx.is_cap(i) or ctx.upper_doc):
+                    h_end, named = g, True
+                    gaz_end = g
             if h_end is None:
                 i += 1
                 continue
             e = h_end
-            named = False
             while e < n and e - h_end < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
-                if t.kind in ("word", "dotted") and (ctx.is_cap(e) and not ctx.upper_doc or ctx.upper_doc and ft[e] not in _STOP_TAIL):
-                    if ft[e] in _STOP_TAIL and not ctx.is_cap(e):
+                if t.kind in ("word", "dotted") and (ctx.is_cap(e) and not ctx.upper_doc or ctx.upper_doc and ctx.ktoks[e] not in _STOP_TAIL):
+                    if ctx.ktoks[e] in _STOP_TAIL and not ctx.is_cap(e):
                         break
                     e += 1
                     named = True
@@ -253,6 +290,11 @@ class OrganizationRecognizer(Recognizer):
             # drop trailing connectors that name nothing ('bệnh viện tỉnh' is still generic)
             while e > h_end and not (toks[e - 1].kind in ("number", "code") or ctx.is_cap(e - 1) or ctx.upper_doc):
                 e -= 1
+            if gaz_end > 0 and e <= h_end:
+                out.append(Candidate(toks[i].start, toks[gaz_end - 1].end, "ORGANIZATION", 0.8, self.name,
+                                     "gazetteer (well-known organisation)"))
+                i = gaz_end
+                continue
             if named and e > h_end:
                 head = " ".join(ft[i:h_end])
                 out.append(Candidate(toks[i].start, toks[e - 1].end, "ORGANIZATION", 0.85, self.name,
@@ -289,10 +331,16 @@ class ProfessionRecognizer(Recognizer):
             key = " ".join(ft[i:e])
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
-            followed_by_name = key in medical and e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) and not ctx.upper_doc
+            lexn = names()
+            followed_by_name = key in medical and e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) \
+                and (ctx.ktoks[e] in lexn["surname"] or ctx.ktoks[e] in lexn["given"])
             if cue and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.85, self.name,
                                      f"occupation lexicon + cue ({cue})"))
+            elif key in medical and not followed_by_name and (
+                    ctx.cue_before(i, _MED_BEFORE, skip="") or (e < n and ctx.ktoks[e] in _MED_AFTER)):
+                out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.7, self.name,
+                                     "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
             elif key in general and fold_key(key) not in _CUE_ONLY \
                     and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,

@@ -1,0 +1,56 @@
+"""Build notes.jsonl (schema.Document records) from the hand-written notes in notes.src.txt.
+
+    python corpora/handwritten/build.py        # rewrites corpora/handwritten/notes.jsonl
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from vimednlp.schema import ALL_LABELS, Document, Span
+
+HERE = Path(__file__).parent
+MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)\]\]")
+
+
+def parse(src: str) -> list[Document]:
+    docs: list[Document] = []
+    blocks = re.split(r"^=== ", src, flags=re.M)
+    for n, block in enumerate(blocks[1:], 1):
+        head, _, body = block.partition("\n")
+        parts = [p.strip() for p in head.split("|")]
+        if len(parts) != 3:
+            raise ValueError(f"note {n}: header must be 'id | genre | style', got {head!r}")
+        text, spans, pos = [], [], 0
+        length = 0
+        body = body.rstrip("\n")
+        for m in MARK.finditer(body):
+            lit = body[pos:m.start()]
+            text.append(lit)
+            length += len(lit)
+            value, label = m.group(1), m.group(2)
+            if label not in ALL_LABELS:
+                raise ValueError(f"note {parts[0]}: unknown label {label}")
+            spans.append(Span(length, length + len(value), label, value))
+            text.append(value)
+            length += len(value)
+            pos = m.end()
+        text.append(body[pos:])
+        doc = Document(parts[0], "".join(text), spans, {"genre": parts[1], "style": parts[2], "source": "vimednlp-handwritten"})
+        if "[[" in doc.text or "]]" in doc.text:
+            raise ValueError(f"note {parts[0]}: unbalanced markup")
+        doc.check()
+        docs.append(doc)
+    return docs
+
+
+def main() -> int:
+    docs = parse((HERE / "notes.src.txt").read_text(encoding="utf-8"))
+    (HERE / "notes.jsonl").write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
+    print(f"wrote {len(docs)} notes, {sum(len(d.spans) for d in docs)} spans", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
