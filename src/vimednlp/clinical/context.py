@@ -124,17 +124,18 @@ def default_rules() -> ContextRules:
     return ContextRules.load()
 
 
+@lru_cache(maxsize=100_000)
+def _context_key(key: str) -> str:
+    if _YEAR.match(key):
+        return "<year>"
+    if _NUM.match(key) or key in _NUMBER_WORDS:
+        return "<num>"
+    return key
+
+
 def context_keys(view: TokenView) -> list[str]:
     """Folded keys with numbers as `<num>` and years as `<year>` (the cue wildcards)."""
-    out = []
-    for tok, key in zip(view.tokens, view.keys):
-        if _YEAR.match(key):
-            out.append("<year>")
-        elif _NUM.match(key) or key in _NUMBER_WORDS:
-            out.append("<num>")
-        else:
-            out.append(key)
-    return out
+    return [_context_key(k) for k in view.keys]
 
 
 class ConText:
@@ -223,6 +224,17 @@ class ConText:
         terms = self._match_terminators(view, keys, blocked)
         stops = [k in HARD_STOPS for k in keys]
         self._breaks = view.line_break_before
+        # sentence number of each token: scopes never cross a sentence end or a line break
+        sent = [0] * n
+        cur = 0
+        for k in range(n):
+            if k and (stops[k - 1] or view.line_break_before[k]):
+                cur += 1
+            sent[k] = cur
+        by_sent: dict[int, list[Target]] = {}
+        for t in targets:
+            if t.start < n:
+                by_sent.setdefault(sent[t.start], []).append(t)
         for c in cues:
             rule = c.rule
             inside = in_target[c.start]
@@ -234,7 +246,10 @@ class ConText:
                 continue
             conf = self.rules.categories[rule.category]
             comma_list = bool(conf.get("comma_list")) or rule.comma_stops
-            for t in targets:
+            near = by_sent.get(sent[c.start], [])
+            if rule.direction == "backward" or c.end >= n:
+                near = near + by_sent.get(sent[c.start] - 1, [])   # `X? ` ends its own sentence
+            for t in near:
                 if rule.labels is not None and t.label not in rule.labels:
                     continue
                 if rule.direction in ("forward", "bidirectional") and t.start >= c.end:
@@ -323,21 +338,23 @@ def _longest_wild(trie: TokenTrie, words, keys, i: int, accented: bool, accept):
     highest-priority rule that accepts wins (a kinship word with a verb after it beats one without).
     """
     found: list[tuple[int, Entry]] = []
-    stack = [(trie.root, i)]
+    node = trie.root
     n = len(keys)
-    while stack:
-        node, j = stack.pop()
+    j = i
+    while j < n:
+        k = keys[j]
+        nxt = node.get(k)
+        if nxt is None and k == "<year>":
+            nxt = node.get("<num>")     # a year is a number too
+        if nxt is None:
+            break
+        node = nxt
+        j += 1
         leaf = node.get("")
-        if leaf and j > i:
+        if leaf:
             for e in leaf:
                 if _fits_wild(e, words, i, accented) and accept(e, i, j):
                     found.append((j, e))
-        if j >= n:
-            continue
-        k = keys[j]
-        for key in ({k, "<num>"} if k == "<year>" else (k,)):
-            if key in node:
-                stack.append((node[key], j + 1))
     if not found:
         return None
     end = max(j for j, _ in found)

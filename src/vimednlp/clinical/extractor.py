@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,15 +60,15 @@ def _check_labels(labels: Iterable[str] | None) -> frozenset[str]:
 
 def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
     """Non-overlapping choice: longer first, then label priority, then source."""
+    if not cands:
+        return []
     chosen: list[_Cand] = []
     order = sorted(cands, key=lambda c: (-c.length, -c.priority, -_SOURCE_PRIORITY.get(c.source, 0), c.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max(c.end for c in cands) + 1)
     for c in order:
-        if c.length <= 0:
+        if c.length <= 0 or any(taken[c.start:c.end]):
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * c.length
         chosen.append(c)
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
@@ -85,13 +86,13 @@ class ClinicalExtractor:
     # --- entities ---------------------------------------------------------------------------------
     def _entities(self, text: str, view: TokenView, folded: str) -> list[_Cand]:
         p = self.patterns
-        toks = view.tokens
+        sp = view.tokens.spans
         cands: list[_Cand] = []
         for m in self.trie.find_all(view.words, view.keys, view.accented):
             e = m.entry
             end = m.end
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
-                after = toks[end - 1].end
+                after = sp[end - 1][1]
                 if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)):
                     continue
             label = e.label
@@ -99,14 +100,14 @@ class ClinicalExtractor:
                 end = extend_site(p, view, end)
             elif label == "DRUG" and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
                 # `Glucose 11,2 mmol/L` is a test; `Glucose 5% 500 ml` a drug
-                v = p.value.match(folded, toks[end - 1].end + 1) or p.value.match(folded, toks[end - 1].end)
+                v = p.value.match(folded, sp[end - 1][1] + 1) or p.value.match(folded, sp[end - 1][1])
                 if v and v.group("u").replace(" ", "") in p.result_only:
                     label = "TEST"
             attrs = {"concept": e.concept, **e.attrs} if label == e.label else {"concept": e.concept}
-            cands.append(_Cand(toks[m.start].start, toks[end - 1].end, label, "lexicon", attrs,
+            cands.append(_Cand(sp[m.start][0], sp[end - 1][1], label, "lexicon", attrs,
                                PRIORITY.get(label, 0)))
         for i, j in symptom_patterns(p, view):
-            cands.append(_Cand(toks[i].start, toks[j - 1].end, "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
+            cands.append(_Cand(sp[i][0], sp[j - 1][1], "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
         for s, e in fever_spans(p, folded):
             cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"concept": "sốt"}, PRIORITY["SYMPTOM"]))
         return cands
@@ -122,19 +123,21 @@ class ClinicalExtractor:
         """DOSAGE and RESULT spans, anchored on the drug or test before them."""
         p = self.patterns
         ends = sorted((c.end, c.start, c.label) for c in ents)
+        end_keys = [e for e, _, _ in ends]
 
         def anchor(pos: int, reach: int = 60) -> tuple[str | None, int]:
-            best, best_end = None, -1
-            for end, start, label in ends:
-                if end > pos:
-                    break
-                if pos - end <= reach and not _CLAUSE_BREAK.search(text, end, pos):
-                    best, best_end = label, end
-            return best, best_end
+            """The label of the nearest entity ending before `pos` in the same clause."""
+            k = bisect.bisect_right(end_keys, pos) - 1
+            if k < 0:
+                return None, -1
+            end, _, label = ends[k]
+            if pos - end <= reach and not _CLAUSE_BREAK.search(text, end, pos):
+                return label, end
+            return None, -1
 
         out: list[_Cand] = []
         dose: list[tuple[int, int, str]] = []
-        for a in dosage_atoms(p, folded):
+        for a in dosage_atoms(p, folded, [c.start for c in ents if c.label == "DRUG"]):
             lab, _ = anchor(a.start)
             if a.kind == "strength":
                 if lab == "TEST":
@@ -197,7 +200,7 @@ class ClinicalExtractor:
             rng = view.char_to_token(c.start, c.end)
             if rng is None:
                 continue
-            s, e = view.tokens[rng[0]].start, view.tokens[rng[1] - 1].end
+            s, e = view.tokens.spans[rng[0]][0], view.tokens.spans[rng[1] - 1][1]
             out.append(Span(s, e, c.label, text[s:e], c.source, 1.0, dict(c.attrs)))
         return out
 

@@ -143,18 +143,32 @@ def fever_spans(p: PatternRules, folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in p.fever.finditer(folded)]
 
 
-def dosage_atoms(p: PatternRules, folded: str) -> list[Atom]:
+_ZONE_END = re.compile(r"[.;!?\n]")
+
+
+def dosage_atoms(p: PatternRules, folded: str, anchors: list[int] = ()) -> list[Atom]:
+    """Dosage parts. Strengths anywhere; counted doses, frequencies and routes only in the clause
+    after a drug or a strength (`anchors`: their start offsets), which is also much faster."""
     atoms: list[Atom] = []
     for m in p.strength.finditer(folded):
         atoms.append(Atom(m.start(), m.end(), "strength", m.group("u").replace(" ", "")))
-    for m in p.form.finditer(folded):
-        atoms.append(Atom(m.start(), m.end(), "form"))
-    for m in p.freq.finditer(folded):
-        if m.end() > m.start() and folded[m.start():m.end()].strip():
-            s = m.start() + (len(folded[m.start():m.end()]) - len(folded[m.start():m.end()].lstrip()))
-            atoms.append(Atom(s, m.end(), "freq"))
-    for m in p.route.finditer(folded):
-        atoms.append(Atom(m.start(), m.end(), "route"))
+    zones: list[list[int]] = []
+    for a in sorted(list(anchors) + [x.start for x in atoms]):
+        m = _ZONE_END.search(folded, a, a + 160)
+        end = m.start() if m else min(len(folded), a + 160)
+        if zones and a <= zones[-1][1]:
+            zones[-1][1] = max(zones[-1][1], end)
+        else:
+            zones.append([a, end])
+    for zs, ze in zones:
+        for m in p.form.finditer(folded, zs, ze):
+            atoms.append(Atom(m.start(), m.end(), "form"))
+        for m in p.freq.finditer(folded, zs, ze):
+            seg = folded[m.start():m.end()]
+            if seg.strip():
+                atoms.append(Atom(m.start() + len(seg) - len(seg.lstrip()), m.end(), "freq"))
+        for m in p.route.finditer(folded, zs, ze):
+            atoms.append(Atom(m.start(), m.end(), "route"))
     return atoms
 
 
