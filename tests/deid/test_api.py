@@ -80,3 +80,26 @@ def test_explicit_spans_override_the_detector():
     assert res.text == "Chị [NAME] gọi lại." and res.spans[0].source == "given"
     res = deidentify("Chị Lan gọi lại.", "tag", spans=[{"start": 4, "end": 7, "label": "NAME"}])
     assert res.text == "Chị [NAME] gọi lại."
+
+
+def test_detector_plus_every_operator_leaves_no_identifier_on_realistic_notes():
+    """The acceptance line end to end: detector spans, every operator, 48 notes (incl. UPPER and
+    no-diacritics variants) with gold identifiers; no gold identifier of 3+ characters survives."""
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    from vimednlp.text.fold import fold_lower
+
+    spec = importlib.util.spec_from_file_location("deid_notes", Path(__file__).with_name("test_operators_notes.py"))
+    notes_mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(notes_mod)
+    engines = {op: Deidentifier(op, key="k") for op in ("tag", "mask", "redact", "hash", "encrypt", "surrogate")}
+    left = []
+    for name, text, gold in notes_mod.notes():
+        found = engines["tag"](text).spans  # the default detector
+        for op, eng in engines.items():
+            out = fold_lower(eng(text, spans=found, patient_id=name).text)
+            left += [(name, op, s.label) for s in gold if len(s.text) >= 3 and
+                     re.search(r"(?<!\w)" + re.escape(fold_lower(s.text)) + r"(?!\w)", out)]
+    assert left == []

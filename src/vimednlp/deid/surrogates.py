@@ -803,7 +803,7 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
 # health-facility and other organisation prefixes, folded; the rest of the name is replaced.
 _ORG_PREFIX = re.compile(
     r"^(benh vien (?:da khoa |y hoc co truyen |nhi |san nhi |phu san |mat |ung buou |phoi |tam than )?"
-    r"(?:(?:tinh|thanh pho|quan|huyen|thi xa|khu vuc|trung uong|quoc te) )?"
+    r"(?:(?:tinh|thanh pho|quan|huyen|thi xa|khu vuc) )?"  # `trung ương`, `quốc tế` are replaced with the name
     r"|bvdk |bvđk |bv |tram y te (?:xa |phuong |thi tran )?|trung tam y te (?:huyen |quan |thi xa |thanh pho |khu vuc )?"
     r"|ttyt (?:huyen |quan |thi xa |thanh pho |khu vuc )?|phong kham (?:da khoa |chuyen khoa )?|pkdk |pk "
     r"|cong ty (?:tnhh |co phan |cp )?(?:mtv )?|cty (?:tnhh |cp )?|truong (?:dai hoc |cao dang |thpt |thcs |tieu hoc |mam non )?"
