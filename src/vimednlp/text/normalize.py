@@ -37,7 +37,8 @@ _CHAR_MAP = {
 _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0300-\u036f]"
 _UNIT_RE = re.compile(
-    rf"(?P<word>(?:{_LETTER}|{_MARK})(?:{_LETTER}|{_MARK}|[{_ZW}])*)"
+    # a letter run; a zero-width character only belongs to it when a combining mark follows
+    rf"(?P<word>(?:{_LETTER}|{_MARK})(?:{_LETTER}|{_MARK}|[{_ZW}]+(?={_MARK}))*)"
     r"|(?P<nl>\r\n?|[\u2028\u2029\x0b\x0c\x85])"
     rf"|(?P<zw>[{_ZW}]+)"
     rf"|(?P<ch>[{''.join(re.escape(c) for c in _CHAR_MAP)}])"
@@ -71,6 +72,28 @@ def _norm_word(word: str, tone: str) -> str:
     return place_tone(w, tone)
 
 
+def _nfc_word(word: str) -> str:
+    if any(c in word for c in _ZW):
+        word = "".join(c for c in word if c not in _ZW)
+    return unicodedata.normalize("NFC", word)
+
+
+_CLUSTER_RE = re.compile(rf"(?:{_MARK}|[{_ZW}])+|.(?:{_MARK}|[{_ZW}])*", re.S)
+
+
+def _cluster_edits(word: str, offset: int) -> list[tuple[int, int, str]] | None:
+    """Per-letter NFC edits ``(start, end, replacement)``; None if composition spans letters."""
+    out = []
+    joined = []
+    for m in _CLUSTER_RE.finditer(word):
+        c = m.group()
+        nc = _nfc_word(c)
+        joined.append(nc)
+        if nc != c:
+            out.append((offset + m.start(), offset + m.end(), nc))
+    return out if "".join(joined) == _nfc_word(word) else None
+
+
 def _pass(text: str, tone: str) -> tuple[str, Alignment]:
     out: list[str] = []
     edits: list[tuple[int, int, int]] = []
@@ -83,6 +106,16 @@ def _pass(text: str, tone: str) -> tuple[str, Alignment]:
             if w.isascii():
                 continue
             rep = _norm_word(w, tone)
+            if rep != w and rep == _nfc_word(w):
+                # only composition changed: one edit per letter, so any letter boundary stays exact
+                cluster_edits = _cluster_edits(w, s)
+                if cluster_edits is not None:
+                    for cs, ce, crep in cluster_edits:
+                        out.append(text[pos:cs])
+                        out.append(crep)
+                        edits.append((cs, ce, len(crep)))
+                        pos = ce
+                    continue
         elif kind == "nl":
             rep = "\n"
         elif kind == "zw":

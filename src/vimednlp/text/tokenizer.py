@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ratio", r"\d+(?:[.,]\d+)?/\d+(?:[.,]\d+)?(?![\d/])"),
     # decimals and grouped numbers: 12,5  1.200.000  37.5  0.9  0912.345.678
     ("number", r"\d+(?:[.,]\d+)+(?![\d])|\d+"),
-    ("unit", r"°[CF]?"),
+    ("unit", r"°(?:[CF](?![^\W\d_]))?"),
     ("word", _LM + r"+(?:['’]" + _LM + r"+)?"),
     ("space", r"\s+"),
     ("punct", r"\.{2,}|[-–—]{2,}|[^\w\s]|_"),
