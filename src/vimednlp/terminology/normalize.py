@@ -15,23 +15,29 @@ from ..text.fold import fold
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # old-style tone placement in open syllables: hoá -> hóa, thuỷ -> thủy, khoẻ -> khỏe (not quý)
 _OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\w])")
+# tone typed on the first vowel of ươ: đừơng -> đường
+_UO_TONE = re.compile(rf"([uU]\u031b)([{_TONES}])([oO]\u031b)")
 _PUNCT = re.compile(r"[^\w%]+|_")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1)
-def _rewrites() -> list[tuple[re.Pattern, str]]:
-    out = []
+@lru_cache(maxsize=2)
+def _rewrites(folded: bool = False) -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation over all rewrite sources (longest first), applied in a single pass.
+    `folded`: the table for text written without diacritics (`ung thu` -> `u ác`)."""
+    table: dict[str, str] = {}
     with open(resource_path("terminology", "query_rewrites.tsv"), encoding="utf-8") as f:
         for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
             src = _base_norm(row["from"])
-            out.append((re.compile(rf"(?<!\w){re.escape(src)}(?!\w)"), _base_norm(row["to"])))
-    return out
+            table.setdefault(fold(src) if folded else src, _base_norm(row["to"]))
+    alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
 
 
 def _base_norm(text: str) -> str:
     t = unicodedata.normalize("NFD", text)
     t = _OLD_TONE.sub(r"\1\3\2", t)
+    t = _UO_TONE.sub(r"\1\3\2", t)
     t = unicodedata.normalize("NFC", t).lower()
     t = t.replace("đ", "đ").replace("\u0110", "đ")
     t = _PUNCT.sub(" ", t)
@@ -43,8 +49,8 @@ def norm(text: str) -> str:
     """NFC, lower case, one tone-placement convention, punctuation to spaces, spelling rewrites
     (`típ`/`tuýp` -> `type`, `mãn` -> `mạn`, `mạn tính` -> `mạn`)."""
     t = _base_norm(text)
-    for pat, rep in _rewrites():
-        t = pat.sub(rep, t)
+    pat, table = _rewrites(fold(t) == t)
+    t = pat.sub(lambda m: table[m.group(0)], t)
     return _SPACES.sub(" ", t).strip()
 
 

@@ -28,16 +28,23 @@ from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
-INDEX_VERSION = "3"
+INDEX_VERSION = "5"
+# n-grams present in more than this share of terms are skipped at query time (speed; see benchmarks)
+MAX_POSTINGS_SHARE = 0.1
 _CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
 # score given to each kind of evidence (TF-IDF similarity is scaled by the last)
-SCORES = {"code": 1.0, "exact": 1.0, "synonym": 1.0, "abbreviation": 0.97, "accent-folded": 0.95,
+SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "accent-folded": 0.95,
           "spelling": 0.94, "accent-mismatch": 0.80, "tfidf": 0.92}
 _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
 _UNSPECIFIED = re.compile(
     r"[,;]?\s*(không đặc hiệu|không xác định|chưa xác định|không rõ|unspecified|not elsewhere classified)\s*$",
     re.I)
 _PAREN = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
+
+
+def _fuzzy_key(folded: str) -> str:
+    # Vietnamese writes i and y interchangeably in many words (lý/lí, tym/tim typos)
+    return folded.replace("y", "i")
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ class _Entry:
 class TermIndex:
     """All terms of one code system with exact, folded, spelling and TF-IDF lookups."""
 
-    def __init__(self, system: str, entries: list[_Entry], titles: dict[str, str]):
+    def __init__(self, system: str, entries: list[_Entry], titles: dict[str, str], max_df: float = 1.0):
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.system = system
@@ -74,23 +81,48 @@ class TermIndex:
         self.exact: dict[str, list[int]] = {}
         self.folded: dict[str, list[int]] = {}
         self.spelling: dict[str, list[int]] = {}
-        docs = []
+        self.norms: list[str] = []
+        doc_ids: dict[str, int] = {}
+        self.doc_entries: list[list[int]] = []
         for i, e in enumerate(entries):
             n = norm(e.text)
+            f = fold(n)
+            self.norms.append(n)
             self.exact.setdefault(n, []).append(i)
-            self.folded.setdefault(fold(n), []).append(i)
+            self.folded.setdefault(f, []).append(i)
             if system == "drug":
                 self.spelling.setdefault(drug_key(e.text), []).append(i)
-            docs.append(self._doc(n))
-        self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True,
-                                          dtype=np.float32)
-        # terms x features, stored transposed (CSR over features) so a query touches only its n-grams
-        self.matrix_t = self.vectorizer.fit_transform(docs).T.tocsr()
+            d = doc_ids.setdefault(_fuzzy_key(f), len(doc_ids))
+            if d == len(self.doc_entries):
+                self.doc_entries.append([])
+            self.doc_entries[d].append(i)
+        # TF-IDF over accent-folded text (each distinct text once); diacritics are weighed afterwards
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32,
+                              max_df=max_df)
+        m = vec.fit_transform(list(doc_ids))
+        self.vocab: dict[str, int] = vec.vocabulary_
+        self.idf = vec.idf_.astype(np.float32)
+        self._ngram_range = (2, 4)
+        # terms x features stored transposed (CSR over features): a query touches only its n-grams
+        self.matrix_t = m.T.tocsr()
+        self.max_postings = max(200, int(MAX_POSTINGS_SHARE * m.shape[0]))
 
-    @staticmethod
-    def _doc(n: str) -> str:
-        f = fold(n)
-        return n if f == n else f"{n} {f}"
+    def _ngrams(self, text: str) -> dict[int, int]:
+        """char_wb n-grams of `text` (as sklearn makes them), counted by feature id."""
+        counts: dict[int, int] = {}
+        lo, hi = self._ngram_range
+        vocab = self.vocab
+        for w in text.split():
+            w = f" {w} "
+            for n in range(lo, hi + 1):
+                last = max(len(w) - n, 0)
+                for i in range(last + 1):
+                    j = vocab.get(w[i:i + n])
+                    if j is not None:
+                        counts[j] = counts.get(j, 0) + 1
+                if last == 0:  # a short word counts once, as in sklearn's char_wb
+                    break
+        return counts
 
     # --- querying -----------------------------------------------------------------------------------
     def search(self, query: str, k: int = 10, codes_in_text: Iterable[str] = ()) -> list[Candidate]:
@@ -139,15 +171,38 @@ class TermIndex:
         return self._rank(best, k)
 
     def _tfidf(self, n: str, top: int) -> list[tuple[int, float]]:
-        qv = self.vectorizer.transform([self._doc(n)])
-        if qv.nnz == 0:
+        """(entry, similarity) for the nearest terms: cosine on folded char n-grams, then nudged by the
+        share of the query's words (with diacritics) that the term contains."""
+        counts = self._ngrams(_fuzzy_key(fold(n)))
+        if not counts:
             return []
-        sims = (qv @ self.matrix_t).toarray().ravel()
-        if top < len(sims):
-            idx = np.argpartition(-sims, top)[:top]
-        else:
-            idx = np.arange(len(sims))
-        return [(int(i), float(sims[i])) for i in idx if sims[i] > 0.05]
+        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        w = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * self.idf[ids]
+        w /= np.linalg.norm(w)
+        # sum the posting lists of the query's n-grams (a sparse mat-vec without building a matrix)
+        m = self.matrix_t
+        starts, ends = m.indptr[ids], m.indptr[ids + 1]
+        lens = ends - starts
+        # n-grams found in very many terms (` v`, `n `) add little but cost most: skip them
+        keep = lens <= self.max_postings
+        starts, lens, w = starts[keep], lens[keep], w[keep]
+        total = int(lens.sum())
+        if total == 0:
+            return []
+        offs = np.repeat(starts - np.concatenate(([0], np.cumsum(lens)[:-1])), lens) + np.arange(total)
+        sims = np.bincount(m.indices[offs], weights=m.data[offs] * np.repeat(w, lens), minlength=m.shape[1])
+        nz = np.flatnonzero(sims > 0.05)
+        if len(nz) > top:
+            nz = nz[np.argpartition(-sims[nz], top)[:top]]
+        qwords = set(n.split())
+        out = []
+        for d in nz:
+            base = float(sims[d])
+            for i in self.doc_entries[d]:
+                twords = set(self.norms[i].split())
+                overlap = len(qwords & twords) / len(qwords | twords)
+                out.append((i, base * (0.85 + 0.15 * overlap)))
+        return out
 
     def _rank(self, best: dict[str, tuple[float, str, str]], k: int) -> list[Candidate]:
         items = sorted(best.items(), key=lambda kv: (-kv[1][0], _REASON_RANK[kv[1][1]], len(kv[0]), kv[0]))
@@ -235,6 +290,8 @@ def _fingerprint(system: str, store: IcdStore | None) -> str:
 
 
 _INDEXES: dict[tuple[str, str], TermIndex] = {}
+# (system, store path or "") -> index: the fast path once an index is loaded; build() clears it
+_CURRENT: dict[tuple[str, str], TermIndex] = {}
 _LOCK = threading.Lock()
 _WARNED = False
 
@@ -245,6 +302,10 @@ def get_index(system: str = "icd10", store: IcdStore | None = None) -> TermIndex
     if system not in SYSTEMS:
         raise ValueError(f"unknown code system {system!r}; use one of: {', '.join(SYSTEMS)}")
     st = (store or open_store()) if system == "icd10" else None
+    key = (system, str(st.path) if st is not None else "")
+    cur = _CURRENT.get(key)
+    if cur is not None:
+        return cur
     fp = _fingerprint(system, st)
     with _LOCK:
         idx = _INDEXES.get((system, fp))
@@ -270,6 +331,7 @@ def get_index(system: str = "icd10", store: IcdStore | None = None) -> TermIndex
                 pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         _INDEXES[(system, fp)] = idx
+        _CURRENT[key] = idx
         if system == "icd10" and st is not None and not st.has_vietnamese() and not _WARNED:
             log.warning(BUILD_HINT)
             _WARNED = True
@@ -279,6 +341,7 @@ def get_index(system: str = "icd10", store: IcdStore | None = None) -> TermIndex
 def clear_index_cache() -> None:
     with _LOCK:
         _INDEXES.clear()
+        _CURRENT.clear()
 
 
 def codes_in_text(text: str) -> list[str]:
