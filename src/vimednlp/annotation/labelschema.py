@@ -45,7 +45,7 @@ class AnnotationSchema:
     def labels(self, which: str = "all") -> tuple[LabelDef, ...]:
         if which not in CHOICES:
             raise ValueError(f"unknown schema choice {which!r}; use one of {', '.join(CHOICES)}")
-        return tuple(lab for g in CHOICES[which] for lab in self.groups[g])
+        return tuple(lab for g in CHOICES[which] for lab in self.groups.get(g, ()))
 
     def label_names(self, which: str = "all") -> tuple[str, ...]:
         return tuple(lab.name for lab in self.labels(which))

@@ -83,11 +83,7 @@ class LocalLabelStudio:
         self.port = self.port or free_port()
         self.log_path = self.data_dir / "server.log"
         env = self._env()
-        # `init` creates the database and the user; `start` with the same arguments then serves it
-        r = subprocess.run([str(self.exe), "init", "--quiet", "--no-browser", *self._args()], env=env,
-                           cwd=self.data_dir, capture_output=True, text=True, timeout=timeout)
-        if r.returncode != 0:
-            raise RuntimeError(f"label-studio init failed ({r.returncode}): {r.stderr[-800:]}")
+        # `start` applies the migrations and creates the user itself (a separate `init` would load Django twice)
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [str(self.exe), "start", "--no-browser", "--internal-host", "127.0.0.1", "--port", str(self.port),

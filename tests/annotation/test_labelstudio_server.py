@@ -1,0 +1,175 @@
+"""Against a real Label Studio server (see conftest.py): configs load, errors are clear, and the whole
+loop push -> annotate as two annotators -> pull -> agreement -> adjudicate -> export holds."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from vimednlp.annotation.adjudicate import adjudicate
+from vimednlp.annotation.agreement import agreement
+from vimednlp.annotation.client import LabelStudioClient, LabelStudioError
+from vimednlp.annotation.config import label_config
+from vimednlp.annotation.simulate import controlled_annotator, lexicon_predictor, make_notes
+from vimednlp.annotation.store import PullStore
+from vimednlp.schema import Document, Span
+
+pytestmark = pytest.mark.labelstudio
+
+
+def _title(name: str) -> str:
+    return f"{name} {time.monotonic_ns()}"
+
+
+@pytest.mark.parametrize("which", ["phi", "clinical", "all"])
+def test_generated_config_loads_in_the_server(ls_client, which):
+    pid = ls_client.ensure_project(_title(f"cfg-{which}"), which)
+    p = ls_client.get_project(pid)
+    assert p.label_config.strip().endswith("</View>")
+    parsed = p.parsed_label_config
+    assert set(parsed["label"]["labels"]) == set(ls_client.schema.label_names(which))
+    expected_choices = {"phi": {"id_kind"}, "clinical": {"assertion"}, "all": {"assertion", "id_kind"}}[which]
+    assert set(parsed) - {"label"} == expected_choices
+    # updating the same project (by title) keeps its id
+    assert ls_client.ensure_project(p.title, which) == pid
+
+
+def test_clear_errors(ls_server, ls_client):
+    bad = LabelStudioClient(ls_server.url, "f" * 40)
+    with pytest.raises(LabelStudioError, match="refused the API token"):
+        bad.whoami()
+    down = LabelStudioClient("http://127.0.0.1:9", ls_server.token, timeout=3)
+    with pytest.raises(LabelStudioError, match="not reachable"):
+        down.whoami()
+    with pytest.raises(LabelStudioError, match="project 987654 does not exist"):
+        ls_client.pull(987654, PullStore(ls_server.data_dir / "nostate"))
+
+
+def test_end_to_end_two_annotators(ls_server, ls_client, tmp_path):
+    """push (with pre-annotations) -> two annotators through the API -> pull -> agreement -> adjudicate -> export."""
+    c = ls_client
+    text = "BS. Trần Quang Minh khám cho chị Lan 😷, 45 tuổi, ở xã Tân Phú. Không sốt, nghi viêm phổi."
+
+    def s(sub, label, **attrs):
+        i = text.index(sub)
+        return Span(i, i + len(sub), label, sub, attrs=attrs)
+
+    docs = [Document("e2e-1", text), Document("e2e-2", "Mẹ bị tăng huyết áp. Bệnh nhân ho khan 3 ngày.")]
+    pid = c.ensure_project(_title("e2e"), "all")
+    predictor = lexicon_predictor([Document("lex", text, [s("Lan", "NAME"), s("viêm phổi", "DISEASE")])])
+    ids = c.push(pid, docs, predictor)
+    assert len(ids) == 2
+    (pred,) = list(c.ls.predictions.list(task=ids[0]))
+    assert pred.model_version == "simulate-lexicon-1"
+    assert {r["value"]["text"] for r in pred.result} == {"Lan", "viêm phổi"}
+
+    # two annotator accounts: the Community Edition API creates users; annotations carry completed_by
+    u1, u2 = c.ensure_user("annotator1@example.com"), c.ensure_user("annotator2@example.com")
+    assert u1 != u2
+    gold1 = [s("Trần Quang Minh", "NAME"), s("Lan", "NAME"), s("45 tuổi", "AGE"), s("xã Tân Phú", "LOCATION"),
+             s("sốt", "SYMPTOM", negated=True), s("viêm phổi", "DISEASE", uncertain=True)]
+    ann2 = [s("BS. Trần Quang Minh", "NAME"), s("Lan", "NAME"), s("45 tuổi", "AGE"), s("Tân Phú", "LOCATION"),
+            s("sốt", "SYMPTOM", negated=True), s("viêm phổi", "DISEASE")]
+    t2 = docs[1].text
+    d2 = [Span(t2.index("tăng huyết áp"), t2.index("tăng huyết áp") + 13, "DISEASE", attrs={"family": True}),
+          Span(t2.index("ho khan"), t2.index("ho khan") + 7, "SYMPTOM")]
+    c.annotate(ids[0], text, gold1, completed_by=u1)
+    a2 = c.annotate(ids[0], text, ann2, completed_by=u2)
+    c.annotate(ids[1], t2, d2, completed_by=u1)
+    c.annotate(ids[1], t2, d2, completed_by=u2)
+
+    state = tmp_path / "state"
+    r1 = c.pull(pid, PullStore(state))
+    assert (r1.new, r1.unchanged, r1.tasks) == (4, 0, 2)
+    r2 = c.pull(pid, PullStore(state))
+    assert (r2.new, r2.unchanged) == (0, 4)  # idempotent
+
+    # annotator 2 fixes the title boundary; then the annotation is deleted on the server: nothing is lost
+    ann2[0] = s("Trần Quang Minh", "NAME")
+    c.update_annotation(a2, text, ann2)
+    r3 = c.pull(pid, PullStore(state))
+    assert r3.new == 1
+    c.ls.annotations.delete(id=a2)
+    r4 = c.pull(pid, PullStore(state))
+    assert r4.new == 0
+    store = PullStore(state)
+    assert len(store.annotations) == 5
+    pulled = {d.id: d for d in store.documents()}
+    assert set(pulled) == {"e2e-1", "e2e-2"}
+    d = pulled["e2e-1"]
+    assert d.meta["annotators"] == ["annotator1@example.com", "annotator2@example.com"]
+    by = {(x.attrs["annotator"], x.text, x.label): x for x in d.spans}
+    assert by[("annotator1@example.com", "sốt", "SYMPTOM")].attrs["negated"] is True
+    assert by[("annotator1@example.com", "viêm phổi", "DISEASE")].attrs["uncertain"] is True
+    assert "uncertain" not in by[("annotator2@example.com", "viêm phổi", "DISEASE")].attrs
+    assert pulled["e2e-2"].spans[0].attrs["family"] is True
+
+    rep = agreement(list(pulled.values()))
+    m = rep.pair("annotator1@example.com", "annotator2@example.com")
+    # doc 1: 5 of 6 exact (LOCATION differs in its boundary); doc 2: 2 of 2 -> strict 2*7/(8+8), overlap 1
+    assert m["strict"]["ALL"]["f1"] == pytest.approx(14 / 16)
+    assert m["overlap"]["ALL"]["f1"] == pytest.approx(1.0)
+
+    gold = adjudicate(list(pulled.values()), "precedence", precedence=["annotator1@example.com"])
+    g1 = {x.text: x for x in gold[0].spans}
+    assert set(g1) == {"Trần Quang Minh", "Lan", "45 tuổi", "xã Tân Phú", "sốt", "viêm phổi"}
+    assert g1["xã Tân Phú"].attrs["annotator"] == "annotator1@example.com"
+    assert g1["Lan"].attrs["agreed_by"] == ["annotator1@example.com", "annotator2@example.com"]
+    for g in gold:
+        g.check()
+
+    exported = {t["id"]: t for t in c.export_json(pid)}
+    assert exported[ids[0]]["total_predictions"] == 1
+    assert len(exported[ids[0]]["annotations"]) == 1  # annotator 2's was deleted on the server
+    out = tmp_path / "gold.jsonl"
+    out.write_text("".join(g.to_json() + "\n" for g in gold), encoding="utf-8")
+    back = [Document.from_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [len(b.spans) for b in back] == [6, 2]
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["spans"][0]["attrs"]["annotator"]
+
+
+@pytest.mark.slow
+def test_fifty_documents_controlled_disagreement(ls_client, tmp_path):
+    """50 notes pushed with pre-annotations, two simulated annotators with scheduled disagreements:
+    the agreement equals what the schedule implies, and adjudication gives back the gold corpus."""
+    from vimednlp.corpus.validate import validate_records
+
+    c = ls_client
+    docs = make_notes(50, seed=7)
+    pid = c.ensure_project(_title("fifty"), "all")
+    ids = c.push(pid, docs, lexicon_predictor(docs))
+    ua, ub, lead = (c.ensure_user(f"{x}@example.com") for x in ("sim-a", "sim-b", "sim-lead"))
+    b_spans, counts, edited = controlled_annotator(docs)
+    for i, (tid, d) in enumerate(zip(ids, docs)):
+        c.annotate(tid, d.text, d.spans, completed_by=ua)
+        c.annotate(tid, d.text, b_spans[i], completed_by=ub)
+        if i in edited:  # the lead adjudicates the documents where the two disagree
+            c.annotate(tid, d.text, d.spans, completed_by=lead)
+    store = PullStore(tmp_path / "state")
+    r = c.pull(pid, store)
+    assert r.new == 100 + len(edited)
+    pulled = store.documents()
+    assert len(pulled) == 50
+
+    rep = agreement(pulled, annotators=["sim-a@example.com", "sim-b@example.com"])
+    m = rep.pair("sim-a@example.com", "sim-b@example.com")
+    n_a, n_b = counts.spans, counts.spans - counts.dropped
+    strict_tp = counts.spans - counts.dropped - counts.relabeled - counts.shifted
+    overlap_tp = counts.spans - counts.dropped - counts.relabeled
+    assert (counts.dropped, counts.relabeled, counts.shifted) == (10, 3, 6)
+    assert (m["strict"]["ALL"]["tp"], m["strict"]["ALL"]["n_a"], m["strict"]["ALL"]["n_b"]) == (strict_tp, n_a, n_b)
+    assert m["strict"]["ALL"]["f1"] == pytest.approx(2 * strict_tp / (n_a + n_b), abs=1e-6)
+    assert m["overlap"]["ALL"]["f1"] == pytest.approx(2 * overlap_tp / (n_a + n_b), abs=1e-6)
+    assert 0.9 < m["kappa"]["ALL"] < 1.0 and 0.9 < rep.alpha["ALL"] < 1.0
+
+    gold = adjudicate(pulled, "adjudicator", adjudicator="lead@example.com".replace("lead", "sim-lead"))
+    by_id = {g.id: g for g in gold}
+    for d in docs:
+        g = by_id[d.id]
+        assert [(x.start, x.end, x.label) for x in g.spans] == [(x.start, x.end, x.label) for x in d.spans]
+        for x, y in zip(g.spans, d.spans):
+            assert {k: v for k, v in x.attrs.items() if k not in ("annotator", "agreed_by")} == y.attrs
+            assert x.attrs["annotator"] in ("sim-a@example.com", "sim-lead@example.com")
+    report = validate_records(((None, g) for g in gold), "gold")
+    assert report.ok(), [p for p in report.errors]
