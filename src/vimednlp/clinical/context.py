@@ -239,22 +239,26 @@ class ConText:
             rule = c.rule
             inside = in_target[c.start]
             if inside >= 0:
+                # only negation and history words inside a mention speak about it (`gan lách không to`,
+                # `tiền sử dị ứng`); a kinship-looking syllable inside one (`chong mat`) does not
                 t = targets[inside]
-                if rule.labels is None or t.label in rule.labels:
+                if rule.category in ("negated", "historical") and (rule.labels is None or t.label in rule.labels):
                     t.assertions.add(rule.category)
                     t.inner.add(rule.category)
                 continue
             conf = self.rules.categories[rule.category]
             comma_list = bool(conf.get("comma_list")) or rule.comma_stops
             near = by_sent.get(sent[c.start], [])
-            if rule.direction == "backward" or c.end >= n:
-                near = near + by_sent.get(sent[c.start] - 1, [])   # `X? ` ends its own sentence
+            # `Không A, không B, C`: when the cue is repeated for each item, the bare C is not in scope
+            lists = comma_list and not any(
+                o is not c and o.rule.category == rule.category and sent[o.start] == sent[c.start] and o.end <= c.start
+                and "," in keys[o.end:c.start] for o in cues)
             for t in near:
                 if rule.labels is not None and t.label not in rule.labels:
                     continue
                 if rule.direction in ("forward", "bidirectional") and t.start >= c.end:
                     if self._reaches(keys, stops, terms, in_target, targets, c.end, t.start, t, rule,
-                                     comma_list, forward=True, cue_start=c.start):
+                                     comma_list, forward=True, cue_start=c.start, cross=lists):
                         t.assertions.add(rule.category)
                 if rule.direction in ("backward", "bidirectional") and t.end <= c.start:
                     if self._reaches(keys, stops, terms, in_target, targets, t.end, c.start, t, rule,
@@ -264,7 +268,7 @@ class ConText:
             reconcile(t)
 
     def _reaches(self, keys, stops, terms, in_target, targets, a: int, b: int, target: Target, rule: Rule,
-                 comma_list: bool, forward: bool, cue_start: int) -> bool:
+                 comma_list: bool, forward: bool, cue_start: int, cross: bool = True) -> bool:
         """Whether a cue's scope covers the path of tokens [a, b) between it and the target."""
         cat = rule.category
         breaks = self._breaks
@@ -287,7 +291,7 @@ class ConText:
                 return False
             if key == ",":
                 if comma_list:
-                    if not clean or not has_target:
+                    if not cross or not clean or not has_target:
                         return False
                     crossed = True
                     clean, has_target = True, False
@@ -312,10 +316,10 @@ class ConText:
 
 def reconcile(t: Target) -> None:
     """Class combinations the guidelines rule out (docs/clinical.md): a denied history is not a past
-    event; a relative's condition is not placed on the patient's timeline unless the mention itself
+    event, an unconfirmed one is uncertain only; a relative's condition is not placed on the patient's timeline unless the mention itself
     says `tiền sử`; a conditional is not a doubt."""
     a = t.assertions
-    if "negated" in a:
+    if "negated" in a or ("uncertain" in a and "historical" not in t.inner):
         a.discard("historical")
     if "family" in a and "historical" not in t.inner:
         a.discard("historical")

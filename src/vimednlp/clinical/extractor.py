@@ -115,8 +115,8 @@ class ClinicalExtractor:
     def _needs_value(self, e, view: TokenView, i: int, j: int) -> bool:
         """Vital-sign words and one- or two-letter test abbreviations count only with a value after them."""
         surface = " ".join(view.words[i:j])
-        if j - i == 1 and len(surface) <= 2:
-            return True
+        if j - i == 1 and len(surface) <= 2 and "loinc" in e.attrs:
+            return True   # `TP`, `Ca`, `K`: lab abbreviations of the terminology list
         return fold_lower(surface) in self.patterns.need_value
 
     def _measures(self, text: str, folded: str, ents: list[_Cand]) -> list[_Cand]:

@@ -112,7 +112,8 @@ def extend_site(p: PatternRules, view: TokenView, j: int, max_mods: int = 3) -> 
     if k3 == k2:
         k3 = _longest(p.sites, view, k)
         if k3 == k:
-            return j
+            side = _longest(p.sides, view, j)     # `ran ẩm đáy phổi` + `hai bên`
+            return side if side > j and not view.line_break_before[j] else j
     if view.line_break_before[k3 - 1] and k3 - 1 > j:
         return j
     end = k3

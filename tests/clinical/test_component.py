@@ -1,0 +1,43 @@
+"""spaCy components agree with extract() and round-trip through Document records."""
+from __future__ import annotations
+
+import vimednlp
+from vimednlp.pipeline import doc_to_document, document_to_doc, load
+
+TEXT = ("Lý do vào viện: đau ngực trái.\nTiền sử gia đình: bố bị tăng huyết áp.\n"
+        "Khám: không sốt, HA 150/90 mmHg.\nChẩn đoán: TD nhồi máu cơ tim cấp. Aspirin 81mg 1 viên/ngày.")
+
+
+def test_pipeline_matches_extract():
+    nlp = load(["vimednlp_sections", "vimednlp_clinical", "vimednlp_context"])
+    doc = nlp(TEXT)
+    got = {(sp.start_char, sp.end_char, sp.label_, sp._.section, sp._.negated, sp._.uncertain, sp._.family)
+           for sp in doc.spans["clinical"]}
+    want = {(s.start, s.end, s.label, s.attrs["section"], s.attrs["negated"], s.attrs["uncertain"], s.attrs["family"])
+            for s in vimednlp.extract(TEXT)}
+    assert got == want
+    fam = [sp for sp in doc.spans["clinical"] if sp.text == "tăng huyết áp"][0]
+    assert fam._.family and fam._.section == "tien_su_gia_dinh"
+
+
+def test_document_round_trip_keeps_assertions():
+    nlp = load(["vimednlp_sections", "vimednlp_clinical", "vimednlp_context", "vimednlp_resolver"])
+    doc = nlp(TEXT)
+    rec = doc_to_document(doc, id="n1", groups=["clinical"])
+    back = document_to_doc(rec)
+    a = {(sp.start_char, sp.end_char, sp.label_, sp._.negated, sp._.uncertain) for sp in doc.spans["clinical"]}
+    b = {(sp.start_char, sp.end_char, sp.label_, sp._.negated, sp._.uncertain) for sp in back.spans["clinical"]}
+    assert a == b
+    assert doc.ents   # the resolver picked non-overlapping entities
+
+
+def test_context_component_on_spans_from_elsewhere():
+    from spacy.tokens import Span as SpacySpan
+
+    nlp = load(["vimednlp_context"])
+    doc = nlp.make_doc("Bệnh nhân không ho gà, mẹ bị hen.")
+    doc.spans["clinical"] = [SpacySpan(doc, 3, 5, "DISEASE"), SpacySpan(doc, 8, 9, "DISEASE")]
+    doc = nlp.get_pipe("vimednlp_context")(doc)
+    ho, hen = doc.spans["clinical"]
+    assert ho.text == "ho gà" and ho._.negated
+    assert hen.text == "hen" and hen._.family and not hen._.negated

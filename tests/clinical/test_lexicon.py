@@ -1,0 +1,82 @@
+"""Lexicon matching: sizes of the curated lists, diacritics, case of abbreviations, brands, offsets."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.clinical import extract
+from vimednlp.clinical.resources import lexicon_size
+
+
+def spans(text, label=None):
+    return [(s.text, s.label) for s in extract(text) if label is None or s.label == label]
+
+
+def test_curated_list_sizes():
+    n = lexicon_size()
+    assert n["DRUG_concepts"] >= 600          # active ingredients (plus brands mapped to them)
+    assert n["DISEASE_terms"] >= 300
+    assert n["SYMPTOM_terms"] >= 400
+    assert n["TEST_terms"] >= 150 and n["PROCEDURE_terms"] >= 100
+
+
+def test_lists_have_source_notes():
+    from vimednlp.paths import resource_path
+
+    for name in ("diseases.tsv", "symptoms.tsv", "drugs.tsv", "drug_brands.tsv", "tests.tsv", "procedures.tsv",
+                 "body_parts.tsv", "context.yaml", "sections.yaml", "patterns.yaml"):
+        head = resource_path("clinical", name).read_text(encoding="utf-8")[:600]
+        assert "Source" in head or "source" in head, name
+
+
+@pytest.mark.parametrize("text,term,label", [
+    ("Bệnh nhân tăng huyết áp 10 năm", "tăng huyết áp", "DISEASE"),
+    ("benh nhan tang huyet ap 10 nam", "tang huyet ap", "DISEASE"),
+    ("BỆNH NHÂN TĂNG HUYẾT ÁP", "TĂNG HUYẾT ÁP", "DISEASE"),
+    ("Tiền sử THA, ĐTĐ type 2", "ĐTĐ type 2", "DISEASE"),
+    ("tien su THA, DTD type 2", "DTD type 2", "DISEASE"),
+    ("Điều trị Ceftriaxon 2g", "Ceftriaxon", "DRUG"),
+    ("dieu tri ceftriaxone 2g", "ceftriaxone", "DRUG"),
+    ("Uống Amoxicilin và Cefuroxim", "Cefuroxim", "DRUG"),
+    ("Chỉ định CTM, TPTNT, XQ tim phổi", "TPTNT", "TEST"),
+    ("Làm HbA1c và SA ổ bụng", "SA ổ bụng", "TEST"),
+    ("Ho khạc đờm vàng 3 ngày", "Ho khạc đờm vàng", "SYMPTOM"),
+    ("Phẫu thuật nội soi cắt ruột thừa", "Phẫu thuật nội soi cắt ruột thừa", "PROCEDURE"),
+])
+def test_terms_with_and_without_diacritics(text, term, label):
+    assert (term, label) in spans(text)
+
+
+def test_brand_maps_to_ingredient():
+    (s,) = [s for s in extract("Kê Augmentin 1g và Panadol") if s.text == "Augmentin"]
+    assert s.label == "DRUG" and s.attrs["ingredient"] == "amoxicillin clavulanate"
+    (p,) = [s for s in extract("Kê Augmentin 1g và Panadol") if s.text == "Panadol"]
+    assert p.attrs["ingredient"] == "paracetamol"
+
+
+def test_disease_carries_icd10_hint():
+    (s,) = [s for s in extract("Chẩn đoán: viêm phổi cộng đồng") if s.label == "DISEASE"]
+    assert s.attrs["icd10_hint"] == "J18.9" and s.attrs["codes"] == []
+
+
+def test_accents_count_where_the_text_has_them():
+    # `họ` (they) is not the symptom `ho`; `ho` typed without accents is
+    assert ("ho", "SYMPTOM") not in [(s.text.lower(), s.label) for s in extract("Họ đưa bệnh nhân vào viện.")]
+    assert ("ho", "SYMPTOM") in spans("benh nhan ho, sot")
+
+
+def test_abbreviations_are_case_sensitive():
+    assert ("SA ổ bụng", "TEST") in spans("Đã làm SA ổ bụng")
+    assert ("SA", "TEST") in spans("Kết quả SA: gan nhiễm mỡ")
+    assert not [s for s in extract("Bệnh nhân bị sa tử cung độ 2") if s.label == "TEST"]
+
+
+def test_vital_sign_words_need_a_value():
+    assert ("mạch", "TEST") in spans("Mạch 90 lần/phút") or ("Mạch", "TEST") in spans("Mạch 90 lần/phút")
+    assert not [s for s in extract("Tiêm tĩnh mạch chậm") if s.label == "TEST"]
+
+
+def test_offsets_point_into_the_input():
+    text = "  Lý do vào viện:\r\n\tđau bụng  vùng thượng vị, nôn ra máu 🙂 200 ml."
+    for s in extract(text):
+        assert text[s.start:s.end] == s.text
+    assert ("đau bụng  vùng thượng vị", "SYMPTOM") in spans(text)

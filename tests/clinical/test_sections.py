@@ -1,0 +1,38 @@
+"""Sections of Vietnamese records, on every span."""
+from __future__ import annotations
+
+from vimednlp.clinical import extract, find_sections
+
+NOTE = """TÓM TẮT BỆNH ÁN
+I. Lý do vào viện: sốt, ho.
+Bệnh sử: sốt 3 ngày, ho khan. Tiền sử: hen phế quản.
+Tiền sử gia đình: mẹ đái tháo đường.
+2. Khám vào viện: phổi ran rít.
+Cận lâm sàng: XQ phổi có đám mờ.
+Chẩn đoán ra viện: viêm phổi.
+Lời dặn: khi có khó thở đến khám ngay.
+"""
+
+
+def test_headings_found_in_order():
+    names = [s.name for s in find_sections(NOTE)]
+    assert names == ["tom_tat_benh_an", "ly_do_vao_vien", "benh_su", "tien_su", "tien_su_gia_dinh",
+                     "kham_lam_sang", "can_lam_sang", "chan_doan_ra_vien", "loi_dan"]
+    s = find_sections(NOTE)[1]
+    assert NOTE[s.start:s.heading_end] == "Lý do vào viện"
+
+
+def test_sections_on_spans_and_implied_assertions():
+    out = {(s.text, s.attrs["section"]): s for s in extract(NOTE)}
+    assert ("viêm phổi", "chan_doan_ra_vien") in out
+    assert out[("đái tháo đường", "tien_su_gia_dinh")].attrs["family"]
+    assert out[("hen phế quản", "tien_su")].attrs["historical"]
+    assert out[("khó thở", "loi_dan")].attrs["hypothetical"]
+    assert not out[("sốt", "ly_do_vao_vien")].attrs["historical"]
+
+
+def test_headings_without_diacritics_and_not_inside_sentences():
+    text = "TIEN SU GIA DINH: bo bi tang huyet ap\nbenh nhan co tien su: khong ro"
+    secs = find_sections(text)
+    assert [s.name for s in secs] == ["tien_su_gia_dinh"]
+    assert find_sections("") == []
