@@ -45,9 +45,15 @@ MIDDLE_F = ["Thị", "Thị", "Thị", "Ngọc", "Thanh", "Thu", "Minh", "Kim", 
 GIVEN_M = _lines("names", "given_male.txt")
 GIVEN_F = _lines("names", "given_female.txt")
 PROVINCES = _tsv("locations", "provinces.tsv")
-DISTRICTS = _tsv("locations", "districts_2019.tsv")
-WARDS19 = _tsv("locations", "wards_2019.tsv")
-WARDS25 = _tsv("locations", "wards_2025.tsv")
+
+
+def _clean(rows):
+    # some unit names carry a disambiguating '(Xã)' / '(Thị xã)' suffix in the source: drop it
+    return [[re.sub(r"\s*\(.*?\)", "", c) for c in r] for r in rows]
+
+DISTRICTS = _clean(_tsv("locations", "districts_2019.tsv"))
+WARDS19 = _clean(_tsv("locations", "wards_2019.tsv"))
+WARDS25 = _clean(_tsv("locations", "wards_2025.tsv"))
 STREETS = ["Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Lạc Long Quân", "Hai Bà Trưng", "Lý Thường Kiệt", "Phan Chu Trinh",
            "Nguyễn Huệ", "Điện Biên Phủ", "Cách Mạng Tháng Tám", "Hoàng Văn Thụ", "Võ Thị Sáu", "Nguyễn Văn Cừ",
            "Quang Trung", "Lê Duẩn", "Bà Triệu", "Kim Mã", "Giải Phóng", "Tôn Đức Thắng", "Phạm Văn Đồng", "Ngô Quyền",

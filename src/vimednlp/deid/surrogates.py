@@ -210,6 +210,13 @@ def _contains_any(cand: str, forbidden: frozenset) -> bool:
     return False
 
 
+# Titles and kinship words a detector may include at the start of a NAME span (kept as written).
+_NAME_CUE = re.compile(
+    r"^(?i:(?:pgs\.?|gs\.?|ts\.?|ths\.?|bs\.?|bsck[12i]*\.?|đd\.?|ktv\.?|cn\.?|dr\.?)\s*)+(?=\S)"
+    r"|^(?i:ông|bà|anh|chị|em|cháu|bé|cụ|cô|chú|bác|cậu|dì|mợ|thím|bệnh nhân|BN)\s+(?=\S)",  # not folded: `Chu` is a surname
+)
+
+
 # --- the generator --------------------------------------------------------------------------------
 @dataclass
 class SurrogateRequest:
@@ -286,6 +293,12 @@ class SurrogateGenerator:
                 self.fallbacks += 1
                 return f"[{label}]"
             return out
+        if label == "NAME":
+            m = _NAME_CUE.match(req.text)
+            if m and m.end() < len(req.text):  # `bé Khôi`, `BS. Lê Minh`: the cue stays, the name changes
+                rest = SurrogateRequest(label, req.text[m.end():], req.attrs, req.before + req.text[:m.end()],
+                                        req.fold_accents, req.forbidden)
+                return req.text[:m.end()] + self.surrogate(rest)
         vkey = value_key(label, req.text)
         if not vkey:
             self.fallbacks += 1

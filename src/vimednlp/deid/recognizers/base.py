@@ -23,7 +23,7 @@ class Candidate:
 
 def phrase_key(phrase: str) -> str:
     """A cue phrase as the analyzer sees it: folded, lower-case tokens joined by one space."""
-    return " ".join(t.text for t in tokenize(fold_lower(phrase)))
+    return " ".join(fold_lower(t.text) for t in tokenize(phrase))
 
 
 def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
@@ -32,8 +32,10 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
     out = set()
     for p in phrases:
         if p.strip():
-            out.add(phrase_key(p))
-            out.add(" ".join(t.text for t in tokenize(p.lower())))
+            # tokenization depends on case ('ThS.BS' is one token, 'ths.bs' three): key both spellings
+            for v in (p, p.upper()):
+                out.add(phrase_key(v))
+                out.add(" ".join(t.text.lower() for t in tokenize(v)))
     return frozenset(out)
 
 

@@ -337,6 +337,9 @@ _AGE_RE = re.compile(
     r"(?<![\w.,/])(\d{1,3})(?:[.,]5)?\s?(?:tuổi|tuoi|t(?=[\s,.;)]|$)|tháng tuổi|thang tuoi|ngày tuổi|ngay tuoi|tuần tuổi|tuan tuoi"
     r"|th(?=[\s,.;)]|$)|y/o|yo\b)")
 _AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3})(?![\w/]|[.,]\d)")
+# 'độ tuổi từ 14 đến 78', 'tuổi 23 - 26'
+_AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\d{1,3})(?![\w/]|[.,]\d)")
+_AGE_WORD_RE = re.compile(r"(?<![\w])((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai)\s+(?:thang\s+)?tuoi)(?![\w])")
 
 
 class AgeRecognizer(Recognizer):
@@ -350,6 +353,12 @@ class AgeRecognizer(Recognizer):
             if int(m.group(1)) > 125:
                 continue
             out.append(Candidate(m.start(), m.end(), "AGE", 0.9, self.name, "pattern: number + age unit"))
+        for m in _AGE_RANGE_RE.finditer(f):
+            for g in (1, 2):
+                if int(m.group(g)) <= 125:
+                    out.append(Candidate(m.start(g), m.end(g), "AGE", 0.8, self.name, "age range after 'tuổi'"))
+        for m in _AGE_WORD_RE.finditer(f):
+            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "number word + tuổi"))
         for m in _AGE_CUE_RE.finditer(f):
             if int(m.group(1)) > 125:
                 continue

@@ -140,6 +140,22 @@ class LocationRecognizer(Recognizer):
                     i = e
                     continue
             i += 1
+        # capitalised words after a place preposition: 'ở Hưng Long', 'tại Sapa', 'quê Thái Bình'
+        before = c["location_before"]
+        sur = names()["surname"]
+        for i in range(n):
+            if toks[i].kind != "word" or not ctx.is_cap(i) or ctx.upper_doc or ctx.ktoks[i] in _STOP_TAIL \
+                    or (toks[i].text.isupper() and len(toks[i].text) <= 4):
+                continue
+            if any(a <= i < b for a, b, _s, _w in pieces):
+                continue
+            hit = ctx.cue_before(i, before, skip="")
+            if not hit:
+                continue
+            e = self._cap_end(ctx, i, 4)
+            # a personal name (surname + given) after 'đến'/'về' is a visit, not a place
+            if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in ("den", "đến", "tham", "thăm", "về", "ve", "từ", "tu")):
+                pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
         # address fields: everything after 'Địa chỉ:' up to the end of the line or the next field
         field_spans = []
         for i in range(n):
@@ -210,8 +226,13 @@ class LocationRecognizer(Recognizer):
         units = cues()["location_unit"]
         while e < n and e - j < max_len and (ctx.tokens[e].kind in ("word", "dotted") and (ctx.is_cap(e) or ctx.upper_doc)
                                             or ctx.tokens[e].kind == "number" and e > j) \
-                and (e == j or ctx.adjacent(e - 1, e)) and ctx.ktoks[e] not in _STOP_TAIL:
-            if e > j and ctx.ftoks[e] in units:  # the next unit starts a new piece
+                and (e == j or ctx.adjacent(e - 1, e)):
+            # a field name ('Ngày', 'Số') or a unit word ('phường') ends the name only when it is written
+            # in lower case, abbreviated ('P.'), or followed by ':'; capitalised it is part of a name
+            # ('Cách Mạng Tháng Tám', 'Phú Hồ', 'Giải Phóng')
+            k = ctx.ktoks[e]
+            boundary = not ctx.is_cap(e) or ctx.upper_doc or (e + 1 < n and ctx.ftoks[e + 1] in (":", "."))
+            if (k in _STOP_TAIL or (e > j and k in units)) and boundary:
                 break
             e += 1
         return e
@@ -265,6 +286,17 @@ class OrganizationRecognizer(Recognizer):
             e = h_end
             while e < n and e - h_end < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
+                m = None
+                for L in range(min(cmax, n - e), 0, -1):
+                    if " ".join(ctx.ktoks[e:e + L]) in conn:
+                        m = e + L
+                        break
+                if m is not None and not (L == 1 and ctx.is_cap(e) and not ctx.upper_doc and t.kind == "word"
+                                          and m < n and not ctx.is_cap(m)):
+                    # a capitalised connector names the place ('Nhi Trung ương', 'Sư phạm')
+                    named = named or any(ctx.is_cap(x) or toks[x].kind in ("number", "code") for x in range(e, m))
+                    e = m
+                    continue
                 if t.kind in ("word", "dotted") and (ctx.is_cap(e) and not ctx.upper_doc or ctx.upper_doc and ctx.ktoks[e] not in _STOP_TAIL):
                     if ctx.ktoks[e] in _STOP_TAIL and not ctx.is_cap(e):
                         break

@@ -1,0 +1,157 @@
+"""Each PHI recognizer and validator on realistic Vietnamese clinical snippets."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.deid import validators as V
+from vimednlp.deid.analyzer import Analyzer
+from vimednlp.schema import PHI_LABELS
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Analyzer(model=None)
+
+
+def found(an, text, label=None):
+    return [(s.label, s.text) for s in an.analyze(text) if label is None or s.label == label]
+
+
+# --- validators -----------------------------------------------------------------------------------
+def test_cccd_structure():
+    assert V.is_valid_cccd("001089012345")          # Hà Nội, male born 1989
+    assert V.cccd_birth_info("079301004512") == (2001, "female")
+    assert not V.is_valid_cccd("003089012345")      # 03 is not a province code
+    assert not V.is_valid_cccd("00108901234")       # 11 digits
+    assert V.is_valid_cccd("001089012345", birth_year=1989)
+    assert not V.is_valid_cccd("001089012345", birth_year=1990)  # disagrees with the date of birth
+
+
+def test_bhyt_structure_and_spaced_form():
+    assert V.is_valid_bhyt("GD4797912345678")
+    assert V.is_valid_bhyt("GD 4 79 79 123 45678")
+    assert not V.is_valid_bhyt("ZZ4797912345678")   # unknown group code
+    assert not V.is_valid_bhyt("GD6797912345678")   # benefit level 1-5
+    assert not V.is_valid_bhyt("GD4037912345678")   # province 03 does not exist
+
+
+def test_phone_prefixes_and_area_codes():
+    for p in ("0912 345 678", "+84 987 654 321", "0352.123.456", "(028) 3855 4269", "0236 3822 123"):
+        assert V.is_valid_phone(p), p
+    assert V.phone_kind("(024) 3869 3731") == "landline"
+    assert not V.is_valid_phone("0123 456 789")     # retired 11-digit-era prefix
+    assert not V.is_valid_phone("0200 123 4567")    # no such area code
+
+
+def test_plate_bhxh_cmnd():
+    assert V.is_valid_plate("29A-123.45") and V.is_valid_plate("51F1-12345")
+    assert not V.is_valid_plate("05A-123.45")
+    assert V.is_valid_bhxh("0123456789") and not V.is_valid_bhxh("9912345678")
+    assert V.is_valid_cmnd("012345678") and not V.is_valid_cmnd("12345678")
+
+
+# --- recognizers ----------------------------------------------------------------------------------
+def test_names_with_cues_lexicon_and_initials(rules):
+    t = "BS. Trần Thị Mai khám cho bà Lan; con trai là anh Nguyễn Văn Hùng. Mẹ là bà H.T.P (47 tuổi)."
+    names = [x for _, x in found(rules, t, "NAME")]
+    assert names == ["Trần Thị Mai", "Lan", "Nguyễn Văn Hùng", "H.T.P"]
+
+
+def test_names_upper_case_and_no_diacritics(rules):
+    assert ("NAME", "TRẦN VĂN BÌNH") in found(rules, "HỌ TÊN: TRẦN VĂN BÌNH   TUỔI: 52")
+    assert ("NAME", "Nguyen Thi Thu Trang") in found(rules, "Benh nhan Nguyen Thi Thu Trang vao vien luc 8h")
+
+
+def test_clinical_words_are_never_names(rules):
+    t = ("Hồng cầu bình thường, đông máu bình thường. Bàn tay phải sưng. "
+         "HỒNG CẦU BÌNH THƯỜNG. BÀN TAY PHẢI SƯNG. ĐƯỜNG HUYẾT 7,2 MMOL/L.")
+    assert found(rules, t) == []
+
+
+def test_allow_list_keeps_vitals_icd_and_doses(rules):
+    t = "HA 150/90 mmHg, mạch 88 l/p, SpO2 95%. Chẩn đoán I21.9, E11. Amlodipin 5mg x 1 viên/ngày, 1/2 viên tối."
+    assert found(rules, t) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vào viện 14h30 ngày 12/3/2024.", "14h30 ngày 12/3/2024"),
+    ("Sinh ngày 05/01/1985.", "05/01/1985"),
+    ("Hẹn khám ngày 5 tháng 3 năm 2024.", "ngày 5 tháng 3 năm 2024"),
+    ("Kết quả ngày 2024-03-12.", "2024-03-12"),
+    ("Phát hiện tháng 3/2024.", "tháng 3/2024"),
+    ("Bệnh nhân SN 1978.", "1978"),
+    ("Tái khám ngày 5/3/24.", "5/3/24"),
+    ("Từ ngày 12-03-2024 đến nay.", "12-03-2024"),
+])
+def test_dates(rules, text, expected):
+    assert ("DATE", expected) in found(rules, text)
+
+
+def test_date_range_and_age(rules):
+    got = found(rules, "Từ ngày 8 đến 10 - 8, bà 47 tuổi và bé 8 tháng tuổi, BN 45t.")
+    assert ("DATE", "8") in got and ("DATE", "10 - 8") in got
+    assert [x for lab, x in got if lab == "AGE"] == ["47 tuổi", "8 tháng tuổi", "45t"]
+
+
+def test_contact_and_network(rules):
+    t = "SĐT 0912 345 678, máy bàn (028) 3855 4269, email an.nguyen@gmail.com, web https://benhvien.vn/hs/123, IP 10.2.33.4."
+    got = found(rules, t)
+    assert ("PHONE", "0912 345 678") in got and ("PHONE", "(028) 3855 4269") in got
+    assert ("EMAIL", "an.nguyen@gmail.com") in got and ("URL", "https://benhvien.vn/hs/123") in got
+    assert ("IP", "10.2.33.4") in got
+
+
+def test_ids_with_kinds(rules):
+    t = ("CCCD: 001089012345. Thẻ BHYT: GD 4 79 79 123 45678. Mã BN: 24-001234. Số vào viện: 12345/24. "
+         "Hộ chiếu C1234567. Biển số 29A-123.45. STK 0451000328817. Mã số BHXH: 0123456789. Ca bệnh BN1234.")
+    kinds = {s.text: s.attrs["kind"] for s in rules.analyze(t) if s.label == "ID"}
+    assert kinds == {"001089012345": "cccd", "GD 4 79 79 123 45678": "bhyt", "24-001234": "mrn",
+                     "12345/24": "admission", "C1234567": "passport", "29A-123.45": "plate",
+                     "0451000328817": "bank", "0123456789": "bhxh", "BN1234": "patient_code"}
+
+
+def test_patient_number_lists(rules):
+    got = found(rules, "gồm bệnh nhân 536, 537, 544 (cả 3 từ Nga về) và 785", "ID")
+    assert [x for _, x in got] == ["536", "537", "544", "785"]
+
+
+def test_addresses_both_schemes_and_abbreviations(rules):
+    old = "Địa chỉ: số 15 ngõ 89 Lạc Long Quân, phường Nghĩa Đô, quận Cầu Giấy, Hà Nội"
+    assert found(rules, old, "LOCATION") == [("LOCATION", old[len("Địa chỉ: "):])]
+    new = "Bệnh nhân trú tại xã Tân Phú, tỉnh Đồng Nai (theo địa giới mới)."
+    assert ("LOCATION", "xã Tân Phú, tỉnh Đồng Nai") in found(rules, new)
+    abbr = "ĐC 58/12 Bùi Đình Túy, P.24, Q. Bình Thạnh, TP.HCM"
+    locs = [x for _, x in found(rules, abbr, "LOCATION")]
+    assert locs and all(p in " ".join(locs) for p in ("P.24", "Q. Bình Thạnh", "TP.HCM"))
+    assert ("LOCATION", "xa tan phu, huyen dong phu, binh phuoc") in found(
+        rules, "benh nhan 45 tuoi, dia chi: xa tan phu, huyen dong phu, binh phuoc. sdt 0987654321")
+
+
+def test_organizations(rules):
+    t = ("Chuyển từ Trạm Y tế xã Tân Phú lên Bệnh viện Đa khoa tỉnh Nghệ An, sau đó BV Bạch Mai; "
+         "làm việc tại Công ty TNHH May Việt Tiến.")
+    orgs = [x for _, x in found(rules, t, "ORGANIZATION")]
+    assert orgs == ["Trạm Y tế xã Tân Phú", "Bệnh viện Đa khoa tỉnh Nghệ An", "BV Bạch Mai", "Công ty TNHH May Việt Tiến"]
+
+
+def test_profession_after_cue_but_not_clinician_title(rules):
+    got = found(rules, "Nghề nghiệp: giáo viên. Bác sĩ Trần Văn Nam khám.")
+    assert ("PROFESSION", "giáo viên") in got
+    assert ("NAME", "Trần Văn Nam") in got and not any(x == "Bác sĩ" for _, x in got)
+
+
+def test_gender_and_transport_are_opt_in():
+    t = "BN nam, 45 tuổi, về từ Hàn Quốc trên chuyến bay VN0417."
+    default = Analyzer(model=None).analyze(t)
+    assert {s.label for s in default} <= set(PHI_LABELS) - {"GENDER", "TRANSPORT"}
+    opt = Analyzer(labels=["GENDER", "TRANSPORT"], model=None).analyze(t)
+    assert [(s.label, s.text) for s in opt] == [("GENDER", "nam"), ("TRANSPORT", "VN0417")]
+
+
+def test_explanations_never_contain_the_identifier(rules):
+    t = "Bệnh nhân Nguyễn Văn An, CCCD 001089012345, SĐT 0912345678, ở phường Nghĩa Đô, Hà Nội."
+    spans = rules.analyze(t)
+    assert len(spans) >= 4
+    for s in spans:
+        assert s.attrs["explanation"] and s.text not in s.attrs["explanation"]
+        assert s.source
