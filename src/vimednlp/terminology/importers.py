@@ -104,13 +104,10 @@ def _rows_from_file(path: Path) -> Iterator[list[str]]:
     if suffix == ".xls":
         raise TerminologyError(f"{path}: old .xls format; open it and save as .xlsx or UTF-8 .csv")
     raw = path.read_bytes()
-    for enc in ("utf-8-sig", "utf-16"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    enc = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"  # Excel's "Unicode text"
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError:
         raise TerminologyError(
             f"{path}: not UTF-8 text (legacy TCVN3/VNI or Windows-1258?); save it as UTF-8 CSV and retry")
     sample = text[:4096]
