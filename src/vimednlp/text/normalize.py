@@ -45,6 +45,66 @@ _UNIT_RE = re.compile(
 )
 
 
+_SPECIAL = (
+    r"(?P<nl>\r\n?|[\u2028\u2029\x0b\x0c\x85])"
+    rf"|(?P<zw>[{_ZW}]+)"
+    rf"|(?P<ch>[{''.join(re.escape(c) for c in _CHAR_MAP)}])"
+)
+
+
+def _vowel_classes() -> tuple[str, str]:
+    vowels, toned = set(), set()
+    for cp in list(range(0x41, 0x7B)) + list(range(0xC0, 0x1B1)) + list(range(0x1EA0, 0x1EFA)):
+        ch = chr(cp)
+        d = unicodedata.normalize("NFD", ch.lower())
+        if d[0] in "aeiouy" and all(m in "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b" for m in d[1:]):
+            vowels.add(ch)
+            if any(m in "\u0300\u0301\u0303\u0309\u0323" for m in d[1:]):
+                toned.add(ch)
+    return "".join(sorted(vowels)), "".join(sorted(toned))
+
+
+_VOW, _TON = _vowel_classes()
+# On NFC text only a letter run with a toned vowel next to another vowel can change (tone placement)
+_PAIR_RE = re.compile(rf"[{_TON}][{_VOW}]|[{_VOW}][{_TON}]")
+_LETTER_CH = re.compile(_LETTER)
+_LETTERS_RE = re.compile(rf"{_LETTER}*")
+_SPECIAL_RE = re.compile(_SPECIAL)
+_MARKS_RE = re.compile(_MARK)  # a zero-width char only joins a letter run before a mark
+
+
+def _fast_edits(text: str, tone: str) -> list[tuple[int, int, str]]:
+    """Edits for text without combining marks: tone placement and special characters.
+
+    Only a letter run holding a toned vowel next to another vowel can change; find those pairs and
+    widen each to its letter run.
+    """
+    edits: list[tuple[int, int, str]] = []
+    last = -1
+    letter_ch = _LETTER_CH.match
+    for m in _PAIR_RE.finditer(text):
+        s = m.start()
+        if s < last:
+            continue  # same letter run as the previous pair
+        while s > 0 and letter_ch(text, s - 1):
+            s -= 1
+        e = _LETTERS_RE.match(text, m.end()).end()
+        last = e
+        w = text[s:e]
+        rep = _norm_word(w, tone)
+        if rep != w:
+            edits.append((s, e, rep))
+    specials = []
+    for m in _SPECIAL_RE.finditer(text):
+        kind = m.lastgroup
+        rep = "\n" if kind == "nl" else "" if kind == "zw" else _CHAR_MAP[m.group()]
+        if rep != m.group():
+            specials.append((m.start(), m.end(), rep))
+    if specials:
+        edits = sorted(edits + specials)
+    return edits
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """Result of :func:`normalize`: ``text`` (normalized), ``original`` (input), ``alignment``."""
@@ -66,23 +126,23 @@ class NormalizedText:
 
 @lru_cache(maxsize=65536)
 def _norm_word(word: str, tone: str) -> str:
-    if any(c in word for c in _ZW):
-        word = "".join(c for c in word if c not in _ZW)
-    w = unicodedata.normalize("NFC", word)
-    return place_tone(w, tone)
+    return place_tone(unicodedata.normalize("NFC", word.translate(_ZW_DELETE)), tone)
+
+
+_ZW_DELETE = {ord(c): None for c in _ZW}
 
 
 def _nfc_word(word: str) -> str:
-    if any(c in word for c in _ZW):
-        word = "".join(c for c in word if c not in _ZW)
-    return unicodedata.normalize("NFC", word)
+    return unicodedata.normalize("NFC", word.translate(_ZW_DELETE))
 
 
 _CLUSTER_RE = re.compile(rf"(?:{_MARK}|[{_ZW}])+|.(?:{_MARK}|[{_ZW}])*", re.S)
 
 
-def _cluster_edits(word: str, offset: int) -> list[tuple[int, int, str]] | None:
-    """Per-letter NFC edits ``(start, end, replacement)``; None if composition spans letters."""
+@lru_cache(maxsize=65536)
+def _cluster_edits(word: str) -> tuple[tuple[int, int, str], ...] | None:
+    """Per-letter NFC edits ``(start, end, replacement)`` relative to the word; None if
+    composition spans letters."""
     out = []
     joined = []
     for m in _CLUSTER_RE.finditer(word):
@@ -90,11 +150,23 @@ def _cluster_edits(word: str, offset: int) -> list[tuple[int, int, str]] | None:
         nc = _nfc_word(c)
         joined.append(nc)
         if nc != c:
-            out.append((offset + m.start(), offset + m.end(), nc))
-    return out if "".join(joined) == _nfc_word(word) else None
+            out.append((m.start(), m.end(), nc))
+    return tuple(out) if "".join(joined) == _nfc_word(word) else None
 
 
 def _pass(text: str, tone: str) -> tuple[str, Alignment]:
+    if not _MARKS_RE.search(text):
+        fast = _fast_edits(text, tone)
+        if not fast:
+            return text, Alignment.identity(len(text))
+        out = []
+        pos = 0
+        for s, e, rep in fast:
+            out.append(text[pos:s])
+            out.append(rep)
+            pos = e
+        out.append(text[pos:])
+        return "".join(out), Alignment.from_edits(len(text), [(s, e, len(r)) for s, e, r in fast])
     out: list[str] = []
     edits: list[tuple[int, int, int]] = []
     pos = 0
@@ -108,9 +180,10 @@ def _pass(text: str, tone: str) -> tuple[str, Alignment]:
             rep = _norm_word(w, tone)
             if rep != w and rep == _nfc_word(w):
                 # only composition changed: one edit per letter, so any letter boundary stays exact
-                cluster_edits = _cluster_edits(w, s)
+                cluster_edits = _cluster_edits(w)
                 if cluster_edits is not None:
                     for cs, ce, crep in cluster_edits:
+                        cs, ce = cs + s, ce + s
                         out.append(text[pos:cs])
                         out.append(crep)
                         edits.append((cs, ce, len(crep)))

@@ -7,8 +7,7 @@ pressure, codes such as `BN1234`, `29A-123.45`, `I21.9`, `TP.HCM`) and what spli
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 # Letters include every Vietnamese letter plus combining marks (decomposed input stays in its token).
 _L = r"[^\W\d_]"
@@ -51,31 +50,47 @@ _PATTERNS: list[tuple[str, str]] = [
 _TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its code-point offsets: ``text == source[start:end]``."""
+
     text: str
     start: int
     end: int
     kind: str = "word"
 
 
-def iter_tokens(text: str) -> Iterator[Token]:
-    """Yield tokens (no whitespace) with code-point offsets, in order, never overlapping."""
+_CHUNK_RE = re.compile(r"\S+")
+_TRAILING = frozenset(",.;:!?)\"'")
+
+
+def _regex_tokens(chunk: str, base: int) -> Iterator[Token]:
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _TOKEN_RE.match(text, pos)
-        if m is None:  # pragma: no cover - the last alternative matches any single character
-            yield Token(text[pos], pos, pos + 1, "other")
-            pos += 1
-            continue
+    for m in _TOKEN_RE.finditer(chunk):
+        if m.start() != pos:  # pragma: no cover - the alternatives cover every character
+            yield Token(chunk[pos:m.start()], base + pos, base + m.start(), "other")
+        pos = m.end()
         kind = m.lastgroup or "other"
-        end = m.end()
-        if end == pos:  # pragma: no cover - defensive
-            end = pos + 1
         if kind != "space":
-            yield Token(text[pos:end], pos, end, kind)
-        pos = end
+            yield Token(m.group(), base + m.start(), base + pos, kind)
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield tokens (no whitespace) with code-point offsets, in order, never overlapping.
+
+    No token spans whitespace, so the text is cut at whitespace first; a chunk of letters alone (most
+    syllables), or letters plus one closing punctuation mark, needs no regular expression.
+    """
+    for cm in _CHUNK_RE.finditer(text):
+        chunk = cm.group()
+        start = cm.start()
+        if chunk.isalpha():
+            yield Token(chunk, start, cm.end(), "word")
+        elif chunk[-1] in _TRAILING and len(chunk) > 1 and chunk[:-1].isalpha():
+            end = cm.end()
+            yield Token(chunk[:-1], start, end - 1, "word")
+            yield Token(chunk[-1], end - 1, end, "punct")
+        else:
+            yield from _regex_tokens(chunk, start)
 
 
 def tokenize(text: str) -> list[Token]:
