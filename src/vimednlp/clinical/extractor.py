@@ -91,6 +91,8 @@ class ClinicalExtractor:
         for m in self.trie.find_all(view.words, view.keys, view.accented):
             e = m.entry
             end = m.end
+            if not view.accented and end - m.start == 1 and view.keys[m.start] in p.ambiguous_bare:
+                continue
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
                 after = sp[end - 1][1]
                 if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)):

@@ -59,9 +59,11 @@ class PatternRules:
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
         self.bare_value = re.compile(r"\s*(?:[:=]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*(?:[<>≤≥]=?\s*)?"
-                                     r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?![\w/.,]\d)")
+                                     r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?![\w/.,]\d)"
+                                     r"(?!\s*(?:lan|vien|ngay|gio|h\b|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))")
         self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
+        self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}
         self.case_need_value = set(d["tests_need_value"])
         # symptom pattern tries
         self.triggers = _trie(d["pain_triggers"], "TRIGGER")
