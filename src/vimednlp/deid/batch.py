@@ -335,7 +335,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
 
             ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
             pool = ctx.Pool(workers, initializer=_init_worker, initargs=(engine_kwargs,))
-            results = pool.imap(_process, pool_input(pending_errors), chunksize=chunksize)
+            results = _windowed_imap(pool, pool_input(pending_errors), chunksize, window=workers * chunksize * 32)
         else:
             _init_worker(engine_kwargs)
             results = map(_process, pool_input(pending_errors))
@@ -395,6 +395,17 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
         if report_path:
             Path(report_path).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return report
+
+
+def _windowed_imap(pool, tasks: Iterator[tuple], chunksize: int, window: int) -> Iterator[tuple]:
+    """`pool.imap` over bounded slices: Pool would otherwise read the whole input into its queue."""
+    import itertools
+
+    while True:
+        batch = list(itertools.islice(tasks, window))
+        if not batch:
+            return
+        yield from pool.imap(_process, batch, chunksize=chunksize)
 
 
 def _record_error(report: Report, source: str, line: int | None, key: str, error: str, on_error: str) -> None:

@@ -122,11 +122,13 @@ def shift_dates(text: str, offset_days: int, ref_year: int = 2024) -> str | None
 
 
 def offset_from_bytes(seed: bytes) -> int:
-    """A per-patient offset in ±[MIN_SHIFT_DAYS, MAX_SHIFT_DAYS] days from a keyed digest."""
+    """A per-patient offset of -[MIN_SHIFT_DAYS, MAX_SHIFT_DAYS] days from a keyed digest.
+
+    Always into the past: a shifted admission never lands in the future and a shifted birth date
+    never comes after today (CCCD birth years stay valid)."""
     n = int.from_bytes(seed[:8], "big")
     span = MAX_SHIFT_DAYS - MIN_SHIFT_DAYS + 1
-    days = MIN_SHIFT_DAYS + n % span
-    return days if (n >> 32) & 1 else -days
+    return -(MIN_SHIFT_DAYS + n % span)
 
 
 ShiftFn = Callable[[str], "str | None"]
