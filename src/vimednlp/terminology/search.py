@@ -135,10 +135,15 @@ class TermIndex:
             if old is None or score > old[0] or (score == old[0] and _REASON_RANK[reason] < _REASON_RANK[old[1]]):
                 best[code] = (score, reason, term)
 
+        codes_in_text = list(codes_in_text)
         for c in codes_in_text:
             if c in self.titles:
                 add(c, SCORES["code"], "code", c)
+            elif c[:3] in self.titles:  # `A00.5` does not exist: its category does
+                add(c[:3], round(0.9 * SCORES["code"], 4), "code", c)
         q = strip_dose(query) if self.system == "drug" else query
+        if codes_in_text:
+            q = _CODE_IN_TEXT.sub(" ", q)
         if not q.strip():
             return self._rank(best, k)
         variants = [(q, None)] + [(v, "abbreviation") for v in expand_abbreviations(q)]
