@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -57,6 +58,7 @@ def iter_lexicon(root: Path | None = None) -> Iterator[tuple[str, str, str, dict
             for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
                 yield label, term, row[0], {}
     yield from _terminology_lists()
+    yield from _icd10_titles()
 
 
 # columns of the terminology room's lists that hold names (see resources/terminology/SOURCE.md)
@@ -87,6 +89,36 @@ def _terminology_lists() -> Iterator[tuple[str, str, str, dict]]:
             log.warning("could not read %s (%s); using the clinical lists only", name, type(e).__name__)
 
 
+_PAREN = re.compile(r"\s*[\(\[][^)\]]*[\)\]]")
+
+
+def _icd10_titles() -> Iterator[tuple[str, str, str, dict]]:
+    """Vietnamese ICD-10 titles from the user's terminology store, when one was built with them.
+
+    Nothing is vendored (GNU Health's translation is GPL); the store lives in the user cache
+    (`vimednlp terminology build --source gnuhealth|moh`). Titles are used without their bracketed
+    qualifiers and only when short enough to be written in a note (<= 8 syllables).
+    """
+    try:
+        from ..terminology.store import open_store, store_path
+
+        if not store_path().exists():
+            return
+        st = open_store()
+        if not st.has_vietnamese():
+            return
+        for c in st.concepts(levels=("category", "subcategory")):
+            if not c.title_vi:
+                continue
+            title = _PAREN.sub("", c.title_vi).strip(" ,.;")
+            if title and "," not in title and len(split_words(title)) <= 8:
+                # chapter XVIII (R00-R99) holds symptoms and signs
+                label = "SYMPTOM" if c.code.startswith("R") else "DISEASE"
+                yield label, title, title, {"icd10_hint": c.code, "from": "icd10"}
+    except Exception as e:  # noqa: BLE001 - an optional source must never break extraction
+        log.warning("ICD-10 titles not used (%s)", type(e).__name__)
+
+
 def _abbreviation_entries(trie: TokenTrie) -> Iterator[Entry]:
     """Unambiguous abbreviations of `vimednlp.text.abbreviations` whose expansion is a lexicon term."""
     try:
@@ -111,10 +143,17 @@ def _abbreviation_entries(trie: TokenTrie) -> Iterator[Entry]:
 def lexicon_trie() -> TokenTrie:
     trie = TokenTrie()
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    curated: set[tuple[str, ...]] = set()
     for label, term, concept, attrs in iter_lexicon():
         words = split_words(term)
         if not words or (label, words) in seen:
             continue
+        folded = tuple(token_key(w) for w in words)
+        if attrs.get("from") == "icd10":
+            if folded in curated:
+                continue  # the curated lists decide the label of a name they know
+        else:
+            curated.add(folded)
         if label == "DRUG" and len(words) > 1 and any(w[:1].isdigit() for w in words):
             continue  # `Aspirin 81`: the number belongs to the dose
         seen.add((label, words))
