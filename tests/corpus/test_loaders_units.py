@@ -141,3 +141,32 @@ def test_conll_errors_name_the_line(tmp_path):
     log = ErrorLog()
     docs = read(p, on_error="skip", errors=log)
     assert [d.text for d in docs] == ["Bệnh nhân", "ho"] and log.errors[0].line == 5
+
+
+def test_plain_hf_token_dataset_becomes_records():
+    # a token-classification dataset as found on the Hub: tokens + ClassLabel tags, no offsets
+    from datasets import ClassLabel, Dataset, Features, Sequence, Value
+
+    from vimednlp.corpus import from_hf_dataset
+
+    names = ["O", "B-SYMPTOM", "I-SYMPTOM", "B-DRUG", "I-DRUG"]
+    ds = Dataset.from_list(
+        [{"tokens": ["Bệnh_nhân", "ho", "khan", ",", "dùng", "Acetylcystein"], "ner_tags": [0, 1, 2, 0, 0, 3]}],
+        features=Features({"tokens": Sequence(Value("string")), "ner_tags": Sequence(ClassLabel(names=names))}))
+    (doc,) = from_hf_dataset(ds)
+    assert doc.text == "Bệnh nhân ho khan , dùng Acetylcystein"
+    assert [(s.label, s.text) for s in doc.spans] == [("SYMPTOM", "ho khan"), ("DRUG", "Acetylcystein")]
+    assert doc.meta == {"word_joins": [4]}
+
+
+def test_jsonl_reader_reports_every_kind_of_bad_line(tmp_path):
+    p = tmp_path / "x.jsonl"
+    good = Document("a", "Bệnh nhân ho", [Span(10, 12, "SYMPTOM", "ho")]).to_json()
+    p.write_text("\n".join([good, "[1, 2]", '{"id": "b"}', '{"id": "c", "text": "ho", "spans": [[0, 2]]}',
+                            '{"id": "d", "text": "ho", "spans": [{"start": 2, "end": 1, "label": "X"}]}', "",
+                            good.replace('"a"', '"e"')]) + "\n", encoding="utf-8")
+    log = ErrorLog()
+    docs = read(p, on_error="skip", errors=log)
+    assert [d.id for d in docs] == ["a", "e"]
+    assert [e.line for e in log.errors] == [2, 3, 4, 5]
+    assert all("Bệnh" not in str(e) for e in log.errors)

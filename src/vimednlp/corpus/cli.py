@@ -287,11 +287,11 @@ def card(path, name, source, license_, guideline_version, description, out, fmt,
       vimednlp corpus card synthetic.jsonl --name vimednlp-synthetic --license MIT --out CARD.md
     """
     from .card import make_card
+    from .io import iter_read
     from .stats import compute_stats
     from .validate import validate as run
 
-    st = compute_stats(_progress(__import__("vimednlp.corpus.io", fromlist=["iter_read"]).iter_read(
-        path, fmt, level=level), "card"))
+    st = compute_stats(_progress(iter_read(path, fmt, level=level), "card"))
     rep = run(path, fmt, labels=None, level=level)
     md = make_card(st, name, source, license_, guideline_version, description, rep.counts(), str(Path(path).name))
     if out:

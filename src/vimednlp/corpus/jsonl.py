@@ -16,7 +16,7 @@ def parse_line(line: str, path: str | None, n: int) -> Document:
         raise RecordError(f"broken JSON ({e.msg} at column {e.colno})", path, n) from None
     try:
         doc = Document.from_dict(obj)
-    except (ValueError, TypeError) as e:
+    except (ValueError, TypeError, AttributeError) as e:
         raise RecordError(f"not a corpus record: {e}", path, n) from None
     return doc
 
