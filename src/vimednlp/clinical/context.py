@@ -173,7 +173,7 @@ class ConText:
         i = 0
         while i < n:
             if keys[i] in trie.root or keys[i] in ("<num>", "<year>"):
-                m = _longest_wild(trie, words, keys, i, view.accented, accept)
+                m = _longest_wild(trie, words, keys, i, view.acc, accept)
                 if m is not None:
                     end, entries = m
                     for e in entries:
@@ -250,9 +250,11 @@ class ConText:
             comma_list = bool(conf.get("comma_list")) or rule.comma_stops
             near = by_sent.get(sent[c.start], [])
             # `Không A, không B, C`: when the cue is repeated for each item, the bare C is not in scope
+            # and in a run of comma-separated findings (`Họng đỏ, không chảy mũi, amidan sưng`) a cue
+            # heads its own item only: lists extend a cue only when no comma precedes it in the sentence
             lists = comma_list and not any(
                 o is not c and o.rule.category == rule.category and sent[o.start] == sent[c.start] and o.end <= c.start
-                and "," in keys[o.end:c.start] for o in cues)
+                and "," in keys[o.end:c.start] for o in cues) and not _comma_before(keys, sent, c.start)
             for t in near:
                 if rule.labels is not None and t.label not in rule.labels:
                     continue
@@ -327,6 +329,17 @@ def reconcile(t: Target) -> None:
         a.discard("uncertain")
 
 
+def _comma_before(keys: list[str], sent: list[int], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and sent[k] == sent[i]:
+        if keys[k] == ",":
+            return True
+        if keys[k] == ":":
+            return False       # `Tiền sử: ...` / `Khám: ...` start a new run
+        k -= 1
+    return False
+
+
 def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], within: int) -> bool:
     for off in range(0, within):
         for opt in options:
@@ -335,7 +348,7 @@ def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], 
     return False
 
 
-def _longest_wild(trie: TokenTrie, words, keys, i: int, accented: bool, accept):
+def _longest_wild(trie: TokenTrie, words, keys, i: int, accented, accept):
     """Longest cue at token i (with `<num>` / `<year>` wildcard edges), as (end, entries).
 
     One surface may carry several rules (`chưa loại trừ` looks both ways); per category the
@@ -371,7 +384,9 @@ def _longest_wild(trie: TokenTrie, words, keys, i: int, accented: bool, accept):
     return end, pseudo or list(best.values())
 
 
-def _fits_wild(e: Entry, words, i: int, accented: bool) -> bool:
+def _fits_wild(e: Entry, words, i: int, accented) -> bool:
+    if accented.__class__ is not bool:
+        accented = accented[i]
     from .lexicon import fits
 
     if not any(w in ("<num>", "<year>") for w in e.words):

@@ -88,10 +88,11 @@ class ClinicalExtractor:
         p = self.patterns
         sp = view.tokens.spans
         cands: list[_Cand] = []
-        for m in self.trie.find_all(view.words, view.keys, view.accented):
+        for m in self.trie.find_all(view.words, view.keys, view.acc):
             e = m.entry
             end = m.end
-            if not view.accented and end - m.start == 1 and view.keys[m.start] in p.ambiguous_bare:
+            if (not view.acc[m.start] and end - m.start == 1 and view.keys[m.start] in p.ambiguous_bare
+                    and not view.words[m.start].isupper()):
                 continue
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
                 after = sp[end - 1][1]

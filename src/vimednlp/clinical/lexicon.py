@@ -134,7 +134,10 @@ class TokenTrie:
         return out
 
 
-def fits(e: Entry, words: Sequence[str], i: int, accented: bool) -> bool:
+def fits(e: Entry, words: Sequence[str], i: int, accented) -> bool:
+    """Whether entry `e` may match at token i. `accented`: a bool for the whole text, or one per token."""
+    if accented.__class__ is not bool:
+        accented = accented[i]
     for k, w in enumerate(e.words):
         t = words[i + k]
         if t == w:
@@ -169,6 +172,25 @@ def doc_is_accented(words: Iterable[str]) -> bool:
             if has_marks(w):
                 marked += 1
     return alpha > 0 and marked * 8 >= alpha
+
+
+def _accented_by_sentence(words: list[str], keys: list[str], nl: list[bool]) -> list[bool]:
+    """Per token: is its sentence written with diacritics? (A note may mix both ways of typing.)"""
+    out = [True] * len(words)
+    start = alpha = marked = 0
+    n = len(words)
+    for k in range(n + 1):
+        end_here = k == n or nl[k] or (k > 0 and words[k - 1] in (".", "!", "?", ";"))
+        if end_here and k > start:
+            flag = alpha == 0 or marked * 8 >= alpha
+            for x in range(start, k):
+                out[x] = flag
+            start, alpha, marked = k, 0, 0
+        if k < n and words[k][:1].isalpha():
+            alpha += 1
+            if keys[k] != words[k].lower():
+                marked += 1
+    return out
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
@@ -222,6 +244,7 @@ class TokenView:
         accented = n_alpha > 0 and len(_NON_ASCII_LETTER.findall(text)) * 8 >= n_alpha
         view = cls(text, _Tokens(spans, words), words, keys, accented, nl)
         view._starts = starts
+        view.acc = _accented_by_sentence(words, keys, nl) if accented else [False] * len(words)
         return view
 
     def char_to_token(self, start: int, end: int) -> tuple[int, int] | None:

@@ -96,7 +96,7 @@ def _longest(trie: TokenTrie, view: TokenView, i: int) -> int:
     """End token index of the longest trie entry at i (i when none)."""
     if i >= len(view.keys) or view.keys[i] not in trie.root:
         return i
-    m = trie.longest_at(view.words, view.keys, i, view.accented)
+    m = trie.longest_at(view.words, view.keys, i, view.acc)
     return m.end if m else i
 
 
