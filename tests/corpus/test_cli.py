@@ -204,3 +204,13 @@ def test_every_command_has_help_with_an_example():
     for cmd in ("convert", "validate", "stats", "split", "merge", "relabel", "card"):
         res = run(cmd, "--help")
         assert res.exit_code == 0 and "Example" in res.output, cmd
+
+
+def test_validate_conll_reports_sentence_lines(tmp_path):
+    p = tmp_path / "x.conll"
+    p.write_text("Bệnh O\nnhân O\nsốt B-SYMPTOM\n\nHo O\nkhan X-SYMPTOM\n\nBệnh O\nnhân O\nsốt B-SYMPTOM\n\n",
+                 encoding="utf-8")
+    res = run("validate", p, "--labels", "SYMPTOM")
+    assert res.exit_code == 1
+    assert re.search(r"x\.conll:5: error \[unreadable\] not an IOB tag", res.output)
+    assert re.search(r"x\.conll:8: error \[duplicate\] exact duplicate of the text at line 1", res.output)
