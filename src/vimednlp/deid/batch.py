@@ -333,8 +333,13 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
         if workers > 1:
             import multiprocessing as mp
 
-            ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
-            pool = ctx.Pool(workers, initializer=_init_worker, initargs=(engine_kwargs,))
+            if sys.platform != "win32":
+                # build the engine (detector, lexicons, model, one key) once, before forking: workers
+                # share it copy-on-write, start at once, and use the same ephemeral key if none is given
+                _init_worker(engine_kwargs)
+                pool = mp.get_context("fork").Pool(workers)
+            else:
+                pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(engine_kwargs,))
             results = _windowed_imap(pool, pool_input(pending_errors), chunksize, window=workers * chunksize * 32)
         else:
             _init_worker(engine_kwargs)

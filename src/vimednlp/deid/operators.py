@@ -58,9 +58,15 @@ class OperatorContext:
     def without_diacritics(self, start: int, end: int) -> bool:
         """Is the text around a span written without diacritics (so a surrogate must be too)?"""
         lo, hi = max(0, start - 200), min(len(self.text), end + 200)
+        # answered per 256-character block, each folded once per document (the common case: a
+        # block with diacritics settles it)
+        for b in range(lo // 256, (hi - 1) // 256 + 1):
+            has = self._fold_window.get(b)
+            if has is None:
+                has = self._fold_window[b] = has_diacritics(self.text[b * 256:(b + 1) * 256])
+            if has:
+                return False
         window = self.text[lo:start] + " " + self.text[end:hi]
-        if has_diacritics(window):  # the common case, answered by one str.translate
-            return False
         return sum(map(str.isalpha, window)) >= 20
 
 
