@@ -70,6 +70,8 @@ SCHOOLS = ["Trường THPT Chu Văn An", "Trường THCS Lê Quý Đôn", "Trư�
 PROFESSIONS = ["giáo viên", "công nhân", "nông dân", "kỹ sư", "tài xế", "buôn bán", "nội trợ", "học sinh", "sinh viên",
                "nhân viên văn phòng", "hưu trí", "thợ xây", "thợ may", "bộ đội", "công an", "kế toán", "lao động tự do",
                "ngư dân", "xe ôm", "kinh doanh", "nhân viên bán hàng", "tiểu thương", "phụ hồ", "giảng viên", "lái xe"]
+FOREIGN = ["Hàn Quốc", "Daegu", "Nhật Bản", "Malaysia", "Singapore", "Thái Lan", "Campuchia", "Lào", "Mỹ", "Pháp", "Anh",
+           "Nga", "Đức", "Qatar", "Dubai", "Kuwait", "Úc", "Canada", "London", "Paris", "Moscow", "Guinea Xích Đạo"]
 PLACES = ["chợ Bến Thành", "chợ Đồng Xuân", "siêu thị Co.opmart Lý Thường Kiệt", "quán cà phê Mộc", "chợ Bình Điền",
           "siêu thị Big C Thăng Long", "nhà thờ Phú Nhai", "chùa Hoằng Pháp", "bến xe Miền Đông", "sân bay Nội Bài",
           "sân bay Tân Sơn Nhất", "karaoke Hoàng Gia", "khu công nghiệp Tân Tạo", "ký túc xá Khu B"]
@@ -312,6 +314,16 @@ def fillers(g: Gen) -> dict[str, Callable[[], tuple[str, str, dict]]]:
         "job": lambda: P(g.pick(PROFESSIONS), "PROFESSION"),
         "gender": lambda: P(g.pick(["nam", "nữ", "Nam", "Nữ"]), "GENDER"),
         "flight": lambda: P(g.pick(["VN", "VJ", "QH"]) + str(g.r.randint(100, 1999)), "TRANSPORT"),
+        "day": lambda: P(str(g.r.randint(1, 28)), "DATE"),
+        "month": lambda: P(f"tháng {g.r.randint(1, 12)}", "DATE"),
+        "foreign": lambda: P(g.pick(FOREIGN), "LOCATION"),
+        "airport": lambda: P(g.pick(["Nội Bài", "Tân Sơn Nhất", "sân bay Đà Nẵng", "sân bay Cam Ranh", "Vân Đồn", "Cần Thơ"]), "LOCATION"),
+        "military": lambda: P(g.pick(["trung đoàn", "Tiểu đoàn", "Sư đoàn", "khu cách ly tập trung"]) + " " + str(g.r.randint(1, 900)), "LOCATION"),
+        "district_only": lambda: P(g.pick(DISTRICTS)[2], "LOCATION"),
+        "org": lambda: P(g.pick(["Bộ Y tế", "Sở Y tế " + g.pick(PROVINCES)[3], "CDC " + g.pick(PROVINCES)[3], "Ban Chỉ đạo quốc gia",
+                                 "Trung tâm Kiểm soát bệnh tật " + g.pick(PROVINCES)[3], "UBND tỉnh " + g.pick(PROVINCES)[3]]), "ORGANIZATION"),
+        "med_job": lambda: P(
+                             g.pick(["bác sĩ", "điều dưỡng", "nhân viên y tế", "kỹ thuật viên", "y tá"]), "PROFESSION"),
         # clinical slots (gold clinical labels, never PHI)
         "dis": lambda: P(g.pick(DISEASES), "DISEASE"),
         "sym": lambda: P(g.pick(SYMPTOMS), "SYMPTOM"),
@@ -383,6 +395,18 @@ TEMPLATES: dict[str, list[str]] = {
         "{hospital}. Mẹ là bà {initials} ({agenum} tuổi) đón về nhà ở {ward}.",
         "Ca bệnh {bn}: {name}, sinh năm {year}, {job}, ở {address}; tiếp xúc gần với {bn} tại {place} ngày {sdate}. "
         "Xét nghiệm {test} ngày {sdate}: {res}.",
+    ],
+    "case_news": [
+        "\"Bệnh nhân {bnnum}\" ({initials}), {gender}, {agenum} tuổi, {job}, trú tại {address}. Từ ngày {day} đến {sdate}, "
+        "bệnh nhân ở {foreign}, nhập cảnh {airport} ngày {sdate} trên chuyến bay {flight}, được cách ly tại {military}.",
+        "{org} cho biết các bệnh nhân {bnnum}, {bnnum}, {bnnum} và {bnnum} đã được công bố khỏi bệnh tại {hospital}; "
+        "độ tuổi từ {agenum} đến {agenum}.",
+        "Trong {month}, bệnh nhân {bnnum} đến {place}, sau đó về quê ở {ward}, {province}. Người tiếp xúc gần là vợ "
+        "({initials}, {agenum} tuổi, {job}) và con gái {given2}.",
+        "Ngày {sdate}, {org} thông báo ca bệnh {bn}: {job} tại {company}, {agenum} tuổi, sống ở {district_only}, {province}; "
+        "bệnh nhân làm việc tại {foreign} trước khi về nước.",
+        "Bệnh nhân thứ {bnnum} là {med_job} {hospital}, tiếp xúc với bệnh nhân {bnnum} ({initials}) tại {hospital}. "
+        "Ngày {day} và {sdate} bệnh nhân có {sym}, {sym}.",
     ],
     "admin": [
         "Thông tin liên hệ: {name}, CMND {cmnd}, hộ chiếu {passport}, email {email}, website {url}. Biển số xe {plate}. "

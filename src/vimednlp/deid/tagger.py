@@ -51,8 +51,10 @@ def _rule_tags(ctx: Context, cands: Sequence[Candidate]) -> list[str]:
         i = starts.get(c.start)
         if i is None:
             # a span starting inside a token: take the token that contains it
-            i = next((k for k, t in enumerate(ctx.tokens) if t.start <= c.start < t.end), None)
-            if i is None:
+            import bisect
+
+            i = bisect.bisect_right([t.start for t in ctx.tokens], c.start) - 1
+            if i < 0:
                 continue
         first = True
         while i < len(ctx.tokens) and ctx.tokens[i].start < c.end:
@@ -62,40 +64,39 @@ def _rule_tags(ctx: Context, cands: Sequence[Candidate]) -> list[str]:
     return tags
 
 
-def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[dict[str, object]]:
+def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[list[str]]:
+    """One list of string attributes per token (crfsuite's fastest input form)."""
     lex = names()
     sur, mid, giv = lex["surname"], lex["middle"], lex["given"]
     rt = _rule_tags(ctx, cands)
     ft = ctx.ftoks
     n = len(ft)
     shapes = [_shape(t.text) for t in ctx.tokens]
+    adj = ctx.adj
     feats = []
     for i in range(n):
         w = ft[i]
-        f: dict[str, object] = {
-            "b": 1.0, "w": w, "sh": shapes[i], "r": rt[i], "k": ctx.tokens[i].kind,
-            "sur": w in sur, "giv": w in giv, "mid": w in mid,
-        }
+        f = ["w=" + w, "sh=" + shapes[i], "r=" + rt[i], "k=" + ctx.tokens[i].kind]
+        if w in sur:
+            f.append("sur")
+        if w in giv:
+            f.append("giv")
+        if w in mid:
+            f.append("mid")
         if i > 0:
-            f["w-1"] = ft[i - 1]
-            f["sh-1"] = shapes[i - 1]
-            f["r-1"] = rt[i - 1]
-            f["w-1|w"] = ft[i - 1] + "|" + w
-            f["nl-1"] = "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+            f += ["w-1=" + ft[i - 1], "sh-1=" + shapes[i - 1], "r-1=" + rt[i - 1], "w-1|w=" + ft[i - 1] + "|" + w]
+            if not adj[i - 1]:
+                f.append("gap-1")
         else:
-            f["BOS"] = True
+            f.append("BOS")
         if i > 1:
-            f["w-2"] = ft[i - 2]
-            f["w-2|w-1"] = ft[i - 2] + "|" + ft[i - 1]
+            f += ["w-2=" + ft[i - 2], "w-2|w-1=" + ft[i - 2] + "|" + ft[i - 1]]
         if i < n - 1:
-            f["w+1"] = ft[i + 1]
-            f["sh+1"] = shapes[i + 1]
-            f["r+1"] = rt[i + 1]
-            f["w|w+1"] = w + "|" + ft[i + 1]
+            f += ["w+1=" + ft[i + 1], "sh+1=" + shapes[i + 1], "r+1=" + rt[i + 1], "w|w+1=" + w + "|" + ft[i + 1]]
         else:
-            f["EOS"] = True
+            f.append("EOS")
         if i < n - 2:
-            f["w+2"] = ft[i + 2]
+            f.append("w+2=" + ft[i + 2])
         feats.append(f)
     return feats
 

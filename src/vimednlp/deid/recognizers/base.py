@@ -26,7 +26,7 @@ def phrase_key(phrase: str) -> str:
     return " ".join(fold_lower(t.text) for t in tokenize(phrase))
 
 
-def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
+def phrase_set(phrases: Iterable[str]) -> "PhraseSet":
     """Keys as written (lower case, with diacritics) and folded: a token with diacritics must match
     exactly (`cầu` is not `cậu`), a token without them matches the folded form (`cau`)."""
     out = set()
@@ -36,10 +36,39 @@ def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
             for v in (p, p.upper()):
                 out.add(phrase_key(v))
                 out.add(" ".join(t.text.lower() for t in tokenize(v)))
-    return frozenset(out)
+    return PhraseSet(out)
 
 
-_MAXLEN: dict[int, int] = {}  # longest phrase (in tokens) of each cue set, by identity
+def _index(phrases) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """For a phrase collection: first token -> phrase lengths and last token -> phrase lengths, longest
+    first. Stored on the collection itself (PhraseSet / Gazetteer) so a look-up costs one attribute."""
+    got = getattr(phrases, "_idx", None)
+    if got is None:
+        first: dict[str, set] = {}
+        last: dict[str, set] = {}
+        for p in phrases:
+            parts = p.split(" ")
+            first.setdefault(parts[0], set()).add(len(parts))
+            last.setdefault(parts[-1], set()).add(len(parts))
+        got = ({k: sorted(v, reverse=True) for k, v in first.items()},
+               {k: sorted(v, reverse=True) for k, v in last.items()})
+        try:
+            phrases._idx = got
+        except AttributeError:  # a plain frozenset/dict: wrap it once with PhraseSet/Gazetteer instead
+            raise TypeError("cue look-ups need a PhraseSet or Gazetteer (see recognizers.base)") from None
+    return got
+
+
+class PhraseSet(frozenset):
+    """A frozenset of phrase keys that carries its first/last-token index."""
+
+    _idx = None
+
+
+class Gazetteer(dict):
+    """Phrase key -> kind, with its first/last-token index."""
+
+    _idx = None
 
 
 class Context:
@@ -84,19 +113,41 @@ class Context:
     def cue_before(self, i: int, cues: frozenset[str], max_len: int = 5, skip: str = ":.-,(") -> str | None:
         """The cue phrase that ends right before token i (punctuation such as ':' may sit between)."""
         k = i
-        while k > 0 and self.ftoks[k - 1] in skip and len(self.ftoks[k - 1]) == 1 and i - k < 2 and skip:
+        ft = self.ftoks
+        while skip and k > 0 and i - k < 2 and len(ft[k - 1]) == 1 and ft[k - 1] in skip:
             k -= 1
-        ml = _MAXLEN.get(id(cues))
-        if ml is None:
-            ml = _MAXLEN[id(cues)] = max((c.count(" ") + 1 for c in cues), default=0)
+        if k == 0:
+            return None
+        lengths = _index(cues)[1].get(self.ktoks[k - 1])
+        if not lengths:
+            return None
         adj, kt = self.adj, self.ktoks
-        for n in range(min(max_len, k, ml), 0, -1):
+        for n in lengths:
+            if n > k or n > max_len:
+                continue
             if n > 1 and not all(adj[k - n:k - 1]):
                 continue
             key = " ".join(kt[k - n:k]) if n > 1 else kt[k - 1]
             if key in cues:
                 return key
         return None
+
+    def match_at(self, i: int, phrases, folded: bool = False) -> int:
+        """End (exclusive) of the longest phrase of `phrases` starting at token i, or i. `phrases` is a
+        cue set (matched on ktoks) or a gazetteer dict (matched on folded tokens, folded=True)."""
+        toks = self.ftoks if folded else self.ktoks
+        lengths = _index(phrases)[0].get(toks[i])
+        if not lengths:
+            return i
+        adj = self.adj
+        n_tok = len(toks)
+        for n in lengths:
+            e = i + n
+            if e > n_tok or (n > 1 and not all(adj[i:e - 1])):
+                continue
+            if (" ".join(toks[i:e]) if n > 1 else toks[i]) in phrases:
+                return e
+        return i
 
     def is_cap(self, i: int) -> bool:
         t = self.tokens[i].text

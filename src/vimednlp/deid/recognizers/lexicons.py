@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ...paths import resource_path
 from ...text.fold import fold_lower
-from .base import phrase_key, phrase_set
+from .base import Gazetteer, PhraseSet, phrase_key, phrase_set
 
 
 def _lines(*parts: str) -> list[str]:
@@ -36,7 +36,7 @@ def cues() -> dict:
 def names() -> dict[str, frozenset[str]]:
     """Folded lower-case name syllables: surname, middle, given (both genders)."""
     # both the folded and the exact lower-case forms: names are matched on `Context.ktoks`
-    f = lambda xs: frozenset([fold_lower(x) for x in xs] + [x.lower() for x in xs])  # noqa: E731
+    f = lambda xs: PhraseSet([fold_lower(x) for x in xs] + [x.lower() for x in xs])  # noqa: E731
     compound = phrase_set(_lines("names", "surnames_compound.txt"))
     return {
         "surname": f(_lines("names", "surnames.txt")),
@@ -49,21 +49,21 @@ def names() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def places() -> dict[str, dict[str, str]]:
     """Folded phrase -> kind for provinces (both schemes), districts (2019) and wards (both schemes)."""
-    prov: dict[str, str] = {}
+    prov = Gazetteer()
     for scheme, _code, _type, name in _tsv("locations", "provinces.tsv"):
         prov[phrase_key(name)] = "province"
     for name in json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))["location_places"]:
         prov[phrase_key(name)] = "city"
-    dist: dict[str, str] = {}
+    dist = Gazetteer()
     for _p, _t, name in _tsv("locations", "districts_2019.tsv"):
         dist[phrase_key(name)] = "district"
-    wards: dict[str, str] = {}
+    wards = Gazetteer()
     for row in _tsv("locations", "wards_2019.tsv"):
         wards[phrase_key(row[-1])] = "ward"
     for row in _tsv("locations", "wards_2025.tsv"):
         wards[phrase_key(row[-1])] = "ward"
     raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
-    foreign = {phrase_key(x): "foreign" for x in raw["foreign_places"]}
+    foreign = Gazetteer({phrase_key(x): "foreign" for x in raw["foreign_places"]})
     return {"province": prov, "district": dist, "ward": wards, "foreign": foreign}
 
 

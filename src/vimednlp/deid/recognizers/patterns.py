@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import validators as V
-from .base import Candidate, Context, Recognizer
+from .base import Candidate, Context, PhraseSet, Recognizer
 from .lexicons import cues
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
@@ -106,7 +106,7 @@ def _id_cue_index() -> tuple[frozenset[str], dict[str, str]]:
         for kind in _ID_ORDER:
             for c in idc[kind]:
                 kinds.setdefault(c, kind)
-        _ID_INDEX.extend([frozenset(kinds), kinds])
+        _ID_INDEX.extend([PhraseSet(kinds), kinds])
     return _ID_INDEX[0], _ID_INDEX[1]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Candidate, Context, Recognizer
+from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
 from ...text.fold import fold_lower
 from .lexicons import cues, max_place_len, names, places
 
@@ -45,7 +45,7 @@ _CUE_ONLY = frozenset(["nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc v
 
 
 # 'là bác sĩ tại ...', 'nữ điều dưỡng của bệnh viện': a clinician's job describing a person
-_MED_BEFORE = frozenset(["là", "nam", "nữ", "một", "hai", "các", "cả", "vợ là", "chồng là", "la", "nu"])
+_MED_BEFORE = PhraseSet(["là", "nam", "nữ", "một", "hai", "các", "cả", "vợ là", "chồng là", "la", "nu"])
 _MED_AFTER = frozenset(["tại", "của", "ở", "làm", "khoa", "bệnh", "trạm", "trung", "phòng", "tai", "cua", "o"])
 
 
@@ -55,22 +55,22 @@ def fold_key(k: str) -> str:
 
 
 def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) -> int:
-    """End token index (exclusive) of the longest gazetteer phrase starting at token i, or i."""
-    best = i
-    n = len(ctx.tokens)
-    for L in range(1, max_place_len() + 1):
-        e = i + L
-        if e > n:
-            break
-        if L > 1 and not ctx.adjacent(e - 2, e - 1):
-            break
-        if ctx.tokens[e - 1].kind not in ("word", "number", "dotted"):
-            break
-        if need_cap and not ctx.upper_doc and ctx.tokens[e - 1].kind == "word" and not ctx.is_cap(e - 1):
-            break
-        if " ".join(ctx.ftoks[i:e]) in table:
-            best = e
-    return best
+    """End token index (exclusive) of the longest gazetteer phrase starting at token i, or i.
+    need_cap: every word of the match must be capitalised (unless the document is UPPER CASE)."""
+    lengths = _index(table)[0].get(ctx.ftoks[i])
+    if not lengths:
+        return i
+    n_tok = len(ctx.tokens)
+    for n in lengths:
+        e = i + n
+        if e > n_tok or (n > 1 and not all(ctx.adj[i:e - 1])):
+            continue
+        if (" ".join(ctx.ftoks[i:e]) if n > 1 else ctx.ftoks[i]) not in table:
+            continue
+        if need_cap and not ctx.upper_doc and any(ctx.tokens[x].kind == "word" and not ctx.is_cap(x) for x in range(i, e)):
+            continue
+        return e
+    return i
 
 
 class LocationRecognizer(Recognizer):
@@ -84,15 +84,11 @@ class LocationRecognizer(Recognizer):
         toks, ft = ctx.tokens, ctx.ftoks
         n = len(toks)
         pieces: list[tuple[int, int, float, str]] = []  # token index ranges
-        unit_max = max(len(u.split()) for u in units)
         i = 0
         while i < n:
             # a unit word followed by its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'thôn Đông'
-            u_end = None
-            for L in range(min(unit_max, n - i), 0, -1):
-                if " ".join(ctx.ktoks[i:i + L]) in units and all(ctx.adjacent(x, x + 1) for x in range(i, i + L - 1)):
-                    u_end = i + L
-                    break
+            u_end = ctx.match_at(i, units)
+            u_end = u_end if u_end > i else None
             if u_end is not None:
                 v = u_end
                 if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end:
@@ -116,8 +112,9 @@ class LocationRecognizer(Recognizer):
                     pieces.append((i, e, 0.5 if weak else score, f"address unit word ({unit})"))
                     i = e
                     continue
+            capital = ctx.upper_doc or ctx.is_cap(i)
             # foreign countries and cities (travel history); short ambiguous ones need a preposition
-            e = _place_match(ctx, i, gz["foreign"], False)
+            e = _place_match(ctx, i, gz["foreign"], False) if capital else i
             if e > i and (ctx.is_cap(i) or ctx.upper_doc):
                 key = " ".join(ctx.ktoks[i:e])
                 if key not in c["foreign_places_ambiguous"] or ctx.cue_before(i, c["place_preposition"], skip=""):
@@ -125,7 +122,8 @@ class LocationRecognizer(Recognizer):
                     i = e
                     continue
             # gazetteer: province / city / district names (capitalised)
-            e = max(_place_match(ctx, i, gz["province"], True), _place_match(ctx, i, gz["district"], True))
+            e = max(_place_match(ctx, i, gz["province"], True), _place_match(ctx, i, gz["district"], True)) \
+                if capital else i
             if e > i and (ctx.upper_doc or ctx.is_cap(i) or toks[i].kind != "word"):
                 kind = "province/city" if _place_match(ctx, i, gz["province"], True) == e else "district"
                 pieces.append((i, e, 0.8 if kind != "district" else 0.7, f"gazetteer ({kind})"))
@@ -238,7 +236,7 @@ class LocationRecognizer(Recognizer):
         return e
 
 
-_ORG_NAMES: dict[str, str] = {}
+_ORG_NAMES = Gazetteer()
 
 
 def _org_names() -> dict[str, str]:
@@ -263,16 +261,11 @@ class OrganizationRecognizer(Recognizer):
         heads, conn = c["org_head"], c["org_connector"]
         toks, ft = ctx.tokens, ctx.ftoks
         n = len(toks)
-        hmax = max(len(h.split()) for h in heads)
-        cmax = max(len(h.split()) for h in conn)
         out = []
         i = 0
         while i < n:
-            h_end = None
-            for L in range(min(hmax, n - i), 0, -1):
-                if " ".join(ctx.ktoks[i:i + L]) in heads and all(ctx.adjacent(x, x + 1) for x in range(i, i + L - 1)):
-                    h_end = i + L
-                    break
+            h_end = ctx.match_at(i, heads)
+            h_end = h_end if h_end > i else None
             named = False
             gaz_end = -1
             if h_end is None:
@@ -286,11 +279,9 @@ class OrganizationRecognizer(Recognizer):
             e = h_end
             while e < n and e - h_end < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
-                m = None
-                for L in range(min(cmax, n - e), 0, -1):
-                    if " ".join(ctx.ktoks[e:e + L]) in conn:
-                        m = e + L
-                        break
+                m = ctx.match_at(e, conn)
+                L = m - e
+                m = m if m > e else None
                 if m is not None and not (L == 1 and ctx.is_cap(e) and not ctx.upper_doc and t.kind == "word"
                                           and m < n and not ctx.is_cap(m)):
                     # a capitalised connector names the place ('Nhi Trung ương', 'Sư phạm')
@@ -307,12 +298,8 @@ class OrganizationRecognizer(Recognizer):
                     e += 1
                     named = named or e - 1 > h_end
                     continue
-                m = None
-                for L in range(min(cmax, n - e), 0, -1):
-                    if " ".join(ctx.ktoks[e:e + L]) in conn:
-                        m = e + L
-                        break
-                if m is not None:
+                m = ctx.match_at(e, conn)
+                if m > e:
                     e = m
                     continue
                 if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1)):
@@ -337,6 +324,18 @@ class OrganizationRecognizer(Recognizer):
         return out
 
 
+_PROF: list = []
+
+
+def _profession_lexicon() -> frozenset[str]:
+    if not _PROF:
+        c = cues()
+        from .base import PhraseSet
+
+        _PROF.append(PhraseSet(c["professions"] | c["professions_medical"]))
+    return _PROF[0]
+
+
 class ProfessionRecognizer(Recognizer):
     name = "profession"
     labels = ("PROFESSION",)
@@ -344,20 +343,14 @@ class ProfessionRecognizer(Recognizer):
     def analyze(self, ctx: Context) -> list[Candidate]:
         c = cues()
         general, medical, pcue = c["professions"], c["professions_medical"], c["profession_cue"]
-        lex = general | medical
+        lex = _profession_lexicon()
         ft = ctx.ftoks
         n = len(ft)
-        L_max = max(len(p.split()) for p in lex)
         out = []
         i = 0
         while i < n:
-            e = None
-            for L in range(min(L_max, n - i), 0, -1):
-                key = " ".join(ctx.ktoks[i:i + L])
-                if key in lex and all(ctx.adjacent(x, x + 1) for x in range(i, i + L - 1)):
-                    e = i + L
-                    break
-            if e is None:
+            e = ctx.match_at(i, lex)
+            if e == i:
                 i += 1
                 continue
             key = " ".join(ft[i:e])
