@@ -42,13 +42,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--errors", type=int, default=0, help="print this many top-1 misses")
     ap.add_argument("--json", help="write the numbers here")
+    ap.add_argument("--no-synonyms", action="store_true",
+                    help="ablation: leave our curated synonyms out of the index (titles, abbreviations, rewrites only)")
     args = ap.parse_args(argv)
 
     if args.vi != "store":
         os.environ["VIMEDNLP_CACHE"] = tempfile.mkdtemp(prefix="vimednlp-bench-")
     from vimednlp.terminology import build, code, get_index
     from vimednlp.terminology.normalize import norm
+    from vimednlp.terminology import search
     from vimednlp.terminology.search import _read_tsv
+
+    if args.no_synonyms:
+        search.USE_SYNONYMS = False
 
     t0 = time.perf_counter()
     if args.vi not in ("store", "none"):
@@ -94,12 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         lat.append((time.perf_counter() - t) * 1000)
     lat.sort()
     res = {
-        "vi_source": args.vi, "n": len(rows), "build_s": round(t_build, 2), "index_load_s": round(t_load, 2),
+        "vi_source": args.vi, "synonyms": not args.no_synonyms, "n": len(rows), "build_s": round(t_build, 2), "index_load_s": round(t_load, 2),
         "latency_ms": {"median": round(statistics.median(lat), 2), "p95": round(lat[int(0.95 * len(lat)) - 1], 2),
                        "max": round(lat[-1], 2)},
         "groups": {},
     }
-    print(f"vi={args.vi}  n={len(rows)}  build {t_build:.1f}s  index load {t_load:.1f}s")
+    print(f"vi={args.vi}  synonyms={'off' if args.no_synonyms else 'on'}  n={len(rows)}  build {t_build:.1f}s  index load {t_load:.1f}s")
     print(f"{'group':<12} {'n':>5} {'acc@1(3)':>9} {'acc@5(3)':>9} {'n4':>5} {'acc@1(4)':>9} {'acc@5(4)':>9}")
     order = ["all", "rw", "lay", "abbr", "nd", "typo", "en", "in-synonyms", "unseen"]
     for grp in order:

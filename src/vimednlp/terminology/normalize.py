@@ -22,16 +22,34 @@ _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=2)
-def _rewrites(folded: bool = False) -> tuple[re.Pattern, dict[str, str]]:
-    """One alternation over all rewrite sources (longest first), applied in a single pass.
+def _rewrites(folded: bool = False) -> tuple[dict[tuple[str, ...], list[str]], int]:
+    """Rewrite table keyed by word tuples, and the longest key in words.
     `folded`: the table for text written without diacritics (`ung thu` -> `u ác`)."""
-    table: dict[str, str] = {}
+    table: dict[tuple[str, ...], list[str]] = {}
     with open(resource_path("terminology", "query_rewrites.tsv"), encoding="utf-8") as f:
         for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
             src = _base_norm(row["from"])
-            table.setdefault(fold(src) if folded else src, _base_norm(row["to"]))
-    alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
+            key = tuple((fold(src) if folded else src).split())
+            table.setdefault(key, _base_norm(row["to"]).split())
+    return table, max((len(k) for k in table), default=1)
+
+
+def _apply_rewrites(words: list[str], folded: bool) -> list[str]:
+    """Longest-match-first rewrite of whole word sequences, one left-to-right pass."""
+    table, longest = _rewrites(folded)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            rep = table.get(tuple(words[i:i + n]))
+            if rep is not None:
+                out.extend(rep)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _base_norm(text: str) -> str:
@@ -49,9 +67,7 @@ def norm(text: str) -> str:
     """NFC, lower case, one tone-placement convention, punctuation to spaces, spelling rewrites
     (`típ`/`tuýp` -> `type`, `mãn` -> `mạn`, `mạn tính` -> `mạn`)."""
     t = _base_norm(text)
-    pat, table = _rewrites(fold(t) == t)
-    t = pat.sub(lambda m: table[m.group(0)], t)
-    return _SPACES.sub(" ", t).strip()
+    return " ".join(_apply_rewrites(t.split(), fold(t) == t))
 
 
 def fold_norm(text: str) -> str:

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
 INDEX_VERSION = "5"
+# benchmarks switch this off to measure search on titles alone (an ablation)
+USE_SYNONYMS = True
 # n-grams present in more than this share of terms are skipped at query time (speed; see benchmarks)
 MAX_POSTINGS_SHARE = 0.1
 _CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
@@ -245,7 +247,7 @@ def _icd_entries(store: IcdStore) -> tuple[list[_Entry], dict[str, str]]:
             entries.append(_Entry(c.code, t, kind))
             for v in _title_variants(t):
                 entries.append(_Entry(c.code, v, kind + "_variant"))
-    for row in _read_tsv("icd10_synonyms.tsv"):
+    for row in (_read_tsv("icd10_synonyms.tsv") if USE_SYNONYMS else []):
         first = True
         for code in row["codes"].split("|"):
             code = normalize_code(code)
@@ -284,7 +286,7 @@ def _lab_entries() -> tuple[list[_Entry], dict[str, str]]:
 
 
 def _fingerprint(system: str, store: IcdStore | None) -> str:
-    h = hashlib.sha256(INDEX_VERSION.encode())
+    h = hashlib.sha256(f"{INDEX_VERSION}:{USE_SYNONYMS}".encode())
     names = {"icd10": ["icd10_synonyms.tsv"], "drug": ["drugs.tsv"], "lab": ["lab_tests.tsv"]}[system]
     for name in names + ["query_rewrites.tsv", "abbreviations.tsv"]:
         h.update(resource_path("terminology", name).read_bytes())
