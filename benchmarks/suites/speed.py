@@ -1,0 +1,84 @@
+"""Speed and peak memory of every pipeline and of the peers, on the same 300-word notes."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import BENCH, ROOT, peak_rss_mb, run_peer, write_result, EvalDoc
+from notes import notes_of_words
+
+TITLE = "Speed and memory (300-word notes)"
+PIPELINES = ["text", "deid_detect", "deid_tag", "deid_surrogate", "extract_rules", "spacy_full"]
+
+
+def run_worker(name: str, path: Path) -> dict:
+    r = subprocess.run([sys.executable, str(BENCH / "speed_worker.py"), name, str(path)],
+                       capture_output=True, text=True, cwd=ROOT)
+    if r.returncode != 0:
+        return {"error": r.stderr.strip().splitlines()[-1][:200] if r.stderr.strip() else "failed"}
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def run_cli_workers(path: Path, workers: int, out_dir: Path) -> dict:
+    """`vimednlp deid --workers N` over a JSONL: wall time and the peak RSS of the biggest process."""
+    out = out_dir / f"out_w{workers}.jsonl"
+    cmd = [sys.executable, "-m", "vimednlp", "deid", str(path), "--out", str(out), "--field", "text",
+           "--operator", "tag", "--workers", str(workers)]
+    t0 = time.perf_counter()
+    r = subprocess.run(["/usr/bin/time", "-v", *cmd] if os.path.exists("/usr/bin/time") else cmd,
+                       capture_output=True, text=True, cwd=ROOT)
+    secs = time.perf_counter() - t0
+    if r.returncode != 0:
+        return {"error": (r.stderr.strip().splitlines() or ["failed"])[-1][:200]}
+    n = sum(1 for _ in open(path, encoding="utf-8"))
+    return {"docs": n, "seconds": secs, "peak_rss_mb": round(peak_rss_mb(children=True), 1),
+            "note": "wall time including process start and model loading"}
+
+
+def run(quick: bool = False, command: str = "") -> dict:
+    n = 100 if quick else 1000
+    docs = notes_of_words(n, 300)
+    rows = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "notes.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for d in docs:
+                f.write(json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) + "\n")
+        for name in PIPELINES:
+            rows[name] = run_worker(name, path)
+            print(f"  {name}: {rows[name]}")
+        for w in (1, 2):
+            rows[f"deid CLI --workers {w}"] = run_cli_workers(path, w, Path(tmp))
+            print(f"  cli w{w}: {rows[f'deid CLI --workers {w}']}")
+        for peer in ("vipii", "presidio", "underthesea"):
+            got = run_peer(peer, docs)
+            rows[f"peer: {peer}"] = got[1] if got else {"error": "not available"}
+            print(f"  {peer}: {rows[f'peer: {peer}']}")
+    for v in rows.values():
+        if "docs" in v and v.get("seconds"):
+            v["docs_per_s"] = round(v["docs"] / v["seconds"], 1)
+    write_result("speed", {"command": command, "docs": n, "words_per_doc": 300, "pipelines": rows})
+    return rows
+
+
+def render(res: dict) -> str:
+    rows = res["pipelines"]
+    base = rows.get("deid_tag", {}).get("docs_per_s")
+    lines = [f"{res['docs']} notes of about {res['words_per_doc']} words each; one process per row "
+             "(peak RSS is that process's own; CLI rows: the largest process of the run).", "",
+             "| pipeline | docs/s | peak RSS MB | load s | throughput ratio to vimednlp deid_tag |",
+             "|---|---|---|---|---|"]
+    for name, v in rows.items():
+        if "error" in v:
+            lines.append(f"| {name} | error: {v['error']} | | | |")
+            continue
+        ratio = f"{v['docs_per_s'] / base:.2f}" if base and v.get("docs_per_s") else "-"
+        load = v.get("load_seconds")
+        lines.append(f"| {name} | {v.get('docs_per_s')} | {v.get('peak_rss_mb', 0):.0f} | "
+                     f"{'' if load is None else round(load, 1)} | {ratio} |")
+    return "\n".join(lines)
