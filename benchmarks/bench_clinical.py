@@ -4,7 +4,8 @@ Usage:
   python benchmarks/bench_clinical.py assertions --split dev      # the part used while writing rules
   python benchmarks/bench_clinical.py assertions --split test     # held out
   python benchmarks/bench_clinical.py speed --docs 300 --words 300
-  python benchmarks/bench_clinical.py all                         # both, markdown for results/clinical_rules.md
+  python benchmarks/bench_clinical.py phoner                      # lexicon vs PhoNER SYMPTOM_AND_DISEASE (needs ../shared)
+  python benchmarks/bench_clinical.py all                         # assertions and speed, markdown for results/clinical_rules.md
 
 Assertions are scored per class over gold targets (the ConText setting: the target span is given,
 the rules decide its classes) and end to end (the lexicon must find a span overlapping the target;
@@ -151,9 +152,45 @@ def speed(n_docs: int, words: int, repeats: int = 3) -> dict:
             "spans": n_spans, "peak_traced_mb": peak / 1e6}
 
 
+# --- PhoNER_COVID19 SYMPTOM_AND_DISEASE: how much of it the lexicon alone finds ---------------------
+def phoner_lexicon(shared: str | None = None) -> dict:
+    """Overlap P/R/F1 of lexicon DISEASE+SYMPTOM spans against PhoNER_COVID19 test SYMPTOM_AND_DISEASE
+    (news about COVID-19 patients, not clinical notes; read from ../shared, never copied)."""
+    from vimednlp.clinical import extract
+
+    root = Path(shared or os.environ.get("VIMEDNLP_SHARED") or ROOT.parent / "shared")
+    path = root / "data" / "phoner_covid19" / "syllable" / "test_syllable.json"
+    tp_p = n_p = tp_g = n_g = 0
+    for line in open(path, encoding="utf-8"):
+        rec = json.loads(line)
+        words, tags = rec["words"], rec["tags"]
+        text, offs = "", []
+        for w in words:
+            if text:
+                text += " "
+            offs.append((len(text), len(text) + len(w)))
+            text += w
+        gold, cur = [], None
+        for (s, e), t in zip(offs, tags):
+            if t == "B-SYMPTOM_AND_DISEASE":
+                cur = [s, e]
+                gold.append(cur)
+            elif t == "I-SYMPTOM_AND_DISEASE" and cur is not None:
+                cur[1] = e
+            else:
+                cur = None
+        pred = [(x.start, x.end) for x in extract(text, labels=["DISEASE", "SYMPTOM"])]
+        n_p += len(pred)
+        n_g += len(gold)
+        tp_p += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in pred)
+        tp_g += sum(any(s < ge and gs < e for s, e in pred) for gs, ge in gold)
+    p, r = tp_p / max(n_p, 1), tp_g / max(n_g, 1)
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "gold": n_g, "pred": n_p}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["assertions", "speed", "all"])
+    ap.add_argument("what", choices=["assertions", "speed", "phoner", "all"])
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--errors", action="store_true", help="print each wrong target (dev only while tuning)")
     ap.add_argument("--docs", type=int, default=300)
@@ -167,6 +204,10 @@ def main(argv=None) -> int:
             print()
             print(table(f"{sp}: end to end (lexicon spans)", score(rows, end_to_end=True)))
             print()
+    if args.what == "phoner":
+        r = phoner_lexicon()
+        print(f"PhoNER_COVID19 test SYMPTOM_AND_DISEASE, lexicon only, overlap match: P {r['p']:.3f} R {r['r']:.3f} "
+              f"F1 {r['f1']:.3f} ({r['gold']} gold, {r['pred']} predicted spans)")
     if args.what in ("speed", "all"):
         r = speed(args.docs, args.words)
         print(f"extract() lexicon + rules: {r['docs']} docs of {r['avg_words']:.0f} words in {r['seconds']:.2f} s "

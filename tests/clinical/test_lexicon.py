@@ -80,3 +80,12 @@ def test_offsets_point_into_the_input():
     for s in extract(text):
         assert text[s.start:s.end] == s.text
     assert ("đau bụng  vùng thượng vị", "SYMPTOM") in spans(text)
+
+
+def test_lone_words_inside_other_words_are_not_entities():
+    assert not extract("Người lao động được bố trí công việc phù hợp, xử lý quyết liệt.")
+    assert not extract("Ban đầu gia đình rất sốt ruột.")
+    assert [(s.text, s.label) for s in extract("Lao phổi, phù hai chân, liệt nửa người.")] == [
+        ("Lao phổi", "DISEASE"), ("phù hai chân", "SYMPTOM"), ("liệt nửa người", "SYMPTOM")]
+    # typed without diacritics: `tri` is far more often `điều trị` than `trĩ`
+    assert not [s for s in extract("da dieu tri on dinh") if s.label == "DISEASE"]

@@ -94,6 +94,8 @@ class ClinicalExtractor:
             if (not view.acc[m.start] and end - m.start == 1 and view.keys[m.start] in p.ambiguous_bare
                     and not view.words[m.start].isupper()):
                 continue
+            if p.blocked(view.keys, m.start, end):
+                continue
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
                 after = sp[end - 1][1]
                 if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)):

@@ -64,7 +64,11 @@ class PatternRules:
         self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
         self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}
-        self.case_need_value = set(d["tests_need_value"])
+        self.not_before = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
+                           for k, v in (d.get("not_before") or {}).items()}
+        self.not_after = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
+                          for k, v in (d.get("not_after") or {}).items()}
+
         # symptom pattern tries
         self.triggers = _trie(d["pain_triggers"], "TRIGGER")
         self.modifiers = _trie(d["pain_modifiers"], "MOD")
@@ -77,6 +81,16 @@ class PatternRules:
             sites += [s.strip() for s in line.strip().split("|") if s.strip()]
         self.sites = _trie(sites, "SITE")
 
+    def blocked(self, keys: list[str], i: int, j: int) -> bool:
+        """A one-syllable match that is part of another word (`lao động`, `quyết liệt`)."""
+        if j - i != 1:
+            return False
+        k = keys[i]
+        after = self.not_before.get(k)
+        if after and any(tuple(keys[j:j + len(w)]) == w for w in after):
+            return True
+        before = self.not_after.get(k)
+        return bool(before) and any(i >= len(w) and tuple(keys[i - len(w):i]) == w for w in before)
 
 def _trie(items, label: str) -> TokenTrie:
     t = TokenTrie()
