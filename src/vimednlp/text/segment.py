@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 
 from ..paths import resource_path
 from .fold import fold_lower
+from .sentences import split_sentences
 from .tokenizer import Token, tokenize
 
 COMPOUNDS_FILE = "medical_compounds.txt"
@@ -144,7 +145,24 @@ def word_ids(
     dic = dictionary if dictionary is not None else default_dictionary()
     is_syl = [t.kind == "word" for t in toks]
     if use_underthesea:
-        groups = _underthesea_groups(text, toks)
+        # one underthesea call per sentence: small alignments, and words never cross sentences
+        groups = [-1] * len(toks)
+        next_id = 0
+        ti = 0
+        for s_start, s_end in split_sentences(text):
+            first = ti
+            while ti < len(toks) and toks[ti].start < s_end:
+                ti += 1
+            if ti == first:
+                continue
+            sent_groups = _underthesea_groups(text[s_start:s_end], [
+                Token(t.text, t.start - s_start, t.end - s_start, t.kind) for t in toks[first:ti]
+            ])
+            for k, g in enumerate(sent_groups):
+                groups[first + k] = next_id + g
+            next_id += max(sent_groups) + 1
+        for k in range(ti, len(toks)):  # pragma: no cover - sentences cover every token
+            groups[k] = next_id + k
     else:
         groups = list(range(len(toks)))
     # joins only between syllables, only when both come from the same underthesea word
