@@ -6,7 +6,7 @@ import json
 import pytest
 
 import vimednlp
-from vimednlp.deid import DeidResult, Deidentifier, deidentify, reidentify
+from vimednlp.deid import Deidentifier, DeidResult, deidentify, reidentify
 from vimednlp.deid.audit import check_audit
 from vimednlp.schema import Span
 

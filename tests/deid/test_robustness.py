@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from vimednlp.deid import Deidentifier, deidentify
 from vimednlp.schema import Span
@@ -112,9 +114,6 @@ def test_wrong_types_are_clear_errors(bad):
     with pytest.raises(TypeError, match="takes str"):
         deidentify(bad)
 
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ" \
             "AĂÂĐÊÔƠƯ0123456789 ,./-:()\n+@"

@@ -3,12 +3,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from .api import DeidResult, Deidentifier, deidentify, reidentify
+from .api import Deidentifier, DeidResult, deidentify, reidentify
 from .operators import OPERATOR_NAMES, Operator, decrypt, get_operator
 from .vault import Keyring, Vault
 
-__all__ = ["deidentify", "reidentify", "decrypt", "DeidResult", "Deidentifier", "Analyzer", "Vault", "Keyring",
-           "Operator", "get_operator", "OPERATOR_NAMES"]
+__all__ = [
+    "OPERATOR_NAMES",
+    "Analyzer",
+    "DeidResult",
+    "Deidentifier",
+    "Keyring",
+    "Operator",
+    "Vault",
+    "decrypt",
+    "deidentify",
+    "get_operator",
+    "reidentify",
+]
 
 
 def __getattr__(name: str) -> Any:

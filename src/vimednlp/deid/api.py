@@ -20,15 +20,16 @@ import threading
 import time
 import warnings
 from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
+from ..text.fold import fold_lower
 from .audit import build_audit
-from .operators import (ENC_TOKEN, HASH_TOKEN, Operator, OperatorContext, Surrogate, decrypt, get_operator)
+from .operators import ENC_TOKEN, HASH_TOKEN, Operator, OperatorContext, Surrogate, decrypt, get_operator
 from .surrogates import SurrogateGenerator, value_key, word_key
 from .vault import Keyring, Vault
-from ..text.fold import fold_lower
 
 DEFAULT_CHUNK_CHARS = 8_000  # the detector's overlap resolution grows faster than linearly
 
@@ -54,7 +55,7 @@ class DeidResult:
                 "replacements": self.replacements}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "DeidResult":
+    def from_dict(cls, d: dict[str, Any]) -> DeidResult:
         return cls(text=d["text"], spans=[Span.from_dict(s) for s in d.get("spans") or []],
                    audit=dict(d.get("audit") or {}), replacements=list(d.get("replacements") or []))
 
@@ -109,7 +110,7 @@ class _InverseAlignment:
 
 
 # --- analyzers, cached per configuration (building one loads lexicons and models) ---------------------------
-_ANALYZERS: "OrderedDict[tuple, Any]" = OrderedDict()
+_ANALYZERS: OrderedDict[tuple, Any] = OrderedDict()
 _LOCK = threading.Lock()
 
 
@@ -209,7 +210,7 @@ class Deidentifier:
         self._analyzer = analyzer
         self.model, self.threshold = model, threshold
         self.chunk_chars = max(1000, int(chunk_chars))
-        self._generators: "OrderedDict[str | None, SurrogateGenerator]" = OrderedDict()
+        self._generators: OrderedDict[str | None, SurrogateGenerator] = OrderedDict()
         self.max_patients = max_patients
 
     def _all_ops(self) -> list[Operator]:
@@ -341,7 +342,7 @@ class Deidentifier:
 
 
 # --- the one-call API -----------------------------------------------------------------------------------------
-_ENGINES: "OrderedDict[tuple, Deidentifier]" = OrderedDict()
+_ENGINES: OrderedDict[tuple, Deidentifier] = OrderedDict()
 
 
 def _engine_key(args: dict) -> tuple | None:
@@ -455,14 +456,12 @@ def reidentify(text_or_result: str | DeidResult, key: str | bytes | Keyring, vau
 
 
 def _rkey(label: str, s: str) -> str:
-    from ..text.fold import fold_lower
 
     return value_key(label, s) if label in ("ID", "PHONE", "TRANSPORT") else fold_lower(s)
 
 
 def _reidentify_result(res: DeidResult, kr: Keyring, vault: Vault | None, patient_id: str | None) -> str:
     from .dates import shift_dates
-    from ..text.fold import fold_lower
 
     text = res.text
     scope = kr.hexdigest("scope", patient_id or "", length=32)
@@ -492,4 +491,4 @@ def _reidentify_result(res: DeidResult, kr: Keyring, vault: Vault | None, patien
     return "".join(parts)
 
 
-__all__ = ["deidentify", "Deidentifier", "DeidResult", "reidentify", "decrypt", "get_analyzer", "value_key"]
+__all__ = ["DeidResult", "Deidentifier", "decrypt", "deidentify", "get_analyzer", "reidentify", "value_key"]

@@ -6,7 +6,8 @@ a recognizer's explanation (which may quote the text) or a patient id. `check_au
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..schema import Span
 

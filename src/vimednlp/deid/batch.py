@@ -14,13 +14,13 @@ the first (exit 1), `--on-error skip` goes on and lists every skipped record in 
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -158,11 +158,8 @@ def _init_worker(engine_kwargs: dict) -> None:
     from .api import Deidentifier
 
     _ENGINE = Deidentifier(**engine_kwargs)
-    # build the detector now, once per worker, not on the first record
-    try:
-        _ENGINE.analyzer
-    except Exception:
-        pass
+    # build the detector now (once), not on the first record: a missing model fails here, clearly
+    _ = _ENGINE.analyzer
 
 
 def _process(task: tuple) -> tuple:

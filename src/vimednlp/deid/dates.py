@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..text.fold import fold_lower
 

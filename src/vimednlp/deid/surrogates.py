@@ -15,12 +15,13 @@ import random
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..paths import resource_path
-from ..text.fold import fold, fold_lower, has_diacritics
+from ..text.fold import fold, fold_lower
 from .dates import DateShiftError, offset_from_bytes, shift_dates, shift_year
 from .vault import Keyring, Vault, surrogate_norm
 
@@ -31,7 +32,7 @@ def _lines(name: str) -> list[str]:
     return [x.strip() for x in p.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lists() -> dict[str, Any]:
     import yaml
 
@@ -60,7 +61,7 @@ def lists() -> dict[str, Any]:
     return d
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def admin_units() -> dict[str, Any]:
     """Administrative units from `vietnamadminunits` (MIT): legacy 63-province and 2025 34-province."""
     import vietnamadminunits
@@ -435,7 +436,7 @@ def _reshape_digits(original: str, digits: str) -> str:
 
 def _make_email(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest) -> str | None:
     L = lists()
-    local, _, domain = req.text.strip().partition("@")
+    _local, _, domain = req.text.strip().partition("@")
     if not domain:
         return None
     gender = rng.choice("MF")
@@ -820,7 +821,7 @@ _ORG_PREFIX = re.compile(
     r"|bvdk |bvđk |bv |tram y te (?:xa |phuong |thi tran )?|trung tam y te (?:huyen |quan |thi xa |thanh pho |khu vuc )?"
     r"|ttyt (?:huyen |quan |thi xa |thanh pho |khu vuc )?|phong kham (?:da khoa |chuyen khoa )?|pkdk |pk "
     r"|cong ty (?:tnhh |co phan |cp )?(?:mtv )?|cty (?:tnhh |cp )?|truong (?:dai hoc |cao dang |thpt |thcs |tieu hoc |mam non )?"
-    r"|nha may |ngan hang |xi nghiep |benh xa |nha thuoc )", re.I)
+    r"|nha may |ngan hang |xi nghiep |benh xa |nha thuoc )", re.IGNORECASE)
 
 
 def _make_org(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest) -> str | None:
