@@ -170,3 +170,15 @@ def test_jsonl_reader_reports_every_kind_of_bad_line(tmp_path):
     assert [d.id for d in docs] == ["a", "e"]
     assert [e.line for e in log.errors] == [2, 3, 4, 5]
     assert all("Bệnh" not in str(e) for e in log.errors)
+
+
+def test_wrong_encoding_names_file_and_line(tmp_path):
+    p = tmp_path / "legacy.jsonl"
+    good = Document("a", "Bệnh nhân ho", []).to_json()
+    p.write_bytes((good + "\n" + good + "\n").encode("utf-8") + b'{"id": "b", "text": "B\xea\xf1h"}\n')
+    with pytest.raises(RecordError, match=r"legacy\.jsonl:line 3: not UTF-8"):
+        read(p)
+    p2 = tmp_path / "legacy.conll"
+    p2.write_bytes("Bệnh O\n\n".encode("utf-8") + b"nh\xe2n O\n")
+    with pytest.raises(RecordError, match=r"legacy\.conll:line 3: not UTF-8"):
+        read(p2)

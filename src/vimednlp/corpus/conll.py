@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import TextIO
 
 from ..schema import Document, Span
-from .errors import ErrorLog, RecordError, handle
+from .errors import ErrorLog, RecordError, handle, numbered_lines
 from .iob import iob_to_token_spans, spans_to_iob
 from .tokens import JOINS_KEY, check_level, document_tokens, tokens_to_text
 
 
-def iter_sentences(lines: Iterable[str], path: str | None = None) -> Iterator[tuple[int, list[tuple[int, str]]]]:
-    """Yield (first line number, [(line number, line)]) for each blank-line separated block."""
+def iter_sentences(lines: Iterable[bytes], path: str | None = None) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+    """Yield (first line number, [(line number, line)]) for each blank-line separated block of a binary file."""
     block: list[tuple[int, str]] = []
-    for n, raw in enumerate(lines, 1):
+    for n, raw in numbered_lines(lines, path):
         line = raw.rstrip("\n")
         line = line.removesuffix("\r")
         if line.strip() == "":
@@ -72,7 +72,7 @@ def iter_conll(path: str | Path, level: str = "syllable", scheme: str = "BIO", i
     check_level(level)
     path = Path(path)
     prefix = f"{path.stem}-" if id_prefix is None else id_prefix
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, "rb") as f:
         for i, (first, block) in enumerate(iter_sentences(f, str(path)), 1):
             try:
                 doc = sentence_to_document(block, f"{prefix}{i:05d}", level, scheme, str(path))
@@ -140,8 +140,8 @@ def iter_token_json(path: str | Path, level: str = "syllable", scheme: str = "BI
     path = Path(path)
     prefix = f"{path.stem}-" if id_prefix is None else id_prefix
     i = 0
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
+    with open(path, "rb") as f:
+        for n, line in numbered_lines(f, str(path)):
             if not line.strip():
                 continue
             i += 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 
 class RecordError(ValueError):
@@ -57,3 +58,16 @@ def handle(err: RecordError, on_error: str, log: ErrorLog | None) -> None:
         raise err
     if log is not None:
         log.add(err)
+
+
+def numbered_lines(f, path, strip_bom: bool = False) -> "Iterator[tuple[int, str]]":
+    """(line number, line) from a file opened in binary mode, decoded line by line as UTF-8, so a
+    decoding error names its exact line (a text-mode file decodes whole blocks ahead)."""
+    for n, raw in enumerate(f, 1):
+        if n == 1 and strip_bom and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield n, raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise RecordError(f"not UTF-8 text ({e.reason} at column {e.start + 1}); convert the file to "
+                              "UTF-8 first", path, n) from None

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..schema import Document
-from .errors import ErrorLog, RecordError, handle
+from .errors import ErrorLog, RecordError, handle, numbered_lines
 
 
 def parse_line(line: str, path: str | None, n: int) -> Document:
@@ -25,8 +25,8 @@ def iter_jsonl(path: str | Path, on_error: str = "fail", errors: ErrorLog | None
                with_lines: bool = False) -> Iterator:
     """Stream Documents (or (line number, Document)); blank lines are allowed and skipped."""
     p = str(path)
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
+    with open(path, "rb") as f:
+        for n, line in numbered_lines(f, p, strip_bom=True):  # a BOM some editors add is not an error
             if not line.strip():
                 continue
             try:
