@@ -6,7 +6,8 @@ import pytest
 import vimednlp
 from vimednlp.terminology import Candidate, code
 
-REASONS = {"code", "synonym", "exact", "abbreviation", "accent-folded", "spelling", "accent-mismatch", "tfidf"}
+REASONS = {"code", "synonym", "exact", "abbreviation", "accent-folded", "spelling", "qualifier-stripped",
+           "accent-mismatch", "tfidf"}
 
 
 def codes(q, k=5, system="icd10"):
@@ -27,6 +28,21 @@ def test_acceptance_queries(vi_cache):
 ])
 def test_common_mentions_top1(vi_cache, query, expected):
     assert codes(query)[0][:3] == expected
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Tăng huyết áp độ 2", "I10"), ("Suy tim NYHA III", "I50"), ("Bệnh thận mạn giai đoạn 3b", "N18"),
+    ("Theo dõi sốt xuất huyết ngày 3", "A97"), ("Sỏi thận phải", "N20"), ("tiền sử lao phổi", "A16"),
+    ("Thoái hóa cột sống thắt lưng L4-L5", "M47"),
+])
+def test_qualifiers_are_stripped_to_the_core_concept(vi_cache, query, expected):
+    top = code(query, k=3)[0]
+    assert top.code[:3] == expected and top.reason == "qualifier-stripped" and top.score < 1.0
+
+
+def test_a_qualifier_that_is_part_of_a_title_is_kept(vi_cache):
+    top = code("trĩ độ III")[0]
+    assert (top.code, top.reason) == ("K64.2", "exact")
 
 
 def test_candidates_carry_score_reason_and_title(vi_cache):

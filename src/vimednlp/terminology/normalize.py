@@ -132,3 +132,18 @@ def expand_abbreviations(text: str) -> list[str]:
         variants = list(dict.fromkeys(new))[:8]
         changed = True
     return variants if changed else []
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> list[re.Pattern]:
+    with open(resource_path("terminology", "qualifiers.tsv"), encoding="utf-8") as f:
+        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+        return [re.compile(r["pattern"]) for r in rows]
+
+
+def strip_qualifiers(n: str) -> str:
+    """The core of a normalized mention: grade, stage, laterality, cue words removed."""
+    t = n
+    for pat in _qualifiers():
+        t = pat.sub(" ", t)
+    return _SPACES.sub(" ", t).strip()

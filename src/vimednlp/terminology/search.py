@@ -22,7 +22,7 @@ import numpy as np
 
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
-from .normalize import drug_key, expand_abbreviations, norm, strip_dose
+from .normalize import drug_key, expand_abbreviations, norm, strip_dose, strip_qualifiers
 from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,10 @@ MAX_POSTINGS_SHARE = 0.1
 _CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
 # score given to each kind of evidence (TF-IDF similarity is scaled by the last)
 SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "accent-folded": 0.95,
-          "spelling": 0.94, "accent-mismatch": 0.80, "tfidf": 0.92}
+          "spelling": 0.94, "qualifier-stripped": 0.9, "accent-mismatch": 0.80, "tfidf": 0.92}
 _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
+# how much a folded match on a derived query variant is worth relative to one on the query itself
+_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "qualifier-stripped": 0.9}
 _UNSPECIFIED = re.compile(
     r"[,;]?\s*(không đặc hiệu|không xác định|chưa xác định|không rõ|unspecified|not elsewhere classified)\s*$",
     re.I)
@@ -86,7 +88,11 @@ class TermIndex:
         self.norms: list[str] = []
         doc_ids: dict[str, int] = {}
         self.doc_entries: list[list[int]] = []
-        for i, e in enumerate(entries):
+        from tqdm import tqdm
+
+        # first use only (the index is then cached): a progress bar on a terminal
+        for i, e in enumerate(tqdm(entries, desc=f"indexing {system} terms", unit="term", disable=None,
+                                   leave=False, mininterval=0.5)):
             n = norm(e.text)
             f = fold(n)
             self.norms.append(n)
@@ -149,29 +155,36 @@ class TermIndex:
         if not q.strip():
             return self._rank(best, k)
         variants = [(q, None)] + [(v, "abbreviation") for v in expand_abbreviations(q)]
-        q_has_marks = has_diacritics(q)
+        if self.system == "icd10":
+            for v, via in list(variants):
+                core = strip_qualifiers(norm(v))
+                if core and core != norm(v):
+                    variants.append((core, "qualifier-stripped"))
         for text, via in variants:
             n = norm(text)
             if not n:
                 continue
             for i in self.exact.get(n, ()):
                 e = self.entries[i]
-                reason = via or ("exact" if e.kind.startswith(("title", "ingredient", "name")) else "synonym")
+                is_title = e.kind.startswith(("title", "ingredient", "name"))
+                reason = via or ("exact" if is_title else "synonym")
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
+                if via and is_title:
+                    alt *= 0.999  # on a derived query, our curated synonym wins a tie with a title
                 add(e.code, SCORES[via or "exact"] * alt, reason, e.text)
             f = fold(n)
             for i in self.folded.get(f, ()):
                 e = self.entries[i]
                 # `sởi` (measles) and `sỏi` (stones) fold alike: a query written with marks that only
                 # matches after folding is weak evidence.
-                exact_marks = not q_has_marks or via
+                exact_marks = not has_diacritics(text) or via == "abbreviation"
                 reason = "accent-folded" if exact_marks else "accent-mismatch"
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
-                add(e.code, SCORES[reason] * (0.99 if via else 1.0) * alt, reason, e.text)
+                add(e.code, SCORES[reason] * _VIA_FACTOR[via] * alt, reason, e.text)
             if self.system == "drug":
                 for i in self.spelling.get(drug_key(text), ()):
                     add(self.entries[i].code, SCORES["spelling"], "spelling", self.entries[i].text)
-            scale = SCORES["tfidf"] * (0.98 if via else 1.0)
+            scale = SCORES["tfidf"] * (0.98 if via == "abbreviation" else 0.95 if via else 1.0)
             for i, sim in self._tfidf(n, 40):
                 e = self.entries[i]
                 add(e.code, round(float(sim) * scale, 4), "tfidf", e.text)
