@@ -397,7 +397,7 @@ TEMPLATES: dict[str, list[str]] = {
         "Xét nghiệm {test} ngày {sdate}: {res}.",
     ],
     "case_news": [
-        "\"Bệnh nhân {bnnum}\" ({initials}), {gender}, {agenum} tuổi, {job}, trú tại {address}. Từ ngày {day} đến {sdate}, "
+        "\"Bệnh nhân {bnnum}\" ({initials}), {gender}, {agenum} tuổi, quốc tịch Việt Nam, {job}, trú tại {address}. Từ ngày {day} đến {sdate}, "
         "bệnh nhân ở {foreign}, nhập cảnh {airport} ngày {sdate} trên chuyến bay {flight}, được cách ly tại {military}.",
         "{org} cho biết các bệnh nhân {bnnum}, {bnnum}, {bnnum} và {bnnum} đã được công bố khỏi bệnh tại {hospital}; "
         "độ tuổi từ {agenum} đến {agenum}.",
@@ -411,7 +411,7 @@ TEMPLATES: dict[str, list[str]] = {
     "admin": [
         "Thông tin liên hệ: {name}, CMND {cmnd}, hộ chiếu {passport}, email {email}, website {url}. Biển số xe {plate}. "
         "STK {bank} tại Ngân hàng Vietcombank chi nhánh {province}. Mã số BHXH: {bhxh}. Đăng nhập từ IP {ip}.",
-        "Người bệnh {name}, số định danh cá nhân {cccd}, ngày sinh {dob}, quê quán {address}. Người giám hộ: {name2}, SĐT {phone}. "
+        "Người bệnh {name}, quốc tịch {Việt Nam|Việt Nam|Mỹ|Hàn Quốc}, dân tộc {Kinh|Tày|Mường}, số định danh cá nhân {cccd}, ngày sinh {dob}, quê quán {address}. Người giám hộ: {name2}, SĐT {phone}. "
         "Đăng ký khám tại {hospital} ngày {date}, {monthyear} tái khám.",
     ],
 }

@@ -52,10 +52,12 @@ def _nfc_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), starts
 
 
-def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
+def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candidate]:
     """Greedy overlap resolution: higher score first, then the longer span. A later (lower-scoring)
     span that strictly contains every span it conflicts with replaces them when its score is >= 0.6
-    (`quận Ba Đình, Hà Nội` wins over a name found inside it): removing more is the safe side."""
+    (`quận Ba Đình, Hà Nội` wins over a name found inside it): removing more is the safe side.
+    With `text`, a span that only partly overlaps a chosen one keeps its part outside it
+    (`huyện Nho Quan, Ninh Bình` after `Bệnh viện ... huyện Nho Quan` keeps `Ninh Bình`)."""
     chosen: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
         if c.end <= c.start:
@@ -68,6 +70,17 @@ def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
             for o in clash:
                 chosen.remove(o)
             chosen.append(c)
+        elif text is not None and len(clash) == 1:
+            o = clash[0]
+            s, e = (o.end, c.end) if o.start <= c.start and o.end < c.end else (c.start, o.start) \
+                if c.start < o.start and c.end <= o.end else (0, 0)
+            while s < e and not text[s].isalnum():
+                s += 1
+            while e > s and not text[e - 1].isalnum():
+                e -= 1
+            if e - s >= 2 and any(ch.isalpha() or ch.isdigit() for ch in text[s:e]):
+                chosen.append(Candidate(s, e, c.label, c.score, c.source, c.explanation + " (part outside an overlap)",
+                                        dict(c.attrs)))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -121,7 +134,7 @@ class Analyzer:
             work, mapping = _nfc_with_map(text)
         _ctx, cands = self.candidates(work)
         out: list[Span] = []
-        for c in resolve(x for x in cands if x.score >= self.threshold):
+        for c in resolve((x for x in cands if x.score >= self.threshold), work):
             s, e = (mapping[c.start], mapping[c.end]) if mapping else (c.start, c.end)
             attrs = dict(c.attrs)
             attrs["explanation"] = c.explanation

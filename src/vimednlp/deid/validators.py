@@ -144,7 +144,7 @@ def phone_kind(value: str) -> str | None:
         return "landline"
     if len(d) == 11 and d[:3] in ("024", "028"):
         return "landline"
-    if len(d) == 10 and d[:4] in ("1800", "1900"):
+    if len(d) in (8, 10) and d[:4] in ("1800", "1900"):
         return "hotline"
     return None
 

@@ -59,7 +59,7 @@ class PhoneRecognizer(Recognizer):
     name = "phone"
     labels = ("PHONE",)
     # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234
-    _re = re.compile(r"(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[\s.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[\s.\-]?"
+    _re = re.compile(r"(?<![\w+])1[89]00[\s.\-]?\d{2,3}[\s.\-]?\d{2,3}(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[\s.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[\s.\-]?"
                      r"(?:\(?\d{1,4}\)?[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){1,3}(?![\w])")
 
     def analyze(self, ctx: Context) -> list[Candidate]:
@@ -117,7 +117,7 @@ class IdRecognizer(Recognizer):
     _digits = re.compile(r"(?<![\w.,/])\d(?:[\s.\-]?\d){5,18}(?![\w/]|[.,]\d)")
     _patient = re.compile(r"(?<![\w])bn[\s\-#]?\d{1,6}(?![\w/]|[.,]\d)")
     _passport = re.compile(r"(?<![\w])[a-z]\d{7,8}(?!\w)")
-    _plate = re.compile(r"(?<![\w])\d{2}[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w.]|\.\d)")
+    _plate = re.compile(r"(?<![\w])\d{2}[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w]|\.\d)")
     # codes after a record cue: letters/digits with / - . inside, at least one digit
     _code = re.compile(r"[a-z0-9][a-z0-9/.\-_]*\d[a-z0-9/\-_]*|\d")
     _unit_after = re.compile(r"\s*(?:đ|đồng|vnd|vnđ|mg|ml|g|kg|ui|iu|/mm3|mm3|g/l|t/l|k/ul|tế bào|tb|%|lần|viên|cái|người|ca|trường hợp|tuổi|t\b|m\b|km|cm)", re.I)

@@ -41,11 +41,12 @@ _NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", 
 # occupations that are also roles in a document ('Giám đốc bệnh viện: ...'): only after a cue
 _CUE_ONLY = frozenset(["nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc vu", "bao ve", "giam doc", "pho giam doc",
                        "truong phong", "thu ky", "cong chuc", "vien chuc", "can bo cong chuc", "thu quy", "thu kho",
-                       "hoc vien", "giao hang", "ban hang", "kinh doanh", "lam vuon", "chan nuoi", "trong trot"])
+                       "hoc vien", "giao hang", "ban hang", "kinh doanh", "lam vuon", "chan nuoi", "trong trot",
+                       "chuyen gia", "giao su", "lao dong", "thanh tra", "nghien cuu sinh"])
 
 
 # 'là bác sĩ tại ...', 'nữ điều dưỡng của bệnh viện': a clinician's job describing a person
-_MED_BEFORE = PhraseSet(["là", "nam", "nữ", "một", "hai", "các", "cả", "vợ là", "chồng là", "la", "nu"])
+_MED_BEFORE = PhraseSet(["là", "nam", "nữ", "vợ là", "chồng là", "la", "nu"])
 _MED_AFTER = frozenset(["tại", "của", "ở", "làm", "khoa", "bệnh", "trạm", "trung", "phòng", "tai", "cua", "o"])
 
 
@@ -268,11 +269,11 @@ class OrganizationRecognizer(Recognizer):
             h_end = h_end if h_end > i else None
             named = False
             gaz_end = -1
-            if h_end is None:
-                g = _place_match(ctx, i, _org_names(), False)
-                if g > i and (ctx.is_cap(i) or ctx.upper_doc):
-                    h_end, named = g, True
-                    gaz_end = g
+            g = _place_match(ctx, i, _org_names(), False) if (ctx.is_cap(i) or ctx.upper_doc) else i
+            if g > i and (h_end is None or g >= h_end):
+                # a well-known name ('Bộ Y tế', 'CDC', 'Sở Y tế'): an organisation even with nothing after it
+                h_end, named = g, True
+                gaz_end = g
             if h_end is None:
                 i += 1
                 continue
@@ -325,6 +326,8 @@ class OrganizationRecognizer(Recognizer):
 
 
 _PROF: list = []
+_PROF_STOP = frozenset("""la cua tai o va da duoc cung nay do bi co khong trong thuoc lam voi cho nhung cac
+mot hai ba bon nam sau bay tam chin muoi""".split())
 
 
 def _profession_lexicon() -> frozenset[str]:
@@ -354,6 +357,14 @@ class ProfessionRecognizer(Recognizer):
                 i += 1
                 continue
             key = " ".join(ft[i:e])
+            if key == "nhan vien":
+                # 'nhân viên giao nước sôi', 'nhân viên hành chính': the job is the words after it
+                x = e
+                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) and ctx.adj[x - 1] \
+                        and ft[x] not in _PROF_STOP:
+                    x += 1
+                if x > e:
+                    e, key = x, "nhan vien *"
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
             lexn = names()
@@ -366,7 +377,7 @@ class ProfessionRecognizer(Recognizer):
                     ctx.cue_before(i, _MED_BEFORE, skip="") or (e < n and ctx.ktoks[e] in _MED_AFTER)):
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.7, self.name,
                                      "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
-            elif key in general and fold_key(key) not in _CUE_ONLY \
+            elif (key in general or key == "nhan vien *") and fold_key(key) not in _CUE_ONLY \
                     and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
                                      "occupation lexicon"))
