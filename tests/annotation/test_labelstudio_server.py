@@ -173,3 +173,54 @@ def test_fifty_documents_controlled_disagreement(ls_client, tmp_path):
             assert x.attrs["annotator"] in ("sim-a@example.com", "sim-lead@example.com")
     report = validate_records(((None, g) for g in gold), "gold")
     assert report.ok(), [p for p in report.errors]
+
+
+def test_cli_push_with_pipeline_predictions_pull_export(ls_server, ls_client, tmp_path):
+    """The commands against the server; pre-annotations come from vimednlp's own pipeline when it is installed."""
+    from click.testing import CliRunner
+
+    from vimednlp.annotation.predict import PredictorUnavailable, get_predictor
+    from vimednlp.cli import cli
+
+    try:
+        get_predictor("all")
+        have_pipeline = True
+    except PredictorUnavailable:
+        have_pipeline = False
+    text = "Bệnh nhân Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678. Không sốt."
+    src = tmp_path / "notes.jsonl"
+    src.write_text(Document("cli-1", text).to_json() + "\n", encoding="utf-8")
+    env = {"LABEL_STUDIO_URL": ls_server.url, "LABEL_STUDIO_API_KEY": ls_server.token}
+    run = CliRunner().invoke
+    r = run(cli, ["ls", "project", "--title", _title("cli"), "--schema", "all"], env=env)
+    assert r.exit_code == 0, r.output
+    pid = int(r.stdout.strip())
+    r = run(cli, ["ls", "push", str(src), "--project", str(pid)], env=env)
+    assert r.exit_code == 0, r.output
+    (task,) = list(ls_client.ls.tasks.list(project=pid))
+    preds = list(ls_client.ls.predictions.list(task=task.id))
+    if have_pipeline:
+        (p,) = preds
+        assert p.model_version == "vimednlp-0.1.0-all"
+        labels = {(x["value"]["text"], x["value"].get("labels", [None])[0]) for x in p.result if x["type"] == "labels"}
+        assert ("Nguyễn Văn An", "NAME") in labels and ("sốt", "SYMPTOM") in labels
+        neg = [x for x in p.result if x["type"] == "choices" and x["value"]["text"] == "sốt"]
+        assert neg and neg[0]["value"]["choices"] == ["negated"]
+    else:
+        assert preds == [] and "without pre-annotations" in r.output
+    uid = ls_client.ensure_user("cli-annotator@example.com")
+    ls_client.annotate(task.id, text, [Span(10, 23, "NAME")], completed_by=uid)
+    out = tmp_path / "pulled.jsonl"
+    args = ["ls", "pull", "--project", str(pid), "--state", str(tmp_path / "st"), "--out", str(out)]
+    r = run(cli, args, env=env)
+    assert r.exit_code == 0, r.output
+    assert "1 new annotation versions" in r.output
+    r = run(cli, args, env=env)
+    assert "0 new annotation versions, 1 already pulled" in r.output
+    (d,) = [Document.from_json(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert d.id == "cli-1" and [(s.text, s.attrs["annotator"]) for s in d.spans] == [
+        ("Nguyễn Văn An", "cli-annotator@example.com")]
+    r = run(cli, ["ls", "export", "--project", str(pid), "--out", str(tmp_path / "exp.json")], env=env)
+    assert r.exit_code == 0 and json.loads((tmp_path / "exp.json").read_text(encoding="utf-8"))[0]["data"]["text"] == text
+    r = run(cli, ["ls", "pull", "--project", "99999", "--state", str(tmp_path / "st2")], env=env)
+    assert r.exit_code == 1 and "project 99999 does not exist" in r.output

@@ -6,11 +6,13 @@ The server listens on 127.0.0.1 only, makes no network calls, and is stopped by 
 """
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -49,6 +51,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def label_studio_version(exe: str | Path) -> str:
+    """The installed label-studio version next to `exe` (from its dist-info), or "unknown"."""
+    venv = Path(exe).resolve().parent.parent
+    for d in sorted(venv.glob("lib/python*/site-packages/label_studio-*.dist-info")):
+        return d.name[len("label_studio-"):-len(".dist-info")]
+    return "unknown"
+
+
+def default_template_dir(exe: str | Path) -> Path:
+    return Path(tempfile.gettempdir()) / f"vimednlp-ls-template-{label_studio_version(exe)}"
+
+
 @dataclass
 class LocalLabelStudio:
     exe: Path
@@ -59,6 +73,9 @@ class LocalLabelStudio:
     token: str = field(default_factory=lambda: secrets.token_hex(20))  # 40 hex chars, a legacy token
     proc: subprocess.Popen | None = None
     log_path: Path | None = None
+    # A migrated database (+ the scratch user and token in it) kept from an earlier start: the first
+    # start creates the database (minutes on a busy machine), later ones copy it (seconds).
+    template: Path | None = None
 
     @property
     def url(self) -> str:
@@ -78,10 +95,11 @@ class LocalLabelStudio:
         return ["--username", self.username, "--password", self.password, "--user-token", self.token,
                 "--enable-legacy-api-token"]
 
-    def start(self, timeout: float = 240) -> "LocalLabelStudio":
+    def start(self, timeout: float = 600) -> "LocalLabelStudio":
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
         self.log_path = self.data_dir / "server.log"
+        from_template = self._restore_template()
         env = self._env()
         # `start` applies the migrations and creates the user itself (a separate `init` would load Django twice)
         log = self.log_path.open("ab")
@@ -96,12 +114,45 @@ class LocalLabelStudio:
             try:
                 with urllib.request.urlopen(self.url + "/health", timeout=2) as resp:
                     if resp.status == 200:
+                        if not from_template:
+                            self._save_template()
                         return self
             except OSError:
                 pass
             time.sleep(0.5)
         self.stop()
         raise TimeoutError(f"label-studio did not answer /health within {timeout:.0f} s; see {self.log_path}")
+
+    def _restore_template(self) -> bool:
+        t = self.template
+        if t is None or not (t / "creds.json").exists() or not (t / "ls-data" / "label_studio.sqlite3").exists():
+            return False
+        creds = json.loads((t / "creds.json").read_text(encoding="utf-8"))
+        self.username, self.password, self.token = creds["username"], creds["password"], creds["token"]
+        shutil.copytree(t / "ls-data", self.data_dir / "ls-data", dirs_exist_ok=True)
+        return True
+
+    def _save_template(self) -> None:
+        t = self.template
+        if t is None or t.exists():
+            return
+        tmp: Path | None = None
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=t.name + ".", dir=t.parent))
+            (tmp / "ls-data").mkdir()
+            src = self.data_dir / "ls-data"
+            if (src / ".env").exists():
+                shutil.copy2(src / ".env", tmp / "ls-data" / ".env")
+            # a consistent copy of a database the server has open
+            with sqlite3.connect(src / "label_studio.sqlite3") as a, \
+                    sqlite3.connect(tmp / "ls-data" / "label_studio.sqlite3") as b:
+                a.backup(b)
+            (tmp / "creds.json").write_text(json.dumps(
+                {"username": self.username, "password": self.password, "token": self.token}), encoding="utf-8")
+            tmp.rename(t)  # atomic; loses the race quietly when another session saved one first
+        except (OSError, sqlite3.Error):
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:

@@ -1,0 +1,81 @@
+"""`vimednlp ls ...` offline commands (config, agreement, consistency, adjudicate) and usage errors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from vimednlp.annotation.config import label_config
+from vimednlp.annotation.predict import PredictorUnavailable, get_predictor
+from vimednlp.cli import cli
+from vimednlp.schema import Document, Span
+
+TEXT = "Chị Mai, 33 tuổi, ở phường Nghĩa Đô. Không sốt."
+
+
+def sp(sub, label, who, **attrs):
+    i = TEXT.index(sub)
+    return Span(i, i + len(sub), label, sub, attrs={"annotator": who, **attrs})
+
+
+@pytest.fixture
+def records(tmp_path):
+    d = Document("n1", TEXT, [sp("Mai", "NAME", "a"), sp("33 tuổi", "AGE", "a"), sp("sốt", "SYMPTOM", "a", negated=True),
+                              sp("Mai", "NAME", "b"), sp("33 tuổi", "AGE", "b"), sp("phường Nghĩa Đô", "LOCATION", "b")],
+                 {"annotators": ["a", "b"]})
+    p = tmp_path / "ann.jsonl"
+    p.write_text(d.to_json() + "\n", encoding="utf-8")
+    return p
+
+
+def test_config_command(tmp_path):
+    r = CliRunner().invoke(cli, ["ls", "config", "clinical"])
+    assert r.exit_code == 0 and r.output == label_config("clinical")
+    r = CliRunner().invoke(cli, ["ls", "config", "--write-all", str(tmp_path)])
+    assert r.exit_code == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["all.xml", "clinical.xml", "phi.xml"]
+    assert CliRunner().invoke(cli, ["ls", "config", "nope"]).exit_code == 2
+
+
+def test_agreement_and_report(records, tmp_path):
+    rep = tmp_path / "dis.md"
+    r = CliRunner().invoke(cli, ["ls", "agreement", str(records), "--json", "--report", str(rep)])
+    assert r.exit_code == 0, r.output
+    figures = json.loads(r.stdout)
+    assert figures["pairs"]["a|b"]["strict"]["ALL"]["f1"] == pytest.approx(4 / 6)
+    md = rep.read_text(encoding="utf-8")
+    assert "missing in A" in md and "missing in B" in md
+
+
+def test_adjudicate_command(records, tmp_path):
+    out = tmp_path / "gold.jsonl"
+    r = CliRunner().invoke(cli, ["ls", "adjudicate", str(records), "--method", "precedence", "--precedence", "b,a",
+                                 "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    (g,) = [Document.from_json(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(s.text, s.attrs["annotator"]) for s in g.spans] == [
+        ("Mai", "b"), ("33 tuổi", "b"), ("phường Nghĩa Đô", "b"), ("sốt", "a")]
+    r = CliRunner().invoke(cli, ["ls", "adjudicate", str(records), "--method", "adjudicator"])
+    assert r.exit_code == 2 and "--adjudicator" in r.output
+
+
+def test_consistency_command(tmp_path):
+    docs = [Document("1", "Chị Mai đến khám.", [Span(4, 7, "NAME", "Mai")]),
+            Document("2", "Hẹn ngày mai tái khám.", [Span(9, 12, "DATE", "mai")])]
+    p = tmp_path / "c.jsonl"
+    p.write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["ls", "consistency", str(p)])
+    assert r.exit_code == 0 and r.stdout.startswith("mai\tDATEx1, NAMEx1")
+
+
+def test_missing_token_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.delenv("LABEL_STUDIO_API_KEY", raising=False)
+    r = CliRunner().invoke(cli, ["ls", "pull", "--project", "1", "--state", str(tmp_path)])
+    assert r.exit_code == 2 and "token" in r.output
+
+
+def test_predictor_errors_are_clear():
+    with pytest.raises(PredictorUnavailable, match="cannot load predictor"):
+        get_predictor(spec="no_such_module_xyz:predict")
+    with pytest.raises(ValueError, match="module:function"):
+        get_predictor(spec="justaname")
