@@ -194,7 +194,7 @@ class ClinicalExtractor:
         if not text.strip():
             return []
         view = view or TokenView.of(text)
-        folded = fold_lower(text)
+        folded = view.folded
         ents = resolve_overlaps(self._entities(text, view, folded))
         cands = ents + self._measures(text, folded, ents)
         chosen = resolve_overlaps(cands)

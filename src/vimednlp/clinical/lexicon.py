@@ -117,18 +117,33 @@ class TokenTrie:
                             best = Match(i, j, e)
         return best
 
-    def find_all(self, words: Sequence[str], keys: Sequence[str], accented: bool,
+    def find_all(self, words: Sequence[str], keys: Sequence[str], accented,
                  skip: Sequence[bool] | None = None) -> list[Match]:
         """Leftmost-longest, non-overlapping matches."""
         out: list[Match] = []
         i, n = 0, len(keys)
         root = self.root
         while i < n:
-            if keys[i] in root and not (skip and skip[i]):
-                m = self.longest_at(words, keys, i, accented)
-                if m is not None:
-                    out.append(m)
-                    i = m.end
+            node = root.get(keys[i])
+            if node is not None and not (skip and skip[i]):
+                best: Match | None = None
+                j = i + 1
+                while True:
+                    leaf = node.get("")
+                    if leaf:
+                        for e in leaf:
+                            if fits(e, words, i, accented) and (
+                                    best is None or best.end < j or e.priority > best.entry.priority):
+                                best = Match(i, j, e)
+                    if j >= n:
+                        break
+                    node = node.get(keys[j])
+                    if node is None:
+                        break
+                    j += 1
+                if best is not None:
+                    out.append(best)
+                    i = best.end
                     continue
             i += 1
         return out
@@ -174,25 +189,21 @@ def doc_is_accented(words: Iterable[str]) -> bool:
     return alpha > 0 and marked * 8 >= alpha
 
 
-def _accented_by_sentence(words: list[str], keys: list[str], nl: list[bool]) -> list[bool]:
+def _accented_by_sentence(text: str, starts: list[int]) -> list[bool]:
     """Per token: is its sentence written with diacritics? (A note may mix both ways of typing.)"""
-    out = [True] * len(words)
-    start = alpha = marked = 0
-    n = len(words)
-    for k in range(n + 1):
-        end_here = k == n or nl[k] or (k > 0 and words[k - 1] in (".", "!", "?", ";"))
-        if end_here and k > start:
-            flag = alpha == 0 or marked * 8 >= alpha
-            for x in range(start, k):
-                out[x] = flag
-            start, alpha, marked = k, 0, 0
-        if k < n and words[k][:1].isalpha():
-            alpha += 1
-            if keys[k] != words[k].lower():
-                marked += 1
+    out = [True] * len(starts)
+    for m in _SENTENCE.finditer(text):
+        seg = m.group()
+        alpha = len(_ALPHA_RUN.findall(seg))
+        if alpha and len(_NON_ASCII_LETTER.findall(seg)) * 8 < alpha:
+            a = bisect.bisect_left(starts, m.start())
+            b = bisect.bisect_left(starts, m.end())
+            out[a:b] = [False] * (b - a)
     return out
 
 
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
 
@@ -232,6 +243,8 @@ class TokenView:
         spans = [m.span() for m in _FAST_TOKEN.finditer(text)]
         words = [text[s:e] for s, e in spans]
         starts = [s for s, _ in spans]
+        folded = fold_lower(text)           # same length as text: keys are slices of it
+        keys = [folded[s:e] for s, e in spans]
         nl = [False] * len(spans)
         pos = text.find("\n")
         while pos != -1:
@@ -239,12 +252,12 @@ class TokenView:
             if k < len(nl):
                 nl[k] = True
             pos = text.find("\n", pos + 1)
-        keys = [token_key(w) for w in words]
-        n_alpha = sum(1 for w in words if w[:1].isalpha())
+        n_alpha = len(_ALPHA_RUN.findall(text))
         accented = n_alpha > 0 and len(_NON_ASCII_LETTER.findall(text)) * 8 >= n_alpha
         view = cls(text, _Tokens(spans, words), words, keys, accented, nl)
         view._starts = starts
-        view.acc = _accented_by_sentence(words, keys, nl) if accented else [False] * len(words)
+        view.folded = folded
+        view.acc = _accented_by_sentence(text, starts) if accented else [False] * len(words)
         return view
 
     def char_to_token(self, start: int, end: int) -> tuple[int, int] | None:

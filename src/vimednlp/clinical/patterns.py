@@ -142,9 +142,14 @@ def extend_site(p: PatternRules, view: TokenView, j: int, max_mods: int = 3) -> 
 def symptom_patterns(p: PatternRules, view: TokenView) -> list[tuple[int, int]]:
     """Token ranges of `TRIGGER MOD* PREP? SITE SIDE?` symptoms."""
     out = []
-    n = len(view.keys)
+    keys = view.keys
+    n = len(keys)
+    roots = p.triggers.root
     i = 0
     while i < n:
+        if keys[i] not in roots:
+            i += 1
+            continue
         e = _longest(p.triggers, view, i)
         if e > i:
             end = extend_site(p, view, e)

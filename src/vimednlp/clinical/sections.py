@@ -7,6 +7,7 @@ to the next heading. Some sections imply an assertion (family history -> family)
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,10 +80,7 @@ def find_sections(text: str) -> list[Section]:
 
 def section_at(sections: list[Section], offset: int) -> Section | None:
     """The section holding the character at `offset` (None before the first heading)."""
-    found = None
-    for s in sections:
-        if s.start <= offset:
-            found = s
-        else:
-            break
-    return found
+    if not sections:
+        return None
+    k = bisect.bisect_right([s.start for s in sections], offset) - 1
+    return sections[k] if k >= 0 else None
