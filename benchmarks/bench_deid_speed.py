@@ -114,6 +114,35 @@ def profile(docs: list[str], operator: str) -> dict:
     return dict(sorted(t.items(), key=lambda kv: -kv[1]))
 
 
+def leak_check(path: Path) -> dict:
+    """Gold identifiers (3+ chars) still in the output, per operator: with gold spans (transformation
+    alone) and with the default detector (end to end). Also: surrogate IDs that fail the validators."""
+    import re as _re
+
+    from vimednlp.deid import Deidentifier
+    from vimednlp.schema import DEFAULT_DEID_LABELS, Document
+    from vimednlp.text.fold import fold_lower
+
+    docs = [Document.from_json(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    res: dict = {"corpus": str(path), "docs": len(docs)}
+    for op in ("tag", "mask", "redact", "hash", "encrypt", "surrogate"):
+        eng = Deidentifier(op, key="bench-key")
+        row = {}
+        for mode in ("gold_spans", "detector"):
+            total = left = 0
+            for d in docs:
+                gold = [s for s in d.spans if s.label in DEFAULT_DEID_LABELS]
+                out = eng(d.text, spans=gold if mode == "gold_spans" else None, patient_id=d.id).text
+                out = fold_lower(out)
+                for s in gold:
+                    if len(s.text.strip()) >= 3:
+                        total += 1
+                        left += bool(_re.search(r"(?<!\w)" + _re.escape(fold_lower(s.text)) + r"(?!\w)", out))
+            row[mode] = f"{left}/{total} survive"
+        res[op] = row
+    return res
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=400)
@@ -123,7 +152,12 @@ def main(argv=None) -> None:
     ap.add_argument("--model", default="default")
     ap.add_argument("--profile-only", action="store_true")
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--leaks", metavar="JSONL", help="only run the leak check on corpus records with gold spans")
     a = ap.parse_args(argv)
+    if a.leaks:
+        json.dump(leak_check(Path(a.leaks)), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return
     docs = make_docs(a.docs, words=a.words)
     words = sum(len(d.split()) for d in docs) / len(docs)
     out: dict = {"docs": len(docs), "mean_words": round(words, 1), "mean_chars": round(sum(map(len, docs)) / len(docs))}
