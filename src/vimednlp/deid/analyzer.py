@@ -90,15 +90,21 @@ class Analyzer:
     labels: PHI labels to report (default: schema.DEFAULT_DEID_LABELS; GENDER and TRANSPORT only when asked).
     model: "default" (the tagger shipped in the package), a path to a saved tagger, or None (rules only).
     threshold: spans scoring below it are dropped.
+    combine: "union" (rules and tagger spans, rules win overlaps) or "tagger" (rules only inform the
+        tagger's features; its spans are the output; for a tagger trained on the target annotation scheme).
     """
 
-    def __init__(self, labels: Iterable[str] | None = None, model: str | None = "default", threshold: float = 0.5):
+    def __init__(self, labels: Iterable[str] | None = None, model: str | None = "default", threshold: float = 0.5,
+                 *, combine: str = "union"):
         labels = tuple(labels) if labels is not None else DEFAULT_DEID_LABELS
         unknown = [x for x in labels if x not in PHI_LABELS]
         if unknown:
             raise ValueError(f"unknown PHI label(s) {unknown}; known: {', '.join(PHI_LABELS)}")
         self.labels = frozenset(labels)
         self.threshold = float(threshold)
+        if combine not in ("union", "tagger"):
+            raise ValueError(f"combine must be 'union' or 'tagger', got {combine!r}")
+        self.combine = combine
         self.recognizers = [r for r in _recognizers() if self.labels.intersection(r.labels)]
         self.model_name = model
         self.tagger = None
@@ -116,7 +122,8 @@ class Analyzer:
         for r in self.recognizers:
             cands.extend(c for c in r.analyze(ctx) if c.label in self.labels)
         if self.tagger is not None:
-            cands.extend(c for c in self.tagger.candidates(ctx, cands) if c.label in self.labels)
+            tagged = [c for c in self.tagger.candidates(ctx, cands) if c.label in self.labels]
+            cands = tagged if self.combine == "tagger" else cands + tagged
         allow = allow_spans(ctx)
         if allow:
             cands = [c for c in cands if c.source in _STRONG or c.score >= 0.9 or

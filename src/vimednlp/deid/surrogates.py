@@ -95,7 +95,7 @@ def value_key(label: str, text: str) -> str:
             d = "0" + d[2:]
         return d
     if label in ("ID", "TRANSPORT"):
-        return re.sub(r"[^0-9A-Za-z]", "", t).upper()
+        return "".join(c for c in t if c.isalnum()).upper()  # `NĐ2-000781`: Vietnamese letters count
     if label in ("EMAIL", "URL", "IP"):
         return t.strip().lower()
     return " ".join(t.lower().split()).strip(" .,;:-")
@@ -532,8 +532,8 @@ def make_plate(rng: random.Random, like: str) -> str:
 
 
 def _make_generic_id(rng: random.Random, like: str) -> str:
-    c = re.sub(r"[^0-9A-Za-z]", "", like)
-    m = re.match(r"[A-Za-z]{1,4}(?=\d)", c)
+    c = "".join(ch for ch in like if ch.isalnum())
+    m = re.match(r"[^\W\d_]{1,4}(?=\d)", c)
     prefix = m.group() if m else ""
     out = [prefix]
     first_digit = True

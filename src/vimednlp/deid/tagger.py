@@ -122,6 +122,8 @@ class PhiTagger:
         self.c1, self.c2, self.max_iterations = c1, c2, max_iterations
         self.labels = tuple(labels) if labels else PHI_LABELS
         self.crf = None
+        # score of the tagger's spans: below the rules' (0.75-0.95) so rules win overlaps by default
+        self.score = 0.6
         self._model_path: Path | None = None
         self.meta: dict = {}
 
@@ -192,7 +194,7 @@ class PhiTagger:
             j = i + 1
             while j < n and tags[j] == "I-" + label:
                 j += 1
-            out.append(Candidate(ctx.tokens[i].start, ctx.tokens[j - 1].end, label, 0.6, "crf",
+            out.append(Candidate(ctx.tokens[i].start, ctx.tokens[j - 1].end, label, self.score, "crf",
                                  "statistical tagger (CRF over syllable, lexicon and rule features)"))
             i = j
         return out
