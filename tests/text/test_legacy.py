@@ -162,6 +162,7 @@ PLAIN = [
     "BN1234 HA 150/90 mmHg, M 90 l/p",
     "Le café est très bon, déjà vu",  # French: not Vietnamese, not legacy
     "Müller, Größe 180 cm",
+    "· Gan không to", "· ", "Liều 5 µg × 2 lần", "Ho khan µmol/L", "Mã © ® ¶ 3",  # symbols, not legacy
     "",
 ]
 

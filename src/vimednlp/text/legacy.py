@@ -158,6 +158,9 @@ _UNICODE_VI_RE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u
 _EDGE_PUNCT = "\"'()[]{}.,;:!?-/…“”‘’«»"
 
 
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+
+
 def _syllable_word(w: str) -> bool:
     w = w.strip(_EDGE_PUNCT)
     return bool(w) and is_syllable(unicodedata.normalize("NFC", w))
@@ -171,7 +174,8 @@ def legacy_score(text: str, converted: str) -> tuple[int, int, int]:
         return 0, 0, 0
     changed = v_before = v_after = 0
     for b, a in zip(before, after):
-        if a == b:
+        # a lone symbol (a bullet `·`, `×`) says nothing: evidence is a word with a letter in it
+        if a == b or not _ASCII_LETTER_RE.search(b):
             continue
         changed += 1
         v_before += _syllable_word(b)
