@@ -28,7 +28,7 @@ CLASSES = ("negated", "uncertain", "historical", "family", "hypothetical")
 
 
 def load(split: str) -> list[dict]:
-    rows = [json.loads(line) for line in open(DATA, encoding="utf-8")]
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
@@ -161,7 +161,7 @@ def phoner_lexicon(shared: str | None = None) -> dict:
     root = Path(shared or os.environ.get("VIMEDNLP_SHARED") or ROOT.parent / "shared")
     path = root / "data" / "phoner_covid19" / "syllable" / "test_syllable.json"
     tp_p = n_p = tp_g = n_g = 0
-    for line in open(path, encoding="utf-8"):
+    for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         words, tags = rec["words"], rec["tags"]
         text, offs = "", []

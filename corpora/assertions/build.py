@@ -60,8 +60,7 @@ def main() -> int:
             out.append({"id": f"{name.split('.')[0]}-{lineno}", "text": text, "targets": targets,
                         "diacritics": accented, "split": split_of(text)})
     with open(HERE / "assertions.jsonl", "w", encoding="utf-8") as f:
-        for r in out:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in out)
     n_t = sum(len(r["targets"]) for r in out)
     print(f"{len(out)} sentences, {n_t} targets -> assertions.jsonl "
           f"(dev {sum(r['split'] == 'dev' for r in out)}, test {sum(r['split'] == 'test' for r in out)})",

@@ -24,7 +24,7 @@ def test_text_file_and_stdin(tmp_path):
     assert r.exit_code == 0
     rec = json.loads(r.output)
     assert rec["id"] == "note"
-    lao = [s for s in rec["spans"] if s["text"] == "lao phổi"][0]
+    lao = next(s for s in rec["spans"] if s["text"] == "lao phổi")
     assert lao["attrs"]["uncertain"] is True
     r = run(["-", "-q"], input="Bố bị THA")
     assert json.loads(r.output)["spans"][0]["attrs"]["family"] is True

@@ -16,7 +16,7 @@ def test_pipeline_matches_extract():
     want = {(s.start, s.end, s.label, s.attrs["section"], s.attrs["negated"], s.attrs["uncertain"], s.attrs["family"])
             for s in vimednlp.extract(TEXT)}
     assert got == want
-    fam = [sp for sp in doc.spans["clinical"] if sp.text == "tăng huyết áp"][0]
+    fam = next(sp for sp in doc.spans["clinical"] if sp.text == "tăng huyết áp")
     assert fam._.family and fam._.section == "tien_su_gia_dinh"
 
 

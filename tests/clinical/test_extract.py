@@ -15,7 +15,7 @@ def test_public_face_and_attrs():
     for s in spans:
         for key in ("negated", "uncertain", "historical", "family", "hypothetical", "section", "codes"):
             assert key in s.attrs
-    dis = [s for s in spans if s.label == "DISEASE"][0]
+    dis = next(s for s in spans if s.label == "DISEASE")
     assert dis.attrs["uncertain"] and not dis.attrs["negated"]
 
 

@@ -4,4 +4,4 @@ from __future__ import annotations
 from .extractor import ClinicalExtractor, extract, merge_tagger_spans
 from .sections import Section, find_sections
 
-__all__ = ["extract", "ClinicalExtractor", "merge_tagger_spans", "find_sections", "Section"]
+__all__ = ["ClinicalExtractor", "Section", "extract", "find_sections", "merge_tagger_spans"]

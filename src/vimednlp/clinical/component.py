@@ -11,7 +11,7 @@ They run the same code as `vimednlp.extract()`, so a pipeline and the function a
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -16,9 +16,11 @@ rules are data (`resources/clinical/context.yaml`); this module only applies the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -71,8 +73,8 @@ class ContextRules:
     term_trie: TokenTrie
 
     @classmethod
-    def load(cls, path=None) -> "ContextRules":
-        data = yaml.safe_load(open(path or resource_path("clinical", "context.yaml"), encoding="utf-8"))
+    def load(cls, path=None) -> ContextRules:
+        data = yaml.safe_load(Path(path or resource_path("clinical", "context.yaml")).read_text(encoding="utf-8"))
         cats = data["categories"]
         unknown = set(cats) - set(ASSERTIONS)
         if unknown:
@@ -165,10 +167,7 @@ class ConText:
             if rule.at_clause_start and i > 0 and not (
                     view.line_break_before[i] or keys[i - 1] in HARD_STOPS or keys[i - 1] in (":", ",", "-", "(")):
                 return False
-            if rule.at_clause_end and j < n and not (keys[j] in HARD_STOPS or keys[j] == "," or
-                                                     view.line_break_before[j]):
-                return False
-            return True
+            return not (rule.at_clause_end and j < n and not (keys[j] in HARD_STOPS or keys[j] == "," or view.line_break_before[j]))
 
         i = 0
         while i < n:
@@ -341,7 +340,7 @@ def _comma_before(keys: list[str], sent: list[int], i: int) -> bool:
 
 
 def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], within: int) -> bool:
-    for off in range(0, within):
+    for off in range(within):
         for opt in options:
             if tuple(keys[j + off:j + off + len(opt)]) == opt:
                 return True

@@ -7,16 +7,24 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span
 from ..text.fold import fold_lower
 from .context import ConText, Target, default_rules, reconcile
 from .lexicon import TokenView
-from .patterns import (PatternRules, default_patterns, dosage_atoms, extend_site, fever_spans, result_atoms,
-                       symptom_patterns)
+from .patterns import (
+    PatternRules,
+    default_patterns,
+    dosage_atoms,
+    extend_site,
+    fever_spans,
+    result_atoms,
+    symptom_patterns,
+)
 from .resources import PRIORITY, lexicon_trie, surfaces
 from .sections import Section, find_sections, section_at
 

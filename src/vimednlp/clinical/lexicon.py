@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..text.fold import fold_lower
 from ..text.tokenizer import Token
@@ -239,7 +240,7 @@ class TokenView:
     line_break_before: list[bool]
 
     @classmethod
-    def of(cls, text: str) -> "TokenView":
+    def of(cls, text: str) -> TokenView:
         spans = [m.span() for m in _FAST_TOKEN.finditer(text)]
         words = [text[s:e] for s, e in spans]
         starts = [s for s, _ in spans]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -42,7 +43,7 @@ class Atom:
 
 class PatternRules:
     def __init__(self, path=None):
-        d = yaml.safe_load(open(path or resource_path("clinical", "patterns.yaml"), encoding="utf-8"))
+        d = yaml.safe_load(Path(path or resource_path("clinical", "patterns.yaml")).read_text(encoding="utf-8"))
         self.data = d
         rng = NUM + r"(?:\s*(?:-|–|den|toi)\s*" + NUM + r")?"
         self.strength = re.compile(_B + r"(?P<n>" + rng + r")\s*(?P<u>" + _alt(d["dose_units"]) + r")" + _E)
@@ -75,7 +76,7 @@ class PatternRules:
         self.preps = _trie(d["site_prepositions"], "PREP")
         self.sides = _trie(d["laterality"], "SIDE")
         sites: list[str] = []
-        for line in open(resource_path("clinical", "body_parts.tsv"), encoding="utf-8"):
+        for line in resource_path("clinical", "body_parts.tsv").read_text(encoding="utf-8").splitlines():
             if line.startswith("#") or not line.strip():
                 continue
             sites += [s.strip() for s in line.strip().split("|") if s.strip()]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from ..paths import resource_path
 from .lexicon import Entry, TokenTrie, split_words, token_key

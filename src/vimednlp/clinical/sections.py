@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -30,7 +31,7 @@ class Section:
 
 class SectionRules:
     def __init__(self, path=None):
-        data = yaml.safe_load(open(path or resource_path("clinical", "sections.yaml"), encoding="utf-8"))
+        data = yaml.safe_load(Path(path or resource_path("clinical", "sections.yaml")).read_text(encoding="utf-8"))
         self.by_heading: dict[str, tuple[str, str | None]] = {}
         self.names: list[str] = []
         for sec in data["sections"]:
