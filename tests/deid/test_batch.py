@@ -70,6 +70,15 @@ def test_jsonl_skip_reports_bad_lines_and_resumes(tmp_path):
     # resume: a rerun adds nothing
     run([src, "--out", out, "--on-error", "skip", *BASE])
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    # --restart starts over (no duplicates); an unknown existing output is refused, not appended to
+    run([src, "--out", out, "--on-error", "skip", "--restart", *BASE])
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    foreign = tmp_path / "foreign.jsonl"
+    foreign.write_text('{"id": "x", "text": "khác"}\n', encoding="utf-8")
+    r = run([src, "--out", foreign, "--on-error", "skip", *BASE])
+    assert r.exit_code == 1 and "no progress file" in r.output
+    assert foreign.read_text(encoding="utf-8") == '{"id": "x", "text": "khác"}\n'
+
 
 
 def test_csv_columns_keep_other_columns(tmp_path):

@@ -252,11 +252,18 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
         out.mkdir(parents=True, exist_ok=True)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt != "text" and out.is_dir():
+        raise ValueError(f"--out {out} is a folder; {fmt} output is one file")
+    if resume and fmt != "text" and out.exists() and out.stat().st_size and not progress.exists():
+        # appending to an output we know nothing about would duplicate or mix records
+        raise ValueError(f"{out} exists but has no progress file ({progress.name}); "
+                         "use --restart to overwrite it or choose another --out")
     done = _load_done(progress) if resume else set()
     if not resume:
-        for p in (progress,):
-            if p.exists():
-                p.unlink()
+        if progress.exists():
+            progress.unlink()
+        if fmt != "text" and out.exists():
+            out.unlink()  # --restart: start the output afresh
     report = Report()
     header: list[str] = []
 
