@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from vimednlp.terminology import code, open_store
-from vimednlp.terminology import search
+from vimednlp.terminology import code, open_store, search
 
 
 def test_works_without_vietnamese_titles(en_cache, caplog, monkeypatch):

@@ -51,7 +51,7 @@ def test_bundle_validates_and_maps_assertions(vi_cache):
     meds = {r.medicationCodeableConcept.text: r for r in res if r.__resource_type__ == "MedicationStatement"}
     assert meds["Aspirin"].status == "not-taken" and meds["Amlodipin"].status == "unknown"
     assert meds["Amlodipin"].medicationCodeableConcept.coding[0].code == "C08CA01"
-    obs = [r for r in res if r.__resource_type__ == "Observation"][0]
+    obs = next(r for r in res if r.__resource_type__ == "Observation")
     assert obs.valueString == "7,8 mmol/L" and obs.code.coding[0].system == "http://loinc.org"
     assert all(r.subject.reference == bundle.entry[0].fullUrl for r in res if hasattr(r, "subject") and r.subject)
     # no PHI: the patient has nothing but an opaque id

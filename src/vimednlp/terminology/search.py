@@ -14,9 +14,9 @@ import logging
 import pickle
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
@@ -42,7 +42,7 @@ _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
 _VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "qualifier-stripped": 0.9}
 _UNSPECIFIED = re.compile(
     r"[,;]?\s*(không đặc hiệu|không xác định|chưa xác định|không rõ|unspecified|not elsewhere classified)\s*$",
-    re.I)
+    re.IGNORECASE)
 _PAREN = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 
 
@@ -336,7 +336,8 @@ def get_index(system: str = "icd10", store: IcdStore | None = None) -> TermIndex
             try:
                 with open(path, "rb") as f:
                     idx = pickle.load(f)
-            except Exception:  # a stale or broken cache file is rebuilt
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+                # a stale or broken cache file is rebuilt
                 idx = None
         if idx is None:
             if system == "icd10":

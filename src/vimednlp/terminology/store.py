@@ -12,9 +12,9 @@ import datetime as _dt
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..paths import cache_dir
 
