@@ -36,3 +36,11 @@ def test_headings_without_diacritics_and_not_inside_sentences():
     secs = find_sections(text)
     assert [s.name for s in secs] == ["tien_su_gia_dinh"]
     assert find_sections("") == []
+
+
+def test_section_implication_stops_at_a_terminator():
+    def cls(text):
+        return [(s.text, s.attrs["historical"], s.attrs["family"]) for s in extract(text)]
+
+    assert cls("Tiền sử: THA. Lần này vào viện vì đau ngực.") == [("THA", True, False), ("đau ngực", False, False)]
+    assert cls("Tiền sử gia đình: mẹ ĐTĐ. Bệnh nhân ho nhiều.") == [("ĐTĐ", False, True), ("ho nhiều", False, False)]

@@ -120,7 +120,8 @@ class ContextComponent:
         self.context.apply(view, [t for _, t in pairs])
         for sp, t in pairs:
             sec = section_at(sections, sp.start_char)
-            if sec is not None and sec.implies:
+            if sec is not None and sec.implies and not self.context.terminated_before(
+                    view, t.start, sec.implies, view.char_to_token(sec.start, sec.start + 1)[0] + 1):
                 t.assertions.add(sec.implies)
                 reconcile(t)
             for a in ASSERTIONS:

@@ -268,6 +268,24 @@ class ConText:
         for t in targets:
             reconcile(t)
 
+    def terminated_before(self, view: TokenView, start: int, category: str, limit: int = 0) -> bool:
+        """Whether a terminator of `category` lies between the sentence start (or `limit`) and token
+        `start`: `Tiền sử: THA. Lần này vào viện vì đau ngực` — the section's history stops at `lần này`."""
+        keys = view.keys
+        k = start - 1
+        while k >= limit and keys[k] not in HARD_STOPS and not view.line_break_before[k + 1]:
+            node = self.rules.term_trie.root.get(keys[k])
+            j = k + 1
+            while node is not None:
+                if any(e.label == category for e in node.get("", ())):
+                    return True
+                if j >= start:
+                    break
+                node = node.get(keys[j])
+                j += 1
+            k -= 1
+        return False
+
     def _reaches(self, keys, stops, terms, in_target, targets, a: int, b: int, target: Target, rule: Rule,
                  comma_list: bool, forward: bool, cue_start: int, cross: bool = True) -> bool:
         """Whether a cue's scope covers the path of tokens [a, b) between it and the target."""

@@ -237,7 +237,8 @@ class ClinicalExtractor:
         self.context.apply(view, [t for _, t in targets])
         for sp, t in targets:
             sec = section_at(sections, sp.start)
-            if sec is not None and sec.implies:
+            if sec is not None and sec.implies and not self.context.terminated_before(
+                    view, t.start, sec.implies, view.char_to_token(sec.start, sec.start + 1)[0] + 1):
                 t.assertions.add(sec.implies)
                 reconcile(t)
             for a in t.assertions:
