@@ -598,6 +598,9 @@ def _render_type(unit_type: str, kw_written: str) -> str:
         return unit_type.lower() if abbr == "T." else abbr  # `T.` for tỉnh is rare: write it out
     if fold_lower(unit_type) == fold_lower(kw_written):
         return kw_written
+    if kw_written.isupper() and len(kw_written) <= 3 and fold_lower(kw_written) in ("tp", "tx", "tt"):
+        abbr = _TYPE_ABBR.get(fold_lower(unit_type), "").rstrip(".")  # `TP Biên Hòa` -> `TX Ninh Hòa`
+        return abbr if abbr in ("TP", "TX", "TT") else unit_type.lower()
     return _case_word(unit_type.lower(), kw_written) if kw_written else unit_type
 
 
