@@ -52,6 +52,17 @@ def _nfc_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), starts
 
 
+def _is_cue_word(piece: str) -> bool:
+    """A leftover that is only a cue or unit word ('Số', 'phường') is not worth keeping on its own."""
+    from .recognizers.base import phrase_key
+    from .recognizers.lexicons import cues
+
+    c = cues()
+    k = phrase_key(piece)
+    return any(k in c[x] for x in ("location_unit", "org_head", "name_before", "location_field", "profession_cue")) \
+        or " " not in k and len(k) <= 3
+
+
 def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candidate]:
     """Greedy overlap resolution: higher score first, then the longer span. A later (lower-scoring)
     span that strictly contains every span it conflicts with replaces them when its score is >= 0.6
@@ -78,7 +89,7 @@ def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candida
                 s += 1
             while e > s and not text[e - 1].isalnum():
                 e -= 1
-            if e - s >= 2 and any(ch.isalpha() or ch.isdigit() for ch in text[s:e]):
+            if e - s >= 2 and any(ch.isalpha() or ch.isdigit() for ch in text[s:e]) and not _is_cue_word(text[s:e]):
                 chosen.append(Candidate(s, e, c.label, c.score, c.source, c.explanation + " (part outside an overlap)",
                                         dict(c.attrs)))
     return sorted(chosen, key=lambda c: c.start)
@@ -126,8 +137,11 @@ class Analyzer:
             cands = tagged if self.combine == "tagger" else cands + tagged
         allow = allow_spans(ctx)
         if allow:
-            cands = [c for c in cands if c.source in _STRONG or c.score >= 0.9 or
-                     not any(c.start < e and s < c.end for s, e, _ in allow)]
+            # mark allow-listed characters once; a weak candidate touching one is dropped
+            mask = bytearray(len(text) + 1)
+            for s, e, _ in allow:
+                mask[s:e] = b"\x01" * (e - s)
+            cands = [c for c in cands if c.source in _STRONG or c.score >= 0.9 or 1 not in mask[c.start:c.end]]
         return ctx, cands
 
     def analyze(self, text: str) -> list[Span]:

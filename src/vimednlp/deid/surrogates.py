@@ -250,6 +250,10 @@ class SurrogateGenerator:
         self._cache: dict[tuple[str, str], str] = {}
         self._used: dict[tuple[str, str], str] = {}
         self.fallbacks = 0
+        # place name (folded) -> its surrogate, so `xã Hòa Bình` in an address and in
+        # `Trạm Y tế xã Hòa Bình` get the same fake name
+        self.places: dict[str, str] = {}
+        self._pending_places: dict[str, str] = {}
 
     # --- consistency ---------------------------------------------------------------------------
     def _vhash(self, label: str, vkey: str) -> str:
@@ -311,6 +315,7 @@ class SurrogateGenerator:
                 return f"[{label}]"
             canon = None
             for attempt in range(self.max_attempts):
+                self._pending_places = {}
                 try:
                     cand = make(self, self.rng(label, vkey, attempt), req)
                 except Exception:  # a generator bug must never leak the value: tag instead
@@ -321,6 +326,8 @@ class SurrogateGenerator:
                 if same or self._taken(label, cand, vkey) or _contains_any(cand, req.forbidden):
                     continue
                 canon = cand
+                for k, v in self._pending_places.items():
+                    self.places.setdefault(k, v)
                 break
             if canon is None:
                 self.fallbacks += 1
@@ -813,6 +820,8 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
         if kw and not kw[-1].isspace() and not kw.endswith("."):
             kw += " "
         piece = kw + (style_like(like, new) if val else new)
+        if val and lvl in ("ward", "district", "province") and not val[:1].isdigit():
+            g._pending_places[fold_lower(val)] = new
         out.append(piece + p.sep)
     return "".join(out).strip()
 
@@ -838,8 +847,11 @@ def _make_org(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest) 
     prefix = t[: m.end()] if m else ""
     rest = fold_lower(t[len(prefix):])
     admin_tail = bool(m and re.search(r"(tinh|thanh pho|quan|huyen|thi xa|khu vuc|xa|phuong|thi tran) $", m.group(1)))
-    for _ in range(10):
-        if admin_tail:
+    known = g.places.get(rest.strip()) if admin_tail else None
+    for attempt in range(10):
+        if known and attempt == 0:
+            name = known
+        elif admin_tail:
             pool = au["legacy"] if re.search(r"(quan|huyen|thi xa) $", m.group(1)) else None
             if pool is not None:
                 name = rng.choice(pool)[3]

@@ -73,10 +73,19 @@ def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[list[str]]:
     n = len(ft)
     shapes = [_shape(t.text) for t in ctx.tokens]
     adj = ctx.adj
+    W = ["w=" + w for w in ft]
+    SH = ["sh=" + x for x in shapes]
+    R = ["r=" + x for x in rt]
+    Wm1 = ["w-1=" + w for w in ft]
+    SHm1 = ["sh-1=" + x for x in shapes]
+    Rm1 = ["r-1=" + x for x in rt]
+    Wp1 = ["w+1=" + w for w in ft]
+    SHp1 = ["sh+1=" + x for x in shapes]
+    Rp1 = ["r+1=" + x for x in rt]
     feats = []
     for i in range(n):
         w = ft[i]
-        f = ["w=" + w, "sh=" + shapes[i], "r=" + rt[i], "k=" + ctx.tokens[i].kind]
+        f = [W[i], SH[i], R[i], "k=" + ctx.tokens[i].kind]
         if w in sur:
             f.append("sur")
         if w in giv:
@@ -84,7 +93,7 @@ def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[list[str]]:
         if w in mid:
             f.append("mid")
         if i > 0:
-            f += ["w-1=" + ft[i - 1], "sh-1=" + shapes[i - 1], "r-1=" + rt[i - 1], "w-1|w=" + ft[i - 1] + "|" + w]
+            f += [Wm1[i - 1], SHm1[i - 1], Rm1[i - 1], "w-1|w=" + ft[i - 1] + "|" + w]
             if not adj[i - 1]:
                 f.append("gap-1")
         else:
@@ -92,7 +101,7 @@ def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[list[str]]:
         if i > 1:
             f += ["w-2=" + ft[i - 2], "w-2|w-1=" + ft[i - 2] + "|" + ft[i - 1]]
         if i < n - 1:
-            f += ["w+1=" + ft[i + 1], "sh+1=" + shapes[i + 1], "r+1=" + rt[i + 1], "w|w+1=" + w + "|" + ft[i + 1]]
+            f += [Wp1[i + 1], SHp1[i + 1], Rp1[i + 1], "w|w+1=" + w + "|" + ft[i + 1]]
         else:
             f.append("EOS")
         if i < n - 2:

@@ -74,7 +74,7 @@ class Gazetteer(dict):
 class Context:
     """Text prepared once for all recognizers. `folded` has the same length as `text`."""
 
-    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "diacritics", "adj", "_starts")
+    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "diacritics", "adj", "caps", "_starts")
 
     def __init__(self, text: str):
         self.text = text
@@ -95,6 +95,7 @@ class Context:
         # a document (or most of it) written in capitals: capitalisation says nothing about names
         self.upper_doc = bool(letters) and upper / len(letters) > 0.6
         self._starts: dict[int, int] | None = None
+        self.caps: list[bool] = [t.text[:1].isupper() for t in self.tokens]
         toks = self.tokens
         self.adj: list[bool] = []
         for a, b in zip(toks, toks[1:]):
@@ -150,8 +151,7 @@ class Context:
         return i
 
     def is_cap(self, i: int) -> bool:
-        t = self.tokens[i].text
-        return t[:1].isupper()
+        return self.caps[i]
 
 
 class Recognizer:

@@ -26,6 +26,11 @@ _STOP_TAIL = frozenset(_STOP_WORDS + [fold_lower(w) for w in _STOP_WORDS if w.is
 _UPPER_OK_UNITS = frozenset("""xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach
 hem kiet khu pho to dan pho so nha p. q. tp. tx. h.""".split("\n")[0].split() + ["thi tran", "thi xa", "thanh pho",
                               "khu pho", "to dan pho", "so nha"])
+_NOT_UNIT = frozenset(["gioi tinh", "am tinh", "duong tinh", "than tinh", "ac tinh", "lanh tinh", "cap tinh",
+                       "man tinh", "thao duong", "tinh tinh", "dac tinh", "tinh chat", "hen phe", "phe quan", "ho hap",
+                       "tieu hoa", "tien su", "ban than", "ban dau"])
+_AMBIGUOUS_FOLDED = frozenset(["cho", "ban", "ap", "to", "cau", "ga", "ho", "khu", "lo", "phong", "quan", "tinh", "xa",
+                               "pho", "duong", "bar", "t", "p", "q", "h"])
 _NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "to", "khu", "khoi", "cum", "p", "q",
                             "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga", "toa nha"])
 # unit word + next word that make a clinical phrase, not an address
@@ -105,6 +110,11 @@ class LocationRecognizer(Recognizer):
                     e = v
                 if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]):
                     e = v  # 'số BHXH', 'phòng khám': these units take a number
+                if e > v and i > 0 and f"{ft[i - 1]} {ft[i]}" in _NOT_UNIT:
+                    e = v  # 'giới tính', 'dương tính', 'đái tháo đường': not 'tỉnh' / 'đường' (street)
+                if e > v and not ctx.diacritics and ft[i] in _AMBIGUOUS_FOLDED and \
+                        not (toks[v].kind == "word" and ctx.is_cap(v)):
+                    e = v  # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name
                 if e > v:
                     score = 0.85
                     unit = " ".join(ft[i:u_end])
