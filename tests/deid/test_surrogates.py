@@ -208,3 +208,12 @@ def test_vault_shared_by_two_engines_gives_one_surrogate(tmp_path):
     sb = b(t, spans=[Span(3, 15, "NAME")], patient_id="X").text
     assert sa == sb
     assert v.stats()["pseudonyms"] == 1
+
+
+def test_a_place_keeps_one_surrogate_in_addresses_and_facility_names():
+    text, gold = notes_mod.parse("Nhà ở {LOCATION|thôn Đông Bảo, xã Hòa Bình, huyện Đông Hưng}; "
+                                 "chuyển {ORGANIZATION|Trạm Y tế xã Hòa Bình} theo dõi.")
+    res = deidentify(text, "surrogate", spans=gold, key=KEY, patient_id="P8")
+    addr, org = (res.text[r["start"]:r["end"]] for r in res.replacements)
+    ward = re.search(r"(?:xã|phường|thị trấn|đặc khu) ([^,]+),", addr).group(1)
+    assert org.startswith("Trạm Y tế xã ") and org.endswith(ward) and ward != "Hòa Bình"
