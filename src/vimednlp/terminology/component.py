@@ -16,6 +16,8 @@ from .search import Candidate, code
 
 SYSTEM_BY_LABEL = {"DISEASE": "icd10", "DRUG": "drug", "TEST": "lab"}
 _TRAILING_CODE = re.compile(r"^\s*[\(\[\-–:]?\s*([A-Z]\d{2}(?:\.\d{1,2})?)\b")
+# a type written just after the mention changes the code (`đái tháo đường | típ 2` -> E11, not E14)
+_TRAILING_TYPE = re.compile(r"^\s*(?:typ|típ|týp|tuýp|tuyp|type|thể)\s*(1|2|I|II)\b", re.I)
 
 
 class Linker:
@@ -47,9 +49,15 @@ class Linker:
                 continue
             system = SYSTEM_BY_LABEL[label]
             written = self._written_code(doc, span.end_char) if system == "icd10" else None
-            key = (system, span.text, written)
+            query = span.text
+            if system == "icd10":
+                m = _TRAILING_TYPE.match(doc.text[span.end_char:span.end_char + 12])
+                if m:
+                    query = f"{query} type {m.group(1)}"
+                if written:
+                    query = f"{query} {written}"
+            key = (system, query, written)
             if key not in seen:
-                query = f"{span.text} {written}" if written else span.text
                 cands: list[Candidate] = code(query, system=system, k=self.top_k)
                 seen[key] = [c.to_dict() for c in cands if c.score >= self.min_score]
             span._.codes = [dict(c) for c in seen[key]]
