@@ -8,10 +8,13 @@ and cut further at span boundaries, so every span stays expressible as tokens.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from ..schema import Document
 
+_WS = re.compile(r"\s")
 LEVELS = ("syllable", "word")
 JOINS_KEY = "word_joins"
 
@@ -28,9 +31,10 @@ def tokens_to_text(tokens: Sequence[str], level: str = "syllable") -> tuple[str,
     offsets: list[tuple[int, int]] = []
     joins: list[int] = []
     pos = 0
+    if not all(tokens) or _WS.search("".join(tokens)):  # one check for the whole sentence (the hot path)
+        bad = next(i for i, t in enumerate(tokens) if not t or _WS.search(t))
+        raise ValueError(f"token {bad + 1} is empty or contains whitespace")
     for i, tok in enumerate(tokens):
-        if not tok or any(c.isspace() for c in tok):
-            raise ValueError(f"token {i + 1} is empty or contains whitespace")
         if i:
             pos += 1
         if level == "word" and "_" in tok:
