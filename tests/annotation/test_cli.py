@@ -79,3 +79,19 @@ def test_predictor_errors_are_clear():
         get_predictor(spec="no_such_module_xyz:predict")
     with pytest.raises(ValueError, match="module:function"):
         get_predictor(spec="justaname")
+
+
+def test_worked_examples_reproduce(tmp_path):
+    """annotation/examples/*.md and gold files are what the commands print for the example records."""
+    from pathlib import Path
+
+    ex = Path(__file__).resolve().parents[2] / "annotation" / "examples"
+    rep = tmp_path / "dis.md"
+    r = CliRunner().invoke(cli, ["ls", "agreement", str(ex / "two_annotators.jsonl"), "--report", str(rep)])
+    assert r.exit_code == 0
+    assert r.stdout == (ex / "agreement.md").read_text(encoding="utf-8")
+    assert rep.read_text(encoding="utf-8") == (ex / "disagreements.md").read_text(encoding="utf-8")
+    out = tmp_path / "g.jsonl"
+    CliRunner().invoke(cli, ["ls", "adjudicate", str(ex / "two_annotators.jsonl"), "--method", "precedence",
+                             "--precedence", "lan.annotator@example.com", "--out", str(out)])
+    assert out.read_text(encoding="utf-8") == (ex / "gold_precedence.jsonl").read_text(encoding="utf-8")

@@ -12,18 +12,12 @@ from ..schema import Document, Span
 from .agreement import Inconsistency, annotators_of, match_spans, spans_of
 
 
-def _context(text: str, spans: Sequence[Span], width: int = 40) -> str:
-    lo = max(0, min(s.start for s in spans) - width)
-    hi = min(len(text), max(s.end for s in spans) + width)
-    marks = sorted({s.start for s in spans} | {s.end for s in spans})
-    out, pos = [], lo
-    for m in marks:
-        out.append(text[pos:m])
-        out.append("⟦" if any(s.start == m for s in spans) and not any(s.end == m for s in spans) else
-                   "⟧" if any(s.end == m for s in spans) and not any(s.start == m for s in spans) else "⟧⟦")
-        pos = m
-    out.append(text[pos:hi])
-    s = "".join(out).replace("\n", " ").replace("|", "\\|")
+def _context(text: str, span: Span | None, lo: int, hi: int) -> str:
+    """text[lo:hi] with the span marked as ⟦...⟧ (— when the annotator has no span there)."""
+    if span is None:
+        return "—"
+    s = text[lo:span.start] + "⟦" + text[span.start:span.end] + "⟧" + text[span.end:hi]
+    s = s.replace("\n", " ").replace("|", "\\|")
     return ("…" if lo > 0 else "") + s + ("…" if hi < len(text) else "")
 
 
@@ -59,7 +53,8 @@ def disagreements(doc: Document, a: str, b: str) -> list[tuple[str, Span | None,
 
 
 def disagreement_report(docs: Sequence[Document], annotators: Sequence[str] | None = None,
-                        show_text: bool = True, inconsistencies: Sequence[Inconsistency] = ()) -> str:
+                        show_text: bool = True, inconsistencies: Sequence[Inconsistency] = (),
+                        width: int = 30) -> str:
     names = list(annotators) if annotators else sorted({a for d in docs for a in annotators_of(d)})
     lines = ["# Disagreement report", ""]
     if not show_text:
@@ -74,11 +69,15 @@ def disagreement_report(docs: Sequence[Document], annotators: Sequence[str] | No
                 spans = [s for s in (x, y) if s is not None]
                 fa = f"{x.label} {x.start}-{x.end}" if x else "—"
                 fb = f"{y.label} {y.start}-{y.end}" if y else "—"
-                ctx = _context(d.text, spans) if show_text else ""
-                rows.append(f"| {d.id} | {kind} | {fa} | {fb} | {ctx} |")
+                lo = max(0, min(x.start for x in spans) - width)
+                hi = min(len(d.text), max(x.end for x in spans) + width)
+                ca = _context(d.text, x, lo, hi) if show_text else ""
+                cb = _context(d.text, y, lo, hi) if show_text else ""
+                rows.append(f"| {d.id} | {kind} | {fa} | {fb} | {ca} | {cb} |")
         lines += [f"## A = {a}, B = {b}: {len(rows)} conflicting spans", ""]
         if rows:
-            lines += ["| document | kind | A | B | context |", "|---|---|---|---|---|"] + rows
+            lines += ["| document | kind | A | B | A in context | B in context |",
+                      "|---|---|---|---|---|---|"] + rows
         lines.append("")
     if inconsistencies:
         lines += ["## Same string, different labels", "", "| surface (folded) | labels | examples |", "|---|---|---|"]
