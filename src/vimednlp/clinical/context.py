@@ -147,7 +147,8 @@ class ConText:
         self.rules = rules or default_rules()
 
     # --- cue and terminator matching ---------------------------------------------------------------
-    def _match_cues(self, view: TokenView, keys: list[str], in_target: list[int]) -> list[Cue]:
+    def _match_cues(self, view: TokenView, keys: list[str], in_target: list[int],
+                    idle: list[bool] | None = None) -> list[Cue]:
         words = view.words
         n = len(keys)
         cues: list[Cue] = []
@@ -171,7 +172,7 @@ class ConText:
 
         i = 0
         while i < n:
-            if keys[i] in trie.root or keys[i] in ("<num>", "<year>"):
+            if (keys[i] in trie.root or keys[i] in ("<num>", "<year>")) and not (idle and idle[i]):
                 m = _longest_wild(trie, words, keys, i, view.acc, accept)
                 if m is not None:
                     end, entries = m
@@ -212,15 +213,6 @@ class ConText:
         for ti, t in enumerate(targets):
             for k in range(t.start, min(t.end, n)):
                 in_target[k] = ti
-        cues = self._match_cues(view, keys, in_target)
-        blocked = [False] * n
-        for c in cues:
-            for k in range(c.start, c.end):
-                blocked[k] = True
-        for k in range(n):
-            if in_target[k] >= 0:
-                blocked[k] = True
-        terms = self._match_terminators(view, keys, blocked)
         stops = [k in HARD_STOPS for k in keys]
         self._breaks = view.line_break_before
         # sentence number of each token: scopes never cross a sentence end or a line break
@@ -230,6 +222,18 @@ class ConText:
             if k and (stops[k - 1] or view.line_break_before[k]):
                 cur += 1
             sent[k] = cur
+        # only sentences with a target need cues and terminators (most lab and drug lines have none)
+        live = {sent[t.start] for t in targets if t.start < n}
+        idle = [sent[k] not in live for k in range(n)]
+        cues = self._match_cues(view, keys, in_target, idle)
+        blocked = idle[:]
+        for c in cues:
+            for k in range(c.start, c.end):
+                blocked[k] = True
+        for k in range(n):
+            if in_target[k] >= 0:
+                blocked[k] = True
+        terms = self._match_terminators(view, keys, blocked)
         by_sent: dict[int, list[Target]] = {}
         for t in targets:
             if t.start < n:
