@@ -107,6 +107,7 @@ def test_convert_on_error_skip_keeps_every_valid_record(tmp_path):
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     res = run("convert", src, tmp_path / "out.spacy")
     assert res.exit_code == 1 and "line 3" in res.output  # fail is the default
+    assert list(tmp_path.iterdir()) == [src]  # and leaves no half-written output
     res = run("convert", src, tmp_path / "out.spacy", "--on-error", "skip")
     assert res.exit_code == 0, res.output
     assert "in.jsonl:line 3" in res.output and "in.jsonl:line 5" in res.output

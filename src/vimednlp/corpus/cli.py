@@ -99,7 +99,19 @@ def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, 
         kw["label_source"] = label_source
     if fmt == "hf":
         kw.update(kind=kind, label_source="orig" if label_source == "orig" else "label")
-    n = write(docs, dst, fmt, level=level, on_error=on_error, errors=log, **kw)
+    if not Path(src).exists():
+        raise click.BadParameter(f"{src} does not exist", param_hint="SRC")
+    # write beside the target and move it in place at the end: a failed run leaves no half-written file
+    out = Path(dst)
+    tmp = out.with_name(out.name + ".partial") if fmt not in ("brat", "hf") else out
+    try:
+        n = write(docs, tmp, fmt, level=level, on_error=on_error, errors=log, **kw)
+    except BaseException:
+        if tmp != out:
+            tmp.unlink(missing_ok=True)
+        raise
+    if tmp != out:
+        tmp.replace(out)
     click.echo(f"wrote {n:,} records to {dst}" + (f"; {len(log)} bad records reported below" if len(log) else ""),
                err=True)
     _report_errors(log)
