@@ -48,9 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.vi != "store":
         os.environ["VIMEDNLP_CACHE"] = tempfile.mkdtemp(prefix="vimednlp-bench-")
-    from vimednlp.terminology import build, code, get_index
+    from vimednlp.terminology import build, code, get_index, search
     from vimednlp.terminology.normalize import norm
-    from vimednlp.terminology import search
     from vimednlp.terminology.search import _read_tsv
 
     if args.no_synonyms:

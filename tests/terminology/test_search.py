@@ -93,6 +93,8 @@ def test_bad_input(vi_cache):
         code(None)
     with pytest.raises(ValueError):
         code("x", k=0)
+    with pytest.raises(ValueError, match="one mention"):
+        code("tăng huyết áp " * 200)
 
 
 def test_eval_set_regression(vi_cache):

@@ -17,7 +17,7 @@ from .search import Candidate, code
 SYSTEM_BY_LABEL = {"DISEASE": "icd10", "DRUG": "drug", "TEST": "lab"}
 _TRAILING_CODE = re.compile(r"^\s*[\(\[\-–:]?\s*([A-Z]\d{2}(?:\.\d{1,2})?)\b")
 # a type written just after the mention changes the code (`đái tháo đường | típ 2` -> E11, not E14)
-_TRAILING_TYPE = re.compile(r"^\s*(?:typ|típ|týp|tuýp|tuyp|type|thể)\s*(1|2|I|II)\b", re.I)
+_TRAILING_TYPE = re.compile(r"^\s*(?:typ|típ|týp|tuýp|tuyp|type|thể)\s*(1|2|I|II)\b", re.IGNORECASE)
 
 
 class Linker:

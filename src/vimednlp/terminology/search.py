@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
 INDEX_VERSION = "5"
+MAX_QUERY_CHARS = 1000
 # benchmarks switch this off to measure search on titles alone (an ablation)
 USE_SYNONYMS = True
 # n-grams present in more than this share of terms are skipped at query time (speed; see benchmarks)
@@ -379,6 +380,9 @@ def code(query: str, system: str = "icd10", k: int = 10) -> list[Candidate]:
         raise TypeError(f"query must be a string, got {type(query).__name__}")
     if k < 1:
         raise ValueError("k must be >= 1")
+    if len(query) > MAX_QUERY_CHARS:
+        raise ValueError(f"query is {len(query)} characters long; code() takes one mention "
+                         f"(at most {MAX_QUERY_CHARS}), use find_codes() or the linker for documents")
     idx = get_index(system)
     found = codes_in_text(query) if system == "icd10" else []
     return idx.search(query, k=k, codes_in_text=found)
