@@ -125,3 +125,68 @@ def test_token_offsets_cover_text_in_order_without_overlap(text):
             )
             pos = t.end
         assert t_text[pos:].strip() == ""
+
+
+@st.composite
+def edits(draw, length):
+    """Random ordered, non-overlapping replacements/deletions (start, end, new_len), end > start,
+    as normalization produces them."""
+    cuts = sorted(set(draw(st.lists(st.integers(0, length), max_size=8))))
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        out.append((a, b, draw(st.integers(0, 4))))
+    return out
+
+
+def _apply(text: str, eds, fill: str) -> str:
+    out, pos = [], 0
+    for s, e, n in eds:
+        out.append(text[pos:s])
+        out.append(fill * n)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@SETTINGS
+@given(st.text(alphabet="abcdeđơư ", max_size=30), st.data())
+def test_alignment_composition_covers(text, data):
+    from vimednlp.text import Alignment
+
+    e1 = data.draw(edits(len(text)))
+    mid = _apply(text, e1, "X")
+    e2 = data.draw(edits(len(mid)))
+    a1 = Alignment.from_edits(len(text), e1)
+    a2 = Alignment.from_edits(len(mid), e2)
+    both = a1.then(a2)
+    assert both.orig_len == len(text) and both.norm_len == len(_apply(mid, e2, "Y"))
+    for s in range(both.norm_len + 1):
+        for e in range(s + 1, both.norm_len + 1):
+            os_, oe = both.to_original(s, e)
+            assert 0 <= os_ <= oe <= len(text)
+            # mapped back, the span covers what was asked (widened only to whole edits)
+            back_s, back_e = both.to_normalized(os_, oe)
+            assert back_s <= s and back_e >= e
+            # where neither step edited anything the composed map is exact
+            ms, me = a2.to_original(s, e)
+            ts, te = a1.to_original(ms, me)
+            if a2.to_normalized(ms, me) == (s, e) and a1.to_normalized(ts, te) == (ms, me) \
+                    and te - ts == e - s and text[ts:te] == _apply(mid, e2, "Y")[s:e]:
+                assert both.to_normalized(ts, te) == (s, e)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["BN", "THA", "TD", "XN", "CTM", "HA", "đau", "ngực", "150/90", ",", "BC",
+                                 "l/p", "nhồi", "SA", "bụng", "ĐTĐ"]), max_size=20))
+def test_expand_maps_every_kept_token_back(words):
+    from vimednlp.text import expand
+
+    text = " ".join(words)
+    out, al = expand(text)
+    assert al.orig_len == len(text) and al.norm_len == len(out)
+    assert al.to_original(0, len(out)) == (0, len(text))
+    for t in tokenize(out):
+        s, e = al.to_original(t.start, t.end)
+        src = text[s:e]
+        # a token is either copied unchanged or lies inside an expansion of the source abbreviation
+        assert src == t.text or t.text in expand(src)[0]
