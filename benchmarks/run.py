@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BENCH, RESULTS_DIR, now  # noqa: E402
 
 # order matters for `all`: cheap suites first, the long scale run last
-SUITES = ["text", "corpus", "deid", "clinical_ner", "assertions", "acronyms", "coding", "speed", "scaling",
-          "spark", "scale"]
+SUITES = ["text", "corpus", "deid", "deid_detail", "clinical_ner", "assertions", "acronyms", "coding", "speed",
+          "scaling", "spark", "scale"]
 
 
 def _suite(name: str):

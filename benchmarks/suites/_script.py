@@ -1,0 +1,46 @@
+"""Suites whose numbers come from a room's own benchmark script: run it, keep its Markdown output.
+
+The script's command line is recorded beside its output, so RESULTS.md says how each number was made.
+"""
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+
+from common import ROOT, shared_dir, write_result
+
+
+def run_scripts(suite: str, commands: list[str], command: str, timeout: int = 1500) -> dict:
+    runs = []
+    env = dict(os.environ, VIMEDNLP_SHARED=str(shared_dir()), HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1")
+    for cmd in commands:
+        argv = shlex.split(cmd.replace("$VIMEDNLP_SHARED", str(shared_dir())))
+        if argv[0] == "python":
+            argv[0] = sys.executable
+        t0 = time.perf_counter()
+        try:
+            r = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
+            out, ok = r.stdout, r.returncode == 0
+            err = "" if ok else (r.stderr.strip().splitlines() or ["failed"])[-1][:300]
+        except subprocess.TimeoutExpired:
+            out, ok, err = "", False, f"timed out after {timeout} s"
+        runs.append({"command": cmd, "ok": ok, "error": err, "seconds": round(time.perf_counter() - t0, 1),
+                     "markdown": out.strip()})
+        print(f"  {cmd}: {'ok' if ok else 'FAILED ' + err} ({runs[-1]['seconds']} s)")
+    write_result(suite, {"command": command, "runs": runs})
+    if not all(r["ok"] for r in runs):
+        raise RuntimeError(f"{sum(not r['ok'] for r in runs)} script(s) failed")
+    return {"runs": runs}
+
+
+def render_scripts(res: dict) -> str:
+    parts = []
+    for r in res["runs"]:
+        parts.append(f"`{r['command']}` ({r['seconds']} s)")
+        parts.append("")
+        parts.append(r["markdown"] if r["ok"] else f"**failed**: {r['error']}")
+        parts.append("")
+    return "\n".join(parts)

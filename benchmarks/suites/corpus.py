@@ -1,0 +1,16 @@
+"""Corpus I/O: reading and writing 100k records"""
+from __future__ import annotations
+
+from suites._script import render_scripts as render, run_scripts
+
+TITLE = "Corpus I/O: reading and writing 100k records"
+COMMANDS = [
+    "python benchmarks/bench_corpus.py --n 100000",
+]
+QUICK = [
+    "python benchmarks/bench_corpus.py --n 5000 --docbin-n 1000",
+]
+
+
+def run(quick: bool = False, command: str = "") -> dict:
+    return run_scripts("corpus", QUICK if quick else COMMANDS, command)
