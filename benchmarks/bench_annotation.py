@@ -25,8 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     from vimednlp.annotation.adjudicate import adjudicate
     from vimednlp.annotation.agreement import agreement
     from vimednlp.annotation.client import LabelStudioClient
-    from vimednlp.annotation.server import (LocalLabelStudio, default_template_dir, ensure_label_studio,
-                                            label_studio_version)
+    from vimednlp.annotation.server import (
+        LocalLabelStudio,
+        default_template_dir,
+        ensure_label_studio,
+        label_studio_version,
+    )
     from vimednlp.annotation.simulate import controlled_annotator, lexicon_predictor, make_notes
     from vimednlp.annotation.store import PullStore
     from vimednlp.corpus.validate import validate_records

@@ -10,7 +10,6 @@ import pytest
 from vimednlp.annotation.adjudicate import adjudicate
 from vimednlp.annotation.agreement import agreement
 from vimednlp.annotation.client import LabelStudioClient, LabelStudioError
-from vimednlp.annotation.config import label_config
 from vimednlp.annotation.simulate import controlled_annotator, lexicon_predictor, make_notes
 from vimednlp.annotation.store import PullStore
 from vimednlp.schema import Document, Span
@@ -138,14 +137,16 @@ def test_fifty_documents_controlled_disagreement(ls_client, tmp_path):
     c = ls_client
     docs = make_notes(50, seed=7)
     pid = c.ensure_project(_title("fifty"), "all")
-    ids = c.push(pid, docs, lexicon_predictor(docs))
     ua, ub, lead = (c.ensure_user(f"{x}@example.com") for x in ("sim-a", "sim-b", "sim-lead"))
     b_spans, counts, edited = controlled_annotator(docs)
-    for i, (tid, d) in enumerate(zip(ids, docs)):
-        c.annotate(tid, d.text, d.spans, completed_by=ua)
-        c.annotate(tid, d.text, b_spans[i], completed_by=ub)
-        if i in edited:  # the lead adjudicates the documents where the two disagree
-            c.annotate(tid, d.text, d.spans, completed_by=lead)
+    # the two annotators' work arrives with the tasks (one import call: per-annotation calls for 100
+    # annotations cost a minute on a busy machine, and the end-to-end test covers them) ...
+    ids = c.push(pid, docs, lexicon_predictor(docs), annotations=[{ua: d.spans, ub: b} for d, b in zip(docs, b_spans)])
+    preds = list(c.ls.predictions.list(task=ids[0]))
+    assert preds and preds[0].model_version == "simulate-lexicon-1"
+    # ... and the lead adjudicates, through the annotation API, the documents where the two disagree
+    for i in edited:
+        c.annotate(ids[i], docs[i].text, docs[i].spans, completed_by=lead)
     store = PullStore(tmp_path / "state")
     r = c.pull(pid, store)
     assert r.new == 100 + len(edited)

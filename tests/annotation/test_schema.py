@@ -39,7 +39,7 @@ def test_hotkeys_colours_unique_and_hints_present():
 @pytest.mark.parametrize("which", ["phi", "clinical", "all"])
 def test_committed_configs_are_generated(which):
     committed = (ROOT / "annotation" / "configs" / f"{which}.xml").read_text(encoding="utf-8")
-    assert committed == label_config(which), f"regenerate: vimednlp ls config --write-all annotation/configs"
+    assert committed == label_config(which), "regenerate: vimednlp ls config --write-all annotation/configs"
 
 
 def test_config_shape():
@@ -70,8 +70,8 @@ def test_bad_schema_file_is_named(tmp_path):
 def test_guidelines_cover_every_label(lang):
     """Each label has its own section with >= 3 positive (✓) and >= 2 negative (✗) examples."""
     text = (ROOT / "annotation" / f"guidelines.{lang}.md").read_text(encoding="utf-8")
-    assert re.search(r"^Version: 1\.0", text, re.M) or re.search(r"^Phiên bản: 1\.0", text, re.M)
-    sections = re.split(r"^### ", text, flags=re.M)
+    assert re.search(r"^Version: 1\.0", text, re.MULTILINE) or re.search(r"^Phiên bản: 1\.0", text, re.MULTILINE)
+    sections = re.split(r"^### ", text, flags=re.MULTILINE)
     by_label = {}
     for sec in sections[1:]:
         head = sec.split("\n", 1)[0]
@@ -81,7 +81,7 @@ def test_guidelines_cover_every_label(lang):
     for lab in S.ALL_LABELS:
         assert lab in by_label, f"{lang}: no section for {lab}"
         sec = by_label[lab]
-        assert len(re.findall(r"^- ✓", sec, re.M)) >= 3, f"{lang} {lab}: fewer than 3 positive examples"
-        assert len(re.findall(r"^- ✗", sec, re.M)) >= 2, f"{lang} {lab}: fewer than 2 negative examples"
+        assert len(re.findall(r"^- ✓", sec, re.MULTILINE)) >= 3, f"{lang} {lab}: fewer than 3 positive examples"
+        assert len(re.findall(r"^- ✗", sec, re.MULTILINE)) >= 2, f"{lang} {lab}: fewer than 2 negative examples"
     for a in S.ASSERTIONS:
         assert f"`{a}`" in text

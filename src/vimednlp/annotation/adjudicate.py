@@ -16,7 +16,8 @@ attributes and ID kind are taken by vote among the agreeing annotators (ties: th
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..schema import ASSERTIONS, Document, Span, sort_spans
 from .agreement import annotators_of, spans_of

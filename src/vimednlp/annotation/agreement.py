@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any, Callable, Hashable, Iterable, Sequence
+from typing import Any
 
 from ..schema import ALL_LABELS, Document, Span
 from ..text.fold import fold_lower
@@ -93,7 +94,7 @@ class PRF:
         d = self.n_a + self.n_b
         return 2 * self.tp / d if d else math.nan
 
-    def add(self, other: "PRF") -> None:
+    def add(self, other: PRF) -> None:
         self.tp += other.tp
         self.n_a += other.n_a
         self.n_b += other.n_b

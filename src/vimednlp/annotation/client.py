@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from ..schema import Document, Span
 from .config import label_config
@@ -128,7 +129,8 @@ class LabelStudioClient:
 
     # -- push ----------------------------------------------------------------------------------------
     def make_task(self, doc: Document, predictions: list[Span] | None = None,
-                  model_version: str | None = None, score: float | None = None) -> dict[str, Any]:
+                  model_version: str | None = None, score: float | None = None,
+                  annotations: dict[int, list[Span]] | None = None) -> dict[str, Any]:
         task: dict[str, Any] = {"data": {self.schema.tags["text"]: doc.text,
                                          "vimednlp": {"id": doc.id, "meta": doc.meta,
                                                       "schema_version": doc.schema_version}}}
@@ -138,22 +140,30 @@ class LabelStudioClient:
             task["predictions"] = [{"model_version": model_version or "unknown", "result": result,
                                     "score": score if score is not None else
                                     (round(sum(scores) / len(scores), 4) if scores else 0.0)}]
+        if annotations:
+            # existing annotations, each under its user (Label Studio keeps completed_by on import)
+            task["annotations"] = [{"result": spans_to_results(doc.text, spans, self.schema), "completed_by": uid,
+                                    "was_cancelled": False} for uid, spans in annotations.items()]
         return task
 
     def push(self, project: int, docs: Iterable[Document], predictor: Callable[[str], list[Span]] | None = None,
              model_version: str | None = None, spans_as_predictions: bool = False, batch_size: int = 100,
-             progress: bool = False) -> list[int]:
+             progress: bool = False, annotations: list[dict[int, list[Span]]] | None = None) -> list[int]:
         """Import documents as tasks. Pre-annotations come from `predictor(text)`, or from the records'
-        own spans with `spans_as_predictions`. Returns the new task ids in input order."""
+        own spans with `spans_as_predictions`. `annotations` (one {user id: spans} per document) imports
+        existing annotations with the tasks, e.g. a doubly annotated corpus to review.
+        Returns the new task ids in input order."""
         from tqdm import tqdm
 
         mv = model_version or getattr(predictor, "model_version", None) or ("records" if spans_as_predictions else None)
         ids: list[int] = []
         batch: list[dict[str, Any]] = []
         docs = list(docs)
-        for d in tqdm(docs, desc="push", unit="doc", disable=not progress):
+        if annotations is not None and len(annotations) != len(docs):
+            raise ValueError(f"annotations: {len(annotations)} entries for {len(docs)} documents")
+        for i, d in enumerate(tqdm(docs, desc="push", unit="doc", disable=not progress)):
             preds = predictor(d.text) if predictor else (d.spans if spans_as_predictions else None)
-            batch.append(self.make_task(d, preds, mv))
+            batch.append(self.make_task(d, preds, mv, annotations=annotations[i] if annotations else None))
             if len(batch) >= batch_size:
                 ids += self._import(project, batch)
                 batch = []

@@ -5,7 +5,8 @@ Offsets in result items are UTF-16 code units; `Span`s use code points. The conv
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..schema import ASSERTIONS, Span
 from .labelschema import AnnotationSchema, load_schema

@@ -4,4 +4,4 @@ from __future__ import annotations
 
 from ..corpus.labelstudio import Utf16Index, from_utf16, to_utf16
 
-__all__ = ["Utf16Index", "to_utf16", "from_utf16"]
+__all__ = ["Utf16Index", "from_utf16", "to_utf16"]

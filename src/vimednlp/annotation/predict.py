@@ -6,8 +6,9 @@ clinical entities); any `module:function` returning Spans (or span dicts) plugs 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .. import __version__
 from ..schema import Span

@@ -5,8 +5,8 @@ environment that holds the data; `show_text=False` writes offsets and labels onl
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
-from typing import Sequence
 
 from ..schema import Document, Span
 from .agreement import Inconsistency, annotators_of, match_spans, spans_of

@@ -95,7 +95,7 @@ class LocalLabelStudio:
         return ["--username", self.username, "--password", self.password, "--user-token", self.token,
                 "--enable-legacy-api-token"]
 
-    def start(self, timeout: float = 600) -> "LocalLabelStudio":
+    def start(self, timeout: float = 600) -> LocalLabelStudio:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
         self.log_path = self.data_dir / "server.log"
@@ -168,7 +168,7 @@ class LocalLabelStudio:
                 pass
         self.proc = None
 
-    def __enter__(self) -> "LocalLabelStudio":
+    def __enter__(self) -> LocalLabelStudio:
         return self.start() if self.proc is None else self
 
     def __exit__(self, *exc: object) -> None:

@@ -7,8 +7,9 @@ for this module, combined at random with a seed.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence, Union
+from typing import Union
 
 from ..schema import Document, Span
 from ..text.tokenizer import tokenize
