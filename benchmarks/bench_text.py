@@ -58,15 +58,16 @@ def make_note(rng: random.Random, words: int = 300) -> str:
         f"BỆNH ÁN NỘI KHOA\nHọ tên: {name}\u00a0\u00a0Tuổi: {rng.randint(18, 95)}\tMã BN: BN{rng.randint(1000, 99999)}",
         f"Ngày vào viện: {d:02d}/{m:02d}/{y} lúc {rng.randint(0, 23)}h{rng.randint(0, 59):02d}",
         f"Lý do vào viện: {rng.choice(REASONS)}.",
-        f"Bệnh sử: cách vào viện {rng.randint(1, 10)} ngày, bệnh nhân xuất hiện {rng.choice(REASONS)}, "
-        f"kèm {rng.choice(REASONS)}, đã dùng thuốc không đỡ.",
+        (f"Bệnh sử: cách vào viện {rng.randint(1, 10)} ngày, bệnh nhân xuất hiện {rng.choice(REASONS)}, "
+         f"kèm {rng.choice(REASONS)}, đã dùng thuốc không đỡ."),
         f"Tiền sử: {rng.choice(HISTORY)} {rng.randint(2, 20)} năm, {rng.choice(HISTORY)}.",
-        f"Khám: mạch {rng.randint(60, 130)} l/p, HA {rng.randint(90, 190)}/{rng.randint(50, 110)} mmHg, "
-        f"nhiệt độ {rng.randint(36, 40)},{rng.randint(0, 9)}°C, SpO2 {rng.randint(85, 100)}%, "
-        f"cân nặng {rng.randint(40, 90)} kg.",
-        f"Cận lâm sàng: BC {rng.randint(3, 25)},{rng.randint(0, 9)} G/L, Hb {rng.randint(70, 160)} g/L, "
-        f"glucose {rng.randint(4, 20)},{rng.randint(0, 9)} mmol/L, HbA1c {rng.randint(5, 12)},{rng.randint(0, 9)}%, "
-        f"CRP {rng.randint(1, 200)} mg/L, creatinin {rng.randint(50, 400)} µmol/L.",
+        (f"Khám: mạch {rng.randint(60, 130)} l/p, HA {rng.randint(90, 190)}/{rng.randint(50, 110)} mmHg, "
+         f"nhiệt độ {rng.randint(36, 40)},{rng.randint(0, 9)}°C, SpO2 {rng.randint(85, 100)}%, "
+         f"cân nặng {rng.randint(40, 90)} kg."),
+        (f"Cận lâm sàng: BC {rng.randint(3, 25)},{rng.randint(0, 9)} G/L, Hb {rng.randint(70, 160)} g/L, "
+         f"glucose {rng.randint(4, 20)},{rng.randint(0, 9)} mmol/L, "
+         f"HbA1c {rng.randint(5, 12)},{rng.randint(0, 9)}%, "
+         f"CRP {rng.randint(1, 200)} mg/L, creatinin {rng.randint(50, 400)} µmol/L."),
         f"Chẩn đoán: {dx} ({code}). Theo dõi {rng.choice(HISTORY)}.",
         "Điều trị: " + "; ".join(rng.sample(DRUGS, 3)) + ".",
     ]

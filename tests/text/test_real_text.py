@@ -42,5 +42,5 @@ def test_phoner_covid19_sentences():
 def test_acrdraid_radiology_sentences():
     path = shared_path("data", "acrdraid", "test", "data.json")
     texts = sorted({r["text"] for r in json.loads(path.read_text(encoding="utf-8"))})
-    changed, n = _check(texts)
+    _changed, n = _check(texts)
     assert n > 500

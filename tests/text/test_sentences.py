@@ -1,12 +1,14 @@
 """Sentence splitting: abbreviations, decimals, numbered lists and line-based forms."""
 from __future__ import annotations
 
+import itertools
+
 from vimednlp.text import split_sentences
 
 
 def sents(text):
     spans = split_sentences(text)
-    for (s, e), (s2, _e2) in zip(spans, spans[1:]):
+    for (_s, e), (s2, _e2) in itertools.pairwise(spans):
         assert e <= s2
     return [text[s:e] for s, e in spans]
 

@@ -9,7 +9,7 @@ what was asked. Most text is unchanged, so an alignment usually holds a handful 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable
+from collections.abc import Iterable
 
 
 class Alignment:
@@ -20,7 +20,7 @@ class Alignment:
     segments on the other side; on segment boundaries (every token boundary) the mapping is exact.
     """
 
-    __slots__ = ("_o", "_n", "_atomic")
+    __slots__ = ("_atomic", "_n", "_o")
 
     def __init__(self, orig_bounds: list[int], norm_bounds: list[int], atomic: list[bool]):
         if len(orig_bounds) != len(norm_bounds) or len(atomic) != max(len(orig_bounds) - 1, 0):
@@ -31,11 +31,11 @@ class Alignment:
 
     # ---- construction -------------------------------------------------------------------------
     @classmethod
-    def identity(cls, length: int) -> "Alignment":
+    def identity(cls, length: int) -> Alignment:
         return cls([0, length], [0, length], [False])
 
     @classmethod
-    def from_edits(cls, orig_len: int, edits: Iterable[tuple[int, int, int]]) -> "Alignment":
+    def from_edits(cls, orig_len: int, edits: Iterable[tuple[int, int, int]]) -> Alignment:
         """Build from ordered, non-overlapping edits ``(orig_start, orig_end, new_len)``.
 
         Text between edits is copied unchanged.
@@ -95,17 +95,13 @@ class Alignment:
             raise ValueError(f"span ({start}, {end}) is out of range for a {what} text of length {total}")
         # start: the last boundary at or before `start` (after any zero-length segments there)
         i = bisect_right(src, start) - 1
-        if src[i] == start or i >= len(atomic):
-            new_start = dst[i]
-        elif atomic[i]:
+        if src[i] == start or i >= len(atomic) or atomic[i]:
             new_start = dst[i]
         else:
             new_start = dst[i] + (start - src[i])
         # end: the first boundary at or after `end` (before any zero-length segments there)
         j = bisect_left(src, end)
-        if j < len(src) and src[j] == end:
-            new_end = dst[j]
-        elif atomic[j - 1]:
+        if j < len(src) and src[j] == end or atomic[j - 1]:
             new_end = dst[j]
         else:
             new_end = dst[j - 1] + (end - src[j - 1])
@@ -114,8 +110,7 @@ class Alignment:
             new_start = 0
         if end == total:
             new_end = dst[-1]
-        if new_end < new_start:  # an empty span sitting on a deletion
-            new_end = new_start
+        new_end = max(new_end, new_start)  # an empty span sitting on a deletion
         return new_start, new_end
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -126,11 +121,11 @@ class Alignment:
         """Map a span of the original text to the derived (normalized) text."""
         return self._map(self._o, self._n, self._atomic, start, end, "original")
 
-    def inverse(self) -> "Alignment":
+    def inverse(self) -> Alignment:
         return Alignment(list(self._n), list(self._o), list(self._atomic))
 
     # ---- composition --------------------------------------------------------------------------
-    def then(self, other: "Alignment") -> "Alignment":
+    def then(self, other: Alignment) -> Alignment:
         """Compose: ``self`` maps A -> B, ``other`` maps B -> C; the result maps A -> C."""
         if self.norm_len != other.orig_len:
             raise ValueError("cannot compose alignments: the middle texts differ in length")
@@ -185,7 +180,7 @@ class Alignment:
             atomic.append(not ident)
         return Alignment(o_b, n_b, atomic)._merged()
 
-    def _merged(self) -> "Alignment":
+    def _merged(self) -> Alignment:
         """Join neighbouring identity segments."""
         o_b, n_b, atomic = [self._o[0]], [self._n[0]], []
         for i, at in enumerate(self._atomic):

@@ -136,7 +136,7 @@ def _nfc_word(word: str) -> str:
     return unicodedata.normalize("NFC", word.translate(_ZW_DELETE))
 
 
-_CLUSTER_RE = re.compile(rf"(?:{_MARK}|[{_ZW}])+|.(?:{_MARK}|[{_ZW}])*", re.S)
+_CLUSTER_RE = re.compile(rf"(?:{_MARK}|[{_ZW}])+|.(?:{_MARK}|[{_ZW}])*", re.DOTALL)
 
 
 @lru_cache(maxsize=65536)

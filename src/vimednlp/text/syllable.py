@@ -26,14 +26,11 @@ _MARKED = set("ăâêôơư")
 _ONSET_RE = re.compile(r"(?:ngh|nh|ng|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?")
 _CODA = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
 _NUCLEI = set(
-    """a ă â e ê i o ô ơ u ư y
-    ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ôô ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê
-    oai oay oao oeo uây uôi uya uyê uyu ươi ươu iêu yêu uơi""".split()
+    ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ôô", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "oai", "oay", "oao", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "iêu", "yêu", "uơi"]
 )
 # rhymes ending in a glide or an open diphthong take no final consonant (no *tainh, *mian)
 _NO_CODA = set(
-    """ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu oai oay oao oeo uây uôi uya uyu ươi ươu
-    iêu yêu uơi""".split()
+    ["ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu", "oai", "oay", "oao", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu", "iêu", "yêu", "uơi"]
 )
 # these only occur before a final consonant (ăn, tiên, muốn, người, chuyện)
 _NEED_CODA = {"ă", "â", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ"}

@@ -7,7 +7,8 @@ pressure, codes such as `BN1234`, `29A-123.45`, `I21.9`, `TP.HCM`) and what spli
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 # Letters include every Vietnamese letter plus combining marks (decomposed input stays in its token).
 _L = r"[^\W\d_]"
@@ -34,8 +35,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "x2", "x3" (times): the multiplier splits from its number like a unit
     ("times", r"x(?=\d+(?:[.,]\d+)?(?!\w))"),
     # letter-digit codes: BN1234, DN4010123456789, SpO2, HbA1c, COVID-19, F0, SARS-CoV-2
-    ("code", r"(?:[A-Za-zĐđ]+\d+[A-Za-z0-9]*|\d+[A-Za-zĐđ]+\d[A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*"
-             r"|[A-ZĐ]{2,}(?:-[A-Za-z0-9]+)+(?![\w])"),
+    ("code", (r"(?:[A-Za-zĐđ]+\d+[A-Za-z0-9]*|\d+[A-Za-zĐđ]+\d[A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*"
+              r"|[A-ZĐ]{2,}(?:-[A-Za-z0-9]+)+(?![\w])")),
     # country-code phone prefix +84
     ("phone", r"\+\d{1,3}(?:\d{6,})?(?!\w)"),
     # numbers with a slash or ratio: blood pressure 150/90, 1/2, 3/4
@@ -144,7 +145,7 @@ class ClinicalTokenizer:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "ClinicalTokenizer":
+    def from_bytes(self, data: bytes, **kwargs) -> ClinicalTokenizer:
         return self
 
     def to_disk(self, path, **kwargs) -> None:
@@ -152,7 +153,7 @@ class ClinicalTokenizer:
 
         Path(path).mkdir(parents=True, exist_ok=True)
 
-    def from_disk(self, path, **kwargs) -> "ClinicalTokenizer":
+    def from_disk(self, path, **kwargs) -> ClinicalTokenizer:
         return self
 
 
