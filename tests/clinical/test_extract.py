@@ -76,3 +76,8 @@ def test_bad_tagger_is_a_clear_error():
         vimednlp.extract("sốt", tagger=Bad())
     with pytest.raises(TypeError, match="predict"):
         vimednlp.extract("sốt", tagger=object())
+
+
+def test_huge_text_is_a_clear_error():
+    with pytest.raises(ValueError, match="too long"):
+        vimednlp.extract("sốt " * 600_000)

@@ -89,3 +89,8 @@ def test_lone_words_inside_other_words_are_not_entities():
         ("Lao phổi", "DISEASE"), ("phù hai chân", "SYMPTOM"), ("liệt nửa người", "SYMPTOM")]
     # typed without diacritics: `tri` is far more often `điều trị` than `trĩ`
     assert not [s for s in extract("da dieu tri on dinh") if s.label == "DISEASE"]
+
+
+def test_drug_classes_are_drugs():
+    got = spans("Đã dùng kháng sinh 5 ngày, thuốc hạ áp không đều, không dùng corticoid.", "DRUG")
+    assert [t for t, _ in got] == ["kháng sinh", "thuốc hạ áp", "corticoid"]

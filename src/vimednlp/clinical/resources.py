@@ -1,6 +1,6 @@
 """Load the clinical lexicons (plain TSV files in `resources/clinical/`) into one token trie.
 
-DISEASE diseases.tsv (+ ICD-10 hints), SYMPTOM symptoms.tsv, DRUG drugs.tsv + drug_brands.tsv, TEST
+DISEASE diseases.tsv (+ ICD-10 hints), SYMPTOM symptoms.tsv, DRUG drugs.tsv + drug_brands.tsv + drug_classes.tsv, TEST
 tests.tsv, PROCEDURE procedures.tsv. When the terminology room ships its own drug and lab-test lists
 (`resources/terminology/drugs.tsv`, `lab_tests.tsv`) their names are added too. Abbreviations are
 synonyms in the lists; `vimednlp.text.abbreviations`, when present, adds expansions at match time.
@@ -53,6 +53,9 @@ def iter_lexicon(root: Path | None = None) -> Iterator[tuple[str, str, str, dict
             yield "DRUG", term, ing, attrs
     for row in _rows(root / "drug_brands.tsv"):
         yield "DRUG", row[0], row[1], {"ingredient": row[1], "brand": True}
+    for row in _rows(root / "drug_classes.tsv"):
+        for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
+            yield "DRUG", term, row[0], {"drug_class": row[0]}
     for name, label in (("tests.tsv", "TEST"), ("procedures.tsv", "PROCEDURE")):
         for row in _rows(root / name):
             for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
