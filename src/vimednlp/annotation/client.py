@@ -251,6 +251,10 @@ def _jsonable(x: Any) -> Any:
     return json.loads(json.dumps(x, default=str))
 
 
-def _short(body: Any, n: int = 300) -> str:
-    s = body if isinstance(body, str) else json.dumps(body, default=str)
-    return s[:n]
+def _short(body: Any, n: int = 200) -> str:
+    """What went wrong, without echoing task text back (a server's validation error may quote it)."""
+    if isinstance(body, dict):
+        detail = body.get("detail") or body.get("message") or ""
+        fields = sorted(k for k in body if k not in ("detail", "message", "status_code"))
+        return (str(detail)[:n] + (f" (fields: {', '.join(fields)})" if fields else "")).strip()
+    return str(body)[:n]
