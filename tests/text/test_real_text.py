@@ -20,9 +20,10 @@ def _check(texts: list[str]) -> tuple[int, int]:
             changed += 1
             # letters and digits are the same up to tone position (punctuation and spaces unified)
             assert re.findall(r"\w+", fold(res.text)) == re.findall(r"\w+", fold(unicodedata.normalize("NFC", text))), i
-        for t in tokenize(res.text):
-            s, e = res.to_original(t.start, t.end)
-            assert normalize(text[s:e], legacy=None).text == t.text, i
+        if res.text != text or i % 10 == 0:  # token mapping: every edited sentence, a sample of others
+            for t in tokenize(res.text):
+                s, e = res.to_original(t.start, t.end)
+                assert normalize(text[s:e], legacy=None).text == t.text, i
     return changed, len(texts)
 
 
