@@ -45,3 +45,9 @@ def test_symptom_patterns():
     assert "ran ẩm đáy phổi hai bên" in by_label("Phổi ran ẩm đáy phổi hai bên", "SYMPTOM")
     assert "Phù hai chi dưới" in by_label("Phù hai chi dưới, ấn lõm", "SYMPTOM")
     assert "dau nhoi nguc trai" in by_label("BN dau nhoi nguc trai", "SYMPTOM")
+
+
+def test_imaging_finding_after_a_test_heading():
+    text = "XQ ngực: đám mờ thùy dưới phổi phải. CT sọ não: không thấy hình ảnh xuất huyết."
+    assert by_label(text, "RESULT") == ["đám mờ thùy dưới phổi phải"]
+    assert by_label(text, "SYMPTOM") == ["xuất huyết"]     # entities inside stay entities

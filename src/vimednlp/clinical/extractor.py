@@ -30,6 +30,7 @@ from .sections import Section, find_sections, section_at
 
 MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+_FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _DOSE_JOIN = re.compile(r"^[\s x×*()\-–]*$")
 _SOURCE_PRIORITY = {"lexicon": 3, "pattern": 2, "tagger": 1}
 
@@ -194,7 +195,24 @@ class ClinicalExtractor:
             if m:
                 s, e = m.start("v"), m.end("v")
                 out.append(_Cand(s, e, "RESULT", "pattern", {}, 0))
+                continue
+            finding = self._finding_after(text, c, ents)
+            if finding:
+                out.append(_Cand(finding[0], finding[1], "RESULT", "pattern", {"finding": True}, 0))
         return out
+
+    @staticmethod
+    def _finding_after(text: str, test: _Cand, ents: list[_Cand]) -> tuple[int, int] | None:
+        """`XQ ngực: đám mờ thùy dưới phổi phải` -> the finding after `TEST:`, up to the clause end, when
+        no other entity lies inside it (then those entities are the content, not one finding)."""
+        m = _FINDING.match(text, test.end)
+        if not m:
+            return None
+        s, e = m.start("f"), m.end("f")
+        e = s + len(text[s:e].rstrip(" ,"))
+        if e - s < 3 or any(c is not test and c.start < e and s < c.end for c in ents):
+            return None
+        return s, e
 
     def find(self, text: str, view: TokenView | None = None) -> list[Span]:
         """Entity spans (lexicon and patterns) without assertions; offsets into `text`."""
