@@ -105,13 +105,13 @@ def test_convert_on_error_skip_keeps_every_valid_record(tmp_path):
     lines.insert(4, '{"id": "y", "spans": []}')  # line 5 lacks text
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    res = run("convert", src, tmp_path / "out.spacy")
+    res = run("convert", src, tmp_path / "out.json")
     assert res.exit_code == 1 and "line 3" in res.output  # fail is the default
     assert list(tmp_path.iterdir()) == [src]  # and leaves no half-written output
-    res = run("convert", src, tmp_path / "out.spacy", "--on-error", "skip")
+    res = run("convert", src, tmp_path / "out.json", "--on-error", "skip")
     assert res.exit_code == 0, res.output
     assert "in.jsonl:line 3" in res.output and "in.jsonl:line 5" in res.output
-    assert read(tmp_path / "out.spacy") == NOTES
+    assert read(tmp_path / "out.json") == NOTES  # Label Studio tasks holding the five valid notes
 
 
 @pytest.mark.parametrize("ext,fmt", [(".conll", None), (".json", "labelstudio"), ("_brat", "brat"),
