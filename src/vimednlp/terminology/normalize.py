@@ -13,10 +13,28 @@ from ..paths import resource_path
 from ..text.fold import fold
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-# old-style tone placement in open syllables: hoá -> hóa, thuỷ -> thủy, khoẻ -> khỏe (not quý)
-_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\w])")
-# tone typed on the first vowel of ươ: đừơng -> đường
-_UO_TONE = re.compile(rf"([uU]\u031b)([{_TONES}])([oO]\u031b)")
+
+
+def _tone_tables() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+    """Old-style tone placement in open syllables (hoá -> hóa, thuỷ -> thủy, khoẻ -> khỏe; not quý) and
+    the tone typed on the first vowel of ươ (đừơng -> đường), as NFC character tables."""
+    nfc = lambda x: unicodedata.normalize("NFC", x)
+    old: dict[str, str] = {}
+    for o in "oOuU":
+        for v in "aAeEyY":
+            for t in _TONES:
+                old[o + nfc(v + t)] = nfc(o + t) + v
+    toned = "".join(sorted({k[1] for k in old}))
+    uo: dict[str, str] = {}
+    for u, o in (("ư", "ơ"), ("Ư", "Ơ"), ("ư", "Ơ"), ("Ư", "ơ")):
+        for t in _TONES:
+            uo[nfc(u + t) + o] = u + nfc(o + t)
+    toned_u = "".join(sorted({k[0] for k in uo}))
+    return (re.compile(rf"(?<![qQ])[oOuU][{toned}](?!\w)"), old,
+            re.compile(rf"[{toned_u}][ơƠ]"), uo)
+
+
+_OLD_TONE, _OLD_MAP, _UO_TONE, _UO_MAP = _tone_tables()
 _PUNCT = re.compile(r"[^\w%]+|_")
 _SPACES = re.compile(r"\s+")
 
@@ -53,10 +71,9 @@ def _apply_rewrites(words: list[str], folded: bool) -> list[str]:
 
 
 def _base_norm(text: str) -> str:
-    t = unicodedata.normalize("NFD", text)
-    t = _OLD_TONE.sub(r"\1\3\2", t)
-    t = _UO_TONE.sub(r"\1\3\2", t)
-    t = unicodedata.normalize("NFC", t).lower()
+    t = unicodedata.normalize("NFC", text)
+    t = _OLD_TONE.sub(lambda m: _OLD_MAP[m.group(0)], t)
+    t = _UO_TONE.sub(lambda m: _UO_MAP[m.group(0)], t).lower()
     t = t.replace("đ", "đ").replace("\u0110", "đ")
     t = _PUNCT.sub(" ", t)
     return _SPACES.sub(" ", t).strip()

@@ -28,7 +28,7 @@ from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
-INDEX_VERSION = "5"
+INDEX_VERSION = "7"
 MAX_QUERY_CHARS = 1000
 # benchmarks switch this off to measure search on titles alone (an ablation)
 USE_SYNONYMS = True
@@ -101,6 +101,8 @@ class TermIndex:
             self.folded.setdefault(f, []).append(i)
             if system == "drug":
                 self.spelling.setdefault(drug_key(e.text), []).append(i)
+            if e.kind.endswith("_variant"):
+                continue  # a shortened title: exact look-ups only, its full title is in the TF-IDF space
             d = doc_ids.setdefault(_fuzzy_key(f), len(doc_ids))
             if d == len(self.doc_entries):
                 self.doc_entries.append([])
