@@ -7,6 +7,7 @@ allow-list, resolves overlaps, and returns sorted non-overlapping `Span`s with o
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import unicodedata
 from functools import lru_cache
@@ -101,8 +102,8 @@ class Analyzer:
     labels: PHI labels to report (default: schema.DEFAULT_DEID_LABELS; GENDER and TRANSPORT only when asked).
     model: "default" (the tagger shipped in the package), a path to a saved tagger, or None (rules only).
     threshold: spans scoring below it are dropped.
-    combine: "union" (rules and tagger spans, rules win overlaps) or "tagger" (rules only inform the
-        tagger's features; its spans are the output; for a tagger trained on the target annotation scheme).
+    combine: "union" (rules and tagger spans, rules win overlaps) or "tagger" (the tagger's spans win; rules
+        add only spans scoring >= `rule_floor` (0.9) elsewhere; for a tagger trained on the target scheme).
     """
 
     def __init__(self, labels: Iterable[str] | None = None, model: str | None = "default", threshold: float = 0.5,
@@ -116,6 +117,7 @@ class Analyzer:
         if combine not in ("union", "tagger"):
             raise ValueError(f"combine must be 'union' or 'tagger', got {combine!r}")
         self.combine = combine
+        self.rule_floor = 0.9
         self.recognizers = [r for r in _recognizers() if self.labels.intersection(r.labels)]
         self.model_name = model
         self.tagger = None
@@ -134,7 +136,14 @@ class Analyzer:
             cands.extend(c for c in r.analyze(ctx) if c.label in self.labels)
         if self.tagger is not None:
             tagged = [c for c in self.tagger.candidates(ctx, cands) if c.label in self.labels]
-            cands = tagged if self.combine == "tagger" else cands + tagged
+            if self.combine == "tagger":
+                # the tagger speaks for the annotation scheme it was trained on; rules add only what
+                # they are sure of (validated patterns, strong cues) where the tagger found nothing
+                floor = self.rule_floor
+                cands = [dataclasses.replace(c, score=max(c.score, 0.96)) for c in tagged] + \
+                    [c for c in cands if c.score >= floor]
+            else:
+                cands = cands + tagged
         allow = allow_spans(ctx)
         if allow:
             # mark allow-listed characters once; a weak candidate touching one is dropped
