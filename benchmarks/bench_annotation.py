@@ -20,10 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, help="write the Markdown result here")
+    ap.add_argument("--predictor", choices=["pipeline", "lexicon"], default="pipeline",
+                    help="pre-annotations from vimednlp's pipeline (default) or the simulation's lexicon")
     args = ap.parse_args(argv)
 
     from vimednlp.annotation.adjudicate import adjudicate
-    from vimednlp.annotation.agreement import agreement
+    from vimednlp.annotation.agreement import PRF, agreement, span_prf
+    from vimednlp.annotation.predict import get_predictor
+    from vimednlp.schema import ALL_LABELS
     from vimednlp.annotation.client import LabelStudioClient
     from vimednlp.annotation.server import (
         LocalLabelStudio,
@@ -44,9 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         c = LabelStudioClient(srv.url, srv.token)
         docs = make_notes(args.docs, seed=args.seed)
         pid = c.ensure_project("bench annotation", "all")
+        predictor = get_predictor("all") if args.predictor == "pipeline" else lexicon_predictor(docs)
         t = time.perf_counter()
-        ids = c.push(pid, docs, lexicon_predictor(docs))
-        times[f"push {len(docs)} tasks with predictions"] = time.perf_counter() - t
+        ids = c.push(pid, docs, predictor)
+        times[f"push {len(docs)} tasks with predictions ({predictor.model_version})"] = time.perf_counter() - t
+        # how close the pre-annotations are to the gold: the work they save annotators
+        pre = PRF()
+        for d in docs:
+            pre.add(span_prf(d.spans, predictor(d.text), "strict", ALL_LABELS)["ALL"])
         ua, ub, lead = (c.ensure_user(f"{x}@example.com") for x in ("sim-a", "sim-b", "sim-lead"))
         b_spans, counts, edited = controlled_annotator(docs)
         t = time.perf_counter()
@@ -82,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         "# Annotation loop (Label Studio, simulated annotators)", "",
         f"Command: `VIMEDNLP_LS_BIN=... python benchmarks/bench_annotation.py --docs {args.docs} --seed {args.seed}"
+        f" --predictor {args.predictor}"
         f"{' --out ' + str(args.out) if args.out else ''}`", "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, label-studio "
         f"{label_studio_version(exe)}; a shared 2-core machine, timings are wall clock; the server starts "
@@ -97,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         f"| adjudicated notes equal to the gold | {same}/{len(docs)} | {len(docs)}/{len(docs)} |",
         f"| `vimednlp.corpus` validation of the adjudicated corpus | {'ok' if val.ok() else 'FAILED'}, "
         f"{len(val.errors)} errors, {len(val.warnings)} warnings | ok |", "",
+        f"Pre-annotations ({predictor.model_version}) against the gold, strict: precision {pre.precision:.3f}, "
+        f"recall {pre.recall:.3f}, F1 {pre.f1:.3f} (on synthetic template notes: an indication, not an evaluation).", "",
         "| step | seconds |", "|---|---|",
     ] + [f"| {k} | {v:.1f} |" for k, v in times.items()] + [""]
     text = "\n".join(lines)

@@ -141,9 +141,16 @@ def test_fifty_documents_controlled_disagreement(ls_client, tmp_path):
     b_spans, counts, edited = controlled_annotator(docs)
     # the two annotators' work arrives with the tasks (one import call: per-annotation calls for 100
     # annotations cost a minute on a busy machine, and the end-to-end test covers them) ...
-    ids = c.push(pid, docs, lexicon_predictor(docs), annotations=[{ua: d.spans, ub: b} for d, b in zip(docs, b_spans)])
+    # pre-annotations from vimednlp's own pipeline where it is installed, else the simulation's lexicon
+    from vimednlp.annotation.predict import PredictorUnavailable, get_predictor
+
+    try:
+        predictor = get_predictor("all")
+    except PredictorUnavailable:
+        predictor = lexicon_predictor(docs)
+    ids = c.push(pid, docs, predictor, annotations=[{ua: d.spans, ub: b} for d, b in zip(docs, b_spans)])
     preds = list(c.ls.predictions.list(task=ids[0]))
-    assert preds and preds[0].model_version == "simulate-lexicon-1"
+    assert preds and preds[0].model_version == predictor.model_version and preds[0].result
     # ... and the lead adjudicates, through the annotation API, the documents where the two disagree
     for i in edited:
         c.annotate(ids[i], docs[i].text, docs[i].spans, completed_by=lead)
