@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import re
 
+from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer
 from .lexicons import cues, names
 
 _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?|[A-ZĐ]\.")
+# a chat line: optional '[14/03 20:15]' or '21:05 -' stamp, then 1-5 words and ':'
+_SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*:",
+                      re.M)
+
+
+def ctx_key(w: str) -> str:
+    return w.lower() if fold_lower(w) != w.lower() else fold_lower(w)
+
+
 _INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){1,4}(?![\w])|(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){2,4}(?![\w.])")
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
 _NOT_NAME_LOWER = frozenset("""ay ta no nay do kia nao gi toi minh trai gai be nho lon ca hai ba bon nam sau
@@ -92,8 +102,10 @@ class NameRecognizer(Recognizer):
                     cand_end, why = e, "surname + middle/given-name lexicon"
             acronym = not upper and len(t.text) >= 3 and t.text.isupper()
             if cand_end is None and cue_hit and ft[i] not in cue_words and not acronym:
+                # after a field label ('Bác sĩ:', 'Bệnh nhân:') a capital starts a sentence: need the lexicon
+                labelled = i > 0 and ctx.ftoks[i - 1] == ":"
                 e = i
-                while e < run_end and e - i < 4 and (not upper or in_lex(e)):
+                while e < run_end and e - i < 4 and (not (upper or labelled) or in_lex(e)):
                     e += 1
                 if upper and e > i and not (ft[i] in sur and e - i >= 2 or e - i == 1 and ft[i] in giv and
                                             (run_end == i + 1)):
@@ -108,6 +120,29 @@ class NameRecognizer(Recognizer):
                 i = cand_end
                 continue
             i += 1
+        # chat transcripts: the speaker before ':' at the start of a line ('mai anh: ...', 'BS Tùng: ...')
+        taken = [(c.start, c.end) for c in out]
+        for m in _SPEAKER.finditer(ctx.text):
+            words = m.group("who").split()
+            s0 = m.start("who")
+            # drop a leading role word ('bs', 'bác sĩ'), keep the name after it
+            k = 0
+            while k < len(words) and (ctx_key(words[k]) in cue_words or ctx_key(" ".join(words[:k + 1])) in before):
+                k += 1
+            name_words = words[k:]
+            if not name_words or len(name_words) > 4:
+                continue
+            keys = [ctx_key(w) for w in name_words]
+            if not all(w in giv or w in mid or w in sur for w in keys):
+                continue
+            if all(fold_lower(w) in _NOT_NAME_LOWER for w in name_words) and not any(w[:1].isupper() for w in name_words):
+                continue
+            if " ".join(keys) in never or any(f"{a} {b}" in never for a, b in zip(keys, keys[1:])):
+                continue
+            start = s0 + len(" ".join(words[:k])) + (1 if k else 0)
+            end = m.end("who")
+            if all(end <= a or start >= b for a, b in taken):
+                out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
         # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
         taken = [(c.start, c.end) for c in out]
         for m in _INITIALS_FREE.finditer(ctx.text):
