@@ -81,6 +81,7 @@ def test_guidelines_cover_every_label(lang):
     for lab in S.ALL_LABELS:
         assert lab in by_label, f"{lang}: no section for {lab}"
         sec = by_label[lab]
+        assert ("Định nghĩa:" if lang == "vi" else "Definition:") in sec, f"{lang} {lab}: no definition"
         assert len(re.findall(r"^- ✓", sec, re.MULTILINE)) >= 3, f"{lang} {lab}: fewer than 3 positive examples"
         assert len(re.findall(r"^- ✗", sec, re.MULTILINE)) >= 2, f"{lang} {lab}: fewer than 2 negative examples"
     for a in S.ASSERTIONS:
