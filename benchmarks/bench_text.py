@@ -6,6 +6,8 @@ new-style tones such as ``hoà``, some decomposed Unicode).
 
     python benchmarks/bench_text.py                    # 2000 notes, normalize + tokenize
     python benchmarks/bench_text.py --n 500 --segment  # also time word segmentation (underthesea)
+    python benchmarks/bench_text.py --n 100 --repeats 1 \
+        --seg-eval ../shared/data/phoner_covid19/word/test_word.json   # segmentation agreement
 """
 from __future__ import annotations
 
@@ -96,6 +98,44 @@ def bench(fn, docs, repeats: int) -> tuple[float, float]:
     return len(docs) / statistics.median(wall), len(docs) / statistics.median(cpu)
 
 
+def segmentation_agreement(path: str, n: int) -> list[tuple[str, float, float]]:
+    """Word-span F1 against a word-segmented corpus in PhoNER_COVID19 JSON-lines form
+    (``{"words": ["bệnh_nhân", ...]}``, read in place): all words, and multi-syllable words only."""
+    import json
+
+    from vimednlp.text.segment import CompoundDictionary
+
+    sents = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                sents.append(json.loads(line)["words"])
+            if len(sents) >= n:
+                break
+    variants = [("underthesea only", CompoundDictionary([])), ("underthesea + medical dictionary", None)]
+    rows = []
+    for name, dic in variants:
+        tp = n_pred = n_gold = tp_m = n_pred_m = n_gold_m = 0
+        for words in sents:
+            text, gold, pos = [], set(), 0
+            for w in words:
+                syl = w.replace("_", " ")
+                gold.add((pos, pos + len(syl), " " in syl))
+                text.append(syl)
+                pos += len(syl) + 1
+            pred = {(w.start, w.end, " " in w.text) for w in word_segment(" ".join(text), dictionary=dic)}
+            tp += len(pred & gold)
+            n_pred += len(pred)
+            n_gold += len(gold)
+            tp_m += sum(1 for x in pred & gold if x[2])
+            n_pred_m += sum(1 for x in pred if x[2])
+            n_gold_m += sum(1 for x in gold if x[2])
+        f1 = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+        f1_m = 2 * tp_m / (n_pred_m + n_gold_m) if n_pred_m + n_gold_m else 0.0
+        rows.append((name, f1, f1_m))
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000, help="number of notes (default 2000)")
@@ -103,6 +143,9 @@ def main(argv=None) -> int:
     ap.add_argument("--repeats", type=int, default=3, help="timed repeats; the median is reported")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--segment", action="store_true", help="also time word_segment (underthesea)")
+    ap.add_argument("--seg-eval", metavar="JSONL", help="word-segmented corpus (PhoNER_COVID19 word-level "
+                    "JSON lines) to report word-span agreement of word_segment on")
+    ap.add_argument("--seg-n", type=int, default=500, help="sentences of --seg-eval to use (default 500)")
     args = ap.parse_args(argv)
 
     rng = random.Random(args.seed)
@@ -131,6 +174,12 @@ def main(argv=None) -> int:
     print("|---|---:|---:|---:|")
     for name, (wall, cpu) in rows:
         print(f"| {name} | {wall:,.0f} | {cpu:,.0f} | {cpu * n_words:,.0f} |")
+    if args.seg_eval:
+        print(f"\nword segmentation agreement, first {args.seg_n} sentences of {args.seg_eval}")
+        print("| variant | word F1 | multi-syllable word F1 |")
+        print("|---|---:|---:|")
+        for name, f1, f1_m in segmentation_agreement(args.seg_eval, args.seg_n):
+            print(f"| {name} | {f1:.3f} | {f1_m:.3f} |")
     return 0
 
 

@@ -112,3 +112,11 @@ def test_spacy_doc_words():
     assert w[i] == w[i + 1] == w[i + 2] != w[i + 3]
     assert w[texts.index("đái")] == w[texts.index("đường")]
     assert all(x is None for x, t in zip(w, doc) if t.is_space)
+
+
+def test_folded_matching_only_without_diacritics():
+    # `đã đầy` folds to `da day` like `dạ dày`: with diacritics only the exact compound matches
+    words = [w.text for w in word_segment("bụng đã đầy hơi, dạ dày giãn", use_underthesea=False)]
+    assert "đã đầy" not in words and "dạ dày" in words
+    words = [w.text for w in word_segment("bung da day hoi", use_underthesea=False)]
+    assert "da day" in words

@@ -50,14 +50,21 @@ def load_compounds(path=None) -> list[str]:
 
 
 class CompoundDictionary:
-    """Compounds keyed by their folded, lower-cased syllables."""
+    """Compounds keyed by their lower-cased syllables, and by their folded syllables.
+
+    A window of tokens that carries diacritics must match a compound exactly (so ``đã đầy`` is not
+    ``dạ dày``); a window without any diacritics matches on folded form (``dai thao duong``).
+    """
 
     def __init__(self, compounds: Iterable[str]):
-        self.entries: dict[tuple[str, ...], str] = {}
+        self.entries: dict[tuple[str, ...], str] = {}  # folded key -> compound
+        self.exact: set[tuple[str, ...]] = set()
         for c in compounds:
+            low = tuple(unicodedata.normalize("NFC", c).lower().split())
             key = tuple(_key(c).split())
             if len(key) >= 2:
                 self.entries.setdefault(key, c)
+                self.exact.add(low)
         self.max_len = max((len(k) for k in self.entries), default=0)
 
     def __contains__(self, text: str) -> bool:
@@ -66,8 +73,12 @@ class CompoundDictionary:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def matches(self, keys: Sequence[str | None]) -> list[tuple[int, int]]:
-        """Greedy longest matches ``(i, j)`` over token keys (None = not a syllable)."""
+    def matches(self, keys: Sequence[str | None], lowers: Sequence[str | None] | None = None
+                ) -> list[tuple[int, int]]:
+        """Greedy longest matches ``(i, j)`` over token keys (folded; None = not a syllable).
+
+        ``lowers`` (NFC lower-cased tokens) enables exact matching for windows with diacritics.
+        """
         out = []
         i = 0
         n = len(keys)
@@ -76,9 +87,14 @@ class CompoundDictionary:
             if keys[i] is not None:
                 for L in range(min(self.max_len, n - i), 1, -1):
                     window = keys[i:i + L]
-                    if None not in window and tuple(window) in self.entries:
-                        found = L
-                        break
+                    if None in window or tuple(window) not in self.entries:
+                        continue
+                    if lowers is not None:
+                        low = tuple(lowers[i:i + L])
+                        if low != tuple(window) and low not in self.exact:
+                            continue  # has diacritics, and not these ones
+                    found = L
+                    break
             if found:
                 out.append((i, i + found))
                 i += found
@@ -171,7 +187,8 @@ def word_ids(
         joined[i] = is_syl[i] and is_syl[i - 1] and groups[i] == groups[i - 1]
     # the compound dictionary overrides underthesea in both directions
     keys = [_key(t.text) if s else None for t, s in zip(toks, is_syl)]
-    for i, j in dic.matches(keys):
+    lowers = [unicodedata.normalize("NFC", t.text).lower() if s else None for t, s in zip(toks, is_syl)]
+    for i, j in dic.matches(keys, lowers):
         joined[i] = False
         for k in range(i + 1, j):
             joined[k] = True
