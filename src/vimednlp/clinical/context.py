@@ -161,7 +161,7 @@ class ConText:
             # a cue lies wholly outside targets or wholly inside one, never across a boundary
             if len(set(in_target[i:j])) != 1:
                 return False
-            if rule.needs_verb and not _followed_by(keys, j, rule.needs_verb, 3):
+            if rule.needs_verb and not _followed_by(keys, j, rule.needs_verb, 5, in_target):
                 return False
             if rule.needs_following and not _followed_by(keys, j, rule.needs_following, 1):
                 return False
