@@ -108,11 +108,50 @@ def default_dictionary() -> CompoundDictionary:
     return CompoundDictionary(load_compounds())
 
 
+_WORD_TOKENIZE = None
+
+
+def _load_word_tokenize():
+    """underthesea's ``word_tokenize`` without running ``underthesea/__init__.py``.
+
+    That ``__init__`` eagerly imports its translation pipeline (transformers and torch: ~15 s). When
+    underthesea is not imported yet, its package is registered unexecuted just long enough to load
+    the word-segmentation module and its CRF model, then every ``underthesea*`` module loaded here is
+    dropped from ``sys.modules``, so a later ``import underthesea`` anywhere runs the real package
+    from scratch. Our function keeps its own module globals (model included) alive.
+    """
+    global _WORD_TOKENIZE
+    if _WORD_TOKENIZE is not None:
+        return _WORD_TOKENIZE
+    import importlib
+    import importlib.util
+    import sys
+
+    if "underthesea" in sys.modules:
+        from underthesea import word_tokenize
+
+        _WORD_TOKENIZE = word_tokenize
+        return word_tokenize
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("word segmentation needs underthesea: pip install underthesea")
+    before = {k for k in sys.modules if k == "underthesea" or k.startswith("underthesea.")}
+    sys.modules["underthesea"] = importlib.util.module_from_spec(spec)
+    try:
+        importlib.import_module("underthesea.pipeline.text_normalize")  # the package's own order
+        mod = importlib.import_module("underthesea.pipeline.word_tokenize")
+        mod.word_tokenize("khởi động")  # loads the CRF model now (a lazy import inside)
+    finally:
+        for k in [k for k in sys.modules if (k == "underthesea" or k.startswith("underthesea."))
+                  and k not in before]:
+            del sys.modules[k]
+    _WORD_TOKENIZE = mod.word_tokenize
+    return _WORD_TOKENIZE
+
+
 def _underthesea_groups(text: str, tokens: list[Token]) -> list[int]:
     """For each token, the index of the underthesea word holding its first character."""
-    from underthesea import word_tokenize  # lazy: imports torch and writes ~/.underthesea
-
-    words = word_tokenize(text)
+    words = _load_word_tokenize()(text)
     a_chars: list[str] = []
     a_tok: list[int] = []
     for ti, t in enumerate(tokens):
