@@ -25,6 +25,7 @@ def test_acceptance_queries(vi_cache):
     ("viêm phổi", "J18"), ("Viêm phổi cộng đồng", "J18"), ("viem phoi", "J18"), ("đái tháo đường tuýp 2", "E11"),
     ("viêm gan B mãn tính", "B18"), ("ung thu vu", "C50"), ("suy tim sung huyêt", "I50"), ("heart failure", "I50"),
     ("COPD", "J44"), ("bệnh thủy đậu", "B01"), ("bệnh thuỷ đậu", "B01"), ("K phổi", "C34"),
+    ("Bệnh đái tháo đường không phụ thuộc insulin có biến chứng thận", "E11"), ("tăng men gan", "R74"),
 ])
 def test_common_mentions_top1(vi_cache, query, expected):
     assert codes(query)[0][:3] == expected
@@ -33,7 +34,7 @@ def test_common_mentions_top1(vi_cache, query, expected):
 @pytest.mark.parametrize("query,expected", [
     ("Tăng huyết áp độ 2", "I10"), ("Suy tim NYHA III", "I50"), ("Bệnh thận mạn giai đoạn 3b", "N18"),
     ("Theo dõi sốt xuất huyết ngày 3", "A97"), ("Sỏi thận phải", "N20"), ("tiền sử lao phổi", "A16"),
-    ("Thoái hóa cột sống thắt lưng L4-L5", "M47"),
+    ("Thoái hóa cột sống thắt lưng L4-L5", "M47"), ("Đau đầu chưa rõ nguyên nhân", "R51"),
 ])
 def test_qualifiers_are_stripped_to_the_core_concept(vi_cache, query, expected):
     top = code(query, k=3)[0]

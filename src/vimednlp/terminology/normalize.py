@@ -84,7 +84,10 @@ def norm(text: str) -> str:
     """NFC, lower case, one tone-placement convention, punctuation to spaces, spelling rewrites
     (`típ`/`tuýp` -> `type`, `mãn` -> `mạn`, `mạn tính` -> `mạn`)."""
     t = _base_norm(text)
-    return " ".join(_apply_rewrites(t.split(), fold(t) == t))
+    folded = fold(t) == t
+    words = _apply_rewrites(t.split(), folded)
+    again = _apply_rewrites(words, folded)  # a second pass lets rewrites compose (insuline -> insulin -> type 2)
+    return " ".join(again)
 
 
 def fold_norm(text: str) -> str:

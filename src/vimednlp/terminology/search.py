@@ -28,7 +28,7 @@ from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 MAX_QUERY_CHARS = 1000
 # benchmarks switch this off to measure search on titles alone (an ablation)
 USE_SYNONYMS = True
