@@ -361,10 +361,15 @@ def _comma_before(keys: list[str], sent: list[int], i: int) -> bool:
     return False
 
 
-def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], within: int) -> bool:
+def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], within: int,
+                 in_target: list[int] | None = None) -> bool:
+    """One of `options` starts within `within` tokens after j (outside targets: `có` is not `co giật`)."""
     for off in range(within):
+        k = j + off
+        if in_target is not None and k < len(in_target) and in_target[k] >= 0:
+            continue
         for opt in options:
-            if tuple(keys[j + off:j + off + len(opt)]) == opt:
+            if tuple(keys[k:k + len(opt)]) == opt:
                 return True
     return False
 
