@@ -41,3 +41,17 @@ def test_context_component_on_spans_from_elsewhere():
     ho, hen = doc.spans["clinical"]
     assert ho.text == "ho gà" and ho._.negated
     assert hen.text == "hen" and hen._.family and not hen._.negated
+
+
+def test_matcher_keeps_spans_a_tagger_component_put_first():
+    from spacy.tokens import Span as SpacySpan
+
+    nlp = load(["vimednlp_clinical", "vimednlp_context"])
+    doc = nlp.make_doc("Không ho gà. Dùng Zetamin 10mg.")
+    doc.spans["clinical"] = [SpacySpan(doc, 1, 3, "DISEASE"), SpacySpan(doc, 5, 6, "DRUG")]
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+    got = {(sp.text, sp.label_): sp for sp in doc.spans["clinical"]}
+    assert got[("Zetamin", "DRUG")]._.source == "tagger"
+    assert got[("ho gà", "DISEASE")]._.negated
+    assert ("10mg", "DOSAGE") in got
