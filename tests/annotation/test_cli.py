@@ -95,3 +95,16 @@ def test_worked_examples_reproduce(tmp_path):
     CliRunner().invoke(cli, ["ls", "adjudicate", str(ex / "two_annotators.jsonl"), "--method", "precedence",
                              "--precedence", "lan.annotator@example.com", "--out", str(out)])
     assert out.read_text(encoding="utf-8") == (ex / "gold_precedence.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_failing_predictor_names_the_record_not_its_text():
+    from vimednlp.annotation.client import LabelStudioClient
+    from vimednlp.annotation.predict import Predictor
+
+    def boom(text):
+        raise RuntimeError("model exploded")
+
+    c = LabelStudioClient("http://127.0.0.1:9", "t" * 40)
+    with pytest.raises(PredictorUnavailable, match=r"failed on document 'n-7' \(RuntimeError\)") as ei:
+        c.push(1, [Document("n-7", "Bà Nguyễn Thị Hoa, 70 tuổi")], Predictor(boom, "x"))
+    assert "Hoa" not in str(ei.value)

@@ -153,7 +153,10 @@ def push_cmd(url, token, inputs, project, which, predict, predictor, spans_as_pr
                 raise click.ClickException(str(e)) from None
             click.echo(f"note: pushing without pre-annotations: {e}", err=True)
     c = _client(url, token)
-    ids = _run(c.push, project, docs, pred, model_version, spans_as_predictions, progress=True)
+    try:
+        ids = _run(c.push, project, docs, pred, model_version, spans_as_predictions, progress=True)
+    except PredictorUnavailable as e:
+        raise click.ClickException(str(e)) from None
     click.echo(f"pushed {len(ids)} tasks to project {project}", err=True)
 
 

@@ -162,7 +162,17 @@ class LabelStudioClient:
         if annotations is not None and len(annotations) != len(docs):
             raise ValueError(f"annotations: {len(annotations)} entries for {len(docs)} documents")
         for i, d in enumerate(tqdm(docs, desc="push", unit="doc", disable=not progress)):
-            preds = predictor(d.text) if predictor else (d.spans if spans_as_predictions else None)
+            if predictor:
+                try:
+                    preds = predictor(d.text)
+                except Exception as e:  # the predictor is user or pipeline code: name the record, not its text
+                    from .predict import PredictorUnavailable
+
+                    raise PredictorUnavailable(
+                        f"pre-annotation failed on document {d.id!r} ({type(e).__name__}); "
+                        "push with --no-predict or another --predictor") from e
+            else:
+                preds = d.spans if spans_as_predictions else None
             batch.append(self.make_task(d, preds, mv, annotations=annotations[i] if annotations else None))
             if len(batch) >= batch_size:
                 ids += self._import(project, batch)
