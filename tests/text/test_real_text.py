@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 
-from conftest import shared_path
+from tests.conftest import shared_path
 
 from vimednlp.text import detect_legacy, fold, normalize, tokenize
 
