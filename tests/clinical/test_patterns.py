@@ -51,3 +51,9 @@ def test_imaging_finding_after_a_test_heading():
     text = "XQ ngực: đám mờ thùy dưới phổi phải. CT sọ não: không thấy hình ảnh xuất huyết."
     assert by_label(text, "RESULT") == ["đám mờ thùy dưới phổi phải"]
     assert by_label(text, "SYMPTOM") == ["xuất huyết"]     # entities inside stay entities
+
+
+def test_spelled_out_frequencies():
+    d = by_label("Amoxicilin 500mg ngày uống 2 lần, mỗi lần 1 viên, trong 7 ngày.", "DOSAGE")
+    assert d == ["500mg ngày uống 2 lần", "mỗi lần 1 viên", "trong 7 ngày"]
+    assert not by_label("Bệnh nhân sốt trong 7 ngày, đi ngoài ngày 5 lần.", "DOSAGE")
