@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 SYSTEMS = ("icd10", "drug", "lab")
 INDEX_VERSION = "8"
 MAX_QUERY_CHARS = 1000
+NGRAM_RANGE = (2, 4)  # character n-grams inside word boundaries, as sklearn's char_wb
 # benchmarks switch this off to measure search on titles alone (an ablation)
 USE_SYNONYMS = True
 # n-grams present in more than this share of terms are skipped at query time (speed; see benchmarks)
@@ -77,8 +78,9 @@ class _Entry:
 class TermIndex:
     """All terms of one code system with exact, folded, spelling and TF-IDF lookups."""
 
-    def __init__(self, system: str, entries: list[_Entry], titles: dict[str, str], max_df: float = 1.0):
+    def __init__(self, system: str, entries: list[_Entry], titles: dict[str, str]):
         from sklearn.feature_extraction.text import TfidfVectorizer
+        from tqdm import tqdm
 
         self.system = system
         self.titles = titles
@@ -89,8 +91,6 @@ class TermIndex:
         self.norms: list[str] = []
         doc_ids: dict[str, int] = {}
         self.doc_entries: list[list[int]] = []
-        from tqdm import tqdm
-
         # first use only (the index is then cached): a progress bar on a terminal
         for i, e in enumerate(tqdm(entries, desc=f"indexing {system} terms", unit="term", disable=None,
                                    leave=False, mininterval=0.5)):
@@ -108,12 +108,10 @@ class TermIndex:
                 self.doc_entries.append([])
             self.doc_entries[d].append(i)
         # TF-IDF over accent-folded text (each distinct text once); diacritics are weighed afterwards
-        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, dtype=np.float32,
-                              max_df=max_df)
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, sublinear_tf=True, dtype=np.float32)
         m = vec.fit_transform(list(doc_ids))
         self.vocab: dict[str, int] = vec.vocabulary_
         self.idf = vec.idf_.astype(np.float32)
-        self._ngram_range = (2, 4)
         # terms x features stored transposed (CSR over features): a query touches only its n-grams
         self.matrix_t = m.T.tocsr()
         self.max_postings = max(200, int(MAX_POSTINGS_SHARE * m.shape[0]))
@@ -121,7 +119,7 @@ class TermIndex:
     def _ngrams(self, text: str) -> dict[int, int]:
         """char_wb n-grams of `text` (as sklearn makes them), counted by feature id."""
         counts: dict[int, int] = {}
-        lo, hi = self._ngram_range
+        lo, hi = NGRAM_RANGE
         vocab = self.vocab
         for w in text.split():
             w = f" {w} "
