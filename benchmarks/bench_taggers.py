@@ -9,8 +9,8 @@ unless you pass --save DIR (keep it outside the repository).
     python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --config full --split test
     # learning curve on test (10/25/50/100 % of train) -> benchmarks/plots/learning_curve.png
     python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --config full --curve
-    # CRF tagging speed on 300-word documents
-    python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --config full --speed
+    # CRF tagging speed on 300-word documents (a tagger saved by --curve --save DIR)
+    python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --speed --load DIR
 """
 from __future__ import annotations
 
@@ -83,8 +83,13 @@ def run_once(args, train, evaluate, fraction: float = 1.0) -> dict:
 
 def speed(args, train) -> dict:
     """Docs/s on documents of ~300 words made by joining PhoNER sentences of the evaluated split."""
-    tagger = make_tagger(args.config, json.loads(args.params))
-    tagger.fit(train)
+    if args.load:
+        from vimednlp.taggers import load_tagger
+
+        tagger = load_tagger(args.load)
+    else:
+        tagger = make_tagger(args.config, json.loads(args.params))
+        tagger.fit(train)
     sents = [d.text for d in load_split(Path(args.data), "test")]
     docs, cur = [], []
     for s in sents:
@@ -114,11 +119,12 @@ def main() -> None:
     ap.add_argument("--speed-docs", type=int, default=100)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--save", default=None, help="save the trained tagger here (outside the repo)")
+    ap.add_argument("--load", default=None, help="--speed: time this saved tagger instead of training one")
     ap.add_argument("--json", default=None, help="append the result as one JSON line to this file")
     ap.add_argument("--plot", default="benchmarks/plots/learning_curve.png")
     args = ap.parse_args()
     data = Path(args.data)
-    train = load_split(data, "train")
+    train = [] if args.load else load_split(data, "train")
     results = []
     if args.speed:
         results.append(speed(args, train))

@@ -80,7 +80,7 @@ def _parse_gazetteer(path: str) -> dict[str, set[str]]:
 @click.option("--c1", type=float, default=0.05, show_default=True, help="crf: L1 penalty.")
 @click.option("--c2", type=float, default=0.01, show_default=True, help="crf: L2 penalty.")
 @click.option("--max-iterations", type=int, default=150, show_default=True, help="crf: L-BFGS iterations.")
-@click.option("--train-gazetteer/--no-train-gazetteer", default=True, show_default=True,
+@click.option("--train-gazetteer/--no-train-gazetteer", default=False, show_default=True,
               help="crf: learn a gazetteer from the training spans (jack-knifed).")
 @click.option("--word-segmentation/--no-word-segmentation", default=False, show_default=True,
               help="crf: add word-segmentation boundary features (underthesea).")

@@ -1,0 +1,66 @@
+"""acrDrAid abbreviation disambiguation: expansion accuracy and macro-F1 (test), beside ViHealthBERT.
+
+acrDrAid (MIT, real radiology report text) is read from the path you give; nothing is copied or saved
+in the repository (pass --save DIR outside it to keep the model).
+
+    python benchmarks/bench_acronyms.py --data ../shared/data/acrdraid --split dev    # tuning
+    python benchmarks/bench_acronyms.py --data ../shared/data/acrdraid --split test   # report once
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+
+from vimednlp.clinical.acronyms import (AcronymDisambiguator, evaluate, load_acrdraid,
+                                        load_acrdraid_dictionary)
+
+PUBLISHED = {"ViHealthBERT (Minh et al., LREC 2022), macro-F1": 0.8717}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--split", default="dev", choices=["dev", "test"])
+    ap.add_argument("--C", type=float, default=10.0)
+    ap.add_argument("--window", type=int, default=4)
+    ap.add_argument("--overlap-weight", type=float, default=1.0)
+    ap.add_argument("--train-on-dev", action="store_true", help="for --split test: train on train+dev")
+    ap.add_argument("--save", default=None)
+    ap.add_argument("--json", default=None, help="append the result as a JSON line to this file")
+    args = ap.parse_args()
+    train = load_acrdraid(args.data, "train")
+    if args.split == "test" and args.train_on_dev:
+        train += load_acrdraid(args.data, "dev")
+    evald = load_acrdraid(args.data, args.split)
+    model = AcronymDisambiguator(load_acrdraid_dictionary(args.data), C=args.C, window=args.window,
+                                 overlap_weight=args.overlap_weight)
+    t0 = time.perf_counter()
+    model.fit(train)
+    fit_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pred = model.predict(evald)
+    pred_s = time.perf_counter() - t0
+    gold = [e.expansion for e in evald]
+    res = evaluate(gold, pred)
+    # the majority expansion per abbreviation (from train) as a baseline
+    counts: dict[str, Counter] = {}
+    for e in train:
+        counts.setdefault(e.acronym.lower(), Counter())[e.expansion] += 1
+    base = [counts[e.acronym.lower()].most_common(1)[0][0] if e.acronym.lower() in counts
+            else model.candidates(e.acronym)[0] for e in evald]
+    res.update({"split": args.split, "n_train": len(train), "C": args.C, "window": args.window,
+                "overlap_weight": args.overlap_weight, "fit_s": round(fit_s, 1),
+                "examples_per_s": round(len(evald) / pred_s, 1),
+                "majority_baseline": evaluate(gold, base), "published": PUBLISHED})
+    print(json.dumps(res, ensure_ascii=False, indent=1))
+    if args.save:
+        model.save(args.save)
+    if args.json:
+        with open(args.json, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(res, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
