@@ -69,9 +69,9 @@ def test_syllable_and_word_levels_have_the_same_entities(loaded):
     """Both levels give the same entities (label and text, `_` read as a space), in the same order.
 
     The released files disagree on 29 of 34,980 entities, each time because one file glued a
-    neighbouring token into the entity's token: 28 word-level words such as `Bùi_với` tagged
-    I-LOCATION (the word holds "với"), and one syllable token `(T.T.B.`. Those are corpus facts the
-    converters must keep (byte-identical round trips), so they are counted here, not fixed.
+    neighbouring token into the entity's token: 28 word-level words that also hold the syllable after
+    the entity, and one syllable-level token that also holds an opening bracket. Those are corpus facts
+    the converters must keep (byte-identical round trips), so they are counted here, not fixed.
     """
     syl, word = loaded["syllable"], loaded["word"]
     assert len(syl) == len(word)
@@ -87,7 +87,7 @@ def test_syllable_and_word_levels_have_the_same_entities(loaded):
                 glued += 1
     assert same + glued == 34_980
     assert glued == 29
-    assert sum(a.text == b.text for a, b in zip(syl, word)) == len(syl) - 1  # the `(T.T.B.` sentence
+    assert sum(a.text == b.text for a, b in zip(syl, word)) == len(syl) - 1  # the bracket sentence
     assert any(d.meta.get("word_joins") for d in word)
 
 
