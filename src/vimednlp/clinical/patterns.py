@@ -118,20 +118,28 @@ def _longest(trie: TokenTrie, view: TokenView, i: int) -> int:
 def extend_site(p: PatternRules, view: TokenView, j: int, max_mods: int = 3) -> int:
     """After a symptom ending at token j: modifiers, a preposition, a body site, a side -> new end."""
     n = len(view.keys)
-    k = j
-    for _ in range(max_mods):
-        e = _longest(p.modifiers, view, k)
-        if e == k:
-            break
-        k = e
-    k2 = _longest(p.preps, view, k)
-    k3 = _longest(p.sites, view, k2)
-    if k3 == k2:
-        k3 = _longest(p.sites, view, k)
+
+    def site_at(k: int) -> int:
+        k2 = _longest(p.preps, view, k)
+        k3 = _longest(p.sites, view, k2)
+        if k3 == k2:
+            k3 = _longest(p.sites, view, k)
+        return k3 if k3 > k else k
+
+    # a site right away wins over a modifier reading (`đau mạn sườn`: `mạn` is no `chronic` here)
+    k3 = site_at(j)
+    if k3 == j:
+        k = j
+        for _ in range(max_mods):
+            e = _longest(p.modifiers, view, k)
+            if e == k:
+                break
+            k = e
+        k3 = site_at(k) if k > j else j
         if k3 == k:
             side = _longest(p.sides, view, j)     # `ran ẩm đáy phổi` + `hai bên`
             return side if side > j and not view.line_break_before[j] else j
-    if view.line_break_before[k3 - 1] and k3 - 1 > j:
+    if any(view.line_break_before[x] for x in range(j, k3)):
         return j
     end = k3
     e = _longest(p.sides, view, end)
