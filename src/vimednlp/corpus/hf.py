@@ -100,7 +100,7 @@ def token_row_to_document(row: dict, names: Sequence[str] | None = None) -> Docu
         tags = [names[t] for t in tags]
     tokens = row["tokens"]
     text = row.get("text")
-    if text is None:  # a plain token dataset (no offsets): rebuild the canonical text
+    if text is None or row.get("token_start") is None:  # a plain token dataset: rebuild the canonical text
         from .tokens import tokens_to_text
 
         text, offsets, joins = tokens_to_text(tokens, "word" if any("_" in t for t in tokens) else "syllable")
