@@ -94,3 +94,9 @@ def test_lone_words_inside_other_words_are_not_entities():
 def test_drug_classes_are_drugs():
     got = spans("Đã dùng kháng sinh 5 ngày, thuốc hạ áp không đều, không dùng corticoid.", "DRUG")
     assert [t for t, _ in got] == ["kháng sinh", "thuốc hạ áp", "corticoid"]
+
+
+def test_tests_take_their_site_and_prefix():
+    got = spans("Chỉ định CT scan sọ não, siêu âm Doppler mạch chi dưới, xét nghiệm đường máu, định lượng TSH.", "TEST")
+    assert [t for t, _ in got] == ["CT scan sọ não", "siêu âm Doppler mạch chi dưới", "xét nghiệm đường máu",
+                                   "định lượng TSH"]

@@ -30,6 +30,7 @@ from .sections import Section, find_sections, section_at
 
 MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+_TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test", "nhanh")}
 _FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _DOSE_JOIN = re.compile(r"^[\s x×*()\-–]*$")
 _SOURCE_PRIORITY = {"lexicon": 3, "pattern": 2, "tagger": 1}
@@ -110,15 +111,21 @@ class ClinicalExtractor:
                 if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)):
                     continue
             label = e.label
+            start = m.start
             if label == "SYMPTOM":
                 end = extend_site(p, view, end)
+            elif label == "TEST":
+                # `CT scan sọ não`, `siêu âm Doppler mạch chi dưới`; `xét nghiệm` / `định lượng` + test
+                end = extend_site(p, view, end, max_mods=0)
+                if start >= 2 and tuple(view.keys[start - 2:start]) in _TEST_PREFIXES:
+                    start -= 2
             elif label == "DRUG" and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
                 # `Glucose 11,2 mmol/L` is a test; `Glucose 5% 500 ml` a drug
                 v = p.value.match(folded, sp[end - 1][1] + 1) or p.value.match(folded, sp[end - 1][1])
                 if v and v.group("u").replace(" ", "") in p.result_only:
                     label = "TEST"
             attrs = {"concept": e.concept, **e.attrs} if label == e.label else {"concept": e.concept}
-            cands.append(_Cand(sp[m.start][0], sp[end - 1][1], label, "lexicon", attrs,
+            cands.append(_Cand(sp[start][0], sp[end - 1][1], label, "lexicon", attrs,
                                PRIORITY.get(label, 0)))
         for i, j in symptom_patterns(p, view):
             cands.append(_Cand(sp[i][0], sp[j - 1][1], "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
