@@ -26,6 +26,8 @@ def main() -> None:
     ap.add_argument("--C", type=float, default=10.0)
     ap.add_argument("--window", type=int, default=4)
     ap.add_argument("--overlap-weight", type=float, default=1.0)
+    ap.add_argument("--class-weight", default=None, choices=["balanced"])
+    ap.add_argument("--max-iter", type=int, default=2000)
     ap.add_argument("--train-on-dev", action="store_true", help="for --split test: train on train+dev")
     ap.add_argument("--save", default=None)
     ap.add_argument("--json", default=None, help="append the result as a JSON line to this file")
@@ -35,7 +37,8 @@ def main() -> None:
         train += load_acrdraid(args.data, "dev")
     evald = load_acrdraid(args.data, args.split)
     model = AcronymDisambiguator(load_acrdraid_dictionary(args.data), C=args.C, window=args.window,
-                                 overlap_weight=args.overlap_weight)
+                                 overlap_weight=args.overlap_weight, class_weight=args.class_weight,
+                                 max_iter=args.max_iter)
     t0 = time.perf_counter()
     model.fit(train)
     fit_s = time.perf_counter() - t0
@@ -51,7 +54,8 @@ def main() -> None:
     base = [counts[e.acronym.lower()].most_common(1)[0][0] if e.acronym.lower() in counts
             else model.candidates(e.acronym)[0] for e in evald]
     res.update({"split": args.split, "n_train": len(train), "C": args.C, "window": args.window,
-                "overlap_weight": args.overlap_weight, "fit_s": round(fit_s, 1),
+                "overlap_weight": args.overlap_weight, "class_weight": args.class_weight,
+                "train_on_dev": args.train_on_dev, "fit_s": round(fit_s, 1),
                 "examples_per_s": round(len(evald) / pred_s, 1),
                 "majority_baseline": evaluate(gold, base), "published": PUBLISHED})
     print(json.dumps(res, ensure_ascii=False, indent=1))

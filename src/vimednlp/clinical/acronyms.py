@@ -97,11 +97,14 @@ class AcronymDisambiguator:
     """
 
     def __init__(self, dictionary: Mapping[str, Sequence[str]] | None = None, C: float = 10.0,
-                 window: int = 4, overlap_weight: float = 1.0) -> None:
+                 window: int = 4, overlap_weight: float = 1.0, class_weight: str | None = None,
+                 max_iter: int = 2000) -> None:
         self.dictionary: dict[str, list[str]] = {acronym_key(k): list(v) for k, v in (dictionary or {}).items()}
         self.C = C
         self.window = window
         self.overlap_weight = overlap_weight
+        self.class_weight = class_weight  # "balanced" favours rare expansions (macro-F1)
+        self.max_iter = max_iter
         self._vec = None
         self._clf = None
         self.classes_: list[str] = []
@@ -126,7 +129,7 @@ class AcronymDisambiguator:
         Xm = self._vec.fit_transform(X)
         if len(set(y)) < 2:
             raise ValueError("training needs at least two different expansions")
-        self._clf = LogisticRegression(C=self.C, max_iter=2000)
+        self._clf = LogisticRegression(C=self.C, max_iter=self.max_iter, class_weight=self.class_weight)
         self._clf.fit(Xm, y)
         self.classes_ = list(self._clf.classes_)
         return self
@@ -194,7 +197,7 @@ class AcronymDisambiguator:
         path.mkdir(parents=True, exist_ok=True)
         joblib.dump({"vec": self._vec, "clf": self._clf}, path / MODEL_FILE)
         meta = {"kind": "acronyms", "C": self.C, "window": self.window, "overlap_weight": self.overlap_weight,
-                "dictionary": self.dictionary}
+                "class_weight": self.class_weight, "dictionary": self.dictionary}
         (path / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         return path
 
@@ -208,7 +211,7 @@ class AcronymDisambiguator:
             raise FileNotFoundError(f"{path} is not a saved abbreviation model ({META_FILE} + {MODEL_FILE})")
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
         obj = cls(dictionary=meta["dictionary"], C=meta["C"], window=meta["window"],
-                  overlap_weight=meta.get("overlap_weight", 1.0))
+                  overlap_weight=meta.get("overlap_weight", 1.0), class_weight=meta.get("class_weight"))
         parts = joblib.load(path / MODEL_FILE)
         obj._vec, obj._clf = parts["vec"], parts["clf"]
         obj.classes_ = list(obj._clf.classes_)
