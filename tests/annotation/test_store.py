@@ -42,3 +42,26 @@ def test_torn_last_line_is_set_aside_and_broken_middle_line_is_an_error(tmp_path
     s2.ann_path.write_text("{broken\n" + text, encoding="utf-8")
     with pytest.raises(ValueError, match=r"annotations.jsonl:1: broken state line"):
         PullStore(tmp_path)
+
+
+def test_cancelled_annotations_are_left_out_and_empty_ones_count(tmp_path):
+    s = PullStore(tmp_path)
+    s.add_task(1, {"text": TEXT}, 1)
+    s.add_annotation(rec(1, "t1", who="a@x.vn"))
+    skipped = rec(2, "t1", who="b@x.vn")
+    skipped["was_cancelled"] = True
+    s.add_annotation(skipped)
+    empty = rec(3, "t1", who="c@x.vn")
+    empty["result"] = []
+    s.add_annotation(empty)
+    (doc,) = s.documents()
+    assert doc.meta["annotators"] == ["a@x.vn", "c@x.vn"]  # c said "nothing to label"; b skipped
+    assert [x.attrs["annotator"] for x in doc.spans] == ["a@x.vn"]
+    assert doc.id == "ls-1"
+
+
+def test_annotations_without_their_task_are_an_error(tmp_path):
+    s = PullStore(tmp_path)
+    s.add_annotation(rec(1, "t1"))
+    with pytest.raises(ValueError, match="annotations of task 1 but no task record"):
+        s.documents()

@@ -278,3 +278,54 @@ def export_cmd(url, token, project, out) -> None:
         click.echo(f"wrote {len(data)} tasks to {out}", err=True)
     else:
         sys.stdout.write(text + "\n")
+
+
+@ls.command("serve")
+@click.option("--data-dir", type=click.Path(file_okay=False), required=True,
+              help="Where the server keeps its database (reused on the next start).")
+@click.option("--port", type=int, default=8080, show_default=True)
+@click.option("--install/--no-install", default=False, show_default=True,
+              help="Install label-studio into /tmp/vimednlp-lsvenv when $VIMEDNLP_LS_BIN is unset.")
+def serve_cmd(data_dir, port, install) -> None:
+    """Start a local Label Studio on 127.0.0.1 (own venv, no network calls) until Ctrl-C.
+
+    Prints the URL and a fresh legacy API token for `--token`. Label Studio's own dependencies clash with
+    ours, so it runs from its own venv: $VIMEDNLP_LS_BIN, or --install.
+
+    \b
+    Example:
+      VIMEDNLP_LS_BIN=~/venvs/ls/bin/label-studio vimednlp ls serve --data-dir ~/ls-data --port 8080
+    """
+    import os
+    import time
+
+    from .server import DEFAULT_VENV, LocalLabelStudio, ensure_label_studio
+
+    if not os.environ.get("VIMEDNLP_LS_BIN") and not install and not (DEFAULT_VENV / "bin" / "label-studio").exists():
+        raise click.UsageError("set $VIMEDNLP_LS_BIN to a label-studio executable, or pass --install")
+    srv = LocalLabelStudio(exe=ensure_label_studio(), data_dir=Path(data_dir).resolve(), port=port)
+    creds = srv.data_dir / "vimednlp-creds.json"
+    if creds.exists():  # the user exists in that database: its token and password stay the same
+        c = json.loads(creds.read_text(encoding="utf-8"))
+        srv.username, srv.password, srv.token = c["username"], c["password"], c["token"]
+    try:
+        srv.start()
+    except (RuntimeError, TimeoutError) as e:
+        raise click.ClickException(str(e)) from None
+    if not creds.exists():
+        creds.write_text(json.dumps({"username": srv.username, "password": srv.password, "token": srv.token}),
+                         encoding="utf-8")
+        creds.chmod(0o600)
+    click.echo(f"Label Studio at {srv.url}\nuser {srv.username}  password {srv.password}\n"
+               f"export LABEL_STUDIO_URL={srv.url} LABEL_STUDIO_API_KEY={srv.token}\n(Ctrl-C stops it)")
+    import signal
+
+    # a plain `kill` must stop the server too (it runs in its own process group)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        while srv.proc is not None and srv.proc.poll() is None:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        srv.stop()
