@@ -59,6 +59,24 @@ def _index(phrases) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     return got
 
 
+class Taken:
+    """Characters already claimed by a recognizer's own spans: O(span) checks, not O(spans)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, n: int):
+        self.mask = bytearray(n + 1)
+
+    def free(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, e) < 0
+
+    def add(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+    def append(self, se: tuple[int, int]) -> None:
+        self.add(*se)
+
+
 class PhraseSet(frozenset):
     """A frozenset of phrase keys that carries its first/last-token index."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...text.fold import fold_lower
-from .base import Candidate, Context, Recognizer
+from .base import Candidate, Context, Recognizer, Taken
 from .lexicons import cues, names
 
 _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?|[A-ZĐ]\.")
@@ -121,7 +121,9 @@ class NameRecognizer(Recognizer):
                 continue
             i += 1
         # chat transcripts: the speaker before ':' at the start of a line ('mai anh: ...', 'BS Tùng: ...')
-        taken = [(c.start, c.end) for c in out]
+        taken = Taken(len(ctx.text))
+        for c in out:
+            taken.add(c.start, c.end)
         for m in _SPEAKER.finditer(ctx.text):
             words = m.group("who").split()
             s0 = m.start("who")
@@ -141,12 +143,12 @@ class NameRecognizer(Recognizer):
                 continue
             start = s0 + len(" ".join(words[:k])) + (1 if k else 0)
             end = m.end("who")
-            if all(end <= a or start >= b for a, b in taken):
+            if taken.free(start, end):
                 out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
+                taken.add(start, end)
         # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
-        taken = [(c.start, c.end) for c in out]
         for m in _INITIALS_FREE.finditer(ctx.text):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
+            if taken.free(m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
         return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import validators as V
-from .base import Candidate, Context, PhraseSet, Recognizer
+from .base import Candidate, Context, PhraseSet, Recognizer, Taken
 from .lexicons import cues
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
@@ -125,14 +125,13 @@ class IdRecognizer(Recognizer):
     def analyze(self, ctx: Context) -> list[Candidate]:
         out: list[Candidate] = []
         f = ctx.folded
-        taken: list[tuple[int, int]] = []
+        taken = Taken(len(f))
 
         def add(s: int, e: int, kind: str, score: float, why: str) -> None:
             taken.append((s, e))
             out.append(Candidate(s, e, "ID", score, self.name, why, {"kind": kind}))
 
-        def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
+        free = taken.free
 
         for m in self._bhyt.finditer(f):
             if V.is_valid_bhyt(ctx.text[m.start():m.end()]):
@@ -274,10 +273,9 @@ class DateRecognizer(Recognizer):
     def analyze(self, ctx: Context) -> list[Candidate]:
         f = ctx.folded
         out: list[Candidate] = []
-        taken: list[tuple[int, int]] = []
+        taken = Taken(len(f))
 
-        def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
+        free = taken.free
 
         for why, rx, score in _DATE_RES:
             for m in rx.finditer(f):

@@ -152,11 +152,14 @@ class LocationRecognizer(Recognizer):
         # capitalised words after a place preposition: 'ở Hưng Long', 'tại Sapa', 'quê Thái Bình'
         before = c["location_before"]
         sur = names()["surname"]
+        covered = bytearray(n + 1)
+        for a, b, _s, _w in pieces:
+            covered[a:b] = b"\x01" * (b - a)
         for i in range(n):
             if toks[i].kind != "word" or not ctx.is_cap(i) or ctx.upper_doc or ctx.ktoks[i] in _STOP_TAIL \
                     or (toks[i].text.isupper() and len(toks[i].text) <= 4):
                 continue
-            if any(a <= i < b for a, b, _s, _w in pieces):
+            if covered[i]:
                 continue
             hit = ctx.cue_before(i, before, skip="")
             if not hit:
