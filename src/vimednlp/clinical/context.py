@@ -26,7 +26,7 @@ import yaml
 
 from ..paths import resource_path
 from ..schema import ASSERTIONS
-from .lexicon import Entry, TokenTrie, TokenView, split_words, token_key
+from .lexicon import Entry, TokenTrie, TokenView, fits, split_words, token_key
 
 HARD_STOPS = {".", "!", "?", ";", "...", "…", "/"}
 CONJUNCTIONS = {"va", "hoac", "hay", "cung nhu", "kem", "voi", "&", "-", "+", "hoac la"}
@@ -413,17 +413,17 @@ def _longest_wild(trie: TokenTrie, words, keys, i: int, accented, accept):
 def _fits_wild(e: Entry, words, i: int, accented) -> bool:
     if accented.__class__ is not bool:
         accented = accented[i]
-    from .lexicon import fits
-
-    if not any(w in ("<num>", "<year>") for w in e.words):
+    subs = e.attrs.get("_subs")
+    if subs is None:
+        if not any(w in ("<num>", "<year>") for w in e.words):
+            subs = ()
+        else:   # one single-word entry per literal word, built once
+            subs = tuple((k, Entry(e.label, e.concept, (w,), exact=e.exact_case[k]))
+                         for k, w in enumerate(e.words) if w not in ("<num>", "<year>"))
+        e.attrs["_subs"] = subs
+    if not subs:
         return fits(e, words, i, accented)
-    for k, w in enumerate(e.words):
-        if w in ("<num>", "<year>"):
-            continue
-        sub = Entry(e.label, e.concept, (w,), exact=e.exact_case[k])
-        if not fits(sub, words, i + k, accented):
-            return False
-    return True
+    return all(fits(sub, words, i + k, accented) for k, sub in subs)
 
 
 def assert_targets(view: TokenView, targets: Iterable[Target], rules: ContextRules | None = None) -> None:

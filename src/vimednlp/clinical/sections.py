@@ -83,5 +83,14 @@ def section_at(sections: list[Section], offset: int) -> Section | None:
     """The section holding the character at `offset` (None before the first heading)."""
     if not sections:
         return None
+    if offset < sections[0].start:
+        return None
+    if len(sections) < 8:
+        found = sections[0]
+        for s in sections:
+            if s.start > offset:
+                break
+            found = s
+        return found
     k = bisect.bisect_right([s.start for s in sections], offset) - 1
     return sections[k] if k >= 0 else None
