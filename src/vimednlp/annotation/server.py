@@ -27,6 +27,14 @@ DEFAULT_VENV = Path(tempfile.gettempdir()) / "vimednlp-lsvenv"
 def ensure_label_studio(venv: str | Path = DEFAULT_VENV, timeout: float = 900) -> Path:
     """The `label-studio` executable: $VIMEDNLP_LS_BIN, else one in `venv` (installed there if absent)."""
     env_bin = os.environ.get("VIMEDNLP_LS_BIN")
+    wait_file = os.environ.get("VIMEDNLP_LS_WAIT_FILE")
+    if env_bin and wait_file:
+        # CI installs label-studio in the background while the project installs: wait for it to finish
+        deadline = time.monotonic() + timeout
+        while not Path(wait_file).exists():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"label-studio install did not finish within {timeout:.0f} s ({wait_file})")
+            time.sleep(2)
     if env_bin:
         p = Path(env_bin)
         if not p.exists():
