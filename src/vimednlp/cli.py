@@ -95,17 +95,20 @@ def version() -> None:
               type=click.Choice(["tag", "mask", "redact", "surrogate", "hash", "encrypt"]),
               help="How identifiers are replaced.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON record.")
-def demo(operator: str, as_json: bool) -> None:
+@click.option("--codes/--no-codes", default=None,
+              help="Attach ICD-10 / drug / lab codes (default: when the code index is already built).")
+def demo(operator: str, as_json: bool, codes: bool | None) -> None:
     """Run the whole pipeline on a bundled sample note and print its spans.
 
     \b
     Examples:
       vimednlp demo
       vimednlp demo --operator surrogate
+      vimednlp demo --codes --json
     """
     from .demo import run_demo
 
-    run_demo(operator=operator, as_json=as_json)
+    run_demo(operator=operator, as_json=as_json, codes=codes)
 
 
 def main(argv: list[str] | None = None) -> None:
