@@ -1,0 +1,75 @@
+"""Build notes.jsonl (schema.Document records with clinical gold spans) from notes.src.txt.
+
+    python corpora/clinical_notes/build.py        # rewrites corpora/clinical_notes/notes.jsonl
+
+Markup: ``[[text|LABEL]]`` or ``[[text|LABEL|neg,unc,hist,fam,hyp]]`` (assertion attributes, DISEASE
+and SYMPTOM only); ``=== id | genre | style`` starts a note. Split rule (fixed before any scoring):
+notes with an odd number are ``dev``, even ones ``test``.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from vimednlp.schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Document, Span
+
+HERE = Path(__file__).parent
+MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)(?:\|([a-z,]*))?\]\]")
+SHORT = {"neg": "negated", "unc": "uncertain", "hist": "historical", "fam": "family", "hyp": "hypothetical"}
+
+
+def parse(src: str) -> list[Document]:
+    docs: list[Document] = []
+    blocks = re.split(r"^=== ", src, flags=re.M)
+    for n, block in enumerate(blocks[1:], 1):
+        head, _, body = block.partition("\n")
+        parts = [p.strip() for p in head.split("|")]
+        if len(parts) != 3:
+            raise ValueError(f"note {n}: header must be 'id | genre | style', got {head!r}")
+        number = int(parts[0].rsplit("-", 1)[1])
+        text, spans, pos, length = [], [], 0, 0
+        body = body.rstrip("\n")
+        for m in MARK.finditer(body):
+            lit = body[pos:m.start()]
+            text.append(lit)
+            length += len(lit)
+            value, label, flags = m.group(1), m.group(2), m.group(3)
+            if label not in CLINICAL_LABELS:
+                raise ValueError(f"note {parts[0]}: unknown clinical label {label}")
+            attrs = {}
+            if label in ASSERTION_LABELS:
+                attrs = {a: False for a in ASSERTIONS}
+                for f in filter(None, (flags or "").split(",")):
+                    if f not in SHORT:
+                        raise ValueError(f"note {parts[0]}: unknown assertion {f!r} on {value!r}")
+                    attrs[SHORT[f]] = True
+            elif flags:
+                raise ValueError(f"note {parts[0]}: assertions on a {label} span {value!r}")
+            spans.append(Span(length, length + len(value), label, value, attrs=attrs))
+            text.append(value)
+            length += len(value)
+            pos = m.end()
+        text.append(body[pos:])
+        meta = {"genre": parts[1], "style": parts[2], "split": "dev" if number % 2 else "test",
+                "source": "vimednlp-clinical-notes"}
+        doc = Document(parts[0], "".join(text), spans, meta)
+        if "[[" in doc.text or "]]" in doc.text:
+            raise ValueError(f"note {parts[0]}: unbalanced markup")
+        doc.check()
+        docs.append(doc)
+    ids = [d.id for d in docs]
+    if len(set(ids)) != len(ids):
+        raise ValueError("duplicate note ids")
+    return docs
+
+
+def main() -> int:
+    docs = parse((HERE / "notes.src.txt").read_text(encoding="utf-8"))
+    (HERE / "notes.jsonl").write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
+    print(f"wrote {len(docs)} notes, {sum(len(d.spans) for d in docs)} spans", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
