@@ -134,3 +134,17 @@ def test_accuracy_held_out_synthetic():
 
     m = _token_scores(generate(80, seed=24680), Analyzer())
     assert m["recall"] >= 0.95 and m["precision"] >= 0.95 and m["clinical_removed"] < 0.01
+
+
+@pytest.mark.slow
+def test_phoner_covid19_test_split_recall(shared):
+    """PhoNER_COVID19 (read from ../shared, never copied): identifier tokens found by rules + shipped model.
+    The full numbers (and the PhoNER-trained CRF) are in benchmarks/results/deid_accuracy.md."""
+    from benchmarks.bench_deid_accuracy import PHONER_TYPES, to_phoner_conventions, token_metrics
+    from vimednlp.corpus.loaders import load_corpus
+
+    path = shared("data", "phoner_covid19")
+    docs = load_corpus("phoner_covid19", path, splits="test")[:400]
+    a = Analyzer(labels=PHONER_TYPES)
+    m = token_metrics(docs, [to_phoner_conventions(a.analyze(d.text)) for d in docs], PHONER_TYPES)
+    assert m["recall"] >= 0.85 and m["precision"] >= 0.8 and m["clinical_removed"] < 0.01
