@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from vimednlp.schema import CLINICAL_LABELS, DEFAULT_DEID_LABELS, Document

@@ -16,7 +16,7 @@ MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)\]\]")
 
 def parse(src: str) -> list[Document]:
     docs: list[Document] = []
-    blocks = re.split(r"^=== ", src, flags=re.M)
+    blocks = re.split(r"^=== ", src, flags=re.MULTILINE)
     for n, block in enumerate(blocks[1:], 1):
         head, _, body = block.partition("\n")
         parts = [p.strip() for p in head.split("|")]

@@ -18,8 +18,8 @@ import argparse
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from vimednlp.paths import resource_path
 from vimednlp.schema import Document, Span
@@ -271,7 +271,7 @@ class Builder:
 
 
 def fillers(g: Gen) -> dict[str, Callable[[], tuple[str, str, dict]]]:
-    P = lambda v, lab, **a: (v, lab, a)  # noqa: E731
+    P = lambda v, lab, **a: (v, lab, a)
     return {
         "name": lambda: P(g.person.setdefault("name", g.full_name(g.person.get("g"))), "NAME"),
         "name2": lambda: P(g.full_name(), "NAME"),

@@ -11,8 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from corpora.synthetic.generate import generate  # noqa: E402
-from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, PhiTagger  # noqa: E402
+from corpora.synthetic.generate import generate
+from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, PhiTagger
 
 
 def main(argv=None) -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
 from .recognizers import Candidate, Context, Recognizer, default_recognizers

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..schema import register_extensions
 from .analyzer import Analyzer

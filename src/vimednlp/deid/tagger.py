@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from ..paths import resource_path
 from ..schema import PHI_LABELS, Document
@@ -146,7 +146,7 @@ class PhiTagger:
             out.extend(r.analyze(ctx))
         return out
 
-    def fit(self, docs: Iterable[Document], *, progress: bool = False, workdir: str | Path | None = None) -> "PhiTagger":
+    def fit(self, docs: Iterable[Document], *, progress: bool = False, workdir: str | Path | None = None) -> PhiTagger:
         import tempfile
 
         import pycrfsuite  # installed with sklearn-crfsuite
@@ -222,7 +222,7 @@ class PhiTagger:
         return p
 
     @classmethod
-    def load(cls, path: str | Path) -> "PhiTagger":
+    def load(cls, path: str | Path) -> PhiTagger:
         import pycrfsuite
 
         p = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)

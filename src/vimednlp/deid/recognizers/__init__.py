@@ -7,8 +7,15 @@ from .base import Candidate, Context, Recognizer
 
 def default_recognizers() -> list[Recognizer]:
     from .names import NameRecognizer
-    from .patterns import (AgeRecognizer, DateRecognizer, EmailRecognizer, IdRecognizer, IpRecognizer,
-                           PhoneRecognizer, UrlRecognizer)
+    from .patterns import (
+        AgeRecognizer,
+        DateRecognizer,
+        EmailRecognizer,
+        IdRecognizer,
+        IpRecognizer,
+        PhoneRecognizer,
+        UrlRecognizer,
+    )
     from .places import LocationRecognizer, OrganizationRecognizer, ProfessionRecognizer
     from .quasi import GenderRecognizer, TransportRecognizer
 

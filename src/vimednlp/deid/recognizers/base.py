@@ -1,8 +1,8 @@
 """What every recognizer shares: the analysis context (text, folded text, tokens) and cue look-ups."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ...text.fold import fold_lower
 from ...text.tokenizer import Token, tokenize
@@ -26,7 +26,7 @@ def phrase_key(phrase: str) -> str:
     return " ".join(fold_lower(t.text) for t in tokenize(phrase))
 
 
-def phrase_set(phrases: Iterable[str]) -> "PhraseSet":
+def phrase_set(phrases: Iterable[str]) -> PhraseSet:
     """Keys as written (lower case, with diacritics) and folded: a token with diacritics must match
     exactly (`cầu` is not `cậu`), a token without them matches the folded form (`cau`)."""
     out = set()
@@ -92,7 +92,7 @@ class Gazetteer(dict):
 class Context:
     """Text prepared once for all recognizers. `folded` has the same length as `text`."""
 
-    __slots__ = ("text", "folded", "tokens", "ftoks", "ktoks", "upper_doc", "diacritics", "adj", "caps", "_starts")
+    __slots__ = ("_starts", "adj", "caps", "diacritics", "folded", "ftoks", "ktoks", "text", "tokens", "upper_doc")
 
     def __init__(self, text: str):
         self.text = text

@@ -36,7 +36,7 @@ def cues() -> dict:
 def names() -> dict[str, frozenset[str]]:
     """Folded lower-case name syllables: surname, middle, given (both genders)."""
     # both the folded and the exact lower-case forms: names are matched on `Context.ktoks`
-    f = lambda xs: PhraseSet([fold_lower(x) for x in xs] + [x.lower() for x in xs])  # noqa: E731
+    f = lambda xs: PhraseSet([fold_lower(x) for x in xs] + [x.lower() for x in xs])
     compound = phrase_set(_lines("names", "surnames_compound.txt"))
     return {
         "surname": f(_lines("names", "surnames.txt")),

@@ -16,7 +16,7 @@ from .lexicons import cues, names
 _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?|[A-ZĐ]\.")
 # a chat line: optional '[14/03 20:15]' or '21:05 -' stamp, then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*:",
-                      re.M)
+                      re.MULTILINE)
 
 
 def ctx_key(w: str) -> str:
@@ -25,10 +25,7 @@ def ctx_key(w: str) -> str:
 
 _INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){1,4}(?![\w])|(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){2,4}(?![\w.])")
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
-_NOT_NAME_LOWER = frozenset("""ay ta no nay do kia nao gi toi minh trai gai be nho lon ca hai ba bon nam sau
-bay tam chin muoi bi co da dang se la thay khong van cung moi duoc oi nhe a hay va voi cua em anh chi ong
-ba chau con me bo cha vo chong ho nguoi benh nhan di den ve o tai nhu rat qua lai ra vao len xuong an uong
-ngu dau sot ho kho nha si sy dinh don lam sao binh tieu noi thuong khoe tot tiep xuc duong met bi can phai nen muon biet thuong yeu ruot ho nuoi ke dau re ngoai noi""".split())
+_NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi"])
 
 
 class NameRecognizer(Recognizer):

@@ -120,7 +120,7 @@ class IdRecognizer(Recognizer):
     _plate = re.compile(r"(?<![\w])\d{2}[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w]|\.\d)")
     # codes after a record cue: letters/digits with / - . inside, at least one digit
     _code = re.compile(r"[a-z0-9][a-z0-9/.\-_]*\d[a-z0-9/\-_]*|\d")
-    _unit_after = re.compile(r"\s*(?:đ|đồng|vnd|vnđ|mg|ml|g|kg|ui|iu|/mm3|mm3|g/l|t/l|k/ul|tế bào|tb|%|lần|viên|cái|người|ca|trường hợp|tuổi|t\b|m\b|km|cm)", re.I)
+    _unit_after = re.compile(r"\s*(?:đ|đồng|vnd|vnđ|mg|ml|g|kg|ui|iu|/mm3|mm3|g/l|t/l|k/ul|tế bào|tb|%|lần|viên|cái|người|ca|trường hợp|tuổi|t\b|m\b|km|cm)", re.IGNORECASE)
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         out: list[Candidate] = []
@@ -263,7 +263,7 @@ _DM_RE = re.compile(rf"(?<![\w/.,]){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]
 _MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
                        r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
 _YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
-_AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b|tháng|thang|đơn vị|đv)", re.I)
+_AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b|tháng|thang|đơn vị|đv)", re.IGNORECASE)
 
 
 class DateRecognizer(Recognizer):

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import re
 
-from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
 from ...text.fold import fold_lower
-from .lexicons import cues, max_place_len, names, places
+from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
+from .lexicons import cues, names, places
 
 _NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
 _UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "khu", "khoi", "lo", "block", "phong",
                      "ban", "ap", "cum", "cau", "ga", "lang", "quan", "cc", "ktx"}
 # words that end a place or organisation name (field names of forms); matched on `Context.ktoks`
-_STOP_WORDS = """khoa phòng giường buồng số ngày tháng năm giờ lúc sđt đt điện thoại email nghề nghiệp dân tộc cccd cmnd
-bhyt mã tuổi giới tính chẩn đoán lý do bệnh nhân bn bs vào viện ra viện""".split()
+_STOP_WORDS = ["khoa", "phòng", "giường", "buồng", "số", "ngày", "tháng", "năm", "giờ", "lúc", "sđt", "đt", "điện", "thoại", "email", "nghề", "nghiệp", "dân", "tộc", "cccd", "cmnd", "bhyt", "mã", "tuổi", "giới", "tính", "chẩn", "đoán", "lý", "do", "bệnh", "nhân", "bn", "bs", "vào", "viện", "ra", "viện"]
 _STOP_TAIL = frozenset(_STOP_WORDS + [fold_lower(w) for w in _STOP_WORDS if w.isascii()] + ["sdt", "dt"])
 
 
-_UPPER_OK_UNITS = frozenset("""xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach
-hem kiet khu pho to dan pho so nha p. q. tp. tx. h.""".split("\n")[0].split() + ["thi tran", "thi xa", "thanh pho",
+_UPPER_OK_UNITS = frozenset(["xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach", "hem kiet khu pho to dan pho so nha p. q. tp. tx. h."][0].split() + ["thi tran", "thi xa", "thanh pho",
                               "khu pho", "to dan pho", "so nha"])
 _NOT_UNIT = frozenset(["gioi tinh", "am tinh", "duong tinh", "than tinh", "ac tinh", "lanh tinh", "cap tinh",
                        "man tinh", "thao duong", "tinh tinh", "dac tinh", "tinh chat", "hen phe", "phe quan", "ho hap",
@@ -339,8 +337,7 @@ class OrganizationRecognizer(Recognizer):
 
 
 _PROF: list = []
-_PROF_STOP = frozenset("""la cua tai o va da duoc cung nay do bi co khong trong thuoc lam voi cho nhung cac
-mot hai ba bon nam sau bay tam chin muoi""".split())
+_PROF_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "nay", "do", "bi", "co", "khong", "trong", "thuoc", "lam", "voi", "cho", "nhung", "cac", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"])
 
 
 def _profession_lexicon() -> frozenset[str]:
