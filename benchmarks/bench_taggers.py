@@ -103,7 +103,7 @@ def speed(args, train) -> dict:
     tagger.predict(docs)
     dt = time.perf_counter() - t0
     words = sum(len(d.split()) for d in docs)
-    return {"config": args.config, "docs": len(docs), "words": words, "seconds": round(dt, 2),
+    return {"config": f"loaded {args.load}" if args.load else args.config, "docs": len(docs), "words": words, "seconds": round(dt, 2),
             "docs_per_s": round(len(docs) / dt, 1), "words_per_s": round(words / dt)}
 
 

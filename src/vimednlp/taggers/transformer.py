@@ -271,7 +271,7 @@ class TransformerTagger(Tagger):
                 optim.step()
                 sched.step()
                 optim.zero_grad()
-                total += float(out.loss)
+                total += out.loss.item()
             entry = {"epoch": epoch + 1, "loss": round(total, 4)}
             if dev:
                 f1 = entity_scores(dev, self.predict(dev), labels).micro.f1
