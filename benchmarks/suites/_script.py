@@ -41,6 +41,9 @@ def render_scripts(res: dict) -> str:
     for r in res["runs"]:
         parts.append(f"`{r['command']}` ({r['seconds']} s)")
         parts.append("")
-        parts.append(r["markdown"] if r["ok"] else f"**failed**: {r['error']}")
+        out = r["markdown"]
+        if r["ok"] and not any(line.startswith("|") for line in out.splitlines()):
+            out = f"```text\n{out}\n```"  # plain console output: keep its columns
+        parts.append(out if r["ok"] else f"**failed**: {r['error']}")
         parts.append("")
     return "\n".join(parts)
