@@ -13,8 +13,7 @@ import json
 import time
 from collections import Counter
 
-from vimednlp.clinical.acronyms import (AcronymDisambiguator, evaluate, load_acrdraid,
-                                        load_acrdraid_dictionary)
+from vimednlp.clinical.acronyms import AcronymDisambiguator, evaluate, load_acrdraid, load_acrdraid_dictionary
 
 PUBLISHED = {"ViHealthBERT (Minh et al., LREC 2022), macro-F1": 0.8717}
 

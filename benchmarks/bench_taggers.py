@@ -25,8 +25,8 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from vimednlp.taggers import entity_scores, token_scores  # noqa: E402
-from vimednlp.taggers.io import read_conll  # noqa: E402
+from vimednlp.taggers import entity_scores, token_scores
+from vimednlp.taggers.io import read_conll
 
 CONFIGS: dict[str, dict] = {
     "base": {"kind": "crf"},

@@ -7,8 +7,13 @@ from collections import Counter
 import pytest
 
 from tests.conftest import shared_path
-from vimednlp.clinical.acronyms import (AcronymDisambiguator, AcronymExample, evaluate, load_acrdraid,
-                                        load_acrdraid_dictionary)
+from vimednlp.clinical.acronyms import (
+    AcronymDisambiguator,
+    AcronymExample,
+    evaluate,
+    load_acrdraid,
+    load_acrdraid_dictionary,
+)
 
 DICTIONARY = {"kt": ["kích thước", "kỹ thuật"], "tm": ["tĩnh mạch", "tim mạch"], "ha": ["huyết áp", "hình ảnh"]}
 CONTEXTS = {

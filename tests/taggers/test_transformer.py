@@ -9,8 +9,8 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from vimednlp.taggers import TransformerTagger, entity_scores, load_tagger  # noqa: E402
-from vimednlp.taggers.bio import doc_tokens  # noqa: E402
+from vimednlp.taggers import TransformerTagger, entity_scores, load_tagger
+from vimednlp.taggers.bio import doc_tokens
 
 pytestmark = pytest.mark.slow
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from ..text.fold import fold_lower
 
@@ -110,7 +110,7 @@ class AcronymDisambiguator:
         self.classes_: list[str] = []
 
     # --- training -------------------------------------------------------------------------------
-    def fit(self, examples: Sequence[AcronymExample]) -> "AcronymDisambiguator":
+    def fit(self, examples: Sequence[AcronymExample]) -> AcronymDisambiguator:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -202,7 +202,7 @@ class AcronymDisambiguator:
         return path
 
     @classmethod
-    def load(cls, path: str | Path) -> "AcronymDisambiguator":
+    def load(cls, path: str | Path) -> AcronymDisambiguator:
         """Load a saved model (a joblib pickle: load only folders you trust)."""
         import joblib
 

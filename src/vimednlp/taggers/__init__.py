@@ -15,8 +15,21 @@ from .bio import bio_to_spans, doc_tokens, spans_to_bio
 from .evaluate import PRF, Report, entity_scores, token_scores
 
 __all__ = [
-    "Tagger", "CRFTagger", "SpacyNERTagger", "TransformerTagger", "load_tagger", "read_meta", "tagger_class",
-    "KINDS", "entity_scores", "token_scores", "Report", "PRF", "bio_to_spans", "spans_to_bio", "doc_tokens",
+    "KINDS",
+    "PRF",
+    "CRFTagger",
+    "Report",
+    "SpacyNERTagger",
+    "Tagger",
+    "TransformerTagger",
+    "bio_to_spans",
+    "doc_tokens",
+    "entity_scores",
+    "load_tagger",
+    "read_meta",
+    "spans_to_bio",
+    "tagger_class",
+    "token_scores",
 ]
 
 _LAZY = {

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..schema import Document, Span
 
@@ -64,7 +65,7 @@ class Tagger(ABC):
         self.labels: list[str] = []
 
     @abstractmethod
-    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> "Tagger":
+    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> Tagger:
         ...
 
     @abstractmethod
@@ -82,7 +83,7 @@ class Tagger(ABC):
 
     @classmethod
     @abstractmethod
-    def _load(cls, path: Path, meta: dict[str, Any]) -> "Tagger":
+    def _load(cls, path: Path, meta: dict[str, Any]) -> Tagger:
         ...
 
     def _check_fitted(self) -> None:
@@ -99,7 +100,7 @@ class Tagger(ABC):
         return path
 
     @classmethod
-    def load(cls, path: str | Path) -> "Tagger":
+    def load(cls, path: str | Path) -> Tagger:
         tagger = load_tagger(path)
         if not isinstance(tagger, cls):
             raise TypeError(f"{path} holds a {type(tagger).__name__}, not a {cls.__name__}")

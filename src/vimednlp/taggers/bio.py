@@ -6,7 +6,7 @@ their token boundaries, and spans always fall on token boundaries.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..schema import Document, Span
 from ..text.tokenizer import Token, tokenize

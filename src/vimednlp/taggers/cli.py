@@ -22,7 +22,7 @@ def _read(path: str, label_source: str | None, labels: list[str] | None):
     if corpus_read is not None and not path.endswith((".conll", ".json")):
         try:
             docs = list(corpus_read(path))
-        except Exception:  # fall back on the plain readers below, which give line-numbered errors
+        except Exception:  # noqa: BLE001 - fall back on the plain readers below, which give line-numbered errors
             docs = None
     if docs is None:
         from .io import read_docs

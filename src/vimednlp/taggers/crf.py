@@ -11,8 +11,9 @@ import random
 import shutil
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from ..schema import Document, Span
 from ..text.fold import fold_lower
@@ -142,7 +143,7 @@ class CRFTagger(Tagger):
         return table, longest
 
     # --- training -------------------------------------------------------------------------------
-    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> "CRFTagger":
+    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> CRFTagger:
         import sklearn_crfsuite
 
         check_training_docs(docs)
@@ -255,7 +256,7 @@ class CRFTagger(Tagger):
         return {"params": self._params(), "files": [MODEL_FILE, GAZETTEER_FILE]}
 
     @classmethod
-    def _load(cls, path: Path, meta: dict[str, Any]) -> "CRFTagger":
+    def _load(cls, path: Path, meta: dict[str, Any]) -> CRFTagger:
         params = dict(meta.get("params") or {})
         gaz = {"user": {}, "learned": {}}
         if (path / GAZETTEER_FILE).is_file():

@@ -6,8 +6,8 @@ room does not provide `vimednlp.corpus.read`. TODO(corpus): replace with `vimedn
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..schema import Document, Span
 

@@ -6,8 +6,9 @@ The saved directory is an ordinary spaCy pipeline (`model/`, written with `nlp.t
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..schema import Document, Span
 from .base import Tagger, as_texts, check_training_docs
@@ -22,7 +23,7 @@ def _blank():
 
     try:
         return spacy.blank("xx", config=TOKENIZER_CONFIG)
-    except Exception:  # the entry point is missing (package not installed): set the tokenizer by hand
+    except Exception:  # noqa: BLE001 - the entry point is missing (package not installed): set the tokenizer by hand
         from ..text.tokenizer import ClinicalTokenizer
 
         nlp = spacy.blank("xx")
@@ -74,7 +75,7 @@ class SpacyNERTagger(Tagger):
             examples.append(Example(pred, ref))
         return examples
 
-    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> "SpacyNERTagger":
+    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> SpacyNERTagger:
         from spacy.util import compounding, fix_random_seed, minibatch
         from tqdm.auto import tqdm
 
@@ -136,7 +137,7 @@ class SpacyNERTagger(Tagger):
                 "history": self.history}
 
     @classmethod
-    def _load(cls, path: Path, meta: dict[str, Any]) -> "SpacyNERTagger":
+    def _load(cls, path: Path, meta: dict[str, Any]) -> SpacyNERTagger:
         import spacy
 
         model = path / MODEL_DIR

@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import os
 import random
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..schema import Document, Span
 from ..text.tokenizer import Token
@@ -220,7 +221,7 @@ class TransformerTagger(Tagger):
                 labels[r, :len(lab)] = torch.tensor(lab)
             yield ids, mask, labels
 
-    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> "TransformerTagger":
+    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> TransformerTagger:
         _require_hf()
         import torch
         from tqdm.auto import tqdm
@@ -332,7 +333,7 @@ class TransformerTagger(Tagger):
                 "history": self.history}
 
     @classmethod
-    def _load(cls, path: Path, meta: dict[str, Any]) -> "TransformerTagger":
+    def _load(cls, path: Path, meta: dict[str, Any]) -> TransformerTagger:
         _require_hf()
         model_dir = _local_dir(path / MODEL_DIR)
         tagger = cls(model=model_dir, **dict(meta.get("params") or {}))

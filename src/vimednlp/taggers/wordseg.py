@@ -6,7 +6,7 @@ back to the syllable tokens by character offsets, so any segmenter that keeps th
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..text.tokenizer import Token
 
