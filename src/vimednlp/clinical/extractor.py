@@ -32,6 +32,8 @@ MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
 _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test", "nhanh")}
 _FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
+_LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
+_DEPARTMENT = {"khoa"}
 _DOSE_JOIN = re.compile(r"^[\s x×*()\-–]*$")
 _SOURCE_PRIORITY = {"lexicon": 3, "pattern": 2, "tagger": 1}
 
@@ -66,6 +68,17 @@ def _check_labels(labels: Iterable[str] | None) -> frozenset[str]:
     if unknown:
         raise ValueError(f"unknown clinical labels {sorted(unknown)}; known: {', '.join(CLINICAL_LABELS)}")
     return labels
+
+
+def _UNIT_VALUE_AFTER(p, folded: str, pos: int) -> bool:
+    """`Mạch 90 lần/phút`, `Mạch: 90 l/p`: a value with a measuring unit follows (skipping `:` / `=`)."""
+    m = _VALUE_LEAD.match(folded, pos)
+    v = p.value.match(folded, m.end()) if m else None
+    return bool(v) and v.group("u").replace(" ", "") in p.result_units
+
+
+_FINDING_CUE = re.compile(r"\b(?:khong|ko|chua|nghi|td|theo doi|co the|kha nang|loai tru|\?)")
+_VALUE_LEAD = re.compile(r"[ \t]*[:=]?[ \t]*")
 
 
 def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
@@ -106,9 +119,12 @@ class ClinicalExtractor:
                 continue
             if p.blocked(view.keys, m.start, end):
                 continue
+            if m.start and view.keys[m.start - 1] in _DEPARTMENT and e.label not in ("DRUG", "DOSAGE"):
+                continue   # `khoa Tim mạch`, `chuyên khoa Chấn thương`: a department, not a disease
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
                 after = sp[end - 1][1]
-                if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)):
+                if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)
+                        or _UNIT_VALUE_AFTER(p, folded, after)):
                     continue
             label = e.label
             start = m.start
@@ -179,9 +195,21 @@ class ClinicalExtractor:
                     return True
             return False
 
+        drug_starts = sorted(c.start for c in ents if c.label == "DRUG")
+
+        def under_drug_line(s: int) -> bool:
+            """Prescriptions put the instructions on the line under the drug: `Amoxicilin 500mg x 21 viên`
+            / `Uống ngày 3 lần, mỗi lần 1 viên`; the part must start its line (after a bullet)."""
+            ls = text.rfind("\n", 0, s)
+            if ls < 0 or not _LINE_LEAD.match(text[ls + 1:s]):
+                return False
+            ps = text.rfind("\n", 0, ls) + 1
+            k = bisect.bisect_left(drug_starts, ps)
+            return k < len(drug_starts) and drug_starts[k] < ls
+
         kept = []
         for s, e, k in dose:
-            if k == "strength" or anchor(s, 40)[0] == "DRUG" or near_strength(s, e):
+            if k == "strength" or anchor(s, 40)[0] == "DRUG" or near_strength(s, e) or under_drug_line(s):
                 kept.append((s, e))
         for s, e in _merge(kept, text):
             out.append(_Cand(s, e, "DOSAGE", "pattern", {}, 0))
@@ -205,7 +233,7 @@ class ClinicalExtractor:
                 continue
             finding = self._finding_after(text, c, ents)
             if finding:
-                out.append(_Cand(finding[0], finding[1], "RESULT", "pattern", {"finding": True}, 0))
+                out.append(_Cand(finding[0], finding[1], "RESULT", "pattern", {"finding": True}, 10))
         return out
 
     @staticmethod
@@ -217,7 +245,13 @@ class ClinicalExtractor:
             return None
         s, e = m.start("f"), m.end("f")
         e = s + len(text[s:e].rstrip(" ,"))
-        if e - s < 3 or any(c is not test and c.start < e and s < c.end for c in ents):
+        # a disease or sign named after `TEST:` is the test's finding (guidelines: `X-quang: [hình ảnh mờ ...]`,
+        # `ECG: [rung nhĩ đáp ứng thất nhanh]`); other entities inside mean the clause lists several items
+        # ... unless a negation or doubt cue is in it: `CT: không thấy hình ảnh xuất huyết` keeps a denied
+        # DISEASE/SYMPTOM for the assertion rules
+        absorb = not _FINDING_CUE.search(fold_lower(text[s:e]))
+        if e - s < 3 or any(c is not test and c.start < e and s < c.end
+                            and (c.label not in ASSERTION_LABELS or not absorb) for c in ents):
             return None
         return s, e
 

@@ -55,12 +55,13 @@ class PatternRules:
         self.value = re.compile(_B + r"(?:[<>≤≥]=?\s*)?(?P<n>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?"
                                 r"(?:\s*(?:-|–)\s*" + NUM + r")?)\s*(?P<u>" + units + r")(?![\w])")
         self.bp = re.compile(_B + r"\d{2,3}/\d{2,3}(?:\s*mmhg)?" + _E)
+        self.result_units = {fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.result_only = {fold_lower(u).replace(" ", "") for u in d["result_only_units"]}
         self.dose_only = {fold_lower(u).replace(" ", "") for u in d["dose_units"]} - {
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
         self.bare_value = re.compile(r"\s*(?:[:=]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*(?:[<>≤≥]=?\s*)?"
-                                     r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?![\w/.,]\d)"
+                                     r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
                                      r"(?!\s*(?:lan|vien|ngay|gio|h\b|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))")
         self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
