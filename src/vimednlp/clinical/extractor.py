@@ -34,7 +34,7 @@ _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test"
 _FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
 _DEPARTMENT = {"khoa"}
-_DOSE_JOIN = re.compile(r"^[\s x×*()\-–]*$")
+_DOSE_JOIN = re.compile(r"^[ \t x×*()\-–]*$")   # parts on different lines stay apart
 _SOURCE_PRIORITY = {"lexicon": 3, "pattern": 2, "tagger": 1}
 
 
@@ -174,7 +174,10 @@ class ClinicalExtractor:
 
         out: list[_Cand] = []
         dose: list[tuple[int, int, str]] = []
-        for a in dosage_atoms(p, folded, [c.start for c in ents if c.label == "DRUG"]):
+        anchors = [c.start for c in ents if c.label == "DRUG"]
+        # the line under a drug line may hold its instructions (prescriptions): scan it too
+        anchors += [nl + 1 for nl in {text.find("\n", a) for a in anchors} if nl >= 0]
+        for a in dosage_atoms(p, folded, anchors):
             lab, _ = anchor(a.start)
             if a.kind == "strength":
                 if lab == "TEST":
@@ -197,15 +200,21 @@ class ClinicalExtractor:
 
         drug_starts = sorted(c.start for c in ents if c.label == "DRUG")
 
-        def under_drug_line(s: int) -> bool:
+        def drug_line_above(s: int) -> int:
             """Prescriptions put the instructions on the line under the drug: `Amoxicilin 500mg x 21 viên`
-            / `Uống ngày 3 lần, mỗi lần 1 viên`; the part must start its line (after a bullet)."""
+            / `Uống ngày 3 lần, mỗi lần 1 viên`. The line start when `s` opens such a line (after a bullet)."""
             ls = text.rfind("\n", 0, s)
             if ls < 0 or not _LINE_LEAD.match(text[ls + 1:s]):
-                return False
+                return -1
             ps = text.rfind("\n", 0, ls) + 1
             k = bisect.bisect_left(drug_starts, ps)
-            return k < len(drug_starts) and drug_starts[k] < ls
+            return ls if k < len(drug_starts) and drug_starts[k] < ls else -1
+
+        # every part on an instruction line counts once the line opens with a dosage part
+        rx_lines = {drug_line_above(s) for s, _, _ in dose} - {-1}
+
+        def under_drug_line(s: int) -> bool:
+            return text.rfind("\n", 0, s) in rx_lines
 
         kept = []
         for s, e, k in dose:
