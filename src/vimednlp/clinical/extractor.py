@@ -78,6 +78,14 @@ def _UNIT_VALUE_AFTER(p, folded: str, pos: int) -> bool:
 
 
 _FINDING_CUE = re.compile(r"\b(?:khong|ko|chua|nghi|td|theo doi|co the|kha nang|loai tru|\?)")
+_CONDITIONAL = re.compile(r"(?<![\w])neu(?![\w])")
+
+
+def _in_conditional(text: str, pos: int) -> bool:
+    """`nếu` earlier in the same sentence (sentence ends: . ! ? ; line break)."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?;\n") + 1
+    return bool(_CONDITIONAL.search(fold_lower(text[start:pos])))
+
 _VALUE_LEAD = re.compile(r"[ \t]*[:=]?[ \t]*")
 
 
@@ -309,6 +317,10 @@ class ClinicalExtractor:
                     view, t.start, sec.implies, view.char_to_token(sec.start, sec.start + 1)[0] + 1):
                 t.assertions.add(sec.implies)
                 reconcile(t)
+            if "uncertain" in t.assertions and _in_conditional(text, sp.start):
+                # `Nếu sốt cao ... thì đi khám ngay vì có thể viêm thận`: a conditional, not a doubt
+                t.assertions.discard("uncertain")
+                t.assertions.add("hypothetical")
             for a in t.assertions:
                 sp.attrs[a] = True
         return spans

@@ -84,10 +84,8 @@ class PatternRules:
         self.sites = _trie(sites, "SITE")
 
     def blocked(self, keys: list[str], i: int, j: int) -> bool:
-        """A one-syllable match that is part of another word (`lao động`, `quyết liệt`)."""
-        if j - i != 1:
-            return False
-        k = keys[i]
+        """A match that is part of another word (`lao động`, `quyết liệt`) or of advice (`cho uống nhiều nước`)."""
+        k = keys[i] if j - i == 1 else " ".join(keys[i:j])
         after = self.not_before.get(k)
         if after and any(tuple(keys[j:j + len(w)]) == w for w in after):
             return True
