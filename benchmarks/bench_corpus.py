@@ -105,7 +105,7 @@ def main(argv=None) -> int:
         rows.append((fmt, n, n / c_w, n / c_r, n / t_w, n / t_r, m_w, m_r, size))
         print(f"{fmt:12s} n={n:,} CPU: write {n / c_w:9,.0f} rec/s read {n / c_r:9,.0f} rec/s | wall: write "
               f"{n / t_w:9,.0f} read {n / t_r:9,.0f} | "
-              f"peak write {m_w:7.1f} MiB  peak read {m_r:7.1f} MiB  file {size:6.1f} MiB", flush=True)
+              f"peak write {m_w:7.1f} MiB  peak read {m_r:7.1f} MiB  file {size:6.1f} MiB", flush=True, file=sys.stderr)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cmd = "python benchmarks/bench_corpus.py " + " ".join(sys.argv[1:] if argv is None else argv)
     md = [
@@ -139,6 +139,8 @@ def main(argv=None) -> int:
         md += phoner_section(Path(args.phoner))
     if args.out:
         Path(args.out).write_text("\n".join(md), encoding="utf-8")
+    else:
+        print("\n".join(md[2:]))  # the table for benchmarks/run.py (the heading is the suite's)
     return 0
 
 

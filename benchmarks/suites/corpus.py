@@ -5,7 +5,7 @@ from suites._script import render_scripts as render, run_scripts
 
 TITLE = "Corpus I/O: reading and writing 100k records"
 COMMANDS = [
-    "python benchmarks/bench_corpus.py --n 100000",
+    "python benchmarks/bench_corpus.py --n 100000 --phoner $VIMEDNLP_SHARED/data/phoner_covid19",
 ]
 QUICK = [
     "python benchmarks/bench_corpus.py --n 5000 --docbin-n 1000",
