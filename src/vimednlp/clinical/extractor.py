@@ -30,6 +30,7 @@ from .sections import Section, find_sections, section_at
 
 MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+_TEST_OF_DISEASE = (("test", "nhanh"), ("xet", "nghiem"), ("test",), ("xn",))   # longest first
 _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test", "nhanh")}
 _FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
@@ -143,6 +144,12 @@ class ClinicalExtractor:
                 end = extend_site(p, view, end, max_mods=0)
                 if start >= 2 and tuple(view.keys[start - 2:start]) in _TEST_PREFIXES:
                     start -= 2
+            elif label == "DISEASE" and any(start >= len(k) and tuple(view.keys[start - len(k):start]) == k
+                                            for k in _TEST_OF_DISEASE) and not p.qual.match(folded, sp[end - 1][1]):
+                # `test Helicobacter pylori`, `xét nghiệm HIV`: the test for the disease (with a verdict after
+                # it, `Test nhanh cúm A âm tính`, the disease stays and the verdict negates it)
+                label = "TEST"
+                start -= next(len(k) for k in _TEST_OF_DISEASE if tuple(view.keys[start - len(k):start]) == k)
             elif label == "DRUG" and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
                 # `Glucose 11,2 mmol/L` is a test; `Glucose 5% 500 ml` a drug
                 v = p.value.match(folded, sp[end - 1][1] + 1) or p.value.match(folded, sp[end - 1][1])
