@@ -11,18 +11,21 @@ _UNITS = (r"mmhg|mm\s?hg|mg/dl|mg/l|mmol/l|µmol/l|umol/l|g/l|g/dl|t/l|g/l|k/ul|
           r"|mg|mcg|µg|ug|g|ml|l|ui|iu|đv|dv|%|lần/phút|lan/phut|l/ph|l/p|nhịp/phút|nhip/phut|ck/ph|ck/p|°c|độ c|do c|kg|cm|mm"
           r"|giọt/phút|giot/phut|giọt|giot|viên|vien|ống|ong|gói|goi|lọ|lo|cc|mui|mũi|kcal|bpm|l/phút|l/phut|lít|lit|tuần|tuan")
 _ALLOW_RES: list[tuple[str, re.Pattern]] = [
-    ("blood pressure", re.compile(r"(?<![\w/])\d{2,3}\s?/\s?\d{2,3}\s?(?:mmhg|mm\s?hg)|(?:\bha|huyet ap)\s*:?\s*\d{2,3}\s?/\s?\d{2,3}")),
+    ("blood pressure", re.compile(r"(?<![\w/])\d{2,3}\s?/\s?\d{2,3}\s?(?:mmhg|mm\s?hg)|(?:\bha|huyet ap|huyết áp)\s*:?\s*\d{2,3}\s?/\s?\d{2,3}", re.I)),
     ("ICD-10 code", re.compile(r"(?<![\w.])[a-tv-z]\d{2}(?:\.\d{1,2})?(?![\w.]|\.\d)", re.IGNORECASE)),
-    ("value with unit", re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNITS})(?![\w])")),
-    ("dose fraction", re.compile(r"(?<![\w/])\d/\d\s?(?:viên|vien|ống|ong|gói|goi)")),
-    ("score", re.compile(r"(?:glasgow|gcs|apgar|nyha|para|para:)\s*:?\s*\d+(?:[/\-]\d+)*")),
-    ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)")),
+    ("value with unit", re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNITS})(?![\w])", re.I)),
+    ("dose fraction", re.compile(r"(?<![\w/])\d/\d\s?(?:viên|vien|ống|ong|gói|goi)", re.I)),
+    ("score", re.compile(r"(?:glasgow|gcs|apgar|nyha|para|para:)\s*:?\s*\d+(?:[/\-]\d+)*", re.I)),
+    ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)", re.I)),
 ]
 
 
 def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
     out = []
+    # text written with diacritics is matched as written: folded `1 ong` would also be `1 ông` (a man)
+    # in '27 - 1 ông bắt đầu ho', `lo` also `lô`; the unit list spells both forms
+    text = ctx.text if ctx.diacritics else ctx.folded
     for why, rx in _ALLOW_RES:
-        for m in rx.finditer(ctx.folded):
+        for m in rx.finditer(text):
             out.append((m.start(), m.end(), why))
     return out

@@ -73,6 +73,10 @@ class NameRecognizer(Recognizer):
                                          "given-name lexicon after a kinship cue (lower case)"))
                 i += 1
                 continue
+            # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
+            if i > 0 and ft[i - 1] in ("-", "–") and (ft[i] in ("khoa", "phong") or ctx.match_at(i, cue["org_head"]) > i):
+                i += 1
+                continue
             # the run of capitalised words starting at i
             j = i
             while j + 1 < n and j - i < 5 and toks[j + 1].kind == "word" and ctx.is_cap(j + 1) \
@@ -109,6 +113,12 @@ class NameRecognizer(Recognizer):
                     e = i  # UPPER CASE: only a full name from the lexicons, or a lone given name
                 if e > i:
                     cand_end, why = e, "capitalised words after a role/kinship cue"
+            if cand_end is not None and not cue_hit and not upper and i > 0 and ctx.adjacent(i - 1, i) \
+                    and toks[i - 1].kind == "word" and len(toks[i - 1].text) >= 2 and toks[i - 1].text.isupper() \
+                    and all(toks[x].text.isupper() for x in range(i, cand_end)):
+                # inside a title in capitals ('CHỤP CẮT LỚP VI TÍNH'): capitals say nothing there
+                i = cand_end
+                continue
             if cand_end is not None and not self._never(ft, i, cand_end, never):
                 score = 0.9 if cue_hit else (0.75 if cand_end - i >= 3 else 0.65)
                 if cue_hit and why.startswith("surname"):

@@ -146,6 +146,9 @@ class IdRecognizer(Recognizer):
         for m in self._patient.finditer(f):
             if free(m.start(), m.end()):
                 add(m.start(), m.end(), "patient_code", 0.9, "pattern: BN + number")
+        for m in _PATIENT_ORDINAL.finditer(f):
+            if free(m.start(1), m.end(1)) and not self._unit_after.match(f, m.end(1)):
+                add(m.start(1), m.end(1), "patient_code", 0.85, "pattern: patient ordinal (bệnh nhân ... thứ N)")
         for m in self._passport.finditer(f):
             if free(m.start(), m.end()):
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
@@ -264,6 +267,15 @@ _MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau
                        r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
 _YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
 _AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b|tháng|thang|đơn vị|đv)", re.IGNORECASE)
+# the same units with diacritics, for text written with them: folded `ong` is also `ông` (a man),
+# `lan` also `Lan`, so '27 - 1 ông bắt đầu ho' is a date
+_AFTER_NOT_DATE_MARKED = re.compile(r"\s*(?:mmhg|mm\s?hg|viên\b|ống\b|gói\b|lần\b|ml\b|mg\b|g\b|%|l/p|ck\b|nhịp\b|tuổi\b|t\b|tháng\b|đơn vị|đv\b)", re.IGNORECASE)
+# a time of day right after a date: '12/03/2024, 14h30', '12/3 lúc 8 giờ'
+_TIME_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:lúc|luc|-)\s*|\s+)(\d{1,2}\s?(?:h|giờ|gio)\s?\d{0,2}(?:\s?(?:phút|phut|p))?|\d{1,2}:\d{2})(?![\w/:])")
+# 'bệnh nhân COVID-19 thứ 17', 'ca nhiễm thứ 1.015': the ordinal of a patient in official reports
+_PATIENT_ORDINAL = re.compile(r"(?:benh nhan|ca benh|ca nhiem|ca|bn)(?:\s+(?:nhiem|mac|duong tinh|duong tinh voi))?"
+                              r"(?:\s+(?:covid|sars\s*-\s*cov\s*-\s*2|virus sars\s*-\s*cov\s*-\s*2)(?:\s*-\s*19)?)?"
+                              r"\s+thu\s+(\d{1,2}\.\d{3}|\d{1,5})(?![\w/]|[.,]\d)")
 
 
 class DateRecognizer(Recognizer):
@@ -288,7 +300,8 @@ class DateRecognizer(Recognizer):
         dcues = cues()["date_cues"]
         for m in _DM_RE.finditer(f):
             s, e = m.start(), m.end()
-            if not free(s, e) or _AFTER_NOT_DATE.match(f, e):
+            if not free(s, e) or (_AFTER_NOT_DATE_MARKED.match(ctx.text, e) if ctx.diacritics
+                                  else _AFTER_NOT_DATE.match(f, e)):
                 continue
             i = ctx.token_index_at(s)
             cue = ctx.cue_before(i, dcues, skip="") if i is not None else None
@@ -317,6 +330,13 @@ class DateRecognizer(Recognizer):
             if free(s, e):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.75, self.name, "pattern: month + time cue (trong, từ, đầu...)"))
+        # a time of day written right after a full date belongs to it (it narrows the moment down)
+        for k, c in enumerate(out):
+            if c.score >= 0.85:
+                m = _TIME_AFTER.match(f, c.end)
+                if m and free(m.start(1), m.end(1)):
+                    taken.append((c.end, m.end(1)))
+                    out[k] = Candidate(c.start, m.end(1), "DATE", c.score, self.name, c.explanation + " + time of day")
         ycues = cues()["year_cues"]
         for m in _YEAR_RE.finditer(f):
             s, e = m.start(), m.end()

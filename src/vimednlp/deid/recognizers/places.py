@@ -18,7 +18,9 @@ _NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
 _UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "khu", "khoi", "lo", "block", "phong",
                      "ban", "ap", "cum", "cau", "ga", "lang", "quan", "cc", "ktx"}
 # words that end a place or organisation name (field names of forms); matched on `Context.ktoks`
-_STOP_WORDS = ["khoa", "phòng", "giường", "buồng", "số", "ngày", "tháng", "năm", "giờ", "lúc", "sđt", "đt", "điện", "thoại", "email", "nghề", "nghiệp", "dân", "tộc", "cccd", "cmnd", "bhyt", "mã", "tuổi", "giới", "tính", "chẩn", "đoán", "lý", "do", "bệnh", "nhân", "bn", "bs", "vào", "viện", "ra", "viện"]
+_STOP_WORDS = ["khoa", "phòng", "giường", "buồng", "số", "ngày", "tháng", "năm", "giờ", "lúc", "sđt", "đt", "điện", "thoại", "email", "nghề", "nghiệp", "dân", "tộc", "cccd", "cmnd", "bhyt", "mã", "tuổi", "giới", "tính", "chẩn", "đoán", "lý", "do", "bệnh", "nhân", "bn", "bs", "vào", "viện", "ra", "viện",
+               # particles and motion verbs that follow a name in speech ('... Từ Sơn lên', '... TRUNG ƯƠNG NHÉ')
+               "lên", "xuống", "về", "nhé", "nha", "ạ", "rồi", "sang", "để", "cho"]
 _STOP_TAIL = frozenset(_STOP_WORDS + [fold_lower(w) for w in _STOP_WORDS if w.isascii()] + ["sdt", "dt"])
 
 
