@@ -266,6 +266,12 @@ def _org_names() -> dict[str, str]:
     return _ORG_NAMES
 
 
+# connector words that never end an organisation's name on their own (a place or a generic word follows)
+_GENERIC_TAIL = frozenset(["tinh", "huyen", "quan", "thanh pho", "tp", "tp.", "thi xa", "xa", "phuong", "thi tran", "va",
+                           "so", "co so", "chi nhanh", "tỉnh", "huyện", "quận", "thành phố", "thị xã", "xã", "phường",
+                           "thị trấn", "và", "số", "cơ sở", "chi nhánh", "khu vuc", "khu vực", "kv", "y", "dich", "dịch"])
+
+
 class OrganizationRecognizer(Recognizer):
     name = "organization"
     labels = ("ORGANIZATION",)
@@ -291,6 +297,7 @@ class OrganizationRecognizer(Recognizer):
                 i += 1
                 continue
             e = h_end
+            good = h_end  # end of the last piece that belongs to a name (not a generic trailing word)
             while e < n and e - h_end < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
                 m = ctx.match_at(e, conn)
@@ -300,6 +307,8 @@ class OrganizationRecognizer(Recognizer):
                                           and m < n and not ctx.is_cap(m)):
                     # a capitalised connector names the place ('Nhi Trung ương', 'Sư phạm')
                     named = named or any(ctx.is_cap(x) or toks[x].kind in ("number", "code") for x in range(e, m))
+                    if " ".join(ft[e:m]) not in _GENERIC_TAIL or any(ctx.is_cap(x) for x in range(e, m)):
+                        good = m
                     e = m
                     continue
                 if t.kind in ("word", "dotted") and (ctx.is_cap(e) and not ctx.upper_doc or ctx.upper_doc and ctx.ktoks[e] not in _STOP_TAIL):
@@ -307,10 +316,12 @@ class OrganizationRecognizer(Recognizer):
                         break
                     e += 1
                     named = True
+                    good = e
                     continue
                 if t.kind in ("number", "code") and e > h_end - 0:
                     e += 1
                     named = named or e - 1 > h_end
+                    good = e
                     continue
                 m = ctx.match_at(e, conn)
                 if m > e:
@@ -320,9 +331,9 @@ class OrganizationRecognizer(Recognizer):
                     e += 1
                     continue
                 break
-            # drop trailing connectors that name nothing ('bệnh viện tỉnh' is still generic)
-            while e > h_end and not (toks[e - 1].kind in ("number", "code") or ctx.is_cap(e - 1) or ctx.upper_doc):
-                e -= 1
+            # drop trailing generic words that name nothing ('bệnh viện tỉnh' is still generic); lower-case
+            # words of the name itself stay ('Bệnh viện Nhi Trung ương', 'Bệnh viện Bệnh nhiệt đới trung ương')
+            e = e if ctx.upper_doc else max(good, h_end)
             if gaz_end > 0 and e <= h_end:
                 out.append(Candidate(toks[i].start, toks[gaz_end - 1].end, "ORGANIZATION", 0.8, self.name,
                                      "gazetteer (well-known organisation)"))
@@ -340,6 +351,20 @@ class OrganizationRecognizer(Recognizer):
 
 _PROF: list = []
 _PROF_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "nay", "do", "bi", "co", "khong", "trong", "thuoc", "lam", "voi", "cho", "nhung", "cac", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"])
+
+
+# job words that a specialisation may follow
+_PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban", "ban", "tho", "cong nhan", "sinh vien",
+                         "quan ly", "ky thuat vien", "chuyen gia", "can bo", "tieu thuong", "chu", "lai xe", "tai xe",
+                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong"])
+# words that end such a specialisation: the story goes on ('công nhân đi làm', 'sinh viên về nước')
+_PROF_STOP_MORE = frozenset(["di", "den", "ve", "ra", "vao", "len", "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen",
+                             "vi", "de", "sau", "truoc", "ngay", "gio", "sot", "ho", "dau", "nhap", "xuat", "hien", "dang",
+                             "se", "nhung", "nguoi", "benh", "nhan", "duong", "tinh", "am", "tiep", "xuc", "cach", "ly",
+                             "xet", "nghiem", "phat", "song", "tro", "nha", "o", "cung", "con", "vo", "chong", "me", "bo",
+                             "anh", "chi", "em", "ong", "ba", "nay", "kia", "ay", "ca", "tuoi", "nam", "nu", "thuong",
+                             "moi", "cu", "lan", "dau", "tien", "gan", "xa", "nhieu", "it", "hang", "trong",
+                             "tren", "duoi", "bay", "chuyen", "thang", "tuan", "sang", "chieu", "toi", "hom", "luc"])
 
 
 def _profession_lexicon() -> frozenset[str]:
@@ -377,6 +402,15 @@ class ProfessionRecognizer(Recognizer):
                     x += 1
                 if x > e:
                     e, key = x, "nhan vien *"
+            elif key in _PROF_HEADS:
+                # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa': a specialisation after the job word
+                # belongs to it (it narrows the person down); stops at function words, verbs of the story
+                x = e
+                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) and ctx.adj[x - 1] \
+                        and ft[x] not in _PROF_STOP and ft[x] not in _PROF_STOP_MORE \
+                        and ctx.match_at(x, lex) == x:
+                    x += 1
+                e = x
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
             lexn = names()
