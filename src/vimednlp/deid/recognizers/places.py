@@ -346,7 +346,29 @@ class OrganizationRecognizer(Recognizer):
                 i = e
                 continue
             i = h_end
-        return out
+        return [self._with_department(ctx, c) for c in out]
+
+    @staticmethod
+    def _with_department(ctx: Context, c: Candidate) -> Candidate:
+        """'khoa Hồi sức tích cực, Bệnh viện Bạch Mai', 'khoa nội thận - nội tiết Bệnh viện Đà Nẵng': a department
+        written right before its hospital narrows the place down, so it joins the span. A department alone
+        ('Khoa Tim mạch') names no one and is left alone."""
+        i = ctx.token_index_at(c.start)
+        if i is None or i < 2:
+            return c
+        ft, toks = ctx.ftoks, ctx.tokens
+        j = i - 1
+        if ft[j] in ("-", "–"):
+            return c  # a letterhead 'Khoa Nội tiết - Bệnh viện ...': the unit and the hospital, as annotated
+        if ft[j] in (",", "cua", "thuoc"):
+            j -= 1
+        k = j
+        while k >= 0 and j - k < 7 and (toks[k].kind in ("word", "code") or ft[k] in ("-", "–")) and ctx.adj[k]:
+            if ft[k] in ("khoa", "phong") and k < j:
+                return Candidate(toks[k].start, c.end, c.label, c.score, c.source, c.explanation + " + department",
+                                 dict(c.attrs))
+            k -= 1
+        return c
 
 
 _PROF: list = []
