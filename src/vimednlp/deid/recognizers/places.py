@@ -79,6 +79,19 @@ def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) ->
     return i
 
 
+# venues (not address units): their names may hold lower-case words ('chợ hoa Quảng Bá', 'nhà hàng Thế giới bò tươi')
+_VENUE_FIRST = frozenset(["cho", "sieu", "quan", "nha", "san", "cua", "cang", "ky", "ktx", "ben", "khach", "tiem", "quay",
+                          "trung", "khu", "cong", "bai", "phong"])
+_VENUE_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "nay", "do", "bi", "co", "khong", "trong",
+                         "thuoc", "lam", "voi", "cho", "nhung", "cac", "mot", "di", "den", "ve", "ra", "vao", "len",
+                         "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen", "vi", "de", "sau", "truoc", "ngay",
+                         "gio", "luc", "mua", "ban", "an", "uong", "choi", "gap", "tham", "kham", "hat", "nguoi",
+                         "benh", "nhan", "bn", "ca", "dang", "se", "van", "con", "roi", "nhe", "a", "nhu", "theo",
+                         "hom", "sang", "chieu", "toi", "dem", "trua", "tren", "duoi", "gan", "canh", "doi", "dien"])
+_VENUE_AFTER = frozenset(["o", "tai", "den", "tu", "vao", "luc", "va", "cung", "thuoc", "tren", "gan", "roi", "ngay",
+                          "sang", "chieu", "toi", "trua", "dem", "de", "thi", "khi", "cua", "voi"])
+
+
 class LocationRecognizer(Recognizer):
     name = "location"
     labels = ("LOCATION",)
@@ -115,6 +128,21 @@ class LocationRecognizer(Recognizer):
                 if e > v and not ctx.diacritics and ft[i] in _AMBIGUOUS_FOLDED and \
                         not (toks[v].kind == "word" and ctx.is_cap(v)):
                     e = v  # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name
+                # with diacritics a venue word is written with them: 'cho bà Lan' (for Mrs Lan) is no 'chợ'
+                venue = fold_key(unit_key).split(" ")[0] in _VENUE_FIRST and not ctx.upper_doc and \
+                    (not ctx.diacritics or toks[i].text.lower() != ft[i] or ft[i] in ("khu", "ktx"))
+                if venue and e == v and v < n:
+                    # 'quán bia hơi Lộc Vừng', 'chợ hoa Quảng Bá', 'sân bay quốc tế Đà Nẵng': a kind word or two
+                    # between the venue word and its name
+                    d = v
+                    while d < n and d - v < 3 and toks[d].kind == "word" and not ctx.is_cap(d) and ctx.adj[d - 1] \
+                            and ft[d] not in _VENUE_STOP and ft[d] not in _STOP_TAIL:
+                        d += 1
+                    if v < d < n and ctx.adj[d - 1] and toks[d].kind == "word" and ctx.is_cap(d) \
+                            and ctx.ktoks[d] not in _STOP_TAIL:
+                        e = self._cap_end(ctx, d, 5)
+                if venue and e > v:
+                    e = self._venue_tail(ctx, e)
                 if e > v:
                     score = 0.85
                     unit = " ".join(ft[i:u_end])
@@ -204,6 +232,22 @@ class LocationRecognizer(Recognizer):
         for a, e, score, why in chained + field_spans:
             out.append(Candidate(toks[a].start, toks[e - 1].end, "LOCATION", score, self.name, why))
         return out
+
+    @staticmethod
+    def _venue_tail(ctx: Context, e: int) -> int:
+        """'nhà hàng Thế giới bò tươi ở ...', 'siêu thị Điện máy xanh đến 22h': lower-case words that end a
+        venue's name, taken only when a preposition, punctuation or the end of the text follows them."""
+        n = len(ctx.tokens)
+        ft = ctx.ftoks
+        x = e
+        while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) and ctx.adj[x - 1] \
+                and ft[x] not in _VENUE_STOP and ft[x] not in _STOP_TAIL:
+            x += 1
+        if x == e:
+            return e
+        if x >= n or ctx.tokens[x].kind == "punct" or ft[x] in _VENUE_AFTER or "\n" in ctx.text[ctx.tokens[x - 1].end:ctx.tokens[x].start]:
+            return x
+        return e
 
     @staticmethod
     def _value_end(ctx: Context, v: int, gz) -> int:
