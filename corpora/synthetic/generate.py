@@ -75,6 +75,19 @@ FOREIGN = ["Hàn Quốc", "Daegu", "Nhật Bản", "Malaysia", "Singapore", "Th�
 PLACES = ["chợ Bến Thành", "chợ Đồng Xuân", "siêu thị Co.opmart Lý Thường Kiệt", "quán cà phê Mộc", "chợ Bình Điền",
           "siêu thị Big C Thăng Long", "nhà thờ Phú Nhai", "chùa Hoằng Pháp", "bến xe Miền Đông", "sân bay Nội Bài",
           "sân bay Tân Sơn Nhất", "karaoke Hoàng Gia", "khu công nghiệp Tân Tạo", "ký túc xá Khu B"]
+# venues whose names hold a kind word or lower-case words (our own inventions, built from ward and given names)
+VENUE_KINDS = ["quán bia hơi", "quán cháo", "quán phở", "quán karaoke", "quán cà phê", "chợ hoa", "chợ đầu mối", "chợ",
+               "nhà hàng", "nhà hàng hải sản", "siêu thị", "siêu thị điện máy", "cửa khẩu", "cửa khẩu quốc tế",
+               "sân bay quốc tế", "ký túc xá", "nhà thờ giáo xứ", "khách sạn", "tiệm vàng", "bến xe"]
+VENUE_TAILS = ["", "", "", " xanh", " bò tươi", " phố", " số 2", " cũ", " mới"]
+DEPARTMENTS = ["khoa Hồi sức tích cực", "khoa Cấp cứu", "khoa nội tiết", "khoa Truyền nhiễm", "khoa Nội tổng hợp",
+               "khoa hồi sức cấp cứu", "khoa Nhi", "khoa Phục hồi chức năng", "khoa Ngoại thần kinh", "khoa Tim mạch"]
+JOB_SPECIAL = ["kỹ sư xây dựng", "kỹ sư cầu đường", "giáo viên ngoại ngữ", "giáo viên tiểu học", "buôn bán quần áo",
+               "buôn bán hoa quả", "thợ sửa xe máy", "công nhân may", "nhân viên kinh doanh bất động sản",
+               "nhân viên phục vụ nhà hàng", "kỹ thuật viên điện lạnh", "sinh viên y khoa", "tài xế xe tải",
+               "nhân viên công nghệ thông tin", "thuyền viên tàu cá", "tiếp viên hàng không"]
+COMMITTEES = ["Ban Chỉ đạo phòng chống dịch", "Ban chỉ đạo phòng, chống dịch COVID-19", "Tiểu ban Điều trị",
+              "Trung tâm Kiểm soát bệnh tật", "Sở Kế hoạch và Đầu tư", "Công an"]
 
 # clinical vocabulary used to fill the clinical slots (gold clinical spans, never PHI)
 DISEASES = ["tăng huyết áp", "đái tháo đường type 2", "viêm phổi", "nhồi máu cơ tim cấp", "suy tim", "hen phế quản",
@@ -320,6 +333,14 @@ def fillers(g: Gen) -> dict[str, Callable[[], tuple[str, str, dict]]]:
         "airport": lambda: P(g.pick(["Nội Bài", "Tân Sơn Nhất", "sân bay Đà Nẵng", "sân bay Cam Ranh", "Vân Đồn", "Cần Thơ"]), "LOCATION"),
         "military": lambda: P(g.pick(["trung đoàn", "Tiểu đoàn", "Sư đoàn", "khu cách ly tập trung"]) + " " + str(g.r.randint(1, 900)), "LOCATION"),
         "district_only": lambda: P(g.pick(DISTRICTS)[2], "LOCATION"),
+        "venue": lambda: P(f"{g.pick(VENUE_KINDS)} {g.pick([g.pick(WARDS25)[2], g.given(), g.pick(STREETS)])}{g.pick(VENUE_TAILS)}",
+                           "LOCATION"),
+        "dept_hospital": lambda: P(f"{g.pick(DEPARTMENTS)}{g.pick([', ', ' ', ' của '])}{g.hospital()}", "ORGANIZATION"),
+        "job2": lambda: P(g.pick(JOB_SPECIAL), "PROFESSION"),
+        "committee": lambda: P(f"{g.pick(COMMITTEES)} {g.pick(['tỉnh ', 'thành phố ', 'huyện ', ''])}{g.pick(PROVINCES)[3]}",
+                               "ORGANIZATION"),
+        "dm_spaced": lambda: P(f"{g.r.randint(1, 28)} - {g.r.randint(1, 12)}", "DATE"),
+        "date_time": lambda: P(f"{g.date(2018, 2025)}{g.pick([', ', ' lúc ', ' '])}{g.r.randint(0, 23)}h{g.pick(['', f'{g.r.randint(0, 59):02d}'])}", "DATE"),
         "org": lambda: P(g.pick(["Bộ Y tế", "Sở Y tế " + g.pick(PROVINCES)[3], "CDC " + g.pick(PROVINCES)[3], "Ban Chỉ đạo quốc gia",
                                  "Trung tâm Kiểm soát bệnh tật " + g.pick(PROVINCES)[3], "UBND tỉnh " + g.pick(PROVINCES)[3]]), "ORGANIZATION"),
         "med_job": lambda: P(
@@ -407,6 +428,16 @@ TEMPLATES: dict[str, list[str]] = {
         "bệnh nhân làm việc tại {foreign} trước khi về nước.",
         "Bệnh nhân thứ {bnnum} là {med_job} {hospital}, tiếp xúc với bệnh nhân {bnnum} ({initials}) tại {hospital}. "
         "Ngày {day} và {sdate} bệnh nhân có {sym}, {sym}.",
+    ],
+    "community": [
+        "Ngày {dm_spaced} {ông|bà|anh|chị} bắt đầu {sym}. Trước đó {ông|bà|anh|chị} ăn tối tại {venue} ở {ward}, rồi đi {venue} "
+        "đến 22h. Bệnh nhân COVID-19 thứ {bnnum} là {job2}, hiện điều trị tại {dept_hospital}.",
+        "Theo {committee}, từ ngày {dm_spaced} đến {dm_spaced} các bệnh nhân {bnnum} và {bnnum} từng đến {venue}; "
+        "người nhà là {job2} làm việc tại {company}. Mẫu xét nghiệm gửi {dept_hospital} ngày {sdate}.",
+        "Ngày vào viện: {date_time}. Bệnh nhân {name}, {age}, {job2}, từng đến {venue} ngày {sdate}; "
+        "chuyển {dept_hospital} lúc {datetime}. Chẩn đoán: {dis}.",
+        "{BS điều trị|Bác sĩ điều trị}: {doctor} - Khoa {Tim mạch|Nội tiết|Hô hấp|Thần kinh}\n"
+        "Ghi chú: bệnh nhân {name}, {age}, quê {province}, từng làm {job2} tại {venue}. [Phát ban toàn thân|SYMPTOM], [ban đỏ|SYMPTOM], {sym}.",
     ],
     "admin": [
         "Thông tin liên hệ: {name}, CMND {cmnd}, hộ chiếu {passport}, email {email}, website {url}. Biển số xe {plate}. "

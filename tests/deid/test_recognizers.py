@@ -155,3 +155,60 @@ def test_explanations_never_contain_the_identifier(rules):
     for s in spans:
         assert s.attrs["explanation"] and s.text not in s.attrs["explanation"]
         assert s.source
+
+
+# --- general fixes from error analysis (PhoNER train/dev, the demo note) ------------------------------
+def test_day_month_before_a_word_that_folds_like_a_unit(rules):
+    # folded 'ông' is 'ong' (ống, a tube): the date before it must still be found
+    assert found(rules, "Ngày 27 - 1 ông bắt đầu ho, sốt.", "DATE") == [("DATE", "27 - 1")]
+    assert ("DATE", "18 - 3") in found(rules, "Từ ngày 14 đến 18 - 3 ông có đi chợ.", "DATE")
+    # but a real unit still blocks it
+    assert found(rules, "Tiêm 2 - 3 ống mỗi ngày.", "DATE") == []
+
+
+def test_time_after_a_date_belongs_to_it(rules):
+    assert found(rules, "Ngày vào viện: 12/03/2024, 14h30", "DATE") == [("DATE", "12/03/2024, 14h30")]
+    assert found(rules, "Khám ngày 5/3 lúc 8 giờ 15 tại nhà.", "DATE") == [("DATE", "5/3 lúc 8 giờ 15")]
+
+
+def test_patient_ordinal_in_reports(rules):
+    assert ("ID", "17") in found(rules, "Bệnh nhân COVID-19 thứ 17 ở phường Trúc Bạch đã khỏi.", "ID")
+    assert ("ID", "1.015") in found(rules, "Đây là ca nhiễm thứ 1.015 ở nước ta.", "ID")
+
+
+def test_demo_note_false_positives(rules):
+    t = "BS điều trị: ThS.BS Trần Thị Mai Anh - Khoa Tim mạch"
+    assert found(rules, t, "NAME") == [("NAME", "Trần Thị Mai Anh")]
+    assert found(rules, "PHIẾU KẾT QUẢ CHỤP CẮT LỚP VI TÍNH\nHọ tên: Lê Văn Hùng", "NAME") == [("NAME", "Lê Văn Hùng")]
+    assert found(rules, "Đề nghị chuyển BỆNH VIỆN NHI TRUNG ƯƠNG NHÉ", "ORGANIZATION") == \
+        [("ORGANIZATION", "BỆNH VIỆN NHI TRUNG ƯƠNG")]
+    assert found(rules, "Chuyển từ TTYT thị xã Từ Sơn lên tuyến trên.", "ORGANIZATION") == \
+        [("ORGANIZATION", "TTYT thị xã Từ Sơn")]
+    assert found(rules, "Trẻ phát ban toàn thân, Phát ban dạng sẩn.", "NAME") == []
+
+
+def test_organisation_names_keep_their_lower_case_words(rules):
+    assert found(rules, "Chuyển Bệnh viện Nhi Trung ương điều trị.", "ORGANIZATION") == \
+        [("ORGANIZATION", "Bệnh viện Nhi Trung ương")]
+    assert found(rules, "Chuyển tới Bệnh viện Bệnh nhiệt đới trung ương để điều trị.", "ORGANIZATION") == \
+        [("ORGANIZATION", "Bệnh viện Bệnh nhiệt đới trung ương")]
+    # a generic tail word is still dropped
+    assert found(rules, "Vào Bệnh viện Đa khoa tỉnh khám lại.", "ORGANIZATION") == [("ORGANIZATION", "Bệnh viện Đa khoa")]
+    # a department written before its hospital joins it; alone it names no one
+    assert found(rules, "Trưởng khoa Hồi sức tích cực, Bệnh viện Bạch Mai cho biết.", "ORGANIZATION") == \
+        [("ORGANIZATION", "khoa Hồi sức tích cực, Bệnh viện Bạch Mai")]
+
+
+def test_venues_with_kind_words(rules):
+    assert found(rules, "Anh uống bia tại quán bia hơi Lộc Vừng, sau đó về nhà.", "LOCATION") == \
+        [("LOCATION", "quán bia hơi Lộc Vừng")]
+    assert found(rules, "Tối 3/8 ăn tại nhà hàng Thế giới bò tươi ở phường Tân Định.", "LOCATION")[0] == \
+        ("LOCATION", "nhà hàng Thế giới bò tươi")
+    assert ("LOCATION", "cửa khẩu Mộc Bài") in found(rules, "Nhập cảnh qua cửa khẩu Mộc Bài ngày 2/3.", "LOCATION")
+    # 'cho' (for) written without its marks in a text with diacritics is no market
+    assert found(rules, "BS khám cho bà Lan hôm qua.", "LOCATION") == []
+
+
+def test_job_specialisations(rules):
+    assert found(rules, "Nghề nghiệp: kỹ sư xây dựng, sống ở Hà Nội", "PROFESSION") == [("PROFESSION", "kỹ sư xây dựng")]
+    assert found(rules, "Công nhân đi làm về thì sốt.", "PROFESSION") == [("PROFESSION", "Công nhân")]

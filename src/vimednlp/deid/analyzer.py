@@ -110,6 +110,23 @@ def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candida
     return sorted((c for c in chosen if c is not None), key=lambda c: c.start)
 
 
+def _mean_prob(ctx: Context, c: Candidate, probs: list[float]) -> float:
+    """Mean of the tagger's per-token PHI probability over the tokens a candidate covers."""
+    if not probs:
+        return 0.0
+    i = ctx.token_index_at(c.start)
+    if i is None:  # a span starting inside a token (rare): find it
+        import bisect
+
+        i = max(0, bisect.bisect_right([t.start for t in ctx.tokens], c.start) - 1)
+    vals = []
+    while i < len(ctx.tokens) and ctx.tokens[i].start < c.end:
+        if ctx.tokens[i].end > c.start:
+            vals.append(probs[i])
+        i += 1
+    return sum(vals) / len(vals) if vals else 0.0
+
+
 class Analyzer:
     """Find PHI in Vietnamese clinical text.
 
@@ -132,6 +149,9 @@ class Analyzer:
             raise ValueError(f"combine must be 'union' or 'tagger', got {combine!r}")
         self.combine = combine
         self.rule_floor = 0.9
+        # combine="tagger": a rule span below rule_floor is kept when the tagger's mean PHI probability over
+        # its tokens reaches rule_veto (None: never)
+        self.rule_veto: float | None = None
         self.recognizers = [r for r in _recognizers() if self.labels.intersection(r.labels)]
         self.model_name = model
         self.tagger = None
@@ -149,13 +169,16 @@ class Analyzer:
         for r in self.recognizers:
             cands.extend(c for c in r.analyze(ctx) if c.label in self.labels)
         if self.tagger is not None:
-            tagged = [c for c in self.tagger.candidates(ctx, cands) if c.label in self.labels]
+            probs: list[float] = []
+            tagged = [c for c in self.tagger.candidates(ctx, cands, probs) if c.label in self.labels]
             if self.combine == "tagger":
-                # the tagger speaks for the annotation scheme it was trained on; rules add only what
-                # they are sure of (validated patterns, strong cues) where the tagger found nothing
-                floor = self.rule_floor
-                cands = [dataclasses.replace(c, score=max(c.score, 0.96)) for c in tagged] + \
-                    [c for c in cands if c.score >= floor]
+                # the tagger speaks for the annotation scheme it was trained on; rules add what they are
+                # sure of (validated patterns, strong cues) where the tagger found nothing, and weaker spans
+                # whose tokens the tagger itself gives at least `rule_veto` probability of being PHI
+                floor, veto = self.rule_floor, self.rule_veto
+                kept = [c for c in cands if c.score >= floor or
+                        (veto is not None and c.score >= self.threshold and _mean_prob(ctx, c, probs) >= veto)]
+                cands = [dataclasses.replace(c, score=max(c.score, 0.96)) for c in tagged] + kept
             else:
                 cands = cands + tagged
         allow = allow_spans(ctx)

@@ -190,8 +190,12 @@ class PhiTagger:
             return []
         return self.crf.tag(featurize(ctx, rule_cands))
 
-    def candidates(self, ctx: Context, rule_cands: Sequence[Candidate]) -> list[Candidate]:
+    def candidates(self, ctx: Context, rule_cands: Sequence[Candidate], probs: list | None = None) -> list[Candidate]:
+        """Spans from the CRF's tags. With `probs` (a list), it is filled with the CRF's marginal probability,
+        per token, that the token is PHI (1 - P(O)): lets the analyzer weigh rule spans by the tagger's view."""
         tags = self.predict_tags(ctx, rule_cands)
+        if probs is not None:
+            probs[:] = [1.0 - self.crf.marginal("O", t) for t in range(len(tags))] if tags else []
         out: list[Candidate] = []
         i, n = 0, len(tags)
         while i < n:
