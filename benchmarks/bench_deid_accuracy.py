@@ -140,7 +140,7 @@ def suite_own(name: str, docs: list[Document]) -> None:
 
 
 def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, args_c: float = 0.01,
-                 rule_floor: float = 0.8) -> None:
+                 rule_floor: float = 0.9, rule_veto: float | None = 0.05) -> None:
     from vimednlp.corpus.loaders import load_corpus
     from vimednlp.deid.analyzer import Analyzer
     from vimednlp.deid.tagger import PhiTagger
@@ -156,11 +156,14 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
     tagger = PhiTagger(labels=PHONER_TYPES, max_iterations=args_iters, c1=args_c, c2=args_c).fit(train)
     fit_s = time.perf_counter() - t0
     # trained here, never saved into the package; combine="tagger": the tagger speaks for PhoNER's scheme,
-    # rules add spans scoring >= rule_floor elsewhere (floor chosen on the dev split)
+    # rules add spans scoring >= rule_floor elsewhere, and weaker ones whose tokens the CRF gives a mean PHI
+    # probability >= rule_veto (both chosen on the dev split)
     a = Analyzer(model=None, combine="tagger")
     a.tagger = tagger
     a.rule_floor = rule_floor
-    settings.append((f"CRF trained on PhoNER train ({len(train)} sent., {fit_s:.0f}s) + rules >= {rule_floor}", a))
+    a.rule_veto = rule_veto
+    settings.append((f"CRF trained on PhoNER train ({len(train)} sent., {fit_s:.0f}s) + rules >= {rule_floor}"
+                     f" or CRF P(PHI) >= {rule_veto}", a))
     b = Analyzer(model=None, combine="tagger")
     b.tagger = tagger
     b.rule_floor = 1.01
@@ -194,7 +197,9 @@ def main(argv=None) -> int:
     ap.add_argument("--phoner-train-limit", type=int, default=None)
     ap.add_argument("--phoner-iterations", type=int, default=300)
     ap.add_argument("--phoner-c", type=float, default=0.01, help="CRF L1 and L2 regularisation")
-    ap.add_argument("--rule-floor", type=float, default=0.8, help="rule spans kept beside the PhoNER-trained CRF")
+    ap.add_argument("--rule-floor", type=float, default=0.9, help="rule spans kept beside the PhoNER-trained CRF")
+    ap.add_argument("--rule-veto", type=float, default=0.05,
+                    help="weaker rule spans kept where the CRF's mean PHI probability reaches this (chosen on dev)")
     args = ap.parse_args(argv)
     if args.suite in ("synthetic", "all"):
         sys.path.insert(0, str(ROOT))
@@ -208,7 +213,8 @@ def main(argv=None) -> int:
         if not shared:
             print("\nPhoNER suite skipped: set VIMEDNLP_SHARED to the folder holding data/phoner_covid19")
         else:
-            suite_phoner(Path(shared), args.phoner_train_limit, args.phoner_iterations, args.phoner_c, args.rule_floor)
+            suite_phoner(Path(shared), args.phoner_train_limit, args.phoner_iterations, args.phoner_c, args.rule_floor,
+                         args.rule_veto)
     return 0
 
 

@@ -271,7 +271,8 @@ def run_peer(name: str, docs: list[EvalDoc]) -> tuple[dict[str, list], dict] | N
 
 def write_result(suite: str, payload: dict) -> Path:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    payload = {"suite": suite, "date": now(), "machine": machine(), "versions": versions(), **payload}
+    payload = {"suite": suite, "date": now(), "machine": machine(), "versions": versions(),
+               "load_average_at_end": round(os.getloadavg()[0], 2), **payload}
     path = RESULTS_DIR / f"{suite}.json"
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path

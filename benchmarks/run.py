@@ -52,7 +52,8 @@ def render_results() -> Path:
         parts.append(f"Command: `{res.get('command', '')}`  ")
         m = res.get("machine", {})
         parts.append(f"Machine: {m.get('cpu')} ({m.get('cores')} cores, {m.get('memory_gb')} GB), "
-                     f"Python {m.get('python')}; date {res.get('date')}  ")
+                     f"Python {m.get('python')}; date {res.get('date')}; load average at the end "
+                     f"{res.get('load_average_at_end', '?')}  ")
         parts.append("Versions: " + ", ".join(f"{k} {v}" for k, v in res.get("versions", {}).items()))
         parts.append("")
         parts.append(mod.render(res).rstrip())

@@ -5,10 +5,10 @@ from suites._script import render_scripts as render, run_scripts
 
 TITLE = "Abbreviation disambiguation (acrDrAid)"
 COMMANDS = [
-    "python benchmarks/bench_acronyms.py --data $VIMEDNLP_SHARED/data/acrdraid",
+    "python benchmarks/bench_acronyms.py --data $VIMEDNLP_SHARED/data/acrdraid --split test",
 ]
 QUICK = [
-    "python benchmarks/bench_acronyms.py --data $VIMEDNLP_SHARED/data/acrdraid",
+    "python benchmarks/bench_acronyms.py --data $VIMEDNLP_SHARED/data/acrdraid --split test",
 ]
 
 

@@ -65,7 +65,7 @@ def vimednlp_predict(docs, tagger=None):
     return preds, {"docs": len(docs), "seconds": secs}
 
 
-def phoner_tagger(quick: bool):
+def phoner_tagger(quick: bool):  # kept for reruns; the PhoNER-trained setting is in suites/deid_detail
     """A CRF trained at benchmark time on PhoNER train identifier types (never shipped)."""
     from vimednlp.schema import Document, Span
     from vimednlp.taggers import CRFTagger
@@ -86,11 +86,6 @@ def run(quick: bool = False, command: str = "") -> dict:
         preds, timing = vimednlp_predict(docs)
         rows["vimednlp"] = {**score(docs, preds, id_types, clinical).to_dict(),
                             "docs_per_s": round(timing["docs"] / timing["seconds"], 1)}
-        if name == "phoner_test":
-            tagger = phoner_tagger(quick)
-            preds, timing = vimednlp_predict(docs, tagger)
-            rows["vimednlp + PhoNER-trained CRF"] = {**score(docs, preds, id_types, clinical).to_dict(),
-                                                     "docs_per_s": round(timing["docs"] / timing["seconds"], 1)}
         for peer in PEERS:
             got = run_peer(peer, docs)
             if got is None:
