@@ -124,8 +124,8 @@ def test_accuracy_hand_written_notes():
     assert len(docs) >= 30
     m = _token_scores(docs, Analyzer())
     # the acceptance line is recall >= 0.99 / precision >= 0.95 (benchmarks/results/deid_accuracy.md);
-    # the test guards against regressions below the level measured when it was written
-    assert m["recall"] >= 0.95 and m["precision"] >= 0.95 and m["clinical_removed"] < 0.01
+    # the test guards against regressions below the level measured last (recall 0.979, precision 0.979)
+    assert m["recall"] >= 0.97 and m["precision"] >= 0.95 and m["clinical_removed"] < 0.01
 
 
 @pytest.mark.slow
@@ -133,7 +133,8 @@ def test_accuracy_held_out_synthetic():
     from corpora.synthetic.generate import generate
 
     m = _token_scores(generate(80, seed=24680), Analyzer())
-    assert m["recall"] >= 0.95 and m["precision"] >= 0.95 and m["clinical_removed"] < 0.01
+    # measured: recall 0.995, precision 0.973
+    assert m["recall"] >= 0.985 and m["precision"] >= 0.95 and m["clinical_removed"] < 0.01
 
 
 @pytest.mark.slow
