@@ -148,4 +148,5 @@ def test_phoner_covid19_test_split_recall(shared):
     docs = load_corpus("phoner_covid19", path, splits="test")[:400]
     a = Analyzer(labels=PHONER_TYPES)
     m = token_metrics(docs, [to_phoner_conventions(a.analyze(d.text)) for d in docs], PHONER_TYPES)
-    assert m["recall"] >= 0.85 and m["precision"] >= 0.8 and m["clinical_removed"] < 0.01
+    # measured on these 400 sentences: recall 0.929, precision 0.882
+    assert m["recall"] >= 0.91 and m["precision"] >= 0.85 and m["clinical_removed"] < 0.01
