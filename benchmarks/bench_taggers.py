@@ -30,6 +30,7 @@ from vimednlp.taggers.io import read_conll
 
 CONFIGS: dict[str, dict] = {
     "base": {"kind": "crf"},
+    "lex": {"kind": "crf", "lexicons": True},
     "gaz": {"kind": "crf", "train_gazetteer": True},
     "ws": {"kind": "crf", "word_segmentation": True},
     "full": {"kind": "crf", "train_gazetteer": True, "word_segmentation": True},
@@ -41,8 +42,42 @@ def load_split(data: Path, split: str):
     return read_conll(data / "syllable" / f"{split}_syllable.conll")
 
 
+def lexicon_gazetteers() -> dict[str, set[str]]:
+    """Our own lexicons (clinical terms, administrative units, professions, organisations) as CRF gazetteers.
+
+    Read from the package's resource files only; nothing here comes from the evaluation corpus.
+    """
+    import csv
+    import json
+
+    from vimednlp.paths import resource_path
+
+    gaz: dict[str, set[str]] = {"CLIN": set(), "LOC": set(), "JOB": set(), "ORG": set()}
+    for name in ("diseases.tsv", "symptoms.tsv"):
+        for line in resource_path("clinical", name).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cols = line.split("\t")
+                gaz["CLIN"].add(cols[0])
+                if len(cols) > 1 and name == "symptoms.tsv":
+                    gaz["CLIN"].update(x for x in cols[1].split("|") if x)
+                if len(cols) > 2:
+                    gaz["CLIN"].update(x for x in cols[2].split("|") if x)
+    for name in ("provinces.tsv", "districts_2019.tsv", "wards_2019.tsv", "wards_2025.tsv"):
+        with resource_path("deid", "locations", name).open(encoding="utf-8") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                if len(row["name"]) > 3:
+                    gaz["LOC"].add(row["name"])
+    cues = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
+    gaz["LOC"].update(cues["foreign_places"] + cues["location_places"])
+    gaz["JOB"].update(cues["professions"] + cues["professions_medical"])
+    gaz["ORG"].update(cues["org_names"])
+    return gaz
+
+
 def make_tagger(config: str, overrides: dict):
     params = dict(CONFIGS[config])
+    if params.pop("lexicons", False):
+        params["gazetteers"] = lexicon_gazetteers()
     params.update(overrides)
     kind = params.pop("kind")
     if kind == "crf":

@@ -30,6 +30,10 @@ SUITES = ["text", "corpus", "deid", "deid_detail", "clinical_ner", "assertions",
 
 
 def _suite(name: str):
+    from suites.scripted import SCRIPTED, suite
+
+    if name in SCRIPTED:
+        return suite(name)
     return importlib.import_module(f"suites.{name}")
 
 

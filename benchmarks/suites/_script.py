@@ -5,12 +5,29 @@ The script's command line is recorded beside its output, so RESULTS.md says how 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
 import time
 
 from common import ROOT, shared_dir, write_result
+
+
+# CRFsuite's trainer writes its iteration log to stdout from C; it is not a result
+_CRF_LOG = re.compile(r"^(Iter \d+ |Feature generation|type: CRF|feature\.|0\.\.\.\.1|Number of |Seconds required|"
+                      r"L-BFGS|c1: |c2: |num_memories|max_iterations|epsilon|stop: |delta: |linesearch|"
+                      r"Total seconds|Storing the model|Writing |\*\*\*\*\* |Optimization terminated|"
+                      r"The line search|Start time|End time|Holdout group|Filling)")
+
+
+def _clean(out: str) -> str:
+    kept: list[str] = []
+    for line in out.splitlines():
+        if _CRF_LOG.match(line) or (not line.strip() and (not kept or not kept[-1].strip())):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 def run_scripts(suite: str, commands: list[str], command: str, timeout: int = 1500) -> dict:
@@ -23,7 +40,7 @@ def run_scripts(suite: str, commands: list[str], command: str, timeout: int = 15
         t0 = time.perf_counter()
         try:
             r = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
-            out, ok = r.stdout, r.returncode == 0
+            out, ok = _clean(r.stdout), r.returncode == 0
             err = "" if ok else (r.stderr.strip().splitlines() or ["failed"])[-1][:300]
         except subprocess.TimeoutExpired:
             out, ok, err = "", False, f"timed out after {timeout} s"
@@ -41,7 +58,8 @@ def render_scripts(res: dict) -> str:
     for r in res["runs"]:
         parts.append(f"`{r['command']}` ({r['seconds']} s)")
         parts.append("")
-        out = r["markdown"]
+        # a script's own headings sit below the suite's heading in RESULTS.md
+        out = "\n".join("###" + line.lstrip("#") if line.startswith("#") else line for line in r["markdown"].splitlines())
         if r["ok"] and not any(line.startswith("|") for line in out.splitlines()):
             out = f"```text\n{out}\n```"  # plain console output: keep its columns
         parts.append(out if r["ok"] else f"**failed**: {r['error']}")
