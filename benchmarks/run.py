@@ -62,6 +62,13 @@ def render_results() -> Path:
         parts.append("")
         parts.append(mod.render(res).rstrip())
         parts.append("")
+    notes = sorted(RESULTS_DIR.glob("*.md"))
+    if notes:
+        parts += ["## Measurement notes by room", "",
+                  "Each room's own record of how its numbers were tuned and measured (dev vs test, before/after), "
+                  "with the commands:", ""]
+        parts += [f"- [{p.stem}](results/{p.name})" for p in notes]
+        parts.append("")
     out = BENCH / "RESULTS.md"
     out.write_text("\n".join(parts) + "\n", encoding="utf-8")
     return out
