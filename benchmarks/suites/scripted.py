@@ -41,9 +41,10 @@ SCRIPTED: dict[str, tuple[str, list[str], list[str]]] = {
     "clinical_ner": (
         "Clinical NER on PhoNER_COVID19 (all 10 types), learning curve, CRF speed",
         [
-            "python benchmarks/bench_taggers.py --data $VIMEDNLP_SHARED/data/phoner_covid19 --config base --split test "
+            "python benchmarks/bench_taggers.py --data $VIMEDNLP_SHARED/data/phoner_covid19 --config lex --split test "
             "--params '{\"c1\": 0.1, \"c2\": 0.005, \"max_iterations\": 300}' --save /tmp/vimednlp-bench-phoner-crf",
-            "python benchmarks/bench_taggers.py --data $VIMEDNLP_SHARED/data/phoner_covid19 --config base --curve",
+            "python benchmarks/bench_taggers.py --data $VIMEDNLP_SHARED/data/phoner_covid19 --config lex --curve "
+            "--params '{\"c1\": 0.1, \"c2\": 0.005, \"max_iterations\": 300}'",
             "python benchmarks/bench_taggers.py --data $VIMEDNLP_SHARED/data/phoner_covid19 --speed "
             "--load /tmp/vimednlp-bench-phoner-crf",
             "python benchmarks/bench_clinical.py phoner",
