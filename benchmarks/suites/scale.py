@@ -39,9 +39,10 @@ def run(quick: bool = False, command: str = "") -> dict:
         if r.returncode != 0:
             raise RuntimeError(f"vimednlp deid failed: {(r.stderr.strip().splitlines() or ['?'])[-1]}")
         written = sum(1 for _ in out.open(encoding="utf-8"))
-        import resource
+        import re
 
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
+        peak = int(m.group(1)) / 1024 if m else float("nan")
     res = {"docs": n, "written": written, "mean_words": round(words / n), "seconds": round(secs, 1),
            "docs_per_s": round(n / secs, 1), "peak_rss_mb_largest_process": round(peak)}
     print(f"  {res}")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,13 +31,15 @@ def run_cli_workers(path: Path, workers: int, out_dir: Path) -> dict:
     cmd = [sys.executable, "-m", "vimednlp", "deid", str(path), "--out", str(out), "--field", "text",
            "--operator", "tag", "--workers", str(workers)]
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-v", *cmd] if os.path.exists("/usr/bin/time") else cmd,
-                       capture_output=True, text=True, cwd=ROOT)
+    timed = os.path.exists("/usr/bin/time")
+    r = subprocess.run(["/usr/bin/time", "-v", *cmd] if timed else cmd, capture_output=True, text=True, cwd=ROOT)
     secs = time.perf_counter() - t0
     if r.returncode != 0:
         return {"error": (r.stderr.strip().splitlines() or ["failed"])[-1][:200]}
     n = sum(1 for _ in open(path, encoding="utf-8"))
-    return {"docs": n, "seconds": secs, "peak_rss_mb": round(peak_rss_mb(children=True), 1),
+    # GNU time: the largest resident set of the command's process tree (main process or a worker)
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr) if timed else None
+    return {"docs": n, "seconds": secs, "peak_rss_mb": round(int(m.group(1)) / 1024, 1) if m else None,
             "note": "wall time including process start and model loading"}
 
 
@@ -79,6 +82,7 @@ def render(res: dict) -> str:
             continue
         ratio = f"{v['docs_per_s'] / base:.2f}" if base and v.get("docs_per_s") else "-"
         load = v.get("load_seconds")
-        lines.append(f"| {name} | {v.get('docs_per_s')} | {v.get('peak_rss_mb', 0):.0f} | "
+        rss = v.get("peak_rss_mb")
+        lines.append(f"| {name} | {v.get('docs_per_s')} | {'-' if rss is None else round(rss)} | "
                      f"{'' if load is None else round(load, 1)} | {ratio} |")
     return "\n".join(lines)
