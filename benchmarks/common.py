@@ -270,10 +270,12 @@ def run_peer(name: str, docs: list[EvalDoc]) -> tuple[dict[str, list], dict] | N
 
 
 def write_result(suite: str, payload: dict) -> Path:
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    # a --quick smoke run must never overwrite the reported numbers
+    out_dir = RESULTS_DIR / "quick" if os.environ.get("VIMEDNLP_BENCH_QUICK") == "1" else RESULTS_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
     payload = {"suite": suite, "date": now(), "machine": machine(), "versions": versions(),
                "load_average_at_end": round(os.getloadavg()[0], 2), **payload}
-    path = RESULTS_DIR / f"{suite}.json"
+    path = out_dir / f"{suite}.json"
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
 

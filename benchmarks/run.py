@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown suite(s): {', '.join(unknown)}; known: {', '.join(SUITES)}")
     if not names and not args.report_only:
         ap.error("name at least one suite, or all, or --report-only")
+    if args.quick:  # smoke-run numbers go to results/quick/ and never into RESULTS.md
+        import os
+
+        os.environ["VIMEDNLP_BENCH_QUICK"] = "1"
     failed = []
     t_all = time.perf_counter()
     for name in [] if args.report_only else names:
@@ -101,8 +105,12 @@ def main(argv: list[str] | None = None) -> int:
             failed.append(name)
             print(f"  suite {name} FAILED: {type(e).__name__}: {e}", file=sys.stderr)
         print(f"  {name} took {time.perf_counter() - t0:.0f} s", flush=True)
-    out = render_results()
-    print(f"wrote {out} (total {time.perf_counter() - t_all:.0f} s)")
+    if args.quick:
+        print(f"quick run: results in {RESULTS_DIR / 'quick'} (RESULTS.md unchanged; "
+              f"total {time.perf_counter() - t_all:.0f} s)")
+    else:
+        out = render_results()
+        print(f"wrote {out} (total {time.perf_counter() - t_all:.0f} s)")
     if failed:
         print(f"failed suites: {', '.join(failed)}", file=sys.stderr)
         return 1
