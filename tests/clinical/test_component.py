@@ -20,6 +20,21 @@ def test_pipeline_matches_extract():
     assert fam._.family and fam._.section == "tien_su_gia_dinh"
 
 
+def test_pipeline_and_extract_share_every_assertion_rule():
+    # the conditional rule (`Nếu ... có thể X` is hypothetical, not uncertain) once lived only in extract()
+    text = ("Lời dặn: nếu ho kéo dài thì đi khám ngay vì có thể là lao phổi. Tiền sử: đã từng viêm gan B.\n"
+            "Không ho, nghi viêm phổi. Mẹ bị đái tháo đường.")
+    nlp = load(["vimednlp_sections", "vimednlp_clinical", "vimednlp_context"])
+    keys = ("negated", "uncertain", "historical", "family", "hypothetical")
+    doc = nlp(text)
+    got = {(sp.start_char, sp.end_char, sp.label_) + tuple(sp._.get(k) for k in keys)
+           for sp in doc.spans["clinical"]}
+    want = {(s.start, s.end, s.label) + tuple(s.attrs[k] for k in keys) for s in vimednlp.extract(text)}
+    assert got == want
+    by_text = {text[s[0]:s[1]]: dict(zip(keys, s[3:])) for s in want}
+    assert by_text["lao phổi"]["hypothetical"] and not by_text["lao phổi"]["uncertain"]
+
+
 def test_document_round_trip_keeps_assertions():
     nlp = load(["vimednlp_sections", "vimednlp_clinical", "vimednlp_context", "vimednlp_resolver"])
     doc = nlp(TEXT)

@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..schema import ASSERTION_LABELS, ASSERTIONS, Span, register_extensions
-from .context import ConText, Target, default_rules, reconcile
-from .extractor import ClinicalExtractor, _check_labels, merge_tagger_spans
+from .context import ConText, default_rules
+from .extractor import ClinicalExtractor, _check_labels, apply_assertions, merge_tagger_spans
 from .lexicon import TokenView
 from .sections import Section, find_sections, section_at
 
@@ -110,20 +110,9 @@ class ContextComponent:
         spans = [sp for sp in doc.spans[CLINICAL_KEY] if sp.label_ in ASSERTION_LABELS]
         if not spans:
             return doc
-        view = TokenView.of(doc.text)
-        sections = doc_sections(doc)
-        pairs = []
-        for sp in spans:
-            rng = view.char_to_token(sp.start_char, sp.end_char)
-            if rng is not None:
-                pairs.append((sp, Target(rng[0], rng[1], sp.label_)))
-        self.context.apply(view, [t for _, t in pairs])
-        for sp, t in pairs:
-            sec = section_at(sections, sp.start_char)
-            if sec is not None and sec.implies and not self.context.terminated_before(
-                    view, t.start, sec.implies, view.char_to_token(sec.start, sec.start + 1)[0] + 1):
-                t.assertions.add(sec.implies)
-                reconcile(t)
+        records = [Span(sp.start_char, sp.end_char, sp.label_) for sp in spans]
+        apply_assertions(self.context, doc.text, records, TokenView.of(doc.text), doc_sections(doc))
+        for sp, rec in zip(spans, records):
             for a in ASSERTIONS:
-                sp._.set(a, a in t.assertions)
+                sp._.set(a, bool(rec.attrs.get(a)))
         return doc

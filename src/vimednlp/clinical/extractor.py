@@ -105,6 +105,30 @@ def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
+def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> None:
+    """ConText cues plus section implications on the DISEASE / SYMPTOM spans: sets `attrs[a] = True`
+    for each assertion found. Shared by `extract()` and the spaCy `ContextComponent`."""
+    targets: list[tuple[Span, Target]] = []
+    for sp in spans:
+        if sp.label in ASSERTION_LABELS:
+            rng = view.char_to_token(sp.start, sp.end)
+            if rng is not None:
+                targets.append((sp, Target(rng[0], rng[1], sp.label)))
+    context.apply(view, [t for _, t in targets])
+    for sp, t in targets:
+        sec = section_at(sections, sp.start)
+        if sec is not None and sec.implies and not context.terminated_before(
+                view, t.start, sec.implies, view.char_to_token(sec.start, sec.start + 1)[0] + 1):
+            t.assertions.add(sec.implies)
+            reconcile(t)
+        if "uncertain" in t.assertions and _in_conditional(text, sp.start):
+            # `Nếu sốt cao ... thì đi khám ngay vì có thể viêm thận`: a conditional, not a doubt
+            t.assertions.discard("uncertain")
+            t.assertions.add("hypothetical")
+        for a in t.assertions:
+            sp.attrs[a] = True
+
+
 class ClinicalExtractor:
     """Lexicon + patterns + sections + ConText over plain text (no spaCy needed)."""
 
@@ -306,30 +330,13 @@ class ClinicalExtractor:
         """Set section and assertion attrs on `spans` (in place) and return them."""
         view = view or TokenView.of(text)
         sections = find_sections(text) if sections is None else sections
-        targets: list[tuple[Span, Target]] = []
         for sp in spans:
             sec = section_at(sections, sp.start)
             sp.attrs["section"] = sec.name if sec else None
             for a in ASSERTIONS:
                 sp.attrs[a] = False
             sp.attrs.setdefault("codes", [])
-            if sp.label in ASSERTION_LABELS:
-                rng = view.char_to_token(sp.start, sp.end)
-                if rng is not None:
-                    targets.append((sp, Target(rng[0], rng[1], sp.label)))
-        self.context.apply(view, [t for _, t in targets])
-        for sp, t in targets:
-            sec = section_at(sections, sp.start)
-            if sec is not None and sec.implies and not self.context.terminated_before(
-                    view, t.start, sec.implies, view.char_to_token(sec.start, sec.start + 1)[0] + 1):
-                t.assertions.add(sec.implies)
-                reconcile(t)
-            if "uncertain" in t.assertions and _in_conditional(text, sp.start):
-                # `Nếu sốt cao ... thì đi khám ngay vì có thể viêm thận`: a conditional, not a doubt
-                t.assertions.discard("uncertain")
-                t.assertions.add("hypothetical")
-            for a in t.assertions:
-                sp.attrs[a] = True
+        apply_assertions(self.context, text, spans, view, sections)
         return spans
 
     def extract(self, text: str, tagger=None) -> list[Span]:
