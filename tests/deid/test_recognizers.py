@@ -212,3 +212,45 @@ def test_venues_with_kind_words(rules):
 def test_job_specialisations(rules):
     assert found(rules, "Nghề nghiệp: kỹ sư xây dựng, sống ở Hà Nội", "PROFESSION") == [("PROFESSION", "kỹ sư xây dựng")]
     assert found(rules, "Công nhân đi làm về thì sốt.", "PROFESSION") == [("PROFESSION", "Công nhân")]
+
+
+def test_countries_unless_a_nationality(rules):
+    spans = found(rules, "Sau khi trở về từ Mỹ, bệnh nhân quốc tịch Việt Nam này lây cho người Anh ở Pháp và châu Âu.")
+    texts = [t for _l, t in spans]
+    assert "Mỹ" in texts and "Pháp" in texts and "châu Âu" in texts
+    assert "Việt Nam" not in texts and "Anh" not in texts  # nationality words
+    assert ("LOCATION", "Việt Nam") in found(rules, "Công ty có 3 nhà máy ở Lào và Việt Nam.")
+
+
+def test_departments_and_rooms_before_their_hospital(rules):
+    for text, dept in [
+        ("Bệnh nhân nằm tại khoa hồi sức tích cực - chống độc Bệnh viện Đà Nẵng.", "khoa hồi sức"),
+        ("Chuyển phòng 606, khoa Thận - Tiết niệu, Bệnh viện Đà Nẵng.", "phòng 606"),
+        ("Đang điều trị tại khoa ngoại tổng hợp - Bệnh viện Đa khoa tỉnh Quảng Trị.", "khoa ngoại"),
+        ("Hội chẩn tại Trung tâm Chống độc, Bệnh viện Bạch Mai.", "Trung tâm Chống độc"),
+    ]:
+        assert any(t.startswith(dept) and "Bệnh viện" in t for _l, t in found(rules, text)), text
+    # a letterhead: the hospital alone, as the hand-written notes annotate it
+    assert ("ORGANIZATION", "Bệnh viện Đa khoa tỉnh Thái Bình") in found(
+        rules, "Nơi gửi: Khoa Nội tiết - Bệnh viện Đa khoa tỉnh Thái Bình")
+
+
+def test_organisation_names_with_acronyms_and_numbers(rules):
+    assert ("ORGANIZATION", "Trung tâm Kiểm soát bệnh tật ( CDC ) Đà Nẵng") in found(
+        rules, "Mẫu được gửi Trung tâm Kiểm soát bệnh tật ( CDC ) Đà Nẵng xét nghiệm.")
+    assert ("ORGANIZATION", "Bệnh viện 108") in found(rules, "Anh được chuyển lên Bệnh viện 108 điều trị.")
+    assert not found(rules, "Nằm bệnh viện 3 ngày thì đỡ.", "ORGANIZATION")
+
+
+def test_initials_keep_their_dot_and_stand_alone(rules):
+    assert ("NAME", "Hồ Thị H.") in found(rules, "Bệnh nhân là chị Hồ Thị H., 27 tuổi.") or \
+        any(t == "Hồ Thị H." for _l, t in found(rules, "Bệnh nhân là chị Hồ Thị H., 27 tuổi."))
+    assert ("NAME", "B.T.Th.") in found(rules, "Bệnh nhân là ông B.T.Th. (42 tuổi).")
+    assert ("NAME", "T.") in found(rules, "Ngày 26/7, T. ăn sáng cùng gia đình.")
+    assert not found(rules, "Tiền sử viêm gan B. sau đó điều trị ổn định.", "NAME")
+
+
+def test_ranges_of_patient_numbers(rules):
+    ids = [t for lab, t in found(rules, "Các bệnh nhân từ số 1061 đến 1063 đều ở Nam Định.") if lab == "ID"]
+    assert ids == ["1061", "1063"]
+    assert not found(rules, "Bệnh nhân tuổi từ 20 đến 30 chiếm đa số.", "ID")

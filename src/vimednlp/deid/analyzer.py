@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -126,6 +127,9 @@ def _mean_prob(ctx: Context, c: Candidate, probs: list[float]) -> float:
         i += 1
     return sum(vals) / len(vals) if vals else 0.0
 
+# a span ending in an initial or a dotted abbreviation keeps the abbreviation's dot
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-ZĐ]|Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)$|\.[A-ZĐ]{2,3}$")
+
 
 class Analyzer:
     """Find PHI in Vietnamese clinical text.
@@ -202,6 +206,8 @@ class Analyzer:
         _ctx, cands = self.candidates(work)
         out: list[Span] = []
         for c in resolve((x for x in cands if x.score >= self.threshold), work):
+            if c.end < len(work) and work[c.end] == "." and _ENDS_WITH_INITIAL.search(work[c.start:c.end]):
+                c = dataclasses.replace(c, end=c.end + 1)  # 'Hồ Thị H.', 'B.T.Th.', 'TP.HCM.': the dot abbreviates
             s, e = (mapping[c.start], mapping[c.end]) if mapping else (c.start, c.end)
             attrs = dict(c.attrs)
             attrs["explanation"] = c.explanation

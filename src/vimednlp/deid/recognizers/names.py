@@ -13,7 +13,9 @@ from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer, Taken
 from .lexicons import cues, names
 
-_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}\.?|[A-ZĐ]\.")
+_DIGRAPHS = ("Th", "Ng", "Nh", "Ch", "Tr", "Ph", "Kh", "Gi", "Qu")  # initials of 'Thảo', 'Nguyệt': 'B.T.Th.'
+_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu))?\.?"
+                       r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
 # a chat line: optional '[14/03 20:15]' or '21:05 -' stamp, then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*:",
                       re.MULTILINE)
@@ -23,7 +25,12 @@ def ctx_key(w: str) -> str:
     return w.lower() if fold_lower(w) != w.lower() else fold_lower(w)
 
 
-_INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){1,4}(?![\w])|(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){2,4}(?![\w.])")
+_INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){0,3}(?:[A-ZĐ]\.|(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?)(?![\w])"
+                            r"|(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){2,4}(?![\w.])")
+# one initial standing for a person in running text: 'Hiện T. đang được điều trị', ', M. được đưa đi cách ly'
+# (a capital, a dot, then a lower-case word: sentences do not go on in lower case after a full stop)
+_INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|gặp|hiện|khi|sau|đó|nay|lúc) )"
+                            r"(?P<i>[A-ZĐ]\.)(?= (?!(?:[a-zđ]+\s)?\d)[a-zà-ỹđ])", re.MULTILINE)
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
 _NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi"])
 
@@ -157,13 +164,19 @@ class NameRecognizer(Recognizer):
         for m in _INITIALS_FREE.finditer(ctx.text):
             if taken.free(m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
+                taken.add(m.start(), m.end())
+        if not upper:
+            for m in _INITIAL_ALONE.finditer(ctx.text):
+                if taken.free(m.start("i"), m.end("i")):
+                    out.append(Candidate(m.start("i"), m.end("i"), "NAME", 0.6, self.name,
+                                         "one initial before a lower-case word (a person's initial)"))
         return out
 
     @staticmethod
     def _glued_end(ctx: Context, i: int) -> int:
         e = ctx.tokens[i].end
         j = i + 1
-        while j < len(ctx.tokens) and ctx.tokens[j].start == e and (ctx.tokens[j].text == "." or
+        while j < len(ctx.tokens) and ctx.tokens[j].start == e and (ctx.tokens[j].text == "." or ctx.tokens[j].text in _DIGRAPHS or
                                                                      (len(ctx.tokens[j].text) == 1 and ctx.tokens[j].text.isupper())):
             e = ctx.tokens[j].end
             j += 1

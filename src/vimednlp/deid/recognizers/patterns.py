@@ -110,6 +110,11 @@ def _id_cue_index() -> tuple[frozenset[str], dict[str, str]]:
     return _ID_INDEX[0], _ID_INDEX[1]
 
 
+_PN = r"(\d{1,2}\.\d{3}|\d{2,5})"
+_PATIENT_RANGE = re.compile(r"\b(?:benh nhan|nguoi benh|bn|ca)\b[^.;\n]{0,40}?\btu (?:benh nhan |bn )?so " + _PN +
+                            r" (?:den|toi|-) (?:so )?" + _PN + r"(?![\w.,]\d)")
+
+
 class IdRecognizer(Recognizer):
     name = "id"
     labels = ("ID",)
@@ -207,6 +212,11 @@ class IdRecognizer(Recognizer):
                 continue
             add(tok.start, e, kind, 0.85, f"context cue ({kind})")
         del idc
+        # 'Bệnh nhân từ số 848 đến 856': both ends of a range of patient numbers in a case report
+        for m in _PATIENT_RANGE.finditer(f):
+            for g in (1, 2):
+                if free(m.start(g), m.end(g)):
+                    add(m.start(g), m.end(g), "patient_code", 0.8, "range of patient numbers (từ số N đến M)")
         self._lists(ctx, out, free, add)
         return out
 

@@ -91,6 +91,12 @@ _VENUE_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "n
 _VENUE_AFTER = frozenset(["o", "tai", "den", "tu", "vao", "luc", "va", "cung", "thuoc", "tren", "gan", "roi", "ngay",
                           "sang", "chieu", "toi", "trua", "dem", "de", "thi", "khi", "cua", "voi"])
 
+# words before a country name that make it a nationality or a language, not a place
+_NATIONALITY_BEFORE = PhraseSet(["người", "quốc tịch", "tịch", "khách", "công dân", "tiếng", "dân", "kiều bào", "gốc",
+                                 "nguoi", "quoc tich", "tich", "khach", "cong dan", "tieng", "dan", "kieu bao", "goc"])
+_PRONOUN_PLACES = frozenset(["anh", "duc", "bali", "guinea"])
+_LOWER_PLACE_HEADS = frozenset(["chau"])
+
 
 class LocationRecognizer(Recognizer):
     name = "location"
@@ -153,10 +159,15 @@ class LocationRecognizer(Recognizer):
                     continue
             capital = ctx.upper_doc or ctx.is_cap(i)
             # foreign countries and cities (travel history); short ambiguous ones need a preposition
-            e = _place_match(ctx, i, gz["foreign"], False) if capital else i
-            if e > i and (ctx.is_cap(i) or ctx.upper_doc):
+            # 'châu Âu': a lower-case generic word before a capitalised name
+            e = _place_match(ctx, i, gz["foreign"], False) if capital or ft[i] in _LOWER_PLACE_HEADS else i
+            if e > i and (ctx.is_cap(i) or ctx.upper_doc or ctx.is_cap(e - 1)):
                 key = " ".join(ctx.ktoks[i:e])
-                if key not in c["foreign_places_ambiguous"] or ctx.cue_before(i, c["place_preposition"], skip=""):
+                # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
+                # place; 'Anh' and 'Đức' are also a pronoun and a given name: they need a place preposition
+                if key not in c["foreign_places_ambiguous"] or (
+                        ctx.cue_before(i, c["place_preposition"], skip="") if fold_key(key) in _PRONOUN_PLACES
+                        else not ctx.cue_before(i, _NATIONALITY_BEFORE, skip="")):
                     pieces.append((i, e, 0.75, "gazetteer (foreign place)"))
                     i = e
                     continue
@@ -362,9 +373,20 @@ class OrganizationRecognizer(Recognizer):
                     named = True
                     good = e
                     continue
-                if t.kind in ("number", "code") and e > h_end - 0:
+                if t.kind in ("number", "code") and (e > h_end or ft[i] in ("benh", "bv")):
                     e += 1
-                    named = named or e - 1 > h_end
+                    # 'Bệnh viện 108', 'Bệnh viện Quân y 103': a hospital known by its number (not 'bệnh viện 3 ngày')
+                    named = named or e - 1 > h_end or (ft[i] in ("benh", "bv") and len(t.text) >= 2 and
+                                                       (e >= n or ctx.ktoks[e] not in _COUNT_UNITS))
+                    good = e
+                    continue
+                if ft[e] == "(" and e + 2 < n and ft[e + 2] == ")" and toks[e + 1].text.isupper() \
+                        and len(toks[e + 1].text) <= 6:
+                    e += 3  # 'Trung tâm Kiểm soát bệnh tật (CDC) Đà Nẵng': an acronym inside the name
+                    good = e
+                    continue
+                if ft[e] == "-" and e + 1 < n and toks[e + 1].kind == "number" and toks[e - 1].text.isupper():
+                    e += 2  # 'COVID - 19' written with spaces
                     good = e
                     continue
                 m = ctx.match_at(e, conn)
@@ -394,25 +416,47 @@ class OrganizationRecognizer(Recognizer):
 
     @staticmethod
     def _with_department(ctx: Context, c: Candidate) -> Candidate:
-        """'khoa Hồi sức tích cực, Bệnh viện Bạch Mai', 'khoa nội thận - nội tiết Bệnh viện Đà Nẵng': a department
-        written right before its hospital narrows the place down, so it joins the span. A department alone
-        ('Khoa Tim mạch') names no one and is left alone."""
+        """'khoa Hồi sức tích cực, Bệnh viện Bạch Mai', 'khoa nội thận - nội tiết Bệnh viện Đà Nẵng', 'phòng 606,
+        khoa Thận - Tiết niệu, Bệnh viện ...', 'Trung tâm Chống độc, Bệnh viện Bạch Mai': units written right
+        before their hospital narrow the place down, so they join the span. A department alone ('Khoa Tim
+        mạch') names no one and is left alone."""
+        for _ in range(3):  # a room before a department before a hospital
+            d = OrganizationRecognizer._department_before(ctx, c)
+            if d is None:
+                return c
+            c = d
+        return c
+
+    @staticmethod
+    def _department_before(ctx: Context, c: Candidate) -> Candidate | None:
         i = ctx.token_index_at(c.start)
         if i is None or i < 2:
-            return c
+            return None
         ft, toks = ctx.ftoks, ctx.tokens
         j = i - 1
-        if ft[j] in ("-", "–"):
-            return c  # a letterhead 'Khoa Nội tiết - Bệnh viện ...': the unit and the hospital, as annotated
-        if ft[j] in (",", "cua", "thuoc"):
+        dash = ft[j] in ("-", "–")
+        if ft[j] in (",", "cua", "thuoc", "-", "–", "va", "tai"):
             j -= 1
         k = j
-        while k >= 0 and j - k < 7 and (toks[k].kind in ("word", "code") or ft[k] in ("-", "–")) and ctx.adj[k]:
-            if ft[k] in ("khoa", "phong") and k < j:
+        while k >= 0 and j - k < 10 and (toks[k].kind in ("word", "code", "number") or ft[k] in ("-", "–", ",")) \
+                and ctx.adj[k]:
+            if ft[k] == "," and not (k > 0 and ft[k - 1] in ("co", "xuong", "than")):
+                break  # a comma ends the unit's name, except in lists of body parts ('Cơ, xương, khớp')
+            head = ft[k] in ("khoa", "phong", "buong", "tang") or (ft[k] == "trung" and k + 1 <= j and ft[k + 1] == "tam") \
+                or (ft[k] in ("don", "khu", "toa") and k + 1 <= j and ft[k + 1] in ("vi", "nha"))
+            if head and k < j:
+                # a letterhead 'Khoa Nội tiết - Bệnh viện ...' (capitalised, before a dash): the hospital only
+                if dash and ctx.tokens[k].text[:1].isupper() and j - k <= 3:
+                    return None
                 return Candidate(toks[k].start, c.end, c.label, c.score, c.source, c.explanation + " + department",
                                  dict(c.attrs))
             k -= 1
-        return c
+        return None
+
+
+# words after a number that make it a count, not a name ('bệnh viện 3 ngày')
+_COUNT_UNITS = frozenset(["ngay", "ngày", "tuan", "tuần", "thang", "tháng", "nam", "năm", "lan", "lần", "gio", "giờ",
+                          "nguoi", "người", "ca", "benh", "bệnh", "giuong", "giường", "phut", "phút", "%"])
 
 
 _PROF: list = []
