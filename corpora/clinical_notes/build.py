@@ -4,7 +4,8 @@
 
 Markup: ``[[text|LABEL]]`` or ``[[text|LABEL|neg,unc,hist,fam,hyp]]`` (assertion attributes, DISEASE
 and SYMPTOM only); ``=== id | genre | style`` starts a note. Split rule (fixed before any scoring):
-notes with an odd number are ``dev``, even ones ``test``.
+notes 1-40 with an odd number are ``dev``, even ones ``test``; notes 41 and above (a second set written
+later in other styles: ICU, operative, nursing, pharmacy, specialty reports) are all ``dev2``.
 """
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ from vimednlp.schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Docum
 HERE = Path(__file__).parent
 MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)(?:\|([a-z,]*))?\]\]")
 SHORT = {"neg": "negated", "unc": "uncertain", "hist": "historical", "fam": "family", "hyp": "hypothetical"}
+
+
+def split_of(number: int) -> str:
+    """Fixed before any scoring: 1-40 odd dev / even test; 41+ the second dev set."""
+    if number > 40:
+        return "dev2"
+    return "dev" if number % 2 else "test"
 
 
 def parse(src: str) -> list[Document]:
@@ -51,7 +59,7 @@ def parse(src: str) -> list[Document]:
             length += len(value)
             pos = m.end()
         text.append(body[pos:])
-        meta = {"genre": parts[1], "style": parts[2], "split": "dev" if number % 2 else "test",
+        meta = {"genre": parts[1], "style": parts[2], "split": split_of(number),
                 "source": "vimednlp-clinical-notes"}
         doc = Document(parts[0], "".join(text), spans, meta)
         if "[[" in doc.text or "]]" in doc.text:
