@@ -1,6 +1,6 @@
 """Build notes.jsonl (schema.Document records) from the hand-written notes in notes.src.txt.
 
-    python corpora/handwritten/build.py        # rewrites corpora/handwritten/notes.jsonl
+    python corpora/handwritten/build.py        # rewrites notes.jsonl (test) and dev_notes.jsonl (development)
 """
 from __future__ import annotations
 
@@ -45,10 +45,15 @@ def parse(src: str) -> list[Document]:
     return docs
 
 
+# test set (never tuned on) and development set (for error analysis of the rules)
+SOURCES = {"notes.src.txt": "notes.jsonl", "dev_notes.src.txt": "dev_notes.jsonl"}
+
+
 def main() -> int:
-    docs = parse((HERE / "notes.src.txt").read_text(encoding="utf-8"))
-    (HERE / "notes.jsonl").write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
-    print(f"wrote {len(docs)} notes, {sum(len(d.spans) for d in docs)} spans", file=sys.stderr)
+    for src, out in SOURCES.items():
+        docs = parse((HERE / src).read_text(encoding="utf-8"))
+        (HERE / out).write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
+        print(f"{out}: wrote {len(docs)} notes, {sum(len(d.spans) for d in docs)} spans", file=sys.stderr)
     return 0
 
 

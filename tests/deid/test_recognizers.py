@@ -254,3 +254,28 @@ def test_ranges_of_patient_numbers(rules):
     ids = [t for lab, t in found(rules, "Các bệnh nhân từ số 1061 đến 1063 đều ở Nam Định.") if lab == "ID"]
     assert ids == ["1061", "1063"]
     assert not found(rules, "Bệnh nhân tuổi từ 20 đến 30 chiếm đa số.", "ID")
+
+
+def test_lower_case_chat_names_and_organisations(rules):
+    chat = ("bs khoa: chao chi, chi dua ba den bv phoi trung uong nhe\n"
+            "duoc si tuan anh: chi cho be uong oresol nhe\n"
+            "me ngoc han: vang em cam on bac khoa")
+    spans = found(rules, chat)
+    assert ("NAME", "tuan anh") in spans and ("NAME", "ngoc han") in spans
+    assert [t for lab, t in spans if t == "khoa"] == ["khoa", "khoa"]  # the speaker and 'bac khoa'
+    assert ("ORGANIZATION", "bv phoi trung uong") in spans
+    assert not any(t in ("cam", "bao") for _l, t in found(rules, "bs bao em cam on bac nhieu"))
+
+
+def test_times_tied_to_a_day_and_record_stamps(rules):
+    assert ("DATE", "7h30") in found(rules, "Sáng mai 7h30 chị đưa bé qua khám nhé.")
+    assert ("DATE", "14h") in found(rules, "10h ngày 3/11: NB tỉnh.\n14h: Mạch 88, HA 120/70.")
+    assert ("AGE", "18 tháng") in found(rules, "Con em 18 tháng sốt từ chiều.")
+
+
+def test_reference_numbers_and_non_addresses(rules):
+    assert ("ID", "TV-88213") in found(rules, "Phiên tư vấn từ xa #TV-88213")
+    assert ("ID", "128/2024/GCT") in found(rules, "GIẤY CHUYỂN TUYẾN\nSố: 128/2024/GCT")
+    for text in ("Thở oxy 2 l/p. Người nhà ở cạnh.", "Mạch 88, to 37,5 độ.", "CC 115 tiếp nhận lúc 23h.",
+                 "Y sĩ Lê Bá Tùng khám."):
+        assert not found(rules, text, "LOCATION"), text

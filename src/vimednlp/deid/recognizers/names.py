@@ -32,7 +32,9 @@ _INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){0,3}(?:[A-ZĐ]\.|
 _INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|gặp|hiện|khi|sau|đó|nay|lúc) )"
                             r"(?P<i>[A-ZĐ]\.)(?= (?!(?:[a-zđ]+\s)?\d)[a-zà-ỹđ])", re.MULTILINE)
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
-_NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi"])
+_NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
+    # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
+    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc"])
 
 
 class NameRecognizer(Recognizer):
@@ -75,9 +77,17 @@ class NameRecognizer(Recognizer):
             if not (toks[i].kind == "word" and ctx.is_cap(i)):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
                 if cue_hit and t.kind == "word" and ft[i] in giv and ctx.ftoks[i] not in _NOT_NAME_LOWER \
-                        and cue_hit in cue_words and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never):
-                    out.append(Candidate(t.start, t.end, "NAME", 0.55, self.name,
+                        and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
+                        and not (i + 1 < n and ctx.ftoks[i + 1] == "on"):  # 'em cam on': thanks
+                    # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
+                    e = i + 1
+                    while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
+                            and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"):
+                        e += 1
+                    out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
                                          "given-name lexicon after a kinship cue (lower case)"))
+                    i = e
+                    continue
                 i += 1
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
@@ -121,7 +131,7 @@ class NameRecognizer(Recognizer):
                 if e > i:
                     cand_end, why = e, "capitalised words after a role/kinship cue"
             if cand_end is not None and not cue_hit and not upper and i > 0 and ctx.adjacent(i - 1, i) \
-                    and toks[i - 1].kind == "word" and len(toks[i - 1].text) >= 2 and toks[i - 1].text.isupper() \
+                    and toks[i - 1].kind == "word" and len(toks[i - 1].text) >= 3 and toks[i - 1].text.isupper() \
                     and all(toks[x].text.isupper() for x in range(i, cand_end)):
                 # inside a title in capitals ('CHỤP CẮT LỚP VI TÍNH'): capitals say nothing there
                 i = cand_end
@@ -153,8 +163,8 @@ class NameRecognizer(Recognizer):
                 continue
             if all(fold_lower(w) in _NOT_NAME_LOWER for w in name_words) and not any(w[:1].isupper() for w in name_words):
                 continue
-            if " ".join(keys) in never or any(f"{a} {b}" in never for a, b in zip(keys, keys[1:])):
-                continue
+            if (" ".join(keys) in never and not (k and len(keys) == 1)) or any(f"{a} {b}" in never for a, b in zip(keys, keys[1:])):
+                continue  # ('bs khoa:' is Dr Khoa speaking: after a role word one word is a name)
             start = s0 + len(" ".join(words[:k])) + (1 if k else 0)
             end = m.end("who")
             if taken.free(start, end):
@@ -165,12 +175,38 @@ class NameRecognizer(Recognizer):
             if taken.free(m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
                 taken.add(m.start(), m.end())
+        self._propagate(ctx, out, taken, before)
         if not upper:
             for m in _INITIAL_ALONE.finditer(ctx.text):
                 if taken.free(m.start("i"), m.end("i")):
                     out.append(Candidate(m.start("i"), m.end("i"), "NAME", 0.6, self.name,
                                          "one initial before a lower-case word (a person's initial)"))
         return out
+
+    def _propagate(self, ctx: Context, out: list[Candidate], taken: Taken, before) -> None:
+        """A name found once names the same person elsewhere in the document: a full name (2+ words) wherever it
+        recurs ('mai anh' in every chat line), one word only after a role or kinship cue ('cam on bac khoa')."""
+        text = ctx.text
+        seen = set()
+        for c in list(out):
+            if c.score < 0.55 or "initial" in c.explanation:
+                continue
+            name = text[c.start:c.end]
+            words = name.split()
+            key = fold_lower(name)
+            if key in seen or len(key) < 3 or len(words) > 4:
+                continue
+            seen.add(key)
+            rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in fold_lower(name).split()) + r"(?![\w])")
+            for m in rx.finditer(ctx.folded):
+                if not taken.free(m.start(), m.end()):
+                    continue
+                if len(words) == 1:
+                    i = ctx.token_index_at(m.start())
+                    if i is None or not ctx.cue_before(i, before):
+                        continue
+                taken.add(m.start(), m.end())
+                out.append(Candidate(m.start(), m.end(), "NAME", 0.7, self.name, "same name found elsewhere in the document"))
 
     @staticmethod
     def _glued_end(ctx: Context, i: int) -> int:

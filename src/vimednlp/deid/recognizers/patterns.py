@@ -110,6 +110,7 @@ def _id_cue_index() -> tuple[frozenset[str], dict[str, str]]:
     return _ID_INDEX[0], _ID_INDEX[1]
 
 
+_HASH_CODE = re.compile(r"(?<![\w&])#\s?([A-Z]{1,5}[\-.]?\d{3,}|\d{4,})(?![\w])")
 _PN = r"(\d{1,2}\.\d{3}|\d{2,5})"
 _PATIENT_RANGE = re.compile(r"\b(?:benh nhan|nguoi benh|bn|ca)\b[^.;\n]{0,40}?\btu (?:benh nhan |bn )?so " + _PN +
                             r" (?:den|toi|-) (?:so )?" + _PN + r"(?![\w.,]\d)")
@@ -212,6 +213,10 @@ class IdRecognizer(Recognizer):
                 continue
             add(tok.start, e, kind, 0.85, f"context cue ({kind})")
         del idc
+        # '#TV-88213', '#004512': a reference number written with a hash sign
+        for m in _HASH_CODE.finditer(ctx.text):
+            if free(m.start(1), m.end(1)):
+                add(m.start(1), m.end(1), "other", 0.75, "pattern: code after '#'")
         # 'Bệnh nhân từ số 848 đến 856': both ends of a range of patient numbers in a case report
         for m in _PATIENT_RANGE.finditer(f):
             for g in (1, 2):
@@ -288,6 +293,11 @@ _PATIENT_ORDINAL = re.compile(r"(?:benh nhan|ca benh|ca nhiem|ca|bn)(?:\s+(?:nhi
                               r"\s+thu\s+(\d{1,2}\.\d{3}|\d{1,5})(?![\w/]|[.,]\d)")
 
 
+_DAYPART_TIME = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua|hom nay|hom qua|mai nay|ngay mai))?"
+                           r"(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?)(?![\w/:])")
+_LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
+
+
 class DateRecognizer(Recognizer):
     name = "date"
     labels = ("DATE",)
@@ -347,6 +357,13 @@ class DateRecognizer(Recognizer):
                 if m and free(m.start(1), m.end(1)):
                     taken.append((c.end, m.end(1)))
                     out[k] = Candidate(c.start, m.end(1), "DATE", c.score, self.name, c.explanation + " + time of day")
+        # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
+        for rx, why in ((_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line")):
+            for m in rx.finditer(f):
+                s, e = m.start(1), m.end(1)
+                if free(s, e):
+                    taken.append((s, e))
+                    out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
         ycues = cues()["year_cues"]
         for m in _YEAR_RE.finditer(f):
             s, e = m.start(), m.end()
@@ -370,6 +387,11 @@ _AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\
 _AGE_WORD_RE = re.compile(r"(?<![\w])((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai)\s+(?:thang\s+)?tuoi)(?![\w])")
 
 
+# 'con em 18 tháng', 'bé 9 tháng bị sốt': a child's age in months without 'tuổi'
+_CHILD_MONTHS_RE = re.compile(r"(?<![\w])(?:con|be|chau|be trai|be gai|con trai|con gai)(?:\s+(?:em|toi|minh|chi|nha em|nha toi|trai|gai))?"
+                              r"\s+(\d{1,2}\s?(?:thang|th))(?![\w/])")
+
+
 class AgeRecognizer(Recognizer):
     name = "age"
     labels = ("AGE",)
@@ -387,6 +409,8 @@ class AgeRecognizer(Recognizer):
                     out.append(Candidate(m.start(g), m.end(g), "AGE", 0.8, self.name, "age range after 'tuổi'"))
         for m in _AGE_WORD_RE.finditer(f):
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "number word + tuổi"))
+        for m in _CHILD_MONTHS_RE.finditer(f):
+            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "child + number of months"))
         for m in _AGE_CUE_RE.finditer(f):
             if int(m.group(1)) > 125:
                 continue

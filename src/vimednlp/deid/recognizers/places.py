@@ -40,7 +40,7 @@ _NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", 
                           "xa hoi", "ap luc", "ap xe", "cau than", "cau tao", "ban tay", "ban chan", "ban dem",
                           "ban ngay", "ban than", "to chuc", "khu tru", "khu vuc", "khoi u", "khoi mau", "lo mo",
                           "phong ngua", "phong chong", "cum a", "cum b", "quan sat", "quan he", "tinh trang", "tinh mach",
-                          "tinh than", "cho an", "ga ran"])
+                          "tinh than", "cho an", "ga ran", "cc 115"])
 
 
 # occupations that are also roles in a document ('Giám đốc bệnh viện: ...'): only after a cue
@@ -129,6 +129,9 @@ class LocationRecognizer(Recognizer):
                     e = v
                 if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]):
                     e = v  # 'số BHXH', 'phòng khám': these units take a number
+                if e > v and i > 0 and (ft[i - 1] == "/" and toks[i - 1].end == toks[i].start or
+                                        fold_key(unit_key) in ("to", "t", "t.") and re.fullmatch(r"3\d[.,]\d", ft[v])):
+                    e = v  # 'l/p.' (litres per minute), 'to 37,5' (a temperature): no address
                 if e > v and i > 0 and f"{ft[i - 1]} {ft[i]}" in _NOT_UNIT:
                     e = v  # 'giới tính', 'dương tính', 'đái tháo đường': not 'tỉnh' / 'đường' (street)
                 if e > v and not ctx.diacritics and ft[i] in _AMBIGUOUS_FOLDED and \
@@ -161,6 +164,8 @@ class LocationRecognizer(Recognizer):
             # foreign countries and cities (travel history); short ambiguous ones need a preposition
             # 'châu Âu': a lower-case generic word before a capitalised name
             e = _place_match(ctx, i, gz["foreign"], False) if capital or ft[i] in _LOWER_PLACE_HEADS else i
+            if e > i and ctx.diacritics and e - i == 1 and ctx.ktoks[i] == "y":
+                e = i  # 'Y tế', 'Y sĩ': Italy is written 'Ý' in a text with diacritics
             if e > i and (ctx.is_cap(i) or ctx.upper_doc or ctx.is_cap(e - 1)):
                 key = " ".join(ctx.ktoks[i:e])
                 # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
@@ -272,6 +277,9 @@ class LocationRecognizer(Recognizer):
             while e < n and ctx.tokens[e].start == ctx.tokens[e - 1].end and ft[e] in ("/", "-") and e + 1 < n \
                     and ctx.tokens[e + 1].kind == "number":
                 e += 2
+            if e + 1 < n and ft[e] == "/" and ctx.tokens[e].start == ctx.tokens[e - 1].end \
+                    and ctx.tokens[e + 1].kind == "word" and ctx.tokens[e + 1].start == ctx.tokens[e].end:
+                return v  # 'Số: 128/2024/GCT': a document number, not a house number
             # 'số 15 Lạc Long Quân': a street right after the number
             if e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) and ctx.adjacent(e - 1, e) and not ctx.upper_doc \
                     and ctx.ktoks[e] not in _STOP_TAIL:
@@ -397,6 +405,10 @@ class OrganizationRecognizer(Recognizer):
                     e += 1
                     continue
                 break
+            if not named and not ctx.diacritics and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS:
+                # chat without diacritics or capitals: 'bv phoi trung uong', 'ttyt hiep hoa', 'bv da khoa hoe nhai'
+                e, named = self._lower_name(ctx, i, h_end)
+                good = e
             # drop trailing generic words that name nothing ('bệnh viện tỉnh' is still generic); lower-case
             # words of the name itself stay ('Bệnh viện Nhi Trung ương', 'Bệnh viện Bệnh nhiệt đới trung ương')
             e = e if ctx.upper_doc else max(good, h_end)
@@ -413,6 +425,32 @@ class OrganizationRecognizer(Recognizer):
                 continue
             i = h_end
         return [self._with_department(ctx, c) for c in out]
+
+    @staticmethod
+    def _lower_name(ctx: Context, i: int, h_end: int) -> tuple[int, bool]:
+        """An organisation's name in lower case without diacritics: connectors ('da khoa', 'nhi', 'trung uong'),
+        a known district or province, and then up to two more words when a connector or place came first
+        ('bv da khoa hoe nhai'); a bare 'vien' (hospital) needs a connector or a place."""
+        conn = cues()["org_connector"]
+        gz = places()
+        ft, n = ctx.ftoks, len(ctx.tokens)
+        e, known = h_end, False
+        while e < n and ctx.adj[e - 1] and ctx.tokens[e].kind in ("word", "number"):
+            m = ctx.match_at(e, conn)
+            p = max(_place_match(ctx, e, gz["province"], False), _place_match(ctx, e, gz["district"], False))
+            end = max(m, p if p - e >= 2 else e)
+            if end > e:
+                known = known or " ".join(ft[e:end]) not in _GENERIC_TAIL
+                e = end
+                continue
+            break
+        if known and ft[i] not in ("vien",):
+            x = e
+            while x < n and x - e < 2 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ft[x] not in _VENUE_STOP \
+                    and ft[x] not in _STOP_TAIL and ft[x] not in _LOWER_ORG_STOP:
+                x += 1
+            e = x
+        return e, known
 
     @staticmethod
     def _with_department(ctx: Context, c: Candidate) -> Candidate:
@@ -454,6 +492,9 @@ class OrganizationRecognizer(Recognizer):
         return None
 
 
+# organisation heads that start a name in lower-case chat text without diacritics
+_LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk"])
+_LOWER_ORG_STOP = frozenset(["hoac", "nhung", "thi", "la", "va", "de", "khong", "ko", "k", "nha", "nhe", "a", "oi"])
 # words after a number that make it a count, not a name ('bệnh viện 3 ngày')
 _COUNT_UNITS = frozenset(["ngay", "ngày", "tuan", "tuần", "thang", "tháng", "nam", "năm", "lan", "lần", "gio", "giờ",
                           "nguoi", "người", "ca", "benh", "bệnh", "giuong", "giường", "phut", "phút", "%"])
