@@ -64,8 +64,9 @@ def _rule_tags(ctx: Context, cands: Sequence[Candidate]) -> list[str]:
     return tags
 
 
-def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[list[str]]:
-    """One list of string attributes per token (crfsuite's fastest input form)."""
+def featurize(ctx: Context, cands: Sequence[Candidate], extended: bool = False) -> list[list[str]]:
+    """One list of string attributes per token (crfsuite's fastest input form). `extended` adds
+    `_extend`'s features (the shipped model is trained without them)."""
     lex = names()
     sur, mid, giv = lex["surname"], lex["middle"], lex["given"]
     rt = _rule_tags(ctx, cands)
@@ -107,7 +108,59 @@ def featurize(ctx: Context, cands: Sequence[Candidate]) -> list[list[str]]:
         if i < n - 2:
             f.append("w+2=" + ft[i + 2])
         feats.append(f)
+    if extended:
+        _extend(ctx, feats, shapes, rt)
     return feats
+
+
+# lexicons whose phrase matches become features with `features="ext"` (a phrase of up to 4 tokens)
+_GAZ_CUES = ("location_unit", "org_head", "org_names", "professions", "professions_medical", "name_before",
+             "location_before", "org_connector", "date_cues")
+
+
+def _gazetteer_tags(ft: list[str]) -> list[list[str]]:
+    """Per token, the lexicons (places by kind, cue lists) a phrase covering it belongs to: gB:kind / gI:kind."""
+    from .recognizers.lexicons import cues, places
+
+    pl, cu = places(), cues()
+    sets = [(k, pl[k]) for k in ("province", "district", "ward", "foreign")] + [(k, cu[k]) for k in _GAZ_CUES]
+    n = len(ft)
+    tags: list[list[str]] = [[] for _ in range(n)]
+    for kind, lex in sets:
+        for L in (4, 3, 2, 1):
+            for i in range(n - L + 1):
+                if " ".join(ft[i:i + L]) in lex:
+                    tags[i].append("gB:" + kind)
+                    for j in range(i + 1, i + L):
+                        tags[j].append("gI:" + kind)
+    return tags
+
+
+def _extend(ctx: Context, feats: list[list[str]], shapes: list[str], rt: list[str]) -> None:
+    """`features="ext"`: the syllable with its diacritics, gazetteer/cue matches of the token and its
+    neighbours, shape bigrams and a wider window (+-2 shapes and rule tags, +-3 syllables)."""
+    ft = ctx.ftoks
+    n = len(ft)
+    low = [t.text.lower() for t in ctx.tokens]
+    gz = _gazetteer_tags(ft)
+    for i, f in enumerate(feats):
+        if low[i] != ft[i]:
+            f.append("wl=" + low[i])
+        f += gz[i]
+        if i > 0:
+            f += ["-1" + g for g in gz[i - 1]]
+            f.append("sh-1|sh=" + shapes[i - 1] + "|" + shapes[i])
+        if i < n - 1:
+            f += ["+1" + g for g in gz[i + 1]]
+            f.append("sh|sh+1=" + shapes[i] + "|" + shapes[i + 1])
+        if i > 1:
+            f += ["sh-2=" + shapes[i - 2], "r-2=" + rt[i - 2]]
+        if i < n - 2:
+            f += ["sh+2=" + shapes[i + 2], "r+2=" + rt[i + 2], "w+1|w+2=" + ft[i + 1] + "|" + ft[i + 2]]
+        if i > 2:
+            f.append("w-3=" + ft[i - 3])
+        if i < n - 3:
+            f.append("w+3=" + ft[i + 3])
 
 
 def bio_labels(ctx: Context, spans) -> list[str]:
@@ -125,11 +178,23 @@ def bio_labels(ctx: Context, spans) -> list[str]:
 
 
 class PhiTagger:
-    """CRF PHI tagger. `fit(docs)`, `candidates(ctx, rule_cands)`, `save(dir)`, `load(dir|'default')`."""
+    """CRF PHI tagger. `fit(docs)`, `candidates(ctx, rule_cands)`, `save(dir)`, `load(dir|'default')`.
 
-    def __init__(self, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 100, labels: Iterable[str] | None = None):
+    features: "base" (the shipped model's) or "ext" (`featurize(extended=True)`: diacritics, gazetteers, wider
+        window); saved in the model's meta.
+    min_prob: None decodes the best tag sequence (Viterbi); a number marks every token whose marginal
+        probability of being PHI (1 - P(O)) reaches it, labelled by its most probable PHI label: a
+        recall/precision knob for a tagger trained on the target scheme.
+    """
+
+    def __init__(self, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 100, labels: Iterable[str] | None = None,
+                 features: str = "base", min_prob: float | None = None):
+        if features not in ("base", "ext"):
+            raise ValueError(f"features must be 'base' or 'ext', got {features!r}")
         self.c1, self.c2, self.max_iterations = c1, c2, max_iterations
         self.labels = tuple(labels) if labels else PHI_LABELS
+        self.features = features
+        self.min_prob = min_prob
         self.crf = None
         # score of the tagger's spans: below the rules' (0.75-0.95) so rules win overlaps by default
         self.score = 0.6
@@ -162,7 +227,9 @@ class PhiTagger:
             if not d.text.strip():
                 continue
             ctx = Context(d.text)
-            X.append(featurize(ctx, self._rule_candidates(ctx)))
+            # rule features as at inference, where the analyzer passes only candidates of its labels
+            rc = [c for c in self._rule_candidates(ctx) if c.label in self.labels]
+            X.append(featurize(ctx, rc, self.features == "ext"))
             Y.append([t if t == "O" or t[2:] in self.labels else "O" for t in bio_labels(ctx, d.spans)])
             n_docs += 1
         if not X:
@@ -179,7 +246,7 @@ class PhiTagger:
         self.crf = pycrfsuite.Tagger()
         self.crf.open(str(self._model_path))
         self.meta = {"docs": n_docs, "labels": list(self.labels), "c1": self.c1, "c2": self.c2,
-                     "max_iterations": self.max_iterations}
+                     "max_iterations": self.max_iterations, "features": self.features}
         return self
 
     # --- inference -------------------------------------------------------------------------------
@@ -188,12 +255,33 @@ class PhiTagger:
             raise RuntimeError("PhiTagger has no model: call fit() or load() first")
         if not ctx.tokens:
             return []
-        return self.crf.tag(featurize(ctx, rule_cands))
+        return self.crf.tag(featurize(ctx, rule_cands, self.features == "ext"))
+
+    def _threshold_tags(self, n: int) -> list[str]:
+        """Tags from the marginals of the last tagged sequence: PHI where 1 - P(O) >= min_prob."""
+        labels = [x for x in self.crf.labels() if x != "O"]
+        kinds = sorted({x[2:] for x in labels})
+        out: list[str] = []
+        prev = "O"
+        for t in range(n):
+            if 1.0 - self.crf.marginal("O", t) < self.min_prob:
+                prev = "O"
+                out.append(prev)
+                continue
+            score = {k: sum(self.crf.marginal(p + k, t) for p in ("B-", "I-") if p + k in labels) for k in kinds}
+            k = max(score, key=score.get)
+            b = self.crf.marginal("B-" + k, t) if "B-" + k in labels else 0.0
+            # a new entity where the label changes or B- is the likelier half
+            prev = ("I-" if prev[2:] == k and b <= score[k] / 2 else "B-") + k
+            out.append(prev)
+        return out
 
     def candidates(self, ctx: Context, rule_cands: Sequence[Candidate], probs: list | None = None) -> list[Candidate]:
         """Spans from the CRF's tags. With `probs` (a list), it is filled with the CRF's marginal probability,
         per token, that the token is PHI (1 - P(O)): lets the analyzer weigh rule spans by the tagger's view."""
         tags = self.predict_tags(ctx, rule_cands)
+        if self.min_prob is not None and tags:
+            tags = self._threshold_tags(len(tags))
         if probs is not None:
             probs[:] = [1.0 - self.crf.marginal("O", t) for t in range(len(tags))] if tags else []
         out: list[Candidate] = []
@@ -243,4 +331,5 @@ class PhiTagger:
         if meta.is_file():
             self.meta = json.loads(meta.read_text(encoding="utf-8"))
             self.labels = tuple(self.meta.get("labels") or PHI_LABELS)
+            self.features = self.meta.get("features", "base")
         return self
