@@ -37,6 +37,13 @@ _NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", 
     "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc"])
 
 
+# 'minh la van hung': after a self-introduction even 'van' (also 'still') starts a name
+_SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
+                         "tên tôi là"])
+# Ê Đê, Jrai and other Central Highlands names put the family name last ('Y Hương Niê', 'H'Hen Niê', 'Ama Khoa')
+_HIGHLANDS_FIRST = frozenset(["y", "h", "ama", "ami", "ay", "nay", "ksor", "siu"])
+
+
 class NameRecognizer(Recognizer):
     name = "name"
     labels = ("NAME",)
@@ -76,7 +83,8 @@ class NameRecognizer(Recognizer):
                 continue
             if not (toks[i].kind == "word" and ctx.is_cap(i)):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
-                if cue_hit and t.kind == "word" and ft[i] in giv and ctx.ftoks[i] not in _NOT_NAME_LOWER \
+                intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
+                if cue_hit and t.kind == "word" and ft[i] in giv and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro) \
                         and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
                         and not (i + 1 < n and ctx.ftoks[i + 1] == "on"):  # 'em cam on': thanks
                     # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
@@ -136,6 +144,9 @@ class NameRecognizer(Recognizer):
                 # inside a title in capitals ('CHỤP CẮT LỚP VI TÍNH'): capitals say nothing there
                 i = cand_end
                 continue
+            if cand_end is not None and (ft[i] in _HIGHLANDS_FIRST or "'" in t.text) and cand_end < run_end \
+                    and ft[cand_end] in sur and cand_end + 1 == run_end:
+                cand_end += 1  # the family name written last
             if cand_end is not None and not self._never(ft, i, cand_end, never):
                 score = 0.9 if cue_hit else (0.75 if cand_end - i >= 3 else 0.65)
                 if cue_hit and why.startswith("surname"):

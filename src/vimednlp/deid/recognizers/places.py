@@ -228,6 +228,8 @@ class LocationRecognizer(Recognizer):
                     e -= 1
                 if e > i and any(toks[x].kind == "word" for x in range(i, e)):
                     field_spans.append((i, e, 0.9, "address field cue"))
+        if not ctx.diacritics and not ctx.upper_doc:
+            self._lower_tail(ctx, pieces, gz)
         # chain pieces separated by ',', '-' or nothing
         pieces.sort()
         chained: list[list] = []
@@ -248,6 +250,33 @@ class LocationRecognizer(Recognizer):
         for a, e, score, why in chained + field_spans:
             out.append(Candidate(toks[a].start, toks[e - 1].end, "LOCATION", score, self.name, why))
         return out
+
+    @staticmethod
+    def _lower_tail(ctx: Context, pieces: list, gz) -> None:
+        """Text without diacritics or capitals: 'thon dong xa, xa hoang van, hiep hoa, bac giang' - after an address
+        piece, a known district or province name (two syllables or more) behind a comma continues the address,
+        and so does a street unit word ('ngo 12 pho hang bot')."""
+        n = len(ctx.tokens)
+        ft = ctx.ftoks
+        units = cues()["location_unit"]
+        ends = sorted({b for _a, b, _s, _w in pieces})
+        for b in ends:
+            x = b
+            while x < n:
+                y = x + 1 if ft[x] == "," else x
+                if y >= n:
+                    break
+                e = max(_place_match(ctx, y, gz["province"], False), _place_match(ctx, y, gz["district"], False),
+                        _place_match(ctx, y, gz["ward"], False) if y == x else y)
+                if e - y < 2:
+                    u = ctx.match_at(y, units)
+                    if u > y:  # 'pho hang bot' right after 'ngo 12', ', xa hoang van'
+                        e = max(_place_match(ctx, u, gz["ward"], False), _place_match(ctx, u, gz["district"], False))
+                        e = e if e - u >= 2 else y
+                if e - y < 2:
+                    break
+                pieces.append((y, e, 0.7, "place name without diacritics after an address piece"))
+                x = e
 
     @staticmethod
     def _venue_tail(ctx: Context, e: int) -> int:
@@ -403,6 +432,11 @@ class OrganizationRecognizer(Recognizer):
                     continue
                 if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1)):
                     e += 1
+                    continue
+                if named and t.kind == "word" and not ctx.upper_doc and e + 1 < n and ctx.adjacent(e, e + 1) \
+                        and toks[e + 1].kind == "word" and ctx.is_cap(e + 1) and ft[e] not in _VENUE_STOP \
+                        and ctx.ktoks[e] not in _STOP_TAIL and ft[e] not in _STOP_TAIL:
+                    e += 1  # 'Công ty TNHH May mặc Hòa Thọ': a lower-case word inside the name
                     continue
                 break
             if not named and not ctx.diacritics and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS:
