@@ -71,6 +71,44 @@ def test_expansion_written_in_full_nearby_wins_for_unseen_candidate():
     assert m.predict([ex]) == ["tràn máu"]
 
 
+def test_abbreviation_never_seen_in_training_is_expanded_from_full_forms_in_other_notes():
+    # `ha` has no training example at all; the training notes write "huyết áp" and "hình ảnh" in full,
+    # and the ranker (whose features never name a candidate) uses how each fits the words around it.
+    notes = [("bệnh nhân tăng huyết áp 10 năm , khối u kt khoảng {} mm", "kt", "kích thước"),
+             ("đo huyết áp 150/90 mmHg , nốt giảm âm kt {} mm", "kt", "kích thước"),
+             ("hình ảnh mờ đáy phổi phải , tiêm tm 1 ống lúc {} giờ", "tm", "tĩnh mạch"),
+             ("hình ảnh tổn thương dạng nốt ; huyết khối tm chi dưới đoạn {}", "tm", "tĩnh mạch"),
+             ("huyết áp 140/80 mmHg , khám chuyên khoa tm lần {}", "tm", "tim mạch"),
+             ("không thấy hình ảnh dịch ổ bụng , kt chụp cắt lớp lần {}", "kt", "kỹ thuật")]
+    train = []
+    for k in range(40):
+        tpl, acr, exp = notes[k % len(notes)]
+        text = tpl.format(k + 2)
+        i = text.index(f" {acr} ") + 1
+        train.append(AcronymExample(text, i, i + len(acr), exp))
+    m = AcronymDisambiguator(DICTIONARY).fit(train)
+    cases = {"HA 160/100 mmHg , mạch 90 lần/phút": "huyết áp",
+             "phim chụp ngực : ha mờ đáy phổi trái": "hình ảnh",
+             "bệnh nhân tăng ha , đau đầu": "huyết áp",
+             "siêu âm không thấy ha dịch tự do": "hình ảnh"}
+    for text, gold in cases.items():
+        i = text.lower().index("ha ")
+        assert m.predict([AcronymExample(text, i, i + 2)]) == [gold], text
+
+
+def test_evaluate_follows_the_acrdraid_macro_f1():
+    gold = ["kích thước", "kích thước", "kỹ thuật", "tĩnh mạch", "tĩnh mạch", "tim mạch"]
+    pred = ["kích thước", "kỹ thuật", "kỹ thuật", "tĩnh mạch", "kích thước", None]
+    res = evaluate(gold, pred)
+    # precision per gold expansion: 1/2, 1/2, 1/1, 1 (never predicted); recall: 1/2, 1, 1/2, 0
+    assert res["macro_precision"] == 0.75 and res["macro_recall"] == 0.5
+    assert res["macro_f1"] == 0.6  # harmonic mean of the two averages (ViHealthBERT's scorer)
+    assert res["macro_f1_per_expansion"] == round((0.5 + 2 / 3 + 2 / 3 + 0) / 4, 4)  # scikit-learn
+    assert res["accuracy"] == 0.5 and res["n"] == 6
+    with pytest.raises(ValueError, match="predictions"):
+        evaluate(gold, pred[:3])
+
+
 def test_expand_finds_abbreviations_in_text(model):
     text = "Siêu âm: khối u KT khoảng 25 mm; HA 150/90 mmHg."
     found = model.expand(text)
@@ -85,6 +123,10 @@ def test_save_load(model, tmp_path):
     assert again.predict(test) == model.predict(test)
     with pytest.raises(FileNotFoundError):
         AcronymDisambiguator.load(tmp_path / "none")
+    meta = tmp_path / "acr" / "meta.json"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('"version": 2', '"version": 1'), encoding="utf-8")
+    with pytest.raises(ValueError, match="train it again"):
+        AcronymDisambiguator.load(tmp_path / "acr")
 
 
 def test_errors():

@@ -1,10 +1,17 @@
 """Disambiguation of Vietnamese clinical abbreviations: `kt` -> `kích thước` or `kỹ thuật`?
 
-A linear classifier reads the context of each occurrence (words at marked positions around it,
-the bag of words of the note, character n-grams of a window) and picks among the expansions a
-dictionary lists for that abbreviation only. One model is shared by all abbreviations (rare ones
-learn from the context words of frequent ones); expansions never seen in training are scored by
-how many of their words occur in the note.
+Each occurrence is paired with every expansion the dictionary lists for its abbreviation, and one
+binary logistic regression scores the pairs (a pointwise ranker, like a cross-encoder but linear):
+the highest-scoring candidate wins. Its features never name the candidate itself, only how the
+candidate fits the context, so expansions and abbreviations never seen in training are scored as
+well as frequent ones:
+
+- the candidate's words next to the context words (`L1=khối|E=lượng`, `R1=mm|E=thước`), learned
+  across all abbreviations;
+- statistics of the training notes with each abbreviation written out in full: bigram
+  log-probabilities at both joins (`khối` + `lượng`), inside the candidate, the candidate's word
+  frequency, and the pointwise mutual information of its words with the context words;
+- whether its words are written elsewhere in the note, and its rank in the dictionary.
 
     from vimednlp.clinical.acronyms import AcronymDisambiguator, load_acrdraid
     train = load_acrdraid(root, "train")           # acrDrAid (MIT): $VIMEDNLP_SHARED/data/acrdraid
@@ -17,13 +24,14 @@ Trained models are not shipped (acrDrAid is real report text): train one with th
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
-
-from ..text.fold import fold_lower
 
 META_FILE = "meta.json"
 MODEL_FILE = "model.joblib"
@@ -56,58 +64,103 @@ def _words(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
 
 
-def context_features(ex: AcronymExample, window: int = 4) -> dict[str, float]:
-    """Sparse features of one occurrence (used for every abbreviation alike)."""
+class CorpusStats:
+    """Word, bigram and note co-occurrence counts of training notes, abbreviations written out."""
+
+    def __init__(self) -> None:
+        self.unigrams: Counter = Counter()
+        self.bigrams: Counter = Counter()
+        self.vocab: dict[str, int] = {}
+        self.cooc = None  # sparse (V x V): notes containing both words; diagonal = document frequency
+        self.doc_freq = None
+        self.n_docs = 0
+
+    def fit(self, examples: Sequence[AcronymExample]) -> CorpusStats:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        docs = []
+        for ex in examples:
+            words = _words(ex.text[:ex.start]) + _words(ex.expansion or "") + _words(ex.text[ex.end:])
+            self.unigrams.update(words)
+            self.bigrams.update(pairwise(words))
+            docs.append(words)
+        vec = CountVectorizer(analyzer=lambda words: words, binary=True)
+        X = vec.fit_transform(docs)
+        self.vocab = {w: int(i) for w, i in vec.vocabulary_.items()}
+        self.cooc = (X.T @ X).tocsr()
+        self.doc_freq = self.cooc.diagonal()
+        self.n_docs = len(docs)
+        return self
+
+    def bigram_logp(self, a: str, b: str) -> float:
+        """log P(b | a), add-0.1 smoothed."""
+        return math.log((self.bigrams[(a, b)] + 0.1) / (self.unigrams[a] + 0.1 * len(self.unigrams)))
+
+    def pmi_table(self, context: Iterable[str], words: Iterable[str]) -> dict[tuple[str, str], float]:
+        """PMI of the (context word, candidate word) pairs seen together in a note (others absent)."""
+        cw = [w for w in dict.fromkeys(context) if w in self.vocab]
+        ww = [w for w in dict.fromkeys(words) if w in self.vocab]
+        if not cw or not ww:
+            return {}
+        sub = self.cooc[[self.vocab[w] for w in cw]][:, [self.vocab[w] for w in ww]].toarray()
+        df = self.doc_freq
+        return {(a, b): math.log(sub[r, c] * self.n_docs / (df[self.vocab[a]] * df[self.vocab[b]]))
+                for r, a in enumerate(cw) for c, b in enumerate(ww) if sub[r, c]}
+
+
+def pair_features(ex: AcronymExample, candidate: str, rank: int, n_candidates: int, stats: CorpusStats,
+                  window: int = 3, pmi: Mapping[tuple[str, str], float] | None = None) -> dict[str, float]:
+    """Features of one (occurrence, candidate expansion) pair; none of them names the candidate.
+    pmi: a `stats.pmi_table(note words, candidate words)` computed once for all candidates."""
     left = _words(ex.text[:ex.start])
     right = _words(ex.text[ex.end:])
-    f: dict[str, float] = {}
-    for i, w in enumerate(reversed(left[-window:]), 1):
-        f[f"L{i}={w}"] = 1.0
-        f[f"L={w}"] = 1.0
-        f[f"Lf={fold_lower(w)}"] = 0.5
-    for i, w in enumerate(right[:window], 1):
-        f[f"R{i}={w}"] = 1.0
-        f[f"R={w}"] = 1.0
-        f[f"Rf={fold_lower(w)}"] = 0.5
-    if left:
-        f[f"L1R1={left[-1]}|{right[0] if right else '</s>'}"] = 1.0
-    if len(left) >= 2:
-        f[f"L2L1={left[-2]}|{left[-1]}"] = 1.0
-    if len(right) >= 2:
-        f[f"R1R2={right[0]}|{right[1]}"] = 1.0
-    all_words = set(left) | set(right)
-    for w in all_words:
-        f[f"B={w}"] = 0.3  # the whole note (radiology findings are short)
-    raw = ex.acronym
-    f["case=" + ("upper" if raw.isupper() else "title" if raw[:1].isupper() else "lower")] = 1.0
-    win = " ".join(left[-2:]) + " _ " + " ".join(right[:2])
-    for n in (3, 4):
-        for k in range(len(win) - n + 1):
-            g = win[k:k + n]
-            if "_" not in g:
-                f[f"c{n}={g}"] = 0.2
+    if pmi is None:
+        pmi = stats.pmi_table(left + right, _words(candidate))
+    cand = _words(candidate) or [candidate.lower()]
+    note = set(left) | set(right)
+    l1 = left[-1] if left else "<s>"
+    r1 = right[0] if right else "</s>"
+    f = {"overlap": sum(w in note for w in cand) / len(cand),
+         "join_left": stats.bigram_logp(l1, cand[0]) / 10, "join_right": stats.bigram_logp(cand[-1], r1) / 10,
+         "join_left_seen": float(stats.bigrams[(l1, cand[0])] > 0),
+         "join_right_seen": float(stats.bigrams[(cand[-1], r1)] > 0),
+         "inner": sum(stats.bigram_logp(a, b) for a, b in pairwise(cand)) / 10,
+         "frequency": math.log1p(sum(stats.unigrams[w] for w in cand) / len(cand)) / 5,
+         "first_in_dictionary": float(rank == 0), "rank": rank / n_candidates}
+    near = [pmi[(a, w)] for a in set(left[-window:]) | set(right[:window]) if a not in cand
+            for w in cand if (a, w) in pmi]
+    f["pmi_near_mean"] = sum(near) / len(near) / 3 if near else 0.0
+    f["pmi_near_max"] = max(near) / 3 if near else 0.0
+    anywhere = [pmi[(a, w)] for a in note if a not in cand for w in cand if (a, w) in pmi]
+    f["pmi_note_mean"] = sum(anywhere) / len(anywhere) / 3 if anywhere else 0.0
+    for w in cand:  # context word x candidate word: shared by every abbreviation
+        f[f"L1={l1}|E={w}"] = 1.0
+        f[f"R1={r1}|E={w}"] = 1.0
     return f
 
 
 class AcronymDisambiguator:
     """Pick the expansion of an abbreviation from its context, among the dictionary's candidates.
 
-    dictionary: `{abbreviation: [expansion, ...]}` (keys matched lower-cased); expansions seen in
-    training are added to it. C: inverse regularization of the logistic regression.
+    dictionary: `{abbreviation: [expansion, ...]}` (keys matched lower-cased, order = preference when
+    nothing else decides); expansions seen in training are added to it. C: inverse regularization of
+    the pair logistic regression (chosen on acrDrAid dev); window: words each side for the PMI
+    features; overlap_weight: an extra bonus for a candidate whose words are written in the note;
+    class_weight: passed to the regression ("balanced" weighs correct pairs like wrong ones).
     """
 
-    def __init__(self, dictionary: Mapping[str, Sequence[str]] | None = None, C: float = 10.0,
-                 window: int = 4, overlap_weight: float = 1.0, class_weight: str | None = None,
+    def __init__(self, dictionary: Mapping[str, Sequence[str]] | None = None, C: float = 1.0,
+                 window: int = 3, overlap_weight: float = 0.0, class_weight: str | None = None,
                  max_iter: int = 2000) -> None:
         self.dictionary: dict[str, list[str]] = {acronym_key(k): list(v) for k, v in (dictionary or {}).items()}
         self.C = C
         self.window = window
         self.overlap_weight = overlap_weight
-        self.class_weight = class_weight  # "balanced" favours rare expansions (macro-F1)
+        self.class_weight = class_weight
         self.max_iter = max_iter
         self._vec = None
         self._clf = None
-        self.classes_: list[str] = []
+        self._stats: CorpusStats | None = None
 
     # --- training -------------------------------------------------------------------------------
     def fit(self, examples: Sequence[AcronymExample]) -> AcronymDisambiguator:
@@ -123,49 +176,46 @@ class AcronymDisambiguator:
             cands = self.dictionary.setdefault(acronym_key(ex.acronym), [])
             if ex.expansion not in cands:
                 cands.append(ex.expansion)
-        X = [self._features(ex) for ex in examples]
-        y = [ex.expansion for ex in examples]
+        self._stats = CorpusStats().fit(examples)
+        X, y = [], []
+        for ex in examples:
+            for feats, cand in zip(self._features(ex), self.candidates(ex.acronym)):
+                X.append(feats)
+                y.append(int(cand == ex.expansion))
+        if 0 not in y:
+            raise ValueError("training needs an abbreviation with at least two candidate expansions")
         self._vec = DictVectorizer()
-        Xm = self._vec.fit_transform(X)
-        if len(set(y)) < 2:
-            raise ValueError("training needs at least two different expansions")
         self._clf = LogisticRegression(C=self.C, max_iter=self.max_iter, class_weight=self.class_weight)
-        self._clf.fit(Xm, y)
-        self.classes_ = list(self._clf.classes_)
+        self._clf.fit(self._vec.fit_transform(X), y)
         return self
 
-    def _features(self, ex: AcronymExample) -> dict[str, float]:
-        return context_features(ex, self.window)
+    def _features(self, ex: AcronymExample) -> list[dict[str, float]]:
+        cands = self.candidates(ex.acronym)
+        pmi = self._stats.pmi_table(_words(ex.text[:ex.start]) + _words(ex.text[ex.end:]),
+                                    [w for c in cands for w in _words(c)])
+        return [pair_features(ex, c, i, len(cands), self._stats, self.window, pmi) for i, c in enumerate(cands)]
 
     # --- prediction -----------------------------------------------------------------------------
     def candidates(self, acronym: str) -> list[str]:
         return list(self.dictionary.get(acronym_key(acronym), []))
 
-    def _overlap(self, ex: AcronymExample, expansion: str) -> float:
-        """Share of the expansion's words found in the note (a full form written nearby, e.g.)."""
-        words = set(_words(ex.text[:ex.start]) + _words(ex.text[ex.end:]))
-        exp = _words(expansion)
-        return sum(w in words for w in exp) / len(exp) if exp else 0.0
-
     def predict_scores(self, examples: Iterable[AcronymExample]) -> list[dict[str, float]]:
-        """For each example, candidate -> score (log-probability from the model, plus word overlap)."""
-        import numpy as np
-
+        """For each example, candidate -> score (the ranker's log-odds, plus the overlap bonus)."""
         if self._clf is None:
             raise RuntimeError("the disambiguator is not trained: call fit() or load()")
         examples = list(examples)
-        if not examples:
-            return []
-        logp = self._clf.predict_log_proba(self._vec.transform([self._features(e) for e in examples]))
-        index = {c: i for i, c in enumerate(self.classes_)}
-        floor = float(np.min(logp)) - 1.0
-        out: list[dict[str, float]] = []
-        for ex, row in zip(examples, logp):
-            scores: dict[str, float] = {}
-            for cand in self.candidates(ex.acronym):
-                base = float(row[index[cand]]) if cand in index else floor
-                scores[cand] = base + self.overlap_weight * self._overlap(ex, cand)
-            out.append(scores)
+        rows, owners = [], []
+        for k, ex in enumerate(examples):
+            feats = self._features(ex)
+            rows.extend(feats)
+            owners.extend([k] * len(feats))
+        out: list[dict[str, float]] = [{} for _ in examples]
+        if not rows:
+            return out
+        scores = self._clf.decision_function(self._vec.transform(rows))
+        cands = [c for ex in examples for c in self.candidates(ex.acronym)]
+        for k, cand, score, feats in zip(owners, cands, scores, rows):
+            out[k][cand] = float(score) + self.overlap_weight * feats["overlap"]
         return out
 
     def predict(self, examples: Iterable[AcronymExample]) -> list[str | None]:
@@ -195,9 +245,10 @@ class AcronymDisambiguator:
             raise RuntimeError("nothing to save: the disambiguator is not trained")
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"vec": self._vec, "clf": self._clf}, path / MODEL_FILE)
-        meta = {"kind": "acronyms", "C": self.C, "window": self.window, "overlap_weight": self.overlap_weight,
-                "class_weight": self.class_weight, "dictionary": self.dictionary}
+        joblib.dump({"vec": self._vec, "clf": self._clf, "stats": self._stats}, path / MODEL_FILE)
+        meta = {"kind": "acronyms", "version": 2, "C": self.C, "window": self.window,
+                "overlap_weight": self.overlap_weight, "class_weight": self.class_weight,
+                "dictionary": self.dictionary}
         (path / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         return path
 
@@ -210,11 +261,13 @@ class AcronymDisambiguator:
         if not (path / META_FILE).is_file() or not (path / MODEL_FILE).is_file():
             raise FileNotFoundError(f"{path} is not a saved abbreviation model ({META_FILE} + {MODEL_FILE})")
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        if meta.get("version") != 2:
+            raise ValueError(f"{path}: saved by an older vimednlp (abbreviation model version "
+                             f"{meta.get('version', 1)}, need 2): train it again")
         obj = cls(dictionary=meta["dictionary"], C=meta["C"], window=meta["window"],
-                  overlap_weight=meta.get("overlap_weight", 1.0), class_weight=meta.get("class_weight"))
+                  overlap_weight=meta.get("overlap_weight", 0.0), class_weight=meta.get("class_weight"))
         parts = joblib.load(path / MODEL_FILE)
-        obj._vec, obj._clf = parts["vec"], parts["clf"]
-        obj.classes_ = list(obj._clf.classes_)
+        obj._vec, obj._clf, obj._stats = parts["vec"], parts["clf"], parts["stats"]
         return obj
 
 
@@ -243,13 +296,28 @@ def load_acrdraid_dictionary(root: str | Path) -> dict[str, list[str]]:
 
 
 def evaluate(gold: Sequence[str], pred: Sequence[str | None]) -> dict[str, float]:
-    """Expansion accuracy and macro-F1 over expansions (sklearn, labels = gold expansions)."""
+    """Expansion accuracy and macro scores over the gold expansions.
+
+    `macro_f1` follows acrDrAid / ViHealthBERT (`score_expansion` in their code, the SDU@AAAI-21
+    acronym task's scorer): precision and recall are averaged over the gold expansions (precision 1
+    for an expansion never predicted), and F1 is the harmonic mean of the two averages.
+    `macro_f1_per_expansion` is the stricter scikit-learn mean of per-expansion F1 (precision 0 for
+    an expansion never predicted).
+    """
     from sklearn.metrics import accuracy_score, f1_score
 
     if len(gold) != len(pred):
         raise ValueError(f"{len(gold)} gold expansions but {len(pred)} predictions")
     p = [x if x is not None else "<none>" for x in pred]
     labels = sorted(set(gold))
-    return {"accuracy": round(float(accuracy_score(gold, p)), 4),
-            "macro_f1": round(float(f1_score(gold, p, labels=labels, average="macro", zero_division=0)), 4),
+    correct, total, predicted = Counter(), Counter(gold), Counter(p)
+    for g, q in zip(gold, p):
+        correct[g] += g == q
+    prec = sum(correct[e] / predicted[e] if predicted[e] else 1.0 for e in labels) / len(labels)
+    rec = sum(correct[e] / total[e] for e in labels) / len(labels)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"accuracy": round(float(accuracy_score(gold, p)), 4), "macro_f1": round(f1, 4),
+            "macro_precision": round(prec, 4), "macro_recall": round(rec, 4),
+            "macro_f1_per_expansion": round(float(f1_score(gold, p, labels=labels, average="macro",
+                                                            zero_division=0)), 4),
             "n": len(gold)}
