@@ -159,7 +159,7 @@ def markdown(res: dict, split: str) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "test", "all"), default="dev")
     ap.add_argument("--errors", action="store_true", help="print errors (use on dev only)")
     ap.add_argument("--json", help="write the scores as JSON here")
     a = ap.parse_args(argv)

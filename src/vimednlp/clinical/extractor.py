@@ -35,7 +35,13 @@ _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test"
 _FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
 _DEPARTMENT = {"khoa"}
-_DOSE_JOIN = re.compile(r"^[ \t x×*()\-–]*$")   # parts on different lines stay apart
+_DOSE_JOIN = re.compile(r"^[ \t x×*()\-–=]*$")   # parts on different lines stay apart
+_COLUMN_GAP = re.compile(r" {2,}|\t")              # prescription columns: strength | quantity | instructions
+_QUANTITY_LEAD = re.compile(r"(?: {2,}|\t)(?:(?:x|sl|so luong)\s*:?\s*)?$")   # `   30 viên   `, `  SL: 14v`
+_QUANTITY_TAIL = re.compile(r"(?: {2,}|\t|[ \t]*$|[ \t]*\n)")
+_TIME_ONLY = re.compile(r"(?:(?:uong|tiem|dung|vao|buoi|va|,|-)\s*)*(?:sang|trua|chieu|toi)(?:[\s,\-]*(?:va\s*)?(?:sang|trua|chieu|toi))*")
+_LOST_VOLUME = re.compile(r"(?:mat mau|mau mat|luong mau|luong dich|dich dan luu|nuoc tieu|khoang)\W*(?:\w+\W+){0,2}$")
+_CONCENTRATION = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]*%")   # `NaCl 0,9%`, `Glucose 5%`, `Permethrin 5%`
 _SOURCE_PRIORITY = {"lexicon": 3, "pattern": 2, "tagger": 1}
 
 
@@ -174,6 +180,11 @@ class ClinicalExtractor:
                 # it, `Test nhanh cúm A âm tính`, the disease stays and the verdict negates it)
                 label = "TEST"
                 start -= next(len(k) for k in _TEST_OF_DISEASE if tuple(view.keys[start - len(k):start]) == k)
+            if label == "DRUG" and (cm := _CONCENTRATION.match(folded, sp[end - 1][1])):
+                # the concentration belongs to the product name (guidelines: `Natri clorid 0,9%`)
+                attrs = {"concept": e.concept, **e.attrs}
+                cands.append(_Cand(sp[start][0], cm.end(), label, "lexicon", attrs, PRIORITY.get(label, 0)))
+                continue
             elif label == "DRUG" and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
                 # `Glucose 11,2 mmol/L` is a test; `Glucose 5% 500 ml` a drug
                 v = p.value.match(folded, sp[end - 1][1] + 1) or p.value.match(folded, sp[end - 1][1])
@@ -216,13 +227,22 @@ class ClinicalExtractor:
         anchors = [c.start for c in ents if c.label == "DRUG"]
         # the line under a drug line may hold its instructions (prescriptions): scan it too
         anchors += [nl + 1 for nl in {text.find("\n", a) for a in anchors} if nl >= 0]
+        inside = sorted((c.start, c.end) for c in ents if c.label == "DRUG")
         for a in dosage_atoms(p, folded, anchors):
+            k = bisect.bisect_right(inside, (a.end, len(text) + 1)) - 1
+            if k >= 0 and inside[k][0] < a.end and a.start < inside[k][1]:
+                continue   # `0,9%` of `NaCl 0,9%`
+            if a.kind == "form" and _QUANTITY_LEAD.search(folded, 0, a.start) \
+                    and _QUANTITY_TAIL.match(folded, a.end):
+                continue   # the quantity column of a prescription line (`30 viên`), not the dose
             lab, _ = anchor(a.start)
             if a.kind == "strength":
                 if lab == "TEST":
                     continue
                 if a.unit in ("%", "l", "g") and lab != "DRUG":
                     continue
+                if a.unit in ("ml", "l", "lit") and lab != "DRUG" and _LOST_VOLUME.search(folded, max(0, a.start - 30), a.start):
+                    continue   # `Mất máu: khoảng 50 ml`, `dịch dẫn lưu 200 ml`: a volume lost, not a dose
                 dose.append((a.start, a.end, a.kind))
             else:
                 dose.append((a.start, a.end, a.kind))
@@ -255,11 +275,25 @@ class ClinicalExtractor:
         def under_drug_line(s: int) -> bool:
             return text.rfind("\n", 0, s) in rx_lines
 
-        kept = []
+        kept, rest = [], []
         for s, e, k in dose:
-            if k == "strength" or anchor(s, 40)[0] == "DRUG" or near_strength(s, e) or under_drug_line(s):
+            if k == "freq" and _TIME_ONLY.fullmatch(folded, s, e):
+                rest.append((s, e))   # `sáng` / `tối` alone (folded `sang` is also `sang` = to): only after a dose
+            elif k == "strength" or anchor(s, 40)[0] == "DRUG" or near_strength(s, e) or under_drug_line(s):
                 kept.append((s, e))
-        for s, e in _merge(kept, text):
+            else:
+                rest.append((s, e))
+        freqs = {s for s, _, k in dose if k == "freq"}
+        # a part that continues a kept dosage phrase is kept too (`Uống 1v x 2 lần/ngày, sáng chiều sau ăn`)
+        grown = True
+        while grown and rest:
+            grown = False
+            for r in list(rest):
+                if any(_joins(text, e0, r[0], r[0] in freqs) for _, e0 in kept):
+                    kept.append(r)
+                    rest.remove(r)
+                    grown = True
+        for s, e in _merge(kept, text, freqs):
             out.append(_Cand(s, e, "DOSAGE", "pattern", {}, 0))
         for a in result_atoms(p, folded):
             lab, _ = anchor(a.start)
@@ -375,11 +409,23 @@ def merge_tagger_spans(text: str, lexicon_spans: list[Span], tagger_spans: Itera
             for c in resolve_overlaps(cands)]
 
 
-def _merge(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Join dosage parts separated only by spaces, `x`, `*` or brackets: `500mg x 2 lần/ngày`."""
+def _joins(text: str, end: int, start: int, is_freq: bool) -> bool:
+    """Whether a dosage part starting at `start` continues the phrase ending at `end`."""
+    if start < end:
+        return False
+    gap = text[end:start]
+    if _COLUMN_GAP.search(gap):
+        return False
+    return bool(_DOSE_JOIN.match(gap) or (is_freq and re.fullmatch(r"[ \t]*,[ \t]*", gap)))
+
+
+def _merge(ranges: list[tuple[int, int]], text: str, freqs: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """Join dosage parts separated only by spaces, `x`, `*`, `=` or brackets: `500mg x 2 lần/ngày`; a comma
+    joins when a frequency or timing follows (`1 viên x 2 lần/ngày, uống tối`); a column gap
+    (two spaces or a tab) separates."""
     out: list[list[int]] = []
     for s, e in sorted(ranges):
-        if out and (s <= out[-1][1] or _DOSE_JOIN.match(text[out[-1][1]:s])):
+        if out and (s <= out[-1][1] or _joins(text, out[-1][1], s, s in freqs)):
             out[-1][1] = max(out[-1][1], e)
         else:
             out.append([s, e])
