@@ -279,3 +279,22 @@ def test_reference_numbers_and_non_addresses(rules):
     for text in ("Thở oxy 2 l/p. Người nhà ở cạnh.", "Mạch 88, to 37,5 độ.", "CC 115 tiếp nhận lúc 23h.",
                  "Y sĩ Lê Bá Tùng khám."):
         assert not found(rules, text, "LOCATION"), text
+
+
+def test_times_with_a_relative_day_and_dates_after_a_time(rules):
+    assert ("DATE", "22h15 hôm qua") in found(rules, "Vợ ký cam kết lúc 22h15 hôm qua.")
+    assert ("DATE", "5 giờ sáng 10/11/2024") in found(rules, "Yếu nửa người phải từ 5 giờ sáng 10/11/2024.")
+    assert ("AGE", "3 tuổi 2 tháng") in found(rules, "Cháu: Đặng Gia Bảo, 3 tuổi 2 tháng")
+
+
+def test_chat_call_outs_lower_case_hospitals_and_spaced_serials(rules):
+    spans = found(rules, "hoa oi, c vua kham o bv k ve, nho cho c so chi thao ben vien 103 voi")
+    assert ("NAME", "hoa") in spans and ("ORGANIZATION", "bv k") in spans and ("ORGANIZATION", "vien 103") in spans
+    assert not found(rules, "troi oi, be nha em sot cao qua", "NAME")
+    assert ("ID", "AB 0123987") in found(rules, "GIẤY CHỨNG NHẬN NGHỈ VIỆC HƯỞNG BHXH   Seri: AB 0123987")
+    assert not found(rules, "Kết quả: E. coli > 10^5 CFU/ml", "LOCATION")
+
+
+def test_street_after_a_building(rules):
+    assert ("LOCATION", "chung cư Mipec Rubik 360, Xuân Thủy") in found(
+        rules, "Sống cùng bạn tại chung cư Mipec Rubik 360, Xuân Thủy.")

@@ -42,7 +42,8 @@ def names() -> dict[str, frozenset[str]]:
         "surname": f(_lines("names", "surnames.txt")),
         "compound": compound,
         "middle": f(_lines("names", "middle.txt")),
-        "given": f(_lines("names", "given_male.txt") + _lines("names", "given_female.txt")),
+        "given": f(_lines("names", "given_male.txt") + _lines("names", "given_female.txt")
+                   + _lines("names", "given_extra.txt")),
     }
 
 

@@ -34,9 +34,11 @@ _INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|g�
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
 _NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
     # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
-    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc"])
+    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi"])
 
 
+_VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
+                       re.MULTILINE)
 # 'minh la van hung': after a self-introduction even 'van' (also 'still') starts a name
 _SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
                          "tên tôi là"])
@@ -186,6 +188,17 @@ class NameRecognizer(Recognizer):
             if taken.free(m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
                 taken.add(m.start(), m.end())
+        # a lower-case given name called out: 'hoa oi, ...', 'tuan anh oi' (chat)
+        for m in _VOCATIVE.finditer(ctx.folded):
+            words = m.group("who").split()
+            raw = ctx.text[m.start("who"):m.end("who")]
+            if raw != raw.lower() or not all(w in giv and w not in _NOT_NAME_LOWER for w in words[:1]) \
+                    or not all(w in giv or w in mid for w in words) or self._never(words, 0, len(words), never):
+                continue
+            if taken.free(m.start("who"), m.end("who")):
+                taken.add(m.start("who"), m.end("who"))
+                out.append(Candidate(m.start("who"), m.end("who"), "NAME", 0.6, self.name,
+                                     "given-name lexicon called out with 'ơi' (chat)"))
         self._propagate(ctx, out, taken, before)
         if not upper:
             for m in _INITIAL_ALONE.finditer(ctx.text):

@@ -213,6 +213,12 @@ class IdRecognizer(Recognizer):
                 continue
             add(tok.start, e, kind, 0.85, f"context cue ({kind})")
         del idc
+        # 'Seri: AB 0123987': the letters of a spaced serial belong to it
+        for k, c in enumerate(out):
+            i = ctx.token_index_at(c.start)
+            if i and ctx.tokens[i - 1].kind == "word" and ctx.tokens[i - 1].text.isupper() \
+                    and 2 <= len(ctx.tokens[i - 1].text) <= 3 and _kind_cue(ctx, i - 1)[0] is not None:
+                out[k] = Candidate(ctx.tokens[i - 1].start, c.end, "ID", c.score, self.name, c.explanation, dict(c.attrs))
         # '#TV-88213', '#004512': a reference number written with a hash sign
         for m in _HASH_CODE.finditer(ctx.text):
             if free(m.start(1), m.end(1)):
@@ -266,7 +272,7 @@ _TIME = r"(?:\d{1,2}\s?(?:h|g|giờ|gio|:)\s?\d{0,2}(?:\s?(?:phút|phut|p|'))?(?
 _DATE_RES: list[tuple[str, re.Pattern, float]] = [
     # 14h30 ngày 12/3/2024, 8 giờ ngày 5 tháng 3
     ("time + date", re.compile(
-        rf"(?<![\w/]){_TIME}[\s,]*(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})"
+        rf"(?<![\w/]){_TIME}[\s,]*(?:(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})|{_D}\s?[/.\-]\s?{_M}(?=\s?[/.\-]\s?\d))"
         rf"(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}})|\s(?:năm|nam)\s(?:{_Y}|\d{{2}}))?(?![\w/])"), 0.95),
     ("ngày ... tháng ... năm", re.compile(
         rf"(?:(?:ngày|ngay)\s*)?{_D}\s(?:tháng|thang)\s{_M}(?:\s*(?:năm|nam|,)\s*{_Y})?(?!\w)"
@@ -295,6 +301,8 @@ _PATIENT_ORDINAL = re.compile(r"(?:benh nhan|ca benh|ca nhiem|ca|bn)(?:\s+(?:nhi
 
 _DAYPART_TIME = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua|hom nay|hom qua|mai nay|ngay mai))?"
                            r"(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?)(?![\w/:])")
+_TIME_RELATIVE = re.compile(r"(?<![\w/])(\d{1,2}\s?(?:h|gio)\s?\d{0,2}(?:\s+(?:sang|trua|chieu|toi|dem|khuya))?"
+                            r"\s+(?:hom qua|hom nay|hom kia|nay|qua|mai))(?![\w])")
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
 
 
@@ -358,7 +366,8 @@ class DateRecognizer(Recognizer):
                     taken.append((c.end, m.end(1)))
                     out[k] = Candidate(c.start, m.end(1), "DATE", c.score, self.name, c.explanation + " + time of day")
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
-        for rx, why in ((_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line")):
+        for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"),
+                        (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line")):
             for m in rx.finditer(f):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
@@ -387,6 +396,7 @@ _AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\
 _AGE_WORD_RE = re.compile(r"(?<![\w])((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai)\s+(?:thang\s+)?tuoi)(?![\w])")
 
 
+_YEARS_MONTHS_RE = re.compile(r"(?<![\w/])\d{1,2}\s?(?:tuoi|t)\s+\d{1,2}\s?(?:thang|th)(?![\w/])")
 # 'con em 18 tháng', 'bé 9 tháng bị sốt': a child's age in months without 'tuổi'
 _CHILD_MONTHS_RE = re.compile(r"(?<![\w])(?:con|be|chau|be trai|be gai|con trai|con gai)(?:\s+(?:em|toi|minh|chi|nha em|nha toi|trai|gai))?"
                               r"\s+(\d{1,2}\s?(?:thang|th))(?![\w/])")
@@ -409,6 +419,8 @@ class AgeRecognizer(Recognizer):
                     out.append(Candidate(m.start(g), m.end(g), "AGE", 0.8, self.name, "age range after 'tuổi'"))
         for m in _AGE_WORD_RE.finditer(f):
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "number word + tuổi"))
+        for m in _YEARS_MONTHS_RE.finditer(f):
+            out.append(Candidate(m.start(), m.end(), "AGE", 0.95, self.name, "pattern: years + months of age"))
         for m in _CHILD_MONTHS_RE.finditer(f):
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "child + number of months"))
         for m in _AGE_CUE_RE.finditer(f):

@@ -32,7 +32,7 @@ _NOT_UNIT = frozenset(["gioi tinh", "am tinh", "duong tinh", "than tinh", "ac ti
 _AMBIGUOUS_FOLDED = frozenset(["cho", "ban", "ap", "to", "cau", "ga", "ho", "khu", "lo", "phong", "quan", "tinh", "xa",
                                "pho", "duong", "bar", "t", "p", "q", "h"])
 _NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "to", "khu", "khoi", "cum", "p", "q",
-                            "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga", "toa nha"])
+                            "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga"])
 # unit word + next word that make a clinical phrase, not an address
 _NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
                           "duong tinh", "duong vat", "duong niệu", "duong nieu", "duong tho", "duong truyen", "duong dan",
@@ -52,7 +52,8 @@ _CUE_ONLY = frozenset(["nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc v
 
 # 'là bác sĩ tại ...', 'nữ điều dưỡng của bệnh viện': a clinician's job describing a person
 _MED_BEFORE = PhraseSet(["là", "nam", "nữ", "vợ là", "chồng là", "la", "nu"])
-_MED_AFTER = frozenset(["tại", "của", "ở", "làm", "khoa", "bệnh", "trạm", "trung", "phòng", "tai", "cua", "o"])
+_MED_AFTER = frozenset(["tại", "của", "ở", "làm", "khoa", "bệnh", "trạm", "trung", "phòng", "tai", "cua", "o", "tyt", "ttyt",
+                        "bv", "bvđk", "bvdk", "pk", "tram"])
 
 
 def fold_key(k: str) -> str:
@@ -186,7 +187,8 @@ class LocationRecognizer(Recognizer):
                 continue
             # house number glued before a street: '15 Lạc Long Quân', '123/4 Nguyễn Trãi'
             if _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
-                    and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc:
+                    and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc \
+                    and not (len(toks[i + 1].text) >= 2 and toks[i + 1].text.isupper()):  # '10^5 CFU': a unit
                 e = self._cap_end(ctx, i + 1, 5)
                 if e > i + 1 and ctx.ktoks[i + 1] not in _STOP_TAIL:
                     pieces.append((i, e, 0.5, "house number + street name"))
@@ -230,6 +232,15 @@ class LocationRecognizer(Recognizer):
                     field_spans.append((i, e, 0.9, "address field cue"))
         if not ctx.diacritics and not ctx.upper_doc:
             self._lower_tail(ctx, pieces, gz)
+        # 'chung cư Mipec Rubik 360, Xuân Thủy', 'tòa nhà Keangnam, Phạm Hùng': the street after a building
+        for a, b, _s, why in list(pieces):
+            if not why.startswith("address unit word") or b + 1 >= n or ft[b] != "," or ctx.upper_doc:
+                continue
+            y = b + 1
+            e = self._cap_end(ctx, y, 4) if toks[y].kind == "word" and ctx.is_cap(y) else y
+            if 2 <= e - y and (e >= n or toks[e].kind == "punct" or ft[e] in _VENUE_AFTER or
+                               "\n" in ctx.text[toks[e - 1].end:toks[e].start]):
+                pieces.append((y, e, 0.6, "street name after a building"))
         # chain pieces separated by ',', '-' or nothing
         pieces.sort()
         chained: list[list] = []
@@ -478,6 +489,9 @@ class OrganizationRecognizer(Recognizer):
                 e = end
                 continue
             break
+        if e == h_end and e < n and ctx.adj[e - 1] and (ctx.tokens[e].kind == "number" and len(ft[e]) >= 2 or
+                                                         ft[e] in ("k", "e", "c") and ft[i] != "vien"):
+            return e + 1, True  # 'bv k', 'vien 103', 'bv 115': a hospital known by a letter or a number
         if known and ft[i] not in ("vien",):
             x = e
             while x < n and x - e < 2 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ft[x] not in _VENUE_STOP \
