@@ -7,8 +7,9 @@ unless you pass --save DIR (keep it outside the repository).
     python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --config full --split dev
     # the chosen configuration on test, once
     python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --config full --split test
-    # learning curve on test (10/25/50/100 % of train) -> benchmarks/plots/learning_curve.png
-    python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --config full --curve
+    # learning curve on test (10/25/50/100 % of train) -> benchmarks/plots/learning_curve.png;
+    # the 100 % point is the test result (full report printed, saved with --save); --jobs 2 trains two points at once
+    python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --config full --curve --jobs 2 --save DIR
     # CRF tagging speed on 300-word documents (a tagger saved by --curve --save DIR)
     python benchmarks/bench_taggers.py --data ../shared/data/phoner_covid19 --speed --load DIR
 """
@@ -108,7 +109,7 @@ def run_once(args, train, evaluate, fraction: float = 1.0) -> dict:
     pred_s = time.perf_counter() - t0
     rep = entity_scores(evaluate, pred)
     tok = token_scores(evaluate, pred)
-    if args.save:
+    if args.save and fraction >= 1.0:  # the tagger of the whole train split (the test result) is the one kept
         tagger.save(args.save)
     return {"config": args.config, "params": json.loads(args.params), "fraction": fraction,
             "n_train": len(train), "n_eval": len(evaluate), "fit_s": round(fit_s, 1),
@@ -142,6 +143,26 @@ def speed(args, train) -> dict:
             "docs_per_s": round(len(docs) / dt, 1), "words_per_s": round(words / dt)}
 
 
+def _curve_point(args, train, test, fraction: float) -> dict:
+    r = run_once(args, train, test, fraction)
+    r["split"] = "test"
+    return r
+
+
+def curve(args, train, test, fractions: list[float]) -> list[dict]:
+    """One training per fraction; with --jobs N, N trainings at once (largest first, so the whole-train
+    point starts at once and the smaller ones share the other cores). Results in the order of `fractions`."""
+    if args.jobs <= 1 or len(fractions) == 1:
+        return [_curve_point(args, train, test, fr) for fr in fractions]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    order = sorted(range(len(fractions)), key=lambda i: -fractions[i])
+    with ProcessPoolExecutor(max_workers=args.jobs, mp_context=mp.get_context("fork")) as pool:
+        futures = {i: pool.submit(_curve_point, args, train, test, fractions[i]) for i in order}
+        return [futures[i].result() for i in range(len(fractions))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="folder of PhoNER_COVID19 (with syllable/)")
@@ -150,10 +171,12 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=["dev", "test"])
     ap.add_argument("--curve", action="store_true", help="learning curve on test")
     ap.add_argument("--fractions", default="0.1,0.25,0.5,1.0")
+    ap.add_argument("--jobs", type=int, default=1, help="--curve: train this many points at once (processes)")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--speed-docs", type=int, default=100)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--save", default=None, help="save the trained tagger here (outside the repo)")
+    ap.add_argument("--save", default=None, help="save the trained tagger here (outside the repo); "
+                    "with --curve, the whole-train point's")
     ap.add_argument("--load", default=None, help="--speed: time this saved tagger instead of training one")
     ap.add_argument("--json", default=None, help="append the result as one JSON line to this file")
     ap.add_argument("--plot", default="benchmarks/plots/learning_curve.png")
@@ -166,13 +189,18 @@ def main() -> None:
         print(json.dumps(results[-1]))
     elif args.curve:
         test = load_split(data, "test")
-        for fr in [float(x) for x in args.fractions.split(",")]:
-            r = run_once(args, train, test, fr)
-            r["split"] = "test"
-            results.append(r)
-            print(f"{fr:>5}: n={r['n_train']} micro-F1={r['entity']['micro']['f1']} "
+        results = curve(args, train, test, [float(x) for x in args.fractions.split(",")])
+        for r in results:
+            print(f"{r['fraction']:>5}: n={r['n_train']} micro-F1={r['entity']['micro']['f1']} "
                   f"S&D-F1={r['entity']['per_label'].get('SYMPTOM_AND_DISEASE', {}).get('f1')}", flush=True)
         plot_curve(results, args.plot)
+        full = [r for r in results if r["fraction"] >= 1.0]
+        if full:  # the whole-train point is the test result: one training serves both
+            r = full[-1]
+            print(f"\nTest result (whole train split, the curve's last point"
+                  f"{'; trained beside the smaller points, ' + str(args.jobs) + ' at a time' if args.jobs > 1 else ''}):\n")
+            print(r["report"])
+            print(json.dumps({k: v for k, v in r.items() if k not in ("report", "entity")}))
     else:
         r = run_once(args, train, load_split(data, args.split))
         r["split"] = args.split

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -37,6 +38,45 @@ def _suite(name: str):
     return importlib.import_module(f"suites.{name}")
 
 
+RUN_ALL = "run_all.json"  # the last full run: per-suite wall seconds and the total
+
+
+def _load(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def render_timings() -> list[str]:
+    """Wall seconds per suite and in total, so the file itself shows what a full run costs."""
+    full = _load(RESULTS_DIR / RUN_ALL)
+    rows = []
+    for name in SUITES:
+        res = _load(RESULTS_DIR / f"{name}.json")
+        secs = res.get("wall_seconds") if res else None
+        if full and name in full.get("suites", {}):
+            how = "the `all` run" + (" (FAILED: older numbers below)" if name in full.get("failed", []) else "")
+            if res and secs is not None and res.get("date", "") > full["finished"]:
+                how += f"; its numbers below are from a later run alone ({res['date']}, {secs:.0f} s)"
+            rows.append((name, full["suites"][name], how))
+        elif secs is not None:
+            rows.append((name, secs, f"a run of this suite ({res.get('date')})"))
+    if not rows:
+        return []
+    lines = ["## Wall time per suite", ""]
+    if full:
+        m = full.get("machine", {})
+        lines += [f"`python benchmarks/run.py all` from {full['started']} to {full['finished']}: "
+                  f"**{full['total_seconds']:.0f} s ({full['total_seconds'] / 60:.1f} min)** in all, on "
+                  f"{m.get('cpu')} ({m.get('cores')} cores), load average at the start {full.get('load_average_at_start')}"
+                  f" and at the end {full.get('load_average_at_end')}.", ""]
+    lines += ["| suite | wall seconds | measured in |", "|---|---:|---|"]
+    lines += [f"| {n} | {s:.0f} | {how} |" for n, s, how in rows]
+    lines += [f"| **total** | **{sum(s for _, s, _ in rows):.0f}** | |", ""]
+    return lines
+
+
 def render_results() -> Path:
     parts = [
         "# Benchmark results",
@@ -45,6 +85,7 @@ def render_results() -> Path:
         "Every section names the command that produced it, the machine, package versions and the date.",
         "",
     ]
+    parts += render_timings()
     for name in SUITES:
         path = RESULTS_DIR / f"{name}.json"
         if not path.exists():
@@ -74,6 +115,25 @@ def render_results() -> Path:
     return out
 
 
+def record_seconds(name: str, seconds: float) -> None:
+    """Add the suite's wall time (as run.py measured it, process starts included) to its result file."""
+    path = RESULTS_DIR / f"{name}.json"
+    res = _load(path)
+    if res is not None:
+        res["wall_seconds"] = seconds
+        path.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_run_all(took: dict, failed: list, started: str, load_start: float, total: float) -> None:
+    from common import machine
+
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    payload = {"command": "python benchmarks/run.py all", "started": started, "finished": now(),
+               "total_seconds": round(total, 1), "suites": took, "failed": failed, "machine": machine(),
+               "load_average_at_start": load_start, "load_average_at_end": round(os.getloadavg()[0], 2)}
+    (RESULTS_DIR / RUN_ALL).write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("suites", nargs="*", help=f"suites to run: all or any of {', '.join(SUITES)}")
@@ -87,11 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     if not names and not args.report_only:
         ap.error("name at least one suite, or all, or --report-only")
     if args.quick:  # smoke-run numbers go to results/quick/ and never into RESULTS.md
-        import os
-
         os.environ["VIMEDNLP_BENCH_QUICK"] = "1"
-    failed = []
-    t_all = time.perf_counter()
+    failed, took = [], {}
+    t_all, started, load_start = time.perf_counter(), now(), round(os.getloadavg()[0], 2)
     for name in [] if args.report_only else names:
         t0 = time.perf_counter()
         print(f"[{now()}] suite {name} ...", flush=True)
@@ -104,11 +162,19 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             failed.append(name)
             print(f"  suite {name} FAILED: {type(e).__name__}: {e}", file=sys.stderr)
-        print(f"  {name} took {time.perf_counter() - t0:.0f} s", flush=True)
+        took[name] = round(time.perf_counter() - t0, 1)
+        print(f"  {name} took {took[name]:.0f} s", flush=True)
+        if not args.quick and name not in failed:
+            record_seconds(name, took[name])
+    if names and not args.report_only:
+        print("\n".join(["", "suite             seconds"] + [f"{n:16s} {s:8.0f}" for n, s in took.items()]
+                        + [f"{'total':16s} {time.perf_counter() - t_all:8.0f}"]), flush=True)
     if args.quick:
         print(f"quick run: results in {RESULTS_DIR / 'quick'} (RESULTS.md unchanged; "
               f"total {time.perf_counter() - t_all:.0f} s)")
     else:
+        if set(names) == set(SUITES):  # a full run: its total is the number the 30-minute goal is about
+            write_run_all(took, failed, started, load_start, time.perf_counter() - t_all)
         out = render_results()
         print(f"wrote {out} (total {time.perf_counter() - t_all:.0f} s)")
     if failed:
