@@ -245,6 +245,10 @@ class ConText:
                 # only negation and history words inside a mention speak about it (`gan lách không to`,
                 # `tiền sử dị ứng`); a kinship-looking syllable inside one (`chong mat`) does not
                 t = targets[inside]
+                if rule.category == "negated" and (t.label != "SYMPTOM" or (c.end >= t.end and c.start > t.start)):
+                    # a negation word inside a disease name or closing a mention is part of the name: `K vú`
+                    # (cancer), `NMCT không ST chênh lên`, `o chua` (ợ chua typed without diacritics)
+                    continue
                 if rule.category in ("negated", "historical") and (rule.labels is None or t.label in rule.labels):
                     t.assertions.add(rule.category)
                     t.inner.add(rule.category)

@@ -30,7 +30,7 @@ from .sections import Section, find_sections, section_at
 
 MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
-_TEST_OF_DISEASE = (("test", "nhanh"), ("xet", "nghiem"), ("test",), ("xn",))   # longest first
+_TEST_OF_DISEASE = (("test", "nhanh"), ("xet", "nghiem"), ("sang", "loc"), ("tam", "soat"), ("test",), ("xn",))   # longest first
 _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test", "nhanh")}
 _FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
@@ -162,7 +162,8 @@ class ClinicalExtractor:
                 continue   # `khoa Tim mạch`, `chuyên khoa Chấn thương`: a department, not a disease
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
                 after = sp[end - 1][1]
-                if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)
+                if not (p.bare_value.match(folded, after)
+                        or (p.qual.match(folded, after) and not self._needs_number(view, m.start, end))
                         or _UNIT_VALUE_AFTER(p, folded, after)):
                     continue
             label = e.label
@@ -198,6 +199,10 @@ class ClinicalExtractor:
         for s, e in fever_spans(p, folded):
             cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"concept": "sốt"}, PRIORITY["SYMPTOM"]))
         return cands
+
+    def _needs_number(self, view: TokenView, i: int, j: int) -> bool:
+        """`TS: rung nhĩ` is the history heading, `TS 3 phút` the bleeding time: only a number counts."""
+        return " ".join(view.words[i:j]) in self.patterns.need_number
 
     def _needs_value(self, e, view: TokenView, i: int, j: int) -> bool:
         """Vital-sign words and one- or two-letter test abbreviations count only with a value after them."""
@@ -345,8 +350,9 @@ class ClinicalExtractor:
         view = view or TokenView.of(text)
         folded = view.folded
         ents = resolve_overlaps(self._entities(text, view, folded))
+        ents = _join_procedures(text, ents, self.patterns.generic_procedures)
         cands = ents + self._measures(text, folded, ents)
-        chosen = resolve_overlaps(cands)
+        chosen = _drop_in_titles(text, resolve_overlaps(cands))
         out = []
         for c in chosen:
             if c.label not in self.labels:
@@ -407,6 +413,43 @@ def merge_tagger_spans(text: str, lexicon_spans: list[Span], tagger_spans: Itera
                            PRIORITY.get(s.label, 0)))
     return [Span(c.start, c.end, c.label, text[c.start:c.end], c.source, float(c.attrs.pop("score", 1.0)), c.attrs)
             for c in resolve_overlaps(cands)]
+
+
+_TITLE_LEAD = re.compile(r"^\s*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|TƯỜNG TRÌNH|Tường trình|BIÊN BẢN|KET QUA|PHIEU)\b")
+
+
+def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A report or form title (`PHIẾU KẾT QUẢ NỘI SOI ĐẠI TRÀNG`, `KQ SIÊU ÂM`, `TƯỜNG TRÌNH PHẪU THUẬT`)
+    names the form, not a test or procedure done: a line with no colon, in capitals, holds no TEST or
+    PROCEDURE span; one opening with a form word (`KQ`, `PHIẾU`) no clinical span at all."""
+    out, cache = [], {}
+    for c in cands:
+        if c.label not in ("TEST", "PROCEDURE") and not _TITLE_LEAD.match(text, text.rfind("\n", 0, c.start) + 1):
+            out.append(c)   # `BỆNH NHÂN TĂNG HUYẾT ÁP` typed in capitals still names the disease
+            continue
+        ls = text.rfind("\n", 0, c.start) + 1
+        if ls not in cache:
+            le = text.find("\n", ls)
+            line = text[ls:le if le >= 0 else len(text)]
+            letters = [ch for ch in line if ch.isalpha()]
+            cache[ls] = ":" not in line and len(line.split()) >= 2 and (
+                (letters and all(ch.isupper() for ch in letters)) or bool(_TITLE_LEAD.match(line)))
+        if not cache[ls]:
+            out.append(c)
+    return out
+
+
+def _join_procedures(text: str, ents: list[_Cand], generic: set[str]) -> list[_Cand]:
+    """`phẫu thuật` / `mổ` right before a named procedure is one mention: `phẫu thuật cắt tuyến vú triệt căn`."""
+    out: list[_Cand] = []
+    for c in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == c.label == "PROCEDURE" and fold_lower(text[prev.start:prev.end]) in generic
+                and text[prev.end:c.start].strip() == ""):
+            out[-1] = _Cand(prev.start, c.end, "PROCEDURE", prev.source, dict(c.attrs), prev.priority)
+        else:
+            out.append(c)
+    return out
 
 
 def _joins(text: str, end: int, start: int, is_freq: bool) -> bool:

@@ -65,6 +65,8 @@ class PatternRules:
                                      r"(?!\s*(?:lan|vien|ngay|gio|h\b|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))")
         self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
+        self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
+        self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
         self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}
         self.not_before = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
                            for k, v in (d.get("not_before") or {}).items()}
