@@ -298,3 +298,15 @@ def test_chat_call_outs_lower_case_hospitals_and_spaced_serials(rules):
 def test_street_after_a_building(rules):
     assert ("LOCATION", "chung cư Mipec Rubik 360, Xuân Thủy") in found(
         rules, "Sống cùng bạn tại chung cư Mipec Rubik 360, Xuân Thủy.")
+
+
+def test_initials_after_a_patient_number_are_not_litres(rules):
+    spans = found(rules, "Hôm nay bệnh nhân 19 L.T.H. sẽ được ra viện, bay từ London (Anh) về.")
+    assert ("NAME", "L.T.H.") in spans and ("ID", "19") in spans and ("LOCATION", "Anh") in spans
+    assert not found(rules, "Truyền 2 l. Sau đó theo dõi.", "NAME")
+
+
+def test_given_name_of_a_full_name_recurs(rules):
+    spans = found(rules, "Lịch trình của bệnh nhân Nguyễn Hồng Nhung, 26 tuổi. Ngày 15/2, Nhung bay đi London.")
+    assert [t for _l, t in spans].count("Nhung") == 1 and ("NAME", "Nguyễn Hồng Nhung") in spans
+    assert ("NAME", "Nam") not in found(rules, "Ông Trần Văn Nam, 60 tuổi, quê miền Nam.")

@@ -221,6 +221,15 @@ class NameRecognizer(Recognizer):
             if key in seen or len(key) < 3 or len(words) > 4:
                 continue
             seen.add(key)
+            if len(words) >= 2 and c.score >= 0.75 and words[-1][:1].isupper() and fold_lower(words[-1]) not in _NOT_NAME_LOWER \
+                    and words[-1] not in seen:
+                # 'bệnh nhân Nguyễn Hồng Nhung ... Nhung bay từ Nội Bài': the given name alone, capitalised
+                seen.add(words[-1])
+                for m in re.finditer(r"(?<![\w.])" + re.escape(words[-1]) + r"(?![\w])", text):
+                    if taken.free(m.start(), m.end()):
+                        taken.add(m.start(), m.end())
+                        out.append(Candidate(m.start(), m.end(), "NAME", 0.65, self.name,
+                                             "given name of a full name found elsewhere in the document"))
             rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in fold_lower(name).split()) + r"(?![\w])")
             for m in rx.finditer(ctx.folded):
                 if not taken.free(m.start(), m.end()):

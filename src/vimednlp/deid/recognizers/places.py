@@ -172,7 +172,8 @@ class LocationRecognizer(Recognizer):
                 # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
                 # place; 'Anh' and 'Đức' are also a pronoun and a given name: they need a place preposition
                 if key not in c["foreign_places_ambiguous"] or (
-                        ctx.cue_before(i, c["place_preposition"], skip="") if fold_key(key) in _PRONOUN_PLACES
+                        (ctx.cue_before(i, c["place_preposition"], skip="") or (i > 0 and ft[i - 1] == "("))
+                        if fold_key(key) in _PRONOUN_PLACES
                         else not ctx.cue_before(i, _NATIONALITY_BEFORE, skip="")):
                     pieces.append((i, e, 0.75, "gazetteer (foreign place)"))
                     i = e
