@@ -93,6 +93,7 @@ def _in_conditional(text: str, pos: int) -> bool:
     start = max(text.rfind(c, 0, pos) for c in ".!?;\n") + 1
     return bool(_CONDITIONAL.search(fold_lower(text[start:pos])))
 
+_VALUE_NEXT = re.compile(r"[ \t]*[:=]?[ \t]*[\d(<>≤≥]")
 _VALUE_LEAD = re.compile(r"[ \t]*[:=]?[ \t]*")
 
 
@@ -170,6 +171,14 @@ class ClinicalExtractor:
             start = m.start
             if label == "SYMPTOM":
                 end = extend_site(p, view, end)
+            elif label == "DISEASE" and not view.words[end - 1].isupper():
+                # a side is part of the diagnosis (`u phổi phải`, `tràn dịch màng phổi trái`); not after an
+                # abbreviation (`TDMP phải`)
+                side = extend_site(p, view, end, max_mods=0)
+                end = side if side > end and view.keys[end] in p.side_words else end
+            if label in ("DISEASE", "SYMPTOM") and end < len(view.words) and view.words[end] in ("P", "T") \
+                    and not view.line_break_before[end] and not _VALUE_NEXT.match(folded, sp[end][1]):
+                end += 1   # `Sỏi thận P`, `liệt nửa người P`: phải / trái abbreviated
             elif label == "TEST":
                 # `CT scan sọ não`, `siêu âm Doppler mạch chi dưới`; `xét nghiệm` / `định lượng` + test
                 end = extend_site(p, view, end, max_mods=0)
@@ -313,18 +322,21 @@ class ClinicalExtractor:
         for c in ents:
             if c.label != "TEST":
                 continue
-            m = p.qual.match(folded, c.end) or p.bare_value.match(folded, c.end)
-            if m:
+            q = p.qual.match(folded, c.end)
+            m = q or p.bare_value.match(folded, c.end)
+            finding = self._finding_after(text, c, ents, panel=c.attrs.get("concept") in p.panel_tests)
+            if m and not (finding and (q or c.attrs.get("concept") in p.panel_tests) and finding[1] > m.end("v")):
+                # `ECG: nhịp xoang 92 ck/ph, trục trái` is one finding, longer than its first word
                 s, e = m.start("v"), m.end("v")
-                out.append(_Cand(s, e, "RESULT", "pattern", {}, 0))
+                t = p.titre.match(folded, e) if q else None
+                out.append(_Cand(s, t.end() if t else e, "RESULT", "pattern", {}, 0))
                 continue
-            finding = self._finding_after(text, c, ents)
             if finding:
                 out.append(_Cand(finding[0], finding[1], "RESULT", "pattern", {"finding": True}, 10))
         return out
 
     @staticmethod
-    def _finding_after(text: str, test: _Cand, ents: list[_Cand]) -> tuple[int, int] | None:
+    def _finding_after(text: str, test: _Cand, ents: list[_Cand], panel: bool = False) -> tuple[int, int] | None:
         """`XQ ngực: đám mờ thùy dưới phổi phải` -> the finding after `TEST:`, up to the clause end, when
         no other entity lies inside it (then those entities are the content, not one finding)."""
         m = _FINDING.match(text, test.end)
@@ -337,7 +349,9 @@ class ClinicalExtractor:
         # ... unless a negation or doubt cue is in it: `CT: không thấy hình ảnh xuất huyết` keeps a denied
         # DISEASE/SYMPTOM for the assertion rules
         absorb = not _FINDING_CUE.search(fold_lower(text[s:e]))
+        # a panel (`Khí máu động mạch: pH 7,29, PaO2 68 mmHg`) reports its own parts in one finding
         if e - s < 3 or any(c is not test and c.start < e and s < c.end
+                            and not (panel and c.label == "TEST")
                             and (c.label not in ASSERTION_LABELS or not absorb) for c in ents):
             return None
         return s, e
@@ -415,7 +429,8 @@ def merge_tagger_spans(text: str, lexicon_spans: list[Span], tagger_spans: Itera
             for c in resolve_overlaps(cands)]
 
 
-_TITLE_LEAD = re.compile(r"^\s*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|TƯỜNG TRÌNH|Tường trình|BIÊN BẢN|KET QUA|PHIEU)\b")
+_TITLE_LEAD = re.compile(r"^\s*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|TƯỜNG TRÌNH|Tường trình|BIÊN BẢN|KET QUA|PHIEU"
+                         r"|PHÒNG KHÁM|Phòng khám|PK|BỆNH ÁN|Bệnh án|BA|KHOA|Khoa)\b")
 
 
 def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:

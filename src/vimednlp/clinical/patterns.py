@@ -66,6 +66,9 @@ class PatternRules:
         self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
         self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
+        self.side_words = {fold_lower(w).split()[0] for w in d.get("disease_sides") or ()}
+        self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
+        self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
         self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}
         self.not_before = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
