@@ -203,12 +203,19 @@ class ConText:
         return out
 
     # --- the main entry point ---------------------------------------------------------------------
-    def apply(self, view: TokenView, targets: Sequence[Target]) -> None:
-        """Set `target.assertions` for each target (token spans over `view`)."""
+    def apply(self, view: TokenView, targets: Sequence[Target],
+              barriers: Sequence[tuple[int, int]] = ()) -> None:
+        """Set `target.assertions` for each target (token spans over `view`). `barriers`: token ranges of
+        other mentions (tests) that a backward cue does not reach across: in `Lao phổi AFB (-)` the `(-)`
+        is the result of AFB, not a denial of the disease."""
         if not targets:
             return
         keys = context_keys(view)
         n = len(keys)
+        self._barrier = [False] * n
+        for bs, be in barriers:
+            for k in range(bs, min(be, n)):
+                self._barrier[k] = True
         in_target = [-1] * n
         for ti, t in enumerate(targets):
             for k in range(t.start, min(t.end, n)):
@@ -307,9 +314,10 @@ class ConText:
         crossed = False
         clean = True          # the current comma segment holds only targets and conjunctions
         has_target = False
+        barrier = getattr(self, "_barrier", None)
         for k in range(a, b):
             key = keys[k]
-            if stops[k]:
+            if stops[k] or (not forward and barrier and k < len(barrier) and barrier[k]):
                 return False
             if in_target[k] >= 0:
                 has_target = True

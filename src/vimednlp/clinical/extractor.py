@@ -121,7 +121,8 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
             rng = view.char_to_token(sp.start, sp.end)
             if rng is not None:
                 targets.append((sp, Target(rng[0], rng[1], sp.label)))
-    context.apply(view, [t for _, t in targets])
+    barriers = [r for sp in spans if sp.label == "TEST" and (r := view.char_to_token(sp.start, sp.end)) is not None]
+    context.apply(view, [t for _, t in targets], barriers)
     for sp, t in targets:
         sec = section_at(sections, sp.start)
         if sec is not None and sec.implies and not context.terminated_before(
