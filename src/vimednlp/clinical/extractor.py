@@ -247,6 +247,8 @@ class ClinicalExtractor:
             k = bisect.bisect_right(inside, (a.end, len(text) + 1)) - 1
             if k >= 0 and inside[k][0] < a.end and a.start < inside[k][1]:
                 continue   # `0,9%` of `NaCl 0,9%`
+            if a.kind in ("strength", "form") and p.blood_product.match(folded, a.end):
+                continue   # `Truyền 2 đơn vị khối hồng cầu`: units of blood, a transfusion, not a drug dose
             if a.kind == "form" and _QUANTITY_LEAD.search(folded, 0, a.start) \
                     and _QUANTITY_TAIL.match(folded, a.end):
                 continue   # the quantity column of a prescription line (`30 viên`), not the dose

@@ -67,6 +67,7 @@ class PatternRules:
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
         self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
         self.side_words = {fold_lower(w).split()[0] for w in d.get("disease_sides") or ()}
+        self.blood_product = re.compile(r"[ \t]*(?:" + _alt(d.get("blood_products") or ["máu"]) + r")(?![\w])")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}

@@ -1,0 +1,95 @@
+"""Behaviour found on the second dev set of hand-written notes (corpora/clinical_notes cn-41..62): ICU, operative,
+nursing, infusion and specialty notes. Each test uses sentences written for it, not the notes' text."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp import extract
+
+
+def spans(text: str, label: str) -> list[str]:
+    return [s.text for s in extract(text) if s.label == label]
+
+
+def attrs(text: str, mention: str) -> set[str]:
+    for s in extract(text):
+        if s.text == mention:
+            return {a for a in ("negated", "uncertain", "historical", "family", "hypothetical") if s.attrs.get(a)}
+    raise AssertionError(f"{mention!r} not found in {[(s.text, s.label) for s in extract(text)]}")
+
+
+@pytest.mark.parametrize("text, dosages", [
+    # prescription columns: strength | quantity dispensed | instructions
+    ("1. Losartan 50mg   28 viên   Uống 1 viên/ngày uống sáng", ["50mg", "Uống 1 viên/ngày uống sáng"]),
+    ("2/ Omeprazol 20mg  SL: 14v   Uống 1v trước ăn sáng 30 phút", ["20mg", "Uống 1v trước ăn sáng 30 phút"]),
+    # comma-joined timing, infusion rates in drops (Roman numerals), minutes of an infusion
+    ("Metformin 500mg 1 viên x 2 lần/ngày, uống sau ăn tối", ["500mg 1 viên x 2 lần/ngày, uống sau ăn tối"]),
+    ("Ringer lactat 500ml TTM XXX giọt/ph", ["500ml TTM XXX giọt/ph"]),
+    ("Vancomycin 1g pha NaCl 0,9% 200ml TTM trong 60 phút", ["1g", "200ml TTM trong 60 phút"]),
+    ("Ibuprofen 200mg mỗi 6-8 giờ khi đau", ["200mg mỗi 6-8 giờ khi đau"]),
+    ("Morphin 3mg TMC khi VAS > 4", ["3mg TMC khi VAS > 4"]),
+])
+def test_dosage_phrases(text, dosages):
+    assert spans(text, "DOSAGE") == dosages
+
+
+def test_concentration_is_part_of_the_product_name():
+    text = "Truyền Glucose 10% 500ml TTM chậm, Natri clorid 0,9% 1000ml."
+    assert spans(text, "DRUG") == ["Glucose 10%", "Natri clorid 0,9%"]
+    assert spans(text, "DOSAGE") == ["500ml TTM chậm", "1000ml"]
+
+
+def test_time_of_day_needs_a_dose_before_it():
+    # folded `sang` is both `sáng` (morning) and `sang` (to): alone after a drug name it is no dosage
+    assert spans("Đổi kháng sinh sang Cefepim 2g x 2 lần/ngày.", "DOSAGE") == ["2g x 2 lần/ngày"]
+    assert spans("Bisoprolol 2,5mg 1 viên sáng", "DOSAGE") == ["2,5mg 1 viên sáng"]
+
+
+def test_volume_lost_is_no_dose():
+    assert spans("Mất máu trong mổ khoảng 300 ml, truyền 1 đơn vị hồng cầu.", "DOSAGE") == []
+
+
+def test_form_titles_and_headings_hold_no_procedure():
+    text = ("TƯỜNG TRÌNH PHẪU THUẬT\nChẩn đoán sau mổ: Thủng ổ loét tá tràng\n"
+            "Phương pháp phẫu thuật: Khâu lỗ thủng\nSau mổ: theo dõi dịch qua dẫn lưu.")
+    assert spans(text, "PROCEDURE") == ["Khâu lỗ thủng"]
+    assert spans("KẾT QUẢ SIÊU ÂM\nSiêu âm tuyến giáp: nhân thùy trái 8 mm.", "TEST") == ["Siêu âm tuyến giáp"]
+
+
+def test_generic_surgery_word_joins_the_named_procedure():
+    assert spans("Bệnh nhân đã phẫu thuật cắt túi mật năm 2020.", "PROCEDURE") == ["phẫu thuật cắt túi mật"]
+
+
+def test_operative_and_nursing_procedures():
+    text = "Vô cảm: gây tê tủy sống. Rút sonde tiểu ngày 2, thay băng vết mổ hằng ngày, tập đi sớm."
+    assert spans(text, "PROCEDURE") == ["gây tê tủy sống", "Rút sonde tiểu", "thay băng vết mổ", "tập đi"]
+
+
+def test_panel_finding_is_one_result():
+    text = "Khí máu động mạch: pH 7,31, PaCO2 52 mmHg, HCO3- 26 mmol/L."
+    assert spans(text, "TEST") == ["Khí máu động mạch"]
+    assert spans(text, "RESULT") == ["pH 7,31, PaCO2 52 mmHg, HCO3- 26 mmol/L"]
+
+
+def test_finding_longer_than_its_first_word():
+    assert spans("ECG: nhịp xoang 78 ck/ph, dày thất trái.", "RESULT") == ["nhịp xoang 78 ck/ph, dày thất trái"]
+    assert spans("HBsAg: âm tính", "RESULT") == ["âm tính"]
+    assert spans("Test MAT: dương tính 1/400.", "RESULT") == ["dương tính 1/400"]
+
+
+def test_sides_on_diagnoses():
+    assert spans("Chẩn đoán: Sỏi thận P, u phổi trái.", "DISEASE") == ["Sỏi thận P", "u phổi trái"]
+    # an abbreviation keeps the side out (annotation convention: `TDMP phải`)
+    assert spans("KL: TDMP phải.", "DISEASE") == ["TDMP"]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("BN nữ 52t, K vú phải đã phẫu thuật.", "K vú phải", set()),                 # K = cancer, not không
+    ("Chi dinh: o chua, nong rat sau xuong uc", "o chua", set()),               # chua = ợ chua, not chưa
+    ("Chẩn đoán: Lao phổi AFB (-), Xpert (+).", "Lao phổi", set()),              # (-) is the test's result
+    ("Không ho, không khó nuốt.", "khó nuốt", {"negated"}),
+    ("Em gái 6 tuổi đang sốt.", "sốt", {"family"}),
+    ("TS: ĐTĐ type 2.\nDiễn biến 24h: còn sốt, ho khạc đờm.", "sốt", set()),   # a new section ends TS
+])
+def test_assertions_on_new_note_styles(text, mention, expected):
+    assert attrs(text, mention) == expected
