@@ -11,6 +11,7 @@ from vimednlp.clinical.acronyms import (
     AcronymDisambiguator,
     AcronymExample,
     evaluate,
+    lexicon_phrases,
     load_acrdraid,
     load_acrdraid_dictionary,
 )
@@ -94,6 +95,13 @@ def test_abbreviation_never_seen_in_training_is_expanded_from_full_forms_in_othe
     for text, gold in cases.items():
         i = text.lower().index("ha ")
         assert m.predict([AcronymExample(text, i, i + 2)]) == [gold], text
+
+
+def test_lexicon_phrases_are_our_clinical_terms_without_code_hints():
+    phrases = lexicon_phrases()
+    assert {"tăng huyết áp", "công thức máu", "cẳng chân"} <= phrases
+    assert not any(ch.isdigit() for p in phrases for ch in p)  # ICD-10 hints such as I10 are left out
+    assert all(p == p.lower() and "  " not in p for p in phrases)
 
 
 def test_evaluate_follows_the_acrdraid_macro_f1():

@@ -11,7 +11,8 @@ well as frequent ones:
 - statistics of the training notes with each abbreviation written out in full: bigram
   log-probabilities at both joins (`khối` + `lượng`), inside the candidate, the candidate's word
   frequency, and the pointwise mutual information of its words with the context words;
-- whether its words are written elsewhere in the note, and its rank in the dictionary.
+- whether its words are written elsewhere in the note, its rank in the dictionary, and whether it
+  is a term of vimednlp's own clinical lists (whose words and bigrams are counted too).
 
     from vimednlp.clinical.acronyms import AcronymDisambiguator, load_acrdraid
     train = load_acrdraid(root, "train")           # acrDrAid (MIT): $VIMEDNLP_SHARED/data/acrdraid
@@ -64,6 +65,27 @@ def _words(s: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(s)]
 
 
+LEXICON_FILES = ("body_parts.tsv", "diseases.tsv", "symptoms.tsv", "tests.tsv", "procedures.tsv")
+
+
+def lexicon_phrases() -> set[str]:
+    """Terms and synonyms of vimednlp's own clinical lists (`resources/clinical/*.tsv`), words lower-cased:
+    a small outside vocabulary for expansions that training never shows."""
+    from ..paths import resource_path
+
+    out: set[str] = set()
+    for name in LEXICON_FILES:
+        for line in resource_path("clinical", name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            for col in line.split("\t"):
+                for term in col.split("|"):
+                    words = _words(term)
+                    if words and not any(ch.isdigit() for ch in term):  # ICD-10 code hints
+                        out.add(" ".join(words))
+    return out
+
+
 class CorpusStats:
     """Word, bigram and note co-occurrence counts of training notes, abbreviations written out."""
 
@@ -74,10 +96,18 @@ class CorpusStats:
         self.cooc = None  # sparse (V x V): notes containing both words; diagonal = document frequency
         self.doc_freq = None
         self.n_docs = 0
+        self.lexicon: set[str] = set()
 
-    def fit(self, examples: Sequence[AcronymExample]) -> CorpusStats:
+    def fit(self, examples: Sequence[AcronymExample], lexicon: Iterable[str] = ()) -> CorpusStats:
+        """examples: notes with their gold expansion; lexicon: phrases (words joined by one space) whose
+        words and bigrams are counted too."""
         from sklearn.feature_extraction.text import CountVectorizer
 
+        self.lexicon = set(lexicon)
+        for phrase in self.lexicon:
+            words = phrase.split()
+            self.unigrams.update(words)
+            self.bigrams.update(pairwise(words))
         docs = []
         for ex in examples:
             words = _words(ex.text[:ex.start]) + _words(ex.expansion or "") + _words(ex.text[ex.end:])
@@ -126,7 +156,8 @@ def pair_features(ex: AcronymExample, candidate: str, rank: int, n_candidates: i
          "join_right_seen": float(stats.bigrams[(cand[-1], r1)] > 0),
          "inner": sum(stats.bigram_logp(a, b) for a, b in pairwise(cand)) / 10,
          "frequency": math.log1p(sum(stats.unigrams[w] for w in cand) / len(cand)) / 5,
-         "first_in_dictionary": float(rank == 0), "rank": rank / n_candidates}
+         "first_in_dictionary": float(rank == 0), "rank": rank / n_candidates,
+         "in_lexicon": float(" ".join(cand) in stats.lexicon)}
     near = [pmi[(a, w)] for a in set(left[-window:]) | set(right[:window]) if a not in cand
             for w in cand if (a, w) in pmi]
     f["pmi_near_mean"] = sum(near) / len(near) / 3 if near else 0.0
@@ -146,18 +177,20 @@ class AcronymDisambiguator:
     nothing else decides); expansions seen in training are added to it. C: inverse regularization of
     the pair logistic regression (chosen on acrDrAid dev); window: words each side for the PMI
     features; overlap_weight: an extra bonus for a candidate whose words are written in the note;
-    class_weight: passed to the regression ("balanced" weighs correct pairs like wrong ones).
+    class_weight: passed to the regression ("balanced" weighs correct pairs like wrong ones);
+    use_lexicon: count the words of vimednlp's clinical lists too (`lexicon_phrases()`).
     """
 
     def __init__(self, dictionary: Mapping[str, Sequence[str]] | None = None, C: float = 1.0,
                  window: int = 3, overlap_weight: float = 0.0, class_weight: str | None = None,
-                 max_iter: int = 2000) -> None:
+                 max_iter: int = 2000, use_lexicon: bool = True) -> None:
         self.dictionary: dict[str, list[str]] = {acronym_key(k): list(v) for k, v in (dictionary or {}).items()}
         self.C = C
         self.window = window
         self.overlap_weight = overlap_weight
         self.class_weight = class_weight
         self.max_iter = max_iter
+        self.use_lexicon = use_lexicon
         self._vec = None
         self._clf = None
         self._stats: CorpusStats | None = None
@@ -176,7 +209,7 @@ class AcronymDisambiguator:
             cands = self.dictionary.setdefault(acronym_key(ex.acronym), [])
             if ex.expansion not in cands:
                 cands.append(ex.expansion)
-        self._stats = CorpusStats().fit(examples)
+        self._stats = CorpusStats().fit(examples, lexicon_phrases() if self.use_lexicon else ())
         X, y = [], []
         for ex in examples:
             for feats, cand in zip(self._features(ex), self.candidates(ex.acronym)):
@@ -248,7 +281,7 @@ class AcronymDisambiguator:
         joblib.dump({"vec": self._vec, "clf": self._clf, "stats": self._stats}, path / MODEL_FILE)
         meta = {"kind": "acronyms", "version": 2, "C": self.C, "window": self.window,
                 "overlap_weight": self.overlap_weight, "class_weight": self.class_weight,
-                "dictionary": self.dictionary}
+                "use_lexicon": self.use_lexicon, "dictionary": self.dictionary}
         (path / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         return path
 
@@ -265,7 +298,8 @@ class AcronymDisambiguator:
             raise ValueError(f"{path}: saved by an older vimednlp (abbreviation model version "
                              f"{meta.get('version', 1)}, need 2): train it again")
         obj = cls(dictionary=meta["dictionary"], C=meta["C"], window=meta["window"],
-                  overlap_weight=meta.get("overlap_weight", 0.0), class_weight=meta.get("class_weight"))
+                  overlap_weight=meta.get("overlap_weight", 0.0), class_weight=meta.get("class_weight"),
+                  use_lexicon=meta.get("use_lexicon", True))
         parts = joblib.load(path / MODEL_FILE)
         obj._vec, obj._clf, obj._stats = parts["vec"], parts["clf"], parts["stats"]
         return obj
