@@ -310,3 +310,15 @@ def test_given_name_of_a_full_name_recurs(rules):
     spans = found(rules, "Lịch trình của bệnh nhân Nguyễn Hồng Nhung, 26 tuổi. Ngày 15/2, Nhung bay đi London.")
     assert [t for _l, t in spans].count("Nhung") == 1 and ("NAME", "Nguyễn Hồng Nhung") in spans
     assert ("NAME", "Nam") not in found(rules, "Ông Trần Văn Nam, 60 tuổi, quê miền Nam.")
+
+
+def test_last_name_word_after_a_cue_even_outside_the_lexicon(rules):
+    assert ("NAME", "TRIỆU VĂN PỊNH") in found(rules, "Họ tên: TRIỆU VĂN PỊNH   NS: 1958   Giới: Nam")
+    assert ("NAME", "Đặng Gia Bảo") in found(rules, "Cháu: Đặng Gia Bảo  Cân nặng 14kg")
+    assert ("NAME", "XN") not in found(rules, "Người làm XN: La Thị Hường", "NAME")
+    assert not found(rules, "Tiền sử tiểu đường 10 năm.", "LOCATION")
+
+
+def test_call_out_after_a_kinship_abbreviation(rules):
+    assert ("NAME", "duc") in found(rules, "a duc oi, chieu nay e ko qua lay ket qua dc")
+    assert not found(rules, "bac oi me chau bi chong mat", "NAME")

@@ -37,7 +37,7 @@ _NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", 
     "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi"])
 
 
-_VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
+_VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|anh|chi|em|bs|bac si|co|chu|ba|ong) )?(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
                        re.MULTILINE)
 # 'minh la van hung': after a self-introduction even 'van' (also 'still') starts a name
 _SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
@@ -128,7 +128,15 @@ class NameRecognizer(Recognizer):
                     e += 1
                 if e - i >= 2 and ft[e - 1] in giv | mid:
                     cand_end, why = e, "surname + middle/given-name lexicon"
-            acronym = not upper and len(t.text) >= 3 and t.text.isupper()
+                    # after a cue, the last capitalised word of the run is the given name even when the
+                    # lexicon lacks it ('bà Ninh Thị Lụa', 'Họ tên: TRIỆU VĂN PỊNH   NS: 1958')
+                    if cue_hit and e < n and e - i < 4 and toks[e].kind == "word" and ctx.is_cap(e) and ctx.adj[e - 1] \
+                            and ft[e] not in cue_words and ctx.ktoks[e] not in never \
+                            and ctx.text[toks[e - 1].end:toks[e].start] == " " and (
+                                e + 1 >= n or toks[e + 1].kind == "punct" and ctx.ftoks[e + 1] != ":"
+                                or any(g in ctx.text[toks[e].end:toks[e + 1].start] for g in ("  ", "\t", "\n"))):
+                        cand_end = e + 1
+            acronym = not upper and (len(t.text) >= 3 or i + 1 < n and ctx.ftoks[i + 1] == ":") and t.text.isupper()
             if cand_end is None and cue_hit and ft[i] not in cue_words and not acronym:
                 # after a field label ('Bác sĩ:', 'Bệnh nhân:') a capital starts a sentence: need the lexicon
                 labelled = i > 0 and ctx.ftoks[i - 1] == ":"
@@ -192,7 +200,7 @@ class NameRecognizer(Recognizer):
         for m in _VOCATIVE.finditer(ctx.folded):
             words = m.group("who").split()
             raw = ctx.text[m.start("who"):m.end("who")]
-            if raw != raw.lower() or not all(w in giv and w not in _NOT_NAME_LOWER for w in words[:1]) \
+            if raw != raw.lower() or not all(w in giv and w not in _NOT_NAME_LOWER and w not in cue_words for w in words[:1]) \
                     or not all(w in giv or w in mid for w in words) or self._never(words, 0, len(words), never):
                 continue
             if taken.free(m.start("who"), m.end("who")):

@@ -27,7 +27,7 @@ _STOP_TAIL = frozenset(_STOP_WORDS + [fold_lower(w) for w in _STOP_WORDS if w.is
 _UPPER_OK_UNITS = frozenset(["xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach", "hem kiet khu pho to dan pho so nha p. q. tp. tx. h."][0].split() + ["thi tran", "thi xa", "thanh pho",
                               "khu pho", "to dan pho", "so nha"])
 _NOT_UNIT = frozenset(["gioi tinh", "am tinh", "duong tinh", "than tinh", "ac tinh", "lanh tinh", "cap tinh",
-                       "man tinh", "thao duong", "tinh tinh", "dac tinh", "tinh chat", "hen phe", "phe quan", "ho hap",
+                       "man tinh", "thao duong", "tieu duong", "tinh tinh", "dac tinh", "tinh chat", "hen phe", "phe quan", "ho hap",
                        "tieu hoa", "tien su", "ban than", "ban dau"])
 _AMBIGUOUS_FOLDED = frozenset(["cho", "ban", "ap", "to", "cau", "ga", "ho", "khu", "lo", "phong", "quan", "tinh", "xa",
                                "pho", "duong", "bar", "t", "p", "q", "h"])
