@@ -191,7 +191,8 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--suite", choices=["synthetic", "handwritten", "phoner", "all"], default="all")
+    ap.add_argument("--suite", choices=["synthetic", "handwritten", "handwritten-dev", "phoner", "all"], default="all",
+                    help="handwritten-dev: the development notes the rules were analysed on (not in 'all')")
     ap.add_argument("--n-synthetic", type=int, default=400)
     ap.add_argument("--seed", type=int, default=987654, help="held-out seed (the shipped model uses seed 13)")
     ap.add_argument("--phoner-train-limit", type=int, default=None)
@@ -208,6 +209,8 @@ def main(argv=None) -> int:
         suite_own(f"held-out synthetic (seed {args.seed})", generate(args.n_synthetic, args.seed))
     if args.suite in ("handwritten", "all"):
         suite_own("hand-written notes", load_jsonl(ROOT / "corpora" / "handwritten" / "notes.jsonl"))
+    if args.suite == "handwritten-dev":
+        suite_own("hand-written DEV notes", load_jsonl(ROOT / "corpora" / "handwritten" / "dev_notes.jsonl"))
     if args.suite in ("phoner", "all"):
         shared = os.environ.get("VIMEDNLP_SHARED")
         if not shared:
