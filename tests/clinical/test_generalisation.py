@@ -93,3 +93,23 @@ def test_sides_on_diagnoses():
 ])
 def test_assertions_on_new_note_styles(text, mention, expected):
     assert attrs(text, mention) == expected
+
+
+def test_relative_of_the_patient_abbreviated():
+    # `BN` ends a family scope (`bố bị THA, BN ...`) but `mẹ BN` is the patient's mother
+    assert attrs("Mẹ BN bị ung thư vú, bố BN khỏe.", "ung thư vú") == {"family"}
+
+
+def test_drained_and_passed_volumes_are_no_dose():
+    text = "Chọc dịch màng phổi trái ra 600 ml dịch vàng chanh. Tiểu 1800ml/24h."
+    assert spans(text, "PROCEDURE") == ["Chọc dịch màng phổi"]   # the side stays out (notes: `mổ thoát vị bẹn` trái)
+    assert spans(text, "DOSAGE") == []
+
+
+def test_continuous_infusion_is_part_of_the_dose():
+    assert spans("Heparin 25000 UI pha 50ml, truyền liên tục 24 giờ", "DOSAGE")[0] == "25000 UI"
+    assert spans("Fluorouracil 2400 mg/m2 truyền liên tục 46 giờ", "DOSAGE") == ["2400 mg/m2 truyền liên tục 46 giờ"]
+
+
+def test_normal_bowel_function_is_no_symptom():
+    assert spans("Hậu phẫu ngày 2, trung tiện được, chưa đại tiện.", "SYMPTOM") == []

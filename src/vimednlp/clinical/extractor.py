@@ -40,7 +40,7 @@ _COLUMN_GAP = re.compile(r" {2,}|\t")              # prescription columns: stren
 _QUANTITY_LEAD = re.compile(r"(?: {2,}|\t)(?:(?:x|sl|so luong)\s*:?\s*)?$")   # `   30 viên   `, `  SL: 14v`
 _QUANTITY_TAIL = re.compile(r"(?: {2,}|\t|[ \t]*$|[ \t]*\n)")
 _TIME_ONLY = re.compile(r"(?:(?:uong|tiem|dung|vao|buoi|va|,|-)\s*)*(?:sang|trua|chieu|toi)(?:[\s,\-]*(?:va\s*)?(?:sang|trua|chieu|toi))*")
-_LOST_VOLUME = re.compile(r"(?:mat mau|mau mat|luong mau|luong dich|dich dan luu|nuoc tieu|khoang)\W*(?:\w+\W+){0,2}$")
+_LOST_VOLUME = re.compile(r"(?:mat mau|mau mat|luong mau|luong dich|dich dan luu|nuoc tieu|khoang|(?<!\w)ra|hut ra|thao ra|(?<!\w)tieu|tieu duoc)\W*(?:\w+\W+){0,2}$")
 _CONCENTRATION = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]*%")   # `NaCl 0,9%`, `Glucose 5%`, `Permethrin 5%`
 _SOURCE_PRIORITY = {"lexicon": 3, "pattern": 2, "tagger": 1}
 
