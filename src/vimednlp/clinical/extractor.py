@@ -249,7 +249,7 @@ class ClinicalExtractor:
                 continue   # `0,9%` of `NaCl 0,9%`
             if a.kind in ("strength", "form") and p.blood_product.match(folded, a.end):
                 continue   # `Truyền 2 đơn vị khối hồng cầu`: units of blood, a transfusion, not a drug dose
-            if a.kind == "form" and _QUANTITY_LEAD.search(folded, 0, a.start) \
+            if a.kind == "form" and _QUANTITY_LEAD.search(folded, max(0, a.start - 24), a.start) \
                     and _QUANTITY_TAIL.match(folded, a.end):
                 continue   # the quantity column of a prescription line (`30 viên`), not the dose
             lab, _ = anchor(a.start)
