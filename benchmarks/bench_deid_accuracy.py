@@ -140,34 +140,43 @@ def suite_own(name: str, docs: list[Document]) -> None:
 
 
 def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, args_c: float = 0.01,
-                 rule_floor: float = 0.9, rule_veto: float | None = 0.05) -> None:
+                 rule_floor: float = 1.01, rule_veto: float | None = None, min_prob: float = 0.005,
+                 features: str = "ext", split: str = "test") -> None:
     from vimednlp.corpus.loaders import load_corpus
     from vimednlp.deid.analyzer import Analyzer
     from vimednlp.deid.tagger import PhiTagger
 
     path = shared / "data" / "phoner_covid19"
-    test = load_corpus("phoner_covid19", path, splits="test")
-    print(f"\n### PhoNER_COVID19 test ({len(test)} sentences), types {', '.join(PHONER_TYPES)}\n\n{HEADER}")
+    test = load_corpus("phoner_covid19", path, splits=split)  # split="dev" to tune (the test split is reported)
+    print(f"\n### PhoNER_COVID19 {split} ({len(test)} sentences), types {', '.join(PHONER_TYPES)}\n\n{HEADER}")
     settings = [("rules only", Analyzer(model=None)), ("rules + shipped model", Analyzer(model="default"))]
     train = load_corpus("phoner_covid19", path, splits="train")
     if train_limit:
         train = train[:train_limit]
     t0 = time.perf_counter()
-    tagger = PhiTagger(labels=PHONER_TYPES, max_iterations=args_iters, c1=args_c, c2=args_c).fit(train)
+    tagger = PhiTagger(labels=PHONER_TYPES, max_iterations=args_iters, c1=args_c, c2=args_c,
+                       features=features).fit(train)
     fit_s = time.perf_counter() - t0
-    # trained here, never saved into the package; combine="tagger": the tagger speaks for PhoNER's scheme,
-    # rules add spans scoring >= rule_floor elsewhere, and weaker ones whose tokens the CRF gives a mean PHI
-    # probability >= rule_veto (both chosen on the dev split)
+    # trained here, never saved into the package; combine="tagger": the tagger speaks for PhoNER's scheme and
+    # marks every token whose marginal P(PHI) reaches min_prob; rule spans scoring >= rule_floor, or whose tokens
+    # the CRF gives a mean P(PHI) >= rule_veto, are added (on dev every rule addition cost more precision than
+    # the recall it brought, so by default rules are features only; min_prob chosen on the dev split)
+    import copy
+
+    thr = copy.copy(tagger)
+    thr.min_prob = min_prob
     a = Analyzer(model=None, combine="tagger")
-    a.tagger = tagger
+    a.tagger = thr
     a.rule_floor = rule_floor
     a.rule_veto = rule_veto
-    settings.append((f"CRF trained on PhoNER train ({len(train)} sent., {fit_s:.0f}s) + rules >= {rule_floor}"
-                     f" or CRF P(PHI) >= {rule_veto}", a))
+    rules_txt = "rules as features only" if rule_floor > 1 and rule_veto is None else \
+        f"+ rules >= {rule_floor} or mean P(PHI) >= {rule_veto}"
+    settings.append((f"CRF trained on PhoNER train ({features} features, {len(train)} sent., {fit_s:.0f}s), "
+                     f"tokens with P(PHI) >= {min_prob}, {rules_txt}", a))
     b = Analyzer(model=None, combine="tagger")
     b.tagger = tagger
     b.rule_floor = 1.01
-    settings.append(("CRF trained on PhoNER train alone (rules as features only)", b))
+    settings.append(("the same CRF, Viterbi decoding (rules as features only)", b))
     results = {}
     for label, an in settings:
         an.labels = frozenset(PHONER_TYPES)
@@ -187,6 +196,14 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
         print(f"| {name} | {gold} | " + " | ".join(f"{f1s[k][t][0]:.3f}" for k in f1s) + f" | {ref} |")
     for k, (_p, m) in results.items():
         print(f"\nrecall by label ({k}): " + ", ".join(f"{PHONER_NAMES.get(a, a)} {v:.3f}" for a, v in m["recall_by_label"].items()))
+    print("\nPhoNER-trained CRF, token recall / precision by P(PHI) threshold (rules as features only):")
+    curve = []
+    for t in (0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.007, 0.005, 0.003, 0.002):
+        thr.min_prob = t
+        b.tagger = thr
+        m = token_metrics(test, [to_phoner_conventions(p) for p in run(b, test)[0]], PHONER_TYPES)
+        curve.append(f"{t}: {m['recall']:.4f} / {m['precision']:.4f}")
+    print("; ".join(curve))
 
 
 def main(argv=None) -> int:
@@ -198,9 +215,15 @@ def main(argv=None) -> int:
     ap.add_argument("--phoner-train-limit", type=int, default=None)
     ap.add_argument("--phoner-iterations", type=int, default=300)
     ap.add_argument("--phoner-c", type=float, default=0.01, help="CRF L1 and L2 regularisation")
-    ap.add_argument("--rule-floor", type=float, default=0.9, help="rule spans kept beside the PhoNER-trained CRF")
-    ap.add_argument("--rule-veto", type=float, default=0.05,
-                    help="weaker rule spans kept where the CRF's mean PHI probability reaches this (chosen on dev)")
+    ap.add_argument("--rule-floor", type=float, default=1.01,
+                    help="rule spans scoring >= this kept beside the PhoNER-trained CRF (> 1: none)")
+    ap.add_argument("--rule-veto", type=float, default=None,
+                    help="weaker rule spans kept where the CRF's mean PHI probability reaches this")
+    ap.add_argument("--phoner-min-prob", type=float, default=0.005,
+                    help="PhoNER-trained CRF: tokens with marginal P(PHI) >= this are PHI (chosen on dev)")
+    ap.add_argument("--phoner-features", choices=["base", "ext"], default="ext")
+    ap.add_argument("--phoner-split", choices=["dev", "test"], default="test",
+                    help="split the PhoNER suite evaluates (dev to tune; test is reported)")
     args = ap.parse_args(argv)
     if args.suite in ("synthetic", "all"):
         sys.path.insert(0, str(ROOT))
@@ -217,7 +240,7 @@ def main(argv=None) -> int:
             print("\nPhoNER suite skipped: set VIMEDNLP_SHARED to the folder holding data/phoner_covid19")
         else:
             suite_phoner(Path(shared), args.phoner_train_limit, args.phoner_iterations, args.phoner_c, args.rule_floor,
-                         args.rule_veto)
+                         args.rule_veto, args.phoner_min_prob, args.phoner_features, args.phoner_split)
     return 0
 
 
