@@ -113,3 +113,17 @@ def test_continuous_infusion_is_part_of_the_dose():
 
 def test_normal_bowel_function_is_no_symptom():
     assert spans("Hậu phẫu ngày 2, trung tiện được, chưa đại tiện.", "SYMPTOM") == []
+
+
+def test_site_and_acuity_stay_in_the_diagnosis():
+    assert spans("Chẩn đoán: Viêm xoang trán cấp.", "DISEASE") == ["Viêm xoang trán cấp"]
+    assert spans("Chẩn đoán: Gãy kín 1/3 dưới xương chày phải.", "DISEASE") == ["Gãy kín 1/3 dưới xương chày phải"]
+    assert spans("Thoái hóa khớp gối hai bên.", "DISEASE") == ["Thoái hóa khớp gối"]
+
+
+def test_test_qualifiers_and_finding_after_a_time_word():
+    text = "CT ổ bụng có cản quang: ruột thừa đường kính 11 mm, thâm nhiễm mỡ xung quanh."
+    assert spans(text, "TEST") == ["CT ổ bụng có cản quang"]
+    assert spans(text, "RESULT") == ["ruột thừa đường kính 11 mm, thâm nhiễm mỡ xung quanh"]
+    text = "Khí máu động mạch lúc vào: pH 7,25, PaCO2 61 mmHg."
+    assert spans(text, "RESULT") == ["pH 7,25, PaCO2 61 mmHg"]

@@ -18,6 +18,7 @@ from .context import ConText, Target, default_rules, reconcile
 from .lexicon import TokenView
 from .patterns import (
     PatternRules,
+    _longest,
     default_patterns,
     dosage_atoms,
     extend_site,
@@ -32,7 +33,9 @@ MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
 _TEST_OF_DISEASE = (("test", "nhanh"), ("xet", "nghiem"), ("sang", "loc"), ("tam", "soat"), ("test",), ("xn",))   # longest first
 _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test", "nhanh")}
-_FINDING = re.compile(r"[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
+# `XQ ngực: ...`, `Khí máu động mạch lúc vào: ...`, `MRI sọ não kiểm tra: ...` (a time or repeat word before `:`)
+_FINDING = re.compile(r"(?:[ \t]+(?:lúc vào viện|lúc vào|khi vào viện|khi vào|kiểm tra|lần \d+|lần đầu|trước mổ|sau mổ"
+                      r"|ngày \d+|sau \d+\s*(?:giờ|h|ngày)|hiện tại))?[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
 _DEPARTMENT = {"khoa"}
 _DOSE_JOIN = re.compile(r"^[ \t x×*()\-–=]*$")   # parts on different lines stay apart
@@ -94,7 +97,7 @@ def _in_conditional(text: str, pos: int) -> bool:
     return bool(_CONDITIONAL.search(fold_lower(text[start:pos])))
 
 _VALUE_NEXT = re.compile(r"[ \t]*[:=]?[ \t]*[\d(<>≤≥]")
-_VALUE_LEAD = re.compile(r"[ \t]*[:=]?[ \t]*")
+_VALUE_LEAD = re.compile(r"[ \t]*[:=|]?[ \t]*")
 
 
 def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
@@ -173,16 +176,26 @@ class ClinicalExtractor:
             if label == "SYMPTOM":
                 end = extend_site(p, view, end)
             elif label == "DISEASE" and not view.words[end - 1].isupper():
-                # a side is part of the diagnosis (`u phổi phải`, `tràn dịch màng phổi trái`); not after an
-                # abbreviation (`TDMP phải`)
-                side = extend_site(p, view, end, max_mods=0)
-                end = side if side > end and view.keys[end] in p.side_words else end
+                # site and side are part of the diagnosis (`u đại tràng sigma`, `gãy kín 1/3 giữa xương cánh
+                # tay trái`, `u phổi phải`); `hai bên` stays out, and nothing after an abbreviation (`TDMP phải`)
+                site = extend_site(p, view, end, max_mods=0)
+                if site > end and (view.keys[end] in p.side_words or _longest(p.sites, view, end) > end
+                                   or _longest(p.preps, view, end) > end):
+                    while site > end and view.keys[site - 1] in ("hai", "ben", "2") or \
+                            (site - end >= 2 and " ".join(view.keys[site - 2:site]) in ("hai ben", "2 ben")):
+                        site -= 1
+                    end = site
+                    if end < len(view.keys) and view.keys[end] in ("cap", "man") and not view.line_break_before[end]:
+                        end += 1   # `viêm xoang hàm cấp`: acute / chronic after the site
             if label in ("DISEASE", "SYMPTOM") and end < len(view.words) and view.words[end] in ("P", "T") \
                     and not view.line_break_before[end] and not _VALUE_NEXT.match(folded, sp[end][1]):
                 end += 1   # `Sỏi thận P`, `liệt nửa người P`: phải / trái abbreviated
             elif label == "TEST":
                 # `CT scan sọ não`, `siêu âm Doppler mạch chi dưới`; `xét nghiệm` / `định lượng` + test
                 end = extend_site(p, view, end, max_mods=0)
+                q = _longest(p.test_quals, view, end)
+                if q > end and not view.line_break_before[end]:
+                    end = q   # `CT ổ bụng có cản quang`, `siêu âm tim qua thành ngực`
                 if start >= 2 and tuple(view.keys[start - 2:start]) in _TEST_PREFIXES:
                     start -= 2
             elif label == "DISEASE" and any(start >= len(k) and tuple(view.keys[start - len(k):start]) == k

@@ -60,7 +60,7 @@ class PatternRules:
         self.dose_only = {fold_lower(u).replace(" ", "") for u in d["dose_units"]} - {
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
-        self.bare_value = re.compile(r"\s*(?:[:=]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*(?:[<>≤≥]=?\s*)?"
+        self.bare_value = re.compile(r"\s*(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*(?:[<>≤≥]=?\s*)?"
                                      r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
                                      r"(?!\s*(?:lan|vien|ngay|gio|h\b|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))")
         self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
@@ -68,6 +68,7 @@ class PatternRules:
         self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
         self.side_words = {fold_lower(w).split()[0] for w in d.get("disease_sides") or ()}
         self.blood_product = re.compile(r"[ \t]*(?:" + _alt(d.get("blood_products") or ["máu"]) + r")(?![\w])")
+        self.test_quals = _trie(d.get("test_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
