@@ -127,3 +127,15 @@ def test_test_qualifiers_and_finding_after_a_time_word():
     assert spans(text, "RESULT") == ["ruột thừa đường kính 11 mm, thâm nhiễm mỡ xung quanh"]
     text = "Khí máu động mạch lúc vào: pH 7,25, PaCO2 61 mmHg."
     assert spans(text, "RESULT") == ["pH 7,25, PaCO2 61 mmHg"]
+
+
+def test_doctor_questions_in_chats_assert_nothing():
+    text = "Mẹ bé: bé sốt 2 hôm nay ạ\nBS: Bé có khó thở, co giật gì không?\nMẹ bé: không khó thở ạ"
+    got = [(s.text, s.label) for s in extract(text) if s.label == "SYMPTOM"]
+    assert got == [("sốt", "SYMPTOM"), ("khó thở", "SYMPTOM")]
+    assert attrs(text, "khó thở") == {"negated"}
+
+
+def test_title_lines_are_short_headings_only():
+    assert spans("Khoa Nội tiếp nhận bệnh nhân sốt cao, ho nhiều", "SYMPTOM") == ["sốt cao", "ho nhiều"]
+    assert spans("PHÒNG KHÁM NGOẠI TRÚ HIV\nBN nhiễm HIV 3 năm.", "DISEASE") == ["nhiễm HIV"]

@@ -382,7 +382,7 @@ class ClinicalExtractor:
         ents = resolve_overlaps(self._entities(text, view, folded))
         ents = _join_procedures(text, ents, self.patterns.generic_procedures)
         cands = ents + self._measures(text, folded, ents)
-        chosen = _drop_in_titles(text, resolve_overlaps(cands))
+        chosen = _drop_doctor_questions(text, _drop_in_titles(text, resolve_overlaps(cands)))
         out = []
         for c in chosen:
             if c.label not in self.labels:
@@ -445,8 +445,8 @@ def merge_tagger_spans(text: str, lexicon_spans: list[Span], tagger_spans: Itera
             for c in resolve_overlaps(cands)]
 
 
-_TITLE_LEAD = re.compile(r"^\s*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|TƯỜNG TRÌNH|Tường trình|BIÊN BẢN|KET QUA|PHIEU"
-                         r"|PHÒNG KHÁM|Phòng khám|PK|BỆNH ÁN|Bệnh án|BA|KHOA|Khoa)\b")
+_TITLE_LEAD = re.compile(r"[ \t]*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|TƯỜNG TRÌNH|Tường trình|BIÊN BẢN|KET QUA|PHIEU"
+                         r"|PHÒNG KHÁM|BỆNH ÁN|KHOA)\b")
 
 
 def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -463,10 +463,28 @@ def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
             le = text.find("\n", ls)
             line = text[ls:le if le >= 0 else len(text)]
             letters = [ch for ch in line if ch.isalpha()]
-            cache[ls] = ":" not in line and len(line.split()) >= 2 and (
+            cache[ls] = ":" not in line and 2 <= len(line.split()) <= 10 and not line.rstrip().endswith((".", ",", ";")) and (
                 (letters and all(ch.isupper() for ch in letters)) or bool(_TITLE_LEAD.match(line)))
         if not cache[ls]:
             out.append(c)
+    return out
+
+
+_DOCTOR_TURN = re.compile(r"[ \t]*(?:\[[\d:h ]+\][ \t]*)?(?:BS|Bs|bs|Bác sĩ|bác sĩ|Bac si|bac si|BSĐT|Dr\.?)\b[^:\n]{0,24}:")
+
+
+def _drop_doctor_questions(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """In a chat, a doctor's question (`BS: bé có khó thở, co giật gì không?`) asserts nothing about the patient:
+    its diseases and symptoms are no mentions (corpus convention; no assertion class fits a question)."""
+    out = []
+    for c in cands:
+        if c.label in ASSERTION_LABELS:
+            ls = text.rfind("\n", 0, c.start) + 1
+            if _DOCTOR_TURN.match(text, ls):
+                m = re.compile(r"[.!?\n]").search(text, c.end)
+                if m and text[m.start()] == "?":
+                    continue
+        out.append(c)
     return out
 
 
