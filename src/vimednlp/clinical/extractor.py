@@ -333,6 +333,8 @@ class ClinicalExtractor:
             elif lab == "DRUG":
                 if unit in p.result_only:
                     out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))
+            elif folded[a.start] in "<>≤≥":
+                continue   # `vào viện ngay nếu sốt ≥ 38°C`: a threshold in advice, not a measured value
             elif unit in p.result_only or unit in ("%", "mmhg"):
                 out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))
         for c in ents:
