@@ -139,3 +139,10 @@ def test_doctor_questions_in_chats_assert_nothing():
 def test_title_lines_are_short_headings_only():
     assert spans("Khoa Nội tiếp nhận bệnh nhân sốt cao, ho nhiều", "SYMPTOM") == ["sốt cao", "ho nhiều"]
     assert spans("PHÒNG KHÁM NGOẠI TRÚ HIV\nBN nhiễm HIV 3 năm.", "DISEASE") == ["nhiễm HIV"]
+
+
+def test_procedure_qualifiers_and_tubes():
+    assert spans("Chuyển can thiệp động mạch vành qua da cấp cứu.", "PROCEDURE") == ["can thiệp động mạch vành qua da"]
+    # `qua NKQ` is the tube the ventilation goes through; `đặt NKQ` the intubation
+    assert spans("Thở máy qua NKQ ngày 3, hôm nay rút NKQ.", "PROCEDURE") == ["Thở máy", "rút NKQ"]
+    assert spans("Noradrenalin 0,1 mcg/kg/ph BTĐ", "DOSAGE") == ["0,1 mcg/kg/ph BTĐ"]

@@ -187,6 +187,10 @@ class ClinicalExtractor:
                     end = site
                     if end < len(view.keys) and view.keys[end] in ("cap", "man") and not view.line_break_before[end]:
                         end += 1   # `viêm xoang hàm cấp`: acute / chronic after the site
+            if label == "PROCEDURE":
+                q = _longest(p.proc_quals, view, end)
+                if q > end and not view.line_break_before[end]:
+                    end = q   # `can thiệp mạch vành qua da`
             if label in ("DISEASE", "SYMPTOM") and end < len(view.words) and view.words[end] in ("P", "T") \
                     and not view.line_break_before[end] and not _VALUE_NEXT.match(folded, sp[end][1]):
                 end += 1   # `Sỏi thận P`, `liệt nửa người P`: phải / trái abbreviated

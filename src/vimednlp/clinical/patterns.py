@@ -69,6 +69,7 @@ class PatternRules:
         self.side_words = {fold_lower(w).split()[0] for w in d.get("disease_sides") or ()}
         self.blood_product = re.compile(r"[ \t]*(?:" + _alt(d.get("blood_products") or ["máu"]) + r")(?![\w])")
         self.test_quals = _trie(d.get("test_qualifiers") or [], "QUAL")
+        self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
