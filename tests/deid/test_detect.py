@@ -124,8 +124,8 @@ def test_accuracy_hand_written_notes():
     assert len(docs) >= 30
     m = _token_scores(docs, Analyzer())
     # the acceptance line is recall >= 0.99 / precision >= 0.95 (benchmarks/results/deid_accuracy.md);
-    # the test guards against regressions below the level measured last (recall 0.979, precision 0.979)
-    assert m["recall"] >= 0.97 and m["precision"] >= 0.95 and m["clinical_removed"] < 0.01
+    # the test guards against regressions below the level measured last (recall 0.986, precision 0.977)
+    assert m["recall"] >= 0.98 and m["precision"] >= 0.95 and m["clinical_removed"] < 0.01
 
 
 @pytest.mark.parametrize("src,built,least", [("notes.src.txt", "notes.jsonl", 30),
@@ -179,5 +179,6 @@ def test_phoner_covid19_test_split_recall(shared):
     docs = load_corpus("phoner_covid19", path, splits="test")[:400]
     a = Analyzer(labels=PHONER_TYPES)
     m = token_metrics(docs, [to_phoner_conventions(a.analyze(d.text)) for d in docs], PHONER_TYPES)
-    # measured on these 400 sentences: recall 0.929, precision 0.882
-    assert m["recall"] >= 0.91 and m["precision"] >= 0.85 and m["clinical_removed"] < 0.01
+    # guard below the level measured on the whole test split (recall 0.959, precision 0.867; these 400
+    # sentences measured 0.929 / 0.882 when the whole split gave 0.944)
+    assert m["recall"] >= 0.93 and m["precision"] >= 0.85 and m["clinical_removed"] < 0.01

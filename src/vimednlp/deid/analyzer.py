@@ -207,7 +207,7 @@ class Analyzer:
         out: list[Span] = []
         for c in resolve((x for x in cands if x.score >= self.threshold), work):
             if c.end < len(work) and work[c.end] == "." and _ENDS_WITH_INITIAL.search(work[c.start:c.end]):
-                c = dataclasses.replace(c, end=c.end + 1)  # 'Hồ Thị H.', 'B.T.Th.', 'TP.HCM.': the dot abbreviates
+                c = dataclasses.replace(c, end=c.end + 1)  # 'Lê Thị K.', 'N.V.Th.', 'TP.HCM.': the dot abbreviates
             s, e = (mapping[c.start], mapping[c.end]) if mapping else (c.start, c.end)
             attrs = dict(c.attrs)
             attrs["explanation"] = c.explanation

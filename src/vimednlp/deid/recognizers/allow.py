@@ -13,7 +13,7 @@ _UNITS = (r"mmhg|mm\s?hg|mg/dl|mg/l|mmol/l|µmol/l|umol/l|g/l|g/dl|t/l|g/l|k/ul|
 _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     ("blood pressure", re.compile(r"(?<![\w/])\d{2,3}\s?/\s?\d{2,3}\s?(?:mmhg|mm\s?hg)|(?:\bha|huyet ap|huyết áp)\s*:?\s*\d{2,3}\s?/\s?\d{2,3}", re.I)),
     ("ICD-10 code", re.compile(r"(?<![\w.])[a-tv-z]\d{2}(?:\.\d{1,2})?(?![\w.]|\.\d)", re.IGNORECASE)),
-    # '(?!\.\w)': 'bệnh nhân 19 L.T.H.' is a number and a person's initials, not 19 litres
+    # '(?!\.\w)': 'bệnh nhân 27 P.V.K.' is a number and a person's initials, not 27 litres
     ("value with unit", re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNITS})(?![\w])(?!\.\w)", re.I)),
     ("dose fraction", re.compile(r"(?<![\w/])\d/\d\s?(?:viên|vien|ống|ong|gói|goi)", re.I)),
     ("score", re.compile(r"(?:glasgow|gcs|apgar|nyha|para|para:)\s*:?\s*\d+(?:[/\-]\d+)*", re.I)),

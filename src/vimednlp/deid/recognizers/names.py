@@ -13,7 +13,7 @@ from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer, Taken
 from .lexicons import cues, names
 
-_DIGRAPHS = ("Th", "Ng", "Nh", "Ch", "Tr", "Ph", "Kh", "Gi", "Qu")  # initials of 'Thảo', 'Nguyệt': 'B.T.Th.'
+_DIGRAPHS = ("Th", "Ng", "Nh", "Ch", "Tr", "Ph", "Kh", "Gi", "Qu")  # initials of 'Thảo', 'Nguyệt': 'N.V.Th.'
 _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu))?\.?"
                        r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
 # a chat line: optional '[14/03 20:15]' or '21:05 -' stamp, then 1-5 words and ':'
@@ -27,7 +27,7 @@ def ctx_key(w: str) -> str:
 
 _INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){0,3}(?:[A-ZĐ]\.|(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?)(?![\w])"
                             r"|(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){2,4}(?![\w.])")
-# one initial standing for a person in running text: 'Hiện T. đang được điều trị', ', M. được đưa đi cách ly'
+# one initial standing for a person in running text: 'Sau đó K. được đưa về', ', H. được chuyển viện'
 # (a capital, a dot, then a lower-case word: sentences do not go on in lower case after a full stop)
 _INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|gặp|hiện|khi|sau|đó|nay|lúc) )"
                             r"(?P<i>[A-ZĐ]\.)(?= (?!(?:[a-zđ]+\s)?\d)[a-zà-ỹđ])", re.MULTILINE)
@@ -231,7 +231,7 @@ class NameRecognizer(Recognizer):
             seen.add(key)
             if len(words) >= 2 and c.score >= 0.75 and words[-1][:1].isupper() and fold_lower(words[-1]) not in _NOT_NAME_LOWER \
                     and words[-1] not in seen:
-                # 'bệnh nhân Nguyễn Hồng Nhung ... Nhung bay từ Nội Bài': the given name alone, capitalised
+                # 'bệnh nhân Phan Minh Trang ... Trang bay đi Seoul': the given name alone, capitalised
                 seen.add(words[-1])
                 for m in re.finditer(r"(?<![\w.])" + re.escape(words[-1]) + r"(?![\w])", text):
                     if taken.free(m.start(), m.end()):

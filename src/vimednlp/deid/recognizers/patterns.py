@@ -223,7 +223,7 @@ class IdRecognizer(Recognizer):
         for m in _HASH_CODE.finditer(ctx.text):
             if free(m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), "other", 0.75, "pattern: code after '#'")
-        # 'Bệnh nhân từ số 848 đến 856': both ends of a range of patient numbers in a case report
+        # 'Bệnh nhân từ số 2310 đến 2318': both ends of a range of patient numbers in a case report
         for m in _PATIENT_RANGE.finditer(f):
             for g in (1, 2):
                 if free(m.start(g), m.end(g)):

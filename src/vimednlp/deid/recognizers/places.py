@@ -424,14 +424,14 @@ class OrganizationRecognizer(Recognizer):
                     continue
                 if t.kind in ("number", "code") and (e > h_end or ft[i] in ("benh", "bv")):
                     e += 1
-                    # 'Bệnh viện 108', 'Bệnh viện Quân y 103': a hospital known by its number (not 'bệnh viện 3 ngày')
+                    # 'Bệnh viện 115', 'Bệnh viện Quân y 211': a hospital known by its number (not 'bệnh viện 3 ngày')
                     named = named or e - 1 > h_end or (ft[i] in ("benh", "bv") and len(t.text) >= 2 and
                                                        (e >= n or ctx.ktoks[e] not in _COUNT_UNITS))
                     good = e
                     continue
                 if ft[e] == "(" and e + 2 < n and ft[e + 2] == ")" and toks[e + 1].text.isupper() \
                         and len(toks[e + 1].text) <= 6:
-                    e += 3  # 'Trung tâm Kiểm soát bệnh tật (CDC) Đà Nẵng': an acronym inside the name
+                    e += 3  # 'Trung tâm Kiểm soát bệnh tật (CDC) Lào Cai': an acronym inside the name
                     good = e
                     continue
                 if ft[e] == "-" and e + 1 < n and toks[e + 1].kind == "number" and toks[e - 1].text.isupper():
@@ -503,8 +503,8 @@ class OrganizationRecognizer(Recognizer):
 
     @staticmethod
     def _with_department(ctx: Context, c: Candidate) -> Candidate:
-        """'khoa Hồi sức tích cực, Bệnh viện Bạch Mai', 'khoa nội thận - nội tiết Bệnh viện Đà Nẵng', 'phòng 606,
-        khoa Thận - Tiết niệu, Bệnh viện ...', 'Trung tâm Chống độc, Bệnh viện Bạch Mai': units written right
+        """'khoa Hồi sức tích cực, Bệnh viện Bạch Mai', 'khoa nội thận - nội tiết Bệnh viện Đà Nẵng', 'phòng 314,
+        khoa Thận - Lọc máu, Bệnh viện ...', 'Trung tâm Dị ứng, Bệnh viện Thanh Nhàn': units written right
         before their hospital narrow the place down, so they join the span. A department alone ('Khoa Tim
         mạch') names no one and is left alone."""
         for _ in range(3):  # a room before a department before a hospital
