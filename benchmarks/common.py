@@ -68,6 +68,15 @@ def now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def fresh_process(argv: list[str]) -> list[str]:
+    """argv run from a small forked shell, so that the child's own ru_maxrss is its own: Linux keeps a process's
+    maximum RSS across exec, and Python starts children with vfork/exec, so a child started directly from a big
+    parent (run.py after several suites) would report the parent's size as its peak memory."""
+    if not os.path.exists("/bin/sh"):
+        return argv
+    return ["/bin/sh", "-c", '"$@"; exit $?', "sh", *argv]  # `; exit` makes sh fork instead of exec
+
+
 def peak_rss_mb(children: bool = False) -> float:
     who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
     return resource.getrusage(who).ru_maxrss / 1024
@@ -256,8 +265,8 @@ def run_peer(name: str, docs: list[EvalDoc]) -> tuple[dict[str, list], dict] | N
             for d in docs:
                 f.write(json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) + "\n")
         env = dict(os.environ, HOME=os.environ.get("HOME", tmp), HF_HUB_OFFLINE="1")
-        r = subprocess.run([str(py), str(PEERS_DIR / f"peer_{name}.py"), "--in", str(inp), "--out", str(out)],
-                           capture_output=True, text=True, cwd=PEERS_DIR, env=env)
+        r = subprocess.run(fresh_process([str(py), str(PEERS_DIR / f"peer_{name}.py"), "--in", str(inp),
+                                          "--out", str(out)]), capture_output=True, text=True, cwd=PEERS_DIR, env=env)
         if r.returncode != 0:
             print(f"  ! peer {name} failed: {r.stderr[-500:]}", file=sys.stderr)
             return None

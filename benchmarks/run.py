@@ -6,9 +6,12 @@ Usage:
   python benchmarks/run.py deid speed       # some suites
   python benchmarks/run.py --report-only    # rebuild RESULTS.md from benchmarks/results/*.json
   python benchmarks/run.py deid --quick     # small inputs, for a smoke run
+  python benchmarks/run.py all --serial     # no accuracy suites side by side (see BESIDE)
 
-Each suite writes benchmarks/results/<suite>.json (numbers, command, machine, versions, date); RESULTS.md is
-rendered from those files only, so every number in it comes with the command that produced it.
+Each suite writes benchmarks/results/<suite>.json (numbers, command, machine, versions, date, its wall seconds);
+RESULTS.md is rendered from those files only, so every number in it comes with the command that produced it.
+A full run also writes results/run_all.json: per-suite seconds and the wall-clock total, shown at the top of
+RESULTS.md (the goal: under 30 minutes on a quiet 2-core machine).
 Needs the shared data (VIMEDNLP_SHARED, default ../shared) and no network (peers install at first use).
 """
 from __future__ import annotations

@@ -47,6 +47,19 @@ def pipelines():
             "extract_rules": extract_rules, "spacy_full": spacy_full}
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak RSS: VmHWM belongs to the address space made at exec, while ru_maxrss keeps the
+    size of whatever process started us."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     name, path = sys.argv[1], sys.argv[2]
     texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8") if line.strip()]
@@ -60,7 +73,7 @@ def main() -> None:
     secs = time.perf_counter() - t0
     print(json.dumps({"pipeline": name, "docs": len(texts), "chars": sum(map(len, texts)),
                       "words": sum(len(t.split()) for t in texts), "seconds": secs, "load_seconds": load_s,
-                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_rss_mb": peak_rss_mb()}))
 
 
 if __name__ == "__main__":

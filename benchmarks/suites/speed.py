@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BENCH, ROOT, peak_rss_mb, run_peer, write_result, EvalDoc
+from common import BENCH, ROOT, fresh_process, run_peer, write_result
 from notes import notes_of_words
 
 TITLE = "Speed and memory (300-word notes)"
@@ -21,7 +21,7 @@ PEER_DOCS = {"underthesea": 300}
 
 
 def run_worker(name: str, path: Path) -> dict:
-    r = subprocess.run([sys.executable, str(BENCH / "speed_worker.py"), name, str(path)],
+    r = subprocess.run(fresh_process([sys.executable, str(BENCH / "speed_worker.py"), name, str(path)]),
                        capture_output=True, text=True, cwd=ROOT)
     if r.returncode != 0:
         return {"error": r.stderr.strip().splitlines()[-1][:200] if r.stderr.strip() else "failed"}
