@@ -140,7 +140,7 @@ def suite_own(name: str, docs: list[Document]) -> None:
 
 
 def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, args_c: float = 0.01,
-                 rule_floor: float = 1.01, rule_veto: float | None = None, min_prob: float = 0.005,
+                 rule_floor: float = 1.01, rule_veto: float | None = None, min_prob: float = 0.0035,
                  features: str = "ext", split: str = "test") -> None:
     from vimednlp.corpus.loaders import load_corpus
     from vimednlp.deid.analyzer import Analyzer
@@ -198,7 +198,7 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
         print(f"\nrecall by label ({k}): " + ", ".join(f"{PHONER_NAMES.get(a, a)} {v:.3f}" for a, v in m["recall_by_label"].items()))
     print("\nPhoNER-trained CRF, token recall / precision by P(PHI) threshold (rules as features only):")
     curve = []
-    for t in (0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.007, 0.005, 0.003, 0.002):
+    for t in (0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.007, 0.005, 0.004, 0.0035, 0.003, 0.002):
         thr.min_prob = t
         b.tagger = thr
         m = token_metrics(test, [to_phoner_conventions(p) for p in run(b, test)[0]], PHONER_TYPES)
@@ -219,8 +219,8 @@ def main(argv=None) -> int:
                     help="rule spans scoring >= this kept beside the PhoNER-trained CRF (> 1: none)")
     ap.add_argument("--rule-veto", type=float, default=None,
                     help="weaker rule spans kept where the CRF's mean PHI probability reaches this")
-    ap.add_argument("--phoner-min-prob", type=float, default=0.005,
-                    help="PhoNER-trained CRF: tokens with marginal P(PHI) >= this are PHI (chosen on dev)")
+    ap.add_argument("--phoner-min-prob", type=float, default=0.0035,
+                    help="PhoNER-trained CRF: tokens with marginal P(PHI) >= this are PHI (dev: most recall at precision >= 0.93)")
     ap.add_argument("--phoner-features", choices=["base", "ext"], default="ext")
     ap.add_argument("--phoner-split", choices=["dev", "test"], default="test",
                     help="split the PhoNER suite evaluates (dev to tune; test is reported)")
