@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 import time
 
-from common import ROOT, shared_dir, write_result
+from common import ROOT, fresh_process, shared_dir, write_result
 
 
 # CRFsuite's trainer writes its iteration log to stdout from C; it is not a result
@@ -38,11 +39,17 @@ def run_scripts(suite: str, commands: list[str], command: str, timeout: int = 15
         if argv[0] == "python":
             argv[0] = sys.executable
         t0 = time.perf_counter()
+        # from a forked shell (scripts that print their own max RSS must not inherit run.py's), in its own
+        # process group so that a timeout ends the script and any processes it started
+        proc = subprocess.Popen(fresh_process(argv), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                cwd=ROOT, env=env, start_new_session=True)
         try:
-            r = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
-            out, ok = _clean(r.stdout), r.returncode == 0
-            err = "" if ok else (r.stderr.strip().splitlines() or ["failed"])[-1][:300]
+            stdout, stderr = proc.communicate(timeout=timeout)
+            out, ok = _clean(stdout), proc.returncode == 0
+            err = "" if ok else (stderr.strip().splitlines() or ["failed"])[-1][:300]
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             out, ok, err = "", False, f"timed out after {timeout} s"
         runs.append({"command": cmd, "ok": ok, "error": err, "seconds": round(time.perf_counter() - t0, 1),
                      "markdown": out.strip()})
