@@ -217,37 +217,51 @@ class NameRecognizer(Recognizer):
 
     def _propagate(self, ctx: Context, out: list[Candidate], taken: Taken, before) -> None:
         """A name found once names the same person elsewhere in the document: a full name (2+ words) wherever it
-        recurs ('mai anh' in every chat line), one word only after a role or kinship cue ('cam on bac khoa')."""
-        text = ctx.text
-        seen = set()
-        for c in list(out):
+        recurs ('mai anh' in every chat line), one word only after a role or kinship cue ('cam on bac khoa'), and
+        the given name of a full name alone when capitalised ('bệnh nhân Phan Minh Trang ... Trang bay đi Seoul')."""
+        toks, ft = ctx.tokens, ctx.ftoks
+        n = len(toks)
+        phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}  # first folded word -> (words, needs a cue)
+        given_alone: set[str] = set()
+        for c in out:
             if c.score < 0.55 or "initial" in c.explanation:
                 continue
-            name = text[c.start:c.end]
-            words = name.split()
-            key = fold_lower(name)
-            if key in seen or len(key) < 3 or len(words) > 4:
+            i = ctx.token_index_at(c.start)
+            if i is None:
                 continue
-            seen.add(key)
-            if len(words) >= 2 and c.score >= 0.75 and words[-1][:1].isupper() and fold_lower(words[-1]) not in _NOT_NAME_LOWER \
-                    and words[-1] not in seen:
-                # 'bệnh nhân Phan Minh Trang ... Trang bay đi Seoul': the given name alone, capitalised
-                seen.add(words[-1])
-                for m in re.finditer(r"(?<![\w.])" + re.escape(words[-1]) + r"(?![\w])", text):
-                    if taken.free(m.start(), m.end()):
-                        taken.add(m.start(), m.end())
-                        out.append(Candidate(m.start(), m.end(), "NAME", 0.65, self.name,
-                                             "given name of a full name found elsewhere in the document"))
-            rx = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in fold_lower(name).split()) + r"(?![\w])")
-            for m in rx.finditer(ctx.folded):
-                if not taken.free(m.start(), m.end()):
+            j = i
+            while j + 1 < n and toks[j + 1].start < c.end and j - i < 4:
+                j += 1
+            if j - i > 3 or toks[j].end != c.end:
+                continue
+            words = tuple(ft[i:j + 1])
+            if len("".join(words)) < 3 or not all(toks[x].kind == "word" for x in range(i, j + 1)):
+                continue
+            phrases.setdefault(words[0], []).append((words, len(words) == 1))
+            last = toks[j].text
+            if j > i and c.score >= 0.75 and last[:1].isupper() and fold_lower(last) not in _NOT_NAME_LOWER:
+                given_alone.add(last)
+        if not phrases:
+            return
+        for x in range(n):
+            cands = phrases.get(ft[x])
+            if cands is None and toks[x].text not in given_alone:
+                continue
+            for words, needs_cue in sorted(cands or (), key=lambda w: -len(w[0])):
+                e = x + len(words)
+                if e > n or tuple(ft[x:e]) != words or (e - x > 1 and not all(ctx.adj[x:e - 1])):
                     continue
-                if len(words) == 1:
-                    i = ctx.token_index_at(m.start())
-                    if i is None or not ctx.cue_before(i, before):
-                        continue
-                taken.add(m.start(), m.end())
-                out.append(Candidate(m.start(), m.end(), "NAME", 0.7, self.name, "same name found elsewhere in the document"))
+                if not taken.free(toks[x].start, toks[e - 1].end) or (needs_cue and not ctx.cue_before(x, before)):
+                    continue
+                taken.add(toks[x].start, toks[e - 1].end)
+                out.append(Candidate(toks[x].start, toks[e - 1].end, "NAME", 0.7, self.name,
+                                     "same name found elsewhere in the document"))
+                break
+            else:
+                if toks[x].text in given_alone and taken.free(toks[x].start, toks[x].end):
+                    taken.add(toks[x].start, toks[x].end)
+                    out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.65, self.name,
+                                         "given name of a full name found elsewhere in the document"))
 
     @staticmethod
     def _glued_end(ctx: Context, i: int) -> int:
