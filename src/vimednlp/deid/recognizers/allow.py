@@ -21,6 +21,9 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_DAYPART_BEFORE = re.compile(r"(?:^|[^\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua))?(?:\s+(?:luc|vao))?\s+$")
+
+
 def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
     out = []
     # text written with diacritics is matched as written: folded `1 ong` would also be `1 ông` (a man)
@@ -28,5 +31,8 @@ def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
     text = ctx.text if ctx.diacritics else ctx.folded
     for why, rx in _ALLOW_RES:
         for m in rx.finditer(text):
+            if why == "value with unit" and _DAYPART_BEFORE.search(ctx.folded, 0, m.start()) \
+                    and re.fullmatch(r"\d{1,2}\s?g", ctx.folded[m.start():m.end()]):
+                continue  # 'chiều 5g': five o'clock, not five grams
             out.append((m.start(), m.end(), why))
     return out

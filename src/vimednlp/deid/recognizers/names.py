@@ -34,7 +34,7 @@ _INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|g�
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
 _NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
     # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
-    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi"])
+    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi", "luc"])
 
 
 _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|anh|chi|em|bs|bac si|co|chu|ba|ong) )?(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
@@ -43,6 +43,10 @@ _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|an
 _SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
                          "tên tôi là"])
 # Ê Đê, Jrai and other Central Highlands names put the family name last ('Y Hương Niê', 'H'Hen Niê', 'Ama Khoa')
+# middle names that never end a name (Kinh 'Văn', 'Thị'; Hmong 'A' for men, 'Thị'/'Súa' elsewhere)
+_MIDDLE_ONLY = frozenset(["van", "thi", "văn", "thị", "a"])
+# Ê Đê women's names open with H' ('H' BLŨN ÊBAN', 'H'Hen Niê'): the apostrophe marks them
+_H_APOSTROPHE = re.compile(r"(?<![\w'])H' ?[A-ZÀ-ỸĐ][\wÀ-ỹ]+(?: [A-ZÀ-ỸĐ][\wÀ-ỹ]+){0,2}")
 _HIGHLANDS_FIRST = frozenset(["y", "h", "ama", "ami", "ay", "nay", "ksor", "siu"])
 
 
@@ -136,6 +140,11 @@ class NameRecognizer(Recognizer):
                                 e + 1 >= n or toks[e + 1].kind == "punct" and ctx.ftoks[e + 1] != ":"
                                 or any(g in ctx.text[toks[e].end:toks[e + 1].start] for g in ("  ", "\t", "\n"))):
                         cand_end = e + 1
+            if cand_end is not None and cand_end - i >= 2 and ft[cand_end - 1] in _MIDDLE_ONLY and cand_end < n \
+                    and toks[cand_end].kind == "word" and ctx.is_cap(cand_end) and ctx.adj[cand_end - 1] \
+                    and ctx.text[toks[cand_end - 1].end:toks[cand_end].start] == " " and ft[cand_end] not in cue_words \
+                    and ctx.ktoks[cand_end] not in never:
+                cand_end += 1  # a name does not end on 'Văn' or 'Thị': 'LÂM VĂN SÁU', 'Sùng A Páo'
             acronym = not upper and (len(t.text) >= 3 or i + 1 < n and ctx.ftoks[i + 1] == ":") and t.text.isupper()
             if cand_end is None and cue_hit and ft[i] not in cue_words and not acronym:
                 # after a field label ('Bác sĩ:', 'Bệnh nhân:') a capital starts a sentence: need the lexicon
@@ -148,6 +157,13 @@ class NameRecognizer(Recognizer):
                     e = i  # UPPER CASE: only a full name from the lexicons, or a lone given name
                 if e > i:
                     cand_end, why = e, "capitalised words after a role/kinship cue"
+            if (cand_end is None or cand_end - i < 2) and cue_hit and i > 0 and ctx.ftoks[i - 1] == ":" and not upper \
+                    and 2 <= run_end - i <= 4 and self._field_run_ends(ctx, run_end) \
+                    and all(ft[x] not in cue_words for x in range(i, run_end)) and not self._never(ft, i, run_end, never) \
+                    and ctx.match_at(i, cue["org_head"]) == i:
+                # a field label, then capitalised words up to the field's end: a name even outside the lexicons
+                # ('Người bệnh: KIM SOPHEAP (quốc tịch ...)', 'Người đi kèm: Sok Dara (em trai)')
+                cand_end, why = run_end, "capitalised words filling a name field"
             if cand_end is not None and not cue_hit and not upper and i > 0 and ctx.adjacent(i - 1, i) \
                     and toks[i - 1].kind == "word" and len(toks[i - 1].text) >= 3 and toks[i - 1].text.isupper() \
                     and all(toks[x].text.isupper() for x in range(i, cand_end)):
@@ -207,6 +223,10 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start("who"), m.end("who"))
                 out.append(Candidate(m.start("who"), m.end("who"), "NAME", 0.6, self.name,
                                      "given-name lexicon called out with 'ơi' (chat)"))
+        for m in _H_APOSTROPHE.finditer(ctx.text):
+            if taken.free(m.start(), m.end()):
+                taken.add(m.start(), m.end())
+                out.append(Candidate(m.start(), m.end(), "NAME", 0.8, self.name, "Ê Đê name opening with H'"))
         self._propagate(ctx, out, taken, before)
         if not upper:
             for m in _INITIAL_ALONE.finditer(ctx.text):
@@ -262,6 +282,15 @@ class NameRecognizer(Recognizer):
                     taken.add(toks[x].start, toks[x].end)
                     out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.65, self.name,
                                          "given name of a full name found elsewhere in the document"))
+
+    @staticmethod
+    def _field_run_ends(ctx: Context, e: int) -> bool:
+        """A form field's value ends here: end of text, a line break, a wide gap, or ',', '(', ';', '-'."""
+        toks = ctx.tokens
+        if e >= len(toks):
+            return True
+        gap = ctx.text[toks[e - 1].end:toks[e].start]
+        return any(g in gap for g in ("  ", "\t", "\n")) or ctx.ftoks[e] in (",", "(", ";", "-", "–")
 
     @staticmethod
     def _glued_end(ctx: Context, i: int) -> int:

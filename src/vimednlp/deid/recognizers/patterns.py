@@ -62,8 +62,14 @@ class PhoneRecognizer(Recognizer):
     _re = re.compile(r"(?<![\w+])1[89]00[\s.\-]?\d{2,3}[\s.\-]?\d{2,3}(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[\s.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[\s.\-]?"
                      r"(?:\(?\d{1,4}\)?[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){1,3}(?![\w])")
 
+    # a foreign number: '+61 412 558 903', '+1 (415) 555-0134' (a foreign patient's family)
+    _intl = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,3}(?![\w])")
+
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
+        for m in self._intl.finditer(ctx.folded):
+            if 8 <= len(V.digits_only(m.group())) <= 15:
+                out.append(Candidate(m.start(), m.end(), "PHONE", 0.85, self.name, "international number (+country code)"))
         pcues = cues()["phone_cues"]
         for m in self._re.finditer(ctx.folded):
             s = m.group().rstrip(". -")
@@ -217,7 +223,7 @@ class IdRecognizer(Recognizer):
         for k, c in enumerate(out):
             i = ctx.token_index_at(c.start)
             if i and ctx.tokens[i - 1].kind == "word" and ctx.tokens[i - 1].text.isupper() \
-                    and 2 <= len(ctx.tokens[i - 1].text) <= 3 and _kind_cue(ctx, i - 1)[0] is not None:
+                    and 2 <= len(ctx.tokens[i - 1].text) <= 4 and _kind_cue(ctx, i - 1)[0] is not None:
                 out[k] = Candidate(ctx.tokens[i - 1].start, c.end, "ID", c.score, self.name, c.explanation, dict(c.attrs))
         # '#TV-88213', '#004512': a reference number written with a hash sign
         for m in _HASH_CODE.finditer(ctx.text):
@@ -303,6 +309,8 @@ _DAYPART_TIME = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:
                            r"(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?)(?![\w/:])")
 _TIME_RELATIVE = re.compile(r"(?<![\w/])(\d{1,2}\s?(?:h|gio)\s?\d{0,2}(?:\s+(?:sang|trua|chieu|toi|dem|khuya))?"
                             r"\s+(?:hom qua|hom nay|hom kia|nay|qua|mai))(?![\w])")
+# '3am', '10:30 pm' (English in mixed-language chats)
+_CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
 
 
@@ -367,7 +375,8 @@ class DateRecognizer(Recognizer):
                     out[k] = Candidate(c.start, m.end(1), "DATE", c.score, self.name, c.explanation + " + time of day")
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
         for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"),
-                        (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line")):
+                        (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
+                        (_CLOCK_AMPM, "clock time with am/pm")):
             for m in rx.finditer(f):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):

@@ -92,6 +92,8 @@ _VENUE_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "n
 _VENUE_AFTER = frozenset(["o", "tai", "den", "tu", "vao", "luc", "va", "cung", "thuoc", "tren", "gan", "roi", "ngay",
                           "sang", "chieu", "toi", "trua", "dem", "de", "thi", "khi", "cua", "voi"])
 
+# a citizenship field before any country name ('quốc tịch Campuchia')
+_CITIZEN_BEFORE = PhraseSet(["quốc tịch", "quoc tich", "công dân", "cong dan"])
 # words before a country name that make it a nationality or a language, not a place
 _NATIONALITY_BEFORE = PhraseSet(["người", "quốc tịch", "tịch", "khách", "công dân", "tiếng", "dân", "kiều bào", "gốc",
                                  "nguoi", "quoc tich", "tich", "khach", "cong dan", "tieng", "dan", "kieu bao", "goc"])
@@ -171,6 +173,9 @@ class LocationRecognizer(Recognizer):
                 key = " ".join(ctx.ktoks[i:e])
                 # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
                 # place; 'Anh' and 'Đức' are also a pronoun and a given name: they need a place preposition
+                if key not in c["foreign_places_ambiguous"] and ctx.cue_before(i, _CITIZEN_BEFORE, skip=""):
+                    i = e  # 'quốc tịch Campuchia': a citizenship, the person's nationality, not where they are
+                    continue
                 if key not in c["foreign_places_ambiguous"] or (
                         (ctx.cue_before(i, c["place_preposition"], skip="") or (i > 0 and ft[i - 1] == "("))
                         if fold_key(key) in _PRONOUN_PLACES
