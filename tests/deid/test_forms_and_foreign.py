@@ -23,6 +23,7 @@ def found(an, text):
     ("thằng Tũn nhà em sốt từ tối qua", ("Tũn", "NAME")),
     ("chị cho bé uống thuốc rồi chiều 4g đưa bé qua nha", ("4g", "DATE")),
     ("patient vào ER lúc 11pm vì khó thở", ("11pm", "DATE")),
+    ("đã tiêm Morphin 5mg TDD lúc 2h15, bệnh nhân ngủ được", ("2h15", "DATE")),
     ("Chồng chị ấy số +44 7700 900 123, đang ở khách sạn", ("+44 7700 900 123", "PHONE")),
     ("Số HĐ: PVI-DN-2024-118204   Ngày: 01/02/2025", ("PVI-DN-2024-118204", "ID")),
     ("Tài khoản nhận tiền: 1903 5566 7788 01 - Techcombank", ("1903 5566 7788 01", "ID")),
@@ -36,6 +37,7 @@ def test_found(rules, text, span):
     ("Người bệnh: CHEA VUTHY (quốc tịch Campuchia), 41 tuổi", ("Campuchia", "LOCATION")),  # a citizenship
     ("Công ty: Bảo hiểm PVI Đông Đô", ("Công ty", "NAME")),
     ("uống 5g đường pha nước ấm", ("5g", "DATE")),                                     # grams, not a clock
+    ("đo lại HA lúc 150/90 mmHg", ("150/90", "DATE")),
     ("Bệnh nhân: tỉnh, tiếp xúc tốt", ("tỉnh", "NAME")),
     ("kinh gui ong, lich kham cua ong luc 8h00 ngay 12/01", ("luc", "NAME")),
 ])

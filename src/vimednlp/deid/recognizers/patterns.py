@@ -309,6 +309,8 @@ _DAYPART_TIME = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:
                            r"(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?)(?![\w/:])")
 _TIME_RELATIVE = re.compile(r"(?<![\w/])(\d{1,2}\s?(?:h|gio)\s?\d{0,2}(?:\s+(?:sang|trua|chieu|toi|dem|khuya))?"
                             r"\s+(?:hom qua|hom nay|hom kia|nay|qua|mai))(?![\w])")
+# 'lúc 1h30', 'vào lúc 22:15': a clock time after 'at' (care sheets note when a dose was given)
+_AT_TIME = re.compile(r"(?<![\w])(?:vao luc|luc)\s+(\d{1,2}\s?(?:h|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?|\d{1,2}:\d{2})(?![\w/:]|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
 # '3am', '10:30 pm' (English in mixed-language chats)
 _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
@@ -376,7 +378,7 @@ class DateRecognizer(Recognizer):
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
         for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"),
                         (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
-                        (_CLOCK_AMPM, "clock time with am/pm")):
+                        (_CLOCK_AMPM, "clock time with am/pm"), (_AT_TIME, "clock time after 'lúc'")):
             for m in rx.finditer(f):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
