@@ -135,6 +135,12 @@ def render_results() -> Path:
     return out
 
 
+def say(line: str) -> None:
+    """One line in one write: two lanes print at the same time."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def record_seconds(name: str, seconds: float, beside: list[str] | None = None) -> None:
     """Add the suite's wall time (as run.py measured it, process starts included) to its result file, and the
     suites that ran at the same time, if any."""
@@ -176,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def run_one(name: str, beside: list[str] | None = None) -> None:
         t0 = time.perf_counter()
-        print(f"[{now()}] suite {name} ..." + (f" (beside {', '.join(beside)})" if beside else ""), flush=True)
+        say(f"[{now()}] suite {name} ..." + (f" (beside {', '.join(beside)})" if beside else ""))
         cmd = f"python benchmarks/run.py {name}" + (" --quick" if args.quick else "")
         try:
             _suite(name).run(quick=args.quick, command=cmd)
@@ -188,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  suite {name} FAILED: {type(e).__name__}: {e}", file=sys.stderr)
         spans[name] = (t0, time.perf_counter())
         took[name] = round(spans[name][1] - t0, 1)
-        print(f"  {name} took {took[name]:.0f} s", flush=True)
+        say(f"  {name} took {took[name]:.0f} s")
         if not args.quick and name not in failed and not beside:
             record_seconds(name, took[name])
 
