@@ -21,6 +21,7 @@ def found(an, text):
     ("Người bệnh: CHEA VUTHY (quốc tịch Campuchia), 41 tuổi", ("CHEA VUTHY", "NAME")),
     ("Người đi kèm: Ly Sokha (vợ), ĐT 0939 111 402", ("Ly Sokha", "NAME")),
     ("thằng Tũn nhà em sốt từ tối qua", ("Tũn", "NAME")),
+    ("Chồng chị ấy Lucas đang chờ ở sảnh", ("Lucas", "NAME")),
     ("chị cho bé uống thuốc rồi chiều 4g đưa bé qua nha", ("4g", "DATE")),
     ("patient vào ER lúc 11pm vì khó thở", ("11pm", "DATE")),
     ("đã tiêm Morphin 5mg TDD lúc 2h15, bệnh nhân ngủ được", ("2h15", "DATE")),
