@@ -278,6 +278,13 @@ def run_peer(name: str, docs: list[EvalDoc]) -> tuple[dict[str, list], dict] | N
         return preds, timing
 
 
+def plots_dir() -> Path:
+    """Where plots go: benchmarks/plots, or results/quick/plots for a --quick smoke run (never the reported ones)."""
+    out = RESULTS_DIR / "quick" / "plots" if os.environ.get("VIMEDNLP_BENCH_QUICK") == "1" else PLOTS_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
 def write_result(suite: str, payload: dict) -> Path:
     # a --quick smoke run must never overwrite the reported numbers
     out_dir = RESULTS_DIR / "quick" if os.environ.get("VIMEDNLP_BENCH_QUICK") == "1" else RESULTS_DIR

@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 from common import (PHONER_ID_TYPES, DeidScore, EvalDoc, ROOT, jsonl_docs, phoner_docs, run_peer,
-                    write_result, PLOTS_DIR)
+                    write_result, plots_dir)
 
 TITLE = "De-identification (token level)"
 PEERS = ("vipii", "presidio", "underthesea")
@@ -107,7 +107,7 @@ def plot(results: dict) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    PLOTS_DIR.mkdir(exist_ok=True)
+    out = plots_dir()
     for name, res in results.items():
         systems = [s for s, v in res["systems"].items() if "per_type_recall" in v]
         types = sorted({t for s in systems for t in res["systems"][s]["per_type_recall"]})
@@ -124,7 +124,7 @@ def plot(results: dict) -> None:
         ax.set_title(f"Per-type recall: {name}")
         ax.legend(fontsize=7, loc="lower right")
         fig.tight_layout()
-        fig.savefig(PLOTS_DIR / f"deid_recall_{name}.png", dpi=110)
+        fig.savefig(out / f"deid_recall_{name}.png", dpi=110)
         plt.close(fig)
 
 

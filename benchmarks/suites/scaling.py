@@ -5,7 +5,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from common import PLOTS_DIR, write_result
+from common import plots_dir, write_result
 from notes import notes_of_words
 from suites.speed import run_worker
 
@@ -43,7 +43,7 @@ def plot(rows) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    PLOTS_DIR.mkdir(exist_ok=True)
+    out = plots_dir()
     fig, ax = plt.subplots(figsize=(6, 3.8))
     for pipe in PIPELINES:
         pts = [(r["mean_words"], r["words_per_s"]) for r in rows if r["pipeline"] == pipe and "words_per_s" in r]
@@ -56,7 +56,7 @@ def plot(rows) -> None:
     ax.set_title("Throughput against document length (flat = linear cost)")
     ax.legend()
     fig.tight_layout()
-    fig.savefig(PLOTS_DIR / "scaling.png", dpi=110)
+    fig.savefig(out / "scaling.png", dpi=110)
     plt.close(fig)
 
 
