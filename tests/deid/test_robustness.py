@@ -133,3 +133,40 @@ def test_any_text_any_spans_any_operator_never_crashes(text, data):
             piece = res.text[r["start"]:r["end"]]
             if op != "mask" and s.label != "GENDER" and len(s.text.strip()) >= 3 and any(c.isalnum() for c in s.text):
                 assert piece != s.text, (op, s.label)
+
+
+# Found by the 100,000-document scale run: text without diacritics that ends on a word which is also an
+# address unit (`Huyen`, `Phuong`, `Quan`) after an address made the place recognizer read past the last token.
+@pytest.mark.parametrize("text, name", [
+    ("Dia chi: thon Dong Xa, xa Hoang Van, huyen Hiep Hoa\nChan doan: viem da day. "
+     "Dieu tri: Omeprazol 20mg 1 vien. BS.: Pham My Huyen", "Pham My Huyen"),
+    ("Dia chi: xa Hoa Thuan, huyen Gio Linh\nTruong khoa: Tran Thi Ngoc Thien\n"
+     "Giam doc benh vien: Le Thuy Phuong", "Le Thuy Phuong"),
+])
+def test_unit_word_at_end_of_text_without_diacritics(text, name):
+    out = deidentify(text, operator="tag").text
+    assert name not in out
+    assert "[LOCATION]" in out and "Hiep Hoa" not in out and "Gio Linh" not in out
+
+
+def test_fail_fast_error_names_the_record(tmp_path, monkeypatch):
+    """--on-error fail stops at the first record that breaks and says which one (by id), never its text."""
+    import json
+
+    from click.testing import CliRunner
+
+    from vimednlp.deid import analyzer as analyzer_mod
+    from vimednlp.deid.cli import deid as deid_cmd
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"bn-{i}", "text": f"Bệnh nhân Trần Văn Bình {i}"}, ensure_ascii=False)
+                             for i in range(3)) + "\n", encoding="utf-8")
+
+    def boom(self, text, *a, **k):
+        raise IndexError("internal")
+
+    monkeypatch.setattr(analyzer_mod.Analyzer, "analyze", boom)
+    r = CliRunner().invoke(deid_cmd, [str(src), "--out", str(tmp_path / "out.jsonl"), "--field", "text"])
+    assert r.exit_code != 0
+    assert "record id:bn-0" in r.output and "IndexError" in r.output
+    assert "Trần Văn Bình" not in r.output

@@ -423,5 +423,6 @@ def _record_error(report: Report, source: str, line: int | None, key: str, error
         entry["line"] = line
     report.errors.append(entry)
     if on_error == "fail":
-        where = f"{source}:{line}" if line is not None else source
+        # name the record: its line, else its key (`id:...`), so the failing document can be found
+        where = f"{source}:{line}" if line is not None else (f"{source} record {key}" if key != source else source)
         raise BatchError(f"{where}: {error} (use --on-error skip to go on and report it)")

@@ -64,6 +64,8 @@ def fold_key(k: str) -> str:
 def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) -> int:
     """End token index (exclusive) of the longest gazetteer phrase starting at token i, or i.
     need_cap: every word of the match must be capitalised (unless the document is UPPER CASE)."""
+    if i >= len(ctx.ftoks):  # a unit word that ends the text ('..., xa') has nothing after it
+        return i
     lengths = _index(table)[0].get(ctx.ftoks[i])
     if not lengths:
         return i
