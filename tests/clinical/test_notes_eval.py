@@ -20,12 +20,16 @@ def _bench():
     return mod
 
 
+def _scores(split: str, n_notes: int) -> dict:
+    bench = _bench()
+    docs = bench.load(split)
+    assert len(docs) == n_notes
+    return bench.evaluate(docs)
+
+
 @pytest.fixture(scope="module")
 def dev_scores():
-    bench = _bench()
-    docs = bench.load("dev")
-    assert len(docs) == 20
-    return bench.evaluate(docs)
+    return _scores("dev", 20)
 
 
 def test_dev_entity_overlap_f1(dev_scores):
@@ -76,10 +80,7 @@ def test_vital_signs_keep_their_own_concept():
 
 @pytest.fixture(scope="module")
 def dev2_scores():
-    bench = _bench()
-    docs = bench.load("dev2")
-    assert len(docs) == 22
-    return bench.evaluate(docs)
+    return _scores("dev2", 22)
 
 
 def test_second_dev_set_guard(dev2_scores):
