@@ -85,7 +85,8 @@ def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candida
         owner[c.start:c.end] = [k] * (c.end - c.start)
 
     for c in sorted(cands, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
-        clash_ids = {o for o in owner[c.start:c.end] if o >= 0}
+        clash_ids = set(owner[c.start:c.end])
+        clash_ids.discard(-1)
         if not clash_ids:
             take(c)
             continue
@@ -173,7 +174,8 @@ class Analyzer:
         for r in self.recognizers:
             cands.extend(c for c in r.analyze(ctx) if c.label in self.labels)
         if self.tagger is not None:
-            probs: list[float] = []
+            # the per-token PHI probabilities cost a forward-backward pass: only combine="tagger" reads them
+            probs: list[float] | None = [] if self.combine == "tagger" and self.rule_veto is not None else None
             tagged = [c for c in self.tagger.candidates(ctx, cands, probs) if c.label in self.labels]
             if self.combine == "tagger":
                 # the tagger speaks for the annotation scheme it was trained on; rules add what they are

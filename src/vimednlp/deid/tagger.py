@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from ..paths import resource_path
@@ -25,6 +26,7 @@ MODEL_FILE = "phi_crf.crfsuite"
 META_FILE = "meta.json"
 
 
+@lru_cache(maxsize=1 << 16)  # a note repeats most of its tokens
 def _shape(t: str) -> str:
     if t.isdigit():
         return "d" if len(t) < 3 else ("dd" if len(t) < 6 else "ddd")
@@ -46,9 +48,8 @@ def _rule_tags(ctx: Context, cands: Sequence[Candidate]) -> list[str]:
     tags = ["O"] * len(ctx.tokens)
     if not cands:
         return tags
-    starts = {t.start: i for i, t in enumerate(ctx.tokens)}
     for c in resolve(cands):
-        i = starts.get(c.start)
+        i = ctx.token_index_at(c.start)
         if i is None:
             # a span starting inside a token: take the token that contains it
             import bisect

@@ -21,6 +21,7 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_HOUR_G = re.compile(r"\d{1,2}\s?g")
 _DAYPART_BEFORE = re.compile(r"(?:^|[^\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua))?(?:\s+(?:luc|vao))?\s+$")
 
 
@@ -31,8 +32,9 @@ def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
     text = ctx.text if ctx.diacritics else ctx.folded
     for why, rx in _ALLOW_RES:
         for m in rx.finditer(text):
-            if why == "value with unit" and _DAYPART_BEFORE.search(ctx.folded, 0, m.start()) \
-                    and re.fullmatch(r"\d{1,2}\s?g", ctx.folded[m.start():m.end()]):
+            # the cheap test first; the day part is looked for in the 80 characters before, not the whole text
+            if why == "value with unit" and _HOUR_G.fullmatch(ctx.folded, m.start(), m.end()) \
+                    and _DAYPART_BEFORE.search(ctx.folded, max(0, m.start() - 80), m.start()):
                 continue  # 'chiều 5g': five o'clock, not five grams
             out.append((m.start(), m.end(), why))
     return out

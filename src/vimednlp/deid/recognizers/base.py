@@ -108,10 +108,10 @@ class Context:
         # so `chợ` (market) is not `cho` (give); text without them matches on folded forms
         self.diacritics = bool(words) and with_marks / len(words) > 0.2
         self.ktoks: list[str] = [t.text.lower() for t in self.tokens] if self.diacritics else self.ftoks
-        letters = [c for c in text if c.isalpha()]
-        upper = sum(1 for c in letters if c.isupper())
         # a document (or most of it) written in capitals: capitalisation says nothing about names
-        self.upper_doc = bool(letters) and upper / len(letters) > 0.6
+        n_letters = sum(map(str.isalpha, text))
+        upper = sum(map(str.isupper, text))  # cased characters are letters (bar rare symbols such as Ⓐ)
+        self.upper_doc = n_letters > 0 and upper / n_letters > 0.6
         self._starts: dict[int, int] | None = None
         self.caps: list[bool] = [t.text[:1].isupper() for t in self.tokens]
         toks = self.tokens
@@ -137,7 +137,7 @@ class Context:
             k -= 1
         if k == 0:
             return None
-        lengths = _index(cues)[1].get(self.ktoks[k - 1])
+        lengths = (cues._idx or _index(cues))[1].get(self.ktoks[k - 1])
         if not lengths:
             return None
         adj, kt = self.adj, self.ktoks
@@ -155,7 +155,7 @@ class Context:
         """End (exclusive) of the longest phrase of `phrases` starting at token i, or i. `phrases` is a
         cue set (matched on ktoks) or a gazetteer dict (matched on folded tokens, folded=True)."""
         toks = self.ftoks if folded else self.ktoks
-        lengths = _index(phrases)[0].get(toks[i])
+        lengths = (phrases._idx or _index(phrases))[0].get(toks[i])
         if not lengths:
             return i
         adj = self.adj

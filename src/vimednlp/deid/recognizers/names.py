@@ -8,6 +8,7 @@ also names (`bình thường`, `hồng cầu`, `đông máu`, `bàn tay`) never 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer, Taken
@@ -50,6 +51,13 @@ _H_APOSTROPHE = re.compile(r"(?<![\w'])H' ?[A-ZÀ-ỸĐ][\wÀ-ỹ]+(?: [A-ZÀ-�
 _HIGHLANDS_FIRST = frozenset(["y", "h", "ama", "ami", "ay", "nay", "ksor", "siu"])
 
 
+@lru_cache(maxsize=1)
+def _derived_sets() -> tuple[frozenset, frozenset]:
+    """One-word name cues and given-or-middle names: built once, not per document."""
+    lex = names()
+    return frozenset(c for c in cues()["name_before"] if " " not in c), frozenset(lex["given"] | lex["middle"])
+
+
 class NameRecognizer(Recognizer):
     name = "name"
     labels = ("NAME",)
@@ -59,7 +67,7 @@ class NameRecognizer(Recognizer):
         cue = cues()
         before = cue["name_before"]
         never = cue["name_never"]
-        cue_words = {c for c in before if " " not in c}
+        cue_words, giv_mid = _derived_sets()
         sur, mid, giv, comp = lex["surname"], lex["middle"], lex["given"], lex["compound"]
         toks, ft = ctx.tokens, ctx.ktoks
         n = len(toks)
@@ -130,7 +138,7 @@ class NameRecognizer(Recognizer):
                 e = k
                 while e < run_end and e - i < 5 and (ft[e] in mid or ft[e] in giv):
                     e += 1
-                if e - i >= 2 and ft[e - 1] in giv | mid:
+                if e - i >= 2 and ft[e - 1] in giv_mid:
                     cand_end, why = e, "surname + middle/given-name lexicon"
                     # after a cue, the last capitalised word of the run is the given name even when the
                     # lexicon lacks it ('bà Ninh Thị Lụa', 'Họ tên: TRIỆU VĂN PỊNH   NS: 1958')

@@ -193,7 +193,8 @@ class IdRecognizer(Recognizer):
         # record numbers after their cues: 'Mã BN: 24-001234', 'Số vào viện: 12345/24', 'PID 0012AB'
         idc = cues()["id_cues"]
         for i, tok in enumerate(ctx.tokens):
-            if not any(ch.isdigit() for ch in tok.text):
+            # a word of letters only holds no digit (most tokens: skip them without a scan)
+            if (tok.kind == "word" and tok.text.isalpha()) or not any(map(str.isdigit, tok.text)):
                 continue
             if not free(tok.start, tok.end):
                 continue
