@@ -84,10 +84,19 @@ def featurize(ctx: Context, cands: Sequence[Candidate], extended: bool = False) 
     Wp1 = ["w+1=" + w for w in ft]
     SHp1 = ["sh+1=" + x for x in shapes]
     Rp1 = ["r+1=" + x for x in rt]
+    K = ["k=" + t.kind for t in ctx.tokens]
+    Wm2 = ["w-2=" + w for w in ft]
+    Wp2 = ["w+2=" + w for w in ft]
+    # each adjacent pair once: it is 'w|w+1' of one token, 'w-1|w' of the next and 'w-2|w-1' of the one after
+    pairs = [a + "|" + b for a, b in zip(ft, ft[1:])]
+    P0 = ["w-1|w=" + p for p in pairs]
+    P1 = ["w|w+1=" + p for p in pairs]
+    P2 = ["w-2|w-1=" + p for p in pairs]
     feats = []
+    last = n - 1
     for i in range(n):
         w = ft[i]
-        f = [W[i], SH[i], R[i], "k=" + ctx.tokens[i].kind]
+        f = [W[i], SH[i], R[i], K[i]]
         if w in sur:
             f.append("sur")
         if w in giv:
@@ -95,19 +104,19 @@ def featurize(ctx: Context, cands: Sequence[Candidate], extended: bool = False) 
         if w in mid:
             f.append("mid")
         if i > 0:
-            f += [Wm1[i - 1], SHm1[i - 1], Rm1[i - 1], "w-1|w=" + ft[i - 1] + "|" + w]
+            f += [Wm1[i - 1], SHm1[i - 1], Rm1[i - 1], P0[i - 1]]
             if not adj[i - 1]:
                 f.append("gap-1")
         else:
             f.append("BOS")
         if i > 1:
-            f += ["w-2=" + ft[i - 2], "w-2|w-1=" + ft[i - 2] + "|" + ft[i - 1]]
-        if i < n - 1:
-            f += [Wp1[i + 1], SHp1[i + 1], Rp1[i + 1], "w|w+1=" + w + "|" + ft[i + 1]]
+            f += [Wm2[i - 2], P2[i - 2]]
+        if i < last:
+            f += [Wp1[i + 1], SHp1[i + 1], Rp1[i + 1], P1[i]]
         else:
             f.append("EOS")
-        if i < n - 2:
-            f.append("w+2=" + ft[i + 2])
+        if i < last - 1:
+            f.append(Wp2[i + 2])
         feats.append(f)
     if extended:
         _extend(ctx, feats, shapes, rt)

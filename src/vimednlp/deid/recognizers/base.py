@@ -102,8 +102,8 @@ class Context:
         self.folded = folded
         self.tokens: list[Token] = tokenize(text)
         self.ftoks: list[str] = [folded[t.start:t.end] for t in self.tokens]
-        words = [(f, t) for f, t in zip(self.ftoks, self.tokens) if t.kind == "word"]
-        with_marks = sum(1 for f, t in words if f != t.text.lower())
+        words = [(f, t.text) for f, t in zip(self.ftoks, self.tokens) if t.kind == "word"]
+        with_marks = sum(1 for f, w in words if f != w.lower())
         # text written with diacritics (most Vietnamese syllables carry one): cues must match exactly,
         # so `chợ` (market) is not `cho` (give); text without them matches on folded forms
         self.diacritics = bool(words) and with_marks / len(words) > 0.2
@@ -115,10 +115,8 @@ class Context:
         self._starts: dict[int, int] | None = None
         self.caps: list[bool] = [t.text[:1].isupper() for t in self.tokens]
         toks = self.tokens
-        self.adj: list[bool] = []
-        for a, b in zip(toks, toks[1:]):
-            gap = b.start - a.end
-            self.adj.append(gap <= 2 and (gap == 0 or "\n" not in text[a.end:b.start]))
+        self.adj: list[bool] = [b.start == a.end or (b.start - a.end <= 2 and "\n" not in text[a.end:b.start])
+                                for a, b in zip(toks, toks[1:])]
 
     def token_index_at(self, char: int) -> int | None:
         if self._starts is None:
