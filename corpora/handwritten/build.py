@@ -49,11 +49,24 @@ def parse(src: str) -> list[Document]:
 SOURCES = {"notes.src.txt": "notes.jsonl", "dev_notes.src.txt": "dev_notes.jsonl"}
 
 
+# dev notes from this id on are a held-out batch: written to measure how the rules generalise, they go to
+# their own file so that no development run (`--suite handwritten-dev`) sees them before they are scored
+HELD_OUT_FROM = "dev-071"
+HELD_OUT_FILE = "dev_heldout.jsonl"
+
+
 def main() -> int:
     for src, out in SOURCES.items():
         docs = parse((HERE / src).read_text(encoding="utf-8"))
-        (HERE / out).write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
-        print(f"{out}: wrote {len(docs)} notes, {sum(len(d.spans) for d in docs)} spans", file=sys.stderr)
+        outputs = {out: docs}
+        if src == "dev_notes.src.txt":
+            outputs = {out: [d for d in docs if d.id < HELD_OUT_FROM],
+                       HELD_OUT_FILE: [d for d in docs if d.id >= HELD_OUT_FROM]}
+        for name, part in outputs.items():
+            if not part and name == HELD_OUT_FILE:
+                continue
+            (HERE / name).write_text("".join(d.to_json() + "\n" for d in part), encoding="utf-8")
+            print(f"{name}: wrote {len(part)} notes, {sum(len(d.spans) for d in part)} spans", file=sys.stderr)
     return 0
 
 
