@@ -18,7 +18,8 @@ _DIGRAPHS = ("Th", "Ng", "Nh", "Ch", "Tr", "Ph", "Kh", "Gi", "Qu")  # initials o
 _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu))?\.?"
                        r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
 # a chat line: optional '[14/03 20:15]' or '21:05 -' stamp, then 1-5 words and ':'
-_SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*:",
+_SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
+                      r"(?:\((?P<role>[^()\n]{1,20})\)[ \t]*)?:",
                       re.MULTILINE)
 
 
@@ -49,6 +50,12 @@ _MIDDLE_ONLY = frozenset(["van", "thi", "văn", "thị", "a"])
 # Ê Đê women's names open with H' ('H' BLŨN ÊBAN', 'H'Hen Niê'): the apostrophe marks them
 _H_APOSTROPHE = re.compile(r"(?<![\w'])H' ?[A-ZÀ-ỸĐ][\wÀ-ỹ]+(?: [A-ZÀ-ỸĐ][\wÀ-ỹ]+){0,2}")
 _HIGHLANDS_FIRST = frozenset(["y", "h", "ama", "ami", "ay", "nay", "ksor", "siu"])
+# Southern birth-order names ('ông Ba Đực', 'Út Lành', 'anh Tám'): numbers or cue words elsewhere, so only
+# capitalised and next to a cue, a capitalised name or a speaker's ':'
+_BIRTH_ORDER = frozenset(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út"])
+# 'Nguyễn Thị Bé', 'Lê Văn Út': after these middle names the next capitalised word is the given name,
+# even one that is a cue word elsewhere ('bé', 'út', 'em')
+_MIDDLE_KINH = frozenset(["van", "thi", "văn", "thị"])
 
 
 @lru_cache(maxsize=1)
@@ -116,13 +123,25 @@ class NameRecognizer(Recognizer):
             if i > 0 and ft[i - 1] in ("-", "–") and (ft[i] in ("khoa", "phong") or ctx.match_at(i, cue["org_head"]) > i):
                 i += 1
                 continue
+            # 'BÁC SĨ: ...', 'Lương y:': the word closes a phrase that is never a name
+            if i > 0 and ctx.adj[i - 1] and f"{ft[i - 1]} {ft[i]}" in never:
+                i += 1
+                continue
             # the run of capitalised words starting at i
             j = i
             while j + 1 < n and j - i < 5 and toks[j + 1].kind == "word" and ctx.is_cap(j + 1) \
                     and ctx.adjacent(j, j + 1):
                 j += 1
             run_end = j + 1
-            start_is_cue = ft[i] in cue_words and run_end - i >= 2
+            start_is_cue = ft[i] in cue_words and run_end - i >= 2 \
+                and not (ft[i] in sur and ft[i + 1] in ("thị", "thi"))  # 'ĐD Ông Thị Nguyệt': surname Ông, not 'Mr'
+            if cue_hit and t.text in _BIRTH_ORDER and run_end - i >= 2 and not upper \
+                    and not self._never(ft, i + 1, run_end, never) and ctx.ktoks[i + 1] not in never:
+                e = min(run_end, i + 3)
+                out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.8, self.name,
+                                     "birth-order name + capitalised name after a role/kinship cue"))
+                i = e
+                continue
             if start_is_cue:
                 i += 1
                 continue
@@ -146,11 +165,13 @@ class NameRecognizer(Recognizer):
                             and ft[e] not in cue_words and ctx.ktoks[e] not in never \
                             and ctx.text[toks[e - 1].end:toks[e].start] == " " and (
                                 e + 1 >= n or toks[e + 1].kind == "punct" and ctx.ftoks[e + 1] != ":"
+                                or toks[e + 1].kind == "word" and not ctx.is_cap(e + 1) and not upper
                                 or any(g in ctx.text[toks[e].end:toks[e + 1].start] for g in ("  ", "\t", "\n"))):
                         cand_end = e + 1
             if cand_end is not None and cand_end - i >= 2 and ft[cand_end - 1] in _MIDDLE_ONLY and cand_end < n \
                     and toks[cand_end].kind == "word" and ctx.is_cap(cand_end) and ctx.adj[cand_end - 1] \
-                    and ctx.text[toks[cand_end - 1].end:toks[cand_end].start] == " " and ft[cand_end] not in cue_words \
+                    and ctx.text[toks[cand_end - 1].end:toks[cand_end].start] == " " \
+                    and (ft[cand_end] not in cue_words or ft[cand_end - 1] in _MIDDLE_KINH) \
                     and ctx.ktoks[cand_end] not in never:
                 cand_end += 1  # a name does not end on 'Văn' or 'Thị': 'LÂM VĂN SÁU', 'Sùng A Páo'
             acronym = not upper and (len(t.text) >= 3 or i + 1 < n and ctx.ftoks[i + 1] == ":") and t.text.isupper()
@@ -161,7 +182,7 @@ class NameRecognizer(Recognizer):
                 while e < run_end and e - i < 4 and (not (upper or labelled) or in_lex(e)):
                     e += 1
                 if upper and e > i and not (ft[i] in sur and e - i >= 2 or e - i == 1 and ft[i] in giv and
-                                            (run_end == i + 1)):
+                                            (run_end == i + 1) or e - i == 3 and ft[i + 1] in _MIDDLE_KINH):
                     e = i  # UPPER CASE: only a full name from the lexicons, or a lone given name
                 if e > i:
                     cand_end, why = e, "capitalised words after a role/kinship cue"
@@ -204,7 +225,12 @@ class NameRecognizer(Recognizer):
             if not name_words or len(name_words) > 4:
                 continue
             keys = [ctx_key(w) for w in name_words]
-            if not all(w in giv or w in mid or w in sur for w in keys):
+            # 'Út Lành:', 'Tám (rể):': a birth-order name, or capitalised words with a kinship role in brackets
+            nick = name_words[0] in _BIRTH_ORDER and len(name_words) <= 2 and all(w[:1].isupper() for w in name_words)
+            role = m.group("role")
+            kin = role is not None and ctx_key(role.strip()) in before and len(name_words) <= 3 \
+                and all(w[:1].isupper() for w in name_words)
+            if not (nick or kin) and not all(w in giv or w in mid or w in sur for w in keys):
                 continue
             if all(fold_lower(w) in _NOT_NAME_LOWER for w in name_words) and not any(w[:1].isupper() for w in name_words):
                 continue

@@ -59,7 +59,9 @@ class PhoneRecognizer(Recognizer):
     name = "phone"
     labels = ("PHONE",)
     # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234
-    _re = re.compile(r"(?<![\w+])1[89]00[\s.\-]?\d{2,3}[\s.\-]?\d{2,3}(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[\s.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[\s.\-]?"
+    # landlines on letterheads: area code, a one-digit exchange, then 3 + 3 ('0292 3 812 046', '(0258) 3 551 420')
+    _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3})[\s.\-]\d[\s.\-]\d{3}[\s.\-]?\d{3}(?![\w])"
+                     r"|(?<![\w+])1[89]00[\s.\-]?\d{2,3}[\s.\-]?\d{2,3}(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[\s.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[\s.\-]?"
                      r"(?:\(?\d{1,4}\)?[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){1,3}(?![\w])")
 
     # a foreign number: '+61 412 558 903', '+1 (415) 555-0134' (a foreign patient's family)
@@ -97,7 +99,30 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     c = ctx.cue_before(k, allc, skip="") or ctx.cue_before(i, allc)
     if c:
         return kinds[c], c
+    ft = ctx.ftoks
+    # 'tk chị 0421 000 758 996': a kinship word between an account cue and the number
+    if k > 1 and ft[k - 1] in _OWNER_WORDS:
+        c = ctx.cue_before(k - 1, allc, skip="")
+        if c and kinds[c] == "bank":
+            return "bank", c
+    # 'Mã sự cố: SC-2025-0119', 'SỐ KCB: 000417/KCB': 'mã'/'số' + one or two words + ':' labels a code
+    if i > 2 and ft[i - 1] == ":":
+        for w in (2, 3):
+            h = i - 1 - w
+            if h >= 0 and ft[h] in ("ma", "so") and all(ctx.tokens[x].kind == "word" for x in range(h + 1, i - 1)) \
+                    and " ".join(ft[h + 1:i - 1]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS \
+                    and (h == 0 or ft[h - 1] not in _NOT_ID_BEFORE):
+                return "labelled", " ".join(ft[h:i - 1])
     return None, None
+
+
+# kinship words that may stand between 'tk' and an account number (the owner)
+_OWNER_WORDS = frozenset(["chi", "anh", "em", "minh", "toi", "co", "chu", "ba", "ong", "cua"])
+# 'Mã ICD: J18.9', 'Mã thuốc: ...', 'Số lần: 3': labels of clinical codes or counts, never identifiers
+_NOT_ID_LABELS = frozenset(["icd", "icd10", "icd 10", "benh", "thuoc", "atc", "dich vu", "dvkt", "loinc", "giuong", "lan",
+                            "luong", "ngay", "lieu", "luot", "vien", "tuan", "thang", "nam", "ca", "tien", "chuan", "lo", "lo hang",
+                            "lo thuoc", "lo san xuat", "san pham", "hang", "mau"])
+_NOT_ID_BEFORE = frozenset(["so"])
 
 
 _ID_ORDER = ("cccd", "cmnd", "bhyt", "bhxh", "passport", "bank", "plate", "admission", "mrn", "serial", "patient_code")
@@ -184,8 +209,8 @@ class IdRecognizer(Recognizer):
                 add(s, e, "bhxh", 0.9 if V.is_valid_bhxh(d) else 0.8, "context cue (BHXH) + 10 digits")
             elif kind in ("bank",) and 6 <= len(d) <= 19:
                 add(s, e, "bank", 0.9, "context cue (bank account) + digit count")
-            elif kind in ("mrn", "admission", "serial", "bhyt", "bhxh", "passport", "patient_code"):
-                add(s, e, kind if kind != "bhyt" else "other", 0.85, "context cue (record number)")
+            elif kind in ("mrn", "admission", "serial", "bhyt", "bhxh", "passport", "patient_code", "labelled"):
+                add(s, e, kind if kind not in ("bhyt", "labelled") else "other", 0.85, "context cue (record number)")
             elif len(d) == 9 and V.is_valid_cmnd(d) and not self._unit_after.match(f, e):
                 add(s, e, "cmnd", 0.6, "pattern: 9 digits (CMND length)")
             elif len(d) >= 7 and not self._unit_after.match(f, e) and d == raw:
@@ -199,8 +224,20 @@ class IdRecognizer(Recognizer):
             if not free(tok.start, tok.end):
                 continue
             kind, cue = _kind_cue(ctx, i)
+            start = tok.start
+            if kind is None and i > 1 and ctx.ftoks[i - 1] == "." and ctx.tokens[i - 1].start == ctx.tokens[i - 2].end \
+                    and ctx.tokens[i].start == ctx.tokens[i - 1].end and ctx.tokens[i - 2].text.isalpha() \
+                    and ctx.tokens[i - 2].text.isupper() and len(ctx.tokens[i - 2].text) <= 4:
+                # 'Số lưu trữ: DG.25.07.004431': a letter prefix and a dot belong to the code after the cue
+                kind, cue = _kind_cue(ctx, i - 2)
+                start = ctx.tokens[i - 2].start
             if kind is None:
                 continue
+            if kind == "labelled":
+                # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3')
+                if not (len(tok.text) >= 4 or not tok.text.isdigit()) or self._unit_after.match(f, tok.end):
+                    continue
+                kind = "other"
             if kind == "patient_code":
                 # 'bệnh nhân 1234' / 'BN số 91': a bare number, not an age or a count
                 if not re.fullmatch(r"\d{1,5}|\d{1,2}\.\d{3}", tok.text) or self._unit_after.match(f, tok.end):
@@ -218,7 +255,7 @@ class IdRecognizer(Recognizer):
                 j += 1
             if kind in ("cccd", "cmnd", "bhxh", "bank") and len(V.digits_only(f[tok.start:e])) < 6:
                 continue
-            add(tok.start, e, kind, 0.85, f"context cue ({kind})")
+            add(start, e, kind, 0.85, f"context cue ({kind})")
         del idc
         # 'Seri: AB 0123987': the letters of a spaced serial belong to it
         for k, c in enumerate(out):

@@ -1,0 +1,88 @@
+"""Regression tests for rule fixes found on hand-written development notes (sentences written for these
+tests, not copied from any note): one test per class of fix."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.deid.analyzer import Analyzer
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Analyzer(model=None)
+
+
+def found(an, text, label=None):
+    return [(s.label, s.text) for s in an.analyze(text) if label is None or s.label == label]
+
+
+def texts(an, text, label=None):
+    return [t for _, t in found(an, text, label)]
+
+
+# --- PHONE ----------------------------------------------------------------------------------------
+def test_landline_with_one_digit_exchange(rules):
+    # letterheads write the area code, a one-digit exchange, then 3 + 3 digits
+    assert texts(rules, "Trạm Y tế xã Phước Hậu, điện thoại 0270 3 845 117, giờ hành chính.", "PHONE") == ["0270 3 845 117"]
+    assert texts(rules, "Gọi số (0236) 3 650 208 để đặt lịch.", "PHONE") == ["(0236) 3 650 208"]
+    # no cue at all, in brackets after a relative's name
+    assert "0296 3 912 447" in texts(rules, "Liên lạc vợ bệnh nhân (0296 3 912 447) khi có kết quả.")
+    # not a phone: a dose schedule with single digits
+    assert texts(rules, "Uống 2 viên x 3 lần, tái khám sau 7 ngày.", "PHONE") == []
+
+
+# --- ID -------------------------------------------------------------------------------------------
+def test_code_after_a_cue_with_words_in_between(rules):
+    assert texts(rules, "Mã báo cáo: BC-2024-0817\nNgười lập: Trần Thị Mai", "ID") == ["BC-2024-0817"]
+    assert texts(rules, "Mã thân nhân: TN-00417 (con gái)", "ID") == ["TN-00417"]
+    assert texts(rules, "Số lô sản xuất: 240915A, hạn dùng 2026", "ID") == []
+    assert texts(rules, "SỐ KCB: 002381/KCB", "ID") == ["002381/KCB"]
+    # clinical codes and counts behind the same shape stay
+    assert texts(rules, "Mã ICD: K35.8; Số lần: 3; Số ngày: 14", "ID") == []
+
+
+def test_alphanumeric_case_code_and_english_cue(rules):
+    assert texts(rules, "Mã ca bệnh: DN-SXH-2024-1187, sốt ngày thứ 4.", "ID") == ["DN-SXH-2024-1187"]
+    assert texts(rules, "Teleconsult session TC-241105-0092 bắt đầu 20h.", "ID") == ["TC-241105-0092"]
+
+
+def test_letter_prefix_and_dot_belong_to_the_code(rules):
+    assert texts(rules, "Số lưu trữ: NH.24.11.002317\nKhoa: Nội", "ID") == ["NH.24.11.002317"]
+
+
+def test_bank_account_with_owner_word_between(rules):
+    assert "1903 5581 226 017" in texts(rules, "mn chuyển giúp vô tk anh 1903 5581 226 017 Techcombank nha", "ID")
+
+
+# --- NAME -----------------------------------------------------------------------------------------
+def test_two_word_kinship_and_duty_cues(rules):
+    assert "Khang" in texts(rules, "Cháu ngoại Khang ở lại trực đêm.", "NAME")
+    assert "Phương" in texts(rules, "Con dâu Phương ký cam kết.", "NAME")
+    assert "Thoại" in texts(rules, "Bàn giao cho BS trực Thoại lúc 19h.", "NAME")
+
+
+def test_given_name_outside_the_lexicon_after_a_kinship_cue(rules):
+    assert "Thạch Sô Phanh" in texts(rules, "Em trai Thạch Sô Phanh đi cùng, mang theo giấy tờ.", "NAME")
+
+
+def test_southern_birth_order_names(rules):
+    assert "Bảy Xệ" in texts(rules, "Hàng xóm là ông Bảy Xệ đưa vào viện.", "NAME")
+    chat = "Út Mến: má ăn được chưa chị\nSáu (rể): để tối em ghé\nHai Thơ: ừ"
+    names = texts(rules, chat, "NAME")
+    assert "Út Mến" in names and "Sáu" in names
+    # a capitalised word before ':' with a non-kinship bracket is a field, not a speaker
+    assert texts(rules, "Mạch (lần/phút): 88\nNhiệt (độ C): 37", "NAME") == []
+
+
+def test_surname_ong_and_given_name_after_van_thi(rules):
+    assert "Ông Thị Hạnh" in texts(rules, "Người lập phiếu: ĐD Ông Thị Hạnh", "NAME")
+    assert "TRAN THI BE" in texts(rules, "Ho ten: ba TRAN THI BE, 67t", "NAME")
+    assert "LƯU THỊ NGỌC" in texts(rules, "NGƯỜI NHÀ: LƯU THỊ NGỌC (CON). CHẨN ĐOÁN: VIÊM PHỔI.", "NAME")
+
+
+def test_titles_and_labels_are_not_names(rules):
+    assert texts(rules, "BỆNH ÁN Y HỌC CỔ TRUYỀN. SỰ CỐ Y KHOA ĐÃ ĐƯỢC BÁO CÁO.", "NAME") == []
+    assert texts(rules, "Lương y: Đỗ Văn Khải", "NAME") == ["Đỗ Văn Khải"]
+    assert texts(rules, "BÁC SĨ: LÊ HỮU PHƯỚC", "NAME") == ["LÊ HỮU PHƯỚC"]
+    assert texts(rules, "Thời gian: 10h ngày 3/5\nKỹ thuật: siêu âm Doppler\nĐơn: Paracetamol 500mg", "NAME") == []
+    assert texts(rules, "Người báo cáo: CN Lê Thị Quyên", "NAME") == ["Lê Thị Quyên"]
