@@ -86,3 +86,68 @@ def test_titles_and_labels_are_not_names(rules):
     assert texts(rules, "BÁC SĨ: LÊ HỮU PHƯỚC", "NAME") == ["LÊ HỮU PHƯỚC"]
     assert texts(rules, "Thời gian: 10h ngày 3/5\nKỹ thuật: siêu âm Doppler\nĐơn: Paracetamol 500mg", "NAME") == []
     assert texts(rules, "Người báo cáo: CN Lê Thị Quyên", "NAME") == ["Lê Thị Quyên"]
+
+
+# --- ORGANIZATION / LOCATION boundaries ------------------------------------------------------------
+def test_specialty_words_inside_a_clinic_name(rules):
+    assert "Phòng khám Nha khoa Nụ Cười" in texts(rules, "Em đặt lịch ở Phòng khám Nha khoa Nụ Cười chiều nay.", "ORGANIZATION")
+    assert "Phòng khám Sản phụ khoa Bình An" in texts(rules, "Siêu âm tại Phòng khám Sản phụ khoa Bình An: thai 12 tuần.",
+                                                   "ORGANIZATION")
+
+
+def test_lower_case_schools_and_lettered_hospitals_in_mixed_chat(rules):
+    chat = "Chị ơi em học lớp 10 truong thpt le quy don\nBS Hà: đau nhiều thì vào bv c hue liền nha"
+    orgs = texts(rules, chat, "ORGANIZATION")
+    assert "truong thpt le quy don" in orgs
+    assert "bv c hue" in orgs
+
+
+def test_organisation_with_abbreviated_district(rules):
+    assert "TTYT H. Cầu Ngang" in texts(rules, "TTYT H. Cầu Ngang chuyển bệnh nhân lên tuyến tỉnh.", "ORGANIZATION")
+
+
+def test_spans_stop_at_dash_before_department_title_or_phone(rules):
+    assert texts(rules, "BỆNH VIỆN ĐA KHOA TỈNH NAM ĐỊNH - Khoa Hồi sức tích cực", "ORGANIZATION") == [
+        "BỆNH VIỆN ĐA KHOA TỈNH NAM ĐỊNH"]
+    got = found(rules, "Phong kham Da khoa Tam Duc - DT: 0251 3 822 470")
+    assert ("ORGANIZATION", "Phong kham Da khoa Tam Duc") in got and ("PHONE", "0251 3 822 470") in got
+    # a branch after a dash is still the same organisation
+    assert texts(rules, "Nơi làm: Ngân hàng TMCP Quân Đội - Chi nhánh Hoàn Kiếm", "ORGANIZATION") == [
+        "Ngân hàng TMCP Quân Đội - Chi nhánh Hoàn Kiếm"]
+
+
+def test_place_after_comma_is_not_a_doctor(rules):
+    got = found(rules, "Nơi gửi: BVĐK tỉnh Lai Châu, BS Lò Văn Pấng\nKết quả: bình thường")
+    assert ("NAME", "Lò Văn Pấng") in got
+    assert not any(lab == "LOCATION" and "Pấng" in t for lab, t in got)
+
+
+def test_chat_particles_end_a_venue(rules):
+    got = found(rules, "ba mới chuyển qua BV Chợ Rẫy r mn ơi, nằm lầu 5")
+    assert ("ORGANIZATION", "BV Chợ Rẫy") in got
+    assert not any("mn" in t for _, t in got)
+
+
+def test_chat_function_words_after_cues_are_not_names(rules):
+    assert texts(rules, "chao ban, ban de lai sdt nhe. co the la viem da day", "NAME") == []
+
+
+# --- PROFESSION -----------------------------------------------------------------------------------
+def test_occupation_field_value_and_qualifiers(rules):
+    assert "ĐAN LÁT" in texts(rules, "DÂN TỘC: KHMER\nNGHỀ NGHIỆP: ĐAN LÁT\nĐỊA CHỈ: ẤP PHƯỚC HẢO", "PROFESSION")
+    assert texts(rules, "Nghề nghiệp: không\nLý do vào viện: sốt", "PROFESSION") == []
+    assert "công an phường" in texts(rules, "Chồng là anh Tạ Văn Lực (công an phường) ký giấy.", "PROFESSION")
+    assert "thợ sửa điện thoại" in texts(rules, "Bệnh nhân 28 tuổi, thợ sửa điện thoại\nQuê: Hà Tĩnh", "PROFESSION")
+
+
+# --- DATE -----------------------------------------------------------------------------------------
+def test_time_before_iso_date_and_english_months(rules):
+    assert texts(rules, "Tiếp nhận: 23:15 ngày 2024-11-02 qua tổng đài", "DATE") == ["23:15 ngày 2024-11-02"]
+    assert "August 21st, 2024" in texts(rules, "Bác sĩ hẹn follow-up around August 21st, 2024 nha.", "DATE")
+    assert "3 Oct 2024" in texts(rules, "Ngày hẹn: 3 Oct 2024", "DATE")
+    # Vietnamese words that look like month abbreviations when folded stay
+    assert texts(rules, "máy 2 hỏng, mạ 3 sào", "DATE") == []
+
+
+def test_upper_case_full_name_next_to_bank_abbreviation(rules):
+    assert "TRAN VAN KHOI" in texts(rules, "ck giúp vô stk 0071 000 123 456 VCB TRAN VAN KHOI nha", "NAME")

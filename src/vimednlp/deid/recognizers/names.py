@@ -36,7 +36,9 @@ _INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|g�
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
 _NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
     # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
-    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi", "luc"])
+    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi", "luc",
+    # chat without diacritics: 'có thể', 'để lại', 'bạn' ('ban de lai sdt', 'co the la')
+    "the", "de", "ban"])
 
 
 _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|anh|chi|em|bs|bac si|co|chu|ba|ong) )?(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
@@ -195,8 +197,10 @@ class NameRecognizer(Recognizer):
                 cand_end, why = run_end, "capitalised words filling a name field"
             if cand_end is not None and not cue_hit and not upper and i > 0 and ctx.adjacent(i - 1, i) \
                     and toks[i - 1].kind == "word" and len(toks[i - 1].text) >= 3 and toks[i - 1].text.isupper() \
-                    and all(toks[x].text.isupper() for x in range(i, cand_end)):
-                # inside a title in capitals ('CHỤP CẮT LỚP VI TÍNH'): capitals say nothing there
+                    and all(toks[x].text.isupper() for x in range(i, cand_end)) \
+                    and not (cand_end - i >= 3 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH):
+                # inside a title in capitals ('CHỤP CẮT LỚP VI TÍNH'): capitals say nothing there (but a
+                # surname + Văn/Thị + name is a person: '... VCB NGUYEN THI NHAN')
                 i = cand_end
                 continue
             if cand_end is not None and (ft[i] in _HIGHLANDS_FIRST or "'" in t.text) and cand_end < run_end \

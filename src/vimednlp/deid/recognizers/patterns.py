@@ -313,11 +313,18 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:19\d\d|20\d\d|18\d\d)"
 _TIME = r"(?:\d{1,2}\s?(?:h|g|giờ|gio|:)\s?\d{0,2}(?:\s?(?:phút|phut|p|'))?(?:\s?(?:sáng|sang|chiều|chieu|tối|toi|trưa|trua|đêm|dem))?)"
+# 'may' and 'mar' are Vietnamese words when folded (máy, mạ): only the full forms that are not ('march' is)
+_EN_MONTH = r"(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|oct|nov|dec)"
 _DATE_RES: list[tuple[str, re.Pattern, float]] = [
     # 14h30 ngày 12/3/2024, 8 giờ ngày 5 tháng 3
     ("time + date", re.compile(
         rf"(?<![\w/]){_TIME}[\s,]*(?:(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})|{_D}\s?[/.\-]\s?{_M}(?=\s?[/.\-]\s?\d))"
         rf"(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}})|\s(?:năm|nam)\s(?:{_Y}|\d{{2}}))?(?![\w/])"), 0.95),
+    # 02:47 ngày 2024-06-09 (a call log or a device stamp writes the ISO date after the time)
+    ("time + ISO date", re.compile(rf"(?<![\w/]){_TIME}[\s,]*(?:ngày|ngay)\s*{_Y}-{_M}-{_D}(?![\w/]|[.]\d)"), 0.95),
+    # English in mixed-language chats: 'July 9th, 2024', '9 July 2024', 'Jul 9' (folded text: lower case)
+    ("English month", re.compile(rf"(?<![\w]){_EN_MONTH}\.?\s{_D}(?:st|nd|rd|th)?(?:,?\s{_Y})?(?![\w])"
+                                 rf"|(?<![\w/.]){_D}(?:st|nd|rd|th)?\s(?:of\s)?{_EN_MONTH}\.?(?:,?\s{_Y})?(?![\w])"), 0.9),
     ("ngày ... tháng ... năm", re.compile(
         rf"(?:(?:ngày|ngay)\s*)?{_D}\s(?:tháng|thang)\s{_M}(?:\s*(?:năm|nam|,)\s*{_Y})?(?!\w)"
         rf"|(?:ngày|ngay)\s+\.{{2,}}\s*(?:tháng|thang)\s+\.{{2,}}\s*(?:năm|nam)\s+{_Y}"), 0.95),

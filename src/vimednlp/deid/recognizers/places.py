@@ -90,7 +90,9 @@ _VENUE_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "n
                          "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen", "vi", "de", "sau", "truoc", "ngay",
                          "gio", "luc", "mua", "ban", "an", "uong", "choi", "gap", "tham", "kham", "hat", "nguoi",
                          "benh", "nhan", "bn", "ca", "dang", "se", "van", "con", "roi", "nhe", "a", "nhu", "theo",
-                         "hom", "sang", "chieu", "toi", "dem", "trua", "tren", "duoi", "gan", "canh", "doi", "dien"])
+                         "hom", "sang", "chieu", "toi", "dem", "trua", "tren", "duoi", "gan", "canh", "doi", "dien",
+                         # chat particles after a name ('lên BV Chợ Rẫy r mn ơi')
+                         "r", "mn", "oi", "nha", "ha", "hen", "ne", "ak", "ah"])
 _VENUE_AFTER = frozenset(["o", "tai", "den", "tu", "vao", "luc", "va", "cung", "thuoc", "tren", "gan", "roi", "ngay",
                           "sang", "chieu", "toi", "trua", "dem", "de", "thi", "khi", "cua", "voi"])
 
@@ -246,6 +248,8 @@ class LocationRecognizer(Recognizer):
                 continue
             y = b + 1
             e = self._cap_end(ctx, y, 4) if toks[y].kind == "word" and ctx.is_cap(y) else y
+            if ctx.match_at(y, c["name_before"]) > y or ctx.match_at(y, c["org_head"]) > y or ctx.match_at(y, c["phone_cues"]) > y:
+                continue  # ', BS Cầm Văn Thoại', ', Hotline ...': a person, an organisation or a phone, not a street
             if 2 <= e - y and (e >= n or toks[e].kind == "punct" or ft[e] in _VENUE_AFTER or
                                "\n" in ctx.text[toks[e - 1].end:toks[e].start]):
                 pieces.append((y, e, 0.6, "street name after a building"))
@@ -449,7 +453,7 @@ class OrganizationRecognizer(Recognizer):
                 if m > e:
                     e = m
                     continue
-                if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1)):
+                if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1) and not self._new_unit(ctx, e + 1)):
                     e += 1
                     continue
                 if named and t.kind == "word" and not ctx.upper_doc and e + 1 < n and ctx.adjacent(e, e + 1) \
@@ -458,7 +462,9 @@ class OrganizationRecognizer(Recognizer):
                     e += 1  # 'Công ty TNHH May mặc Hòa Thọ': a lower-case word inside the name
                     continue
                 break
-            if not named and not ctx.diacritics and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS:
+            if not named and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS and (
+                    not ctx.diacritics or toks[i].text.islower() and all(toks[x].text.lower() == ft[x] for x in range(i, h_end))):
+                # (a chat that mixes both: the head typed without diacritics says the name is typed so too)
                 # chat without diacritics or capitals: 'bv phoi trung uong', 'ttyt hiep hoa', 'bv da khoa hoe nhai'
                 e, named = self._lower_name(ctx, i, h_end)
                 good = e
@@ -480,6 +486,16 @@ class OrganizationRecognizer(Recognizer):
         return [self._with_department(ctx, c) for c in out]
 
     @staticmethod
+    def _new_unit(ctx: Context, j: int) -> bool:
+        """After ' - ': a department, another organisation, a title or a phone cue starts something new
+        ('BỆNH VIỆN VIỆT ĐỨC - Khoa Phẫu thuật', 'Phòng khám An Bình - ĐT: ...')."""
+        c = cues()
+        if ctx.ftoks[j] in ("chi", "co") and ctx.match_at(j, c["org_head"]) > j + 1 or ctx.ftoks[j:j + 2] == ["co", "so"]:
+            return False  # '- Chi nhánh Thăng Long', '- Cơ sở 2': a branch of the same organisation
+        return ctx.ftoks[j] in ("khoa", "phong", "hotline") or any(
+            ctx.match_at(j, c[k]) > j for k in ("org_head", "name_before", "phone_cues"))
+
+    @staticmethod
     def _lower_name(ctx: Context, i: int, h_end: int) -> tuple[int, bool]:
         """An organisation's name in lower case without diacritics: connectors ('da khoa', 'nhi', 'trung uong'),
         a known district or province, and then up to two more words when a connector or place came first
@@ -499,7 +515,19 @@ class OrganizationRecognizer(Recognizer):
             break
         if e == h_end and e < n and ctx.adj[e - 1] and (ctx.tokens[e].kind == "number" and len(ft[e]) >= 2 or
                                                          ft[e] in ("k", "e", "c") and ft[i] != "vien"):
-            return e + 1, True  # 'bv k', 'vien 103', 'bv 115': a hospital known by a letter or a number
+            # 'bv k', 'vien 103', 'bv 115': a hospital known by a letter or a number ('bv c da nang': and its city)
+            e += 1
+            if e < n and ctx.adj[e - 1]:
+                p = max(_place_match(ctx, e, gz["province"], False), _place_match(ctx, e, gz["district"], False))
+                e = max(p, e)
+            return e, True
+        if e == h_end and any(w in _SCHOOL_HEADS for w in ft[i:h_end]):
+            # 'truong thpt thai phien': a school's name is the next two or three words
+            x = e
+            while x < n and x - e < 3 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ft[x] not in _VENUE_STOP \
+                    and ft[x] not in _STOP_TAIL and ft[x] not in _LOWER_ORG_STOP:
+                x += 1
+            return x, x - e >= 2
         if known and ft[i] not in ("vien",):
             x = e
             while x < n and x - e < 2 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ft[x] not in _VENUE_STOP \
@@ -549,7 +577,9 @@ class OrganizationRecognizer(Recognizer):
 
 
 # organisation heads that start a name in lower-case chat text without diacritics
-_LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk"])
+_LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
+                              "thcs"])
+_SCHOOL_HEADS = frozenset(["thpt", "thcs", "tieu", "mam", "dai", "cao"])
 _LOWER_ORG_STOP = frozenset(["hoac", "nhung", "thi", "la", "va", "de", "khong", "ko", "k", "nha", "nhe", "a", "oi"])
 # words after a number that make it a count, not a name ('bệnh viện 3 ngày')
 _COUNT_UNITS = frozenset(["ngay", "ngày", "tuan", "tuần", "thang", "tháng", "nam", "năm", "lan", "lần", "gio", "giờ",
@@ -563,7 +593,7 @@ _PROF_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "na
 # job words that a specialisation may follow
 _PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban", "ban", "tho", "cong nhan", "sinh vien",
                          "quan ly", "ky thuat vien", "chuyen gia", "can bo", "tieu thuong", "chu", "lai xe", "tai xe",
-                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong"])
+                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi"])
 # words that end such a specialisation: the story goes on ('công nhân đi làm', 'sinh viên về nước')
 _PROF_STOP_MORE = frozenset(["di", "den", "ve", "ra", "vao", "len", "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen",
                              "vi", "de", "sau", "truoc", "ngay", "gio", "sot", "ho", "dau", "nhap", "xuat", "hien", "dang",
@@ -609,7 +639,7 @@ class ProfessionRecognizer(Recognizer):
                     x += 1
                 if x > e:
                     e, key = x, "nhan vien *"
-            elif key in _PROF_HEADS:
+            elif key in _PROF_HEADS or key.startswith("tho "):
                 # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa': a specialisation after the job word
                 # belongs to it (it narrows the person down); stops at function words, verbs of the story
                 x = e
@@ -618,6 +648,9 @@ class ProfessionRecognizer(Recognizer):
                         and ctx.match_at(x, lex) == x:
                     x += 1
                 e = x
+                if key == "cong an" and e < n and ft[e] in _LEVEL_WORDS and ctx.adj[e - 1] \
+                        and (e + 1 >= n or not ctx.is_cap(e + 1) or ctx.tokens[e + 1].kind != "word"):
+                    e += 1  # 'công an xã', 'bộ đội huyện': the level of the post, no place name after it
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
             lexn = names()
@@ -635,7 +668,36 @@ class ProfessionRecognizer(Recognizer):
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
                                      "occupation lexicon"))
             i = e
+        self._field_values(ctx, out)
         return out
+
+    @staticmethod
+    def _field_values(ctx: Context, out: list[Candidate]) -> None:
+        """'NGHỀ NGHIỆP: DỆT THỔ CẨM': the value of an occupation field up to the end of the field is the
+        occupation, in the lexicon or not."""
+        toks, ft = ctx.tokens, ctx.ftoks
+        n = len(toks)
+        fields = _PROF_FIELDS
+        for i in range(2, n):
+            if ft[i - 1] != ":" or toks[i].kind != "word" or ctx.cue_before(i, fields) is None:
+                continue
+            if any(c.start <= toks[i].start < c.end for c in out):
+                continue
+            e = i
+            while e < n and e - i < 5 and toks[e].kind == "word" and (e == i or ctx.text[toks[e - 1].end:toks[e].start] == " "):
+                e += 1
+            if e == i or " ".join(ft[i:e]) in _NOT_A_JOB:
+                continue
+            end_ok = e >= n or toks[e].kind == "punct" or any(g in ctx.text[toks[e - 1].end:toks[e].start] for g in ("  ", "\t", "\n"))
+            if end_ok:
+                out.append(Candidate(toks[i].start, toks[e - 1].end, "PROFESSION", 0.75, "profession",
+                                     "value of an occupation field"))
+
+
+_LEVEL_WORDS = frozenset(["xa", "phuong", "huyen", "tinh", "quan", "thi tran"])
+_PROF_FIELDS = PhraseSet(["nghề nghiệp", "nghe nghiep", "nghề", "nghe", "nn", "công việc", "cong viec"])
+# field values that name no occupation
+_NOT_A_JOB = frozenset(["khong", "khong ro", "chua ro", "chua", "tre em", "tre nho", "khac", "x", "khong co"])
 
 
 __all__ = ["LocationRecognizer", "OrganizationRecognizer", "ProfessionRecognizer", "names"]
