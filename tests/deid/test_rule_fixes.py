@@ -151,3 +151,46 @@ def test_time_before_iso_date_and_english_months(rules):
 
 def test_upper_case_full_name_next_to_bank_abbreviation(rules):
     assert "TRAN VAN KHOI" in texts(rules, "ck giúp vô stk 0071 000 123 456 VCB TRAN VAN KHOI nha", "NAME")
+
+
+# --- precision: labels, rooms, legal thresholds, look-alike places --------------------------------
+def test_form_labels_are_not_organisations_or_places(rules):
+    got = found(rules, "ĐƠN VỊ CÔNG TÁC: CÔNG TY CỔ PHẦN DỆT MAY NAM ĐỊNH\nII. CHẨN ĐOÁN VÀ PHƯƠNG PHÁP ĐIỀU TRỊ: VIÊM GAN B")
+    assert ("ORGANIZATION", "CÔNG TY CỔ PHẦN DỆT MAY NAM ĐỊNH") in got
+    assert not any("ĐƠN VỊ" in t or t == "PHÁP" for _, t in got)
+    assert texts(rules, "Chỉ định: châm cứu.\nPháp: hoạt huyết, thông kinh lạc.") == []
+    assert not any("TRƯỜNG HỢP" in t for t in texts(rules, "KÝ TÊN (TRƯỜNG HỢP NGƯỜI BỆNH KHÔNG TỰ KÝ ĐƯỢC)"))
+
+
+def test_upper_case_words_that_fold_to_a_country(rules):
+    # 'BỊ' (is affected) folds like 'Bỉ' (Belgium): in a text with diacritics the marks decide
+    assert texts(rules, "TIỀN SỬ GIA ĐÌNH: BỐ BỊ ĐÁI THÁO ĐƯỜNG.", "LOCATION") == []
+    assert texts(rules, "Chồng là Việt kiều Úc, quốc tịch Úc, về nước thăm nhà.", "LOCATION") == []
+
+
+def test_department_in_a_form_field_stays_out_of_the_hospital(rules):
+    assert texts(rules, "Nơi gửi: Khoa Thận nhân tạo, Bệnh viện Đa khoa tỉnh Thái Bình", "ORGANIZATION") == [
+        "Bệnh viện Đa khoa tỉnh Thái Bình"]
+    # a centre before its hospital is an organisation of its own and stays joined
+    assert texts(rules, "Nơi làm: Trung tâm Huyết học - Bệnh viện Đa khoa tỉnh Thái Bình", "ORGANIZATION") == [
+        "Trung tâm Huyết học - Bệnh viện Đa khoa tỉnh Thái Bình"]
+
+
+def test_rooms_seats_and_vehicle_numbers_are_not_identifiers_or_addresses(rules):
+    assert texts(rules, "Xe số 05 xuất phát lúc 2 giờ. Đưa bé qua phòng khám nhi số 2.", "ID") == []
+    assert texts(rules, "Xe số 05 xuất phát. Đưa bé qua phòng khám nhi số 2.", "LOCATION") == []
+    assert "số 12, ngõ 5 Tôn Thất Tùng" in texts(rules, "Bệnh nhân ở số 12, ngõ 5 Tôn Thất Tùng.", "LOCATION")
+    got = found(rules, "Quyển số: 07     Số: 1182")
+    assert ("ID", "1182") in got and not any(lab == "LOCATION" for lab, _ in got)
+
+
+def test_card_number_after_so_is_an_id_not_a_house(rules):
+    assert ("ID", "HN4010121234567") in found(rules, "Thẻ BHYT số: HN4010121234567")
+
+
+def test_role_labels_and_counters_before_colon(rules):
+    got = found(rules, "Lái xe: Thạch Sung. Kíp: BS Lê Hòa\nĐD giao: Mai Anh Thư - ĐD nhận: Vũ Hà")
+    assert not any(lab == "PROFESSION" for lab, _ in got)
+    assert not any(t == "giao" for _, t in got)
+    assert texts(rules, "- mũi 1: 20/4/2025, mũi 2: 20/5/2025", "DATE") == ["20/4/2025", "20/5/2025"]
+    assert texts(rules, "Mã CSKCB: 01005", "ID") == []

@@ -38,7 +38,9 @@ _NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", 
     # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
     "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi", "luc",
     # chat without diacritics: 'có thể', 'để lại', 'bạn' ('ban de lai sdt', 'co the la')
-    "the", "de", "ban"])
+    "the", "de", "ban",
+    # 'ĐD giao:', 'ĐD nhận:' (the nurse handing over / taking over a shift)
+    "giao"])
 
 
 _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|anh|chi|em|bs|bac si|co|chu|ba|ong) )?(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
@@ -122,7 +124,8 @@ class NameRecognizer(Recognizer):
                 i += 1
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
-            if i > 0 and ft[i - 1] in ("-", "–") and (ft[i] in ("khoa", "phong") or ctx.match_at(i, cue["org_head"]) > i):
+            if (i == 0 or ft[i - 1] in ("-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
+                    and (ft[i] in ("khoa", "phong") or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.is_cap(i + 1):
                 i += 1
                 continue
             # 'BÁC SĨ: ...', 'Lương y:': the word closes a phrase that is never a name

@@ -121,6 +121,7 @@ _OWNER_WORDS = frozenset(["chi", "anh", "em", "minh", "toi", "co", "chu", "ba", 
 # 'Mã ICD: J18.9', 'Mã thuốc: ...', 'Số lần: 3': labels of clinical codes or counts, never identifiers
 _NOT_ID_LABELS = frozenset(["icd", "icd10", "icd 10", "benh", "thuoc", "atc", "dich vu", "dvkt", "loinc", "giuong", "lan",
                             "luong", "ngay", "lieu", "luot", "vien", "tuan", "thang", "nam", "ca", "tien", "chuan", "lo", "lo hang",
+                            "cskcb", "co so", "kcbbd", "dkkcb", "kcb ban dau", "noi dang ky", "khoa", "don vi",
                             "lo thuoc", "lo san xuat", "san pham", "hang", "mau"])
 _NOT_ID_BEFORE = frozenset(["so"])
 
@@ -233,6 +234,8 @@ class IdRecognizer(Recognizer):
                 start = ctx.tokens[i - 2].start
             if kind is None:
                 continue
+            if cue in ("so", "số") and kind == "serial" and tok.text.isdigit() and len(tok.text) <= 2:
+                continue  # 'Xe số 07', 'giường số 12': a bare 'số' before two digits is a count or a seat
             if kind == "labelled":
                 # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3')
                 if not (len(tok.text) >= 4 or not tok.text.isdigit()) or self._unit_after.match(f, tok.end):
@@ -312,7 +315,7 @@ class IdRecognizer(Recognizer):
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:19\d\d|20\d\d|18\d\d)"
-_TIME = r"(?:\d{1,2}\s?(?:h|g|giờ|gio|:)\s?\d{0,2}(?:\s?(?:phút|phut|p|'))?(?:\s?(?:sáng|sang|chiều|chieu|tối|toi|trưa|trua|đêm|dem))?)"
+_TIME = r"(?:\d{1,2}(?:\s?(?:h|g|giờ|gio)\s?\d{0,2}|\s?:\s?\d{2})(?:\s?(?:phút|phut|p|'))?(?:\s?(?:sáng|sang|chiều|chieu|tối|toi|trưa|trua|đêm|dem))?)"
 # 'may' and 'mar' are Vietnamese words when folded (máy, mạ): only the full forms that are not ('march' is)
 _EN_MONTH = r"(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|oct|nov|dec)"
 _DATE_RES: list[tuple[str, re.Pattern, float]] = [

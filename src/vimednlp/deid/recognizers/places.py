@@ -14,6 +14,7 @@ from ...text.fold import fold_lower
 from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
 from .lexicons import cues, names, places
 
+_ID_CODE = re.compile(r"[a-z]{2,}\d{6,}$")
 _NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
 _UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "khu", "khoi", "lo", "block", "phong",
                      "ban", "ap", "cum", "cau", "ga", "lang", "quan", "cc", "ktx"}
@@ -97,9 +98,23 @@ _VENUE_AFTER = frozenset(["o", "tai", "den", "tu", "vao", "luc", "va", "cung", "
                           "sang", "chieu", "toi", "trua", "dem", "de", "thi", "khi", "cua", "voi"])
 
 # a citizenship field before any country name ('quốc tịch Campuchia')
-_CITIZEN_BEFORE = PhraseSet(["quốc tịch", "quoc tich", "công dân", "cong dan"])
+_CITIZEN_BEFORE = PhraseSet(["quốc tịch", "quoc tich", "công dân", "cong dan", "việt kiều", "viet kieu"])
 # words before a country name that make it a nationality or a language, not a place
-_NATIONALITY_BEFORE = PhraseSet(["người", "quốc tịch", "tịch", "khách", "công dân", "tiếng", "dân", "kiều bào", "gốc",
+_FOREIGN_EXACT: set = set()
+
+
+def _foreign_exact() -> set:
+    """Foreign place names in lower case with their diacritics ('bỉ', not 'bị')."""
+    if not _FOREIGN_EXACT:
+        import json
+
+        from ...paths import resource_path
+        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
+        _FOREIGN_EXACT.update(x.lower() for x in raw["foreign_places"])
+    return _FOREIGN_EXACT
+
+
+_NATIONALITY_BEFORE = PhraseSet(["việt kiều", "viet kieu", "người", "quốc tịch", "tịch", "khách", "công dân", "tiếng", "dân", "kiều bào", "gốc",
                                  "nguoi", "quoc tich", "tich", "khach", "cong dan", "tieng", "dan", "kieu bao", "goc"])
 _PRONOUN_PLACES = frozenset(["anh", "duc", "bali", "guinea"])
 _LOWER_PLACE_HEADS = frozenset(["chau"])
@@ -136,6 +151,8 @@ class LocationRecognizer(Recognizer):
                     e = v
                 if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]):
                     e = v  # 'số BHXH', 'phòng khám': these units take a number
+                if e > v and fold_key(unit_key) == "so" and (ft[v - 1] == ":" or _ID_CODE.match(ft[v])):
+                    e = v  # 'Số: 0427', 'số: GD4010128807345': a document or card number, not a house number
                 if e > v and i > 0 and (ft[i - 1] == "/" and toks[i - 1].end == toks[i].start or
                                         fold_key(unit_key) in ("to", "t", "t.") and re.fullmatch(r"3\d[.,]\d", ft[v])):
                     e = v  # 'l/p.' (litres per minute), 'to 37,5' (a temperature): no address
@@ -164,15 +181,23 @@ class LocationRecognizer(Recognizer):
                     unit = " ".join(ft[i:u_end])
                     # bare 'số 3', 'tổ 2', 'khu A' need more evidence: chained to other pieces later
                     weak = unit in _UNIT_NEEDS_VALUE and all(_NUMBERISH.match(ft[x]) for x in range(v, e))
-                    pieces.append((i, e, 0.5 if weak else score, f"address unit word ({unit})"))
+                    if weak and unit == "so" and i > 0 and toks[i - 1].kind == "word" \
+                            and not ctx.cue_before(i, c["location_before"], skip=""):
+                        score = 0.45  # 'Xe số 07', 'phòng khám nhi số 3': a number of a thing, unless chained to an address
+                    elif weak:
+                        score = 0.5
+                    pieces.append((i, e, score, f"address unit word ({unit})"))
                     i = e
                     continue
             capital = ctx.upper_doc or ctx.is_cap(i)
             # foreign countries and cities (travel history); short ambiguous ones need a preposition
             # 'châu Âu': a lower-case generic word before a capitalised name
             e = _place_match(ctx, i, gz["foreign"], False) if capital or ft[i] in _LOWER_PLACE_HEADS else i
-            if e > i and ctx.diacritics and e - i == 1 and ctx.ktoks[i] == "y":
-                e = i  # 'Y tế', 'Y sĩ': Italy is written 'Ý' in a text with diacritics
+            if e > i and ctx.diacritics and e - i == 1 and (ctx.ktoks[i] == "y" or toks[i].text.lower() not in _foreign_exact()):
+                e = i  # 'Y tế', 'MẸ BỊ ĐỘT QUỴ': 'Ý', 'Bỉ' are written with their marks in a text with diacritics
+            if e > i and ((i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in c["name_never"]) or
+                          (e < n and ft[e] == ":" and (i == 0 or "\n" in ctx.text[toks[i - 1].end:toks[i].start]))):
+                e = i  # 'PHƯƠNG PHÁP', a field label 'Pháp:' (the treatment principle in a traditional-medicine record)
             if e > i and (ctx.is_cap(i) or ctx.upper_doc or ctx.is_cap(e - 1)):
                 key = " ".join(ctx.ktoks[i:e])
                 # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
@@ -433,6 +458,8 @@ class OrganizationRecognizer(Recognizer):
                     named = True
                     good = e
                     continue
+                if t.kind in ("number", "code") and ft[e - 1] == "so" and ft[i] in ("phong", "pk"):
+                    break  # 'phòng khám nhi số 3': a room, not a named clinic
                 if t.kind in ("number", "code") and (e > h_end or ft[i] in ("benh", "bv")):
                     e += 1
                     # 'Bệnh viện 115', 'Bệnh viện Quân y 211': a hospital known by its number (not 'bệnh viện 3 ngày')
@@ -453,7 +480,7 @@ class OrganizationRecognizer(Recognizer):
                 if m > e:
                     e = m
                     continue
-                if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1) and not self._new_unit(ctx, e + 1)):
+                if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1) and named and not self._new_unit(ctx, e + 1)):
                     e += 1
                     continue
                 if named and t.kind == "word" and not ctx.upper_doc and e + 1 < n and ctx.adjacent(e, e + 1) \
@@ -476,6 +503,10 @@ class OrganizationRecognizer(Recognizer):
                                      "gazetteer (well-known organisation)"))
                 i = gaz_end
                 continue
+            if named and e > h_end and (" ".join(ft[i:h_end]) == "don vi" and e < n and ft[e] == ":"
+                                        or f"{ft[h_end - 1]} {ft[h_end]}" in _NOT_ORG):
+                i = e  # 'ĐƠN VỊ LÀM VIỆC:' (a field label), 'TRƯỜNG HỢP ...' (a case), 'viện phí' (a fee)
+                continue
             if named and e > h_end:
                 head = " ".join(ft[i:h_end])
                 out.append(Candidate(toks[i].start, toks[e - 1].end, "ORGANIZATION", 0.85, self.name,
@@ -487,13 +518,14 @@ class OrganizationRecognizer(Recognizer):
 
     @staticmethod
     def _new_unit(ctx: Context, j: int) -> bool:
-        """After ' - ': a department, another organisation, a title or a phone cue starts something new
-        ('BỆNH VIỆN VIỆT ĐỨC - Khoa Phẫu thuật', 'Phòng khám An Bình - ĐT: ...')."""
+        """After ' - ': a department, a title or a phone cue starts something new ('BỆNH VIỆN VIỆT ĐỨC - Khoa
+        Phẫu thuật', 'Phòng khám An Bình - ĐT: ...'); an organisation after it is the parent ('Trung tâm ... -
+        Bệnh viện ...')."""
         c = cues()
         if ctx.ftoks[j] in ("chi", "co") and ctx.match_at(j, c["org_head"]) > j + 1 or ctx.ftoks[j:j + 2] == ["co", "so"]:
             return False  # '- Chi nhánh Thăng Long', '- Cơ sở 2': a branch of the same organisation
         return ctx.ftoks[j] in ("khoa", "phong", "hotline") or any(
-            ctx.match_at(j, c[k]) > j for k in ("org_head", "name_before", "phone_cues"))
+            ctx.match_at(j, c[k]) > j for k in ("name_before", "phone_cues"))
 
     @staticmethod
     def _lower_name(ctx: Context, i: int, h_end: int) -> tuple[int, bool]:
@@ -566,6 +598,11 @@ class OrganizationRecognizer(Recognizer):
                 break  # a comma ends the unit's name, except in lists of body parts ('Cơ, xương, khớp')
             head = ft[k] in ("khoa", "phong", "buong", "tang") or (ft[k] == "trung" and k + 1 <= j and ft[k + 1] == "tam") \
                 or (ft[k] in ("don", "khu", "toa") and k + 1 <= j and ft[k + 1] in ("vi", "nha"))
+            if head and k < j and ft[k] in ("khoa", "phong", "buong") \
+                    and (k == 0 or ft[k - 1] in (":", "-", "–") or "\n" in ctx.text[toks[k - 1].end:toks[k].start]):
+                # a department opening a form field or a letterhead ('Kính gửi: Khoa ..., Bệnh viện ...'): the
+                # hospital names the place (a centre, 'Trung tâm ... - Bệnh viện ...', is an organisation itself)
+                return None
             if head and k < j:
                 # a letterhead 'Khoa Nội tiết - Bệnh viện ...' (capitalised, before a dash): the hospital only
                 if dash and ctx.tokens[k].text[:1].isupper() and j - k <= 3:
@@ -576,6 +613,7 @@ class OrganizationRecognizer(Recognizer):
         return None
 
 
+_NOT_ORG = frozenset(["truong hop", "vien phi", "vien tro"])
 # organisation heads that start a name in lower-case chat text without diacritics
 _LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
                               "thcs"])
@@ -651,6 +689,9 @@ class ProfessionRecognizer(Recognizer):
                 if key == "cong an" and e < n and ft[e] in _LEVEL_WORDS and ctx.adj[e - 1] \
                         and (e + 1 >= n or not ctx.is_cap(e + 1) or ctx.tokens[e + 1].kind != "word"):
                     e += 1  # 'công an xã', 'bộ đội huyện': the level of the post, no place name after it
+            if e < n and ft[e] == ":" and (i == 0 or ft[i - 1] in (".", ",", ";") or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
+                i = e  # 'Lái xe: Danh Út' (the crew of an ambulance): a role label, not someone's occupation
+                continue
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
             lexn = names()
