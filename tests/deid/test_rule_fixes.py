@@ -194,3 +194,22 @@ def test_role_labels_and_counters_before_colon(rules):
     assert not any(t == "giao" for _, t in got)
     assert texts(rules, "- mũi 1: 20/4/2025, mũi 2: 20/5/2025", "DATE") == ["20/4/2025", "20/5/2025"]
     assert texts(rules, "Mã CSKCB: 01005", "ID") == []
+
+
+# --- streets named after dates, abbreviated units, employers and jobs in mixed language ------------
+def test_street_named_after_a_date_is_an_address(rules):
+    got = found(rules, "Nhà trọ số 8 hẻm 14 đường 30 Tháng 4, phường Xuân Khánh, quận Ninh Kiều")
+    assert ("LOCATION", "số 8 hẻm 14 đường 30 Tháng 4, phường Xuân Khánh, quận Ninh Kiều") in got
+    assert not any(lab == "DATE" for lab, _ in got)
+    assert texts(rules, "Tái khám ngày 30 tháng 4 năm 2025.", "DATE") == ["ngày 30 tháng 4 năm 2025"]
+
+
+def test_address_field_keeps_the_dot_of_an_abbreviated_unit(rules):
+    assert texts(rules, "Dia chi: to 5, ap Binh Thanh, X. Tan Phu, TP. Can Tho\nLy do: sot", "LOCATION") == [
+        "to 5, ap Binh Thanh, X. Tan Phu, TP. Can Tho"]
+
+
+def test_employers_and_jobs_in_mixed_language_chat(rules):
+    got = found(rules, "Dạ em 31 tuổi, developer bên FPT Software, chồng em chạy xe ôm ạ")
+    assert ("ORGANIZATION", "FPT Software") in got
+    assert ("PROFESSION", "developer") in got and ("PROFESSION", "chạy xe ôm") in got

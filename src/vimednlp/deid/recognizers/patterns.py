@@ -364,6 +364,10 @@ _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])"
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
 
 
+# a street unit right before a number: the date-like name of a street ('đường 3 Tháng 2', 'Đ. 30/4')
+_STREET_BEFORE = re.compile(r"(?:\bduong|\bpho|\bd\.)\s*$")
+
+
 class DateRecognizer(Recognizer):
     name = "date"
     labels = ("DATE",)
@@ -380,6 +384,8 @@ class DateRecognizer(Recognizer):
                 s, e = m.start(), m.end()
                 while e > s and f[e - 1] in " ,":
                     e -= 1
+                if f[s].isdigit() and _STREET_BEFORE.search(f, max(0, s - 8), s):
+                    continue  # 'đường 3 Tháng 2', 'đường 30/4': a street named after a date
                 if free(s, e):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", score, self.name, f"pattern: {why}"))
@@ -387,7 +393,7 @@ class DateRecognizer(Recognizer):
         for m in _DM_RE.finditer(f):
             s, e = m.start(), m.end()
             if not free(s, e) or (_AFTER_NOT_DATE_MARKED.match(ctx.text, e) if ctx.diacritics
-                                  else _AFTER_NOT_DATE.match(f, e)):
+                                  else _AFTER_NOT_DATE.match(f, e)) or _STREET_BEFORE.search(f, max(0, s - 8), s):
                 continue
             i = ctx.token_index_at(s)
             cue = ctx.cue_before(i, dcues, skip="") if i is not None else None

@@ -14,6 +14,7 @@ from ...text.fold import fold_lower
 from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
 from .lexicons import cues, names, places
 
+_ABBREV_UNITS = frozenset(["tp", "p", "q", "tx", "h", "t", "tt", "kp", "x"])
 _ID_CODE = re.compile(r"[a-z]{2,}\d{6,}$")
 _NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
 _UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "khu", "khoi", "lo", "block", "phong",
@@ -257,6 +258,9 @@ class LocationRecognizer(Recognizer):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
                         and ft[e] not in (";",) and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")):
+                    if ft[e] == "." and e > i and ft[e - 1] in _ABBREV_UNITS and ft[i - 1] == ":" and e + 1 < n and "\n" not in ctx.text[toks[e].end:toks[e + 1].start]:
+                        e += 1  # 'TP. Ho Chi Minh': the dot of an abbreviated unit, not the end of the field
+                        continue
                     if ft[e] == "." and (e + 1 >= n or "\n" in ctx.text[toks[e].end:toks[e + 1].start] or
                                          (toks[e + 1].kind == "word" and ctx.is_cap(e + 1) and not ctx.upper_doc and e + 1 < n and toks[e + 1].start > toks[e].end)):
                         break
@@ -359,7 +363,8 @@ class LocationRecognizer(Recognizer):
                 return v  # 'Số: 128/2024/GCT': a document number, not a house number
             # 'số 15 Lạc Long Quân': a street right after the number
             if e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) and ctx.adjacent(e - 1, e) and not ctx.upper_doc \
-                    and ctx.ktoks[e] not in _STOP_TAIL:
+                    and (ctx.ktoks[e] not in _STOP_TAIL or ft[e] == "thang" and e + 1 < n and ctx.tokens[e + 1].kind == "number"):
+                # ('đường 3 Tháng 2': a street named after a date)
                 e = LocationRecognizer._cap_end(ctx, e, 5)
             return e
         if ctx.tokens[v].kind in ("word", "dotted") and (ctx.is_cap(v) or ctx.upper_doc):
