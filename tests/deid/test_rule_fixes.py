@@ -180,6 +180,10 @@ def test_rooms_seats_and_vehicle_numbers_are_not_identifiers_or_addresses(rules)
     assert texts(rules, "Xe số 05 xuất phát lúc 2 giờ. Đưa bé qua phòng khám nhi số 2.", "ID") == []
     assert texts(rules, "Xe số 05 xuất phát. Đưa bé qua phòng khám nhi số 2.", "LOCATION") == []
     assert "số 12, ngõ 5 Tôn Thất Tùng" in texts(rules, "Bệnh nhân ở số 12, ngõ 5 Tôn Thất Tùng.", "LOCATION")
+    assert texts(rules, "Bàn giao BN phòng 8: bà Lý Thị Hằng, sau mổ ngày 2.", "LOCATION") == []
+    # an apartment number chained to its building stays an address
+    assert any(t.startswith("phòng 1508, tòa nhà Hoàng Anh") for t in texts(
+        rules, "Hiện ở phòng 1508, tòa nhà Hoàng Anh, 36 Láng Hạ.", "LOCATION"))
     got = found(rules, "Quyển số: 07     Số: 1182")
     assert ("ID", "1182") in got and not any(lab == "LOCATION" for lab, _ in got)
 

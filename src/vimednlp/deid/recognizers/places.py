@@ -182,9 +182,11 @@ class LocationRecognizer(Recognizer):
                     unit = " ".join(ft[i:u_end])
                     # bare 'số 3', 'tổ 2', 'khu A' need more evidence: chained to other pieces later
                     weak = unit in _UNIT_NEEDS_VALUE and all(_NUMBERISH.match(ft[x]) for x in range(v, e))
-                    if weak and unit == "so" and i > 0 and toks[i - 1].kind == "word" \
+                    if weak and unit in ("so", "phong") and i > 0 and toks[i - 1].kind in ("word", "punct") \
                             and not ctx.cue_before(i, c["location_before"], skip=""):
-                        score = 0.45  # 'Xe số 07', 'phòng khám nhi số 3': a number of a thing, unless chained to an address
+                        # 'Xe số 07', 'phòng khám nhi số 3', 'Phòng 402' (a ward room): a number of a thing or a room,
+                        # not an address unless chained to one
+                        score = 0.45
                     elif weak:
                         score = 0.5
                     pieces.append((i, e, score, f"address unit word ({unit})"))
@@ -254,7 +256,7 @@ class LocationRecognizer(Recognizer):
         field_spans = []
         for i in range(n):
             hit = ctx.cue_before(i, fields)
-            if hit and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in ("tru tai", "ngu tai", "cu tru tai", "song tai")):
+            if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in ("tru tai", "ngu tai", "cu tru tai", "song tai")):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
                         and ft[e] not in (";",) and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")):
