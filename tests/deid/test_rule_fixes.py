@@ -217,3 +217,7 @@ def test_employers_and_jobs_in_mixed_language_chat(rules):
     got = found(rules, "Dạ em 31 tuổi, developer bên FPT Software, chồng em chạy xe ôm ạ")
     assert ("ORGANIZATION", "FPT Software") in got
     assert ("PROFESSION", "developer") in got and ("PROFESSION", "chạy xe ôm") in got
+
+
+def test_lower_case_clinic_name_made_of_given_names(rules):
+    assert "pk nhi an khang" in texts(rules, "bs dan: chi dua be qua pk nhi an khang sang mai nhe", "ORGANIZATION")

@@ -569,9 +569,12 @@ class OrganizationRecognizer(Recognizer):
             return x, x - e >= 2
         if known and ft[i] not in ("vien",):
             x = e
-            while x < n and x - e < 2 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ft[x] not in _VENUE_STOP \
+            giv = names()["given"]
+            while x < n and x - e < 2 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" \
+                    and (ft[x] not in _VENUE_STOP or x - e == 0 and ft[x] in giv and x + 1 < n and ctx.adj[x]
+                         and ft[x + 1] in giv and ft[x + 1] not in _VENUE_STOP and ft[x + 1] not in _LOWER_ORG_STOP) \
                     and ft[x] not in _STOP_TAIL and ft[x] not in _LOWER_ORG_STOP:
-                x += 1
+                x += 1  # ('pk nhi an phuc': 'an' is also 'eat', but two given names in a row name the clinic)
             e = x
         return e, known
 
