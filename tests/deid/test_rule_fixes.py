@@ -221,3 +221,34 @@ def test_employers_and_jobs_in_mixed_language_chat(rules):
 
 def test_lower_case_clinic_name_made_of_given_names(rules):
     assert "pk nhi an khang" in texts(rules, "bs dan: chi dua be qua pk nhi an khang sang mai nhe", "ORGANIZATION")
+
+
+# --- batch 6 (dev-071..085): precision -------------------------------------------------------------
+def test_visual_acuity_and_weekday_lists_are_not_dates(rules):
+    assert texts(rules, "Thị lực không kính: mắt phải 9/10, mắt trái 6/10.", "DATE") == []
+    assert texts(rules, "THỊ LỰC: MP 4/10, MT 5/10, đề nghị khám mắt.", "DATE") == []
+    assert texts(rules, "Lịch lọc máu thứ 3-5-7, ca chiều.", "DATE") == []
+    # a real day/month is still a date
+    assert texts(rules, "Tái khám ngày 9/10 tại phòng khám.", "DATE") == ["9/10"]
+
+
+def test_meeting_and_letter_labels_are_not_names_or_places(rules):
+    text = ("Chủ trì: BS Lương Văn Toản. Thư ký: BS Mạc Thị Huệ.\nThành viên: BS Kha Minh Tú\n"
+            "Ý kiến BS Tú: theo dõi thêm.\nLưu ý: nhịn ăn trước mổ.\nKính gửi: Ban Giám đốc bệnh viện, Tổ bảo vệ.")
+    got = found(rules, text)
+    assert ("NAME", "Lương Văn Toản") in got and ("NAME", "Mạc Thị Huệ") in got
+    bad = {"Chủ", "Ý", "Thành viên", "Lưu ý", "Ban Giám", "Giám", "Tổ", "Chủ trì"}
+    assert not [t for _, t in got if t in bad]
+    assert texts(rules, "Đề nghị trả lời bằng văn bản. Tôi xin cảm ơn.", "LOCATION") == []
+
+
+def test_national_motto_and_case_conference_are_not_organisations(rules):
+    assert found(rules, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc") == []
+    assert found(rules, "BIÊN BẢN HỘI CHẨN LIÊN KHOA") == []
+    # a real association keeps its name
+    assert texts(rules, "Hỗ trợ từ Hội Chữ thập đỏ xã Tân Lập.", "ORGANIZATION") == ["Hội Chữ thập đỏ xã Tân Lập"]
+
+
+def test_rhesus_and_drug_after_a_cue_are_not_phi(rules):
+    assert found(rules, "Cần gấp máu nhóm B Rh(-), kho đã hết máu B Rh âm.") == []
+    assert texts(rules, "Nhà thuốc em còn Madopar 250mg, chị lấy mấy hộp?", "NAME") == []

@@ -49,6 +49,8 @@ _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|an
 _SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
                          "tên tôi là"])
 # Ê Đê, Jrai and other Central Highlands names put the family name last ('Y Hương Niê', 'H'Hen Niê', 'Ama Khoa')
+# a strength right after a word makes it a drug ('Sifrol 0,25mg', 'Coversyl 5mg')
+_DRUG_STRENGTH = re.compile(r"\s?\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|g|ml|ui|iu|%)(?![\w])")
 # middle names that never end a name (Kinh 'Văn', 'Thị'; Hmong 'A' for men, 'Thị'/'Súa' elsewhere)
 _MIDDLE_ONLY = frozenset(["van", "thi", "văn", "thị", "a"])
 # Ê Đê women's names open with H' ('H' BLŨN ÊBAN', 'H'Hen Niê'): the apostrophe marks them
@@ -180,6 +182,9 @@ class NameRecognizer(Recognizer):
                     and ctx.ktoks[cand_end] not in never:
                 cand_end += 1  # a name does not end on 'Văn' or 'Thị': 'LÂM VĂN SÁU', 'Sùng A Páo'
             acronym = not upper and (len(t.text) >= 3 or i + 1 < n and ctx.ftoks[i + 1] == ":") and t.text.isupper()
+            if cand_end is None and cue_hit and (ctx.match_at(i, never) >= i + 2 or _DRUG_STRENGTH.match(ctx.folded, t.end)):
+                i += 1  # 'Tổ bảo vệ', 'Ban Giám đốc': a phrase, not a name; 'còn Sifrol 0,25mg': a drug and its strength
+                continue
             if cand_end is None and cue_hit and ft[i] not in cue_words and not acronym:
                 # after a field label ('Bác sĩ:', 'Bệnh nhân:') a capital starts a sentence: need the lexicon
                 labelled = i > 0 and ctx.ftoks[i - 1] == ":"

@@ -104,6 +104,23 @@ _CITIZEN_BEFORE = PhraseSet(["quốc tịch", "quoc tich", "công dân", "cong d
 _FOREIGN_EXACT: set = set()
 
 
+_DOMESTIC_EXACT: set = set()
+
+
+def _domestic_exact() -> set:
+    """Province, city and district names in lower case with their diacritics ('chũ', a town; not 'chủ')."""
+    if not _DOMESTIC_EXACT:
+        import json
+
+        from ...paths import resource_path
+        from .lexicons import _tsv
+        _DOMESTIC_EXACT.update(row[-1].lower() for row in _tsv("locations", "provinces.tsv"))
+        _DOMESTIC_EXACT.update(row[-1].lower() for row in _tsv("locations", "districts_2019.tsv"))
+        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
+        _DOMESTIC_EXACT.update(x.lower() for x in raw["location_places"])
+    return _DOMESTIC_EXACT
+
+
 def _foreign_exact() -> set:
     """Foreign place names in lower case with their diacritics ('bỉ', not 'bị')."""
     if not _FOREIGN_EXACT:
@@ -133,7 +150,13 @@ class LocationRecognizer(Recognizer):
         n = len(toks)
         pieces: list[tuple[int, int, float, str]] = []  # token index ranges
         i = 0
+        pnever = c["place_never"]
         while i < n:
+            # 'Ý kiến', 'Chủ trì', 'Ban Giám đốc', 'văn bản': a word pair that only looks like a place or a unit
+            if ctx.ktoks[i] in pnever or (i + 1 < n and f"{ctx.ktoks[i]} {ctx.ktoks[i + 1]}" in pnever) \
+                    or (i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in pnever):
+                i += 1
+                continue
             # a unit word followed by its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'thôn Đông'
             u_end = ctx.match_at(i, units)
             u_end = u_end if u_end > i else None
@@ -218,6 +241,8 @@ class LocationRecognizer(Recognizer):
             # gazetteer: province / city / district names (capitalised)
             e = max(_place_match(ctx, i, gz["province"], True), _place_match(ctx, i, gz["district"], True)) \
                 if capital else i
+            if e == i + 1 and ctx.diacritics and toks[i].text.lower() != ft[i] and toks[i].text.lower() not in _domestic_exact():
+                e = i  # one word with the wrong marks: 'Chủ trì' is not the town 'Chũ'
             if e > i and (ctx.upper_doc or ctx.is_cap(i) or toks[i].kind != "word"):
                 kind = "province/city" if _place_match(ctx, i, gz["province"], True) == e else "district"
                 pieces.append((i, e, 0.8 if kind != "district" else 0.7, f"gazetteer ({kind})"))
@@ -243,7 +268,7 @@ class LocationRecognizer(Recognizer):
             if toks[i].kind != "word" or not ctx.is_cap(i) or ctx.upper_doc or ctx.ktoks[i] in _STOP_TAIL \
                     or (toks[i].text.isupper() and len(toks[i].text) <= 4):
                 continue
-            if covered[i]:
+            if covered[i] or ctx.ktoks[i] in pnever:
                 continue
             hit = ctx.cue_before(i, before, skip="")
             if not hit:
@@ -511,7 +536,11 @@ class OrganizationRecognizer(Recognizer):
                 i = gaz_end
                 continue
             if named and e > h_end and (" ".join(ft[i:h_end]) == "don vi" and e < n and ft[e] == ":"
-                                        or f"{ft[h_end - 1]} {ft[h_end]}" in _NOT_ORG):
+                                        or f"{ft[h_end - 1]} {ft[h_end]}" in _NOT_ORG
+                                        or i > 0 and ft[i - 1] == "xa" and ft[i] == "hoi"
+                                        or " ".join(ft[h_end - 1:h_end + 2]) in _NOT_ORG):
+                # 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' (the state's name heading every official letter),
+                # 'HỘI CHẨN LIÊN KHOA' (a case conference)
                 i = e  # 'ĐƠN VỊ LÀM VIỆC:' (a field label), 'TRƯỜNG HỢP ...' (a case), 'viện phí' (a fee)
                 continue
             if named and e > h_end:
@@ -623,7 +652,7 @@ class OrganizationRecognizer(Recognizer):
         return None
 
 
-_NOT_ORG = frozenset(["truong hop", "vien phi", "vien tro"])
+_NOT_ORG = frozenset(["truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa"])
 # organisation heads that start a name in lower-case chat text without diacritics
 _LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
                               "thcs"])
