@@ -252,3 +252,25 @@ def test_national_motto_and_case_conference_are_not_organisations(rules):
 def test_rhesus_and_drug_after_a_cue_are_not_phi(rules):
     assert found(rules, "Cần gấp máu nhóm B Rh(-), kho đã hết máu B Rh âm.") == []
     assert texts(rules, "Nhà thuốc em còn Madopar 250mg, chị lấy mấy hộp?", "NAME") == []
+
+
+# --- batch 6: recall ------------------------------------------------------------------------------
+def test_ethnic_minority_names_opening_a_register_line(rules):
+    text = ("DANH SÁCH KHÁM - TYT xã Ia Mơ\n1. Rơ Châm Hyơk - nam - 52t - sốt\n2. Ksor Nhen - nữ - 30t - ho\n"
+            "3. Điểu Văn Brong, NS 1980, đau lưng\n4. Nie Kdăm H'Xuân - nữ - 27t - khám thai")
+    got = texts(rules, text, "NAME")
+    for name in ("Rơ Châm Hyơk", "Ksor Nhen", "Điểu Văn Brong", "Nie Kdăm H'Xuân"):
+        assert name in got
+    # a numbered heading is no name
+    assert texts(rules, "1. Lý do vào viện - sốt cao\n2. Bệnh sử, tiền sử", "NAME") == []
+
+
+def test_nicknames_in_brackets(rules):
+    assert "Tũn" in texts(rules, "Cháu Đặng Gia Bảo (ở nhà gọi là Tũn), 5 tuổi", "NAME")
+    assert "Ba Mập" in texts(rules, "Ông Lý Văn Tâm (anh em gọi Ba Mập) - thợ hồ", "NAME")
+    assert texts(rules, "(gọi 115 khi cần)", "NAME") == []
+
+
+def test_form_fields_in_upper_case_are_not_an_age(rules):
+    assert texts(rules, "GIỚI: NỮ     TUỔI: 41", "AGE") == ["41"]
+    assert texts(rules, "Bé năm tuổi, sốt", "AGE") == ["năm tuổi"]

@@ -49,6 +49,9 @@ _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|an
 _SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
                          "tên tôi là"])
 # Ê Đê, Jrai and other Central Highlands names put the family name last ('Y Hương Niê', 'H'Hen Niê', 'Ama Khoa')
+_LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-•*+])[ \t]+", re.MULTILINE)
+_NICKNAME = re.compile(r"\((?:o nha|anh em|ban be|hang xom|moi nguoi|hay|thuong|quen)?\s*goi(?:\s+la)?\s+"
+                       r"([^\W\d_][\w']*(?:\s[^\W\d_][\w']*){0,2})\s*\)")
 # a strength right after a word makes it a drug ('Sifrol 0,25mg', 'Coversyl 5mg')
 _DRUG_STRENGTH = re.compile(r"\s?\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|g|ml|ui|iu|%)(?![\w])")
 # middle names that never end a name (Kinh 'Văn', 'Thị'; Hmong 'A' for men, 'Thị'/'Súa' elsewhere)
@@ -269,6 +272,27 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start("who"), m.end("who"))
                 out.append(Candidate(m.start("who"), m.end("who"), "NAME", 0.6, self.name,
                                      "given-name lexicon called out with 'ơi' (chat)"))
+        # a register or list item opening on a full name: '2. Rơ Mah Blưi - nam - 61t', '4. Điểu Thị Rin, NS 2001'
+        for m in _LIST_ITEM.finditer(ctx.text):
+            i = ctx.token_index_at(m.end())
+            if i is None or toks[i].start != m.end():
+                continue
+            j = i
+            while j < n and j - i < 5 and toks[j].kind == "word" and ctx.is_cap(j) and (j == i or ctx.adjacent(j - 1, j)):
+                j += 1
+            first = 2 if i + 1 < j and f"{ft[i]} {ft[i + 1]}" in comp else 1 if ft[i] in sur else 0
+            if first and 2 <= j - i and j - i > first - 1 and (j >= n or ft[j] in ("-", "–", ",", "(")) \
+                    and not any(ft[x] in cue_words for x in range(i + 1, j)) and not self._never(ctx.ktoks, i, j, never):
+                s, e = toks[i].start, toks[j - 1].end
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.8, self.name, "surname-led name opening a list item"))
+        # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
+        for m in _NICKNAME.finditer(ctx.folded):
+            s, e = m.start(1), m.end(1)
+            words = ctx.text[s:e].split()
+            if all(w[:1].isupper() for w in words) and not self._never([fold_lower(w) for w in words], 0, len(words), never):
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
         for m in _H_APOSTROPHE.finditer(ctx.text):
             if taken.free(m.start(), m.end()):
                 taken.add(m.start(), m.end())

@@ -464,7 +464,8 @@ _AGE_RE = re.compile(
 _AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3})(?![\w/]|[.,]\d)")
 # 'độ tuổi từ 14 đến 78', 'tuổi 23 - 26'
 _AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\d{1,3})(?![\w/]|[.,]\d)")
-_AGE_WORD_RE = re.compile(r"(?<![\w])((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai)\s+(?:thang\s+)?tuoi)(?![\w])")
+# one space only: 'GIỚI: NAM     TUỔI: 36' is two form fields, not 'năm tuổi' (five years old)
+_AGE_WORD_RE = re.compile(r"(?<![\w])((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai) (?:thang )?tuoi)(?![\w])")
 
 
 _YEARS_MONTHS_RE = re.compile(r"(?<![\w/])\d{1,2}\s?(?:tuoi|t)\s+\d{1,2}\s?(?:thang|th)(?![\w/])")

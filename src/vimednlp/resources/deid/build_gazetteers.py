@@ -68,8 +68,9 @@ def build_names(src: Path) -> None:
     eth = json.loads((hn / "ethnic-surnames.json").read_text(encoding="utf-8"))
     surnames |= {x for v in eth.values() for x in v}
     surnames |= set(json.loads((hn / "region-tags.json").read_text(encoding="utf-8"))["universalSurnames"])
-    surnames |= set(_lines(out / "surnames_extra.txt"))
+    surnames |= {x for x in _lines(out / "surnames_extra.txt") if not x.startswith("#")}
     compound = [x["value"] for x in json.loads((hn / "compound-surnames.json").read_text(encoding="utf-8"))]
+    compound += [x for x in _lines(out / "surnames_compound_extra.txt") if not x.startswith("#")]
     surnames.discard("Bà")  # a kinship word far more often than a surname in clinical text
     _write(out / "surnames.txt", "# surname (one syllable); see SOURCE.md", sorted(surnames))
     _write(out / "surnames_compound.txt", "# compound surname; see SOURCE.md", sorted(compound))
