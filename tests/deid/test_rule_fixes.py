@@ -274,3 +274,28 @@ def test_nicknames_in_brackets(rules):
 def test_form_fields_in_upper_case_are_not_an_age(rules):
     assert texts(rules, "GIỚI: NỮ     TUỔI: 41", "AGE") == ["41"]
     assert texts(rules, "Bé năm tuổi, sốt", "AGE") == ["năm tuổi"]
+
+
+def test_named_trades_and_jobs_after_a_name(rules):
+    assert texts(rules, "Chồng là Hồ Văn Kiên, thợ sơn, hay đi làm xa.", "PROFESSION") == ["thợ sơn"]
+    assert texts(rules, "Chị Nông Thị Vân, dược sĩ nhà thuốc gần chợ", "PROFESSION") == ["dược sĩ"]
+    assert texts(rules, "Nghề: phục vụ quán bia", "PROFESSION") == ["phục vụ quán bia"]
+    assert "thu ngân" in texts(rules, "Chị làm thu ngân ở siêu thị.", "PROFESSION")
+    # breathing oxygen and a driving licence are no jobs
+    assert texts(rules, "Huong xu tri: tho oxy qua gong mui", "PROFESSION") == []
+    assert texts(rules, "Đủ điều kiện sức khỏe lái xe hạng B2.", "PROFESSION") == []
+
+
+def test_codes_after_staff_and_register_cues(rules):
+    assert texts(rules, "Công nhân Lò Văn Tính - MNV KT-10234: nghe kém", "ID") == ["KT-10234"]
+    assert texts(rules, "Đã chuyển, số ĐK điều trị HN-24-0311.", "ID") == ["HN-24-0311"]
+    assert texts(rules, "TRẠM Y TẾ XÃ AN HÒA     Số: 45/GXN", "ID") == ["45/GXN"]
+    assert texts(rules, "Xe số 07 đưa đón", "ID") == []
+
+
+def test_month_shorthand_clock_times_and_short_links(rules):
+    assert texts(rules, "Khám sức khỏe định kỳ đợt T11/2025 tại xưởng", "DATE") == ["T11/2025"]
+    assert texts(rules, "8h15 cùng ngày bệnh nhân tự rút kim, đến 9h05 thì ngất.", "DATE") == ["8h15", "9h05"]
+    assert texts(rules, "Đo đường máu lúc 3h sáng thấy thấp.", "DATE") == ["3h sáng"]
+    assert texts(rules, "Ca 1 (7h00-11h00), ca 2 (13h30 - 17h00)", "DATE") == []
+    assert texts(rules, "Tham gia nhóm: zalo.me/g/abcxyz12", "URL") == ["zalo.me/g/abcxyz12"]

@@ -12,7 +12,8 @@ _UNITS = (r"mmhg|mm\s?hg|mg/dl|mg/l|mmol/l|µmol/l|umol/l|g/l|g/dl|t/l|g/l|k/ul|
           r"|giọt/phút|giot/phut|giọt|giot|viên|vien|ống|ong|gói|goi|lọ|lo|cc|mui|mũi|kcal|bpm|l/phút|l/phut|lít|lit|tuần|tuan")
 _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     ("blood pressure", re.compile(r"(?<![\w/])\d{2,3}\s?/\s?\d{2,3}\s?(?:mmhg|mm\s?hg)|(?:\bha|huyet ap|huyết áp)\s*:?\s*\d{2,3}\s?/\s?\d{2,3}", re.I)),
-    ("ICD-10 code", re.compile(r"(?<![\w.])[a-tv-z]\d{2}(?:\.\d{1,2})?(?![\w.]|\.\d)", re.IGNORECASE)),
+    # ('T11/2025' is a month and year, not the ICD code T11)
+    ("ICD-10 code", re.compile(r"(?<![\w.])[a-tv-z]\d{2}(?:\.\d{1,2})?(?![\w.]|\.\d|/(?:19|20)\d\d)", re.IGNORECASE)),
     # '(?!\.\w)': 'bệnh nhân 27 P.V.K.' is a number and a person's initials, not 27 litres
     ("value with unit", re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNITS})(?![\w])(?!\.\w)", re.I)),
     ("dose fraction", re.compile(r"(?<![\w/])\d/\d\s?(?:viên|vien|ống|ong|gói|goi)", re.I)),

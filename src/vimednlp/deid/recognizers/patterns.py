@@ -29,7 +29,9 @@ class UrlRecognizer(Recognizer):
     name = "url"
     labels = ("URL",)
     _re = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]"
-                     r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:vn|com|net|org|edu\.vn|gov\.vn|info)(?:/[^\s]*[^\s.,;:!?)])?\b")
+                     r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:vn|com|net|org|edu\.vn|gov\.vn|info)(?:/[^\s]*[^\s.,;:!?)])?\b"
+                     # short-link domains only with a path ('zalo.me/g/...'): 'me' alone is also 'mẹ' without marks
+                     r"|\b[a-z0-9\-]+\.(?:me|io|ly|link|page|site)/[^\s]*[^\s.,;:!?)]")
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
@@ -113,7 +115,17 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
                     and " ".join(ft[h + 1:i - 1]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS \
                     and (h == 0 or ft[h - 1] not in _NOT_ID_BEFORE):
                 return "labelled", " ".join(ft[h:i - 1])
+    # 'số ĐK lao Q8-25-0176', 'mã hộ GĐ-0412': 'mã'/'số' + one or two words + a code of letters, digits and a dash
+    if i > 2 and _LETTER_CODE.fullmatch(ft[i]):
+        for w in (1, 2, 3):
+            h = i - 1 - w
+            if h >= 0 and ft[h] in ("ma", "so") and all(ctx.tokens[x].kind == "word" for x in range(h + 1, i)) \
+                    and " ".join(ft[h + 1:i]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS:
+                return "labelled", " ".join(ft[h:i])
     return None, None
+
+
+_LETTER_CODE = re.compile(r"[a-z]{1,4}\d{0,3}[\-/.]\d{2,}(?:[\-/.]\d{2,})*")
 
 
 # kinship words that may stand between 'tk' and an account number (the owner)
@@ -234,7 +246,10 @@ class IdRecognizer(Recognizer):
                 start = ctx.tokens[i - 2].start
             if kind is None:
                 continue
-            if cue in ("so", "số") and kind == "serial" and tok.text.isdigit() and len(tok.text) <= 2:
+            if cue in ("so", "số") and kind == "serial" and tok.text.isdigit() and len(tok.text) <= 2 \
+                    and not (i + 2 < len(ctx.tokens) and ctx.ftoks[i + 1] == "/" and ctx.tokens[i + 1].start == tok.end
+                             and ctx.tokens[i + 2].start == ctx.tokens[i + 1].end and ctx.tokens[i + 2].text.isalpha()):
+                # ('Số: 87/GCNTT': a document number, its issuing office after the slash, stays)
                 continue  # 'Xe số 07', 'giường số 12': a bare 'số' before two digits is a count or a seat
             if kind == "labelled":
                 # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3')
@@ -331,6 +346,8 @@ _DATE_RES: list[tuple[str, re.Pattern, float]] = [
     ("ngày ... tháng ... năm", re.compile(
         rf"(?:(?:ngày|ngay)\s*)?{_D}\s(?:tháng|thang)\s{_M}(?:\s*(?:năm|nam|,)\s*{_Y})?(?!\w)"
         rf"|(?:ngày|ngay)\s+\.{{2,}}\s*(?:tháng|thang)\s+\.{{2,}}\s*(?:năm|nam)\s+{_Y}"), 0.95),
+    # 'đợt T4/2025', 'T12-2024': a month written with a T (tháng) before its year
+    ("T<month>/<year>", re.compile(rf"(?<![\w/.]){'t'}{_M}\s?[/\-]\s?{_Y}(?![\w/]|[.,]\d)"), 0.85),
     ("tháng .../năm", re.compile(rf"(?:tháng|thang)\s*{_M}\s*(?:[/\-]|\s(?:năm|nam)\s)\s*{_Y}(?!\w)"), 0.9),
     ("tháng ... (month with a context)", re.compile(rf"(?<=\b)(?:tháng|thang)\s{_M}(?=\s(?:vừa|vua|này|nay|trước|truoc|qua|sau)\b)"), 0.6),
     ("yyyy-mm-dd", re.compile(rf"(?<![\w/.]){_Y}[\-/.]{_M}[\-/.]{_D}(?![\w/]|[.]\d)"), 0.95),
@@ -361,6 +378,8 @@ _TIME_RELATIVE = re.compile(r"(?<![\w/])(\d{1,2}\s?(?:h|gio)\s?\d{0,2}(?:\s+(?:s
 _AT_TIME = re.compile(r"(?<![\w])(?:vao luc|luc)\s+(\d{1,2}\s?(?:h|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?|\d{1,2}:\d{2})(?![\w/:]|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
 # '3am', '10:30 pm' (English in mixed-language chats)
 _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
+# a clock time in a story: '7h30 cùng ngày', 'đến 2h40', 'lúc 2h sáng'; not a shift range ('6h00-10h00')
+_BARE_TIME = re.compile(r"(?<![\w/:\-])(?<!- )(?<!– )(\d{1,2}h[0-5]\d|\d{1,2}\s?(?:h|gio) (?:sang|trua|chieu|toi|dem|khuya))(?![\w/:]|\s?[\-–])")
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
 
 
@@ -436,7 +455,7 @@ class DateRecognizer(Recognizer):
                     taken.append((c.end, m.end(1)))
                     out[k] = Candidate(c.start, m.end(1), "DATE", c.score, self.name, c.explanation + " + time of day")
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
-        for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"),
+        for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"), (_BARE_TIME, "clock time (7h30, 2h sáng)"),
                         (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
                         (_CLOCK_AMPM, "clock time with am/pm"), (_AT_TIME, "clock time after 'lúc'")):
             for m in rx.finditer(f):

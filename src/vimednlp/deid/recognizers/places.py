@@ -670,7 +670,7 @@ _PROF_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "na
 # job words that a specialisation may follow
 _PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban", "ban", "tho", "cong nhan", "sinh vien",
                          "quan ly", "ky thuat vien", "chuyen gia", "can bo", "tieu thuong", "chu", "lai xe", "tai xe",
-                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi"])
+                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi", "phuc vu"])
 # words that end such a specialisation: the story goes on ('công nhân đi làm', 'sinh viên về nước')
 _PROF_STOP_MORE = frozenset(["di", "den", "ve", "ra", "vao", "len", "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen",
                              "vi", "de", "sau", "truoc", "ngay", "gio", "sot", "ho", "dau", "nhap", "xuat", "hien", "dang",
@@ -720,11 +720,16 @@ class ProfessionRecognizer(Recognizer):
                 # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa': a specialisation after the job word
                 # belongs to it (it narrows the person down); stops at function words, verbs of the story
                 x = e
-                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) and ctx.adj[x - 1] \
-                        and ft[x] not in _PROF_STOP and ft[x] not in _PROF_STOP_MORE \
+                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and (not ctx.is_cap(x) or ctx.upper_doc) \
+                        and ctx.adj[x - 1] and ft[x] not in _PROF_STOP and ft[x] not in _PROF_STOP_MORE \
                         and ctx.match_at(x, lex) == x:
                     x += 1
+                if key == "tho" and x > e and ctx.tokens[i].text.lower() == "thợ":
+                    key = "tho *"  # 'thợ rừng', 'thợ sơn': a named trade, no cue needed ('tho oxy' is 'thở oxy')
                 e = x
+                if key == "lai xe" and (e < n and ft[e] == "hang" or i > 0 and ft[i - 1] in ("nguoi", "de")):
+                    i = e  # 'để lái xe hạng C1', 'người lái xe' (a driving licence, the driver of a vehicle): an activity
+                    continue
                 if key == "cong an" and e < n and ft[e] in _LEVEL_WORDS and ctx.adj[e - 1] \
                         and (e + 1 >= n or not ctx.is_cap(e + 1) or ctx.tokens[e + 1].kind != "word"):
                     e += 1  # 'công an xã', 'bộ đội huyện': the level of the post, no place name after it
@@ -740,10 +745,12 @@ class ProfessionRecognizer(Recognizer):
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.85, self.name,
                                      f"occupation lexicon + cue ({cue})"))
             elif key in medical and not followed_by_name and (
-                    ctx.cue_before(i, _MED_BEFORE, skip="") or (e < n and ctx.ktoks[e] in _MED_AFTER)):
+                    ctx.cue_before(i, _MED_BEFORE, skip="") or (e < n and ctx.ktoks[e] in _MED_AFTER)
+                    or i >= 2 and ft[i - 1] == "," and ctx.tokens[i - 2].kind == "word" and ctx.is_cap(i - 2)
+                    and not ctx.upper_doc and len(ctx.ktoks[i - 2]) > 1 and ctx.ktoks[i - 2] in names()["given"]):  # after a name: 'Mẹ: Vi Thị Hằng, dược sĩ nhà thuốc ...'
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.7, self.name,
                                      "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
-            elif (key in general or key == "nhan vien *") and fold_key(key) not in _CUE_ONLY \
+            elif (key in general or key in ("nhan vien *", "tho *")) and fold_key(key) not in _CUE_ONLY \
                     and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
                                      "occupation lexicon"))
