@@ -299,3 +299,19 @@ def test_month_shorthand_clock_times_and_short_links(rules):
     assert texts(rules, "Đo đường máu lúc 3h sáng thấy thấp.", "DATE") == ["3h sáng"]
     assert texts(rules, "Ca 1 (7h00-11h00), ca 2 (13h30 - 17h00)", "DATE") == []
     assert texts(rules, "Tham gia nhóm: zalo.me/g/abcxyz12", "URL") == ["zalo.me/g/abcxyz12"]
+
+
+def test_villages_lodgings_and_community_organisations(rules):
+    assert "plei Ia Glai" in texts(rules, "3. Kpă Thị Hnhí - nữ - 40t - plei Ia Glai - ho", "LOCATION")
+    assert texts(rules, "Tạm trú nhà trọ Hương Sen, khu phố 3, phường Linh Xuân", "LOCATION") == \
+        ["nhà trọ Hương Sen, khu phố 3, phường Linh Xuân"]
+    assert texts(rules, "Chuyển Tổ chống lao huyện Gia Lâm quản lý.", "ORGANIZATION") == ["Tổ chống lao huyện Gia Lâm"]
+    assert "CLB Thalassemia Đà Nẵng" in texts(rules, "Liên hệ CLB Thalassemia Đà Nẵng để được hỗ trợ.", "ORGANIZATION")
+    assert texts(rules, "ăn một tòa cơm", "LOCATION") == []
+
+
+def test_lower_case_hospitals_and_universities_and_a_named_child_age(rules):
+    assert texts(rules, "dang uong thuoc do bs o bv cho ray ke tu thang 5", "ORGANIZATION") == ["bv cho ray"]
+    assert texts(rules, "sinh vien nam 2 dh thuy loi", "ORGANIZATION") == ["dh thuy loi"]
+    assert texts(rules, "Bé Hà Minh Khang, 14 tháng, sốt 2 ngày", "AGE") == ["14 tháng"]
+    assert texts(rules, "bé uống sắt đều, 2 tháng.", "AGE") == []

@@ -489,6 +489,8 @@ _AGE_WORD_RE = re.compile(r"(?<![\w])((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muo
 
 _YEARS_MONTHS_RE = re.compile(r"(?<![\w/])\d{1,2}\s?(?:tuoi|t)\s+\d{1,2}\s?(?:thang|th)(?![\w/])")
 # 'con em 18 tháng', 'bé 9 tháng bị sốt': a child's age in months without 'tuổi'
+_NAMED_CHILD_MONTHS_RE = re.compile(r"(?<![\w])(?:be|chau)((?: [^\s,.;]+){1,4}),\s*(\d{1,2}\s?(?:thang|th))(?=\s*[,.;)]|\s*$)",
+                                    re.MULTILINE)
 _CHILD_MONTHS_RE = re.compile(r"(?<![\w])(?:con|be|chau|be trai|be gai|con trai|con gai)(?:\s+(?:em|toi|minh|chi|nha em|nha toi|trai|gai))?"
                               r"\s+(\d{1,2}\s?(?:thang|th))(?![\w/])")
 
@@ -514,6 +516,10 @@ class AgeRecognizer(Recognizer):
             out.append(Candidate(m.start(), m.end(), "AGE", 0.95, self.name, "pattern: years + months of age"))
         for m in _CHILD_MONTHS_RE.finditer(f):
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "child + number of months"))
+        for m in _NAMED_CHILD_MONTHS_RE.finditer(f):
+            # 'Bé Pả Thị Liễu, 22 tháng, ...': the child's name (capitalised) then the age in months
+            if all(w[:1].isupper() for w in ctx.text[m.start(1):m.end(1)].split()):
+                out.append(Candidate(m.start(2), m.end(2), "AGE", 0.8, self.name, "child's name + number of months"))
         for m in _AGE_CUE_RE.finditer(f):
             if int(m.group(1)) > 125:
                 continue

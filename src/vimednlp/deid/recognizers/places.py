@@ -655,9 +655,10 @@ class OrganizationRecognizer(Recognizer):
 _NOT_ORG = frozenset(["truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa"])
 # organisation heads that start a name in lower-case chat text without diacritics
 _LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
-                              "thcs"])
+                              "thcs", "dh"])
 _SCHOOL_HEADS = frozenset(["thpt", "thcs", "tieu", "mam", "dai", "cao"])
-_LOWER_ORG_STOP = frozenset(["hoac", "nhung", "thi", "la", "va", "de", "khong", "ko", "k", "nha", "nhe", "a", "oi"])
+_LOWER_ORG_STOP = frozenset(["hoac", "nhung", "thi", "la", "va", "de", "khong", "ko", "k", "nha", "nhe", "a", "oi",
+                              "ke", "kham", "tu", "den", "luc", "roi"])  # verbs and times after the name ("bv bach mai kê từ ...")
 # words after a number that make it a count, not a name ('bệnh viện 3 ngày')
 _COUNT_UNITS = frozenset(["ngay", "ngày", "tuan", "tuần", "thang", "tháng", "nam", "năm", "lan", "lần", "gio", "giờ",
                           "nguoi", "người", "ca", "benh", "bệnh", "giuong", "giường", "phut", "phút", "%"])
