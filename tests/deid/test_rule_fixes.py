@@ -315,3 +315,11 @@ def test_lower_case_hospitals_and_universities_and_a_named_child_age(rules):
     assert texts(rules, "sinh vien nam 2 dh thuy loi", "ORGANIZATION") == ["dh thuy loi"]
     assert texts(rules, "Bé Hà Minh Khang, 14 tháng, sốt 2 ngày", "AGE") == ["14 tháng"]
     assert texts(rules, "bé uống sắt đều, 2 tháng.", "AGE") == []
+
+
+def test_hmong_name_in_an_upper_case_field_and_staff_role_cues(rules):
+    assert texts(rules, "HỌ VÀ TÊN: THÀO A DÌNH     GIỚI: NAM", "NAME") == ["THÀO A DÌNH"]
+    assert "Lò Mạnh Quyết" in texts(rules, "Đồng đẳng viên: Lò Mạnh Quyết", "NAME")
+    assert "Hưng" in texts(rules, "shipper Hưng sẽ gọi chị trước 5h chiều", "NAME")
+    # a field label is no occupation
+    assert texts(rules, "Mã học sinh: 0231456789", "PROFESSION") == []

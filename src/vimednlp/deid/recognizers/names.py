@@ -94,7 +94,8 @@ class NameRecognizer(Recognizer):
             return toks[j].kind == "word" and ctx.is_cap(j) and ft[j] not in cue_words
 
         def in_lex(j: int) -> bool:
-            return ft[j] in sur or ft[j] in mid or ft[j] in giv
+            # ('A' is a Hmong men's middle name: 'HẦU A CHỨ', 'Sùng A Páo')
+            return ft[j] in sur or ft[j] in mid or ft[j] in giv or (j > 0 and ft[j] in _MIDDLE_ONLY and ft[j - 1] in sur)
 
         i = 0
         while i < n:
@@ -197,6 +198,8 @@ class NameRecognizer(Recognizer):
                 if upper and e > i and not (ft[i] in sur and e - i >= 2 or e - i == 1 and ft[i] in giv and
                                             (run_end == i + 1) or e - i == 3 and ft[i + 1] in _MIDDLE_KINH):
                     e = i  # UPPER CASE: only a full name from the lexicons, or a lone given name
+                if e - i >= 2 and e < run_end and ft[e - 1] in _MIDDLE_ONLY and ctx.text[toks[e - 1].end:toks[e].start] == " ":
+                    e += 1  # a name does not end on 'A' / 'Văn' / 'Thị': 'HẦU A CHỨ'
                 if e > i:
                     cand_end, why = e, "capitalised words after a role/kinship cue"
             if (cand_end is None or cand_end - i < 2) and cue_hit and i > 0 and ctx.ftoks[i - 1] == ":" and not upper \

@@ -737,6 +737,9 @@ class ProfessionRecognizer(Recognizer):
             if e < n and ft[e] == ":" and (i == 0 or ft[i - 1] in (".", ",", ";") or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
                 i = e  # 'Lái xe: Danh Út' (the crew of an ambulance): a role label, not someone's occupation
                 continue
+            if i > 0 and ft[i - 1] in ("ma", "so", "lop", "the"):
+                i = e  # 'Mã học sinh:', 'Thẻ sinh viên': a field label or a card, not the person's occupation
+                continue
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
             lexn = names()
