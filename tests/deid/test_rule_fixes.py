@@ -323,3 +323,11 @@ def test_hmong_name_in_an_upper_case_field_and_staff_role_cues(rules):
     assert "Hưng" in texts(rules, "shipper Hưng sẽ gọi chị trước 5h chiều", "NAME")
     # a field label is no occupation
     assert texts(rules, "Mã học sinh: 0231456789", "PROFESSION") == []
+
+
+def test_record_numbers_after_ma_ba_and_ma_bn(rules):
+    assert texts(rules, "nằm giường 4, mã BA 25.0041187, chẩn đoán viêm phổi", "ID") == ["25.0041187"]
+    assert texts(rules, "ma BN 209-24-0031177 nha chi", "ID") == ["209-24-0031177"]
+    assert texts(rules, "BN1234 nhập viện, BN 17 ổn định", "ID") == ["BN1234", "BN 17"]
+    # 'cơ quan' is an employer, not a district ('quận')
+    assert texts(rules, "Y tế cơ quan: Lạc Văn Thịnh", "LOCATION") == []

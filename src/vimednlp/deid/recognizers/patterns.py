@@ -165,7 +165,7 @@ class IdRecognizer(Recognizer):
     labels = ("ID",)
     _bhyt = re.compile(r"(?<![\w])[a-z]{2}[\s.\-]?[1-5][\s.\-]?\d{2}(?:[\s.\-]?\d){10}(?!\w)")
     _digits = re.compile(r"(?<![\w.,/])\d(?:[\s.\-]?\d){5,18}(?![\w/]|[.,]\d)")
-    _patient = re.compile(r"(?<![\w])bn[\s\-#]?\d{1,6}(?![\w/]|[.,]\d)")
+    _patient = re.compile(r"(?<![\w])bn[\s\-#]?\d{1,6}(?![\w/]|[.,]\d|-\d)")
     _passport = re.compile(r"(?<![\w])[a-z]\d{7,8}(?!\w)")
     _plate = re.compile(r"(?<![\w])\d{2}[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w]|\.\d)")
     # codes after a record cue: letters/digits with / - . inside, at least one digit
@@ -256,6 +256,10 @@ class IdRecognizer(Recognizer):
                 if not (len(tok.text) >= 4 or not tok.text.isdigit()) or self._unit_after.match(f, tok.end):
                     continue
                 kind = "other"
+            if kind == "patient_code" and i + 2 < len(ctx.tokens) and ctx.ftoks[i + 1] in ("-", "/") \
+                    and ctx.tokens[i + 1].start == tok.end and ctx.tokens[i + 2].start == ctx.tokens[i + 1].end \
+                    and ctx.tokens[i + 2].text[:1].isdigit():
+                kind = "mrn"  # 'mã BN 115-23-0098412': a record number in parts, not a patient ordinal
             if kind == "patient_code":
                 # 'bệnh nhân 1234' / 'BN số 91': a bare number, not an age or a count
                 if not re.fullmatch(r"\d{1,5}|\d{1,2}\.\d{3}", tok.text) or self._unit_after.match(f, tok.end):
@@ -279,7 +283,10 @@ class IdRecognizer(Recognizer):
         for k, c in enumerate(out):
             i = ctx.token_index_at(c.start)
             if i and ctx.tokens[i - 1].kind == "word" and ctx.tokens[i - 1].text.isupper() \
-                    and 2 <= len(ctx.tokens[i - 1].text) <= 4 and _kind_cue(ctx, i - 1)[0] is not None:
+                    and 2 <= len(ctx.tokens[i - 1].text) <= 4 and _kind_cue(ctx, i - 1)[0] is not None \
+                    and ctx.ftoks[i - 1] not in _id_cue_index()[0] \
+                    and not (i > 1 and f"{ctx.ftoks[i - 2]} {ctx.ftoks[i - 1]}" in _id_cue_index()[0]):
+                # ('mã BA 26.0033721', 'mã BN 115-...': the letters close the cue 'mã BA' / 'BN', not the code)
                 out[k] = Candidate(ctx.tokens[i - 1].start, c.end, "ID", c.score, self.name, c.explanation, dict(c.attrs))
         # '#TV-88213', '#004512': a reference number written with a hash sign
         for m in _HASH_CODE.finditer(ctx.text):

@@ -30,7 +30,7 @@ _UPPER_OK_UNITS = frozenset(["xa phuong thi tran quan huyen thi xa thanh pho tin
                               "khu pho", "to dan pho", "so nha"])
 _NOT_UNIT = frozenset(["gioi tinh", "am tinh", "duong tinh", "than tinh", "ac tinh", "lanh tinh", "cap tinh",
                        "man tinh", "thao duong", "tieu duong", "tinh tinh", "dac tinh", "tinh chat", "hen phe", "phe quan", "ho hap",
-                       "tieu hoa", "tien su", "ban than", "ban dau"])
+                       "tieu hoa", "tien su", "ban than", "ban dau", "co quan"])
 _AMBIGUOUS_FOLDED = frozenset(["cho", "ban", "ap", "to", "cau", "ga", "ho", "khu", "lo", "phong", "quan", "tinh", "xa",
                                "pho", "duong", "bar", "t", "p", "q", "h"])
 _NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "to", "khu", "khoi", "cum", "p", "q",
