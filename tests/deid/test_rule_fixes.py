@@ -331,3 +331,9 @@ def test_record_numbers_after_ma_ba_and_ma_bn(rules):
     assert texts(rules, "BN1234 nhập viện, BN 17 ổn định", "ID") == ["BN1234", "BN 17"]
     # 'cơ quan' is an employer, not a district ('quận')
     assert texts(rules, "Y tế cơ quan: Lạc Văn Thịnh", "LOCATION") == []
+
+
+def test_lower_case_name_field_in_a_text_with_diacritics(rules):
+    text = "PHIẾU ĐĂNG KÝ KHÁM - Phòng khám Nhi Đồng Tâm\nHo ten: vu bao tram     Nam sinh: 2019\nGhi chú: sốt 2 ngày"
+    assert "vu bao tram" in texts(rules, text, "NAME")
+    assert texts(rules, "Ho ten: benh nhan nu\nGhi chú: chưa rõ", "NAME") == []

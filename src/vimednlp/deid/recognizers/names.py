@@ -49,6 +49,7 @@ _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|an
 _SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
                          "tên tôi là"])
 # Ê Đê, Jrai and other Central Highlands names put the family name last ('Y Hương Niê', 'H'Hen Niê', 'Ama Khoa')
+_LOWER_NAME_FIELD = re.compile(r"(?im)^[ \t]*(?:ho ten|ho va ten|ten nguoi benh|ten benh nhan)[ \t]*:[ \t]*([a-z]+(?: [a-z]+){1,3})(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*[,;])")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-•*+])[ \t]+", re.MULTILINE)
 _NICKNAME = re.compile(r"\((?:o nha|anh em|ban be|hang xom|moi nguoi|hay|thuong|quen)?\s*goi(?:\s+la)?\s+"
                        r"([^\W\d_][\w']*(?:\s[^\W\d_][\w']*){0,2})\s*\)")
@@ -289,6 +290,14 @@ class NameRecognizer(Recognizer):
                 s, e = toks[i].start, toks[j - 1].end
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "surname-led name opening a list item"))
+        # a name field typed in lower case without marks, in a text that has them elsewhere (a web form):
+        # 'Ho ten: ly gia han     Nam sinh: 2004'
+        for m in _LOWER_NAME_FIELD.finditer(ctx.text):
+            words = m.group(1).split()
+            if 2 <= len(words) <= 4 and words[0] in sur and all(w in giv or w in mid for w in words[1:]) \
+                    and not self._never(words, 0, len(words), never):
+                taken.add(m.start(1), m.end(1))
+                out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
         # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
         for m in _NICKNAME.finditer(ctx.folded):
             s, e = m.start(1), m.end(1)
