@@ -337,3 +337,12 @@ def test_lower_case_name_field_in_a_text_with_diacritics(rules):
     text = "PHIẾU ĐĂNG KÝ KHÁM - Phòng khám Nhi Đồng Tâm\nHo ten: vu bao tram     Nam sinh: 2019\nGhi chú: sốt 2 ngày"
     assert "vu bao tram" in texts(rules, text, "NAME")
     assert texts(rules, "Ho ten: benh nhan nu\nGhi chú: chưa rõ", "NAME") == []
+
+
+def test_rides_transfers_and_role_labels_with_a_place_word(rules):
+    assert texts(rules, "Bệnh nhân tự ý bắt taxi về nhà lúc 22h.", "PROFESSION") == []
+    assert texts(rules, "ông ấy lên xe ôm đi mất", "PROFESSION") == []
+    assert texts(rules, "Chồng chạy xe ôm ở bến xe.", "PROFESSION") != []
+    assert texts(rules, "ck em chuyen khoan roi nha chi", "NAME") == []
+    got = found(rules, "Nhân viên y tế trường: Đinh Thị Hảo")
+    assert ("NAME", "Đinh Thị Hảo") in got and not [t for l, t in got if l == "PROFESSION"]

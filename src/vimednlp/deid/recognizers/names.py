@@ -118,6 +118,7 @@ class NameRecognizer(Recognizer):
                 intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
                 if cue_hit and t.kind == "word" and ft[i] in giv and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro) \
                         and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
+                        and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
                         and not (i + 1 < n and ctx.ftoks[i + 1] == "on"):  # 'em cam on': thanks
                     # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
                     e = i + 1

@@ -734,7 +734,13 @@ class ProfessionRecognizer(Recognizer):
                 if key == "cong an" and e < n and ft[e] in _LEVEL_WORDS and ctx.adj[e - 1] \
                         and (e + 1 >= n or not ctx.is_cap(e + 1) or ctx.tokens[e + 1].kind != "word"):
                     e += 1  # 'công an xã', 'bộ đội huyện': the level of the post, no place name after it
-            if e < n and ft[e] == ":" and (i == 0 or ft[i - 1] in (".", ",", ";") or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
+            if key in ("xe om", "taxi", "grab") and i > 0 and ft[i - 1] in ("len", "bat", "goi", "di", "dat", "thue", "boi"):
+                i = e  # 'lên xe ôm', 'bắt taxi': a ride, not the person's job
+                continue
+            colon = e if e < n and ft[e] == ":" else e + 1 if e + 1 < n and ft[e + 1] == ":" and ctx.tokens[e].kind == "word" \
+                and not ctx.is_cap(e) else None  # 'Nhân viên y tế trường: ...'
+            if colon is not None and (i == 0 or ft[i - 1] in (".", ",", ";") or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
+                e = colon
                 i = e  # 'Lái xe: Danh Út' (the crew of an ambulance): a role label, not someone's occupation
                 continue
             if i > 0 and ft[i - 1] in ("ma", "so", "lop", "the"):
