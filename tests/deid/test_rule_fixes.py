@@ -346,3 +346,10 @@ def test_rides_transfers_and_role_labels_with_a_place_word(rules):
     assert texts(rules, "ck em chuyen khoan roi nha chi", "NAME") == []
     got = found(rules, "Nhân viên y tế trường: Đinh Thị Hảo")
     assert ("NAME", "Đinh Thị Hảo") in got and not [t for l, t in got if l == "PROFESSION"]
+
+
+def test_kinship_is_cue_and_surname_ho_is_no_lake(rules):
+    assert texts(rules, "Nhà không có điện thoại, bố là A Lăng Chiến, đi rừng chưa về.", "NAME") == ["A Lăng Chiến"]
+    got = found(rules, "Người nhà: bố là Hồ Văn Khải.")
+    assert ("NAME", "Hồ Văn Khải") in got and not [t for l, t in got if l == "LOCATION"]
+    assert texts(rules, "Nhà gần hồ Thiền Quang", "LOCATION") == ["hồ Thiền Quang"]

@@ -36,7 +36,8 @@ _AMBIGUOUS_FOLDED = frozenset(["cho", "ban", "ap", "to", "cau", "ga", "ho", "khu
 _NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "to", "khu", "khoi", "cum", "p", "q",
                             "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga"])
 # unit word + next word that make a clinical phrase, not an address
-_NOT_ADDRESS = frozenset(["duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
+_NOT_ADDRESS = frozenset(["ho van", "ho thi", "ho ngoc", "ho quang", "ho duc", "ho minh",  # surname Hồ + middle name
+                          "duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
                           "duong tinh", "duong vat", "duong niệu", "duong nieu", "duong tho", "duong truyen", "duong dan",
                           "duong cong", "duong giua", "duong ra", "duong vao", "pho bien", "pho tim", "pho", "xa tri",
                           "xa hoi", "ap luc", "ap xe", "cau than", "cau tao", "ban tay", "ban chan", "ban dem",
