@@ -353,3 +353,8 @@ def test_kinship_is_cue_and_surname_ho_is_no_lake(rules):
     got = found(rules, "Người nhà: bố là Hồ Văn Khải.")
     assert ("NAME", "Hồ Văn Khải") in got and not [t for l, t in got if l == "LOCATION"]
     assert texts(rules, "Nhà gần hồ Thiền Quang", "LOCATION") == ["hồ Thiền Quang"]
+
+
+def test_nickname_without_brackets(rules):
+    assert "Tí Nị" in texts(rules, "Cháu Sùng Thị Mai, 3 tuổi, ở nhà gọi là Tí Nị.", "NAME")
+    assert texts(rules, "ở nhà gọi là bé con, rất ngoan.", "NAME") == []

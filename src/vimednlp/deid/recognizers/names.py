@@ -52,7 +52,10 @@ _SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "e
 _LOWER_NAME_FIELD = re.compile(r"(?im)^[ \t]*(?:ho ten|ho va ten|ten nguoi benh|ten benh nhan)[ \t]*:[ \t]*([a-z]+(?: [a-z]+){1,3})(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*[,;])")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-•*+])[ \t]+", re.MULTILINE)
 _NICKNAME = re.compile(r"\((?:o nha|anh em|ban be|hang xom|moi nguoi|hay|thuong|quen)?\s*goi(?:\s+la)?\s+"
-                       r"([^\W\d_][\w']*(?:\s[^\W\d_][\w']*){0,2})\s*\)")
+                       r"([^\W\d_][\w']*(?:\s[^\W\d_][\w']*){0,2})\s*\)"
+                       # without brackets the qualifier is needed: ', ở nhà gọi là Mỷ Con.'
+                       r"|(?<![\w])(?:o nha|anh em|ban be|hang xom|moi nguoi|thuong|hay|quen)\s+goi(?:\s+la)?\s+"
+                       r"([^\W\d_][\w']*(?: [^\W\d_][\w']*){0,2}?)(?=\s*[,.;:)\n]|\s*$)")
 # a strength right after a word makes it a drug ('Sifrol 0,25mg', 'Coversyl 5mg')
 _DRUG_STRENGTH = re.compile(r"\s?\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|g|ml|ui|iu|%)(?![\w])")
 # middle names that never end a name (Kinh 'Văn', 'Thị'; Hmong 'A' for men, 'Thị'/'Súa' elsewhere)
@@ -301,7 +304,8 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
         # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
         for m in _NICKNAME.finditer(ctx.folded):
-            s, e = m.start(1), m.end(1)
+            g = 1 if m.start(1) >= 0 else 2
+            s, e = m.start(g), m.end(g)
             words = ctx.text[s:e].split()
             if all(w[:1].isupper() for w in words) and not self._never([fold_lower(w) for w in words], 0, len(words), never):
                 taken.add(s, e)
