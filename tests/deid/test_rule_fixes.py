@@ -358,3 +358,10 @@ def test_kinship_is_cue_and_surname_ho_is_no_lake(rules):
 def test_nickname_without_brackets(rules):
     assert "Tí Nị" in texts(rules, "Cháu Sùng Thị Mai, 3 tuổi, ở nhà gọi là Tí Nị.", "NAME")
     assert texts(rules, "ở nhà gọi là bé con, rất ngoan.", "NAME") == []
+
+
+def test_more_acuity_committees_and_classes(rules):
+    assert texts(rules, "Thị lực hai mắt 10/10, nhãn áp bình thường.", "DATE") == []
+    assert texts(rules, "BIÊN BẢN HỌP HỘI ĐỒNG THUỐC VÀ ĐIỀU TRỊ", "ORGANIZATION") == []
+    assert texts(rules, "Học sinh lớp 4B, trường Tiểu học Dịch Vọng.", "LOCATION") == []
+    assert texts(rules, "Nhà ở 12 Lý Thường Kiệt, Hà Nội", "LOCATION") != []

@@ -391,7 +391,7 @@ _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]
 
 
 # visual acuity ('thị lực MP 7/10', 'mắt trái 9/10') and weekday lists ('thứ 2-4-6') are no day/month
-_NOT_DM_BEFORE = re.compile(r"(?:\b(?:thi luc|mp|mt|mat phai|mat trai|mat p|mat t)\s*:?\s*"
+_NOT_DM_BEFORE = re.compile(r"(?:\bthi luc\b[^.;\n/]{0,18}|\b(?:mp|mt|mat phai|mat trai|mat p|mat t)\s*:?\s*"
                             r"|\bthu\s*(?:\d\s*[\-,]\s*)*)$")
 # a street unit right before a number: the date-like name of a street ('đường 3 Tháng 2', 'Đ. 30/4')
 _STREET_BEFORE = re.compile(r"(?:\bduong|\bpho|\bd\.)\s*$")
@@ -429,7 +429,7 @@ class DateRecognizer(Recognizer):
             before = f[max(0, s - 12):s]
             if re.search(r"(?:\bha|huyết áp|huyet ap|mạch|mach|tỉ lệ|ti le|liều|lieu)\s*:?\s*$", before):
                 continue
-            if _NOT_DM_BEFORE.search(f, max(0, s - 20), s):
+            if _NOT_DM_BEFORE.search(f, max(0, s - 30), s):
                 continue  # visual acuity 'MP 7/10', weekdays 'thứ 2-4-6'
 
             if cue or re.search(r"(?:ngày|ngay|từ|tu|đến|den|tới|toi)\s*$", before):

@@ -36,6 +36,8 @@ _AMBIGUOUS_FOLDED = frozenset(["cho", "ban", "ap", "to", "cau", "ga", "ho", "khu
 _NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "to", "khu", "khoi", "cum", "p", "q",
                             "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga"])
 # unit word + next word that make a clinical phrase, not an address
+# 'lớp 5A', 'giường 12B', 'buồng 3C': a class or a bed, not a house number before a street
+_NUMBERED_THINGS = frozenset(["lop", "giuong", "buong", "ban", "ca", "xe", "tang", "khoi", "ghe", "hang", "may"])
 _NOT_ADDRESS = frozenset(["ho van", "ho thi", "ho ngoc", "ho quang", "ho duc", "ho minh",  # surname Hồ + middle name
                           "duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
                           "duong tinh", "duong vat", "duong niệu", "duong nieu", "duong tho", "duong truyen", "duong dan",
@@ -251,6 +253,7 @@ class LocationRecognizer(Recognizer):
                 continue
             # house number glued before a street: '15 Lạc Long Quân', '123/4 Nguyễn Trãi'
             if _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
+                    and not (i > 0 and ft[i - 1] in _NUMBERED_THINGS) \
                     and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc \
                     and not (len(toks[i + 1].text) >= 2 and toks[i + 1].text.isupper()):  # '10^5 CFU': a unit
                 e = self._cap_end(ctx, i + 1, 5)
@@ -653,7 +656,8 @@ class OrganizationRecognizer(Recognizer):
         return None
 
 
-_NOT_ORG = frozenset(["truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa"])
+_NOT_ORG = frozenset(["truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
+                      "dong thuoc", "dong chuyen", "dong khoa", "dong y", "dong nguoi"])  # a hospital's own committees
 # organisation heads that start a name in lower-case chat text without diacritics
 _LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
                               "thcs", "dh"])
