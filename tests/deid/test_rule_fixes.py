@@ -365,3 +365,9 @@ def test_more_acuity_committees_and_classes(rules):
     assert texts(rules, "BIÊN BẢN HỌP HỘI ĐỒNG THUỐC VÀ ĐIỀU TRỊ", "ORGANIZATION") == []
     assert texts(rules, "Học sinh lớp 4B, trường Tiểu học Dịch Vọng.", "LOCATION") == []
     assert texts(rules, "Nhà ở 12 Lý Thường Kiệt, Hà Nội", "LOCATION") != []
+
+
+def test_ethnic_group_names_are_not_person_names(rules):
+    assert texts(rules, "Bà Y Hơn, 66 tuổi, người Ba Na, ở làng Kon Rờ", "NAME") == ["Y Hơn"]
+    assert texts(rules, "Mẹ là người Tà Ôi, bố người Kinh.", "NAME") == []
+    assert texts(rules, "bà Na bán rau ở chợ", "NAME") == ["Na"]
