@@ -3,8 +3,8 @@
 Features are the syllable (accent-folded), its shape, name-lexicon membership, and what the rule
 recognizers said about it and its neighbours, so the CRF learns where rules are right and adds what
 they miss. It is trained from `schema.Document` records (`PhiTagger.fit`). The default model shipped
-in `resources/deid/model/` is trained only on the project's synthetic corpus
-(`corpora/synthetic/train_default_model.py`).
+in `resources/deid/model/` is trained only on data the project owns: its synthetic corpus plus the
+hand-written development notes, never the hand-written test notes (`corpora/synthetic/train_default_model.py`).
 """
 from __future__ import annotations
 
