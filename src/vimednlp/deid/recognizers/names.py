@@ -19,6 +19,8 @@ _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|G
                        r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
 # a chat line: optional '[14/03 20:15]' or '21:05 -' stamp, then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
+                      # a chat handle often carries an emoji ('Trâm Anh 🌸:')
+                      r"(?P<emoji>[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]{1,6}[ \t]*)?"
                       r"(?:\((?P<role>[^()\n]{1,20})\)[ \t]*)?:",
                       re.MULTILINE)
 
@@ -69,6 +71,13 @@ _BIRTH_ORDER = frozenset(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "
 # 'Nguyễn Thị Bé', 'Lê Văn Út': after these middle names the next capitalised word is the given name,
 # even one that is a cue word elsewhere ('bé', 'út', 'em')
 _MIDDLE_KINH = frozenset(["van", "thi", "văn", "thị"])
+
+
+# staff titles: a capitalised given name right after one is a person even when it is a word elsewhere
+_STAFF_CUES = frozenset(["bs", "bs.", "bác sĩ", "bác sỹ", "bac si", "bac sy", "đd", "đd.", "dd", "điều dưỡng", "dieu duong",
+                         "ktv", "kỹ thuật viên", "ky thuat vien", "y tá", "y ta", "tổng đài viên", "tong dai vien"])
+# a signature slot: a table cell after 'đã ký' or a 'Người giao / nhận / ký' field holding a given name
+_SIGNER = re.compile(r"(?:\bda ky[ \t]*\||\bnguoi (?:giao|nhan|ky|cap phat|phat thuoc)[ \t]*:)[ \t]*(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +234,13 @@ class NameRecognizer(Recognizer):
             if cand_end is not None and (ft[i] in _HIGHLANDS_FIRST or "'" in t.text) and cand_end < run_end \
                     and ft[cand_end] in sur and cand_end + 1 == run_end:
                 cand_end += 1  # the family name written last
-            if cand_end is not None and not self._never(ft, i, cand_end, never):
+            if cand_end == i + 1 and cue_hit in _STAFF_CUES and ft[i] in giv and not upper and t.text[1:].islower() \
+                    and (cand_end >= n or toks[cand_end].kind == "punct" and ctx.ftoks[cand_end] in ",.;)"
+                         or toks[cand_end].kind == "word" and not ctx.is_cap(cand_end)):
+                never_ok = True  # 'chờ BS Nam giải thích': after a staff title 'Nam' is a doctor, not 'male'
+            else:
+                never_ok = False
+            if cand_end is not None and (never_ok or not self._never(ft, i, cand_end, never)):
                 score = 0.9 if cue_hit else (0.75 if cand_end - i >= 3 else 0.65)
                 if cue_hit and why.startswith("surname"):
                     why += " + role/kinship cue"
@@ -237,7 +252,14 @@ class NameRecognizer(Recognizer):
         taken = Taken(len(ctx.text))
         for c in out:
             taken.add(c.start, c.end)
-        for m in _SPEAKER.finditer(ctx.text):
+        speakers = list(_SPEAKER.finditer(ctx.text))
+        # a chat: several lines open on a speaker; a capitalised handle said twice there ('Bống Xinh:') is a
+        # speaker even outside the name lexicons
+        handles: dict[str, int] = {}
+        for m in speakers:
+            handles[m.group("who")] = handles.get(m.group("who"), 0) + 1
+        chat = len(speakers) >= 3
+        for m in speakers:
             words = m.group("who").split()
             s0 = m.start("who")
             # drop a leading role word ('bs', 'bác sĩ'), keep the name after it
@@ -253,7 +275,11 @@ class NameRecognizer(Recognizer):
             role = m.group("role")
             kin = role is not None and ctx_key(role.strip()) in before and len(name_words) <= 3 \
                 and all(w[:1].isupper() for w in name_words)
-            if not (nick or kin) and not all(w in giv or w in mid or w in sur for w in keys):
+            handle = 2 <= len(name_words) <= 3 and not k and all(w[:1].isupper() and not w.isupper() for w in name_words) \
+                and (m.group("emoji") or chat and handles[m.group("who")] >= 2) \
+                and not any(w in cue_words or w in _NOT_NAME_LOWER for w in keys) \
+                and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
+            if not (nick or kin or handle) and not all(w in giv or w in mid or w in sur for w in keys):
                 continue
             if all(fold_lower(w) in _NOT_NAME_LOWER for w in name_words) and not any(w[:1].isupper() for w in name_words):
                 continue
@@ -310,6 +336,20 @@ class NameRecognizer(Recognizer):
             if all(w[:1].isupper() for w in words) and not self._never([fold_lower(w) for w in words], 0, len(words), never):
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
+        for m in _SIGNER.finditer(ctx.folded):
+            i = ctx.token_index_at(m.end())
+            if i is None or toks[i].start != m.end():
+                continue
+            j = i
+            while j < n and j - i < 4 and toks[j].kind == "word" and ctx.is_cap(j) and (ft[j] in giv or ft[j] in mid or ft[j] in sur) \
+                    and (j == i or ctx.adjacent(j - 1, j)):
+                j += 1
+            # the slot must end right after the name: the cell's '|', a line end or a wide gap
+            if j > i and not upper and ft[i] not in cue_words and self._field_run_ends(ctx, j) or j > i and j < n and ctx.ftoks[j] == "|":
+                s, e = toks[i].start, toks[j - 1].end
+                if taken.free(s, e):
+                    taken.add(s, e)
+                    out.append(Candidate(s, e, "NAME", 0.8, self.name, "given name in a signature slot"))
         for m in _H_APOSTROPHE.finditer(ctx.text):
             if taken.free(m.start(), m.end()):
                 taken.add(m.start(), m.end())
@@ -369,6 +409,15 @@ class NameRecognizer(Recognizer):
                     taken.add(toks[x].start, toks[x].end)
                     out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.65, self.name,
                                          "given name of a full name found elsewhere in the document"))
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _label_sets() -> tuple[frozenset, ...]:
+        """Field-label and organisation/place vocabularies: a chat handle never opens with one ('Địa Chỉ:')."""
+        c = cues()
+        return tuple(frozenset(fold_lower(x) for x in c[k]) for k in
+                     ("location_field", "location_unit", "org_head", "profession_cue", "phone_cues", "date_cues",
+                      "name_before", "name_never"))
 
     @staticmethod
     def _field_run_ends(ctx: Context, e: int) -> bool:
