@@ -33,3 +33,19 @@ def test_given_name_after_a_staff_title_or_in_a_signature_slot(rules):
     got = texts(rules, "| 03/04 | 7h10 | 80 | đã ký | Quyên |\n| 04/04 | 7h30 | 80 | đã ký | Tuấn | BN ổn", "NAME")
     assert got == ["Quyên", "Tuấn"]
     assert texts(rules, "tổng đài viên Phượng xin nghe ạ", "NAME") == ["Phượng"]
+
+
+def test_romanised_foreign_names(rules):
+    got = texts(rules, "Patient: PARK Min-jun     DOB: 1988-02-11\nNgười liên hệ: chồng Choi Hyun-woo, ĐT 0912 448 301", "NAME")
+    assert got == ["PARK Min-jun", "Choi Hyun-woo"]
+    assert texts(rules, "Khám bởi BS TANAKA Kenji, phiên dịch có mặt.", "NAME") == ["TANAKA Kenji"]
+    # a pressure reading or a unit in capitals is no surname
+    assert texts(rules, "HA 130/85, SpO2 97%. ICU Phase-two protocol.", "NAME") == []
+
+
+def test_khmer_name_in_capitals_and_highlands_surname(rules):
+    got = texts(rules, "NGƯỜI NHÀ: VỢ THẠCH THỊ SA RÊN, BUÔN BÁN, ĐT 0377 210 934.", "NAME")
+    assert got == ["THẠCH THỊ SA RÊN"]
+    got = texts(rules, "NGƯỜI NHÀ: CHỒNG SOK CHAN THY, LÀM RẪY.", "NAME")
+    assert got == ["SOK CHAN THY"]
+    assert texts(rules, "Hồ sơ lưu: Rơ Mah Plưi, làng Ia Ke.", "NAME") == ["Rơ Mah Plưi"]

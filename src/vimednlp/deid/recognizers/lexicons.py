@@ -44,6 +44,10 @@ def names() -> dict[str, frozenset[str]]:
         "middle": f(_lines("names", "middle.txt")),
         "given": f(_lines("names", "given_male.txt") + _lines("names", "given_female.txt")
                    + _lines("names", "given_extra.txt")),
+        # romanised Korean / Chinese / Japanese / Khmer ... surnames: only with a foreign-looking given name
+        "foreign": f(_lines("names", "surnames_foreign.txt")),
+        # Gia Rai / Ê Đê two-word surnames ('Rơ Châm'): distinctive enough to open a name without a cue
+        "compound_highlands": phrase_set(_lines("names", "surnames_compound_extra.txt")),
     }
 
 

@@ -36,7 +36,7 @@ _INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){0,3}(?:[A-ZĐ]\.|
 _INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|gặp|hiện|khi|sau|đó|nay|lúc) )"
                             r"(?P<i>[A-ZĐ]\.)(?= (?!(?:[a-zđ]+\s)?\d)[a-zà-ỹđ])", re.MULTILINE)
 # lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
-_NOT_NAME_LOWER = frozenset(["ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
+_NOT_NAME_LOWER = frozenset(["cat", "ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
     # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
     "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi", "luc",
     # chat without diacritics: 'có thể', 'để lại', 'bạn' ('ban de lai sdt', 'co the la')
@@ -71,6 +71,8 @@ _BIRTH_ORDER = frozenset(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "
 # 'Nguyễn Thị Bé', 'Lê Văn Út': after these middle names the next capitalised word is the given name,
 # even one that is a cue word elsewhere ('bé', 'út', 'em')
 _MIDDLE_KINH = frozenset(["van", "thi", "văn", "thị"])
+# e-mail and memo header fields at the start of a line ('To: ...'): never a chat speaker
+_MAIL_HEADERS = frozenset(["to", "from", "cc", "bcc", "subject", "date", "re", "fw", "fwd", "sent", "attachments"])
 
 
 # staff titles: a capitalised given name right after one is a person even when it is a word elsewhere
@@ -78,6 +80,13 @@ _STAFF_CUES = frozenset(["bs", "bs.", "bác sĩ", "bác sỹ", "bac si", "bac sy
                          "ktv", "kỹ thuật viên", "ky thuat vien", "y tá", "y ta", "tổng đài viên", "tong dai vien"])
 # a signature slot: a table cell after 'đã ký' or a 'Người giao / nhận / ký' field holding a given name
 _SIGNER = re.compile(r"(?:\bda ky[ \t]*\||\bnguoi (?:giao|nhan|ky|cap phat|phat thuoc)[ \t]*:)[ \t]*(?=\S)")
+
+
+# romanised East Asian names: a hyphenated given name next to a surname ('Lee Soo-min', 'Ji-woo Kim'), or a surname
+# in capitals before a capitalised given name in passport order ('KIM Ji-woo', 'TANAKA Hiroshi')
+_HY = r"[A-Z][a-z]+-[A-Za-z][a-z]+"
+_FOREIGN_NAME = re.compile(rf"(?<![\w-])(?:(?P<s1>[A-Z][a-z]+|[A-Z]{{2,}}) {_HY}|{_HY} (?P<s2>[A-Z][a-z]+|[A-Z]{{2,}})"
+                           rf"|(?P<s3>[A-Z]{{2,}}) [A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +154,13 @@ class NameRecognizer(Recognizer):
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
             if (i == 0 or ft[i - 1] in ("-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
-                    and (ft[i] in ("khoa", "phong") or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.is_cap(i + 1):
+                    and (ctx.ftoks[i] in ("khoa", "phong") or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.is_cap(i + 1):
+                i += 1
+                continue
+            # 'Trưởng khoa Ngoại Nhi', 'trưởng phòng Kế hoạch': after a head-of-department title the capitalised
+            # words name the department (a surname there starts the head's own name: 'Trưởng khoa Lê Văn An')
+            if cue_hit and fold_lower(cue_hit).split(" ")[-1] in ("khoa", "phong") and " " in cue_hit \
+                    and ft[i] not in sur:
                 i += 1
                 continue
             # 'BÁC SĨ: ...', 'Lương y:': the word closes a phrase that is never a name
@@ -182,7 +197,11 @@ class NameRecognizer(Recognizer):
                 e = k
                 while e < run_end and e - i < 5 and (ft[e] in mid or ft[e] in giv):
                     e += 1
-                if e - i >= 2 and ft[e - 1] in giv_mid:
+                if e == k == i + 2 and f"{ft[i]} {ft[i + 1]}" in lex["compound_highlands"] and e < run_end and not upper \
+                        and ft[e] not in cue_words:
+                    # 'Rơ Châm Hyul', 'Nie Kdăm H Ngăm': a Gia Rai / Ê Đê surname, then given names the lexicons lack
+                    cand_end, why = min(run_end, e + 2), "Central Highlands two-word surname + capitalised words"
+                elif e - i >= 2 and ft[e - 1] in giv_mid:
                     cand_end, why = e, "surname + middle/given-name lexicon"
                     # after a cue, the last capitalised word of the run is the given name even when the
                     # lexicon lacks it ('bà Ninh Thị Lụa', 'Họ tên: TRIỆU VĂN PỊNH   NS: 1958')
@@ -206,16 +225,24 @@ class NameRecognizer(Recognizer):
             if cand_end is None and cue_hit and ft[i] not in cue_words and not acronym:
                 # after a field label ('Bác sĩ:', 'Bệnh nhân:') a capital starts a sentence: need the lexicon
                 labelled = i > 0 and ctx.ftoks[i - 1] == ":"
+                # a line in capitals in a mixed-case text ('... - DI UC'): the cue is a word of a title
+                caps_line = not upper and i > 0 and toks[i - 1].kind == "word" and len(toks[i - 1].text) >= 2 \
+                    and toks[i - 1].text.isupper() and t.text.isupper()
                 e = i
-                while e < run_end and e - i < 4 and (not (upper or labelled) or in_lex(e)):
+                while e < run_end and e - i < 4 and (not (upper or labelled or caps_line) or in_lex(e)):
                     e += 1
-                if upper and e > i and not (ft[i] in sur and e - i >= 2 or e - i == 1 and ft[i] in giv and
+                if (upper or caps_line) and e > i and not (ft[i] in sur and e - i >= 2 or e - i == 1 and ft[i] in giv and
                                             (run_end == i + 1) or e - i == 3 and ft[i + 1] in _MIDDLE_KINH):
                     e = i  # UPPER CASE: only a full name from the lexicons, or a lone given name
                 if e - i >= 2 and e < run_end and ft[e - 1] in _MIDDLE_ONLY and ctx.text[toks[e - 1].end:toks[e].start] == " ":
                     e += 1  # a name does not end on 'A' / 'Văn' / 'Thị': 'HẦU A CHỨ'
                 if e > i:
                     cand_end, why = e, "capitalised words after a role/kinship cue"
+            if upper and cue_hit and ft[i] in lex["foreign"] and 2 <= run_end - i <= 4 and (cand_end or i) < run_end \
+                    and self._field_run_ends(ctx, run_end) and not any(ft[x] in cue_words for x in range(i + 1, run_end)) \
+                    and not self._never(ft, i, run_end, never):
+                # 'CHỒNG KIM SÔ PHOL, LÀM THUÊ': a Khmer / Korean / Chinese name in capitals after a kinship cue
+                cand_end, why = run_end, "foreign surname + capitalised words after a cue (upper case)"
             if (cand_end is None or cand_end - i < 2) and cue_hit and i > 0 and ctx.ftoks[i - 1] == ":" and not upper \
                     and 2 <= run_end - i <= 4 and self._field_run_ends(ctx, run_end) \
                     and all(ft[x] not in cue_words for x in range(i, run_end)) and not self._never(ft, i, run_end, never) \
@@ -285,6 +312,11 @@ class NameRecognizer(Recognizer):
                 continue
             if (" ".join(keys) in never and not (k and len(keys) == 1)) or any(f"{a} {b}" in never for a, b in zip(keys, keys[1:])):
                 continue  # ('bs khoa:' is Dr Khoa speaking: after a role word one word is a name)
+            if not (nick or kin or role) and len(name_words) >= 2 and ctx.diacritics and name_words[0][:1].isupper() \
+                    and any(w == w.lower() for w in name_words[1:]):
+                continue  # 'Vi thể:', 'Đại thể:': a section label in sentence case; names capitalise each word
+            if not k and len(name_words) == 1 and fold_lower(name_words[0]) in _MAIL_HEADERS:
+                continue  # 'To:', 'From:', 'Cc:': e-mail header fields
             start = s0 + len(" ".join(words[:k])) + (1 if k else 0)
             end = m.end("who")
             if taken.free(start, end):
@@ -336,6 +368,23 @@ class NameRecognizer(Recognizer):
             if all(w[:1].isupper() for w in words) and not self._never([fold_lower(w) for w in words], 0, len(words), never):
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
+        if not upper:
+            for m in _FOREIGN_NAME.finditer(ctx.text):
+                sur_word = m.group("s1") or m.group("s2") or m.group("s3")
+                if fold_lower(sur_word) not in lex["foreign"]:
+                    continue
+                s, e = m.start(), m.end()
+                # it replaces a shorter name found inside it ('Lee Soo' of 'Lee Soo-min')
+                inner = [c for c in out if s <= c.start and c.end <= e]
+                if any(c.start < e and s < c.end for c in out if c not in inner):
+                    continue
+                for c in inner:
+                    out.remove(c)
+                taken = Taken(len(ctx.text))
+                for c in out:
+                    taken.add(c.start, c.end)
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.85, self.name, "romanised foreign name (Korean, Chinese, Japanese ...)"))
         for m in _SIGNER.finditer(ctx.folded):
             i = ctx.token_index_at(m.end())
             if i is None or toks[i].start != m.end():
@@ -367,6 +416,7 @@ class NameRecognizer(Recognizer):
         recurs ('mai anh' in every chat line), one word only after a role or kinship cue ('cam on bac khoa'), and
         the given name of a full name alone when capitalised ('bệnh nhân Phan Minh Trang ... Trang bay đi Seoul')."""
         toks, ft = ctx.tokens, ctx.ftoks
+        never = cues()["name_never"]
         n = len(toks)
         phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}  # first folded word -> (words, needs a cue)
         given_alone: set[str] = set()
@@ -405,7 +455,11 @@ class NameRecognizer(Recognizer):
                                      "same name found elsewhere in the document"))
                 break
             else:
-                if toks[x].text in given_alone and taken.free(toks[x].start, toks[x].end):
+                if toks[x].text in given_alone and taken.free(toks[x].start, toks[x].end) \
+                        and not (x + 1 < n and ctx.adj[x] and f"{ft[x]} {ft[x + 1]}" in never) \
+                        and not (x > 0 and ctx.adj[x - 1] and f"{ft[x - 1]} {ft[x]}" in never) \
+                        and not (ctx.ftoks[x] == "trang" and x + 1 < n and toks[x + 1].kind == "number"):
+                    # ('Quyết định', 'Sinh năm:' are words; 'Trang 14' is a page of the form)
                     taken.add(toks[x].start, toks[x].end)
                     out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.65, self.name,
                                          "given name of a full name found elsewhere in the document"))
