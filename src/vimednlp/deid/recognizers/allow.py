@@ -9,15 +9,28 @@ from .base import Context
 
 _UNITS = (r"mmhg|mm\s?hg|mg/dl|mg/l|mmol/l|µmol/l|umol/l|g/l|g/dl|t/l|g/l|k/ul|/mm3|u/l|ui/l|iu/l|ng/ml|pg/ml|meq/l"
           r"|mg|mcg|µg|ug|g|ml|l|ui|iu|đv|dv|%|lần/phút|lan/phut|l/ph|l/p|nhịp/phút|nhip/phut|ck/ph|ck/p|°c|độ c|do c|kg|cm|mm"
-          r"|giọt/phút|giot/phut|giọt|giot|viên|vien|ống|ong|gói|goi|lọ|lo|cc|mui|mũi|kcal|bpm|l/phút|l/phut|lít|lit|tuần|tuan")
+          r"|giọt/phút|giot/phut|giọt|giot|viên|vien|ống|ong|gói|goi|lọ|lo|cc|mui|mũi|kcal|bpm|l/phút|l/phut|lít|lit|tuần|tuan|hz|khz|db")
 _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     ("blood pressure", re.compile(r"(?<![\w/])\d{2,3}\s?/\s?\d{2,3}\s?(?:mmhg|mm\s?hg)|(?:\bha|huyet ap|huyết áp)\s*:?\s*\d{2,3}\s?/\s?\d{2,3}", re.I)),
     # ('T11/2025' is a month and year, not the ICD code T11)
-    ("ICD-10 code", re.compile(r"(?<![\w.])[a-tv-z]\d{2}(?:\.\d{1,2})?(?![\w.]|\.\d|/(?:19|20)\d\d)", re.IGNORECASE)),
+    # (not the head of a record number: 'Số GPB: B26-004127')
+    ("ICD-10 code", re.compile(r"(?<![\w.])[a-tv-z]\d{2}(?:\.\d{1,2})?(?![\w.]|\.\d|-\d|/(?:19|20)\d\d)", re.IGNORECASE)),
     # '(?!\.\w)': 'bệnh nhân 27 P.V.K.' is a number and a person's initials, not 27 litres
     ("value with unit", re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNITS})(?![\w])(?!\.\w)", re.I)),
     ("dose fraction", re.compile(r"(?<![\w/])\d/\d\s?(?:viên|vien|ống|ong|gói|goi)", re.I)),
     ("score", re.compile(r"(?:glasgow|gcs|apgar|nyha|para|para:)\s*:?\s*\d+(?:[/\-]\d+)*", re.I)),
+    # 'khối 1/4 trên ngoài', 'ở 1/3 trên thực quản': a part of an organ, not a date
+    ("organ fraction", re.compile(r"(?<![\w/])[1-3]\s?/\s?[2-4]\s+(?:trên|dưới|giữa|ngoài|trong|sau|trước|tren|duoi|giua"
+                                  r"|ngoai|truoc)(?![\w])", re.I)),
+    # 'nhân chia 12/10 vi trường' (mitoses per 10 high-power fields), 'mật độ 2/2' (ILO profusion on a chest film)
+    ("pathology count", re.compile(r"(?:nhân chia|nhan chia|mật độ|mat do)\s*:?\s*\d{1,3}\s?/\s?\d{1,3}(?![\d/])"
+                                   r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}\s?(?:vi trường|vi truong|hpf|quang trường)(?![\w])", re.I)),
+    # 'Thông tư số 22/2019/TT-BYT', 'Nghị định 146/2018/NĐ-CP': a law or regulation of general reach, no one's record
+    ("legal document number", re.compile(r"(?<![\w/])\d{1,4}/\d{4}/(?:TT|TTLT|NĐ|ND|NQ|QH\d*|L|UBTVQH\d*)-[A-ZĐ]{2,}"
+                                         r"(?:-[A-ZĐ]+)*(?![\w])", re.I)),
+    # 'số lô 5M0417, HD 08/2027': a drug's expiry date
+    ("expiry date", re.compile(r"(?<![\w])(?:hd|hsd|hạn dùng|han dung|hạn sử dụng|han su dung|exp)\s*:?\s*\d{1,2}\s?[/.\-]\s?\d{2,4}"
+                               r"(?![\w/])", re.I)),
     ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)", re.I)),
 ]
 

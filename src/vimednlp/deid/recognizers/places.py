@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...text.fold import fold_lower
+from ...text.tokenizer import tokenize
 from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
 from .lexicons import cues, names, places
 
@@ -37,6 +38,49 @@ _NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "t
                             "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga"])
 # unit word + next word that make a clinical phrase, not an address
 # 'lớp 5A', 'giường 12B', 'buồng 3C': a class or a bed, not a house number before a street
+# form layout: fields on one line are set apart by 2+ spaces or a tab ('... TP. Hải Phòng     SĐT: 0394 ...')
+_FIELD_GAP = re.compile(r"\t| {2,}|\u00a0{2,}")
+# labels of the fields that follow an address on the same line; followed by ':' they start a new field
+_FIELD_LABELS = frozenset(["sdt", "dt", "dtdd", "email", "e-mail", "mail", "tel", "phone", "mobile", "nghe", "nghe nghiep",
+                           "cccd", "cmnd", "bhyt", "ma bn", "ma benh nhan", "ma ho so", "so ho so", "dan toc",
+                           "quoc tich", "gioi tinh", "tuoi", "ngay sinh", "sinh nam", "nam sinh", "dien thoai", "so dien thoai",
+                           "que", "que quan", "noi sinh", "zalo", "fax", "ho ten", "ho va ten", "pid", "dob", "nationality"])
+# '(trước đây là ...)', '(cũ: ...)', '(nay là ...)': the same place under the former or the new scheme
+_FORMER_NAME = frozenset(["truoc day", "truoc day la", "cu", "nay la", "nay thuoc", "moi", "dia chi cu", "dia chi moi"])
+
+
+def _field_label_at(ctx: Context, e: int) -> bool:
+    """Tokens e.. are a known field label (one to three words) followed by ':'."""
+    ft, n = ctx.ftoks, len(ctx.tokens)
+    for w in (1, 2, 3):
+        if e + w < n and ft[e + w] == ":" and " ".join(ft[e:e + w]) in _FIELD_LABELS:
+            return True
+    return False
+
+
+def _former_name_at(ctx: Context, x: int) -> bool:
+    ft = ctx.ftoks
+    return x < len(ft) and any(" ".join(ft[x:x + w]) in _FORMER_NAME for w in (1, 2, 3))
+
+
+# units whose head is an office ('trưởng thôn', 'phó ấp', 'trưởng khu phố'): the person, not the place
+_HEADED_UNITS = frozenset(["thon", "xom", "ap", "ban", "buon", "lang", "to", "to dan pho", "khu pho", "khoi", "khu", "cum",
+                           "plei", "tdp", "kp"])
+_UNIT_SPELLINGS: set = set()
+
+
+def _unit_spellings() -> set:
+    """Unit words as written in the lexicon (lower case, with their marks)."""
+    if not _UNIT_SPELLINGS:
+        import json
+
+        from ...paths import resource_path
+
+        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))["location_unit"]
+        _UNIT_SPELLINGS.update(" ".join(t.text.lower() for t in tokenize(p)) for p in raw)
+    return _UNIT_SPELLINGS
+
+
 _NUMBERED_THINGS = frozenset(["lop", "giuong", "buong", "ban", "ca", "xe", "tang", "khoi", "ghe", "hang", "may"])
 _NOT_ADDRESS = frozenset(["ho van", "ho thi", "ho ngoc", "ho quang", "ho duc", "ho minh",  # surname Hồ + middle name
                           "duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
@@ -102,7 +146,8 @@ _VENUE_AFTER = frozenset(["o", "tai", "den", "tu", "vao", "luc", "va", "cung", "
                           "sang", "chieu", "toi", "trua", "dem", "de", "thi", "khi", "cua", "voi"])
 
 # a citizenship field before any country name ('quốc tịch Campuchia')
-_CITIZEN_BEFORE = PhraseSet(["quốc tịch", "quoc tich", "công dân", "cong dan", "việt kiều", "viet kieu"])
+_CITIZEN_BEFORE = PhraseSet(["quốc tịch", "quoc tich", "công dân", "cong dan", "việt kiều", "viet kieu", "nationality",
+                             "citizenship"])
 # words before a country name that make it a nationality or a language, not a place
 _FOREIGN_EXACT: set = set()
 
@@ -165,13 +210,22 @@ class LocationRecognizer(Recognizer):
             u_end = u_end if u_end > i else None
             if u_end is not None:
                 v = u_end
-                if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end:
-                    v += 1
+                if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end \
+                        and (ft[v] == ":" or ft[v - 1] in _ABBREV_UNITS or len(ft[v - 1]) <= 3):
+                    v += 1  # 'P.12', 'tdp.': an abbreviation's dot; after 'công viên.' the sentence ends
                 e = self._value_end(ctx, v, gz) if v < n and ctx.adjacent(v - 1, v) else v
                 if e > v and not ctx.upper_doc and ctx.tokens[v].text.isupper() and len(ctx.tokens[v].text) <= 5 \
                         and ctx.tokens[v].kind == "word":
                     e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
                 unit_key = " ".join(ctx.ktoks[i:u_end])
+                if e > v and ctx.diacritics and unit_key not in _unit_spellings() and any(
+                        toks[x].text.lower() == ft[x] for x in range(i, u_end)) and ft[i] not in _ABBREV_UNITS:
+                    e = v  # 'ợ chua 3 tháng': in a text with diacritics 'chùa' (pagoda) is written with its marks
+                if e > v and i > 0 and ft[i - 1] in ("truong", "pho") and ctx.ktoks[i - 1] in ("trưởng", "phó", "truong", "pho") \
+                        and fold_key(unit_key) in _HEADED_UNITS:
+                    e = v  # 'trưởng thôn Đinh Văn Rin': the village head, a person, not the village
+                if e > v and fold_key(unit_key) == "lo" and i > 0 and ft[i - 1] == "so":
+                    e = v  # 'số lô 5M0417': a drug's batch number
                 if e > v and ctx.upper_doc and ctx.tokens[v].kind == "word" and fold_key(unit_key) not in _UPPER_OK_UNITS:
                     e = v  # in UPPER CASE every word looks like a name: only real address units count
                 if e > v and f"{ft[i + (u_end - i) - 1]} {ft[v]}" in _NOT_ADDRESS:
@@ -208,7 +262,7 @@ class LocationRecognizer(Recognizer):
                     unit = " ".join(ft[i:u_end])
                     # bare 'số 3', 'tổ 2', 'khu A' need more evidence: chained to other pieces later
                     weak = unit in _UNIT_NEEDS_VALUE and all(_NUMBERISH.match(ft[x]) for x in range(v, e))
-                    if weak and unit in ("so", "phong") and i > 0 and toks[i - 1].kind in ("word", "punct") \
+                    if weak and unit in ("so", "phong", "p", "block", "lo") and i > 0 and toks[i - 1].kind in ("word", "punct") \
                             and not ctx.cue_before(i, c["location_before"], skip=""):
                         # 'Xe số 07', 'phòng khám nhi số 3', 'Phòng 402' (a ward room): a number of a thing or a room,
                         # not an address unless chained to one
@@ -231,7 +285,7 @@ class LocationRecognizer(Recognizer):
                 key = " ".join(ctx.ktoks[i:e])
                 # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
                 # place; 'Anh' and 'Đức' are also a pronoun and a given name: they need a place preposition
-                if key not in c["foreign_places_ambiguous"] and ctx.cue_before(i, _CITIZEN_BEFORE, skip=""):
+                if key not in c["foreign_places_ambiguous"] and ctx.cue_before(i, _CITIZEN_BEFORE, skip=":"):
                     i = e  # 'quốc tịch Campuchia': a citizenship, the person's nationality, not where they are
                     continue
                 if key not in c["foreign_places_ambiguous"] or (
@@ -288,7 +342,12 @@ class LocationRecognizer(Recognizer):
             if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in ("tru tai", "ngu tai", "cu tru tai", "song tai")):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
-                        and ft[e] not in (";",) and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")):
+                        and ft[e] not in (";",) and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")) \
+                        and not (e > i and _FIELD_GAP.search(ctx.text, toks[e - 1].end, toks[e].start)) \
+                        and not (e > i and _field_label_at(ctx, e)) \
+                        and not (e > i + 1 and ft[e] == "(" and _former_name_at(ctx, e + 1)):
+                    # a run of spaces or a tab, a next field label ('SĐT:', 'Email:', 'Mã BN:') or '(trước đây là
+                    # ...)' ends the field: the next form field or the former address is not this address
                     if ft[e] == "." and e > i and ft[e - 1] in _ABBREV_UNITS and ft[i - 1] == ":" and e + 1 < n and "\n" not in ctx.text[toks[e].end:toks[e + 1].start]:
                         e += 1  # 'TP. Ho Chi Minh': the dot of an abbreviated unit, not the end of the field
                         continue
