@@ -49,3 +49,25 @@ def test_khmer_name_in_capitals_and_highlands_surname(rules):
     got = texts(rules, "NGƯỜI NHÀ: CHỒNG SOK CHAN THY, LÀM RẪY.", "NAME")
     assert got == ["SOK CHAN THY"]
     assert texts(rules, "Hồ sơ lưu: Rơ Mah Plưi, làng Ia Ke.", "NAME") == ["Rơ Mah Plưi"]
+
+
+# --- ID -------------------------------------------------------------------------------------------
+def test_codes_after_field_labels(rules):
+    assert texts(rules, "Số GPB: C25-001873     Mã BN: 25110042", "ID") == ["C25-001873", "25110042"]
+    assert texts(rules, "TRN: HKD5520931     Ngày khám: 12/01/2026", "ID") == ["HKD5520931"]
+    assert texts(rules, "Mã số phiếu báo cáo nội bộ: QN-ADR-26/0041\nA. THÔNG TIN", "ID") == ["QN-ADR-26/0041"]
+    # clinical codes after a capitalised label stay
+    assert texts(rules, "GCS: E4V5M6. ICD: J18.9, chẩn đoán B26 (quai bị).", "ID") == []
+
+
+# --- DATE -----------------------------------------------------------------------------------------
+def test_clock_times_and_date_parts(rules):
+    assert "6h 21/03" in texts(rules, "Ca trực 18h 20/03/2026 -> 6h 21/03, bàn giao đủ.", "DATE")
+    assert texts(rules, "Nhịn ăn từ 23h 04/02.", "DATE") == ["23h 04/02"]
+    assert texts(rules, "Incision 10:41: rạch da. Closure 11:58.", "DATE") == ["10:41", "11:58"]
+    assert texts(rules, "Khí máu 4h: pH 7,35.", "DATE") == ["4h"]
+    assert texts(rules, "Date: Tue, 3 Feb 2026 21:07:44 +0700", "DATE") == ["Tue, 3 Feb 2026 21:07:44 +0700"]
+    assert texts(rules, "Hẹn tái khám cuối tháng 7/2026.", "DATE") == ["cuối tháng 7/2026"]
+    assert texts(rules, "Hút thuốc 15 năm, đã bỏ từ 2018.", "DATE") == ["2018"]
+    # chat stamps, titres and volumes are no dates
+    assert texts(rules, "[21:05] Lan: ANA 1:40, truyền từ 2000 ml dịch", "DATE") == []

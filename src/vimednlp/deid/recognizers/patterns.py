@@ -108,13 +108,19 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
         if c and kinds[c] == "bank":
             return "bank", c
     # 'Mã sự cố: SC-2025-0119', 'SỐ KCB: 000417/KCB': 'mã'/'số' + one or two words + ':' labels a code
+    # a code of letters and digits ('GL-ADR-25/0388') may follow a longer label ('Mã số báo cáo của đơn vị:')
+    strong = ctx.tokens[i].kind == "code" and any(ch.isalpha() for ch in ft[i]) and sum(map(str.isdigit, ft[i])) >= 2
     if i > 2 and ft[i - 1] == ":":
-        for w in (2, 3):
+        for w in ((2, 3, 4, 5, 6, 7) if strong else (2, 3)):
             h = i - 1 - w
             if h >= 0 and ft[h] in ("ma", "so") and all(ctx.tokens[x].kind == "word" for x in range(h + 1, i - 1)) \
                     and " ".join(ft[h + 1:i - 1]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS \
                     and (h == 0 or ft[h - 1] not in _NOT_ID_BEFORE):
                 return "labelled", " ".join(ft[h:i - 1])
+    # 'TRN: EGB4173902', 'UPN: K2291043': a field label in capitals, then letters and 5+ digits in one code
+    if i > 1 and ft[i - 1] == ":" and ctx.tokens[i - 2].kind == "word" and 2 <= len(ctx.tokens[i - 2].text) <= 5 \
+            and ctx.tokens[i - 2].text.isupper() and _CAPS_LABELLED_CODE.fullmatch(ctx.tokens[i].text):
+        return "labelled", ft[i - 2]
     # 'số ĐK lao Q8-25-0176', 'mã hộ GĐ-0412': 'mã'/'số' + one or two words + a code of letters, digits and a dash
     if i > 2 and _LETTER_CODE.fullmatch(ft[i]):
         for w in (1, 2, 3):
@@ -125,6 +131,7 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+_CAPS_LABELLED_CODE = re.compile(r"[A-Z]{1,4}[\-]?\d{5,}[A-Z]?")
 _LETTER_CODE = re.compile(r"[a-z]{1,4}\d{0,3}[\-/.]\d{2,}(?:[\-/.]\d{2,})*")
 
 
@@ -341,6 +348,9 @@ _TIME = r"(?:\d{1,2}(?:\s?(?:h|g|giờ|gio)\s?\d{0,2}|\s?:\s?\d{2})(?:\s?(?:phú
 # 'may' and 'mar' are Vietnamese words when folded (máy, mạ): only the full forms that are not ('march' is)
 _EN_MONTH = r"(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|oct|nov|dec)"
 _DATE_RES: list[tuple[str, re.Pattern, float]] = [
+    # an e-mail header date (RFC 2822): 'Mon, 9 Mar 2026 06:52:18 +0700' whole ('mar'/'may' are safe here)
+    ("e-mail header date", re.compile(r"(?<![\w])(?:(?:mon|tue|wed|thu|fri|sat|sun),\s?)?\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul"
+                                      r"|aug|sep|oct|nov|dec)\s(?:19|20)\d\d\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[+\-]\d{4})?(?![\w])"), 0.95),
     # 14h30 ngày 12/3/2024, 8 giờ ngày 5 tháng 3
     ("time + date", re.compile(
         rf"(?<![\w/]){_TIME}[\s,]*(?:(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})|{_D}\s?[/.\-]\s?{_M}(?=\s?[/.\-]\s?\d))"
@@ -361,6 +371,15 @@ _DATE_RES: list[tuple[str, re.Pattern, float]] = [
     ("dd/mm/yyyy", re.compile(rf"(?<![\w/.,]){_D}\s?([/.\-])\s?{_M}\s?\1\s?(?:{_Y}|\d{{2}})(?![\w/]|[.,]\d)"), 0.95),
     ("mm/yyyy", re.compile(rf"(?<![\w/.,]){_M}\s?[/\-]\s?{_Y}(?![\w/]|[.,]\d)"), 0.85),
 ]
+# a clock time right before a short date: '7h 15/02', '22h30 26/01' (a shift's end, a fasting start)
+_TIME_BEFORE_DM = re.compile(r"(?<![\w/:.,])\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?\s+$")
+# 'đầu / cuối / giữa tháng 5/2026': the part of the month belongs to the date
+_MONTH_PART_BEFORE = re.compile(r"(?<![\w])(?:dau|cuoi|giua)\s+$")
+# a clock time written HH:MM with two-digit hours ('Induction 08:12:', 'Extubated 09:09'): a record stamp
+# (not a chat message stamp: '[20:14] Lan: ...', '21:05 - Lan: ...')
+_HHMM = re.compile(r"(?<![\w/:.,\[])(?:[01]\d|2[0-3]):[0-5]\d(?![\w/]|[.,:]\d|\][ \t]|[ \t]+-[ \t])")
+# a time stamp before ':' inside a line ('Khí máu 5h: pH 7,31')
+_STAMP_TIME = re.compile(r"(?<=\s)(\d{1,2}h(?:[0-5]\d)?)(?=:\s)")
 _DM_RE = re.compile(rf"(?<![\w/.,]){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?\d)")
 _MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
                        r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
@@ -461,6 +480,23 @@ class DateRecognizer(Recognizer):
                 if m and free(m.start(1), m.end(1)):
                     taken.append((c.end, m.end(1)))
                     out[k] = Candidate(c.start, m.end(1), "DATE", c.score, self.name, c.explanation + " + time of day")
+        # a clock time before a short date, a part of the month before 'tháng': both belong to the date
+        for k, c in enumerate(out):
+            if f[c.start:c.start + 5] == "thang":
+                m = _MONTH_PART_BEFORE.search(f, max(0, c.start - 8), c.start)
+            elif f[c.start].isdigit() and c.score >= 0.55:
+                m = _TIME_BEFORE_DM.search(f, max(0, c.start - 12), c.start)
+            else:
+                m = None
+            if m and free(m.start(), m.end()):
+                taken.append((m.start(), c.start))
+                out[k] = Candidate(m.start(), c.end, "DATE", max(c.score, 0.85), self.name, c.explanation + " + time/part before")
+        for rx, why in ((_HHMM, "clock time HH:MM"), (_STAMP_TIME, "time stamp before ':'")):
+            for m in rx.finditer(f):
+                s, e = m.span(rx.groups and 1 or 0)
+                if free(s, e) and not re.search(r"(?:ti le|ratio|hieu gia|titer|pha loang)\s*:?\s*$", f[max(0, s - 14):s]):
+                    taken.append((s, e))
+                    out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
         for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"), (_BARE_TIME, "clock time (7h30, 2h sáng)"),
                         (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
@@ -477,6 +513,9 @@ class DateRecognizer(Recognizer):
                 continue
             i = ctx.token_index_at(s)
             cue = ctx.cue_before(i, ycues) if i is not None else None
+            if not cue and i and ctx.ktoks[i - 1] in ("từ", "tu") and not _AFTER_NOT_DATE.match(f, e) \
+                    and not re.match(r"\s*(?:-|den|toi)\s*\d", f[e:e + 8]):
+                cue = "từ"  # 'đã bỏ thuốc từ 2019': a year (not 'từ 2000 ml', not a range of counts)
             if cue:
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.9, self.name, "pattern: year + cue (sinh năm, SN, năm)"))
