@@ -18,10 +18,12 @@ def default_recognizers() -> list[Recognizer]:
     )
     from .places import LocationRecognizer, OrganizationRecognizer, ProfessionRecognizer
     from .quasi import GenderRecognizer, TransportRecognizer
+    from .spoken import SpokenNumberRecognizer
 
     return [EmailRecognizer(), UrlRecognizer(), IpRecognizer(), PhoneRecognizer(), IdRecognizer(),
             DateRecognizer(), AgeRecognizer(), NameRecognizer(), LocationRecognizer(),
-            OrganizationRecognizer(), ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer()]
+            OrganizationRecognizer(), ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(),
+            SpokenNumberRecognizer()]
 
 
 __all__ = ["Candidate", "Context", "Recognizer", "default_recognizers"]

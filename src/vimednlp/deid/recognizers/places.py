@@ -14,6 +14,7 @@ from ...text.fold import fold_lower
 from ...text.tokenizer import tokenize
 from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
 from .lexicons import cues, names, places
+from .spoken import spoken_number_end
 
 _ABBREV_UNITS = frozenset(["tp", "p", "q", "tx", "h", "t", "tt", "kp", "x"])
 _ID_CODE = re.compile(r"[a-z]{2,}\d{6,}$")
@@ -81,6 +82,9 @@ def _unit_spellings() -> set:
     return _UNIT_SPELLINGS
 
 
+# units whose value may be a number said in words (voice transcripts)
+_SPOKEN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet", "to", "to dan pho", "khu pho", "phuong",
+                           "quan"])
 _NUMBERED_THINGS = frozenset(["lop", "giuong", "buong", "ban", "ca", "xe", "tang", "khoi", "ghe", "hang", "may"])
 _NOT_ADDRESS = frozenset(["ho van", "ho thi", "ho ngoc", "ho quang", "ho duc", "ho minh",  # surname Hồ + middle name
                           "duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
@@ -214,6 +218,11 @@ class LocationRecognizer(Recognizer):
                         and (ft[v] == ":" or ft[v - 1] in _ABBREV_UNITS or len(ft[v - 1]) <= 3):
                     v += 1  # 'P.12', 'tdp.': an abbreviation's dot; after 'công viên.' the sentence ends
                 e = self._value_end(ctx, v, gz) if v < n and ctx.adjacent(v - 1, v) else v
+                # an address read aloud: 'số chín ngõ một trăm linh hai phố ...' (a house number in words)
+                spoken = e == v and v < n and ctx.adjacent(v - 1, v) and fold_key(" ".join(ft[i:u_end])) in _SPOKEN_UNITS
+                if spoken:
+                    e = spoken_number_end(ctx, v)
+                    spoken = e > v
                 if e > v and not ctx.upper_doc and ctx.tokens[v].text.isupper() and len(ctx.tokens[v].text) <= 5 \
                         and ctx.tokens[v].kind == "word":
                     e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
@@ -230,7 +239,7 @@ class LocationRecognizer(Recognizer):
                     e = v  # in UPPER CASE every word looks like a name: only real address units count
                 if e > v and f"{ft[i + (u_end - i) - 1]} {ft[v]}" in _NOT_ADDRESS:
                     e = v
-                if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]):
+                if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]) and not spoken:
                     e = v  # 'số BHXH', 'phòng khám': these units take a number
                 if e > v and fold_key(unit_key) == "so" and (ft[v - 1] == ":" or _ID_CODE.match(ft[v])):
                     e = v  # 'Số: 0427', 'số: GD4010128807345': a document or card number, not a house number
@@ -269,6 +278,8 @@ class LocationRecognizer(Recognizer):
                         score = 0.45
                     elif weak:
                         score = 0.5
+                    if spoken:
+                        score = 0.45  # 'số hai' is also 'number two': an address only chained to another piece
                     pieces.append((i, e, score, f"address unit word ({unit})"))
                     i = e
                     continue

@@ -1,0 +1,269 @@
+"""Numbers spelled out in words (voice-call transcripts, dictation): PHONE, ID, AGE and DATE/time.
+
+Speech-to-text writes what was said: `không chín tám ba bốn năm hai không sáu một` (a phone number read
+digit by digit), `bảy mươi tư tuổi`, `bốn giờ chiều`, `ngày mười lăm tháng ba`. Each pattern needs more
+than number words, since they are everyday words too (`uống hai viên`, `ba ngày nay`, `một tuần`, `năm 2020`):
+a phone or an ID is a run of nine digit words or more; an age ends on `tuổi`; a time needs `giờ` and a part of
+the day or `lúc`; a date needs `ngày/mùng ... tháng ...`. Addresses read aloud (`số chín ngõ một trăm linh hai
+phố ...`) are found by the LOCATION recognizer with `spoken_number_end` as the value of a unit word.
+"""
+from __future__ import annotations
+
+from .base import Candidate, Context, PhraseSet, Recognizer
+from .lexicons import cues
+
+# a digit word read alone (phone and card numbers are read digit by digit); folded keys
+_DIGIT = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
+          "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_DIGIT_FOLDED = {"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "nham": 5, "sau": 6,
+                 "bay": 7, "tam": 8, "chin": 9}
+# words that build a number: tens, hundreds, thousands and the 'zero tens' of 'một trăm linh hai'
+_BUILD = {"mười": "ten", "mươi": "tens", "trăm": "hundred", "linh": "zero", "lẻ": "zero", "nghìn": "thousand",
+          "ngàn": "thousand"}
+_BUILD_FOLDED = {"muoi": "ten", "tram": "hundred", "linh": "zero", "le": "zero", "nghin": "thousand", "ngan": "thousand"}
+# 'không' (no, not) and 'tư'/'lăm' (fourth, fifth) are number words only inside a number
+_NEVER_FIRST = frozenset(["không", "khong", "tư", "tu", "lăm", "lam", "nhăm", "nham", "mốt", "linh", "lẻ", "le", "mươi"])
+
+_DAY_PARTS = frozenset(["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "sang", "trua", "chieu", "toi", "dem"])
+_TIME_BEFORE = frozenset(["lúc", "luc", "vào lúc", "vao luc"])
+# words between a cue and the number it announces: 'của', 'bà', 'là'
+_OWNER_FILLERS = frozenset(["cua", "la", "ba", "chi", "em", "anh", "toi", "minh", "ong", "me", "bo", "con", "chau", ":",
+                            "thi", "o", "nha"])
+_PHONE_SPOKEN_CUES = PhraseSet(["số chị là", "số em là", "số anh là", "số tôi là", "số mình là", "số của chị là",
+                                "số của em là", "số của tôi là", "số điện thoại là", "số máy là", "gọi số", "ghi lại là"])
+
+
+def _word(ctx: Context, i: int) -> tuple[str, object] | None:
+    """('digit', d) or ('build', kind) for a number word at token i, else None. Text with diacritics
+    matches as written ('năm' is five, 'nam' is male); text without them matches the folded forms."""
+    t = ctx.tokens[i]
+    if t.kind != "word":
+        return None
+    w = t.text.lower()
+    if ctx.diacritics:
+        if w in _DIGIT:
+            return "digit", _DIGIT[w]
+        if w in _BUILD:
+            return "build", _BUILD[w]
+        return None
+    f = ctx.ftoks[i]
+    if f in _DIGIT_FOLDED:
+        return "digit", _DIGIT_FOLDED[f]
+    if f in _BUILD_FOLDED:
+        return "build", _BUILD_FOLDED[f]
+    return None
+
+
+def _number_run(ctx: Context, i: int) -> int:
+    """End (exclusive) of the run of number words from token i, on one line, spaces only between them."""
+    n = len(ctx.tokens)
+    e = i
+    while e < n and _word(ctx, e) is not None and (e == i or ctx.adj[e - 1]):
+        e += 1
+    return e
+
+
+def spoken_value(ctx: Context, i: int, e: int) -> int | None:
+    """The value of number words i..e-1 read as one cardinal ('bảy mươi tư' 74, 'một trăm linh hai' 102,
+    'mười lăm' 15, 'một trăm tư' 140, 'tám tư' 84 as said for short), or None when they make no one number."""
+    total, cur = 0, 0
+    pend: int | None = None  # a digit not yet placed (units, or tens / hundreds when 'mươi' / 'trăm' follows)
+    after_hundred = False
+    last = None  # the previous word's part: 'digit' (pending), 'unit', 'ten', 'tens', 'hundred', 'zero'
+    for x in range(i, e):
+        kind, v = _word(ctx, x)
+        if kind == "digit":
+            if last in ("ten", "tens", "zero"):
+                cur += v
+                last = "unit"
+            elif last in (None, "hundred"):
+                pend, after_hundred, last = v, last == "hundred", "digit"
+            elif last == "digit" and x == i + 1 and e - i == 2 and pend >= 2:
+                cur, pend, last = pend * 10 + v, None, "unit"  # 'tám tư': eighty-four
+            else:
+                return None  # 'hai ba' is two numbers (2-3), not one
+        elif v == "ten" and last == "digit" and not ctx.diacritics and pend >= 2:
+            cur, pend, last = cur + pend * 10, None, "tens"  # without marks 'muoi' is also 'mươi': 'bay muoi'
+        elif v == "ten":
+            if last not in (None, "hundred", "zero"):
+                return None
+            cur += 10
+            last = "ten"
+        elif v == "tens":
+            if last != "digit" or pend < 2:
+                return None
+            cur, pend, last = cur + pend * 10, None, "tens"
+        elif v == "hundred":
+            if last != "digit" or after_hundred:
+                return None
+            cur, pend, last = cur + pend * 100, None, "hundred"
+        elif v == "zero":
+            if last != "hundred":
+                return None
+            last = "zero"
+        elif v == "thousand":
+            if last == "digit" and not after_hundred:
+                cur, pend = cur + pend, None
+            if cur == 0 or last in ("zero", "hundred") or pend is not None:
+                return None
+            total, cur, last = total + cur * 1000, 0, None
+    if last == "zero":
+        return None
+    if pend is not None:
+        cur += pend * 10 if after_hundred else pend
+    return total + cur
+
+
+def spoken_number_end(ctx: Context, i: int, max_value: int = 9999) -> int:
+    """End of a spelled-out number starting at token i (i when there is none): the value of a house number
+    or an alley read aloud ('chín', 'một trăm linh hai')."""
+    if i >= len(ctx.tokens) or ctx.ftoks[i] in _NEVER_FIRST or (ctx.diacritics and ctx.tokens[i].text.lower() in _NEVER_FIRST):
+        return i
+    e = _number_run(ctx, i)
+    while e > i:
+        v = spoken_value(ctx, i, e)
+        if v is not None and 0 < v <= max_value:
+            return e
+        e -= 1
+    return i
+
+
+class SpokenNumberRecognizer(Recognizer):
+    name = "spoken"
+    labels = ("PHONE", "ID", "AGE", "DATE")
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        out: list[Candidate] = []
+        toks, ft = ctx.tokens, ctx.ftoks
+        n = len(toks)
+        if not any(_word(ctx, x) is not None for x in range(n)):
+            return out
+        c = cues()
+        from .patterns import _kind_cue  # the ID cues ('mã', 'CCCD', 'số thẻ') the ID recognizer knows
+
+        i = 0
+        while i < n:
+            if _word(ctx, i) is None:
+                i += 1
+                continue
+            digits = self._digit_run(ctx, i)
+            if digits:
+                e, ds = digits
+                s = toks[i].start
+                # the cue may stand a few words back: 'số căn cước của bà là ...', 'số điện thoại chị là ...'
+                k = i
+                while k > 0 and i - k < 4 and ft[k - 1] in _OWNER_FILLERS:
+                    k -= 1
+                phone_cue = ctx.cue_before(i, c["phone_cues"]) or ctx.cue_before(i, _PHONE_SPOKEN_CUES, skip=":") \
+                    or ctx.cue_before(k, c["phone_cues"])
+                kind, id_cue = _kind_cue(ctx, i)
+                if not id_cue:
+                    kind, id_cue = _kind_cue(ctx, k)
+                if id_cue and not phone_cue:
+                    out.append(Candidate(s, toks[e - 1].end, "ID", 0.85, self.name,
+                                         "digit words read one by one after an ID cue", {"kind": kind or "other"}))
+                elif (len(ds) == 10 and ds[0] == 0 and ds[1] != 0) or (phone_cue and 9 <= len(ds) <= 11):
+                    out.append(Candidate(s, toks[e - 1].end, "PHONE", 0.9 if phone_cue else 0.85, self.name,
+                                         "digit words read one by one: 10 digits from 0" + (" + phone cue" if phone_cue else "")))
+                i = e
+                continue
+            e = spoken_number_end(ctx, i, 125)
+            if e > i:
+                # 'bảy mươi tư tuổi', 'mười tám tháng tuổi'
+                a = e + 1 if e < n and ft[e] == "thang" and e + 1 < n and ft[e + 1] == "tuoi" else e
+                if a < n and ft[a] == "tuoi" and ctx.adj[a - 1] and self._said(ctx, a, ("tuổi",)) \
+                        and not (i > 0 and ft[i - 1] in ("trong", "cac", "nhung", "moi")):
+                    out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, "number words + tuổi"))
+                    i = a + 1
+                    continue
+                # 'bốn giờ chiều', 'lúc bảy giờ rưỡi', 'mười giờ mười lăm phút tối'
+                hour = spoken_value(ctx, i, e)
+                if e < n and ft[e] == "gio" and ctx.adj[e - 1] and self._said(ctx, e, ("giờ",)) and hour is not None and hour <= 24:
+                    t_end = e + 1
+                    m_end = spoken_number_end(ctx, t_end, 59) if t_end < n and ctx.adj[t_end - 1] else t_end
+                    if m_end > t_end:
+                        t_end = m_end + 1 if m_end < n and ft[m_end] == "phut" and ctx.adj[m_end - 1] else m_end
+                    elif t_end < n and ft[t_end] in ("ruoi", "kem") and ctx.adj[t_end - 1]:
+                        t_end += 1
+                        k_end = spoken_number_end(ctx, t_end, 59) if ft[t_end - 1] == "kem" else t_end
+                        t_end = k_end
+                    part = t_end < n and ctx.adj[t_end - 1] and ctx.ktoks[t_end] in _DAY_PARTS
+                    at = i > 0 and ft[i - 1] == "luc"
+                    if part or at:
+                        end = t_end + 1 if part else t_end
+                        out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.8, self.name,
+                                             "time of day in words (giờ + part of the day or 'lúc')"))
+                        i = end
+                        continue
+            i += 1
+        self._dates(ctx, out)
+        return out
+
+    @staticmethod
+    def _said(ctx: Context, i: int, marked: tuple[str, ...]) -> bool:
+        """Token i is the word as written with its marks in a text that has them ('tuổi', not 'tuoi' there)."""
+        return not ctx.diacritics or ctx.tokens[i].text.lower() in marked
+
+    @staticmethod
+    def _digit_run(ctx: Context, i: int) -> tuple[int, list[int]] | None:
+        """A run of 9+ words that are each a single digit (commas between groups allowed): a number read out
+        digit by digit. None when the run holds tens or hundreds words or is shorter."""
+        n = len(ctx.tokens)
+        ds: list[int] = []
+        e = i
+        last_word = i
+        while e < n:
+            w = _word(ctx, e)
+            if w is not None and w[0] == "digit":
+                ds.append(w[1])
+                last_word = e
+                e += 1
+                continue
+            if ctx.ftoks[e] in (",", ".", "-") and e + 1 < n and _word(ctx, e + 1) is not None and ds \
+                    and "\n" not in ctx.text[ctx.tokens[e - 1].end:ctx.tokens[e + 1].start]:
+                e += 1
+                continue
+            break
+        if len(ds) < 9 or not all(ctx.adj[x] or ctx.ftoks[x + 1] in (",", ".", "-") or ctx.ftoks[x] in (",", ".", "-")
+                                  for x in range(i, last_word)):
+            return None
+        return last_word + 1, ds
+
+    @staticmethod
+    def _dates(ctx: Context, out: list[Candidate]) -> None:
+        """'ngày mười lăm tháng ba', 'mùng năm tháng hai năm hai nghìn hai mươi lăm': a date read aloud."""
+        toks, ft = ctx.tokens, ctx.ftoks
+        n = len(toks)
+        for i in range(n - 2):
+            # 'sinh năm một chín tám lăm' (a year read digit by digit), 'sinh năm hai nghìn không trăm mười'
+            if ft[i] == "sinh" and ft[i + 1] == "nam" and SpokenNumberRecognizer._said(ctx, i + 1, ("năm",)) \
+                    and ctx.adj[i] and ctx.adj[i + 1]:
+                x = i + 2
+                e = _number_run(ctx, x)
+                ws = [_word(ctx, y) for y in range(x, min(e, x + 4))]
+                if len(ws) == 4 and all(w[0] == "digit" for w in ws) and ws[0][1] in (1, 2):
+                    year, end = int("".join(str(w[1]) for w in ws)), x + 4
+                else:
+                    end = spoken_number_end(ctx, x, 2100)
+                    year = spoken_value(ctx, x, end) if end > x else None
+                if year is not None and 1900 <= year <= 2100:
+                    out.append(Candidate(toks[x].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
+                                         "year of birth in words (sinh năm ...)"))
+        for i in range(n - 3):
+            if ft[i] not in ("ngay", "mung", "mong") or not SpokenNumberRecognizer._said(ctx, i, ("ngày", "mùng", "mồng")):
+                continue
+            d_end = spoken_number_end(ctx, i + 1, 31) if ctx.adj[i] else i + 1
+            if d_end == i + 1 or d_end >= n or ft[d_end] != "thang" or not ctx.adj[d_end - 1]:
+                continue
+            m_end = spoken_number_end(ctx, d_end + 1, 12) if d_end + 1 < n and ctx.adj[d_end] else d_end + 1
+            if m_end == d_end + 1:
+                continue
+            end = m_end
+            if end + 1 < n and ft[end] == "nam" and ctx.adj[end - 1] and ctx.adj[end]:
+                y_end = spoken_number_end(ctx, end + 1, 2100)
+                if y_end > end + 1 and (spoken_value(ctx, end + 1, y_end) or 0) >= 1900:
+                    end = y_end
+                elif toks[end + 1].kind == "number" and len(ft[end + 1]) == 4:
+                    end = end + 2
+            out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
+                                 "date in words (ngày ... tháng ...)"))

@@ -1,0 +1,51 @@
+"""Numbers said in words in voice-call transcripts (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.deid.analyzer import Analyzer
+from vimednlp.deid.recognizers.base import Context
+from vimednlp.deid.recognizers.spoken import spoken_number_end, spoken_value
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Analyzer(model=None)
+
+
+def spans(an, text):
+    return [(s.label, s.text) for s in an.analyze(text)]
+
+
+@pytest.mark.parametrize("words,value", [("bảy mươi tư", 74), ("một trăm linh hai", 102), ("mười lăm", 15),
+                                         ("hai mươi mốt", 21), ("một trăm tư", 140), ("tám tư", 84),
+                                         ("hai nghìn không trăm hai mươi lăm", 2025), ("bay muoi tu", 74)])
+def test_spoken_value(words, value):
+    ctx = Context(words + " nha")
+    assert spoken_value(ctx, 0, spoken_number_end(ctx, 0)) == value
+
+
+def test_phone_and_card_numbers_read_digit_by_digit(rules):
+    t = "dạ số của chị là không chín một hai ba bốn năm sáu bảy tám chị nhé"
+    assert spans(rules, t) == [("PHONE", "không chín một hai ba bốn năm sáu bảy tám")]
+    t = "số căn cước của ông là không ba tám một chín năm không không bốn hai một hai"
+    assert spans(rules, t) == [("ID", "không ba tám một chín năm không không bốn hai một hai")]
+
+
+def test_age_time_and_date_in_words(rules):
+    assert spans(rules, "bố em năm nay sáu mươi lăm tuổi rồi") == [("AGE", "sáu mươi lăm tuổi")]
+    assert spans(rules, "ông bị ngã lúc khoảng bảy giờ rưỡi sáng") == [("DATE", "bảy giờ rưỡi sáng")]
+    assert spans(rules, "hẹn bà tái khám ngày mười lăm tháng ba nhé") == [("DATE", "ngày mười lăm tháng ba")]
+
+
+def test_address_read_aloud_is_one_span(rules):
+    t = "nhà em ở số mười hai ngách ba ngõ bốn trăm linh năm phố Kim Mã phường Giảng Võ Hà Nội chị ạ"
+    assert spans(rules, t) == [("LOCATION", "số mười hai ngách ba ngõ bốn trăm linh năm phố Kim Mã phường Giảng Võ Hà Nội")]
+
+
+def test_clinical_numbers_in_words_are_never_phi(rules):
+    for t in ["bà uống hai viên mỗi sáng, ba ngày nay không đỡ",
+              "một tuần nay cháu sốt, uống thuốc mỗi tám giờ một lần",
+              "huyết áp đo được một trăm tám mươi trên một trăm",
+              "bệnh nhân số hai nằm giường số ba, kéo dài chừng mười lăm phút"]:
+        assert spans(rules, t) == [], t
