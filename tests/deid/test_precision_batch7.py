@@ -72,3 +72,19 @@ def test_words_after_a_department_title_or_a_name(rules):
 def test_title_line_in_capitals_and_common_words_without_marks(rules):
     assert texts(rules, "GIAY KHAM SUC KHOE - DI UC\nPhong kham Quoc te", "NAME") == []
     assert texts(rules, "Tien su: me cat tu cung nam 2010, hien khoe.", "NAME") == []
+
+
+# --- AGE / ORGANIZATION -----------------------------------------------------------------------------
+def test_age_limit_in_general_advice(rules):
+    assert texts(rules, "Không cho trẻ dưới 6 tháng tuổi uống nước; người trên 60 tuổi nên tiêm nhắc lại.", "AGE") == []
+    assert texts(rules, "Bệnh nhân nữ 67 tuổi, vào viện vì sốt.", "AGE") == ["67 tuổi"]
+
+
+def test_common_words_after_an_organisation_head(rules):
+    t = "II. TÓM TẮT VỤ VIỆC\nKhoảng 20 giờ, bệnh nhân bị ngã.\nE. NGƯỜI BÁO CÁO\nHọ tên: DS Lê Hoa"
+    assert texts(rules, t, "ORGANIZATION") == []
+
+
+def test_addressee_department_before_a_hospital_stays_out(rules):
+    t = "Kính gửi Phòng Kế hoạch tổng hợp Bệnh viện Trung ương Huế,\nchúng tôi xin chuyển người bệnh."
+    assert texts(rules, t, "ORGANIZATION") == ["Bệnh viện Trung ương Huế"]

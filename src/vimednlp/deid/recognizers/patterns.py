@@ -526,6 +526,9 @@ class DateRecognizer(Recognizer):
 _AGE_RE = re.compile(
     r"(?<![\w.,/])(\d{1,3})(?:[.,]5)?\s?(?:tuổi|tuoi|t(?=[\s,.;)]|$)|tháng tuổi|thang tuoi|ngày tuổi|ngay tuoi|tuần tuổi|tuan tuoi"
     r"|th(?=[\s,.;)]|$)|y/o|yo\b)")
+# a group of people and a limit before an age: general advice or a rule ('trẻ dưới 6 tháng tuổi', 'người trên 60 tuổi')
+_GROUP_THRESHOLD = re.compile(r"(?<![\w])(?:tre|tre em|tre nho|nguoi|nguoi lon|phu nu|nam gioi|nu gioi|moi nguoi)"
+                              r"\s+(?:tren|duoi|tu|qua|chua du|du)\s+$")
 _AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3})(?![\w/]|[.,]\d)")
 # 'độ tuổi từ 14 đến 78', 'tuổi 23 - 26'
 _AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\d{1,3})(?![\w/]|[.,]\d)")
@@ -551,6 +554,8 @@ class AgeRecognizer(Recognizer):
         for m in _AGE_RE.finditer(f):
             if int(m.group(1)) > 125:
                 continue
+            if _GROUP_THRESHOLD.search(f, max(0, m.start() - 30), m.start()):
+                continue  # 'cho trẻ trên 1 tuổi uống ...': an age limit in advice to everyone, no one's age
             out.append(Candidate(m.start(), m.end(), "AGE", 0.9, self.name, "pattern: number + age unit"))
         for m in _AGE_RANGE_RE.finditer(f):
             for g in (1, 2):

@@ -712,7 +712,8 @@ class OrganizationRecognizer(Recognizer):
             head = ft[k] in ("khoa", "phong", "buong", "tang") or (ft[k] == "trung" and k + 1 <= j and ft[k + 1] == "tam") \
                 or (ft[k] in ("don", "khu", "toa") and k + 1 <= j and ft[k + 1] in ("vi", "nha"))
             if head and k < j and ft[k] in ("khoa", "phong", "buong") \
-                    and (k == 0 or ft[k - 1] in (":", "-", "–") or "\n" in ctx.text[toks[k - 1].end:toks[k].start]):
+                    and (k == 0 or ft[k - 1] in (":", "-", "–") or "\n" in ctx.text[toks[k - 1].end:toks[k].start]
+                         or k > 1 and ft[k - 2:k] == ["kinh", "gui"]):  # 'Kính gửi Phòng KHTH Bệnh viện ...'
                 # a department opening a form field or a letterhead ('Kính gửi: Khoa ..., Bệnh viện ...'): the
                 # hospital names the place (a centre, 'Trung tâm ... - Bệnh viện ...', is an organisation itself)
                 return None
@@ -726,7 +727,7 @@ class OrganizationRecognizer(Recognizer):
         return None
 
 
-_NOT_ORG = frozenset(["truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
+_NOT_ORG = frozenset(["vu viec", "bao cao", "truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
                       "dong thuoc", "dong chuyen", "dong khoa", "dong y", "dong nguoi"])  # a hospital's own committees
 # organisation heads that start a name in lower-case chat text without diacritics
 _LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
