@@ -71,3 +71,22 @@ def test_clock_times_and_date_parts(rules):
     assert texts(rules, "Hút thuốc 15 năm, đã bỏ từ 2018.", "DATE") == ["2018"]
     # chat stamps, titres and volumes are no dates
     assert texts(rules, "[21:05] Lan: ANA 1:40, truyền từ 2000 ml dịch", "DATE") == []
+
+
+# --- ORGANIZATION / PROFESSION --------------------------------------------------------------------
+def test_agencies_treatment_centres_newspapers_private_clinics(rules):
+    org = lambda t: texts(rules, t, "ORGANIZATION")
+    assert org("Theo yêu cầu của Cơ quan Cảnh sát điều tra Công an tỉnh Gia Lai, ...") == \
+        ["Cơ quan Cảnh sát điều tra Công an tỉnh Gia Lai"]
+    assert org("Nơi điều trị: Cơ sở điều trị Methadone Hai Bà Trưng\n") == ["Cơ sở điều trị Methadone Hai Bà Trưng"]
+    assert org("(Báo Tuổi Trẻ) - Sáng nay, một bé trai") == ["Báo Tuổi Trẻ"]
+    assert org("Báo BS trực nếu sốt.") == []
+    assert org("Trước đó khám tại Phòng khám tư nhân BS Hoàng Lan.") == ["Phòng khám tư nhân BS Hoàng Lan"]
+
+
+def test_specialised_job_and_a_managers_post(rules):
+    assert texts(rules, "Nghề nghiệp: kỹ sư điện tử tại khu công nghệ cao.", "PROFESSION") == ["kỹ sư điện tử"]
+    got = texts(rules, "Người liên hệ: bà Đỗ Thị Hạnh, trưởng phòng Nhân sự, ĐT 0243 3 512 877.", "PROFESSION")
+    assert got == ["trưởng phòng Nhân sự"]
+    # a clinician's own post in the minutes of a meeting is not about a patient
+    assert texts(rules, "Chủ trì: BSCKII Lê Văn Tâm, Phó giám đốc.", "PROFESSION") == []

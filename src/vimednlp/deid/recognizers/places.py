@@ -539,13 +539,23 @@ class OrganizationRecognizer(Recognizer):
                 # a well-known name ('Bộ Y tế', 'CDC', 'Sở Y tế'): an organisation even with nothing after it
                 h_end, named = g, True
                 gaz_end = g
+            if h_end is None and toks[i].text == "Báo" and i + 1 < n and ctx.is_cap(i + 1) and ctx.adj[i] \
+                    and toks[i + 1].kind == "word" and ctx.ktoks[i + 1] not in c["name_before"] \
+                    and (i == 0 or ft[i - 1] in ("(", "theo", "-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:toks[i].start]):
+                h_end = i + 1  # a newspaper credited at the head of an article: '(Báo Sức khỏe Nghệ An) - ...'
             if h_end is None:
                 i += 1
                 continue
             e = h_end
             good = h_end  # end of the last piece that belongs to a name (not a generic trailing word)
-            while e < n and e - h_end < 9 and ctx.adjacent(e - 1, e):
+            base = h_end
+            while e < n and e - base < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
+                hm = ctx.match_at(e, heads) if named and ctx.is_cap(e) and not ctx.upper_doc else e
+                if hm > e and ft[e] not in ("khoa", "phong"):
+                    # the parent organisation written right after: 'Cơ quan Cảnh sát điều tra Công an tỉnh X'
+                    e = good = base = hm
+                    continue
                 m = ctx.match_at(e, conn)
                 L = m - e
                 m = m if m > e else None
@@ -748,6 +758,11 @@ _PROF_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "na
 _PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban", "ban", "tho", "cong nhan", "sinh vien",
                          "quan ly", "ky thuat vien", "chuyen gia", "can bo", "tieu thuong", "chu", "lai xe", "tai xe",
                          "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi", "phuc vu"])
+# 'kỹ sư điện tử' (the lexicon holds 'kỹ sư điện'): a longer specialisation after an entry that starts with these
+_SPECIALISED_HEADS = ("ky su", "ki su", "giao vien", "giang vien")
+# posts that head a department: after a person's name they describe that person ('trưởng phòng Kế hoạch')
+_MANAGER_TITLES = frozenset(["truong phong", "pho phong", "giam doc", "pho giam doc", "quan doc", "truong ban", "pho ban",
+                             "to truong", "doi truong", "chanh van phong"])
 # words that end such a specialisation: the story goes on ('công nhân đi làm', 'sinh viên về nước')
 _PROF_STOP_MORE = frozenset(["di", "den", "ve", "ra", "vao", "len", "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen",
                              "vi", "de", "sau", "truoc", "ngay", "gio", "sot", "ho", "dau", "nhap", "xuat", "hien", "dang",
@@ -793,12 +808,13 @@ class ProfessionRecognizer(Recognizer):
                     x += 1
                 if x > e:
                     e, key = x, "nhan vien *"
-            elif key in _PROF_HEADS or key.startswith("tho "):
+            elif key in _PROF_HEADS or key.startswith("tho ") or any(key.startswith(h + " ") for h in _SPECIALISED_HEADS):
                 # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa': a specialisation after the job word
                 # belongs to it (it narrows the person down); stops at function words, verbs of the story
                 x = e
                 while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and (not ctx.is_cap(x) or ctx.upper_doc) \
-                        and ctx.adj[x - 1] and ft[x] not in _PROF_STOP and ft[x] not in _PROF_STOP_MORE \
+                        and ctx.adj[x - 1] and ft[x] not in _PROF_STOP \
+                        and (ft[x] not in _PROF_STOP_MORE or ctx.diacritics and ctx.ktoks[x] == "tử") \
                         and ctx.match_at(x, lex) == x:
                     x += 1
                 if key == "tho" and x > e and ctx.tokens[i].text.lower() == "thợ":
@@ -822,6 +838,19 @@ class ProfessionRecognizer(Recognizer):
             if i > 0 and ft[i - 1] in ("ma", "so", "lop", "the"):
                 i = e  # 'Mã học sinh:', 'Thẻ sinh viên': a field label or a card, not the person's occupation
                 continue
+            if key in _MANAGER_TITLES and i >= 2 and ft[i - 1] == "," and ctx.tokens[i - 2].kind == "word" \
+                    and ctx.is_cap(i - 2) and not ctx.upper_doc and self._civil_person_before(ctx, i - 2):
+                # 'ông Vương Đình Tiến, trưởng phòng An toàn,': a person's post, with the department it heads
+                x = e
+                if x < n and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ctx.is_cap(x):
+                    x += 1
+                    while x < n and x - e < 4 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) \
+                            and ft[x] not in _PROF_STOP and ft[x] not in _PROF_STOP_MORE:
+                        x += 1
+                out.append(Candidate(ctx.tokens[i].start, ctx.tokens[x - 1].end, "PROFESSION", 0.75, self.name,
+                                     "a manager's post after a person's name (+ department)"))
+                i = x
+                continue
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
             lexn = names()
@@ -843,6 +872,15 @@ class ProfessionRecognizer(Recognizer):
             i = e
         self._field_values(ctx, out)
         return out
+
+    @staticmethod
+    def _civil_person_before(ctx: Context, j: int) -> bool:
+        """The capitalised name ending at token j follows 'ông' / 'bà' / 'anh' / 'chị' (a person outside the
+        hospital: a clinician's own post, 'BSCKII Phạm Quốc Hưng, Phó giám đốc', is not PHI)."""
+        k = j
+        while k > 0 and j - k < 4 and ctx.tokens[k - 1].kind == "word" and ctx.is_cap(k - 1) and ctx.adj[k - 1]:
+            k -= 1
+        return k > 0 and ctx.ktoks[k - 1] in ("ông", "bà", "anh", "chị", "ong", "ba", "anh", "chi")
 
     @staticmethod
     def _field_values(ctx: Context, out: list[Candidate]) -> None:
