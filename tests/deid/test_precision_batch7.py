@@ -88,3 +88,10 @@ def test_common_words_after_an_organisation_head(rules):
 def test_addressee_department_before_a_hospital_stays_out(rules):
     t = "Kính gửi Phòng Kế hoạch tổng hợp Bệnh viện Trung ương Huế,\nchúng tôi xin chuyển người bệnh."
     assert texts(rules, t, "ORGANIZATION") == ["Bệnh viện Trung ương Huế"]
+
+
+def test_document_numbers_and_hospital_rooms(rules):
+    t = "Theo hồ sơ bệnh án số 25.001234 và quyết định số 88 của Giám đốc."
+    assert texts(rules, t, "LOCATION") == []
+    t = "Bệnh viện Đa khoa Hồng Ngọc - OR 3     PID: HN-0099812"
+    assert texts(rules, t, "ORGANIZATION") == ["Bệnh viện Đa khoa Hồng Ngọc"]

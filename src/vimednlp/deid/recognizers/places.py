@@ -82,6 +82,8 @@ def _unit_spellings() -> set:
     return _UNIT_SPELLINGS
 
 
+# documents and records before 'số' + a number: the document's number, not a house number
+_DOC_BEFORE_NUMBER = frozenset(["an", "phieu", "the", "don", "giay", "dinh", "lenh", "lai", "hieu", "hd", "so", "van", "nhan"])
 # units whose value may be a number said in words (voice transcripts)
 _SPOKEN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet", "to", "to dan pho", "khu pho", "phuong",
                            "quan"])
@@ -233,6 +235,8 @@ class LocationRecognizer(Recognizer):
                 if e > v and i > 0 and ft[i - 1] in ("truong", "pho") and ctx.ktoks[i - 1] in ("trưởng", "phó", "truong", "pho") \
                         and fold_key(unit_key) in _HEADED_UNITS:
                     e = v  # 'trưởng thôn Đinh Văn Rin': the village head, a person, not the village
+                if e > v and fold_key(unit_key) == "so" and i > 0 and ft[i - 1] in _DOC_BEFORE_NUMBER:
+                    e = v  # 'hồ sơ bệnh án số 26.000213', 'quyết định số 12': a document's number
                 if e > v and fold_key(unit_key) == "lo" and i > 0 and ft[i - 1] == "so":
                     e = v  # 'số lô 5M0417': a drug's batch number
                 if e > v and ctx.upper_doc and ctx.tokens[v].kind == "word" and fold_key(unit_key) not in _UPPER_OK_UNITS:
@@ -644,6 +648,10 @@ class OrganizationRecognizer(Recognizer):
         c = cues()
         if ctx.ftoks[j] in ("chi", "co") and ctx.match_at(j, c["org_head"]) > j + 1 or ctx.ftoks[j:j + 2] == ["co", "so"]:
             return False  # '- Chi nhánh Thăng Long', '- Cơ sở 2': a branch of the same organisation
+        toks = ctx.tokens
+        if toks[j].kind == "word" and toks[j].text.isupper() and len(toks[j].text) <= 4 and j + 1 < len(toks) \
+                and toks[j + 1].kind == "number" and ctx.adj[j]:
+            return True  # '- OR 5', '- ICU 2': an operating room or a unit of the hospital, not part of its name
         return ctx.ftoks[j] in ("khoa", "phong", "hotline") or any(
             ctx.match_at(j, c[k]) > j for k in ("name_before", "phone_cues"))
 
