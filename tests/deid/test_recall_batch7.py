@@ -90,3 +90,18 @@ def test_specialised_job_and_a_managers_post(rules):
     assert got == ["trưởng phòng Nhân sự"]
     # a clinician's own post in the minutes of a meeting is not about a patient
     assert texts(rules, "Chủ trì: BSCKII Lê Văn Tâm, Phó giám đốc.", "PROFESSION") == []
+
+
+# --- boundaries -----------------------------------------------------------------------------------
+def test_english_age_and_names_that_look_like_terms(rules):
+    assert texts(rules, "DOB: 1985-03-02 (40 y)     Sex: F", "AGE") == ["40 y"]
+    assert texts(rules, "A 52 years old man with chest pain.", "AGE") == ["52 years old"]
+    assert texts(rules, "BN Trần Thị Hồng Cầu, 61 tuổi. Hồng cầu 3,9 T/L.", "NAME") == ["Trần Thị Hồng Cầu"]
+
+
+def test_address_with_a_one_letter_ward_and_a_lower_case_city(rules):
+    assert texts(rules, "Địa chỉ: ngõ 12 Đặng Văn Ngữ, phường Ô Chợ Dừa, Hà Nội", "LOCATION") == [
+        "ngõ 12 Đặng Văn Ngữ, phường Ô Chợ Dừa, Hà Nội"]
+    assert texts(rules, "nhà nó ở hẻm 7 Lê Văn Sỹ, phường Nhiêu Lộc, tp hcm đó", "LOCATION") == [
+        "hẻm 7 Lê Văn Sỹ, phường Nhiêu Lộc, tp hcm"]
+    assert texts(rules, "Bệnh nhân về tỉnh bình thường.", "LOCATION") == []

@@ -267,6 +267,9 @@ class NameRecognizer(Recognizer):
                 never_ok = True  # 'chờ BS Nam giải thích': after a staff title 'Nam' is a doctor, not 'male'
             else:
                 never_ok = False
+            if cand_end is not None and cand_end - i >= 3 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH and not upper \
+                    and all(toks[x].text[:1].isupper() and toks[x].text[1:].islower() for x in range(i, cand_end)):
+                never_ok = True  # 'Phạm Thị Hồng Cầu': after surname + Thị/Văn, capitalised words are the name
             if cand_end is not None and (never_ok or not self._never(ft, i, cand_end, never)):
                 score = 0.9 if cue_hit else (0.75 if cand_end - i >= 3 else 0.65)
                 if cue_hit and why.startswith("surname"):

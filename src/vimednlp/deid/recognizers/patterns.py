@@ -529,6 +529,8 @@ _AGE_RE = re.compile(
 # a group of people and a limit before an age: general advice or a rule ('trẻ dưới 6 tháng tuổi', 'người trên 60 tuổi')
 _GROUP_THRESHOLD = re.compile(r"(?<![\w])(?:tre|tre em|tre nho|nguoi|nguoi lon|phu nu|nam gioi|nu gioi|moi nguoi)"
                               r"\s+(?:tren|duoi|tu|qua|chua du|du)\s+$")
+# English forms: 'DOB: 1991-08-23 (34 y)', '34 years old', '34 yrs old'
+_AGE_EN_RE = re.compile(r"(?<=\()(\d{1,3}\s?(?:y|yrs?|years?))(?=\))|(?<![\w.,/])(\d{1,3}\s?(?:years?|yrs?)[ -]old)(?![\w])")
 _AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3})(?![\w/]|[.,]\d)")
 # 'độ tuổi từ 14 đến 78', 'tuổi 23 - 26'
 _AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\d{1,3})(?![\w/]|[.,]\d)")
@@ -571,6 +573,10 @@ class AgeRecognizer(Recognizer):
             # 'Bé Pả Thị Liễu, 22 tháng, ...': the child's name (capitalised) then the age in months
             if all(w[:1].isupper() for w in ctx.text[m.start(1):m.end(1)].split()):
                 out.append(Candidate(m.start(2), m.end(2), "AGE", 0.8, self.name, "child's name + number of months"))
+        for m in _AGE_EN_RE.finditer(f):
+            g = 1 if m.start(1) >= 0 else 2
+            if int(re.match(r"\d+", m.group(g)).group()) <= 125:
+                out.append(Candidate(m.start(g), m.end(g), "AGE", 0.85, self.name, "English age form (34 y, 34 years old)"))
         for m in _AGE_CUE_RE.finditer(f):
             if int(m.group(1)) > 125:
                 continue

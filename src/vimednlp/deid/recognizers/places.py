@@ -226,7 +226,8 @@ class LocationRecognizer(Recognizer):
                     e = spoken_number_end(ctx, v)
                     spoken = e > v
                 if e > v and not ctx.upper_doc and ctx.tokens[v].text.isupper() and len(ctx.tokens[v].text) <= 5 \
-                        and ctx.tokens[v].kind == "word":
+                        and ctx.tokens[v].kind == "word" and not (len(ctx.tokens[v].text) == 1 and e > v + 1):
+                    # (one capital letter that more capitalised words follow is a name's first syllable: 'phường Ô Chợ Dừa')
                     e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
                 unit_key = " ".join(ctx.ktoks[i:u_end])
                 if e > v and ctx.diacritics and unit_key not in _unit_spellings() and any(
@@ -476,6 +477,11 @@ class LocationRecognizer(Recognizer):
             return LocationRecognizer._cap_end(ctx, v, 5)
         # lower-case text without capitals (chat, no diacritics): a known place name
         if ctx.diacritics:
+            # with diacritics, only a province or city after 'tp' / 'tỉnh' typed in lower case ('..., tp hcm')
+            u = v - 1 if ft[v - 1] not in (".", ":") else v - 2
+            if u >= 0 and ctx.ktoks[u] in ("tp", "tỉnh", "tinh"):
+                e = _place_match(ctx, v, gz["province"], False)
+                return e if e > v else v
             return v
         e = max(_place_match(ctx, v, gz["province"], False), _place_match(ctx, v, gz["district"], False),
                 _place_match(ctx, v, gz["ward"], False))
