@@ -49,3 +49,12 @@ def test_clinical_numbers_in_words_are_never_phi(rules):
               "huyết áp đo được một trăm tám mươi trên một trăm",
               "bệnh nhân số hai nằm giường số ba, kéo dài chừng mười lăm phút"]:
         assert spans(rules, t) == [], t
+
+
+def test_transcript_without_diacritics(rules):
+    got = spans(rules, "so cua chi la khong chin tam ba bon nam hai khong sau mot nhe em")
+    assert got == [("PHONE", "khong chin tam ba bon nam hai khong sau mot")]
+    assert spans(rules, "me chi nam nay bay muoi tu tuoi roi") == [("AGE", "bay muoi tu tuoi")]
+    # a card number read out after its cue is an ID, even when it could pass for a phone
+    got = spans(rules, "số thẻ bảo hiểm là không chín một hai ba bốn năm sáu bảy tám")
+    assert got == [("ID", "không chín một hai ba bốn năm sáu bảy tám")]

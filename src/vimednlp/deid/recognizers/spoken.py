@@ -9,7 +9,7 @@ phố ...`) are found by the LOCATION recognizer with `spoken_number_end` as the
 """
 from __future__ import annotations
 
-from .base import Candidate, Context, PhraseSet, Recognizer
+from .base import Candidate, Context, Recognizer, phrase_set
 from .lexicons import cues
 
 # a digit word read alone (phone and card numbers are read digit by digit); folded keys
@@ -29,7 +29,7 @@ _TIME_BEFORE = frozenset(["lúc", "luc", "vào lúc", "vao luc"])
 # words between a cue and the number it announces: 'của', 'bà', 'là'
 _OWNER_FILLERS = frozenset(["cua", "la", "ba", "chi", "em", "anh", "toi", "minh", "ong", "me", "bo", "con", "chau", ":",
                             "thi", "o", "nha"])
-_PHONE_SPOKEN_CUES = PhraseSet(["số chị là", "số em là", "số anh là", "số tôi là", "số mình là", "số của chị là",
+_PHONE_SPOKEN_CUES = phrase_set(["số chị là", "số em là", "số anh là", "số tôi là", "số mình là", "số của chị là",
                                 "số của em là", "số của tôi là", "số điện thoại là", "số máy là", "gọi số", "ghi lại là"])
 
 
@@ -159,10 +159,11 @@ class SpokenNumberRecognizer(Recognizer):
                 kind, id_cue = _kind_cue(ctx, i)
                 if not id_cue:
                     kind, id_cue = _kind_cue(ctx, k)
-                if id_cue and not phone_cue:
+                phone_like = len(ds) == 10 and ds[0] == 0 and ds[1] != 0
+                if id_cue and not phone_cue and not (phone_like and kind in ("serial", "labelled", None)):
                     out.append(Candidate(s, toks[e - 1].end, "ID", 0.85, self.name,
                                          "digit words read one by one after an ID cue", {"kind": kind or "other"}))
-                elif (len(ds) == 10 and ds[0] == 0 and ds[1] != 0) or (phone_cue and 9 <= len(ds) <= 11):
+                elif phone_like or (phone_cue and 9 <= len(ds) <= 11):
                     out.append(Candidate(s, toks[e - 1].end, "PHONE", 0.9 if phone_cue else 0.85, self.name,
                                          "digit words read one by one: 10 digits from 0" + (" + phone cue" if phone_cue else "")))
                 i = e
