@@ -423,6 +423,8 @@ class NameRecognizer(Recognizer):
         n = len(toks)
         phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}  # first folded word -> (words, needs a cue)
         given_alone: set[str] = set()
+        given_weak: set[str] = set()
+        lex, upper = names(), ctx.upper_doc
         for c in out:
             if c.score < 0.55 or "initial" in c.explanation:
                 continue
@@ -441,11 +443,17 @@ class NameRecognizer(Recognizer):
             last = toks[j].text
             if j > i and c.score >= 0.75 and last[:1].isupper() and fold_lower(last) not in _NOT_NAME_LOWER:
                 given_alone.add(last)
+            elif j > i and c.score >= 0.6 and not upper:
+                # a weaker full name ('Khánh Linh nhập viện' in a chat) or a handle in given-first order ('Hưng Đỗ:'):
+                # its given name alone only inside a sentence
+                g = toks[i].text if "speaker" in c.explanation and ft[j] in lex["surname"] and j == i + 1 else last
+                if g[:1].isupper() and g[1:].islower() and fold_lower(g) not in _NOT_NAME_LOWER and ctx_key(g) in lex["given"]:
+                    given_weak.add(g)
         if not phrases:
             return
         for x in range(n):
             cands = phrases.get(ft[x])
-            if cands is None and toks[x].text not in given_alone:
+            if cands is None and toks[x].text not in given_alone and toks[x].text not in given_weak:
                 continue
             for words, needs_cue in sorted(cands or (), key=lambda w: -len(w[0])):
                 e = x + len(words)
@@ -458,7 +466,10 @@ class NameRecognizer(Recognizer):
                                      "same name found elsewhere in the document"))
                 break
             else:
-                if toks[x].text in given_alone and taken.free(toks[x].start, toks[x].end) \
+                mid_sentence = x > 0 and ctx.adj[x - 1] and (toks[x - 1].kind == "word" or ft[x - 1] == ",") \
+                    and not (x + 1 < n and ctx.adj[x] and toks[x + 1].kind == "word" and ctx.is_cap(x + 1))
+                if (toks[x].text in given_alone or toks[x].text in given_weak and mid_sentence) \
+                        and taken.free(toks[x].start, toks[x].end) \
                         and not (x + 1 < n and ctx.adj[x] and f"{ft[x]} {ft[x + 1]}" in never) \
                         and not (x > 0 and ctx.adj[x - 1] and f"{ft[x - 1]} {ft[x]}" in never) \
                         and not (ctx.ftoks[x] == "trang" and x + 1 < n and toks[x + 1].kind == "number"):
