@@ -95,3 +95,8 @@ def test_document_numbers_and_hospital_rooms(rules):
     assert texts(rules, t, "LOCATION") == []
     t = "Bệnh viện Đa khoa Hồng Ngọc - OR 3     PID: HN-0099812"
     assert texts(rules, t, "ORGANIZATION") == ["Bệnh viện Đa khoa Hồng Ngọc"]
+
+
+def test_address_units_typed_without_marks_in_a_text_with_them(rules):
+    got = texts(rules, "Bệnh nhân ở so 5 ngo 12 Láng Hạ, quận Đống Đa, Hà Nội.", "LOCATION")
+    assert got == ["so 5 ngo 12 Láng Hạ, quận Đống Đa, Hà Nội"]

@@ -82,6 +82,11 @@ def _unit_spellings() -> set:
     return _UNIT_SPELLINGS
 
 
+# administrative and street units: typed without marks even in a text that has them
+_ADMIN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet", "duong", "pho", "thon", "xom", "ap", "ban",
+                          "buon", "lang", "to", "to dan pho", "tdp", "khu pho", "kp", "khu", "khoi", "cum", "xa", "phuong",
+                          "thi tran", "quan", "huyen", "thi xa", "thanh pho", "tinh", "dac khu", "chung cu", "toa nha",
+                          "can ho", "khu do thi", "khu tap the", "lo", "block", "phong", "tang", "plei"])
 # documents and records before 'số' + a number: the document's number, not a house number
 _DOC_BEFORE_NUMBER = frozenset(["an", "phieu", "the", "don", "giay", "dinh", "lenh", "lai", "hieu", "hd", "so", "van", "nhan"])
 # units whose value may be a number said in words (voice transcripts)
@@ -231,8 +236,11 @@ class LocationRecognizer(Recognizer):
                     e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
                 unit_key = " ".join(ctx.ktoks[i:u_end])
                 if e > v and ctx.diacritics and unit_key not in _unit_spellings() and any(
-                        toks[x].text.lower() == ft[x] for x in range(i, u_end)) and ft[i] not in _ABBREV_UNITS:
-                    e = v  # 'ợ chua 3 tháng': in a text with diacritics 'chùa' (pagoda) is written with its marks
+                        toks[x].text.lower() == ft[x] for x in range(i, u_end)) and ft[i] not in _ABBREV_UNITS \
+                        and fold_key(unit_key) not in _ADMIN_UNITS:
+                    # 'ợ chua 3 tháng': in a text with diacritics a venue ('chùa', a pagoda) is written with its
+                    # marks (address units are often typed without them: 'so 5 ngo 12' stays an address)
+                    e = v
                 if e > v and i > 0 and ft[i - 1] in ("truong", "pho") and ctx.ktoks[i - 1] in ("trưởng", "phó", "truong", "pho") \
                         and fold_key(unit_key) in _HEADED_UNITS:
                     e = v  # 'trưởng thôn Đinh Văn Rin': the village head, a person, not the village

@@ -58,7 +58,7 @@ def _number_run(ctx: Context, i: int) -> int:
     """End (exclusive) of the run of number words from token i, on one line, spaces only between them."""
     n = len(ctx.tokens)
     e = i
-    while e < n and _word(ctx, e) is not None and (e == i or ctx.adj[e - 1]):
+    while e < n and e - i < 12 and _word(ctx, e) is not None and (e == i or ctx.adj[e - 1]):
         e += 1
     return e
 
