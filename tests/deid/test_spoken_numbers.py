@@ -58,3 +58,10 @@ def test_transcript_without_diacritics(rules):
     # a card number read out after its cue is an ID, even when it could pass for a phone
     got = spans(rules, "số thẻ bảo hiểm là không chín một hai ba bốn năm sáu bảy tám")
     assert got == [("ID", "không chín một hai ba bốn năm sáu bảy tám")]
+
+
+def test_years_in_words(rules):
+    assert spans(rules, "hẹn ngày hai mươi lăm tháng mười hai năm hai không hai lăm nhé") == \
+        [("DATE", "ngày hai mươi lăm tháng mười hai năm hai không hai lăm")]
+    assert spans(rules, "ông sinh năm một chín năm hai") == [("DATE", "một chín năm hai")]
+    assert spans(rules, "ngày mùng năm tháng hai năm 2026 bé sốt") == [("DATE", "ngày mùng năm tháng hai năm 2026")]

@@ -128,6 +128,24 @@ def spoken_number_end(ctx: Context, i: int, max_value: int = 9999) -> int:
     return i
 
 
+def _spoken_year(ctx: Context, x: int) -> int:
+    """End of a year said in words from token x, or 0: digit by digit ('một chín tám lăm', 'hai không hai lăm' -
+    the last two may be said as one number: 'hai không hai mươi lăm') or as a cardinal ('hai nghìn hai mươi lăm')."""
+    e = _number_run(ctx, x)
+    if e - x >= 4 and all(_word(ctx, y)[0] == "digit" for y in range(x, x + 2)) and _word(ctx, x)[1] in (1, 2):
+        head = _word(ctx, x)[1] * 10 + _word(ctx, x + 1)[1]
+        if head in (19, 20):
+            # the last two digits: two digit words ('tám lăm' read as 8, 5) or one number ('hai mươi lăm')
+            if all(_word(ctx, y)[0] == "digit" for y in range(x + 2, x + 4)) and (x + 4 == e or _word(ctx, x + 4)[0] == "digit"):
+                return x + 4
+            t_end = spoken_number_end(ctx, x + 2, 99)
+            if t_end > x + 2:
+                return t_end
+    end = spoken_number_end(ctx, x, 2100)
+    year = spoken_value(ctx, x, end) if end > x else None
+    return end if year is not None and 1900 <= year <= 2100 else 0
+
+
 class SpokenNumberRecognizer(Recognizer):
     name = "spoken"
     labels = ("PHONE", "ID", "AGE", "DATE")
@@ -240,30 +258,27 @@ class SpokenNumberRecognizer(Recognizer):
             if ft[i] == "sinh" and ft[i + 1] == "nam" and SpokenNumberRecognizer._said(ctx, i + 1, ("năm",)) \
                     and ctx.adj[i] and ctx.adj[i + 1]:
                 x = i + 2
-                e = _number_run(ctx, x)
-                ws = [_word(ctx, y) for y in range(x, min(e, x + 4))]
-                if len(ws) == 4 and all(w[0] == "digit" for w in ws) and ws[0][1] in (1, 2):
-                    year, end = int("".join(str(w[1]) for w in ws)), x + 4
-                else:
-                    end = spoken_number_end(ctx, x, 2100)
-                    year = spoken_value(ctx, x, end) if end > x else None
-                if year is not None and 1900 <= year <= 2100:
+                end = _spoken_year(ctx, x)
+                if end:
                     out.append(Candidate(toks[x].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
                                          "year of birth in words (sinh năm ...)"))
         for i in range(n - 3):
             if ft[i] not in ("ngay", "mung", "mong") or not SpokenNumberRecognizer._said(ctx, i, ("ngày", "mùng", "mồng")):
                 continue
-            d_end = spoken_number_end(ctx, i + 1, 31) if ctx.adj[i] else i + 1
-            if d_end == i + 1 or d_end >= n or ft[d_end] != "thang" or not ctx.adj[d_end - 1]:
+            d = i + 1
+            if ft[i] == "ngay" and ft[d] in ("mung", "mong") and ctx.adj[i] and d + 1 < n:
+                d += 1  # 'ngày mùng năm tháng hai'
+            d_end = spoken_number_end(ctx, d, 31) if ctx.adj[d - 1] else d
+            if d_end == d or d_end >= n or ft[d_end] != "thang" or not ctx.adj[d_end - 1]:
                 continue
             m_end = spoken_number_end(ctx, d_end + 1, 12) if d_end + 1 < n and ctx.adj[d_end] else d_end + 1
             if m_end == d_end + 1:
                 continue
             end = m_end
             if end + 1 < n and ft[end] == "nam" and ctx.adj[end - 1] and ctx.adj[end]:
-                y_end = spoken_number_end(ctx, end + 1, 2100)
-                if y_end > end + 1 and (spoken_value(ctx, end + 1, y_end) or 0) >= 1900:
-                    end = y_end
+                y = _spoken_year(ctx, end + 1)
+                if y:
+                    end = y
                 elif toks[end + 1].kind == "number" and len(ft[end + 1]) == 4:
                     end = end + 2
             out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
