@@ -105,3 +105,11 @@ def test_address_with_a_one_letter_ward_and_a_lower_case_city(rules):
     assert texts(rules, "nhà nó ở hẻm 7 Lê Văn Sỹ, phường Nhiêu Lộc, tp hcm đó", "LOCATION") == [
         "hẻm 7 Lê Văn Sỹ, phường Nhiêu Lộc, tp hcm"]
     assert texts(rules, "Bệnh nhân về tỉnh bình thường.", "LOCATION") == []
+
+
+def test_given_name_alone_in_a_chat_and_an_estate_known_by_its_acronym(rules):
+    chat = ("Nhóm lớp\nMai Chi: Phương Thảo ốm rồi, nằm viện\nQuang Đỗ: thật hả\nMai Chi: ừ, chiều nay ai đi thăm Thảo không\n"
+            "Quang Đỗ: t với Mai Chi đi, nhớ rủ Quang nha\n")
+    got = texts(rules, chat, "NAME")
+    assert "Thảo" in got and "Quang" in got
+    assert texts(rules, "Anh làm công nhân khu công nghiệp VSIP 2, Bình Dương.", "LOCATION")[0].startswith("khu công nghiệp VSIP")

@@ -89,6 +89,9 @@ _ADMIN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet
                           "can ho", "khu do thi", "khu tap the", "lo", "block", "phong", "tang", "plei"])
 # documents and records before 'số' + a number: the document's number, not a house number
 _DOC_BEFORE_NUMBER = frozenset(["an", "phieu", "the", "don", "giay", "dinh", "lenh", "lai", "hieu", "hd", "so", "van", "nhan"])
+# places often known by an acronym: 'khu công nghiệp VSIP', 'KCN VSIP', 'chung cư HH4', 'tòa nhà CT1'
+_ACRONYM_NAMED_UNITS = frozenset(["khu cong nghiep", "kcn", "khu che xuat", "kcx", "khu do thi", "kdt", "chung cu",
+                                  "toa nha", "khach san", "trung tam thuong mai", "san bay"])
 # units whose value may be a number said in words (voice transcripts)
 _SPOKEN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet", "to", "to dan pho", "khu pho", "phuong",
                            "quan"])
@@ -231,7 +234,8 @@ class LocationRecognizer(Recognizer):
                     e = spoken_number_end(ctx, v)
                     spoken = e > v
                 if e > v and not ctx.upper_doc and ctx.tokens[v].text.isupper() and len(ctx.tokens[v].text) <= 5 \
-                        and ctx.tokens[v].kind == "word" and not (len(ctx.tokens[v].text) == 1 and e > v + 1):
+                        and ctx.tokens[v].kind == "word" and not (len(ctx.tokens[v].text) == 1 and e > v + 1) \
+                        and fold_key(" ".join(ft[i:u_end])) not in _ACRONYM_NAMED_UNITS:
                     # (one capital letter that more capitalised words follow is a name's first syllable: 'phường Ô Chợ Dừa')
                     e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
                 unit_key = " ".join(ctx.ktoks[i:u_end])
