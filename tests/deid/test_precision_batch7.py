@@ -100,3 +100,7 @@ def test_document_numbers_and_hospital_rooms(rules):
 def test_address_units_typed_without_marks_in_a_text_with_them(rules):
     got = texts(rules, "Bệnh nhân ở so 5 ngo 12 Láng Hạ, quận Đống Đa, Hà Nội.", "LOCATION")
     assert got == ["so 5 ngo 12 Láng Hạ, quận Đống Đa, Hà Nội"]
+
+
+def test_a_date_before_a_position_word_stays_a_date(rules):
+    assert texts(rules, "Ngày 2/3 trên đường đi làm bệnh nhân bị ngã xe.", "DATE") == ["2/3"]

@@ -35,6 +35,7 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_DATE_WORD_BEFORE = re.compile(r"(?:ngay|hom|tu|den|toi|sang|chieu|toi|trua|dem|luc|vao|thu \w+|cn)\s*:?\s*$")
 _HOUR_G = re.compile(r"\d{1,2}\s?g")
 _DAYPART_BEFORE = re.compile(r"(?:^|[^\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua))?(?:\s+(?:luc|vao))?\s+$")
 
@@ -50,5 +51,7 @@ def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
             if why == "value with unit" and _HOUR_G.fullmatch(ctx.folded, m.start(), m.end()) \
                     and _DAYPART_BEFORE.search(ctx.folded, max(0, m.start() - 80), m.start()):
                 continue  # 'chiều 5g': five o'clock, not five grams
+            if why == "organ fraction" and _DATE_WORD_BEFORE.search(ctx.folded, max(0, m.start() - 12), m.start()):
+                continue  # 'ngày 2/3 trên đường đi làm': a date after its cue, then 'on the road'
             out.append((m.start(), m.end(), why))
     return out
