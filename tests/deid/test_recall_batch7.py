@@ -113,3 +113,9 @@ def test_given_name_alone_in_a_chat_and_an_estate_known_by_its_acronym(rules):
     got = texts(rules, chat, "NAME")
     assert "Thảo" in got and "Quang" in got
     assert texts(rules, "Anh làm công nhân khu công nghiệp VSIP 2, Bình Dương.", "LOCATION")[0].startswith("khu công nghiệp VSIP")
+
+
+def test_clock_time_after_from_until_next(rules):
+    assert texts(rules, "Sốt từ 14h, truyền dịch đến 16h30, liều tiếp theo 20h.", "DATE") == ["14h", "16h30", "20h"]
+    # durations stay out
+    assert texts(rules, "Theo dõi trong 2h, sau 5h đo lại.", "DATE") == []

@@ -402,6 +402,11 @@ _TIME_RELATIVE = re.compile(r"(?<![\w/])(\d{1,2}\s?(?:h|gio)\s?\d{0,2}(?:\s+(?:s
                             r"\s+(?:hom qua|hom nay|hom kia|nay|qua|mai))(?![\w])")
 # 'lúc 1h30', 'vào lúc 22:15': a clock time after 'at' (care sheets note when a dose was given)
 _AT_TIME = re.compile(r"(?<![\w])(?:vao luc|luc)\s+(\d{1,2}\s?(?:h|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?|\d{1,2}:\d{2})(?![\w/:]|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
+# 'từ 14h', 'đến 2h40', 'liều tiếp theo 10h': a clock time as the start, end or next moment of something (not a
+# duration: 'trong 2h', 'sau 5h' stay out)
+_FROM_TO_TIME = re.compile(r"(?<![\w])(tu|den|toi|tiep theo|ke tiep)\s+((?:[01]?\d|2[0-4])\s?(?:h|gio)(?:\s?[0-5]\d(?:\s?(?:phut|p))?)?"
+                           r"|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\w/:]|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
+_FROM_TO_MARKED = frozenset(["từ", "đến", "tới", "tiếp theo", "kế tiếp"])
 # '3am', '10:30 pm' (English in mixed-language chats)
 _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
 # a clock time in a story: '7h30 cùng ngày', 'đến 2h40', 'lúc 2h sáng'; not a shift range ('6h00-10h00')
@@ -491,6 +496,13 @@ class DateRecognizer(Recognizer):
             if m and free(m.start(), m.end()):
                 taken.append((m.start(), c.start))
                 out[k] = Candidate(m.start(), c.end, "DATE", max(c.score, 0.85), self.name, c.explanation + " + time/part before")
+        for m in _FROM_TO_TIME.finditer(f):
+            s, e = m.start(2), m.end(2)
+            if ctx.diacritics and ctx.text[m.start(1):m.end(1)].lower() not in _FROM_TO_MARKED:
+                continue  # 'tủ 3h' is no 'từ'
+            if free(s, e):
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: clock time after từ/đến/tiếp theo"))
         for rx, why in ((_HHMM, "clock time HH:MM"), (_STAMP_TIME, "time stamp before ':'")):
             for m in rx.finditer(f):
                 s, e = m.span(rx.groups and 1 or 0)
