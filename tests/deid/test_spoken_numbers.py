@@ -65,3 +65,9 @@ def test_years_in_words(rules):
         [("DATE", "ngày hai mươi lăm tháng mười hai năm hai không hai lăm")]
     assert spans(rules, "ông sinh năm một chín năm hai") == [("DATE", "một chín năm hai")]
     assert spans(rules, "ngày mùng năm tháng hai năm 2026 bé sốt") == [("DATE", "ngày mùng năm tháng hai năm 2026")]
+
+
+def test_age_after_nam_nay_without_tuoi(rules):
+    assert spans(rules, "mẹ chị năm nay tám mươi rồi mà vẫn khỏe") == [("AGE", "tám mươi")]
+    assert spans(rules, "năm nay hai, ba lần nhập viện rồi") == []
+    assert spans(rules, "năm nay mười hai lần tái khám") == []

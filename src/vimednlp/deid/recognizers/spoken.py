@@ -24,6 +24,9 @@ _BUILD_FOLDED = {"muoi": "ten", "tram": "hundred", "linh": "zero", "le": "zero",
 # 'không' (no, not) and 'tư'/'lăm' (fourth, fifth) are number words only inside a number
 _NEVER_FIRST = frozenset(["không", "khong", "tư", "tu", "lăm", "lam", "nhăm", "nham", "mốt", "linh", "lẻ", "le", "mươi"])
 
+# words that may follow an age said without 'tuổi' ('năm nay tám mươi rồi'), not a count ('năm nay hai lần')
+_AFTER_AGE = frozenset(["roi", "ma", "thi", "nhung", "a", "con", "da", "bi", "hay", "va", "nen", "cung", "moi", "lai", "o",
+                        "nay", "day", "kia", "nhe", "em", "chi", "anh", "bac", "co"])
 _DAY_PARTS = frozenset(["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "sang", "trua", "chieu", "toi", "dem"])
 _TIME_BEFORE = frozenset(["lúc", "luc", "vào lúc", "vao luc"])
 # words between a cue and the number it announces: 'của', 'bà', 'là'
@@ -194,6 +197,14 @@ class SpokenNumberRecognizer(Recognizer):
                         and not (i > 0 and ft[i - 1] in ("trong", "cac", "nhung", "moi")):
                     out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, "number words + tuổi"))
                     i = a + 1
+                    continue
+                # 'mẹ chị năm nay tám mươi rồi': after 'năm nay' (this year) a number alone is the person's age
+                if i > 1 and ft[i - 2] == "nam" and ft[i - 1] == "nay" and self._said(ctx, i - 2, ("năm",)) \
+                        and ctx.adj[i - 2] and ctx.adj[i - 1] and (spoken_value(ctx, i, e) or 0) >= 10 \
+                        and (e >= n or not ctx.adj[e - 1] or toks[e].kind == "punct" or ft[e] in _AFTER_AGE):
+                    out.append(Candidate(toks[i].start, toks[e - 1].end, "AGE", 0.8, self.name,
+                                         "number words after 'năm nay' (the person's age)"))
+                    i = e
                     continue
                 # 'bốn giờ chiều', 'lúc bảy giờ rưỡi', 'mười giờ mười lăm phút tối'
                 hour = spoken_value(ctx, i, e)
