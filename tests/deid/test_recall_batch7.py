@@ -119,3 +119,9 @@ def test_clock_time_after_from_until_next(rules):
     assert texts(rules, "Sốt từ 14h, truyền dịch đến 16h30, liều tiếp theo 20h.", "DATE") == ["14h", "16h30", "20h"]
     # durations stay out
     assert texts(rules, "Theo dõi trong 2h, sau 5h đo lại.", "DATE") == []
+
+
+def test_foreign_name_in_given_last_order_in_a_text_with_diacritics(rules):
+    got = texts(rules, "Người liên hệ: vợ Suzuki Haruka, ĐT +81 80 2231 4456.", "NAME")
+    assert got == ["Suzuki Haruka"]
+    assert texts(rules, "Thuốc của hãng Sun Pharma, uống sau ăn.", "NAME") == []

@@ -86,7 +86,12 @@ _SIGNER = re.compile(r"(?:\bda ky[ \t]*\||\bnguoi (?:giao|nhan|ky|cap phat|phat 
 # in capitals before a capitalised given name in passport order ('KIM Ji-woo', 'TANAKA Hiroshi')
 _HY = r"[A-Z][a-z]+-[A-Za-z][a-z]+"
 _FOREIGN_NAME = re.compile(rf"(?<![\w-])(?:(?P<s1>[A-Z][a-z]+|[A-Z]{{2,}}) {_HY}|{_HY} (?P<s2>[A-Z][a-z]+|[A-Z]{{2,}})"
-                           rf"|(?P<s3>[A-Z]{{2,}}) [A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])")
+                           rf"|(?P<s3>[A-Z]{{2,}}) [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                           # given-last order in a text with diacritics: 'chồng Tanaka Kenji' (checked below)
+                           rf"|(?P<s4>[A-Z][a-z]{{2,}}) [A-Z][a-z]{{2,}}(?! [A-Z]))(?![\w-])")
+# short romanised surnames that are English words or syllables elsewhere: only with a hyphenated given name
+_SHORT_FOREIGN_OK = frozenset(["lee", "cho", "seo", "yoo", "joo", "woo", "ahn", "heo", "noh", "ryu", "goh", "koh", "yeo",
+                               "lim", "liu", "lin", "gao", "luo", "xie", "yao", "wei", "abe", "ota", "sok", "keo"])
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +116,11 @@ class NameRecognizer(Recognizer):
         n = len(toks)
         out: list[Candidate] = []
         upper = ctx.upper_doc
+        # a text without diacritics that still capitalises names ('Tran Bao Chau'): a lower-case word after a cue
+        # is then a common word typed without marks ('di chung' = di chứng, 'dieu duong (du dinh' = dự định)
+        caps_names = not ctx.diacritics and not upper and any(
+            ctx.is_cap(j) and ctx.is_cap(j + 1) and ctx.adj[j] and ft[j] in lex["surname"]
+            and (ft[j + 1] in lex["middle"] or ft[j + 1] in lex["given"]) for j in range(n - 1))
 
         def namelike(j: int) -> bool:
             return toks[j].kind == "word" and ctx.is_cap(j) and ft[j] not in cue_words
@@ -138,7 +148,7 @@ class NameRecognizer(Recognizer):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
                 intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
                 if cue_hit and t.kind == "word" and ft[i] in giv and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro) \
-                        and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
+                        and not upper and not ctx.diacritics and not caps_names and not self._never(ft, i, i + 1, never) \
                         and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
                         and not (i + 1 < n and ctx.ftoks[i + 1] == "on"):  # 'em cam on': thanks
                     # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
@@ -373,9 +383,13 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
         if not upper:
             for m in _FOREIGN_NAME.finditer(ctx.text):
-                sur_word = m.group("s1") or m.group("s2") or m.group("s3")
-                if fold_lower(sur_word) not in lex["foreign"]:
+                sur_word = m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4")
+                key = fold_lower(sur_word)
+                if key not in lex["foreign"]:
                     continue
+                if m.group("s4") and (not ctx.diacritics or len(key) < 4 and key not in _SHORT_FOREIGN_OK
+                                      or any(key in lex[k] for k in ("surname", "middle", "given"))):
+                    continue  # ('Tan Son' in a text typed without marks is a place; 'Sun Pharma' is a firm)
                 s, e = m.start(), m.end()
                 # it replaces a shorter name found inside it ('Lee Soo' of 'Lee Soo-min')
                 inner = [c for c in out if s <= c.start and c.end <= e]
