@@ -125,3 +125,12 @@ def test_foreign_name_in_given_last_order_in_a_text_with_diacritics(rules):
     got = texts(rules, "Người liên hệ: vợ Suzuki Haruka, ĐT +81 80 2231 4456.", "NAME")
     assert got == ["Suzuki Haruka"]
     assert texts(rules, "Thuốc của hãng Sun Pharma, uống sau ăn.", "NAME") == []
+
+
+def test_names_under_a_staff_column_of_a_table(rules):
+    table = ("| Ngày | Giờ | Người thực hiện | Ghi chú |\n| 02/03 | 8h | Quyên | ổn |\n"
+             "| 03/03 | 8h | Lê Thu Hà | Bình thường |\n| 04/03 | - | - | nghỉ |\n")
+    got = texts(rules, table, "NAME")
+    assert got == ["Quyên", "Lê Thu Hà"]
+    # a comments column holding a capitalised word stays
+    assert texts(rules, "| Ngày | Ghi chú |\n| 02/03 | Bình thường |\n", "NAME") == []

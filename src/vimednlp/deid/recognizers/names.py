@@ -78,6 +78,11 @@ _MAIL_HEADERS = frozenset(["to", "from", "cc", "bcc", "subject", "date", "re", "
 # staff titles: a capitalised given name right after one is a person even when it is a word elsewhere
 _STAFF_CUES = frozenset(["bs", "bs.", "bác sĩ", "bác sỹ", "bac si", "bac sy", "đd", "đd.", "dd", "điều dưỡng", "dieu duong",
                          "ktv", "kỹ thuật viên", "ky thuat vien", "y tá", "y ta", "tổng đài viên", "tong dai vien"])
+# table column headers over the names of staff or signers
+_PERSON_COLUMNS = frozenset(["nguoi thuc hien", "nguoi ky", "nv cap phat", "nhan vien cap phat", "nguoi cap phat", "dd",
+                             "dieu duong", "bac si", "bs", "nguoi giao", "nguoi nhan", "ky ten", "chu ky", "nguoi ghi",
+                             "nguoi bao cao", "dd thuc hien", "bs dieu tri", "ktv", "nguoi phat thuoc", "nguoi tiem",
+                             "nguoi lay mau", "nguoi kiem tra", "nguoi tu van", "can bo tu van", "dd ky", "bs ky"])
 # a signature slot: a table cell after 'đã ký' or a 'Người giao / nhận / ký' field holding a given name
 _SIGNER = re.compile(r"(?:\bda ky[ \t]*\||\bnguoi (?:giao|nhan|ky|cap phat|phat thuoc)[ \t]*:)[ \t]*(?=\S)")
 
@@ -116,8 +121,9 @@ class NameRecognizer(Recognizer):
         n = len(toks)
         out: list[Candidate] = []
         upper = ctx.upper_doc
-        # a text without diacritics that still capitalises names ('Tran Bao Chau'): a lower-case word after a cue
-        # is then a common word typed without marks ('di chung' = di chứng, 'dieu duong (du dinh' = dự định)
+        # a text without diacritics that still capitalises names ('Tran Bao Chau'): a lower-case word after a kinship
+        # cue is then a common word typed without marks ('di chung' = di chứng, 'dieu duong (du dinh' = dự định);
+        # only a staff title right before it still calls someone ('bs my goi')
         caps_names = not ctx.diacritics and not upper and any(
             ctx.is_cap(j) and ctx.is_cap(j + 1) and ctx.adj[j] and ft[j] in lex["surname"]
             and (ft[j + 1] in lex["middle"] or ft[j + 1] in lex["given"]) for j in range(n - 1))
@@ -148,7 +154,8 @@ class NameRecognizer(Recognizer):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
                 intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
                 if cue_hit and t.kind == "word" and ft[i] in giv and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro) \
-                        and not upper and not ctx.diacritics and not caps_names and not self._never(ft, i, i + 1, never) \
+                        and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
+                        and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
                         and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
                         and not (i + 1 < n and ctx.ftoks[i + 1] == "on"):  # 'em cam on': thanks
                     # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
@@ -416,6 +423,15 @@ class NameRecognizer(Recognizer):
                 if taken.free(s, e):
                     taken.add(s, e)
                     out.append(Candidate(s, e, "NAME", 0.8, self.name, "given name in a signature slot"))
+        if "|" in ctx.text and not upper:
+            for s, e in self._person_column_cells(ctx.text):
+                words = ctx.text[s:e].split()
+                keys = [ctx_key(w) for w in words]
+                if 1 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+                        and all(k in giv or k in mid or k in sur for k in keys) and keys[0] not in cue_words \
+                        and not self._never(keys, 0, len(keys), never) and taken.free(s, e):
+                    taken.add(s, e)
+                    out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
         for m in _H_APOSTROPHE.finditer(ctx.text):
             if taken.free(m.start(), m.end()):
                 taken.add(m.start(), m.end())
@@ -500,6 +516,31 @@ class NameRecognizer(Recognizer):
         return tuple(frozenset(fold_lower(x) for x in c[k]) for k in
                      ("location_field", "location_unit", "org_head", "profession_cue", "phone_cues", "date_cues",
                       "name_before", "name_never"))
+
+    @staticmethod
+    def _person_column_cells(text: str) -> list[tuple[int, int]]:
+        """Cells under a staff or signer column header ('| NV cấp phát |', '| Người thực hiện |') of a table written
+        with '|': (start, end) of each non-empty cell's text."""
+        out: list[tuple[int, int]] = []
+        cols: set[int] = set()
+        pos = 0
+        for line in text.split("\n"):
+            if line.count("|") >= 2:
+                cells, start = [], pos
+                for part in line.split("|"):
+                    stripped = part.strip()
+                    s = start + (len(part) - len(part.lstrip()))
+                    cells.append((stripped, s, s + len(stripped)))
+                    start += len(part) + 1
+                heads = {k for k, (c, _, _) in enumerate(cells) if fold_lower(c) in _PERSON_COLUMNS}
+                if heads:
+                    cols = heads
+                elif cols:
+                    out.extend((s, e) for k, (c, s, e) in enumerate(cells) if k in cols and c)
+            else:
+                cols = set()
+            pos += len(line) + 1
+        return out
 
     @staticmethod
     def _field_run_ends(ctx: Context, e: int) -> bool:
