@@ -104,3 +104,10 @@ def test_address_units_typed_without_marks_in_a_text_with_them(rules):
 
 def test_a_date_before_a_position_word_stays_a_date(rules):
     assert texts(rules, "Ngày 2/3 trên đường đi làm bệnh nhân bị ngã xe.", "DATE") == ["2/3"]
+
+
+def test_lower_case_words_after_a_cue_in_text_without_marks_that_capitalises_names(rules):
+    t = "Ho ten: Le Thi Thu Ha\nTien su: lao phoi 2019, nghi di chung lao cu. Nghe nghiep: dieu duong (du dinh sang Nhat lam viec)"
+    assert texts(rules, t, "NAME") == ["Le Thi Thu Ha"]
+    # a chat in lower case keeps its lower-case names after a cue
+    assert texts(rules, "chi lan oi, bs hung goi cho chi nhe", "NAME") == ["lan", "hung"]
