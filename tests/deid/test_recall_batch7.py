@@ -22,6 +22,7 @@ def test_chat_handle_outside_the_lexicon(rules):
             "Mít Ướt: 9h sáng nha\nHải Yến 🌷: t đi được\n")
     got = texts(rules, chat, "NAME")
     assert got.count("Mít Ướt") == 2 and "Hải Yến" in got
+    assert texts(rules, "Zalo\nBống 🐷: mai t đi khám\n", "NAME") == ["Bống"]
     # a form's field labels are never handles, even when capitalised twice
     form = "Địa Chỉ: 12 Lê Lợi\nGhi Chú: không\nĐịa Chỉ: 14 Lê Lợi\nGhi Chú: không\n"
     assert texts(rules, form, "NAME") == []

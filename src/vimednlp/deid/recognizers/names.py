@@ -322,7 +322,9 @@ class NameRecognizer(Recognizer):
             role = m.group("role")
             kin = role is not None and ctx_key(role.strip()) in before and len(name_words) <= 3 \
                 and all(w[:1].isupper() for w in name_words)
-            handle = 2 <= len(name_words) <= 3 and not k and all(w[:1].isupper() and not w.isupper() for w in name_words) \
+            # (one word is enough when an emoji marks it as a handle: 'Bống 🐷:')
+            handle = (2 if not m.group("emoji") else 1) <= len(name_words) <= 3 and not k \
+                and all(w[:1].isupper() and not w.isupper() and len(w) >= 2 for w in name_words) \
                 and (m.group("emoji") or chat and handles[m.group("who")] >= 2) \
                 and not any(w in cue_words or w in _NOT_NAME_LOWER for w in keys) \
                 and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
