@@ -111,3 +111,9 @@ def test_lower_case_words_after_a_cue_in_text_without_marks_that_capitalises_nam
     assert texts(rules, t, "NAME") == ["Le Thi Thu Ha"]
     # a chat in lower case keeps its lower-case names after a cue
     assert texts(rules, "chi lan oi, bs hung goi cho chi nhe", "NAME") == ["lan", "hung"]
+
+
+def test_specialty_or_function_in_sentence_case_after_a_unit_head(rules):
+    t = "Hẹn tái khám phòng khám Chấn thương chỉnh hình, sau đó chuyển Hội đồng Giám định y khoa."
+    assert texts(rules, t, "ORGANIZATION") == []
+    assert texts(rules, "Khám tại Phòng khám Đa khoa Hồng Phát.", "ORGANIZATION") == ["Phòng khám Đa khoa Hồng Phát"]

@@ -87,6 +87,8 @@ _ADMIN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet
                           "buon", "lang", "to", "to dan pho", "tdp", "khu pho", "kp", "khu", "khoi", "cum", "xa", "phuong",
                           "thi tran", "quan", "huyen", "thi xa", "thanh pho", "tinh", "dac khu", "chung cu", "toa nha",
                           "can ho", "khu do thi", "khu tap the", "lo", "block", "phong", "tang", "plei"])
+# heads of a hospital's units and of councils: 'phòng khám Chấn thương chỉnh hình' names a specialty
+_UNIT_HEADS = frozenset(["phong kham", "pk", "khoa", "phong", "hoi dong", "ban", "to"])
 # documents and records before 'số' + a number: the document's number, not a house number
 _DOC_BEFORE_NUMBER = frozenset(["an", "phieu", "the", "don", "giay", "dinh", "lenh", "lai", "hieu", "hd", "so", "van", "nhan"])
 # places often known by an acronym: 'khu công nghiệp VSIP', 'KCN VSIP', 'chung cư HH4', 'tòa nhà CT1'
@@ -648,6 +650,12 @@ class OrganizationRecognizer(Recognizer):
                 # 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' (the state's name heading every official letter),
                 # 'HỘI CHẨN LIÊN KHOA' (a case conference)
                 i = e  # 'ĐƠN VỊ LÀM VIỆC:' (a field label), 'TRƯỜNG HỢP ...' (a case), 'viện phí' (a fee)
+                continue
+            if named and e == h_end + 1 and e < n and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
+                    and " ".join(ft[i:h_end]) in _UNIT_HEADS and f"{ctx.ktoks[e - 1]} {ctx.ktoks[e]}" in c["name_never"]:
+                # 'phòng khám Chấn thương chỉnh hình', 'Hội đồng Giám định y khoa': a specialty or a function in
+                # sentence case (its first word capitalised), not a name of its own
+                i = e
                 continue
             if named and e > h_end:
                 head = " ".join(ft[i:h_end])
