@@ -135,3 +135,9 @@ def test_names_under_a_staff_column_of_a_table(rules):
     assert got == ["Quyên", "Lê Thu Hà"]
     # a comments column holding a capitalised word stays
     assert texts(rules, "| Ngày | Ghi chú |\n| 02/03 | Bình thường |\n", "NAME") == []
+
+
+def test_reference_codes_after_any_field_label(rules):
+    assert texts(rules, "Số hồ sơ lưu tại phòng: HS/2026/0417\n", "ID") == ["HS/2026/0417"]
+    assert texts(rules, "Report No: LAB-55120     Ref: QX7781203", "ID") == ["LAB-55120", "QX7781203"]
+    assert texts(rules, "Mã ICD: J18.9. Thuốc: ABC12345", "ID") == []

@@ -109,7 +109,11 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
             return "bank", c
     # 'Mã sự cố: SC-2025-0119', 'SỐ KCB: 000417/KCB': 'mã'/'số' + one or two words + ':' labels a code
     # a code of letters and digits ('GL-ADR-25/0388') may follow a longer label ('Mã số báo cáo của đơn vị:')
-    strong = ctx.tokens[i].kind == "code" and any(ch.isalpha() for ch in ft[i]) and sum(map(str.isdigit, ft[i])) >= 2
+    toks = ctx.tokens
+    strong = toks[i].kind == "code" and any(ch.isalpha() for ch in ft[i]) and sum(map(str.isdigit, ft[i])) >= 2 \
+        or i + 2 < len(toks) and toks[i].kind == "word" and toks[i].text.isupper() and len(ft[i]) <= 4 \
+        and ft[i + 1] in ("/", ".", "-") and toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end \
+        and toks[i + 2].text[:1].isdigit()  # 'HS/2025/1142': letters, then digits glued by '/
     if i > 2 and ft[i - 1] == ":":
         for w in ((2, 3, 4, 5, 6, 7) if strong else (2, 3)):
             h = i - 1 - w
@@ -121,6 +125,10 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     if i > 1 and ft[i - 1] == ":" and ctx.tokens[i - 2].kind == "word" and 2 <= len(ctx.tokens[i - 2].text) <= 5 \
             and ctx.tokens[i - 2].text.isupper() and _CAPS_LABELLED_CODE.fullmatch(ctx.tokens[i].text):
         return "labelled", ft[i - 2]
+    # 'Ref: AB1234567', 'Report No: RPT-88213': any field label, then 2-4 capitals and 5+ digits in one code
+    if i > 1 and ft[i - 1] == ":" and ctx.tokens[i - 2].kind == "word" and ft[i - 2] not in _NOT_ID_LABELS \
+            and _LABELLED_CODE.fullmatch(ctx.tokens[i].text):
+        return "labelled", ft[i - 2]
     # 'số ĐK lao Q8-25-0176', 'mã hộ GĐ-0412': 'mã'/'số' + one or two words + a code of letters, digits and a dash
     if i > 2 and _LETTER_CODE.fullmatch(ft[i]):
         for w in (1, 2, 3):
@@ -131,6 +139,7 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+_LABELLED_CODE = re.compile(r"[A-Z]{2,4}-?\d{5,}")
 _CAPS_LABELLED_CODE = re.compile(r"[A-Z]{1,4}[\-]?\d{5,}[A-Z]?")
 _LETTER_CODE = re.compile(r"[a-z]{1,4}\d{0,3}[\-/.]\d{2,}(?:[\-/.]\d{2,})*")
 
@@ -245,7 +254,7 @@ class IdRecognizer(Recognizer):
                 continue
             kind, cue = _kind_cue(ctx, i)
             start = tok.start
-            if kind is None and i > 1 and ctx.ftoks[i - 1] == "." and ctx.tokens[i - 1].start == ctx.tokens[i - 2].end \
+            if kind is None and i > 1 and ctx.ftoks[i - 1] in (".", "/", "-") and ctx.tokens[i - 1].start == ctx.tokens[i - 2].end \
                     and ctx.tokens[i].start == ctx.tokens[i - 1].end and ctx.tokens[i - 2].text.isalpha() \
                     and ctx.tokens[i - 2].text.isupper() and len(ctx.tokens[i - 2].text) <= 4:
                 # 'Số lưu trữ: DG.25.07.004431': a letter prefix and a dot belong to the code after the cue
