@@ -71,3 +71,8 @@ def test_age_after_nam_nay_without_tuoi(rules):
     assert spans(rules, "mẹ chị năm nay tám mươi rồi mà vẫn khỏe") == [("AGE", "tám mươi")]
     assert spans(rules, "năm nay hai, ba lần nhập viện rồi") == []
     assert spans(rules, "năm nay mười hai lần tái khám") == []
+
+
+def test_landline_read_digit_by_digit(rules):
+    t = "bên em gọi lại theo số bàn không hai tám ba tám năm năm bốn hai sáu chín nhé"
+    assert spans(rules, t) == [("PHONE", "không hai tám ba tám năm năm bốn hai sáu chín")]

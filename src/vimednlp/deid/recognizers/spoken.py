@@ -180,13 +180,13 @@ class SpokenNumberRecognizer(Recognizer):
                 kind, id_cue = _kind_cue(ctx, i)
                 if not id_cue:
                     kind, id_cue = _kind_cue(ctx, k)
-                phone_like = len(ds) == 10 and ds[0] == 0 and ds[1] != 0
+                phone_like = len(ds) in (10, 11) and ds[0] == 0 and ds[1] != 0  # a mobile (10) or a landline (11)
                 if id_cue and not phone_cue and not (phone_like and kind in ("serial", "labelled", None)):
                     out.append(Candidate(s, toks[e - 1].end, "ID", 0.85, self.name,
                                          "digit words read one by one after an ID cue", {"kind": kind or "other"}))
                 elif phone_like or (phone_cue and 9 <= len(ds) <= 11):
                     out.append(Candidate(s, toks[e - 1].end, "PHONE", 0.9 if phone_cue else 0.85, self.name,
-                                         "digit words read one by one: 10 digits from 0" + (" + phone cue" if phone_cue else "")))
+                                         "digit words read one by one: 10-11 digits from 0" + (" + phone cue" if phone_cue else "")))
                 i = e
                 continue
             e = spoken_number_end(ctx, i, 125)
