@@ -141,3 +141,8 @@ def test_reference_codes_after_any_field_label(rules):
     assert texts(rules, "Số hồ sơ lưu tại phòng: HS/2026/0417\n", "ID") == ["HS/2026/0417"]
     assert texts(rules, "Report No: LAB-55120     Ref: QX7781203", "ID") == ["LAB-55120", "QX7781203"]
     assert texts(rules, "Mã ICD: J18.9. Thuốc: ABC12345", "ID") == []
+
+
+def test_foreign_name_with_hyphen_in_a_text_in_capitals(rules):
+    got = texts(rules, "NGƯỜI BỆNH: CHOI SEO-YEON, NỮ, 28 TUỔI. XÉT NGHIỆM ANTI-HCV ÂM TÍNH.", "NAME")
+    assert got == ["CHOI SEO-YEON"]

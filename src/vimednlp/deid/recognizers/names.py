@@ -93,7 +93,9 @@ _HY = r"[A-Z][a-z]+-[A-Za-z][a-z]+"
 _FOREIGN_NAME = re.compile(rf"(?<![\w-])(?:(?P<s1>[A-Z][a-z]+|[A-Z]{{2,}}) {_HY}|{_HY} (?P<s2>[A-Z][a-z]+|[A-Z]{{2,}})"
                            rf"|(?P<s3>[A-Z]{{2,}}) [A-Z][a-z]+(?: [A-Z][a-z]+)?"
                            # given-last order in a text with diacritics: 'chồng Tanaka Kenji' (checked below)
-                           rf"|(?P<s4>[A-Z][a-z]{{2,}}) [A-Z][a-z]{{2,}}(?! [A-Z]))(?![\w-])")
+                           rf"|(?P<s4>[A-Z][a-z]{{2,}}) [A-Z][a-z]{{2,}}(?! [A-Z])"
+                           # all in capitals, even in a text in capitals: 'KIM JI-WOO', 'PARK MIN-JUN'
+                           rf"|(?P<s5>[A-Z]{{2,}}) [A-Z]{{2,}}-[A-Z]{{2,}})(?![\w-])")
 # short romanised surnames that are English words or syllables elsewhere: only with a hyphenated given name
 _SHORT_FOREIGN_OK = frozenset(["lee", "cho", "seo", "yoo", "joo", "woo", "ahn", "heo", "noh", "ryu", "goh", "koh", "yeo",
                                "lim", "liu", "lin", "gao", "luo", "xie", "yao", "wei", "abe", "ota", "sok", "keo"])
@@ -390,27 +392,28 @@ class NameRecognizer(Recognizer):
             if all(w[:1].isupper() for w in words) and not self._never([fold_lower(w) for w in words], 0, len(words), never):
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
-        if not upper:
-            for m in _FOREIGN_NAME.finditer(ctx.text):
-                sur_word = m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4")
-                key = fold_lower(sur_word)
-                if key not in lex["foreign"]:
-                    continue
-                if m.group("s4") and (not ctx.diacritics or len(key) < 4 and key not in _SHORT_FOREIGN_OK
-                                      or any(key in lex[k] for k in ("surname", "middle", "given"))):
-                    continue  # ('Tan Son' in a text typed without marks is a place; 'Sun Pharma' is a firm)
-                s, e = m.start(), m.end()
-                # it replaces a shorter name found inside it ('Lee Soo' of 'Lee Soo-min')
-                inner = [c for c in out if s <= c.start and c.end <= e]
-                if any(c.start < e and s < c.end for c in out if c not in inner):
-                    continue
-                for c in inner:
-                    out.remove(c)
-                taken = Taken(len(ctx.text))
-                for c in out:
-                    taken.add(c.start, c.end)
-                taken.add(s, e)
-                out.append(Candidate(s, e, "NAME", 0.85, self.name, "romanised foreign name (Korean, Chinese, Japanese ...)"))
+        for m in _FOREIGN_NAME.finditer(ctx.text):
+            if upper and not m.group("s5"):
+                continue
+            sur_word = m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4") or m.group("s5")
+            key = fold_lower(sur_word)
+            if key not in lex["foreign"]:
+                continue
+            if m.group("s4") and (not ctx.diacritics or len(key) < 4 and key not in _SHORT_FOREIGN_OK
+                                  or any(key in lex[k] for k in ("surname", "middle", "given"))):
+                continue  # ('Tan Son' in a text typed without marks is a place; 'Sun Pharma' is a firm)
+            s, e = m.start(), m.end()
+            # it replaces a shorter name found inside it ('Lee Soo' of 'Lee Soo-min')
+            inner = [c for c in out if s <= c.start and c.end <= e]
+            if any(c.start < e and s < c.end for c in out if c not in inner):
+                continue
+            for c in inner:
+                out.remove(c)
+            taken = Taken(len(ctx.text))
+            for c in out:
+                taken.add(c.start, c.end)
+            taken.add(s, e)
+            out.append(Candidate(s, e, "NAME", 0.85, self.name, "romanised foreign name (Korean, Chinese, Japanese ...)"))
         for m in _SIGNER.finditer(ctx.folded):
             i = ctx.token_index_at(m.end())
             if i is None or toks[i].start != m.end():
