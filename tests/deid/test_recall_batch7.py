@@ -146,3 +146,9 @@ def test_reference_codes_after_any_field_label(rules):
 def test_foreign_name_with_hyphen_in_a_text_in_capitals(rules):
     got = texts(rules, "NGƯỜI BỆNH: CHOI SEO-YEON, NỮ, 28 TUỔI. XÉT NGHIỆM ANTI-HCV ÂM TÍNH.", "NAME")
     assert got == ["CHOI SEO-YEON"]
+
+
+def test_school_head_kept_before_a_place_that_took_its_name(rules):
+    got = [(s.label, s.text) for s in rules.analyze("Trường: Trường Tiểu học Nghĩa Tân, phường Nghĩa Đô, Hà Nội")]
+    covered = " ".join(t for _, t in got)
+    assert "Trường Tiểu học" in covered and "Nghĩa Tân" in covered

@@ -106,7 +106,10 @@ def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candida
                 s += 1
             while e > s and not text[e - 1].isalnum():
                 e -= 1
-            if e - s >= 2 and all(x < 0 for x in owner[s:e]) and not _is_cue_word(text[s:e]):
+            # (an organisation's head word left before a place that took its name stays: 'Trường Tiểu học'
+            # + 'Kim Đồng, phường Ngọc Hà' still removes the school)
+            head_left = c.label == "ORGANIZATION" and e <= o.start and not text[e:o.start].strip() and " " in text[s:e].strip()
+            if e - s >= 2 and all(x < 0 for x in owner[s:e]) and (not _is_cue_word(text[s:e]) or head_left):
                 take(Candidate(s, e, c.label, c.score, c.source, c.explanation + " (part outside an overlap)",
                                dict(c.attrs)))
     return sorted((c for c in chosen if c is not None), key=lambda c: c.start)
