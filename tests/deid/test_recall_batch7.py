@@ -152,3 +152,8 @@ def test_school_head_kept_before_a_place_that_took_its_name(rules):
     got = [(s.label, s.text) for s in rules.analyze("Trường: Trường Tiểu học Nghĩa Tân, phường Nghĩa Đô, Hà Nội")]
     covered = " ".join(t for _, t in got)
     assert "Trường Tiểu học" in covered and "Nghĩa Tân" in covered
+
+
+def test_job_word_with_a_workplace(rules):
+    assert texts(rules, "Mẹ cháu bán hàng ở chợ Bến Thành, chiều mới về.", "PROFESSION") == ["bán hàng"]
+    assert texts(rules, "Chị đi bán hàng rồi về nấu cơm.", "PROFESSION") == []

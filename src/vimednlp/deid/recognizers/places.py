@@ -794,6 +794,11 @@ _PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban"
                          "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi", "phuc vu"])
 # 'kỹ sư điện tử' (the lexicon holds 'kỹ sư điện'): a longer specialisation after an entry that starts with these
 _SPECIALISED_HEADS = ("ky su", "ki su", "giao vien", "giang vien")
+# workplaces after 'ở' / 'tại' that make a job word an occupation ('bán hàng ở chợ'); marked forms only in marked text
+_WORKPLACES = frozenset(["chợ", "công ty", "cty", "nhà máy", "xí nghiệp", "siêu thị", "cửa hàng", "quán", "nhà hàng",
+                         "khách sạn", "văn phòng", "khu công nghiệp", "kcn", "bến xe", "cảng", "ngân hàng", "xưởng",
+                         "cong ty", "nha may", "xi nghiep", "sieu thi", "cua hang", "nha hang", "khach san", "van phong",
+                         "khu cong nghiep", "ben xe", "ngan hang", "xuong"])
 # posts that head a department: after a person's name they describe that person ('trưởng phòng Kế hoạch')
 _MANAGER_TITLES = frozenset(["truong phong", "pho phong", "giam doc", "pho giam doc", "quan doc", "truong ban", "pho ban",
                              "to truong", "doi truong", "chanh van phong"])
@@ -899,13 +904,22 @@ class ProfessionRecognizer(Recognizer):
                     and not ctx.upper_doc and len(ctx.ktoks[i - 2]) > 1 and ctx.ktoks[i - 2] in names()["given"]):  # after a name: 'Mẹ: Vi Thị Hằng, dược sĩ nhà thuốc ...'
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.7, self.name,
                                      "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
-            elif (key in general or key in ("nhan vien *", "tho *")) and fold_key(key) not in _CUE_ONLY \
+            elif (key in general or key in ("nhan vien *", "tho *")) and (fold_key(key) not in _CUE_ONLY
+                                                                         or self._at_workplace(ctx, e)) \
                     and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
                                      "occupation lexicon"))
             i = e
         self._field_values(ctx, out)
         return out
+
+    @staticmethod
+    def _at_workplace(ctx: Context, e: int) -> bool:
+        """'bán hàng ở chợ', 'bảo vệ tại công ty': a job word that needs a cue is an occupation when a workplace follows."""
+        kt, n = ctx.ktoks, len(ctx.tokens)
+        if e + 1 >= n or kt[e] not in ("ở", "tại", "o", "tai") or not ctx.adj[e]:
+            return False
+        return kt[e + 1] in _WORKPLACES or e + 2 < n and f"{kt[e + 1]} {kt[e + 2]}" in _WORKPLACES
 
     @staticmethod
     def _civil_person_before(ctx: Context, j: int) -> bool:
