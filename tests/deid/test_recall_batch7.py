@@ -67,6 +67,7 @@ def test_clock_times_and_date_parts(rules):
     assert texts(rules, "Nhịn ăn từ 23h 04/02.", "DATE") == ["23h 04/02"]
     assert texts(rules, "Incision 10:41: rạch da. Closure 11:58.", "DATE") == ["10:41", "11:58"]
     assert texts(rules, "Khí máu 4h: pH 7,35.", "DATE") == ["4h"]
+    assert texts(rules, "Sau 2h: bệnh nhân tỉnh, mỗi 4h: đo mạch.", "DATE") == []
     assert texts(rules, "Date: Tue, 3 Feb 2026 21:07:44 +0700", "DATE") == ["Tue, 3 Feb 2026 21:07:44 +0700"]
     assert texts(rules, "Hẹn tái khám cuối tháng 7/2026.", "DATE") == ["cuối tháng 7/2026"]
     assert texts(rules, "Hút thuốc 15 năm, đã bỏ từ 2018.", "DATE") == ["2018"]
