@@ -71,6 +71,8 @@ def test_clock_times_and_date_parts(rules):
     assert texts(rules, "Date: Tue, 3 Feb 2026 21:07:44 +0700", "DATE") == ["Tue, 3 Feb 2026 21:07:44 +0700"]
     assert texts(rules, "Hẹn tái khám cuối tháng 7/2026.", "DATE") == ["cuối tháng 7/2026"]
     assert texts(rules, "Hút thuốc 15 năm, đã bỏ từ 2018.", "DATE") == ["2018"]
+    assert texts(rules, "Làm thợ mỏ từ 2004 đến 2016.", "DATE") == ["2004", "2016"]
+    assert texts(rules, "Bạch cầu tăng từ 2000 lên 5000, nước tiểu từ 1800 -> 2100 ml.", "DATE") == []
     # chat stamps, titres and volumes are no dates
     assert texts(rules, "[21:05] Lan: ANA 1:40, truyền từ 2000 ml dịch", "DATE") == []
 

@@ -380,6 +380,8 @@ _DATE_RES: list[tuple[str, re.Pattern, float]] = [
     ("dd/mm/yyyy", re.compile(rf"(?<![\w/.,]){_D}\s?([/.\-])\s?{_M}\s?\1\s?(?:{_Y}|\d{{2}})(?![\w/]|[.,]\d)"), 0.95),
     ("mm/yyyy", re.compile(rf"(?<![\w/.,]){_M}\s?[/\-]\s?{_Y}(?![\w/]|[.,]\d)"), 0.85),
 ]
+# 'tăng từ 2000 lên ...', 'dao động từ 1990 ...': a value changing, not a year
+_CHANGE_BEFORE = frozenset(["tang", "giam", "len", "xuong", "dong", "chuyen", "dat"])
 # a clock time right before a short date: '7h 15/02', '22h30 26/01' (a shift's end, a fasting start)
 _TIME_BEFORE_DM = re.compile(r"(?<![\w/:.,])\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?\s+$")
 # 'đầu / cuối / giữa tháng 5/2026': the part of the month belongs to the date
@@ -528,6 +530,7 @@ class DateRecognizer(Recognizer):
                 if free(s, e):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
+        year_ends = {c.end for c in out if c.end - c.start == 4 and f[c.start:c.end].isdigit()}
         ycues = cues()["year_cues"]
         for m in _YEAR_RE.finditer(f):
             s, e = m.start(), m.end()
@@ -536,11 +539,19 @@ class DateRecognizer(Recognizer):
             i = ctx.token_index_at(s)
             cue = ctx.cue_before(i, ycues) if i is not None else None
             if not cue and i and ctx.ktoks[i - 1] in ("từ", "tu") and not _AFTER_NOT_DATE.match(f, e) \
-                    and not re.match(r"\s*(?:-|den|toi)\s*\d", f[e:e + 8]):
+                    and not f[s:e].startswith("18") and not (i > 1 and ctx.ftoks[i - 2] in _CHANGE_BEFORE) \
+                    and not re.match(r"\s*(?:->|→|len|xuong)\s*\d", f[e:e + 10]) \
+                    and not (re.match(r"\s*(?:-|–|den|toi)\s*\d", f[e:e + 10])
+                             and not re.match(r"\s*(?:-|–|den|toi)\s*(?:19|20)\d\d(?![\w/]|[.,]\d)(?!\s*(?:ml|mg|g\b|l\b|%|don vi))", f[e:e + 24])):
+                # (a range of years 'từ 2005 đến 2015' is history; 'từ 2000 đến 3000 ml' is a volume)
                 cue = "từ"  # 'đã bỏ thuốc từ 2019': a year (not 'từ 2000 ml', not a range of counts)
+            if not cue and i and ctx.ftoks[i - 1] in ("den", "toi", "-", "–") and not _AFTER_NOT_DATE.match(f, e) \
+                    and any(x in year_ends for x in range(ctx.tokens[i - 1].start - 2, ctx.tokens[i - 1].start + 1)):
+                cue = "đến"  # the end of a range of years: 'từ 2005 đến 2015'
             if cue:
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.9, self.name, "pattern: year + cue (sinh năm, SN, năm)"))
+                year_ends.add(e)
         return out
 
 
