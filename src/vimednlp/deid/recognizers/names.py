@@ -17,8 +17,9 @@ from .lexicons import cues, names
 _DIGRAPHS = ("Th", "Ng", "Nh", "Ch", "Tr", "Ph", "Kh", "Gi", "Qu")  # initials of 'Thảo', 'Nguyệt': 'N.V.Th.'
 _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu))?\.?"
                        r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
-# a chat line: optional '[14/03 20:15]' or '21:05 -' stamp, then 1-5 words and ':'
-_SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
+# a chat line: optional '[14/03 20:15]', '21:05 -' or '20/03/2026 19:42' stamp (an exported chat), then 1-5 words and ':'
+_SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*"
+                      r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
                       # a chat handle often carries an emoji ('Trâm Anh 🌸:')
                       r"(?P<emoji>[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]{1,6}[ \t]*)?"
                       r"(?:\((?P<role>[^()\n]{1,20})\)[ \t]*)?:",
@@ -71,6 +72,8 @@ _BIRTH_ORDER = frozenset(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "
 # 'Nguyễn Thị Bé', 'Lê Văn Út': after these middle names the next capitalised word is the given name,
 # even one that is a cue word elsewhere ('bé', 'út', 'em')
 _MIDDLE_KINH = frozenset(["van", "thi", "văn", "thị"])
+# words before a chat speaker's given name said alone: 'chao phuong', 'e la phuong', 'cam on phuong'
+_GREETING_BEFORE = frozenset(["chao", "la", "on", "hi", "hello"])
 # e-mail and memo header fields at the start of a line ('To: ...'): never a chat speaker
 _MAIL_HEADERS = frozenset(["to", "from", "cc", "bcc", "subject", "date", "re", "fw", "fwd", "sent", "attachments"])
 
@@ -343,9 +346,19 @@ class NameRecognizer(Recognizer):
                 continue  # 'To:', 'From:', 'Cc:': e-mail header fields
             start = s0 + len(" ".join(words[:k])) + (1 if k else 0)
             end = m.end("who")
-            if taken.free(start, end):
-                out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
-                taken.add(start, end)
+            if not taken.free(start, end):
+                # a shorter name found inside the speaker ('le' of 'bs le minh duc:') gives way to it, unless the
+                # speaker ends on a common word ('me ngoc han hoi:' is the mother asking)
+                inner = [c for c in out if start <= c.start and c.end <= end]
+                if not inner or keys[-1] in _NOT_NAME_LOWER or any(c.start < end and start < c.end for c in out if c not in inner):
+                    continue
+                for c in inner:
+                    out.remove(c)
+                taken = Taken(len(ctx.text))
+                for c in out:
+                    taken.add(c.start, c.end)
+            out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
+            taken.add(start, end)
         # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
         for m in _INITIALS_FREE.finditer(ctx.text):
             if taken.free(m.start(), m.end()):
@@ -459,6 +472,7 @@ class NameRecognizer(Recognizer):
         phrases: dict[str, list[tuple[tuple[str, ...], bool]]] = {}  # first folded word -> (words, needs a cue)
         given_alone: set[str] = set()
         given_weak: set[str] = set()
+        given_lower: set[str] = set()
         lex, upper = names(), ctx.upper_doc
         for c in out:
             if c.score < 0.55 or "initial" in c.explanation:
@@ -484,11 +498,16 @@ class NameRecognizer(Recognizer):
                 g = toks[i].text if "speaker" in c.explanation and ft[j] in lex["surname"] and j == i + 1 else last
                 if g[:1].isupper() and g[1:].islower() and fold_lower(g) not in _NOT_NAME_LOWER and ctx_key(g) in lex["given"]:
                     given_weak.add(g)
+            if j > i and "speaker" in c.explanation and not ctx.diacritics and last.islower() and ft[i] in lex["surname"] \
+                    and ft[j] in lex["given"] and ft[j] not in _NOT_NAME_LOWER:
+                # a lower-case chat speaker 'dinh thi phuong:': the given name alone after a greeting or 'là'
+                given_lower.add(last)
         if not phrases:
             return
         for x in range(n):
             cands = phrases.get(ft[x])
-            if cands is None and toks[x].text not in given_alone and toks[x].text not in given_weak:
+            if cands is None and toks[x].text not in given_alone and toks[x].text not in given_weak \
+                    and toks[x].text not in given_lower:
                 continue
             for words, needs_cue in sorted(cands or (), key=lambda w: -len(w[0])):
                 e = x + len(words)
@@ -512,6 +531,13 @@ class NameRecognizer(Recognizer):
                     taken.add(toks[x].start, toks[x].end)
                     out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.65, self.name,
                                          "given name of a full name found elsewhere in the document"))
+                elif toks[x].text in given_lower and x > 0 and ctx.adj[x - 1] and ft[x - 1] in _GREETING_BEFORE \
+                        and taken.free(toks[x].start, toks[x].end) \
+                        and not (x + 1 < n and ctx.adj[x] and toks[x + 1].kind in ("word", "number")):
+                    # ('chao phuong.', 'e la phuong,': the name ends the phrase; 'la phuong 5' is a ward)
+                    taken.add(toks[x].start, toks[x].end)
+                    out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.6, self.name,
+                                         "given name of a lower-case chat speaker after a greeting or 'là'"))
 
     @staticmethod
     @lru_cache(maxsize=1)

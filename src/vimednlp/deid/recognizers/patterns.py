@@ -62,9 +62,10 @@ class PhoneRecognizer(Recognizer):
     labels = ("PHONE",)
     # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234
     # landlines on letterheads: area code, a one-digit exchange, then 3 + 3 ('0292 3 812 046', '(0258) 3 551 420')
-    _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3})[\s.\-]\d[\s.\-]\d{3}[\s.\-]?\d{3}(?![\w])"
-                     r"|(?<![\w+])1[89]00[\s.\-]?\d{2,3}[\s.\-]?\d{2,3}(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[\s.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[\s.\-]?"
-                     r"(?:\(?\d{1,4}\)?[\s.\-]?)?\d{2,4}(?:[\s.\-]?\d{2,4}){1,3}(?![\w])")
+    # (no line break inside a number: a number ending a line must not take the date opening the next one)
+    _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3})[ \t\u00a0.\-]\d[ \t\u00a0.\-]\d{3}[ \t\u00a0.\-]?\d{3}(?![\w])"
+                     r"|(?<![\w+])1[89]00[ \t\u00a0.\-]?\d{2,3}[ \t\u00a0.\-]?\d{2,3}(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[ \t\u00a0.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[ \t\u00a0.\-]?"
+                     r"(?:\(?\d{1,4}\)?[ \t\u00a0.\-]?)?\d{2,4}(?:[ \t\u00a0.\-]?\d{2,4}){1,3}(?![\w])")
 
     # a foreign number: '+61 412 558 903', '+1 (415) 555-0134' (a foreign patient's family)
     _intl = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,3}(?![\w])")
@@ -107,6 +108,11 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
         c = ctx.cue_before(k - 1, allc, skip="")
         if c and kinds[c] == "bank":
             return "bank", c
+    # 'mã BN của em 108-2210457', 'số thẻ của tôi ...': 'của' + the owner between any ID cue and the value
+    if k > 2 and ft[k - 2] == "cua" and (ft[k - 1] in _OWNER_WORDS or ft[k - 1] == "e"):
+        c = ctx.cue_before(k - 2, allc, skip="")
+        if c:
+            return kinds[c], c
     # 'Mã sự cố: SC-2025-0119', 'SỐ KCB: 000417/KCB': 'mã'/'số' + one or two words + ':' labels a code
     # a code of letters and digits ('GL-ADR-25/0388') may follow a longer label ('Mã số báo cáo của đơn vị:')
     toks = ctx.tokens

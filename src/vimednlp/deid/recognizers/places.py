@@ -720,7 +720,8 @@ class OrganizationRecognizer(Recognizer):
             while x < n and x - e < 2 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" \
                     and (ft[x] not in _VENUE_STOP or x - e == 0 and ft[x] in giv and x + 1 < n and ctx.adj[x]
                          and ft[x + 1] in giv and ft[x + 1] not in _VENUE_STOP and ft[x + 1] not in _LOWER_ORG_STOP) \
-                    and ft[x] not in _STOP_TAIL and ft[x] not in _LOWER_ORG_STOP:
+                    and ft[x] not in _STOP_TAIL and ft[x] not in _LOWER_ORG_STOP \
+                    and ctx.match_at(x, cues()["org_head"]) == x:  # ('phong kham noi tiet bv 108': the hospital)
                 x += 1  # ('pk nhi an phuc': 'an' is also 'eat', but two given names in a row name the clinic)
             e = x
         return e, known
