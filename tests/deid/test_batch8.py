@@ -45,3 +45,20 @@ def test_id_after_a_cue_and_its_owner(rules):
 def test_lower_case_hospital_known_by_its_number_after_a_clinic(rules):
     got = texts(rules, "e kham o phong kham noi tiet bv 108 a", "ORGANIZATION")
     assert len(got) == 1 and got[0].endswith("bv 108")
+
+
+def test_pain_score_is_no_date():
+    an = Analyzer()  # the tagger read 'VAS 6/10' as a date
+    assert texts(an, "Bệnh nhân đau vết mổ nhiều, VAS 6/10, đã dùng giảm đau.", "DATE") == []
+    assert texts(an, "Lượng giá chiều nay: NRS 3/10, vết mổ khô.", "DATE") == []
+
+
+def test_national_id_issuing_office_is_no_organisation(rules):
+    text = "CCCD số: 036085004417     Ngày cấp: 10/08/2022     Nơi cấp: Cục Cảnh sát QLHC về TTXH"
+    assert texts(rules, text, "ORGANIZATION") == []
+
+
+def test_common_words_after_a_name_syllable(rules):
+    text = "Người bệnh: Lò Văn Hậu, 34 tuổi.\nHậu phẫu ngày 2, vết mổ khô."
+    assert texts(rules, text, "NAME") == ["Lò Văn Hậu"]
+    assert texts(rules, "app bac si gia dinh - tin nhan tu van\n", "NAME") == []

@@ -19,6 +19,13 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     ("value with unit", re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:{_UNITS})(?![\w])(?!\.\w)", re.I)),
     ("dose fraction", re.compile(r"(?<![\w/])\d/\d\s?(?:viên|vien|ống|ong|gói|goi)", re.I)),
     ("score", re.compile(r"(?:glasgow|gcs|apgar|nyha|para|para:)\s*:?\s*\d+(?:[/\-]\d+)*", re.I)),
+    # a pain score on a 10-point scale: 'VAS 6/10', 'NRS: 3/10', 'điểm đau 4/10' (no date)
+    ("pain score", re.compile(r"(?:vas|nrs|vrs|điểm đau|diem dau)\s*:?\s*(?:10|\d(?:[.,]5)?)\s?/\s?10(?![\d/])", re.I)),
+    # the national office issuing identity cards or passports ('Nơi cấp: Cục Cảnh sát QLHC về TTXH'): like
+    # 'Bộ Y tế', one office for the whole country names no one
+    ("national issuing office", re.compile(r"cục cảnh sát (?:qlhc về ttxh|quản lý hành chính về trật tự xã hội"
+                                           r"|đkql cư trú và dlqg về dân cư|đăng ký quản lý cư trú và dữ liệu quốc gia về dân cư)"
+                                           r"|cục cs qlhc về ttxh|cục quản lý xuất nhập cảnh", re.I)),
     # 'khối 1/4 trên ngoài', 'ở 1/3 trên thực quản': a part of an organ, not a date
     ("organ fraction", re.compile(r"(?<![\w/])[1-3]\s?/\s?[2-4]\s+(?:trên|dưới|giữa|ngoài|trong|sau|trước|tren|duoi|giua"
                                   r"|ngoai|truoc)(?![\w])", re.I)),
