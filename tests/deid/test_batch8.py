@@ -62,3 +62,15 @@ def test_common_words_after_a_name_syllable(rules):
     text = "Người bệnh: Lò Văn Hậu, 34 tuổi.\nHậu phẫu ngày 2, vết mổ khô."
     assert texts(rules, text, "NAME") == ["Lò Văn Hậu"]
     assert texts(rules, "app bac si gia dinh - tin nhan tu van\n", "NAME") == []
+
+
+def test_department_after_a_dash_is_no_organisation(rules):
+    got = texts(rules, "Trung tâm Y tế khu vực Thanh Oai - Phòng khám Nhi số 3\nMã đơn thuốc: 0215", "ORGANIZATION")
+    assert got == ["Trung tâm Y tế khu vực Thanh Oai"]
+    got = texts(rules, "TTYT huyện Thanh Oai - Phòng khám Đa khoa khu vực Dân Hòa", "ORGANIZATION")
+    assert "Phòng khám Đa khoa khu vực Dân Hòa" in got
+
+
+def test_field_label_in_capitals_is_no_name(rules):
+    text = "SỐ LƯU TRỮ: 2025-0112     MÃ Y TẾ: 01190237745\nHỌ TÊN: LÒ THỊ PHƯƠNG"
+    assert texts(rules, text, "NAME") == ["LÒ THỊ PHƯƠNG"]

@@ -128,7 +128,8 @@ def test_any_text_any_spans_any_operator_never_crashes(text, data):
     spans = [Span(a, b, data.draw(st.sampled_from(PHI_LABELS))) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
     for op in ("tag", "mask", "hash", "encrypt", "surrogate"):
         res = deidentify(text, op, spans=spans, key="k", labels=list(PHI_LABELS), numbered=True)
-        assert isinstance(res.text, str) and len(res.spans) == len(spans)
+        # (blank input returns no spans, even given ones: see api.py's decisions)
+        assert isinstance(res.text, str) and len(res.spans) == (len(spans) if text.strip() else 0)
         for r, s in zip(res.replacements, res.spans):
             piece = res.text[r["start"]:r["end"]]
             if op != "mask" and s.label != "GENDER" and len(s.text.strip()) >= 3 and any(c.isalnum() for c in s.text):

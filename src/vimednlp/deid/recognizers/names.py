@@ -292,6 +292,10 @@ class NameRecognizer(Recognizer):
             if cand_end is not None and cand_end - i >= 3 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH and not upper \
                     and all(toks[x].text[:1].isupper() and toks[x].text[1:].islower() for x in range(i, cand_end)):
                 never_ok = True  # 'Phạm Thị Hồng Cầu': after surname + Thị/Văn, capitalised words are the name
+            if cand_end is not None and not cue_hit and cand_end - i == 2 and cand_end < n and ctx.adj[cand_end - 1] \
+                    and f"{ft[cand_end - 1]} {ft[cand_end]}" in never:
+                i += 1  # 'MÃ Y TẾ:' (a field label): the last syllable opens a common phrase ('y tế'), no name
+                continue
             if cand_end is not None and (never_ok or not self._never(ft, i, cand_end, never)):
                 score = 0.9 if cue_hit else (0.75 if cand_end - i >= 3 else 0.65)
                 if cue_hit and why.startswith("surname"):

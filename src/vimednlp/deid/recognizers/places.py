@@ -570,6 +570,12 @@ class OrganizationRecognizer(Recognizer):
             if h_end is None:
                 i += 1
                 continue
+            if i >= 2 and ft[i] in ("khoa", "phong") and ft[i - 1] in ("-", "–") and out and out[-1].end == toks[i - 2].end \
+                    and not (h_end < n and ft[h_end] == "da"):
+                # 'Trung tâm Y tế ... - Phòng khám Nội số 2', '... - Khoa Nhi': a department of the organisation just
+                # named, no organisation of its own ('- Phòng khám Đa khoa khu vực ...' is a named unit)
+                i = h_end
+                continue
             e = h_end
             good = h_end  # end of the last piece that belongs to a name (not a generic trailing word)
             base = h_end
