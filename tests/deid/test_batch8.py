@@ -74,3 +74,8 @@ def test_department_after_a_dash_is_no_organisation(rules):
 def test_field_label_in_capitals_is_no_name(rules):
     text = "SỐ LƯU TRỮ: 2025-0112     MÃ Y TẾ: 01190237745\nHỌ TÊN: LÒ THỊ PHƯƠNG"
     assert texts(rules, text, "NAME") == ["LÒ THỊ PHƯƠNG"]
+
+
+def test_foreign_phone_ending_a_line(rules):
+    text = "Người nhà (Úc): +61 412 558 903\n21/03/2026 08:10 gọi lại"
+    assert texts(rules, text, "PHONE") == ["+61 412 558 903"]

@@ -68,7 +68,7 @@ class PhoneRecognizer(Recognizer):
                      r"(?:\(?\d{1,4}\)?[ \t\u00a0.\-]?)?\d{2,4}(?:[ \t\u00a0.\-]?\d{2,4}){1,3}(?![\w])")
 
     # a foreign number: '+61 412 558 903', '+1 (415) 555-0134' (a foreign patient's family)
-    _intl = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,3}(?![\w])")
+    _intl = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[ \t\u00a0.\-]?\(?\d{1,4}\)?(?:[ \t\u00a0.\-]?\d{2,4}){2,3}(?![\w])")
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
