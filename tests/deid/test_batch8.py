@@ -2,14 +2,7 @@
 not copied from any note)."""
 from __future__ import annotations
 
-import pytest
-
 from vimednlp.deid.analyzer import Analyzer
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Analyzer(model=None)
 
 
 def texts(an, text, label=None):

@@ -2,15 +2,6 @@
 tests, not copied from any note)."""
 from __future__ import annotations
 
-import pytest
-
-from vimednlp.deid.analyzer import Analyzer
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Analyzer(model=None)
-
 
 def texts(an, text, label=None):
     return [s.text for s in an.analyze(text) if label is None or s.label == label]

@@ -111,6 +111,17 @@ def _derived_sets() -> tuple[frozenset, frozenset]:
     return frozenset(c for c in cues()["name_before"] if " " not in c), frozenset(lex["given"] | lex["middle"])
 
 
+
+def _without(ctx, out: list, inner: list) -> Taken:
+    """Drop the candidates `inner` (shorter names inside a longer one that replaces them) from `out` and return
+    the character map of what is left."""
+    for c in inner:
+        out.remove(c)
+    taken = Taken(len(ctx.text))
+    for c in out:
+        taken.add(c.start, c.end)
+    return taken
+
 class NameRecognizer(Recognizer):
     name = "name"
     labels = ("NAME",)
@@ -356,11 +367,7 @@ class NameRecognizer(Recognizer):
                 inner = [c for c in out if start <= c.start and c.end <= end]
                 if not inner or keys[-1] in _NOT_NAME_LOWER or any(c.start < end and start < c.end for c in out if c not in inner):
                     continue
-                for c in inner:
-                    out.remove(c)
-                taken = Taken(len(ctx.text))
-                for c in out:
-                    taken.add(c.start, c.end)
+                taken = _without(ctx, out, inner)
             out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
             taken.add(start, end)
         # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
@@ -424,11 +431,7 @@ class NameRecognizer(Recognizer):
             inner = [c for c in out if s <= c.start and c.end <= e]
             if any(c.start < e and s < c.end for c in out if c not in inner):
                 continue
-            for c in inner:
-                out.remove(c)
-            taken = Taken(len(ctx.text))
-            for c in out:
-                taken.add(c.start, c.end)
+            taken = _without(ctx, out, inner)
             taken.add(s, e)
             out.append(Candidate(s, e, "NAME", 0.85, self.name, "romanised foreign name (Korean, Chinese, Japanese ...)"))
         for m in _SIGNER.finditer(ctx.folded):
