@@ -8,6 +8,7 @@ also names (`bình thường`, `hồng cầu`, `đông máu`, `bàn tay`) never 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ...text.fold import fold_lower
@@ -111,7 +112,6 @@ def _derived_sets() -> tuple[frozenset, frozenset]:
     return frozenset(c for c in cues()["name_before"] if " " not in c), frozenset(lex["given"] | lex["middle"])
 
 
-
 def _without(ctx, out: list, inner: list) -> Taken:
     """Drop the candidates `inner` (shorter names inside a longer one that replaces them) from `out` and return
     the character map of what is left."""
@@ -121,6 +121,7 @@ def _without(ctx, out: list, inner: list) -> Taken:
     for c in out:
         taken.add(c.start, c.end)
     return taken
+
 
 class NameRecognizer(Recognizer):
     name = "name"
@@ -294,12 +295,11 @@ class NameRecognizer(Recognizer):
             if cand_end is not None and (ft[i] in _HIGHLANDS_FIRST or "'" in t.text) and cand_end < run_end \
                     and ft[cand_end] in sur and cand_end + 1 == run_end:
                 cand_end += 1  # the family name written last
-            if cand_end == i + 1 and cue_hit in _STAFF_CUES and ft[i] in giv and not upper and t.text[1:].islower() \
-                    and (cand_end >= n or toks[cand_end].kind == "punct" and ctx.ftoks[cand_end] in ",.;)"
-                         or toks[cand_end].kind == "word" and not ctx.is_cap(cand_end)):
-                never_ok = True  # 'chờ BS Nam giải thích': after a staff title 'Nam' is a doctor, not 'male'
-            else:
-                never_ok = False
+            # 'chờ BS Nam giải thích': after a staff title 'Nam' is a doctor, not 'male'
+            never_ok = cand_end == i + 1 and cue_hit in _STAFF_CUES and ft[i] in giv and not upper \
+                and t.text[1:].islower() \
+                and (cand_end >= n or toks[cand_end].kind == "punct" and ctx.ftoks[cand_end] in ",.;)"
+                     or toks[cand_end].kind == "word" and not ctx.is_cap(cand_end))
             if cand_end is not None and cand_end - i >= 3 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH and not upper \
                     and all(toks[x].text[:1].isupper() and toks[x].text[1:].islower() for x in range(i, cand_end)):
                 never_ok = True  # 'Phạm Thị Hồng Cầu': after surname + Thị/Văn, capitalised words are the name
@@ -322,9 +322,7 @@ class NameRecognizer(Recognizer):
         speakers = list(_SPEAKER.finditer(ctx.text))
         # a chat: several lines open on a speaker; a capitalised handle said twice there ('Bống Xinh:') is a
         # speaker even outside the name lexicons
-        handles: dict[str, int] = {}
-        for m in speakers:
-            handles[m.group("who")] = handles.get(m.group("who"), 0) + 1
+        handles = Counter(m.group("who") for m in speakers)
         chat = len(speakers) >= 3
         for m in speakers:
             words = m.group("who").split()
