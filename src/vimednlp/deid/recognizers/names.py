@@ -27,6 +27,7 @@ _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*
                       re.MULTILINE)
 
 
+@lru_cache(maxsize=1 << 14)  # a note repeats its words
 def ctx_key(w: str) -> str:
     return w.lower() if fold_lower(w) != w.lower() else fold_lower(w)
 

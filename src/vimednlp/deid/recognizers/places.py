@@ -9,6 +9,7 @@ many ward names are also given names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...text.fold import fold_lower
 from ...text.tokenizer import tokenize
@@ -121,8 +122,8 @@ _MED_AFTER = frozenset(["tại", "của", "ở", "làm", "khoa", "bệnh", "tr�
                         "bv", "bvđk", "bvdk", "pk", "tram"])
 
 
+@lru_cache(maxsize=1 << 14)  # unit words and short phrases: a small vocabulary looked up per token
 def fold_key(k: str) -> str:
-    from ...text.fold import fold_lower
     return fold_lower(k)
 
 
