@@ -397,7 +397,8 @@ _MONTH_PART_BEFORE = re.compile(r"(?<![\w])(?:dau|cuoi|giua)\s+$")
 _HHMM = re.compile(r"(?<![\w/:.,\[])(?:[01]\d|2[0-3]):[0-5]\d(?![\w/]|[.,:]\d|\][ \t]|[ \t]+-[ \t])")
 # a time stamp before ':' inside a line ('Khí máu 5h: pH 7,31')
 # (not a duration: 'Sau 2h: BN tỉnh', 'trong 6h:', 'mỗi 4h:')
-_STAMP_TIME = re.compile(r"(?<=\s)(?<!sau )(?<!trong )(?<!moi )(?<!cach )(\d{1,2}h(?:[0-5]\d)?)(?=:\s)")
+# (nor a collection period: 'Nước tiểu 24h:', 'Holter 48h:' - no clock reads past 23h)
+_STAMP_TIME = re.compile(r"(?<=\s)(?<!sau )(?<!trong )(?<!moi )(?<!cach )((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?=:\s)")
 _DM_RE = re.compile(rf"(?<![\w/.,]){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?\d)")
 _MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
                        r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
@@ -416,15 +417,20 @@ _PATIENT_ORDINAL = re.compile(r"(?:benh nhan|ca benh|ca nhiem|ca|bn)(?:\s+(?:nhi
 
 _DAYPART_TIME = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua|hom nay|hom qua|mai nay|ngay mai))?"
                            r"(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?)(?![\w/:])")
+# 'mai 7h c ghé', 'hôm nay 15h30 tái khám': a relative day alone before the time (not 'g': 'hôm nay 2g Cefo' is a dose)
+_RELDAY_TIME = re.compile(r"(?<![\w])(?:ngay mai|mai|hom nay|hom qua)(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|gio)(?:\s?[0-5]\d)?)(?![\w/:])")
 _TIME_RELATIVE = re.compile(r"(?<![\w/])(\d{1,2}\s?(?:h|gio)\s?\d{0,2}(?:\s+(?:sang|trua|chieu|toi|dem|khuya))?"
                             r"\s+(?:hom qua|hom nay|hom kia|nay|qua|mai))(?![\w])")
 # 'lúc 1h30', 'vào lúc 22:15': a clock time after 'at' (care sheets note when a dose was given)
-_AT_TIME = re.compile(r"(?<![\w])(?:vao luc|luc)\s+(\d{1,2}\s?(?:h|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?|\d{1,2}:\d{2})(?![\w/:]|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
-# 'từ 14h', 'đến 2h40', 'liều tiếp theo 10h': a clock time as the start, end or next moment of something (not a
-# duration: 'trong 2h', 'sau 5h' stay out)
-_FROM_TO_TIME = re.compile(r"(?<![\w])(tu|den|toi|tiep theo|ke tiep)\s+((?:[01]?\d|2[0-4])\s?(?:h|gio)(?:\s?[0-5]\d(?:\s?(?:phut|p))?)?"
+# ('lúc 22 giờ 14: ST chênh lên': a colon after the minutes ends the stamp, it is no third clock field)
+_AT_TIME = re.compile(r"(?<![\w])(?:vao luc|luc)\s+(\d{1,2}\s?(?:h|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?|\d{1,2}:\d{2})(?![\w/]|:\d|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
+# 'từ 14h', 'đến 2h40', 'liều tiếp theo 10h', 'bắt đầu 07h40, ngừng 19h', 'kết thúc 11 giờ 05': a clock time as
+# the start, end or next moment of something (not a duration: 'trong 2h', 'sau 5h' stay out)
+_FROM_TO_TIME = re.compile(r"(?<![\w])(tu|den|toi|tiep theo|ke tiep|bat dau|ket thuc|ngung|dung)\s+((?:[01]?\d|2[0-4])\s?(?:h|gio)(?:\s?[0-5]\d(?:\s?(?:phut|p))?)?"
                            r"|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\w/:]|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
-_FROM_TO_MARKED = frozenset(["từ", "đến", "tới", "tiếp theo", "kế tiếp"])
+_FROM_TO_MARKED = frozenset(["từ", "đến", "tới", "tiếp theo", "kế tiếp", "bắt đầu", "kết thúc", "ngừng", "dừng"])
+# '✓ 8h', '✔ 9h15': the tick of a medication-administration sheet, then the time the dose was given
+_TICK_TIME = re.compile(r"[✓✔☑]\s*(\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?|\d{1,2}:[0-5]\d)(?![\w/:])")
 # '3am', '10:30 pm' (English in mixed-language chats)
 _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
 # a clock time in a story: '7h30 cùng ngày', 'đến 2h40', 'lúc 2h sáng'; not a shift range ('6h00-10h00')
@@ -530,7 +536,9 @@ class DateRecognizer(Recognizer):
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
         for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"), (_BARE_TIME, "clock time (7h30, 2h sáng)"),
                         (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
-                        (_CLOCK_AMPM, "clock time with am/pm"), (_AT_TIME, "clock time after 'lúc'")):
+                        (_CLOCK_AMPM, "clock time with am/pm"), (_AT_TIME, "clock time after 'lúc'"),
+                        (_RELDAY_TIME, "clock time after a relative day (mai 7h)"),
+                        (_TICK_TIME, "administration time after a tick")):
             for m in rx.finditer(f):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
