@@ -228,8 +228,11 @@ class LocationRecognizer(Recognizer):
             if u_end is not None:
                 v = u_end
                 if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end \
-                        and (ft[v] == ":" or ft[v - 1] in _ABBREV_UNITS or len(ft[v - 1]) <= 3):
-                    v += 1  # 'P.12', 'tdp.': an abbreviation's dot; after 'công viên.' the sentence ends
+                        and (ft[v] == ":" or ft[v - 1] in _ABBREV_UNITS or len(ft[v - 1]) <= 3
+                             and (len(ft[v - 1]) == 1 or toks[v - 1].text.lower() == ft[v - 1])):
+                    # 'P.12', 'tdp.': an abbreviation's dot; after 'công viên.' or 'thợ hồ.' (a word written with its
+                    # marks is no abbreviation) the sentence ends
+                    v += 1
                 e = self._value_end(ctx, v, gz) if v < n and ctx.adjacent(v - 1, v) else v
                 # an address read aloud: 'số chín ngõ một trăm linh hai phố ...' (a house number in words)
                 spoken = e == v and v < n and ctx.adjacent(v - 1, v) and fold_key(" ".join(ft[i:u_end])) in _SPOKEN_UNITS
@@ -801,12 +804,14 @@ _PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban"
                          "quan ly", "ky thuat vien", "chuyen gia", "can bo", "tieu thuong", "chu", "lai xe", "tai xe",
                          "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi", "phuc vu"])
 # 'kỹ sư điện tử' (the lexicon holds 'kỹ sư điện'): a longer specialisation after an entry that starts with these
-_SPECIALISED_HEADS = ("ky su", "ki su", "giao vien", "giang vien")
+_SPECIALISED_HEADS = ("ky su", "ki su", "giao vien", "giang vien", "cong nhan")  # 'công nhân may mũ giày'
 # workplaces after 'ở' / 'tại' that make a job word an occupation ('bán hàng ở chợ'); marked forms only in marked text
 _WORKPLACES = frozenset(["chợ", "công ty", "cty", "nhà máy", "xí nghiệp", "siêu thị", "cửa hàng", "quán", "nhà hàng",
                          "khách sạn", "văn phòng", "khu công nghiệp", "kcn", "bến xe", "cảng", "ngân hàng", "xưởng",
                          "cong ty", "nha may", "xi nghiep", "sieu thi", "cua hang", "nha hang", "khach san", "van phong",
                          "khu cong nghiep", "ben xe", "ngan hang", "xuong"])
+# generic titles: 'nhân viên Công ty X', 'giám đốc công ty' name a post, a job only after a cue
+_TITLES_ONLY = frozenset(["nhan vien", "giam doc", "pho giam doc", "truong phong", "quan ly", "can bo", "chuyen gia"])
 # posts that head a department: after a person's name they describe that person ('trưởng phòng Kế hoạch')
 _MANAGER_TITLES = frozenset(["truong phong", "pho phong", "giam doc", "pho giam doc", "quan doc", "truong ban", "pho ban",
                              "to truong", "doi truong", "chanh van phong"])
@@ -817,7 +822,8 @@ _PROF_STOP_MORE = frozenset(["di", "den", "ve", "ra", "vao", "len", "xuong", "sa
                              "xet", "nghiem", "phat", "song", "tro", "nha", "o", "cung", "con", "vo", "chong", "me", "bo",
                              "anh", "chi", "em", "ong", "ba", "nay", "kia", "ay", "ca", "tuoi", "nam", "nu", "thuong",
                              "moi", "cu", "lan", "dau", "tien", "gan", "xa", "nhieu", "it", "hang", "trong",
-                             "tren", "duoi", "bay", "chuyen", "thang", "tuan", "sang", "chieu", "toi", "hom", "luc"])
+                             "tren", "duoi", "bay", "chuyen", "thang", "tuan", "sang", "chieu", "toi", "hom", "luc",
+                             "ben"])  # 'giáo viên mầm non bên trường ...': 'bên' (at) opens the workplace
 
 
 def _profession_lexicon() -> frozenset[str]:
@@ -878,9 +884,22 @@ class ProfessionRecognizer(Recognizer):
                 continue
             colon = e if e < n and ft[e] == ":" else e + 1 if e + 1 < n and ft[e + 1] == ":" and ctx.tokens[e].kind == "word" \
                 and not ctx.is_cap(e) else None  # 'Nhân viên y tế trường: ...'
-            if colon is not None and (i == 0 or ft[i - 1] in (".", ",", ";") or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
+            if colon is None and e + 1 < n:
+                # 'BÁC SĨ LÀM BỆNH ÁN:', 'KẾ TOÁN VIỆN PHÍ:': a signer's role label of a few words in capitals
+                x = e
+                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and ctx.tokens[x].text.isupper() and ctx.adj[x - 1]:
+                    x += 1
+                if x > e and x < n and ft[x] == ":" and all(ctx.tokens[y].text.isupper() for y in range(i, e)):
+                    colon = x
+            line_start = i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+            if colon is not None and (line_start or ft[i - 1] in (".", ",", ";")
+                                      or _FIELD_GAP.search(ctx.text, ctx.tokens[i - 1].end, ctx.tokens[i].start)):
                 e = colon
                 i = e  # 'Lái xe: Danh Út' (the crew of an ambulance): a role label, not someone's occupation
+                continue
+            if line_start and e + 1 < n and ft[e] in ("-", "–") and ctx.tokens[e + 1].kind == "word" and ctx.is_cap(e + 1) \
+                    and ":" in ctx.text[ctx.tokens[e + 1].start:ctx.tokens[e + 1].start + 40].split("\n", 1)[0]:
+                i = e  # 'Lễ tân - Thu Hà 20:52:': the role of a chat speaker (the clinic's staff), not an occupation
                 continue
             if i > 0 and ft[i - 1] in ("ma", "so", "lop", "the"):
                 i = e  # 'Mã học sinh:', 'Thẻ sinh viên': a field label or a card, not the person's occupation
@@ -913,8 +932,11 @@ class ProfessionRecognizer(Recognizer):
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.7, self.name,
                                      "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
             elif (key in general or key in ("nhan vien *", "tho *")) and (fold_key(key) not in _CUE_ONLY
-                                                                         or self._at_workplace(ctx, e)) \
-                    and not followed_by_name:
+                                                                         or self._at_workplace(ctx, e, i)) \
+                    and not followed_by_name and not (ft[i] == "tho" and ctx.tokens[i].text.lower() != "thợ"
+                                                      and not (i > 0 and ft[i - 1] in (",", "(", ";"))):
+                # (without its marks 'tho may' is as much 'thở máy', ventilated, as 'thợ may': only after a cue or
+                # in a list of the person's details: '53 tuoi, tho may')
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
                                      "occupation lexicon"))
             i = e
@@ -922,9 +944,12 @@ class ProfessionRecognizer(Recognizer):
         return out
 
     @staticmethod
-    def _at_workplace(ctx: Context, e: int) -> bool:
+    def _at_workplace(ctx: Context, e: int, s: int) -> bool:
         """'bán hàng ở chợ', 'bảo vệ tại công ty': a job word that needs a cue is an occupation when a workplace follows."""
         kt, n = ctx.ktoks, len(ctx.tokens)
+        if e + 1 < n and ctx.adj[e - 1] and (kt[e] in _WORKPLACES or f"{kt[e]} {kt[e + 1]}" in _WORKPLACES) \
+                and " ".join(ctx.ftoks[s:e]) not in _TITLES_ONLY:
+            return True  # 'bảo vệ Công ty CP ...', 'bán hàng siêu thị': the workplace right after the job word
         if e + 1 >= n or kt[e] not in ("ở", "tại", "o", "tai") or not ctx.adj[e]:
             return False
         return kt[e + 1] in _WORKPLACES or e + 2 < n and f"{kt[e + 1]} {kt[e + 2]}" in _WORKPLACES
@@ -948,6 +973,28 @@ class ProfessionRecognizer(Recognizer):
         for i in range(2, n):
             if ft[i - 1] != ":" or toks[i].kind != "word" or ctx.cue_before(i, fields) is None:
                 continue
+            # 'Nghề nghiệp: làm nương, trồng thảo quả': two jobs listed with a comma fill the field together
+            e = i
+            comma = False
+            while e < n and e - i < 9:
+                if toks[e].kind == "word" and (e == i or ctx.text[toks[e - 1].end:toks[e].start] == " ") \
+                        and not (comma and (ctx.ktoks[e] in _AFTER_JOB_STOP or ctx.is_cap(e) and not ctx.upper_doc)):
+                    e += 1  # (after the comma: 'kỹ sư, sống ở Hà Nội' goes on about the person, not the job)
+                elif ft[e] == "," and e > i and e + 1 < n and toks[e - 1].end == toks[e].start \
+                        and ctx.text[toks[e].end:toks[e + 1].start] == " " and toks[e + 1].kind == "word" \
+                        and (ctx.upper_doc or not ctx.is_cap(e + 1)):
+                    e += 1
+                    comma = True
+                else:
+                    break
+            if e > i and "," in ft[i:e] and ft[e - 1] != "," and ProfessionRecognizer._field_end(ctx, e):
+                inner = [c for c in out if toks[i].start <= c.start and c.end <= toks[e - 1].end]
+                if all(not (c.start < toks[e - 1].end and toks[i].start < c.end) for c in out if c not in inner):
+                    for c in inner:
+                        out.remove(c)
+                    out.append(Candidate(toks[i].start, toks[e - 1].end, "PROFESSION", 0.75, "profession",
+                                         "value of an occupation field (jobs listed with commas)"))
+                    continue
             if any(c.start <= toks[i].start < c.end for c in out):
                 continue
             e = i
@@ -955,12 +1002,21 @@ class ProfessionRecognizer(Recognizer):
                 e += 1
             if e == i or " ".join(ft[i:e]) in _NOT_A_JOB:
                 continue
-            end_ok = e >= n or toks[e].kind == "punct" or any(g in ctx.text[toks[e - 1].end:toks[e].start] for g in ("  ", "\t", "\n"))
-            if end_ok:
+            if ProfessionRecognizer._field_end(ctx, e):
                 out.append(Candidate(toks[i].start, toks[e - 1].end, "PROFESSION", 0.75, "profession",
                                      "value of an occupation field"))
 
+    @staticmethod
+    def _field_end(ctx: Context, e: int) -> bool:
+        """A form field's value ends before token e: end of text, punctuation, a wide gap or a line break."""
+        toks = ctx.tokens
+        return e >= len(toks) or toks[e].kind == "punct" \
+            or any(g in ctx.text[toks[e - 1].end:toks[e].start] for g in ("  ", "\t", "\n"))
 
+
+# words that turn a field's value from the job to the person's life ('kỹ sư, sống ở Hà Nội', 'nông dân, có 3 con')
+_AFTER_JOB_STOP = frozenset(["ở", "tại", "sống", "cùng", "với", "của", "và", "đã", "đang", "có", "không", "nay", "hiện",
+                             "o", "tai", "song", "cung", "voi", "cua", "va", "da", "dang", "co", "khong", "hien"])
 _LEVEL_WORDS = frozenset(["xa", "phuong", "huyen", "tinh", "quan", "thi tran"])
 _PROF_FIELDS = PhraseSet(["nghề nghiệp", "nghe nghiep", "nghề", "nghe", "nn", "công việc", "cong viec"])
 # field values that name no occupation
