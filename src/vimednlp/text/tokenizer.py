@@ -94,8 +94,25 @@ def iter_tokens(text: str) -> Iterator[Token]:
             yield from _regex_tokens(chunk, start)
 
 
+_new_token = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor (hot path)
+
+
 def tokenize(text: str) -> list[Token]:
-    return list(iter_tokens(text))
+    """`list(iter_tokens(text))`, built without a generator: the detector tokenizes every document."""
+    out: list[Token] = []
+    add = out.append
+    for cm in _CHUNK_RE.finditer(text):
+        chunk = cm.group()
+        start = cm.start()
+        if chunk.isalpha():
+            add(_new_token(Token, (chunk, start, cm.end(), "word")))
+        elif chunk[-1] in _TRAILING and len(chunk) > 1 and chunk[:-1].isalpha():
+            end = cm.end()
+            add(_new_token(Token, (chunk[:-1], start, end - 1, "word")))
+            add(_new_token(Token, (chunk[-1], end - 1, end, "punct")))
+        else:
+            out.extend(_regex_tokens(chunk, start))
+    return out
 
 
 class ClinicalTokenizer:

@@ -56,6 +56,12 @@ def _lower_case_version(rx: re.Pattern) -> re.Pattern:
 
 
 _ALLOW_RES_LOWER = [(why, _lower_case_version(rx)) for why, rx in _ALLOW_RES]
+# words one of which every match of a pattern contains (lower case): a text without them skips the pattern
+_NEEDS = {"score": ("glasgow", "gcs", "apgar", "nyha", "para"), "pain score": ("vas", "nrs", "vrs", "điểm đau", "diem dau"),
+          "national issuing office": ("cục",),
+          "pathology count": ("nhân chia", "nhan chia", "mật độ", "mat do", "vi trường", "vi truong", "hpf", "quang trường"),
+          "expiry date": ("hd", "hsd", "hạn", "han", "exp"), "legal document number": ("/",), "organ fraction": ("/",),
+          "dose fraction": ("/",), "blood pressure": ("/",)}
 
 
 def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
@@ -66,7 +72,11 @@ def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
     patterns = _ALLOW_RES_LOWER
     if len(text) != len(ctx.text):  # a letter whose lower case is longer ('İ'): match the text as written
         text, patterns = ctx.text, _ALLOW_RES
+    lowered = patterns is _ALLOW_RES_LOWER
     for why, rx in patterns:
+        needs = _NEEDS.get(why) if lowered else None
+        if needs and not any(w in text for w in needs):
+            continue
         for m in rx.finditer(text):
             # the cheap test first; the day part is looked for in the 80 characters before, not the whole text
             if why == "value with unit" and _HOUR_G.fullmatch(ctx.folded, m.start(), m.end()) \

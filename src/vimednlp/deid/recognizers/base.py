@@ -23,6 +23,9 @@ class Candidate:
 
 def phrase_key(phrase: str) -> str:
     """A cue phrase as the analyzer sees it: folded, lower-case tokens joined by one space."""
+    words = phrase.split()
+    if all(w.isalpha() for w in words):  # (most lexicon entries: each word is one token, as `tokenize` has it)
+        return " ".join(fold_lower(w) for w in words)
     return " ".join(fold_lower(t.text) for t in tokenize(phrase))
 
 
@@ -35,7 +38,9 @@ def phrase_set(phrases: Iterable[str]) -> PhraseSet:
             # tokenization depends on case ('ThS.BS' is one token, 'ths.bs' three): key both spellings
             for v in (p, p.upper()):
                 out.add(phrase_key(v))
-                out.add(" ".join(t.text.lower() for t in tokenize(v)))
+                words = v.split()
+                out.add(" ".join(w.lower() for w in words) if all(w.isalpha() for w in words)
+                        else " ".join(t.text.lower() for t in tokenize(v)))
     return PhraseSet(out)
 
 
@@ -100,23 +105,27 @@ class Context:
         if len(folded) != len(text):  # a letter whose lower case changes length: fold one by one
             folded = "".join(c if len(fold_lower(c)) != 1 else fold_lower(c) for c in text)
         self.folded = folded
-        self.tokens: list[Token] = tokenize(text)
-        self.ftoks: list[str] = [folded[t.start:t.end] for t in self.tokens]
-        words = [(f, t.text) for f, t in zip(self.ftoks, self.tokens) if t.kind == "word"]
-        with_marks = sum(1 for f, w in words if f != w.lower())
+        toks = self.tokens = tokenize(text)
+        # (plain tuples unpacked once: NamedTuple attribute access costs in these per-token loops)
+        texts = [t[0] for t in toks]
+        starts = [t[1] for t in toks]
+        ends = [t[2] for t in toks]
+        self.ftoks: list[str] = [folded[s:e] for s, e in zip(starts, ends)]
+        lowered = [w.lower() for w in texts]
+        is_word = [t[3] == "word" for t in toks]
+        n_words = sum(is_word)
+        with_marks = sum(1 for f, w, isw in zip(self.ftoks, lowered, is_word) if isw and f != w)
         # text written with diacritics (most Vietnamese syllables carry one): cues must match exactly,
         # so `chợ` (market) is not `cho` (give); text without them matches on folded forms
-        self.diacritics = bool(words) and with_marks / len(words) > 0.2
-        self.ktoks: list[str] = [t.text.lower() for t in self.tokens] if self.diacritics else self.ftoks
+        self.diacritics = n_words > 0 and with_marks / n_words > 0.2
+        self.ktoks: list[str] = lowered if self.diacritics else self.ftoks
         # a document (or most of it) written in capitals: capitalisation says nothing about names
         n_letters = sum(map(str.isalpha, text))
         upper = sum(map(str.isupper, text))  # cased characters are letters (bar rare symbols such as Ⓐ)
         self.upper_doc = n_letters > 0 and upper / n_letters > 0.6
         self._starts: dict[int, int] | None = None
-        self.caps: list[bool] = [t.text[:1].isupper() for t in self.tokens]
-        toks = self.tokens
-        self.adj: list[bool] = [b.start == a.end or (b.start - a.end <= 2 and "\n" not in text[a.end:b.start])
-                                for a, b in zip(toks, toks[1:])]
+        self.caps: list[bool] = [w[:1].isupper() for w in texts]
+        self.adj: list[bool] = [s == e or (s - e <= 2 and "\n" not in text[e:s]) for e, s in zip(ends, starts[1:])]
 
     def token_index_at(self, char: int) -> int | None:
         if self._starts is None:
