@@ -31,3 +31,19 @@ def test_collection_period_before_a_colon_is_no_time(rules):
 def test_clock_time_after_a_relative_day(rules):
     assert texts(rules, "bs oi mai 8h e dua be len kham lai nhe", "DATE") == ["8h"]
     assert texts(rules, "Hôm nay 2g Cefotaxim chia 2 lần.", "DATE") == []
+
+
+def test_bare_cells_under_date_time_and_age_columns(rules):
+    table = ("Ngày | Giờ | Mạch | HA | SpO2 | Ký\n"
+             "3.6.2026 | 06h | 102 | 100/60 | 94% | Loan\n"
+             "3.6 | 12h | 96 | 110/70 | 96% | Loan\n")
+    got = texts(rules, table, "DATE")
+    assert {"3.6.2026", "06h", "3.6", "12h"} <= set(got)
+    assert not {"102", "96", "94%"} & set(got)
+    contacts = ("STT | Họ tên | Tuổi | Quan hệ | SĐT\n"
+                "1 | Đinh Văn Lực | 63 | bố | 0912 448 170\n"
+                "2 | Đinh Thị Na | 9 | em gái | —\n")
+    assert texts(rules, contacts, "AGE") == ["63", "9"]
+    # a count under a column of another name stays
+    assert texts(rules, "Thuốc | Số lượng\nAmoxicillin 500mg | 21\n", "AGE") == []
+    assert texts(rules, "Ngày giờ | Diễn biến\n05-06 14h | NB tỉnh\n", "DATE") == ["05-06", "14h"]

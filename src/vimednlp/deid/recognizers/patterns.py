@@ -438,6 +438,45 @@ _BARE_TIME = re.compile(r"(?<![\w/:\-])(?<!- )(?<!– )(\d{1,2}h[0-5]\d|\d{1,2}\
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
 
 
+# a pipe table's header names what its columns hold ('Ngày | giờ | M | HA', 'STT | Họ tên | Tuổi | SĐT'): a bare
+# '12.5', '08h' or '52' in such a column is a date, a clock time or an age, with no cue word in its own cell
+_COLUMN_ROLES = {"ngay": "d", "gio": "t", "ngay gio": "dt", "ngay/gio": "dt", "ngay - gio": "dt", "thoi gian": "dt",
+                 "thoi diem": "dt", "ngay tiem": "d", "ngay kham": "d", "tuoi": "a", "nam sinh": "y", "ns": "y"}
+_CELL_DT = re.compile(rf"(?:({_D}\s?[/.\-]\s?{_M}(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}}))?)(?:\s+|$))?"
+                      r"((?:[01]?\d|2[0-3])\s?(?:h|gio)(?:\s?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d)?")
+_CELL_AGE = re.compile(r"(\d{1,3})(?:\s?(?:tuoi|t|th|thang|thang tuoi))?")
+
+
+def _table_cells(f: str, roles_wanted: str):
+    """(role, start, end) of each non-empty cell of a pipe table whose column header has a role in roles_wanted."""
+    roles: dict[int, str] = {}
+    pos = 0
+    for line in f.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if "|" not in line:
+            roles = {}
+            continue
+        cells, c0 = [], start
+        for part in line.split("|"):
+            cells.append((c0, c0 + len(part)))
+            c0 += len(part) + 1
+        found = {k: _COLUMN_ROLES[r] for k, (a, b) in enumerate(cells) if (r := f[a:b].strip()) in _COLUMN_ROLES}
+        if found or not any(ch.isdigit() for ch in line):
+            # a header row ('SpO2' may name a column); '|---|---|' keeps the header above it
+            if found or any(ch.isalpha() for ch in line):
+                roles = {k: r for k, r in found.items() if any(x in roles_wanted for x in r)}
+            continue
+        for k, role in roles.items():
+            if k < len(cells):
+                a, b = cells[k]
+                while a < b and f[a] in " \t":
+                    a += 1
+                while b > a and f[b - 1] in " \t":
+                    b -= 1
+                if a < b:
+                    yield role, a, b
+
+
 # visual acuity ('thị lực MP 7/10', 'mắt trái 9/10') and weekday lists ('thứ 2-4-6') are no day/month
 _NOT_DM_BEFORE = re.compile(r"(?:\bthi luc\b[^.;\n/]{0,18}|\b(?:mp|mt|mat phai|mat trai|mat p|mat t)\s*:?\s*"
                             r"|\bthu\s*(?:\d\s*[\-,]\s*)*)$")
@@ -544,6 +583,15 @@ class DateRecognizer(Recognizer):
                 if free(s, e):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
+        if "|" in f:
+            for role, a, b in _table_cells(f, "dty"):
+                m = _YEAR_RE.fullmatch(f, a, b) if role == "y" else _CELL_DT.fullmatch(f, a, b)
+                if m is None:
+                    continue
+                for g in ((0,) if role == "y" else (1,) if role == "d" else (2,) if role == "t" else (1, 2)):
+                    if m.start(g) >= 0 and m.end(g) > m.start(g) and free(m.start(g), m.end(g)):
+                        taken.append((m.start(g), m.end(g)))
+                        out.append(Candidate(m.start(g), m.end(g), "DATE", 0.8, self.name, "pattern: cell of a date/time column"))
         year_ends = {c.end for c in out if c.end - c.start == 4 and f[c.start:c.end].isdigit()}
         ycues = cues()["year_cues"]
         for m in _YEAR_RE.finditer(f):
@@ -628,4 +676,9 @@ class AgeRecognizer(Recognizer):
             if int(m.group(1)) > 125:
                 continue
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.85, self.name, "context cue (tuổi) + number"))
+        if "|" in f:
+            for _role, a, b in _table_cells(f, "a"):
+                m = _CELL_AGE.fullmatch(f, a, b)
+                if m and int(m.group(1)) <= 125:
+                    out.append(Candidate(a, b, "AGE", 0.8, self.name, "pattern: cell of an age column"))
         return out
