@@ -30,3 +30,28 @@ def test_role_labels_are_no_occupation(rules):
     assert texts(rules, "DƯỢC SĨ PHÁT THUỐC: NGÔ VĂN TÙNG\n", "PROFESSION") == []
     # 'tho may' without marks after a tube is ventilation ('thở máy'), not a tailor
     assert texts(rules, "bn da dat NKQ tho may, an than", "PROFESSION") == []
+
+
+def test_chat_speaker_with_the_time_after_the_handle(rules):
+    chat = ("hong nhung 07:41: bs oi chau nha e sot tu toi qua\n"
+            "bs khanh 07:50: chau may tuoi roi e?\n"
+            "hong nhung 07:52: da 2t a\n"
+            "hong nhung 07:53: chau bu it lam bs\n")
+    assert texts(rules, chat, "NAME").count("hong nhung") == 3
+    # the staff member's role before a dash stays outside the name
+    chat = ("Trâm Anh 20:10: Em muốn đặt lịch khám ạ.\n"
+            "Lễ tân - Kiều Oanh 20:12: Dạ chị cho em xin họ tên ạ.\n"
+            "Trâm Anh 20:13: Dạ em gửi ạ.\n"
+            "Lễ tân - Kiều Oanh 20:15: Dạ em cảm ơn chị.\n")
+    got = texts(rules, chat, "NAME")
+    assert got.count("Kiều Oanh") == 2 and not any("Lễ" in g for g in got)
+    # times on a nursing sheet are no speakers
+    sheet = "Sáng 08:00: mạch 80\nChiều 14:00: mạch 86\nTối 20:00: mạch 90\n"
+    assert texts(rules, sheet, "NAME") == []
+
+
+def test_lower_case_name_after_ten(rules):
+    text = "chao bs, con e ten tran minh bao, 4t, ho 3 ngay nay. chong e ten tai, sdt 0912 345 678"
+    got = texts(rules, text, "NAME")
+    assert "tran minh bao" in got and "tai" in got
+    assert texts(rules, "be van con tho nhanh lam bs, bu it", "NAME") == []

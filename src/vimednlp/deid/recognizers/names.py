@@ -20,10 +20,15 @@ _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|G
                        r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
 # a chat line: optional '[14/03 20:15]', '21:05 -' or '20/03/2026 19:42' stamp (an exported chat), then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*"
-                      r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?)?(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
+                      r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?)?"
+                      # the staff member's role before a dash: 'Lễ tân - Thu Hà 20:52:' (checked below)
+                      r"(?:(?P<pre>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2})[ \t]+[-–][ \t]+)?"
+                      r"(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
                       # a chat handle often carries an emoji ('Trâm Anh 🌸:')
                       r"(?P<emoji>[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]{1,6}[ \t]*)?"
-                      r"(?:\((?P<role>[^()\n]{1,20})\)[ \t]*)?:",
+                      r"(?:\((?P<role>[^()\n]{1,20})\)[ \t]*)?"
+                      # an exported chat puts the time after the handle: 'tuyet bong 18:02:'
+                      r"(?P<clock>\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?:",
                       re.MULTILINE)
 
 
@@ -45,7 +50,9 @@ _NOT_NAME_LOWER = frozenset(["cat", "ay", "ta", "no", "nay", "do", "kia", "nao",
     # chat without diacritics: 'có thể', 'để lại', 'bạn' ('ban de lai sdt', 'co the la')
     "the", "de", "ban",
     # 'ĐD giao:', 'ĐD nhận:' (the nurse handing over / taking over a shift)
-    "giao"])
+    "giao",
+    # 'be tho nhanh' (thở: breathes), 'bs truc' (the doctor on call)
+    "tho", "truc"])
 
 
 _VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|anh|chi|em|bs|bac si|co|chu|ba|ong) )?(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
@@ -74,8 +81,16 @@ _BIRTH_ORDER = frozenset(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "
 # 'Nguyễn Thị Bé', 'Lê Văn Út': after these middle names the next capitalised word is the given name,
 # even one that is a cue word elsewhere ('bé', 'út', 'em')
 _MIDDLE_KINH = frozenset(["van", "thi", "văn", "thị"])
+# cues ending on 'tên' that name no one: 'ký tên' (signed), 'bảng tên ghi'
+_NOT_NAMING = frozenset(["ky ten", "bang ten", "dat ten"])
 # words before a chat speaker's given name said alone: 'chao phuong', 'e la phuong', 'cam on phuong'
 _GREETING_BEFORE = frozenset(["chao", "la", "on", "hi", "hello"])
+# roles of a clinic's staff before their name in a chat ('CSKH - Lan 09:10:')
+_CHAT_ROLES = frozenset(["cskh", "admin", "tu van", "tu van vien", "tong dai", "tong dai vien", "hotline", "pk", "phong kham",
+                         "nha thuoc", "quay thuoc", "tiep don"])
+# words of the day's time before a clock time: never a chat handle
+_TIME_WORDS = frozenset(["sang", "trua", "chieu", "toi", "dem", "khuya", "luc", "ngay", "gio", "tu", "den", "khoang",
+                         "hom", "bat", "ket", "thoi", "kham", "ca", "truc"])
 # e-mail and memo header fields at the start of a line ('To: ...'): never a chat speaker
 _MAIL_HEADERS = frozenset(["to", "from", "cc", "bcc", "subject", "date", "re", "fw", "fwd", "sent", "attachments"])
 
@@ -171,7 +186,9 @@ class NameRecognizer(Recognizer):
             if not (toks[i].kind == "word" and ctx.is_cap(i)):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
                 intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
-                if cue_hit and t.kind == "word" and ft[i] in giv and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro) \
+                # 'be ten nguyen gia bao', 'ong ten tai': after 'tên' (named) even a common word is the name
+                naming = bool(cue_hit) and fold_lower(cue_hit).split(" ")[-1] == "ten" and fold_lower(cue_hit) not in _NOT_NAMING
+                if cue_hit and t.kind == "word" and ft[i] in giv and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro or naming) \
                         and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
                         and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
                         and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
@@ -179,7 +196,8 @@ class NameRecognizer(Recognizer):
                     # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
                     e = i + 1
                     while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
-                            and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"):
+                            and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"
+                                                                    or naming and ft[i] in sur):
                         e += 1
                     out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
                                          "given-name lexicon after a kinship cue (lower case)"))
@@ -328,6 +346,12 @@ class NameRecognizer(Recognizer):
         for m in speakers:
             words = m.group("who").split()
             s0 = m.start("who")
+            pre, clock = m.group("pre"), m.group("clock")
+            if pre is not None and not (fold_lower(pre) in cue["professions"] or fold_lower(pre) in cue["professions_medical"]
+                                        or ctx_key(pre) in before or fold_lower(pre) in _CHAT_ROLES):
+                continue  # 'Kết luận - Đề nghị:': a heading, not a staff member's role
+            if clock is not None and (not (chat or pre) or fold_lower(words[0]) in _TIME_WORDS):
+                continue  # 'Sáng 08:00:', 'Khám lúc 10:30:': a time on a sheet, not a chat handle
             # drop a leading role word ('bs', 'bác sĩ'), keep the name after it
             k = 0
             while k < len(words) and (ctx_key(words[k]) in cue_words or ctx_key(" ".join(words[:k + 1])) in before):
