@@ -55,3 +55,18 @@ def test_lower_case_name_after_ten(rules):
     got = texts(rules, text, "NAME")
     assert "tran minh bao" in got and "tai" in got
     assert texts(rules, "be van con tho nhanh lam bs, bu it", "NAME") == []
+
+
+def test_names_past_the_lexicons_and_initials(rules):
+    # an upper-case name filling a field ends on a syllable the lexicons lack or hold as a word
+    got = texts(rules, "Họ tên người bệnh: LÂM THỊ SA RÊN     Tuổi: 47     Nữ", "NAME")
+    assert got == ["LÂM THỊ SA RÊN"]
+    got = texts(rules, "Người liên hệ: CHỒNG - Y BLIM NIÊ; CON - H' NGUYỆT NIÊ, CÙNG ĐỊA CHỈ", "NAME")
+    assert "H' NGUYỆT NIÊ" in got
+    sheet = "Giờ | M | HA | ĐD ký\n8h | 90 | 120/70 | L.T. Thảo\n14h | 88 | 115/70 | Lò Văn Sinh\n"
+    assert "L.T. Thảo" in texts(rules, sheet, "NAME")
+
+
+def test_form_words_that_look_like_names(rules):
+    text = "PHIẾU CÔNG KHAI THUỐC\nĐD hành chính: Lương Thị Nga\nNgười nhà đã được công khai thuốc."
+    assert texts(rules, text, "NAME") == ["Lương Thị Nga"]

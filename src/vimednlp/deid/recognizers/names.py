@@ -74,6 +74,7 @@ _DRUG_STRENGTH = re.compile(r"\s?\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|g|ml|ui|iu|%
 _MIDDLE_ONLY = frozenset(["van", "thi", "văn", "thị", "a"])
 # Ê Đê women's names open with H' ('H' BLŨN ÊBAN', 'H'Hen Niê'): the apostrophe marks them
 _H_APOSTROPHE = re.compile(r"(?<![\w'])H' ?[A-ZÀ-ỸĐ][\wÀ-ỹ]+(?: [A-ZÀ-ỸĐ][\wÀ-ỹ]+){0,2}")
+_GIVEN_AFTER_INITIALS = re.compile(r" ([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w.])")
 _HIGHLANDS_FIRST = frozenset(["y", "h", "ama", "ami", "ay", "nay", "ksor", "siu"])
 # Southern birth-order names ('ông Ba Đực', 'Út Lành', 'anh Tám'): numbers or cue words elsewhere, so only
 # capitalised and next to a cue, a capitalised name or a speaker's ':'
@@ -296,7 +297,8 @@ class NameRecognizer(Recognizer):
                     and not self._never(ft, i, run_end, never):
                 # 'CHỒNG KIM SÔ PHOL, LÀM THUÊ': a Khmer / Korean / Chinese name in capitals after a kinship cue
                 cand_end, why = run_end, "foreign surname + capitalised words after a cue (upper case)"
-            if (cand_end is None or cand_end - i < 2) and cue_hit and i > 0 and ctx.ftoks[i - 1] == ":" and not upper \
+            # (also past the lexicons: 'Họ tên người bệnh: THẠCH THỊ SÔ PHI     Tuổi: 58' ends on unknown syllables)
+            if (cand_end is None or cand_end - i < 2 or cand_end < run_end) and cue_hit and i > 0 and ctx.ftoks[i - 1] == ":" and not upper \
                     and 2 <= run_end - i <= 4 and self._field_run_ends(ctx, run_end) \
                     and all(ft[x] not in cue_words for x in range(i, run_end)) and not self._never(ft, i, run_end, never) \
                     and ctx.match_at(i, cue["org_head"]) == i:
@@ -395,9 +397,14 @@ class NameRecognizer(Recognizer):
             taken.add(start, end)
         # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
         for m in _INITIALS_FREE.finditer(ctx.text):
-            if taken.free(m.start(), m.end()):
-                out.append(Candidate(m.start(), m.end(), "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
-                taken.add(m.start(), m.end())
+            e = m.end()
+            # 'P.T. Hường': the initials of the surname and middle name, then the given name
+            g = _GIVEN_AFTER_INITIALS.match(ctx.text, e) if ctx.text[e - 1] == "." else None
+            if g and ctx_key(g.group(1)) in giv and not upper:
+                e = g.end()
+            if taken.free(m.start(), e):
+                out.append(Candidate(m.start(), e, "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
+                taken.add(m.start(), e)
         # a lower-case given name called out: 'hoa oi, ...', 'tuan anh oi' (chat)
         for m in _VOCATIVE.finditer(ctx.folded):
             words = m.group("who").split()
@@ -481,6 +488,10 @@ class NameRecognizer(Recognizer):
                     taken.add(s, e)
                     out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
         for m in _H_APOSTROPHE.finditer(ctx.text):
+            # it replaces a shorter name found inside it ('H' alone of "VỢ - H' LOAN ÊBAN")
+            inner = [c for c in out if m.start() <= c.start and c.end <= m.end()]
+            if inner and not any(c.start < m.end() and m.start() < c.end for c in out if c not in inner):
+                taken = _without(ctx, out, inner)
             if taken.free(m.start(), m.end()):
                 taken.add(m.start(), m.end())
                 out.append(Candidate(m.start(), m.end(), "NAME", 0.8, self.name, "Ê Đê name opening with H'"))
