@@ -47,3 +47,27 @@ def test_bare_cells_under_date_time_and_age_columns(rules):
     # a count under a column of another name stays
     assert texts(rules, "Thuốc | Số lượng\nAmoxicillin 500mg | 21\n", "AGE") == []
     assert texts(rules, "Ngày giờ | Diễn biến\n05-06 14h | NB tỉnh\n", "DATE") == ["05-06", "14h"]
+
+
+def test_weekday_and_time_range_between_a_time_and_its_date(rules):
+    assert texts(rules, "Lịch hẹn: 8h30 thứ Năm 18/06/2026, phòng khám số 2.", "DATE") == ["8h30 thứ Năm 18/06/2026"]
+    assert texts(rules, "Ca trực tuyến: 14:00 - 14:40, thứ Sáu 03/07/2026.", "DATE") == ["14:00 - 14:40, thứ Sáu 03/07/2026"]
+    assert texts(rules, "Mổ lúc 7 giờ 20 phút sáng Chủ nhật, 5/7/2026 tại phòng mổ 3.", "DATE") \
+        == ["7 giờ 20 phút sáng Chủ nhật, 5/7/2026"]
+    # the minutes of a time range are no day/month
+    assert "30 - 11" not in texts(rules, "Giờ khám 10:30 - 11:15 mỗi sáng.", "DATE")
+
+
+def test_day_range_glued_by_a_dash_is_one_date(rules):
+    assert texts(rules, "Nghỉ phép ngày 14-15/8/2025 để chăm con.", "DATE") == ["14-15/8/2025"]
+
+
+def test_clock_times_opening_clauses_of_a_dated_timeline(rules):
+    line = "- Ngày 4/6: khoảng 8h đi chợ Đồng Xuân; 11h–14h ăn giỗ nhà bác; 18h30 về nhà.\n"
+    got = texts(rules, line, "DATE")
+    assert {"4/6", "8h", "11h–14h", "18h30"} <= set(got)
+    # durations after a colon or a semicolon stay out
+    got = texts(rules, "Ngày 4/6: 6h đầu truyền 1000 ml; 2h sau mổ tỉnh hẳn.", "DATE")
+    assert got == ["4/6"]
+    # a line without a day names no moment
+    assert texts(rules, "Kế hoạch: 6h truyền dịch rồi đánh giá lại.", "DATE") == []

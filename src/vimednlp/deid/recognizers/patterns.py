@@ -360,6 +360,7 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _Y = r"(?:19\d\d|20\d\d|18\d\d)"
 _TIME = r"(?:\d{1,2}(?:\s?(?:h|g|giờ|gio)\s?\d{0,2}|\s?:\s?\d{2})(?:\s?(?:phút|phut|p|'))?(?:\s?(?:sáng|sang|chiều|chieu|tối|toi|trưa|trua|đêm|dem))?)"
+_WEEKDAY = r"(?:thu\s(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)"
 # 'may' and 'mar' are Vietnamese words when folded (máy, mạ): only the full forms that are not ('march' is)
 _EN_MONTH = r"(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|oct|nov|dec)"
 _DATE_RES: list[tuple[str, re.Pattern, float]] = [
@@ -367,8 +368,9 @@ _DATE_RES: list[tuple[str, re.Pattern, float]] = [
     ("e-mail header date", re.compile(r"(?<![\w])(?:(?:mon|tue|wed|thu|fri|sat|sun),\s?)?\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul"
                                       r"|aug|sep|oct|nov|dec)\s(?:19|20)\d\d\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[+\-]\d{4})?(?![\w])"), 0.95),
     # 14h30 ngày 12/3/2024, 8 giờ ngày 5 tháng 3
+    # ('09:30 - 10:05, thứ Ba 14/04/2026', '6 giờ 45 phút sáng Thứ Hai, 21/9/2026': a time range, a weekday between)
     ("time + date", re.compile(
-        rf"(?<![\w/]){_TIME}[\s,]*(?:(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})|{_D}\s?[/.\-]\s?{_M}(?=\s?[/.\-]\s?\d))"
+        rf"(?<![\w/]){_TIME}(?:\s?[-–]\s?{_TIME})?[\s,]*(?:{_WEEKDAY}[\s,]*)?(?:(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})|{_D}\s?[/.\-]\s?{_M}(?=\s?[/.\-]\s?\d))"
         rf"(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}})|\s(?:năm|nam)\s(?:{_Y}|\d{{2}}))?(?![\w/])"), 0.95),
     # 02:47 ngày 2024-06-09 (a call log or a device stamp writes the ISO date after the time)
     ("time + ISO date", re.compile(rf"(?<![\w/]){_TIME}[\s,]*(?:ngày|ngay)\s*{_Y}-{_M}-{_D}(?![\w/]|[.]\d)"), 0.95),
@@ -399,7 +401,8 @@ _HHMM = re.compile(r"(?<![\w/:.,\[])(?:[01]\d|2[0-3]):[0-5]\d(?![\w/]|[.,:]\d|\]
 # (not a duration: 'Sau 2h: BN tỉnh', 'trong 6h:', 'mỗi 4h:')
 # (nor a collection period: 'Nước tiểu 24h:', 'Holter 48h:' - no clock reads past 23h)
 _STAMP_TIME = re.compile(r"(?<=\s)(?<!sau )(?<!trong )(?<!moi )(?<!cach )((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?=:\s)")
-_DM_RE = re.compile(rf"(?<![\w/.,]){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?\d)")
+# (not the minutes of a time range: '09:30 - 10:05')
+_DM_RE = re.compile(rf"(?<![\w/.,])(?<!\d:){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?\d)")
 _MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
                        r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
 _YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
@@ -435,6 +438,12 @@ _TICK_TIME = re.compile(r"[✓✔☑]\s*(\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?|\d
 _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
 # a clock time in a story: '7h30 cùng ngày', 'đến 2h40', 'lúc 2h sáng'; not a shift range ('6h00-10h00')
 _BARE_TIME = re.compile(r"(?<![\w/:\-])(?<!- )(?<!– )(\d{1,2}h[0-5]\d|\d{1,2}\s?(?:h|gio) (?:sang|trua|chieu|toi|dem|khuya))(?![\w/:]|\s?[\-–])")
+# a clock time (or range) opening a clause of a dated timeline line: 'Ngày 9/5: khoảng 7h đi xe về quê; 10h–13h dự
+# đám cưới; 17h về phòng trọ' (the line must name a day before it; not a duration: '; 6h đầu', ': 2h sau mổ')
+_H = r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?"
+_CLAUSE_TIME = re.compile(rf"[:;][ \t]*(?:khoang |luc |vao (?:luc )?|tu )?({_H}(?:\s?[-–]\s?{_H})?)"
+                          r"(?= (?!(?:sau|dau|cuoi|tiep|nay|qua|lien|roi|truoc|moi|mot|con|tro|lan|trong|nua)\b)[a-z])")
+_DAY_EARLIER = re.compile(rf"(?<![\w/.,]){_D}\s?[/.\-]\s?{_M}(?!\d)|\bngay\s+{_D}\b")
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
 
 
@@ -533,7 +542,12 @@ class DateRecognizer(Recognizer):
             if ctx.ftoks[i - 1] in ("den", "toi", "-", "va", ",", "–") and ctx.tokens[i - 2].kind == "number" \
                     and ctx.tokens[i - 2].text.isdigit() and 1 <= int(ctx.tokens[i - 2].text) <= 31:
                 s, e = ctx.tokens[i - 2].start, ctx.tokens[i - 2].end
-                if free(s, e):
+                if ctx.ftoks[i - 1] in ("-", "–") and ctx.tokens[i - 1].start == e and ctx.tokens[i - 1].end == c.start \
+                        and free(s, e):
+                    # '30-31/7/2025': a range glued by its dash is one date
+                    taken.append((s, c.start))
+                    out[out.index(c)] = Candidate(s, c.end, "DATE", c.score, self.name, c.explanation + " (day range)")
+                elif free(s, e):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", 0.8, self.name, "pattern: first day of a date range"))
         for m in _MONTH_RE.finditer(f):
@@ -572,6 +586,11 @@ class DateRecognizer(Recognizer):
                 if free(s, e) and not re.search(r"(?:ti le|ratio|hieu gia|titer|pha loang)\s*:?\s*$", f[max(0, s - 14):s]):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
+        for m in _CLAUSE_TIME.finditer(f):
+            s, e = m.start(1), m.end(1)
+            if free(s, e) and _DAY_EARLIER.search(f, f.rfind("\n", 0, s) + 1, s):
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: clock time opening a clause of a dated line"))
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
         for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"), (_BARE_TIME, "clock time (7h30, 2h sáng)"),
                         (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
