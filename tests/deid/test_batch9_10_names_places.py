@@ -70,3 +70,16 @@ def test_names_past_the_lexicons_and_initials(rules):
 def test_form_words_that_look_like_names(rules):
     text = "PHIẾU CÔNG KHAI THUỐC\nĐD hành chính: Lương Thị Nga\nNgười nhà đã được công khai thuốc."
     assert texts(rules, text, "NAME") == ["Lương Thị Nga"]
+
+
+def test_address_unit_before_a_colon_is_a_label(rules):
+    text = "Địa chỉ: Số nhà: 27/5   Thôn, phố: hẻm 12 Lê Lợi   Xã, phường: Phường 7\n"
+    got = texts(rules, text, "LOCATION")
+    assert got and not any(g.startswith(("Số nhà", "phường:", "phố:")) for g in got)
+    assert any(g.startswith("Phường 7") or g.endswith("Phường 7") for g in got)
+
+
+def test_place_of_a_document_date_line(rules):
+    text = "TRẠM Y TẾ XÃ AN THẠNH                    Cẩm Giang, ngày 12/8/2025\nBÁO CÁO NHANH CA BỆNH"
+    assert "Cẩm Giang" in texts(rules, text, "LOCATION")
+    assert texts(rules, "Thứ Ba, ngày 14/4/2026 bệnh nhân tái khám.", "LOCATION") == []

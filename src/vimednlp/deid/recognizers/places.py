@@ -51,6 +51,13 @@ _FIELD_LABELS = frozenset(["sdt", "dt", "dtdd", "email", "e-mail", "mail", "tel"
 _FORMER_NAME = frozenset(["truoc day", "truoc day la", "cu", "nay la", "nay thuoc", "moi", "dia chi cu", "dia chi moi"])
 
 
+# '<place>, ngày 29/7/2025' at a line start or after a wide gap: where a document was signed
+_PLACE_DATE_LINE = re.compile(r"(?:^|[ \t]{2,}|\t)(?P<p>[^\W\d_]+(?: [^\W\d_]+){0,3}), (?:ngày|ngay|Ngày|NGÀY) \d",
+                              re.MULTILINE)
+# capitalised words before ', ngày ...' that are no place: a weekday, a time of day
+_NOT_DATE_PLACE = frozenset(["thu", "chu", "sang", "chieu", "toi", "trua", "dem", "hom", "hnay", "ngay", "luc", "tu", "den"])
+
+
 def _field_label_at(ctx: Context, e: int) -> bool:
     """Tokens e.. are a known field label (one to three words) followed by ':'."""
     ft, n = ctx.ftoks, len(ctx.tokens)
@@ -303,7 +310,8 @@ class LocationRecognizer(Recognizer):
                         score = 0.5
                     if spoken:
                         score = 0.45  # 'số hai' is also 'number two': an address only chained to another piece
-                    pieces.append((i, e, score, f"address unit word ({unit})"))
+                    # 'Xã, phường: Phường 11', 'Số nhà: 14/3': the unit before ':' is the field's label, outside the span
+                    pieces.append((u_end + 1 if ft[u_end] == ":" else i, e, score, f"address unit word ({unit})"))
                     i = e
                     continue
             capital = ctx.upper_doc or ctx.is_cap(i)
@@ -391,6 +399,9 @@ class LocationRecognizer(Recognizer):
                     e += 1
                 while e > i and ft[e - 1] in (",", ".", "-", ":"):
                     e -= 1
+                u = ctx.match_at(i, units)
+                if i < u < e - 1 and ft[u] == ":":
+                    i = u + 1  # 'Địa chỉ: Số nhà: 14/3': a sub-field's label stays outside
                 if e > i and any(toks[x].kind == "word" for x in range(i, e)):
                     field_spans.append((i, e, 0.9, "address field cue"))
         if not ctx.diacritics and not ctx.upper_doc:
@@ -406,6 +417,18 @@ class LocationRecognizer(Recognizer):
             if 2 <= e - y and (e >= n or toks[e].kind == "punct" or ft[e] in _VENUE_AFTER or
                                "\n" in ctx.text[toks[e - 1].end:toks[e].start]):
                 pieces.append((y, e, 0.6, "street name after a building"))
+        # the place of a document's date line: 'Mỹ Yên, ngày 29/7/2025' (opening a line or after a wide gap)
+        for m in _PLACE_DATE_LINE.finditer(ctx.text):
+            words = m.group("p").split()
+            if not all(w[:1].isupper() for w in words) or fold_lower(words[0]) in _NOT_DATE_PLACE:
+                continue
+            a = ctx.token_index_at(m.start("p"))
+            b = a + len(words) - 1 if a is not None else n
+            if b >= n or toks[b].end != m.end("p"):
+                continue
+            pieces[:] = [p for p in pieces if not (a <= p[0] and p[1] <= b + 1)]
+            if all(p[1] <= a or b + 1 <= p[0] for p in pieces):
+                pieces.append((a, b + 1, 0.8, "place of a document's date line"))
         # chain pieces separated by ',', '-' or nothing
         pieces.sort()
         chained: list[list] = []
@@ -413,8 +436,10 @@ class LocationRecognizer(Recognizer):
             if chained:
                 last = chained[-1]
                 gap = range(last[1], p[0])
+                between = ctx.text[toks[last[1] - 1].end:toks[p[0]].start] if p[0] >= last[1] else ""
+                # (never across a line break or a form's wide gap: 'XÃ AN THẠNH     Cẩm Giang, ngày ...')
                 if p[0] >= last[1] and all(ft[x] in (",", "-", "–") for x in gap) and len(gap) <= 1 and \
-                        "\n" not in ctx.text[toks[last[1] - 1].end:toks[p[0]].start]:
+                        "\n" not in between and not _FIELD_GAP.search(between):
                     last[1] = p[1]
                     last[2] = max(last[2], p[2], 0.85)
                     last[3] = "address pieces chained: " + last[3].split(": ", 1)[-1] + " + " + p[3]
