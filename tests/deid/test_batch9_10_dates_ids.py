@@ -71,3 +71,35 @@ def test_clock_times_opening_clauses_of_a_dated_timeline(rules):
     assert got == ["4/6"]
     # a line without a day names no moment
     assert texts(rules, "Kế hoạch: 6h truyền dịch rồi đánh giá lại.", "DATE") == []
+
+
+def test_motorbike_plate_with_a_dash_after_the_province(rules):
+    assert texts(rules, "Xe của người bệnh biển số 43-E1 217.09 để ở nhà xe.", "ID") == ["43-E1 217.09"]
+
+
+def test_ten_digit_hotline(rules):
+    assert texts(rules, "Tổng đài tư vấn 1900 5588 12 (8h-17h).", "PHONE") == ["1900 5588 12"]
+    assert texts(rules, "Gọi 1900 1234 để đặt lịch.", "PHONE") == ["1900 1234"]
+
+
+def test_tumour_markers_and_values_per_millilitre_are_no_identifier(rules):
+    assert texts(rules, "CEA 12 ng/mL; CA 19-9 1250 U/mL; CA 15-3 45 U/mL.") == []
+
+
+def test_lookup_code_practising_licence_and_admission_number(rules):
+    assert texts(rules, "ket qua xem tai web, ma tra cuu 884120 nhe", "ID") == ["884120"]
+    assert texts(rules, "Bác sĩ khám: Lê Minh Tâm - số CCHN 012345/HNO-CCHN", "ID") == ["012345/HNO-CCHN"]
+    assert texts(rules, "bn so vao vien 2511-0456, nam giuong 7", "ID") == ["2511-0456"]
+
+
+def test_form_numbers_categories_and_short_numbers_after_ma_are_no_identifier(rules):
+    assert texts(rules, "GIẤY RA VIỆN (Mẫu số 02/BV-01)", "ID") == []
+    assert texts(rules, "Mã khu vực: K3     Mã thẻ BHYT: DN4010123456789", "ID") == ["DN4010123456789"]
+    assert texts(rules, "uong thuoc roi ma 3 tieng sau van sot", "ID") == []
+    # a document number after 'Số:' stays
+    assert texts(rules, "Số: 215/GCN-BV", "ID") == ["215/GCN-BV"]
+
+
+def test_baby_age_after_its_birth_date(rules):
+    assert "14 tháng" in texts(rules, "Ngày sinh: 12/02/2025 - 14 tháng     Nữ", "AGE")
+    assert "3 tuần" in texts(rules, "NS: 02/01/2026 (3 tuần), bú kém", "AGE")

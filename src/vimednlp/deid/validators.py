@@ -111,7 +111,8 @@ def is_valid_bhxh(value: str) -> bool:
 
 
 # --- licence plates -------------------------------------------------------------------------------
-_PLATE_RE = re.compile(r"^(\d{2})([A-Z]{1,2}\d?)-?(\d{3}\.?\d{2}|\d{4})$")
+# ('59-X3 428.17': a motorbike plate may put a dash after the province code)
+_PLATE_RE = re.compile(r"^(\d{2})-?([A-Z]{1,2}\d?)-?(\d{3}\.?\d{2}|\d{4})$")
 # two-digit plate province codes run 11-99 (with gaps); 80 is for central agencies
 _PLATE_OK = {str(i) for i in range(11, 100)}
 

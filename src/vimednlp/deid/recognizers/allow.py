@@ -39,6 +39,10 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     # 'số lô 5M0417, HD 08/2027': a drug's expiry date
     ("expiry date", re.compile(r"(?<![\w])(?:hd|hsd|hạn dùng|han dung|hạn sử dụng|han su dung|exp)\s*:?\s*\d{1,2}\s?[/.\-]\s?\d{2,4}"
                                r"(?![\w/])", re.I)),
+    # 'CA 19-9 846 U/mL', 'CA 15-3': tumour markers (a test's name, then its value) are no date or record number
+    ("tumour marker", re.compile(r"(?<![\w])ca\s?-?(?:19\s?-\s?9|15\s?-\s?3|72\s?-\s?4|27\s?[.\-]\s?29)(?![\w])", re.I)),
+    # units per millilitre of tumour markers and hormones ('846 U/mL', '5,2 mIU/mL'): a value, no house number
+    ("value per millilitre", re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:u|ku|iu|ui|miu|mui|µiu|μiu)/ml(?![\w])", re.I)),
     ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)", re.I)),
 ]
 

@@ -60,11 +60,11 @@ class IpRecognizer(Recognizer):
 class PhoneRecognizer(Recognizer):
     name = "phone"
     labels = ("PHONE",)
-    # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234
+    # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234, 1900 6923 45 (a 10-digit hotline)
     # landlines on letterheads: area code, a one-digit exchange, then 3 + 3 ('0292 3 812 046', '(0258) 3 551 420')
     # (no line break inside a number: a number ending a line must not take the date opening the next one)
     _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3})[ \t\u00a0.\-]\d[ \t\u00a0.\-]\d{3}[ \t\u00a0.\-]?\d{3}(?![\w])"
-                     r"|(?<![\w+])1[89]00[ \t\u00a0.\-]?\d{2,3}[ \t\u00a0.\-]?\d{2,3}(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[ \t\u00a0.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[ \t\u00a0.\-]?"
+                     r"|(?<![\w+])1[89]00[ \t\u00a0.\-]?(?:\d{4}[ \t\u00a0.\-]?\d{2}|\d{2,3}[ \t\u00a0.\-]?\d{2,3})(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[ \t\u00a0.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[ \t\u00a0.\-]?"
                      r"(?:\(?\d{1,4}\)?[ \t\u00a0.\-]?)?\d{2,4}(?:[ \t\u00a0.\-]?\d{2,4}){1,3}(?![\w])")
 
     # a foreign number: '+61 412 558 903', '+1 (415) 555-0134' (a foreign patient's family)
@@ -189,7 +189,7 @@ class IdRecognizer(Recognizer):
     _digits = re.compile(r"(?<![\w.,/])\d(?:[\s.\-]?\d){5,18}(?![\w/]|[.,]\d)")
     _patient = re.compile(r"(?<![\w])bn[\s\-#]?\d{1,6}(?![\w/]|[.,]\d|-\d)")
     _passport = re.compile(r"(?<![\w])[a-z]\d{7,8}(?!\w)")
-    _plate = re.compile(r"(?<![\w])\d{2}[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w]|\.\d)")
+    _plate = re.compile(r"(?<![\w])\d{2}-?[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w]|\.\d)")
     # codes after a record cue: letters/digits with / - . inside, at least one digit
     _code = re.compile(r"[a-z0-9][a-z0-9/.\-_]*\d[a-z0-9/\-_]*|\d")
     _unit_after = re.compile(r"\s*(?:đ|đồng|vnd|vnđ|mg|ml|g|kg|ui|iu|/mm3|mm3|g/l|t/l|k/ul|tế bào|tb|%|lần|viên|cái|người|ca|trường hợp|tuổi|t\b|m\b|km|cm)", re.IGNORECASE)
@@ -245,7 +245,9 @@ class IdRecognizer(Recognizer):
             elif kind in ("bank",) and 6 <= len(d) <= 19:
                 add(s, e, "bank", 0.9, "context cue (bank account) + digit count")
             elif kind in ("mrn", "admission", "serial", "bhyt", "bhxh", "passport", "patient_code", "labelled"):
-                add(s, e, kind if kind not in ("bhyt", "labelled") else "other", 0.85, "context cue (record number)")
+                # ('số vào viện 2603-1187': the cue's own 'viện' must not start a hospital name over the number)
+                add(s, e, kind if kind not in ("bhyt", "labelled") else "other", 0.9 if kind == "admission" else 0.85,
+                    "context cue (record number)")
             elif len(d) == 9 and V.is_valid_cmnd(d) and not self._unit_after.match(f, e):
                 add(s, e, "cmnd", 0.6, "pattern: 9 digits (CMND length)")
             elif len(d) >= 7 and not self._unit_after.match(f, e) and d == raw:
@@ -268,14 +270,18 @@ class IdRecognizer(Recognizer):
                 start = ctx.tokens[i - 2].start
             if kind is None:
                 continue
-            if cue in ("so", "số") and kind == "serial" and tok.text.isdigit() and len(tok.text) <= 2 \
+            if cue in ("so", "số", "ma", "mã") and kind in ("serial", "mrn") and tok.text.isdigit() and len(tok.text) <= 2 \
                     and not (i + 2 < len(ctx.tokens) and ctx.ftoks[i + 1] == "/" and ctx.tokens[i + 1].start == tok.end
                              and ctx.tokens[i + 2].start == ctx.tokens[i + 1].end and ctx.tokens[i + 2].text.isalpha()):
                 # ('Số: 87/GCNTT': a document number, its issuing office after the slash, stays)
-                continue  # 'Xe số 07', 'giường số 12': a bare 'số' before two digits is a count or a seat
+                continue  # 'Xe số 07', 'giường số 12': a bare 'số' before two digits is a count or a seat ('ma 2 tiếng sau': mà)
+            if cue in ("so", "số") and re.search(r"\bmau\s+so\s*:?\s*$", f[max(0, tok.start - 12):tok.start]):
+                continue  # 'Mẫu số 01/KBCB': the number of a printed form, the same on every patient's sheet
             if kind == "labelled":
-                # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3')
-                if not (len(tok.text) >= 4 or not tok.text.isdigit()) or self._unit_after.match(f, tok.end):
+                # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3'),
+                # nor a two-character category ('Mã khu vực: K2')
+                if not (len(tok.text) >= 4 or not tok.text.isdigit()) or self._unit_after.match(f, tok.end) \
+                        or len(tok.text) < 3 and not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].start == tok.end):
                     continue
                 kind = "other"
             if kind == "patient_code" and i + 2 < len(ctx.tokens) and ctx.ftoks[i + 1] in ("-", "/") \
@@ -660,6 +666,12 @@ _CHILD_MONTHS_RE = re.compile(r"(?<![\w])(?:con|be|chau|be trai|be gai|con trai|
                               r"\s+(\d{1,2}\s?(?:thang|th))(?![\w/])")
 
 
+# 'Ngày sinh: 05/10/2024 - 18 tháng', 'NS 02/01/2026 (3 tuần)': a baby's age in months, weeks or days right after
+# its birth date
+_AGE_AFTER_BIRTH_RE = re.compile(r"(?:ngay sinh|sinh ngay|ns|dob)\s*:?\s*\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}"
+                                 r"\s*(?:[-–,(]\s*)(\d{1,2}\s?(?:thang|th|tuan|ngay))(?![\w/])")
+
+
 class AgeRecognizer(Recognizer):
     name = "age"
     labels = ("AGE",)
@@ -695,6 +707,9 @@ class AgeRecognizer(Recognizer):
             if int(m.group(1)) > 125:
                 continue
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.85, self.name, "context cue (tuổi) + number"))
+        for m in _AGE_AFTER_BIRTH_RE.finditer(f):
+            # (0.9: a birth date right before is strong evidence, past the allow-list of values with units: "3 tuần")
+            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.9, self.name, "age in months/weeks/days after a birth date"))
         if "|" in f:
             for _role, a, b in _table_cells(f, "a"):
                 m = _CELL_AGE.fullmatch(f, a, b)
