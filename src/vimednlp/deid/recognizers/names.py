@@ -545,11 +545,10 @@ class NameRecognizer(Recognizer):
                 given_lower.add(last)
         if not phrases:
             return
-        for x in range(n):
+        # only tokens that start a known phrase or are one of the given names can be found again
+        given_any = given_alone | given_weak | given_lower
+        for x in [x for x, (w, t) in enumerate(zip(ft, toks)) if w in phrases or t[0] in given_any]:
             cands = phrases.get(ft[x])
-            if cands is None and toks[x].text not in given_alone and toks[x].text not in given_weak \
-                    and toks[x].text not in given_lower:
-                continue
             for words, needs_cue in sorted(cands or (), key=lambda w: -len(w[0])):
                 e = x + len(words)
                 if e > n or tuple(ft[x:e]) != words or (e - x > 1 and not all(ctx.adj[x:e - 1])):
