@@ -158,3 +158,26 @@ def test_undecodable_file_is_reported_not_dropped(tmp_path, bad):
     assert (out / "ok.txt").exists()
     report = json.loads((out / "deid-report.json").read_text(encoding="utf-8"))
     assert report["processed"] + report["errors"] == 2
+
+
+def test_pool_windows_are_bounded_in_tasks_and_characters():
+    """The pool gets the input in windows: at most `window` tasks, and about `max_chars` characters, so a file of
+    huge notes never sits in memory whole; every task still comes back, in order."""
+    from vimednlp.deid.batch import _windowed_imap
+
+    class RecordingPool:
+        def __init__(self):
+            self.windows = []
+
+        def imap(self, fn, batch, chunksize=1):
+            self.windows.append(len(batch))
+            return iter([(t[0], "ok", t[2], None) for t in batch])
+
+    note = "Bệnh nhân Nguyễn Văn An, 45 tuổi, nhập viện ngày 12/03/2024. " * 10
+    tasks = [(f"line:{i}", "jsonl", {"text": note if i % 50 else note * 100}, str(i), None, "text") for i in range(300)]
+    pool = RecordingPool()
+    got = [k for k, *_ in _windowed_imap(pool, iter(tasks), chunksize=4, window=128, max_chars=60_000)]
+    assert got == [t[0] for t in tasks]
+    assert max(pool.windows) <= 128 and sum(pool.windows) == 300
+    # a window closes once its text passes max_chars: the ten-times-a-hundred notes force small windows
+    assert len(pool.windows) > 300 // 128 + 1

@@ -344,7 +344,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
                 pool = mp.get_context("fork").Pool(workers)
             else:
                 pool = mp.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(engine_kwargs,))
-            results = _windowed_imap(pool, pool_input(pending_errors), chunksize, window=workers * chunksize * 32)
+            results = _windowed_imap(pool, pool_input(pending_errors), chunksize, window=workers * chunksize * 256)
         else:
             _init_worker(engine_kwargs)
             results = map(_process, pool_input(pending_errors))
@@ -406,12 +406,33 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
     return report
 
 
-def _windowed_imap(pool, tasks: Iterator[tuple], chunksize: int, window: int) -> Iterator[tuple]:
-    """`pool.imap` over bounded slices: Pool would otherwise read the whole input into its queue."""
-    import itertools
+# a window of tasks handed to the pool at once: large, because the pool drains at the end of each window (one
+# worker idles while the other finishes), and bounded in characters so that huge documents stay few in memory
+WINDOW_CHARS = 16_000_000
 
+
+def _task_chars(task: tuple) -> int:
+    _key, kind, payload, _doc_id, _patient_id, field_name = task
+    if kind == "text":
+        return len(payload)
+    if kind == "jsonl":
+        v = payload.get(field_name) if isinstance(payload, dict) else None
+        return len(v) if isinstance(v, str) else 0
+    row, idx = payload
+    return sum(len(str(row[i])) for i in idx if i < len(row))
+
+
+def _windowed_imap(pool, tasks: Iterator[tuple], chunksize: int, window: int,
+                   max_chars: int = WINDOW_CHARS) -> Iterator[tuple]:
+    """`pool.imap` over bounded slices (at most `window` tasks and about `max_chars` characters): Pool would
+    otherwise read the whole input into its queue."""
     while True:
-        batch = list(itertools.islice(tasks, window))
+        batch, chars = [], 0
+        for t in tasks:
+            batch.append(t)
+            chars += _task_chars(t)
+            if len(batch) >= window or chars >= max_chars:
+                break
         if not batch:
             return
         yield from pool.imap(_process, batch, chunksize=chunksize)
