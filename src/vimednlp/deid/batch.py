@@ -173,7 +173,8 @@ def _process(task: tuple) -> tuple:
             res = _ENGINE(payload[field_name], patient_id=patient_id, doc_id=doc_id)
             out = dict(payload)
             out[field_name] = res.text
-            return key, "ok", out, res.audit
+            # serialised here, in the worker: the parent only writes lines (it shares the cores with the workers)
+            return key, "ok", json.dumps(out, ensure_ascii=False), res.audit
         if kind == "csv":
             row, idx = payload
             row = list(row)
@@ -363,7 +364,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
                 tmp.write_text(payload, encoding="utf-8")
                 os.replace(tmp, dest)
             elif fmt == "jsonl":
-                out_fh.write(json.dumps(payload, ensure_ascii=False) + "\n")
+                out_fh.write(payload + "\n")
                 out_fh.flush()
             else:
                 if new_file and not wrote_header:

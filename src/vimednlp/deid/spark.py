@@ -60,7 +60,7 @@ def _partition_fn(engine_kwargs: dict[str, Any], field_name: str):
                 obj = json.loads(payload)
                 _, status, out, _audit = _process(("", "jsonl", obj, doc_id, patient_id, field_name))
                 if status == "ok":
-                    outs.append(json.dumps(out, ensure_ascii=False))
+                    outs.append(out)  # (`_process` returns a JSONL record already serialised)
                     errors.append(None)
                 else:
                     outs.append(None)
