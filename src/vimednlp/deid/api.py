@@ -319,7 +319,8 @@ class Deidentifier:
         order = sorted(range(len(spans)), key=lambda i: (spans[i].label != "NAME", -len(values[i].split()), i))
         # tag numbers in reading order; bare given names (`An`) after the full names they belong to
         single = [i for i in range(len(spans)) if spans[i].label == "NAME" and len(values[i].split()) == 1]
-        for i in [j for j in range(len(spans)) if j not in set(single)] + single:
+        single_set = set(single)
+        for i in [j for j in range(len(spans)) if j not in single_set] + single:
             op = self.operator_for(spans[i].label)
             if op.name == "tag" and getattr(op, "numbered", False):
                 ctx.number(spans[i], values[i])
