@@ -20,7 +20,9 @@ _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|G
                        r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
 # a chat line: optional '[14/03 20:15]', '21:05 -' or '20/03/2026 19:42' stamp (an exported chat), then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*"
-                      r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?)?"
+                      r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+(?:-[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?"
+                      # a bare clock before the handle ('21:05 Minh:'): checked below, only in a chat
+                      r"|(?P<bare>\d{1,2}:\d{2}[ \t]+))?"
                       # the staff member's role before a dash: 'Lễ tân - Thu Hà 20:52:' (checked below)
                       r"(?:(?P<pre>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2})[ \t]+[-–][ \t]+)?"
                       r"(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
@@ -354,6 +356,8 @@ class NameRecognizer(Recognizer):
                 continue  # 'Kết luận - Đề nghị:': a heading, not a staff member's role
             if clock is not None and (not (chat or pre) or fold_lower(words[0]) in _TIME_WORDS):
                 continue  # 'Sáng 08:00:', 'Khám lúc 10:30:': a time on a sheet, not a chat handle
+            if m.group("bare") is not None and not (chat and handles[m.group("who")] >= 2 or ctx_key(words[0]) in cue_words):
+                continue  # '08:00 Mạch:' on a vital-signs sheet: a time, then a field; a chat repeats its handles
             # drop a leading role word ('bs', 'bác sĩ'), keep the name after it
             k = 0
             while k < len(words) and (ctx_key(words[k]) in cue_words or ctx_key(" ".join(words[:k + 1])) in before):
@@ -372,6 +376,11 @@ class NameRecognizer(Recognizer):
                 and all(w[:1].isupper() and not w.isupper() and len(w) >= 2 for w in name_words) \
                 and (m.group("emoji") or chat and handles[m.group("who")] >= 2) \
                 and not any(w in cue_words or w in _NOT_NAME_LOWER for w in keys) \
+                and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
+            # a chat typed without marks repeats its lower-case handles ('hoa bi:' three times): a given name first
+            handle = handle or len(name_words) == 2 and not k and chat and not ctx.diacritics and handles[m.group("who")] >= 2 \
+                and all(w.islower() for w in name_words) and keys[0] in giv and keys[0] not in _NOT_NAME_LOWER \
+                and keys[1] not in cue_words \
                 and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
             if not (nick or kin or handle) and not all(w in giv or w in mid or w in sur for w in keys):
                 continue
@@ -488,6 +497,8 @@ class NameRecognizer(Recognizer):
                     taken.add(s, e)
                     out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
         for m in _H_APOSTROPHE.finditer(ctx.text):
+            if fold_lower(m.group()) in never or ctx_key(m.group()) in never:
+                continue  # 'Dân tộc: H'Mông': a people, not a woman's name
             # it replaces a shorter name found inside it ('H' alone of "VỢ - H' LOAN ÊBAN")
             inner = [c for c in out if m.start() <= c.start and c.end <= m.end()]
             if inner and not any(c.start < m.end() and m.start() < c.end for c in out if c not in inner):

@@ -827,7 +827,8 @@ _PROF_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "na
 # job words that a specialisation may follow
 _PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban", "ban", "tho", "cong nhan", "sinh vien",
                          "quan ly", "ky thuat vien", "chuyen gia", "can bo", "tieu thuong", "chu", "lai xe", "tai xe",
-                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi", "phuc vu"])
+                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi", "phuc vu",
+                         "canh sat"])  # 'cảnh sát giao thông'
 # 'kỹ sư điện tử' (the lexicon holds 'kỹ sư điện'): a longer specialisation after an entry that starts with these
 _SPECIALISED_HEADS = ("ky su", "ki su", "giao vien", "giang vien", "cong nhan")  # 'công nhân may mũ giày'
 # workplaces after 'ở' / 'tại' that make a job word an occupation ('bán hàng ở chợ'); marked forms only in marked text

@@ -1,0 +1,44 @@
+"""Fixes found on batch 11 of hand-written development notes (names, places, organisations and occupations).
+Sentences written for these tests, not copied from any note."""
+from __future__ import annotations
+
+
+def texts(an, text, label=None):
+    return [s.text for s in an.analyze(text) if label is None or s.label == label]
+
+
+def test_role_cues_resident_doctor_and_cashier(rules):
+    assert "Phượng" in texts(rules, "Khám xong lúc 9h (BSNT Phượng ghi)", "NAME")
+    assert "Loan" in texts(rules, "Quầy 3     Thu ngân: Loan     Tổng tiền: 245.000đ", "NAME")
+
+
+def test_occupations_veteran_traffic_police_scrap_collector(rules):
+    assert texts(rules, "Ông Lò Văn Pánh, 79 tuổi, cựu chiến binh, sống một mình.", "PROFESSION") == ["cựu chiến binh"]
+    assert texts(rules, "Nghề: cảnh sát giao thông\nĐịa chỉ: xã Tân Lập", "PROFESSION") == ["cảnh sát giao thông"]
+    assert "ve chai" in texts(rules, "anh ay di luom ve chai, o tro gan cho", "PROFESSION")
+
+
+def test_chat_handle_after_a_bare_clock(rules):
+    chat = ("20:41 Thanh Tâm: Chào bác sĩ, cháu là con gái bà Liên ạ.\n"
+            "20:50 BS Đào Quốc Khánh: Chào chị, bà đang ổn.\n"
+            "20:52 Tâm: Dạ bà còn sốt không ạ?\n"
+            "21:10 Tâm: Dạ em cảm ơn bác sĩ.\n"
+            "23/03/2026 - 07:05 Tâm: Sáng nay bà ăn được không ạ?\n")
+    assert texts(rules, chat, "NAME").count("Tâm") == 3
+    # a vital-signs sheet: a clock, then a field
+    sheet = "08:00 Mạch: 80 l/p\n12:00 Mạch: 84 l/p\n16:00 Mạch: 88 l/p\n20:00 Mạch: 82 l/p\n"
+    assert texts(rules, sheet, "NAME") == []
+
+
+def test_lower_case_chat_handles_said_again(rules):
+    chat = ("lan beo: chi oi g4 bn sot 39 do\n"
+            "kim ngan: uh cho ha sot r bao bs nhe\n"
+            "lan beo: ok chi, bs da kham\n"
+            "kim ngan: g7 rut sonde chua e\n"
+            "lan beo: rut r chi\n")
+    got = texts(rules, chat, "NAME")
+    assert got.count("lan beo") == 3 and got.count("kim ngan") == 2
+
+
+def test_people_after_an_ethnicity_field(rules):
+    assert texts(rules, "Họ tên: GIÀNG A SỬ     Dân tộc: H'Mông\nNghề: làm nương", "NAME") == ["GIÀNG A SỬ"]
