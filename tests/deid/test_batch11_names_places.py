@@ -42,3 +42,22 @@ def test_lower_case_chat_handles_said_again(rules):
 
 def test_people_after_an_ethnicity_field(rules):
     assert texts(rules, "Họ tên: GIÀNG A SỬ     Dân tộc: H'Mông\nNghề: làm nương", "NAME") == ["GIÀNG A SỬ"]
+
+
+def test_clinic_of_a_hospital_is_left_out(rules):
+    got = texts(rules, "Hẹn tái khám PK Nội tiết BV Đa khoa Đống Đa sau 1 tháng.", "ORGANIZATION")
+    assert got == ["BV Đa khoa Đống Đa"]
+    got = texts(rules, "PHONG KHAM NOI TIET - BV NHAN DAN 115\nNgay kham: 12/03/2026", "ORGANIZATION")
+    assert got == ["BV NHAN DAN 115"]
+
+
+def test_specialty_clinics_units_and_incidents_are_no_organisation(rules):
+    text = "TÁI KHÁM SAU 2 TUẦN TẠI PHÒNG KHÁM TIM MẠCH, MANG THEO ĐƠN THUỐC NÀY."
+    assert texts(rules, text, "ORGANIZATION") == []
+    assert texts(rules, "ĐÃ TRUYỀN 3 ĐƠN VỊ KHỐI TIỂU CẦU, HẾT CHẢY MÁU.", "ORGANIZATION") == []
+    assert texts(rules, "BỆNH ÁN NGOẠI KHOA - ĐƠN VỊ BỎNG\nHọ tên: Trần Văn Lộc", "ORGANIZATION") == []
+    got = texts(rules, "BÁO CÁO VỤ TAI NẠN LAO ĐỘNG TẠI XÃ PHÚ THỊNH", "ORGANIZATION")
+    assert got == []
+    # a general clinic keeps its name before its owner
+    got = texts(rules, "Khám tại Phòng khám Đa khoa An Phước - Công ty TNHH Y tế Hòa Bình.", "ORGANIZATION")
+    assert got and got[0].startswith("Phòng khám Đa khoa An Phước")

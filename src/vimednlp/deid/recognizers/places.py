@@ -25,7 +25,10 @@ _UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "kh
 # words that end a place or organisation name (field names of forms); matched on `Context.ktoks`
 _STOP_WORDS = ["khoa", "phòng", "giường", "buồng", "số", "ngày", "tháng", "năm", "giờ", "lúc", "sđt", "đt", "điện", "thoại", "email", "nghề", "nghiệp", "dân", "tộc", "cccd", "cmnd", "bhyt", "mã", "tuổi", "giới", "tính", "chẩn", "đoán", "lý", "do", "bệnh", "nhân", "bn", "bs", "vào", "viện", "ra", "viện",
                # particles and motion verbs that follow a name in speech ('... Từ Sơn lên', '... TRUNG ƯƠNG NHÉ')
-               "lên", "xuống", "về", "nhé", "nha", "ạ", "rồi", "sang", "để", "cho"]
+               "lên", "xuống", "về", "nhé", "nha", "ạ", "rồi", "sang", "để", "cho",
+               # a preposition ends a name in a title in capitals ('VỤ NGỘ ĐỘC ... TẠI PHƯỜNG ...'; marked only:
+               # 'Tai' is 'ear' in 'Bệnh viện Tai Mũi Họng')
+               "tại"]
 _STOP_TAIL = frozenset(_STOP_WORDS + [fold_lower(w) for w in _STOP_WORDS if w.isascii()] + ["sdt", "dt"])
 
 
@@ -608,10 +611,17 @@ class OrganizationRecognizer(Recognizer):
             e = h_end
             good = h_end  # end of the last piece that belongs to a name (not a generic trailing word)
             base = h_end
+            restart = None
             while e < n and e - base < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
-                hm = ctx.match_at(e, heads) if named and ctx.is_cap(e) and not ctx.upper_doc else e
+                # (a general clinic, 'Phòng khám Đa khoa An Bình - Công ty ...', is an organisation of its own)
+                dept = named and h_end < e <= h_end + 4 and " ".join(ft[i:h_end]) in _DEPARTMENT_HEADS \
+                    and "da khoa" not in " ".join(ft[h_end:e])
+                hm = ctx.match_at(e, heads) if named and ctx.is_cap(e) and (dept or not ctx.upper_doc) else e
                 if hm > e and ft[e] not in ("khoa", "phong"):
+                    if dept:
+                        restart = e  # 'PK Tim BV Đa khoa X', 'PHONG KHAM THAN - BV CHO RAY': a clinic of the hospital
+                        break
                     # the parent organisation written right after: 'Cơ quan Cảnh sát điều tra Công an tỉnh X'
                     e = good = base = hm
                     continue
@@ -664,6 +674,9 @@ class OrganizationRecognizer(Recognizer):
                     e += 1  # 'Công ty TNHH May mặc Hòa Thọ': a lower-case word inside the name
                     continue
                 break
+            if restart is not None:
+                i = restart
+                continue
             if not named and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS and (
                     not ctx.diacritics or toks[i].text.islower() and all(toks[x].text.lower() == ft[x] for x in range(i, h_end))):
                 # (a chat that mixes both: the head typed without diacritics says the name is typed so too)
@@ -686,8 +699,11 @@ class OrganizationRecognizer(Recognizer):
                 # 'HỘI CHẨN LIÊN KHOA' (a case conference)
                 i = e  # 'ĐƠN VỊ LÀM VIỆC:' (a field label), 'TRƯỜNG HỢP ...' (a case), 'viện phí' (a fee)
                 continue
-            if named and e == h_end + 1 and e < n and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
-                    and " ".join(ft[i:h_end]) in _UNIT_HEADS and f"{ctx.ktoks[e - 1]} {ctx.ktoks[e]}" in c["name_never"]:
+            if named and " ".join(ft[i:h_end]) in _UNIT_HEADS and (
+                    e == h_end + 1 and e < n and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e)
+                    and f"{ctx.ktoks[e - 1]} {ctx.ktoks[e]}" in c["name_never"]
+                    # 'PHÒNG KHÁM TIÊU HÓA' in capitals: the words after the head are a specialty and nothing more
+                    or " ".join(ctx.ktoks[h_end:e]) in c["name_never"]):
                 # 'phòng khám Chấn thương chỉnh hình', 'Hội đồng Giám định y khoa': a specialty or a function in
                 # sentence case (its first word capitalised), not a name of its own
                 i = e
@@ -807,8 +823,11 @@ class OrganizationRecognizer(Recognizer):
         return None
 
 
-_NOT_ORG = frozenset(["vu viec", "bao cao", "truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
+_NOT_ORG = frozenset(["vu ngo", "vu tai", "vu chay", "vu no", "vu danh",  # 'VỤ NGỘ ĐỘC', 'vụ tai nạn': an incident
+                      "vu viec", "bao cao", "truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
                       "dong thuoc", "dong chuyen", "dong khoa", "dong y", "dong nguoi"])  # a hospital's own committees
+# a clinic or department head: an organisation head right after it is the hospital it belongs to
+_DEPARTMENT_HEADS = frozenset(["pk", "phong kham", "khoa", "phong"])
 # organisation heads that start a name in lower-case chat text without diacritics
 _LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
                               "thcs", "dh"])
