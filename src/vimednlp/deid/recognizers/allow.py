@@ -43,6 +43,23 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     ("tumour marker", re.compile(r"(?<![\w])ca\s?-?(?:19\s?-\s?9|15\s?-\s?3|72\s?-\s?4|27\s?[.\-]\s?29)(?![\w])", re.I)),
     # units per millilitre of tumour markers and hormones ('846 U/mL', '5,2 mIU/mL'): a value, no house number
     ("value per millilitre", re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:u|ku|iu|ui|miu|mui|µiu|μiu)/ml(?![\w])", re.I)),
+    # 'MRI 1.5T', 'cộng hưởng từ 3 Tesla': the scanner's field strength, no age nor house number
+    ("magnet strength", re.compile(r"(?:\bmri|cộng hưởng từ|cong huong tu)\s*:?\s*\d(?:[.,]\d)?\s?(?:t|tesla)(?![\w])", re.I)),
+    # 'gãy xương sườn 5-7', 'khe liên sườn 4-5': rib numbers, no day and month
+    ("rib numbers", re.compile(r"(?:sườn|suon|kls)\s*\d{1,2}\s?[-–]\s?\d{1,2}(?![\w/])", re.I)),
+    # 'cơ lực 2/5', 'sức cơ tay trái 4+/5, chân trái 3/5': muscle power graded out of 5, no date
+    ("muscle power grade", re.compile(r"(?:cơ lực|co luc|sức cơ|suc co)(?:[^\d\n;]{0,25}[0-5][+\-]?\s?/\s?5(?![\d/]))+", re.I)),
+    # 'dương tính 6/9 mẫu', 'âm tính 3/3 lần': a count out of the samples tested
+    # (not '13/3 mẫu' alone: 'Tối 13/3 mẫu bệnh phẩm được gửi' is a date; nor 'dương tính 13/3', the day of the test)
+    ("sample count", re.compile(r"(?:dương tính|âm tính|duong tinh|am tinh)\s*:?\s*\d{1,3}\s?/\s?\d{1,3}"
+                                r"\s(?:mẫu|mau|lần|lan|ca|bệnh phẩm|benh pham|trường hợp|truong hop)(?![\w])", re.I)),
+    # a prescription's instruction line under its drug line ('   Uống 1 viên lúc 6h sáng', 'Tiêm dưới da 18 UI lúc
+    # 21h'): the verb, the route and the dose, then the hour of every day's dose (a DOSAGE, not the moment of an event;
+    # a care record names the drug: 'Tiêm Lovenox 40mg lúc 8h tối' stays a time)
+    ("daily dose time", re.compile(r"^[ \t\-*•+]*(?:uống|uong|tiêm|tiem|xịt|xit|ngậm|ngam|đặt|dat|nhỏ|nho|dán|dan|bơm|bom)"
+                                   r"(?:\s(?:dưới da|duoi da|bắp|bap|tĩnh mạch|tinh mach|tb|tdd|tmc|tm|mắt|mat|mũi|mui))?"
+                                   r"\s\d+(?:[.,]\d+)?\s?[^\s\d.,;:]{1,5}(?=\s)[^\n]{0,30}?\s(?:vào lúc|vao luc|lúc|luc)\s\d{1,2}\s?(?:h|giờ|gio)"
+                                   r"(?:\s?[0-5]\d)?(?:\s(?:sáng|sang|trưa|trua|chiều|chieu|tối|toi))?", re.I | re.M)),
     ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)", re.I)),
 ]
 
@@ -65,7 +82,9 @@ _NEEDS = {"score": ("glasgow", "gcs", "apgar", "nyha", "para"), "pain score": ("
           "national issuing office": ("cục",),
           "pathology count": ("nhân chia", "nhan chia", "mật độ", "mat do", "vi trường", "vi truong", "hpf", "quang trường"),
           "expiry date": ("hd", "hsd", "hạn", "han", "exp"), "legal document number": ("/",), "organ fraction": ("/",),
-          "dose fraction": ("/",), "blood pressure": ("/",)}
+          "dose fraction": ("/",), "blood pressure": ("/",), "magnet strength": ("mri", "cộng hưởng", "cong huong"),
+          "rib numbers": ("sườn", "suon", "kls"), "muscle power grade": ("cơ", "co luc", "suc co"),
+          "sample count": ("/",), "daily dose time": ("lúc", "luc")}
 
 
 def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:

@@ -96,8 +96,8 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
         return None, None
     allc, kinds = _id_cue_index()
     k = i
-    # allow 'số', ':' '#' '.' between the cue and the value
-    while k > 0 and ctx.ftoks[k - 1] in (":", "#", ".", "so", "-", "la", "no", "no.", "thu", '"') and i - k < 3:
+    # allow 'số', ':' '#' '.' between the cue and the value ('|': '| Mã XN | DN2602-0419 |', the label's table cell)
+    while k > 0 and ctx.ftoks[k - 1] in (":", "#", ".", "so", "-", "la", "no", "no.", "thu", '"', "|") and i - k < 3:
         k -= 1
     c = ctx.cue_before(k, allc, skip="") or ctx.cue_before(i, allc)
     if c:
@@ -299,7 +299,8 @@ class IdRecognizer(Recognizer):
             # extend over glued pieces: 24/001234, AB-12.34
             e = tok.end
             j = i + 1
-            while j < len(ctx.tokens) and ctx.tokens[j].start == e and ctx.ftoks[j] not in (",", ";", ")", ":") \
+            # (a closing quote ends the code: 'nội dung "NGOC BHYT 0502"')
+            while j < len(ctx.tokens) and ctx.tokens[j].start == e and ctx.ftoks[j] not in (",", ";", ")", ":", '"', "”", "|") \
                     and not (ctx.ftoks[j] == "." and (j + 1 >= len(ctx.tokens) or ctx.tokens[j + 1].start > ctx.tokens[j].end)):
                 e = ctx.tokens[j].end
                 j += 1
@@ -412,12 +413,14 @@ _DM_RE = re.compile(rf"(?<![\w/.,])(?<!\d:){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|
 _MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
                        r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
 _YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
-_AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b|tháng|thang|đơn vị|đv)", re.IGNORECASE)
+_AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b(?![ \t]+\w)|tháng|thang|đơn vị|đv)", re.IGNORECASE)
 # the same units with diacritics, for text written with them: folded `ong` is also `ông` (a man),
 # `lan` also `Lan`, so '27 - 1 ông bắt đầu ho' is a date
-_AFTER_NOT_DATE_MARKED = re.compile(r"\s*(?:mmhg|mm\s?hg|viên\b|ống\b|gói\b|lần\b|ml\b|mg\b|g\b|%|l/p|ck\b|nhịp\b|tuổi\b|t\b|tháng\b|đơn vị|đv\b)", re.IGNORECASE)
+_AFTER_NOT_DATE_MARKED = re.compile(r"\s*(?:mmhg|mm\s?hg|viên\b|ống\b|gói\b|lần\b|ml\b|mg\b|g\b|%|l/p|ck\b|nhịp\b|tuổi\b|t\b(?![ \t]+\w)|tháng\b|đơn vị|đv\b)", re.IGNORECASE)
 # a time of day right after a date: '12/03/2024, 14h30', '12/3 lúc 8 giờ'
-_TIME_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:lúc|luc|-)\s*|\s+)(\d{1,2}\s?(?:h|giờ|gio)\s?\d{0,2}(?:\s?(?:phút|phut|p))?|\d{1,2}:\d{2})(?![\w/:])")
+# ('03/02/2026 - 07g15': hours and minutes joined by 'g', giờ)
+_TIME_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:lúc|luc|-)\s*|\s+)(\d{1,2}\s?(?:h|giờ|gio)\s?\d{0,2}(?:\s?(?:phút|phut|p))?|\d{1,2}:\d{2}"
+                         r"|\d{1,2}g[0-5]\d)(?![\w/:])")
 # 'bệnh nhân COVID-19 thứ 17', 'ca nhiễm thứ 1.015': the ordinal of a patient in official reports
 _PATIENT_ORDINAL = re.compile(r"(?:benh nhan|ca benh|ca nhiem|ca|bn)(?:\s+(?:nhiem|mac|duong tinh|duong tinh voi))?"
                               r"(?:\s+(?:covid|sars\s*-\s*cov\s*-\s*2|virus sars\s*-\s*cov\s*-\s*2)(?:\s*-\s*19)?)?"
@@ -450,6 +453,18 @@ _H = r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?"
 _CLAUSE_TIME = re.compile(rf"[:;][ \t]*(?:khoang |luc |vao (?:luc )?|tu )?({_H}(?:\s?[-–]\s?{_H})?)"
                           r"(?= (?!(?:sau|dau|cuoi|tiep|nay|qua|lien|roi|truoc|moi|mot|con|tro|lan|trong|nua)\b)[a-z])")
 _DAY_EARLIER = re.compile(rf"(?<![\w/.,]){_D}\s?[/.\-]\s?{_M}(?!\d)|\bngay\s+{_D}\b")
+# 'Thời điểm khỏe mạnh cuối cùng là 6 giờ 30': hours and minutes in words with no 'phút' are a clock reading
+# (not a duration: 'trong 1 giờ 30', 'sau 2 giờ 15 phút')
+_HOUR_WORD_TIME = re.compile(r"(?<![\w/:.,])(?<!trong )(?<!sau )(?<!moi )(?<!cach )(?<!mat )(?<!dai )(?<!hon )"
+                             r"((?:[01]?\d|2[0-3]) gio [0-5]\d)(?![\w/:]|[.,]\d|\s?(?:phut|p)\b)")
+# '10h anh lên phòng giao ban', '7h30 em qua': a clock time opening a clause, then who will act (an appointment)
+_TIME_THEN_PERSON = re.compile(r"(?:^|[,.;:!?(][ \t]*|\n[ \t]*)((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)[ \t]+"
+                               r"(?=(?:anh|chi|em|bac|co|chu|ong|ba|chau|minh|toi|tui|con|ca nha|gia dinh)[ \t]+(?!oi\b)[a-z])",
+                               re.MULTILINE)
+# 'ngày 28.01': a day and a two-digit month joined by a dot after 'ngày' (not a dose: 'ngày 1.50 mg')
+_DAY_DOT_MONTH = re.compile(rf"(?<![\w])ngay\s+({_D}\.(?:0[1-9]|1[0-2]))(?![\w/]|[.,]\d|\s?(?:mg|ml|g|l|kg|lit|%|mmol|ui|mcg)\b)")
+_MONTH_YEAR = re.compile(rf"(?:t|thang\s?){_M}\s?[/\-]\s?{_Y}")
+_DAY_IN_BRACKETS = re.compile(rf"\s*\(\s*ngay\s+({_D})\s*\)")
 _LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
 
 
@@ -459,7 +474,8 @@ _COLUMN_ROLES = {"ngay": "d", "gio": "t", "ngay gio": "dt", "ngay/gio": "dt", "n
                  "thoi diem": "dt", "ngay tiem": "d", "ngay kham": "d", "tuoi": "a", "nam sinh": "y", "ns": "y"}
 _CELL_DT = re.compile(rf"(?:({_D}\s?[/.\-]\s?{_M}(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}}))?)(?:\s+|$))?"
                       r"((?:[01]?\d|2[0-3])\s?(?:h|gio)(?:\s?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d)?")
-_CELL_AGE = re.compile(r"(\d{1,3})(?:\s?(?:tuoi|t|th|thang|thang tuoi))?")
+# ('38 (tài xế ...)': a remark in brackets after the age stays out of it)
+_CELL_AGE = re.compile(r"((\d{1,3})(?:\s?(?:tuoi|t|th|thang|thang tuoi))?)(?:\s+\([^|\n]*\))?")
 
 
 def _table_cells(f: str, roles_wanted: str):
@@ -602,12 +618,21 @@ class DateRecognizer(Recognizer):
                         (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
                         (_CLOCK_AMPM, "clock time with am/pm"), (_AT_TIME, "clock time after 'lúc'"),
                         (_RELDAY_TIME, "clock time after a relative day (mai 7h)"),
-                        (_TICK_TIME, "administration time after a tick")):
+                        (_TICK_TIME, "administration time after a tick"), (_HOUR_WORD_TIME, "clock time in words (6 giờ 30)"),
+                        (_TIME_THEN_PERSON, "clock time then who acts (10h anh lên)"),
+                        (_DAY_DOT_MONTH, "day.month after 'ngày'")):
             for m in rx.finditer(f):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
+        # 'T1/2026 (ngày 15)', 'tháng 3/2026 (ngày 12)': the day of a month and year given in brackets after it
+        for c in list(out):
+            if _MONTH_YEAR.fullmatch(f, c.start, c.end):
+                m = _DAY_IN_BRACKETS.match(f, c.end)
+                if m and free(m.start(1), m.end(1)):
+                    taken.append((m.start(1), m.end(1)))
+                    out.append(Candidate(m.start(1), m.end(1), "DATE", 0.8, self.name, "pattern: day in brackets after a month"))
         if "|" in f:
             for role, a, b in _table_cells(f, "dty"):
                 m = _YEAR_RE.fullmatch(f, a, b) if role == "y" else _CELL_DT.fullmatch(f, a, b)
@@ -625,6 +650,8 @@ class DateRecognizer(Recognizer):
                 continue
             i = ctx.token_index_at(s)
             cue = ctx.cue_before(i, ycues) if i is not None else None
+            if not cue and i and ctx.ftoks[i - 1] == "|":
+                cue = ctx.cue_before(i, ycues, skip="|")  # '| Năm sinh | 1995 (30T) |': the label in the cell before
             if not cue and i and ctx.ktoks[i - 1] in ("từ", "tu") and not _AFTER_NOT_DATE.match(f, e) \
                     and not f[s:e].startswith("18") and not (i > 1 and ctx.ftoks[i - 2] in _CHANGE_BEFORE) \
                     and not re.match(r"\s*(?:->|→|len|xuong)\s*\d", f[e:e + 10]) \
@@ -639,13 +666,39 @@ class DateRecognizer(Recognizer):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.9, self.name, "pattern: year + cue (sinh năm, SN, năm)"))
                 year_ends.add(e)
+        return _join_ranges(f, out)
+
+
+# 'Hạn thẻ: 01/01/2026 - 31/12/2026' (two full dates joined by a dash), 'từ 11h00 đến 13h30' (two clock times):
+# one period, one span, like the dash-joined time ranges '10h–13h'
+_FULL_DATE = re.compile(rf"{_D}\s?([/.\-]){_M}\1(?:{_Y}|\d{{2}})")
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\s?(?:h|g|gio)(?:\s?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d")
+_DATE_DASH = re.compile(r"\s?[-–]\s?")
+_TIME_TO = re.compile(r"\s+(?:den|toi)\s+")
+
+
+def _join_ranges(f: str, out: list[Candidate]) -> list[Candidate]:
+    if len(out) < 2:
         return out
+    out.sort(key=lambda c: c.start)
+    joined = [out[0]]
+    for c in out[1:]:
+        p = joined[-1]
+        a, b = f[p.start:p.end], f[c.start:c.end]
+        if p.end < c.start and (_DATE_DASH.fullmatch(f, p.end, c.start) and _FULL_DATE.fullmatch(a) and _FULL_DATE.fullmatch(b)
+                                or _TIME_TO.fullmatch(f, p.end, c.start) and _CLOCK.fullmatch(a) and _CLOCK.fullmatch(b)):
+            joined[-1] = Candidate(p.start, c.end, "DATE", max(p.score, c.score), p.source, p.explanation + " (range)")
+        else:
+            joined.append(c)
+    return joined
 
 
 # --- ages -----------------------------------------------------------------------------------------
 _AGE_RE = re.compile(
     r"(?<![\w.,/])(\d{1,3})(?:[.,]5)?\s?(?:tuổi|tuoi|t(?=[\s,.;)]|$)|tháng tuổi|thang tuoi|ngày tuổi|ngay tuoi|tuần tuổi|tuan tuoi"
     r"|th(?=[\s,.;)]|$)|y/o|yo\b)")
+# a magnet's field strength after the scanner ('MRI 1.5T', 'cộng hưởng từ 3T'): no one's age
+_MAGNET_BEFORE = re.compile(r"(?:\bmri|cong huong tu|\bcht)\s*:?\s*$")
 # a group of people and a limit before an age: general advice or a rule ('trẻ dưới 6 tháng tuổi', 'người trên 60 tuổi')
 _GROUP_THRESHOLD = re.compile(r"(?<![\w])(?:tre|tre em|tre nho|nguoi|nguoi lon|phu nu|nam gioi|nu gioi|moi nguoi)"
                               r"\s+(?:tren|duoi|tu|qua|chua du|du)\s+$")
@@ -684,6 +737,8 @@ class AgeRecognizer(Recognizer):
                 continue
             if _GROUP_THRESHOLD.search(f, max(0, m.start() - 30), m.start()):
                 continue  # 'cho trẻ trên 1 tuổi uống ...': an age limit in advice to everyone, no one's age
+            if f[m.end() - 1] == "t" and _MAGNET_BEFORE.search(f, max(0, m.start() - 20), m.start()):
+                continue  # 'MRI 1.5T': tesla
             out.append(Candidate(m.start(), m.end(), "AGE", 0.9, self.name, "pattern: number + age unit"))
         for m in _AGE_RANGE_RE.finditer(f):
             for g in (1, 2):
@@ -713,6 +768,6 @@ class AgeRecognizer(Recognizer):
         if "|" in f:
             for _role, a, b in _table_cells(f, "a"):
                 m = _CELL_AGE.fullmatch(f, a, b)
-                if m and int(m.group(1)) <= 125:
-                    out.append(Candidate(a, b, "AGE", 0.8, self.name, "pattern: cell of an age column"))
+                if m and int(m.group(2)) <= 125:
+                    out.append(Candidate(a, m.end(1), "AGE", 0.8, self.name, "pattern: cell of an age column"))
         return out
