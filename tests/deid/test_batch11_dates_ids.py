@@ -66,3 +66,7 @@ def test_key_value_table_cells(rules):
 def test_closing_quote_is_not_part_of_a_code(rules):
     got = texts(rules, 'Chuyển khoản STK 1903 5561 2288 01, nội dung "TT VIEN PHI 260314"', "ID")
     assert all(not g.endswith('"') for g in got)
+
+
+def test_ecg_lead_range_is_no_address(rules):
+    assert texts(rules, "Điện tâm đồ: ST chênh lên 2 mm, sóng Q V1-V4, T âm DIII.", "LOCATION") == []

@@ -60,6 +60,8 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
                                    r"(?:\s(?:dưới da|duoi da|bắp|bap|tĩnh mạch|tinh mach|tb|tdd|tmc|tm|mắt|mat|mũi|mui))?"
                                    r"\s\d+(?:[.,]\d+)?\s?[^\s\d.,;:]{1,5}(?=\s)[^\n]{0,30}?\s(?:vào lúc|vao luc|lúc|luc)\s\d{1,2}\s?(?:h|giờ|gio)"
                                    r"(?:\s?[0-5]\d)?(?:\s(?:sáng|sang|trưa|trua|chiều|chieu|tối|toi))?", re.I | re.M)),
+    # 'ST chênh lên V1-V4', 'sóng Q V1-V3': a range of chest ECG leads, no street or ward ('Q' is no Quận here)
+    ("ECG lead range", re.compile(r"(?<![\w/])v[1-9]\s?[-–]\s?v[1-9](?![\w])", re.I)),
     ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)", re.I)),
 ]
 
