@@ -61,3 +61,27 @@ def test_specialty_clinics_units_and_incidents_are_no_organisation(rules):
     # a general clinic keeps its name before its owner
     got = texts(rules, "Khám tại Phòng khám Đa khoa An Phước - Công ty TNHH Y tế Hòa Bình.", "ORGANIZATION")
     assert got and got[0].startswith("Phòng khám Đa khoa An Phước")
+
+
+def test_abbreviated_surname_with_initials(rules):
+    assert texts(rules, "Bác sĩ khám: Ng. V. Quang Huy  (đã ký)", "NAME") == ["Ng. V. Quang Huy"]
+    assert texts(rules, "Người nhận: Tr.T. Hằng, 08:30", "NAME") == ["Tr.T. Hằng"]
+    assert texts(rules, "Xem Tr. 5 của sổ khám bệnh", "NAME") == []
+
+
+def test_address_term_ending_a_sentence_calls_no_one(rules):
+    text = "Dạ vâng ạ, cháu cảm ơn bác. Thông tin bố cháu em gửi sau. Có gì nhờ chị. Mail em gửi rồi."
+    assert texts(rules, text, "NAME") == []
+    assert texts(rules, "Ket qua cu.\nHien tai: het sot, an uong duoc", "NAME") == []
+
+
+def test_lower_case_names_in_an_unmarked_chat(rules):
+    got = texts(rules, "g7 ong siu nhoi 70t dot quy, g8 co h'bia mlo sot ret", "NAME")
+    assert "siu nhoi" in got and "h'bia mlo" in got
+    assert "pham thi loan" in texts(rules, "g4 bn pham thi loan 52t viem phoi, con sot", "NAME")
+
+
+def test_mong_and_khmer_names(rules):
+    assert texts(rules, "TRƯỞNG TRẠM (ký, đóng dấu): Giàng Seo Lìn", "NAME") == ["Giàng Seo Lìn"]
+    got = texts(rules, "Người tiếp xúc: con Thạch Thị Sa Ly 7 tuổi, đã chụp phổi.", "NAME")
+    assert got == ["Thạch Thị Sa Ly"]

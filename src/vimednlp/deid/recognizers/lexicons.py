@@ -41,7 +41,7 @@ def names() -> dict[str, frozenset[str]]:
     return {
         "surname": f(_lines("names", "surnames.txt")),
         "compound": compound,
-        "middle": f(_lines("names", "middle.txt")),
+        "middle": f(_lines("names", "middle.txt") + _lines("names", "middle_extra.txt")),
         "given": f(_lines("names", "given_male.txt") + _lines("names", "given_female.txt")
                    + _lines("names", "given_extra.txt")),
         # romanised Korean / Chinese / Japanese / Khmer ... surnames: only with a foreign-looking given name

@@ -76,8 +76,18 @@ _DRUG_STRENGTH = re.compile(r"\s?\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|g|ml|ui|iu|%
 _MIDDLE_ONLY = frozenset(["van", "thi", "văn", "thị", "a"])
 # Ê Đê women's names open with H' ('H' BLŨN ÊBAN', 'H'Hen Niê'): the apostrophe marks them
 _H_APOSTROPHE = re.compile(r"(?<![\w'])H' ?[A-ZÀ-ỸĐ][\wÀ-ỹ]+(?: [A-ZÀ-ỸĐ][\wÀ-ỹ]+){0,2}")
+# Nguyễn, Trần / Trương / Trịnh, Phạm / Phan, Huỳnh cut short, then up to two initials ('Ng. T. ', 'Ph.V.'), up to the
+# space before the given name
+_NAME_WORD_AFTER = re.compile(r" ([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w])")
+_ABBREV_SURNAME = re.compile(r"(?<![\w.])(?:Ng|Tr|Ph|Hu)\.(?: ?[A-ZĐ]\.){0,2} (?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 _GIVEN_AFTER_INITIALS = re.compile(r" ([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w.])")
 _HIGHLANDS_FIRST = frozenset(["y", "h", "ama", "ami", "ay", "nay", "ksor", "siu"])
+# family names that open a Central Highlands name typed in lower case ('ong ksor y bluih'); not 'y', 'h' (words)
+_HIGHLANDS_LOWER = frozenset(["ksor", "siu", "rmah", "rcom", "kpa", "nie", "ama", "ami", "mlo", "hlong", "bya"])
+# address terms written out: before a full stop they end a sentence, they do not call the next word
+_KIN_WORDS = frozenset(["anh", "chi", "em", "chau", "bac", "ong", "ba", "co", "chu", "di", "con", "me", "bo", "vo", "chong",
+                        "ban", "cau", "mo", "thim", "cu", "be", "chị", "cháu", "bác", "ông", "bà", "cô", "chú", "dì", "mẹ",
+                        "bố", "vợ", "chồng", "bạn", "cậu", "mợ", "thím", "cụ", "bé"])
 # Southern birth-order names ('ông Ba Đực', 'Út Lành', 'anh Tám'): numbers or cue words elsewhere, so only
 # capitalised and next to a cue, a capitalised name or a speaker's ':'
 _BIRTH_ORDER = frozenset(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út"])
@@ -180,18 +190,34 @@ class NameRecognizer(Recognizer):
             cue_hit = ctx.cue_before(i, before)
             if cue_hit and i > 0 and "\n" in ctx.text[toks[i - 1].end:t.start]:
                 cue_hit = None  # a cue at the end of the previous line names nothing here
+            if cue_hit and i > 1 and ft[i - 1] == "." and ctx.ftoks[i - 2] in _KIN_WORDS and toks[i - 2].text.islower():
+                cue_hit = None  # 'giúp cháu. Mail ...', 'Ok anh. Thông tin ...': the address term ends a sentence
             # initials after a cue: 'bà H.T.P', 'BN N.V.A'
             if cue_hit and _INITIALS.fullmatch(ctx.text[t.start:self._glued_end(ctx, i)]):
                 e = self._glued_end(ctx, i)
                 out.append(Candidate(t.start, e, "NAME", 0.85, self.name, "initials after a role/kinship cue"))
                 i = ctx.token_index_at(e) or i + 1
                 continue
+            if cue_hit and not upper and not ctx.diacritics and not ctx.is_cap(i) and t.kind == "word" \
+                    and (ft[i] in _HIGHLANDS_LOWER or ft[i].startswith("h'") and len(ft[i]) > 3):
+                # 'ong ksor y bluih', "co h'nhi nie" (Ê Đê, Jrai names typed in lower case): the syllables after
+                # the family name or the women's H' are outside every lexicon; up to two of them
+                e = i + 1
+                while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
+                        and ctx.ftoks[e] not in _NOT_NAME_LOWER and ft[e] not in cue_words:
+                    e += 1
+                out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.6, self.name,
+                                     "Central Highlands name after a kinship cue (lower case)"))
+                i = e
+                continue
             if not (toks[i].kind == "word" and ctx.is_cap(i)):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
                 intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
                 # 'be ten nguyen gia bao', 'ong ten tai': after 'tên' (named) even a common word is the name
                 naming = bool(cue_hit) and fold_lower(cue_hit).split(" ")[-1] == "ten" and fold_lower(cue_hit) not in _NOT_NAMING
-                if cue_hit and t.kind == "word" and ft[i] in giv and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro or naming) \
+                # (a surname, then Văn / Thị and a given name: 'bn pham thi loan')
+                kinh = ft[i] in sur and i + 2 < n and ft[i + 1] in _MIDDLE_KINH and ft[i + 2] in giv and ctx.adj[i] and ctx.adj[i + 1]
+                if cue_hit and t.kind == "word" and (ft[i] in giv or kinh) and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro or naming) \
                         and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
                         and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
                         and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
@@ -200,7 +226,10 @@ class NameRecognizer(Recognizer):
                     e = i + 1
                     while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
                             and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"
-                                                                    or naming and ft[i] in sur):
+                                                                    or naming and ft[i] in sur
+                                                                    # 'bn tran van lap': surname, Văn/Thị, given name
+                                                                    or e == i + 1 and ft[i] in sur and ft[e] in _MIDDLE_KINH
+                                                                    and e + 1 < n and ctx.adj[e] and ft[e + 1] in giv):
                         e += 1
                     out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
                                          "given-name lexicon after a kinship cue (lower case)"))
@@ -266,6 +295,8 @@ class NameRecognizer(Recognizer):
                             and ctx.text[toks[e - 1].end:toks[e].start] == " " and (
                                 e + 1 >= n or toks[e + 1].kind == "punct" and ctx.ftoks[e + 1] != ":"
                                 or toks[e + 1].kind == "word" and not ctx.is_cap(e + 1) and not upper
+                                # 'con Châu Thị Sô Phia 9 tuổi' (not a field label in capitals: '... ĐT 0765 ...')
+                                or toks[e + 1].kind == "number" and toks[e].text[1:].islower()
                                 or any(g in ctx.text[toks[e].end:toks[e + 1].start] for g in ("  ", "\t", "\n"))):
                         cand_end = e + 1
             if cand_end is not None and cand_end - i >= 2 and ft[cand_end - 1] in _MIDDLE_ONLY and cand_end < n \
@@ -274,6 +305,13 @@ class NameRecognizer(Recognizer):
                     and (ft[cand_end] not in cue_words or ft[cand_end - 1] in _MIDDLE_KINH) \
                     and ctx.ktoks[cand_end] not in never:
                 cand_end += 1  # a name does not end on 'Văn' or 'Thị': 'LÂM VĂN SÁU', 'Sùng A Páo'
+                x = cand_end
+                if cue_hit and not upper and x < n and x - i < 5 and toks[x].kind == "word" and ctx.is_cap(x) \
+                        and toks[x].text[1:].islower() and toks[x - 1].text[1:].islower() \
+                        and ctx.text[toks[x - 1].end:toks[x].start] == " " and ft[x] not in cue_words \
+                        and ctx.ktoks[x] not in never \
+                        and (x + 1 >= n or toks[x + 1].kind != "word" or not ctx.is_cap(x + 1)):
+                    cand_end += 1  # a Khmer given name of two syllables after a cue: 'con Châu Thị Sô Phia 9 tuổi'
             acronym = not upper and (len(t.text) >= 3 or i + 1 < n and ctx.ftoks[i + 1] == ":") and t.text.isupper()
             if cand_end is None and cue_hit and (ctx.match_at(i, never) >= i + 2 or _DRUG_STRENGTH.match(ctx.folded, t.end)):
                 i += 1  # 'Tổ bảo vệ', 'Ban Giám đốc': a phrase, not a name; 'còn Sifrol 0,25mg': a drug and its strength
@@ -414,6 +452,23 @@ class NameRecognizer(Recognizer):
             if taken.free(m.start(), e):
                 out.append(Candidate(m.start(), e, "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
                 taken.add(m.start(), e)
+        # a surname cut to its first letters, then initials and the given name: 'Ng. T. Thu Hà', 'Tr.V. Hùng'
+        if not upper:
+            for m in _ABBREV_SURNAME.finditer(ctx.text):
+                e, k = m.end(), 0
+                while k < 2:
+                    g = _NAME_WORD_AFTER.match(ctx.text, e - 1 if k == 0 else e)
+                    if not g or ctx_key(g.group(1)) not in giv and ctx_key(g.group(1)) not in mid:
+                        break
+                    e, k = g.end(), k + 1
+                if not k or ctx_key(ctx.text[:e].split()[-1]) not in giv:
+                    continue
+                inner = [c for c in out if m.start() <= c.start and c.end <= e]
+                if any(c.start < e and m.start() < c.end for c in out if c not in inner):
+                    continue
+                taken = _without(ctx, out, inner)
+                taken.add(m.start(), e)
+                out.append(Candidate(m.start(), e, "NAME", 0.8, self.name, "abbreviated surname + initials + given name"))
         # a lower-case given name called out: 'hoa oi, ...', 'tuan anh oi' (chat)
         for m in _VOCATIVE.finditer(ctx.folded):
             words = m.group("who").split()
