@@ -85,3 +85,14 @@ def test_mong_and_khmer_names(rules):
     assert texts(rules, "TRƯỞNG TRẠM (ký, đóng dấu): Giàng Seo Lìn", "NAME") == ["Giàng Seo Lìn"]
     got = texts(rules, "Người tiếp xúc: con Thạch Thị Sa Ly 7 tuổi, đã chụp phổi.", "NAME")
     assert got == ["Thạch Thị Sa Ly"]
+
+
+def test_next_of_kin_and_signer_roles_are_no_occupation(rules):
+    assert texts(rules, "ĐC: xã Tân Hội, Đức Trọng. NN: chồng Hải - 0912 345 678", "PROFESSION") == []
+    assert texts(rules, "Kết luận: ổn định.\nBác sĩ điều trị chính: Lê Quang Vinh", "PROFESSION") == []
+    assert texts(rules, "Nghề nghiệp: thợ mộc\n", "PROFESSION") == ["thợ mộc"]
+
+
+def test_admitted_to_a_hospital(rules):
+    got = texts(rules, "Có 12 người nhập viện BVĐK tỉnh Bình Định, 3 người ra viện BV Quy Nhơn.", "ORGANIZATION")
+    assert got == ["BVĐK tỉnh Bình Định", "BV Quy Nhơn"]

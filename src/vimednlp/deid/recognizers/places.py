@@ -602,6 +602,10 @@ class OrganizationRecognizer(Recognizer):
             if h_end is None:
                 i += 1
                 continue
+            if ft[i] == "vien" and i > 0 and ft[i - 1] in _STAY_VERBS and toks[i].text.islower() and i + 1 < n \
+                    and ctx.match_at(i + 1, heads) > i + 1:
+                i += 1  # 'nhập viện BVĐK tỉnh X': 'viện' ends 'nhập viện' (admitted), the hospital follows
+                continue
             if i >= 2 and ft[i] in ("khoa", "phong") and ft[i - 1] in ("-", "–") and out and out[-1].end == toks[i - 2].end \
                     and not (h_end < n and ft[h_end] == "da"):
                 # 'Trung tâm Y tế ... - Phòng khám Nội số 2', '... - Khoa Nhi': a department of the organisation just
@@ -826,6 +830,8 @@ class OrganizationRecognizer(Recognizer):
 _NOT_ORG = frozenset(["vu ngo", "vu tai", "vu chay", "vu no", "vu danh",  # 'VỤ NGỘ ĐỘC', 'vụ tai nạn': an incident
                       "vu viec", "bao cao", "truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
                       "dong thuoc", "dong chuyen", "dong khoa", "dong y", "dong nguoi"])  # a hospital's own committees
+# verbs of a hospital stay that form a word with 'viện' ('nhập viện', 'ra viện', 'chuyển viện')
+_STAY_VERBS = frozenset(["nhap", "xuat", "ra", "vao", "nam", "chuyen"])
 # a clinic or department head: an organisation head right after it is the hospital it belongs to
 _DEPARTMENT_HEADS = frozenset(["pk", "phong kham", "khoa", "phong"])
 # organisation heads that start a name in lower-case chat text without diacritics
@@ -936,6 +942,13 @@ class ProfessionRecognizer(Recognizer):
                     x += 1
                 if x > e and x < n and ft[x] == ":" and all(ctx.tokens[y].text.isupper() for y in range(i, e)):
                     colon = x
+                else:
+                    # 'Bác sĩ làm bệnh án:', 'Điều dưỡng chăm sóc:' opening a line: a signer's role in sentence case
+                    x = e
+                    while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and ctx.tokens[x].text.islower() and ctx.adj[x - 1]:
+                        x += 1
+                    if x > e and x < n and ft[x] == ":" and (i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
+                        colon = x
             line_start = i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
             if colon is not None and (line_start or ft[i - 1] in (".", ",", ";")
                                       or _FIELD_GAP.search(ctx.text, ctx.tokens[i - 1].end, ctx.tokens[i].start)):
@@ -1045,8 +1058,8 @@ class ProfessionRecognizer(Recognizer):
             e = i
             while e < n and e - i < 5 and toks[e].kind == "word" and (e == i or ctx.text[toks[e - 1].end:toks[e].start] == " "):
                 e += 1
-            if e == i or " ".join(ft[i:e]) in _NOT_A_JOB:
-                continue
+            if e == i or " ".join(ft[i:e]) in _NOT_A_JOB or ctx.ktoks[i] in _KIN_VALUE:
+                continue  # ('NN: vợ Mơ - 09...': 'NN' is also 'người nhà', the next of kin)
             if ProfessionRecognizer._field_end(ctx, e):
                 out.append(Candidate(toks[i].start, toks[e - 1].end, "PROFESSION", 0.75, "profession",
                                      "value of an occupation field"))
@@ -1065,6 +1078,9 @@ _AFTER_JOB_STOP = frozenset(["ở", "tại", "sống", "cùng", "với", "của"
 _LEVEL_WORDS = frozenset(["xa", "phuong", "huyen", "tinh", "quan", "thi tran"])
 _PROF_FIELDS = PhraseSet(["nghề nghiệp", "nghe nghiep", "nghề", "nghe", "nn", "công việc", "cong viec"])
 # field values that name no occupation
+# kinship words opening a field value: a relative, not an occupation
+_KIN_VALUE = frozenset(["vợ", "chồng", "con", "mẹ", "bố", "cha", "anh", "chị", "em", "cháu", "ông", "bà", "vo", "chong", "me",
+                        "bo", "chi", "chau", "ong", "ba"])
 _NOT_A_JOB = frozenset(["khong", "khong ro", "chua ro", "chua", "tre em", "tre nho", "khac", "x", "khong co"])
 
 
