@@ -681,12 +681,12 @@ class NameRecognizer(Recognizer):
 
     @staticmethod
     def _field_run_ends(ctx: Context, e: int) -> bool:
-        """A form field's value ends here: end of text, a line break, a wide gap, or ',', '(', ';', '-'."""
+        """A form field's value ends here: end of text, a line break, a wide gap, or ',', '(', ';', '-', a table's '|'."""
         toks = ctx.tokens
         if e >= len(toks):
             return True
         gap = ctx.text[toks[e - 1].end:toks[e].start]
-        return any(g in gap for g in ("  ", "\t", "\n")) or ctx.ftoks[e] in (",", "(", ";", "-", "–")
+        return any(g in gap for g in ("  ", "\t", "\n")) or ctx.ftoks[e] in (",", "(", ";", "-", "–", "|")
 
     @staticmethod
     def _glued_end(ctx: Context, i: int) -> int:

@@ -313,6 +313,11 @@ class LocationRecognizer(Recognizer):
                         score = 0.5
                     if spoken:
                         score = 0.45  # 'số hai' is also 'number two': an address only chained to another piece
+                    if unit in ("p", "p .") and e == v + 1 and toks[v].kind == "number" and len(ft[v]) >= 3:
+                        score = 0.45  # 'P.412/G4': no ward has a three-digit number, a room (phòng) does
+                    if unit == "tang" and all(_NUMBERISH.match(ft[x]) for x in range(v, e)) \
+                            and not ctx.cue_before(i, c["location_before"], skip=""):
+                        score = 0.45  # 'nằm khoa hô hấp tầng 3': a floor of a building, an address only chained to one
                     # 'Xã, phường: Phường 11', 'Số nhà: 14/3': the unit before ':' is the field's label, outside the span
                     pieces.append((u_end + 1 if ft[u_end] == ":" else i, e, score, f"address unit word ({unit})"))
                     i = e
@@ -650,6 +655,11 @@ class OrganizationRecognizer(Recognizer):
                 if t.kind in ("number", "code") and ft[e - 1] == "so" and ft[i] in ("phong", "pk"):
                     break  # 'phòng khám nhi số 3': a room, not a named clinic
                 if t.kind in ("number", "code") and (e > h_end or ft[i] in ("benh", "bv")):
+                    if e > h_end and named and e + 1 < n and ctx.ktoks[e + 1] in _COUNT_UNITS and ctx.adj[e] \
+                            and not (e + 2 < n and ctx.tokens[e + 2].text[:1].isdigit()):
+                        # 'BV T.W Huế 5 ngày': a stay's length after the name, not part of it ('Nhi Đồng 1 ngày
+                        # 12/3' is the hospital's number before a date)
+                        break
                     e += 1
                     # 'Bệnh viện 115', 'Bệnh viện Quân y 211': a hospital known by its number (not 'bệnh viện 3 ngày')
                     named = named or e - 1 > h_end or (ft[i] in ("benh", "bv") and len(t.text) >= 2 and
