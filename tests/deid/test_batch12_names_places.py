@@ -24,3 +24,26 @@ def test_room_and_floor_numbers_are_no_address(rules):
 def test_name_filling_a_table_cell(rules):
     # a Khmer name whose given syllables are outside the lexicons, ended by the table's '|'
     assert "Sơn Sa Rươl" in texts(rules, "Phiếu chăm sóc | BN: Sơn Sa Rươl | 54t | nữ", "NAME")
+
+
+def test_former_or_new_address_in_brackets_is_its_own_span(rules):
+    got = texts(rules, "Địa chỉ: Tổ 5, KP. 2, P. Long Bình, TP. Biên Hòa (theo địa giới mới: phường Long Bình, tỉnh Đồng Nai)\n",
+                "LOCATION")
+    assert got == ["Tổ 5, KP. 2, P. Long Bình, TP. Biên Hòa", "phường Long Bình, tỉnh Đồng Nai"]
+
+
+def test_middle_dot_ends_an_address_field(rules):
+    got = texts(rules, "Địa chỉ: số 20 đường Lê Lai, phường Ngô Quyền, TP. Hải Phòng · ĐT (0225) 3 842 111", "LOCATION")
+    assert got == ["số 20 đường Lê Lai, phường Ngô Quyền, TP. Hải Phòng"]
+
+
+def test_unmarked_text_section_label_and_head_nurse(rules):
+    note = ("Ho ten: Tran Van Hoang, 71t\nNguyen nhan tu vong: ngung tuan hoan\n"
+            "Nguoi bao tin: DD truong Le Thi Thu Ha\n")
+    assert texts(rules, note, "NAME") == ["Tran Van Hoang", "Le Thi Thu Ha"]
+    assert texts(rules, note, "ORGANIZATION") == []
+
+
+def test_unmarked_tho_may_after_a_clinical_clause_is_ventilation(rules):
+    assert texts(rules, "Dien bien: da dat noi khi quan, tho may, an than Midazolam", "PROFESSION") == []
+    assert texts(rules, "bn nam, 53 tuoi, tho may, o xa Tan Phu", "PROFESSION") == ["tho may"]

@@ -221,7 +221,9 @@ class NameRecognizer(Recognizer):
                         and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
                         and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
                         and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
-                        and not (i + 1 < n and ctx.ftoks[i + 1] == "on"):  # 'em cam on': thanks
+                        and not (i + 1 < n and ctx.ftoks[i + 1] == "on") \
+                        and not (ft[i] == "truong" and i + 1 < n and toks[i + 1].kind == "word" and ctx.is_cap(i + 1)):
+                    # ('em cam on': thanks; 'DD truong Ho Thi Lan': 'trưởng', the head nurse, before her name)
                     # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
                     e = i + 1
                     while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
@@ -426,9 +428,11 @@ class NameRecognizer(Recognizer):
                 continue
             if (" ".join(keys) in never and not (k and len(keys) == 1)) or any(f"{a} {b}" in never for a, b in zip(keys, keys[1:])):
                 continue  # ('bs khoa:' is Dr Khoa speaking: after a role word one word is a name)
-            if not (nick or kin or role) and len(name_words) >= 2 and ctx.diacritics and name_words[0][:1].isupper() \
-                    and any(w == w.lower() for w in name_words[1:]):
-                continue  # 'Vi thể:', 'Đại thể:': a section label in sentence case; names capitalise each word
+            if not (nick or kin or role) and len(name_words) >= 2 and (ctx.diacritics or caps_names) \
+                    and name_words[0][:1].isupper() and any(w == w.lower() for w in name_words[1:]):
+                # 'Vi thể:', 'Đại thể:', 'Nguyen nhan tu vong:' (no marks, but names capitalised elsewhere): a section
+                # label in sentence case; names capitalise each word
+                continue
             if not k and len(name_words) == 1 and fold_lower(name_words[0]) in _MAIL_HEADERS:
                 continue  # 'To:', 'From:', 'Cc:': e-mail header fields
             start = s0 + len(" ".join(words[:k])) + (1 if k else 0)

@@ -50,8 +50,10 @@ _FIELD_LABELS = frozenset(["sdt", "dt", "dtdd", "email", "e-mail", "mail", "tel"
                            "cccd", "cmnd", "bhyt", "ma bn", "ma benh nhan", "ma ho so", "so ho so", "dan toc",
                            "quoc tich", "gioi tinh", "tuoi", "ngay sinh", "sinh nam", "nam sinh", "dien thoai", "so dien thoai",
                            "que", "que quan", "noi sinh", "zalo", "fax", "ho ten", "ho va ten", "pid", "dob", "nationality"])
-# '(trước đây là ...)', '(cũ: ...)', '(nay là ...)': the same place under the former or the new scheme
-_FORMER_NAME = frozenset(["truoc day", "truoc day la", "cu", "nay la", "nay thuoc", "moi", "dia chi cu", "dia chi moi"])
+# '(trước đây là ...)', '(cũ: ...)', '(nay là ...)', '(theo địa giới mới: ...)': the same place under the former or the
+# new scheme
+_FORMER_NAME = frozenset(["truoc day", "truoc day la", "truoc la", "cu", "cu la", "nay", "nay la", "nay thuoc", "moi", "dia chi cu",
+                          "dia chi moi", "theo dia gioi", "dia gioi moi", "dia gioi cu", "sau sap nhap", "truoc sap nhap"])
 
 
 # '<place>, ngày 29/7/2025' at a line start or after a wide gap: where a document was signed
@@ -392,7 +394,7 @@ class LocationRecognizer(Recognizer):
             if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in ("tru tai", "ngu tai", "cu tru tai", "song tai")):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
-                        and ft[e] not in (";",) and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")) \
+                        and ft[e] not in (";", "·", "•", "|") and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")) \
                         and not (e > i and _FIELD_GAP.search(ctx.text, toks[e - 1].end, toks[e].start)) \
                         and not (e > i and _field_label_at(ctx, e)) \
                         and not (e > i + 1 and ft[e] == "(" and _former_name_at(ctx, e + 1)):
@@ -610,6 +612,10 @@ class OrganizationRecognizer(Recognizer):
             if ft[i] == "vien" and i > 0 and ft[i - 1] in _STAY_VERBS and toks[i].text.islower() and i + 1 < n \
                     and ctx.match_at(i + 1, heads) > i + 1:
                 i += 1  # 'nhập viện BVĐK tỉnh X': 'viện' ends 'nhập viện' (admitted), the hospital follows
+                continue
+            if ft[i] == "truong" and toks[i].text.islower() and i > 0 and ctx.ktoks[i - 1] in _HEADED_STAFF \
+                    and ctx.ktoks[i] != "trường":
+                i += 1  # 'DD truong Ho Thi Lan' (no marks): 'trưởng' of a head nurse, not 'trường' (a school)
                 continue
             if i >= 2 and ft[i] in ("khoa", "phong") and ft[i - 1] in ("-", "–") and out and out[-1].end == toks[i - 2].end \
                     and not (h_end < n and ft[h_end] == "da"):
@@ -840,6 +846,8 @@ class OrganizationRecognizer(Recognizer):
 _NOT_ORG = frozenset(["vu ngo", "vu tai", "vu chay", "vu no", "vu danh",  # 'VỤ NGỘ ĐỘC', 'vụ tai nạn': an incident
                       "vu viec", "bao cao", "truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
                       "dong thuoc", "dong chuyen", "dong khoa", "dong y", "dong nguoi"])  # a hospital's own committees
+# staff titles that 'trưởng' (head) follows: 'điều dưỡng trưởng', 'KTV trưởng', 'y tá trưởng'
+_HEADED_STAFF = frozenset(["dd", "đd", "duong", "dưỡng", "ktv", "ta", "tá"])
 # verbs of a hospital stay that form a word with 'viện' ('nhập viện', 'ra viện', 'chuyển viện')
 _STAY_VERBS = frozenset(["nhap", "xuat", "ra", "vao", "nam", "chuyen"])
 # a clinic or department head: an organisation head right after it is the hospital it belongs to
@@ -1002,14 +1010,22 @@ class ProfessionRecognizer(Recognizer):
             elif (key in general or key in ("nhan vien *", "tho *")) and (fold_key(key) not in _CUE_ONLY
                                                                          or self._at_workplace(ctx, e, i)) \
                     and not followed_by_name and not (ft[i] == "tho" and ctx.tokens[i].text.lower() != "thợ"
-                                                      and not (i > 0 and ft[i - 1] in (",", "(", ";"))):
+                                                      and not (i > 1 and ft[i - 1] in (",", "(", ";")
+                                                               and self._person_detail_before(ctx, i - 2))):
                 # (without its marks 'tho may' is as much 'thở máy', ventilated, as 'thợ may': only after a cue or
-                # in a list of the person's details: '53 tuoi, tho may')
+                # in a list of the person's details: '53 tuoi, tho may'; not 'dat noi khi quan, tho may')
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.6, self.name,
                                      "occupation lexicon"))
             i = e
         self._field_values(ctx, out)
         return out
+
+    @staticmethod
+    def _person_detail_before(ctx: Context, j: int) -> bool:
+        """Token j ends a person's detail in a list ('53 tuoi', '62t', 'nam', 'Tran Van Binh'), not a clinical clause."""
+        t = ctx.tokens[j]
+        return ctx.ftoks[j] in ("tuoi", "nam", "nu", "t") or t.kind in ("number", "code") and t.text[-1:] in "tT" \
+            or t.kind == "word" and ctx.is_cap(j) and ctx.ktoks[j] in names()["given"]
 
     @staticmethod
     def _at_workplace(ctx: Context, e: int, s: int) -> bool:
