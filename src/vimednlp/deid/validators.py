@@ -126,7 +126,11 @@ def is_valid_plate(value: str) -> bool:
 # --- phones ---------------------------------------------------------------------------------------
 def normalize_phone(value: str) -> str:
     """Digits with a leading 0 instead of +84 / 84 (the national form)."""
-    d = re.sub(r"[\s.\-()]", "", value)
+    d = re.sub(r"[\s.\-–]", "", value)
+    # '+84 (0) 909 ...': the trunk 0 in brackets after the country code is not dialled
+    d = re.sub(r"^(\+84|0084|84)\(0\)", r"\1", d).replace("(", "").replace(")", "")
+    if d.startswith("0084"):
+        d = "+84" + d[4:]
     if d.startswith("+84"):
         d = "0" + d[3:]
     elif d.startswith("84") and len(d) in (11, 12):

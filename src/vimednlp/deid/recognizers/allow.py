@@ -22,6 +22,10 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     ("score", re.compile(r"(?:glasgow|gcs|apgar|nyha|para|para:)\s*:?\s*\d+(?:[/\-]\d+)*", re.I)),
     # a pain score on a 10-point scale: 'VAS 6/10', 'NRS: 3/10', 'điểm đau 4/10' (no date)
     ("pain score", re.compile(r"(?:vas|nrs|vrs|điểm đau|diem dau)\s*:?\s*(?:10|\d(?:[.,]5)?)\s?/\s?10(?![\d/])", re.I)),
+    # the same after the pain itself ('đau vết mổ 6/10', 'Đau giảm 4/10'): a few words on the site or the trend, no date cue
+    ("pain out of ten", re.compile(r"(?<![\w])(?:đau|dau)(?:\s+(?!(?:ngày|ngay|từ|tu|đến|den|tới|toi|hôm|hom|lúc|luc|sáng|sang"
+                                   r"|chiều|chieu|tối|đêm|dem|trưa|trua|vào|vao|khi|sau|trước|truoc|tháng|thang|đợt|dot)(?![\w]))"
+                                   r"[^\s\d/,.;:()]+){0,3}\s*:?\s*(?:10|\d)\s?/\s?10(?![\d/])", re.I)),
     # the national office issuing identity cards or passports ('Nơi cấp: Cục Cảnh sát QLHC về TTXH'): like
     # 'Bộ Y tế', one office for the whole country names no one
     ("national issuing office", re.compile(r"cục cảnh sát (?:qlhc về ttxh|quản lý hành chính về trật tự xã hội"
@@ -60,6 +64,15 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
                                    r"(?:\s(?:dưới da|duoi da|bắp|bap|tĩnh mạch|tinh mach|tb|tdd|tmc|tm|mắt|mat|mũi|mui))?"
                                    r"\s\d+(?:[.,]\d+)?\s?[^\s\d.,;:]{1,5}(?=\s)[^\n]{0,30}?\s(?:vào lúc|vao luc|lúc|luc)\s\d{1,2}\s?(?:h|giờ|gio)"
                                    r"(?:\s?[0-5]\d)?(?:\s(?:sáng|sang|trưa|trua|chiều|chieu|tối|toi))?", re.I | re.M)),
+    # the same written per day ('Ngày 1 viên lúc 8 giờ', 'ngày 2 nhát xịt lúc 20h'): the dose of every day, then its hour
+    # (a dose unit after the number: 'ngày 12 tháng 3 lúc 8 giờ' is a date)
+    ("daily dose time per day", re.compile(r"(?:^|(?<=[,;:(]))[ \t\-*•+]*(?:mỗi ngày|moi ngay|ngày|ngay)\s\d+(?:[.,]\d+)?\s?"
+                                           r"(?:viên|vien|v|ống|ong|gói|goi|ml|mg|giọt|giot|nhát|nhat|xịt|xit|ui|iu|lần|lan)"
+                                           r"(?![\w])[^\n]{0,30}?\s(?:vào lúc|vao luc|lúc|luc)\s\d{1,2}\s?(?:h|giờ|gio)(?:\s?[0-5]\d)?"
+                                           r"(?:\s(?:sáng|sang|trưa|trua|chiều|chieu|tối|toi))?", re.I | re.M)),
+    # a lab table's reference range in the column after the unit ('G/L           4 - 10', 'fL    80 - 100'): no day and month
+    ("reference range", re.compile(r"(?<![\w])(?:g/l|t/l|mmol/l|µmol/l|μmol/l|umol/l|u/l|ui/l|iu/l|mg/dl|mg/l|g/dl|ng/ml|pg/ml"
+                                   r"|µg/l|μg/l|ug/l|miu/l|fl|pg|%)[ \t]{2,}\d+(?:[.,]\d+)?\s?[-–]\s?\d+(?:[.,]\d+)?(?![\w/])", re.I)),
     # 'ST chênh lên V1-V4', 'sóng Q V1-V3': a range of chest ECG leads, no street or ward ('Q' is no Quận here)
     ("ECG lead range", re.compile(r"(?<![\w/])v[1-9]\s?[-–]\s?v[1-9](?![\w])", re.I)),
     ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)", re.I)),
@@ -80,13 +93,14 @@ def _lower_case_version(rx: re.Pattern) -> re.Pattern:
 
 _ALLOW_RES_LOWER = [(why, _lower_case_version(rx)) for why, rx in _ALLOW_RES]
 # words one of which every match of a pattern contains (lower case): a text without them skips the pattern
-_NEEDS = {"score": ("glasgow", "gcs", "apgar", "nyha", "para"), "pain score": ("vas", "nrs", "vrs", "điểm đau", "diem dau"),
+_NEEDS = {"score": ("glasgow", "gcs", "apgar", "nyha", "para"), "pain score": ("vas", "nrs", "vrs", "điểm đau", "diem dau"), "pain out of ten": ("đau", "dau"),
           "national issuing office": ("cục",),
           "pathology count": ("nhân chia", "nhan chia", "mật độ", "mat do", "vi trường", "vi truong", "hpf", "quang trường"),
           "expiry date": ("hd", "hsd", "hạn", "han", "exp"), "legal document number": ("/",), "organ fraction": ("/",),
           "dose fraction": ("/",), "blood pressure": ("/",), "magnet strength": ("mri", "cộng hưởng", "cong huong"),
           "rib numbers": ("sườn", "suon", "kls"), "muscle power grade": ("cơ", "co luc", "suc co"),
-          "sample count": ("/",), "daily dose time": ("lúc", "luc")}
+          "sample count": ("/",), "daily dose time": ("lúc", "luc"),
+          "daily dose time per day": ("lúc", "luc"), "reference range": ("  ",)}
 
 
 def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:

@@ -60,11 +60,14 @@ class IpRecognizer(Recognizer):
 class PhoneRecognizer(Recognizer):
     name = "phone"
     labels = ("PHONE",)
-    # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234, 1900 6923 45 (a 10-digit hotline)
+    # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234, 1900 6923 45, 1900 63 94 27 (hotlines)
     # landlines on letterheads: area code, a one-digit exchange, then 3 + 3 ('0292 3 812 046', '(0258) 3 551 420')
     # (no line break inside a number: a number ending a line must not take the date opening the next one)
     _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3})[ \t\u00a0.\-]\d[ \t\u00a0.\-]\d{3}[ \t\u00a0.\-]?\d{3}(?![\w])"
-                     r"|(?<![\w+])1[89]00[ \t\u00a0.\-]?(?:\d{4}[ \t\u00a0.\-]?\d{2}|\d{2,3}[ \t\u00a0.\-]?\d{2,3})(?![\w])|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[ \t\u00a0.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[ \t\u00a0.\-]?"
+                     r"|(?<![\w+])1[89]00[ \t\u00a0.\-]?(?:\d{4}[ \t\u00a0.\-]?\d{2}|\d{2}[ \t\u00a0.\-]\d{2}[ \t\u00a0.\-]\d{2}|\d{2,3}[ \t\u00a0.\-]?\d{2,3})(?![\w])"
+                     # a mobile number in groups joined by spaced dashes: '0907 – 615 – 204', '0912 - 345 - 678'
+                     r"|(?<![\w+])0\d{3}[ \t\u00a0]?[\-–][ \t\u00a0]?\d{3}[ \t\u00a0]?[\-–][ \t\u00a0]?\d{3}(?![\w])"
+                     r"|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[ \t\u00a0.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[ \t\u00a0.\-]?"
                      r"(?:\(?\d{1,4}\)?[ \t\u00a0.\-]?)?\d{2,4}(?:[ \t\u00a0.\-]?\d{2,4}){1,3}(?![\w])")
 
     # a foreign number: '+61 412 558 903', '+1 (415) 555-0134' (a foreign patient's family)
@@ -145,6 +148,10 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+# a counter, a desk or a sheet before a bare 'số' ('lượt số 0412', 'quầy số 3', 'tờ số: 03'); not a room ('phòng số
+# 605', where an isolated patient stays, is kept as a place by the PhoNER convention)
+# (one space between: 'NGƯỜI LÁI XE          SỐ: 1208/...' is a document number at the end of a title line)
+_COUNTER_SO = re.compile(r"(?<![\w])(?:luot|quay|cong|to|quyen|giuong|ban|lan|dot|xe|ghe|day) so ?:? ?$")
 _LABELLED_CODE = re.compile(r"[A-Z]{2,4}-?\d{5,}")
 _CAPS_LABELLED_CODE = re.compile(r"[A-Z]{1,4}[\-]?\d{5,}[A-Z]?")
 _LETTER_CODE = re.compile(r"[a-z]{1,4}\d{0,3}[\-/.]\d{2,}(?:[\-/.]\d{2,})*")
@@ -186,7 +193,8 @@ class IdRecognizer(Recognizer):
     name = "id"
     labels = ("ID",)
     _bhyt = re.compile(r"(?<![\w])[a-z]{2}[\s.\-]?[1-5][\s.\-]?\d{2}(?:[\s.\-]?\d){10}(?!\w)")
-    _digits = re.compile(r"(?<![\w.,/])\d(?:[\s.\-]?\d){5,18}(?![\w/]|[.,]\d)")
+    # (no line break inside: 'Ngày: 2025.10.22' then a numbered heading '1. ...' on the next line)
+    _digits = re.compile(r"(?<![\w.,/])\d(?:[^\S\n.\-]?\d|[.\-]\d){5,18}(?![\w/]|[.,]\d)")
     _patient = re.compile(r"(?<![\w])bn[\s\-#]?\d{1,6}(?![\w/]|[.,]\d|-\d)")
     _passport = re.compile(r"(?<![\w])[a-z]\d{7,8}(?!\w)")
     _plate = re.compile(r"(?<![\w])\d{2}-?[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w]|\.\d)")
@@ -270,7 +278,10 @@ class IdRecognizer(Recognizer):
                 start = ctx.tokens[i - 2].start
             if kind is None:
                 continue
-            if cue in ("so", "số", "ma", "mã") and kind in ("serial", "mrn") and tok.text.isdigit() and len(tok.text) <= 2 \
+            if cue in ("so", "số") and tok.text.isdigit() and _COUNTER_SO.search(f, max(0, tok.start - 16), tok.start) \
+                    and not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].start == tok.end and ctx.ftoks[i + 1] in ("/", "-", ".")):
+                continue  # 'lượt số 0412', 'quầy số 3', 'tờ số 03': a queue, desk or sheet number names no one
+            if cue in ("so", "số", "ma", "mã", "ho so", "hồ sơ") and kind in ("serial", "mrn") and tok.text.isdigit() and len(tok.text) <= 2 \
                     and not (i + 2 < len(ctx.tokens) and ctx.ftoks[i + 1] == "/" and ctx.tokens[i + 1].start == tok.end
                              and ctx.tokens[i + 2].start == ctx.tokens[i + 1].end and ctx.tokens[i + 2].text.isalpha()):
                 # ('Số: 87/GCNTT': a document number, its issuing office after the slash, stays)
@@ -409,7 +420,11 @@ _HHMM = re.compile(r"(?<![\w/:.,\[])(?:[01]\d|2[0-3]):[0-5]\d(?![\w/]|[.,:]\d|\]
 # (nor a collection period: 'Nước tiểu 24h:', 'Holter 48h:' - no clock reads past 23h)
 _STAMP_TIME = re.compile(r"(?<=\s)(?<!sau )(?<!trong )(?<!moi )(?<!cach )((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?=:\s)")
 # (not the minutes of a time range: '09:30 - 10:05')
-_DM_RE = re.compile(rf"(?<![\w/.,])(?<!\d:){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?\d)")
+# a clock time with its unit glued ('05h', '07g30', '14:20'): what makes a bare day/month a dated moment
+_CLOCK_AFTER_DASH = r"(?:[01]?\d|2[0-3])(?:[gh](?:[0-5]\d)?|:[0-5]\d)(?![\w/:])"
+_GLUED_CLOCK = re.compile(_CLOCK_AFTER_DASH)
+# ('6/11 - 07g30': a dash then a clock time is the hour of that day, no range of numbers)
+_DM_RE = re.compile(rf"(?<![\w/.,])(?<!\d:){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?(?!{_CLOCK_AFTER_DASH})\d)")
 _MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
                        r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
 _YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
@@ -419,8 +434,9 @@ _AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|
 _AFTER_NOT_DATE_MARKED = re.compile(r"\s*(?:mmhg|mm\s?hg|viên\b|ống\b|gói\b|lần\b|ml\b|mg\b|g\b|%|l/p|ck\b|nhịp\b|tuổi\b|t\b(?![ \t]+\w)|tháng\b|đơn vị|đv\b)", re.IGNORECASE)
 # a time of day right after a date: '12/03/2024, 14h30', '12/3 lúc 8 giờ'
 # ('03/02/2026 - 07g15': hours and minutes joined by 'g', giờ)
-_TIME_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:lúc|luc|-)\s*|\s+)(\d{1,2}\s?(?:h|giờ|gio)\s?\d{0,2}(?:\s?(?:phút|phut|p))?|\d{1,2}:\d{2}"
-                         r"|\d{1,2}g[0-5]\d)(?![\w/:])")
+# ('7/11/2025 - 8g': a bare hour in 'g' ends its line or bracket, else it may be grams)
+_TIME_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:lúc|luc|-|–)\s*|\s+)(\d{1,2}\s?(?:h|giờ|gio)\s?\d{0,2}(?:\s?(?:phút|phut|p))?|\d{1,2}:\d{2}"
+                         r"|\d{1,2}g[0-5]\d|(?:[01]?\d|2[0-3])g(?=[ \t]*(?:$|\n|\)|:)))(?![\w/:])")
 # 'bệnh nhân COVID-19 thứ 17', 'ca nhiễm thứ 1.015': the ordinal of a patient in official reports
 _PATIENT_ORDINAL = re.compile(r"(?:benh nhan|ca benh|ca nhiem|ca|bn)(?:\s+(?:nhiem|mac|duong tinh|duong tinh voi))?"
                               r"(?:\s+(?:covid|sars\s*-\s*cov\s*-\s*2|virus sars\s*-\s*cov\s*-\s*2)(?:\s*-\s*19)?)?"
@@ -478,6 +494,9 @@ _CELL_DT = re.compile(rf"(?:({_D}\s?[/.\-]\s?{_M}(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}})
 _CELL_AGE = re.compile(r"((\d{1,3})(?:\s?(?:tuoi|t|th|thang|thang tuoi))?)(?:\s+\([^|\n]*\))?")
 
 
+_HEADER_UNIT = re.compile(r"\s*\([^()|]{1,12}\)$")
+
+
 def _table_cells(f: str, roles_wanted: str):
     """(role, start, end) of each non-empty cell of a pipe table whose column header has a role in roles_wanted."""
     roles: dict[int, str] = {}
@@ -491,7 +510,9 @@ def _table_cells(f: str, roles_wanted: str):
         for part in line.split("|"):
             cells.append((c0, c0 + len(part)))
             c0 += len(part) + 1
-        found = {k: _COLUMN_ROLES[r] for k, (a, b) in enumerate(cells) if (r := f[a:b].strip()) in _COLUMN_ROLES}
+        # ('Tuổi (tháng)', 'Giờ (h)': the unit in brackets after a column's name keeps its role)
+        found = {k: _COLUMN_ROLES[r] for k, (a, b) in enumerate(cells)
+                 if (r := f[a:b].strip()) in _COLUMN_ROLES or (r := _HEADER_UNIT.sub("", r)) in _COLUMN_ROLES}
         if found or not any(ch.isdigit() for ch in line):
             # a header row ('SpO2' may name a column); '|---|---|' keeps the header above it
             if found or any(ch.isalpha() for ch in line):
@@ -578,12 +599,19 @@ class DateRecognizer(Recognizer):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.75, self.name, "pattern: month + time cue (trong, từ, đầu...)"))
         # a time of day written right after a full date belongs to it (it narrows the moment down)
+        # ('KMĐM (6/11 05h)', '6/11 - 07g30': a bare day/month with a clock time after it is a dated moment too)
         for k, c in enumerate(out):
-            if c.score >= 0.85:
+            if c.score >= 0.55:
                 m = _TIME_AFTER.match(f, c.end)
+                # (only a space or a dash between: after 'lúc' the time is a span of its own, 'lúc' outside; not a chat
+                # message stamp '[07/07 20:15] Lan:', whose time of sending is left out)
+                if m and c.score < 0.85 and not (_GLUED_CLOCK.fullmatch(f, m.start(1), m.end(1)) and "/" in f[c.start:c.end]
+                                                 and (_DATE_DASH.fullmatch(f, c.end, m.start(1)) or f[c.end:m.start(1)] == " ")
+                                                 and f[m.end(1):m.end(1) + 1] != "]"):
+                    m = None
                 if m and free(m.start(1), m.end(1)):
                     taken.append((c.end, m.end(1)))
-                    out[k] = Candidate(c.start, m.end(1), "DATE", c.score, self.name, c.explanation + " + time of day")
+                    out[k] = Candidate(c.start, m.end(1), "DATE", max(c.score, 0.85), self.name, c.explanation + " + time of day")
         # a clock time before a short date, a part of the month before 'tháng': both belong to the date
         for k, c in enumerate(out):
             if f[c.start:c.start + 5] == "thang":
@@ -704,7 +732,10 @@ _GROUP_THRESHOLD = re.compile(r"(?<![\w])(?:tre|tre em|tre nho|nguoi|nguoi lon|p
                               r"\s+(?:tren|duoi|tu|qua|chua du|du)\s+$")
 # English forms: 'DOB: 1991-08-23 (34 y)', '34 years old', '34 yrs old'
 _AGE_EN_RE = re.compile(r"(?<=\()(\d{1,3}\s?(?:y|yrs?|years?))(?=\))|(?<![\w.,/])(\d{1,3}\s?(?:years?|yrs?)[ -]old)(?![\w])")
-_AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3})(?![\w/]|[.,]\d)")
+# ('Tuổi: 44 tháng', 'tuổi 3 tuần': a child's age in months, weeks or days keeps its unit; not the next field
+# 'Tuổi: 36 Ngày sinh: ...')
+_AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3}(?: ?(?:thang|th|tuan|ngay)(?![\w])(?! ?(?:sinh|vao|kham|nhap|ra)\b))?)"
+                         r"(?![\w/]|[.,]\d)")
 # 'độ tuổi từ 14 đến 78', 'tuổi 23 - 26'
 _AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\d{1,3})(?![\w/]|[.,]\d)")
 # one space only: 'GIỚI: NAM     TUỔI: 36' is two form fields, not 'năm tuổi' (five years old)
@@ -759,7 +790,7 @@ class AgeRecognizer(Recognizer):
             if int(re.match(r"\d+", m.group(g)).group()) <= 125:
                 out.append(Candidate(m.start(g), m.end(g), "AGE", 0.85, self.name, "English age form (34 y, 34 years old)"))
         for m in _AGE_CUE_RE.finditer(f):
-            if int(m.group(1)) > 125:
+            if int(re.match(r"\d+", m.group(1)).group()) > 125:
                 continue
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.85, self.name, "context cue (tuổi) + number"))
         for m in _AGE_AFTER_BIRTH_RE.finditer(f):
