@@ -47,3 +47,12 @@ def test_unmarked_text_section_label_and_head_nurse(rules):
 def test_unmarked_tho_may_after_a_clinical_clause_is_ventilation(rules):
     assert texts(rules, "Dien bien: da dat noi khi quan, tho may, an than Midazolam", "PROFESSION") == []
     assert texts(rules, "bn nam, 53 tuoi, tho may, o xa Tan Phu", "PROFESSION") == ["tho may"]
+
+
+def test_boat_owner_and_goods_sold(rules):
+    assert texts(rules, "Ông Lê Văn Tư, 61 tuổi, chủ tàu cá, ở thôn 4 xã Tam Quan.", "PROFESSION") == ["chủ tàu cá"]
+    assert texts(rules, "Người làm chứng: chị Đào Thị Nụ, bán bánh mì ở đầu hẻm.", "PROFESSION") == ["bán bánh mì"]
+
+
+def test_classic_given_name_tru(rules):
+    assert "Đặng Công Trứ" in texts(rules, "Bác sĩ trực: Đặng Công Trứ      Điều dưỡng: Hoa", "NAME")

@@ -930,8 +930,8 @@ class ProfessionRecognizer(Recognizer):
                     x += 1
                 if x > e:
                     e, key = x, "nhan vien *"
-            elif key in _PROF_HEADS or key.startswith("tho ") or any(key.startswith(h + " ") for h in _SPECIALISED_HEADS):
-                # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa': a specialisation after the job word
+            elif key in _PROF_HEADS or key.startswith(("tho ", "ban ")) or any(key.startswith(h + " ") for h in _SPECIALISED_HEADS):
+                # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa', 'bán nước mía': a specialisation after the job word
                 # belongs to it (it narrows the person down); stops at function words, verbs of the story
                 x = e
                 while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and (not ctx.is_cap(x) or ctx.upper_doc) \
