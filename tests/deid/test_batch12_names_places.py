@@ -56,3 +56,8 @@ def test_boat_owner_and_goods_sold(rules):
 
 def test_classic_given_name_tru(rules):
     assert "Đặng Công Trứ" in texts(rules, "Bác sĩ trực: Đặng Công Trứ      Điều dưỡng: Hoa", "NAME")
+
+
+def test_specialty_clinic_in_sentence_case_is_no_organisation(rules):
+    assert texts(rules, "Hẹn tái khám Phòng khám Thận - Niệu sau 2 tuần.", "ORGANIZATION") == []
+    assert texts(rules, "Khám tại Phòng khám Nhi An Phúc hôm qua.", "ORGANIZATION") == ["Phòng khám Nhi An Phúc"]

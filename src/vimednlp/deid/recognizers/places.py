@@ -723,7 +723,10 @@ class OrganizationRecognizer(Recognizer):
                     e == h_end + 1 and e < n and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e)
                     and f"{ctx.ktoks[e - 1]} {ctx.ktoks[e]}" in c["name_never"]
                     # 'PHÒNG KHÁM TIÊU HÓA' in capitals: the words after the head are a specialty and nothing more
-                    or " ".join(ctx.ktoks[h_end:e]) in c["name_never"]):
+                    or " ".join(ctx.ktoks[h_end:e]) in c["name_never"]
+                    # 'Phòng khám Thận - Niệu', 'PK Tim mạch - Lồng ngực': organs and specialties only
+                    or " ".join(ft[i:h_end]) in _DEPARTMENT_HEADS and any(toks[x].kind == "word" for x in range(h_end, e))
+                    and all(ctx.ktoks[x] in _SPECIALTY_WORDS or ft[x] in ("-", "–", "&", "va") for x in range(h_end, e))):
                 # 'phòng khám Chấn thương chỉnh hình', 'Hội đồng Giám định y khoa': a specialty or a function in
                 # sentence case (its first word capitalised), not a name of its own
                 i = e
@@ -852,6 +855,12 @@ _HEADED_STAFF = frozenset(["dd", "đd", "duong", "dưỡng", "ktv", "ta", "tá"]
 _STAY_VERBS = frozenset(["nhap", "xuat", "ra", "vao", "nam", "chuyen"])
 # a clinic or department head: an organisation head right after it is the hospital it belongs to
 _DEPARTMENT_HEADS = frozenset(["pk", "phong kham", "khoa", "phong"])
+# organs and specialties naming a hospital's clinic or department (matched as written, with their marks)
+_SPECIALTY_WORDS = frozenset("""thận niệu tiết tim mạch phổi gan mật tụy tiêu hóa hoá nhi sản phụ ngoại nội xương khớp cơ mắt
+da liễu thần kinh hô hấp ung bướu tai mũi họng răng hàm mặt vú giáp lao dinh dưỡng nam lồng ngực chấn thương chỉnh hình
+tổng quát hợp sơ sinh lão truyền nhiễm huyết học dị ứng miễn dịch thẩm mỹ tâm lý tiểu đường đái tháo điều trị
+than nieu tiet mach phoi mat tuy tieu hoa san phu ngoai noi xuong khop co lieu than kinh ho hap buou mui hong rang ham
+vu giap duong long nguc chan thuong chinh hinh tong quat hop so sinh lao truyen nhiem huyet hoc di ung mien dich""".split())
 # organisation heads that start a name in lower-case chat text without diacritics
 _LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
                               "thcs", "dh"])
