@@ -33,8 +33,13 @@ class UrlRecognizer(Recognizer):
                      # short-link domains only with a path ('zalo.me/g/...'): 'me' alone is also 'mẹ' without marks
                      r"|\b[a-z0-9\-]+\.(?:me|io|ly|link|page|site)/[^\s]*[^\s.,;:!?)]")
 
+    # every match holds one of these: a scheme, 'www.', a domain ending or a short-link domain with its path
+    _needs = ("://", "www.", ".vn", ".com", ".net", ".org", ".info", ".me/", ".io/", ".ly/", ".link/", ".page/", ".site/")
+
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
+        if not any(w in ctx.folded for w in self._needs):
+            return out
         for m in self._re.finditer(ctx.folded):
             if m.start() > 0 and ctx.folded[m.start() - 1] == "@":
                 continue
@@ -460,6 +465,11 @@ _FROM_TO_MARKED = frozenset(["từ", "đến", "tới", "tiếp theo", "kế ti�
 # '✓ 8h', '✔ 9h15': the tick of a medication-administration sheet, then the time the dose was given
 _TICK_TIME = re.compile(r"[✓✔☑]\s*(\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?|\d{1,2}:[0-5]\d)(?![\w/:])")
 # '3am', '10:30 pm' (English in mixed-language chats)
+# words one of which every match of a date pattern contains (in folded text): a note without them skips it
+_DATE_NEEDS = {"e-mail header date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+               "English month": ("jan", "feb", "march", "apr", "jun", "jul", "aug", "sept", "oct", "nov", "dec"),
+               "time + ISO date": ("ngay",), "ngày ... tháng ... năm": ("thang",), "tháng .../năm": ("thang",),
+               "tháng ... (month with a context)": ("thang",)}
 _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
 # a clock time in a story: '7h30 cùng ngày', 'đến 2h40', 'lúc 2h sáng'; not a shift range ('6h00-10h00')
 _BARE_TIME = re.compile(r"(?<![\w/:\-])(?<!- )(?<!– )(\d{1,2}h[0-5]\d|\d{1,2}\s?(?:h|gio) (?:sang|trua|chieu|toi|dem|khuya))(?![\w/:]|\s?[\-–])")
@@ -548,6 +558,9 @@ class DateRecognizer(Recognizer):
         free = taken.free
 
         for why, rx, score in _DATE_RES:
+            needs = _DATE_NEEDS.get(why)
+            if needs and not any(w in f for w in needs):
+                continue  # (a word every match contains is absent: the scan is skipped)
             for m in rx.finditer(f):
                 s, e = m.start(), m.end()
                 while e > s and f[e - 1] in " ,":
@@ -649,6 +662,8 @@ class DateRecognizer(Recognizer):
                         (_TICK_TIME, "administration time after a tick"), (_HOUR_WORD_TIME, "clock time in words (6 giờ 30)"),
                         (_TIME_THEN_PERSON, "clock time then who acts (10h anh lên)"),
                         (_DAY_DOT_MONTH, "day.month after 'ngày'")):
+            if rx is _CLOCK_AMPM and "am" not in f and "pm" not in f:
+                continue
             for m in rx.finditer(f):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
@@ -785,7 +800,8 @@ class AgeRecognizer(Recognizer):
             # 'Bé Pả Thị Liễu, 22 tháng, ...': the child's name (capitalised) then the age in months
             if all(w[:1].isupper() for w in ctx.text[m.start(1):m.end(1)].split()):
                 out.append(Candidate(m.start(2), m.end(2), "AGE", 0.8, self.name, "child's name + number of months"))
-        for m in _AGE_EN_RE.finditer(f):
+        # (every English age ends in 'y)', 'r)', 's)' or has 'old')
+        for m in (_AGE_EN_RE.finditer(f) if "old" in f or "y)" in f or "r)" in f or "s)" in f else ()):
             g = 1 if m.start(1) >= 0 else 2
             if int(re.match(r"\d+", m.group(g)).group()) <= 125:
                 out.append(Candidate(m.start(g), m.end(g), "AGE", 0.85, self.name, "English age form (34 y, 34 years old)"))
