@@ -21,6 +21,8 @@ _INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|G
 # a chat line: optional '[14/03 20:15]', '21:05 -' or '20/03/2026 19:42' stamp (an exported chat), then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*"
                       r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+(?:-[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?"
+                      # the clock first: '19:42 11/07/2026 hân bống:', '07:15 12/07 dung:'
+                      r"|\d{1,2}:\d{2}[ \t]+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]+(?:-[ \t]+)?"
                       # a bare clock before the handle ('21:05 Minh:'): checked below, only in a chat
                       r"|(?P<bare>\d{1,2}:\d{2}[ \t]+))?"
                       # the staff member's role before a dash: 'Lễ tân - Thu Hà 20:52:' (checked below)
@@ -49,6 +51,8 @@ _INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|g�
 _NOT_NAME_LOWER = frozenset(["cat", "ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
     # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
     "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi", "luc",
+    # 'mẹ em sinh 12/3/1952' (was born), 'chị sinh bé' (gave birth)
+    "sinh",
     # chat without diacritics: 'có thể', 'để lại', 'bạn' ('ban de lai sdt', 'co the la')
     "the", "de", "ban",
     # 'ĐD giao:', 'ĐD nhận:' (the nurse handing over / taking over a shift)
@@ -104,6 +108,9 @@ _CHAT_ROLES = frozenset(["cskh", "admin", "tu van", "tu van vien", "tong dai", "
 # words of the day's time before a clock time: never a chat handle
 _TIME_WORDS = frozenset(["sang", "trua", "chieu", "toi", "dem", "khuya", "luc", "ngay", "gio", "tu", "den", "khoang",
                          "hom", "bat", "ket", "thoi", "kham", "ca", "truc"])
+# cue lists whose words never open a chat handle ('Địa Chỉ:', 'Ngày:')
+_LABEL_KEYS = ("location_field", "location_unit", "org_head", "profession_cue", "phone_cues", "date_cues", "name_before",
+               "name_never")
 # e-mail and memo header fields at the start of a line ('To: ...'): never a chat speaker
 _MAIL_HEADERS = frozenset(["to", "from", "cc", "bcc", "subject", "date", "re", "fw", "fwd", "sent", "attachments"])
 
@@ -173,6 +180,14 @@ class NameRecognizer(Recognizer):
         caps_names = not ctx.diacritics and not upper and any(
             ctx.is_cap(j) and ctx.is_cap(j + 1) and ctx.adj[j] and ft[j] in lex["surname"]
             and (ft[j + 1] in lex["middle"] or ft[j + 1] in lex["given"]) for j in range(n - 1))
+        speakers = list(_SPEAKER.finditer(ctx.text))
+        # a chat typed all in lower case but with diacritics ('bà đào thị thìn', 'bs quang'): the marks keep the
+        # lexicon keys exact, so the lower-case rules for text without marks apply; almost no word is capitalised
+        # (only in a chat: in lower-case prose a cue word opens common phrases, 'bố trí', 'bà con')
+        lower_marks = False
+        if ctx.diacritics and not upper and len(speakers) >= 3:
+            words_at = [j for j in range(n) if toks[j].kind == "word"]
+            lower_marks = len(words_at) >= 20 and sum(1 for j in words_at if ctx.is_cap(j)) <= 0.02 * len(words_at)
 
         def namelike(j: int) -> bool:
             return toks[j].kind == "word" and ctx.is_cap(j) and ft[j] not in cue_words
@@ -217,8 +232,11 @@ class NameRecognizer(Recognizer):
                 naming = bool(cue_hit) and fold_lower(cue_hit).split(" ")[-1] == "ten" and fold_lower(cue_hit) not in _NOT_NAMING
                 # (a surname, then Văn / Thị and a given name: 'bn pham thi loan')
                 kinh = ft[i] in sur and i + 2 < n and ft[i + 1] in _MIDDLE_KINH and ft[i + 2] in giv and ctx.adj[i] and ctx.adj[i + 1]
+                # with marks any middle name will do: surname, middle, given is no common phrase ('bs nguyễn đăng quang')
+                kinh = kinh or lower_marks and ft[i] in sur and i + 2 < n and ft[i + 1] in mid and ft[i + 2] in giv \
+                    and ctx.adj[i] and ctx.adj[i + 1] and toks[i + 1].kind == toks[i + 2].kind == "word"
                 if cue_hit and t.kind == "word" and (ft[i] in giv or kinh) and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro or naming) \
-                        and not upper and not ctx.diacritics and not self._never(ft, i, i + 1, never) \
+                        and not upper and (not ctx.diacritics or lower_marks) and not self._never(ft, i, i + 1, never) \
                         and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
                         and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
                         and not (i + 1 < n and ctx.ftoks[i + 1] == "on") \
@@ -230,8 +248,11 @@ class NameRecognizer(Recognizer):
                             and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"
                                                                     or naming and ft[i] in sur
                                                                     # 'bn tran van lap': surname, Văn/Thị, given name
-                                                                    or e == i + 1 and ft[i] in sur and ft[e] in _MIDDLE_KINH
-                                                                    and e + 1 < n and ctx.adj[e] and ft[e + 1] in giv):
+                                                                    or e == i + 1 and ft[i] in sur
+                                                                    and (ft[e] in _MIDDLE_KINH or lower_marks)
+                                                                    and e + 1 < n and ctx.adj[e] and ft[e + 1] in giv
+                                                                    # after surname + Văn/Thị even 'bình' is the name
+                                                                    or e == i + 2 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH):
                         e += 1
                     out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
                                          "given-name lexicon after a kinship cue (lower case)"))
@@ -382,7 +403,6 @@ class NameRecognizer(Recognizer):
         taken = Taken(len(ctx.text))
         for c in out:
             taken.add(c.start, c.end)
-        speakers = list(_SPEAKER.finditer(ctx.text))
         # a chat: several lines open on a speaker; a capitalised handle said twice there ('Bống Xinh:') is a
         # speaker even outside the name lexicons
         handles = Counter(m.group("who") for m in speakers)
@@ -418,10 +438,15 @@ class NameRecognizer(Recognizer):
                 and not any(w in cue_words or w in _NOT_NAME_LOWER for w in keys) \
                 and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
             # a chat typed without marks repeats its lower-case handles ('hoa bi:' three times): a given name first
-            handle = handle or len(name_words) == 2 and not k and chat and not ctx.diacritics and handles[m.group("who")] >= 2 \
-                and all(w.islower() for w in name_words) and keys[0] in giv and keys[0] not in _NOT_NAME_LOWER \
+            handle = handle or len(name_words) == 2 and not k and chat and (not ctx.diacritics or lower_marks) \
+                and handles[m.group("who")] >= 2 \
+                and all(w.islower() for w in name_words) and keys[0] in giv and fold_lower(keys[0]) not in _NOT_NAME_LOWER \
                 and keys[1] not in cue_words \
-                and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
+                and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets()
+                            # (with marks the labels must match exactly: 'hân' is a name, 'hạn' a date cue)
+                            if not ctx.diacritics) \
+                and not (ctx.diacritics and any(" ".join(keys[:x]) in cue[c] for x in range(1, len(keys) + 1)
+                                                for c in _LABEL_KEYS))
             if not (nick or kin or handle) and not all(w in giv or w in mid or w in sur for w in keys):
                 continue
             if all(fold_lower(w) in _NOT_NAME_LOWER for w in name_words) and not any(w[:1].isupper() for w in name_words):
@@ -654,9 +679,7 @@ class NameRecognizer(Recognizer):
     def _label_sets() -> tuple[frozenset, ...]:
         """Field-label and organisation/place vocabularies: a chat handle never opens with one ('Địa Chỉ:')."""
         c = cues()
-        return tuple(frozenset(fold_lower(x) for x in c[k]) for k in
-                     ("location_field", "location_unit", "org_head", "profession_cue", "phone_cues", "date_cues",
-                      "name_before", "name_never"))
+        return tuple(frozenset(fold_lower(x) for x in c[k]) for k in _LABEL_KEYS)
 
     @staticmethod
     def _person_column_cells(text: str) -> list[tuple[int, int]]:
