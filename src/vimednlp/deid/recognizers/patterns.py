@@ -68,7 +68,8 @@ class PhoneRecognizer(Recognizer):
     # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234, 1900 6923 45, 1900 63 94 27 (hotlines)
     # landlines on letterheads: area code, a one-digit exchange, then 3 + 3 ('0292 3 812 046', '(0258) 3 551 420')
     # (no line break inside a number: a number ending a line must not take the date opening the next one)
-    _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3})[ \t\u00a0.\-]\d[ \t\u00a0.\-]\d{3}[ \t\u00a0.\-]?\d{3}(?![\w])"
+    # ('+84-236-3 655 082': the same with the country code, the area code's trunk 0 dropped)
+    _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3}|(?:\+84|\(\+84\))[ \t\u00a0.\-]?\(?[1-9]\d{1,2}\)?)[ \t\u00a0.\-]\d[ \t\u00a0.\-]\d{3}[ \t\u00a0.\-]?\d{3}(?![\w])"
                      r"|(?<![\w+])1[89]00[ \t\u00a0.\-]?(?:\d{4}[ \t\u00a0.\-]?\d{2}|\d{2}[ \t\u00a0.\-]\d{2}[ \t\u00a0.\-]\d{2}|\d{2,3}[ \t\u00a0.\-]?\d{2,3})(?![\w])"
                      # a mobile number in groups joined by spaced dashes: '0907 – 615 – 204', '0912 - 345 - 678'
                      r"|(?<![\w+])0\d{3}[ \t\u00a0]?[\-–][ \t\u00a0]?\d{3}[ \t\u00a0]?[\-–][ \t\u00a0]?\d{3}(?![\w])"
@@ -206,6 +207,7 @@ class IdRecognizer(Recognizer):
     # codes after a record cue: letters/digits with / - . inside, at least one digit
     _code = re.compile(r"[a-z0-9][a-z0-9/.\-_]*\d[a-z0-9/\-_]*|\d")
     _unit_after = re.compile(r"\s*(?:đ|đồng|vnd|vnđ|mg|ml|g|kg|ui|iu|/mm3|mm3|g/l|t/l|k/ul|tế bào|tb|%|lần|viên|cái|người|ca|trường hợp|tuổi|t\b|m\b|km|cm)", re.IGNORECASE)
+    _unit_word_after = re.compile(_unit_after.pattern + r"(?![^\W\d_])", re.IGNORECASE)
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         out: list[Candidate] = []
@@ -296,7 +298,8 @@ class IdRecognizer(Recognizer):
             if kind == "labelled":
                 # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3'),
                 # nor a two-character category ('Mã khu vực: K2')
-                if not (len(tok.text) >= 4 or not tok.text.isdigit()) or self._unit_after.match(f, tok.end) \
+                # (a unit is a whole word: 'SS-260620-117     Giấy chứng sinh' has no 'g' after it)
+                if not (len(tok.text) >= 4 or not tok.text.isdigit()) or self._unit_word_after.match(f, tok.end) \
                         or len(tok.text) < 3 and not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].start == tok.end):
                     continue
                 kind = "other"
@@ -414,7 +417,8 @@ _DATE_RES: list[tuple[str, re.Pattern, float]] = [
 # 'tăng từ 2000 lên ...', 'dao động từ 1990 ...': a value changing, not a year
 _CHANGE_BEFORE = frozenset(["tang", "giam", "len", "xuong", "dong", "chuyen", "dat"])
 # a clock time right before a short date: '7h 15/02', '22h30 26/01' (a shift's end, a fasting start)
-_TIME_BEFORE_DM = re.compile(r"(?<![\w/:.,])\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?\s+$")
+# (on the same line: '8h–10h' ending one table row is no part of the '07/7' opening the next)
+_TIME_BEFORE_DM = re.compile(r"(?<![\w/:.,])\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?[ \t]+$")
 # 'đầu / cuối / giữa tháng 5/2026': the part of the month belongs to the date
 _MONTH_PART_BEFORE = re.compile(r"(?<![\w])(?:dau|cuoi|giua)\s+$")
 # a clock time written HH:MM with two-digit hours ('Induction 08:12:', 'Extubated 09:09'): a record stamp
@@ -478,6 +482,30 @@ _BARE_TIME = re.compile(r"(?<![\w/:\-])(?<!- )(?<!– )(\d{1,2}h[0-5]\d|\d{1,2}\
 _H = r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?"
 _CLAUSE_TIME = re.compile(rf"[:;][ \t]*(?:khoang |luc |vao (?:luc )?|tu )?({_H}(?:\s?[-–]\s?{_H})?)"
                           r"(?= (?!(?:sau|dau|cuoi|tiep|nay|qua|lien|roi|truoc|moi|mot|con|tro|lan|trong|nua)\b)[a-z])")
+# a clock time opening a line, then what happened ('22h HA 88/50 → tăng NE', '14h sốt 39,2 → cấy máu'): the moment of a
+# care-sheet entry (not a duration: '6h đầu', '2h sau mổ'; no bare 'g', which may be grams: '07g30' only)
+_NOT_DURATION_AFTER = r"(?!(?:sau|dau|cuoi|tiep|nay|qua|lien|roi|truoc|moi|mot|tro|lan|trong|nua|con lai)\b)"
+# (a part of the day after it, '4h sáng 6 - 8', is left to the patterns that take it with the date)
+_LINE_OPEN_TIME = re.compile(r"^[ \t\-*•+]*((?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d))[ \t]+"
+                             rf"(?={_NOT_DURATION_AFTER}(?!(?:sang|trua|chieu|toi|dem|khuya)\b)[a-z])", re.MULTILINE)
+# the next clock time of a timeline line, opening a clause ('sốt 38,8 lúc 16h → Paracetamol 1g, 17h còn 37,6'):
+# a line that already gave a clock time goes on with the next moment
+_SERIAL_CLAUSE_TIME = re.compile(r"(?:[,;→]|->)[ \t]*((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)"
+                                 rf"(?= {_NOT_DURATION_AFTER}[a-z])")
+_CLOCK_IN_LINE = re.compile(r"(?<![\w/.,])(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|:[0-5]\d)(?![\w/])")
+# the hour of an admission, a discharge or a transfer ('mới nhập 14h từ TTYT', 'ra viện 10h30')
+_ADMIT_TIME = re.compile(r"(?<![\w])(?:nhap vien|nhap|vao vien|ra vien|xuat vien|chuyen den|chuyen vien|chuyen khoa)[ \t]+"
+                         r"((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?![\w/:]|\s?[\-–]|[.,]\d|\s(?:sau|truoc|nay|qua|lien)\b)")
+# a weekday right before a date belongs to it ('tái khám thứ Sáu 12/6/2026', 'hôm thứ 5 9/7'); not after a part of
+# the day ('sáng thứ Bảy 14/12': the weekday stays out, as in the older notes), nor a count ('lần thứ 2 ...')
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{_WEEKDAY})[ \t]*,?[ \t]*$")
+_NO_WEEKDAY_AFTER = re.compile(r"(?<![\w])(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|lần|con|đợt|tuần|tháng|năm|liều|mũi|ca|số|kỳ"
+                               r"|buổi|người|giờ|phút|bệnh nhân|bn|giường|lớp|tầng|phòng)[ \t]+$")
+_NO_WEEKDAY_AFTER_FOLDED = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya|ngay|lan|con|dot|tuan|thang|nam|lieu|mui|ca|so|ky"
+                                      r"|buoi|nguoi|gio|phut|benh nhan|bn|giuong|lop|tang|phong)[ \t]+$")
+_DIVIDER_BEFORE = re.compile(r"^[ \t]*[─━—–=*~_\-]{2,}[ \t]*$", re.MULTILINE)
+# 'đổi sang thứ 2 ngày 27': a weekday and a bare day of the month (the month is known from the talk)
+_WEEKDAY_DAY = re.compile(rf"(?<![\w])((?:{_WEEKDAY})[ \t]+ngay[ \t]+{_D})(?![\w/:]|[.,]\d)")
 _DAY_EARLIER = re.compile(rf"(?<![\w/.,]){_D}\s?[/.\-]\s?{_M}(?!\d)|\bngay\s+{_D}\b")
 # 'Thời điểm khỏe mạnh cuối cùng là 6 giờ 30': hours and minutes in words with no 'phút' are a clock reading
 # (not a duration: 'trong 1 giờ 30', 'sau 2 giờ 15 phút')
@@ -595,8 +623,10 @@ class DateRecognizer(Recognizer):
             i = ctx.token_index_at(c.start)
             if i is None or i < 2:
                 continue
+            # (not an ordinal: 'Ngày ĐT thứ 4 – 15/5/2026' is the 4th day of treatment, then its date)
             if ctx.ftoks[i - 1] in ("den", "toi", "-", "va", ",", "–") and ctx.tokens[i - 2].kind == "number" \
-                    and ctx.tokens[i - 2].text.isdigit() and 1 <= int(ctx.tokens[i - 2].text) <= 31:
+                    and ctx.tokens[i - 2].text.isdigit() and 1 <= int(ctx.tokens[i - 2].text) <= 31 \
+                    and not (i > 2 and ctx.ftoks[i - 3] == "thu"):
                 s, e = ctx.tokens[i - 2].start, ctx.tokens[i - 2].end
                 if ctx.ftoks[i - 1] in ("-", "–") and ctx.tokens[i - 1].start == e and ctx.tokens[i - 1].end == c.start \
                         and free(s, e):
@@ -654,6 +684,46 @@ class DateRecognizer(Recognizer):
             if free(s, e) and _DAY_EARLIER.search(f, f.rfind("\n", 0, s) + 1, s):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: clock time opening a clause of a dated line"))
+        # a weekday right before a date ('thứ Sáu 12/6/2026', 'thứ 5 9/7')
+        if "thu" in f or "chu nhat" in f:
+            for k, c in enumerate(out):
+                if not f[c.start].isdigit():
+                    continue
+                m = _WEEKDAY_BEFORE.search(f, max(0, c.start - 16), c.start)
+                if not m or not free(m.start(), c.start):
+                    continue
+                if ctx.diacritics and not ctx.text[m.start():m.start() + 3].lower() in ("thứ", "chủ"):
+                    continue  # 'thư', 'thu': no weekday
+                before = (ctx.text[max(0, m.start() - 14):m.start()].lower() if ctx.diacritics else f[max(0, m.start() - 14):m.start()])
+                if (_NO_WEEKDAY_AFTER if ctx.diacritics else _NO_WEEKDAY_AFTER_FOLDED).search(before):
+                    continue
+                if _DIVIDER_BEFORE.search(f, f.rfind("\n", 0, m.start()) + 1, m.start()):
+                    continue  # '────── Thứ Tư, 20/05/2026 ──────': a chat export's day divider, the weekday is layout
+                taken.append((m.start(), c.start))
+                out[k] = Candidate(m.start(), c.end, "DATE", max(c.score, 0.85), self.name, c.explanation + " + weekday before")
+            for m in _WEEKDAY_DAY.finditer(f):
+                s, e = m.start(1), m.end(1)
+                if ctx.diacritics and not ctx.text[s:s + 3].lower() in ("thứ", "chủ"):
+                    continue
+                if free(s, e) and not (_AFTER_NOT_DATE_MARKED.match(ctx.text, e) if ctx.diacritics else _AFTER_NOT_DATE.match(f, e)):
+                    taken.append((s, e))
+                    out.append(Candidate(s, e, "DATE", 0.8, self.name, "pattern: weekday + day of the month"))
+        # clock times of a care sheet's timeline: opening a line, the next one on a timed line, the hour of an admission
+        for m in _LINE_OPEN_TIME.finditer(f):
+            s, e = m.start(1), m.end(1)
+            if free(s, e):
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: clock time opening a line"))
+        for m in _SERIAL_CLAUSE_TIME.finditer(f):
+            s, e = m.start(1), m.end(1)
+            if free(s, e) and _CLOCK_IN_LINE.search(f, f.rfind("\n", 0, s) + 1, m.start()):
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: next clock time of a timed line"))
+        for m in _ADMIT_TIME.finditer(f):
+            s, e = m.start(1), m.end(1)
+            if free(s, e):
+                taken.append((s, e))
+                out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: hour of an admission or discharge"))
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
         for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"), (_BARE_TIME, "clock time (7h30, 2h sáng)"),
                         (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
@@ -738,7 +808,7 @@ def _join_ranges(f: str, out: list[Candidate]) -> list[Candidate]:
 
 # --- ages -----------------------------------------------------------------------------------------
 _AGE_RE = re.compile(
-    r"(?<![\w.,/])(\d{1,3})(?:[.,]5)?\s?(?:tuổi|tuoi|t(?=[\s,.;)]|$)|tháng tuổi|thang tuoi|ngày tuổi|ngay tuoi|tuần tuổi|tuan tuoi"
+    r"(?<![\w.,/])(\d{1,3})(?:[.,]5)?\s?(?:tuổi|tuoi|t(?=[\s,.;:)]|$)|tháng tuổi|thang tuoi|ngày tuổi|ngay tuoi|tuần tuổi|tuan tuoi"
     r"|th(?=[\s,.;)]|$)|y/o|yo\b)")
 # a magnet's field strength after the scanner ('MRI 1.5T', 'cộng hưởng từ 3T'): no one's age
 _MAGNET_BEFORE = re.compile(r"(?:\bmri|cong huong tu|\bcht)\s*:?\s*$")
