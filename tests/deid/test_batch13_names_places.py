@@ -32,3 +32,12 @@ def test_lower_case_prose_with_diacritics_keeps_cue_phrases(rules):
     text = ("các trạm y tế và phòng khám tư nhân tăng cường sàng lọc người bệnh có dấu hiệu cảm cúm, bố trí khám ở "
             "khu vực riêng và có sổ theo dõi họ tên, địa chỉ của người bệnh để quản lý ca bệnh")
     assert texts(rules, text, "NAME") == []
+
+
+def test_lower_case_ward_with_diacritics(rules):
+    # a unit word typed in lower case with its marks, then a known ward or district
+    got = texts(rules, "nhà em ở ngõ 5 khu tập thể, phường hoàng liệt gần bến xe", "LOCATION")
+    assert any("phường hoàng liệt" in g for g in got)
+    assert any("quận cầu giấy" in g for g in texts(rules, "em đang trọ ở quận cầu giấy ạ", "LOCATION"))
+    # 'xã hội' (society) is no commune
+    assert texts(rules, "bệnh này ảnh hưởng nhiều đến xã hội và gia đình", "LOCATION") == []

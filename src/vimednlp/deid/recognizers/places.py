@@ -160,6 +160,8 @@ def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) ->
     return i
 
 
+# address units whose lower-case spelling with marks calls a known ward or district after it
+_LOWER_UNIT_WORDS = frozenset(["phường", "quận", "huyện", "xã", "thị xã", "thị trấn"])
 # venues (not address units): their names may hold lower-case words ('chợ hoa Quảng Bá', 'nhà hàng Thế giới bò tươi')
 _VENUE_FIRST = frozenset(["cho", "sieu", "quan", "nha", "san", "cua", "cang", "ky", "ktx", "ben", "khach", "tiem", "quay",
                           "trung", "khu", "cong", "bai", "phong"])
@@ -535,6 +537,11 @@ class LocationRecognizer(Recognizer):
             if u >= 0 and ctx.ktoks[u] in ("tp", "tỉnh", "tinh"):
                 e = _place_match(ctx, v, gz["province"], False)
                 return e if e > v else v
+            # a unit word typed in lower case with its marks ('phường hoàng liệt', 'quận cầu giấy'): a known ward or
+            # district of two or more syllables after it (one syllable is too often a common word: 'xã hội')
+            if u >= 0 and ctx.tokens[u].text.islower() and ctx.ktoks[u] in _LOWER_UNIT_WORDS:
+                e = max(_place_match(ctx, v, gz["ward"], False), _place_match(ctx, v, gz["district"], False))
+                return e if e - v >= 2 else v
             return v
         e = max(_place_match(ctx, v, gz["province"], False), _place_match(ctx, v, gz["district"], False),
                 _place_match(ctx, v, gz["ward"], False))
