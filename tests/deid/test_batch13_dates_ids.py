@@ -2,6 +2,8 @@
 for these tests, not copied from any note)."""
 from __future__ import annotations
 
+from vimednlp.deid.analyzer import Analyzer
+
 
 def texts(an, text, label=None):
     return [s.text for s in an.analyze(text) if label is None or s.label == label]
@@ -41,3 +43,10 @@ def test_code_after_a_labelled_field_is_not_cut_by_the_next_field(rules):
 
 def test_landline_with_the_country_code_and_a_one_digit_exchange(rules):
     assert texts(rules, "Tổng đài: +84-292-3 812 046, fax (0292) 3 812 047", "PHONE") == ["+84-292-3 812 046", "(0292) 3 812 047"]
+
+
+def test_a_range_of_a_duration_is_no_date():
+    an = Analyzer()  # the tagger too: it was the tagger that took '5-10' for a day and month
+    assert texts(an, "cô cho bác nằm nghỉ 10-15 phút rồi đo lại huyết áp nhé", "DATE") == []
+    assert texts(an, "Sốt 2-3 ngày nay, ho khan.", "DATE") == []
+    assert "5-10 tháng 3" in texts(an, "Đau bụng từ 5-10 tháng 3 năm nay", "DATE")

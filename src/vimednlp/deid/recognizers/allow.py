@@ -75,6 +75,10 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
                                    r"|µg/l|μg/l|ug/l|miu/l|fl|pg|%)[ \t]{2,}\d+(?:[.,]\d+)?\s?[-–]\s?\d+(?:[.,]\d+)?(?![\w/])", re.I)),
     # 'ST chênh lên V1-V4', 'sóng Q V1-V3': a range of chest ECG leads, no street or ward ('Q' is no Quận here)
     ("ECG lead range", re.compile(r"(?<![\w/])v[1-9]\s?[-–]\s?v[1-9](?![\w])", re.I)),
+    # 'nghỉ 5-10 phút rồi đo lại', 'sốt 2-3 ngày': a range of a duration, no day and month
+    # (not a date range before its month or year, nor after a date cue: 'từ 5-10 tháng 3', '5-3 năm 2026', 'ngày 5-6')
+    ("duration range", re.compile(r"(?<![\w/.,])(?<!ngày )(?<!ngay )(?<!từ )(?<!tu )\d{1,3}\s?[-–]\s?\d{1,3}\s?(?:phút|phut|giây|giay|giờ|gio|tiếng|tieng|ngày|ngay"
+                                  r"|tuần|tuan|tháng|thang|năm|nam)(?![\w])(?!\s*\d)", re.I)),
     ("frequency", re.compile(r"(?<![\w])x\s?\d+\s?(?:lần|lan|ngày|ngay)|\d+\s?(?:lần|lan)/(?:ngày|ngay)", re.I)),
 ]
 
