@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Context
+from .base import Context, digit_run_starts, finditer_at
 
 # (micro as the micro sign µ and as the Greek letter μ, which is what an upper-case Μ lowers to)
 _UNITS = (r"mmhg|mm\s?hg|mg/dl|mg/l|mmol/l|µmol/l|μmol/l|umol/l|g/l|g/dl|t/l|g/l|k/ul|/mm3|u/l|ui/l|iu/l|ng/ml|pg/ml|meq/l"
@@ -97,6 +97,10 @@ def _lower_case_version(rx: re.Pattern) -> re.Pattern:
 
 _ALLOW_RES_LOWER = [(why, _lower_case_version(rx)) for why, rx in _ALLOW_RES]
 # words one of which every match of a pattern contains (lower case): a text without them skips the pattern
+# patterns whose every match starts with a digit behind a look-behind excluding letters and digits: tried only
+# where a run of digits starts (`base.finditer_at`)
+_DIGIT_START = frozenset(["value with unit", "dose fraction", "organ fraction", "legal document number",
+                          "value per millilitre", "duration range"])
 _NEEDS = {"score": ("glasgow", "gcs", "apgar", "nyha", "para"), "pain score": ("vas", "nrs", "vrs", "điểm đau", "diem dau"), "pain out of ten": ("đau", "dau"),
           "national issuing office": ("cục",),
           "pathology count": ("nhân chia", "nhan chia", "mật độ", "mat do", "vi trường", "vi truong", "hpf", "quang trường"),
@@ -116,11 +120,12 @@ def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
     if len(text) != len(ctx.text):  # a letter whose lower case is longer ('İ'): match the text as written
         text, patterns = ctx.text, _ALLOW_RES
     lowered = patterns is _ALLOW_RES_LOWER
+    starts = digit_run_starts(ctx) if lowered else None  # (lower-casing and folding keep digits where they are)
     for why, rx in patterns:
         needs = _NEEDS.get(why) if lowered else None
         if needs and not any(w in text for w in needs):
             continue
-        for m in rx.finditer(text):
+        for m in (finditer_at(rx, text, starts) if lowered and why in _DIGIT_START else rx.finditer(text)):
             # the cheap test first; the day part is looked for in the 80 characters before, not the whole text
             if why == "value with unit" and _HOUR_G.fullmatch(ctx.folded, m.start(), m.end()) \
                     and _DAYPART_BEFORE.search(ctx.folded, max(0, m.start() - 80), m.start()):

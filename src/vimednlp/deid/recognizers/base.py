@@ -1,6 +1,7 @@
 """What every recognizer shares: the analysis context (text, folded text, tokens) and cue look-ups."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -62,6 +63,31 @@ def _index(phrases) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         except AttributeError:  # a plain frozenset/dict: wrap it once with PhraseSet/Gazetteer instead
             raise TypeError("cue look-ups need a PhraseSet or Gazetteer (see recognizers.base)") from None
     return got
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def digit_run_starts(ctx: Context) -> list[int]:
+    """Offsets where a run of digits starts in the document (computed once per document)."""
+    got = ctx._cache.get("digit_run_starts")
+    if got is None:
+        got = ctx._cache["digit_run_starts"] = [m.start() for m in _DIGIT_RUN.finditer(ctx.folded)]
+    return got
+
+
+def finditer_at(rx: re.Pattern, text: str, starts: list[int]):
+    """The matches of `rx.finditer(text)` for a pattern whose matches can only start at one of `starts`
+    (sorted): `rx.match` at each start instead of a try at every character. A pattern that begins with a
+    digit behind a look-behind excluding letters and digits (`(?<![\w/])\d{1,2}h`) qualifies with the
+    digit-run starts: most of a note is letters, so this is several times faster than scanning."""
+    end, match = 0, rx.match
+    for p in starts:
+        if p >= end:
+            m = match(text, p)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 class Taken:

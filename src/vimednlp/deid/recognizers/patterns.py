@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import validators as V
-from .base import Candidate, Context, PhraseSet, Recognizer, Taken
+from .base import Candidate, Context, PhraseSet, Recognizer, Taken, digit_run_starts, finditer_at
 from .lexicons import cues
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
@@ -227,7 +227,7 @@ class IdRecognizer(Recognizer):
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
                 if kind == "bhyt":
                     add(m.start(), m.end(), "bhyt", 0.8, "pattern + context cue (BHYT)")
-        for m in self._plate.finditer(f):
+        for m in _scan(self._plate, f, _digit_run_starts(ctx)):
             if free(m.start(), m.end()) and V.is_valid_plate(ctx.text[m.start():m.end()]):
                 add(m.start(), m.end(), "plate", 0.9, "validator: licence plate province code and series")
         for m in self._patient.finditer(f):
@@ -241,7 +241,7 @@ class IdRecognizer(Recognizer):
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
                 add(m.start(), m.end(), "passport", 0.9 if kind == "passport" else 0.7,
                     "pattern: letter + 7-8 digits" + (" + context cue" if cue else ""))
-        for m in self._digits.finditer(f):
+        for m in _scan(self._digits, f, _digit_run_starts(ctx)):
             s, e = m.start(), m.end()
             raw = ctx.text[s:e]
             d = V.digits_only(raw)
@@ -574,6 +574,17 @@ _NOT_DM_BEFORE = re.compile(r"(?:\bthi luc\b[^.;\n/]{0,18}|\b(?:mp|mt|mat phai|m
 _STREET_BEFORE = re.compile(r"(?:\bduong|\bpho|\bd\.)\s*$")
 
 
+# Patterns whose every match starts with a digit that a look-behind keeps from following a letter or digit
+# (`_DIGIT_START`, at the end of the module): `_scan` tries them only where a run of digits starts.
+def _digit_run_starts(ctx: Context) -> list[int]:
+    return digit_run_starts(ctx)
+
+
+def _scan(rx: re.Pattern, f: str, starts: list[int]):
+    """`rx.finditer(f)`, tried only at digit-run starts when `rx` is one of `_DIGIT_START`."""
+    return finditer_at(rx, f, starts) if rx in _DIGIT_START else rx.finditer(f)
+
+
 class DateRecognizer(Recognizer):
     name = "date"
     labels = ("DATE",)
@@ -585,11 +596,12 @@ class DateRecognizer(Recognizer):
 
         free = taken.free
 
+        starts = _digit_run_starts(ctx)
         for why, rx, score in _DATE_RES:
             needs = _DATE_NEEDS.get(why)
             if needs and not any(w in f for w in needs):
                 continue  # (a word every match contains is absent: the scan is skipped)
-            for m in rx.finditer(f):
+            for m in _scan(rx, f, starts):
                 s, e = m.start(), m.end()
                 while e > s and f[e - 1] in " ,":
                     e -= 1
@@ -599,7 +611,7 @@ class DateRecognizer(Recognizer):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", score, self.name, f"pattern: {why}"))
         dcues = cues()["date_cues"]
-        for m in _DM_RE.finditer(f):
+        for m in _scan(_DM_RE, f, starts):
             s, e = m.start(), m.end()
             if not free(s, e) or (_AFTER_NOT_DATE_MARKED.match(ctx.text, e) if ctx.diacritics
                                   else _AFTER_NOT_DATE.match(f, e)) or _STREET_BEFORE.search(f, max(0, s - 8), s):
@@ -674,7 +686,7 @@ class DateRecognizer(Recognizer):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: clock time after từ/đến/tiếp theo"))
         for rx, why in ((_HHMM, "clock time HH:MM"), (_STAMP_TIME, "time stamp before ':'")):
-            for m in rx.finditer(f):
+            for m in _scan(rx, f, starts):
                 s, e = m.span(rx.groups and 1 or 0)
                 if free(s, e) and not re.search(r"(?:ti le|ratio|hieu gia|titer|pha loang)\s*:?\s*$", f[max(0, s - 14):s]):
                     taken.append((s, e))
@@ -734,7 +746,7 @@ class DateRecognizer(Recognizer):
                         (_DAY_DOT_MONTH, "day.month after 'ngày'")):
             if rx is _CLOCK_AMPM and "am" not in f and "pm" not in f:
                 continue
-            for m in rx.finditer(f):
+            for m in _scan(rx, f, starts):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
                     taken.append((s, e))
@@ -757,7 +769,7 @@ class DateRecognizer(Recognizer):
                         out.append(Candidate(m.start(g), m.end(g), "DATE", 0.8, self.name, "pattern: cell of a date/time column"))
         year_ends = {c.end for c in out if c.end - c.start == 4 and f[c.start:c.end].isdigit()}
         ycues = cues()["year_cues"]
-        for m in _YEAR_RE.finditer(f):
+        for m in _scan(_YEAR_RE, f, starts):
             s, e = m.start(), m.end()
             if not free(s, e):
                 continue
@@ -848,7 +860,8 @@ class AgeRecognizer(Recognizer):
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
         f = ctx.folded
-        for m in _AGE_RE.finditer(f):
+        starts = _digit_run_starts(ctx)
+        for m in _scan(_AGE_RE, f, starts):
             if int(m.group(1)) > 125:
                 continue
             if _GROUP_THRESHOLD.search(f, max(0, m.start() - 30), m.start()):
@@ -862,7 +875,7 @@ class AgeRecognizer(Recognizer):
                     out.append(Candidate(m.start(g), m.end(g), "AGE", 0.8, self.name, "age range after 'tuổi'"))
         for m in _AGE_WORD_RE.finditer(f):
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "number word + tuổi"))
-        for m in _YEARS_MONTHS_RE.finditer(f):
+        for m in _scan(_YEARS_MONTHS_RE, f, starts):
             out.append(Candidate(m.start(), m.end(), "AGE", 0.95, self.name, "pattern: years + months of age"))
         for m in _CHILD_MONTHS_RE.finditer(f):
             out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "child + number of months"))
@@ -888,3 +901,10 @@ class AgeRecognizer(Recognizer):
                 if m and int(m.group(2)) <= 125:
                     out.append(Candidate(a, m.end(1), "AGE", 0.8, self.name, "pattern: cell of an age column"))
         return out
+
+
+
+_DIGIT_START = frozenset([rx for why, rx, _s in _DATE_RES if why in ("time + date", "time + ISO date", "yyyy-mm-dd",
+                                                                    "dd/mm/yyyy", "mm/yyyy")]
+                         + [_TIME_RELATIVE, _BARE_TIME, _CLOCK_AMPM, _HOUR_WORD_TIME, _DM_RE, _YEAR_RE, _HHMM, _AGE_RE,
+                            _YEARS_MONTHS_RE, IdRecognizer._plate, IdRecognizer._digits])
