@@ -499,7 +499,9 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start(), e)
                 out.append(Candidate(m.start(), e, "NAME", 0.8, self.name, "abbreviated surname + initials + given name"))
         # a lower-case given name called out: 'hoa oi, ...', 'tuan anh oi' (chat)
-        for m in _VOCATIVE.finditer(ctx.folded):
+        # (every vocative has ' ơi' / ' ui' / ' 0i': a note without one skips the scan)
+        vocatives = _VOCATIVE.finditer(ctx.folded) if any(w in ctx.folded for w in (" oi", " 0i", " ui")) else ()
+        for m in vocatives:
             words = m.group("who").split()
             raw = ctx.text[m.start("who"):m.end("who")]
             if raw != raw.lower() or not all(w in giv and w not in _NOT_NAME_LOWER and w not in cue_words for w in words[:1]) \
@@ -532,7 +534,7 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start(1), m.end(1))
                 out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
         # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
-        for m in _NICKNAME.finditer(ctx.folded):
+        for m in (_NICKNAME.finditer(ctx.folded) if "goi" in ctx.folded else ()):  # ('gọi': every nickname has it)
             g = 1 if m.start(1) >= 0 else 2
             s, e = m.start(g), m.end(g)
             words = ctx.text[s:e].split()
@@ -580,7 +582,7 @@ class NameRecognizer(Recognizer):
                         and not self._never(keys, 0, len(keys), never) and taken.free(s, e):
                     taken.add(s, e)
                     out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
-        for m in _H_APOSTROPHE.finditer(ctx.text):
+        for m in (_H_APOSTROPHE.finditer(ctx.text) if "H'" in ctx.text else ()):
             if fold_lower(m.group()) in never or ctx_key(m.group()) in never:
                 continue  # 'Dân tộc: H'Mông': a people, not a woman's name
             # it replaces a shorter name found inside it ('H' alone of "VỢ - H' LOAN ÊBAN")
