@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ...text.fold import fold_lower
-from .base import Candidate, Context, Recognizer, Taken
+from .base import Candidate, Context, Recognizer, Taken, _index
 from .lexicons import cues, names
 
 _DIGRAPHS = ("Th", "Ng", "Nh", "Ch", "Tr", "Ph", "Kh", "Gi", "Qu")  # initials of 'Thảo', 'Nguyệt': 'N.V.Th.'
@@ -196,13 +196,16 @@ class NameRecognizer(Recognizer):
             # ('A' is a Hmong men's middle name: 'HẦU A CHỨ', 'Sùng A Páo')
             return ft[j] in sur or ft[j] in mid or ft[j] in giv or (j > 0 and ft[j] in _MIDDLE_ONLY and ft[j - 1] in sur)
 
+        before_last, fts = (before._idx or _index(before))[1], ctx.ftoks
         i = 0
         while i < n:
             t = toks[i]
             if t.kind not in ("word", "dotted", "punct", "code") or not t.text[:1].isalpha():
                 i += 1
                 continue
-            cue_hit = ctx.cue_before(i, before)
+            # (cue_before finds nothing unless the token before is a cue's last word or a skipped mark)
+            cue_hit = ctx.cue_before(i, before) if i > 0 and (ft[i - 1] in before_last or (
+                len(fts[i - 1]) == 1 and fts[i - 1] in ":.-,(")) else None
             if cue_hit and i > 0 and "\n" in ctx.text[toks[i - 1].end:t.start]:
                 cue_hit = None  # a cue at the end of the previous line names nothing here
             if cue_hit and i > 1 and ft[i - 1] == "." and ctx.ftoks[i - 2] in _KIN_WORDS and toks[i - 2].text.islower():

@@ -230,14 +230,18 @@ class LocationRecognizer(Recognizer):
         pieces: list[tuple[int, int, float, str]] = []  # token index ranges
         i = 0
         pnever = c["place_never"]
+        kt = ctx.ktoks
+        pairs = [a + " " + b for a, b in zip(kt, kt[1:])]  # each adjacent pair once
+        # first words of units and of gazetteer names: tokens that start none are skipped without a call
+        unit_first = (units._idx or _index(units))[0]
+        foreign_first, province_first, district_first = (_index(gz[k])[0] for k in ("foreign", "province", "district"))
         while i < n:
             # 'Ý kiến', 'Chủ trì', 'Ban Giám đốc', 'văn bản': a word pair that only looks like a place or a unit
-            if ctx.ktoks[i] in pnever or (i + 1 < n and f"{ctx.ktoks[i]} {ctx.ktoks[i + 1]}" in pnever) \
-                    or (i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in pnever):
+            if kt[i] in pnever or (i + 1 < n and pairs[i] in pnever) or (i > 0 and pairs[i - 1] in pnever):
                 i += 1
                 continue
             # a unit word followed by its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'thôn Đông'
-            u_end = ctx.match_at(i, units)
+            u_end = ctx.match_at(i, units) if kt[i] in unit_first else i
             u_end = u_end if u_end > i else None
             if u_end is not None:
                 v = u_end
@@ -329,7 +333,8 @@ class LocationRecognizer(Recognizer):
             capital = ctx.upper_doc or ctx.is_cap(i)
             # foreign countries and cities (travel history); short ambiguous ones need a preposition
             # 'châu Âu': a lower-case generic word before a capitalised name
-            e = _place_match(ctx, i, gz["foreign"], False) if capital or ft[i] in _LOWER_PLACE_HEADS else i
+            e = _place_match(ctx, i, gz["foreign"], False) \
+                if (capital or ft[i] in _LOWER_PLACE_HEADS) and ft[i] in foreign_first else i
             if e > i and ctx.diacritics and e - i == 1 and (ctx.ktoks[i] == "y" or toks[i].text.lower() not in _foreign_exact()):
                 e = i  # 'Y tế', 'MẸ BỊ ĐỘT QUỴ': 'Ý', 'Bỉ' are written with their marks in a text with diacritics
             if e > i and ((i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in c["name_never"]) or
@@ -350,8 +355,8 @@ class LocationRecognizer(Recognizer):
                     i = e
                     continue
             # gazetteer: province / city / district names (capitalised)
-            e = max(_place_match(ctx, i, gz["province"], True), _place_match(ctx, i, gz["district"], True)) \
-                if capital else i
+            e = max(_place_match(ctx, i, gz["province"], True) if ft[i] in province_first else i,
+                    _place_match(ctx, i, gz["district"], True) if ft[i] in district_first else i) if capital else i
             if e == i + 1 and ctx.diacritics and toks[i].text.lower() != ft[i] and toks[i].text.lower() not in _domestic_exact():
                 e = i  # one word with the wrong marks: 'Chủ trì' is not the town 'Chũ'
             if e > i and (ctx.upper_doc or ctx.is_cap(i) or toks[i].kind != "word"):
@@ -360,7 +365,7 @@ class LocationRecognizer(Recognizer):
                 i = e
                 continue
             # house number glued before a street: '15 Lạc Long Quân', '123/4 Nguyễn Trãi'
-            if _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
+            if not ft[i].isalpha() and _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
                     and not (i > 0 and ft[i - 1] in _NUMBERED_THINGS) \
                     and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc \
                     and not (len(toks[i + 1].text) >= 2 and toks[i + 1].text.isupper()):  # '10^5 CFU': a unit
@@ -391,8 +396,11 @@ class LocationRecognizer(Recognizer):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
         # address fields: everything after 'Địa chỉ:' up to the end of the line or the next field
         field_spans = []
+        field_last = (fields._idx or _index(fields))[1]
         for i in range(n):
-            hit = ctx.cue_before(i, fields)
+            # (cue_before finds nothing unless the token before is a cue's last word or a skipped mark)
+            hit = ctx.cue_before(i, fields) if i > 0 and (kt[i - 1] in field_last or (
+                len(ft[i - 1]) == 1 and ft[i - 1] in ":.-,(")) else None
             if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in ("tru tai", "ngu tai", "cu tru tai", "song tai")):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
