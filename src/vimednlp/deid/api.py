@@ -313,7 +313,9 @@ class Deidentifier:
         gen = self.generator(patient_id)
         before = gen.fallbacks
         values = [base[s.start:s.end] for s in spans]
-        forbidden = frozenset(k for k in (word_key(v) for v in values) if len(k) >= 3)
+        # the identifier strings a surrogate must not contain: only the surrogate operator reads them
+        forbidden = frozenset(k for k in (word_key(v) for v in values) if len(k) >= 3) \
+            if any(self.operator_for(s.label).name == "surrogate" for s in spans) else frozenset()
         ctx = OperatorContext(text=base, keyring=self.keyring, surrogates=gen, vault=self.vault, forbidden=forbidden)
         # full names first, so `chị Lan` can reuse the given name of `Nguyễn Thị Lan`'s surrogate
         order = sorted(range(len(spans)), key=lambda i: (spans[i].label != "NAME", -len(values[i].split()), i))
