@@ -26,7 +26,7 @@ def phrase_key(phrase: str) -> str:
     """A cue phrase as the analyzer sees it: folded, lower-case tokens joined by one space."""
     words = phrase.split()
     if all(w.isalpha() for w in words):  # (most lexicon entries: each word is one token, as `tokenize` has it)
-        return " ".join(fold_lower(w) for w in words)
+        return fold_lower(" ".join(words))
     return " ".join(fold_lower(t.text) for t in tokenize(phrase))
 
 
@@ -123,7 +123,7 @@ class Gazetteer(dict):
 class Context:
     """Text prepared once for all recognizers. `folded` has the same length as `text`."""
 
-    __slots__ = ("_cache", "_starts", "adj", "caps", "diacritics", "folded", "ftoks", "ktoks", "text", "tokens", "upper_doc")
+    __slots__ = ("_cache", "_starts", "adj", "caps", "n_cap_words", "n_words", "diacritics", "folded", "ftoks", "ktoks", "text", "tokens", "upper_doc")
 
     def __init__(self, text: str):
         self.text = text
@@ -152,6 +152,8 @@ class Context:
         self._starts: dict[int, int] | None = None
         self._cache: dict = {}
         self.caps: list[bool] = [w[:1].isupper() for w in texts]
+        self.n_words = n_words  # word tokens, and how many of them start with a capital
+        self.n_cap_words = sum(1 for c, isw in zip(self.caps, is_word) if c and isw)
         self.adj: list[bool] = [s == e or (s - e <= 2 and "\n" not in text[e:s]) for e, s in zip(ends, starts[1:])]
 
     def token_index_at(self, char: int) -> int | None:

@@ -186,8 +186,7 @@ class NameRecognizer(Recognizer):
         # (only in a chat: in lower-case prose a cue word opens common phrases, 'bố trí', 'bà con')
         lower_marks = False
         if ctx.diacritics and not upper and len(speakers) >= 3:
-            words_at = [j for j in range(n) if toks[j].kind == "word"]
-            lower_marks = len(words_at) >= 20 and sum(1 for j in words_at if ctx.is_cap(j)) <= 0.02 * len(words_at)
+            lower_marks = ctx.n_words >= 20 and ctx.n_cap_words <= 0.02 * ctx.n_words
 
         def namelike(j: int) -> bool:
             return toks[j].kind == "word" and ctx.is_cap(j) and ft[j] not in cue_words
