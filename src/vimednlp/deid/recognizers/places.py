@@ -606,13 +606,15 @@ class OrganizationRecognizer(Recognizer):
         toks, ft = ctx.tokens, ctx.ftoks
         n = len(toks)
         out = []
+        # (first words of organisation heads and well-known names: other tokens start neither, no call needed)
+        head_first, name_first, kt = (heads._idx or _index(heads))[0], _index(_org_names())[0], ctx.ktoks
         i = 0
         while i < n:
-            h_end = ctx.match_at(i, heads)
+            h_end = ctx.match_at(i, heads) if kt[i] in head_first else i
             h_end = h_end if h_end > i else None
             named = False
             gaz_end = -1
-            g = _place_match(ctx, i, _org_names(), False) if (ctx.is_cap(i) or ctx.upper_doc) else i
+            g = _place_match(ctx, i, _org_names(), False) if (ctx.is_cap(i) or ctx.upper_doc) and ft[i] in name_first else i
             if g > i and (h_end is None or g >= h_end):
                 # a well-known name ('Bộ Y tế', 'CDC', 'Sở Y tế'): an organisation even with nothing after it
                 h_end, named = g, True
@@ -939,9 +941,10 @@ class ProfessionRecognizer(Recognizer):
         ft = ctx.ftoks
         n = len(ft)
         out = []
+        lex_first, kt = (lex._idx or _index(lex))[0], ctx.ktoks
         i = 0
         while i < n:
-            e = ctx.match_at(i, lex)
+            e = ctx.match_at(i, lex) if kt[i] in lex_first else i
             if e == i:
                 i += 1
                 continue

@@ -149,6 +149,10 @@ def _spoken_year(ctx: Context, x: int) -> int:
     return end if year is not None and 1900 <= year <= 2100 else 0
 
 
+_NUMBER_WORDS = frozenset(_DIGIT) | frozenset(_BUILD)
+_NUMBER_WORDS_FOLDED = frozenset(_DIGIT_FOLDED) | frozenset(_BUILD_FOLDED)
+
+
 class SpokenNumberRecognizer(Recognizer):
     name = "spoken"
     labels = ("PHONE", "ID", "AGE", "DATE")
@@ -157,14 +161,18 @@ class SpokenNumberRecognizer(Recognizer):
         out: list[Candidate] = []
         toks, ft = ctx.tokens, ctx.ftoks
         n = len(toks)
-        if not any(_word(ctx, x) is not None for x in range(n)):
+        # number words as `_word` matches them (with their marks, or folded in a text without): a token that is
+        # none of them is skipped without a call
+        number_words = _NUMBER_WORDS if ctx.diacritics else _NUMBER_WORDS_FOLDED
+        kt = ctx.ktoks
+        if not any(k in number_words and _word(ctx, x) is not None for x, k in enumerate(kt)):
             return out
         c = cues()
         from .patterns import _kind_cue  # the ID cues ('mã', 'CCCD', 'số thẻ') the ID recognizer knows
 
         i = 0
         while i < n:
-            if _word(ctx, i) is None:
+            if kt[i] not in number_words or _word(ctx, i) is None:
                 i += 1
                 continue
             digits = self._digit_run(ctx, i)
