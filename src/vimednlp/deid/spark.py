@@ -18,10 +18,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from .batch import _process, _init_worker, iter_jsonl
+from .batch import _init_worker, _process, iter_jsonl
 
 
 def _require_spark():

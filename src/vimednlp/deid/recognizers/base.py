@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...text.fold import fold_lower
-from ...text.tokenizer import Token, tokenize
+from ...text.tokenizer import tokenize
 
 
 @dataclass
@@ -77,7 +77,7 @@ def digit_run_starts(ctx: Context) -> list[int]:
 
 
 def finditer_at(rx: re.Pattern, text: str, starts: list[int]):
-    """The matches of `rx.finditer(text)` for a pattern whose matches can only start at one of `starts`
+    r"""The matches of `rx.finditer(text)` for a pattern whose matches can only start at one of `starts`
     (sorted): `rx.match` at each start instead of a try at every character. A pattern that begins with a
     digit behind a look-behind excluding letters and digits (`(?<![\w/])\d{1,2}h`) qualifies with the
     digit-run starts: most of a note is letters, so this is several times faster than scanning."""
@@ -123,7 +123,7 @@ class Gazetteer(dict):
 class Context:
     """Text prepared once for all recognizers. `folded` has the same length as `text`."""
 
-    __slots__ = ("_cache", "_starts", "adj", "caps", "n_cap_words", "n_words", "diacritics", "folded", "ftoks", "ktoks", "text", "tokens", "upper_doc")
+    __slots__ = ("_cache", "_starts", "adj", "caps", "diacritics", "folded", "ftoks", "ktoks", "n_cap_words", "n_words", "text", "tokens", "upper_doc")
 
     def __init__(self, text: str):
         self.text = text
@@ -186,38 +186,6 @@ class Context:
             if key in cues:
                 return key
         return None
-
-    def cue_hits(self, cues: frozenset[str], max_len: int = 5, skip: str = ":.-,(") -> dict[int, str]:
-        """{i: cue_before(i, ...)} for every token index i (0..len) that has a cue before it, computed once
-        per document: a loop over all tokens asks a dict instead of calling `cue_before` per token."""
-        key = ("cue", id(cues), max_len, skip)
-        got = self._cache.get(key)
-        if got is None:
-            last = (cues._idx or _index(cues))[1]
-            n = len(self.tokens)
-            got = {}
-            # a cue ends at token k - 1; the skip walk of `cue_before` reaches k from i = k, k + 1 or k + 2
-            for k in [k + 1 for k, w in enumerate(self.ktoks) if w in last]:
-                if self.cue_before(k, cues, max_len, skip="") is None:
-                    continue
-                for i in (k, k + 1, k + 2):
-                    if i <= n and i not in got:
-                        hit = self.cue_before(i, cues, max_len, skip)
-                        if hit is not None:
-                            got[i] = hit
-            self._cache[key] = got
-        return got
-
-    def starts_of(self, phrases, folded: bool = False) -> frozenset[int]:
-        """Token indices where some phrase of `phrases` may start (its first token matches), once per
-        document: `match_at` can only return more than i at these."""
-        key = ("start", id(phrases), folded)
-        got = self._cache.get(key)
-        if got is None:
-            first = (phrases._idx or _index(phrases))[0]
-            got = frozenset(i for i, w in enumerate(self.ftoks if folded else self.ktoks) if w in first)
-            self._cache[key] = got
-        return got
 
     def match_at(self, i: int, phrases, folded: bool = False) -> int:
         """End (exclusive) of the longest phrase of `phrases` starting at token i, or i. `phrases` is a

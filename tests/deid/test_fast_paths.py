@@ -1,0 +1,55 @@
+"""The detector's fast paths give exactly what the plain scans give: patterns tried only where a run of digits
+starts (`base.finditer_at`), scans skipped when a word every match needs is absent.
+A pattern edited so that a match may start elsewhere (a letter first, no look-behind) fails here."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.deid.recognizers import allow, patterns
+from vimednlp.deid.recognizers.base import Context, digit_run_starts, finditer_at
+
+NOTES = [
+    "Bệnh nhân Nguyễn Văn An, 45 tuổi, vào viện lúc 14h30 ngày 12/03/2024, ra viện 2024-03-20. "
+    "HA 150/90 mmHg, mạch 92 l/p, T 38,5°C. Glucose 7.2 mmol/l. Tái khám tháng 4/2024, thứ Sáu 12/4.",
+    "BN nữ 8 tháng tuổi, SN 2023, nhập viện 22h15 hôm qua. Uống paracetamol 1/2 viên x 3 lần/ngày trong 5-7 ngày. "
+    "Mã BN: 24.001234, CCCD 001084012345, BHYT GD4797912345678. Biển số 29A-123.45, IP 192.168.1.20.",
+    "bs oi be nha e 3t 2 thang sot tu 7/5 den 9/5, sang nay 7h do 39 do a. sdt 0912 345 678",
+    "NGÀY 05/3/24 LÚC 8 GIỜ 30, BỆNH NHÂN 67T, CHUYỂN VIỆN 10:05. Thông tư 22/2019/TT-BYT. Khối u 1/3 trên thực quản.",
+    "Ca mổ 7h-9h; kết thúc 11 giờ 05; VAS 6/10; 12.03.2024 | 10h | 118 | 85/50 | 37,2; Sun, 9 Mar 2026 06:52:18 +0700",
+]
+
+
+def _spans(matches):
+    return [m.span() for m in matches]
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_digit_start_patterns_find_what_a_full_scan_finds(note):
+    ctx = Context(note)
+    starts = digit_run_starts(ctx)
+    for rx in patterns._DIGIT_START:
+        assert _spans(finditer_at(rx, ctx.folded, starts)) == _spans(rx.finditer(ctx.folded)), rx.pattern[:60]
+    text = note.lower()
+    for why, rx in allow._ALLOW_RES_LOWER:
+        if why in allow._DIGIT_START:
+            assert _spans(finditer_at(rx, text, starts)) == _spans(rx.finditer(text)), why
+
+
+def test_the_notes_exercise_the_fast_paths():
+    # (the equality above must not hold only because nothing matched)
+    found = sum(len(list(rx.finditer(Context(n).folded))) for n in NOTES for rx in patterns._DIGIT_START)
+    assert found >= 20
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_skipped_scans_could_not_have_matched(note):
+    f = Context(note).folded
+    for why, rx, _score in patterns._DATE_RES:
+        needs = patterns._DATE_NEEDS.get(why)
+        if needs and not any(w in f for w in needs):
+            assert not list(rx.finditer(f)), why
+    text = note.lower()
+    for why, rx in allow._ALLOW_RES_LOWER:
+        needs = allow._NEEDS.get(why)
+        if needs and not any(w in text for w in needs):
+            assert not list(rx.finditer(text)), why
