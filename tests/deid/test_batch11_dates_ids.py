@@ -2,9 +2,7 @@
 that are no date (sentences written for these tests, not copied from any note)."""
 from __future__ import annotations
 
-
-def texts(an, text, label=None):
-    return [s.text for s in an.analyze(text) if label is None or s.label == label]
+from .helpers import texts
 
 
 def test_magnet_strength_is_no_age(rules):

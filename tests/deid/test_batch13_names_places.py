@@ -2,10 +2,7 @@
 Sentences written for these tests, not copied from any note."""
 from __future__ import annotations
 
-
-def texts(an, text, label=None):
-    return [s.text for s in an.analyze(text) if label is None or s.label == label]
-
+from .helpers import texts
 
 _CHAT = """08:10 20/05/2026 ngọc mít: chị hòa ơi em hỏi xíu ạ. em là con ông trần văn hưng giường 5 khoa mình, mẹ em là bà lê thị bình
 08:12 hòa: chào em, chị nhớ bác hưng rồi. bác dạo này thế nào em?

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from vimednlp.deid.analyzer import Analyzer
 
-
-def texts(an, text, label=None):
-    return [s.text for s in an.analyze(text) if label is None or s.label == label]
+from .helpers import texts
 
 
 def test_thai_and_hmong_surnames(rules):

@@ -468,12 +468,12 @@ _FROM_TO_TIME = re.compile(r"(?<![\w])(tu|den|toi|tiep theo|ke tiep|bat dau|ket 
 _FROM_TO_MARKED = frozenset(["từ", "đến", "tới", "tiếp theo", "kế tiếp", "bắt đầu", "kết thúc", "ngừng", "dừng"])
 # '✓ 8h', '✔ 9h15': the tick of a medication-administration sheet, then the time the dose was given
 _TICK_TIME = re.compile(r"[✓✔☑]\s*(\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?|\d{1,2}:[0-5]\d)(?![\w/:])")
-# '3am', '10:30 pm' (English in mixed-language chats)
 # words one of which every match of a date pattern contains (in folded text): a note without them skips it
 _DATE_NEEDS = {"e-mail header date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
                "English month": ("jan", "feb", "march", "apr", "jun", "jul", "aug", "sept", "oct", "nov", "dec"),
                "time + ISO date": ("ngay",), "ngày ... tháng ... năm": ("thang",), "tháng .../năm": ("thang",),
                "tháng ... (month with a context)": ("thang",)}
+# '3am', '10:30 pm' (English in mixed-language chats)
 _CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
 # a clock time in a story: '7h30 cùng ngày', 'đến 2h40', 'lúc 2h sáng'; not a shift range ('6h00-10h00')
 _BARE_TIME = re.compile(r"(?<![\w/:\-])(?<!- )(?<!– )(\d{1,2}h[0-5]\d|\d{1,2}\s?(?:h|gio) (?:sang|trua|chieu|toi|dem|khuya))(?![\w/:]|\s?[\-–])")
