@@ -195,10 +195,15 @@ class NameRecognizer(Recognizer):
             # ('A' is a Hmong men's middle name: 'HẦU A CHỨ', 'Sùng A Páo')
             return ft[j] in sur or ft[j] in mid or ft[j] in giv or (j > 0 and ft[j] in _MIDDLE_ONLY and ft[j - 1] in sur)
 
-        before_last, fts = (before._idx or _index(before))[1], ctx.ftoks
+        before_last, fts, caps = (before._idx or _index(before))[1], ctx.ftoks, ctx.caps
         i = 0
         while i < n:
             t = toks[i]
+            # (most tokens: not a capitalised word and no cue before it, so no rule below can start here)
+            if not (caps[i] and t.kind == "word") and (i == 0 or (ft[i - 1] not in before_last and not (
+                    len(fts[i - 1]) == 1 and fts[i - 1] in ":.-,("))):
+                i += 1
+                continue
             if t.kind not in ("word", "dotted", "punct", "code") or not t.text[:1].isalpha():
                 i += 1
                 continue

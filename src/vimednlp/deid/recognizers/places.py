@@ -235,7 +235,12 @@ class LocationRecognizer(Recognizer):
         # first words of units and of gazetteer names: tokens that start none are skipped without a call
         unit_first = (units._idx or _index(units))[0]
         foreign_first, province_first, district_first = (_index(gz[k])[0] for k in ("foreign", "province", "district"))
+        caps, upper_doc = ctx.caps, ctx.upper_doc
         while i < n:
+            # (most tokens: a lower-case word that starts no unit and holds no digit, so no rule below can start here)
+            if not upper_doc and not caps[i] and kt[i] not in unit_first and ft[i].isalpha() and ft[i] not in _LOWER_PLACE_HEADS:
+                i += 1
+                continue
             # 'Ý kiến', 'Chủ trì', 'Ban Giám đốc', 'văn bản': a word pair that only looks like a place or a unit
             if kt[i] in pnever or (i + 1 < n and pairs[i] in pnever) or (i > 0 and pairs[i - 1] in pnever):
                 i += 1
@@ -610,6 +615,9 @@ class OrganizationRecognizer(Recognizer):
         head_first, name_first, kt = (heads._idx or _index(heads))[0], _index(_org_names())[0], ctx.ktoks
         i = 0
         while i < n:
+            if kt[i] not in head_first and ft[i] not in name_first and toks[i].text != "Báo":
+                i += 1  # (no head word, no well-known name, no newspaper credit can start here)
+                continue
             h_end = ctx.match_at(i, heads) if kt[i] in head_first else i
             h_end = h_end if h_end > i else None
             named = False
