@@ -75,30 +75,15 @@ def _regex_tokens(chunk: str, base: int) -> Iterator[Token]:
             yield Token(m.group(), base + m.start(), base + pos, kind)
 
 
-def iter_tokens(text: str) -> Iterator[Token]:
-    """Yield tokens (no whitespace) with code-point offsets, in order, never overlapping.
-
-    No token spans whitespace, so the text is cut at whitespace first; a chunk of letters alone (most
-    syllables), or letters plus one closing punctuation mark, needs no regular expression.
-    """
-    for cm in _CHUNK_RE.finditer(text):
-        chunk = cm.group()
-        start = cm.start()
-        if chunk.isalpha():
-            yield Token(chunk, start, cm.end(), "word")
-        elif chunk[-1] in _TRAILING and len(chunk) > 1 and chunk[:-1].isalpha():
-            end = cm.end()
-            yield Token(chunk[:-1], start, end - 1, "word")
-            yield Token(chunk[-1], end - 1, end, "punct")
-        else:
-            yield from _regex_tokens(chunk, start)
-
-
 _new_token = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor (hot path)
 
 
 def tokenize(text: str) -> list[Token]:
-    """`list(iter_tokens(text))`, built without a generator: the detector tokenizes every document."""
+    """Tokens (no whitespace) with code-point offsets, in order, never overlapping.
+
+    No token spans whitespace, so the text is cut at whitespace first; a chunk of letters alone (most
+    syllables), or letters plus one closing punctuation mark, needs no regular expression.
+    """
     out: list[Token] = []
     add = out.append
     for cm in _CHUNK_RE.finditer(text):
@@ -115,8 +100,13 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+def iter_tokens(text: str) -> Iterator[Token]:
+    """`tokenize` as an iterator."""
+    return iter(tokenize(text))
+
+
 class ClinicalTokenizer:
-    """spaCy tokenizer wrapping `iter_tokens`. Serializable (no state besides the vocab)."""
+    """spaCy tokenizer wrapping `tokenize`. Serializable (no state besides the vocab)."""
 
     def __init__(self, vocab):
         self.vocab = vocab
@@ -127,7 +117,7 @@ class ClinicalTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         pos = 0
-        toks = list(iter_tokens(text))
+        toks = tokenize(text)
         for i, t in enumerate(toks):
             if t.start > pos:
                 gap = text[pos:t.start]

@@ -96,11 +96,11 @@ def _lower_case_version(rx: re.Pattern) -> re.Pattern:
 
 
 _ALLOW_RES_LOWER = [(why, _lower_case_version(rx)) for why, rx in _ALLOW_RES]
-# words one of which every match of a pattern contains (lower case): a text without them skips the pattern
 # patterns whose every match starts with a digit behind a look-behind excluding letters and digits: tried only
 # where a run of digits starts (`base.finditer_at`)
 _DIGIT_START = frozenset(["value with unit", "dose fraction", "organ fraction", "legal document number",
                           "value per millilitre", "duration range"])
+# words one of which every match of a pattern contains (lower case): a text without them skips the pattern
 _NEEDS = {"score": ("glasgow", "gcs", "apgar", "nyha", "para"), "pain score": ("vas", "nrs", "vrs", "điểm đau", "diem dau"), "pain out of ten": ("đau", "dau"),
           "national issuing office": ("cục",),
           "pathology count": ("nhân chia", "nhan chia", "mật độ", "mat do", "vi trường", "vi truong", "hpf", "quang trường"),

@@ -22,12 +22,17 @@ class Candidate:
     attrs: dict = field(default_factory=dict)
 
 
-def phrase_key(phrase: str) -> str:
-    """A cue phrase as the analyzer sees it: folded, lower-case tokens joined by one space."""
+def _joined_tokens(phrase: str) -> str:
+    """The phrase's tokens joined by one space."""
     words = phrase.split()
     if all(w.isalpha() for w in words):  # (most lexicon entries: each word is one token, as `tokenize` has it)
-        return fold_lower(" ".join(words))
-    return " ".join(fold_lower(t.text) for t in tokenize(phrase))
+        return " ".join(words)
+    return " ".join(t.text for t in tokenize(phrase))
+
+
+def phrase_key(phrase: str) -> str:
+    """A cue phrase as the analyzer sees it: folded, lower-case tokens joined by one space."""
+    return fold_lower(_joined_tokens(phrase))
 
 
 def phrase_set(phrases: Iterable[str]) -> PhraseSet:
@@ -39,9 +44,7 @@ def phrase_set(phrases: Iterable[str]) -> PhraseSet:
             # tokenization depends on case ('ThS.BS' is one token, 'ths.bs' three): key both spellings
             for v in (p, p.upper()):
                 out.add(phrase_key(v))
-                words = v.split()
-                out.add(" ".join(w.lower() for w in words) if all(w.isalpha() for w in words)
-                        else " ".join(t.text.lower() for t in tokenize(v)))
+                out.add(_joined_tokens(v).lower())
     return PhraseSet(out)
 
 
@@ -123,7 +126,8 @@ class Gazetteer(dict):
 class Context:
     """Text prepared once for all recognizers. `folded` has the same length as `text`."""
 
-    __slots__ = ("_cache", "_starts", "adj", "caps", "diacritics", "folded", "ftoks", "ktoks", "n_cap_words", "n_words", "text", "tokens", "upper_doc")
+    __slots__ = ("_cache", "_starts", "adj", "caps", "diacritics", "folded", "ftoks", "ktoks", "n_cap_words", "n_words",
+                 "text", "tokens", "upper_doc")
 
     def __init__(self, text: str):
         self.text = text

@@ -227,7 +227,7 @@ class IdRecognizer(Recognizer):
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
                 if kind == "bhyt":
                     add(m.start(), m.end(), "bhyt", 0.8, "pattern + context cue (BHYT)")
-        for m in _scan(self._plate, f, _digit_run_starts(ctx)):
+        for m in _scan(self._plate, f, digit_run_starts(ctx)):
             if free(m.start(), m.end()) and V.is_valid_plate(ctx.text[m.start():m.end()]):
                 add(m.start(), m.end(), "plate", 0.9, "validator: licence plate province code and series")
         for m in self._patient.finditer(f):
@@ -241,7 +241,7 @@ class IdRecognizer(Recognizer):
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
                 add(m.start(), m.end(), "passport", 0.9 if kind == "passport" else 0.7,
                     "pattern: letter + 7-8 digits" + (" + context cue" if cue else ""))
-        for m in _scan(self._digits, f, _digit_run_starts(ctx)):
+        for m in _scan(self._digits, f, digit_run_starts(ctx)):
             s, e = m.start(), m.end()
             raw = ctx.text[s:e]
             d = V.digits_only(raw)
@@ -576,10 +576,6 @@ _STREET_BEFORE = re.compile(r"(?:\bduong|\bpho|\bd\.)\s*$")
 
 # Patterns whose every match starts with a digit that a look-behind keeps from following a letter or digit
 # (`_DIGIT_START`, at the end of the module): `_scan` tries them only where a run of digits starts.
-def _digit_run_starts(ctx: Context) -> list[int]:
-    return digit_run_starts(ctx)
-
-
 def _scan(rx: re.Pattern, f: str, starts: list[int]):
     """`rx.finditer(f)`, tried only at digit-run starts when `rx` is one of `_DIGIT_START`."""
     return finditer_at(rx, f, starts) if rx in _DIGIT_START else rx.finditer(f)
@@ -596,7 +592,7 @@ class DateRecognizer(Recognizer):
 
         free = taken.free
 
-        starts = _digit_run_starts(ctx)
+        starts = digit_run_starts(ctx)
         for why, rx, score in _DATE_RES:
             needs = _DATE_NEEDS.get(why)
             if needs and not any(w in f for w in needs):
@@ -860,7 +856,7 @@ class AgeRecognizer(Recognizer):
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
         f = ctx.folded
-        starts = _digit_run_starts(ctx)
+        starts = digit_run_starts(ctx)
         for m in _scan(_AGE_RE, f, starts):
             if int(m.group(1)) > 125:
                 continue
