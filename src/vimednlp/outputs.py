@@ -20,8 +20,18 @@ from typing import IO
 
 STDIO = "-"
 
-__all__ = ["STDIO", "is_stdio", "writes_in_place", "open_output", "open_private", "open_input",
-           "read_input_bytes", "read_input"]
+__all__ = [
+    "STDIO",
+    "decode_text",
+    "detect_encoding",
+    "is_stdio",
+    "open_input",
+    "open_output",
+    "open_private",
+    "read_input",
+    "read_input_bytes",
+    "writes_in_place",
+]
 
 
 def is_stdio(path: str | Path | None) -> bool:
@@ -146,13 +156,66 @@ def read_input_bytes(path: str | Path) -> bytes:
     return Path(path).read_bytes()
 
 
-def read_input(path: str | Path, encoding: str = "utf-8-sig") -> str:
-    """The text of `path` ('-': standard input), decoded strictly; a decode error names the source and
-    the byte offset where it failed."""
-    raw = read_input_bytes(path)
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def detect_encoding(head: bytes) -> str | None:
+    """The encoding that the first bytes of a file show: a byte-order mark (UTF-8, UTF-16, UTF-32), or
+    the pattern of NUL bytes that UTF-16 and UTF-32 text without a mark leaves (Vietnamese and ASCII
+    text are mostly below U+0200 or in U+1Exx, so their high bytes are mostly 0). None: no sign (UTF-8,
+    or a legacy 8-bit encoding). A stray NUL in UTF-8 text matches no pattern and gives None."""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc
+    if b"\x00" not in head:
+        return None
+    n4 = len(head) // 4 * 4
+    if n4 >= 8:
+        q = [head[i:n4:4].count(0) / (n4 // 4) for i in range(4)]
+        if q[2] > 0.9 and q[3] > 0.9 and q[0] < 0.1:
+            return "utf-32-le"
+        if q[0] > 0.9 and q[1] > 0.9 and q[3] < 0.1:
+            return "utf-32-be"
+    n2 = len(head) // 2 * 2
+    if n2 >= 4:
+        even, odd = head[0:n2:2].count(0) / (n2 // 2), head[1:n2:2].count(0) / (n2 // 2)
+        if odd > 0.3 and even < 0.05:
+            return "utf-16-le"
+        if even > 0.3 and odd < 0.05:
+            return "utf-16-be"
+    return None
+
+
+def decode_text(raw: bytes, name: str = "<input>") -> str:
+    """Decode a whole text file: UTF-8 (BOM or not), UTF-16/UTF-32 (BOM, or detected without one), else a
+    legacy Vietnamese encoding (TCVN3, VNI, Windows-1258, see `vimednlp.text.decode_bytes`). Raises
+    UnicodeDecodeError whose message names `name`, the line and the byte offset of the first bad byte."""
+    enc = detect_encoding(raw[:4096])
+    if enc is not None and enc != "utf-8-sig":
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError as e:
+            raise UnicodeDecodeError(e.encoding, e.object, e.start, e.end,
+                                     f"{name}: not valid {enc} at byte {e.start}") from None
     try:
-        return raw.decode(encoding)
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        name = "<stdin>" if is_stdio(path) else str(path)
-        raise UnicodeDecodeError(e.encoding, e.object, e.start, e.end,
-                                 f"{name}: not {encoding} at byte {e.start}") from None
+        first = e
+    try:
+        from .text import decode_bytes
+
+        out = decode_bytes(raw)
+        return out if isinstance(out, str) else out[0]
+    except (UnicodeDecodeError, ValueError):
+        pass
+    line = raw.count(b"\n", 0, first.start) + 1
+    raise UnicodeDecodeError("utf-8", first.object, first.start, first.end,
+                             f"{name}: not UTF-8 (nor UTF-16/32 or a known legacy encoding): byte "
+                             f"0x{raw[first.start]:02X} at byte offset {first.start}, line {line}") from None
+
+
+def read_input(path: str | Path) -> str:
+    """The text of `path` ('-': standard input) decoded by `decode_text` (UTF-8, UTF-16/32, legacy); a decode
+    error names the source, the line and the byte offset."""
+    return decode_text(read_input_bytes(path), "<stdin>" if is_stdio(path) else str(path))
