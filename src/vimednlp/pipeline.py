@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
+from .overlap import resolve as resolve_overlaps
 from .schema import PHI_LABELS, Document, Span, register_extensions
 from .text.tokenizer import ClinicalTokenizer
 
@@ -84,15 +85,8 @@ def resolve(doc: Doc, prefer: str = PHI_KEY) -> list[SpacySpan]:
     for key in (PHI_KEY, CLINICAL_KEY):
         if key in doc.spans:
             cands.extend(doc.spans[key])
-    chosen: list[SpacySpan] = []
-    taken = [False] * len(doc)
-    for sp in sorted(cands, key=lambda s: _priority(s, prefer), reverse=True):
-        if any(taken[i] for i in range(sp.start, sp.end)):
-            continue
-        for i in range(sp.start, sp.end):
-            taken[i] = True
-        chosen.append(sp)
-    return sorted(chosen, key=lambda s: s.start)
+    return resolve_overlaps(cands, policy="preferred", preferred=lambda s: _priority(s, prefer)[0],
+                            score=lambda s: _priority(s, prefer)[2])
 
 
 class Resolver:

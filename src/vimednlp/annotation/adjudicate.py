@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from ..overlap import resolve
 from ..schema import ASSERTIONS, Document, Span, sort_spans
 from .agreement import annotators_of, spans_of
 
@@ -63,11 +64,7 @@ def _groups(doc: Document, names: list[str]) -> dict[tuple[int, int, str], list[
 
 def _resolve_overlaps(cands: list[tuple[tuple, Span]]) -> list[Span]:
     """Greedy: best-ranked span first; drop later ones that overlap a kept span."""
-    kept: list[Span] = []
-    for _rank, s in sorted(cands, key=lambda x: x[0]):
-        if not any(s.overlaps(k) for k in kept):
-            kept.append(s)
-    return sort_spans(kept)
+    return sort_spans(resolve([s for _rank, s in sorted(cands, key=lambda x: x[0])], policy="given_order"))
 
 
 def adjudicate_doc(doc: Document, method: str = "majority", precedence: Sequence[str] | None = None,

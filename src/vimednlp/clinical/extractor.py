@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..overlap import resolve
 from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span
 from ..text.fold import fold_lower
 from .context import ConText, Target, default_rules, reconcile
@@ -102,17 +103,7 @@ _VALUE_LEAD = re.compile(r"[ \t]*[:=|]?[ \t]*")
 
 def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
     """Non-overlapping choice: longer first, then label priority, then source."""
-    if not cands:
-        return []
-    chosen: list[_Cand] = []
-    order = sorted(cands, key=lambda c: (-c.length, -c.priority, -_SOURCE_PRIORITY.get(c.source, 0), c.start))
-    taken = bytearray(max(c.end for c in cands) + 1)
-    for c in order:
-        if c.length <= 0 or any(taken[c.start:c.end]):
-            continue
-        taken[c.start:c.end] = b"\x01" * c.length
-        chosen.append(c)
-    return sorted(chosen, key=lambda c: (c.start, c.end))
+    return resolve(cands, policy="longest_priority", source_rank=_SOURCE_PRIORITY)
 
 
 def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..overlap import resolve as resolve_overlaps
 from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
 from ..text.fold import fold_lower
 from .audit import build_audit
@@ -152,16 +153,7 @@ def split_chunks(text: str, size: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, 
 
 def _resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     """Sorted, non-overlapping: on overlap keep the longer span, then the higher score."""
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.score, s.start))
-    kept: list[Span] = []
-    starts: list[int] = []
-    for s in ordered:
-        i = bisect.bisect_left(starts, s.start)
-        if (i > 0 and kept[i - 1].end > s.start) or (i < len(kept) and kept[i].start < s.end):
-            continue
-        kept.insert(i, s)
-        starts.insert(i, s.start)
-    return kept
+    return resolve_overlaps(spans, policy="longest")
 
 
 # --- the engine ------------------------------------------------------------------------------------------
