@@ -93,7 +93,7 @@ def _fast_edits(text: str, tone: str) -> list[tuple[int, int, str]]:
         w = text[s:e]
         rep = _norm_word(w, tone)
         if rep != w:
-            edits.append((s, e, rep))
+            edits.extend((s + a, s + b, r) for a, b, r in _letter_edits(w, rep))
     specials = []
     for m in _SPECIAL_RE.finditer(text):
         kind = m.lastgroup
@@ -132,26 +132,20 @@ def _norm_word(word: str, tone: str) -> str:
 _ZW_DELETE = {ord(c): None for c in _ZW}
 
 
-def _nfc_word(word: str) -> str:
-    return unicodedata.normalize("NFC", word.translate(_ZW_DELETE))
-
-
 _CLUSTER_RE = re.compile(rf"(?:{_MARK}|[{_ZW}])+|.(?:{_MARK}|[{_ZW}])*", re.DOTALL)
 
 
 @lru_cache(maxsize=65536)
-def _cluster_edits(word: str) -> tuple[tuple[int, int, str], ...] | None:
-    """Per-letter NFC edits ``(start, end, replacement)`` relative to the word; None if
-    composition spans letters."""
-    out = []
-    joined = []
-    for m in _CLUSTER_RE.finditer(word):
-        c = m.group()
-        nc = _nfc_word(c)
-        joined.append(nc)
-        if nc != c:
-            out.append((m.start(), m.end(), nc))
-    return tuple(out) if "".join(joined) == _nfc_word(word) else None
+def _letter_edits(word: str, rep: str) -> tuple[tuple[int, int, str], ...]:
+    """Edits ``(start, end, replacement)`` relative to the word that turn ``word`` into ``rep``, one per
+    changed letter where letters correspond one to one (a tone move ``hoà`` -> ``hòa``, a composition
+    ``e\u0301`` -> ``é``, both at once), so any letter boundary maps back exactly; else one edit."""
+    if len(rep) == len(word):
+        return tuple((i, i + 1, r) for i, (c, r) in enumerate(zip(word, rep)) if c != r)
+    clusters = [m.span() for m in _CLUSTER_RE.finditer(word)]
+    if len(clusters) == len(rep):
+        return tuple((a, b, r) for (a, b), r in zip(clusters, rep) if word[a:b] != r)
+    return ((0, len(word), rep),)
 
 
 def _pass(text: str, tone: str) -> tuple[str, Alignment]:
@@ -178,17 +172,15 @@ def _pass(text: str, tone: str) -> tuple[str, Alignment]:
             if w.isascii():
                 continue
             rep = _norm_word(w, tone)
-            if rep != w and rep == _nfc_word(w):
-                # only composition changed: one edit per letter, so any letter boundary stays exact
-                cluster_edits = _cluster_edits(w)
-                if cluster_edits is not None:
-                    for cs, ce, crep in cluster_edits:
-                        cs, ce = cs + s, ce + s
-                        out.append(text[pos:cs])
-                        out.append(crep)
-                        edits.append((cs, ce, len(crep)))
-                        pos = ce
-                    continue
+            if rep != w:
+                # one edit per changed letter, so any letter boundary stays exact
+                for cs, ce, crep in _letter_edits(w, rep):
+                    cs, ce = cs + s, ce + s
+                    out.append(text[pos:cs])
+                    out.append(crep)
+                    edits.append((cs, ce, len(crep)))
+                    pos = ce
+            continue
         elif kind == "nl":
             rep = "\n"
         elif kind == "zw":

@@ -35,7 +35,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "x2", "x3" (times): the multiplier splits from its number like a unit
     ("times", r"x(?=\d+(?:[.,]\d+)?(?!\w))"),
     # letter-digit codes: BN1234, DN4010123456789, SpO2, HbA1c, COVID-19, F0, SARS-CoV-2
-    ("code", (r"(?:[A-Za-zĐđ]+\d+[A-Za-z0-9]*|\d+[A-Za-zĐđ]+\d[A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*"
+    # (the letters after the first digit may be Vietnamese: `BN1234bòa` is not cut inside a syllable)
+    ("code", (r"(?:[A-Za-zĐđ]+\d+[^\W_]*|\d+[A-Za-zĐđ]+\d[^\W_]*)(?:-[A-Za-z0-9]+)*"
               r"|[A-ZĐ]{2,}(?:-[A-Za-z0-9]+)+(?![\w])")),
     # country-code phone prefix +84
     ("phone", r"\+\d{1,3}(?:\d{6,})?(?!\w)"),
