@@ -1,7 +1,6 @@
 """`vimednlp deid`: de-identify text files, folders, JSONL or CSV."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -34,7 +33,9 @@ def _per_label(values: tuple[str, ...]) -> dict[str, str]:
 @click.command("deid", context_settings={"help_option_names": ["-h", "--help"]}, epilog="""\b
 Examples:
   vimednlp deid note.txt                          # print the de-identified note
+  vimednlp deid note.txt --out note_deid.txt      # one file in, one file out
   echo "BN Nguyễn Văn An, 45 tuổi" | vimednlp deid -
+  cat notes.jsonl | vimednlp deid - --format jsonl > deid.jsonl
   vimednlp deid notes/ --out deid/ --operator surrogate --key-file key.txt --workers 2
   vimednlp deid notes.jsonl --field text --out deid.jsonl --audit audit.jsonl --on-error skip
   vimednlp deid export.csv --columns note,summary --out export_deid.csv --vault pseudonyms.sqlite
@@ -42,11 +43,16 @@ Examples:
       --set NAME=tag --set DATE=surrogate
 \b
 Keys: --key, --key-file or $VIMEDNLP_DEID_KEY (same key -> same hashes, surrogates and date shifts).
-Rerunning the same command resumes: finished records are skipped (see <out>.progress).
-Exit codes: 0 done (with --on-error skip, skipped records are listed in the report), 1 failure, 2 usage.""")
+'-' is stdin as an input and stdout as --out; special files (/dev/stdout, FIFOs) are written in place.
+Rerunning the same command resumes: finished records are skipped (see <out>.progress); a rerun with
+other settings processes everything again. The run ends with its accounting: records in = written +
+skipped (listed in the report with file, line and reason) + done by an earlier run.
+File names and record ids are copied as they are, unless --hash-names.
+Exit codes: 0 done (with --on-error skip, skipped records are listed in the report), 1 failure,
+2 usage (a missing input, --out inside the input), 130 interrupted (rerun to resume).""")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--out", type=click.Path(), help="Output folder (text files), JSONL or CSV file. "
-              "Without it, one input text is printed to stdout.")
+@click.option("-o", "--out", type=click.Path(), help="Output folder (text files), a file (one text input, "
+              "JSONL or CSV), or - for stdout (the default).")
 @click.option("--operator", default="tag", show_default=True, type=click.Choice(OPERATOR_NAMES),
               help="How identifiers are replaced.")
 @click.option("--set", "per_label", multiple=True, metavar="LABEL=OP", help="Operator for one label (repeatable).")
@@ -60,6 +66,11 @@ Exit codes: 0 done (with --on-error skip, skipped records are listed in the repo
 @click.option("--columns", help="CSV columns to de-identify (comma-separated).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field / CSV column with the record id.")
 @click.option("--patient-field", help="JSONL field / CSV column with the patient id (consistent surrogates).")
+@click.option("--keep-field", "keep_fields", multiple=True, metavar="NAME",
+              help="JSONL: keep this field although it holds the original text or offsets into it "
+              "(spans, tokens, entities, annotations, ... are dropped otherwise). Repeatable.")
+@click.option("--hash-names", is_flag=True, help="Replace file names and record ids in output names, the id "
+              "field, audit, progress and report by their SHA-256 (keyed with HMAC when a key is given).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--on-error", type=click.Choice(["skip", "fail"]), default="fail", show_default=True,
               help="A bad record stops the run (fail) or is skipped and reported (skip).")
@@ -72,8 +83,8 @@ Exit codes: 0 done (with --on-error skip, skipped records are listed in the repo
 @click.option("--restart", is_flag=True, help="Ignore earlier progress and process everything again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vault, fmt, field_name, columns,
-         id_field, patient_field, workers, on_error, audit_path, report_path, model, threshold, no_date_shift,
-         restart, quiet):
+         id_field, patient_field, keep_fields, hash_names, workers, on_error, audit_path, report_path, model,
+         threshold, no_date_shift, restart, quiet):
     """De-identify Vietnamese clinical text: files, folders, JSONL (a field) or CSV (columns).
 
     Identifiers (names, ages, dates, phones, IDs, addresses, organisations, ...) are found by
@@ -82,6 +93,9 @@ def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vaul
     """
     from .vault import load_key
 
+    for src in inputs:  # the same usage error (exit 2) in every mode, before any key or vault work
+        if src != "-" and not Path(src).exists() and not Path(src).is_symlink():
+            raise click.UsageError(f"input {src} does not exist")
     raw_key = load_key(key, key_file)
     engine_kwargs = dict(operator=operator, labels=_labels(labels), operators=_per_label(per_label) or None,
                          key=raw_key, vault=vault, date_shift=not no_date_shift, numbered=numbered,
@@ -93,45 +107,47 @@ def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vaul
 
         Vault(vault, raw_key).close()
 
-    if out is None:
-        if len(inputs) != 1:
-            raise click.UsageError("without --out give exactly one input (a file or - for stdin)")
-        src = inputs[0]
-        if src == "-":
-            text = sys.stdin.read()
-        else:
-            p = Path(src)
-            if not p.is_file():
-                raise click.UsageError(f"{src} is not a file; give --out to process folders, JSONL or CSV")
-            from .batch import read_text_file
+    from ..outputs import is_stdio, writes_in_place
+    from .batch import BatchError, UsageProblem, run_batch
 
-            text = read_text_file(p)
-        from .api import Deidentifier
-
-        res = Deidentifier(**engine_kwargs)(text)
-        click.echo(res.text, nl=not res.text.endswith("\n"))
-        if audit_path:
-            with open(audit_path, "a", encoding="utf-8") as fh:
-                fh.write(json.dumps(res.audit, ensure_ascii=False) + "\n")
-        return
-
-    from .batch import BatchError, run_batch
-
-    report_path = report_path or (str(Path(out)) + ".report.json" if not Path(out).is_dir() and Path(out).suffix
-                                  else str(Path(out) / "deid-report.json"))
+    out = out or "-"
+    if out == "-" and len(inputs) != 1:
+        raise click.UsageError("without --out give exactly one input (a file or - for stdin)")
+    if out == "-" and fmt in ("auto", "text") and inputs[0] != "-" and Path(inputs[0]).is_dir():
+        raise click.UsageError(f"{inputs[0]} is a folder: give --out FOLDER")
+    if report_path is None and not writes_in_place(out):
+        p = Path(out)
+        report_path = str(p) + ".report.json" if not p.is_dir() and p.suffix else str(p / "deid-report.json")
     try:
         rep = run_batch(list(inputs), out, engine_kwargs=engine_kwargs, fmt=fmt, field_name=field_name,
                         columns=[c.strip() for c in columns.split(",")] if columns else None, id_field=id_field,
                         patient_field=patient_field, workers=workers, on_error=on_error, audit_path=audit_path,
-                        report_path=report_path, resume=not restart, progress_bar=not quiet)
-    except (BatchError, ValueError, FileNotFoundError) as e:
+                        report_path=report_path, resume=not restart, progress_bar=not quiet,
+                        keep_fields=keep_fields, hash_names=hash_names)
+    except UsageProblem as e:
+        raise click.UsageError(str(e)) from None
+    except FileNotFoundError as e:
+        raise click.UsageError(str(e)) from None
+    except (BatchError, ValueError, OSError) as e:
         raise click.ClickException(str(e)) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: rerun the same command to resume", err=True)
+        sys.exit(130)
+    if is_stdio(out) and rep.records_in == 1 and not rep.errors:
+        return  # one note printed: nothing else to say
+    if rep.restarted:
+        click.echo(f"processed everything again: {rep.restarted}", err=True)
     msg = (f"de-identified {rep.processed} record(s), {rep.spans} identifier(s)"
            + (f"; {rep.skipped_done} already done" if rep.skipped_done else "")
            + (f"; {rep.empty} empty" if rep.empty else ""))
     click.echo(msg, err=True)
     if rep.errors:
-        click.echo(f"skipped {len(rep.errors)} bad record(s): see {report_path}", err=True)
+        click.echo(f"skipped {len(rep.errors)} bad record(s)" + (f": see {report_path}" if report_path else ""),
+                   err=True)
         for e in rep.errors[:10]:
             where = f"{e['source']}:{e['line']}" if "line" in e else e["source"]
             click.echo(f"  {where}: {e['error']}", err=True)
+    if rep.duplicate_ids:
+        click.echo(f"note: {rep.duplicate_ids} record id(s) repeat an earlier record's; every record was "
+                   "processed (progress is kept by line)", err=True)
+    click.echo(rep.accounting(report_path), err=True)
