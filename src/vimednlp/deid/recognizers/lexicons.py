@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
+import yaml
+
 from ...paths import resource_path
-from ...text.fold import fold_lower
+from ...text.fold import fold, fold_lower
 from .base import Gazetteer, PhraseSet, phrase_key, phrase_set
 
 
@@ -75,3 +78,110 @@ def places() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=1)
 def max_place_len() -> int:
     return max(len(k.split()) for d in places().values() for k in d) + 2
+
+
+# --- word lists of the procedural recognizers: resources/deid/vocab/<module>.yaml --------------------------------
+#
+# Each key of a vocabulary file is one of:
+#   key: [a, b, c]                      the words as written (every scalar is a string: `no`, `on`, `115` stay text)
+#   key: {fold: [ngày, tuần], plain: [...]}
+#                                       each `fold` word followed by its form without marks (`ngày`, `ngay`), then
+#                                       the `plain` words as written
+#   key: {map: {không: 0, ...}}         a word -> value table (values stay strings; the recognizer converts them)
+#   key: 'regex or word'                one string; in it `(?~:a|b)` is a group whose branches are each followed by
+#                                       their form without marks (`(?:uống|uong|tiêm|tiem)`), and `{{other}}` is the
+#                                       list `other` of the same file as the alternation `a|b|c` (inserted as regex)
+
+_FOLD_GROUP = re.compile(r"\(\?~:([^()]*)\)")
+_LIST_REF = re.compile(r"\{\{(\w+)\}\}")
+
+
+def with_folded(words) -> list[str]:
+    """Each word followed by its form without marks when that differs and is not already listed."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for w in words:
+        for x in (w, fold(w)):
+            if x not in seen:
+                seen.add(x)
+                out.append(x)
+    return out
+
+
+def _expand(pattern: str, lists: dict, where: str) -> str:
+    def ref(m: re.Match) -> str:
+        got = lists.get(m.group(1))
+        if not isinstance(got, tuple):
+            raise ValueError(f"{where}: '{{{{{m.group(1)}}}}}' names no word list of this file")  # noqa: TRY004 - a data error
+        return "|".join(got)
+
+    pattern = _LIST_REF.sub(ref, pattern)
+    return _FOLD_GROUP.sub(lambda m: "(?:" + "|".join(with_folded(m.group(1).split("|"))) + ")", pattern)
+
+
+def _strings(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value):
+        raise ValueError(f"{where}: expected a list of non-empty strings")
+    return value
+
+
+@lru_cache(maxsize=64)
+def vocab(name: str) -> dict:
+    """The word lists, tables and regex fragments of `resources/deid/vocab/<name>.yaml` (read once)."""
+    path = resource_path("deid", "vocab", f"{name}.yaml")
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar a string
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a mapping of names to word lists")  # noqa: TRY004
+    out: dict = {}
+    regexes = {}
+    for key, value in raw.items():
+        where = f"{path}: {key}"
+        if isinstance(value, list):
+            out[key] = tuple(_strings(value, where))
+        elif isinstance(value, dict) and set(value) <= {"fold", "plain"} and value:
+            out[key] = tuple(with_folded(_strings(value.get("fold", []), where + ".fold"))
+                             + _strings(value.get("plain", []), where + ".plain"))
+        elif isinstance(value, dict) and set(value) == {"map"} and isinstance(value["map"], dict):
+            out[key] = dict(value["map"])
+        elif isinstance(value, str):
+            regexes[key] = value
+        else:
+            raise ValueError(f"{where}: expected a list, {{fold, plain}}, {{map}} or a string")
+    for key, value in regexes.items():
+        out[key] = _expand(value, out, f"{path}: {key}")
+    return out
+
+
+_FLAGS = ("needs_value", "numeric", "spoken", "upper_case_ok", "admin", "headed", "dot", "post_level", "lower_marked")
+
+
+@lru_cache(maxsize=1)
+def address_units() -> tuple[dict[str, str], ...]:
+    """Rows of `resources/deid/vocab/address_units.tsv`: one address-unit spelling each (folded `unit`, `written`
+    with its marks, `level`, the full form it abbreviates, and yes/no flags; see the file's README)."""
+    path = resource_path("deid", "vocab", "address_units.tsv")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    head = lines[0].split("\t")
+    rows = []
+    for no, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(head):
+            raise ValueError(f"{path}:{no}: {len(cells)} columns, the header has {len(head)}")
+        row = dict(zip(head, cells))
+        for flag in _FLAGS:
+            if row.get(flag) not in ("yes", "no"):
+                raise ValueError(f"{path}:{no}: column {flag!r} must be yes or no")
+        if fold_lower(row["written"]) != row["unit"]:
+            raise ValueError(f"{path}:{no}: 'unit' must be 'written' without its marks, in lower case")
+        rows.append(row)
+    return tuple(rows)
+
+
+@lru_cache(maxsize=64)
+def address_unit_set(flag: str, column: str = "unit") -> frozenset[str]:
+    """The `column` of the address units flagged 'yes' in `flag` ('numeric', 'spoken', 'upper_case_ok', ...)."""
+    if flag not in _FLAGS:
+        raise KeyError(f"address_units.tsv has no flag column {flag!r}")
+    return frozenset(r[column] for r in address_units() if r[flag] == "yes")

@@ -14,53 +14,41 @@ from functools import lru_cache
 from ...text.fold import fold_lower
 from ...text.tokenizer import tokenize
 from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
-from .lexicons import cues, names, places
+from .lexicons import address_unit_set, cues, names, places, vocab
 from .spoken import spoken_number_end
 
-_ABBREV_UNITS = frozenset(["tp", "p", "q", "tx", "h", "t", "tt", "kp", "x"])
+_V = vocab("places")  # the word lists below: resources/deid/vocab/places.yaml (each with its reason)
 _ID_CODE = re.compile(r"[a-z]{2,}\d{6,}$")
 _NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
-_UNIT_NEEDS_VALUE = {"so", "p", "q", "h", "t", "tt", "tx", "tp", "kp", "to", "khu", "khoi", "lo", "block", "phong",
-                     "ban", "ap", "cum", "cau", "ga", "lang", "quan", "cc", "ktx"}
-# words that end a place or organisation name (field names of forms); matched on `Context.ktoks`
-_STOP_WORDS = ["khoa", "phòng", "giường", "buồng", "số", "ngày", "tháng", "năm", "giờ", "lúc", "sđt", "đt", "điện", "thoại", "email", "nghề", "nghiệp", "dân", "tộc", "cccd", "cmnd", "bhyt", "mã", "tuổi", "giới", "tính", "chẩn", "đoán", "lý", "do", "bệnh", "nhân", "bn", "bs", "vào", "viện", "ra", "viện",
-               # particles and motion verbs that follow a name in speech ('... Từ Sơn lên', '... TRUNG ƯƠNG NHÉ')
-               "lên", "xuống", "về", "nhé", "nha", "ạ", "rồi", "sang", "để", "cho",
-               # a preposition ends a name in a title in capitals ('VỤ NGỘ ĐỘC ... TẠI PHƯỜNG ...'; marked only:
-               # 'Tai' is 'ear' in 'Bệnh viện Tai Mũi Họng')
-               "tại"]
-_STOP_TAIL = frozenset(_STOP_WORDS + [fold_lower(w) for w in _STOP_WORDS if w.isascii()] + ["sdt", "dt"])
-
-
-_UPPER_OK_UNITS = frozenset(["xa phuong thi tran quan huyen thi xa thanh pho tinh duong pho thon xom ap ngo ngach", "hem kiet khu pho to dan pho so nha p. q. tp. tx. h."][0].split() + ["thi tran", "thi xa", "thanh pho",
-                              "khu pho", "to dan pho", "so nha"])
-_NOT_UNIT = frozenset(["gioi tinh", "am tinh", "duong tinh", "than tinh", "ac tinh", "lanh tinh", "cap tinh",
-                       "man tinh", "thao duong", "tieu duong", "tinh tinh", "dac tinh", "tinh chat", "hen phe", "phe quan", "ho hap",
-                       "tieu hoa", "tien su", "ban than", "ban dau", "co quan"])
-_AMBIGUOUS_FOLDED = frozenset(["cho", "ban", "ap", "to", "cau", "ga", "ho", "khu", "lo", "phong", "quan", "tinh", "xa",
-                               "pho", "duong", "bar", "t", "p", "q", "h"])
-_NUMERIC_UNITS = frozenset(["so", "so nha", "nha so", "lo", "block", "phong", "to", "khu", "khoi", "cum", "p", "q",
-                            "kp", "tt", "t.", "t", "p.", "q.", "cau", "ga"])
-# unit word + next word that make a clinical phrase, not an address
-# 'lớp 5A', 'giường 12B', 'buồng 3C': a class or a bed, not a house number before a street
+# address units (resources/deid/vocab/address_units.tsv): each set is the units with a 'yes' in one column
+_ABBREV_UNITS = address_unit_set("dot")
+_UNIT_NEEDS_VALUE = set(address_unit_set("needs_value"))
+_UPPER_OK_UNITS = address_unit_set("upper_case_ok")
+_NUMERIC_UNITS = address_unit_set("numeric")
+_HEADED_UNITS = address_unit_set("headed")
+_ADMIN_UNITS = address_unit_set("admin")
+_SPOKEN_UNITS = address_unit_set("spoken")
+_LEVEL_WORDS = address_unit_set("post_level")
+_LOWER_UNIT_WORDS = address_unit_set("lower_marked", column="written")
+_STOP_TAIL = frozenset(_V["stop_tail"])
+_UNIT_OFFICE = frozenset(_V["unit_office"])
+_VISIT_CUES = frozenset(_V["visit_cues"])
+_LOWER_PROVINCE_UNITS = frozenset(_V["lower_province_units"])
+_AT_WORDS = frozenset(_V["at_words"])
+_CIVIL_TITLES = frozenset(_V["civil_titles"])
+_NEWSPAPER, _SCHOOL_WORD, _TRADE_WORD, _PROF_TAIL_MARKED = (_V[k] for k in ("newspaper", "school_word", "trade_word",
+                                                                           "prof_tail_marked"))
+_NOT_UNIT = frozenset(_V["not_unit"])
+_AMBIGUOUS_FOLDED = frozenset(_V["ambiguous_folded"])
 # form layout: fields on one line are set apart by 2+ spaces or a tab ('... TP. Hải Phòng     SĐT: 0394 ...')
 _FIELD_GAP = re.compile(r"\t| {2,}|\u00a0{2,}")
-# labels of the fields that follow an address on the same line; followed by ':' they start a new field
-_FIELD_LABELS = frozenset(["sdt", "dt", "dtdd", "email", "e-mail", "mail", "tel", "phone", "mobile", "nghe", "nghe nghiep",
-                           "cccd", "cmnd", "bhyt", "ma bn", "ma benh nhan", "ma ho so", "so ho so", "dan toc",
-                           "quoc tich", "gioi tinh", "tuoi", "ngay sinh", "sinh nam", "nam sinh", "dien thoai", "so dien thoai",
-                           "que", "que quan", "noi sinh", "zalo", "fax", "ho ten", "ho va ten", "pid", "dob", "nationality"])
-# '(trước đây là ...)', '(cũ: ...)', '(nay là ...)', '(theo địa giới mới: ...)': the same place under the former or the
-# new scheme
-_FORMER_NAME = frozenset(["truoc day", "truoc day la", "truoc la", "cu", "cu la", "nay", "nay la", "nay thuoc", "moi", "dia chi cu",
-                          "dia chi moi", "theo dia gioi", "dia gioi moi", "dia gioi cu", "sau sap nhap", "truoc sap nhap"])
+_FIELD_LABELS = frozenset(_V["field_labels"])
+_FORMER_NAME = frozenset(_V["former_name"])
 
 
 # '<place>, ngày 29/7/2025' at a line start or after a wide gap: where a document was signed
-_PLACE_DATE_LINE = re.compile(r"(?:^|[ \t]{2,}|\t)(?P<p>[^\W\d_]+(?: [^\W\d_]+){0,3}), (?:ngày|ngay|Ngày|NGÀY) \d",
-                              re.MULTILINE)
-# capitalised words before ', ngày ...' that are no place: a weekday, a time of day
-_NOT_DATE_PLACE = frozenset(["thu", "chu", "sang", "chieu", "toi", "trua", "dem", "hom", "hnay", "ngay", "luc", "tu", "den"])
+_PLACE_DATE_LINE = re.compile(_V["place_date_line"], re.MULTILINE)
+_NOT_DATE_PLACE = frozenset(_V["not_date_place"])
 
 
 def _field_label_at(ctx: Context, e: int) -> bool:
@@ -77,9 +65,6 @@ def _former_name_at(ctx: Context, x: int) -> bool:
     return x < len(ft) and any(" ".join(ft[x:x + w]) in _FORMER_NAME for w in (1, 2, 3))
 
 
-# units whose head is an office ('trưởng thôn', 'phó ấp', 'trưởng khu phố'): the person, not the place
-_HEADED_UNITS = frozenset(["thon", "xom", "ap", "ban", "buon", "lang", "to", "to dan pho", "khu pho", "khoi", "khu", "cum",
-                           "plei", "tdp", "kp"])
 _UNIT_SPELLINGS: set = set()
 
 
@@ -95,43 +80,18 @@ def _unit_spellings() -> set:
     return _UNIT_SPELLINGS
 
 
-# administrative and street units: typed without marks even in a text that has them
-_ADMIN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet", "duong", "pho", "thon", "xom", "ap", "ban",
-                          "buon", "lang", "to", "to dan pho", "tdp", "khu pho", "kp", "khu", "khoi", "cum", "xa", "phuong",
-                          "thi tran", "quan", "huyen", "thi xa", "thanh pho", "tinh", "dac khu", "chung cu", "toa nha",
-                          "can ho", "khu do thi", "khu tap the", "lo", "block", "phong", "tang", "plei"])
-# heads of a hospital's units and of councils: 'phòng khám Chấn thương chỉnh hình' names a specialty
-_UNIT_HEADS = frozenset(["phong kham", "pk", "khoa", "phong", "hoi dong", "ban", "to"])
-# documents and records before 'số' + a number: the document's number, not a house number
-_DOC_BEFORE_NUMBER = frozenset(["an", "phieu", "the", "don", "giay", "dinh", "lenh", "lai", "hieu", "hd", "so", "van", "nhan"])
-# places often known by an acronym: 'khu công nghiệp VSIP', 'KCN VSIP', 'chung cư HH4', 'tòa nhà CT1'
-_ACRONYM_NAMED_UNITS = frozenset(["khu cong nghiep", "kcn", "khu che xuat", "kcx", "khu do thi", "kdt", "chung cu",
-                                  "toa nha", "khach san", "trung tam thuong mai", "san bay"])
-# units whose value may be a number said in words (voice transcripts)
-_SPOKEN_UNITS = frozenset(["so", "so nha", "nha so", "ngo", "ngach", "hem", "kiet", "to", "to dan pho", "khu pho", "phuong",
-                           "quan"])
-_NUMBERED_THINGS = frozenset(["lop", "giuong", "buong", "ban", "ca", "xe", "tang", "khoi", "ghe", "hang", "may"])
-_NOT_ADDRESS = frozenset(["ho van", "ho thi", "ho ngoc", "ho quang", "ho duc", "ho minh",  # surname Hồ + middle name
-                          "duong huyet", "duong mau", "duong ho", "duong tieu", "duong kinh", "duong ruot", "duong mat",
-                          "duong tinh", "duong vat", "duong niệu", "duong nieu", "duong tho", "duong truyen", "duong dan",
-                          "duong cong", "duong giua", "duong ra", "duong vao", "pho bien", "pho tim", "pho", "xa tri",
-                          "xa hoi", "ap luc", "ap xe", "cau than", "cau tao", "ban tay", "ban chan", "ban dem",
-                          "ban ngay", "ban than", "to chuc", "khu tru", "khu vuc", "khoi u", "khoi mau", "lo mo",
-                          "phong ngua", "phong chong", "cum a", "cum b", "quan sat", "quan he", "tinh trang", "tinh mach",
-                          "tinh than", "cho an", "ga ran", "cc 115"])
+_UNIT_HEADS = frozenset(_V["unit_heads"])
+_DOC_BEFORE_NUMBER = frozenset(_V["doc_before_number"])
+_ACRONYM_NAMED_UNITS = frozenset(_V["acronym_named_units"])
+_NUMBERED_THINGS = frozenset(_V["numbered_things"])
+_NOT_ADDRESS = frozenset(_V["not_address"])
 
 
-# occupations that are also roles in a document ('Giám đốc bệnh viện: ...'): only after a cue
-_CUE_ONLY = frozenset(["nhan vien", "can bo", "tho", "tu do", "quan ly", "phuc vu", "bao ve", "giam doc", "pho giam doc",
-                       "truong phong", "thu ky", "cong chuc", "vien chuc", "can bo cong chuc", "thu quy", "thu kho",
-                       "hoc vien", "giao hang", "ban hang", "kinh doanh", "lam vuon", "chan nuoi", "trong trot",
-                       "chuyen gia", "giao su", "lao dong", "thanh tra", "nghien cuu sinh"])
+_CUE_ONLY = frozenset(_V["cue_only"])
 
 
-# 'là bác sĩ tại ...', 'nữ điều dưỡng của bệnh viện': a clinician's job describing a person
-_MED_BEFORE = PhraseSet(["là", "nam", "nữ", "vợ là", "chồng là", "la", "nu"])
-_MED_AFTER = frozenset(["tại", "của", "ở", "làm", "khoa", "bệnh", "trạm", "trung", "phòng", "tai", "cua", "o", "tyt", "ttyt",
-                        "bv", "bvđk", "bvdk", "pk", "tram"])
+_MED_BEFORE = PhraseSet(_V["med_before"])
+_MED_AFTER = frozenset(_V["med_after"])
 
 
 @lru_cache(maxsize=1 << 14)  # unit words and short phrases: a small vocabulary looked up per token
@@ -160,25 +120,11 @@ def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) ->
     return i
 
 
-# address units whose lower-case spelling with marks calls a known ward or district after it
-_LOWER_UNIT_WORDS = frozenset(["phường", "quận", "huyện", "xã", "thị xã", "thị trấn"])
-# venues (not address units): their names may hold lower-case words ('chợ hoa Quảng Bá', 'nhà hàng Thế giới bò tươi')
-_VENUE_FIRST = frozenset(["cho", "sieu", "quan", "nha", "san", "cua", "cang", "ky", "ktx", "ben", "khach", "tiem", "quay",
-                          "trung", "khu", "cong", "bai", "phong"])
-_VENUE_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "nay", "do", "bi", "co", "khong", "trong",
-                         "thuoc", "lam", "voi", "cho", "nhung", "cac", "mot", "di", "den", "ve", "ra", "vao", "len",
-                         "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen", "vi", "de", "sau", "truoc", "ngay",
-                         "gio", "luc", "mua", "ban", "an", "uong", "choi", "gap", "tham", "kham", "hat", "nguoi",
-                         "benh", "nhan", "bn", "ca", "dang", "se", "van", "con", "roi", "nhe", "a", "nhu", "theo",
-                         "hom", "sang", "chieu", "toi", "dem", "trua", "tren", "duoi", "gan", "canh", "doi", "dien",
-                         # chat particles after a name ('lên BV Chợ Rẫy r mn ơi')
-                         "r", "mn", "oi", "nha", "ha", "hen", "ne", "ak", "ah"])
-_VENUE_AFTER = frozenset(["o", "tai", "den", "tu", "vao", "luc", "va", "cung", "thuoc", "tren", "gan", "roi", "ngay",
-                          "sang", "chieu", "toi", "trua", "dem", "de", "thi", "khi", "cua", "voi"])
+_VENUE_FIRST = frozenset(_V["venue_first"])
+_VENUE_STOP = frozenset(_V["venue_stop"])
+_VENUE_AFTER = frozenset(_V["venue_after"])
 
-# a citizenship field before any country name ('quốc tịch Campuchia')
-_CITIZEN_BEFORE = PhraseSet(["quốc tịch", "quoc tich", "công dân", "cong dan", "việt kiều", "viet kieu", "nationality",
-                             "citizenship"])
+_CITIZEN_BEFORE = PhraseSet(_V["citizen_before"])
 # words before a country name that make it a nationality or a language, not a place
 _FOREIGN_EXACT: set = set()
 
@@ -211,10 +157,9 @@ def _foreign_exact() -> set:
     return _FOREIGN_EXACT
 
 
-_NATIONALITY_BEFORE = PhraseSet(["việt kiều", "viet kieu", "người", "quốc tịch", "tịch", "khách", "công dân", "tiếng", "dân", "kiều bào", "gốc",
-                                 "nguoi", "quoc tich", "tich", "khach", "cong dan", "tieng", "dan", "kieu bao", "goc"])
-_PRONOUN_PLACES = frozenset(["anh", "duc", "bali", "guinea"])
-_LOWER_PLACE_HEADS = frozenset(["chau"])
+_NATIONALITY_BEFORE = PhraseSet(_V["nationality_before"])
+_PRONOUN_PLACES = frozenset(_V["pronoun_places"])
+_LOWER_PLACE_HEADS = frozenset(_V["lower_place_heads"])
 
 
 class LocationRecognizer(Recognizer):
@@ -274,7 +219,7 @@ class LocationRecognizer(Recognizer):
                     # 'ợ chua 3 tháng': in a text with diacritics a venue ('chùa', a pagoda) is written with its
                     # marks (address units are often typed without them: 'so 5 ngo 12' stays an address)
                     e = v
-                if e > v and i > 0 and ft[i - 1] in ("truong", "pho") and ctx.ktoks[i - 1] in ("trưởng", "phó", "truong", "pho") \
+                if e > v and i > 0 and ft[i - 1] in ("truong", "pho") and ctx.ktoks[i - 1] in _UNIT_OFFICE \
                         and fold_key(unit_key) in _HEADED_UNITS:
                     e = v  # 'trưởng thôn Đinh Văn Rin': the village head, a person, not the village
                 if e > v and fold_key(unit_key) == "so" and i > 0 and ft[i - 1] in _DOC_BEFORE_NUMBER:
@@ -397,7 +342,7 @@ class LocationRecognizer(Recognizer):
                 continue
             e = self._cap_end(ctx, i, 4)
             # a personal name (surname + given) after 'đến'/'về' is a visit, not a place
-            if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in ("den", "đến", "tham", "thăm", "về", "ve", "từ", "tu")):
+            if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in _VISIT_CUES):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
         # address fields: everything after 'Địa chỉ:' up to the end of the line or the next field
         field_spans = []
@@ -547,7 +492,7 @@ class LocationRecognizer(Recognizer):
         if ctx.diacritics:
             # with diacritics, only a province or city after 'tp' / 'tỉnh' typed in lower case ('..., tp hcm')
             u = v - 1 if ft[v - 1] not in (".", ":") else v - 2
-            if u >= 0 and ctx.ktoks[u] in ("tp", "tỉnh", "tinh"):
+            if u >= 0 and ctx.ktoks[u] in _LOWER_PROVINCE_UNITS:
                 e = _place_match(ctx, v, gz["province"], False)
                 return e if e > v else v
             # a unit word typed in lower case with its marks ('phường hoàng liệt', 'quận cầu giấy'): a known ward or
@@ -595,10 +540,7 @@ def _org_names() -> dict[str, str]:
     return _ORG_NAMES
 
 
-# connector words that never end an organisation's name on their own (a place or a generic word follows)
-_GENERIC_TAIL = frozenset(["tinh", "huyen", "quan", "thanh pho", "tp", "tp.", "thi xa", "xa", "phuong", "thi tran", "va",
-                           "so", "co so", "chi nhanh", "tỉnh", "huyện", "quận", "thành phố", "thị xã", "xã", "phường",
-                           "thị trấn", "và", "số", "cơ sở", "chi nhánh", "khu vuc", "khu vực", "kv", "y", "dich", "dịch"])
+_GENERIC_TAIL = frozenset(_V["generic_tail"])
 
 
 class OrganizationRecognizer(Recognizer):
@@ -615,7 +557,7 @@ class OrganizationRecognizer(Recognizer):
         head_first, name_first, kt = (heads._idx or _index(heads))[0], _index(_org_names())[0], ctx.ktoks
         i = 0
         while i < n:
-            if kt[i] not in head_first and ft[i] not in name_first and toks[i].text != "Báo":
+            if kt[i] not in head_first and ft[i] not in name_first and toks[i].text != _NEWSPAPER:
                 i += 1  # (no head word, no well-known name, no newspaper credit can start here)
                 continue
             h_end = ctx.match_at(i, heads) if kt[i] in head_first else i
@@ -627,7 +569,7 @@ class OrganizationRecognizer(Recognizer):
                 # a well-known name ('Bộ Y tế', 'CDC', 'Sở Y tế'): an organisation even with nothing after it
                 h_end, named = g, True
                 gaz_end = g
-            if h_end is None and toks[i].text == "Báo" and i + 1 < n and ctx.is_cap(i + 1) and ctx.adj[i] \
+            if h_end is None and toks[i].text == _NEWSPAPER and i + 1 < n and ctx.is_cap(i + 1) and ctx.adj[i] \
                     and toks[i + 1].kind == "word" and ctx.ktoks[i + 1] not in c["name_before"] \
                     and (i == 0 or ft[i - 1] in ("(", "theo", "-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:toks[i].start]):
                 h_end = i + 1  # a newspaper credited at the head of an article: '(Báo Sức khỏe Nghệ An) - ...'
@@ -639,7 +581,7 @@ class OrganizationRecognizer(Recognizer):
                 i += 1  # 'nhập viện BVĐK tỉnh X': 'viện' ends 'nhập viện' (admitted), the hospital follows
                 continue
             if ft[i] == "truong" and toks[i].text.islower() and i > 0 and ctx.ktoks[i - 1] in _HEADED_STAFF \
-                    and ctx.ktoks[i] != "trường":
+                    and ctx.ktoks[i] != _SCHOOL_WORD:
                 i += 1  # 'DD truong Ho Thi Lan' (no marks): 'trưởng' of a head nurse, not 'trường' (a school)
                 continue
             if i >= 2 and ft[i] in ("khoa", "phong") and ft[i - 1] in ("-", "–") and out and out[-1].end == toks[i - 2].end \
@@ -871,62 +813,27 @@ class OrganizationRecognizer(Recognizer):
         return None
 
 
-_NOT_ORG = frozenset(["vu ngo", "vu tai", "vu chay", "vu no", "vu danh",  # 'VỤ NGỘ ĐỘC', 'vụ tai nạn': an incident
-                      "vu viec", "bao cao", "truong hop", "vien phi", "vien tro", "hoi chan", "hoi chan lien", "hoi dong chuyen", "hoi chan lien khoa",
-                      "dong thuoc", "dong chuyen", "dong khoa", "dong y", "dong nguoi"])  # a hospital's own committees
-# staff titles that 'trưởng' (head) follows: 'điều dưỡng trưởng', 'KTV trưởng', 'y tá trưởng'
-_HEADED_STAFF = frozenset(["dd", "đd", "duong", "dưỡng", "ktv", "ta", "tá"])
-# verbs of a hospital stay that form a word with 'viện' ('nhập viện', 'ra viện', 'chuyển viện')
-_STAY_VERBS = frozenset(["nhap", "xuat", "ra", "vao", "nam", "chuyen"])
-# a clinic or department head: an organisation head right after it is the hospital it belongs to
-_DEPARTMENT_HEADS = frozenset(["pk", "phong kham", "khoa", "phong"])
-# organs and specialties naming a hospital's clinic or department (matched as written, with their marks)
-_SPECIALTY_WORDS = frozenset("""thận niệu tiết tim mạch phổi gan mật tụy tiêu hóa hoá nhi sản phụ ngoại nội xương khớp cơ mắt
-da liễu thần kinh hô hấp ung bướu tai mũi họng răng hàm mặt vú giáp lao dinh dưỡng nam lồng ngực chấn thương chỉnh hình
-tổng quát hợp sơ sinh lão truyền nhiễm huyết học dị ứng miễn dịch thẩm mỹ tâm lý tiểu đường đái tháo điều trị
-than nieu tiet mach phoi mat tuy tieu hoa san phu ngoai noi xuong khop co lieu than kinh ho hap buou mui hong rang ham
-vu giap duong long nguc chan thuong chinh hinh tong quat hop so sinh lao truyen nhiem huyet hoc di ung mien dich""".split())
-# organisation heads that start a name in lower-case chat text without diacritics
-_LOWER_ORG_HEADS = frozenset(["bv", "benh", "ttyt", "tyt", "vien", "pk", "phong", "trung", "tram", "bvdk", "truong", "thpt",
-                              "thcs", "dh"])
-_SCHOOL_HEADS = frozenset(["thpt", "thcs", "tieu", "mam", "dai", "cao"])
-_LOWER_ORG_STOP = frozenset(["hoac", "nhung", "thi", "la", "va", "de", "khong", "ko", "k", "nha", "nhe", "a", "oi",
-                              "ke", "kham", "tu", "den", "luc", "roi"])  # verbs and times after the name ("bv bach mai kê từ ...")
-# words after a number that make it a count, not a name ('bệnh viện 3 ngày')
-_COUNT_UNITS = frozenset(["ngay", "ngày", "tuan", "tuần", "thang", "tháng", "nam", "năm", "lan", "lần", "gio", "giờ",
-                          "nguoi", "người", "ca", "benh", "bệnh", "giuong", "giường", "phut", "phút", "%"])
+_NOT_ORG = frozenset(_V["not_org"])
+_HEADED_STAFF = frozenset(_V["headed_staff"])
+_STAY_VERBS = frozenset(_V["stay_verbs"])
+_DEPARTMENT_HEADS = frozenset(_V["department_heads"])
+_SPECIALTY_WORDS = frozenset(_V["specialty_words"])
+_LOWER_ORG_HEADS = frozenset(_V["lower_org_heads"])
+_SCHOOL_HEADS = frozenset(_V["school_heads"])
+_LOWER_ORG_STOP = frozenset(_V["lower_org_stop"])
+_COUNT_UNITS = frozenset(_V["count_units"])
 
 
 _PROF: list = []
-_PROF_STOP = frozenset(["la", "cua", "tai", "o", "va", "da", "duoc", "cung", "nay", "do", "bi", "co", "khong", "trong", "thuoc", "lam", "voi", "cho", "nhung", "cac", "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"])
+_PROF_STOP = frozenset(_V["prof_stop"])
 
 
-# job words that a specialisation may follow
-_PROF_HEADS = frozenset(["ky su", "ki su", "giao vien", "giang vien", "buon ban", "ban", "tho", "cong nhan", "sinh vien",
-                         "quan ly", "ky thuat vien", "chuyen gia", "can bo", "tieu thuong", "chu", "lai xe", "tai xe",
-                         "thuyen vien", "tiep vien", "kinh doanh", "lao dong", "cong an", "bo doi", "phuc vu",
-                         "canh sat"])  # 'cảnh sát giao thông'
-# 'kỹ sư điện tử' (the lexicon holds 'kỹ sư điện'): a longer specialisation after an entry that starts with these
-_SPECIALISED_HEADS = ("ky su", "ki su", "giao vien", "giang vien", "cong nhan")  # 'công nhân may mũ giày'
-# workplaces after 'ở' / 'tại' that make a job word an occupation ('bán hàng ở chợ'); marked forms only in marked text
-_WORKPLACES = frozenset(["chợ", "công ty", "cty", "nhà máy", "xí nghiệp", "siêu thị", "cửa hàng", "quán", "nhà hàng",
-                         "khách sạn", "văn phòng", "khu công nghiệp", "kcn", "bến xe", "cảng", "ngân hàng", "xưởng",
-                         "cong ty", "nha may", "xi nghiep", "sieu thi", "cua hang", "nha hang", "khach san", "van phong",
-                         "khu cong nghiep", "ben xe", "ngan hang", "xuong"])
-# generic titles: 'nhân viên Công ty X', 'giám đốc công ty' name a post, a job only after a cue
-_TITLES_ONLY = frozenset(["nhan vien", "giam doc", "pho giam doc", "truong phong", "quan ly", "can bo", "chuyen gia"])
-# posts that head a department: after a person's name they describe that person ('trưởng phòng Kế hoạch')
-_MANAGER_TITLES = frozenset(["truong phong", "pho phong", "giam doc", "pho giam doc", "quan doc", "truong ban", "pho ban",
-                             "to truong", "doi truong", "chanh van phong"])
-# words that end such a specialisation: the story goes on ('công nhân đi làm', 'sinh viên về nước')
-_PROF_STOP_MORE = frozenset(["di", "den", "ve", "ra", "vao", "len", "xuong", "sang", "qua", "tu", "khi", "thi", "ma", "nen",
-                             "vi", "de", "sau", "truoc", "ngay", "gio", "sot", "ho", "dau", "nhap", "xuat", "hien", "dang",
-                             "se", "nhung", "nguoi", "benh", "nhan", "duong", "tinh", "am", "tiep", "xuc", "cach", "ly",
-                             "xet", "nghiem", "phat", "song", "tro", "nha", "o", "cung", "con", "vo", "chong", "me", "bo",
-                             "anh", "chi", "em", "ong", "ba", "nay", "kia", "ay", "ca", "tuoi", "nam", "nu", "thuong",
-                             "moi", "cu", "lan", "dau", "tien", "gan", "xa", "nhieu", "it", "hang", "trong",
-                             "tren", "duoi", "bay", "chuyen", "thang", "tuan", "sang", "chieu", "toi", "hom", "luc",
-                             "ben"])  # 'giáo viên mầm non bên trường ...': 'bên' (at) opens the workplace
+_PROF_HEADS = frozenset(_V["prof_heads"])
+_SPECIALISED_HEADS = _V["specialised_heads"]
+_WORKPLACES = frozenset(_V["workplaces"])
+_TITLES_ONLY = frozenset(_V["titles_only"])
+_MANAGER_TITLES = frozenset(_V["manager_titles"])
+_PROF_STOP_MORE = frozenset(_V["prof_stop_more"])
 
 
 def _profession_lexicon() -> frozenset[str]:
@@ -971,10 +878,10 @@ class ProfessionRecognizer(Recognizer):
                 x = e
                 while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and (not ctx.is_cap(x) or ctx.upper_doc) \
                         and ctx.adj[x - 1] and ft[x] not in _PROF_STOP \
-                        and (ft[x] not in _PROF_STOP_MORE or ctx.diacritics and ctx.ktoks[x] == "tử") \
+                        and (ft[x] not in _PROF_STOP_MORE or ctx.diacritics and ctx.ktoks[x] == _PROF_TAIL_MARKED) \
                         and ctx.match_at(x, lex) == x:
                     x += 1
-                if key == "tho" and x > e and ctx.tokens[i].text.lower() == "thợ":
+                if key == "tho" and x > e and ctx.tokens[i].text.lower() == _TRADE_WORD:
                     key = "tho *"  # 'thợ rừng', 'thợ sơn': a named trade, no cue needed ('tho oxy' is 'thở oxy')
                 e = x
                 if key == "lai xe" and (e < n and ft[e] == "hang" or i > 0 and ft[i - 1] in ("nguoi", "de")):
@@ -1044,7 +951,7 @@ class ProfessionRecognizer(Recognizer):
                                      "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
             elif (key in general or key in ("nhan vien *", "tho *")) and (fold_key(key) not in _CUE_ONLY
                                                                          or self._at_workplace(ctx, e, i)) \
-                    and not followed_by_name and not (ft[i] == "tho" and ctx.tokens[i].text.lower() != "thợ"
+                    and not followed_by_name and not (ft[i] == "tho" and ctx.tokens[i].text.lower() != _TRADE_WORD
                                                       and not (i > 1 and ft[i - 1] in (",", "(", ";")
                                                                and self._person_detail_before(ctx, i - 2))):
                 # (without its marks 'tho may' is as much 'thở máy', ventilated, as 'thợ may': only after a cue or
@@ -1069,7 +976,7 @@ class ProfessionRecognizer(Recognizer):
         if e + 1 < n and ctx.adj[e - 1] and (kt[e] in _WORKPLACES or f"{kt[e]} {kt[e + 1]}" in _WORKPLACES) \
                 and " ".join(ctx.ftoks[s:e]) not in _TITLES_ONLY:
             return True  # 'bảo vệ Công ty CP ...', 'bán hàng siêu thị': the workplace right after the job word
-        if e + 1 >= n or kt[e] not in ("ở", "tại", "o", "tai") or not ctx.adj[e]:
+        if e + 1 >= n or kt[e] not in _AT_WORDS or not ctx.adj[e]:
             return False
         return kt[e + 1] in _WORKPLACES or e + 2 < n and f"{kt[e + 1]} {kt[e + 2]}" in _WORKPLACES
 
@@ -1080,7 +987,7 @@ class ProfessionRecognizer(Recognizer):
         k = j
         while k > 0 and j - k < 4 and ctx.tokens[k - 1].kind == "word" and ctx.is_cap(k - 1) and ctx.adj[k - 1]:
             k -= 1
-        return k > 0 and ctx.ktoks[k - 1] in ("ông", "bà", "anh", "chị", "ong", "ba", "anh", "chi")
+        return k > 0 and ctx.ktoks[k - 1] in _CIVIL_TITLES
 
     @staticmethod
     def _field_values(ctx: Context, out: list[Candidate]) -> None:
@@ -1133,16 +1040,10 @@ class ProfessionRecognizer(Recognizer):
             or any(g in ctx.text[toks[e - 1].end:toks[e].start] for g in ("  ", "\t", "\n"))
 
 
-# words that turn a field's value from the job to the person's life ('kỹ sư, sống ở Hà Nội', 'nông dân, có 3 con')
-_AFTER_JOB_STOP = frozenset(["ở", "tại", "sống", "cùng", "với", "của", "và", "đã", "đang", "có", "không", "nay", "hiện",
-                             "o", "tai", "song", "cung", "voi", "cua", "va", "da", "dang", "co", "khong", "hien"])
-_LEVEL_WORDS = frozenset(["xa", "phuong", "huyen", "tinh", "quan", "thi tran"])
-_PROF_FIELDS = PhraseSet(["nghề nghiệp", "nghe nghiep", "nghề", "nghe", "nn", "công việc", "cong viec"])
-# field values that name no occupation
-# kinship words opening a field value: a relative, not an occupation
-_KIN_VALUE = frozenset(["vợ", "chồng", "con", "mẹ", "bố", "cha", "anh", "chị", "em", "cháu", "ông", "bà", "vo", "chong", "me",
-                        "bo", "chi", "chau", "ong", "ba"])
-_NOT_A_JOB = frozenset(["khong", "khong ro", "chua ro", "chua", "tre em", "tre nho", "khac", "x", "khong co"])
+_AFTER_JOB_STOP = frozenset(_V["after_job_stop"])
+_PROF_FIELDS = PhraseSet(_V["prof_fields"])
+_KIN_VALUE = frozenset(_V["kin_value"])
+_NOT_A_JOB = frozenset(_V["not_a_job"])
 
 
 __all__ = ["LocationRecognizer", "OrganizationRecognizer", "ProfessionRecognizer", "names"]
