@@ -9,31 +9,35 @@ phố ...`) are found by the LOCATION recognizer with `spoken_number_end` as the
 """
 from __future__ import annotations
 
+from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer, phrase_set
-from .lexicons import cues
+from .lexicons import cues, vocab
 
-# a digit word read alone (phone and card numbers are read digit by digit); folded keys
-_DIGIT = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
-          "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
-_DIGIT_FOLDED = {"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "nham": 5, "sau": 6,
-                 "bay": 7, "tam": 8, "chin": 9}
-# words that build a number: tens, hundreds, thousands and the 'zero tens' of 'một trăm linh hai'
-_BUILD = {"mười": "ten", "mươi": "tens", "trăm": "hundred", "linh": "zero", "lẻ": "zero", "nghìn": "thousand",
-          "ngàn": "thousand"}
-_BUILD_FOLDED = {"muoi": "ten", "tram": "hundred", "linh": "zero", "le": "zero", "nghin": "thousand", "ngan": "thousand"}
-# 'không' (no, not) and 'tư'/'lăm' (fourth, fifth) are number words only inside a number
-_NEVER_FIRST = frozenset(["không", "khong", "tư", "tu", "lăm", "lam", "nhăm", "nham", "mốt", "linh", "lẻ", "le", "mươi"])
+_V = vocab("spoken")  # resources/deid/vocab/spoken.yaml
+# a digit word read alone and the words that build a number, as written; the folded tables keep the first
+# meaning of a folded form ('muoi' is 'mười', ten, before 'mươi')
+_DIGIT = {w: int(v) for w, v in _V["digits"].items()}
+_BUILD = dict(_V["build"])
+_DIGIT_FOLDED: dict[str, int] = {}
+_BUILD_FOLDED: dict[str, str] = {}
+for _w, _d in _DIGIT.items():
+    _DIGIT_FOLDED.setdefault(fold_lower(_w), _d)
+for _w, _k in _BUILD.items():
+    _BUILD_FOLDED.setdefault(fold_lower(_w), _k)
+del _w, _d, _k
+# the words around a spoken number ('tuổi', 'giờ', 'tháng' ...), as written and folded
+_W = dict(_V["words"])
+_WF = {k: fold_lower(w) for k, w in _W.items()}
+_NOT_BEFORE_AGE = frozenset(_V["not_before_age"])
+_DAY_WORDS = (_W["day"], _W["mung"], _W["mong"])  # 'ngày', 'mùng' / 'mồng' (the first ten days) before a date
+_DAY_WORDS_F = tuple(fold_lower(w) for w in _DAY_WORDS)
+_NEVER_FIRST = frozenset(_V["never_first"])
 
-# words that may follow an age said without 'tuổi' ('năm nay tám mươi rồi'), not a count ('năm nay hai lần')
-_AFTER_AGE = frozenset(["roi", "ma", "thi", "nhung", "a", "con", "da", "bi", "hay", "va", "nen", "cung", "moi", "lai", "o",
-                        "nay", "day", "kia", "nhe", "em", "chi", "anh", "bac", "co"])
-_DAY_PARTS = frozenset(["sáng", "trưa", "chiều", "tối", "đêm", "khuya", "sang", "trua", "chieu", "toi", "dem"])
-_TIME_BEFORE = frozenset(["lúc", "luc", "vào lúc", "vao luc"])
-# words between a cue and the number it announces: 'của', 'bà', 'là'
-_OWNER_FILLERS = frozenset(["cua", "la", "ba", "chi", "em", "anh", "toi", "minh", "ong", "me", "bo", "con", "chau", ":",
-                            "thi", "o", "nha"])
-_PHONE_SPOKEN_CUES = phrase_set(["số chị là", "số em là", "số anh là", "số tôi là", "số mình là", "số của chị là",
-                                "số của em là", "số của tôi là", "số điện thoại là", "số máy là", "gọi số", "ghi lại là"])
+_AFTER_AGE = frozenset(_V["after_age"])
+_DAY_PARTS = frozenset(_V["day_parts"])
+_TIME_BEFORE = frozenset(_V["time_before"])
+_OWNER_FILLERS = frozenset(_V["owner_fillers"])
+_PHONE_SPOKEN_CUES = phrase_set(_V["phone_spoken_cues"])
 
 
 def _word(ctx: Context, i: int) -> tuple[str, object] | None:
@@ -200,14 +204,14 @@ class SpokenNumberRecognizer(Recognizer):
             e = spoken_number_end(ctx, i, 125)
             if e > i:
                 # 'bảy mươi tư tuổi', 'mười tám tháng tuổi'
-                a = e + 1 if e < n and ft[e] == "thang" and e + 1 < n and ft[e + 1] == "tuoi" else e
-                if a < n and ft[a] == "tuoi" and ctx.adj[a - 1] and self._said(ctx, a, ("tuổi",)) \
-                        and not (i > 0 and ft[i - 1] in ("trong", "cac", "nhung", "moi")):
+                a = e + 1 if e < n and ft[e] == _WF["month"] and e + 1 < n and ft[e + 1] == _WF["age"] else e
+                if a < n and ft[a] == _WF["age"] and ctx.adj[a - 1] and self._said(ctx, a, (_W["age"],)) \
+                        and not (i > 0 and ft[i - 1] in _NOT_BEFORE_AGE):
                     out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, "number words + tuổi"))
                     i = a + 1
                     continue
                 # 'mẹ chị năm nay tám mươi rồi': after 'năm nay' (this year) a number alone is the person's age
-                if i > 1 and ft[i - 2] == "nam" and ft[i - 1] == "nay" and self._said(ctx, i - 2, ("năm",)) \
+                if i > 1 and ft[i - 2] == _WF["year"] and ft[i - 1] == _WF["this"] and self._said(ctx, i - 2, (_W["year"],)) \
                         and ctx.adj[i - 2] and ctx.adj[i - 1] and (spoken_value(ctx, i, e) or 0) >= 10 \
                         and (e >= n or not ctx.adj[e - 1] or toks[e].kind == "punct" or ft[e] in _AFTER_AGE):
                     out.append(Candidate(toks[i].start, toks[e - 1].end, "AGE", 0.8, self.name,
@@ -216,17 +220,17 @@ class SpokenNumberRecognizer(Recognizer):
                     continue
                 # 'bốn giờ chiều', 'lúc bảy giờ rưỡi', 'mười giờ mười lăm phút tối'
                 hour = spoken_value(ctx, i, e)
-                if e < n and ft[e] == "gio" and ctx.adj[e - 1] and self._said(ctx, e, ("giờ",)) and hour is not None and hour <= 24:
+                if e < n and ft[e] == _WF["hour"] and ctx.adj[e - 1] and self._said(ctx, e, (_W["hour"],)) and hour is not None and hour <= 24:
                     t_end = e + 1
                     m_end = spoken_number_end(ctx, t_end, 59) if t_end < n and ctx.adj[t_end - 1] else t_end
                     if m_end > t_end:
-                        t_end = m_end + 1 if m_end < n and ft[m_end] == "phut" and ctx.adj[m_end - 1] else m_end
-                    elif t_end < n and ft[t_end] in ("ruoi", "kem") and ctx.adj[t_end - 1]:
+                        t_end = m_end + 1 if m_end < n and ft[m_end] == _WF["minute"] and ctx.adj[m_end - 1] else m_end
+                    elif t_end < n and ft[t_end] in (_WF["half"], _WF["to"]) and ctx.adj[t_end - 1]:
                         t_end += 1
-                        k_end = spoken_number_end(ctx, t_end, 59) if ft[t_end - 1] == "kem" else t_end
+                        k_end = spoken_number_end(ctx, t_end, 59) if ft[t_end - 1] == _WF["to"] else t_end
                         t_end = k_end
                     part = t_end < n and ctx.adj[t_end - 1] and ctx.ktoks[t_end] in _DAY_PARTS
-                    at = i > 0 and ft[i - 1] == "luc"
+                    at = i > 0 and ft[i - 1] == _WF["at"]
                     if part or at:
                         end = t_end + 1 if part else t_end
                         out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.8, self.name,
@@ -274,7 +278,7 @@ class SpokenNumberRecognizer(Recognizer):
         n = len(toks)
         for i in range(n - 2):
             # 'sinh năm một chín tám lăm' (a year read digit by digit), 'sinh năm hai nghìn không trăm mười'
-            if ft[i] == "sinh" and ft[i + 1] == "nam" and SpokenNumberRecognizer._said(ctx, i + 1, ("năm",)) \
+            if ft[i] == _WF["born"] and ft[i + 1] == _WF["year"] and SpokenNumberRecognizer._said(ctx, i + 1, (_W["year"],)) \
                     and ctx.adj[i] and ctx.adj[i + 1]:
                 x = i + 2
                 end = _spoken_year(ctx, x)
@@ -282,19 +286,19 @@ class SpokenNumberRecognizer(Recognizer):
                     out.append(Candidate(toks[x].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
                                          "year of birth in words (sinh năm ...)"))
         for i in range(n - 3):
-            if ft[i] not in ("ngay", "mung", "mong") or not SpokenNumberRecognizer._said(ctx, i, ("ngày", "mùng", "mồng")):
+            if ft[i] not in _DAY_WORDS_F or not SpokenNumberRecognizer._said(ctx, i, _DAY_WORDS):
                 continue
             d = i + 1
-            if ft[i] == "ngay" and ft[d] in ("mung", "mong") and ctx.adj[i] and d + 1 < n:
+            if ft[i] == _WF["day"] and ft[d] in _DAY_WORDS_F[1:] and ctx.adj[i] and d + 1 < n:
                 d += 1  # 'ngày mùng năm tháng hai'
             d_end = spoken_number_end(ctx, d, 31) if ctx.adj[d - 1] else d
-            if d_end == d or d_end >= n or ft[d_end] != "thang" or not ctx.adj[d_end - 1]:
+            if d_end == d or d_end >= n or ft[d_end] != _WF["month"] or not ctx.adj[d_end - 1]:
                 continue
             m_end = spoken_number_end(ctx, d_end + 1, 12) if d_end + 1 < n and ctx.adj[d_end] else d_end + 1
             if m_end == d_end + 1:
                 continue
             end = m_end
-            if end + 1 < n and ft[end] == "nam" and ctx.adj[end - 1] and ctx.adj[end]:
+            if end + 1 < n and ft[end] == _WF["year"] and ctx.adj[end - 1] and ctx.adj[end]:
                 y = _spoken_year(ctx, end + 1)
                 if y:
                     end = y
