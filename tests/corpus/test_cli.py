@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -215,3 +216,46 @@ def test_validate_conll_reports_sentence_lines(tmp_path):
     assert res.exit_code == 1
     assert re.search(r"x\.conll:5: error \[unreadable\] not an IOB tag", res.output)
     assert re.search(r"x\.conll:8: error \[duplicate\] exact duplicate of the text at line 1", res.output)
+
+
+def test_convert_into_a_symlink_keeps_the_link_and_fills_its_target(tmp_path):
+    src = tmp_path / "notes.jsonl"
+    _write_jsonl(src, NOTES)
+    target = tmp_path / "target.conll"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.conll"
+    link.symlink_to(target)
+    assert run("convert", src, link).exit_code == 0
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert "Nguyễn B-NAME" in target.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_convert_into_a_link_to_a_device_writes_into_it_and_never_replaces_it(tmp_path):
+    # /dev/stdout is such a link (to /proc/self/fd/1); /dev/null stands in for it here
+    src = tmp_path / "notes.jsonl"
+    _write_jsonl(src, NOTES)
+    link = tmp_path / "out"
+    link.symlink_to("/dev/null")
+    r = run("convert", src, link, "--to", "conll")
+    assert r.exit_code == 0, r.output
+    assert link.is_symlink() and link.resolve() == Path("/dev/null")
+    assert Path("/dev/null").is_char_device()
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_dash_is_stdin_and_stdout_for_convert_validate_and_stats(tmp_path):
+    data = "".join(d.to_json() + "\n" for d in NOTES)
+    r = CliRunner().invoke(cli, ["corpus", "convert", "-", "-", "--to", "conll"], input=data)
+    assert r.exit_code == 0, r.output
+    assert "Nguyễn B-NAME" in r.stdout and "Amlodipin B-DRUG" in r.stdout
+    assert not (Path.cwd() / "-").exists()
+    r = CliRunner().invoke(cli, ["corpus", "convert", "-", "-"], input=data)
+    assert [Document.from_dict(json.loads(x)).spans for x in r.stdout.splitlines()] == [d.spans for d in NOTES]
+    r = CliRunner().invoke(cli, ["corpus", "validate", "-", "--json"], input=data + NOTES[0].to_json() + "\n")
+    rep = json.loads(r.stdout)
+    assert r.exit_code == 1 and rep["records"] == 6 and rep["counts"] == {"duplicate-id": 1, "duplicate": 1}
+    r = CliRunner().invoke(cli, ["corpus", "stats", "-", "--json"], input=data)
+    assert r.exit_code == 0 and json.loads(r.stdout)["documents"] == 5
+    r = CliRunner().invoke(cli, ["corpus", "convert", "-", "-", "--to", "hf"], input=data)
+    assert r.exit_code == 2 and "stdout" in r.output

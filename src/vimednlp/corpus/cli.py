@@ -51,6 +51,21 @@ class _Group(click.Group):
             raise click.ClickException(str(e)) from None
 
 
+def _write_safely(docs, dst: str, fmt: str | None = None, **kw) -> int:
+    """Write through `io.output_path`: `-` is stdout, a device or FIFO is written into and never replaced,
+    a file is replaced only when the run succeeds."""
+    from .io import guess_format, output_path, write
+
+    fmt = fmt or ("jsonl" if dst == "-" else guess_format(dst, for_writing=True))
+    try:
+        with output_path(dst, fmt) as path:
+            return write(docs, path, fmt, **kw)
+    except ValueError as e:
+        if "stdout" in str(e):
+            raise click.BadParameter(str(e), param_hint="DST") from None
+        raise
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def corpus() -> None:
     """Convert, validate, describe, split and merge corpora of standard records (JSONL).
@@ -89,29 +104,19 @@ def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, 
       vimednlp corpus convert bad.jsonl good.jsonl --on-error skip
       vimednlp corpus convert PhoNER_COVID19/data phoner.jsonl --corpus phoner_covid19 --level word
     """
-    from .io import guess_format, write
+    from .io import guess_format
 
     log = ErrorLog()
     docs = _progress(_source(src, fmt_in, level, corpus_name, split, on_error, log), "convert")
-    fmt = fmt_out or guess_format(dst, for_writing=True)
+    fmt = fmt_out or ("jsonl" if dst == "-" else guess_format(dst, for_writing=True))
     kw = {}
     if fmt in ("conll", "tokens-json"):
         kw["label_source"] = label_source
     if fmt == "hf":
         kw.update(kind=kind, label_source="orig" if label_source == "orig" else "label")
-    if not Path(src).exists():
+    if src != "-" and not Path(src).exists():
         raise click.BadParameter(f"{src} does not exist", param_hint="SRC")
-    # write beside the target and move it in place at the end: a failed run leaves no half-written file
-    out = Path(dst)
-    tmp = out.with_name(out.name + ".partial") if fmt not in ("brat", "hf") else out
-    try:
-        n = write(docs, tmp, fmt, level=level, on_error=on_error, errors=log, **kw)
-    except BaseException:
-        if tmp != out:
-            tmp.unlink(missing_ok=True)
-        raise
-    if tmp != out:
-        tmp.replace(out)
+    n = _write_safely(docs, dst, fmt, level=level, on_error=on_error, errors=log, **kw)
     click.echo(f"wrote {n:,} records to {dst}" + (f"; {len(log)} bad records reported below" if len(log) else ""),
                err=True)
     _report_errors(log)
@@ -247,11 +252,11 @@ def merge(inputs, out, on_duplicate_id, level):
       vimednlp corpus merge a.jsonl b.jsonl --out all.jsonl
       vimednlp corpus merge train_syllable.conll dev_syllable.conll --out phoner.jsonl
     """
-    from .io import iter_read, write
+    from .io import iter_read
     from .ops import merge as run
 
     srcs = [(Path(p).stem, iter_read(p, level=level)) for p in inputs]
-    n = write(_progress(run(srcs, on_duplicate_id), "merge"), out, level=level)
+    n = _write_safely(_progress(run(srcs, on_duplicate_id), "merge"), out, level=level)
     click.echo(f"wrote {n:,} records to {out}", err=True)
 
 
@@ -270,13 +275,14 @@ def relabel(path, mapping, out, drop_unmapped, level):
       echo -e "SYMPTOM_AND_DISEASE\tDISEASE\nTRANSPORTATION\t" > map.tsv
       vimednlp corpus relabel train_syllable.conll map.tsv --out train.jsonl
     """
-    from .io import iter_read, write
+    from .io import iter_read
     from .ops import load_mapping
     from .ops import relabel as run
 
     m = load_mapping(mapping)
     st: dict = {}
-    n = write(_progress(run(iter_read(path, level=level), m, not drop_unmapped, st), "relabel"), out, level=level)
+    n = _write_safely(_progress(run(iter_read(path, level=level), m, not drop_unmapped, st), "relabel"), out,
+                      level=level)
     click.echo(f"wrote {n:,} records to {out} ({st.get('renamed', 0):,} spans renamed, "
                f"{st.get('dropped', 0):,} dropped)", err=True)
 

@@ -12,7 +12,13 @@
 """
 from __future__ import annotations
 
+import os
+import shutil
+import stat
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..schema import Document
@@ -59,12 +65,78 @@ def guess_format(path: str | Path, for_writing: bool = False) -> str:
     raise ValueError(f"cannot guess the format of {p} from its extension; pass format= one of {', '.join(FORMATS)}")
 
 
+STDIO = "-"
+_STREAMS = ("jsonl", "conll", "tokens-json", "labelstudio", "docbin")  # formats that fit in one stream
+_SUFFIX = {"jsonl": ".jsonl", "conll": ".conll", "tokens-json": ".json", "labelstudio": ".json", "docbin": ".spacy"}
+
+
+@contextmanager
+def output_path(dst: str | Path, fmt: str = "jsonl") -> Iterator[Path]:
+    """The path a writer should write `dst` through; on a clean exit the output is in place.
+
+    - `-`: a scratch file, copied to stdout at the end;
+    - an existing special file (a device such as /dev/stdout, a FIFO, a socket): written straight
+      into, never renamed over (replacing /dev/stdout with a regular file broke the system);
+    - a regular file or a new path: written beside it as `<name>.partial` and renamed over it, so a
+      failed run leaves no half-written file; a symlink stays a link and its target gets the content.
+    """
+    if str(dst) == STDIO:
+        if fmt not in _STREAMS:
+            raise ValueError(f"format {fmt} is a folder and cannot go to stdout ('-'); give a folder path")
+        with tempfile.TemporaryDirectory(prefix="vimednlp-stdout-") as d:
+            tmp = Path(d) / ("stdout" + _SUFFIX.get(fmt, ""))
+            yield tmp
+            sys.stdout.flush()
+            with open(tmp, "rb") as f:
+                shutil.copyfileobj(f, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return
+    p = Path(dst)
+    try:
+        st = os.stat(p)  # follows links: what would actually be written
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        yield p
+        return
+    real = Path(os.path.realpath(p)) if p.is_symlink() else p
+    if st is not None and stat.S_ISDIR(st.st_mode):  # folder formats (brat, hf) write into the folder
+        yield real
+        return
+    tmp = real.with_name(real.name + ".partial")
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, real)
+
+
+@contextmanager
+def input_path(src: str | Path, fmt: str | None) -> Iterator[tuple[Path, str | None]]:
+    """(path, format) to read `src` from: `-` spools stdin into a scratch file (format default jsonl)."""
+    if str(src) != STDIO:
+        yield Path(src), fmt
+        return
+    fmt = fmt or "jsonl"
+    if fmt not in _STREAMS:
+        raise ValueError(f"format {fmt} is a folder and cannot come from stdin ('-')")
+    with tempfile.TemporaryDirectory(prefix="vimednlp-stdin-") as d:
+        tmp = Path(d) / ("stdin" + _SUFFIX[fmt])
+        with open(tmp, "wb") as f:
+            shutil.copyfileobj(sys.stdin.buffer, f)
+        yield tmp, fmt
+
+
 def iter_read(path: str | Path, format: str | None = None, *, level: str = "syllable", on_error: str = "fail",
               errors: ErrorLog | None = None, with_lines: bool = False, **kw) -> Iterator:
-    """Stream records from `path`. `on_error="skip"` collects bad records in `errors` and goes on.
+    """Stream records from `path` (`-`: stdin, JSONL unless `format` says otherwise).
+    `on_error="skip"` collects bad records in `errors` and goes on.
 
     With `with_lines=True` yields (line number or None, Document).
     """
+    if str(path) == STDIO:
+        return _iter_stdin(format, level=level, on_error=on_error, errors=errors, with_lines=with_lines, **kw)
     fmt = format or guess_format(path)
     if fmt == "jsonl":
         from .jsonl import iter_jsonl
@@ -98,6 +170,11 @@ def iter_read(path: str | Path, format: str | None = None, *, level: str = "syll
         docs = from_hf_dataset(load_from_disk(str(path)))
         return iter(((None, d) for d in docs) if with_lines else docs)
     raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+
+
+def _iter_stdin(fmt: str | None, **kw) -> Iterator:
+    with input_path(STDIO, fmt) as (p, f):
+        yield from iter_read(p, f, **kw)
 
 
 def read(path: str | Path, format: str | None = None, **kw) -> list[Document]:
