@@ -113,7 +113,7 @@ def test_python_blocks_run(page, tmp_path):
     script.write_text(f"BLOCKS = {pairs!r}\n" + _RUNNER, encoding="utf-8")
     work = tmp_path / "work"
     work.mkdir()
-    r = subprocess.run([sys.executable, str(script)], cwd=work, env=_env(tmp_path), capture_output=True,
+    r = subprocess.run([sys.executable, str(script)], cwd=work, env=_env(tmp_path), capture_output=True, check=False,
                        text=True, timeout=600)
     assert r.returncode == 0, f"{_id(page)}: a Python example fails\n{r.stderr[-4000:]}"
 
@@ -127,7 +127,7 @@ def test_shell_blocks_run(block, tmp_path):
         pytest.skip(f"marked no-run: {block.no_run}")
     work = tmp_path / "work"
     work.mkdir()
-    r = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", block.code], cwd=work, env=_env(tmp_path),
+    r = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", block.code], cwd=work, env=_env(tmp_path), check=False,
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, (f"{_id(block.page)}:{block.line}: a shell example fails (exit {r.returncode})\n"
                                f"{r.stderr[-4000:]}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -199,7 +198,7 @@ def extract(inputs, out, to, fmt, field, id_field, labels, tagger_dir, on_error,
     assertions (negated, uncertain, historical, family, hypothetical) and note sections."""
     from tqdm import tqdm
 
-    from ..corpus.io import output_path
+    from ..outputs import open_output
     from . import extract as run_extract
 
     label_list = _labels(labels)
@@ -213,11 +212,8 @@ def extract(inputs, out, to, fmt, field, id_field, labels, tagger_dir, on_error,
             raise click.ClickException(f"could not load the tagger in {tagger_dir}: {type(e).__name__}: {e}")
     errors: list[str] = []
     n = 0
-    with ExitStack() as stack:
-        if out and out != "-":  # a file is replaced only when the run succeeds; a device is written into
-            f = stack.enter_context(open(stack.enter_context(output_path(out)), "w", encoding="utf-8", newline=""))
-        else:
-            f = sys.stdout
+    # a file is replaced only when the run succeeds; '-' is stdout; a device is written into, never replaced
+    with open_output(out or "-", newline="") as f:
         sink = _CsvSink(f) if out_fmt == "csv" else _JsonlSink(f, pretty)
         bar = tqdm(desc="extract", unit="doc", disable=quiet, file=sys.stderr)
         for src in inputs:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -73,6 +72,7 @@ _SUFFIX = {"jsonl": ".jsonl", "conll": ".conll", "tokens-json": ".json", "labels
 @contextmanager
 def output_path(dst: str | Path, fmt: str = "jsonl") -> Iterator[Path]:
     """The path a writer should write `dst` through; on a clean exit the output is in place.
+    (`vimednlp.outputs.open_output` is the same rule for writers that take an open file.)
 
     - `-`: a scratch file, copied to stdout at the end;
     - an existing special file (a device such as /dev/stdout, a FIFO, a socket): written straight
@@ -91,16 +91,14 @@ def output_path(dst: str | Path, fmt: str = "jsonl") -> Iterator[Path]:
                 shutil.copyfileobj(f, sys.stdout.buffer)
             sys.stdout.buffer.flush()
         return
+    from ..outputs import writes_in_place
+
     p = Path(dst)
-    try:
-        st = os.stat(p)  # follows links: what would actually be written
-    except FileNotFoundError:
-        st = None
-    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+    if writes_in_place(p):  # a device, FIFO or socket (or a link to one): never renamed over
         yield p
         return
     real = Path(os.path.realpath(p)) if p.is_symlink() else p
-    if st is not None and stat.S_ISDIR(st.st_mode):  # folder formats (brat, hf) write into the folder
+    if real.is_dir():  # folder formats (brat, hf) write into the folder
         yield real
         return
     tmp = real.with_name(real.name + ".partial")
