@@ -30,7 +30,7 @@ def pipelines():
     def deid_surrogate():
         from vimednlp import deidentify
 
-        return lambda t: deidentify(t, operator="surrogate", key="benchmark-key").text
+        return lambda t: deidentify(t, operator="surrogate", key="benchmark-key-khoa-do-2024").text
 
     def extract_rules():
         from vimednlp import extract

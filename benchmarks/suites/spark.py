@@ -18,7 +18,7 @@ def run(quick: bool = False, command: str = "") -> dict:
 
     n = 200 if quick else 1000
     docs = generator().generate(n, seed=4242)
-    engine = dict(operator="surrogate", key="benchmark-key")
+    engine = dict(operator="surrogate", key="benchmark-key-khoa-do-2024")
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp, "in.jsonl")
         with inp.open("w", encoding="utf-8") as f:

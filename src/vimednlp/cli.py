@@ -15,6 +15,7 @@ from . import __version__
 # command name -> (module, attribute, one-line help shown in `vimednlp --help`)
 LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
     "deid": ("vimednlp.deid.cli", "deid", "De-identify text files, folders, JSONL or CSV."),
+    "keygen": ("vimednlp.deid.keys", "keygen", "Write a random de-identification key file (mode 0600)."),
     "extract": ("vimednlp.clinical.cli", "extract", "Extract clinical entities with assertions and sections."),
     "train": ("vimednlp.taggers.cli", "train", "Train a tagger (CRF, spaCy, transformers) from corpus records."),
     "code": ("vimednlp.terminology.cli", "code", "Rank ICD-10 / drug / lab codes for a mention."),

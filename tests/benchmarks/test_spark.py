@@ -41,7 +41,7 @@ def test_spark_output_is_byte_identical_to_single_machine(tmp_path, spark):
     with inp.open("w", encoding="utf-8") as f:
         for i, d in enumerate(docs):
             f.write(json.dumps({"id": d.id, "patient": f"p{i % 300}", "text": d.text}, ensure_ascii=False) + "\n")
-    engine = dict(operator="surrogate", key="spark-test-key")
+    engine = dict(operator="surrogate", key="spark-test-key-khoa-2024")
     single = tmp_path / "single.jsonl"
     run_batch([inp], single, engine_kwargs=engine, field_name="text", patient_field="patient", workers=1,
               progress_bar=False)

@@ -36,7 +36,7 @@ def test_top_level_deidentify_with_the_detector(analyzer):
 
 
 def test_result_to_dict_is_json_and_round_trips(analyzer):
-    res = deidentify(NOTE, "surrogate", key="k", analyzer=analyzer, patient_id="P1")
+    res = deidentify(NOTE, "surrogate", key="khoa-thu-nghiem-api-2024", analyzer=analyzer, patient_id="P1")
     d = json.loads(json.dumps(res.to_dict(), ensure_ascii=False))
     back = DeidResult.from_dict(d)
     assert back.text == res.text and back.spans == res.spans and back.audit == res.audit
@@ -60,12 +60,12 @@ def test_audit_has_counts_and_offsets_but_no_text(analyzer):
 
 def test_reidentify_result_restores_the_text(analyzer, tmp_path):
     vault = str(tmp_path / "v.sqlite")
-    res = deidentify(NOTE, "surrogate", key="k", vault=vault, analyzer=analyzer, patient_id="P1")
-    assert reidentify(res, "k", vault=vault) == NOTE
-    enc = deidentify(NOTE, "encrypt", key="k", analyzer=analyzer)
-    assert reidentify(enc.text, "k") == NOTE
+    res = deidentify(NOTE, "surrogate", key="khoa-thu-nghiem-api-2024", vault=vault, analyzer=analyzer, patient_id="P1")
+    assert reidentify(res, "khoa-thu-nghiem-api-2024", vault=vault) == NOTE
+    enc = deidentify(NOTE, "encrypt", key="khoa-thu-nghiem-api-2024", analyzer=analyzer)
+    assert reidentify(enc.text, "khoa-thu-nghiem-api-2024") == NOTE
     tagged = deidentify(NOTE, "tag", analyzer=analyzer)
-    assert reidentify(tagged, "k") == tagged.text  # tags cannot be reversed
+    assert reidentify(tagged, "khoa-thu-nghiem-api-2024") == tagged.text  # tags cannot be reversed
 
 
 def test_engine_reuse_and_labels(analyzer):
@@ -94,7 +94,7 @@ def test_detector_plus_every_operator_leaves_no_identifier_on_realistic_notes():
     spec = importlib.util.spec_from_file_location("deid_notes", Path(__file__).with_name("test_operators_notes.py"))
     notes_mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(notes_mod)
-    engines = {op: Deidentifier(op, key="k") for op in ("tag", "mask", "redact", "hash", "encrypt", "surrogate")}
+    engines = {op: Deidentifier(op, key="khoa-thu-nghiem-api-2024") for op in ("tag", "mask", "redact", "hash", "encrypt", "surrogate")}
     left = []
     for name, text, gold in notes_mod.notes():
         found = engines["tag"](text).spans  # the default detector

@@ -105,7 +105,7 @@ def test_workers_match_single_process_and_key_consistency(tmp_path):
     src.write_text("\n".join(json.dumps({"id": f"d{i}", "pid": f"P{i % 3}", "text": (NOTE_A, NOTE_B)[i % 2]},
                                         ensure_ascii=False) for i in range(12)) + "\n", encoding="utf-8")
     key = tmp_path / "key.txt"
-    key.write_text("khoa-thu-nghiem\n", encoding="utf-8")
+    key.write_text("khoa-thu-nghiem-lo-van-ban-2024\n", encoding="utf-8")
     outs = []
     for w in (1, 2):
         out = tmp_path / f"o{w}.jsonl"
@@ -138,10 +138,10 @@ def test_stdout_mode_and_usage_errors(tmp_path):
 def test_vault_from_cli_gives_stable_surrogates(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(NOTE_A, encoding="utf-8")
-    args = [f, "--operator", "surrogate", "--key", "k", "--vault", tmp_path / "v.sqlite", *BASE]
+    args = [f, "--operator", "surrogate", "--key", "khoa-thu-nghiem-kho-2024", "--vault", tmp_path / "v.sqlite", *BASE]
     a, b = run(args).output, run(args).output
     assert a == b and "Nguyễn Văn An" not in a
-    r = CliRunner().invoke(deid, [str(f), "--operator", "surrogate", "--key", "other", "--vault",
+    r = CliRunner().invoke(deid, [str(f), "--operator", "surrogate", "--key", "mot-khoa-khac-hoan-toan-2024", "--vault",
                                   str(tmp_path / "v.sqlite"), *BASE])
     assert r.exit_code != 0 and "different key" in (r.output + str(r.exception))
 

@@ -70,9 +70,9 @@ def test_redact_removes():
 
 def test_hash_is_keyed_deterministic_and_prefixed():
     text, gold = notes_mod.parse("Bà {NAME|Trần Thị Mai} và bà {NAME|TRẦN THỊ MAI}, {PHONE|0912 345 678} / {PHONE|+84 912345678}")
-    a = deidentify(text, "hash", spans=gold, key="k1")
-    b = deidentify(text, "hash", spans=gold, key="k1")
-    c = deidentify(text, "hash", spans=gold, key="k2")
+    a = deidentify(text, "hash", spans=gold, key="khoa-thu-nghiem-so-mot-2024")
+    b = deidentify(text, "hash", spans=gold, key="khoa-thu-nghiem-so-mot-2024")
+    c = deidentify(text, "hash", spans=gold, key="khoa-thu-nghiem-so-hai-2024")
     assert a.text == b.text != c.text
     tokens = re.findall(r"[A-Z]+_[0-9a-f]{12}", a.text)
     assert len(tokens) == 4
@@ -95,7 +95,7 @@ def test_same_input_same_key_same_output_for_every_operator():
         outs = {deidentify(text, op, spans=gold, key=KEY, patient_id="P9").text for _, text, gold in NOTES[:3]
                 for _ in range(2)}
         assert len(outs) == 3, op  # three notes, each twice: identical repeats
-        other = {deidentify(text, op, spans=gold, key="other-key", patient_id="P9").text for _, text, gold in NOTES[:3]}
+        other = {deidentify(text, op, spans=gold, key="mot-khoa-khac-hoan-toan-2024", patient_id="P9").text for _, text, gold in NOTES[:3]}
         if op in ("hash", "encrypt", "surrogate"):
             assert not outs & other, op
 

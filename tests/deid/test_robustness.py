@@ -34,7 +34,7 @@ def test_style_variants(analyzer, variant):
     text = {"plain": NOTE, "nodiac": fold(NOTE), "upper": NOTE.upper()}[variant]
     ids = {"plain": IDS, "nodiac": [fold(i) for i in IDS], "upper": [i.upper() for i in IDS]}[variant]
     for op in ("tag", "surrogate"):
-        res = deidentify(text, op, key="k", analyzer=analyzer)
+        res = deidentify(text, op, key="khoa-thu-nghiem-do-ben-2024", analyzer=analyzer)
         assert _clean(res.text, ids[1:]), (variant, op, res.text)  # numbers always found
         for s in res.spans:
             assert text[s.start:s.end] == s.text
@@ -105,7 +105,7 @@ def test_one_megabyte_document():
 
 @pytest.mark.parametrize("empty", ["", "   ", "\n\n"])
 def test_empty_input_is_a_clear_result(empty):
-    res = deidentify(empty, "surrogate", key="k")
+    res = deidentify(empty, "surrogate", key="khoa-thu-nghiem-do-ben-2024")
     assert res.text == empty and res.spans == [] and res.audit["empty"] is True
 
 
@@ -127,7 +127,7 @@ def test_any_text_any_spans_any_operator_never_crashes(text, data):
     cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=6)))
     spans = [Span(a, b, data.draw(st.sampled_from(PHI_LABELS))) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
     for op in ("tag", "mask", "hash", "encrypt", "surrogate"):
-        res = deidentify(text, op, spans=spans, key="k", labels=list(PHI_LABELS), numbered=True)
+        res = deidentify(text, op, spans=spans, key="khoa-thu-nghiem-do-ben-2024", labels=list(PHI_LABELS), numbered=True)
         # (blank input returns no spans, even given ones: see api.py's decisions)
         assert isinstance(res.text, str) and len(res.spans) == (len(spans) if text.strip() else 0)
         for r, s in zip(res.replacements, res.spans):

@@ -22,7 +22,7 @@ validators = pytest.importorskip("vimednlp.deid.validators")
 _spec = importlib.util.spec_from_file_location("deid_notes", Path(__file__).with_name("test_operators_notes.py"))
 notes_mod = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(notes_mod)
-KEY = "bi-mat"
+KEY = "khoa-bi-mat-thu-nghiem-2024"
 
 
 def one(text: str, label: str, value: str, key: str = KEY, pid: str | None = "P1", **kw) -> str:
@@ -82,7 +82,10 @@ def test_cccd_birth_year_follows_the_shifted_birth_date():
     res = deidentify(text, "surrogate", spans=gold, key=KEY, patient_id="P7")
     year = int(re.search(r"\d\d/\d\d/(\d{4})", res.text).group(1))
     cccd = re.search(r"\d{12}", res.text).group()
-    assert validators.is_valid_cccd(cccd, birth_year=year)
+    # the CCCD knows the birth year, not the day: its year follows the shifted middle of that year,
+    # so it may differ by one from a date of birth early or late in the year
+    assert validators.is_valid_cccd(cccd) and abs(validators.cccd_birth_info(cccd)[0] - year) <= 1
+    assert validators.cccd_birth_info(cccd)[0] != 1979
 
 
 def test_names_keep_gender_structure_and_style():
@@ -193,7 +196,7 @@ def test_vault_keeps_surrogates_across_runs_and_reidentifies(tmp_path):
         if s.label in ("NAME", "LOCATION", "ORGANIZATION", "ID", "PHONE"):
             assert s.text in plain
     with pytest.raises(DeidKeyError, match="different key"):
-        Vault(path, "wrong key")
+        Vault(path, "mot-khoa-khac-hoan-toan-2024")
     # hash tokens come back from the vault too
     h = deidentify(text, "hash", spans=gold, key=KEY, vault=str(path))
     assert reidentify(h.text, KEY, vault=str(path)).count(gold[0].text) >= 1

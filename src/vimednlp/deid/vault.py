@@ -1,13 +1,17 @@
 """Keys and the pseudonym vault.
 
-`Keyring` turns the user's secret into purpose-bound sub-keys (HMAC-SHA256): one for hashes, one
-for surrogate seeds, one for the per-patient date offset, one for reversible encryption (AES-SIV,
-deterministic so the same value always gives the same token). The key itself is never stored.
+`Keyring` stretches the user's secret once with scrypt (see `keys.py`: key policy, parameters)
+and turns the result into purpose-bound sub-keys (HMAC-SHA256): one for hashes, one for surrogate
+seeds, one for the per-patient date offset, one for reversible encryption (AES-SIV, deterministic
+so the same value always gives the same token). The key itself is never stored.
 
-`Vault` is a SQLite file that keeps surrogates stable across runs and machines: it maps a keyed
-hash of (patient scope, label, value) to the surrogate, and, for authorised re-identification,
-the original encrypted with the key. It never holds an identifier in clear, nor a patient id
-(scopes are keyed hashes too). Several worker processes may share one vault (WAL mode, retries).
+`Vault` is a SQLite file (mode 0600) that keeps surrogates stable across runs and machines: it maps
+a keyed hash of (patient scope, label, value) to the surrogate, and, for authorised
+re-identification, the original encrypted with the key. Everything in it is keyed by the vault's
+own scrypt derivation (a random salt stored in the file with the scrypt parameters and a
+verifier), so testing a guessed key against a vault costs a full scrypt per guess and per vault.
+It never holds an identifier in clear, nor a patient id. Several worker processes may share one
+vault (WAL mode, retries).
 """
 from __future__ import annotations
 
@@ -21,42 +25,33 @@ import threading
 import time
 from pathlib import Path
 
-SCHEMA_VERSION = "1"
-KEY_ENV = "VIMEDNLP_DEID_KEY"
+from .keys import ENGINE_KDF, KEY_ENV, DeidKeyError, KdfParams, check_key, derive_root, load_key
 
-
-class DeidKeyError(ValueError):
-    """A missing, empty or wrong key (a vault made with another key)."""
-
-
-def load_key(key: str | bytes | None = None, key_file: str | os.PathLike | None = None,
-             env: str = KEY_ENV) -> bytes | None:
-    """The key from an argument, a file (first line) or the environment variable, in that order."""
-    if key is not None:
-        raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
-    elif key_file is not None:
-        p = Path(key_file)
-        if not p.is_file():
-            raise DeidKeyError(f"key file {p} does not exist")
-        raw = p.read_bytes().strip()
-    elif os.environ.get(env):
-        raw = os.environ[env].encode("utf-8")
-    else:
-        return None
-    if not raw:
-        raise DeidKeyError("the de-identification key is empty")
-    return raw
+SCHEMA_VERSION = "2"
+_VERIFIER_MSG = b"vimednlp-vault-verifier-v2"
 
 
 class Keyring:
-    """Purpose-bound sub-keys derived from one secret; `ephemeral` when no key was given."""
+    """Purpose-bound sub-keys derived from one secret; `ephemeral` when no key was given.
 
-    def __init__(self, key: str | bytes | None = None):
+    The secret is checked (`keys.check_key`) and stretched with scrypt once (cached per process);
+    pass `params` for another salt (a vault's), `check=False` only for a key already checked.
+    """
+
+    def __init__(self, key: str | bytes | None = None, *, params: KdfParams | None = None, check: bool = True):
         self.ephemeral = key is None
-        raw = secrets.token_bytes(32) if key is None else (key.encode("utf-8") if isinstance(key, str) else bytes(key))
-        if not raw:
-            raise DeidKeyError("the de-identification key is empty")
-        self._root = hmac.new(b"vimednlp-deid-v1", raw, hashlib.sha256).digest()
+        if key is None:  # 256 random bits: nothing to guess, so no stretching
+            raw = secrets.token_bytes(32)
+            self._root = hmac.new(b"vimednlp-deid-ephemeral", raw, hashlib.sha256).digest()
+        else:
+            raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
+            if not raw.strip():
+                raise DeidKeyError("the de-identification key is empty")
+            if check:
+                check_key(raw)
+            self._root = derive_root(raw, params or ENGINE_KDF)
+        self.params = None if key is None else (params or ENGINE_KDF)
+        self._raw: bytes | None = raw  # only to derive a vault's own salted keys; never pickled
         self._sub: dict[str, bytes] = {}
         self._aead = None
 
@@ -75,11 +70,18 @@ class Keyring:
 
     @property
     def fingerprint(self) -> str:
-        """Identifies the key (not reversible): stored in a vault to refuse a different key."""
-        return self.hexdigest("fingerprint", "check", length=16)
+        """Tells two keyrings apart in memory (behind scrypt like every sub-key; never stored)."""
+        return self.hexdigest("fingerprint", "check", length=32)
+
+    def salted(self, params: KdfParams) -> Keyring:
+        """The keyring of the same secret under other scrypt parameters (a vault's salt)."""
+        if self._raw is None or self.ephemeral:
+            raise DeidKeyError("open the vault where the key is given (this keyring was copied without its key)")
+        return Keyring(self._raw, params=params, check=False)
 
     def __getstate__(self):  # picklable for worker processes (the cipher object is rebuilt there)
-        return {"ephemeral": self.ephemeral, "_root": self._root, "_sub": {}, "_aead": None}
+        return {"ephemeral": self.ephemeral, "params": self.params, "_root": self._root, "_raw": None,
+                "_sub": {}, "_aead": None}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -114,7 +116,7 @@ def surrogate_norm(s: str) -> str:
 class Vault:
     """SQLite pseudonym store: keyed hash -> surrogate (+ the original encrypted with the key).
 
-    >>> v = Vault("pseudonyms.sqlite", key="secret")       # doctest: +SKIP
+    >>> v = Vault("pseudonyms.sqlite", key=open("deid.key").read().strip())   # doctest: +SKIP
     """
 
     def __init__(self, path: str | os.PathLike, key: str | bytes | Keyring | None = None,
@@ -126,8 +128,21 @@ class Vault:
             raise DeidKeyError("a vault needs a key (pass key=..., --key-file or $" + KEY_ENV + ")")
         if self.path.parent and not self.path.parent.exists():
             raise FileNotFoundError(f"vault folder {self.path.parent} does not exist")
+        self._create_private()
         self._local = threading.local()
+        self._vkr: Keyring | None = None  # the vault's own keyring (its salt), set by _init
         self._init()
+
+    def _create_private(self) -> None:
+        """Create the file owner-only (0600) before SQLite does; tighten an existing one we own."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+        except FileExistsError:
+            st = self.path.stat()
+            if st.st_mode & 0o077 and st.st_uid == os.getuid():
+                os.chmod(self.path, 0o600)
+        # SQLite gives the -wal and -shm files the mode of the database file
 
     # one connection per thread / process (sqlite3 connections are not shareable across forks)
     @property
@@ -142,6 +157,20 @@ class Vault:
 
     def _init(self) -> None:
         c = self.conn
+        try:
+            tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as e:
+            raise DeidKeyError(f"{self.path} is not a vimednlp vault (not a SQLite file)") from e
+        meta = dict(c.execute("SELECT k, v FROM meta").fetchall()) if "meta" in tables else {}
+        if "key_fingerprint" in meta or meta.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
+            raise DeidKeyError(
+                f"vault {self.path} was made by an older vimednlp (format {meta.get('schema_version', '1')}, with an "
+                "unstretched key check that lets a key be guessed quickly); it cannot be opened. Make a new vault: "
+                "give another --vault path and rerun de-identification with a strong key (`vimednlp keygen`). "
+                "Keep the old file only as long as you need to re-identify earlier outputs with the vimednlp "
+                "version that made it, then delete it")
+        if tables and "meta" not in tables:
+            raise DeidKeyError(f"{self.path} is not a vimednlp vault (no meta table)")
         c.executescript("""
             CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS pseudonyms (
@@ -153,13 +182,46 @@ class Vault:
             CREATE TABLE IF NOT EXISTS tokens (
                 token TEXT PRIMARY KEY, label TEXT NOT NULL, original_enc TEXT, created REAL NOT NULL);
         """)
-        fp = self.keyring.fingerprint
-        row = c.execute("SELECT v FROM meta WHERE k='key_fingerprint'").fetchone()
-        if row is None:
-            c.execute("INSERT OR IGNORE INTO meta VALUES ('key_fingerprint', ?)", (fp,))
-            c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        elif row[0] != fp:
+        if "kdf_salt" not in meta:  # a new vault: its own random salt, the parameters, a verifier
+            params = KdfParams.random_salt()
+            vkr = self.keyring.salted(params)
+            rows = [("schema_version", SCHEMA_VERSION), ("kdf", "scrypt"), ("kdf_n", str(params.n)),
+                    ("kdf_r", str(params.r)), ("kdf_p", str(params.p)),
+                    ("kdf_salt", base64.b64encode(params.salt).decode("ascii")), ("verifier", self._verifier(vkr))]
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                if c.execute("SELECT 1 FROM meta WHERE k='kdf_salt'").fetchone() is None:  # another process won?
+                    c.executemany("INSERT INTO meta VALUES (?, ?)", rows)
+                c.execute("COMMIT")
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+            meta = dict(c.execute("SELECT k, v FROM meta").fetchall())
+        try:
+            if meta.get("kdf") != "scrypt":
+                raise ValueError(meta.get("kdf"))
+            params = KdfParams(int(meta["kdf_n"]), int(meta["kdf_r"]), int(meta["kdf_p"]),
+                               base64.b64decode(meta["kdf_salt"]))
+        except (KeyError, ValueError) as e:
+            raise DeidKeyError(f"vault {self.path}: damaged key-derivation settings ({type(e).__name__})") from None
+        vkr = self.keyring.salted(params)
+        if not hmac.compare_digest(self._verifier(vkr), meta.get("verifier", "")):
             raise DeidKeyError(f"vault {self.path} was made with a different key")
+        self._vkr = vkr
+
+    @staticmethod
+    def _verifier(vkr: Keyring) -> str:
+        return hmac.new(vkr.sub("verifier"), _VERIFIER_MSG, hashlib.sha256).hexdigest()
+
+    # stored keys: the caller's keyed hashes (from the engine's key) re-keyed under the vault's salt
+    def _scope(self, scope: str) -> str:
+        return self._vkr.hexdigest("scope", scope, length=32)
+
+    def _value(self, scope: str, label: str, value_hash: str) -> str:
+        return self._vkr.hexdigest("value", scope, label, value_hash, length=40)
+
+    def _token(self, token: str) -> str:
+        return self._vkr.hexdigest("token", token, length=40)
 
     def _retry(self, fn):
         for i in range(20):
@@ -174,36 +236,37 @@ class Vault:
     def get(self, scope: str, label: str, value_hash: str) -> str | None:
         row = self._retry(lambda: self.conn.execute(
             "SELECT surrogate FROM pseudonyms WHERE scope=? AND label=? AND value_hash=?",
-            (scope, label, value_hash)).fetchone())
+            (self._scope(scope), label, self._value(scope, label, value_hash))).fetchone())
         return row[0] if row else None
 
     def taken(self, scope: str, label: str, surrogate: str) -> bool:
         """Is this surrogate already given to another (non-alias) value in the scope?"""
         row = self._retry(lambda: self.conn.execute(
             "SELECT 1 FROM pseudonyms WHERE scope=? AND label=? AND surrogate_norm=? AND alias=0 LIMIT 1",
-            (scope, label, surrogate_norm(surrogate))).fetchone())
+            (self._scope(scope), label, surrogate_norm(surrogate))).fetchone())
         return row is not None
 
     def put(self, scope: str, label: str, value_hash: str, surrogate: str, original: str | None,
             alias: bool = False) -> str:
         """Store a mapping unless one exists; returns the surrogate that is stored (first writer wins)."""
-        enc = self.keyring.encrypt(original, label) if (original is not None and self.store_originals) else None
+        enc = self._vkr.encrypt(original, label) if (original is not None and self.store_originals) else None
         self._retry(lambda: self.conn.execute(
             "INSERT OR IGNORE INTO pseudonyms VALUES (?,?,?,?,?,?,?,?)",
-            (scope, label, value_hash, surrogate, surrogate_norm(surrogate), int(alias), enc, time.time())))
+            (self._scope(scope), label, self._value(scope, label, value_hash), surrogate, surrogate_norm(surrogate),
+             int(alias), enc, time.time())))
         return self.get(scope, label, value_hash) or surrogate
 
     def put_token(self, token: str, label: str, original: str) -> None:
-        enc = self.keyring.encrypt(original, label) if self.store_originals else None
+        enc = self._vkr.encrypt(original, label) if self.store_originals else None
         self._retry(lambda: self.conn.execute(
-            "INSERT OR IGNORE INTO tokens VALUES (?,?,?,?)", (token, label, enc, time.time())))
+            "INSERT OR IGNORE INTO tokens VALUES (?,?,?,?)", (self._token(token), label, enc, time.time())))
 
     # --- re-identification (needs the key) -------------------------------------------------------
     def original_of_token(self, token: str) -> str | None:
-        row = self.conn.execute("SELECT label, original_enc FROM tokens WHERE token=?", (token,)).fetchone()
+        row = self.conn.execute("SELECT label, original_enc FROM tokens WHERE token=?", (self._token(token),)).fetchone()
         if not row or row[1] is None:
             return None
-        return self.keyring.decrypt(row[1], row[0])
+        return self._vkr.decrypt(row[1], row[0])
 
     def surrogates(self, scope: str | None = None) -> list[tuple[str, str, str]]:
         """(label, surrogate, original) for every stored non-alias pseudonym (of one scope if given)."""
@@ -211,8 +274,8 @@ class Vault:
         args: tuple = ()
         if scope is not None:
             q += " AND scope=?"
-            args = (scope,)
-        return [(lab, sur, self.keyring.decrypt(enc, lab)) for lab, sur, enc in self.conn.execute(q, args)]
+            args = (self._scope(scope),)
+        return [(lab, sur, self._vkr.decrypt(enc, lab)) for lab, sur, enc in self.conn.execute(q, args)]
 
     def stats(self) -> dict[str, int]:
         c = self.conn
@@ -228,12 +291,16 @@ class Vault:
             c.close()
             self._local.conn = None
 
-    def __getstate__(self):  # picklable for worker processes: reopen there
-        return {"path": self.path, "store_originals": self.store_originals, "keyring": self.keyring}
+    def __getstate__(self):  # picklable for worker processes: reopen there (the derived keys travel)
+        return {"path": self.path, "store_originals": self.store_originals, "keyring": self.keyring, "vkr": self._vkr}
 
     def __setstate__(self, state):
         self.path, self.store_originals, self.keyring = state["path"], state["store_originals"], state["keyring"]
+        self._vkr = state["vkr"]
         self._local = threading.local()
 
     def __repr__(self) -> str:
         return f"Vault({str(self.path)!r})"
+
+
+__all__ = ["KEY_ENV", "DeidKeyError", "Keyring", "Vault", "check_key", "load_key", "surrogate_norm"]
