@@ -259,3 +259,19 @@ def test_dash_is_stdin_and_stdout_for_convert_validate_and_stats(tmp_path):
     assert r.exit_code == 0 and json.loads(r.stdout)["documents"] == 5
     r = CliRunner().invoke(cli, ["corpus", "convert", "-", "-", "--to", "hf"], input=data)
     assert r.exit_code == 2 and "stdout" in r.output
+
+
+def test_relabel_help_example_is_printed_as_written_and_its_map_works(tmp_path):
+    import subprocess
+
+    r = run("relabel", "--help")
+    assert "\t" not in r.output
+    lines = r.output.splitlines()
+    i = next(k for k, x in enumerate(lines) if x.strip().startswith("printf"))
+    assert lines[i - 1].strip().startswith("vimednlp corpus relabel") and lines[i + 1].strip().startswith("vimednlp")
+    subprocess.run(["bash", "-c", lines[i].strip()], cwd=tmp_path, check=True)
+    src = tmp_path / "p.jsonl"
+    _write_jsonl(src, [Document("p1", "Bệnh nhân sốt, đi xe buýt.", [Span(10, 13, "SYMPTOM_AND_DISEASE", "sốt"),
+                                                                    Span(18, 25, "TRANSPORTATION", "xe buýt")])])
+    assert run("relabel", src, tmp_path / "map.tsv", "--out", tmp_path / "r.jsonl").exit_code == 0
+    assert [(s.label, s.text) for s in read(tmp_path / "r.jsonl")[0].spans] == [("DISEASE", "sốt")]

@@ -37,3 +37,14 @@ def test_terminology_build_info_lookup(fresh_cache):
     assert r.exit_code == 0 and "extension" in r.output
     assert run(cli, ["terminology", "lookup", "X99.9"]).exit_code == 1
     assert "Example" in run(cli, ["terminology", "build", "--help"]).output
+
+
+def test_every_option_of_the_terminology_commands_has_help_text():
+    from vimednlp.terminology.cli import code, terminology
+
+    cmds = [code, *terminology.commands.values()]
+    missing = [f"{c.name} {p.opts[0]}" for c in cmds for p in c.params
+               if isinstance(p, __import__("click").Option) and not p.help]
+    assert not missing, f"options without help: {missing}"
+    r = CliRunner().invoke(cli, ["terminology", "info", "--help"])
+    assert "--json" in r.output and "JSON object" in r.output

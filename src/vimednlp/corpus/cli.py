@@ -272,7 +272,7 @@ def relabel(path, mapping, out, drop_unmapped, level):
     \b
     Examples:
       vimednlp corpus relabel phoner.jsonl map.json --out relabelled.jsonl
-      echo -e "SYMPTOM_AND_DISEASE\tDISEASE\nTRANSPORTATION\t" > map.tsv
+      printf 'SYMPTOM_AND_DISEASE\\tDISEASE\\nTRANSPORTATION\\t\\n' > map.tsv
       vimednlp corpus relabel train_syllable.conll map.tsv --out train.jsonl
     """
     from .io import iter_read

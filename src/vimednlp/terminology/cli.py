@@ -15,8 +15,10 @@ def _quiet_hint() -> None:
 
 @click.command("code")
 @click.argument("query", nargs=-1, required=True)
-@click.option("--system", "-s", type=click.Choice(["icd10", "drug", "lab"]), default="icd10", show_default=True)
-@click.option("-k", "--top", "k", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--system", "-s", type=click.Choice(["icd10", "drug", "lab"]), default="icd10", show_default=True,
+              help="Code system: ICD-10 diagnoses, drugs (ATC) or lab tests (LOINC).")
+@click.option("-k", "--top", "k", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="How many candidates to print, best first.")
 @click.option("--json", "as_json", is_flag=True, help="one JSON object per candidate")
 def code(query: tuple[str, ...], system: str, k: int, as_json: bool) -> None:
     """Rank ICD-10 / drug (ATC) / lab test (LOINC) codes for a mention.
@@ -97,7 +99,8 @@ def build_cmd(source: str, file: str | None, force: bool) -> None:
 
 
 @terminology.command("info")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the store's path, code counts, Vietnamese titles and imports as one JSON object.")
 def info_cmd(as_json: bool) -> None:
     """Show where the store is, what it holds and which sources were imported.
 
