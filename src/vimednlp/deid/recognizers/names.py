@@ -13,11 +13,14 @@ from functools import lru_cache
 
 from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer, Taken, _index
-from .lexicons import cues, names
+from .lexicons import cues, names, vocab
 
-_DIGRAPHS = ("Th", "Ng", "Nh", "Ch", "Tr", "Ph", "Kh", "Gi", "Qu")  # initials of 'Thảo', 'Nguyệt': 'N.V.Th.'
-_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}(?:\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu))?\.?"
-                       r"|[A-ZĐ]\.(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?|[A-ZĐ]\.")
+_V = vocab("names")  # resources/deid/vocab/names.yaml
+_MIDDLE_THI = frozenset(_V["middle_thi"])
+_VOCATIVE_NEEDS = _V["vocative_needs"]
+
+_DIGRAPHS = _V["digraphs"]
+_INITIALS = re.compile(_V["initials"])
 # a chat line: optional '[14/03 20:15]', '21:05 -' or '20/03/2026 19:42' stamp (an exported chat), then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*"
                       r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+(?:-[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?"
@@ -41,90 +44,41 @@ def ctx_key(w: str) -> str:
     return w.lower() if fold_lower(w) != w.lower() else fold_lower(w)
 
 
-_INITIALS_FREE = re.compile(r"(?<![\w.])[A-ZĐ]\.(?:[A-ZĐ]\.){0,3}(?:[A-ZĐ]\.|(?:Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)\.?)(?![\w])"
-                            r"|(?<![\w.])[A-ZĐ](?:\.[A-ZĐ]){2,4}(?![\w.])")
-# one initial standing for a person in running text: 'Sau đó K. được đưa về', ', H. được chuyển viện'
-# (a capital, a dot, then a lower-case word: sentences do not go on in lower case after a full stop)
-_INITIAL_ALONE = re.compile(r"(?:^|[,;(] ?| (?:với|cùng|của|là|và|cho|gặp|hiện|khi|sau|đó|nay|lúc) )"
-                            r"(?P<i>[A-ZĐ]\.)(?= (?!(?:[a-zđ]+\s)?\d)[a-zà-ỹđ])", re.MULTILINE)
-# lower-case words that follow a kinship cue but are not names (`anh ấy`, `em bé`, `chị gái`)
-_NOT_NAME_LOWER = frozenset(["cat", "ay", "ta", "no", "nay", "do", "kia", "nao", "gi", "toi", "minh", "trai", "gai", "be", "nho", "lon", "ca", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "bi", "co", "da", "dang", "se", "la", "thay", "khong", "van", "cung", "moi", "duoc", "oi", "nhe", "a", "hay", "va", "voi", "cua", "em", "anh", "chi", "ong", "ba", "chau", "con", "me", "bo", "cha", "vo", "chong", "ho", "nguoi", "benh", "nhan", "di", "den", "ve", "o", "tai", "nhu", "rat", "qua", "lai", "ra", "vao", "len", "xuong", "an", "uong", "ngu", "dau", "sot", "ho", "kho", "nha", "si", "sy", "dinh", "don", "lam", "sao", "binh", "tieu", "noi", "thuong", "khoe", "tot", "tiep", "xuc", "duong", "met", "bi", "can", "phai", "nen", "muon", "biet", "thuong", "yeu", "ruot", "ho", "nuoi", "ke", "dau", "re", "ngoai", "noi",
-    # verbs of reported speech and care that follow a role word in chats ("bs bao ...": the doctor said)
-    "bao", "hoi", "dan", "xem", "kham", "nghi", "vien", "cam", "goi", "nhan", "tra", "loi", "ko", "k", "hok", "dc", "duoc", "ut", "troi", "luc",
-    # 'mẹ em sinh 12/3/1952' (was born), 'chị sinh bé' (gave birth)
-    "sinh",
-    # chat without diacritics: 'có thể', 'để lại', 'bạn' ('ban de lai sdt', 'co the la')
-    "the", "de", "ban",
-    # 'ĐD giao:', 'ĐD nhận:' (the nurse handing over / taking over a shift)
-    "giao",
-    # 'be tho nhanh' (thở: breathes), 'bs truc' (the doctor on call)
-    "tho", "truc"])
+_INITIALS_FREE = re.compile(_V["initials_free"])
+_INITIAL_ALONE = re.compile(_V["initial_alone"], re.MULTILINE)
+_NOT_NAME_LOWER = frozenset(_V["not_name_lower"])
 
 
-_VOCATIVE = re.compile(r"(?:^|(?<=[,.!?:;]\s)|(?<=[,.!?:;]))[ \t]*(?:(?:a|c|e|anh|chi|em|bs|bac si|co|chu|ba|ong) )?(?P<who>[a-z]+(?: [a-z]+)?) (?:oi|oii|0i|0ii|ui)(?![\w])",
-                       re.MULTILINE)
-# 'minh la van hung': after a self-introduction even 'van' (also 'still') starts a name
-_SELF_INTRO = frozenset(["minh la", "em la", "toi la", "ten la", "mình là", "em là", "tôi là", "tên là", "tên em là",
-                         "tên tôi là"])
-# Ê Đê, Jrai and other Central Highlands names put the family name last ('Y Hương Niê', 'H'Hen Niê', 'Ama Khoa')
-_LOWER_NAME_FIELD = re.compile(r"(?im)^[ \t]*(?:ho ten|ho va ten|ten nguoi benh|ten benh nhan)[ \t]*:[ \t]*([a-z]+(?: [a-z]+){1,3})(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*[,;])")
+_VOCATIVE = re.compile(_V["vocative"], re.MULTILINE)
+_SELF_INTRO = frozenset(_V["self_intro"])
+_LOWER_NAME_FIELD = re.compile(_V["lower_name_field"])
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-•*+])[ \t]+", re.MULTILINE)
-_NICKNAME = re.compile(r"\((?:o nha|anh em|ban be|hang xom|moi nguoi|hay|thuong|quen)?\s*goi(?:\s+la)?\s+"
-                       r"([^\W\d_][\w']*(?:\s[^\W\d_][\w']*){0,2})\s*\)"
-                       # without brackets the qualifier is needed: ', ở nhà gọi là Mỷ Con.'
-                       r"|(?<![\w])(?:o nha|anh em|ban be|hang xom|moi nguoi|thuong|hay|quen)\s+goi(?:\s+la)?\s+"
-                       r"([^\W\d_][\w']*(?: [^\W\d_][\w']*){0,2}?)(?=\s*[,.;:)\n]|\s*$)")
+_NICKNAME = re.compile(_V["nickname"])
 # a strength right after a word makes it a drug ('Sifrol 0,25mg', 'Coversyl 5mg')
 _DRUG_STRENGTH = re.compile(r"\s?\d+(?:[.,]\d+)?\s?(?:mg|mcg|µg|ug|g|ml|ui|iu|%)(?![\w])")
-# middle names that never end a name (Kinh 'Văn', 'Thị'; Hmong 'A' for men, 'Thị'/'Súa' elsewhere)
-_MIDDLE_ONLY = frozenset(["van", "thi", "văn", "thị", "a"])
-# Ê Đê women's names open with H' ('H' BLŨN ÊBAN', 'H'Hen Niê'): the apostrophe marks them
-_H_APOSTROPHE = re.compile(r"(?<![\w'])H' ?[A-ZÀ-ỸĐ][\wÀ-ỹ]+(?: [A-ZÀ-ỸĐ][\wÀ-ỹ]+){0,2}")
-# Nguyễn, Trần / Trương / Trịnh, Phạm / Phan, Huỳnh cut short, then up to two initials ('Ng. T. ', 'Ph.V.'), up to the
-# space before the given name
-_NAME_WORD_AFTER = re.compile(r" ([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w])")
-_ABBREV_SURNAME = re.compile(r"(?<![\w.])(?:Ng|Tr|Ph|Hu)\.(?: ?[A-ZĐ]\.){0,2} (?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
-_GIVEN_AFTER_INITIALS = re.compile(r" ([A-ZÀ-ỸĐ][a-zà-ỹđ]+)(?![\w.])")
-_HIGHLANDS_FIRST = frozenset(["y", "h", "ama", "ami", "ay", "nay", "ksor", "siu"])
-# family names that open a Central Highlands name typed in lower case ('ong ksor y bluih'); not 'y', 'h' (words)
-_HIGHLANDS_LOWER = frozenset(["ksor", "siu", "rmah", "rcom", "kpa", "nie", "ama", "ami", "mlo", "hlong", "bya"])
-# address terms written out: before a full stop they end a sentence, they do not call the next word
-_KIN_WORDS = frozenset(["anh", "chi", "em", "chau", "bac", "ong", "ba", "co", "chu", "di", "con", "me", "bo", "vo", "chong",
-                        "ban", "cau", "mo", "thim", "cu", "be", "chị", "cháu", "bác", "ông", "bà", "cô", "chú", "dì", "mẹ",
-                        "bố", "vợ", "chồng", "bạn", "cậu", "mợ", "thím", "cụ", "bé"])
-# Southern birth-order names ('ông Ba Đực', 'Út Lành', 'anh Tám'): numbers or cue words elsewhere, so only
-# capitalised and next to a cue, a capitalised name or a speaker's ':'
-_BIRTH_ORDER = frozenset(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Út"])
-# 'Nguyễn Thị Bé', 'Lê Văn Út': after these middle names the next capitalised word is the given name,
-# even one that is a cue word elsewhere ('bé', 'út', 'em')
-_MIDDLE_KINH = frozenset(["van", "thi", "văn", "thị"])
-# cues ending on 'tên' that name no one: 'ký tên' (signed), 'bảng tên ghi'
-_NOT_NAMING = frozenset(["ky ten", "bang ten", "dat ten"])
-# words before a chat speaker's given name said alone: 'chao phuong', 'e la phuong', 'cam on phuong'
-_GREETING_BEFORE = frozenset(["chao", "la", "on", "hi", "hello"])
-# roles of a clinic's staff before their name in a chat ('CSKH - Lan 09:10:')
-_CHAT_ROLES = frozenset(["cskh", "admin", "tu van", "tu van vien", "tong dai", "tong dai vien", "hotline", "pk", "phong kham",
-                         "nha thuoc", "quay thuoc", "tiep don"])
-# words of the day's time before a clock time: never a chat handle
-_TIME_WORDS = frozenset(["sang", "trua", "chieu", "toi", "dem", "khuya", "luc", "ngay", "gio", "tu", "den", "khoang",
-                         "hom", "bat", "ket", "thoi", "kham", "ca", "truc"])
+_MIDDLE_ONLY = frozenset(_V["middle_only"])
+_H_APOSTROPHE = re.compile(_V["h_apostrophe"])
+_NAME_WORD_AFTER = re.compile(_V["name_word_after"])
+_ABBREV_SURNAME = re.compile(_V["abbrev_surname"])
+_GIVEN_AFTER_INITIALS = re.compile(_V["given_after_initials"])
+_HIGHLANDS_FIRST = frozenset(_V["highlands_first"])
+_HIGHLANDS_LOWER = frozenset(_V["highlands_lower"])
+_KIN_WORDS = frozenset(_V["kin_words"])
+_BIRTH_ORDER = frozenset(_V["birth_order"])
+_MIDDLE_KINH = frozenset(_V["middle_kinh"])
+_NOT_NAMING = frozenset(_V["not_naming"])
+_GREETING_BEFORE = frozenset(_V["greeting_before"])
+_CHAT_ROLES = frozenset(_V["chat_roles"])
+_TIME_WORDS = frozenset(_V["time_words"])
 # cue lists whose words never open a chat handle ('Địa Chỉ:', 'Ngày:')
 _LABEL_KEYS = ("location_field", "location_unit", "org_head", "profession_cue", "phone_cues", "date_cues", "name_before",
                "name_never")
-# e-mail and memo header fields at the start of a line ('To: ...'): never a chat speaker
-_MAIL_HEADERS = frozenset(["to", "from", "cc", "bcc", "subject", "date", "re", "fw", "fwd", "sent", "attachments"])
+_MAIL_HEADERS = frozenset(_V["mail_headers"])
 
 
-# staff titles: a capitalised given name right after one is a person even when it is a word elsewhere
-_STAFF_CUES = frozenset(["bs", "bs.", "bác sĩ", "bác sỹ", "bac si", "bac sy", "đd", "đd.", "dd", "điều dưỡng", "dieu duong",
-                         "ktv", "kỹ thuật viên", "ky thuat vien", "y tá", "y ta", "tổng đài viên", "tong dai vien"])
-# table column headers over the names of staff or signers
-_PERSON_COLUMNS = frozenset(["nguoi thuc hien", "nguoi ky", "nv cap phat", "nhan vien cap phat", "nguoi cap phat", "dd",
-                             "dieu duong", "bac si", "bs", "nguoi giao", "nguoi nhan", "ky ten", "chu ky", "nguoi ghi",
-                             "nguoi bao cao", "dd thuc hien", "bs dieu tri", "ktv", "nguoi phat thuoc", "nguoi tiem",
-                             "nguoi lay mau", "nguoi kiem tra", "nguoi tu van", "can bo tu van", "dd ky", "bs ky"])
-# a signature slot: a table cell after 'đã ký' or a 'Người giao / nhận / ký' field holding a given name
-_SIGNER = re.compile(r"(?:\bda ky[ \t]*\||\bnguoi (?:giao|nhan|ky|cap phat|phat thuoc)[ \t]*:)[ \t]*(?=\S)")
+_STAFF_CUES = frozenset(_V["staff_cues"])
+_PERSON_COLUMNS = frozenset(_V["person_columns"])
+_SIGNER = re.compile(_V["signer"])
 
 
 # romanised East Asian names: a hyphenated given name next to a surname ('Lee Soo-min', 'Ji-woo Kim'), or a surname
@@ -136,9 +90,7 @@ _FOREIGN_NAME = re.compile(rf"(?<![\w-])(?:(?P<s1>[A-Z][a-z]+|[A-Z]{{2,}}) {_HY}
                            rf"|(?P<s4>[A-Z][a-z]{{2,}}) [A-Z][a-z]{{2,}}(?! [A-Z])"
                            # all in capitals, even in a text in capitals: 'KIM JI-WOO', 'PARK MIN-JUN'
                            rf"|(?P<s5>[A-Z]{{2,}}) [A-Z]{{2,}}-[A-Z]{{2,}})(?![\w-])")
-# short romanised surnames that are English words or syllables elsewhere: only with a hyphenated given name
-_SHORT_FOREIGN_OK = frozenset(["lee", "cho", "seo", "yoo", "joo", "woo", "ahn", "heo", "noh", "ryu", "goh", "koh", "yeo",
-                               "lim", "liu", "lin", "gao", "luo", "xie", "yao", "wei", "abe", "ota", "sok", "keo"])
+_SHORT_FOREIGN_OK = frozenset(_V["short_foreign_ok"])
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +169,10 @@ class NameRecognizer(Recognizer):
             # initials after a cue: 'bà H.T.P', 'BN N.V.A'
             if cue_hit and _INITIALS.fullmatch(ctx.text[t.start:self._glued_end(ctx, i)]):
                 e = self._glued_end(ctx, i)
+                # then the given name ('người nhà N.V. An'; the canonical view reads 'N.V.An' so)
+                g = _GIVEN_AFTER_INITIALS.match(ctx.text, e) if ctx.text[e - 1] == "." and not upper else None
+                if g and ctx_key(g.group(1)) in giv:
+                    e = g.end()
                 out.append(Candidate(t.start, e, "NAME", 0.85, self.name, "initials after a role/kinship cue"))
                 i = ctx.token_index_at(e) or i + 1
                 continue
@@ -289,7 +245,7 @@ class NameRecognizer(Recognizer):
                 j += 1
             run_end = j + 1
             start_is_cue = ft[i] in cue_words and run_end - i >= 2 \
-                and not (ft[i] in sur and ft[i + 1] in ("thị", "thi"))  # 'ĐD Ông Thị Nguyệt': surname Ông, not 'Mr'
+                and not (ft[i] in sur and ft[i + 1] in _MIDDLE_THI)  # 'ĐD Ông Thị Nguyệt': surname Ông, not 'Mr'
             if cue_hit and t.text in _BIRTH_ORDER and run_end - i >= 2 and not upper \
                     and not self._never(ft, i + 1, run_end, never) and ctx.ktoks[i + 1] not in never:
                 e = min(run_end, i + 3)
@@ -507,7 +463,7 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(m.start(), e, "NAME", 0.8, self.name, "abbreviated surname + initials + given name"))
         # a lower-case given name called out: 'hoa oi, ...', 'tuan anh oi' (chat)
         # (every vocative has ' ơi' / ' ui' / ' 0i': a note without one skips the scan)
-        vocatives = _VOCATIVE.finditer(ctx.folded) if any(w in ctx.folded for w in (" oi", " 0i", " ui")) else ()
+        vocatives = _VOCATIVE.finditer(ctx.folded) if any(w in ctx.folded for w in _VOCATIVE_NEEDS) else ()
         for m in vocatives:
             words = m.group("who").split()
             raw = ctx.text[m.start("who"):m.end("who")]
@@ -541,7 +497,7 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start(1), m.end(1))
                 out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
         # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
-        for m in (_NICKNAME.finditer(ctx.folded) if "goi" in ctx.folded else ()):  # ('gọi': every nickname has it)
+        for m in (_NICKNAME.finditer(ctx.folded) if _V["nickname_call"] in ctx.folded else ()):  # ('gọi': every nickname has it)
             g = 1 if m.start(1) >= 0 else 2
             s, e = m.start(g), m.end(g)
             words = ctx.text[s:e].split()
