@@ -103,7 +103,7 @@ class Namer:
     (--hash-names) the SHA-256 of the name, keyed with HMAC when a key is given (names are not
     de-identified otherwise: 'Nguyen_Van_An.txt' would stay in every file the run writes)."""
 
-    def __init__(self, on: bool = False, key: str | None = None):
+    def __init__(self, on: bool = False, key: str | bytes | None = None):
         self.on, self.key = on, key
 
     def __call__(self, name: str) -> str:
@@ -111,7 +111,8 @@ class Namer:
             return name
         data = name.encode("utf-8", "surrogatepass")
         if self.key:
-            return hmac.new(self.key.encode("utf-8"), data, hashlib.sha256).hexdigest()[:32]
+            key = self.key if isinstance(self.key, bytes) else str(self.key).encode("utf-8")
+            return hmac.new(key, data, hashlib.sha256).hexdigest()[:32]
         return hashlib.sha256(data).hexdigest()[:32]
 
 
@@ -135,7 +136,7 @@ def iter_text_inputs(paths: list[Path], report: Report | None = None) -> Iterato
     multi = len(paths) > 1
     for p in paths:
         if is_stdio(p):
-            yield None, "stdin.txt", None
+            yield None, STDIN_NAME, None
             continue
         if not p.is_dir():
             if not p.exists():
@@ -319,7 +320,7 @@ def iter_csv(path: Path | str, columns: list[str], id_col: str | None, patient_c
 
     # a clinical note in one cell may pass csv's default limit of 128 KiB
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
-    reader = csv.reader(lines())
+    reader = csv.reader(lines(), strict=True)  # an unterminated quote is an error, not a row that eats the rest
     header: list[str] = []
     try:
         while not header:
@@ -605,8 +606,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
                 try:
                     text = decode_text(_read_stdin_bytes(), STDIN_NAME) if f is None else read_text_file(f)
                 except UnicodeDecodeError as e:
-                    yield ("__error__", Record(key, src, None, error=_decode_msg(e, f.name if f else STDIN_NAME,
-                                                                                  namer)))
+                    yield ("__error__", Record(key, src, None, error=_decode_msg(e, f.name if f else STDIN_NAME)))
                     continue
                 except OSError as e:
                     yield ("__error__", Record(key, src, None, error=f"cannot read the file ({type(e).__name__})"))
@@ -806,10 +806,10 @@ def _init_spawned(engine_kwargs: dict) -> None:
     _init_worker(engine_kwargs)
 
 
-def _decode_msg(e: UnicodeDecodeError, name: str, namer: Namer) -> str:
-    """The decode error's reason, with the file name hashed when names are."""
+def _decode_msg(e: UnicodeDecodeError, name: str) -> str:
+    """The decode error's reason without the file name (the report names the file, hashed or not)."""
     msg = e.reason
-    return msg.replace(name, namer(name)) if namer.on else msg
+    return msg[len(name) + 2:] if msg.startswith(name + ": ") else msg
 
 
 def _truncate(path: Path, size: int) -> None:
