@@ -73,7 +73,7 @@ def _kill_midway(args: list, progress: Path, total: int, at: int = 150) -> int:
 
 
 def _resume(args: list) -> subprocess.CompletedProcess:
-    r = subprocess.run([sys.executable, "-m", "vimednlp", "deid", *map(str, args)], capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "-m", "vimednlp", "deid", *map(str, args)], capture_output=True, text=True, check=False,
                        timeout=300)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
@@ -211,7 +211,7 @@ def test_csv_bad_byte_loses_no_other_row_and_ends(tmp_path, at):
     src = tmp_path / "export.csv"
     bad_line = _csv_with_bad_byte(src, at)
     out = tmp_path / "out.csv"
-    signal.alarm(60)  # the old reader could loop for ever on some placements
+    signal.alarm(30)  # the old reader could loop for ever on some placements
     try:
         r = run([src, "--out", out, "--columns", "ghi_chu", "--id-field", "ma", "--on-error", "skip", *BASE])
     finally:
