@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 from ..overlap import resolve as resolve_overlaps
 from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
+from ..text.canonical import canonical_view
 from .recognizers import Candidate, Context, Recognizer, default_recognizers
 from .recognizers.allow import allow_spans
 
@@ -35,24 +35,6 @@ def _load_model(model: str):
     from .tagger import PhiTagger
 
     return PhiTagger.load(model)
-
-
-def _nfc_with_map(text: str) -> tuple[str, list[int]]:
-    """NFC text and, for each of its characters (plus the end), the offset in `text`."""
-    out: list[str] = []
-    starts: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        piece = unicodedata.normalize("NFC", text[i:j])
-        for ch in piece:
-            out.append(ch)
-            starts.append(i)
-        i = j
-    starts.append(n)
-    return "".join(out), starts
 
 
 def _is_cue_word(piece: str) -> bool:
@@ -174,16 +156,15 @@ class Analyzer:
             raise TypeError(f"Analyzer.analyze expects str, got {type(text).__name__}")
         if not text.strip():
             return []
-        mapping = None
-        work = text
-        if not unicodedata.is_normalized("NFC", text):
-            work, mapping = _nfc_with_map(text)
+        # the detectors read the canonical view (NFC, invisible characters, entities, OCR confusables, ...)
+        view = canonical_view(text)
+        work = view.text
         _ctx, cands = self.candidates(work)
         out: list[Span] = []
         for c in resolve((x for x in cands if x.score >= self.threshold), work):
             if c.end < len(work) and work[c.end] == "." and _ENDS_WITH_INITIAL.search(work[c.start:c.end]):
                 c = dataclasses.replace(c, end=c.end + 1)  # 'Lê Thị K.', 'N.V.Th.', 'TP.HCM.': the dot abbreviates
-            s, e = (mapping[c.start], mapping[c.end]) if mapping else (c.start, c.end)
+            s, e = view.to_original(c.start, c.end)
             attrs = dict(c.attrs)
             attrs["explanation"] = c.explanation
             if c.label == "ID":

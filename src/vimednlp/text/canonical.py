@@ -1,0 +1,422 @@
+"""The canonical view: the text as the detectors should read it, with an exact way back to the input.
+
+Identifiers reach a detector in forms it was never tuned on: a zero-width space or a NUL inside a phone
+number, full-width digits, HTML entities (``Nguy&#7877;n``), OCR confusables (``l0/O8/2O25``,
+``BỆNH VlỆN``), digits spaced out one by one, ``12 03 2024``, initials glued to a given name (``N.V.An``),
+e-mails written ``an [at] gmail [dot] com``, a name hyphenated across a line break. ``canonical_view(text)``
+rewrites those places only, in a copy: the recognizers and the tagger read ``view.text`` and every span
+found there maps back to input offsets with ``view.to_original(start, end)`` (an `Alignment`: a span
+touching an edit grows to cover the whole edit in the input, so ``&#7877;`` goes with the name). The input
+is never changed, and outside the spans an output keeps the input's characters.
+
+Text with none of the trigger characters or shapes is its own view (``view.alignment is None``), so
+ordinary notes pay for a few regular-expression searches only.
+
+The knowledge is data in ``resources/text/``: ``canonical_chars.tsv`` (invisible, control, surrogate and
+full-width characters), ``ocr_confusables.tsv`` and ``ocr_header_words.txt`` (OCR misreadings),
+``email_obfuscations.tsv`` (``[at]``, ``chấm``, ...).
+
+    >>> v = canonical_view("SĐT 091\\x002 345 678")
+    >>> v.text
+    'SĐT 0912 345 678'
+    >>> v.to_original(4, 16)
+    (4, 17)
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..paths import resource_path
+from .alignment import Alignment
+
+Edit = tuple[int, int, str]  # (start, end, replacement) in the text a step reads
+
+
+@dataclass(frozen=True)
+class CanonicalView:
+    """``text`` (what detectors read), ``original`` (the input), ``alignment`` (None: they are the same)."""
+
+    text: str
+    original: str
+    alignment: Alignment | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.alignment is not None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the view -> the smallest span of the input that holds it (whole edits)."""
+        if self.alignment is None:
+            return start, end
+        return self.alignment.to_original(start, end)
+
+    def to_view(self, start: int, end: int) -> tuple[int, int]:
+        if self.alignment is None:
+            return start, end
+        return self.alignment.to_normalized(start, end)
+
+
+# --- tables ---------------------------------------------------------------------------------------------
+def _rows(name: str, ncols: int) -> list[list[str]]:
+    """Rows of a TSV in resources/text/ (comments and the header skipped); a bad row names file and line."""
+    p = resource_path("text", name)
+    out = []
+    header = True
+    with open(p, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != ncols:
+                raise ValueError(f"{p}:{lineno}: expected {ncols} tab-separated columns, got {len(cols)}")
+            if header:
+                header = False
+                continue
+            out.append(cols)
+    return out
+
+
+@dataclass(frozen=True)
+class _Tables:
+    char_re: re.Pattern
+    char_ranges: str  # every range of canonical_chars.tsv, for one character class
+    digit_confusable: dict[str, str]
+    letter_confusable: dict[str, str]
+    header_words: frozenset[str]
+    at_forms: tuple[str, ...]
+    dot_forms: tuple[str, ...]
+    tlds: frozenset[str]
+
+
+def _char_class(chars) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    actions: dict[str, str] = {}
+    for first, last, action, _note in _rows("canonical_chars.tsv", 4):
+        if action not in ("drop", "gap", "replace", "fullwidth"):
+            raise ValueError(f"canonical_chars.tsv: unknown action {action!r}")
+        a, b = int(first, 16), int(last, 16)
+        actions[action] = actions.get(action, "") + (f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}")
+    # a surrogate pair is one character; else a run of characters of one action (a lone surrogate one at a
+    # time, so a pair after it stays a pair); an entity; digits of another script (\d is any decimal digit)
+    char_re = re.compile(
+        r"(?P<pair>[\ud800-\udbff][\udc00-\udfff])"
+        + "".join(f"|(?P<{act}>[{cls}]{'' if act == 'replace' else '+'})" for act, cls in actions.items())
+        + r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+        + r"|(?P<digit>(?:(?![0-9])\d)+)"
+    )
+    digit, letter = {}, {}
+    for ch, reads, where in _rows("ocr_confusables.tsv", 3):
+        if where not in ("digit", "letter") or len(ch) != 1 or len(reads) != 1:
+            raise ValueError(f"ocr_confusables.tsv: bad row {ch!r} {reads!r} {where!r}")
+        (digit if where == "digit" else letter)[ch] = reads
+    words = []
+    with open(resource_path("text", "ocr_header_words.txt"), encoding="utf-8") as fh:
+        words = [w.strip() for w in fh if w.strip() and not w.startswith("#")]
+    at, dot, tld = [], [], []
+    for kind, form in _rows("email_obfuscations.tsv", 2):
+        {"at": at, "dot": dot, "tld": tld}[kind].append(form.lower())
+    return _Tables(char_re, "".join(actions.values()), digit, letter, frozenset(unicodedata.normalize("NFC", w) for w in words),
+                   tuple(sorted(at, key=len, reverse=True)), tuple(sorted(dot, key=len, reverse=True)),
+                   frozenset(tld))
+
+
+# --- steps ------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _char_trigger() -> re.Pattern:
+    """One character class holding every character the character step acts on (a plain class scans fast)."""
+    # the blocks that hold every other script's decimal digits (Arabic-Indic to Mongolian, Javanese to Meetei,
+    # the supplementary planes): coarse, only a hint to look closer; the common symbols (2000-2BFF), Vietnamese
+    # letters (1EA0-1EF9), CJK and Hangul are outside
+    digits = "\\u0660-\\u1c59\\ua620-\\uabf9\\U000104a0-\\U0001fbf9"
+    return re.compile(f"[{_tables().char_ranges}&{digits}]")
+
+
+def _char_edits(text: str) -> list[Edit]:
+    """Invisible, control, surrogate, full-width characters, other scripts' digits, HTML entities."""
+    if not _char_trigger().search(text):
+        return []
+    edits: list[Edit] = []
+    n = len(text)
+    for m in _tables().char_re.finditer(text):
+        kind, s, e = m.lastgroup, m.start(), m.end()
+        g = m.group()
+        if kind == "pair":
+            edits.append((s, e, g.encode("utf-16", "surrogatepass").decode("utf-16")))
+        elif kind == "replace":  # lone surrogates: no encoder (the tagger's included) accepts them
+            edits.extend((i, i + 1, "\ufffd") for i in range(s, e))
+        elif kind == "drop":
+            edits.append((s, e, ""))
+        elif kind == "gap":
+            # inside a token ('091\x002') it goes; between words it keeps them apart
+            inside = s > 0 and e < n and text[s - 1].isalnum() and text[e].isalnum()
+            edits.append((s, e, "" if inside else " "))
+        elif kind == "fullwidth":  # one edit per character, so every boundary stays exact
+            edits.extend((s + i, s + i + 1, chr(ord(c) - 0xFEE0)) for i, c in enumerate(g))
+        elif kind == "digit":
+            edits.extend((s + i, s + i + 1, str(unicodedata.decimal(c, 0))) for i, c in enumerate(g))
+        else:  # entity
+            dec = html.unescape(g)
+            if dec == g or any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n" for c in dec):
+                continue
+            if dec.isspace():
+                dec = " "  # &nbsp;
+            edits.append((s, e, dec))
+    return edits
+
+
+def _nfc_edits(text: str) -> list[Edit]:
+    """NFC one base character (and its combining marks) at a time."""
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    edits: list[Edit] = []
+    i, n = 0, len(text)
+    combining = unicodedata.combining
+    while i < n:
+        j = i + 1
+        while j < n and combining(text[j]):
+            j += 1
+        if j - i > 1:
+            piece = unicodedata.normalize("NFC", text[i:j])
+            if piece != text[i:j]:
+                edits.append((i, j, piece))
+        elif not unicodedata.is_normalized("NFC", text[i]):
+            edits.append((i, j, unicodedata.normalize("NFC", text[i])))
+        i = j
+    return edits
+
+
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def _hyphen_edits(text: str) -> list[Edit]:
+    """A word hyphenated across a line break ('Nguy-\\nễn') is read whole; a capital after the break
+    starts a new word (a list), so only a lower-case letter joins."""
+    if "-" not in text:
+        return []
+    return [(m.start(), m.end(), "") for m in _HYPHEN_BREAK.finditer(text) if text[m.end()].islower()]
+
+
+@lru_cache(maxsize=1)
+def _ocr_trigger() -> re.Pattern:
+    conf = _char_class(_tables().digit_confusable)
+    # a confusable next to a digit (the class first: it scans fast)
+    return re.compile(f"[{conf}](?:(?<=[0-9][{conf}])|[0-9])")
+
+
+_OCR_SEPS = "./-: "
+
+
+def _ocr_digit_edits(text: str) -> list[Edit]:
+    """A token that is mostly digits ('l0/O8/2O25', 'O9l2.7O4.336') reads its confusables as digits.
+    Each group between separators must hold a real digit, digits must outnumber confusables, and the
+    result must be long enough to be an identifier (6 digits or more): '10l', 'SpO2', 'I21.9' stay."""
+    conf = _tables().digit_confusable
+    edits: list[Edit] = []
+    n = len(text)
+    done = -1
+
+    def run_char(i: int) -> bool:
+        return 0 <= i < n and ("0" <= text[i] <= "9" or text[i] in conf)
+
+    for m in _ocr_trigger().finditer(text):
+        if m.start() < done:
+            continue
+        i = m.start()  # widen over run characters and single separators between them
+        while run_char(i - 1) or (i >= 2 and text[i - 1] in _OCR_SEPS and run_char(i - 2)):
+            i -= 1
+        j = m.end()
+        while run_char(j) or (text[j:j + 1] in tuple(_OCR_SEPS) and run_char(j + 1)):
+            j += 1
+        done = j
+        if (i > 0 and text[i - 1].isalnum()) or (j < n and text[j].isalnum()):
+            continue  # glued to a word ('SpO2', 'BN0l23')
+        # groups between separators; a group without a real digit cuts the run
+        seq: list[tuple[int, int]] = []
+        for g in [*re.finditer(r"[^./\-: ]+", text[i:j]), None]:
+            if g is not None and any("0" <= c <= "9" for c in g.group()):
+                seq.append((i + g.start(), i + g.end()))
+                continue
+            if seq:
+                chars = "".join(text[a:b] for a, b in seq)
+                k = sum(c in conf for c in chars)
+                d = len(chars) - k
+                if k and d > k and d + k >= 6:
+                    for a, b in seq:
+                        edits.extend((x, x + 1, conf[text[x]]) for x in range(a, b) if text[x] in conf)
+            seq = []
+    return edits
+
+
+@lru_cache(maxsize=1)
+def _header_res() -> tuple[re.Pattern, re.Pattern]:
+    t = _tables()
+    upper = "".join(sorted({c for w in t.header_words for c in w if c.isupper()}))
+    conf = _char_class(t.letter_confusable)
+    # a confusable between two capitals ('KH0A', 'VlỆN'; the class first: it scans fast)
+    trigger = re.compile(f"[{conf}](?<=[{upper}][{conf}])[{upper}]")
+    word = re.compile(rf"(?:[^\W_]|[{conf}])+")
+    return trigger, word
+
+
+def _header_edits(text: str) -> list[Edit]:
+    """An upper-case header word with an OCR confusable ('VlỆN', 'KH0A') reads as the word it spells."""
+    t = _tables()
+    trigger, word = _header_res()
+    edits: list[Edit] = []
+    last = -1
+    for m in trigger.finditer(text):
+        if m.start() < last:
+            continue
+        s = m.start()
+        while s > 0 and (text[s - 1].isalnum() or text[s - 1] in t.letter_confusable):
+            s -= 1
+        w = word.match(text, s)
+        if not w:
+            continue
+        last = w.end()
+        tok = w.group()
+        letters = [c for c in tok if c not in t.letter_confusable]
+        if len(letters) < 2 or not all(c.isupper() for c in letters):
+            continue
+        mapped = "".join(t.letter_confusable.get(c, c) for c in tok)
+        if mapped in t.header_words:
+            edits.extend((s + i, s + i + 1, mapped[i]) for i, c in enumerate(tok) if c != mapped[i])
+    return edits
+
+
+_SPACED_DIGITS = re.compile(r"[0-9](?<![\w.,/][0-9])(?:(?: ?[.\-] ?| )[0-9]){8,11}(?![\w/]|[.,][0-9])")
+_SPACED_TRIGGER = re.compile(r"[ .\-][0-9](?: ?[.\-] ?| )[0-9](?: ?[.\-] ?| )[0-9]")
+
+
+def _spaced_digit_edits(text: str) -> list[Edit]:
+    """Digits spelled one by one ('0 9 7 2 . 1 1 8 . 3 4 5', a chat) are read as one number: 9 to 12 digits,
+    not a run counting up or down (a 0-10 pain scale) nor one digit repeated."""
+    edits: list[Edit] = []
+    if not _SPACED_TRIGGER.search(text):
+        return edits
+    for m in _SPACED_DIGITS.finditer(text):
+        digits = [int(c) for c in m.group() if c.isdigit()]
+        steps = {b - a for a, b in zip(digits, digits[1:])}
+        if len(steps) == 1 and steps <= {-1, 0, 1}:
+            continue
+        edits.extend((m.start() + i, m.start() + i + 1, "") for i, c in enumerate(m.group()) if not c.isdigit())
+    return edits
+
+
+_SPACED_DATE = re.compile(r"(?<![\w.,/:])(?:0?[1-9]|[12][0-9]|3[01])( )(?:0?[1-9]|1[0-2])( )(?:19|20)[0-9][0-9]"
+                          r"(?![\w/]|[.,][0-9])")
+_SPACED_DATE_TRIGGER = re.compile(r" [0-9]{1,2} (?:19|20)[0-9][0-9]")
+
+
+def _spaced_date_edits(text: str) -> list[Edit]:
+    """'12 03 2024' is a date: the spaces read as slashes."""
+    edits: list[Edit] = []
+    if not _SPACED_DATE_TRIGGER.search(text):
+        return edits
+    for m in _SPACED_DATE.finditer(text):
+        edits += [(m.start(1), m.end(1), "/"), (m.start(2), m.end(2), "/")]
+    return edits
+
+
+def _letters(cond: Callable[[str], bool]) -> str:
+    return "".join(c for c in map(chr, [*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+                   if cond(c))
+
+
+_UP, _LOW = _letters(str.isupper), _letters(str.islower)
+_INITIALS_TRIGGER = re.compile(r"\.[A-ZĐ]\.")
+_GLUED_INITIALS = re.compile(rf"(?<![\w.])(?:[A-ZĐ]\.){{2,3}}(?=[{_UP}][{_LOW}]+(?![\w.]))")
+
+
+def _initials_edits(text: str) -> list[Edit]:
+    """Initials glued to a given name ('N.V.An') read as 'N.V. An', the way the name rules know them."""
+    if not _INITIALS_TRIGGER.search(text):
+        return []
+    return [(m.end(), m.end(), " ") for m in _GLUED_INITIALS.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _email_res() -> tuple[re.Pattern, re.Pattern]:
+    t = _tables()
+
+    def form(f: str) -> str:
+        if f.isalpha() or " " in f:  # a bare word: spaces on both sides
+            return r"\s+" + re.escape(f).replace(r"\ ", r"\s+") + r"\s+"
+        return r"\s*" + re.escape(f) + r"\s*"
+
+    at = "|".join(form(f) for f in t.at_forms)
+    dot = "|".join(form(f) for f in t.dot_forms) + r"|\."
+    email = re.compile(rf"(?i)(?<![\w.@])[a-z0-9][a-z0-9._%+\-]*(?P<at>{at})"
+                       rf"(?P<dom>[a-z0-9\-]+(?:(?:{dot})[a-z0-9\-]+)+)(?![\w@])")
+    return email, re.compile(f"(?i){dot}")
+
+
+# every hidden address holds one of its 'at' forms (substring tests scan fastest)
+_EMAIL_HINTS = ("@", " at ", " AT ", " At ", "[at", "[AT", "(at", "(AT", "{at", "<at", "[a]", " a c", " a m", " A C",
+                " A M")
+
+
+def _email_edits(text: str) -> list[Edit]:
+    """E-mails hidden from robots ('an [at] gmail [dot] com', 'an a còng gmail chấm com') read with '@' and
+    '.'; an address spelled with bare words must end in a known top-level domain."""
+    if not any(h in text for h in _EMAIL_HINTS):
+        return []
+    t = _tables()
+    email, dot = _email_res()
+    edits: list[Edit] = []
+    for m in email.finditer(text):
+        seps = [(*m.span("at"), "@")]
+        d0, d1 = m.span("dom")
+        seps += [(x.start(), x.end(), ".") for x in dot.finditer(text, d0, d1)]
+        last_label = text[seps[-1][1]:d1].lower()
+        bare = any(not re.fullmatch(r"\s*\W+\s*|\s*[\[({<]\s*\w+\s*[\])}>]\s*", text[a:b]) for a, b, _ in seps)
+        if bare and last_label not in t.tlds:
+            continue
+        edits.extend((a, b, r) for a, b, r in seps if text[a:b] != r)
+    return edits
+
+
+# the token steps, in order; each reads the previous one's output
+_STEPS = (_hyphen_edits, _ocr_digit_edits, _header_edits, _spaced_digit_edits, _spaced_date_edits,
+          _initials_edits, _email_edits)
+
+
+def _apply(text: str, edits: list[Edit]) -> tuple[str, Alignment]:
+    edits.sort(key=lambda x: (x[0], x[1]))
+    out, pos, kept = [], 0, []
+    for s, e, r in edits:
+        if s < pos:  # overlapping edits from one step: the first wins
+            continue
+        out.append(text[pos:s])
+        out.append(r)
+        kept.append((s, e, len(r)))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out), Alignment.from_edits(len(text), kept)
+
+
+def canonical_view(text: str) -> CanonicalView:
+    """The canonical view of `text` (see the module docstring); the input is never changed."""
+    if not isinstance(text, str):
+        raise TypeError(f"canonical_view expects str, got {type(text).__name__}")
+    work = text
+    alignment: Alignment | None = None
+    for step in (_char_edits, _nfc_edits, *_STEPS):
+        edits = step(work)
+        if edits:
+            work, al = _apply(work, edits)
+            alignment = al if alignment is None else alignment.then(al)
+    return CanonicalView(work, text, alignment)
+
+
+__all__ = ["CanonicalView", "canonical_view"]

@@ -1,0 +1,80 @@
+"""The canonical view: what each rule reads, exact offsets back to the input, and no change to ordinary text."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.text.canonical import canonical_view
+
+
+@pytest.mark.parametrize("text, view", [
+    # invisible and control characters inside a token go; between words a control becomes a space
+    ("SĐT 0912\u200b345 678", "SĐT 0912345 678"),
+    ("SĐT 091\x002 345 678", "SĐT 0912 345 678"),
+    ("Hà\x00 Nội", "Hà  Nội"),
+    ("BN An \ud800", "BN An \ufffd"),                         # a lone surrogate
+    ("mặt cười \ud83d\ude00", "mặt cười \U0001F600"),          # a surrogate pair is its character
+    ("SĐT ０９１２ ３４５ ６７８", "SĐT 0912 345 678"),          # full-width
+    ("mã ٣٤٥", "mã 345"),                                       # another script's digits
+    ("Nguy&#7877;n&nbsp;Văn An &amp; vợ", "Nguyễn Văn An & vợ"),  # HTML entities
+    ("Nguy&#x1EC5;n", "Nguyễn"),
+    ("Vào viện ngày l0/O8/2O25", "Vào viện ngày 10/08/2025"),  # OCR confusables in digit tokens
+    ("SĐT O9l2.7O4.336", "SĐT 0912.704.336"),
+    ("BỆNH VlỆN ĐA KH0A TỈNH", "BỆNH VIỆN ĐA KHOA TỈNH"),      # and in header words
+    ("sdt 0 9 7 2 . 1 1 8 . 3 4 5 nha", "sdt 0972118345 nha"),  # digits spaced out one by one
+    ("vào viện ngày 12 03 2024 vì sốt", "vào viện ngày 12/03/2024 vì sốt"),
+    ("người nhà N.V.An gọi", "người nhà N.V. An gọi"),
+    ("an.nguyen [at] gmail [dot] com", "an.nguyen@gmail.com"),
+    ("Email: an.nguyen (at) bv-bachmai.org.vn nhé", "Email: an.nguyen@bv-bachmai.org.vn nhé"),
+    ("mail an.nguyen at gmail dot com", "mail an.nguyen@gmail.com"),
+    ("mail an.nguyen a còng gmail chấm com", "mail an.nguyen@gmail.com"),
+    ("Bệnh nhân Nguy-\nễn Văn An", "Bệnh nhân Nguyễn Văn An"),  # hyphenated across a line break
+    ("e\u0301 hoa\u0300", "é hoà"),                              # NFC
+])
+def test_view_reads_the_hidden_form(text, view):
+    v = canonical_view(text)
+    assert v.text == view
+    assert v.original == text
+    assert v.to_original(0, len(v.text)) == (0, len(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bệnh nhân Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678, vào viện ngày 12/03/2024.",
+    "SpO2 98%, I21.9, uống 2l nước/ngày, truyền 1500ml, T1 T2 đều, F0, Cl- 102, HbA1c 7,5%",
+    "thang điểm đau 0 1 2 3 4 5 6 7 8 9 10",                    # a scale is not a phone number
+    "HA 120/8O mmHg, 10l oxy",                                   # too short to be an identifier
+    "gặp at home, TP.HCM, Q.Bình Thạnh, BS. Lê",                # an English 'at'; abbreviated places
+    "Hà Nội - Nam Định\n- sốt\n- ho",                            # list dashes are not hyphenation
+    "Tô 2 lần 1 ngày 2024",
+])
+def test_ordinary_text_is_its_own_view(text):
+    v = canonical_view(text)
+    assert v.text == text
+    assert not v.changed
+
+
+def test_spans_map_back_over_whole_edits():
+    text = "BN Nguy&#7877;n Văn An, SĐT 091\x002 345 678, ngày l0/O8/2O25."
+    v = canonical_view(text)
+    for found in ("Nguyễn Văn An", "0912 345 678", "10/08/2025"):
+        s = v.text.index(found)
+        a, b = v.to_original(s, s + len(found))
+        # the input's span holds the whole entity, the NUL and the confusables, nothing more
+        assert canonical_view(text[a:b]).text == found
+    s = v.text.index("Văn")
+    assert text[slice(*v.to_original(s, s + 3))] == "Văn"  # outside edits the map is exact
+    s = v.text.index("ễ")
+    assert text[slice(*v.to_original(s, s + 1))] == "&#7877;"
+
+
+def test_one_by_one_edits_keep_letter_boundaries():
+    v = canonical_view("KH0A NỘI")
+    assert v.text == "KHOA NỘI"
+    assert v.to_original(2, 3) == (2, 3)
+    v = canonical_view("ＮＧＵＹＥＮ")
+    assert v.text == "NGUYEN"
+    assert v.to_original(1, 3) == (1, 3)
+
+
+def test_wrong_type_is_a_clear_error():
+    with pytest.raises(TypeError, match="str"):
+        canonical_view(b"bytes")  # type: ignore[arg-type]
