@@ -144,7 +144,7 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
                  features: str = "ext", split: str = "test") -> None:
     from vimednlp.corpus.loaders import load_corpus
     from vimednlp.deid.analyzer import Analyzer
-    from vimednlp.deid.tagger import PhiTagger
+    from vimednlp.deid.tagger import phi_crf
 
     path = shared / "data" / "phoner_covid19"
     test = load_corpus("phoner_covid19", path, splits=split)  # split="dev" to tune (the test split is reported)
@@ -154,8 +154,8 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
     if train_limit:
         train = train[:train_limit]
     t0 = time.perf_counter()
-    tagger = PhiTagger(labels=PHONER_TYPES, max_iterations=args_iters, c1=args_c, c2=args_c,
-                       features=features).fit(train)
+    tagger = phi_crf(labels=PHONER_TYPES, max_iterations=args_iters, c1=args_c, c2=args_c,
+                     features={"base": "phi", "ext": "phi-ext"}[features]).fit(train)
     fit_s = time.perf_counter() - t0
     # trained here, never saved into the package; combine="tagger": the tagger speaks for PhoNER's scheme and
     # marks every token whose marginal P(PHI) reaches min_prob; rule spans scoring >= rule_floor, or whose tokens

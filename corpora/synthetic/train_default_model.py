@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from corpora.synthetic.generate import generate
-from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, PhiTagger
+from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, phi_crf
 from vimednlp.schema import Document
 
 HANDWRITTEN = ROOT / "corpora" / "handwritten"
@@ -46,14 +46,17 @@ def main(argv=None) -> int:
     ap.add_argument("--dev-repeat", type=int, default=3,
                     help="times the hand-written development notes are added (0: synthetic only)")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
+    ap.add_argument("--verbose", action="store_true", help="print crfsuite's optimizer log")
     args = ap.parse_args(argv)
     docs = generate(args.n, args.seed)
     dev = dev_notes() if args.dev_repeat > 0 else []
-    tagger = PhiTagger(max_iterations=args.iterations).fit(docs + dev * args.dev_repeat, progress=True)
+    # the one CRF (vimednlp.taggers.crf.CRFTagger) with the PHI feature set, saved in the common folder format
+    tagger = phi_crf(max_iterations=args.iterations, verbose=args.verbose).fit(docs + dev * args.dev_repeat,
+                                                                                progress=True)
     what = f"vimednlp synthetic corpus (corpora/synthetic/generate.py, n={args.n}, seed={args.seed})"
     if dev:
         what += f" + {len(dev)} hand-written development notes x{args.dev_repeat} (corpora/handwritten, no test note)"
-    tagger.meta.update({"trained_on": what})
+    tagger.info["trained_on"] = what
     out = tagger.save(args.out)
     size = sum(f.stat().st_size for f in out.iterdir())
     print(f"saved to {out} ({size / 1e6:.2f} MB)")

@@ -85,14 +85,15 @@ def test_spacy_component_writes_phi_span_group():
 def test_tiny_tagger_learns_and_round_trips(tmp_path):
     from corpora.synthetic.generate import generate
     from vimednlp.deid.recognizers.base import Context
-    from vimednlp.deid.tagger import PhiTagger
+    from vimednlp.deid.tagger import phi_crf
+    from vimednlp.taggers import load_tagger
 
     docs = generate(60, seed=5)
-    tagger = PhiTagger(max_iterations=30).fit(docs)
+    tagger = phi_crf(max_iterations=30).fit(docs)
     path = tagger.save(tmp_path / "m")
-    loaded = PhiTagger.load(path)
+    loaded = load_tagger(path)
     ctx = Context(docs[0].text)
-    assert loaded.predict_tags(ctx, []) == tagger.predict_tags(ctx, [])
+    assert loaded.candidates(ctx, []) == tagger.candidates(ctx, [])
     a = Analyzer(model=str(path))
     check_contract(NOTE, a.analyze(NOTE))
 

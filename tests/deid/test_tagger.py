@@ -1,10 +1,19 @@
-"""The PHI tagger's extended features and marginal-probability decoding (`features="ext"`, `min_prob`)."""
+"""The PHI tagger of the analyzer: the one CRF (`CRFTagger`) with the PHI feature sets (`phi`, `phi-ext`),
+marginal-probability decoding (`min_prob`), the shipped model in the unified folder format, and the folder
+format the PHI CRF had before (still loaded)."""
 from __future__ import annotations
+
+import json
+import shutil
 
 import pytest
 
+from vimednlp.deid.analyzer import Analyzer
 from vimednlp.deid.recognizers.base import Context
-from vimednlp.deid.tagger import PhiTagger, _gazetteer_tags, featurize
+from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, load_phi_tagger, phi_crf
+from vimednlp.taggers import load_tagger
+from vimednlp.taggers.crf import CRFTagger
+from vimednlp.taggers.phi_features import _gazetteer_tags, featurize, rule_candidates
 
 TEXT = "Bệnh nhân Nguyễn Thị Lan, 45 tuổi, trú tại phường Bến Nghé, Quận 1, TP. Hồ Chí Minh, làm giáo viên."
 
@@ -25,9 +34,69 @@ def test_extended_features_add_to_the_base_ones():
     assert "gB:professions" in gz[k]
 
 
+def test_rule_hits_become_features_of_the_tokens_they_cover():
+    ctx = Context(TEXT)
+    rules = rule_candidates(ctx, ["NAME", "AGE"])
+    assert {c.label for c in rules} == {"NAME", "AGE"}
+    feats = featurize(ctx, rules)
+    toks = [t.text for t in ctx.tokens]
+    assert "r=B-NAME" in feats[toks.index("Nguyễn")] and "r=I-NAME" in feats[toks.index("Lan")]
+    assert "r-1=B-NAME" in feats[toks.index("Thị")]
+    assert "r=B-AGE" in feats[toks.index("45")]
+    # without rule candidates every token says O
+    assert all("r=O" in f for f in featurize(ctx, []))
+
+
 def test_bad_feature_set_is_refused():
-    with pytest.raises(ValueError, match="features must be"):
-        PhiTagger(features="wide")
+    with pytest.raises(ValueError, match="features must be one of"):
+        CRFTagger(features="wide")
+    with pytest.raises(ValueError, match="belong to features='general'"):
+        CRFTagger(features="phi", word_segmentation=True)
+
+
+def test_shipped_model_is_a_phi_crf_in_the_unified_format():
+    meta = json.loads((DEFAULT_MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["kind"] == "crf" and meta["params"]["features"] == "phi"
+    tagger = load_tagger(DEFAULT_MODEL_DIR)
+    assert isinstance(tagger, CRFTagger) and "NAME" in tagger.labels
+    assert load_phi_tagger("default").features == "phi"
+    # the analyzer runs it: a name the rules alone miss in lower case is no business of this test; the
+    # tagger's candidates carry its source and fall on token boundaries
+    ctx = Context("BN Nguyễn Văn An, 45 tuổi, vào viện ngày 12/3/2024.")
+    cands = tagger.candidates(ctx, rule_candidates(ctx))
+    assert ("NAME", "Nguyễn Văn An") in {(c.label, ctx.text[c.start:c.end]) for c in cands}
+    assert all(c.source == "crf" and c.score == 0.6 for c in cands)
+
+
+def test_model_in_the_old_phi_folder_format_still_loads(tmp_path):
+    # the PHI CRF's own format before the CRFs were unified: phi_crf.crfsuite + meta without "kind"
+    meta = json.loads((DEFAULT_MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    old = tmp_path / "old"
+    old.mkdir()
+    shutil.copyfile(DEFAULT_MODEL_DIR / "model.crfsuite", old / "phi_crf.crfsuite")
+    (old / "meta.json").write_text(json.dumps({"docs": 10, "labels": meta["labels"], "c1": 0.05, "c2": 0.05,
+                                               "max_iterations": 80, "features": "base"}), encoding="utf-8")
+    note = "Bệnh nhân Lê Văn Tám, 60 tuổi, SĐT 0912 345 678, ở phường Bến Nghé."
+    assert Analyzer(model=str(old)).analyze(note) == Analyzer(model="default").analyze(note)
+
+
+def test_missing_or_non_phi_model_is_refused_clearly(tmp_path, train_docs_clinical):
+    with pytest.raises(FileNotFoundError, match="no PHI tagger model"):
+        load_phi_tagger(tmp_path)
+    clinical = CRFTagger(max_iterations=10, labels=["SYMPTOM", "DISEASE"]).fit(train_docs_clinical)
+    clinical.save(tmp_path / "clin")
+    with pytest.raises(ValueError, match="predicts no PHI label"):
+        load_phi_tagger(tmp_path / "clin")
+
+
+@pytest.fixture(scope="module")
+def train_docs_clinical():
+    from vimednlp.schema import Document, Span
+
+    text = "Bệnh nhân sốt cao, ho khan, tiền sử tăng huyết áp."
+    spans = [Span(10, 17, "SYMPTOM", "sốt cao"), Span(19, 26, "SYMPTOM", "ho khan"),
+             Span(36, 49, "DISEASE", "tăng huyết áp")]
+    return [Document(id=f"c{i}", text=text, spans=spans) for i in range(3)]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +104,7 @@ def tiny_ext(tmp_path_factory):
     from corpora.synthetic.generate import generate
 
     docs = generate(60, seed=7)
-    tagger = PhiTagger(max_iterations=40, features="ext").fit(docs)
+    tagger = phi_crf(max_iterations=40, features="phi-ext").fit(docs)
     return docs, tagger, tagger.save(tmp_path_factory.mktemp("ext"))
 
 
@@ -46,10 +115,12 @@ def _covered(tagger, ctx, rules):
 @pytest.mark.slow
 def test_ext_tagger_round_trips_with_its_feature_set(tiny_ext):
     docs, tagger, path = tiny_ext
-    loaded = PhiTagger.load(path)
-    assert loaded.features == "ext" and loaded.meta["features"] == "ext"
+    loaded = load_tagger(path)
+    assert loaded.features == "phi-ext"
     ctx = Context(docs[0].text)
-    assert loaded.predict_tags(ctx, []) == tagger.predict_tags(ctx, [])
+    rules = rule_candidates(ctx)
+    assert loaded.candidates(ctx, rules) == tagger.candidates(ctx, rules)
+    assert loaded.predict(docs[:5]) == tagger.predict(docs[:5])
 
 
 @pytest.mark.slow
@@ -60,7 +131,7 @@ def test_lower_probability_threshold_marks_more_tokens(tiny_ext):
     gold = hit = 0
     for d in docs[:20]:
         ctx = Context(d.text)
-        rules = PhiTagger._rule_candidates(ctx)
+        rules = rule_candidates(ctx)
         covers = []
         for t in (0.9, 0.5, 0.05, 0.001):
             tg = copy.copy(tagger)

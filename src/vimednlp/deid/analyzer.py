@@ -32,9 +32,9 @@ def _recognizers() -> tuple[Recognizer, ...]:
 
 @lru_cache(maxsize=4)
 def _load_model(model: str):
-    from .tagger import PhiTagger
+    from .tagger import load_phi_tagger
 
-    return PhiTagger.load(model)
+    return load_phi_tagger(model)
 
 
 def _is_cue_word(piece: str) -> bool:

@@ -11,12 +11,17 @@ Each saved directory holds a `meta.json` naming the kind, so `load_tagger()` can
 from __future__ import annotations
 
 import json
+import logging
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..schema import Document, Span
+
+log = logging.getLogger(__name__)
 
 META_FILE = "meta.json"
 FORMAT_VERSION = 1
@@ -54,6 +59,21 @@ def check_training_docs(docs: Sequence[Document], what: str = "training") -> Non
             d.check()
         except ValueError as e:
             raise ValueError(f"{what} document {d.id!r}: {e}") from None
+
+
+def warn_label_mismatch(train_labels: Iterable[str], dev_labels: Iterable[str]) -> bool:
+    """Log a warning (labels only, never text) when the dev set's labels differ from the training set's:
+    a dev label the model never learns scores 0, a training label absent from dev goes unmeasured."""
+    train, dev = set(train_labels), set(dev_labels)
+    if train == dev:
+        return False
+    parts = []
+    if dev - train:
+        parts.append(f"only in dev: {', '.join(sorted(dev - train))}")
+    if train - dev:
+        parts.append(f"only in train: {', '.join(sorted(train - dev))}")
+    log.warning("dev labels differ from train labels (%s)", "; ".join(parts))
+    return True
 
 
 class Tagger(ABC):
@@ -128,6 +148,22 @@ def tagger_class(kind: str) -> type[Tagger]:
         raise ValueError(f"unknown tagger kind {kind!r}; known: {', '.join(KINDS)}")
     module, attr = KINDS[kind].split(":")
     return getattr(importlib.import_module(module), attr)
+
+
+def cached_tagger(path: str | os.PathLike) -> Tagger:
+    """`load_tagger(path)`, loaded once per folder and version of its files (`extract(tagger=path)`,
+    `deidentify(model=path)`): a model saved again into the same folder is loaded again."""
+    p = Path(path).expanduser().resolve()
+    try:
+        stamp = tuple(sorted((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in p.iterdir() if f.is_file()))
+    except OSError:
+        stamp = ()
+    return _cached(str(p), stamp)
+
+
+@lru_cache(maxsize=8)
+def _cached(path: str, stamp: tuple) -> Tagger:
+    return load_tagger(path)
 
 
 def load_tagger(path: str | Path) -> Tagger:

@@ -1,8 +1,16 @@
-"""A linear-chain CRF tagger (sklearn-crfsuite) over syllable tokens.
+"""The linear-chain CRF tagger (python-crfsuite) over syllable tokens: the project's one CRF.
 
-Features: token form, accent-folded form, shape, affixes, a ±2 window with bigrams, optional
-gazetteer hits (user lexicons and/or phrases learned from the training spans) and optional
-word-segmentation boundaries. See `vimednlp.taggers.features`.
+Feature sets (`features=`):
+- `general` (default): token form, accent-folded form, shape, affixes, a ±2 window with bigrams, optional
+  gazetteer hits (user lexicons and/or phrases learned from the training spans) and optional
+  word-segmentation boundaries. See `vimednlp.taggers.features`.
+- `phi`: the de-identification features: folded syllable, shape, name-lexicon membership and the BIO tags
+  of the rule recognizers' spans (`vimednlp.taggers.phi_features`). The default PHI model shipped in
+  `resources/deid/model/` is a `phi` CRF; `phi-ext` adds diacritics, gazetteer phrases and a wider window.
+
+Any of them saves to the same folder format (`meta.json` + `model.crfsuite`), loads with `load_tagger()`
+and runs in `vimednlp.deidentify(model=DIR)` (PHI labels), `vimednlp.extract(tagger=DIR)` and the
+`vimednlp_tagger` spaCy component.
 """
 from __future__ import annotations
 
@@ -17,13 +25,19 @@ from typing import Any
 
 from ..schema import Document, Span
 from ..text.fold import fold_lower
-from .base import Tagger, as_texts, check_training_docs
+from .base import Tagger, as_texts, check_training_docs, warn_label_mismatch
 from .bio import bio_to_spans, collect_labels, doc_tokens, spans_to_bio
 from .features import compile_gazetteers, gazetteer_tags, sentence_features
 from .wordseg import Segmenter, default_segmenter, word_positions
 
 MODEL_FILE = "model.crfsuite"
 GAZETTEER_FILE = "gazetteers.json"
+FEATURE_SETS = ("general", "phi", "phi-ext")
+# the span score the de-identification analyzer gives the tagger's spans: below the rules' (0.75-0.95),
+# so rules win overlaps by default
+CANDIDATE_SCORE = 0.6
+_EXPLANATION = {"general": "statistical tagger (CRF over syllable features)",
+                "phi": "statistical tagger (CRF over syllable, lexicon and rule features)"}
 
 
 def _progress(iterable, desc: str, total: int | None = None, enable: bool = True):
@@ -40,7 +54,7 @@ class CRFTagger(Tagger):
     Parameters
     ----------
     c1, c2, max_iterations, all_possible_transitions:
-        passed to `sklearn_crfsuite.CRF` (L-BFGS training).
+        crfsuite's L-BFGS training parameters (`all_possible_transitions`: `feature.possible_transitions`).
     gazetteers:
         `{label: {phrase, ...}}` lexicons; each phrase is matched on accent-folded lower-cased
         tokens and gives the tokens it covers a `LABEL:B` / `LABEL:I` feature.
@@ -55,6 +69,15 @@ class CRFTagger(Tagger):
         `vimednlp` (the library tokenizer) or `whitespace`.
     labels:
         train only these labels (others are ignored); default all labels seen in training.
+    features:
+        `general`, `phi` (the de-identification rule-hit features) or `phi-ext` (see the module's doc).
+        Gazetteers, word segmentation and whitespace tokenization belong to `general`.
+    min_prob:
+        None decodes the best tag sequence (Viterbi); a number marks every token whose marginal
+        probability of being an entity (1 - P(O)) reaches it, labelled by its most probable label:
+        a recall/precision knob.
+    verbose:
+        print crfsuite's optimizer log (one line per L-BFGS iteration) and a featurizing progress bar.
     """
 
     kind = "crf"
@@ -64,8 +87,17 @@ class CRFTagger(Tagger):
                  train_gazetteer: bool = False, gazetteer_min_count: int = 1, gazetteer_min_ratio: float = 0.5,
                  gazetteer_folds: int = 5, word_segmentation: bool = False, segmenter: Segmenter | None = None,
                  tokenization: str = "vimednlp", window: int = 2, labels: Sequence[str] | None = None,
-                 verbose: bool = False, seed: int = 0) -> None:
+                 features: str = "general", min_prob: float | None = None, verbose: bool = False,
+                 seed: int = 0) -> None:
         super().__init__()
+        if features not in FEATURE_SETS:
+            raise ValueError(f"features must be one of {', '.join(FEATURE_SETS)}; got {features!r}")
+        if features != "general" and (gazetteers or train_gazetteer or word_segmentation or tokenization != "vimednlp"):
+            raise ValueError(f"features={features!r} uses its own lexicons and the library tokenizer: gazetteers, "
+                             "train_gazetteer, word_segmentation and tokenization belong to features='general'")
+        self.features = features
+        self.min_prob = min_prob
+        self.score = CANDIDATE_SCORE
         self.c1 = c1
         self.c2 = c2
         self.max_iterations = max_iterations
@@ -87,6 +119,8 @@ class CRFTagger(Tagger):
         self._tagger = None  # pycrfsuite.Tagger
         self._model_path: Path | None = None
         self._tmpdir: tempfile.TemporaryDirectory | None = None
+        # provenance saved in meta.json ("info"): documents trained on, corpus description
+        self.info: dict[str, Any] = {}
 
     # --- features -------------------------------------------------------------------------------
     def _segment(self):
@@ -101,6 +135,17 @@ class CRFTagger(Tagger):
             gaz = gazetteer_tags([fold_lower(t.text) for t in tokens], table, longest)
         words = word_positions(text, tokens, self._segment()) if self.word_segmentation else None
         return sentence_features(tokens, gaz, words, self.window)
+
+    def _doc_features(self, text: str, labels: Sequence[str], gaz_table=None) -> tuple[list, list]:
+        """(tokens, features) of a text; `phi` features run the rule recognizers of `labels` first."""
+        if self.features == "general":
+            toks = doc_tokens(text, self.tokenization)
+            return toks, (self._features(text, toks, gaz_table) if toks else [])
+        from ..deid.recognizers.base import Context
+        from .phi_features import featurize, rule_candidates
+
+        ctx = Context(text)
+        return ctx.tokens, featurize(ctx, rule_candidates(ctx, labels), self.features == "phi-ext")
 
     @staticmethod
     def _learn_phrases(docs: Sequence[Document], tokenization: str, min_count: int,
@@ -143,14 +188,19 @@ class CRFTagger(Tagger):
         return table, longest
 
     # --- training -------------------------------------------------------------------------------
-    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None) -> CRFTagger:
-        import sklearn_crfsuite
+    def fit(self, docs: Sequence[Document], dev: Sequence[Document] | None = None, *,
+            progress: bool | None = None) -> CRFTagger:
+        """Train on `docs`. `dev` is only compared with the training labels (a warning when they differ).
+        `progress` (default: `verbose`) shows a featurizing progress bar."""
+        import pycrfsuite
 
         check_training_docs(docs)
         keep = set(self.keep_labels) if self.keep_labels else None
         labels = collect_labels(docs, keep)
         if not labels:
             raise ValueError("the training documents have no spans to learn from")
+        if dev:
+            warn_label_mismatch(labels, collect_labels(dev, keep))
         keep = set(labels)
         learned: dict[str, set[str]] = {}
         fold_tables: list[tuple[dict[str, set[str]], int]] | None = None
@@ -172,31 +222,25 @@ class CRFTagger(Tagger):
         self.learned_gazetteer = {k: sorted(v) for k, v in learned.items()}
         self._gaz = self._merge_gaz(learned)
 
-        X, y = [], []
-        for i, d in enumerate(_progress(docs, "features", len(docs), self.verbose)):
-            toks = doc_tokens(d.text, self.tokenization)
+        show = self.verbose if progress is None else progress
+        trainer = pycrfsuite.Trainer(verbose=self.verbose)  # verbose: one log line per L-BFGS iteration
+        n = 0
+        for i, d in enumerate(_progress(docs, "features", len(docs), show)):
+            table = fold_tables[fold_of[i]] if fold_tables is not None else None
+            toks, feats = self._doc_features(d.text, labels, table)
             if not toks:
                 continue
-            table = fold_tables[fold_of[i]] if fold_tables is not None else None
-            X.append(self._features(d.text, toks, table))
-            y.append(spans_to_bio(toks, d.spans, keep))
-        Xd = yd = None
-        if dev:
-            Xd, yd = [], []
-            for d in dev:
-                toks = doc_tokens(d.text, self.tokenization)
-                if toks:
-                    Xd.append(self._features(d.text, toks))
-                    yd.append(spans_to_bio(toks, d.spans, keep))
+            trainer.append(feats, spans_to_bio(toks, d.spans, keep))
+            n += 1
+        if not n:
+            raise ValueError("the training documents have no tokens to learn from")
+        trainer.set_params({"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+                            "feature.possible_transitions": self.all_possible_transitions})
         self._tmpdir = tempfile.TemporaryDirectory(prefix="vimednlp-crf-")
         model_path = Path(self._tmpdir.name) / MODEL_FILE
-        crf = sklearn_crfsuite.CRF(
-            algorithm="lbfgs", c1=self.c1, c2=self.c2, max_iterations=self.max_iterations,
-            all_possible_transitions=self.all_possible_transitions, model_filename=str(model_path),
-            verbose=self.verbose,  # one line per L-BFGS iteration
-        )
-        crf.fit(X, y)
+        trainer.train(str(model_path))
         self.labels = labels
+        self.info["docs"] = n
         self._open(model_path)
         return self
 
@@ -213,21 +257,84 @@ class CRFTagger(Tagger):
         self._model_path = model_path
 
     # --- prediction -----------------------------------------------------------------------------
+    def _decode(self, feats: list) -> list[str]:
+        if not feats:
+            return []
+        tags = self._tagger.tag(feats)
+        if self.min_prob is not None:
+            tags = self._threshold_tags(len(tags))
+        return tags
+
+    def _threshold_tags(self, n: int) -> list[str]:
+        """Tags from the marginals of the last tagged sequence: an entity where 1 - P(O) >= min_prob."""
+        tagger = self._tagger
+        labels = [x for x in tagger.labels() if x != "O"]
+        kinds = sorted({x[2:] for x in labels})
+        out: list[str] = []
+        prev = "O"
+        for t in range(n):
+            if 1.0 - tagger.marginal("O", t) < self.min_prob:
+                prev = "O"
+                out.append(prev)
+                continue
+            score = {k: sum(tagger.marginal(p + k, t) for p in ("B-", "I-") if p + k in labels) for k in kinds}
+            k = max(score, key=score.get)
+            b = tagger.marginal("B-" + k, t) if "B-" + k in labels else 0.0
+            # a new entity where the label changes or B- is the likelier half
+            prev = ("I-" if prev[2:] == k and b <= score[k] / 2 else "B-") + k
+            out.append(prev)
+        return out
+
     def predict(self, texts: Iterable[str | Document], with_scores: bool = False) -> list[list[Span]]:
         """Spans for each text (offsets into that text). `with_scores` adds each span's lowest
         token marginal probability as its score (slower)."""
         self._check_fitted()
         out: list[list[Span]] = []
         for text in as_texts(texts):
-            toks = doc_tokens(text, self.tokenization)
-            if not toks:
+            toks, feats = self._doc_features(text, self.labels)
+            tags = self._decode(feats)
+            if not tags:
                 out.append([])
                 continue
-            tags = self._tagger.tag(self._features(text, toks))
             scores = None
             if with_scores:
                 scores = [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
             out.append(bio_to_spans(text, toks, tags, source="crf", scores=scores))
+        return out
+
+    def candidates(self, ctx, rule_cands: Sequence = (), probs: list | None = None) -> list:
+        """The de-identification analyzer's hook: `Candidate`s for a prepared `Context`, given the rule
+        recognizers' candidates (the `phi` features read them; `general` ignores them). With `probs` (a list),
+        it is filled with each token's marginal probability of being an entity (1 - P(O))."""
+        from ..deid.recognizers.base import Candidate
+
+        self._check_fitted()
+        if self.features == "general":
+            toks = ctx.tokens if self.tokenization == "vimednlp" else doc_tokens(ctx.text, self.tokenization)
+            feats = self._features(ctx.text, toks) if toks else []
+            why = _EXPLANATION["general"]
+        else:
+            from .phi_features import featurize
+
+            toks = ctx.tokens
+            feats = featurize(ctx, rule_cands, self.features == "phi-ext") if toks else []
+            why = _EXPLANATION["phi"]
+        tags = self._decode(feats)
+        if probs is not None:
+            probs[:] = [1.0 - self._tagger.marginal("O", t) for t in range(len(tags))] if tags else []
+        out = []
+        i, n = 0, len(tags)
+        while i < n:
+            t = tags[i]
+            if t == "O":
+                i += 1
+                continue
+            label = t[2:]
+            j = i + 1
+            while j < n and tags[j] == "I-" + label:
+                j += 1
+            out.append(Candidate(toks[i].start, toks[j - 1].end, label, self.score, "crf", why))
+            i = j
         return out
 
     def top_features(self, n: int = 20) -> list[tuple[str, str, float]]:
@@ -244,16 +351,25 @@ class CRFTagger(Tagger):
                 "train_gazetteer": self.train_gazetteer, "gazetteer_min_count": self.gazetteer_min_count,
                 "gazetteer_min_ratio": self.gazetteer_min_ratio, "gazetteer_folds": self.gazetteer_folds,
                 "word_segmentation": self.word_segmentation, "tokenization": self.tokenization,
-                "window": self.window, "labels": self.keep_labels, "seed": self.seed}
+                "window": self.window, "labels": self.keep_labels, "features": self.features,
+                "min_prob": self.min_prob, "seed": self.seed}
 
     def _save(self, path: Path) -> dict[str, Any]:
         assert self._model_path is not None
         if self._model_path.resolve() != (path / MODEL_FILE).resolve():
             shutil.copyfile(self._model_path, path / MODEL_FILE)
-        gaz = {"user": {k: sorted(v) for k, v in self.user_gazetteers.items()},
-               "learned": self.learned_gazetteer}
-        (path / GAZETTEER_FILE).write_text(json.dumps(gaz, ensure_ascii=False), encoding="utf-8")
-        return {"params": self._params(), "files": [MODEL_FILE, GAZETTEER_FILE]}
+        files = [MODEL_FILE]
+        if self.user_gazetteers or self.learned_gazetteer:
+            gaz = {"user": {k: sorted(v) for k, v in self.user_gazetteers.items()},
+                   "learned": self.learned_gazetteer}
+            (path / GAZETTEER_FILE).write_text(json.dumps(gaz, ensure_ascii=False), encoding="utf-8")
+            files.append(GAZETTEER_FILE)
+        elif (path / GAZETTEER_FILE).is_file():  # left by an earlier model saved here
+            (path / GAZETTEER_FILE).unlink()
+        extra: dict[str, Any] = {"params": self._params(), "files": files}
+        if self.info:
+            extra["info"] = self.info
+        return extra
 
     @classmethod
     def _load(cls, path: Path, meta: dict[str, Any]) -> CRFTagger:
@@ -265,6 +381,7 @@ class CRFTagger(Tagger):
         if not model.is_file():
             raise FileNotFoundError(f"{path} has no {MODEL_FILE}")
         tagger = cls(gazetteers=gaz.get("user") or {}, **params)
+        tagger.info = dict(meta.get("info") or {})
         tagger.learned_gazetteer = gaz.get("learned") or {}
         tagger._gaz = tagger._merge_gaz({k: set(v) for k, v in tagger.learned_gazetteer.items()})
         tagger._open(model)
