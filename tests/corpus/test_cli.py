@@ -275,3 +275,49 @@ def test_relabel_help_example_is_printed_as_written_and_its_map_works(tmp_path):
                                                                     Span(18, 25, "TRANSPORTATION", "xe buýt")])])
     assert run("relabel", src, tmp_path / "map.tsv", "--out", tmp_path / "r.jsonl").exit_code == 0
     assert [(s.label, s.text) for s in read(tmp_path / "r.jsonl")[0].spans] == [("DISEASE", "sốt")]
+
+
+def _ls_export_task():
+    """A task as Label Studio's JSON export gives it: two annotators (one as a user object, one as an id
+    with created_username), assertion and ID-kind choices, and a cancelled annotation."""
+    from vimednlp.annotation.convert import spans_to_results
+
+    text = "BN Trần Văn Bình, CCCD 001203004567. Không sốt, ho khan. TD lao phổi 😷."
+
+    def sp(t, label, **attrs):
+        i = text.index(t)
+        return Span(i, i + len(t), label, t, attrs=attrs)
+
+    a = [sp("Trần Văn Bình", "NAME"), sp("001203004567", "ID", kind="cccd"), sp("sốt", "SYMPTOM", negated=True),
+         sp("lao phổi", "DISEASE", uncertain=True)]
+    b = [sp("Trần Văn Bình", "NAME"), sp("ho khan", "SYMPTOM")]
+    return {"id": 41, "data": {"text": text}, "annotations": [
+        {"id": 7, "completed_by": {"id": 2, "email": "lan@bv.example"}, "was_cancelled": False,
+         "updated_at": "2026-01-02T10:00:00Z", "result": spans_to_results(text, a)},
+        {"id": 8, "completed_by": 3, "created_username": " minh@bv.example, 3", "was_cancelled": False,
+         "updated_at": "2026-01-02T11:00:00Z", "result": spans_to_results(text, b)},
+        {"id": 9, "completed_by": 4, "was_cancelled": True, "result": spans_to_results(text, b[:1])},
+    ], "predictions": []}
+
+
+def test_convert_of_a_label_studio_export_keeps_every_annotation_with_its_annotator_and_choices(tmp_path):
+    src = tmp_path / "export.json"
+    src.write_text(json.dumps([_ls_export_task()], ensure_ascii=False), encoding="utf-8")
+    r = run("convert", src, tmp_path / "out.jsonl")
+    assert r.exit_code == 0, r.output
+    (doc,) = read(tmp_path / "out.jsonl")
+    got = sorted((s.attrs["annotator"], s.label, s.text, tuple(sorted(k for k in s.attrs if k != "annotator")))
+                 for s in doc.spans)
+    assert got == [("lan@bv.example", "DISEASE", "lao phổi", ("uncertain",)),
+                   ("lan@bv.example", "ID", "001203004567", ("kind",)),
+                   ("lan@bv.example", "NAME", "Trần Văn Bình", ()),
+                   ("lan@bv.example", "SYMPTOM", "sốt", ("negated",)),
+                   ("minh@bv.example", "NAME", "Trần Văn Bình", ()),
+                   ("minh@bv.example", "SYMPTOM", "ho khan", ())]
+    assert next(s for s in doc.spans if s.label == "ID").attrs["kind"] == "cccd"
+    assert doc.meta["annotators"] == ["lan@bv.example", "minh@bv.example"] and doc.meta["ls_task_id"] == 41
+    # the records feed agreement like the pull store's do
+    r = CliRunner().invoke(cli, ["ls", "agreement", str(tmp_path / "out.jsonl"), "--json"])
+    assert r.exit_code == 0, r.output
+    rep = json.loads(r.output)
+    assert rep["pairs"]["lan@bv.example|minh@bv.example"]["strict"]["NAME"]["f1"] == 1.0

@@ -87,22 +87,30 @@ def document_to_task(doc: Document, from_name: str = "label", to_name: str = "te
     return {"data": data, key: [{"result": results}]}
 
 
-def task_to_document(task: dict[str, Any], text_key: str = "text", annotation: int = -1) -> Document:
-    """A Label Studio task (export or import form) -> Document; takes the last annotation by default."""
-    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-        raise ValueError("a Label Studio task must be an object with a 'data' object")
-    data = task["data"]
-    text = data.get(text_key)
-    if not isinstance(text, str):
-        raise ValueError(f"task data lacks the text field {text_key!r}")
-    ours = data.get("vimednlp") or {}
-    anns = [a for a in (task.get("annotations") or []) if not a.get("was_cancelled")]
-    if not anns:
-        anns = task.get("predictions") or []
-    result = anns[annotation].get("result", []) if anns else []
-    idx = Utf16Index(text)
-    extras = ours.get("extras") or {}
-    spans = []
+def annotator_name(ann: dict[str, Any]) -> str | None:
+    """Who made a Label Studio annotation, as its export names them: `completed_by` as a user object
+    (e-mail, else username), `created_username` ("email, id"), JSON_MIN's `annotator`, else `user<id>`."""
+    who = ann.get("completed_by")
+    if isinstance(who, dict):
+        name = who.get("email") or who.get("username")
+        if name:
+            return str(name)
+        who = who.get("id")
+    created = ann.get("created_username")
+    if isinstance(created, str) and created.strip(" ,"):
+        return created.split(",")[0].strip()
+    if ann.get("annotator") not in (None, ""):
+        return str(ann["annotator"])
+    return None if who in (None, "") else f"user{who}"
+
+
+def _result_spans(text: str, idx: Utf16Index, result: list, extras: dict, annotator: str | None) -> list[Span]:
+    """Label Studio result items -> Spans; a `choices` item with a region's id gives it assertion
+    attributes (negated ...) or its ID kind, as the annotation room's pull does."""
+    from ..schema import ASSERTIONS, ID_KINDS
+
+    spans: list[Span] = []
+    by_region: dict[str, list[Span]] = {}
     for r in result:
         if r.get("type") not in (None, "labels") or "value" not in r:
             continue
@@ -112,10 +120,61 @@ def task_to_document(task: dict[str, Any], text_key: str = "text", annotation: i
         start, end = idx.from_utf16(int(v["start"])), idx.from_utf16(int(v["end"]))
         extra = extras.get(r.get("id"), {})
         for lab in v["labels"]:
-            spans.append(Span(start, end, lab, extra.get("text", text[start:end]), extra.get("source", ""),
-                              extra.get("score", 1.0), dict(extra.get("attrs") or {})))
+            attrs = dict(extra.get("attrs") or {})
+            if annotator is not None:
+                attrs.setdefault("annotator", annotator)
+            sp = Span(start, end, lab, extra.get("text", text[start:end]), extra.get("source", ""),
+                      extra.get("score", 1.0), attrs)
+            spans.append(sp)
+            by_region.setdefault(str(r.get("id")), []).append(sp)
+    for r in result:
+        if r.get("type") != "choices" or str(r.get("id")) not in by_region:
+            continue
+        for value in (r.get("value") or {}).get("choices") or []:
+            for sp in by_region[str(r["id"])]:
+                if value in ASSERTIONS:
+                    sp.attrs[value] = True
+                elif value in ID_KINDS:
+                    sp.attrs["kind"] = value
+    return spans
+
+
+def task_to_document(task: dict[str, Any], text_key: str = "text", annotation: int | None = None) -> Document:
+    """A Label Studio task (export or import form) -> Document.
+
+    Every annotation that was not cancelled is kept: its spans carry attrs["annotator"] (when the export
+    says who made it) and its assertion/ID-kind choices, and meta["annotators"] / meta["annotations"]
+    list who annotated, as `vimednlp ls pull` writes them. `annotation=i` keeps only the i-th annotation.
+    A task without annotations gives its (last) predictions' spans.
+    """
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise ValueError("a Label Studio task must be an object with a 'data' object")
+    data = task["data"]
+    text = data.get(text_key)
+    if not isinstance(text, str):
+        raise ValueError(f"task data lacks the text field {text_key!r}")
+    ours = data.get("vimednlp") or {}
+    idx = Utf16Index(text)
+    extras = ours.get("extras") or {}
+    meta = dict(ours.get("meta") or {})
+    anns = [a for a in (task.get("annotations") or []) if isinstance(a, dict) and not a.get("was_cancelled")]
+    if annotation is not None and anns:
+        anns = [anns[annotation]]
+    spans: list[Span] = []
+    if anns:
+        names = [annotator_name(a) for a in anns]
+        for a, name in zip(anns, names):
+            spans += _result_spans(text, idx, a.get("result") or [], extras, name)
+        if any(n is not None for n in names):
+            meta["annotators"] = sorted({n for n in names if n is not None})
+            meta["annotations"] = [{"annotator": n, "annotation_id": a.get("id"), "updated_at": a.get("updated_at")}
+                                   for a, n in zip(anns, names)]
+            if task.get("id") is not None:
+                meta.setdefault("ls_task_id", task["id"])
+    elif task.get("predictions"):
+        spans = _result_spans(text, idx, task["predictions"][-1].get("result") or [], extras, None)
     doc_id = ours.get("id", task.get("id", ""))
-    return Document(id=str(doc_id), text=text, spans=spans, meta=dict(ours.get("meta") or {}),
+    return Document(id=str(doc_id), text=text, spans=spans, meta=meta,
                     schema_version=str(ours.get("schema_version", SCHEMA_VERSION)))
 
 
