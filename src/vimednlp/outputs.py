@@ -110,12 +110,34 @@ def open_output(path: str | Path, *, binary: bool = False, encoding: str = "utf-
     os.replace(tmp, target)
 
 
+class _Borrowed:
+    """Standard output lent to code that closes what it opens: closing only flushes it."""
+
+    def __init__(self, stream: IO):
+        self._stream = stream
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self._stream.flush()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def open_private(path: str | Path, mode: str = "a", *, encoding: str | None = "utf-8",
                  newline: str | None = None) -> IO:
     """Open a file that may describe patients' records (audit, progress, report) so that a file
     created here is readable by its owner only (0600). Append or write in place; '-' is stdout."""
     if is_stdio(path):
-        return sys.stdout if "b" not in mode else sys.stdout.buffer
+        return _Borrowed(sys.stdout if "b" not in mode else sys.stdout.buffer)
     flags = os.O_WRONLY | os.O_CREAT
     if "a" in mode:
         flags |= os.O_APPEND

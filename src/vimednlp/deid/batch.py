@@ -574,7 +574,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
             if out_size is not None and size < out_size:
                 raise ValueError(f"{out} is shorter than its progress file says: it was changed; "
                                    "use --restart to write it again")
-            if audit_path and old_audit != os.path.realpath(audit_path):
+            if audit_path and (is_stdio(audit_path) or old_audit != os.path.realpath(audit_path)):
                 audit_size = None  # another audit file: leave it as it is
         if fmt != "text" and not progress.exists() and out.exists() and out.stat().st_size:
             # appending to an output we know nothing about would duplicate or mix records
@@ -665,13 +665,14 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
                 if fresh or out_size is None:
                     out_size = 0
                 _truncate(out, out_size)
-            if audit_path and audit_size is not None and not fresh:
+            if audit_path and audit_size is not None and not fresh and not writes_in_place(audit_path):
                 _truncate(Path(audit_path), audit_size)
             if fresh:
                 if not resume or report.restarted:
                     done.clear()
                 prog_fh = stack.enter_context(open_private(progress, "w"))
-                meta = {"settings": digest, "audit": os.path.realpath(audit_path) if audit_path else None}
+                meta = {"settings": digest,
+                        "audit": os.path.realpath(audit_path) if audit_path and not is_stdio(audit_path) else None}
                 prog_fh.write(PROGRESS_MAGIC + json.dumps(meta) + "\n")
                 prog_fh.flush()
             else:
