@@ -108,3 +108,77 @@ def test_a_failing_predictor_names_the_record_not_its_text():
     with pytest.raises(PredictorUnavailable, match=r"failed on document 'n-7' \(RuntimeError\)") as ei:
         c.push(1, [Document("n-7", "Bà Nguyễn Thị Hoa, 70 tuổi")], Predictor(boom, "x"))
     assert "Hoa" not in str(ei.value)
+
+
+def test_config_labels_reads_the_labels_a_project_offers():
+    from vimednlp.annotation.config import config_labels
+    from vimednlp.schema import CLINICAL_LABELS, PHI_LABELS
+
+    assert config_labels(label_config("phi"), "label") == set(PHI_LABELS)
+    assert config_labels(label_config("all"), "label") == set(PHI_LABELS) | set(CLINICAL_LABELS)
+    hand_made = '<View><Labels name="ner" toName="t"><Label value="NAME"/><Label value="DATE"/></Labels>' \
+                '<Text name="t" value="$text"/></View>'
+    assert config_labels(hand_made, "label") == {"NAME", "DATE"}
+    with pytest.raises(ValueError, match="not valid XML"):
+        config_labels("<View>", "label")
+
+
+def test_push_leaves_out_and_counts_predictions_the_project_has_no_label_for(tmp_path, monkeypatch):
+    from vimednlp.annotation.client import LabelStudioClient
+    from vimednlp.schema import PHI_LABELS
+
+    sent: list[dict] = []
+    monkeypatch.setattr(LabelStudioClient, "project_labels", lambda self, project: set(PHI_LABELS))
+    monkeypatch.setattr(LabelStudioClient, "_import",
+                        lambda self, project, tasks: sent.extend(tasks) or list(range(len(tasks))))
+    notes = tmp_path / "notes.jsonl"
+    d = Document("n1", TEXT, [sp("Mai", "NAME", "a"), sp("33 tuổi", "AGE", "a"), sp("sốt", "SYMPTOM", "a")])
+    notes.write_text(d.to_json() + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["ls", "push", str(notes), "--project", "3", "--url", "http://127.0.0.1:9",
+                                 "--token", "t" * 40, "--spans-as-predictions"])
+    assert r.exit_code == 0, r.output
+    labels = [x["value"]["labels"][0] for x in sent[0]["predictions"][0]["result"] if x["type"] == "labels"]
+    assert labels == ["NAME", "AGE"]
+    assert "no label for 1 predicted spans" in r.output and "SYMPTOM 1" in r.output and "Mai" not in r.output
+
+
+def test_push_with_the_pipeline_counts_clinical_predictions_a_phi_project_lacks(tmp_path, monkeypatch):
+    from vimednlp.annotation.client import LabelStudioClient
+    from vimednlp.annotation.predict import Predictor
+    from vimednlp.schema import PHI_LABELS
+
+    sent: list[dict] = []
+    monkeypatch.setattr(LabelStudioClient, "project_labels", lambda self, project: set(PHI_LABELS))
+    monkeypatch.setattr(LabelStudioClient, "_import",
+                        lambda self, project, tasks: sent.extend(tasks) or list(range(len(tasks))))
+    # the pipeline's spans for TEXT, fixed here so the test checks the push, not the detectors
+    fixed = [sp("Mai", "NAME", "x"), sp("sốt", "SYMPTOM", "x"), sp("phường Nghĩa Đô", "LOCATION", "x")]
+    monkeypatch.setattr("vimednlp.annotation.predict.get_predictor",
+                        lambda which, spec, mv: Predictor(lambda text: fixed, "vimednlp-test-all"))
+    note = tmp_path / "n.txt"
+    note.write_text(TEXT, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["ls", "push", str(note), "--project", "3", "--url", "http://127.0.0.1:9",
+                                 "--token", "t" * 40])
+    assert r.exit_code == 0, r.output
+    labels = [x["value"]["labels"][0] for x in sent[0]["predictions"][0]["result"] if x["type"] == "labels"]
+    assert labels == ["NAME", "LOCATION"] and "SYMPTOM 1" in r.output
+
+
+def test_agreement_with_nothing_to_compare_says_so_and_fails(tmp_path):
+    one = Document("n1", TEXT, [sp("Mai", "NAME", "a"), sp("sốt", "SYMPTOM", "a")], {"annotators": ["a"]})
+    p = tmp_path / "one.jsonl"
+    p.write_text(one.to_json() + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["ls", "agreement", str(p)])
+    assert r.exit_code == 1 and "nothing to compare" in r.output and "alpha" not in r.output.lower()
+    # two annotators, never on the same document
+    other = Document("n2", "Anh Hùng ho khan.", [Span(4, 8, "NAME", "Hùng", attrs={"annotator": "b"})],
+                     {"annotators": ["b"]})
+    p.write_text(one.to_json() + "\n" + other.to_json() + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["ls", "agreement", str(p)])
+    assert r.exit_code == 1 and "no document was annotated by two" in r.output
+    # adjudicated gold keeps both names in its meta but holds one annotation per document
+    gold = tmp_path / "gold.jsonl"
+    ex = __import__("pathlib").Path(__file__).resolve().parents[2] / "annotation" / "examples"
+    gold.write_text((ex / "gold_majority.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["ls", "agreement", str(gold)])
+    assert r.exit_code == 1 and "adjudicated gold" in r.output

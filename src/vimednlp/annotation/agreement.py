@@ -192,6 +192,20 @@ def spans_of(doc: Document, annotator: str) -> list[Span]:
     return [s for s in doc.spans if s.attrs.get("annotator") == annotator]
 
 
+def nothing_to_compare(docs: Sequence[Document], annotators: Sequence[str] | None = None) -> str | None:
+    """Why `docs` give agreement nothing to compare (then no coefficient means anything), else None."""
+    if any("adjudication" in d.meta for d in docs):
+        return ("these are adjudicated gold records (one annotation per document): nothing to compare; run "
+                "agreement on the per-annotator records `vimednlp ls pull --out` writes")
+    wanted = set(annotators) if annotators else None
+    found = {a for d in docs for a in annotators_of(d) if wanted is None or a in wanted}
+    if len(found) < 2:
+        return f"agreement needs two annotators, found {len(found)}: nothing to compare"
+    if not any(len([a for a in annotators_of(d) if wanted is None or a in wanted]) >= 2 for d in docs):
+        return (f"{len(found)} annotators, but no document was annotated by two of them: nothing to compare")
+    return None
+
+
 # --- the report ------------------------------------------------------------------------------------
 @dataclass
 class AgreementReport:

@@ -153,11 +153,33 @@ def push_cmd(url, token, inputs, project, which, predict, predictor, spans_as_pr
                 raise click.ClickException(str(e)) from None
             click.echo(f"note: pushing without pre-annotations: {e}", err=True)
     c = _client(url, token)
+    # predictions with labels the project's config lacks would be invisible in the browser: leave them
+    # out and say how many of each
+    from collections import Counter
+
+    from .predict import restrict
+
+    allowed = _run(c.project_labels, project)
+    if not allowed:
+        raise click.ClickException(f"project {project}'s label config has no <Labels>; set it up with "
+                                   "`vimednlp ls project --project ID --schema ...`")
+    skipped: Counter = Counter()
+    if pred is not None:
+        pred = restrict(pred, allowed, skipped)
+    if spans_as_predictions:
+        for d in docs:
+            skipped.update(s.label for s in d.spans if s.label not in allowed)
+            d.spans = [s for s in d.spans if s.label in allowed]
     try:
         ids = _run(c.push, project, docs, pred, model_version, spans_as_predictions, progress=True)
     except PredictorUnavailable as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"pushed {len(ids)} tasks to project {project}", err=True)
+    if skipped:
+        counts = ", ".join(f"{lab} {n}" for lab, n in sorted(skipped.items()))
+        click.echo(f"warning: project {project} has no label for {sum(skipped.values())} predicted spans, left out "
+                   f"({counts}); push with --schema matching the project, or add the labels with "
+                   "`vimednlp ls project --project ID --schema all`", err=True)
 
 
 @ls.command("pull")
@@ -202,11 +224,14 @@ def agreement_cmd(records, annotators, as_json, report, no_text) -> None:
     from .agreement import agreement, consistency
     from .report import disagreement_report
 
+    from .agreement import nothing_to_compare
+
     docs = _read_docs(records)
     names = annotators.split(",") if annotators else None
+    why = nothing_to_compare(docs, names)
+    if why:
+        raise click.ClickException(f"{records}: {why}")
     rep = agreement(docs, names)
-    if len(rep.annotators) < 2:
-        raise click.ClickException(f"{records}: agreement needs two annotators, found {len(rep.annotators)}")
     click.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=1) if as_json else rep.to_markdown())
     if report:
         Path(report).write_text(disagreement_report(docs, names, show_text=not no_text,

@@ -95,6 +95,13 @@ class LabelStudioClient:
     def get_project(self, project: int) -> Any:
         return self._call(f"read project {project}", self.ls.projects.get, id=project, for_project=project)
 
+    def project_labels(self, project: int) -> set[str]:
+        """The labels project `project`'s label config offers (its `<Labels>` control for our spans)."""
+        from .config import config_labels
+
+        cfg = _get(self.get_project(project), "label_config") or ""
+        return config_labels(cfg, self.schema.tags["labels"])
+
     def ensure_project(self, title: str, which: str = "all", project: int | None = None,
                        description: str = "") -> int:
         """Create the project (by title, or update project `project` / the one with that title) with the

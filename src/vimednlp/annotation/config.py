@@ -38,3 +38,19 @@ def label_config(which: str = "all", schema: AnnotationSchema | None = None) -> 
         out.append("  </View>")
     out.append("</View>")
     return "\n".join(out) + "\n"
+
+
+def config_labels(xml: str, control: str | None = None) -> set[str]:
+    """The label values a Label Studio config offers: those of the `<Labels name=control>` tag, or of
+    every `<Labels>` tag when `control` is None or absent (a project set up by hand may name it otherwise)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError as e:
+        raise ValueError(f"the project's label config is not valid XML ({e})") from None
+    groups = {el.get("name"): {lab.get("value") for lab in el.iter("Label") if lab.get("value")}
+              for el in root.iter("Labels")}
+    if control is not None and control in groups:
+        return groups[control]
+    return {v for vals in groups.values() for v in vals}

@@ -6,7 +6,8 @@ clinical entities); any `module:function` returning Spans (or span dicts) plugs 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,3 +79,20 @@ def get_predictor(which: str = "all", spec: str | None = None, model_version: st
         return [s for p in parts for s in p(text)]
 
     return Predictor(both, model_version or f"vimednlp-{__version__}-{which}")
+
+
+def restrict(pred: Predictor, labels: Collection[str], skipped: Counter) -> Predictor:
+    """`pred` keeping only spans whose label is in `labels` (a project's label config); the others are
+    counted in `skipped` by label, so the caller can say what the project could not show."""
+    allowed = set(labels)
+
+    def keep(text: str) -> list[Span]:
+        out = []
+        for s in pred(text):
+            if s.label in allowed:
+                out.append(s)
+            else:
+                skipped[s.label] += 1
+        return out
+
+    return Predictor(keep, pred.model_version)
