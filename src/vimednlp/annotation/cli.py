@@ -221,10 +221,8 @@ def agreement_cmd(records, annotators, as_json, report, no_text) -> None:
       vimednlp ls agreement annotated.jsonl
       vimednlp ls agreement annotated.jsonl --json --report disagreements.md
     """
-    from .agreement import agreement, consistency
+    from .agreement import agreement, consistency, nothing_to_compare
     from .report import disagreement_report
-
-    from .agreement import nothing_to_compare
 
     docs = _read_docs(records)
     names = annotators.split(",") if annotators else None
