@@ -21,6 +21,7 @@ import yaml
 
 from ..paths import resource_path
 from ..text.fold import fold_lower
+from ..text.units import units as shared_units
 from .lexicon import Entry, TokenTrie, TokenView, split_words
 
 NUM = r"\d+(?:[.,]\d+)?"
@@ -44,6 +45,8 @@ class Atom:
 class PatternRules:
     def __init__(self, path=None):
         d = yaml.safe_load(Path(path or resource_path("clinical", "patterns.yaml")).read_text(encoding="utf-8"))
+        for key, use in (("dose_units", "dose"), ("result_units", "result"), ("result_only_units", "result_only")):
+            d.setdefault(key, list(shared_units(use)))  # the units table shared with de-identification (resources/units.tsv)
         self.data = d
         rng = NUM + r"(?:\s*(?:-|–|den|toi)\s*" + NUM + r")?"
         self.strength = re.compile(_B + r"(?P<n>" + rng + r")\s*(?P<u>" + _alt(d["dose_units"]) + r")" + _E)

@@ -9,6 +9,7 @@ import yaml
 
 from ...paths import resource_path
 from ...text.fold import fold, fold_lower
+from ...text.units import units as shared_units
 from .base import Gazetteer, PhraseSet, phrase_key, phrase_set
 
 
@@ -90,10 +91,15 @@ def max_place_len() -> int:
 #   key: {map: {không: 0, ...}}         a word -> value table (values stay strings; the recognizer converts them)
 #   key: 'regex or word'                one string; in it `(?~:a|b)` is a group whose branches are each followed by
 #                                       their form without marks (`(?:uống|uong|tiêm|tiem)`), and `{{other}}` is the
-#                                       list `other` of the same file as the alternation `a|b|c` (inserted as regex)
+#                                       entry `other` written earlier in the same file: a list as the alternation
+#                                       `a|b|c` (its items are regex text), a string as it is
+#   key: {join: [part, part]}           one string written in parts (a long regex), joined as they are
+#   key: [{regex: ..., ...}, ...]       records (allow-list patterns): each `regex` (a string or parts) expanded as
+#                                       above, where `{{units:<column>}}` is a column of the shared units table
+#                                       (resources/units.tsv), each unit followed by its form without marks
 
 _FOLD_GROUP = re.compile(r"\(\?~:([^()]*)\)")
-_LIST_REF = re.compile(r"\{\{(\w+)\}\}")
+_LIST_REF = re.compile(r"\{\{(\w+)(?::(\w+))?\}\}")
 
 
 def with_folded(words) -> list[str]:
@@ -108,12 +114,18 @@ def with_folded(words) -> list[str]:
     return out
 
 
-def _expand(pattern: str, lists: dict, where: str) -> str:
+def _expand(pattern: str, done: dict, where: str) -> str:
     def ref(m: re.Match) -> str:
-        got = lists.get(m.group(1))
-        if not isinstance(got, tuple):
-            raise ValueError(f"{where}: '{{{{{m.group(1)}}}}}' names no word list of this file")  # noqa: TRY004 - a data error
-        return "|".join(got)
+        if m.group(2):  # {{units:value}}: a column of the shared units table, each unit with its unmarked form
+            if m.group(1) != "units":
+                raise ValueError(f"{where}: '{m.group(0)}' names no shared table (only 'units:<column>')")
+            return "|".join(with_folded(shared_units(m.group(2))))
+        got = done.get(m.group(1))
+        if isinstance(got, tuple):
+            return "|".join(got)
+        if isinstance(got, str):
+            return got
+        raise ValueError(f"{where}: '{{{{{m.group(1)}}}}}' names no list or string written before it in this file")
 
     pattern = _LIST_REF.sub(ref, pattern)
     return _FOLD_GROUP.sub(lambda m: "(?:" + "|".join(with_folded(m.group(1).split("|"))) + ")", pattern)
@@ -125,6 +137,16 @@ def _strings(value, where: str) -> list[str]:
     return value
 
 
+def _record(item: dict, done: dict, where: str) -> dict:
+    """One record of a list of records (an allow-list pattern): its `regex`, a string or parts to join, expanded."""
+    regex = item.get("regex")
+    if isinstance(regex, list):
+        regex = "".join(_strings(regex, where + ".regex"))
+    if not isinstance(regex, str) or not regex:
+        raise ValueError(f"{where}: a record needs a 'regex' (a string or a list of parts)")
+    return dict(item, regex=_expand(regex, done, where + ".regex"))
+
+
 @lru_cache(maxsize=64)
 def vocab(name: str) -> dict:
     """The word lists, tables and regex fragments of `resources/deid/vocab/<name>.yaml` (read once)."""
@@ -133,22 +155,23 @@ def vocab(name: str) -> dict:
     if not isinstance(raw, dict):
         raise ValueError(f"{path}: expected a mapping of names to word lists")  # noqa: TRY004
     out: dict = {}
-    regexes = {}
     for key, value in raw.items():
         where = f"{path}: {key}"
-        if isinstance(value, list):
+        if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
+            out[key] = tuple(_record(x, out, f"{where}[{k}]") for k, x in enumerate(value))
+        elif isinstance(value, list):
             out[key] = tuple(_strings(value, where))
         elif isinstance(value, dict) and set(value) <= {"fold", "plain"} and value:
             out[key] = tuple(with_folded(_strings(value.get("fold", []), where + ".fold"))
                              + _strings(value.get("plain", []), where + ".plain"))
         elif isinstance(value, dict) and set(value) == {"map"} and isinstance(value["map"], dict):
             out[key] = dict(value["map"])
+        elif isinstance(value, dict) and set(value) == {"join"}:
+            out[key] = _expand("".join(_strings(value["join"], where + ".join")), out, where)
         elif isinstance(value, str):
-            regexes[key] = value
+            out[key] = _expand(value, out, where)
         else:
-            raise ValueError(f"{where}: expected a list, {{fold, plain}}, {{map}} or a string")
-    for key, value in regexes.items():
-        out[key] = _expand(value, out, f"{path}: {key}")
+            raise ValueError(f"{where}: expected a list, {{fold, plain}}, {{map}}, {{join}} or a string")
     return out
 
 
