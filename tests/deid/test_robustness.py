@@ -169,5 +169,32 @@ def test_fail_fast_error_names_the_record(tmp_path, monkeypatch):
     monkeypatch.setattr(analyzer_mod.Analyzer, "analyze", boom)
     r = CliRunner().invoke(deid_cmd, [str(src), "--out", str(tmp_path / "out.jsonl"), "--field", "text"])
     assert r.exit_code != 0
-    assert "record id:bn-0" in r.output and "IndexError" in r.output
+    # (the record by id or by file and line)
+    assert ("record id:bn-0" in r.output or "in.jsonl:1:" in r.output) and "IndexError" in r.output
     assert "Trần Văn Bình" not in r.output
+
+
+# Spans a caller passes with another tool's labels were silently ignored, leaving the names in clear.
+@pytest.mark.parametrize("label, ours", [
+    ("PERSON", "NAME"), ("name", "NAME"), ("Name", "NAME"), ("PHONE_NUMBER", "PHONE"), ("EMAIL_ADDRESS", "EMAIL"),
+    ("LOCATION", "LOCATION"), ("DATE_TIME", "DATE"), ("PATIENT_ID", "ID"), ("JOB", "PROFESSION"),
+    ("DOCTOR", "NAME"), ("HOSPITAL", "ORGANIZATION"), ("PER", "NAME"),
+])
+def test_given_spans_with_other_tools_labels_are_mapped(label, ours):
+    text = "Người liên hệ: Trần Văn Bình"
+    i = text.index("Trần")
+    res = deidentify(text, "tag", spans=[{"start": i, "end": len(text), "label": label}],
+                     labels=["NAME", "PHONE", "EMAIL", "LOCATION", "DATE", "ID", "PROFESSION", "ORGANIZATION"])
+    assert res.text == f"Người liên hệ: [{ours}]"
+    assert res.spans[0].label == ours
+    if label != ours:
+        assert res.spans[0].attrs["orig_label"] == label
+
+
+@pytest.mark.parametrize("label", ["NRP", "SYMPTOM_AND_DISEASE", "FOO", ""])
+def test_given_span_with_an_unknown_label_is_refused_by_label(label):
+    text = "Bệnh nhân Trần Văn Bình sốt cao"
+    with pytest.raises(ValueError, match="label") as err:
+        deidentify(text, "tag", spans=[Span(10, 23, label)])
+    assert repr(label) in str(err.value)
+    assert "Trần" not in str(err.value)  # the error names the label, never the text

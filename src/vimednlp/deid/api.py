@@ -22,6 +22,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..overlap import resolve as resolve_overlaps
@@ -33,6 +34,9 @@ from .surrogates import SurrogateGenerator, value_key, word_key
 from .vault import Keyring, Vault
 
 DEFAULT_CHUNK_CHARS = 8_000  # the detector's overlap resolution grows faster than linearly
+# each chunk is read with this much of its neighbours' text on both sides, so an identifier (or its cue word)
+# across a cut is seen whole
+CHUNK_OVERLAP_CHARS = 200
 
 
 # --- results -----------------------------------------------------------------------------------------
@@ -151,6 +155,66 @@ def split_chunks(text: str, size: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, 
     return out
 
 
+@lru_cache(maxsize=1)
+def _label_aliases() -> dict[str, str]:
+    """Other tools' identifier labels -> ours (resources/deid/label_aliases.tsv)."""
+    from ..paths import resource_path
+
+    p = resource_path("deid", "label_aliases.tsv")
+    out: dict[str, str] = {}
+    with open(p, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            cols = line.rstrip("\n").split("\t")
+            if not line.strip() or line.startswith("#") or cols[0] == "alias":
+                continue
+            if len(cols) != 3 or cols[1] not in PHI_LABELS:
+                raise ValueError(f"{p}:{lineno}: expected alias, PHI label, source (tab-separated)")
+            out[cols[0].upper()] = cols[1]
+    return out
+
+
+def phi_label(label: str) -> str:
+    """A caller's span label as a vimednlp PHI label: ours in any case ('name'), or another tool's
+    (Presidio's 'PERSON', PhoNER's 'PATIENT_ID', ...); ValueError naming the label when it is neither."""
+    key = str(label).strip().upper()
+    if key in PHI_LABELS:
+        return key
+    ours = _label_aliases().get(key)
+    if ours is None:
+        raise ValueError(f"span label {label!r} is not an identifier label vimednlp handles; use one of "
+                         f"{', '.join(PHI_LABELS)} or a mapped alias (resources/deid/label_aliases.tsv)")
+    return ours
+
+
+def _window(text: str, a: int, b: int, overlap: int) -> tuple[int, int]:
+    """The chunk `a:b` widened by about `overlap` characters each side, to a whitespace boundary."""
+    n = len(text)
+    wa, wb = max(0, a - overlap), min(n, b + overlap)
+    if wa > 0:
+        k = max(text.rfind(" ", max(0, wa - 50), wa), text.rfind("\n", max(0, wa - 50), wa))
+        wa = k + 1 if k >= 0 else wa
+    if wb < n:
+        ks = [k for k in (text.find(" ", wb, wb + 50), text.find("\n", wb, wb + 50)) if k >= 0]
+        wb = min(ks) if ks else wb
+    return wa, wb
+
+
+def _merge_across_cuts(spans: list[Span], text: str) -> list[Span]:
+    """Sorted, non-overlapping: spans that overlap (found by two chunks around a cut) become one span over
+    both, with the label of the longer; removing more is the safe side."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            p = out[-1]
+            if s.end > p.end:
+                lead = p if p.end - p.start >= s.end - s.start else s
+                out[-1] = Span(p.start, s.end, lead.label, text[p.start:s.end], lead.source, max(p.score, s.score),
+                               dict(lead.attrs or {}))
+            continue
+        out.append(s)
+    return out
+
+
 def _resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
     """Sorted, non-overlapping: on overlap keep the longer span, then the higher score."""
     return resolve_overlaps(spans, policy="longest")
@@ -235,14 +299,21 @@ class Deidentifier:
 
     # --- detection ---------------------------------------------------------------------------------
     def detect(self, text: str) -> list[Span]:
-        """Spans over `text` (already normalized), long texts in chunks so memory stays bounded."""
+        """Spans over `text` (already normalized), long texts in chunks so memory stays bounded.
+
+        Each chunk is analysed with `CHUNK_OVERLAP_CHARS` of context on both sides and reports the spans that
+        start inside it, whole, even past its end; spans of neighbouring chunks that meet across a cut merge."""
+        chunks = split_chunks(text, self.chunk_chars)
         spans: list[Span] = []
-        for a, b in split_chunks(text, self.chunk_chars):
-            for s in self.analyzer.analyze(text[a:b]):
-                if s.label in self.labels:
-                    spans.append(Span(s.start + a, s.end + a, s.label, text[s.start + a:s.end + a], s.source,
-                                      s.score, dict(s.attrs or {})))
-        return _resolve_overlaps(spans)
+        for a, b in chunks:
+            wa, wb = (a, b) if len(chunks) == 1 else _window(text, a, b, CHUNK_OVERLAP_CHARS)
+            for s in self.analyzer.analyze(text[wa:wb]):
+                start, end = s.start + wa, s.end + wa
+                if s.label in self.labels and (a <= start < b or len(chunks) == 1):
+                    spans.append(Span(start, end, s.label, text[start:end], s.source, s.score, dict(s.attrs or {})))
+        if len(chunks) == 1:
+            return _resolve_overlaps(spans)
+        return _merge_across_cuts(spans, text)
 
     # --- the call ----------------------------------------------------------------------------------
     def __call__(self, text: str, *, patient_id: str | None = None, spans: Iterable[Span] | None = None,
@@ -276,9 +347,13 @@ class Deidentifier:
                 if not isinstance(s, Span):
                     s = Span.from_dict(s)
                 s.check(text)
-                if s.label in self.labels:
-                    in_spans.append(Span(s.start, s.end, s.label, text[s.start:s.end], s.source or "given",
-                                         s.score, dict(s.attrs or {})))
+                label = phi_label(s.label)  # 'PERSON', 'name', 'PATIENT_ID' -> ours; an unknown label is refused
+                if label in self.labels:
+                    attrs = dict(s.attrs or {})
+                    if label != s.label:
+                        attrs.setdefault("orig_label", s.label)
+                    in_spans.append(Span(s.start, s.end, label, text[s.start:s.end], s.source or "given",
+                                         s.score, attrs))
             in_spans = _resolve_overlaps(in_spans)
             nspans = []
             if self.output == "normalized" and changed:
