@@ -5,16 +5,11 @@ from __future__ import annotations
 import re
 
 from .base import Candidate, Context, Recognizer
+from .lexicons import vocab
 
-_GENDER_RE = re.compile(
-    r"(?:(?<=gioi tinh)|(?<=gioi)|(?<=gt)|(?<=phai))\s*:?\s*(nam|nu|male|female)\b"
-    r"|(?:(?<=benh nhan)|(?<=bn)|(?<=benh nhi)|(?<=nguoi benh)|(?<=tre)|(?<=be))\s+(nam|nu|trai|gai)\b"
-    r"|(?<![\w])(nam|nu)(?=\s*,?\s*\d{1,3}\s*(?:tuoi|t\b))")
-_TRANSPORT_RE = re.compile(
-    r"(?:chuyen bay|chuyen|so hieu chuyen bay|flight)\s*(?:so\s*)?:?\s*([a-z0-9]{2}\s?-?\d{2,4})\b"
-    r"|(?<![\w])((?:vn|vj|qh|bl|vu|0v)\s?-?\d{2,4})(?![\w])"
-    r"|(?:tau|doan tau)\s+(?:hoa\s+)?(?:so\s+)?((?:se|tn|sp|ht|nh|sqn|se\s?)\d{1,3})\b"
-    r"|(?:xe buyt|xe bus|tuyen xe buyt|tuyen buyt|tuyen xe)\s+(?:so\s+)?(\d{1,3}[a-z]?)\b")
+_V = vocab("quasi")  # resources/deid/vocab/quasi.yaml
+_GENDER_RE = re.compile(_V["gender"])
+_TRANSPORT_RE = re.compile(_V["transport"])
 
 
 class GenderRecognizer(Recognizer):
