@@ -321,3 +321,45 @@ def test_convert_of_a_label_studio_export_keeps_every_annotation_with_its_annota
     assert r.exit_code == 0, r.output
     rep = json.loads(r.output)
     assert rep["pairs"]["lan@bv.example|minh@bv.example"]["strict"]["NAME"]["f1"] == 1.0
+
+
+def test_hf_export_uses_one_fixed_label_map_for_every_file(tmp_path):
+    from datasets import load_from_disk
+
+    from vimednlp.schema import ALL_LABELS
+
+    dev, gold = tmp_path / "dev.jsonl", tmp_path / "gold.jsonl"
+    _write_jsonl(dev, [NOTES[0]])              # NAME, AGE, SYMPTOM
+    _write_jsonl(gold, [NOTES[1], NOTES[2]])   # DISEASE, PHONE, LOCATION: no NAME at all
+    for f in (dev, gold):
+        assert run("convert", f, tmp_path / f"{f.stem}_hf", "--to", "hf").exit_code == 0
+    names = {f: load_from_disk(str(tmp_path / f"{f}_hf")).features["ner_tags"].feature.names for f in ("dev", "gold")}
+    assert names["dev"] == names["gold"] == ["O"] + [f"{p}-{x}" for x in ALL_LABELS for p in ("B", "I")]
+    ds = load_from_disk(str(tmp_path / "dev_hf"))
+    tags = [names["dev"][i] for i in ds[0]["ner_tags"]]
+    assert tags[ds[0]["tokens"].index("Nguyễn")] == "B-NAME"
+    # a label list of one's own, in its order; a tag outside it is a clear error
+    assert run("convert", dev, tmp_path / "own_hf", "--to", "hf", "--labels", "SYMPTOM,NAME,AGE").exit_code == 0
+    assert load_from_disk(str(tmp_path / "own_hf")).features["ner_tags"].feature.names[:3] == ["O", "B-SYMPTOM",
+                                                                                               "I-SYMPTOM"]
+    r = run("convert", dev, tmp_path / "bad_hf", "--to", "hf", "--labels", "NAME")
+    assert r.exit_code != 0 and "B-AGE is not in the label set" in str(r.exception or r.output)
+
+
+def test_hf_export_by_split_is_a_dataset_dict_with_one_label_map_and_reads_back(tmp_path):
+    from datasets import DatasetDict, load_from_disk
+
+    docs = [Document(d.id, d.text, d.spans, {**d.meta, "split": "train" if i < 3 else "test"})
+            for i, d in enumerate(NOTES)]
+    src = tmp_path / "all.jsonl"
+    _write_jsonl(src, docs)
+    r = run("convert", src, tmp_path / "dd_hf", "--to", "hf", "--by-split")
+    assert r.exit_code == 0, r.output
+    dd = load_from_disk(str(tmp_path / "dd_hf"))
+    assert isinstance(dd, DatasetDict) and sorted(dd) == ["test", "train"]
+    assert dd["train"].num_rows == 3 and dd["test"].num_rows == 2
+    assert dd["train"].features["ner_tags"] == dd["test"].features["ner_tags"]
+    assert run("convert", tmp_path / "dd_hf", tmp_path / "back.jsonl", "--from", "hf").exit_code == 0
+    back = read(tmp_path / "back.jsonl")
+    assert sorted((d.id, d.meta["split"], [(s.start, s.end, s.label) for s in d.spans]) for d in back) == sorted(
+        (d.id, d.meta["split"], [(s.start, s.end, s.label) for s in d.spans]) for d in docs)

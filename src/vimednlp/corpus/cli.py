@@ -91,9 +91,15 @@ def corpus() -> None:
               help="Tags written to CoNLL/HF: the corpus's original label when kept, or ours.")
 @click.option("--kind", type=click.Choice(["tokens", "spans"]), default="tokens", show_default=True,
               help="Shape of a Hugging Face dataset written with --to hf.")
+@click.option("--labels", "hf_labels",
+              help="With --to hf: the fixed BIO label list, comma-separated (default: the schema's labels, or the "
+                   "public corpus's own with --label-source orig), so every file gets the same ids.")
+@click.option("--by-split", is_flag=True,
+              help="With --to hf: write a DatasetDict with one dataset per meta['split'] (train/dev/test).")
 @click.option("--on-error", type=click.Choice(list(ON_ERROR)), default="fail", show_default=True,
               help="skip: keep every valid record and report the bad ones by line; fail: stop at the first.")
-def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, kind, on_error):
+def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, kind, hf_labels, by_split,
+            on_error):
     """Convert SRC to DST (formats: jsonl, conll, tokens-json, labelstudio, brat, docbin, hf).
 
     \b
@@ -103,6 +109,7 @@ def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, 
       vimednlp corpus convert notes.jsonl tasks.json --to labelstudio
       vimednlp corpus convert bad.jsonl good.jsonl --on-error skip
       vimednlp corpus convert PhoNER_COVID19/data phoner.jsonl --corpus phoner_covid19 --level word
+      vimednlp corpus convert PhoNER_COVID19/data phoner_hf --to hf --corpus phoner_covid19 --by-split
     """
     from .io import guess_format
 
@@ -113,7 +120,9 @@ def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, 
     if fmt in ("conll", "tokens-json"):
         kw["label_source"] = label_source
     if fmt == "hf":
-        kw.update(kind=kind, label_source="orig" if label_source == "orig" else "label")
+        kw.update(kind=kind, label_source="orig" if label_source == "orig" else "label", by_split=by_split)
+        if hf_labels:
+            kw["labels"] = [x.strip() for x in hf_labels.split(",") if x.strip()]
     if src != "-" and not Path(src).exists():
         raise click.BadParameter(f"{src} does not exist", param_hint="SRC")
     n = _write_safely(docs, dst, fmt, level=level, on_error=on_error, errors=log, **kw)

@@ -6,6 +6,11 @@
   words at word level).
 - `kind="spans"`: raw spans. Columns `id`, `text`, `spans` (list of {start, end, label, text, source,
   score, attrs as JSON}), `meta` (JSON), `schema_version`.
+
+The BIO label map is fixed, never taken from the labels a file happens to hold (B-NAME must have one id
+in train, dev and gold): our schema's labels (`schema.ALL_LABELS` order) for `label_source="label"`, the
+public corpus's own inventory (`schema.LABEL_MAPS`) for `label_source="orig"` on a loaded corpus, or the
+`labels` given. `to_hf_dataset_dict` builds a `DatasetDict` by `meta["split"]` with that one map.
 """
 from __future__ import annotations
 
@@ -18,11 +23,24 @@ from .tokens import document_tokens
 
 
 def bio_names(labels: Iterable[str]) -> list[str]:
-    """["O", "B-X", "I-X", ...] for the sorted labels."""
+    """["O", "B-X", "I-X", ...]: a list keeps its order (a fixed map), a set is sorted."""
+    seq = sorted(labels) if isinstance(labels, (set, frozenset)) else list(dict.fromkeys(labels))
     names = ["O"]
-    for lab in sorted(set(labels)):
+    for lab in seq:
         names += [f"B-{lab}", f"I-{lab}"]
     return names
+
+
+def default_labels(docs: Sequence[Document], label_source: str = "label") -> list[str]:
+    """The fixed label list for `docs`: our schema's, or with `label_source="orig"` on records from one
+    public corpus loader (meta["source"]), that corpus's own labels."""
+    from ..schema import ALL_LABELS, LABEL_MAPS
+
+    if label_source == "orig":
+        sources = {d.meta.get("source") for d in docs}
+        if len(sources) == 1 and (src := next(iter(sources))) in LABEL_MAPS:
+            return list(LABEL_MAPS[src])
+    return list(ALL_LABELS)
 
 
 def _label_of(label_source: str):
@@ -147,21 +165,48 @@ def to_hf_dataset(docs: Iterable[Document], kind: str = "tokens", level: str = "
         return Dataset.from_list([document_to_span_row(d) for d in docs], features=span_features())
     if kind != "tokens":
         raise ValueError(f"kind must be 'tokens' or 'spans', got {kind!r}")
+    docs = list(docs)
     rows = [document_to_token_row(d, level, label_source) for d in docs]
-    if labels is None:
-        labels = {t[2:] for r in rows for t in r["ner_tags"] if t != "O"}
-    names = bio_names(labels)
+    given = labels is not None
+    names = bio_names(list(labels) if given else default_labels(docs, label_source))
     index = {n: i for i, n in enumerate(names)}
     for r in rows:
         try:
             r["ner_tags"] = [index[t] for t in r["ner_tags"]]
         except KeyError as e:
-            raise ValueError(f"record {r['id']}: tag {e.args[0]} is not in the label set") from None
+            hint = "" if given else " (a fixed label map: pass labels=[...] / --labels with every label of the corpus)"
+            raise ValueError(f"record {r['id']}: tag {e.args[0]} is not in the label set{hint}") from None
     return Dataset.from_list(rows, features=token_features(names))
 
 
+def to_hf_dataset_dict(docs: Iterable[Document], kind: str = "tokens", level: str = "syllable",
+                       labels: Iterable[str] | None = None, label_source: str = "label",
+                       split_key: str = "split", default_split: str = "train"):
+    """Records -> `datasets.DatasetDict` keyed by `meta[split_key]` (records without one go to
+    `default_split`); every split uses the same label map."""
+    from datasets import DatasetDict
+
+    docs = list(docs)
+    if kind == "tokens" and labels is None:
+        labels = default_labels(docs, label_source)
+    parts: dict[str, list[Document]] = {}
+    for d in docs:
+        parts.setdefault(str(d.meta.get(split_key) or default_split), []).append(d)
+    return DatasetDict({name: to_hf_dataset(ds, kind, level, labels, label_source) for name, ds in parts.items()})
+
+
 def from_hf_dataset(ds) -> list[Document]:
-    """`datasets.Dataset` (either shape, or any tokens/ner_tags dataset) -> records."""
+    """`datasets.Dataset` (either shape, or any tokens/ner_tags dataset) -> records; a `DatasetDict` gives
+    each split's records in turn, with meta["split"] set."""
+    from datasets import DatasetDict
+
+    if isinstance(ds, DatasetDict):
+        out = []
+        for name in ds:
+            for d in from_hf_dataset(ds[name]):
+                d.meta.setdefault("split", name)
+                out.append(d)
+        return out
     cols = set(ds.column_names)
     if "spans" in cols:
         return [span_row_to_document(r) for r in ds]

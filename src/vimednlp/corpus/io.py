@@ -209,9 +209,10 @@ def write(records: Iterable[Document], path: str | Path, format: str | None = No
 
         return write_docbin(records, path, on_error=on_error, errors=errors)
     if fmt == "hf":
-        from .hf import to_hf_dataset
+        from .hf import to_hf_dataset, to_hf_dataset_dict
 
         docs = list(records)
-        to_hf_dataset(docs, level=level, **kw).save_to_disk(str(path))
+        by_split = kw.pop("by_split", False)
+        (to_hf_dataset_dict if by_split else to_hf_dataset)(docs, level=level, **kw).save_to_disk(str(path))
         return len(docs)
     raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
