@@ -220,3 +220,92 @@ def test_a_place_keeps_one_surrogate_in_addresses_and_facility_names():
     addr, org = (res.text[r["start"]:r["end"]] for r in res.replacements)
     ward = re.search(r"(?:xã|phường|thị trấn|đặc khu) ([^,]+),", addr).group(1)
     assert org.startswith("Trạm Y tế xã ") and org.endswith(ward) and ward != "Hòa Bình"
+
+
+# --- pure surrogates (no vault): a function of key, patient, label and value only ------------------------
+def _names_200() -> list[str]:
+    from vimednlp.deid.surrogates import lists
+
+    male = list({fold_lower(g): g for g in lists()["given_male"]}.values())[:40]  # `Hùng` and `Hưng` are one value
+    return [f"{s} Văn {g}" for s in ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng") for g in male]
+
+
+def test_surrogates_do_not_depend_on_history_and_never_collide():
+    names = _names_200()
+    assert len(set(names)) == 200
+
+    def run(engine, order):
+        out = {}
+        for n in order:
+            text = f"Bệnh nhân {n} vào viện."
+            res = (engine or Deidentifier("surrogate", key=KEY))(text, spans=[Span(10, 10 + len(n), "NAME")],
+                                                                   patient_id="P200")
+            r = res.replacements[0]
+            out[n] = res.text[r["start"]:r["end"]]
+        return out
+
+    fresh = run(None, names[:40])  # a new engine per document (a new worker)
+    shared = run(Deidentifier("surrogate", key=KEY), names)
+    backwards = run(Deidentifier("surrogate", key=KEY), names[::-1])
+    assert all(fresh[n] == shared[n] for n in fresh)
+    assert shared == backwards
+    assert len(set(map(fold_lower, shared.values()))) == 200  # two different people of one patient never meet
+
+
+def test_a_name_written_without_marks_gets_the_same_surrogate():
+    deid = Deidentifier("surrogate", key=KEY)
+    text = "BN Nguyễn Thị Lan, 40 tuổi. Người nhà: chồng Trần Văn Hùng. Ký tên: Nguyen Thi Lan."
+    spans = [Span(text.index(n), text.index(n) + len(n), "NAME") for n in ("Nguyễn Thị Lan", "Trần Văn Hùng",
+                                                                         "Nguyen Thi Lan")]
+    res = deid(text, spans=spans, patient_id="P9")
+    a, _, c = (res.text[r["start"]:r["end"]] for r in res.replacements)
+    assert fold_lower(a) == fold_lower(c) and a != "Nguyễn Thị Lan"
+
+
+# --- surrogate quality --------------------------------------------------------------------------------
+@pytest.mark.parametrize("org,head", [
+    ("Bệnh viện Bạch Mai", "Bệnh viện "), ("Bệnh viện Đa khoa tỉnh Thái Bình", "Bệnh viện Đa khoa tỉnh "),
+    ("Trạm y tế xã Hòa Bình", "Trạm y tế xã "), ("Phòng khám Đa khoa Hòa Hảo", "Phòng khám Đa khoa "),
+    ("Trung tâm Y tế huyện Đông Hưng", "Trung tâm Y tế huyện "), ("Viện Huyết học Truyền máu Trung ương", "Viện "),
+    ("Nhà hộ sinh Phú Lâm", "Nhà hộ sinh "), ("Trạm Y tế phường 7", "Trạm Y tế phường "),
+])
+def test_a_facility_keeps_its_type(org, head):
+    for i in range(12):
+        s = one(f"Chuyển {org} điều trị.", "ORGANIZATION", org, pid=f"o{i}")
+        assert s.startswith(head) and fold_lower(s) != fold_lower(org), s
+        assert "Công ty" not in s
+
+
+def test_no_doubled_middle_names():
+    for i in range(60):
+        for name in ("Lê Thị Thu Huyền", "Nguyễn Văn Minh Đức", "Trần Thị Ngọc Anh", "Phạm Thanh Thu Hà"):
+            s = one(f"Bệnh nhân {name} vào viện.", "NAME", name, pid=f"m{i}")
+            syl = [fold_lower(x) for x in s.split()]
+            assert len(syl) == 4 and len(set(syl)) == 4, s
+            assert syl[1] == fold_lower(name.split()[1]) or fold_lower(name.split()[1]) not in ("van", "thi")
+
+
+def test_a_quarter_stays_a_quarter():
+    for i in range(10):
+        for q, rx in (("Quý 2/2024", r"Quý [1-4]/\d{4}"), ("quý II/2024", r"quý (?:i|ii|iii|iv)/\d{4}"),
+                      ("Quý 4 năm 2023", r"Quý [1-4] năm \d{4}")):
+            s = one(f"Tái khám {q}.", "DATE", q, pid=f"q{i}")
+            assert re.fullmatch(rx, s, re.IGNORECASE) and s != q, s
+    # the quarter moves with the patient's offset: the same as a date in its middle
+    text, gold = notes_mod.parse("Vào viện {DATE|15/05/2024}, tái khám {DATE|Quý 2/2024}.")
+    res = deidentify(text, "surrogate", spans=gold, key=KEY, patient_id="P5")
+    d, q = (res.text[r["start"]:r["end"]] for r in res.replacements)
+    day = dt.datetime.strptime(d, "%d/%m/%Y").date()
+    assert q == f"Quý {(day.month - 1) // 3 + 1}/{day.year}"
+
+
+def test_a_province_stays_a_province():
+    au = admin_units()
+    provinces = au["legacy_provinces"] | au["new_provinces"]
+    for i in range(15):
+        for place in ("Hà Nội", "Thái Bình", "Đà Nẵng", "Nghệ An"):
+            s = one(f"Quê quán: {place}.", "LOCATION", place, pid=f"v{i}")
+            assert fold_lower(s) in provinces and fold_lower(s) != fold_lower(place), s
+        s = one("Địa chỉ: tỉnh Nghệ An.", "LOCATION", "tỉnh Nghệ An", pid=f"v{i}")
+        m = re.fullmatch(r"(tỉnh|thành phố) (.+)", s)
+        assert m and fold_lower(m.group(2)) in provinces, s

@@ -4,9 +4,13 @@ A surrogate keeps what makes the text read naturally and stay useful: the person
 (Văn/Thị, kinship cues, the given name), the shape of a phone number (network prefix,
 separators), valid CCCD / BHYT / BHXH / plate structure, the address scheme (63 provinces with
 districts, or the post-2025 34 provinces with wards), the writing style (UPPER CASE, no
-diacritics) and the date format. It is consistent: the same value of the same patient always gets
-the same surrogate (seeded from HMAC(key, patient, label, value)), across documents and — with a
-`Vault` — across runs; two different values never share one (collisions are re-drawn).
+diacritics) and the date format. It is consistent and pure: the surrogate of a value is a function of (key, patient, label,
+value) only — the same in a fresh or a shared engine, with any number of workers, in any order —
+and the value is compared in its folded form (`Nguyen Van An` is `Nguyễn Văn An`). Names go
+through keyed permutations (one per syllable position and vocabulary: surname, middle, given
+name), so two different names of one patient never share a surrogate. A `Vault` records the
+mapping for re-identification. The one exception: a surrogate that would repeat another
+identifier of the same document is re-drawn for that document only.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import random
 import re
 import sqlite3
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,10 +59,15 @@ def lists() -> dict[str, Any]:
         "duong", "ly", "dinh", "dao", "trinh", "mai", "cao", "luong", "ta", "doan", "truong", "ha", "luu", "to",
         "chu", "quach", "lam", "phung", "kieu", "thai", "tang", "trieu", "vuong", "la", "khong", "au", "lo",
         "ton", "diep", "lai", "thach", "danh", "kim", "ong", "giang", "nong", "hua", "mac", "lang", "vi"}
-    d["given_male_folds"] = {fold_lower(s) for s in d["given_male"]}
-    d["given_female_folds"] = {fold_lower(s) for s in d["given_female"]}
-    d["given_male_lower"] = {s.lower() for s in d["given_male"]}
-    d["given_female_lower"] = {s.lower() for s in d["given_female"]}
+    d["given_unisex"] = _lines("given_unisex.txt")
+    d["given_reserve_male"] = _lines("given_reserve_male.txt")
+    d["given_reserve_female"] = _lines("given_reserve_female.txt")
+    d["org_types"] = yaml.safe_load(resource_path("deid_surrogates", "org_types.yaml").read_text(encoding="utf-8"))["types"]
+    male, female = d["given_male"] + d["given_reserve_male"], d["given_female"] + d["given_reserve_female"]
+    d["given_male_folds"] = {fold_lower(s) for s in male}
+    d["given_female_folds"] = {fold_lower(s) for s in female}
+    d["given_male_lower"] = {s.lower() for s in male}
+    d["given_female_lower"] = {s.lower() for s in female}
     return d
 
 
@@ -98,7 +108,7 @@ def value_key(label: str, text: str) -> str:
         return "".join(c for c in t if c.isalnum()).upper()  # `NĐ2-000781`: Vietnamese letters count
     if label in ("EMAIL", "URL", "IP"):
         return t.strip().lower()
-    return " ".join(t.lower().split()).strip(" .,;:-")
+    return " ".join(fold_lower(t).split()).strip(" .,;:-")  # `Nguyen Van An` is `Nguyễn Văn An`
 
 
 def style_like(original: str, surrogate: str, fold_accents: bool = False) -> str:
@@ -232,9 +242,9 @@ class SurrogateRequest:
 class SurrogateGenerator:
     """Consistent surrogates for one patient scope (all the documents of one patient).
 
-    `key` seeds everything (same key + patient + value -> same surrogate); `vault` makes the
-    mapping persistent and shared between runs and processes; `date_offset` fixes the number of
-    days dates move (default: derived from the key and the patient).
+    `key` seeds everything (same key + patient + value -> same surrogate, whatever came before);
+    `vault` records the mapping (first writer wins) for re-identification and across key-sharing
+    runs; `date_offset` fixes the number of days dates move (default: from the key and the patient).
     """
 
     max_attempts = 50
@@ -247,43 +257,123 @@ class SurrogateGenerator:
         self.date_offset = date_offset if date_offset is not None else offset_from_bytes(
             keyring.digest("date-offset", patient_id or ""))
         self.ref_year = ref_year
-        self._cache: dict[tuple[str, str], str] = {}
-        self._used: dict[tuple[str, str], str] = {}
+        # a cache of pure results only: it never changes what a value gets
+        self._cache: dict[tuple[str, str, str], str] = {}
+        self._perms: dict[str, dict[str, str]] = {}
+        self._doc_pure: OrderedDict[frozenset, frozenset] = OrderedDict()
         self.fallbacks = 0
-        # place name (folded) -> its surrogate, so `xã Hòa Bình` in an address and in
-        # `Trạm Y tế xã Hòa Bình` get the same fake name
-        self.places: dict[str, str] = {}
-        self._pending_places: dict[str, str] = {}
 
-    # --- consistency ---------------------------------------------------------------------------
+    # --- pure building blocks --------------------------------------------------------------------
     def _vhash(self, label: str, vkey: str) -> str:
         return self.keyring.hexdigest("value", self.scope, label, vkey, length=40)
-
-    def _lookup(self, label: str, vkey: str) -> str | None:
-        hit = self._cache.get((label, vkey))
-        if hit is None and self.vault is not None:
-            hit = self.vault.get(self.scope, label, self._vhash(label, vkey))
-            if hit is not None:
-                self._cache[(label, vkey)] = hit
-        return hit
-
-    def _taken(self, label: str, sur: str, vkey: str) -> bool:
-        owner = self._used.get((label, surrogate_norm(sur)))
-        if owner is not None:
-            return owner != vkey
-        return self.vault is not None and self.vault.taken(self.scope, label, sur)
-
-    def _store(self, label: str, vkey: str, sur: str, original: str | None, alias: bool = False) -> str:
-        if self.vault is not None:
-            sur = self.vault.put(self.scope, label, self._vhash(label, vkey), sur, original, alias=alias)
-        self._cache[(label, vkey)] = sur
-        if not alias:
-            self._used[(label, surrogate_norm(sur))] = vkey
-        return sur
 
     def rng(self, label: str, vkey: str, attempt: int = 0) -> random.Random:
         seed = self.keyring.digest("surrogate", self.scope, label, vkey, str(attempt))
         return random.Random(int.from_bytes(seed, "big"))
+
+    def permutation(self, name: str, groups: list[list[str]], target: frozenset | None = None) -> dict[str, str]:
+        """A keyed derangement of a vocabulary (folded form -> surface form): each group is put in a
+        keyed order and every item maps to the next one, so the map is one-to-one and nothing maps to
+        itself. Groups keep the map inside a band (common surnames to common surnames). With
+        `target` (folded forms) the walk goes on to the next item in the target (cycle walking):
+        still one-to-one on the target's own items."""
+        perm = self._perms.get(name)
+        if perm is None:
+            perm = {}
+            for gi, group in enumerate(groups):
+                items = list({fold_lower(x): x for x in reversed(group)}.values())[::-1]  # one per folded form
+                if len(items) < 2:
+                    continue
+                items.sort(key=lambda x: self.keyring.digest("perm", self.scope, name, str(gi), fold_lower(x)))
+                for i, x in enumerate(items):
+                    for k in range(1, len(items)):
+                        y = items[(i + k) % len(items)]
+                        if target is None or fold_lower(y) in target:
+                            perm[fold_lower(x)] = y
+                            break
+            self._perms[name] = perm
+        return perm
+
+    def place_name(self, level: str, original: str) -> str | None:
+        """The fake short name of a ward, district or province (pure: an address and a facility
+        named after the same place get the same fake place)."""
+        pool = _place_pools().get(level)
+        if not pool:
+            return None
+        f = fold_lower(original).strip()
+        rng = self.rng("PLACE", level + "|" + f)
+        for _ in range(10):
+            x = rng.choice(pool)
+            if fold_lower(x) != f:
+                return x
+        return None
+
+    def _pure(self, label: str, vkey: str, req: SurrogateRequest, variant: str) -> str | None:
+        """The surrogate of a value: depends on the key, the scope, the label and the value only."""
+        ck = (label, vkey, variant)
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        if self.vault is not None:
+            hit = self.vault.get(self.scope, label, self._vhash(label, vkey + variant))
+        if hit is None:
+            make = _MAKERS.get(label)
+            if make is None:
+                return None
+            for attempt in range(self.max_attempts):
+                try:
+                    cand = make(self, self.rng(label, vkey + variant, attempt), req)
+                except Exception:  # noqa: BLE001 - a generator bug must never leak the value: tag instead
+                    cand = None
+                if not cand:
+                    return None
+                if label in _MAY_REPEAT or surrogate_norm(fold(cand)) != surrogate_norm(fold(req.text)):
+                    hit = cand
+                    break
+            if hit is None:
+                return None
+            if label in ("ID", "PHONE", "TRANSPORT"):  # stored compact; every mention gets its own shape
+                hit = value_key(label, hit)
+            if self.vault is not None:
+                hit = self.vault.put(self.scope, label, self._vhash(label, vkey + variant), hit, req.text)
+        self._cache[ck] = hit
+        return hit
+
+    def _document_surrogates(self, forbidden: frozenset) -> frozenset:
+        """Pure name surrogates of a document's identifiers (a re-drawn one must not take one of them)."""
+        hit = self._doc_pure.get(forbidden)
+        if hit is None:
+            out = set()
+            for f in forbidden:
+                if f and not any(c.isdigit() for c in f):
+                    out.add(word_key(_name_by_permutation(self, SurrogateRequest("NAME", f.title()))))
+            hit = self._doc_pure[forbidden] = frozenset(out)
+            while len(self._doc_pure) > 4:
+                self._doc_pure.popitem(last=False)
+        return hit
+
+    def _redraw(self, label: str, vkey: str, req: SurrogateRequest, variant: str) -> str | None:
+        """A surrogate for this document only, when the pure one repeats one of its identifiers."""
+        make = _MAKERS[label]
+        avoid = self._document_surrogates(req.forbidden) if label == "NAME" else frozenset()
+        for attempt in range(1, self.max_attempts):
+            try:
+                cand = make(self, self.rng(label, vkey + variant + "|doc", attempt), req, redraw=True) \
+                    if label == "NAME" else make(self, self.rng(label, vkey + variant + "|doc", attempt), req)
+            except Exception:  # noqa: BLE001 - as in _pure: tag rather than leak
+                cand = None
+            if not cand:
+                return None
+            if surrogate_norm(fold(cand)) == surrogate_norm(fold(req.text)) and label not in _MAY_REPEAT:
+                continue
+            if _contains_any(cand, req.forbidden) or word_key(cand) in avoid:
+                continue
+            if label in ("ID", "PHONE", "TRANSPORT"):
+                cand = value_key(label, cand)
+            if self.vault is not None:  # recorded under its own hash so re-identification finds it
+                self.vault.put(self.scope, label, self._vhash(label, vkey + variant + "|doc|" + cand), cand, req.text)
+            return cand
+        return None
 
     # --- entry point -----------------------------------------------------------------------------
     def surrogate(self, req: SurrogateRequest) -> str:
@@ -291,7 +381,9 @@ class SurrogateGenerator:
         label = req.label
         if label == "DATE":  # dates move by the patient's offset: no lookup needed, intervals kept
             try:
-                out = shift_dates(req.text, self.date_offset, self.ref_year)
+                out = shift_quarters(req.text, self.date_offset)
+                if out is None:
+                    out = shift_dates(req.text, self.date_offset, self.ref_year)
             except DateShiftError:
                 out = None
             if out is None or out == req.text:
@@ -308,35 +400,16 @@ class SurrogateGenerator:
         if not vkey:
             self.fallbacks += 1
             return f"[{label}]"
-        canon = self._lookup(label, vkey)
+        if label not in _MAKERS:
+            return f"[{label}]"
+        # a bare given name's gender may come from a cue before it (`anh Minh`, `chị Minh`)
+        variant = ("|" + (guess_gender(req.text, req.before) or "")) if label == "NAME" else ""
+        canon = self._pure(label, vkey, req, variant)
+        if canon is not None and _contains_any(canon, req.forbidden):
+            canon = self._redraw(label, vkey, req, variant)
         if canon is None:
-            make = _MAKERS.get(label)
-            if make is None:
-                return f"[{label}]"
-            canon = None
-            for attempt in range(self.max_attempts):
-                self._pending_places = {}
-                try:
-                    cand = make(self, self.rng(label, vkey, attempt), req)
-                except Exception:  # a generator bug must never leak the value: tag instead
-                    cand = None
-                if not cand:
-                    break
-                same = surrogate_norm(fold(cand)) == surrogate_norm(fold(req.text)) and label not in _MAY_REPEAT
-                if same or self._taken(label, cand, vkey) or _contains_any(cand, req.forbidden):
-                    continue
-                canon = cand
-                for k, v in self._pending_places.items():
-                    self.places.setdefault(k, v)
-                break
-            if canon is None:
-                self.fallbacks += 1
-                return f"[{label}]"
-            if label in ("ID", "PHONE", "TRANSPORT"):  # stored compact; every mention gets its own shape
-                canon = value_key(label, canon)
-            canon = self._store(label, vkey, canon, req.text)
-            if label == "NAME":
-                self._register_name_aliases(req.text, canon)
+            self.fallbacks += 1
+            return f"[{label}]"
         if label in ("ID", "TRANSPORT"):
             shaped = _reshape_alnum(req.text, canon)
             return shaped if shaped is not None else f"[{label}]"
@@ -347,55 +420,159 @@ class SurrogateGenerator:
             return canon
         return style_like(req.text, canon, req.fold_accents)
 
-    def _register_name_aliases(self, original: str, sur: str) -> None:
-        """`chị Lan` later in the notes maps to the given name of `Nguyễn Thị Lan`'s surrogate."""
-        o, s = original.split(), sur.split()
-        if len(o) < 2 or len(s) != len(o):
-            return
-        for k in (1, 2):
-            if len(o) > k:
-                vk = value_key("NAME", " ".join(o[-k:]))
-                if self._lookup("NAME", vk) is None:
-                    self._store("NAME", vk, " ".join(s[-k:]), " ".join(o[-k:]), alias=True)
+
+# --- quarters -----------------------------------------------------------------------------------------
+_QUARTER = re.compile(r"(?i)\b(qu[yý])(\s+)(IV|I{1,3}|[1-4])(\s*(?:/|-|năm\s+|nam\s+)\s*)(\d{4})\b")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def shift_quarters(text: str, offset_days: int) -> str | None:
+    """`Quý 2/2024`, `quý II năm 2024`: a quarter moves with the patient's offset (its middle day),
+    written as it was (Arabic or Roman number); None when the text holds no quarter."""
+    import datetime as _dt
+
+    if not _QUARTER.search(text):
+        return None
+
+    def rest(piece: str) -> str:  # other dates in the span move too
+        if not any(c.isdigit() for c in piece):
+            return piece
+        out = shift_dates(piece, offset_days)
+        return piece if out is None else out
+
+    def put(m: re.Match) -> str:
+        q_txt = m.group(3)
+        q = _ROMAN.get(q_txt.upper()) or int(q_txt)
+        mid = _dt.date(int(m.group(5)), 3 * q - 1, 15) + _dt.timedelta(days=offset_days)
+        nq = (mid.month - 1) // 3 + 1
+        new_q = {v: k for k, v in _ROMAN.items()}[nq] if not q_txt.isdigit() else str(nq)
+        if q_txt.islower():
+            new_q = new_q.lower()
+        return m.group(1) + m.group(2) + new_q + m.group(4) + str(mid.year)
+
+    parts, last = [], 0
+    for m in _QUARTER.finditer(text):
+        parts += [rest(text[last:m.start()]), put(m)]
+        last = m.end()
+    parts.append(rest(text[last:]))
+    return "".join(parts)
 
 
 # --- makers: (generator, rng, request) -> canonical surrogate ----------------------------------------
-def _make_name(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest) -> str:
+@functools.cache
+def _name_groups() -> dict[str, list[list[str]]]:
+    """Vocabularies of the name permutations. Surnames in bands of similar frequency; the gender
+    markers Văn and Thị are no middle names to draw (they stay where they are): no `Thị Thị`."""
+    L = lists()
+    ranked = [n for _, n in sorted(zip(L["surname_weights"], L["surnames"]), key=lambda x: -x[0])]
+    bands = [ranked[i:i + 6] for i in range(0, len(ranked), 6)]
+    if len(bands) > 1 and len(bands[-1]) < 3:
+        bands[-2] += bands.pop()
+    unisex = L["given_unisex"]
+    uf = {fold_lower(x) for x in unisex}
+    male = [x for x in L["given_male"] if fold_lower(x) not in uf]
+    mf = {fold_lower(x) for x in male}
+    female = [x for x in L["given_female"] if fold_lower(x) not in uf | mf]
+    mid_m = [x for x in L["middle_male"] if fold_lower(x) not in ("van", "thi")]
+    mmf = {fold_lower(x) for x in mid_m}
+    mid_f = [x for x in L["middle_female"] if fold_lower(x) not in {"van", "thi"} | mmf]
+    # one permutation per known gender (a cue, Văn/Thị, a gendered given name) whose walk ends on a
+    # name of that gender (`chị Ngọc` -> a clearly female name), one when the gender is open
+    return {"surname": bands, "given_M": [male + unisex], "given_F": [female + unisex],
+            "given_U": [male + female + unisex], "middle_M": [mid_m], "middle_F": [mid_f], "middle_U": [mid_m + mid_f],
+            "target_M": frozenset(map(fold_lower, male)), "target_F": frozenset(map(fold_lower, female)),
+            # given names outside the lists take these, which no listed name can take
+            "reserve_M": L["given_reserve_male"], "reserve_F": L["given_reserve_female"],
+            "reserve_U": L["given_reserve_male"] + L["given_reserve_female"]}
+
+
+def _syllable(g: SurrogateGenerator, kind: str, syl: str, gender: str | None, rng: random.Random, avoid: set[str],
+              walk: bool = False) -> str:
+    """One syllable through its permutation; one outside the vocabulary gets a keyed pick (given
+    names from the reserve lists). `walk`: a bare given name lands on a name of its gender."""
+    G = _name_groups()
+    f = fold_lower(syl)
+    g_kind = kind
+    if kind != "surname":
+        kind = f"{kind}_{gender or 'U'}"
+    out = g.permutation(kind, G[kind]).get(f)
+    if out is not None and g_kind == "given" and kind[-1] in "MF" and fold_lower(out) not in G["target_" + kind[-1]]:
+        # a gendered name must read as one: a unisex image is swapped for a reserve name of that
+        # gender (a keyed one-to-one map), which nothing else can take
+        unisex = sorted((x for x in G[kind][0] if fold_lower(x) not in G["target_" + kind[-1]]),
+                        key=lambda x: g.keyring.digest("perm", g.scope, kind + "-swap", fold_lower(x)))
+        reserve = sorted(G["reserve_" + kind[-1]],
+                         key=lambda x: g.keyring.digest("perm", g.scope, kind + "-reserve", fold_lower(x)))
+        out = dict(zip(map(fold_lower, unisex), reserve)).get(fold_lower(out), out)
+    if out is not None and fold_lower(out) not in avoid:
+        return out
+    pool = G["reserve_" + kind[-1]] if g_kind == "given" else G[kind][0]
+    h = int.from_bytes(g.keyring.digest("perm", g.scope, kind + "-oov", f), "big")
+    for i in range(len(pool)):
+        x = pool[(h + i) % len(pool)]
+        if fold_lower(x) != f and fold_lower(x) not in avoid:
+            return x
+    return rng.choice(pool)
+
+
+def _name_by_permutation(g: SurrogateGenerator, req: SurrogateRequest) -> str:
     L = lists()
     syl = req.text.split()
-    gender = guess_gender(req.text, req.before) or rng.choice("MF")
-    given = L["given_male"] if gender == "M" else L["given_female"]
-    middle = L["middle_male"] if gender == "M" else L["middle_female"]
+    gender = guess_gender(req.text, req.before)
     fsyl = [fold_lower(s) for s in syl]
+    rng = random.Random(0)
+    n = len(syl)
+    if n == 1:
+        return _syllable(g, "given", syl[0], gender, rng, set(), walk=True)
+    if n == 2 and fsyl[0] not in L["surname_folds"]:
+        mid = _syllable(g, "middle", syl[0], gender, rng, set())
+        return f"{mid} {_syllable(g, 'given', syl[1], gender, rng, {fold_lower(mid)})}"
+    out = [_syllable(g, "surname", syl[0], gender, rng, set())]
+    used = set()
+    for i, s in enumerate(fsyl[1:-1]):
+        if i == 0 and s in ("van", "thi"):
+            out.append("Văn" if s == "van" else "Thị")  # the gender marker stays
+        else:
+            out.append(_syllable(g, "middle", syl[1 + i], gender, rng, used))
+        used.add(fold_lower(out[-1]))
+    out.append(_syllable(g, "given", syl[-1], gender, rng, used))
+    return " ".join(out)
 
-    def pick(pool: list[str], avoid: str) -> str:
+
+def _make_name(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest, redraw: bool = False) -> str:
+    """Pure: syllable by syllable through keyed permutations, so two different names never meet.
+    `redraw` (for one document): keyed picks instead, the gender markers still kept."""
+    if not redraw:
+        return _name_by_permutation(g, req)
+    L = lists()
+    G = _name_groups()
+    syl = req.text.split()
+    gender = guess_gender(req.text, req.before) or "U"
+    fsyl = [fold_lower(s) for s in syl]
+    given, middle = G[f"given_{gender}"][0], G[f"middle_{gender}"][0]
+    if f"target_{gender}" in G:
+        given = [x for x in given if fold_lower(x) in G[f"target_{gender}"]]
+
+    def pick(pool: list[str], avoid: set[str]) -> str:
         for _ in range(10):
             x = rng.choice(pool)
-            if fold_lower(x) != avoid:
-                return x
-        return x
-
-    def surname() -> str:
-        for _ in range(10):
-            x = rng.choices(L["surnames"], weights=L["surname_weights"])[0]
-            if fold_lower(x) != fsyl[0]:
+            if fold_lower(x) not in avoid:
                 return x
         return x
 
     n = len(syl)
     if n == 1:
-        return pick(given, fsyl[0])
-    if n == 2:
-        if fsyl[0] in L["surname_folds"]:
-            return f"{surname()} {pick(given, fsyl[1])}"
-        return f"{pick(middle, fsyl[0])} {pick(given, fsyl[1])}"
-    mids = []
+        return pick(given, {fsyl[0]})
+    if n == 2 and fsyl[0] not in L["surname_folds"]:
+        m = pick(middle, {fsyl[0]})
+        return f"{m} {pick(given, {fsyl[1], fold_lower(m)})}"
+    out = [pick(L["surnames"], {fsyl[0]})]
+    used: set[str] = set()
     for i, s in enumerate(fsyl[1:-1]):
-        if i == 0 and s in ("van", "thi"):
-            mids.append("Văn" if s == "van" else "Thị")  # the gender marker stays
-        else:
-            mids.append(pick(middle, s))
-    return " ".join([surname(), *mids, pick(given, fsyl[-1])])
+        out.append(("Văn" if s == "van" else "Thị") if i == 0 and s in ("van", "thi") else pick(middle, used | {s}))
+        used.add(fold_lower(out[-1]))
+    out.append(pick(given, used | {fsyl[-1]}))
+    return " ".join(out)
 
 
 _AGE_NUM = re.compile(r"\d+")
@@ -755,12 +932,29 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
         scheme = "new" if prov and prov[0] in au["new_provinces"] and prov[0] not in au["legacy_provinces"] else \
             rng.choice(["legacy", "new"]) if not prov else "legacy"
     originals = {fold_lower(p.value) for p in parts if p.value}
-    row = None
-    for _ in range(20):
+
+    def names_of(r) -> set[str]:
+        return ({fold_lower(r[1]), fold_lower(r[3]), fold_lower(r[6])} if scheme == "legacy"
+                else {fold_lower(r[1]), fold_lower(r[3])})
+
+    # the most specific named unit picks the row through its pure fake name, so `xã Hòa Bình` here
+    # and in `Trạm Y tế xã Hòa Bình` (any document of the patient) get the same fake ward
+    row, linked = None, None
+    named = {}
+    for p in parts:
+        if p.level in ("ward", "district", "province") and p.value and not any(c.isdigit() for c in p.value):
+            named.setdefault(p.level, p.value)
+    for lvl in ("ward", "district", "province"):
+        if lvl not in named:
+            continue
+        fake = g.place_name(lvl, named[lvl])
+        cands = [r for r in _rows_by(scheme, lvl).get(fold_lower(fake or ""), []) if not names_of(r) & originals]
+        if cands:
+            row, linked = rng.choice(cands), (lvl, fake)
+        break
+    for _ in range(20 if row is None else 0):
         r = rng.choice(au[scheme])
-        names = ({fold_lower(r[1]), fold_lower(r[3]), fold_lower(r[6])} if scheme == "legacy"
-                 else {fold_lower(r[1]), fold_lower(r[3])})
-        if not names & originals:
+        if not names_of(r) & originals:
             row = r
             break
     if row is None:
@@ -776,6 +970,11 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
         if typ and ward_short.startswith(typ + " "):
             ward_short = ward_short[len(typ) + 1:]
     prov_type = province[: len(province) - len(prov_short)].strip() or "Tỉnh"
+    # `Duyên Hải (Huyện)`: the data set tells same-named units apart in brackets; a text never does
+    ward_short, dist_short = (re.sub(r"\s*\(.*\)$", "", x) for x in (ward_short, dist_short))
+    if linked is not None:  # written exactly as the facility names will write it
+        ward_short, dist_short, prov_short = (linked[1] if linked[0] == lvl else x for lvl, x in
+                                              (("ward", ward_short), ("district", dist_short), ("province", prov_short)))
     out = []
     n_names = 0
     for p in parts:
@@ -812,59 +1011,101 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
                 else ward_short
         else:
             new = val
-        if val and new and fold_lower(new) == fold_lower(val):
-            new = rng.choice(L["org_names"])
+        if val and new and fold_lower(new) == fold_lower(val):  # a province stays a province
+            new = (g.place_name(lvl, val) if lvl in ("ward", "district", "province") else None) \
+                or rng.choice(L["org_names"])
         if val and not new:
             new = ward_short
         like = val if not (val.isupper() and len(val) <= 5) else "Xx"  # `HCM`, `TPHCM` are abbreviations
         if kw and not kw[-1].isspace() and not kw.endswith("."):
             kw += " "
         piece = kw + (style_like(like, new) if val else new)
-        if val and lvl in ("ward", "district", "province") and not val[:1].isdigit():
-            g._pending_places[fold_lower(val)] = new
         out.append(piece + p.sep)
     return "".join(out).strip()
 
 
-# health-facility and other organisation prefixes, folded; the rest of the name is replaced.
-_ORG_PREFIX = re.compile(
-    r"^(benh vien (?:da khoa |y hoc co truyen |nhi |san nhi |phu san |mat |ung buou |phoi |tam than )?"
-    r"(?:(?:tinh|thanh pho|quan|huyen|thi xa|khu vuc) )?"  # `trung ương`, `quốc tế` are replaced with the name
-    r"|bvdk |bvđk |bv |tram y te (?:xa |phuong |thi tran )?|trung tam y te (?:huyen |quan |thi xa |thanh pho |khu vuc )?"
-    r"|ttyt (?:huyen |quan |thi xa |thanh pho |khu vuc )?|phong kham (?:da khoa |chuyen khoa )?|pkdk |pk "
-    r"|cong ty (?:tnhh |co phan |cp )?(?:mtv )?|cty (?:tnhh |cp )?|truong (?:dai hoc |cao dang |thpt |thcs |tieu hoc |mam non )?"
-    r"|nha may |ngan hang |xi nghiep |benh xa |nha thuoc )", re.IGNORECASE)
+@functools.cache
+def _place_pools() -> dict[str, list[str]]:
+    """Fake place names by level: wards named alike in both schemes, old districts, provinces of both."""
+    au = admin_units()
+
+    def short(name: str, typ: str) -> str:
+        return name[len(typ) + 1:] if typ and name.startswith(typ + " ") else name
+
+    legacy_wards = {short(r[6], r[7]) for r in au["legacy"]}
+    new_wards = {fold_lower(short(r[3], r[4])) for r in au["new"]}
+    new_provs = {fold_lower(r[1]) for r in au["new"]}
+    return {
+        "ward": sorted(w for w in legacy_wards if fold_lower(w) in new_wards and "(" not in w
+                       and not any(c.isdigit() for c in w)),
+        "district": sorted(d for d in {short(r[3], r[4]) for r in au["legacy"]} if d and "(" not in d
+                           and not any(c.isdigit() for c in d)),
+        "province": sorted({r[1] for r in au["legacy"] if fold_lower(r[1]) in new_provs}),
+    }
+
+
+@functools.cache
+def _rows_by(scheme: str, level: str) -> dict[str, list[tuple]]:
+    """Admin-unit rows of a scheme by the folded short name of one level."""
+    out: dict[str, list[tuple]] = {}
+    for r in admin_units()[scheme]:
+        if scheme == "legacy":
+            name, typ = {"ward": (r[6], r[7]), "district": (r[3], r[4]), "province": (r[1], "")}[level]
+        else:
+            if level == "district":
+                return {}
+            name, typ = {"ward": (r[3], r[4]), "province": (r[1], "")}[level]
+        if typ and name.startswith(typ + " "):
+            name = name[len(typ) + 1:]
+        out.setdefault(fold_lower(name), []).append(r)
+    return out
+
+
+_ADMIN_WORD_LEVEL = {"xa": "ward", "phuong": "ward", "thi tran": "ward", "dac khu": "ward", "quan": "district",
+                     "huyen": "district", "thi xa": "district", "khu vuc": "district", "tinh": "province",
+                     "thanh pho": "province"}
+
+
+@functools.cache
+def _org_patterns() -> list[tuple[re.Pattern, str]]:
+    """(pattern over the folded name, kind) from resources/deid_surrogates/org_types.yaml."""
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words or [], key=len, reverse=True))
+
+    out = []
+    for t in lists()["org_types"]:
+        rx = rf"^(?P<head>{alt(t['heads'])})"
+        if t.get("qualifiers"):
+            rx += rf"(?: (?P<qual>{alt(t['qualifiers'])}))?"
+        if t.get("admin"):
+            rx += rf"(?: (?P<admin>{alt(t['admin'])}))?"
+        out.append((re.compile(rx + r"(?= \S)", re.IGNORECASE), t["kind"]))
+    return out
 
 
 def _make_org(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest) -> str | None:
+    """The type words stay (`Bệnh viện Đa khoa tỉnh`, `Trạm Y tế xã`, `Công ty TNHH`), the name goes:
+    after an admin-unit word it becomes the fake place of that level, otherwise a fictitious name."""
     L = lists()
-    au = admin_units()
     t = req.text
     key = fold_lower(t)
     if len(key) != len(t):
         key = t.lower()
-    m = _ORG_PREFIX.match(key)
-    prefix = t[: m.end()] if m else ""
-    rest = fold_lower(t[len(prefix):])
-    admin_tail = bool(m and re.search(r"(tinh|thanh pho|quan|huyen|thi xa|khu vuc|xa|phuong|thi tran) $", m.group(1)))
-    known = g.places.get(rest.strip()) if admin_tail else None
-    for attempt in range(10):
-        if known and attempt == 0:
-            name = known
-        elif admin_tail:
-            pool = au["legacy"] if re.search(r"(quan|huyen|thi xa) $", m.group(1)) else None
-            if pool is not None:
-                name = rng.choice(pool)[3]
-            elif re.search(r"(tinh|thanh pho) $", m.group(1)):
-                name = rng.choice(au["new"])[1]
-            else:
-                name = rng.choice(au["new"])[3]
-        elif prefix:
-            name = rng.choice(L["org_names"])
-        else:
-            name = "Công ty " + rng.choice(L["org_names"]) if len(t.split()) > 1 else rng.choice(L["org_names"])
-        if fold_lower(name) != rest:
+    best = None
+    for rx, _kind in _org_patterns():
+        m = rx.match(key)
+        if m and (best is None or m.end() > best.end()):
+            best = m
+    prefix = t[: best.end() + 1] if best else ""
+    rest = t[len(prefix):]
+    admin = best.group("admin") if best is not None and "admin" in best.groupdict() else None
+    name = None
+    if admin:
+        name = g.place_name(_ADMIN_WORD_LEVEL[admin], rest)
+    for _ in range(10):
+        if name and fold_lower(name) != fold_lower(rest):
             break
+        name = rng.choice(L["org_names"])
     return prefix + name
 
 
