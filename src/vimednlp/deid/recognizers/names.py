@@ -110,11 +110,44 @@ def _without(ctx, out: list, inner: list) -> Taken:
     return taken
 
 
+class _Doc:
+    """What the name rules share while reading one document: the lexicons, the tokens, the names found so far
+    (`out`) and the characters they take (`taken`, made after the token scan)."""
+
+    __slots__ = ("before", "caps_names", "comp", "ctx", "cue", "cue_words", "ft", "giv", "giv_mid", "lex", "lower_marks",
+                 "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper")
+
+
 class NameRecognizer(Recognizer):
     name = "name"
     labels = ("NAME",)
 
     def analyze(self, ctx: Context) -> list[Candidate]:
+        d = self._doc(ctx)
+        self._scan(d)
+        self._chat_speakers(d)
+        self._free_initials(d)
+        if not d.upper:
+            self._abbreviated_surnames(d)
+        self._vocatives(d)
+        self._list_items(d)
+        self._lower_name_fields(d)
+        self._nicknames(d)
+        self._foreign_names(d)
+        self._signature_slots(d)
+        if "|" in ctx.text and not d.upper:
+            self._staff_columns(d)
+        self._h_apostrophe_names(d)
+        self._propagate(ctx, d.out, d.taken, d.before)
+        if not d.upper:
+            self._initials_alone(d)
+        return d.out
+
+    @staticmethod
+    def _doc(ctx: Context) -> _Doc:
+        """The lexicons and what is decided once per document (upper case, chat, names capitalised)."""
+        d = _Doc()
+        d.ctx = ctx
         lex = names()
         cue = cues()
         before = cue["name_before"]
@@ -138,9 +171,20 @@ class NameRecognizer(Recognizer):
         lower_marks = False
         if ctx.diacritics and not upper and len(speakers) >= 3:
             lower_marks = ctx.n_words >= 20 and ctx.n_cap_words <= 0.02 * ctx.n_words
+        d.lex, d.cue, d.before, d.never, d.cue_words, d.giv_mid = lex, cue, before, never, cue_words, giv_mid
+        d.sur, d.mid, d.giv, d.comp = sur, mid, giv, comp
+        d.toks, d.ft, d.n, d.out, d.upper = toks, ft, n, out, upper
+        d.caps_names, d.speakers, d.lower_marks = caps_names, speakers, lower_marks
+        d.taken = None
+        return d
 
-        def namelike(j: int) -> bool:
-            return toks[j].kind == "word" and ctx.is_cap(j) and ft[j] not in cue_words
+    def _scan(self, d: _Doc) -> None:
+        """Token by token: names after a role or kinship cue (initials, lower-case given names, Central Highlands
+        names, capitalised words), surname-led names from the lexicons, birth-order names."""
+        ctx = d.ctx
+        lex, cue, before, never, cue_words, giv_mid = d.lex, d.cue, d.before, d.never, d.cue_words, d.giv_mid
+        sur, mid, giv, comp, toks, ft = d.sur, d.mid, d.giv, d.comp, d.toks, d.ft
+        n, out, upper, caps_names, lower_marks = d.n, d.out, d.upper, d.caps_names, d.lower_marks
 
         def in_lex(j: int) -> bool:
             # ('A' is a Hmong men's middle name: 'HẦU A CHỨ', 'Sùng A Páo')
@@ -361,6 +405,12 @@ class NameRecognizer(Recognizer):
                 i = cand_end
                 continue
             i += 1
+
+    def _chat_speakers(self, d: _Doc) -> None:
+        """Chat transcripts: the speaker before ':' at the start of a line ('mai anh: ...', 'BS Tùng: ...')."""
+        ctx = d.ctx
+        cue, before, never, cue_words, sur, mid = d.cue, d.before, d.never, d.cue_words, d.sur, d.mid
+        giv, out, caps_names, speakers, lower_marks = d.giv, d.out, d.caps_names, d.speakers, d.lower_marks
         # chat transcripts: the speaker before ':' at the start of a line ('mai anh: ...', 'BS Tùng: ...')
         taken = Taken(len(ctx.text))
         for c in out:
@@ -433,6 +483,12 @@ class NameRecognizer(Recognizer):
                 taken = _without(ctx, out, inner)
             out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
             taken.add(start, end)
+        d.taken = taken
+
+    def _free_initials(self, d: _Doc) -> None:
+        """Initials standing for a person: 'N.T.H', 'H.T.Y.N.', 'P.T. Hường'."""
+        ctx = d.ctx
+        giv, out, upper, taken = d.giv, d.out, d.upper, d.taken
         # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
         for m in _INITIALS_FREE.finditer(ctx.text):
             e = m.end()
@@ -443,23 +499,33 @@ class NameRecognizer(Recognizer):
             if taken.free(m.start(), e):
                 out.append(Candidate(m.start(), e, "NAME", 0.75, self.name, "initials of a person (X.Y.Z)"))
                 taken.add(m.start(), e)
+
+    def _abbreviated_surnames(self, d: _Doc) -> None:
+        """A surname cut to its first letters, then initials and the given name: 'Ng. T. Thu Hà'."""
+        ctx = d.ctx
+        mid, giv, out, taken = d.mid, d.giv, d.out, d.taken
         # a surname cut to its first letters, then initials and the given name: 'Ng. T. Thu Hà', 'Tr.V. Hùng'
-        if not upper:
-            for m in _ABBREV_SURNAME.finditer(ctx.text):
-                e, k = m.end(), 0
-                while k < 2:
-                    g = _NAME_WORD_AFTER.match(ctx.text, e - 1 if k == 0 else e)
-                    if not g or ctx_key(g.group(1)) not in giv and ctx_key(g.group(1)) not in mid:
-                        break
-                    e, k = g.end(), k + 1
-                if not k or ctx_key(ctx.text[:e].split()[-1]) not in giv:
-                    continue
-                inner = [c for c in out if m.start() <= c.start and c.end <= e]
-                if any(c.start < e and m.start() < c.end for c in out if c not in inner):
-                    continue
-                taken = _without(ctx, out, inner)
-                taken.add(m.start(), e)
-                out.append(Candidate(m.start(), e, "NAME", 0.8, self.name, "abbreviated surname + initials + given name"))
+        for m in _ABBREV_SURNAME.finditer(ctx.text):
+            e, k = m.end(), 0
+            while k < 2:
+                g = _NAME_WORD_AFTER.match(ctx.text, e - 1 if k == 0 else e)
+                if not g or ctx_key(g.group(1)) not in giv and ctx_key(g.group(1)) not in mid:
+                    break
+                e, k = g.end(), k + 1
+            if not k or ctx_key(ctx.text[:e].split()[-1]) not in giv:
+                continue
+            inner = [c for c in out if m.start() <= c.start and c.end <= e]
+            if any(c.start < e and m.start() < c.end for c in out if c not in inner):
+                continue
+            taken = _without(ctx, out, inner)
+            taken.add(m.start(), e)
+            out.append(Candidate(m.start(), e, "NAME", 0.8, self.name, "abbreviated surname + initials + given name"))
+        d.taken = taken
+
+    def _vocatives(self, d: _Doc) -> None:
+        """A lower-case given name called out in a chat: 'hoa oi, ...', 'tuan anh oi'."""
+        ctx = d.ctx
+        never, cue_words, mid, giv, out, taken = d.never, d.cue_words, d.mid, d.giv, d.out, d.taken
         # a lower-case given name called out: 'hoa oi, ...', 'tuan anh oi' (chat)
         # (every vocative has ' ơi' / ' ui' / ' 0i': a note without one skips the scan)
         vocatives = _VOCATIVE.finditer(ctx.folded) if any(w in ctx.folded for w in _VOCATIVE_NEEDS) else ()
@@ -473,6 +539,12 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start("who"), m.end("who"))
                 out.append(Candidate(m.start("who"), m.end("who"), "NAME", 0.6, self.name,
                                      "given-name lexicon called out with 'ơi' (chat)"))
+
+    def _list_items(self, d: _Doc) -> None:
+        """A register or list item opening on a full name: '2. Rơ Mah Blưi - nam - 61t'."""
+        ctx = d.ctx
+        never, cue_words, sur, comp, toks, ft = d.never, d.cue_words, d.sur, d.comp, d.toks, d.ft
+        n, out, taken = d.n, d.out, d.taken
         # a register or list item opening on a full name: '2. Rơ Mah Blưi - nam - 61t', '4. Điểu Thị Rin, NS 2001'
         for m in _LIST_ITEM.finditer(ctx.text):
             i = ctx.token_index_at(m.end())
@@ -487,6 +559,11 @@ class NameRecognizer(Recognizer):
                 s, e = toks[i].start, toks[j - 1].end
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "surname-led name opening a list item"))
+
+    def _lower_name_fields(self, d: _Doc) -> None:
+        """A name field typed in lower case without marks: 'Ho ten: ly gia han     Nam sinh: 2004'."""
+        ctx = d.ctx
+        never, sur, mid, giv, out, taken = d.never, d.sur, d.mid, d.giv, d.out, d.taken
         # a name field typed in lower case without marks, in a text that has them elsewhere (a web form):
         # 'Ho ten: ly gia han     Nam sinh: 2004'
         for m in _LOWER_NAME_FIELD.finditer(ctx.text):
@@ -495,6 +572,11 @@ class NameRecognizer(Recognizer):
                     and not self._never(words, 0, len(words), never):
                 taken.add(m.start(1), m.end(1))
                 out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
+
+    def _nicknames(self, d: _Doc) -> None:
+        """A nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'."""
+        ctx = d.ctx
+        never, out, taken = d.never, d.out, d.taken
         # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
         for m in (_NICKNAME.finditer(ctx.folded) if _V["nickname_call"] in ctx.folded else ()):  # ('gọi': every nickname has it)
             g = 1 if m.start(1) >= 0 else 2
@@ -503,6 +585,11 @@ class NameRecognizer(Recognizer):
             if all(w[:1].isupper() for w in words) and not self._never([fold_lower(w) for w in words], 0, len(words), never):
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
+
+    def _foreign_names(self, d: _Doc) -> None:
+        """Romanised East Asian names: 'Lee Soo-min', 'KIM Ji-woo', 'chồng Tanaka Kenji'."""
+        ctx = d.ctx
+        lex, out, upper, taken = d.lex, d.out, d.upper, d.taken
         for m in _FOREIGN_NAME.finditer(ctx.text):
             if upper and not m.group("s5"):
                 continue
@@ -521,6 +608,13 @@ class NameRecognizer(Recognizer):
             taken = _without(ctx, out, inner)
             taken.add(s, e)
             out.append(Candidate(s, e, "NAME", 0.85, self.name, "romanised foreign name (Korean, Chinese, Japanese ...)"))
+        d.taken = taken
+
+    def _signature_slots(self, d: _Doc) -> None:
+        """A given name in a signature slot: after 'đã ký |' or 'Người giao / nhận:'."""
+        ctx = d.ctx
+        cue_words, sur, mid, giv, toks, ft = d.cue_words, d.sur, d.mid, d.giv, d.toks, d.ft
+        n, out, upper, taken = d.n, d.out, d.upper, d.taken
         for m in _SIGNER.finditer(ctx.folded):
             i = ctx.token_index_at(m.end())
             if i is None or toks[i].start != m.end():
@@ -535,15 +629,24 @@ class NameRecognizer(Recognizer):
                 if taken.free(s, e):
                     taken.add(s, e)
                     out.append(Candidate(s, e, "NAME", 0.8, self.name, "given name in a signature slot"))
-        if "|" in ctx.text and not upper:
-            for s, e in self._person_column_cells(ctx.text):
-                words = ctx.text[s:e].split()
-                keys = [ctx_key(w) for w in words]
-                if 1 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words) \
-                        and all(k in giv or k in mid or k in sur for k in keys) and keys[0] not in cue_words \
-                        and not self._never(keys, 0, len(keys), never) and taken.free(s, e):
-                    taken.add(s, e)
-                    out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
+
+    def _staff_columns(self, d: _Doc) -> None:
+        """Names in a table's signer or staff column ('| NV cấp phát |')."""
+        ctx = d.ctx
+        never, cue_words, sur, mid, giv, out, taken = d.never, d.cue_words, d.sur, d.mid, d.giv, d.out, d.taken
+        for s, e in self._person_column_cells(ctx.text):
+            words = ctx.text[s:e].split()
+            keys = [ctx_key(w) for w in words]
+            if 1 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+                    and all(k in giv or k in mid or k in sur for k in keys) and keys[0] not in cue_words \
+                    and not self._never(keys, 0, len(keys), never) and taken.free(s, e):
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
+
+    def _h_apostrophe_names(self, d: _Doc) -> None:
+        """Ê Đê women's names opening with H' ('H'Hen Niê')."""
+        ctx = d.ctx
+        never, out, taken = d.never, d.out, d.taken
         for m in (_H_APOSTROPHE.finditer(ctx.text) if "H'" in ctx.text else ()):
             if fold_lower(m.group()) in never or ctx_key(m.group()) in never:
                 continue  # 'Dân tộc: H'Mông': a people, not a woman's name
@@ -554,13 +657,16 @@ class NameRecognizer(Recognizer):
             if taken.free(m.start(), m.end()):
                 taken.add(m.start(), m.end())
                 out.append(Candidate(m.start(), m.end(), "NAME", 0.8, self.name, "Ê Đê name opening with H'"))
-        self._propagate(ctx, out, taken, before)
-        if not upper:
-            for m in _INITIAL_ALONE.finditer(ctx.text):
-                if taken.free(m.start("i"), m.end("i")):
-                    out.append(Candidate(m.start("i"), m.end("i"), "NAME", 0.6, self.name,
-                                         "one initial before a lower-case word (a person's initial)"))
-        return out
+        d.taken = taken
+
+    def _initials_alone(self, d: _Doc) -> None:
+        """One initial before a lower-case word: 'Sau đó K. được đưa về'."""
+        ctx = d.ctx
+        out, taken = d.out, d.taken
+        for m in _INITIAL_ALONE.finditer(ctx.text):
+            if taken.free(m.start("i"), m.end("i")):
+                out.append(Candidate(m.start("i"), m.end("i"), "NAME", 0.6, self.name,
+                                     "one initial before a lower-case word (a person's initial)"))
 
     def _propagate(self, ctx: Context, out: list[Candidate], taken: Taken, before) -> None:
         """A name found once names the same person elsewhere in the document: a full name (2+ words) wherever it
