@@ -28,19 +28,16 @@ ALL = "ALL"
 
 # --- chance-corrected coefficients ---------------------------------------------------------------
 def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
-    """Cohen's kappa of two equally long label sequences (nan when chance agreement is 1, as sklearn)."""
+    """Cohen's kappa of two equally long label sequences: `sklearn.metrics.cohen_kappa_score`, with nan
+    (no warning) when it is undefined: no items, or chance agreement 1 (both gave one and the same label)."""
     if len(a) != len(b):
         raise ValueError(f"kappa needs two sequences of one length, got {len(a)} and {len(b)}")
-    n = len(a)
-    if n == 0:
+    if not a or len(set(a) | set(b)) < 2:
         return math.nan
-    agree = sum(1 for x, y in zip(a, b) if x == y)
-    ca, cb = Counter(a), Counter(b)
-    pe = sum(ca[k] * cb.get(k, 0) for k in ca) / (n * n)
-    po = agree / n
-    if pe == 1.0:
-        return math.nan
-    return (po - pe) / (1 - pe)
+    from sklearn.metrics import cohen_kappa_score
+
+    # labels as strings: sklearn sorts them, and a mix of str and bool would not sort
+    return float(cohen_kappa_score([str(x) for x in a], [str(x) for x in b]))
 
 
 def krippendorff_alpha_nominal(units: Iterable[Sequence[Hashable | None]]) -> float:
