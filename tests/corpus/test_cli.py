@@ -244,12 +244,13 @@ def test_convert_into_a_link_to_a_device_writes_into_it_and_never_replaces_it(tm
     assert not list(tmp_path.glob("*.partial"))
 
 
-def test_dash_is_stdin_and_stdout_for_convert_validate_and_stats(tmp_path):
+def test_dash_is_stdin_and_stdout_for_convert_validate_and_stats(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     data = "".join(d.to_json() + "\n" for d in NOTES)
     r = CliRunner().invoke(cli, ["corpus", "convert", "-", "-", "--to", "conll"], input=data)
     assert r.exit_code == 0, r.output
     assert "Nguyễn B-NAME" in r.stdout and "Amlodipin B-DRUG" in r.stdout
-    assert not (Path.cwd() / "-").exists()
+    assert not (tmp_path / "-").exists()
     r = CliRunner().invoke(cli, ["corpus", "convert", "-", "-"], input=data)
     assert [Document.from_dict(json.loads(x)).spans for x in r.stdout.splitlines()] == [d.spans for d in NOTES]
     r = CliRunner().invoke(cli, ["corpus", "validate", "-", "--json"], input=data + NOTES[0].to_json() + "\n")

@@ -71,17 +71,10 @@ def compute_stats(docs: Iterable[Document], label_source: str = "label", progres
 
 
 def table(rows: list[list], header: list[str]) -> str:
-    """A plain aligned text table (numbers right-aligned)."""
-    cells = [[str(x) for x in header]] + [[f"{x:,}" if isinstance(x, int) else
-                                           (f"{x:.2f}" if isinstance(x, float) else str(x)) for x in r] for r in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    num = [all(isinstance(r[i], (int, float)) for r in rows) if rows else False for i in range(len(header))]
+    """A plain aligned text table (numbers right-aligned, thousands separated), by tabulate."""
+    from tabulate import tabulate
 
-    def fmt(r):
-        return "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(r, widths, num)).rstrip()
-
-    sep = "  ".join("-" * w for w in widths)
-    return "\n".join([fmt(cells[0]), sep] + [fmt(r) for r in cells[1:]])
+    return tabulate(rows, headers=header, tablefmt="simple", intfmt=",", floatfmt=".2f", numalign="right")
 
 
 def format_stats(st: CorpusStats, cooc_top: int = 15) -> str:
