@@ -1,4 +1,9 @@
-"""Check a corpus: offsets, span text, overlaps, labels, Unicode form, empty and duplicate documents.
+"""Check a corpus: the record's JSON Schema, offsets, span text, overlaps, labels, Unicode form, empty and
+duplicate documents.
+
+Every record is checked against the project's JSON Schema (corpora/schema/record.schema.json, carried
+in the package as corpus/record.schema.json) with `jsonschema`; the checks below add what a schema cannot
+say (offsets inside the text, span text equal to the text there, overlaps, duplicates).
 
 Each problem names where it is (file line, or record number for formats without lines) and what kind
 it is, never the text itself (corpora hold PHI). Errors make `vimednlp corpus validate` exit 1;
@@ -7,15 +12,45 @@ warnings (non-NFC text, near duplicates) do too with `--strict`.
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..schema import ALL_LABELS, CLINICAL_LABELS, PHI_LABELS, Document
 from .errors import ErrorLog
 
 ERROR, WARNING = "error", "warning"
+
+
+@lru_cache(maxsize=1)
+def record_validator():
+    """A jsonschema validator for one corpus record (the schema file the package carries)."""
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("vimednlp.corpus").joinpath("record.schema.json").read_text("utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def schema_problems(record: dict) -> list[str]:
+    """Where and why `record` breaks the JSON Schema, naming the field and the rule, never its value (PHI)."""
+    out = []
+    for e in sorted(record_validator().iter_errors(record), key=lambda e: list(e.absolute_path)):
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e.absolute_path).lstrip(".") or "record"
+        if e.validator == "required":
+            missing = [k for k in e.validator_value if isinstance(e.instance, dict) and k not in e.instance]
+            out.append(f"{where}: missing required field(s) {', '.join(missing)}")
+        elif e.validator == "type":
+            out.append(f"{where}: must be of type {e.validator_value}")
+        else:
+            out.append(f"{where}: fails {e.validator} {json.dumps(e.validator_value)[:60]}")
+    return out
 
 
 @dataclass
@@ -85,6 +120,8 @@ def check_document(doc: Document, labels: set[str] | None = ALL_LABELS, allow_ov
     def add(sev: str, code: str, msg: str) -> None:
         out.append(Problem(sev, code, msg, line, record, doc.id))
 
+    for why in schema_problems(doc.to_dict()):
+        add(ERROR, "schema", why)
     text = doc.text
     if not text.strip():
         add(ERROR, "empty", "the document text is empty")
