@@ -160,3 +160,16 @@ def test_the_deid_command_refuses_a_weak_key_with_a_message(tmp_path):
         assert r.exit_code != 0
         assert "too weak" in r.output and "benhvien2024" not in r.output
         assert "Traceback" not in r.output
+
+
+def test_hashed_file_names_do_not_allow_fast_key_guessing():
+    import hmac
+
+    from vimednlp.deid.batch import Namer
+
+    name = "Nguyen_Van_An.txt"
+    out = Namer(True, KEY.encode())(name)
+    assert out == Namer(True, KEY)(name) and len(out) == 32
+    # not an HMAC under the raw key: checking a guessed key needs the scrypt derivation first
+    assert out != hmac.new(KEY.encode(), name.encode(), hashlib.sha256).hexdigest()[:32]
+    assert out == hmac.new(Keyring(KEY).sub("names"), name.encode(), hashlib.sha256).hexdigest()[:32]

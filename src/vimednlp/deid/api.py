@@ -224,7 +224,7 @@ def _resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
 class Deidentifier:
     """A reusable de-identification engine (build once, call per document; `deidentify` wraps it).
 
-    >>> deid = Deidentifier(operator="surrogate", key="secret")      # doctest: +SKIP
+    >>> deid = Deidentifier(operator="surrogate", key=open("deid.key").read().strip())  # doctest: +SKIP
     >>> deid("Bệnh nhân Nguyễn Văn An, 45 tuổi", patient_id="P001").text   # doctest: +SKIP
     """
 

@@ -111,8 +111,13 @@ class Namer:
             return name
         data = name.encode("utf-8", "surrogatepass")
         if self.key:
-            key = self.key if isinstance(self.key, bytes) else str(self.key).encode("utf-8")
-            return hmac.new(key, data, hashlib.sha256).hexdigest()[:32]
+            # under the scrypt-stretched key (derived once): a released name hash must not let a
+            # guessed key be checked with one fast HMAC
+            if getattr(self, "_keyring", None) is None:
+                from .vault import Keyring
+
+                self._keyring = Keyring(self.key)
+            return hmac.new(self._keyring.sub("names"), data, hashlib.sha256).hexdigest()[:32]
         return hashlib.sha256(data).hexdigest()[:32]
 
 

@@ -499,11 +499,14 @@ def _syllable(g: SurrogateGenerator, kind: str, syl: str, gender: str | None, rn
     if out is not None and g_kind == "given" and kind[-1] in "MF" and fold_lower(out) not in G["target_" + kind[-1]]:
         # a gendered name must read as one: a unisex image is swapped for a reserve name of that
         # gender (a keyed one-to-one map), which nothing else can take
-        unisex = sorted((x for x in G[kind][0] if fold_lower(x) not in G["target_" + kind[-1]]),
-                        key=lambda x: g.keyring.digest("perm", g.scope, kind + "-swap", fold_lower(x)))
-        reserve = sorted(G["reserve_" + kind[-1]],
-                         key=lambda x: g.keyring.digest("perm", g.scope, kind + "-reserve", fold_lower(x)))
-        out = dict(zip(map(fold_lower, unisex), reserve)).get(fold_lower(out), out)
+        swap = g._perms.get(kind + "-swap")
+        if swap is None:
+            unisex = sorted((x for x in G[kind][0] if fold_lower(x) not in G["target_" + kind[-1]]),
+                            key=lambda x: g.keyring.digest("perm", g.scope, kind + "-swap", fold_lower(x)))
+            reserve = sorted(G["reserve_" + kind[-1]],
+                             key=lambda x: g.keyring.digest("perm", g.scope, kind + "-reserve", fold_lower(x)))
+            swap = g._perms[kind + "-swap"] = dict(zip(map(fold_lower, unisex), reserve))
+        out = swap.get(fold_lower(out), out)
     if out is not None and fold_lower(out) not in avoid:
         return out
     pool = G["reserve_" + kind[-1]] if g_kind == "given" else G[kind][0]
