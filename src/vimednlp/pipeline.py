@@ -16,7 +16,6 @@ from spacy.util import filter_spans
 
 from .overlap import resolve as resolve_overlaps
 from .schema import PHI_LABELS, Document, Span, register_extensions
-from .text.tokenizer import ClinicalTokenizer
 
 register_extensions()
 
@@ -37,10 +36,16 @@ DEFAULT_COMPONENTS = ("vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", 
                       "vimednlp_linker", "vimednlp_resolver")
 
 
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "vimednlp.Tokenizer.v1"}}}
+
+
 def blank() -> Language:
-    """A blank pipeline with vimednlp's clinical tokenizer (multi-language `xx` rules underneath)."""
-    nlp = spacy.blank("xx")
-    nlp.tokenizer = ClinicalTokenizer(nlp.vocab)
+    """A blank pipeline with vimednlp's clinical tokenizer (multi-language `xx` rules underneath).
+
+    The tokenizer is named in the config (`vimednlp.Tokenizer.v1`), so `nlp.to_disk(d)` and `spacy.load(d)`
+    give back the same pipeline.
+    """
+    nlp = spacy.blank("xx", config=TOKENIZER_CONFIG)
     return nlp
 
 
@@ -79,26 +84,41 @@ def _priority(span: SpacySpan, prefer: str) -> tuple:
     return (first, len(span), score)
 
 
-def resolve(doc: Doc, prefer: str = PHI_KEY) -> list[SpacySpan]:
-    """Pick non-overlapping spans from all span groups: the preferred group first, then longer, then surer."""
+def resolve(doc: Doc, prefer: str = PHI_KEY, keep: Iterable[SpacySpan] = ()) -> list[SpacySpan]:
+    """Pick non-overlapping spans from all span groups: the preferred group first, then longer, then surer.
+
+    keep: spans chosen before any other (the entities an earlier component set); candidates that overlap one
+    of them are left out, and the result holds them too.
+    """
+    keep = list(keep)
+    taken = bytearray(len(doc))
+    for sp in keep:
+        taken[sp.start:sp.end] = b"\x01" * len(sp)
     cands: list[SpacySpan] = []
     for key in (PHI_KEY, CLINICAL_KEY):
         if key in doc.spans:
-            cands.extend(doc.spans[key])
-    return resolve_overlaps(cands, policy="preferred", preferred=lambda s: _priority(s, prefer)[0],
-                            score=lambda s: _priority(s, prefer)[2])
+            cands.extend(sp for sp in doc.spans[key] if taken.find(1, sp.start, sp.end) < 0)
+    chosen = resolve_overlaps(cands, policy="preferred", preferred=lambda s: _priority(s, prefer)[0],
+                              score=lambda s: _priority(s, prefer)[2])
+    return sorted(keep + chosen, key=lambda s: (s.start, s.end)) if keep else chosen
 
 
 class Resolver:
-    """Sets `doc.ents` to a non-overlapping choice over `doc.spans["phi"]` and `doc.spans["clinical"]`."""
+    """Sets `doc.ents` to a non-overlapping choice over `doc.spans["phi"]` and `doc.spans["clinical"]`.
 
-    def __init__(self, prefer: str = PHI_KEY):
+    As spaCy's EntityRuler: entities an earlier component set (an EntityRuler, a trained NER) stay, and spans
+    overlapping them are left out, unless `overwrite_ents=True`, which replaces `doc.ents`.
+    """
+
+    def __init__(self, prefer: str = PHI_KEY, overwrite_ents: bool = False):
         if prefer not in (PHI_KEY, CLINICAL_KEY):
             raise ValueError(f"prefer must be 'phi' or 'clinical', got {prefer!r}")
         self.prefer = prefer
+        self.overwrite_ents = bool(overwrite_ents)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = filter_spans(resolve(doc, self.prefer))
+        keep = () if self.overwrite_ents else doc.ents
+        doc.ents = filter_spans(resolve(doc, self.prefer, keep))
         return doc
 
 
@@ -156,3 +176,34 @@ def document_to_doc(document: Document, nlp: Language | None = None, default_gro
     for key, spans in groups.items():
         doc.spans[key] = spans
     return doc
+
+
+# --- tables -----------------------------------------------------------------------------------------
+def to_records(source: Doc | Iterable[Span], groups: Iterable[str] | None = None) -> list[dict]:
+    """One dict per entity, with its attributes as keys: `start`, `end`, `label`, `text`, `source`, `score`,
+    `group` (for a Doc), `section`, the five assertions (booleans), `codes`, and what the recognizer added
+    (`concept`, `kind` ...). `source`: a Doc (its span groups, or those named in `groups`) or the spans of
+    `vimednlp.extract()` / `vimednlp.deidentify()`."""
+    from .schema import ASSERTIONS
+
+    spans = doc_to_document(source, groups=groups).spans if isinstance(source, Doc) else list(source)
+    rows = []
+    for s in spans:
+        row = {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "source": s.source,
+               "score": s.score, "section": None, **{a: False for a in ASSERTIONS}}
+        row.update(s.attrs)
+        rows.append(row)
+    return rows
+
+
+def to_dataframe(source: Doc | Iterable[Span], groups: Iterable[str] | None = None):
+    """`to_records` as a pandas DataFrame (one row per entity), e.g. `to_dataframe(nlp(text))`."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("to_dataframe needs pandas (pip install pandas, or the vimednlp[spark] extra); "
+                          "vimednlp.pipeline.to_records gives the same rows as dicts") from None
+    rows = to_records(source, groups)
+    first = ["start", "end", "label", "text", "group", "section"]
+    df = pd.DataFrame(rows)
+    return df[[c for c in first if c in df.columns] + [c for c in df.columns if c not in first]]

@@ -254,6 +254,17 @@ SPAN_EXTENSIONS: dict[str, Any] = {
 }
 
 
+# medspaCy's names for the same attributes (read and write the attribute on the right; never serialized twice)
+SPAN_ALIASES: dict[str, str] = {
+    "is_negated": "negated", "is_uncertain": "uncertain", "is_historical": "historical",
+    "is_family": "family", "is_hypothetical": "hypothetical", "section_category": "section",
+}
+
+
+def _alias(target: str):
+    return (lambda span: span._.get(target)), (lambda span, value: span._.set(target, value))
+
+
 def register_extensions() -> None:
     """Register `Span._.negated` ... on spaCy (idempotent). Imported lazily: schema stays spaCy-free."""
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -261,6 +272,10 @@ def register_extensions() -> None:
     for name, default in SPAN_EXTENSIONS.items():
         if not SpacySpan.has_extension(name):
             SpacySpan.set_extension(name, default=default)
+    for name, target in SPAN_ALIASES.items():
+        if not SpacySpan.has_extension(name):   # medspaCy, when loaded first, keeps its own
+            getter, setter = _alias(target)
+            SpacySpan.set_extension(name, getter=getter, setter=setter)
     if not Doc.has_extension("audit"):
         Doc.set_extension("audit", default=None)
     if not Doc.has_extension("offset_map"):

@@ -74,38 +74,103 @@ class ContextRules:
 
     @classmethod
     def load(cls, path=None) -> ContextRules:
-        data = yaml.safe_load(Path(path or resource_path("clinical", "context.yaml")).read_text(encoding="utf-8"))
+        path = Path(path or resource_path("clinical", "context.yaml"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         cats = data["categories"]
         unknown = set(cats) - set(ASSERTIONS)
         if unknown:
             raise ValueError(f"context rules: unknown categories {sorted(unknown)}")
-        cue_trie, term_trie = TokenTrie(), TokenTrie()
+        rules = cls(cats, TokenTrie(), TokenTrie())
         for n, r in enumerate(data["rules"]):
-            cat = r["category"]
-            if cat not in cats:
-                raise ValueError(f"context rule {n}: unknown category {cat!r}")
-            cues = r["cue"] if isinstance(r["cue"], list) else [r["cue"]]
-            default_window = cats[cat].get("window", 7)
-            rule = Rule(
-                category=cat, direction=r.get("direction", "forward"),
-                window=int(r.get("window", default_window)),
-                labels=tuple(r["labels"]) if r.get("labels") else None,
-                needs_verb=tuple(_keys(v) for v in r.get("needs_verb") or ()),
-                needs_following=tuple(_keys(v) for v in r.get("needs_following") or ()),
-                at_clause_start=bool(r.get("at_clause_start")), at_clause_end=bool(r.get("at_clause_end")),
-                comma_stops=bool(r.get("comma_stops")),
-            )
-            if rule.direction not in ("forward", "backward", "bidirectional"):
-                raise ValueError(f"context rule {n}: bad direction {rule.direction!r}")
-            for c in cues:
-                cue_trie.add(_entry(str(c), cat, {"rule": rule}, priority=1 if rule.needs_verb else 0))
+            rules._add_rule(r, n, "context rule")
         for group in data.get("pseudo") or []:
             for c in group:
-                cue_trie.add(_entry(str(c), "PSEUDO", {}, priority=2))
+                rules.cue_trie.add(_entry(str(c), "PSEUDO", {}, priority=2))
         for cat, conf in cats.items():
             for t in conf.get("terminators") or []:
-                term_trie.add(_entry(str(t), cat, {}))
-        return cls(cats, cue_trie, term_trie)
+                rules.term_trie.add(_entry(str(t), cat, {}))
+        return rules
+
+    def _add_rule(self, r: dict, n: int, what: str) -> None:
+        cat = r.get("category")
+        if cat not in self.categories:
+            raise ValueError(f"{what} {n}: unknown category {cat!r}")
+        cues = r["cue"] if isinstance(r["cue"], list) else [r["cue"]]
+        default_window = self.categories[cat].get("window", 7)
+        rule = Rule(
+            category=cat, direction=r.get("direction", "forward"),
+            window=int(r.get("window", default_window)),
+            labels=tuple(r["labels"]) if r.get("labels") else None,
+            needs_verb=tuple(_keys(v) for v in r.get("needs_verb") or ()),
+            needs_following=tuple(_keys(v) for v in r.get("needs_following") or ()),
+            at_clause_start=bool(r.get("at_clause_start")), at_clause_end=bool(r.get("at_clause_end")),
+            comma_stops=bool(r.get("comma_stops")),
+        )
+        if rule.direction not in ("forward", "backward", "bidirectional"):
+            raise ValueError(f"{what} {n}: bad direction {rule.direction!r}")
+        for c in cues:
+            self.cue_trie.add(_entry(str(c), cat, {"rule": rule}, priority=1 if rule.needs_verb else 0))
+
+    def add_rules(self, rules: Iterable[dict], source: str = "context rules") -> None:
+        """Add cues at run time (on a `copy()`: `default_rules()` is shared). Each rule is a dict in the form
+        of `context.yaml` (`cue` or medspaCy's `literal`: a phrase or a list; `category`; `direction`; `window`;
+        `labels` ...). `direction` may also be `pseudo` (a look-alike that is no cue) or `terminate` (ends the
+        scope of `category`, or of every category when none is given). medspaCy's category names
+        (NEGATED_EXISTENCE, POSSIBLE_EXISTENCE, HISTORICAL, FAMILY, HYPOTHETICAL) are accepted."""
+        for n, r in enumerate(rules):
+            where = f"{source}: rule {n}"
+            if not isinstance(r, dict):
+                raise ValueError(f"{where}: a rule is a mapping (cue, category, direction ...), "
+                                 f"got {type(r).__name__}")
+            r = dict(r)
+            if "literal" in r:
+                r.setdefault("cue", r.pop("literal"))
+            unknown = set(r) - _RULE_KEYS
+            if unknown:
+                raise ValueError(f"{where}: unknown key(s) {sorted(unknown)}; known: {', '.join(sorted(_RULE_KEYS))}")
+            if not r.get("cue"):
+                raise ValueError(f"{where}: no cue")
+            direction = str(r.get("direction", "forward")).lower()
+            r["direction"] = direction
+            cat = r.get("category")
+            if cat is not None:
+                r["category"] = CATEGORY_ALIASES.get(str(cat).upper(), cat)
+            cues = r["cue"] if isinstance(r["cue"], list) else [r["cue"]]
+            if direction == "pseudo":
+                for c in cues:
+                    self.cue_trie.add(_entry(str(c), "PSEUDO", {}, priority=2))
+            elif direction in ("terminate", "terminator"):
+                cats = [r["category"]] if cat is not None else list(self.categories)
+                for k in cats:
+                    if k not in self.categories:
+                        raise ValueError(f"{where}: unknown category {k!r}; known: {', '.join(self.categories)}")
+                    for c in cues:
+                        self.term_trie.add(_entry(str(c), k, {}))
+            else:
+                self._add_rule(r, n, f"{source}: rule")
+
+    def copy(self) -> ContextRules:
+        """A copy whose tries can grow without touching this one (entries are shared, never changed)."""
+        return ContextRules({k: dict(v) for k, v in self.categories.items()},
+                            copy_trie(self.cue_trie), copy_trie(self.term_trie))
+
+
+# medspaCy's modifier categories -> ours (docs/clinical.md has the table)
+CATEGORY_ALIASES = {"NEGATED_EXISTENCE": "negated", "NEGATED": "negated", "POSSIBLE_EXISTENCE": "uncertain",
+                    "UNCERTAIN": "uncertain", "HISTORICAL": "historical", "FAMILY": "family",
+                    "HYPOTHETICAL": "hypothetical"}
+_RULE_KEYS = {"cue", "category", "direction", "window", "labels", "needs_verb", "needs_following",
+              "at_clause_start", "at_clause_end", "comma_stops"}
+
+
+def copy_trie(trie: TokenTrie) -> TokenTrie:
+    def walk(node: dict) -> dict:
+        return {k: (list(v) if k == "" else walk(v)) for k, v in node.items()}
+
+    new = TokenTrie()
+    new.root = walk(trie.root)
+    new.size = trie.size
+    return new
 
 
 def _keys(phrase: str) -> tuple[str, ...]:

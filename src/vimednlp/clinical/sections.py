@@ -30,17 +30,36 @@ class Section:
 
 
 class SectionRules:
+    """Section headings (`sections.yaml`, or `path`). `add_titles` adds more at run time (a copy first:
+    `default_section_rules()` is shared)."""
+
     def __init__(self, path=None):
-        data = yaml.safe_load(Path(path or resource_path("clinical", "sections.yaml")).read_text(encoding="utf-8"))
+        path = Path(path or resource_path("clinical", "sections.yaml"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.by_heading: dict[str, tuple[str, str | None]] = {}
         self.names: list[str] = []
-        for sec in data["sections"]:
-            implies = sec.get("implies")
+        self.implies: dict[str, str | None] = {}
+        self._add(data["sections"], str(path))
+        self._compile()
+
+    def _add(self, sections, source: str) -> None:
+        for n, sec in enumerate(sections):
+            if not isinstance(sec, dict) or not sec.get("name") or not sec.get("headings"):
+                raise ValueError(f"{source}: section {n}: needs a name and headings")
+            name = str(sec["name"])
+            implies = sec.get("implies", self.implies.get(name))
             if implies is not None and implies not in ASSERTIONS:
-                raise ValueError(f"section {sec['name']!r}: unknown assertion {implies!r}")
-            self.names.append(sec["name"])
-            for h in sec["headings"]:
-                self.by_heading.setdefault(_norm(h), (sec["name"], implies))
+                raise ValueError(f"{source}: section {name!r}: unknown assertion {implies!r}; "
+                                 f"known: {', '.join(ASSERTIONS)}")
+            if name not in self.implies:
+                self.names.append(name)
+            self.implies[name] = implies
+            for h in _headings(sec):
+                if not _norm(h):
+                    raise ValueError(f"{source}: section {name!r}: empty heading")
+                self.by_heading.setdefault(_norm(h), (name, implies))
+
+    def _compile(self) -> None:
         alts = "|".join(re.escape(h).replace(r"\ ", r"\s+")
                         for h in sorted(self.by_heading, key=len, reverse=True))
         # ^ or after . ! ? (then spaces); numbering; heading; optional (...) qualifier; then : or line end
@@ -48,6 +67,24 @@ class SectionRules:
             r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*(?:(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)/][ \t]*|[-•*+][ \t]*)?"
             r"(?P<h>" + alts + r")(?![\w])[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?(?P<end>:|(?=\r?\n)|$)",
             re.MULTILINE)
+
+    def add_titles(self, sections, source: str = "section titles") -> None:
+        """Add headings: dicts `{name, headings, implies}` (`sections.yaml` form; a new name makes a new
+        section, a known one gets more headings). User headings win over the package's for the same words."""
+        for sec in sections:
+            if isinstance(sec, dict):
+                for h in _headings(sec):
+                    self.by_heading.pop(_norm(h), None)   # the user's section takes the heading over
+        self._add(sections, source)
+        self._compile()
+
+    def copy(self) -> SectionRules:
+        new = object.__new__(SectionRules)
+        new.by_heading = dict(self.by_heading)
+        new.names = list(self.names)
+        new.implies = dict(self.implies)
+        new.regex = self.regex
+        return new
 
     def find(self, text: str) -> list[Section]:
         folded = fold_lower(text)
@@ -63,6 +100,11 @@ class SectionRules:
             end = found[k + 1][0] if k + 1 < len(found) else len(text)
             out.append(Section(name, s, he, end, implies))
         return out
+
+
+def _headings(sec: dict) -> list[str]:
+    h = sec.get("headings")
+    return [str(x) for x in h] if isinstance(h, (list, tuple)) else [] if h is None else [str(h)]
 
 
 def _norm(h: str) -> str:

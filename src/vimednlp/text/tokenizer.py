@@ -149,20 +149,44 @@ class ClinicalTokenizer:
         for t in texts:
             yield self(t)
 
-    # spaCy serialization protocol: nothing to save besides the vocab
+    # spaCy serialization protocol. There is no state besides the vocab, but `nlp.to_disk` gives each part a
+    # path of its own and `spacy.load` reads it back: write a small file there (an empty folder used to break
+    # loading), and read either form.
     def to_bytes(self, **kwargs) -> bytes:
-        return b""
+        import srsly
+
+        return srsly.msgpack_dumps(_SAVED_STATE)
 
     def from_bytes(self, data: bytes, **kwargs) -> ClinicalTokenizer:
+        if data:
+            import srsly
+
+            _check_saved_state(srsly.msgpack_loads(data), "bytes")
         return self
 
     def to_disk(self, path, **kwargs) -> None:
-        from pathlib import Path
+        import srsly
 
-        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path, _SAVED_STATE)
 
     def from_disk(self, path, **kwargs) -> ClinicalTokenizer:
+        from pathlib import Path
+
+        p = Path(path)
+        if p.is_file():
+            import srsly
+
+            _check_saved_state(srsly.read_json(p), str(p))
         return self
+
+
+_SAVED_STATE = {"tokenizer": "vimednlp.Tokenizer.v1", "version": 1}
+
+
+def _check_saved_state(data, where: str) -> None:
+    if not isinstance(data, dict) or data.get("tokenizer") != _SAVED_STATE["tokenizer"]:
+        raise ValueError(f"{where}: not a saved vimednlp tokenizer (expected 'tokenizer': "
+                         f"{_SAVED_STATE['tokenizer']!r})")
 
 
 def create_tokenizer():
@@ -172,3 +196,61 @@ def create_tokenizer():
         return ClinicalTokenizer(nlp.vocab)
 
     return make
+
+
+# --- spans on any spaCy tokenization ---------------------------------------------------------------
+def split_at(doc, offsets) -> int:
+    """Make each character offset in `offsets` a token boundary of `doc`, splitting the tokens that hold one
+    (`sốt,` -> `sốt` `,` where a whitespace tokenizer made one token). Spans already in `doc.spans` and
+    `doc.ents` keep their characters, labels and extension values. Returns the number of tokens split.
+
+    Other tokenizers (spaCy's `vi` without pyvi splits on spaces only) leave punctuation on words; vimednlp's
+    components call this so their spans are exact instead of growing to whole tokens.
+    """
+    import bisect
+    from itertools import pairwise
+
+    from spacy.tokens import SpanGroup
+
+    starts = [t.idx for t in doc]
+    cuts: dict[int, set[int]] = {}
+    for off in offsets:
+        i = bisect.bisect_right(starts, off) - 1
+        if i >= 0 and starts[i] < off < starts[i] + len(doc[i].text):
+            cuts.setdefault(i, set()).add(off - starts[i])
+    if not cuts:
+        return 0
+    # the retokenizer moves tokens but not the spans of span groups: keep them by characters and rebuild
+    groups = {key: (dict(g.attrs), [(s.start_char, s.end_char, s.label, s.kb_id, s.id) for s in g])
+              for key, g in doc.spans.items()}
+    ents = [(s.start_char, s.end_char, s.label, s.kb_id, s.id) for s in doc.ents]
+    with doc.retokenize() as retok:
+        for i, inner in cuts.items():
+            tok = doc[i]
+            bounds = [0, *sorted(inner), len(tok.text)]
+            pieces = [tok.text[a:b] for a, b in pairwise(bounds)]
+            retok.split(tok, pieces, heads=[(tok, k) for k in range(len(pieces))])
+
+    def again(rows):
+        return [doc.char_span(s, e, label=lab, kb_id=kb, span_id=sid) for s, e, lab, kb, sid in rows]
+
+    for key, (attrs, rows) in groups.items():
+        doc.spans[key] = SpanGroup(doc, name=key, attrs=attrs, spans=again(rows))
+    if ents:
+        doc.ents = again(ents)
+    return len(cuts)
+
+
+def char_spans(doc, items) -> list:
+    """spaCy spans for `(start, end, label)` character spans, exact on any tokenization (`split_at` makes
+    the boundaries). An item whose edge lies in whitespace grows to the token edges; one covering no token
+    gives None."""
+    items = list(items)
+    out = [doc.char_span(s, e, label=lab) for s, e, lab in items]
+    missing = [k for k, sp in enumerate(out) if sp is None]
+    if missing:
+        split_at(doc, [x for k in missing for x in items[k][:2]])
+        for k in missing:
+            s, e, lab = items[k]
+            out[k] = doc.char_span(s, e, label=lab) or doc.char_span(s, e, label=lab, alignment_mode="expand")
+    return out
