@@ -168,8 +168,20 @@ class LocationRecognizer(Recognizer):
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         c = cues()
-        units, fields = c["location_unit"], c["location_field"]
         gz = places()
+        pieces = self._scan(ctx, c, gz)
+        self._after_prepositions(ctx, c, pieces)
+        field_spans = self._address_fields(ctx, c)
+        if not ctx.diacritics and not ctx.upper_doc:
+            self._lower_tail(ctx, pieces, gz)
+        self._streets_after_buildings(ctx, c, pieces)
+        self._date_line_places(ctx, pieces)
+        return self._chain(ctx, pieces, field_spans)
+
+    def _scan(self, ctx: Context, c: dict, gz: dict) -> list[tuple[int, int, float, str]]:
+        """Token by token: address units with their values, foreign places, provinces, cities and districts,
+        house numbers before a street. Pieces are token ranges (start, end, score, why)."""
+        units = c["location_unit"]
         toks, ft = ctx.tokens, ctx.ftoks
         n = len(toks)
         pieces: list[tuple[int, int, float, str]] = []  # token index ranges
@@ -194,91 +206,10 @@ class LocationRecognizer(Recognizer):
             u_end = ctx.match_at(i, units) if kt[i] in unit_first else i
             u_end = u_end if u_end > i else None
             if u_end is not None:
-                v = u_end
-                if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end \
-                        and (ft[v] == ":" or ft[v - 1] in _ABBREV_UNITS or len(ft[v - 1]) <= 3
-                             and (len(ft[v - 1]) == 1 or toks[v - 1].text.lower() == ft[v - 1])):
-                    # 'P.12', 'tdp.': an abbreviation's dot; after 'công viên.' or 'thợ hồ.' (a word written with its
-                    # marks is no abbreviation) the sentence ends
-                    v += 1
-                e = self._value_end(ctx, v, gz) if v < n and ctx.adjacent(v - 1, v) else v
-                # an address read aloud: 'số chín ngõ một trăm linh hai phố ...' (a house number in words)
-                spoken = e == v and v < n and ctx.adjacent(v - 1, v) and fold_key(" ".join(ft[i:u_end])) in _SPOKEN_UNITS
-                if spoken:
-                    e = spoken_number_end(ctx, v)
-                    spoken = e > v
-                if e > v and not ctx.upper_doc and ctx.tokens[v].text.isupper() and len(ctx.tokens[v].text) <= 5 \
-                        and ctx.tokens[v].kind == "word" and not (len(ctx.tokens[v].text) == 1 and e > v + 1) \
-                        and fold_key(" ".join(ft[i:u_end])) not in _ACRONYM_NAMED_UNITS:
-                    # (one capital letter that more capitalised words follow is a name's first syllable: 'phường Ô Chợ Dừa')
-                    e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
-                unit_key = " ".join(ctx.ktoks[i:u_end])
-                if e > v and ctx.diacritics and unit_key not in _unit_spellings() and any(
-                        toks[x].text.lower() == ft[x] for x in range(i, u_end)) and ft[i] not in _ABBREV_UNITS \
-                        and fold_key(unit_key) not in _ADMIN_UNITS:
-                    # 'ợ chua 3 tháng': in a text with diacritics a venue ('chùa', a pagoda) is written with its
-                    # marks (address units are often typed without them: 'so 5 ngo 12' stays an address)
-                    e = v
-                if e > v and i > 0 and ft[i - 1] in ("truong", "pho") and ctx.ktoks[i - 1] in _UNIT_OFFICE \
-                        and fold_key(unit_key) in _HEADED_UNITS:
-                    e = v  # 'trưởng thôn Đinh Văn Rin': the village head, a person, not the village
-                if e > v and fold_key(unit_key) == "so" and i > 0 and ft[i - 1] in _DOC_BEFORE_NUMBER:
-                    e = v  # 'hồ sơ bệnh án số 26.000213', 'quyết định số 12': a document's number
-                if e > v and fold_key(unit_key) == "lo" and i > 0 and ft[i - 1] == "so":
-                    e = v  # 'số lô 5M0417': a drug's batch number
-                if e > v and ctx.upper_doc and ctx.tokens[v].kind == "word" and fold_key(unit_key) not in _UPPER_OK_UNITS:
-                    e = v  # in UPPER CASE every word looks like a name: only real address units count
-                if e > v and f"{ft[i + (u_end - i) - 1]} {ft[v]}" in _NOT_ADDRESS:
-                    e = v
-                if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]) and not spoken:
-                    e = v  # 'số BHXH', 'phòng khám': these units take a number
-                if e > v and fold_key(unit_key) == "so" and (ft[v - 1] == ":" or _ID_CODE.match(ft[v])):
-                    e = v  # 'Số: 0427', 'số: GD4010128807345': a document or card number, not a house number
-                if e > v and i > 0 and (ft[i - 1] == "/" and toks[i - 1].end == toks[i].start or
-                                        fold_key(unit_key) in ("to", "t", "t.") and re.fullmatch(r"3\d[.,]\d", ft[v])):
-                    e = v  # 'l/p.' (litres per minute), 'to 37,5' (a temperature): no address
-                if e > v and i > 0 and f"{ft[i - 1]} {ft[i]}" in _NOT_UNIT:
-                    e = v  # 'giới tính', 'dương tính', 'đái tháo đường': not 'tỉnh' / 'đường' (street)
-                if e > v and not ctx.diacritics and ft[i] in _AMBIGUOUS_FOLDED and \
-                        not (toks[v].kind == "word" and ctx.is_cap(v)):
-                    e = v  # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name
-                # with diacritics a venue word is written with them: 'cho bà Lan' (for Mrs Lan) is no 'chợ'
-                venue = fold_key(unit_key).split(" ")[0] in _VENUE_FIRST and not ctx.upper_doc and \
-                    (not ctx.diacritics or toks[i].text.lower() != ft[i] or ft[i] in ("khu", "ktx"))
-                if venue and e == v and v < n:
-                    # 'quán bia hơi Lộc Vừng', 'chợ hoa Quảng Bá', 'sân bay quốc tế Đà Nẵng': a kind word or two
-                    # between the venue word and its name
-                    d = v
-                    while d < n and d - v < 3 and toks[d].kind == "word" and not ctx.is_cap(d) and ctx.adj[d - 1] \
-                            and ft[d] not in _VENUE_STOP and ft[d] not in _STOP_TAIL:
-                        d += 1
-                    if v < d < n and ctx.adj[d - 1] and toks[d].kind == "word" and ctx.is_cap(d) \
-                            and ctx.ktoks[d] not in _STOP_TAIL:
-                        e = self._cap_end(ctx, d, 5)
-                if venue and e > v:
-                    e = self._venue_tail(ctx, e)
-                if e > v:
-                    score = 0.85
-                    unit = " ".join(ft[i:u_end])
-                    # bare 'số 3', 'tổ 2', 'khu A' need more evidence: chained to other pieces later
-                    weak = unit in _UNIT_NEEDS_VALUE and all(_NUMBERISH.match(ft[x]) for x in range(v, e))
-                    if weak and unit in ("so", "phong", "p", "block", "lo") and i > 0 and toks[i - 1].kind in ("word", "punct") \
-                            and not ctx.cue_before(i, c["location_before"], skip=""):
-                        # 'Xe số 07', 'phòng khám nhi số 3', 'Phòng 402' (a ward room): a number of a thing or a room,
-                        # not an address unless chained to one
-                        score = 0.45
-                    elif weak:
-                        score = 0.5
-                    if spoken:
-                        score = 0.45  # 'số hai' is also 'number two': an address only chained to another piece
-                    if unit in ("p", "p .") and e == v + 1 and toks[v].kind == "number" and len(ft[v]) >= 3:
-                        score = 0.45  # 'P.412/G4': no ward has a three-digit number, a room (phòng) does
-                    if unit == "tang" and all(_NUMBERISH.match(ft[x]) for x in range(v, e)) \
-                            and not ctx.cue_before(i, c["location_before"], skip=""):
-                        score = 0.45  # 'nằm khoa hô hấp tầng 3': a floor of a building, an address only chained to one
-                    # 'Xã, phường: Phường 11', 'Số nhà: 14/3': the unit before ':' is the field's label, outside the span
-                    pieces.append((u_end + 1 if ft[u_end] == ":" else i, e, score, f"address unit word ({unit})"))
-                    i = e
+                piece = self._unit_piece(ctx, c, gz, i, u_end)
+                if piece is not None:
+                    pieces.append(piece)
+                    i = piece[1]
                     continue
             capital = ctx.upper_doc or ctx.is_cap(i)
             # foreign countries and cities (travel history); short ambiguous ones need a preposition
@@ -325,7 +256,103 @@ class LocationRecognizer(Recognizer):
                     i = e
                     continue
             i += 1
-        # capitalised words after a place preposition: 'ở Hưng Long', 'tại Sapa', 'quê Thái Bình'
+        return pieces
+
+    def _unit_piece(self, ctx: Context, c: dict, gz: dict, i: int, u_end: int) -> tuple | None:
+        """A unit word (tokens i..u_end) and its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'số chín' (read
+        aloud); the piece (start, end, score, why), or None when what follows is no address (a document's number,
+        a clinical phrase, a venue word with no name, ...)."""
+        toks, ft, n = ctx.tokens, ctx.ftoks, len(ctx.tokens)
+        v = u_end
+        if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end \
+                and (ft[v] == ":" or ft[v - 1] in _ABBREV_UNITS or len(ft[v - 1]) <= 3
+                     and (len(ft[v - 1]) == 1 or toks[v - 1].text.lower() == ft[v - 1])):
+            # 'P.12', 'tdp.': an abbreviation's dot; after 'công viên.' or 'thợ hồ.' (a word written with its
+            # marks is no abbreviation) the sentence ends
+            v += 1
+        e = self._value_end(ctx, v, gz) if v < n and ctx.adjacent(v - 1, v) else v
+        # an address read aloud: 'số chín ngõ một trăm linh hai phố ...' (a house number in words)
+        spoken = e == v and v < n and ctx.adjacent(v - 1, v) and fold_key(" ".join(ft[i:u_end])) in _SPOKEN_UNITS
+        if spoken:
+            e = spoken_number_end(ctx, v)
+            spoken = e > v
+        if e > v and not ctx.upper_doc and ctx.tokens[v].text.isupper() and len(ctx.tokens[v].text) <= 5 \
+                and ctx.tokens[v].kind == "word" and not (len(ctx.tokens[v].text) == 1 and e > v + 1) \
+                and fold_key(" ".join(ft[i:u_end])) not in _ACRONYM_NAMED_UNITS:
+            # (one capital letter that more capitalised words follow is a name's first syllable: 'phường Ô Chợ Dừa')
+            e = v  # an acronym after 'chợ'/'cho' is a clinical abbreviation (COPD), not a place
+        unit_key = " ".join(ctx.ktoks[i:u_end])
+        if e > v and ctx.diacritics and unit_key not in _unit_spellings() and any(
+                toks[x].text.lower() == ft[x] for x in range(i, u_end)) and ft[i] not in _ABBREV_UNITS \
+                and fold_key(unit_key) not in _ADMIN_UNITS:
+            # 'ợ chua 3 tháng': in a text with diacritics a venue ('chùa', a pagoda) is written with its
+            # marks (address units are often typed without them: 'so 5 ngo 12' stays an address)
+            e = v
+        if e > v and i > 0 and ft[i - 1] in ("truong", "pho") and ctx.ktoks[i - 1] in _UNIT_OFFICE \
+                and fold_key(unit_key) in _HEADED_UNITS:
+            e = v  # 'trưởng thôn Đinh Văn Rin': the village head, a person, not the village
+        if e > v and fold_key(unit_key) == "so" and i > 0 and ft[i - 1] in _DOC_BEFORE_NUMBER:
+            e = v  # 'hồ sơ bệnh án số 26.000213', 'quyết định số 12': a document's number
+        if e > v and fold_key(unit_key) == "lo" and i > 0 and ft[i - 1] == "so":
+            e = v  # 'số lô 5M0417': a drug's batch number
+        if e > v and ctx.upper_doc and ctx.tokens[v].kind == "word" and fold_key(unit_key) not in _UPPER_OK_UNITS:
+            e = v  # in UPPER CASE every word looks like a name: only real address units count
+        if e > v and f"{ft[i + (u_end - i) - 1]} {ft[v]}" in _NOT_ADDRESS:
+            e = v
+        if e > v and fold_key(unit_key) in _NUMERIC_UNITS and not any(ch.isdigit() for ch in ft[v]) and not spoken:
+            e = v  # 'số BHXH', 'phòng khám': these units take a number
+        if e > v and fold_key(unit_key) == "so" and (ft[v - 1] == ":" or _ID_CODE.match(ft[v])):
+            e = v  # 'Số: 0427', 'số: GD4010128807345': a document or card number, not a house number
+        if e > v and i > 0 and (ft[i - 1] == "/" and toks[i - 1].end == toks[i].start or
+                                fold_key(unit_key) in ("to", "t", "t.") and re.fullmatch(r"3\d[.,]\d", ft[v])):
+            e = v  # 'l/p.' (litres per minute), 'to 37,5' (a temperature): no address
+        if e > v and i > 0 and f"{ft[i - 1]} {ft[i]}" in _NOT_UNIT:
+            e = v  # 'giới tính', 'dương tính', 'đái tháo đường': not 'tỉnh' / 'đường' (street)
+        if e > v and not ctx.diacritics and ft[i] in _AMBIGUOUS_FOLDED and \
+                not (toks[v].kind == "word" and ctx.is_cap(v)):
+            e = v  # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name
+        # with diacritics a venue word is written with them: 'cho bà Lan' (for Mrs Lan) is no 'chợ'
+        venue = fold_key(unit_key).split(" ")[0] in _VENUE_FIRST and not ctx.upper_doc and \
+            (not ctx.diacritics or toks[i].text.lower() != ft[i] or ft[i] in ("khu", "ktx"))
+        if venue and e == v and v < n:
+            # 'quán bia hơi Lộc Vừng', 'chợ hoa Quảng Bá', 'sân bay quốc tế Đà Nẵng': a kind word or two
+            # between the venue word and its name
+            d = v
+            while d < n and d - v < 3 and toks[d].kind == "word" and not ctx.is_cap(d) and ctx.adj[d - 1] \
+                    and ft[d] not in _VENUE_STOP and ft[d] not in _STOP_TAIL:
+                d += 1
+            if v < d < n and ctx.adj[d - 1] and toks[d].kind == "word" and ctx.is_cap(d) \
+                    and ctx.ktoks[d] not in _STOP_TAIL:
+                e = self._cap_end(ctx, d, 5)
+        if venue and e > v:
+            e = self._venue_tail(ctx, e)
+        if e > v:
+            score = 0.85
+            unit = " ".join(ft[i:u_end])
+            # bare 'số 3', 'tổ 2', 'khu A' need more evidence: chained to other pieces later
+            weak = unit in _UNIT_NEEDS_VALUE and all(_NUMBERISH.match(ft[x]) for x in range(v, e))
+            if weak and unit in ("so", "phong", "p", "block", "lo") and i > 0 and toks[i - 1].kind in ("word", "punct") \
+                    and not ctx.cue_before(i, c["location_before"], skip=""):
+                # 'Xe số 07', 'phòng khám nhi số 3', 'Phòng 402' (a ward room): a number of a thing or a room,
+                # not an address unless chained to one
+                score = 0.45
+            elif weak:
+                score = 0.5
+            if spoken:
+                score = 0.45  # 'số hai' is also 'number two': an address only chained to another piece
+            if unit in ("p", "p .") and e == v + 1 and toks[v].kind == "number" and len(ft[v]) >= 3:
+                score = 0.45  # 'P.412/G4': no ward has a three-digit number, a room (phòng) does
+            if unit == "tang" and all(_NUMBERISH.match(ft[x]) for x in range(v, e)) \
+                    and not ctx.cue_before(i, c["location_before"], skip=""):
+                score = 0.45  # 'nằm khoa hô hấp tầng 3': a floor of a building, an address only chained to one
+            # 'Xã, phường: Phường 11', 'Số nhà: 14/3': the unit before ':' is the field's label, outside the span
+            return u_end + 1 if ft[u_end] == ":" else i, e, score, f"address unit word ({unit})"
+        return None
+
+    def _after_prepositions(self, ctx: Context, c: dict, pieces: list) -> None:
+        """Capitalised words after a place preposition: 'ở Hưng Long', 'tại Sapa', 'quê Thái Bình'."""
+        toks, n = ctx.tokens, len(ctx.tokens)
+        pnever = c["place_never"]
         before = c["location_before"]
         sur = names()["surname"]
         covered = bytearray(n + 1)
@@ -344,7 +371,11 @@ class LocationRecognizer(Recognizer):
             # a personal name (surname + given) after 'đến'/'về' is a visit, not a place
             if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in _VISIT_CUES):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
-        # address fields: everything after 'Địa chỉ:' up to the end of the line or the next field
+
+    def _address_fields(self, ctx: Context, c: dict) -> list[tuple[int, int, float, str]]:
+        """Address fields: everything after 'Địa chỉ:' up to the end of the line or the next field."""
+        toks, ft, kt, n = ctx.tokens, ctx.ftoks, ctx.ktoks, len(ctx.tokens)
+        fields, units = c["location_field"], c["location_unit"]
         field_spans = []
         field_last = (fields._idx or _index(fields))[1]
         for i in range(n):
@@ -374,9 +405,11 @@ class LocationRecognizer(Recognizer):
                     i = u + 1  # 'Địa chỉ: Số nhà: 14/3': a sub-field's label stays outside
                 if e > i and any(toks[x].kind == "word" for x in range(i, e)):
                     field_spans.append((i, e, 0.9, "address field cue"))
-        if not ctx.diacritics and not ctx.upper_doc:
-            self._lower_tail(ctx, pieces, gz)
-        # 'chung cư Mipec Rubik 360, Xuân Thủy', 'tòa nhà Keangnam, Phạm Hùng': the street after a building
+        return field_spans
+
+    def _streets_after_buildings(self, ctx: Context, c: dict, pieces: list) -> None:
+        """'chung cư Mipec Rubik 360, Xuân Thủy', 'tòa nhà Keangnam, Phạm Hùng': the street after a building."""
+        toks, ft, n = ctx.tokens, ctx.ftoks, len(ctx.tokens)
         for a, b, _s, why in list(pieces):
             if not why.startswith("address unit word") or b + 1 >= n or ft[b] != "," or ctx.upper_doc:
                 continue
@@ -387,7 +420,10 @@ class LocationRecognizer(Recognizer):
             if 2 <= e - y and (e >= n or toks[e].kind == "punct" or ft[e] in _VENUE_AFTER or
                                "\n" in ctx.text[toks[e - 1].end:toks[e].start]):
                 pieces.append((y, e, 0.6, "street name after a building"))
-        # the place of a document's date line: 'Mỹ Yên, ngày 29/7/2025' (opening a line or after a wide gap)
+
+    def _date_line_places(self, ctx: Context, pieces: list) -> None:
+        """The place of a document's date line: 'Mỹ Yên, ngày 29/7/2025' (opening a line or after a wide gap)."""
+        toks, n = ctx.tokens, len(ctx.tokens)
         for m in _PLACE_DATE_LINE.finditer(ctx.text):
             words = m.group("p").split()
             if not all(w[:1].isupper() for w in words) or fold_lower(words[0]) in _NOT_DATE_PLACE:
@@ -399,7 +435,10 @@ class LocationRecognizer(Recognizer):
             pieces[:] = [p for p in pieces if not (a <= p[0] and p[1] <= b + 1)]
             if all(p[1] <= a or b + 1 <= p[0] for p in pieces):
                 pieces.append((a, b + 1, 0.8, "place of a document's date line"))
-        # chain pieces separated by ',', '-' or nothing
+
+    def _chain(self, ctx: Context, pieces: list, field_spans: list) -> list[Candidate]:
+        """Pieces separated by ',', '-' or nothing chained into one address; then the address fields."""
+        toks, ft = ctx.tokens, ctx.ftoks
         pieces.sort()
         chained: list[list] = []
         for p in pieces:
