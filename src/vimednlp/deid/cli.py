@@ -91,21 +91,24 @@ def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vaul
     vimednlp's detector and replaced by the chosen operator. Audits and reports hold labels,
     counts and offsets only, never the text.
     """
-    from .vault import load_key
+    from .vault import Keyring, Vault, load_key
 
     for src in inputs:  # the same usage error (exit 2) in every mode, before any key or vault work
         if src != "-" and not Path(src).exists() and not Path(src).is_symlink():
             raise click.UsageError(f"input {src} does not exist")
-    raw_key = load_key(key, key_file)
+    try:  # a missing, empty or weak key, a wrong key or an old vault: a message, not a traceback
+        raw_key = load_key(key, key_file)
+        if raw_key is not None:
+            Keyring(raw_key)
+        if vault and raw_key is not None:
+            Vault(vault, raw_key).close()
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
     engine_kwargs = dict(operator=operator, labels=_labels(labels), operators=_per_label(per_label) or None,
                          key=raw_key, vault=vault, date_shift=not no_date_shift, numbered=numbered,
                          model=None if model.lower() == "none" else model, threshold=threshold)
     if raw_key is None and (operator in ("hash", "encrypt") or vault):
         raise click.UsageError(f"--operator {operator} and --vault need a key: --key-file, --key or $VIMEDNLP_DEID_KEY")
-    if vault:  # create / check the vault once here (a wrong key fails before any work)
-        from .vault import Vault
-
-        Vault(vault, raw_key).close()
 
     from ..outputs import is_stdio, writes_in_place
     from .batch import BatchError, UsageProblem, run_batch
