@@ -12,22 +12,20 @@ import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from ..overlap import resolve as resolve_overlaps
 from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
 from ..text.canonical import canonical_view
-from .recognizers import Candidate, Context, Recognizer, default_recognizers
+from .recognizers import Candidate, Context, Recognizer
 from .recognizers.allow import allow_spans
+from .recognizers.registry import RecognizerRegistry
 
 log = logging.getLogger(__name__)
 
-# recognizers whose evidence is strong enough to win over an allow-list span
-_STRONG = {"email", "url", "ip", "phone"}
-
-
 @lru_cache(maxsize=1)
 def _recognizers() -> tuple[Recognizer, ...]:
-    return tuple(default_recognizers())
+    return tuple(RecognizerRegistry.default())
 
 
 @lru_cache(maxsize=4)
@@ -67,6 +65,65 @@ def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candida
     return resolve_overlaps(cands, policy="deid", text=text, keep_part=_keep_part, part=_part)
 
 
+class _Phrases:
+    """Occurrences of user phrases (deny / allow lists) as whole words: matched on folded text, so case and
+    missing marks do not hide them; in text written with marks, a phrase written with marks must match them."""
+
+    def __init__(self, items: Iterable[tuple[str, str]]):
+        from ..text.fold import fold_lower
+
+        self.items = []
+        for phrase, label in items:
+            words = phrase.split()
+            if not words:
+                continue
+            folded = fold_lower(" ".join(words))
+            rx = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in folded.split()) + r"(?!\w)")
+            marked = " ".join(words).lower() if folded != " ".join(words).lower() else None
+            self.items.append((rx, marked, label))
+
+    def find(self, ctx: Context) -> list[tuple[int, int, str]]:
+        out = []
+        for rx, marked, label in self.items:
+            for m in rx.finditer(ctx.folded):
+                s, e = m.span()
+                if marked is not None and ctx.diacritics and " ".join(ctx.text[s:e].lower().split()) != marked:
+                    continue
+                out.append((s, e, label))
+        return out
+
+
+def _outside(cands: list[Candidate], allowed: list[tuple[int, int]], text: str) -> list[Candidate]:
+    """Candidates with the allowed stretches cut out: a part left outside keeps its label when it still holds
+    two letters or digits."""
+    if not allowed:
+        return cands
+    mask = bytearray(len(text) + 1)
+    for s, e in allowed:
+        mask[s:e] = b"\x01" * (e - s)
+    out = []
+    for c in cands:
+        if mask.find(1, c.start, c.end) < 0:
+            out.append(c)
+            continue
+        s = c.start
+        while s < c.end:
+            while s < c.end and mask[s]:
+                s += 1
+            e = s
+            while e < c.end and not mask[e]:
+                e += 1
+            a, b = s, e
+            while a < b and not text[a].isalnum():
+                a += 1
+            while b > a and not text[b - 1].isalnum():
+                b -= 1
+            if b - a >= 2:
+                out.append(dataclasses.replace(c, start=a, end=b, explanation=c.explanation + " (outside an allowed phrase)"))
+            s = e
+    return out
+
+
 def _mean_prob(ctx: Context, c: Candidate, probs: list[float]) -> float:
     """Mean of the tagger's per-token PHI probability over the tokens a candidate covers."""
     if not probs:
@@ -95,10 +152,14 @@ class Analyzer:
     threshold: spans scoring below it are dropped.
     combine: "union" (rules and tagger spans, rules win overlaps) or "tagger" (the tagger's spans win; rules
         add only spans scoring >= `rule_floor` (0.9) elsewhere; for a tagger trained on the target scheme).
+    registry: the recognizers to run (`RecognizerRegistry`; default: `RecognizerRegistry.default()`).
+    rules: paths of rule packs (YAML, docs/deid.md "Your own rules") added to the registry: their recognizers
+        run too, their `deny` phrases are always removed and their `allow` phrases never are.
     """
 
     def __init__(self, labels: Iterable[str] | None = None, model: str | None = "default", threshold: float = 0.5,
-                 *, combine: str = "union"):
+                 *, combine: str = "union", registry: RecognizerRegistry | None = None,
+                 rules: Iterable[str | Path] | None = None):
         labels = tuple(labels) if labels is not None else DEFAULT_DEID_LABELS
         unknown = [x for x in labels if x not in PHI_LABELS]
         if unknown:
@@ -112,7 +173,20 @@ class Analyzer:
         # combine="tagger": a rule span below rule_floor is kept when the tagger's mean PHI probability over
         # its tokens reaches rule_veto (None: never)
         self.rule_veto: float | None = None
-        self.recognizers = [r for r in _recognizers() if self.labels.intersection(r.labels)]
+        if rules is not None and isinstance(rules, (str, Path)):
+            rules = [rules]
+        if registry is None:
+            registry = RecognizerRegistry(_recognizers())
+        elif rules:
+            registry = registry.copy()
+        for path in rules or ():
+            registry.from_yaml(path)
+        self.registry = registry
+        self.recognizers = [r for r in registry if self.labels.intersection(r.labels)]
+        # recognizers whose evidence is strong enough to win over an allow-list span (e-mail, URL, IP, phone)
+        self._strong = frozenset(r.name for r in registry if getattr(r, "strong", False))
+        self._deny = _Phrases(registry.deny) if registry.deny else None
+        self._allow = _Phrases([(p, "") for p in registry.allow]) if registry.allow else None
         self.model_name = model
         self.tagger = None
         if model:
@@ -148,7 +222,13 @@ class Analyzer:
             mask = bytearray(len(text) + 1)
             for s, e, _ in allow:
                 mask[s:e] = b"\x01" * (e - s)
-            cands = [c for c in cands if c.source in _STRONG or c.score >= 0.9 or 1 not in mask[c.start:c.end]]
+            strong = self._strong
+            cands = [c for c in cands if c.source in strong or c.score >= 0.9 or 1 not in mask[c.start:c.end]]
+        if self._allow is not None:
+            cands = _outside(cands, [(s, e) for s, e, _ in self._allow.find(ctx)], text)
+        if self._deny is not None:
+            cands += [Candidate(s, e, lab, 1.0, "deny_list", "user deny list") for s, e, lab in self._deny.find(ctx)
+                      if lab in self.labels]
         return ctx, cands
 
     def analyze(self, text: str) -> list[Span]:

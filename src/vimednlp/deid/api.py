@@ -119,8 +119,11 @@ _ANALYZERS: OrderedDict[tuple, Any] = OrderedDict()
 _LOCK = threading.Lock()
 
 
-def get_analyzer(labels: Sequence[str] | None = None, model: str = "default", threshold: float = 0.5):
-    key = (tuple(labels) if labels else None, model, threshold)
+def get_analyzer(labels: Sequence[str] | None = None, model: str = "default", threshold: float = 0.5,
+                 rules: Sequence[str] | None = None):
+    # (a rule pack edited since is loaded afresh: its modification time is part of the key)
+    rules = tuple(str(r) for r in rules) if rules else None
+    key = (tuple(labels) if labels else None, model, threshold, rules and tuple(_mtime(r) for r in rules))
     with _LOCK:
         a = _ANALYZERS.get(key)
         if a is None:
@@ -129,10 +132,20 @@ def get_analyzer(labels: Sequence[str] | None = None, model: str = "default", th
             except ImportError as e:
                 raise ImportError("the PHI detector (vimednlp.deid.analyzer) is not available in this install; "
                                   "pass spans= to transform spans you already have") from e
-            a = _ANALYZERS[key] = Analyzer(labels=list(labels) if labels else None, model=model, threshold=threshold)
+            a = _ANALYZERS[key] = Analyzer(labels=list(labels) if labels else None, model=model, threshold=threshold,
+                                           rules=rules)
             while len(_ANALYZERS) > 4:
                 _ANALYZERS.popitem(last=False)
         return a
+
+
+def _mtime(path: str) -> tuple[str, float]:
+    import os
+
+    try:
+        return path, os.stat(path).st_mtime
+    except OSError:
+        return path, -1.0  # (the analyzer reports the missing file)
 
 
 def split_chunks(text: str, size: int = DEFAULT_CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -232,7 +245,8 @@ class Deidentifier:
                  operators: dict[str, str | dict | Operator] | None = None, key: str | bytes | Keyring | None = None,
                  vault: Vault | str | None = None, date_shift: bool | int = True, numbered: bool = False,
                  analyzer: Any = None, model: str = "default", threshold: float = 0.5, output: str = "normalized",
-                 chunk_chars: int = DEFAULT_CHUNK_CHARS, max_patients: int = 10_000):
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS, max_patients: int = 10_000,
+                 rules: Sequence[str] | None = None):
         self.labels = tuple(labels) if labels else DEFAULT_DEID_LABELS
         unknown = [lab for lab in self.labels if lab not in PHI_LABELS]
         if unknown:
@@ -265,6 +279,7 @@ class Deidentifier:
             self.date_offset = int(date_shift)
         self._analyzer = analyzer
         self.model, self.threshold = model, threshold
+        self.rules = [rules] if isinstance(rules, str) or hasattr(rules, "__fspath__") else rules
         self.chunk_chars = max(1000, int(chunk_chars))
         self._generators: OrderedDict[str | None, SurrogateGenerator] = OrderedDict()
         self.max_patients = max_patients
@@ -281,7 +296,7 @@ class Deidentifier:
     @property
     def analyzer(self):
         if self._analyzer is None:
-            self._analyzer = get_analyzer(self.labels, self.model, self.threshold)
+            self._analyzer = get_analyzer(self.labels, self.model, self.threshold, self.rules)
         return self._analyzer
 
     def generator(self, patient_id: str | None) -> SurrogateGenerator:
@@ -438,7 +453,7 @@ def deidentify(text: str, operator: str | dict | Operator = "tag", *, labels: Se
                patient_id: str | None = None, vault: Vault | str | None = None, date_shift: bool | int = True,
                numbered: bool = False, spans: Iterable[Span] | None = None, analyzer: Any = None,
                model: str = "default", threshold: float = 0.5, output: str = "normalized",
-               doc_id: str | None = None) -> DeidResult:
+               doc_id: str | None = None, rules: Sequence[str] | None = None) -> DeidResult:
     """De-identify one text: find identifiers and replace them.
 
     operator: default for every label (`tag`, `mask`, `redact`, `hash`, `encrypt`, `surrogate`, `keep`);
@@ -449,16 +464,19 @@ def deidentify(text: str, operator: str | dict | Operator = "tag", *, labels: Se
     vault: a `Vault` or a path to a SQLite pseudonym vault (consistency across runs, re-identification);
     date_shift: True (per-patient offset from the key), False (dates are tagged), or a number of days;
     spans: identifier spans you already have (input offsets) instead of running the detector;
+    rules: paths of your own rule packs (YAML; docs/deid.md, "Your own rules"), run with the default detector;
     output: "normalized" (default; NFC text) or "input" (replace inside the text exactly as given).
     """
     args = dict(operator=operator, labels=tuple(labels) if labels else None, operators=operators, key=key,
                 vault=vault, date_shift=date_shift, numbered=numbered, analyzer=analyzer, model=model,
-                threshold=threshold, output=output)
+                threshold=threshold, output=output, rules=tuple(map(str, [rules] if isinstance(rules, str) else rules))
+                if rules else None)
     ek = _engine_key(args)
     eng = _ENGINES.get(ek) if ek is not None and key is not None else None
     if eng is None:
         eng = Deidentifier(operator, labels=labels, operators=operators, key=key, vault=vault, date_shift=date_shift,
-                           numbered=numbered, analyzer=analyzer, model=model, threshold=threshold, output=output)
+                           numbered=numbered, analyzer=analyzer, model=model, threshold=threshold, output=output,
+                           rules=rules)
         if ek is not None and key is not None:
             _ENGINES[ek] = eng
             while len(_ENGINES) > 8:

@@ -78,13 +78,15 @@ Exit codes: 0 done (with --on-error skip, skipped records are listed in the repo
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
               help="Write the run report (counts, skipped records with line numbers); default <out>.report.json.")
 @click.option("--model", default="default", show_default=True, help="PHI tagger: 'default', a path, or 'none' (rules only).")
+@click.option("--rules", "rules", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own rule pack (YAML: recognizers, deny, allow; see docs/deid.md). Repeatable.")
 @click.option("--threshold", default=0.5, show_default=True, type=float, help="Minimum detector score.")
 @click.option("--no-date-shift", is_flag=True, help="With surrogates, tag dates instead of shifting them.")
 @click.option("--restart", is_flag=True, help="Ignore earlier progress and process everything again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vault, fmt, field_name, columns,
          id_field, patient_field, keep_fields, hash_names, workers, on_error, audit_path, report_path, model,
-         threshold, no_date_shift, restart, quiet):
+         threshold, no_date_shift, restart, quiet, rules=()):
     """De-identify Vietnamese clinical text: files, folders, JSONL (a field) or CSV (columns).
 
     Identifiers (names, ages, dates, phones, IDs, addresses, organisations, ...) are found by
@@ -106,7 +108,16 @@ def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vaul
         raise click.UsageError(str(e)) from None
     engine_kwargs = dict(operator=operator, labels=_labels(labels), operators=_per_label(per_label) or None,
                          key=raw_key, vault=vault, date_shift=not no_date_shift, numbered=numbered,
-                         model=None if model.lower() == "none" else model, threshold=threshold)
+                         model=None if model.lower() == "none" else model, threshold=threshold,
+                         rules=list(rules) or None)
+    if rules:  # a pack that fails its schema: the file, the rule and the field, before any work
+        from .recognizers.rules import RuleError, load_pack
+
+        for path in rules:
+            try:
+                load_pack(path)
+            except RuleError as e:
+                raise click.UsageError(str(e)) from None
     if raw_key is None and (operator in ("hash", "encrypt") or vault):
         raise click.UsageError(f"--operator {operator} and --vault need a key: --key-file, --key or $VIMEDNLP_DEID_KEY")
 

@@ -171,3 +171,24 @@ def is_valid_date(day: int | None, month: int | None, year: int | None = None) -
     if day is not None and month == 2 and day > 29:
         return False
     return True
+
+
+def _ipv4_octets(value: str) -> bool:
+    """An IPv6 address, or a dotted IPv4 address whose four parts are <= 255."""
+    return "." not in value or all(0 <= int(p) <= 255 for p in value.split("."))
+
+
+# validators by name, for rule packs (resources/deid/rules/*.yaml, `validator:`): each takes the matched text
+# and returns a truthy value (a string is shown in the span's explanation) when the value is well formed
+VALIDATORS = {
+    "cccd": lambda v: is_valid_cccd(digits_only(v)),
+    "cmnd": lambda v: is_valid_cmnd(digits_only(v)),
+    "bhyt": is_valid_bhyt,
+    "bhxh": lambda v: is_valid_bhxh(digits_only(v)),
+    "plate": is_valid_plate,
+    "phone": is_valid_phone,
+    "phone_kind": phone_kind,
+    "phone_digits": lambda v: 8 <= len(normalize_phone(v)) <= 12,
+    "international_phone_digits": lambda v: 8 <= len(digits_only(v)) <= 15,
+    "ipv4_octets": _ipv4_octets,
+}

@@ -1,29 +1,16 @@
 """PHI recognizers: one small unit per identifier type (pattern or lexicon, validator, context cues,
-score, explanation), Presidio-style. `default_recognizers()` lists them in the order the analyzer runs."""
+score, explanation), Presidio-style. Pattern kinds are rule packs (resources/deid/rules/*.yaml) run by
+`rules.RuleRecognizer`; names, places and the like stay procedural. `registry.RecognizerRegistry` says which
+run and in which order; `default_recognizers()` lists the default ones."""
 from __future__ import annotations
 
 from .base import Candidate, Context, Recognizer
 
 
 def default_recognizers() -> list[Recognizer]:
-    from .names import NameRecognizer
-    from .patterns import (
-        AgeRecognizer,
-        DateRecognizer,
-        EmailRecognizer,
-        IdRecognizer,
-        IpRecognizer,
-        PhoneRecognizer,
-        UrlRecognizer,
-    )
-    from .places import LocationRecognizer, OrganizationRecognizer, ProfessionRecognizer
-    from .quasi import GenderRecognizer, TransportRecognizer
-    from .spoken import SpokenNumberRecognizer
+    from .registry import RecognizerRegistry
 
-    return [EmailRecognizer(), UrlRecognizer(), IpRecognizer(), PhoneRecognizer(), IdRecognizer(),
-            DateRecognizer(), AgeRecognizer(), NameRecognizer(), LocationRecognizer(),
-            OrganizationRecognizer(), ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(),
-            SpokenNumberRecognizer()]
+    return RecognizerRegistry.default().recognizers
 
 
 __all__ = ["Candidate", "Context", "Recognizer", "default_recognizers"]

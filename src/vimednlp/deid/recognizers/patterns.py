@@ -1,4 +1,5 @@
-"""Pattern recognizers: EMAIL, URL, IP, PHONE, ID, DATE, AGE.
+"""Pattern recognizers still written in code: ID, DATE, AGE (EMAIL, URL, IP and PHONE are rule packs:
+resources/deid/rules/*.yaml, run by rules.RuleRecognizer).
 
 Patterns run on the accent-folded lower-case text (same offsets as the input), so `Ngày`, `NGAY`
 and `ngay` look alike. Each candidate carries the check that passed as its explanation.
@@ -13,90 +14,6 @@ from .lexicons import cues
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
 _NOT_DIGIT_AFTER = r"(?![\w/]|[.,]\d)"
-
-
-class EmailRecognizer(Recognizer):
-    name = "email"
-    labels = ("EMAIL",)
-    _re = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
-
-    def analyze(self, ctx: Context) -> list[Candidate]:
-        return [Candidate(m.start(), m.end(), "EMAIL", 0.95, self.name, "pattern: e-mail address")
-                for m in self._re.finditer(ctx.folded)]
-
-
-class UrlRecognizer(Recognizer):
-    name = "url"
-    labels = ("URL",)
-    _re = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+[^\s<>\"'()\[\]{}.,;:!?]"
-                     r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:vn|com|net|org|edu\.vn|gov\.vn|info)(?:/[^\s]*[^\s.,;:!?)])?\b"
-                     # short-link domains only with a path ('zalo.me/g/...'): 'me' alone is also 'mẹ' without marks
-                     r"|\b[a-z0-9\-]+\.(?:me|io|ly|link|page|site)/[^\s]*[^\s.,;:!?)]")
-
-    # every match holds one of these: a scheme, 'www.', a domain ending or a short-link domain with its path
-    _needs = ("://", "www.", ".vn", ".com", ".net", ".org", ".info", ".me/", ".io/", ".ly/", ".link/", ".page/", ".site/")
-
-    def analyze(self, ctx: Context) -> list[Candidate]:
-        out = []
-        if not any(w in ctx.folded for w in self._needs):
-            return out
-        for m in self._re.finditer(ctx.folded):
-            if m.start() > 0 and ctx.folded[m.start() - 1] == "@":
-                continue
-            out.append(Candidate(m.start(), m.end(), "URL", 0.9, self.name, "pattern: web address"))
-        return out
-
-
-class IpRecognizer(Recognizer):
-    name = "ip"
-    labels = ("IP",)
-    _re = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\d|\.\d)|(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])")
-
-    def analyze(self, ctx: Context) -> list[Candidate]:
-        out = []
-        for m in self._re.finditer(ctx.folded):
-            s = m.group()
-            if "." in s and not all(0 <= int(p) <= 255 for p in s.split(".")):
-                continue
-            out.append(Candidate(m.start(), m.end(), "IP", 0.9, self.name, "pattern: IP address, octets <= 255"))
-        return out
-
-
-class PhoneRecognizer(Recognizer):
-    name = "phone"
-    labels = ("PHONE",)
-    # +84 912 345 678, 0912.345.678, (028) 3855 4269, 0243-8693-731, 1900 1234, 1900 6923 45, 1900 63 94 27 (hotlines)
-    # landlines on letterheads: area code, a one-digit exchange, then 3 + 3 ('0292 3 812 046', '(0258) 3 551 420')
-    # (no line break inside a number: a number ending a line must not take the date opening the next one)
-    # ('+84-236-3 655 082': the same with the country code, the area code's trunk 0 dropped)
-    _re = re.compile(r"(?<![\w+])(?:\(0\d{2,3}\)|0\d{2,3}|(?:\+84|\(\+84\))[ \t\u00a0.\-]?\(?[1-9]\d{1,2}\)?)[ \t\u00a0.\-]\d[ \t\u00a0.\-]\d{3}[ \t\u00a0.\-]?\d{3}(?![\w])"
-                     r"|(?<![\w+])1[89]00[ \t\u00a0.\-]?(?:\d{4}[ \t\u00a0.\-]?\d{2}|\d{2}[ \t\u00a0.\-]\d{2}[ \t\u00a0.\-]\d{2}|\d{2,3}[ \t\u00a0.\-]?\d{2,3})(?![\w])"
-                     # a mobile number in groups joined by spaced dashes: '0907 – 615 – 204', '0912 - 345 - 678'
-                     r"|(?<![\w+])0\d{3}[ \t\u00a0]?[\-–][ \t\u00a0]?\d{3}[ \t\u00a0]?[\-–][ \t\u00a0]?\d{3}(?![\w])"
-                     r"|(?<![\w+])(?:\+84|\(\+84\)|0084|84(?=[ \t\u00a0.\-]?[1-9]\d{8}\b)|0|\(0\d{1,3}\))[ \t\u00a0.\-]?"
-                     r"(?:\(?\d{1,4}\)?[ \t\u00a0.\-]?)?\d{2,4}(?:[ \t\u00a0.\-]?\d{2,4}){1,3}(?![\w])")
-
-    # a foreign number: '+61 412 558 903', '+1 (415) 555-0134' (a foreign patient's family)
-    _intl = re.compile(r"(?<![\w+])\+(?!84)[1-9]\d{0,2}[ \t\u00a0.\-]?\(?\d{1,4}\)?(?:[ \t\u00a0.\-]?\d{2,4}){2,3}(?![\w])")
-
-    def analyze(self, ctx: Context) -> list[Candidate]:
-        out = []
-        for m in self._intl.finditer(ctx.folded):
-            if 8 <= len(V.digits_only(m.group())) <= 15:
-                out.append(Candidate(m.start(), m.end(), "PHONE", 0.85, self.name, "international number (+country code)"))
-        pcues = cues()["phone_cues"]
-        for m in self._re.finditer(ctx.folded):
-            s = m.group().rstrip(". -")
-            end = m.start() + len(s)
-            kind = V.phone_kind(s)
-            i = ctx.token_index_at(m.start())
-            cue = ctx.cue_before(i, pcues) if i is not None else None
-            if kind:
-                out.append(Candidate(m.start(), end, "PHONE", 0.95 if cue else 0.85, self.name,
-                                     f"validator: {kind} prefix" + (" + context cue" if cue else "")))
-            elif cue and 8 <= len(V.normalize_phone(s)) <= 12:
-                out.append(Candidate(m.start(), end, "PHONE", 0.7, self.name, "context cue + digit count"))
-        return out
 
 
 def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
