@@ -532,9 +532,10 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
     out = "-" if out_std else Path(out)
     special_out = writes_in_place(out)   # '-', /dev/stdout, a FIFO...: written through, never resumed
     if fmt == "auto":
-        sfx = {p.suffix.lower() for p in paths if not is_stdio(p) and p.is_file()}
-        fmt = ("jsonl" if sfx <= {".jsonl", ".ndjson"} and sfx and len(sfx) == len(paths) else
-               "csv" if sfx == {".csv"} and len(paths) == 1 else "text")
+        files = [p for p in paths if not is_stdio(p) and p.is_file()]
+        sfx = {p.suffix.lower() for p in files}
+        fmt = ("text" if len(files) != len(paths) or not sfx else "jsonl" if sfx <= {".jsonl", ".ndjson"} else
+               "csv" if sfx == {".csv"} else "text")
     if fmt == "csv" and not columns:
         raise UsageProblem("CSV input needs --columns (the text columns to de-identify)")
     if fmt in ("jsonl", "csv") and (len(paths) != 1 or not (is_stdio(paths[0]) or paths[0].is_file())):
