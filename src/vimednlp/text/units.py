@@ -4,14 +4,20 @@ naming a use (`dose`, `result`, `value`, `strength`, ...; see `resources/units.m
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from ..paths import resource_path
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[tuple[str, ...], tuple[tuple[str, frozenset[str]], ...]]:
-    path = resource_path("units.tsv")
-    lines = path.read_text(encoding="utf-8").split("\n")
+    return read_units_table(resource_path("units.tsv"))
+
+
+def read_units_table(path) -> tuple[tuple[str, ...], tuple[tuple[str, frozenset[str]], ...]]:
+    """(the use columns, rows of (unit, the uses flagged yes)); a malformed row raises ValueError naming the file,
+    the line and the column."""
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
     head = lines[0].split("\t")
     if head[0] != "unit":
         raise ValueError(f"{path}:1: the first column must be 'unit'")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -150,8 +151,12 @@ def _record(item: dict, done: dict, where: str) -> dict:
 @lru_cache(maxsize=64)
 def vocab(name: str) -> dict:
     """The word lists, tables and regex fragments of `resources/deid/vocab/<name>.yaml` (read once)."""
-    path = resource_path("deid", "vocab", f"{name}.yaml")
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar a string
+    return read_vocab(resource_path("deid", "vocab", f"{name}.yaml"))
+
+
+def read_vocab(path) -> dict:
+    """One vocabulary file (the forms above); a malformed entry raises ValueError naming the file and the key."""
+    raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar a string
     if not isinstance(raw, dict):
         raise ValueError(f"{path}: expected a mapping of names to word lists")  # noqa: TRY004
     out: dict = {}
@@ -181,9 +186,13 @@ _FLAGS = ("needs_value", "numeric", "spoken", "upper_case_ok", "admin", "headed"
 @lru_cache(maxsize=1)
 def address_units() -> tuple[dict[str, str], ...]:
     """Rows of `resources/deid/vocab/address_units.tsv`: one address-unit spelling each (folded `unit`, `written`
-    with its marks, `level`, the full form it abbreviates, and yes/no flags; see the file's README)."""
-    path = resource_path("deid", "vocab", "address_units.tsv")
-    lines = path.read_text(encoding="utf-8").split("\n")
+    with its marks, `level`, the full form it abbreviates, and yes/no flags; see vocab/README.md)."""
+    return read_address_units(resource_path("deid", "vocab", "address_units.tsv"))
+
+
+def read_address_units(path) -> tuple[dict[str, str], ...]:
+    """An address-unit table; a malformed row raises ValueError naming the file, the line and the column."""
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
     head = lines[0].split("\t")
     rows = []
     for no, line in enumerate(lines[1:], start=2):
