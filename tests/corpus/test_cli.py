@@ -364,3 +364,16 @@ def test_hf_export_by_split_is_a_dataset_dict_with_one_label_map_and_reads_back(
     back = read(tmp_path / "back.jsonl")
     assert sorted((d.id, d.meta["split"], [(s.start, s.end, s.label) for s in d.spans]) for d in back) == sorted(
         (d.id, d.meta["split"], [(s.start, s.end, s.label) for s in d.spans]) for d in docs)
+
+
+def test_convert_to_label_studio_tasks_with_spans_as_predictions(tmp_path):
+    src = tmp_path / "notes.jsonl"
+    _write_jsonl(src, NOTES[:2])
+    r = run("convert", src, tmp_path / "tasks.json", "--to", "labelstudio", "--ls-predictions")
+    assert r.exit_code == 0, r.output
+    tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+    assert all("annotations" not in t for t in tasks)
+    labels = [x["value"]["labels"][0] for x in tasks[0]["predictions"][0]["result"]]
+    assert labels == ["NAME", "AGE", "SYMPTOM"] and tasks[0]["data"]["vimednlp"]["id"] == "n1"
+    back = read(tmp_path / "tasks.json")
+    assert [s.label for s in back[0].spans] == labels  # predictions read back when nobody annotated yet

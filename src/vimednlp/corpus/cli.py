@@ -94,19 +94,22 @@ def corpus() -> None:
 @click.option("--labels", "hf_labels",
               help="With --to hf: the fixed BIO label list, comma-separated (default: the schema's labels, or the "
                    "public corpus's own with --label-source orig), so every file gets the same ids.")
+@click.option("--ls-predictions", is_flag=True,
+              help="With --to labelstudio: the records' spans become predictions (pre-annotations the annotator "
+                   "accepts or fixes) instead of annotations.")
 @click.option("--by-split", is_flag=True,
               help="With --to hf: write a DatasetDict with one dataset per meta['split'] (train/dev/test).")
 @click.option("--on-error", type=click.Choice(list(ON_ERROR)), default="fail", show_default=True,
               help="skip: keep every valid record and report the bad ones by line; fail: stop at the first.")
-def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, kind, hf_labels, by_split,
-            on_error):
+def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, kind, hf_labels, ls_predictions,
+            by_split, on_error):
     """Convert SRC to DST (formats: jsonl, conll, tokens-json, labelstudio, brat, docbin, hf).
 
     \b
     Examples:
       vimednlp corpus convert train_syllable.conll train.jsonl
       vimednlp corpus convert train.jsonl train.spacy
-      vimednlp corpus convert notes.jsonl tasks.json --to labelstudio
+      vimednlp corpus convert notes.jsonl tasks.json --to labelstudio --ls-predictions
       vimednlp corpus convert bad.jsonl good.jsonl --on-error skip
       vimednlp corpus convert PhoNER_COVID19/data phoner.jsonl --corpus phoner_covid19 --level word
       vimednlp corpus convert PhoNER_COVID19/data phoner_hf --to hf --corpus phoner_covid19 --by-split
@@ -119,6 +122,8 @@ def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, 
     kw = {}
     if fmt in ("conll", "tokens-json"):
         kw["label_source"] = label_source
+    if fmt == "labelstudio" and ls_predictions:
+        kw["as_predictions"] = True
     if fmt == "hf":
         kw.update(kind=kind, label_source="orig" if label_source == "orig" else "label", by_split=by_split)
         if hf_labels:
