@@ -127,12 +127,24 @@ def render_results() -> Path:
     if notes:
         parts += ["## Measurement notes by room", "",
                   "Each room's own record of how its numbers were tuned and measured (dev vs test, before/after), "
-                  "with the commands:", ""]
+                  "with the commands. These are historical records, each dated at its top: this script does not "
+                  "regenerate them.", ""]
         parts += [f"- [{p.stem}](results/{p.name})" for p in notes]
         parts.append("")
     out = BENCH / "RESULTS.md"
-    out.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    out.write_text(without_machine_paths("\n".join(parts)) + "\n", encoding="utf-8")
     return out
+
+
+def without_machine_paths(text: str) -> str:
+    """The shared-data folder as `$VIMEDNLP_SHARED`, not this machine's path (commands and suite output quote it)."""
+    import re
+
+    roots = {os.environ.get("VIMEDNLP_SHARED", ""), str(BENCH.parent.parent / "shared")}
+    for root in sorted({r.rstrip("/") for r in roots if r} | {str(Path(r).resolve()) for r in roots if r},
+                       key=len, reverse=True):
+        text = re.sub(re.escape(root) + r"(?=/|\b)", "$VIMEDNLP_SHARED", text)
+    return text
 
 
 def say(line: str) -> None:
