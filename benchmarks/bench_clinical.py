@@ -33,10 +33,9 @@ def load(split: str) -> list[dict]:
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    from vimednlp.taggers.evaluate import prf as _prf
+
+    return _prf(tp, fp, fn, empty=1.0)  # a class with nothing to find and nothing found scores 1
 
 
 def score(rows: list[dict], end_to_end: bool = False, show_errors: bool = False) -> dict:

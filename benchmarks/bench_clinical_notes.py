@@ -44,10 +44,9 @@ def load(split: str, path: Path = DATA):
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    from vimednlp.taggers.evaluate import prf as _prf
+
+    return _prf(tp, fp, fn)
 
 
 def match_overlap(gold, pred):

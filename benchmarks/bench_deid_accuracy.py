@@ -73,14 +73,11 @@ def entity_f1(docs: list[Document], preds: list[list], types) -> dict:
             np_[x[2]] += 1
         for x in g & p:
             tp[x[2]] += 1
-    out = {}
-    for t in types:
-        pr = tp[t] / np_[t] if np_[t] else 0.0
-        rc = tp[t] / ng[t] if ng[t] else 0.0
-        out[t] = (2 * pr * rc / (pr + rc) if pr + rc else 0.0, ng[t])
+    from vimednlp.taggers.evaluate import prf
+
+    out = {t: (prf(tp[t], np_[t] - tp[t], ng[t] - tp[t])[2], ng[t]) for t in types}
     T, P, G = sum(tp.values()), sum(np_.values()), sum(ng.values())
-    pr, rc = (T / P if P else 0), (T / G if G else 0)
-    out["micro"] = (2 * pr * rc / (pr + rc) if pr + rc else 0.0, G)
+    out["micro"] = (prf(T, P - T, G - T)[2], G)
     return out
 
 

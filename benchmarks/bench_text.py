@@ -103,6 +103,7 @@ def segmentation_agreement(path: str, n: int) -> list[tuple[str, float, float]]:
     (``{"words": ["bệnh_nhân", ...]}``, read in place): all words, and multi-syllable words only."""
     import json
 
+    from vimednlp.taggers.evaluate import prf
     from vimednlp.text.segment import CompoundDictionary
 
     sents = []
@@ -130,8 +131,8 @@ def segmentation_agreement(path: str, n: int) -> list[tuple[str, float, float]]:
             tp_m += sum(1 for x in pred & gold if x[2])
             n_pred_m += sum(1 for x in pred if x[2])
             n_gold_m += sum(1 for x in gold if x[2])
-        f1 = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
-        f1_m = 2 * tp_m / (n_pred_m + n_gold_m) if n_pred_m + n_gold_m else 0.0
+        f1 = prf(tp, n_pred - tp, n_gold - tp)[2]
+        f1_m = prf(tp_m, n_pred_m - tp_m, n_gold_m - tp_m)[2]
         rows.append((name, f1, f1_m))
     return rows
 

@@ -19,6 +19,7 @@ from itertools import combinations
 from typing import Any
 
 from ..schema import ALL_LABELS, Document, Span
+from ..taggers.evaluate import prf as _prf
 from ..text.fold import fold_lower
 from ..text.tokenizer import tokenize
 
@@ -80,16 +81,15 @@ class PRF:
 
     @property
     def precision(self) -> float:
-        return self.tp / self.n_b if self.n_b else math.nan
+        return _prf(self.tp, self.n_b - self.tp, self.n_a - self.tp, empty=math.nan)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / self.n_a if self.n_a else math.nan
+        return _prf(self.tp, self.n_b - self.tp, self.n_a - self.tp, empty=math.nan)[1]
 
     @property
     def f1(self) -> float:
-        d = self.n_a + self.n_b
-        return 2 * self.tp / d if d else math.nan
+        return _prf(self.tp, self.n_b - self.tp, self.n_a - self.tp, empty=math.nan)[2]
 
     def add(self, other: PRF) -> None:
         self.tp += other.tp

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -413,13 +414,20 @@ class ClinicalExtractor:
         view = TokenView.of(text)
         spans = self.find(text, view)
         if tagger is not None:
-            spans = merge_tagger_spans(text, spans, _predict_one(tagger, text), self.labels)
+            found = _predict_one(tagger, text)
+            # labels the lexicon has no part in (a PHI tagger's NAME) were asked for by passing that tagger
+            extra = frozenset(s.label for s in found if s.label not in CLINICAL_LABELS)
+            spans = merge_tagger_spans(text, spans, found, self.labels | extra)
         return self.annotate(text, spans, view)
 
 
 def _predict_one(tagger, text: str) -> list[Span]:
+    if isinstance(tagger, (str, os.PathLike)):  # a folder saved by `vimednlp train`, loaded once
+        from ..taggers.base import cached_tagger
+
+        tagger = cached_tagger(tagger)
     if not hasattr(tagger, "predict"):
-        raise TypeError("tagger must have .predict(texts) -> list[list[Span]]")
+        raise TypeError("tagger must be a saved tagger folder or have .predict(texts) -> list[list[Span]]")
     res = tagger.predict([text])
     if not isinstance(res, (list, tuple)) or len(res) != 1:
         raise ValueError("tagger.predict([text]) must return one list of spans per text")
@@ -532,7 +540,7 @@ def extract(text: str, *, labels: Iterable[str] | None = None, tagger=None) -> l
     Each span's `attrs` holds `negated`, `uncertain`, `historical`, `family`, `hypothetical`
     (booleans; set on DISEASE and SYMPTOM), `section` (or None), `codes` (empty: filled by the
     terminology linker) and what the lexicon knows (`concept`, `icd10_hint`, `ingredient`).
-    `tagger`: any object with `.predict(texts) -> list[list[Span]]`; its spans are merged with the
-    lexicon's before assertions run.
+    `tagger`: a tagger folder saved by `vimednlp train` (loaded once and cached) or any object with
+    `.predict(texts) -> list[list[Span]]`; its spans are merged with the lexicon's before assertions run.
     """
     return default_extractor(_check_labels(labels)).extract(text, tagger=tagger)

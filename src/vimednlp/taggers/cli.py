@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .base import warn_label_mismatch
+
 
 def _read(path: str, label_source: str | None, labels: list[str] | None):
     """Documents from a corpus file. The corpus room's reader is used when installed (the CLI sits
@@ -86,6 +88,8 @@ def _parse_gazetteer(path: str) -> dict[str, set[str]]:
               help="crf: add word-segmentation boundary features (underthesea).")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(exists=True, dir_okay=False),
               help="crf: TSV lexicon 'phrase<TAB>LABEL' used as features.")
+@click.option("--features", type=click.Choice(["general", "phi", "phi-ext"]), default="general", show_default=True,
+              help="crf: feature set; 'phi' adds what the de-identification rules find (PHI labels).")
 # spaCy / transformers
 @click.option("--epochs", type=int, default=None, help="spacy/transformers: epochs (15 / 3).")
 @click.option("--learning-rate", type=float, default=None, help="spacy/transformers: learning rate.")
@@ -95,25 +99,35 @@ def _parse_gazetteer(path: str) -> dict[str, set[str]]:
               help="transformers: feed words (PhoBERT) or syllables (XLM-R); default: detect.")
 @click.option("--device", default=None, help="transformers: cpu or cuda (default: cuda when available).")
 @click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--verbose", is_flag=True, help="Print the trainer's log (crfsuite: one line per L-BFGS iteration).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings (metrics.json keeps the scores).")
 def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, label_source, c1, c2,
-          max_iterations, train_gazetteer, word_segmentation, gazetteer_path, epochs, learning_rate,
-          batch_size, max_length, word_segmented, device, seed) -> None:
+          max_iterations, train_gazetteer, word_segmentation, gazetteer_path, features, epochs, learning_rate,
+          batch_size, max_length, word_segmented, device, seed, verbose, quiet) -> None:
     """Train a tagger on corpus records, print per-label P/R/F1 and save it to --out.
 
     \b
     Examples:
       vimednlp train --kind crf --train train.jsonl --dev dev.jsonl --out models/crf
+      vimednlp train --kind crf --features phi --labels NAME,AGE,DATE,LOCATION \\
+          --train phi_train.jsonl --out models/phi-crf   # then: vimednlp deid note.txt --model models/phi-crf
       vimednlp train --kind crf --train phoner/syllable/train_syllable.conll \\
           --dev phoner/syllable/dev_syllable.conll --out ~/models/phoner-crf --word-segmentation
       vimednlp train --kind spacy --train train.jsonl --dev dev.jsonl --out models/spacy --epochs 20
       vimednlp train --kind transformers --model ~/models/phobert-base --train train.jsonl \\
           --dev dev.jsonl --out models/phobert-ner --epochs 5
 
-    Load the result with `vimednlp.taggers.load_tagger(DIR)`.
+    Load the result with `vimednlp.taggers.load_tagger(DIR)`; a tagger of PHI labels runs in
+    `vimednlp deid --model DIR`, one of clinical labels in `vimednlp extract --tagger DIR`.
     """
     from .evaluate import entity_scores
 
     keep = [x.strip() for x in labels.split(",") if x.strip()] if labels else None
+
+    def say(msg: str, err: bool = True) -> None:
+        if not quiet:
+            click.echo(msg, err=err)
+
     if kind == "transformers" and not model_path:
         raise click.UsageError("--kind transformers needs --model <local checkpoint folder>")
     out = Path(out_dir)
@@ -124,22 +138,27 @@ def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, la
     dev_docs = _read(dev_path, label_source, keep) if dev_path else None
     test_docs = _read(test_path, label_source, keep) if test_path else None
     n_spans = sum(len(d.spans) for d in train_docs)
-    click.echo(f"read {len(train_docs)} training documents ({n_spans} spans)"
-               + (f", {len(dev_docs)} dev" if dev_docs else "") + (f", {len(test_docs)} test" if test_docs else ""),
-               err=True)
+    say(f"read {len(train_docs)} training documents ({n_spans} spans)"
+        + (f", {len(dev_docs)} dev" if dev_docs else "") + (f", {len(test_docs)} test" if test_docs else ""))
+    if dev_docs:
+        warn_label_mismatch({s.label for d in train_docs for s in d.spans}, {s.label for d in dev_docs for s in d.spans})
     if kind == "crf":
         from .crf import CRFTagger
 
-        tagger = CRFTagger(c1=c1, c2=c2, max_iterations=max_iterations, train_gazetteer=train_gazetteer,
-                           word_segmentation=word_segmentation, labels=keep, seed=seed, verbose=True,
-                           gazetteers=_parse_gazetteer(gazetteer_path) if gazetteer_path else None)
+        try:
+            tagger = CRFTagger(c1=c1, c2=c2, max_iterations=max_iterations, train_gazetteer=train_gazetteer,
+                               word_segmentation=word_segmentation, labels=keep, seed=seed, verbose=verbose,
+                               features=features,
+                               gazetteers=_parse_gazetteer(gazetteer_path) if gazetteer_path else None)
+        except ValueError as e:
+            raise click.UsageError(str(e)) from None
     elif kind == "spacy":
         from .spacy_ner import SpacyNERTagger
 
         kw = {"n_iter": epochs} if epochs else {}
         if learning_rate:
             kw["learn_rate"] = learning_rate
-        tagger = SpacyNERTagger(labels=keep, seed=seed, verbose=True, **kw)
+        tagger = SpacyNERTagger(labels=keep, seed=seed, verbose=verbose or not quiet, **kw)
     else:
         from .transformer import TransformerTagger
 
@@ -147,19 +166,21 @@ def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, la
         if learning_rate:
             kw["learning_rate"] = learning_rate
         tagger = TransformerTagger(model=model_path, word_segmented=word_segmented, batch_size=batch_size,
-                                   max_length=max_length, device=device, labels=keep, seed=seed, verbose=True, **kw)
-    click.echo(f"training a {kind} tagger ...", err=True)
+                                   max_length=max_length, device=device, labels=keep, seed=seed,
+                                   verbose=verbose or not quiet, **kw)
+    say(f"training a {kind} tagger ...")
+    # (the CRF has no use for dev during training: its labels were compared above)
     tagger.fit(train_docs, dev=dev_docs if kind != "crf" else None)
     fit_s = time.perf_counter() - t0
     metrics: dict = {"kind": kind, "train": str(train_path), "n_train": len(train_docs), "fit_seconds": round(fit_s, 1)}
     for name, docs in (("dev", dev_docs), ("test", test_docs)):
         if docs:
             rep = entity_scores(docs, tagger.predict(docs), tagger.labels)
-            click.echo(rep.format(f"\n{name} (entity level, strict match)"))
+            say(rep.format(f"\n{name} (entity level, strict match)"), err=False)
             metrics[name] = rep.to_dict()
     tagger.save(out)
     (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
-    click.echo(f"saved {kind} tagger ({len(tagger.labels)} labels) to {out} in {fit_s:.0f}s", err=True)
+    say(f"saved {kind} tagger ({len(tagger.labels)} labels) to {out} in {fit_s:.0f}s")
 
 
 if __name__ == "__main__":  # pragma: no cover

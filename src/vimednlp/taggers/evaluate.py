@@ -1,4 +1,8 @@
-"""Entity-level (strict span match, seqeval-style) and token-level precision / recall / F1."""
+"""Entity-level (strict span match, seqeval-style) and token-level precision / recall / F1.
+
+`prf(tp, fp, fn)` is the project's one precision / recall / F1 formula: the taggers' reports, annotator
+agreement (`vimednlp.annotation.agreement`) and the benchmarks use it; tests check it against seqeval.
+"""
 from __future__ import annotations
 
 from collections import Counter
@@ -9,6 +13,16 @@ from ..schema import Document, Span
 from .bio import doc_tokens, spans_to_bio
 
 
+def prf(tp: int, fp: int, fn: int, empty: float = 0.0) -> tuple[float, float, float]:
+    """(precision, recall, F1) from true positives, false positives and false negatives. F1 is
+    2·tp / (2·tp + fp + fn), the harmonic mean of precision and recall (0 when tp is 0). `empty` is what a
+    ratio with nothing to divide (0/0) gives: 0.0 (seqeval's zero_division), NaN or 1.0 as a caller needs."""
+    p = tp / (tp + fp) if tp + fp else empty
+    r = tp / (tp + fn) if tp + fn else empty
+    d = 2 * tp + fp + fn
+    return p, r, (2 * tp / d if d else empty)
+
+
 @dataclass
 class PRF:
     tp: int = 0
@@ -17,16 +31,15 @@ class PRF:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.fp, self.fn)[2]
 
     @property
     def support(self) -> int:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from ..deid.recognizers.base import Candidate, Context
 from ..deid.recognizers.lexicons import names
+from ..overlap import resolve
 
 
 def rule_candidates(ctx: Context, labels: Iterable[str] | None = None) -> list[Candidate]:
@@ -51,13 +53,10 @@ def _shape(t: str) -> str:
 
 def _rule_tags(ctx: Context, cands: Sequence[Candidate]) -> list[str]:
     """BIO tag per token from the resolved rule candidates (the analyzer's overlap policy)."""
-    # (imported here: the analyzer loads this module's tagger; the shared resolver module will replace this)
-    from ..deid.analyzer import resolve
-
     tags = ["O"] * len(ctx.tokens)
     if not cands:
         return tags
-    for c in resolve(cands):
+    for c in resolve(cands, policy="deid"):
         i = ctx.token_index_at(c.start)
         if i is None:
             # a span starting inside a token: take the token that contains it
@@ -95,7 +94,7 @@ def featurize(ctx: Context, cands: Sequence[Candidate], extended: bool = False) 
     Wm2 = ["w-2=" + w for w in ft]
     Wp2 = ["w+2=" + w for w in ft]
     # each adjacent pair once: it is 'w|w+1' of one token, 'w-1|w' of the next and 'w-2|w-1' of the one after
-    pairs = [a + "|" + b for a, b in zip(ft, ft[1:])]
+    pairs = [a + "|" + b for a, b in pairwise(ft)]
     P0 = ["w-1|w=" + p for p in pairs]
     P1 = ["w|w+1=" + p for p in pairs]
     P2 = ["w-2|w-1=" + p for p in pairs]
