@@ -120,3 +120,17 @@ def test_help_examples_run(tmp_path, monkeypatch):
     r = run(["notes.jsonl", "--field", "text", "--out", "deid.jsonl", "--audit", "audit.jsonl", "--on-error", "skip",
              *BASE])
     assert r.exit_code == 0 and len(Path("deid.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize("enc", ["utf-8-sig", "utf-16", "utf-16-le", "utf-32"])
+def test_extract_reads_the_encodings_deid_reads(tmp_path, enc):
+    from vimednlp.clinical.cli import extract
+
+    f = tmp_path / "note.txt"
+    f.write_bytes("Không sốt, ho khan. TD viêm phổi.\n".encode(enc))
+    assert run([f, *BASE]).exit_code == 0
+    r = CliRunner().invoke(extract, [str(f)])
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.stdout.splitlines()[0])
+    assert rec["text"] == "Không sốt, ho khan. TD viêm phổi.\n"
+    assert any(s["text"] == "sốt" and s["attrs"]["negated"] for s in rec["spans"])

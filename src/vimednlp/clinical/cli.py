@@ -31,16 +31,15 @@ def _unicode_problem(value: str) -> str | None:
 
 
 def _read_input(path: str) -> tuple[str, str]:
-    if path == "-":
-        return sys.stdin.read(), "stdin"
-    p = Path(path)
-    if not p.exists():
+    # the decoder `vimednlp deid` uses: UTF-8 (BOM or not), UTF-16/32 (BOM or not), legacy TCVN3/VNI/cp1258
+    from ..outputs import read_input
+
+    if path != "-" and not Path(path).exists():
         raise click.BadParameter(f"{path}: no such file", param_hint="INPUTS")
     try:
-        return p.read_text(encoding="utf-8"), p.name
+        return read_input(path), ("stdin" if path == "-" else Path(path).name)
     except UnicodeDecodeError as e:
-        raise click.ClickException(f"{path}: not UTF-8 text (byte {e.start}); convert it first "
-                                   "(legacy TCVN3/VNI text: see vimednlp.text.legacy)") from None
+        raise click.ClickException(f"{e.reason}; convert it to UTF-8 first") from None
 
 
 def _input_kind(fmt: str, name: str) -> str:
