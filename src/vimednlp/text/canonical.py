@@ -24,7 +24,6 @@ full-width characters), ``ocr_confusables.tsv`` and ``ocr_header_words.txt`` (OC
 """
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -165,6 +164,8 @@ def _char_edits(text: str) -> list[Edit]:
         elif kind == "digit":
             edits.extend((s + i, s + i + 1, str(unicodedata.decimal(c, 0))) for i, c in enumerate(g))
         else:  # entity
+            import html
+
             dec = html.unescape(g)
             if dec == g or any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n" for c in dec):
                 continue
@@ -333,16 +334,20 @@ def _letters(cond: Callable[[str], bool]) -> str:
                    if cond(c))
 
 
-_UP, _LOW = _letters(str.isupper), _letters(str.islower)
 _INITIALS_TRIGGER = re.compile(r"\.[A-ZĐ]\.")
-_GLUED_INITIALS = re.compile(rf"(?<![\w.])(?:[A-ZĐ]\.){{2,3}}(?=[{_UP}][{_LOW}]+(?![\w.]))")
+
+
+@lru_cache(maxsize=1)
+def _glued_initials() -> re.Pattern:
+    up, low = _letters(str.isupper), _letters(str.islower)
+    return re.compile(rf"(?<![\w.])(?:[A-ZĐ]\.){{2,3}}(?=[{up}][{low}]+(?![\w.]))")
 
 
 def _initials_edits(text: str) -> list[Edit]:
     """Initials glued to a given name ('N.V.An') read as 'N.V. An', the way the name rules know them."""
     if not _INITIALS_TRIGGER.search(text):
         return []
-    return [(m.end(), m.end(), " ") for m in _GLUED_INITIALS.finditer(text)]
+    return [(m.end(), m.end(), " ") for m in _glued_initials().finditer(text)]
 
 
 @lru_cache(maxsize=1)
