@@ -191,6 +191,48 @@ def test_folder_of_2000_files_with_faults_survives_kill_and_resume(tmp_path):
     assert "accounting: 2000 record(s) in" in r.stderr
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "folder"])
+def test_a_record_written_but_not_yet_listed_is_not_written_twice(tmp_path, fmt):
+    """The window kill -9 can hit: the output (and audit) hold a record, or half of one, that the progress file
+    does not list yet. A resume cuts both back to the last listed record and writes it once."""
+    if fmt == "jsonl":
+        src = tmp_path / "in.jsonl"
+        src.write_text("".join(json.dumps({"id": "a", "n": i, "text": note(i)}, ensure_ascii=False) + "\n"
+                               for i in range(6)), encoding="utf-8")
+        out, extra, progress = tmp_path / "o.jsonl", [], tmp_path / "o.jsonl.progress"
+    elif fmt == "csv":
+        src = tmp_path / "in.csv"
+        src.write_text("n,ghi_chu\n" + "".join(f'{i},"{note(i)}"\n' for i in range(6)), encoding="utf-8")
+        out, extra, progress = tmp_path / "o.csv", ["--columns", "ghi_chu"], tmp_path / "o.csv.progress"
+    else:
+        src = tmp_path / "notes"
+        src.mkdir()
+        for i in range(6):
+            (src / f"{i}.txt").write_text(note(i), encoding="utf-8")
+        out, extra = tmp_path / "deid", []
+        progress = out / ".vimednlp-deid.progress"
+    audit = tmp_path / "audit.jsonl"
+    args = [src, "--out", out, "--audit", audit, *extra, *BASE]
+    assert run(args).exit_code == 0
+    full = None if fmt == "folder" else out.read_bytes()
+    lines = progress.read_text(encoding="utf-8").splitlines(keepends=True)
+    progress.write_text("".join(lines[:4]) + lines[4][:5], encoding="utf-8")  # 3 listed, the 4th entry cut
+    if fmt != "folder":
+        with out.open("ab") as fh:
+            fh.write(b'{"id": "a", "n": 9, "te')  # a record cut in the middle of its write
+    with audit.open("a", encoding="utf-8") as fh:
+        fh.write('{"audit_version": "1", "ch')
+    r = run(args)
+    assert r.exit_code == 0, r.output
+    assert "3 already done" in r.output and "de-identified 3 record(s)" in r.output
+    if fmt != "folder":
+        assert out.read_bytes() == full
+    else:
+        assert sorted(p.name for p in out.glob("*.txt")) == [f"{i}.txt" for i in range(6)]
+    audits = [json.loads(x) for x in audit.read_text(encoding="utf-8").splitlines()]  # no cut record left
+    assert len(audits) == 6
+
+
 # --- bad bytes (#16 items 1, 2, 16) -----------------------------------------------------------------------
 def _csv_with_bad_byte(path: Path, at: int, rows: int = 400) -> int:
     """A CSV of `rows` notes with one byte 0xFF placed at about byte `at`; the line it is on."""

@@ -480,17 +480,20 @@ def _read_progress(progress: Path, digest: str) -> tuple[set[str], int | None, i
     lines.pop()  # the last piece has no line end: empty, or an entry cut by a kill
     if not lines or not lines[0].startswith(PROGRESS_MAGIC):
         return set(), None, None, None, "the progress file is from an older version"
-    meta = json.loads(lines[0][len(PROGRESS_MAGIC):] or "{}")
-    if meta.get("settings") != digest:
-        return set(), None, None, None, "the settings differ from the earlier run's"
-    done: set[str] = set()
-    out_size = audit_size = None
-    for ln in lines[1:]:
-        key, _, rest = ln.partition("\t")
-        o, _, a = rest.partition("\t")
-        done.add(key)
-        out_size = int(o) if o not in ("", "-") else out_size
-        audit_size = int(a) if a not in ("", "-") else audit_size
+    try:
+        meta = json.loads(lines[0][len(PROGRESS_MAGIC):] or "{}")
+        if meta.get("settings") != digest:
+            return set(), None, None, None, "the settings differ from the earlier run's"
+        done: set[str] = set()
+        out_size = audit_size = None
+        for ln in lines[1:]:
+            key, _, rest = ln.partition("\t")
+            o, _, a = rest.partition("\t")
+            done.add(key)
+            out_size = int(o) if o not in ("", "-") else out_size
+            audit_size = int(a) if a not in ("", "-") else audit_size
+    except (ValueError, AttributeError):  # a damaged progress file: trust none of it
+        return set(), None, None, None, "the progress file is damaged"
     return done, out_size, audit_size, meta.get("audit"), None
 
 
@@ -575,17 +578,17 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
         done, out_size, audit_size, old_audit, why = _read_progress(progress, digest)
         if why:
             report.restarted = why
-        elif fmt != "text":
-            size = out.stat().st_size if out.exists() else 0
-            if out_size is not None and size < out_size:
+        else:
+            size = out.stat().st_size if fmt != "text" and out.exists() else 0
+            if fmt != "text" and out_size is not None and size < out_size:
                 raise ValueError(f"{out} is shorter than its progress file says: it was changed; "
-                                   "use --restart to write it again")
+                                 "use --restart to write it again")
             if audit_path and (is_stdio(audit_path) or old_audit != os.path.realpath(audit_path)):
                 audit_size = None  # another audit file: leave it as it is
         if fmt != "text" and not progress.exists() and out.exists() and out.stat().st_size:
             # appending to an output we know nothing about would duplicate or mix records
             raise ValueError(f"{out} exists but has no progress file ({progress.name}); "
-                               "use --restart to overwrite it or choose another --out")
+                             "use --restart to overwrite it or choose another --out")
     header: list[str] = []
     seen_ids: set[str] = set()
 
@@ -828,7 +831,7 @@ def _truncate(path: Path, size: int) -> None:
         return
     if writes_in_place(path):
         return
-    if path.stat().st_size != size:
+    if path.stat().st_size > size:  # never extend a file that shrank: that would pad it with NULs
         os.truncate(path, size)
 
 
