@@ -107,3 +107,25 @@ def test_out_through_a_symlink_and_dash(tmp_path):
     assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["id"] == "note"
     r = run([str(f), "--out", "-", "-q"])
     assert r.exit_code == 0 and json.loads(r.output)["spans"][0]["text"] == "Ho khan"
+
+
+def test_on_error_skip_goes_on_when_extraction_itself_fails_on_a_record(tmp_path, monkeypatch):
+    import vimednlp.clinical as clinical
+
+    real = clinical.extract
+
+    def flaky(text, **kw):
+        if "THA" in text:
+            raise RuntimeError("boom in a rule")
+        return real(text, **kw)
+
+    monkeypatch.setattr(clinical, "extract", flaky)
+    f = tmp_path / "notes.jsonl"
+    f.write_text('{"id": "a", "text": "Tiền sử THA"}\n{"id": "b", "text": "Ho khan"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = run([str(f), "--out", str(out), "--on-error", "skip", "-q"])
+    assert r.exit_code == 0
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["b"]
+    assert "notes.jsonl:1 (id a): RuntimeError" in r.output and "THA" not in r.output
+    r = run([str(f), "--out", str(out)])
+    assert r.exit_code == 1 and "notes.jsonl:1" in r.output

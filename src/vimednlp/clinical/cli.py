@@ -51,8 +51,8 @@ def _input_kind(fmt: str, name: str) -> str:
 
 
 def _records(path: str, fmt: str, field: str, id_field: str, on_error: str,
-             errors: list[str]) -> Iterator[tuple[str, str]]:
-    """(id, text) pairs of one input; problems are reported with file and line, never the text."""
+             errors: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(id, text, where) of each record of one input; problems are reported with file and line, never the text."""
     data, name = _read_input(path)
     kind = _input_kind(fmt, name)
 
@@ -67,7 +67,7 @@ def _records(path: str, fmt: str, field: str, id_field: str, on_error: str,
         if why:
             bad("1", why)
             return
-        yield (Path(name).stem if path != "-" else "stdin"), data
+        yield (Path(name).stem if path != "-" else "stdin"), data, name
         return
     if kind == "csv":
         import csv
@@ -88,7 +88,7 @@ def _records(path: str, fmt: str, field: str, id_field: str, on_error: str,
             if why:
                 bad(str(line), why)
                 continue
-            yield str(row.get(id_field) or f"{name}:{line}"), text
+            yield str(row.get(id_field) or f"{name}:{line}"), text, f"{name}:{line}"
         return
     for lineno, line in enumerate(data.splitlines(), 1):
         if not line.strip():
@@ -106,7 +106,7 @@ def _records(path: str, fmt: str, field: str, id_field: str, on_error: str,
         except ValueError as e:
             bad(str(lineno), str(e).split(":")[0] if isinstance(e, json.JSONDecodeError) else str(e))
             continue
-        yield str(rec.get(id_field, f"{name}:{lineno}")), text
+        yield str(rec.get(id_field, f"{name}:{lineno}")), text, f"{name}:{lineno}"
 
 
 _CSV_COLUMNS = ("id", "start", "end", "label", "text", "source", "negated", "uncertain", "historical", "family",
@@ -216,11 +216,13 @@ def extract(inputs, out, to, fmt, field, id_field, labels, tagger_dir, on_error,
         sink = _CsvSink(f) if out_fmt == "csv" else _JsonlSink(f, pretty)
         bar = tqdm(desc="extract", unit="doc", disable=quiet, file=sys.stderr)
         for src in inputs:
-            for rid, text in _records(src, fmt, field, id_field, on_error, errors):
+            for rid, text, where in _records(src, fmt, field, id_field, on_error, errors):
                 try:
                     spans = run_extract(text, labels=label_list, tagger=tagger)
-                except (ValueError, TypeError) as e:
-                    msg = f"{rid}: {e}"
+                except Exception as e:  # noqa: BLE001 - one bad record must not stop a batch under skip
+                    # our ValueError/TypeError messages name offsets and labels; others may quote the text
+                    why = str(e) if isinstance(e, (ValueError, TypeError)) else "failed"
+                    msg = f"{where} (id {rid}): {type(e).__name__}: {why}"
                     if on_error == "fail":
                         raise click.ClickException(msg) from None
                     errors.append(msg)
