@@ -110,7 +110,7 @@ def test_out_through_a_symlink_and_dash(tmp_path):
 
 
 def test_on_error_skip_goes_on_when_extraction_itself_fails_on_a_record(tmp_path, monkeypatch):
-    import vimednlp.clinical as clinical
+    from vimednlp import clinical
 
     real = clinical.extract
 
