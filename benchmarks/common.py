@@ -56,7 +56,7 @@ def machine() -> dict:
 
 def versions(*dists: str) -> dict:
     out = {}
-    for d in ("vimednlp", "spacy", "underthesea", "scikit-learn", "sklearn-crfsuite", *dists):
+    for d in ("vimednlp", "spacy", "underthesea", "scikit-learn", "python-crfsuite", *dists):
         try:
             out[d] = version(d)
         except PackageNotFoundError:

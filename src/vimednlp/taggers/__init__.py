@@ -5,8 +5,9 @@
     tagger = CRFTagger(train_gazetteer=True).fit(train_docs)
     print(entity_scores(test_docs, tagger.predict(test_docs)).format())
 
-`CRFTagger` (sklearn-crfsuite), `SpacyNERTagger` (spaCy NER, CPU) and `TransformerTagger` (any local
-token-classification checkpoint; needs the `hf` extra) are imported on first use.
+`CRFTagger` (python-crfsuite; with `features="phi"` also the de-identification tagger), `SpacyNERTagger`
+(spaCy NER, CPU) and `TransformerTagger` (any local token-classification checkpoint; needs the `hf` extra)
+are imported on first use. `vimednlp_tagger` (`taggers.component`) runs any saved tagger in spaCy.
 """
 from __future__ import annotations
 
