@@ -261,8 +261,19 @@ SPAN_ALIASES: dict[str, str] = {
 }
 
 
+def _alias_get(target: str, span):
+    return span._.get(target)
+
+
+def _alias_set(target: str, span, value) -> None:
+    span._.set(target, value)
+
+
 def _alias(target: str):
-    return (lambda span: span._.get(target)), (lambda span, value: span._.set(target, value))
+    # module-level functions (not lambdas): spaCy pickles the extensions for nlp.pipe(n_process=...) under spawn
+    from functools import partial
+
+    return partial(_alias_get, target), partial(_alias_set, target)
 
 
 def register_extensions() -> None:

@@ -115,3 +115,39 @@ def test_extract_and_pipeline_agree_on_a_saved_pipeline(nlp, tmp_path):
     doc = spacy.load(tmp_path / "p")(NOTES[1])
     want = {(s.start, s.end, s.label) for s in vimednlp.extract(NOTES[1])}
     assert want <= {(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["clinical"]}
+
+
+def test_components_pickle_with_their_model_and_rules(tmp_path):
+    # what nlp.pipe(n_process=...) needs where workers are spawned (macOS, Windows, Python >= 3.14 on Linux)
+    import pickle
+
+    user_model = tmp_path / "my_phi_model"
+    shutil.copytree(resource_path("deid", "model"), user_model)
+    nlp = load(["vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context", "vimednlp_resolver"],
+               config={"vimednlp_phi": {"model": str(user_model)}})
+    nlp.get_pipe("vimednlp_clinical").add_terms([{"label": "DISEASE", "term": "bệnh Kawasaki"}])
+    text = NOTES[0] + "\nChẩn đoán phân biệt: bệnh Kawasaki."
+    want = _spans(nlp(text))
+    assert ("clinical", "bệnh Kawasaki") in {(k, text[s:e]) for k, s, e, *_ in want}
+    copies = {name: pickle.loads(pickle.dumps(proc)) for name, proc in nlp.pipeline}
+    shutil.rmtree(user_model)
+    assert copies["vimednlp_phi"].analyzer.tagger is not None
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names:
+        doc = copies[name](doc)
+    assert _spans(doc) == want
+
+
+@pytest.mark.slow
+def test_spawned_workers_give_the_same_spans_as_one_process(nlp):
+    import multiprocessing
+
+    texts = NOTES[:2]
+    one = [_spans(d) for d in nlp.pipe(texts)]
+    method = multiprocessing.get_start_method()
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        two = [_spans(d) for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    finally:
+        multiprocessing.set_start_method(method, force=True)
+    assert two == one

@@ -120,6 +120,18 @@ class _UserRules:
     def _apply(self, items: list, source: str) -> None:
         raise NotImplementedError
 
+    # pickling (spaCy's n_process under spawn / forkserver): the config and the added rules, rebuilt on arrival
+    # (the matcher's trie alone is about 1 MB pickled)
+    def _config(self) -> dict:
+        return {"name": self.name}
+
+    def __getstate__(self) -> dict:
+        return {"config": self._config(), "added": list(self.added)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(None, **state["config"])
+        self._add(state["added"], "pickle")
+
     def to_disk(self, path, exclude=()):
         import srsly
 
@@ -217,6 +229,9 @@ class ClinicalMatcher(_UserRules):
         self.extractor = ClinicalExtractor(self.labels)
         self._own_trie = False
         self._init_rules(rules_path)
+
+    def _config(self) -> dict:
+        return {"name": self.name, "labels": sorted(self.labels)}
 
     def add_terms(self, terms: Iterable[dict]):
         """Add target terms: dicts `{"label": "DISEASE", "term": "bệnh tay chân miệng", "synonyms": ["TCM"],

@@ -141,6 +141,22 @@ class PhiRecognizer:
             self._load(str(dst) if cfg.get("dir", True) else str(dst / next(iter(cfg["files"]))))
         return self
 
+    # pickling (spaCy's n_process under spawn / forkserver sends components to the workers): the config and
+    # the bytes above, not the loaded model (crfsuite objects and rule lambdas do not pickle)
+    def __getstate__(self) -> dict:
+        return {"name": self.name, "labels": self._labels, "threshold": self.threshold, "model": self.model,
+                "data": self.to_bytes()}
+
+    def __setstate__(self, state: dict) -> None:
+        model = state["model"]
+        user = _is_user_model(model)
+        self.__init__(None, name=state["name"], labels=state["labels"], threshold=state["threshold"],
+                      model=None if user else model)
+        self.model = model
+        if user:     # the model's files come with the bytes; without them the component says so when used
+            self.analyzer, self._missing = None, str(model)
+        self.from_bytes(state["data"])
+
     def _load(self, model: str) -> None:
         self.analyzer = Analyzer(labels=self._labels, model=model, threshold=self.threshold)
         self._missing = None
