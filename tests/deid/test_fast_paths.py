@@ -7,6 +7,13 @@ import pytest
 
 from vimednlp.deid.recognizers import allow, patterns
 from vimednlp.deid.recognizers.base import Context, digit_run_starts, finditer_at
+from vimednlp.deid.recognizers.rules import BUILTIN_PACKS, builtin_pack
+
+
+def _pack_patterns(flag: str):
+    """(recognizer, pattern) of the shipped rule packs whose pattern sets `flag` (digit_start, needs)."""
+    return [(r, p) for name in BUILTIN_PACKS for r in builtin_pack(name).recognizers for p in r.patterns
+            if getattr(p, flag)]
 
 NOTES = [
     "Bệnh nhân Nguyễn Văn An, 45 tuổi, vào viện lúc 14h30 ngày 12/03/2024, ra viện 2024-03-20. "
@@ -53,3 +60,34 @@ def test_skipped_scans_could_not_have_matched(note):
         needs = allow._NEEDS.get(why)
         if needs and not any(w in text for w in needs):
             assert not list(rx.finditer(text)), why
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_pack_digit_start_patterns_find_what_a_full_scan_finds(note):
+    ctx = Context(note)
+    pats = _pack_patterns("digit_start")
+    assert {p.name for _r, p in pats} >= {"digits", "plate"}
+    for _r, p in pats:
+        text = ctx.folded if p.on_folded else ctx.text
+        assert _spans(finditer_at(p.rx, text, digit_run_starts(ctx))) == _spans(p.rx.finditer(text)), p.name
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_pack_needs_skip_only_scans_that_could_not_match(note):
+    ctx = Context(note)
+    for _r, p in _pack_patterns("needs"):
+        if not any(w in ctx.folded for w in p.needs):
+            assert not list(p.rx.finditer(ctx.folded if p.on_folded else ctx.text)), p.name
+
+
+def test_engine_digit_start_flag_uses_the_fast_path(tmp_path):
+    # a user pattern flagged digit_start gives the same spans as without the flag
+    from vimednlp.deid.recognizers.rules import load_pack
+
+    slow = load_pack({"recognizers": [{"name": "ward", "label": "ID", "patterns": [{"regex": r"(?<![\w])\d{2}-G\d{2}"}]}]})
+    fast = load_pack({"recognizers": [{"name": "ward", "label": "ID",
+                                       "patterns": [{"regex": r"(?<![\w])\d{2}-G\d{2}", "digit_start": True}]}]})
+    text = "BN nằm giường 12-G04, chuyển 3a 15-G11 rồi về 115-G02"
+    got = [(c.start, c.end) for c in fast.recognizers[0].analyze(Context(text))]
+    assert got == [(c.start, c.end) for c in slow.recognizers[0].analyze(Context(text))]
+    assert [text[s:e] for s, e in got] == ["12-G04", "15-G11"]

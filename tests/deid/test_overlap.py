@@ -1,6 +1,7 @@
 """The one overlap resolver (vimednlp.overlap): each named policy on realistic overlaps, and each caller using it."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import pytest
@@ -137,7 +138,9 @@ class _Tok:
 def test_preferred_group_first_then_longer_then_input_order():
     phi = _Tok(2, 4, "NAME")
     clin = _Tok(0, 6, "DISEASE")
-    is_phi = lambda s: s.label_ in ("NAME", "DATE")  # noqa: E731
+    def is_phi(s):
+        return s.label_ in ("NAME", "DATE")
+
     assert [s.label_ for s in resolve([clin, phi], policy="preferred", preferred=is_phi)] == ["NAME"]
     assert [s.label_ for s in resolve([clin, phi], policy="preferred", preferred=lambda s: not is_phi(s))] == ["DISEASE"]
     # equal keys: the input order decides (stable)
@@ -180,5 +183,5 @@ def test_empty_spans_are_never_chosen():
 def test_analyzer_output_never_overlaps():
     t = "BN Nguyễn Văn An, 45 tuổi, ở số 12 phố Nguyễn Văn An, quận Ba Đình, Hà Nội, SĐT 0912 345 678"
     spans = Analyzer(model=None).analyze(t)
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     assert {"NAME", "AGE", "PHONE", "LOCATION"} <= {s.label for s in spans}

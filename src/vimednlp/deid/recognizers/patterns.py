@@ -11,6 +11,7 @@ import re
 from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Recognizer, Taken, digit_run_starts, finditer_at
 from .lexicons import cues
+from .rules import RuleRecognizer, register_hook
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
 _NOT_DIGIT_AFTER = r"(?![\w/]|[.,]\d)"
@@ -20,10 +21,12 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     """(ID kind, cue) of the nearest ID cue before token i, looking past ':' and 'số'."""
     if i is None:
         return None, None
+    if _ID_ORDER is None:
+        _load_id_pack()
     allc, kinds = _id_cue_index()
     k = i
-    # allow 'số', ':' '#' '.' between the cue and the value ('|': '| Mã XN | DN2602-0419 |', the label's table cell)
-    while k > 0 and ctx.ftoks[k - 1] in (":", "#", ".", "so", "-", "la", "no", "no.", "thu", '"', "|") and i - k < 3:
+    # allow 'số', ':' '#' '.' between the cue and the value (the pack's between_cue_and_value)
+    while k > 0 and ctx.ftoks[k - 1] in _BETWEEN_CUE_AND_VALUE and i - k < 3:
         k -= 1
     c = ctx.cue_before(k, allc, skip="") or ctx.cue_before(i, allc)
     if c:
@@ -71,26 +74,30 @@ def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-# a counter, a desk or a sheet before a bare 'số' ('lượt số 0412', 'quầy số 3', 'tờ số: 03'); not a room ('phòng số
-# 605', where an isolated patient stays, is kept as a place by the PhoNER convention)
-# (one space between: 'NGƯỜI LÁI XE          SỐ: 1208/...' is a document number at the end of a title line)
-_COUNTER_SO = re.compile(r"(?<![\w])(?:luot|quay|cong|to|quyen|giuong|ban|lan|dot|xe|ghe|day) so ?:? ?$")
-_LABELLED_CODE = re.compile(r"[A-Z]{2,4}-?\d{5,}")
-_CAPS_LABELLED_CODE = re.compile(r"[A-Z]{1,4}[\-]?\d{5,}[A-Z]?")
-_LETTER_CODE = re.compile(r"[a-z]{1,4}\d{0,3}[\-/.]\d{2,}(?:[\-/.]\d{2,})*")
+# The ID pack (resources/deid/rules/id.yaml) holds the patterns and word lists of the ID recognizer and of
+# `_kind_cue`; they are read once, on first use.
+_ID_ORDER: tuple[str, ...] | None = None
+_BETWEEN_CUE_AND_VALUE = _OWNER_WORDS = _NOT_ID_LABELS = _NOT_ID_BEFORE = frozenset()
+_COUNTER_SO = _LABELLED_CODE = _CAPS_LABELLED_CODE = _LETTER_CODE = _HASH_CODE = _PATIENT_RANGE = _PATIENT_ORDINAL = None
 
 
-# kinship words that may stand between 'tk' and an account number (the owner)
-_OWNER_WORDS = frozenset(["chi", "anh", "em", "minh", "toi", "co", "chu", "ba", "ong", "cua"])
-# 'Mã ICD: J18.9', 'Mã thuốc: ...', 'Số lần: 3': labels of clinical codes or counts, never identifiers
-_NOT_ID_LABELS = frozenset(["icd", "icd10", "icd 10", "benh", "thuoc", "atc", "dich vu", "dvkt", "loinc", "giuong", "lan",
-                            "luong", "ngay", "lieu", "luot", "vien", "tuan", "thang", "nam", "ca", "tien", "chuan", "lo", "lo hang",
-                            "cskcb", "co so", "kcbbd", "dkkcb", "kcb ban dau", "noi dang ky", "khoa", "don vi",
-                            "lo thuoc", "lo san xuat", "san pham", "hang", "mau"])
-_NOT_ID_BEFORE = frozenset(["so"])
+def _load_id_pack() -> None:
+    global _ID_ORDER, _BETWEEN_CUE_AND_VALUE, _OWNER_WORDS, _NOT_ID_LABELS, _NOT_ID_BEFORE
+    global _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE, _HASH_CODE, _PATIENT_RANGE, _PATIENT_ORDINAL
+    from .rules import builtin_pack
+
+    rec = builtin_pack("id").recognizers[0]
+    d, rx = rec.data, rec.rx
+    _BETWEEN_CUE_AND_VALUE = tuple(d["between_cue_and_value"])
+    _OWNER_WORDS = frozenset(d["owner_words"])
+    _NOT_ID_LABELS = frozenset(d["not_id_labels"])
+    _NOT_ID_BEFORE = frozenset(d["not_id_before"])
+    _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE = (
+        rx("counter_so"), rx("labelled_code"), rx("caps_labelled_code"), rx("letter_code"))
+    _HASH_CODE, _PATIENT_RANGE, _PATIENT_ORDINAL = rx("hash_code"), rx("patient_range"), rx("patient_ordinal")
+    _ID_ORDER = tuple(d["kind_order"])
 
 
-_ID_ORDER = ("cccd", "cmnd", "bhyt", "bhxh", "passport", "bank", "plate", "admission", "mrn", "serial", "patient_code")
 _ID_INDEX: list = []
 
 
@@ -106,27 +113,25 @@ def _id_cue_index() -> tuple[frozenset[str], dict[str, str]]:
     return _ID_INDEX[0], _ID_INDEX[1]
 
 
-_HASH_CODE = re.compile(r"(?<![\w&])#\s?([A-Z]{1,5}[\-.]?\d{3,}|\d{4,})(?![\w])")
-_PN = r"(\d{1,2}\.\d{3}|\d{2,5})"
-_PATIENT_RANGE = re.compile(r"\b(?:benh nhan|nguoi benh|bn|ca)\b[^.;\n]{0,40}?\btu (?:benh nhan |bn )?so " + _PN +
-                            r" (?:den|toi|-) (?:so )?" + _PN + r"(?![\w.,]\d)")
+@register_hook("id_numbers")
+class IdRecognizer(RuleRecognizer):
+    """The ID recognizer of the `id` pack (resources/deid/rules/id.yaml): validated numbers (CCCD, BHYT,
+    plates), then numbers and codes named by their cues (`_kind_cue`), lists and ranges of patient numbers."""
 
-
-class IdRecognizer(Recognizer):
-    name = "id"
-    labels = ("ID",)
-    _bhyt = re.compile(r"(?<![\w])[a-z]{2}[\s.\-]?[1-5][\s.\-]?\d{2}(?:[\s.\-]?\d){10}(?!\w)")
-    # (no line break inside: 'Ngày: 2025.10.22' then a numbered heading '1. ...' on the next line)
-    _digits = re.compile(r"(?<![\w.,/])\d(?:[^\S\n.\-]?\d|[.\-]\d){5,18}(?![\w/]|[.,]\d)")
-    _patient = re.compile(r"(?<![\w])bn[\s\-#]?\d{1,6}(?![\w/]|[.,]\d|-\d)")
-    _passport = re.compile(r"(?<![\w])[a-z]\d{7,8}(?!\w)")
-    _plate = re.compile(r"(?<![\w])\d{2}-?[a-z]{1,2}\d?[\s\-]?(?:\d{3}\.\d{2}|\d{4,5})(?![\w]|\.\d)")
-    # codes after a record cue: letters/digits with / - . inside, at least one digit
-    _code = re.compile(r"[a-z0-9][a-z0-9/.\-_]*\d[a-z0-9/\-_]*|\d")
-    _unit_after = re.compile(r"\s*(?:đ|đồng|vnd|vnđ|mg|ml|g|kg|ui|iu|/mm3|mm3|g/l|t/l|k/ul|tế bào|tb|%|lần|viên|cái|người|ca|trường hợp|tuổi|t\b|m\b|km|cm)", re.IGNORECASE)
-    _unit_word_after = re.compile(_unit_after.pattern + r"(?![^\W\d_])", re.IGNORECASE)
+    def __init__(self, spec: dict, *args, **kwargs):
+        super().__init__(spec, *args, **kwargs)
+        rx = self.rx
+        self._bhyt, self._digits, self._patient, self._passport, self._plate = (
+            rx("bhyt"), rx("digits"), rx("patient"), rx("passport"), rx("plate"))
+        self._bhyt_ok, self._plate_ok = self.pattern("bhyt").validator, self.pattern("plate").validator
+        self._unit_after, self._unit_word_after = rx("unit_after"), rx("unit_word_after")
+        self._grouped, self._form_number_before = rx("grouped_digits"), rx("form_number_before")
+        self._patient_number, self._listed_number = rx("patient_number"), rx("listed_number")
+        self._LIST_SEP = frozenset(self.data["list_separators"])
 
     def analyze(self, ctx: Context) -> list[Candidate]:
+        if _ID_ORDER is None:
+            _load_id_pack()
         out: list[Candidate] = []
         f = ctx.folded
         taken = Taken(len(f))
@@ -138,14 +143,14 @@ class IdRecognizer(Recognizer):
         free = taken.free
 
         for m in self._bhyt.finditer(f):
-            if V.is_valid_bhyt(ctx.text[m.start():m.end()]):
+            if self._bhyt_ok(ctx.text[m.start():m.end()]):
                 add(m.start(), m.end(), "bhyt", 0.95, "validator: BHYT group code, benefit level, province code")
             else:
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
                 if kind == "bhyt":
                     add(m.start(), m.end(), "bhyt", 0.8, "pattern + context cue (BHYT)")
-        for m in _scan(self._plate, f, digit_run_starts(ctx)):
-            if free(m.start(), m.end()) and V.is_valid_plate(ctx.text[m.start():m.end()]):
+        for m in finditer_at(self._plate, f, digit_run_starts(ctx)):
+            if free(m.start(), m.end()) and self._plate_ok(ctx.text[m.start():m.end()]):
                 add(m.start(), m.end(), "plate", 0.9, "validator: licence plate province code and series")
         for m in self._patient.finditer(f):
             if free(m.start(), m.end()):
@@ -158,13 +163,13 @@ class IdRecognizer(Recognizer):
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
                 add(m.start(), m.end(), "passport", 0.9 if kind == "passport" else 0.7,
                     "pattern: letter + 7-8 digits" + (" + context cue" if cue else ""))
-        for m in _scan(self._digits, f, digit_run_starts(ctx)):
+        for m in finditer_at(self._digits, f, digit_run_starts(ctx)):
             s, e = m.start(), m.end()
             raw = ctx.text[s:e]
             d = V.digits_only(raw)
             if not free(s, e) or V.phone_kind(raw):
                 continue
-            if d != raw and not re.fullmatch(r"\d+(?:[\s.\-]\d+)*", raw):
+            if d != raw and not self._grouped.fullmatch(raw):
                 continue
             i = ctx.token_index_at(s)
             kind, cue = _kind_cue(ctx, i)
@@ -210,7 +215,7 @@ class IdRecognizer(Recognizer):
                              and ctx.tokens[i + 2].start == ctx.tokens[i + 1].end and ctx.tokens[i + 2].text.isalpha()):
                 # ('Số: 87/GCNTT': a document number, its issuing office after the slash, stays)
                 continue  # 'Xe số 07', 'giường số 12': a bare 'số' before two digits is a count or a seat ('ma 2 tiếng sau': mà)
-            if cue in ("so", "số") and re.search(r"\bmau\s+so\s*:?\s*$", f[max(0, tok.start - 12):tok.start]):
+            if cue in ("so", "số") and self._form_number_before.search(f[max(0, tok.start - 12):tok.start]):
                 continue  # 'Mẫu số 01/KBCB': the number of a printed form, the same on every patient's sheet
             if kind == "labelled":
                 # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3'),
@@ -226,7 +231,7 @@ class IdRecognizer(Recognizer):
                 kind = "mrn"  # 'mã BN 115-23-0098412': a record number in parts, not a patient ordinal
             if kind == "patient_code":
                 # 'bệnh nhân 1234' / 'BN số 91': a bare number, not an age or a count
-                if not re.fullmatch(r"\d{1,5}|\d{1,2}\.\d{3}", tok.text) or self._unit_after.match(f, tok.end):
+                if not self._patient_number.fullmatch(tok.text) or self._unit_after.match(f, tok.end):
                     continue
                 if cue in ("ca",) and len(tok.text) < 2:
                     continue
@@ -265,8 +270,6 @@ class IdRecognizer(Recognizer):
         self._lists(ctx, out, free, add)
         return out
 
-    _LIST_SEP = frozenset([",", "va", "den", "toi", ";", "-", '"', "–", "hoac"])
-
     def _lists(self, ctx: Context, out: list[Candidate], free, add) -> None:
         """`bệnh nhân 536, 537, 544 (cả 3 ...), 673 và 785`: bare numbers listed after a patient number."""
         toks, ft = ctx.tokens, ctx.ftoks
@@ -289,7 +292,7 @@ class IdRecognizer(Recognizer):
                     break
                 while k < len(toks) and ft[k] in self._LIST_SEP:
                     k += 1
-                if k < len(toks) and toks[k].kind == "number" and re.fullmatch(r"\d{1,3}(?:[.,]\d{3})?|\d{1,5}", toks[k].text) \
+                if k < len(toks) and toks[k].kind == "number" and self._listed_number.fullmatch(toks[k].text) \
                         and not self._unit_after.match(ctx.folded, toks[k].end) and free(toks[k].start, toks[k].end):
                     add(toks[k].start, toks[k].end, "patient_code", 0.8, "listed after a patient number")
                     seen.add(k)
@@ -363,10 +366,6 @@ _AFTER_NOT_DATE_MARKED = re.compile(r"\s*(?:mmhg|mm\s?hg|viên\b|ống\b|gói\b|
 # ('7/11/2025 - 8g': a bare hour in 'g' ends its line or bracket, else it may be grams)
 _TIME_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:lúc|luc|-|–)\s*|\s+)(\d{1,2}\s?(?:h|giờ|gio)\s?\d{0,2}(?:\s?(?:phút|phut|p))?|\d{1,2}:\d{2}"
                          r"|\d{1,2}g[0-5]\d|(?:[01]?\d|2[0-3])g(?=[ \t]*(?:$|\n|\)|:)))(?![\w/:])")
-# 'bệnh nhân COVID-19 thứ 17', 'ca nhiễm thứ 1.015': the ordinal of a patient in official reports
-_PATIENT_ORDINAL = re.compile(r"(?:benh nhan|ca benh|ca nhiem|ca|bn)(?:\s+(?:nhiem|mac|duong tinh|duong tinh voi))?"
-                              r"(?:\s+(?:covid|sars\s*-\s*cov\s*-\s*2|virus sars\s*-\s*cov\s*-\s*2)(?:\s*-\s*19)?)?"
-                              r"\s+thu\s+(\d{1,2}\.\d{3}|\d{1,5})(?![\w/]|[.,]\d)")
 
 
 _DAYPART_TIME = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua|hom nay|hom qua|mai nay|ngay mai))?"
@@ -820,4 +819,4 @@ class AgeRecognizer(Recognizer):
 _DIGIT_START = frozenset([rx for why, rx, _s in _DATE_RES if why in ("time + date", "time + ISO date", "yyyy-mm-dd",
                                                                     "dd/mm/yyyy", "mm/yyyy")]
                          + [_TIME_RELATIVE, _BARE_TIME, _CLOCK_AMPM, _HOUR_WORD_TIME, _DM_RE, _YEAR_RE, _HHMM, _AGE_RE,
-                            _YEARS_MONTHS_RE, IdRecognizer._plate, IdRecognizer._digits])
+                            _YEARS_MONTHS_RE])

@@ -26,7 +26,7 @@ from ...text.fold import fold, fold_lower
 from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Recognizer, digit_run_starts, finditer_at, phrase_set
 
-__all__ = ["Pack", "RuleError", "RuleRecognizer", "builtin_pack", "load_pack", "pack_schema"]
+__all__ = ["HOOKS", "Pack", "RuleError", "RuleRecognizer", "builtin_pack", "load_pack", "pack_schema", "register_hook"]
 
 _FLAGS = {"ignorecase": re.IGNORECASE, "multiline": re.MULTILINE, "dotall": re.DOTALL, "verbose": re.VERBOSE}
 _FRAGMENT = re.compile(r"\{([A-Za-z_]\w*)\}")
@@ -219,6 +219,18 @@ class RuleRecognizer(Recognizer):
         self.reject_chars_before = frozenset(spec.get("reject_chars_before", ""))
         self.examples = spec.get("examples") or {}
         self.strong = bool(spec.get("strong", False))
+        self.data = spec.get("data") or {}
+        self._by_name = {p.name: p for p in self.patterns}
+
+    def pattern(self, name: str) -> _Pattern:
+        """A pattern of this rule by its name (hooks read their regexes this way)."""
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"{self.source_file}: rule {self.name!r} has no pattern named {name!r}") from None
+
+    def rx(self, name: str) -> re.Pattern:
+        return self.pattern(name).rx
 
     def __repr__(self) -> str:
         return f"RuleRecognizer({self.name!r}, label={self.label!r}, patterns={len(self.patterns)})"
@@ -322,6 +334,29 @@ def _context(spec: Any, source: str, rule: str) -> _Context | None:
                     bool(spec.get("required", False)), spec.get("explanation", ""))
 
 
+# --- hooks: the procedural parts that cannot be data, registered by name -------------------------------------------
+HOOKS: dict[str, type[RuleRecognizer]] = {}
+
+
+def register_hook(name: str):
+    """Class decorator: a RuleRecognizer subclass that a pack names with `hook: <name>` (its patterns and `data`
+    come from the pack, its `analyze` is code)."""
+    def deco(cls: type[RuleRecognizer]) -> type[RuleRecognizer]:
+        HOOKS[name] = cls
+        return cls
+    return deco
+
+
+def _hook_class(name: str | None, source: str, rule: str) -> type[RuleRecognizer]:
+    if name is None:
+        return RuleRecognizer
+    if name not in HOOKS:
+        from . import patterns  # noqa: F401  (the built-in hooks register themselves on import)
+    if name not in HOOKS:
+        raise RuleError(f"{source}: {rule}: field hook: unknown hook {name!r}; known: {', '.join(sorted(HOOKS))}")
+    return HOOKS[name]
+
+
 # --- packs ------------------------------------------------------------------------------------------------------
 @dataclass
 class Pack:
@@ -364,14 +399,15 @@ def load_pack(path_or_data: str | Path | dict, source: str | None = None) -> Pac
         if spec["name"] in names:
             raise RuleError(f"{src}: rule {spec['name']!r} (recognizers[{i}]): field name: defined twice in this pack")
         names.add(spec["name"])
-        pack.recognizers.append(RuleRecognizer(spec, frags, src, i, data.get("reference")))
+        cls = _hook_class(spec.get("hook"), src, f"rule {spec['name']!r} (recognizers[{i}])")
+        pack.recognizers.append(cls(spec, frags, src, i, data.get("reference")))
     for item in data.get("deny") or ():
         pack.deny.append((item, "NAME") if isinstance(item, str) else (item["text"], item.get("label", "NAME")))
     pack.allow.extend(data.get("allow") or ())
     return pack
 
 
-BUILTIN_PACKS = ("email", "url", "ip", "phone")
+BUILTIN_PACKS = ("email", "url", "ip", "phone", "id")
 
 
 @cache
