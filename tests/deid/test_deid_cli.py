@@ -32,6 +32,14 @@ def test_jsonl_from_stdin_to_stdout_keeps_ids_and_fields():
     assert all("Nguyễn" not in x["text"] and "[NAME]" in x["text"] for x in rows)
 
 
+def test_jsonl_from_stdin_into_a_file_is_written_afresh(tmp_path):
+    out = tmp_path / "deid.jsonl"
+    for _ in range(2):  # nothing to resume from stdin: a rerun replaces the file, never appends to it
+        r = run(["-", "--format", "jsonl", "--out", out, *BASE], input=records(3).encode("utf-8"))
+        assert r.exit_code == 0, r.output
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["bn-0", "bn-1", "bn-2"]
+
+
 def test_out_dash_is_stdout_for_jsonl_and_csv(tmp_path):
     f = tmp_path / "in.jsonl"
     f.write_text(records(2), encoding="utf-8")

@@ -690,7 +690,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, engine_kwargs: dict,
         if audit_path:
             audit_fh = stack.enter_context(open_private(audit_path, "a"))
         if fmt in ("jsonl", "csv"):
-            if special_out:
+            if special_out or progress is None:  # nothing to resume (stdin): written whole, or in place
                 out_fh = stack.enter_context(open_output(out, newline="" if fmt == "csv" else None))
             else:
                 out_fh = stack.enter_context(open(out, "a", encoding="utf-8",  # noqa: SIM115
