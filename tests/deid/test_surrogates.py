@@ -226,8 +226,14 @@ def test_a_place_keeps_one_surrogate_in_addresses_and_facility_names():
 def _names_200() -> list[str]:
     from vimednlp.deid.surrogates import lists
 
-    male = list({fold_lower(g): g for g in lists()["given_male"]}.values())[:40]  # `Hùng` and `Hưng` are one value
-    return [f"{s} Văn {g}" for s in ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng") for g in male]
+    def distinct(names):  # `Hùng` and `Hưng` are one value (compared without marks)
+        return list({fold_lower(g): g for g in names}.values())
+
+    L = lists()
+    unisex = ["An", "Bình", "Minh", "Ngọc", "Thanh", "Khánh"]  # for a man and for a woman
+    men = [f"Văn {g}" for g in distinct(L["given_male"])[:14] + unisex]
+    women = [f"Thị {g}" for g in distinct(L["given_female"])[:14] + unisex]
+    return [f"{s} {rest}" for s in ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng") for rest in men + women]
 
 
 def test_surrogates_do_not_depend_on_history_and_never_collide():

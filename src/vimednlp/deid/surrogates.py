@@ -271,13 +271,20 @@ class SurrogateGenerator:
         seed = self.keyring.digest("surrogate", self.scope, label, vkey, str(attempt))
         return random.Random(int.from_bytes(seed, "big"))
 
-    def permutation(self, name: str, groups: list[list[str]], target: frozenset | None = None) -> dict[str, str]:
+    def permutation(self, name: str, groups: list[list[str]], target: frozenset | None = None,
+                    pairs: tuple[list[str], list[str]] | None = None) -> dict[str, str]:
         """A keyed derangement of a vocabulary (folded form -> surface form): each group is put in a
         keyed order and every item maps to the next one, so the map is one-to-one and nothing maps to
         itself. Groups keep the map inside a band (common surnames to common surnames). With
         `target` (folded forms) the walk goes on to the next item in the target (cycle walking):
-        still one-to-one on the target's own items."""
+        still one-to-one on the target's own items. With `pairs` (a, b): a keyed one-to-one map
+        from the items of a to those of b."""
         perm = self._perms.get(name)
+        if perm is None and pairs is not None:
+            a, b = ([*x] for x in pairs)
+            for x in (a, b):
+                x.sort(key=lambda y: self.keyring.digest("perm", self.scope, name, fold_lower(y)))
+            perm = self._perms[name] = dict(zip(map(fold_lower, a), b))
         if perm is None:
             perm = {}
             for gi, group in enumerate(groups):
@@ -460,9 +467,12 @@ def shift_quarters(text: str, offset_days: int) -> str | None:
 
 # --- makers: (generator, rng, request) -> canonical surrogate ----------------------------------------
 @functools.cache
-def _name_groups() -> dict[str, list[list[str]]]:
-    """Vocabularies of the name permutations. Surnames in bands of similar frequency; the gender
-    markers Văn and Thị are no middle names to draw (they stay where they are): no `Thị Thị`."""
+def _name_groups() -> dict[str, Any]:
+    """Vocabularies of the name permutations. Surnames in bands of similar frequency. Given and
+    middle names by class (male, female, unisex): a name maps inside its own class, whatever the
+    context, so two listed names never meet. The gender markers Văn and Thị are no middle names to
+    draw (they stay where they are): no `Thị Thị`. Reserve names are the images of given names
+    outside the lists, which no listed name can take."""
     L = lists()
     ranked = [n for _, n in sorted(zip(L["surname_weights"], L["surnames"]), key=lambda x: -x[0])]
     bands = [ranked[i:i + 6] for i in range(0, len(ranked), 6)]
@@ -474,48 +484,67 @@ def _name_groups() -> dict[str, list[list[str]]]:
     mf = {fold_lower(x) for x in male}
     female = [x for x in L["given_female"] if fold_lower(x) not in uf | mf]
     mid_m = [x for x in L["middle_male"] if fold_lower(x) not in ("van", "thi")]
-    mmf = {fold_lower(x) for x in mid_m}
-    mid_f = [x for x in L["middle_female"] if fold_lower(x) not in {"van", "thi"} | mmf]
-    # one permutation per known gender (a cue, Văn/Thị, a gendered given name) whose walk ends on a
-    # name of that gender (`chị Ngọc` -> a clearly female name), one when the gender is open
-    return {"surname": bands, "given_M": [male + unisex], "given_F": [female + unisex],
-            "given_U": [male + female + unisex], "middle_M": [mid_m], "middle_F": [mid_f], "middle_U": [mid_m + mid_f],
-            "target_M": frozenset(map(fold_lower, male)), "target_F": frozenset(map(fold_lower, female)),
-            # given names outside the lists take these, which no listed name can take
-            "reserve_M": L["given_reserve_male"], "reserve_F": L["given_reserve_female"],
-            "reserve_U": L["given_reserve_male"] + L["given_reserve_female"]}
+    mid_f = [x for x in L["middle_female"] if fold_lower(x) not in ("van", "thi")]
+    both = {fold_lower(x) for x in mid_m} & {fold_lower(x) for x in mid_f}
+    mid_u = [x for x in mid_m if fold_lower(x) in both]
+    mid_m = [x for x in mid_m if fold_lower(x) not in both]
+    mid_f = [x for x in mid_f if fold_lower(x) not in both]
+    return {
+        "surname": bands,
+        "given": {"M": male, "F": female, "U": unisex},
+        "middle": {"M": mid_m, "F": mid_f, "U": mid_u},
+        "class": {**{fold_lower(x): "U" for x in unisex}, **{fold_lower(x): "M" for x in male},
+                  **{fold_lower(x): "F" for x in female}},
+        "middle_class": {**{fold_lower(x): "M" for x in mid_m}, **{fold_lower(x): "F" for x in mid_f},
+                         **{fold_lower(x): "U" for x in mid_u}},
+        # the first len(unisex) reserve names of a gender take the place of a unisex image (below);
+        # the others are the images of given names outside the lists
+        "swap": {"M": L["given_reserve_male"][:len(unisex)], "F": L["given_reserve_female"][:len(unisex)]},
+        "reserve": {"M": L["given_reserve_male"][len(unisex):], "F": L["given_reserve_female"][len(unisex):],
+                    "U": L["given_reserve_male"][len(unisex):] + L["given_reserve_female"][len(unisex):]},
+    }
 
 
-def _syllable(g: SurrogateGenerator, kind: str, syl: str, gender: str | None, rng: random.Random, avoid: set[str],
-              walk: bool = False) -> str:
-    """One syllable through its permutation; one outside the vocabulary gets a keyed pick (given
-    names from the reserve lists). `walk`: a bare given name lands on a name of its gender."""
+def _syllable(g: SurrogateGenerator, kind: str, syl: str, gender: str | None, avoid: set[str]) -> str:
+    """One syllable through the keyed permutation of its class (pure, one-to-one inside a class).
+
+    Male names and unisex names of a man (`anh Minh`, `Nguyễn Văn Minh`) share one permutation;
+    where it gives a unisex name, a keyed one-to-one swap puts a reserve male name instead, so the
+    surrogate reads male and still no two names meet (the same for women). A syllable outside the
+    lists gets a keyed pick (given names: from the other reserve names, so only such names can
+    meet each other)."""
     G = _name_groups()
     f = fold_lower(syl)
-    g_kind = kind
-    if kind != "surname":
-        kind = f"{kind}_{gender or 'U'}"
-    out = g.permutation(kind, G[kind]).get(f)
-    if out is not None and g_kind == "given" and kind[-1] in "MF" and fold_lower(out) not in G["target_" + kind[-1]]:
-        # a gendered name must read as one: a unisex image is swapped for a reserve name of that
-        # gender (a keyed one-to-one map), which nothing else can take
-        swap = g._perms.get(kind + "-swap")
-        if swap is None:
-            unisex = sorted((x for x in G[kind][0] if fold_lower(x) not in G["target_" + kind[-1]]),
-                            key=lambda x: g.keyring.digest("perm", g.scope, kind + "-swap", fold_lower(x)))
-            reserve = sorted(G["reserve_" + kind[-1]],
-                             key=lambda x: g.keyring.digest("perm", g.scope, kind + "-reserve", fold_lower(x)))
-            swap = g._perms[kind + "-swap"] = dict(zip(map(fold_lower, unisex), reserve))
-        out = swap.get(fold_lower(out), out)
+    out = None
+    if kind == "surname":
+        out = g.permutation("surname", G["surname"]).get(f)
+        pool = G["surname"][0]
+    elif kind == "middle":
+        cls = G["middle_class"].get(f)
+        if cls is not None:
+            out = g.permutation("middle_" + cls, [G["middle"][cls]]).get(f)
+        pool = G["middle"][gender or "M"] or G["middle"]["M"]
+    else:
+        cls = G["class"].get(f)
+        if cls == "U" and gender in ("M", "F"):
+            cls = gender + "U"
+        if cls in ("M", "F", "MU", "FU"):
+            sex = cls[0]
+            out = g.permutation("given_" + sex, [G["given"][sex] + G["given"]["U"]]).get(f)
+            if out is not None and fold_lower(out) in G["class"] and G["class"][fold_lower(out)] == "U":
+                swap = g.permutation("swap_" + sex, [], pairs=(G["given"]["U"], G["swap"][sex]))
+                out = swap.get(fold_lower(out), out)
+        elif cls == "U":
+            out = g.permutation("given_U", [G["given"]["U"]]).get(f)
+        pool = G["reserve"][gender or "U"]
     if out is not None and fold_lower(out) not in avoid:
         return out
-    pool = G["reserve_" + kind[-1]] if g_kind == "given" else G[kind][0]
     h = int.from_bytes(g.keyring.digest("perm", g.scope, kind + "-oov", f), "big")
     for i in range(len(pool)):
         x = pool[(h + i) % len(pool)]
         if fold_lower(x) != f and fold_lower(x) not in avoid:
             return x
-    return rng.choice(pool)
+    return pool[h % len(pool)]
 
 
 def _name_by_permutation(g: SurrogateGenerator, req: SurrogateRequest) -> str:
@@ -523,22 +552,21 @@ def _name_by_permutation(g: SurrogateGenerator, req: SurrogateRequest) -> str:
     syl = req.text.split()
     gender = guess_gender(req.text, req.before)
     fsyl = [fold_lower(s) for s in syl]
-    rng = random.Random(0)
     n = len(syl)
     if n == 1:
-        return _syllable(g, "given", syl[0], gender, rng, set(), walk=True)
+        return _syllable(g, "given", syl[0], gender, set())
     if n == 2 and fsyl[0] not in L["surname_folds"]:
-        mid = _syllable(g, "middle", syl[0], gender, rng, set())
-        return f"{mid} {_syllable(g, 'given', syl[1], gender, rng, {fold_lower(mid)})}"
-    out = [_syllable(g, "surname", syl[0], gender, rng, set())]
-    used = set()
+        mid = _syllable(g, "middle", syl[0], gender, set())
+        return f"{mid} {_syllable(g, 'given', syl[1], gender, {fold_lower(mid)})}"
+    out = [_syllable(g, "surname", syl[0], gender, set())]
+    used: set[str] = set()
     for i, s in enumerate(fsyl[1:-1]):
         if i == 0 and s in ("van", "thi"):
             out.append("Văn" if s == "van" else "Thị")  # the gender marker stays
         else:
-            out.append(_syllable(g, "middle", syl[1 + i], gender, rng, used))
+            out.append(_syllable(g, "middle", syl[1 + i], gender, used))
         used.add(fold_lower(out[-1]))
-    out.append(_syllable(g, "given", syl[-1], gender, rng, used))
+    out.append(_syllable(g, "given", syl[-1], gender, used))
     return " ".join(out)
 
 
@@ -552,9 +580,8 @@ def _make_name(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest,
     syl = req.text.split()
     gender = guess_gender(req.text, req.before) or "U"
     fsyl = [fold_lower(s) for s in syl]
-    given, middle = G[f"given_{gender}"][0], G[f"middle_{gender}"][0]
-    if f"target_{gender}" in G:
-        given = [x for x in given if fold_lower(x) in G[f"target_{gender}"]]
+    given = G["given"][gender] if gender in ("M", "F") else G["given"]["M"] + G["given"]["F"] + G["given"]["U"]
+    middle = G["middle"][gender] if gender in ("M", "F") else G["middle"]["M"] + G["middle"]["F"]
 
     def pick(pool: list[str], avoid: set[str]) -> str:
         for _ in range(10):
