@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vimednlp.text.canonical import canonical_view
 
@@ -78,3 +80,26 @@ def test_one_by_one_edits_keep_letter_boundaries():
 def test_wrong_type_is_a_clear_error():
     with pytest.raises(TypeError, match="str"):
         canonical_view(b"bytes")  # type: ignore[arg-type]
+
+
+_PIECES = ["Nguyễn", "Văn", "An", "hoà", "BN1234", "0912", "345", "678", "12", "03", "2024", "l0/O8/2O25", "KH0A",
+           "VlỆN", "N.V.An", "[at]", "[dot]", "gmail", "com", "an.nguyen", "a còng", "chấm", "\u200b", "\x00", "\x01",
+           "\ud800", "\ud83d\ude00", "０９", "Ａ", "٣", "&#7877;", "&amp;", "&nbsp;", "&", "e\u0301", "\u0301", "-\n",
+           "\n", " ", " ", " ", ".", ",", "0", "9", "O", "l", "S", "|"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.data())
+def test_any_view_span_maps_back_inside_the_input_in_order(text, data):
+    v = canonical_view(text)
+    n = len(v.text)
+    assert v.to_original(0, n) == (0, len(text)) or not v.text
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), min_size=2, max_size=6)))
+    mapped = [v.to_original(a, b) for a, b in zip(cuts, cuts[1:])]
+    for (a, b), (s, e) in zip(zip(cuts, cuts[1:]), mapped):
+        assert 0 <= s <= e <= len(text)
+        s2, e2 = v.to_view(s, e)
+        assert s2 <= a and e2 >= b  # the input span holds the whole view span
+    for (s1, e1), (s2, e2) in zip(mapped, mapped[1:]):
+        assert s1 <= s2 and e1 <= e2  # in order
+    assert "\ud800" not in v.text and "\x00" not in v.text
