@@ -5,7 +5,7 @@
 | `tag` | `[NAME]`, or `[NAME_1]` with `numbered=True` (same person -> same number in a document) | no |
 | `mask` | `****** *** **` (letters and digits masked, separators kept) | no |
 | `redact` | `` (removed) | no |
-| `hash` | `NAME_3f2a9c1b0d4e` (keyed HMAC-SHA256, truncated; same value -> same hash) | with a vault |
+| `hash` | `NAME_3f2a9c1b0d4e` (HMAC-SHA256 under a sub-key of the scrypt-stretched key, truncated; same value, with or without diacritics -> same hash) | with a vault |
 | `encrypt` | `[ENC:NAME:...]` (AES-SIV with the key; `decrypt()` restores the text) | with the key |
 | `surrogate` | `Trần Văn Hùng` (realistic, consistent per patient; dates shifted) | with a vault |
 | `keep` | unchanged (to leave one label in place) | - |
@@ -131,7 +131,9 @@ class Keep(Operator):
 
 
 class Hash(Operator):
-    """`LABEL_<hex>`: keyed HMAC-SHA256 of the normalized value (same value -> same token)."""
+    """`LABEL_<hex>`: keyed HMAC-SHA256 of the normalized value (same value -> same token). The HMAC
+    key comes from the engine's keyring, stretched with scrypt once: checking a guessed key against
+    a released token costs a full scrypt, not one HMAC."""
 
     name = "hash"
 
