@@ -239,3 +239,47 @@ def test_cli_push_with_pipeline_predictions_pull_export(ls_server, ls_client, tm
     assert r.exit_code == 0 and json.loads((tmp_path / "exp.json").read_text(encoding="utf-8"))[0]["data"]["text"] == text
     r = run(cli, ["ls", "pull", "--project", "99999", "--state", str(tmp_path / "st2")], env=env)
     assert r.exit_code == 1 and "project 99999 does not exist" in r.output
+
+
+def test_push_into_a_phi_project_leaves_out_clinical_predictions_and_the_export_converts_per_annotator(
+        ls_server, ls_client, tmp_path):
+    """`ls push --schema all` into a PHI-only project warns and sends only PHI predictions; the server's own JSON
+    export, converted by `corpus convert`, keeps both annotators' annotations with their choices."""
+    from click.testing import CliRunner
+
+    from vimednlp.cli import cli
+
+    text = "Bà Lê Thị Hoa, CCCD 001203004567, không sốt, ho khan."
+
+    def s(sub, label, **attrs):
+        i = text.index(sub)
+        return Span(i, i + len(sub), label, sub, attrs=attrs)
+
+    src = tmp_path / "notes.jsonl"
+    src.write_text(Document("phi-1", text, [s("Lê Thị Hoa", "NAME"), s("sốt", "SYMPTOM", negated=True)]).to_json()
+                   + "\n", encoding="utf-8")
+    env = {"LABEL_STUDIO_URL": ls_server.url, "LABEL_STUDIO_API_KEY": ls_server.token}
+    pid = ls_client.ensure_project(_title("phi-only"), "phi")
+    r = CliRunner().invoke(cli, ["ls", "push", str(src), "--project", str(pid), "--spans-as-predictions"], env=env)
+    assert r.exit_code == 0, r.output
+    assert "no label for 1 predicted spans" in r.output and "SYMPTOM 1" in r.output
+    (task,) = list(ls_client.ls.tasks.list(project=pid))
+    (pred,) = list(ls_client.ls.predictions.list(task=task.id))
+    assert [x["value"]["labels"] for x in pred.result if x["type"] == "labels"] == [["NAME"]]
+
+    ua, ub = ls_client.ensure_user("phi-a@example.com"), ls_client.ensure_user("phi-b@example.com")
+    ls_client.annotate(task.id, text, [s("Lê Thị Hoa", "NAME"), s("001203004567", "ID", kind="cccd")], completed_by=ua)
+    ls_client.annotate(task.id, text, [s("Lê Thị Hoa", "NAME"), s("001203004567", "ID", kind="bhyt")], completed_by=ub)
+    exp = tmp_path / "export.json"
+    assert CliRunner().invoke(cli, ["ls", "export", "--project", str(pid), "--out", str(exp)], env=env).exit_code == 0
+    recs = tmp_path / "recs.jsonl"
+    r = CliRunner().invoke(cli, ["corpus", "convert", str(exp), str(recs)])
+    assert r.exit_code == 0, r.output
+    (d,) = [Document.from_json(x) for x in recs.read_text(encoding="utf-8").splitlines()]
+    kinds = sorted((x.attrs["annotator"], x.attrs.get("kind")) for x in d.spans if x.label == "ID")
+    assert len(d.spans) == 4 and d.meta["annotators"] == ["phi-a@example.com", "phi-b@example.com"]
+    assert [k for _, k in kinds] in (["cccd", "bhyt"], ["bhyt", "cccd"])
+    r = CliRunner().invoke(cli, ["ls", "agreement", str(recs), "--json"])
+    assert r.exit_code == 0, r.output
+    (pair,) = json.loads(r.stdout)["pairs"].values()
+    assert pair["strict"]["ALL"]["f1"] == 1.0

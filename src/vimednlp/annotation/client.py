@@ -254,12 +254,23 @@ class LabelStudioClient:
         return res
 
     # -- export --------------------------------------------------------------------------------------
-    def export_json(self, project: int) -> list[dict[str, Any]]:
-        """The server's own JSON export (all tasks)."""
+    def export_json(self, project: int, annotators: bool = True) -> list[dict[str, Any]]:
+        """The server's own JSON export (all tasks). The export names an annotation's author by user id only
+        (`completed_by`); with `annotators` each annotation also gets `"annotator": <e-mail>` (the key the
+        JSON_MIN export uses), so `corpus convert` of the file keeps who annotated what."""
         chunks = self._call(f"export project {project}", lambda: b"".join(
             self.ls.projects.exports.download_sync(project, export_type="JSON", download_all_tasks=True)),
             for_project=project)
-        return json.loads(chunks)
+        data = json.loads(chunks)
+        if annotators:
+            users = self.users()
+            for task in data:
+                for a in task.get("annotations") or []:
+                    uid = a.get("completed_by")
+                    uid = uid.get("id") if isinstance(uid, dict) else uid
+                    if uid in users and not a.get("annotator"):
+                        a["annotator"] = users[uid]
+        return data
 
 
 def _jsonable(x: Any) -> Any:
