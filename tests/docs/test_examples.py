@@ -131,3 +131,9 @@ def test_shell_blocks_run(block, tmp_path):
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, (f"{_id(block.page)}:{block.line}: a shell example fails (exit {r.returncode})\n"
                                f"{r.stderr[-4000:]}")
+
+
+def test_every_fenced_block_names_its_language():
+    # an untagged block is neither run nor marked: say `text` for output and diagrams, `bash` for commands
+    bare = [f"{_id(b.page)}:{b.line}" for p in PAGES for b in blocks(p) if not b.lang]
+    assert not bare, f"fenced blocks without a language: {bare}"
