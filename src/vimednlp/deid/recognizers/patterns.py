@@ -444,8 +444,6 @@ _COLUMN_ROLES = {"ngay": "d", "gio": "t", "ngay gio": "dt", "ngay/gio": "dt", "n
                  "thoi diem": "dt", "ngay tiem": "d", "ngay kham": "d", "tuoi": "a", "nam sinh": "y", "ns": "y"}
 _CELL_DT = re.compile(rf"(?:({_D}\s?[/.\-]\s?{_M}(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}}))?)(?:\s+|$))?"
                       r"((?:[01]?\d|2[0-3])\s?(?:h|gio)(?:\s?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d)?")
-# ('38 (tài xế ...)': a remark in brackets after the age stays out of it)
-_CELL_AGE = re.compile(r"((\d{1,3})(?:\s?(?:tuoi|t|th|thang|thang tuoi))?)(?:\s+\([^|\n]*\))?")
 
 
 _HEADER_UNIT = re.compile(r"\s*\([^()|]{1,12}\)$")
@@ -730,93 +728,78 @@ def _join_ranges(f: str, out: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-# --- ages -----------------------------------------------------------------------------------------
-_AGE_RE = re.compile(
-    r"(?<![\w.,/])(\d{1,3})(?:[.,]5)?\s?(?:tuổi|tuoi|t(?=[\s,.;:)]|$)|tháng tuổi|thang tuoi|ngày tuổi|ngay tuoi|tuần tuổi|tuan tuoi"
-    r"|th(?=[\s,.;)]|$)|y/o|yo\b)")
-# a magnet's field strength after the scanner ('MRI 1.5T', 'cộng hưởng từ 3T'): no one's age
-_MAGNET_BEFORE = re.compile(r"(?:\bmri|cong huong tu|\bcht)\s*:?\s*$")
-# a group of people and a limit before an age: general advice or a rule ('trẻ dưới 6 tháng tuổi', 'người trên 60 tuổi')
-_GROUP_THRESHOLD = re.compile(r"(?<![\w])(?:tre|tre em|tre nho|nguoi|nguoi lon|phu nu|nam gioi|nu gioi|moi nguoi)"
-                              r"\s+(?:tren|duoi|tu|qua|chua du|du)\s+$")
-# English forms: 'DOB: 1991-08-23 (34 y)', '34 years old', '34 yrs old'
-_AGE_EN_RE = re.compile(r"(?<=\()(\d{1,3}\s?(?:y|yrs?|years?))(?=\))|(?<![\w.,/])(\d{1,3}\s?(?:years?|yrs?)[ -]old)(?![\w])")
-# ('Tuổi: 44 tháng', 'tuổi 3 tuần': a child's age in months, weeks or days keeps its unit; not the next field
-# 'Tuổi: 36 Ngày sinh: ...')
-_AGE_CUE_RE = re.compile(r"(?:tuổi|tuoi|age)\s*:?\s*(\d{1,3}(?: ?(?:thang|th|tuan|ngay)(?![\w])(?! ?(?:sinh|vao|kham|nhap|ra)\b))?)"
-                         r"(?![\w/]|[.,]\d)")
-# 'độ tuổi từ 14 đến 78', 'tuổi 23 - 26'
-_AGE_RANGE_RE = re.compile(r"tuoi\s*(?:tu\s*)?(\d{1,3})\s*(?:-|den|toi|–)\s*(\d{1,3})(?![\w/]|[.,]\d)")
-# one space only: 'GIỚI: NAM     TUỔI: 36' is two form fields, not 'năm tuổi' (five years old)
-_AGE_WORD_RE = re.compile(r"(?<![\w])((?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai) (?:thang )?tuoi)(?![\w])")
+# --- ages: resources/deid/rules/age.yaml (the hook below) -----------------------------------------------------
 
 
-_YEARS_MONTHS_RE = re.compile(r"(?<![\w/])\d{1,2}\s?(?:tuoi|t)\s+\d{1,2}\s?(?:thang|th)(?![\w/])")
-# 'con em 18 tháng', 'bé 9 tháng bị sốt': a child's age in months without 'tuổi'
-_NAMED_CHILD_MONTHS_RE = re.compile(r"(?<![\w])(?:be|chau)((?: [^\s,.;]+){1,4}),\s*(\d{1,2}\s?(?:thang|th))(?=\s*[,.;)]|\s*$)",
-                                    re.MULTILINE)
-_CHILD_MONTHS_RE = re.compile(r"(?<![\w])(?:con|be|chau|be trai|be gai|con trai|con gai)(?:\s+(?:em|toi|minh|chi|nha em|nha toi|trai|gai))?"
-                              r"\s+(\d{1,2}\s?(?:thang|th))(?![\w/])")
+@register_hook("ages")
+class AgeRecognizer(RuleRecognizer):
+    """The age recognizer of the `age` pack (resources/deid/rules/age.yaml): its patterns, scores and
+    explanations are there; what is code is which group is the age and what rules a match out."""
 
-
-# 'Ngày sinh: 05/10/2024 - 18 tháng', 'NS 02/01/2026 (3 tuần)': a baby's age in months, weeks or days right after
-# its birth date
-_AGE_AFTER_BIRTH_RE = re.compile(r"(?:ngay sinh|sinh ngay|ns|dob)\s*:?\s*\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{2,4}"
-                                 r"\s*(?:[-–,(]\s*)(\d{1,2}\s?(?:thang|th|tuan|ngay))(?![\w/])")
-
-
-class AgeRecognizer(Recognizer):
-    name = "age"
-    labels = ("AGE",)
+    def __init__(self, spec: dict, *args, **kwargs):
+        super().__init__(spec, *args, **kwargs)
+        self.max_age = int(self.data["max_age"])
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         out = []
         f = ctx.folded
         starts = digit_run_starts(ctx)
-        for m in _scan(_AGE_RE, f, starts):
-            if int(m.group(1)) > 125:
+        name, top, P = self.name, self.max_age, self.pattern
+        p = P("number and age unit")
+        group_threshold, magnet = self.rx("group threshold before"), self.rx("magnet before")
+        for m in finditer_at(p.rx, f, starts):
+            if int(m.group(1)) > top:
                 continue
-            if _GROUP_THRESHOLD.search(f, max(0, m.start() - 30), m.start()):
+            if group_threshold.search(f, max(0, m.start() - 30), m.start()):
                 continue  # 'cho trẻ trên 1 tuổi uống ...': an age limit in advice to everyone, no one's age
-            if f[m.end() - 1] == "t" and _MAGNET_BEFORE.search(f, max(0, m.start() - 20), m.start()):
+            if f[m.end() - 1] == "t" and magnet.search(f, max(0, m.start() - 20), m.start()):
                 continue  # 'MRI 1.5T': tesla
-            out.append(Candidate(m.start(), m.end(), "AGE", 0.9, self.name, "pattern: number + age unit"))
-        for m in _AGE_RANGE_RE.finditer(f):
+            out.append(Candidate(m.start(), m.end(), "AGE", p.score, name, p.explanation))
+        p = P("age range")
+        for m in p.rx.finditer(f):
             for g in (1, 2):
-                if int(m.group(g)) <= 125:
-                    out.append(Candidate(m.start(g), m.end(g), "AGE", 0.8, self.name, "age range after 'tuổi'"))
-        for m in _AGE_WORD_RE.finditer(f):
-            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "number word + tuổi"))
-        for m in _scan(_YEARS_MONTHS_RE, f, starts):
-            out.append(Candidate(m.start(), m.end(), "AGE", 0.95, self.name, "pattern: years + months of age"))
-        for m in _CHILD_MONTHS_RE.finditer(f):
-            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.8, self.name, "child + number of months"))
-        for m in _NAMED_CHILD_MONTHS_RE.finditer(f):
+                if int(m.group(g)) <= top:
+                    out.append(Candidate(m.start(g), m.end(g), "AGE", p.score, name, p.explanation))
+        p = P("number word and tuổi")
+        for m in p.rx.finditer(f):
+            out.append(Candidate(m.start(1), m.end(1), "AGE", p.score, name, p.explanation))
+        p = P("years and months")
+        for m in finditer_at(p.rx, f, starts):
+            out.append(Candidate(m.start(), m.end(), "AGE", p.score, name, p.explanation))
+        p = P("child and months")
+        for m in p.rx.finditer(f):
+            out.append(Candidate(m.start(1), m.end(1), "AGE", p.score, name, p.explanation))
+        p = P("child's name and months")
+        for m in p.rx.finditer(f):
             # 'Bé Pả Thị Liễu, 22 tháng, ...': the child's name (capitalised) then the age in months
             if all(w[:1].isupper() for w in ctx.text[m.start(1):m.end(1)].split()):
-                out.append(Candidate(m.start(2), m.end(2), "AGE", 0.8, self.name, "child's name + number of months"))
-        # (every English age ends in 'y)', 'r)', 's)' or has 'old')
-        for m in (_AGE_EN_RE.finditer(f) if "old" in f or "y)" in f or "r)" in f or "s)" in f else ()):
+                out.append(Candidate(m.start(2), m.end(2), "AGE", p.score, name, p.explanation))
+        p = P("English age")
+        for m in (p.rx.finditer(f) if any(w in f for w in p.needs) else ()):
             g = 1 if m.start(1) >= 0 else 2
-            if int(re.match(r"\d+", m.group(g)).group()) <= 125:
-                out.append(Candidate(m.start(g), m.end(g), "AGE", 0.85, self.name, "English age form (34 y, 34 years old)"))
-        for m in _AGE_CUE_RE.finditer(f):
-            if int(re.match(r"\d+", m.group(1)).group()) > 125:
+            if int(_LEADING_NUMBER.match(m.group(g)).group()) <= top:
+                out.append(Candidate(m.start(g), m.end(g), "AGE", p.score, name, p.explanation))
+        p = P("age after its cue")
+        for m in p.rx.finditer(f):
+            if int(_LEADING_NUMBER.match(m.group(1)).group()) > top:
                 continue
-            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.85, self.name, "context cue (tuổi) + number"))
-        for m in _AGE_AFTER_BIRTH_RE.finditer(f):
-            # (0.9: a birth date right before is strong evidence, past the allow-list of values with units: "3 tuần")
-            out.append(Candidate(m.start(1), m.end(1), "AGE", 0.9, self.name, "age in months/weeks/days after a birth date"))
+            out.append(Candidate(m.start(1), m.end(1), "AGE", p.score, name, p.explanation))
+        p = P("age after a birth date")
+        for m in p.rx.finditer(f):
+            out.append(Candidate(m.start(1), m.end(1), "AGE", p.score, name, p.explanation))
         if "|" in f:
+            p = P("age column cell")
             for _role, a, b in _table_cells(f, "a"):
-                m = _CELL_AGE.fullmatch(f, a, b)
-                if m and int(m.group(2)) <= 125:
-                    out.append(Candidate(a, m.end(1), "AGE", 0.8, self.name, "pattern: cell of an age column"))
+                m = p.rx.fullmatch(f, a, b)
+                if m and int(m.group(2)) <= top:
+                    out.append(Candidate(a, m.end(1), "AGE", p.score, name, p.explanation))
         return out
+
+
+_LEADING_NUMBER = re.compile(r"\d+")
 
 
 
 _DIGIT_START = frozenset([rx for why, rx, _s in _DATE_RES if why in ("time + date", "time + ISO date", "yyyy-mm-dd",
                                                                     "dd/mm/yyyy", "mm/yyyy")]
-                         + [_TIME_RELATIVE, _BARE_TIME, _CLOCK_AMPM, _HOUR_WORD_TIME, _DM_RE, _YEAR_RE, _HHMM, _AGE_RE,
-                            _YEARS_MONTHS_RE])
+                         + [_TIME_RELATIVE, _BARE_TIME, _CLOCK_AMPM, _HOUR_WORD_TIME, _DM_RE, _YEAR_RE, _HHMM])

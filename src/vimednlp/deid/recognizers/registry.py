@@ -112,14 +112,17 @@ def _default_recognizers() -> list[Recognizer]:
     """Built once per process (lexicons and packs load once); registries copy the list, not the recognizers."""
     if not _DEFAULT:
         from .names import NameRecognizer
-        from .patterns import AgeRecognizer, DateRecognizer
+        from .patterns import DateRecognizer
         from .places import LocationRecognizer, OrganizationRecognizer, ProfessionRecognizer
         from .quasi import GenderRecognizer, TransportRecognizer
         from .rules import builtin_pack
         from .spoken import SpokenNumberRecognizer
 
-        packs = [r for name in ("email", "url", "ip", "phone", "id") for r in builtin_pack(name).recognizers]
-        _DEFAULT.extend(packs + [DateRecognizer(), AgeRecognizer(), NameRecognizer(),
-                                 LocationRecognizer(), OrganizationRecognizer(), ProfessionRecognizer(),
-                                 GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer()])
+        def pack(name: str) -> list[Recognizer]:
+            return builtin_pack(name).recognizers
+
+        # (the order the analyzer has always run them in: the resolver breaks exact ties by it)
+        _DEFAULT.extend([*pack("email"), *pack("url"), *pack("ip"), *pack("phone"), *pack("id"), DateRecognizer(),
+                         *pack("age"), NameRecognizer(), LocationRecognizer(), OrganizationRecognizer(),
+                         ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer()])
     return list(_DEFAULT)
