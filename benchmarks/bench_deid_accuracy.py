@@ -141,7 +141,7 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
                  features: str = "ext", split: str = "test") -> None:
     from vimednlp.corpus.loaders import load_corpus
     from vimednlp.deid.analyzer import Analyzer
-    from vimednlp.deid.tagger import phi_crf
+    from vimednlp.deid.tagger import TaggerCandidates, phi_crf
 
     path = shared / "data" / "phoner_covid19"
     test = load_corpus("phoner_covid19", path, splits=split)  # split="dev" to tune (the test split is reported)
@@ -163,7 +163,7 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
     thr = copy.copy(tagger)
     thr.min_prob = min_prob
     a = Analyzer(model=None, combine="tagger")
-    a.tagger = thr
+    a.tagger = TaggerCandidates(thr)
     a.rule_floor = rule_floor
     a.rule_veto = rule_veto
     rules_txt = "rules as features only" if rule_floor > 1 and rule_veto is None else \
@@ -171,7 +171,7 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
     settings.append((f"CRF trained on PhoNER train ({features} features, {len(train)} sent., {fit_s:.0f}s), "
                      f"tokens with P(PHI) >= {min_prob}, {rules_txt}", a))
     b = Analyzer(model=None, combine="tagger")
-    b.tagger = tagger
+    b.tagger = TaggerCandidates(tagger)
     b.rule_floor = 1.01
     settings.append(("the same CRF, Viterbi decoding (rules as features only)", b))
     results = {}
@@ -197,7 +197,7 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
     curve = []
     for t in (0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.007, 0.005, 0.004, 0.0035, 0.003, 0.002):
         thr.min_prob = t
-        b.tagger = thr
+        b.tagger = TaggerCandidates(thr)
         m = token_metrics(test, [to_phoner_conventions(p) for p in run(b, test)[0]], PHONER_TYPES)
         curve.append(f"{t}: {m['recall']:.4f} / {m['precision']:.4f}")
     print("; ".join(curve))

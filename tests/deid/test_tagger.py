@@ -9,11 +9,11 @@ import shutil
 import pytest
 
 from vimednlp.deid.analyzer import Analyzer
+from vimednlp.deid.phi_features import _gazetteer_tags, featurize, rule_candidates
 from vimednlp.deid.recognizers.base import Context
-from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, load_phi_tagger, phi_crf
+from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, TaggerCandidates, load_phi_tagger, phi_crf
 from vimednlp.taggers import load_tagger
 from vimednlp.taggers.crf import CRFTagger
-from vimednlp.taggers.phi_features import _gazetteer_tags, featurize, rule_candidates
 
 TEXT = "Bệnh nhân Nguyễn Thị Lan, 45 tuổi, trú tại phường Bến Nghé, Quận 1, TP. Hồ Chí Minh, làm giáo viên."
 
@@ -59,11 +59,11 @@ def test_shipped_model_is_a_phi_crf_in_the_unified_format():
     assert meta["kind"] == "crf" and meta["params"]["features"] == "phi"
     tagger = load_tagger(DEFAULT_MODEL_DIR)
     assert isinstance(tagger, CRFTagger) and "NAME" in tagger.labels
-    assert load_phi_tagger("default").features == "phi"
-    # the analyzer runs it: a name the rules alone miss in lower case is no business of this test; the
-    # tagger's candidates carry its source and fall on token boundaries
+    view = load_phi_tagger("default")
+    assert isinstance(view.tagger, CRFTagger) and view.tagger.features == "phi"
+    # the analyzer's view: the tagger's candidates carry its source and score
     ctx = Context("BN Nguyễn Văn An, 45 tuổi, vào viện ngày 12/3/2024.")
-    cands = tagger.candidates(ctx, rule_candidates(ctx))
+    cands = view.candidates(ctx, rule_candidates(ctx))
     assert ("NAME", "Nguyễn Văn An") in {(c.label, ctx.text[c.start:c.end]) for c in cands}
     assert all(c.source == "crf" and c.score == 0.6 for c in cands)
 
@@ -109,7 +109,8 @@ def tiny_ext(tmp_path_factory):
 
 
 def _covered(tagger, ctx, rules):
-    return {i for c in tagger.candidates(ctx, rules) for i, t in enumerate(ctx.tokens) if c.start < t.end and t.start < c.end}
+    return {i for c in TaggerCandidates(tagger).candidates(ctx, rules)
+            for i, t in enumerate(ctx.tokens) if c.start < t.end and t.start < c.end}
 
 
 @pytest.mark.slow
@@ -119,7 +120,7 @@ def test_ext_tagger_round_trips_with_its_feature_set(tiny_ext):
     assert loaded.features == "phi-ext"
     ctx = Context(docs[0].text)
     rules = rule_candidates(ctx)
-    assert loaded.candidates(ctx, rules) == tagger.candidates(ctx, rules)
+    assert TaggerCandidates(loaded).candidates(ctx, rules) == TaggerCandidates(tagger).candidates(ctx, rules)
     assert loaded.predict(docs[:5]) == tagger.predict(docs[:5])
 
 
@@ -138,7 +139,7 @@ def test_lower_probability_threshold_marks_more_tokens(tiny_ext):
             tg.min_prob = t
             covers.append(_covered(tg, ctx, rules))
             # spans are labelled: every one carries a PHI label the tagger was trained on
-            assert all(c.label in tagger.labels for c in tg.candidates(ctx, rules))
+            assert all(c.label in tagger.labels for c in TaggerCandidates(tg).candidates(ctx, rules))
         assert covers[0] <= covers[1] <= covers[2] <= covers[3]
         g = {i for s in d.spans if s.label in tagger.labels for i, t in enumerate(ctx.tokens) if s.start < t.end and t.start < s.end}
         gold += len(g)

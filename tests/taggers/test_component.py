@@ -8,8 +8,8 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from vimednlp.pipeline import blank  # noqa: E402
-from vimednlp.taggers import CRFTagger  # noqa: E402
+from vimednlp.pipeline import blank
+from vimednlp.taggers import CRFTagger
 
 TEXT = "Bệnh nhân Trịnh Công Sơn , 52 tuổi , vào viện ngày 09/09/2024 vì đau ngực trái ."
 

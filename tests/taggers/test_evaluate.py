@@ -15,7 +15,7 @@ from vimednlp.taggers.evaluate import entity_scores, prf
 seqeval_metrics = pytest.importorskip("seqeval.metrics")
 
 LABELS = ["NAME", "AGE", "DATE", "SYMPTOM"]
-WORDS = "Bệnh nhân Nguyễn Văn An 45 tuổi vào viện ngày 12/03/2024 vì sốt cao ho khan".split()
+WORDS = ["Bệnh", "nhân", "Nguyễn", "Văn", "An", "45", "tuổi", "vào", "viện", "ngày", "12/03/2024", "vì", "sốt", "cao", "ho", "khan"]
 
 
 def _random_tags(rng: random.Random, n: int) -> list[str]:

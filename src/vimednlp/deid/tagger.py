@@ -1,13 +1,14 @@
 """The statistical PHI tagger of the de-identification analyzer: which saved tagger to load, and how.
 
 The CRF itself is `vimednlp.taggers.crf.CRFTagger` (the project's one CRF, one folder format); its
-`features="phi"` set (`vimednlp.taggers.phi_features`) reads what the rule recognizers found, so the CRF
+`features="phi"` set (`vimednlp.deid.phi_features`) reads what the rule recognizers found, so the CRF
 learns where rules are right and adds what they miss. The default model shipped in `resources/deid/model/`
 is such a CRF, trained only on data the project owns: its synthetic corpus plus the hand-written development
 notes, never the hand-written test notes (`corpora/synthetic/train_default_model.py`).
 
 `load_phi_tagger(model)` accepts "default" or any folder saved by `vimednlp train` / `Tagger.save` whose
-labels include PHI labels: a CRF of any feature set, or a spaCy or transformers tagger.
+labels include PHI labels: a CRF of any feature set, or a spaCy or transformers tagger. The analyzer sees it
+through `TaggerCandidates`, which turns its tags into scored candidates on the analyzer's tokens.
 """
 from __future__ import annotations
 
@@ -18,9 +19,16 @@ from pathlib import Path
 
 from ..paths import resource_path
 from ..schema import PHI_LABELS
-from ..taggers.crf import CANDIDATE_SCORE, CRFTagger
+from ..taggers.bio import doc_tokens
+from ..taggers.crf import CRFTagger
+from .phi_features import featurize
+from .recognizers.base import Candidate, Context
 
 DEFAULT_MODEL_DIR = resource_path("deid", "model")
+# the score of the tagger's spans: below the rules' (0.75-0.95), so rules win overlaps by default
+CANDIDATE_SCORE = 0.6
+_WHY = {"general": "statistical tagger (CRF over syllable features)",
+        "phi": "statistical tagger (CRF over syllable, lexicon and rule features)"}
 _LEGACY_MODEL_FILE = "phi_crf.crfsuite"  # the PHI CRF's own folder format before the CRFs were unified
 
 
@@ -33,22 +41,54 @@ def phi_crf(**params) -> CRFTagger:
     return CRFTagger(**opts)
 
 
-class PredictedCandidates:
-    """Any non-CRF tagger (spaCy, transformers) seen through the analyzer's `candidates()` hook."""
+class TaggerCandidates:
+    """The analyzer's view of a trained tagger: `candidates(ctx, rule_cands, probs)` -> scored `Candidate`s.
+
+    A CRF tags the analyzer's own tokens (a `phi` CRF reads the rule candidates as features) and can give
+    each token's probability of being PHI; any other tagger is run on the text through `predict`."""
 
     def __init__(self, tagger) -> None:
         self.tagger = tagger
-        self.labels = list(tagger.labels)
         self.score = CANDIDATE_SCORE
 
-    def candidates(self, ctx, rule_cands: Sequence = (), probs: list | None = None) -> list:
-        from .recognizers.base import Candidate
+    @property
+    def labels(self) -> list[str]:
+        return list(self.tagger.labels)
 
+    def candidates(self, ctx: Context, rule_cands: Sequence[Candidate] = (), probs: list | None = None) -> list[Candidate]:
+        """Spans from the tagger's tags. With `probs` (a list), it is filled with the CRF's marginal probability,
+        per token, that the token is PHI (1 - P(O); empty for other taggers): lets the analyzer weigh rule
+        spans by the tagger's view."""
+        t = self.tagger
+        if not isinstance(t, CRFTagger):
+            if probs is not None:
+                probs[:] = []
+            why = f"statistical tagger ({t.kind})"
+            return [Candidate(s.start, s.end, s.label, self.score, t.kind, why) for s in t.predict([ctx.text])[0]]
+        if t.features == "general":
+            toks = ctx.tokens if t.tokenization == "vimednlp" else doc_tokens(ctx.text, t.tokenization)
+            tags = t.decode(t.features_of(ctx.text, toks))
+            why = _WHY["general"]
+        else:
+            toks = ctx.tokens
+            tags = t.decode(featurize(ctx, rule_cands, t.features == "phi-ext") if toks else [])
+            why = _WHY["phi"]
         if probs is not None:
-            probs[:] = []  # no per-token probabilities: the analyzer's veto then keeps no weak rule span
-        why = f"statistical tagger ({self.tagger.kind})"
-        return [Candidate(s.start, s.end, s.label, self.score, self.tagger.kind, why)
-                for s in self.tagger.predict([ctx.text])[0]]
+            probs[:] = t.entity_probs(len(tags))
+        out: list[Candidate] = []
+        i, n = 0, len(tags)
+        while i < n:
+            tag = tags[i]
+            if tag == "O":
+                i += 1
+                continue
+            label = tag[2:]
+            j = i + 1
+            while j < n and tags[j] == "I-" + label:
+                j += 1
+            out.append(Candidate(toks[i].start, toks[j - 1].end, label, self.score, "crf", why))
+            i = j
+        return out
 
 
 def load_phi_tagger(model: str | os.PathLike):
@@ -69,7 +109,7 @@ def load_phi_tagger(model: str | os.PathLike):
     if not phi:
         raise ValueError(f"the tagger in {p} predicts no PHI label (its labels: {', '.join(tagger.labels)}; "
                          f"PHI labels: {', '.join(PHI_LABELS)})")
-    return tagger if hasattr(tagger, "candidates") else PredictedCandidates(tagger)
+    return TaggerCandidates(tagger)
 
 
 def _load_legacy(path: Path, meta: dict) -> CRFTagger:

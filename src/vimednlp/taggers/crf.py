@@ -5,8 +5,9 @@ Feature sets (`features=`):
   gazetteer hits (user lexicons and/or phrases learned from the training spans) and optional
   word-segmentation boundaries. See `vimednlp.taggers.features`.
 - `phi`: the de-identification features: folded syllable, shape, name-lexicon membership and the BIO tags
-  of the rule recognizers' spans (`vimednlp.taggers.phi_features`). The default PHI model shipped in
-  `resources/deid/model/` is a `phi` CRF; `phi-ext` adds diacritics, gazetteer phrases and a wider window.
+  of the rule recognizers' spans (`vimednlp.deid.phi_features`, imported by name on first use: they live
+  beside the rules they read). The default PHI model shipped in `resources/deid/model/` is a `phi` CRF;
+  `phi-ext` adds diacritics, gazetteer phrases and a wider window.
 
 Any of them saves to the same folder format (`meta.json` + `model.crfsuite`), loads with `load_tagger()`
 and runs in `vimednlp.deidentify(model=DIR)` (PHI labels), `vimednlp.extract(tagger=DIR)` and the
@@ -33,11 +34,8 @@ from .wordseg import Segmenter, default_segmenter, word_positions
 MODEL_FILE = "model.crfsuite"
 GAZETTEER_FILE = "gazetteers.json"
 FEATURE_SETS = ("general", "phi", "phi-ext")
-# the span score the de-identification analyzer gives the tagger's spans: below the rules' (0.75-0.95),
-# so rules win overlaps by default
-CANDIDATE_SCORE = 0.6
-_EXPLANATION = {"general": "statistical tagger (CRF over syllable features)",
-                "phi": "statistical tagger (CRF over syllable, lexicon and rule features)"}
+# feature sets defined in a room above this one, imported by module name when used
+_FEATURE_MODULES = {"phi": "vimednlp.deid.phi_features", "phi-ext": "vimednlp.deid.phi_features"}
 
 
 def _progress(iterable, desc: str, total: int | None = None, enable: bool = True):
@@ -97,7 +95,6 @@ class CRFTagger(Tagger):
                              "train_gazetteer, word_segmentation and tokenization belong to features='general'")
         self.features = features
         self.min_prob = min_prob
-        self.score = CANDIDATE_SCORE
         self.c1 = c1
         self.c2 = c2
         self.max_iterations = max_iterations
@@ -136,16 +133,19 @@ class CRFTagger(Tagger):
         words = word_positions(text, tokens, self._segment()) if self.word_segmentation else None
         return sentence_features(tokens, gaz, words, self.window)
 
+    def features_of(self, text: str, tokens) -> list[dict[str, object]]:
+        """`general` features of `tokens` (of `text`), with the gazetteers learned or given."""
+        return self._features(text, tokens) if tokens else []
+
     def _doc_features(self, text: str, labels: Sequence[str], gaz_table=None) -> tuple[list, list]:
         """(tokens, features) of a text; `phi` features run the rule recognizers of `labels` first."""
         if self.features == "general":
             toks = doc_tokens(text, self.tokenization)
             return toks, (self._features(text, toks, gaz_table) if toks else [])
-        from ..deid.recognizers.base import Context
-        from .phi_features import featurize, rule_candidates
+        import importlib
 
-        ctx = Context(text)
-        return ctx.tokens, featurize(ctx, rule_candidates(ctx, labels), self.features == "phi-ext")
+        return importlib.import_module(_FEATURE_MODULES[self.features]).doc_features(
+            text, labels, self.features == "phi-ext")
 
     @staticmethod
     def _learn_phrases(docs: Sequence[Document], tokenization: str, min_count: int,
@@ -257,13 +257,19 @@ class CRFTagger(Tagger):
         self._model_path = model_path
 
     # --- prediction -----------------------------------------------------------------------------
-    def _decode(self, feats: list) -> list[str]:
+    def decode(self, feats: list) -> list[str]:
+        """BIO tags for one sequence of token features (Viterbi, or by `min_prob` when set)."""
         if not feats:
             return []
         tags = self._tagger.tag(feats)
         if self.min_prob is not None:
             tags = self._threshold_tags(len(tags))
         return tags
+
+    def entity_probs(self, n: int) -> list[float]:
+        """Per token of the last decoded sequence (of `n` tokens), the marginal probability that it is part
+        of an entity (1 - P(O))."""
+        return [1.0 - self._tagger.marginal("O", t) for t in range(n)] if n else []
 
     def _threshold_tags(self, n: int) -> list[str]:
         """Tags from the marginals of the last tagged sequence: an entity where 1 - P(O) >= min_prob."""
@@ -292,7 +298,7 @@ class CRFTagger(Tagger):
         out: list[list[Span]] = []
         for text in as_texts(texts):
             toks, feats = self._doc_features(text, self.labels)
-            tags = self._decode(feats)
+            tags = self.decode(feats)
             if not tags:
                 out.append([])
                 continue
@@ -300,41 +306,6 @@ class CRFTagger(Tagger):
             if with_scores:
                 scores = [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
             out.append(bio_to_spans(text, toks, tags, source="crf", scores=scores))
-        return out
-
-    def candidates(self, ctx, rule_cands: Sequence = (), probs: list | None = None) -> list:
-        """The de-identification analyzer's hook: `Candidate`s for a prepared `Context`, given the rule
-        recognizers' candidates (the `phi` features read them; `general` ignores them). With `probs` (a list),
-        it is filled with each token's marginal probability of being an entity (1 - P(O))."""
-        from ..deid.recognizers.base import Candidate
-
-        self._check_fitted()
-        if self.features == "general":
-            toks = ctx.tokens if self.tokenization == "vimednlp" else doc_tokens(ctx.text, self.tokenization)
-            feats = self._features(ctx.text, toks) if toks else []
-            why = _EXPLANATION["general"]
-        else:
-            from .phi_features import featurize
-
-            toks = ctx.tokens
-            feats = featurize(ctx, rule_cands, self.features == "phi-ext") if toks else []
-            why = _EXPLANATION["phi"]
-        tags = self._decode(feats)
-        if probs is not None:
-            probs[:] = [1.0 - self._tagger.marginal("O", t) for t in range(len(tags))] if tags else []
-        out = []
-        i, n = 0, len(tags)
-        while i < n:
-            t = tags[i]
-            if t == "O":
-                i += 1
-                continue
-            label = t[2:]
-            j = i + 1
-            while j < n and tags[j] == "I-" + label:
-                j += 1
-            out.append(Candidate(toks[i].start, toks[j - 1].end, label, self.score, "crf", why))
-            i = j
         return out
 
     def top_features(self, n: int = 20) -> list[tuple[str, str, float]]:

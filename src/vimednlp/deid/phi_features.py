@@ -1,4 +1,4 @@
-"""The PHI feature set of the CRF (`CRFTagger(features="phi")` / `"phi-ext"`).
+"""The PHI feature sets of the CRF (`CRFTagger(features="phi")` / `"phi-ext"`).
 
 Per syllable token: the accent-folded syllable, its shape, name-lexicon membership and what the
 de-identification rule recognizers said about it and its neighbours (BIO tags of their resolved spans),
@@ -6,6 +6,8 @@ so the CRF learns where the rules are right and adds what they miss. The default
 `resources/deid/model/` uses `phi`; `phi-ext` adds diacritics, gazetteer/cue phrases and a wider window.
 
 Attributes are plain strings (crfsuite's fastest input form): this runs on the de-identification hot path.
+The features live here, beside the rules they read; `vimednlp.taggers.crf` imports this module by name
+when a CRF uses them (`taggers` stays below `deid`).
 """
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ..deid.recognizers.base import Candidate, Context
-from ..deid.recognizers.lexicons import names
 from ..overlap import resolve
+from ..text.tokenizer import Token
+from .recognizers.base import Candidate, Context
+from .recognizers.lexicons import names
 
 
 def rule_candidates(ctx: Context, labels: Iterable[str] | None = None) -> list[Candidate]:
@@ -29,9 +32,15 @@ def rule_candidates(ctx: Context, labels: Iterable[str] | None = None) -> list[C
     return out
 
 
+def doc_features(text: str, labels: Iterable[str] | None, extended: bool = False) -> tuple[list[Token], list[list[str]]]:
+    """(tokens, features) of a raw text, the rule recognizers of `labels` run first (training, `predict`)."""
+    ctx = Context(text)
+    return ctx.tokens, featurize(ctx, rule_candidates(ctx, labels), extended)
+
+
 @lru_cache(maxsize=1)
 def _recognizers() -> tuple:
-    from ..deid.recognizers import default_recognizers
+    from .recognizers import default_recognizers
 
     return tuple(default_recognizers())
 
@@ -136,7 +145,7 @@ _GAZ_CUES = ("location_unit", "org_head", "org_names", "professions", "professio
 
 def _gazetteer_tags(ft: list[str]) -> list[list[str]]:
     """Per token, the lexicons (places by kind, cue lists) a phrase covering it belongs to: gB:kind / gI:kind."""
-    from ..deid.recognizers.lexicons import cues, places
+    from .recognizers.lexicons import cues, places
 
     pl, cu = places(), cues()
     sets = [(k, pl[k]) for k in ("province", "district", "ward", "foreign")] + [(k, cu[k]) for k in _GAZ_CUES]
