@@ -18,6 +18,7 @@ from .lexicons import cues, names, vocab
 _V = vocab("names")  # resources/deid/vocab/names.yaml
 _MIDDLE_THI = frozenset(_V["middle_thi"])
 _VOCATIVE_NEEDS = _V["vocative_needs"]
+_DEPARTMENT_WORDS = frozenset(_V["department_words"])
 
 _DIGRAPHS = _V["digraphs"]
 _INITIALS = re.compile(_V["initials"])
@@ -268,12 +269,12 @@ class NameRecognizer(Recognizer):
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
             if (i == 0 or ft[i - 1] in ("-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
-                    and (ctx.ftoks[i] in ("khoa", "phong") or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.is_cap(i + 1):
+                    and (ctx.ftoks[i] in _DEPARTMENT_WORDS or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.is_cap(i + 1):
                 i += 1
                 continue
             # 'Trưởng khoa Ngoại Nhi', 'trưởng phòng Kế hoạch': after a head-of-department title the capitalised
             # words name the department (a surname there starts the head's own name: 'Trưởng khoa Lê Văn An')
-            if cue_hit and fold_lower(cue_hit).split(" ")[-1] in ("khoa", "phong") and " " in cue_hit \
+            if cue_hit and fold_lower(cue_hit).split(" ")[-1] in _DEPARTMENT_WORDS and " " in cue_hit \
                     and ft[i] not in sur:
                 i += 1
                 continue

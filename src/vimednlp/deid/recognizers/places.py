@@ -36,6 +36,10 @@ _VISIT_CUES = frozenset(_V["visit_cues"])
 _LOWER_PROVINCE_UNITS = frozenset(_V["lower_province_units"])
 _AT_WORDS = frozenset(_V["at_words"])
 _CIVIL_TITLES = frozenset(_V["civil_titles"])
+(_RESIDENCE_CUES, _NEXT_FIELD_WORDS, _ROOM_UNITS, _TEMPERATURE_UNITS, _VENUE_UNMARKED, _RIDE_JOBS, _RIDE_VERBS,
+ _NOT_JOB_BEFORE, _PERSON_DETAIL_WORDS, _DRIVER_BEFORE, _NEW_UNIT_WORDS) = (frozenset(_V[k]) for k in (
+    "residence_cues", "next_field_words", "room_units", "temperature_units", "venue_unmarked", "ride_jobs", "ride_verbs",
+    "not_job_before", "person_detail_words", "driver_before", "new_unit_words"))
 _NEWSPAPER, _SCHOOL_WORD, _TRADE_WORD, _PROF_TAIL_MARKED = (_V[k] for k in ("newspaper", "school_word", "trade_word",
                                                                            "prof_tail_marked"))
 _NOT_UNIT = frozenset(_V["not_unit"])
@@ -304,7 +308,7 @@ class LocationRecognizer(Recognizer):
         if e > v and fold_key(unit_key) == "so" and (ft[v - 1] == ":" or _ID_CODE.match(ft[v])):
             e = v  # 'Số: 0427', 'số: GD4010128807345': a document or card number, not a house number
         if e > v and i > 0 and (ft[i - 1] == "/" and toks[i - 1].end == toks[i].start or
-                                fold_key(unit_key) in ("to", "t", "t.") and re.fullmatch(r"3\d[.,]\d", ft[v])):
+                                fold_key(unit_key) in _TEMPERATURE_UNITS and re.fullmatch(r"3\d[.,]\d", ft[v])):
             e = v  # 'l/p.' (litres per minute), 'to 37,5' (a temperature): no address
         if e > v and i > 0 and f"{ft[i - 1]} {ft[i]}" in _NOT_UNIT:
             e = v  # 'giới tính', 'dương tính', 'đái tháo đường': not 'tỉnh' / 'đường' (street)
@@ -313,7 +317,7 @@ class LocationRecognizer(Recognizer):
             e = v  # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name
         # with diacritics a venue word is written with them: 'cho bà Lan' (for Mrs Lan) is no 'chợ'
         venue = fold_key(unit_key).split(" ")[0] in _VENUE_FIRST and not ctx.upper_doc and \
-            (not ctx.diacritics or toks[i].text.lower() != ft[i] or ft[i] in ("khu", "ktx"))
+            (not ctx.diacritics or toks[i].text.lower() != ft[i] or ft[i] in _VENUE_UNMARKED)
         if venue and e == v and v < n:
             # 'quán bia hơi Lộc Vừng', 'chợ hoa Quảng Bá', 'sân bay quốc tế Đà Nẵng': a kind word or two
             # between the venue word and its name
@@ -331,7 +335,7 @@ class LocationRecognizer(Recognizer):
             unit = " ".join(ft[i:u_end])
             # bare 'số 3', 'tổ 2', 'khu A' need more evidence: chained to other pieces later
             weak = unit in _UNIT_NEEDS_VALUE and all(_NUMBERISH.match(ft[x]) for x in range(v, e))
-            if weak and unit in ("so", "phong", "p", "block", "lo") and i > 0 and toks[i - 1].kind in ("word", "punct") \
+            if weak and unit in _ROOM_UNITS and i > 0 and toks[i - 1].kind in ("word", "punct") \
                     and not ctx.cue_before(i, c["location_before"], skip=""):
                 # 'Xe số 07', 'phòng khám nhi số 3', 'Phòng 402' (a ward room): a number of a thing or a room,
                 # not an address unless chained to one
@@ -382,10 +386,10 @@ class LocationRecognizer(Recognizer):
             # (cue_before finds nothing unless the token before is a cue's last word or a skipped mark)
             hit = ctx.cue_before(i, fields) if i > 0 and (kt[i - 1] in field_last or (
                 len(ft[i - 1]) == 1 and ft[i - 1] in ":.-,(")) else None
-            if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in ("tru tai", "ngu tai", "cu tru tai", "song tai")):
+            if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in _RESIDENCE_CUES):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
-                        and ft[e] not in (";", "·", "•", "|") and not (ft[e] in ("sdt", "dt", "dien", "email", "nghe", "cccd", "cmnd", "bhyt", "dan", "so") and e > i + 1 and ft[e - 1] in (",", ".", "-")) \
+                        and ft[e] not in (";", "·", "•", "|") and not (ft[e] in _NEXT_FIELD_WORDS and e > i + 1 and ft[e - 1] in (",", ".", "-")) \
                         and not (e > i and _FIELD_GAP.search(ctx.text, toks[e - 1].end, toks[e].start)) \
                         and not (e > i and _field_label_at(ctx, e)) \
                         and not (e > i + 1 and ft[e] == "(" and _former_name_at(ctx, e + 1)):
@@ -758,7 +762,7 @@ class OrganizationRecognizer(Recognizer):
         if toks[j].kind == "word" and toks[j].text.isupper() and len(toks[j].text) <= 4 and j + 1 < len(toks) \
                 and toks[j + 1].kind == "number" and ctx.adj[j]:
             return True  # '- OR 5', '- ICU 2': an operating room or a unit of the hospital, not part of its name
-        return ctx.ftoks[j] in ("khoa", "phong", "hotline") or any(
+        return ctx.ftoks[j] in _NEW_UNIT_WORDS or any(
             ctx.match_at(j, c[k]) > j for k in ("name_before", "phone_cues"))
 
     @staticmethod
@@ -923,13 +927,13 @@ class ProfessionRecognizer(Recognizer):
                 if key == "tho" and x > e and ctx.tokens[i].text.lower() == _TRADE_WORD:
                     key = "tho *"  # 'thợ rừng', 'thợ sơn': a named trade, no cue needed ('tho oxy' is 'thở oxy')
                 e = x
-                if key == "lai xe" and (e < n and ft[e] == "hang" or i > 0 and ft[i - 1] in ("nguoi", "de")):
+                if key == "lai xe" and (e < n and ft[e] == "hang" or i > 0 and ft[i - 1] in _DRIVER_BEFORE):
                     i = e  # 'để lái xe hạng C1', 'người lái xe' (a driving licence, the driver of a vehicle): an activity
                     continue
                 if key == "cong an" and e < n and ft[e] in _LEVEL_WORDS and ctx.adj[e - 1] \
                         and (e + 1 >= n or not ctx.is_cap(e + 1) or ctx.tokens[e + 1].kind != "word"):
                     e += 1  # 'công an xã', 'bộ đội huyện': the level of the post, no place name after it
-            if key in ("xe om", "taxi", "grab") and i > 0 and ft[i - 1] in ("len", "bat", "goi", "di", "dat", "thue", "boi"):
+            if key in _RIDE_JOBS and i > 0 and ft[i - 1] in _RIDE_VERBS:
                 i = e  # 'lên xe ôm', 'bắt taxi': a ride, not the person's job
                 continue
             colon = e if e < n and ft[e] == ":" else e + 1 if e + 1 < n and ft[e + 1] == ":" and ctx.tokens[e].kind == "word" \
@@ -958,7 +962,7 @@ class ProfessionRecognizer(Recognizer):
                     and ":" in ctx.text[ctx.tokens[e + 1].start:ctx.tokens[e + 1].start + 40].split("\n", 1)[0]:
                 i = e  # 'Lễ tân - Thu Hà 20:52:': the role of a chat speaker (the clinic's staff), not an occupation
                 continue
-            if i > 0 and ft[i - 1] in ("ma", "so", "lop", "the"):
+            if i > 0 and ft[i - 1] in _NOT_JOB_BEFORE:
                 i = e  # 'Mã học sinh:', 'Thẻ sinh viên': a field label or a card, not the person's occupation
                 continue
             if key in _MANAGER_TITLES and i >= 2 and ft[i - 1] == "," and ctx.tokens[i - 2].kind == "word" \
@@ -1005,7 +1009,7 @@ class ProfessionRecognizer(Recognizer):
     def _person_detail_before(ctx: Context, j: int) -> bool:
         """Token j ends a person's detail in a list ('53 tuoi', '62t', 'nam', 'Tran Van Binh'), not a clinical clause."""
         t = ctx.tokens[j]
-        return ctx.ftoks[j] in ("tuoi", "nam", "nu", "t") or t.kind in ("number", "code") and t.text[-1:] in "tT" \
+        return ctx.ftoks[j] in _PERSON_DETAIL_WORDS or t.kind in ("number", "code") and t.text[-1:] in "tT" \
             or t.kind == "word" and ctx.is_cap(j) and ctx.ktoks[j] in names()["given"]
 
     @staticmethod
