@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import validators as V
-from .base import Candidate, Context, PhraseSet, Recognizer, Taken, digit_run_starts, finditer_at
+from .base import Candidate, Context, PhraseSet, Taken, digit_run_starts, finditer_at
 from .lexicons import cues
 from .rules import RuleRecognizer, register_hook
 
@@ -301,156 +301,145 @@ class IdRecognizer(RuleRecognizer):
                 break
 
 
-# --- dates ----------------------------------------------------------------------------------------
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
-_Y = r"(?:19\d\d|20\d\d|18\d\d)"
-_TIME = r"(?:\d{1,2}(?:\s?(?:h|g|giờ|gio)\s?\d{0,2}|\s?:\s?\d{2})(?:\s?(?:phút|phut|p|'))?(?:\s?(?:sáng|sang|chiều|chieu|tối|toi|trưa|trua|đêm|dem))?)"
-_WEEKDAY = r"(?:thu\s(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)"
-# 'may' and 'mar' are Vietnamese words when folded (máy, mạ): only the full forms that are not ('march' is)
-_EN_MONTH = r"(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|oct|nov|dec)"
-_DATE_RES: list[tuple[str, re.Pattern, float]] = [
-    # an e-mail header date (RFC 2822): 'Mon, 9 Mar 2026 06:52:18 +0700' whole ('mar'/'may' are safe here)
-    ("e-mail header date", re.compile(r"(?<![\w])(?:(?:mon|tue|wed|thu|fri|sat|sun),\s?)?\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul"
-                                      r"|aug|sep|oct|nov|dec)\s(?:19|20)\d\d\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[+\-]\d{4})?(?![\w])"), 0.95),
-    # 14h30 ngày 12/3/2024, 8 giờ ngày 5 tháng 3
-    # ('09:30 - 10:05, thứ Ba 14/04/2026', '6 giờ 45 phút sáng Thứ Hai, 21/9/2026': a time range, a weekday between)
-    ("time + date", re.compile(
-        rf"(?<![\w/]){_TIME}(?:\s?[-–]\s?{_TIME})?[\s,]*(?:{_WEEKDAY}[\s,]*)?(?:(?:ngày|ngay)\s*{_D}\s?(?:[/.\-]\s?{_M}|\s(?:tháng|thang)\s{_M})|{_D}\s?[/.\-]\s?{_M}(?=\s?[/.\-]\s?\d))"
-        rf"(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}})|\s(?:năm|nam)\s(?:{_Y}|\d{{2}}))?(?![\w/])"), 0.95),
-    # 02:47 ngày 2024-06-09 (a call log or a device stamp writes the ISO date after the time)
-    ("time + ISO date", re.compile(rf"(?<![\w/]){_TIME}[\s,]*(?:ngày|ngay)\s*{_Y}-{_M}-{_D}(?![\w/]|[.]\d)"), 0.95),
-    # English in mixed-language chats: 'July 9th, 2024', '9 July 2024', 'Jul 9' (folded text: lower case)
-    ("English month", re.compile(rf"(?<![\w]){_EN_MONTH}\.?\s{_D}(?:st|nd|rd|th)?(?:,?\s{_Y})?(?![\w])"
-                                 rf"|(?<![\w/.]){_D}(?:st|nd|rd|th)?\s(?:of\s)?{_EN_MONTH}\.?(?:,?\s{_Y})?(?![\w])"), 0.9),
-    ("ngày ... tháng ... năm", re.compile(
-        rf"(?:(?:ngày|ngay)\s*)?{_D}\s(?:tháng|thang)\s{_M}(?:\s*(?:năm|nam|,)\s*{_Y})?(?!\w)"
-        rf"|(?:ngày|ngay)\s+\.{{2,}}\s*(?:tháng|thang)\s+\.{{2,}}\s*(?:năm|nam)\s+{_Y}"), 0.95),
-    # 'đợt T4/2025', 'T12-2024': a month written with a T (tháng) before its year
-    ("T<month>/<year>", re.compile(rf"(?<![\w/.]){'t'}{_M}\s?[/\-]\s?{_Y}(?![\w/]|[.,]\d)"), 0.85),
-    ("tháng .../năm", re.compile(rf"(?:tháng|thang)\s*{_M}\s*(?:[/\-]|\s(?:năm|nam)\s)\s*{_Y}(?!\w)"), 0.9),
-    ("tháng ... (month with a context)", re.compile(rf"(?<=\b)(?:tháng|thang)\s{_M}(?=\s(?:vừa|vua|này|nay|trước|truoc|qua|sau)\b)"), 0.6),
-    ("yyyy-mm-dd", re.compile(rf"(?<![\w/.]){_Y}[\-/.]{_M}[\-/.]{_D}(?![\w/]|[.]\d)"), 0.95),
-    ("dd/mm/yyyy", re.compile(rf"(?<![\w/.,]){_D}\s?([/.\-])\s?{_M}\s?\1\s?(?:{_Y}|\d{{2}})(?![\w/]|[.,]\d)"), 0.95),
-    ("mm/yyyy", re.compile(rf"(?<![\w/.,]){_M}\s?[/\-]\s?{_Y}(?![\w/]|[.,]\d)"), 0.85),
-]
-# 'tăng từ 2000 lên ...', 'dao động từ 1990 ...': a value changing, not a year
-_CHANGE_BEFORE = frozenset(["tang", "giam", "len", "xuong", "dong", "chuyen", "dat"])
-# a clock time right before a short date: '7h 15/02', '22h30 26/01' (a shift's end, a fasting start)
-# (on the same line: '8h–10h' ending one table row is no part of the '07/7' opening the next)
-_TIME_BEFORE_DM = re.compile(r"(?<![\w/:.,])\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?[ \t]+$")
-# 'đầu / cuối / giữa tháng 5/2026': the part of the month belongs to the date
-_MONTH_PART_BEFORE = re.compile(r"(?<![\w])(?:dau|cuoi|giua)\s+$")
-# a clock time written HH:MM with two-digit hours ('Induction 08:12:', 'Extubated 09:09'): a record stamp
-# (not a chat message stamp: '[20:14] Lan: ...', '21:05 - Lan: ...')
-_HHMM = re.compile(r"(?<![\w/:.,\[])(?:[01]\d|2[0-3]):[0-5]\d(?![\w/]|[.,:]\d|\][ \t]|[ \t]+-[ \t])")
-# a time stamp before ':' inside a line ('Khí máu 5h: pH 7,31')
-# (not a duration: 'Sau 2h: BN tỉnh', 'trong 6h:', 'mỗi 4h:')
-# (nor a collection period: 'Nước tiểu 24h:', 'Holter 48h:' - no clock reads past 23h)
-_STAMP_TIME = re.compile(r"(?<=\s)(?<!sau )(?<!trong )(?<!moi )(?<!cach )((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?=:\s)")
-# (not the minutes of a time range: '09:30 - 10:05')
-# a clock time with its unit glued ('05h', '07g30', '14:20'): what makes a bare day/month a dated moment
-_CLOCK_AFTER_DASH = r"(?:[01]?\d|2[0-3])(?:[gh](?:[0-5]\d)?|:[0-5]\d)(?![\w/:])"
-_GLUED_CLOCK = re.compile(_CLOCK_AFTER_DASH)
-# ('6/11 - 07g30': a dash then a clock time is the hour of that day, no range of numbers)
-_DM_RE = re.compile(rf"(?<![\w/.,])(?<!\d:){_D}\s?([/\-])\s?{_M}(?![\w/]|[.,]\d|\s?[/\-]\s?(?!{_CLOCK_AFTER_DASH})\d)")
-_MONTH_RE = re.compile(r"(?:trong|vao|tu|dau|cuoi|giua|hoi|den|het|sang|tuan dau|tuan cuoi|nua dau|nua cuoi)\s+"
-                       r"(thang\s(?:0?[1-9]|1[0-2])(?:\s?[/\-]\s?(?:19|20)\d\d)?)(?![\w/]|\s?[/\-]\s?\d)")
-_YEAR_RE = re.compile(rf"(?<![\w/.,]){_Y}(?![\w/]|[.,]\d)")
-_AFTER_NOT_DATE = re.compile(r"\s*(?:mmhg|mm\s?hg|viên|vien|ống|ong|gói|goi|lần|lan|ml|mg|g\b|%|l/p|ck|nhịp|nhip|tuổi|tuoi|t\b(?![ \t]+\w)|tháng|thang|đơn vị|đv)", re.IGNORECASE)
-# the same units with diacritics, for text written with them: folded `ong` is also `ông` (a man),
-# `lan` also `Lan`, so '27 - 1 ông bắt đầu ho' is a date
-_AFTER_NOT_DATE_MARKED = re.compile(r"\s*(?:mmhg|mm\s?hg|viên\b|ống\b|gói\b|lần\b|ml\b|mg\b|g\b|%|l/p|ck\b|nhịp\b|tuổi\b|t\b(?![ \t]+\w)|tháng\b|đơn vị|đv\b)", re.IGNORECASE)
-# a time of day right after a date: '12/03/2024, 14h30', '12/3 lúc 8 giờ'
-# ('03/02/2026 - 07g15': hours and minutes joined by 'g', giờ)
-# ('7/11/2025 - 8g': a bare hour in 'g' ends its line or bracket, else it may be grams)
-_TIME_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:lúc|luc|-|–)\s*|\s+)(\d{1,2}\s?(?:h|giờ|gio)\s?\d{0,2}(?:\s?(?:phút|phut|p))?|\d{1,2}:\d{2}"
-                         r"|\d{1,2}g[0-5]\d|(?:[01]?\d|2[0-3])g(?=[ \t]*(?:$|\n|\)|:)))(?![\w/:])")
+# --- dates: resources/deid/rules/date.yaml (the hook `dates` below) ------------------------------------------------
+# The date pack's patterns are bound to these names once, on first use (`_load_date_pack`); their comments are there.
+_DATE_RES: list[tuple[str, re.Pattern, float]] = []
+_DATE_NEEDS: dict[str, tuple[str, ...]] = {}
+_DIGIT_START: frozenset = frozenset()
+_CHANGE_BEFORE: frozenset = frozenset()
+_FROM_TO_MARKED: frozenset = frozenset()
+_COLUMN_ROLES: dict[str, str] = {}
+_ADMIT_TIME: re.Pattern = None  # type: ignore[assignment]
+_AFTER_NOT_DATE: re.Pattern = None  # type: ignore[assignment]
+_AFTER_NOT_DATE_MARKED: re.Pattern = None  # type: ignore[assignment]
+_AT_TIME: re.Pattern = None  # type: ignore[assignment]
+_BARE_TIME: re.Pattern = None  # type: ignore[assignment]
+_CELL_DT: re.Pattern = None  # type: ignore[assignment]
+_CLAUSE_TIME: re.Pattern = None  # type: ignore[assignment]
+_CLOCK: re.Pattern = None  # type: ignore[assignment]
+_CLOCK_AMPM: re.Pattern = None  # type: ignore[assignment]
+_CLOCK_IN_LINE: re.Pattern = None  # type: ignore[assignment]
+_DATE_DASH: re.Pattern = None  # type: ignore[assignment]
+_DATE_WORD_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_DAYPART_TIME: re.Pattern = None  # type: ignore[assignment]
+_DAY_DOT_MONTH: re.Pattern = None  # type: ignore[assignment]
+_DAY_EARLIER: re.Pattern = None  # type: ignore[assignment]
+_DAY_IN_BRACKETS: re.Pattern = None  # type: ignore[assignment]
+_DIVIDER_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_DM_RE: re.Pattern = None  # type: ignore[assignment]
+_FROM_TO_TIME: re.Pattern = None  # type: ignore[assignment]
+_FULL_DATE: re.Pattern = None  # type: ignore[assignment]
+_GLUED_CLOCK: re.Pattern = None  # type: ignore[assignment]
+_HEADER_UNIT: re.Pattern = None  # type: ignore[assignment]
+_HHMM: re.Pattern = None  # type: ignore[assignment]
+_HOUR_WORD_TIME: re.Pattern = None  # type: ignore[assignment]
+_LINE_OPEN_TIME: re.Pattern = None  # type: ignore[assignment]
+_LINE_TIME: re.Pattern = None  # type: ignore[assignment]
+_MONTH_PART_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_MONTH_RE: re.Pattern = None  # type: ignore[assignment]
+_MONTH_YEAR: re.Pattern = None  # type: ignore[assignment]
+_NOT_DM_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_NO_WEEKDAY_AFTER: re.Pattern = None  # type: ignore[assignment]
+_NO_WEEKDAY_AFTER_FOLDED: re.Pattern = None  # type: ignore[assignment]
+_RANGE_AFTER: re.Pattern = None  # type: ignore[assignment]
+_RATIO_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_RELDAY_TIME: re.Pattern = None  # type: ignore[assignment]
+_SERIAL_CLAUSE_TIME: re.Pattern = None  # type: ignore[assignment]
+_STAMP_TIME: re.Pattern = None  # type: ignore[assignment]
+_STREET_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_TICK_TIME: re.Pattern = None  # type: ignore[assignment]
+_TIME_AFTER: re.Pattern = None  # type: ignore[assignment]
+_TIME_BEFORE_DM: re.Pattern = None  # type: ignore[assignment]
+_TIME_RELATIVE: re.Pattern = None  # type: ignore[assignment]
+_TIME_THEN_PERSON: re.Pattern = None  # type: ignore[assignment]
+_TIME_TO: re.Pattern = None  # type: ignore[assignment]
+_VALUE_CHANGE_AFTER: re.Pattern = None  # type: ignore[assignment]
+_VITAL_SIGN_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_WEEKDAY_BEFORE: re.Pattern = None  # type: ignore[assignment]
+_WEEKDAY_DAY: re.Pattern = None  # type: ignore[assignment]
+_YEAR_RANGE_AFTER: re.Pattern = None  # type: ignore[assignment]
+_YEAR_RE: re.Pattern = None  # type: ignore[assignment]
+
+# global name -> pattern name in date.yaml
+_DATE_PATTERN_NAMES = {
+    '_ADMIT_TIME': 'admit time',
+    '_AFTER_NOT_DATE': 'after not date',
+    '_AFTER_NOT_DATE_MARKED': 'after not date marked',
+    '_AT_TIME': 'at time',
+    '_BARE_TIME': 'bare time',
+    '_CELL_DT': 'cell dt',
+    '_CLAUSE_TIME': 'clause time',
+    '_CLOCK': 'clock',
+    '_CLOCK_AMPM': 'clock ampm',
+    '_CLOCK_IN_LINE': 'clock in line',
+    '_DATE_DASH': 'date dash',
+    '_DATE_WORD_BEFORE': 'date word before',
+    '_DAYPART_TIME': 'daypart time',
+    '_DAY_DOT_MONTH': 'day dot month',
+    '_DAY_EARLIER': 'day earlier',
+    '_DAY_IN_BRACKETS': 'day in brackets',
+    '_DIVIDER_BEFORE': 'divider before',
+    '_DM_RE': 'dm re',
+    '_FROM_TO_TIME': 'from to time',
+    '_FULL_DATE': 'full date',
+    '_GLUED_CLOCK': 'glued clock',
+    '_HEADER_UNIT': 'header unit',
+    '_HHMM': 'hhmm',
+    '_HOUR_WORD_TIME': 'hour word time',
+    '_LINE_OPEN_TIME': 'line open time',
+    '_LINE_TIME': 'line time',
+    '_MONTH_PART_BEFORE': 'month part before',
+    '_MONTH_RE': 'month re',
+    '_MONTH_YEAR': 'month year',
+    '_NOT_DM_BEFORE': 'not dm before',
+    '_NO_WEEKDAY_AFTER': 'no weekday after',
+    '_NO_WEEKDAY_AFTER_FOLDED': 'no weekday after folded',
+    '_RANGE_AFTER': 'range after',
+    '_RATIO_BEFORE': 'ratio before',
+    '_RELDAY_TIME': 'relday time',
+    '_SERIAL_CLAUSE_TIME': 'serial clause time',
+    '_STAMP_TIME': 'stamp time',
+    '_STREET_BEFORE': 'street before',
+    '_TICK_TIME': 'tick time',
+    '_TIME_AFTER': 'time after',
+    '_TIME_BEFORE_DM': 'time before dm',
+    '_TIME_RELATIVE': 'time relative',
+    '_TIME_THEN_PERSON': 'time then person',
+    '_TIME_TO': 'time to',
+    '_VALUE_CHANGE_AFTER': 'value change after',
+    '_VITAL_SIGN_BEFORE': 'vital sign before',
+    '_WEEKDAY_BEFORE': 'weekday before',
+    '_WEEKDAY_DAY': 'weekday day',
+    '_YEAR_RANGE_AFTER': 'year range after',
+    '_YEAR_RE': 'year re',
+}
 
 
-_DAYPART_TIME = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya)(?:\s+(?:nay|mai|qua|hom nay|hom qua|mai nay|ngay mai))?"
-                           r"(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?)(?![\w/:])")
-# 'mai 7h c ghé', 'hôm nay 15h30 tái khám': a relative day alone before the time (not 'g': 'hôm nay 2g Cefo' is a dose)
-_RELDAY_TIME = re.compile(r"(?<![\w])(?:ngay mai|mai|hom nay|hom qua)(?:\s+(?:luc|vao))?\s+(\d{1,2}\s?(?:h|gio)(?:\s?[0-5]\d)?)(?![\w/:])")
-_TIME_RELATIVE = re.compile(r"(?<![\w/])(\d{1,2}\s?(?:h|gio)\s?\d{0,2}(?:\s+(?:sang|trua|chieu|toi|dem|khuya))?"
-                            r"\s+(?:hom qua|hom nay|hom kia|nay|qua|mai))(?![\w])")
-# 'lúc 1h30', 'vào lúc 22:15': a clock time after 'at' (care sheets note when a dose was given)
-# ('lúc 22 giờ 14: ST chênh lên': a colon after the minutes ends the stamp, it is no third clock field)
-_AT_TIME = re.compile(r"(?<![\w])(?:vao luc|luc)\s+(\d{1,2}\s?(?:h|gio)(?:\s?\d{2}(?:\s?(?:phut|p))?)?|\d{1,2}:\d{2})(?![\w/]|:\d|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
-# 'từ 14h', 'đến 2h40', 'liều tiếp theo 10h', 'bắt đầu 07h40, ngừng 19h', 'kết thúc 11 giờ 05': a clock time as
-# the start, end or next moment of something (not a duration: 'trong 2h', 'sau 5h' stay out)
-_FROM_TO_TIME = re.compile(r"(?<![\w])(tu|den|toi|tiep theo|ke tiep|bat dau|ket thuc|ngung|dung)\s+((?:[01]?\d|2[0-4])\s?(?:h|gio)(?:\s?[0-5]\d(?:\s?(?:phut|p))?)?"
-                           r"|(?:[01]?\d|2[0-3]):[0-5]\d)(?![\w/:]|\s?(?:ngay|hom|sang|chieu|toi|dem|trua)\b)")
-_FROM_TO_MARKED = frozenset(["từ", "đến", "tới", "tiếp theo", "kế tiếp", "bắt đầu", "kết thúc", "ngừng", "dừng"])
-# '✓ 8h', '✔ 9h15': the tick of a medication-administration sheet, then the time the dose was given
-_TICK_TIME = re.compile(r"[✓✔☑]\s*(\d{1,2}\s?(?:h|g|gio)(?:\s?[0-5]\d)?|\d{1,2}:[0-5]\d)(?![\w/:])")
-# words one of which every match of a date pattern contains (in folded text): a note without them skips it
-_DATE_NEEDS = {"e-mail header date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-               "English month": ("jan", "feb", "march", "apr", "jun", "jul", "aug", "sept", "oct", "nov", "dec"),
-               "time + ISO date": ("ngay",), "ngày ... tháng ... năm": ("thang",), "tháng .../năm": ("thang",),
-               "tháng ... (month with a context)": ("thang",)}
-# '3am', '10:30 pm' (English in mixed-language chats)
-_CLOCK_AMPM = re.compile(r"(?<![\w/:.])(\d{1,2}(?::\d{2})?\s?(?:am|pm))(?![\w])")
-# a clock time in a story: '7h30 cùng ngày', 'đến 2h40', 'lúc 2h sáng'; not a shift range ('6h00-10h00')
-_BARE_TIME = re.compile(r"(?<![\w/:\-])(?<!- )(?<!– )(\d{1,2}h[0-5]\d|\d{1,2}\s?(?:h|gio) (?:sang|trua|chieu|toi|dem|khuya))(?![\w/:]|\s?[\-–])")
-# a clock time (or range) opening a clause of a dated timeline line: 'Ngày 9/5: khoảng 7h đi xe về quê; 10h–13h dự
-# đám cưới; 17h về phòng trọ' (the line must name a day before it; not a duration: '; 6h đầu', ': 2h sau mổ')
-_H = r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?"
-_CLAUSE_TIME = re.compile(rf"[:;][ \t]*(?:khoang |luc |vao (?:luc )?|tu )?({_H}(?:\s?[-–]\s?{_H})?)"
-                          r"(?= (?!(?:sau|dau|cuoi|tiep|nay|qua|lien|roi|truoc|moi|mot|con|tro|lan|trong|nua)\b)[a-z])")
-# a clock time opening a line, then what happened ('22h HA 88/50 → tăng NE', '14h sốt 39,2 → cấy máu'): the moment of a
-# care-sheet entry (not a duration: '6h đầu', '2h sau mổ'; no bare 'g', which may be grams: '07g30' only)
-_NOT_DURATION_AFTER = r"(?!(?:sau|dau|cuoi|tiep|nay|qua|lien|roi|truoc|moi|mot|tro|lan|trong|nua|con lai)\b)"
-# (a part of the day after it, '4h sáng 6 - 8', is left to the patterns that take it with the date)
-_LINE_OPEN_TIME = re.compile(r"^[ \t\-*•+]*((?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|g[0-5]\d))[ \t]+"
-                             rf"(?={_NOT_DURATION_AFTER}(?!(?:sang|trua|chieu|toi|dem|khuya)\b)[a-z])", re.MULTILINE)
-# the next clock time of a timeline line, opening a clause ('sốt 38,8 lúc 16h → Paracetamol 1g, 17h còn 37,6'):
-# a line that already gave a clock time goes on with the next moment
-_SERIAL_CLAUSE_TIME = re.compile(r"(?:[,;→]|->)[ \t]*((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)"
-                                 rf"(?= {_NOT_DURATION_AFTER}[a-z])")
-_CLOCK_IN_LINE = re.compile(r"(?<![\w/.,])(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?|:[0-5]\d)(?![\w/])")
-# the hour of an admission, a discharge or a transfer ('mới nhập 14h từ TTYT', 'ra viện 10h30')
-_ADMIT_TIME = re.compile(r"(?<![\w])(?:nhap vien|nhap|vao vien|ra vien|xuat vien|chuyen den|chuyen vien|chuyen khoa)[ \t]+"
-                         r"((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)(?![\w/:]|\s?[\-–]|[.,]\d|\s(?:sau|truoc|nay|qua|lien)\b)")
-# a weekday right before a date belongs to it ('tái khám thứ Sáu 12/6/2026', 'hôm thứ 5 9/7'); not after a part of
-# the day ('sáng thứ Bảy 14/12': the weekday stays out, as in the older notes), nor a count ('lần thứ 2 ...')
-_WEEKDAY_BEFORE = re.compile(rf"(?<![\w])(?:{_WEEKDAY})[ \t]*,?[ \t]*$")
-_NO_WEEKDAY_AFTER = re.compile(r"(?<![\w])(?:sáng|trưa|chiều|tối|đêm|khuya|ngày|lần|con|đợt|tuần|tháng|năm|liều|mũi|ca|số|kỳ"
-                               r"|buổi|người|giờ|phút|bệnh nhân|bn|giường|lớp|tầng|phòng)[ \t]+$")
-_NO_WEEKDAY_AFTER_FOLDED = re.compile(r"(?<![\w])(?:sang|trua|chieu|toi|dem|khuya|ngay|lan|con|dot|tuan|thang|nam|lieu|mui|ca|so|ky"
-                                      r"|buoi|nguoi|gio|phut|benh nhan|bn|giuong|lop|tang|phong)[ \t]+$")
-_DIVIDER_BEFORE = re.compile(r"^[ \t]*[─━—–=*~_\-]{2,}[ \t]*$", re.MULTILINE)
-# 'đổi sang thứ 2 ngày 27': a weekday and a bare day of the month (the month is known from the talk)
-_WEEKDAY_DAY = re.compile(rf"(?<![\w])((?:{_WEEKDAY})[ \t]+ngay[ \t]+{_D})(?![\w/:]|[.,]\d)")
-_DAY_EARLIER = re.compile(rf"(?<![\w/.,]){_D}\s?[/.\-]\s?{_M}(?!\d)|\bngay\s+{_D}\b")
-# 'Thời điểm khỏe mạnh cuối cùng là 6 giờ 30': hours and minutes in words with no 'phút' are a clock reading
-# (not a duration: 'trong 1 giờ 30', 'sau 2 giờ 15 phút')
-_HOUR_WORD_TIME = re.compile(r"(?<![\w/:.,])(?<!trong )(?<!sau )(?<!moi )(?<!cach )(?<!mat )(?<!dai )(?<!hon )"
-                             r"((?:[01]?\d|2[0-3]) gio [0-5]\d)(?![\w/:]|[.,]\d|\s?(?:phut|p)\b)")
-# '10h anh lên phòng giao ban', '7h30 em qua': a clock time opening a clause, then who will act (an appointment)
-_TIME_THEN_PERSON = re.compile(r"(?:^|[,.;:!?(][ \t]*|\n[ \t]*)((?:[01]?\d|2[0-3])h(?:[0-5]\d)?)[ \t]+"
-                               r"(?=(?:anh|chi|em|bac|co|chu|ong|ba|chau|minh|toi|tui|con|ca nha|gia dinh)[ \t]+(?!oi\b)[a-z])",
-                               re.MULTILINE)
-# 'ngày 28.01': a day and a two-digit month joined by a dot after 'ngày' (not a dose: 'ngày 1.50 mg')
-_DAY_DOT_MONTH = re.compile(rf"(?<![\w])ngay\s+({_D}\.(?:0[1-9]|1[0-2]))(?![\w/]|[.,]\d|\s?(?:mg|ml|g|l|kg|lit|%|mmol|ui|mcg)\b)")
-_MONTH_YEAR = re.compile(rf"(?:t|thang\s?){_M}\s?[/\-]\s?{_Y}")
-_DAY_IN_BRACKETS = re.compile(rf"\s*\(\s*ngay\s+({_D})\s*\)")
-_LINE_TIME = re.compile(r"^[ \t\-*•]*(\d{1,2}\s?(?:h|g|gio)(?:\s?\d{2})?)[ \t]*:", re.MULTILINE)
+def _load_date_pack() -> None:
+    from .rules import builtin_pack
+
+    rec = builtin_pack("date").recognizers[0]
+    g, d = globals(), rec.data
+    for var, name in _DATE_PATTERN_NAMES.items():
+        g[var] = rec.rx(name)
+    _DATE_RES[:] = [(name, rec.rx(name), rec.pattern(name).score) for name in d["date_forms"]]
+    _DATE_NEEDS.update({name: rec.pattern(name).needs for name in d["date_forms"] if rec.pattern(name).needs})
+    g["_DIGIT_START"] = frozenset(p.rx for p in rec.patterns if p.digit_start)
+    g["_CHANGE_BEFORE"] = frozenset(d["change_before"])
+    g["_FROM_TO_MARKED"] = frozenset(d["from_to_marked"])
+    _COLUMN_ROLES.update(d["column_roles"])
 
 
-# a pipe table's header names what its columns hold ('Ngày | giờ | M | HA', 'STT | Họ tên | Tuổi | SĐT'): a bare
-# '12.5', '08h' or '52' in such a column is a date, a clock time or an age, with no cue word in its own cell
-_COLUMN_ROLES = {"ngay": "d", "gio": "t", "ngay gio": "dt", "ngay/gio": "dt", "ngay - gio": "dt", "thoi gian": "dt",
-                 "thoi diem": "dt", "ngay tiem": "d", "ngay kham": "d", "tuoi": "a", "nam sinh": "y", "ns": "y"}
-_CELL_DT = re.compile(rf"(?:({_D}\s?[/.\-]\s?{_M}(?:\s?[/.\-]\s?(?:{_Y}|\d{{2}}))?)(?:\s+|$))?"
-                      r"((?:[01]?\d|2[0-3])\s?(?:h|gio)(?:\s?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d)?")
 
 
-_HEADER_UNIT = re.compile(r"\s*\([^()|]{1,12}\)$")
+
+
 
 
 def _table_cells(f: str, roles_wanted: str):
     """(role, start, end) of each non-empty cell of a pipe table whose column header has a role in roles_wanted."""
+    if not _COLUMN_ROLES:
+        _load_date_pack()
     roles: dict[int, str] = {}
     pos = 0
     for line in f.split("\n"):
@@ -481,25 +470,24 @@ def _table_cells(f: str, roles_wanted: str):
                     yield role, a, b
 
 
-# visual acuity ('thị lực MP 7/10', 'mắt trái 9/10') and weekday lists ('thứ 2-4-6') are no day/month
-_NOT_DM_BEFORE = re.compile(r"(?:\bthi luc\b[^.;\n/]{0,18}|\b(?:mp|mt|mat phai|mat trai|mat p|mat t)\s*:?\s*"
-                            r"|\bthu\s*(?:\d\s*[\-,]\s*)*)$")
-# a street unit right before a number: the date-like name of a street ('đường 3 Tháng 2', 'Đ. 30/4')
-_STREET_BEFORE = re.compile(r"(?:\bduong|\bpho|\bd\.)\s*$")
 
 
 # Patterns whose every match starts with a digit that a look-behind keeps from following a letter or digit
-# (`_DIGIT_START`, at the end of the module): `_scan` tries them only where a run of digits starts.
+# (`digit_start: true` in date.yaml, gathered in `_DIGIT_START`): `_scan` tries them only where a run of digits starts.
 def _scan(rx: re.Pattern, f: str, starts: list[int]):
     """`rx.finditer(f)`, tried only at digit-run starts when `rx` is one of `_DIGIT_START`."""
     return finditer_at(rx, f, starts) if rx in _DIGIT_START else rx.finditer(f)
 
 
-class DateRecognizer(Recognizer):
-    name = "date"
-    labels = ("DATE",)
+@register_hook("dates")
+class DateRecognizer(RuleRecognizer):
+    """The date recognizer of the `date` pack (resources/deid/rules/date.yaml): the date forms in their order, then
+    bare day/months with their cues, months, clock times tied to a day or a timeline, weekdays, table columns and
+    years after their cues; ranges joined."""
 
     def analyze(self, ctx: Context) -> list[Candidate]:
+        if _DM_RE is None:
+            _load_date_pack()
         f = ctx.folded
         out: list[Candidate] = []
         taken = Taken(len(f))
@@ -529,12 +517,12 @@ class DateRecognizer(Recognizer):
             i = ctx.token_index_at(s)
             cue = ctx.cue_before(i, dcues, skip="") if i is not None else None
             before = f[max(0, s - 12):s]
-            if re.search(r"(?:\bha|huyết áp|huyet ap|mạch|mach|tỉ lệ|ti le|liều|lieu)\s*:?\s*$", before):
+            if _VITAL_SIGN_BEFORE.search(before):
                 continue
             if _NOT_DM_BEFORE.search(f, max(0, s - 30), s):
                 continue  # visual acuity 'MP 7/10', weekdays 'thứ 2-4-6'
 
-            if cue or re.search(r"(?:ngày|ngay|từ|tu|đến|den|tới|toi)\s*$", before):
+            if cue or _DATE_WORD_BEFORE.search(before):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.85, self.name, "pattern: day/month + date cue"))
             else:
@@ -598,7 +586,7 @@ class DateRecognizer(Recognizer):
         for rx, why in ((_HHMM, "clock time HH:MM"), (_STAMP_TIME, "time stamp before ':'")):
             for m in _scan(rx, f, starts):
                 s, e = m.span(rx.groups and 1 or 0)
-                if free(s, e) and not re.search(r"(?:ti le|ratio|hieu gia|titer|pha loang)\s*:?\s*$", f[max(0, s - 14):s]):
+                if free(s, e) and not _RATIO_BEFORE.search(f[max(0, s - 14):s]):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
         for m in _CLAUSE_TIME.finditer(f):
@@ -689,9 +677,9 @@ class DateRecognizer(Recognizer):
                 cue = ctx.cue_before(i, ycues, skip="|")  # '| Năm sinh | 1995 (30T) |': the label in the cell before
             if not cue and i and ctx.ktoks[i - 1] in ("từ", "tu") and not _AFTER_NOT_DATE.match(f, e) \
                     and not f[s:e].startswith("18") and not (i > 1 and ctx.ftoks[i - 2] in _CHANGE_BEFORE) \
-                    and not re.match(r"\s*(?:->|→|len|xuong)\s*\d", f[e:e + 10]) \
-                    and not (re.match(r"\s*(?:-|–|den|toi)\s*\d", f[e:e + 10])
-                             and not re.match(r"\s*(?:-|–|den|toi)\s*(?:19|20)\d\d(?![\w/]|[.,]\d)(?!\s*(?:ml|mg|g\b|l\b|%|don vi))", f[e:e + 24])):
+                    and not _VALUE_CHANGE_AFTER.match(f[e:e + 10]) \
+                    and not (_RANGE_AFTER.match(f[e:e + 10])
+                             and not _YEAR_RANGE_AFTER.match(f[e:e + 24])):
                 # (a range of years 'từ 2005 đến 2015' is history; 'từ 2000 đến 3000 ml' is a volume)
                 cue = "từ"  # 'đã bỏ thuốc từ 2019': a year (not 'từ 2000 ml', not a range of counts)
             if not cue and i and ctx.ftoks[i - 1] in ("den", "toi", "-", "–") and not _AFTER_NOT_DATE.match(f, e) \
@@ -704,12 +692,6 @@ class DateRecognizer(Recognizer):
         return _join_ranges(f, out)
 
 
-# 'Hạn thẻ: 01/01/2026 - 31/12/2026' (two full dates joined by a dash), 'từ 11h00 đến 13h30' (two clock times):
-# one period, one span, like the dash-joined time ranges '10h–13h'
-_FULL_DATE = re.compile(rf"{_D}\s?([/.\-]){_M}\1(?:{_Y}|\d{{2}})")
-_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\s?(?:h|g|gio)(?:\s?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d")
-_DATE_DASH = re.compile(r"\s?[-–]\s?")
-_TIME_TO = re.compile(r"\s+(?:den|toi)\s+")
 
 
 def _join_ranges(f: str, out: list[Candidate]) -> list[Candidate]:
@@ -800,6 +782,3 @@ _LEADING_NUMBER = re.compile(r"\d+")
 
 
 
-_DIGIT_START = frozenset([rx for why, rx, _s in _DATE_RES if why in ("time + date", "time + ISO date", "yyyy-mm-dd",
-                                                                    "dd/mm/yyyy", "mm/yyyy")]
-                         + [_TIME_RELATIVE, _BARE_TIME, _CLOCK_AMPM, _HOUR_WORD_TIME, _DM_RE, _YEAR_RE, _HHMM])

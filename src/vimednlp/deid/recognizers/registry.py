@@ -112,7 +112,6 @@ def _default_recognizers() -> list[Recognizer]:
     """Built once per process (lexicons and packs load once); registries copy the list, not the recognizers."""
     if not _DEFAULT:
         from .names import NameRecognizer
-        from .patterns import DateRecognizer
         from .places import LocationRecognizer, OrganizationRecognizer, ProfessionRecognizer
         from .quasi import GenderRecognizer, TransportRecognizer
         from .rules import builtin_pack
@@ -122,7 +121,7 @@ def _default_recognizers() -> list[Recognizer]:
             return builtin_pack(name).recognizers
 
         # (the order the analyzer has always run them in: the resolver breaks exact ties by it)
-        _DEFAULT.extend([*pack("email"), *pack("url"), *pack("ip"), *pack("phone"), *pack("id"), DateRecognizer(),
+        _DEFAULT.extend([*pack("email"), *pack("url"), *pack("ip"), *pack("phone"), *pack("id"), *pack("date"),
                          *pack("age"), NameRecognizer(), LocationRecognizer(), OrganizationRecognizer(),
                          ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer()])
     return list(_DEFAULT)
