@@ -151,3 +151,24 @@ def test_spawned_workers_give_the_same_spans_as_one_process(nlp):
     finally:
         multiprocessing.set_start_method(method, force=True)
     assert two == one
+
+
+def test_a_fresh_python_loads_the_saved_pipeline_without_importing_vimednlp(tmp_path):
+    # the entry points register the tokenizer and the factories: `spacy.load` alone is enough
+    import json
+    import subprocess
+    import sys
+
+    nlp = load(["vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context", "vimednlp_resolver"])
+    nlp.to_disk(tmp_path / "p")
+    (tmp_path / "note.txt").write_text(NOTES[0], encoding="utf-8")
+    script = ("import json, sys, spacy\n"
+              "doc = spacy.load(sys.argv[1])(open(sys.argv[2], encoding='utf-8').read())\n"
+              "print(json.dumps([[k, s.start_char, s.end_char, s.label_, s._.negated] for k in sorted(doc.spans)"
+              " for s in doc.spans[k]] + [['ents', e.start_char, e.end_char, e.label_] for e in doc.ents]))\n")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "p"), str(tmp_path / "note.txt")],
+                         capture_output=True, text=True, timeout=300, check=True).stdout
+    doc = nlp(NOTES[0])
+    want = [[k, s.start_char, s.end_char, s.label_, s._.negated] for k in sorted(doc.spans) for s in doc.spans[k]]
+    want += [["ents", e.start_char, e.end_char, e.label_] for e in doc.ents]
+    assert json.loads(out.strip().splitlines()[-1]) == want
