@@ -149,3 +149,11 @@ def test_medspacy_style_aliases_read_and_write_the_attributes():
     assert sot._.is_negated
     sot._.is_negated = False
     assert sot._.negated is False
+
+
+def test_medspacy_style_section_rule_with_a_colon():
+    nlp = load(CLINICAL)
+    nlp.get_pipe("vimednlp_sections").add_titles([{"category": "dich_te", "literal": "Yếu tố dịch tễ:"}])
+    doc = nlp("Yếu tố dịch tễ: vùng có sốt xuất huyết.\nKhám: không sốt.")
+    assert doc._.clinical_sections[0]["name"] == "dich_te"
+    assert _by_text(doc)["sốt xuất huyết"]._.section_category == "dich_te"

@@ -213,6 +213,11 @@ def _section_item(x, n: int, source: str = "add_titles") -> dict:
     unknown = set(x) - {"name", "headings", "implies"}
     if unknown:
         raise ValueError(f"{source}: section {n}: unknown key(s) {sorted(unknown)}; known: name, headings, implies")
+    heads = x.get("headings")
+    if isinstance(heads, (list, tuple)):
+        x["headings"] = [str(h).strip().rstrip(":").strip() for h in heads]
+    elif heads is not None:
+        x["headings"] = [str(heads).strip().rstrip(":").strip()]   # medspaCy titles often end with ':'
     return x
 
 
