@@ -112,7 +112,8 @@ def test_address_unit_rows_spell_each_unit_with_and_without_marks():
     for r in rows:
         assert fold_lower(r["written"]) == r["unit"]
     by_unit = {r["unit"]: r for r in rows}
-    assert by_unit["tp"]["abbreviation"] == "thành phố" and by_unit["tp"]["level"] == "province"
+    assert by_unit["tp"]["abbreviation"] == "thành phố" and by_unit["tp"]["level"] == "city"
+    assert by_unit["ngo"]["level"] == "lane" and by_unit["tinh"]["level"] == "province"
     assert by_unit["phuong"]["level"] == "ward"
 
 
