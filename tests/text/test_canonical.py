@@ -103,3 +103,12 @@ def test_any_view_span_maps_back_inside_the_input_in_order(text, data):
     for (s1, e1), (s2, e2) in zip(mapped, mapped[1:]):
         assert s1 <= s2 and e1 <= e2  # in order
     assert "\ud800" not in v.text and "\x00" not in v.text
+
+
+@pytest.mark.parametrize("text", ["tra cứu ?ma=SS260620117.", "chuyến bay IO4405 nhập cảnh", "mã SO12345678"])
+def test_a_codes_letter_prefix_is_not_an_ocr_digit(text):
+    assert canonical_view(text).text == text
+
+
+def test_an_ocr_letter_inside_a_spaced_phone_is_a_digit():
+    assert canonical_view("sdt e 09o8 334 217 hư r").text == "sdt e 0908 334 217 hư r"

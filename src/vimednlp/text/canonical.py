@@ -241,10 +241,11 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
         done = j
         if (i > 0 and text[i - 1].isalnum()) or (j < n and text[j].isalnum()):
             continue  # glued to a word ('SpO2', 'BN0l23')
-        # groups between separators; a group without a real digit cuts the run
+        # groups between separators; a group without a real digit cuts the run, and so does a code's letter
+        # prefix ('SS260620117', flight 'IO4405': two letters first)
         seq: list[tuple[int, int]] = []
         for g in [*re.finditer(r"[^./\-: ]+", text[i:j]), None]:
-            if g is not None and any("0" <= c <= "9" for c in g.group()):
+            if g is not None and any("0" <= c <= "9" for c in g.group()) and not g.group()[:2].isalpha():
                 seq.append((i + g.start(), i + g.end()))
                 continue
             if seq:
