@@ -26,13 +26,46 @@ HERE = Path(__file__).resolve().parent
 
 
 def load_eval(path: Path) -> list[tuple[str, list[str], str]]:
+    """(mention, gold codes, form) rows; `#` lines are notes, the first other line the header;
+    gold `-` (no codes) marks a mention with nothing credible to code."""
     rows = []
     with open(path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            m, gold, form = line.rstrip("\n").split("\t")
-            rows.append((m, gold.split("|"), form))
+        lines = [ln for ln in f if not ln.startswith("#") and ln.strip()]
+    for i, line in enumerate(lines[1:], 2):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"{path}: data line {i}: expected 3 tab-separated columns (mention, gold, form)")
+        m, gold, form = parts
+        rows.append((m, [] if gold.strip() == "-" else gold.split("|"), form))
     return rows
+
+
+def calibrate(rows, data: Path) -> int:
+    """Top candidate of every development mention (no abstention) -> calibration.json."""
+    import datetime
+
+    from vimednlp.terminology import calibration, code
+
+    top1 = []
+    for q, gold, _ in rows:
+        cands = code(q, k=1, min_confidence=0.0)
+        if not cands:
+            continue  # nothing proposed at all: no score to learn from
+        ok = bool(gold) and cands[0].code[:3] in {g[:3] for g in gold}
+        top1.append((cands[0].score, cands[0].reason, ok))
+    cal = calibration.fit(top1)
+    try:
+        src = str(data.resolve().relative_to(HERE.parent))
+    except ValueError:
+        src = data.name
+    cal.update(fitted_on=src, date=datetime.date.today().isoformat(),
+               note="Platt scaling of top-1 3-character correctness on score and similarity-only evidence; "
+                    "threshold maximizes right - wrong top-1 codes (abstaining scores 0). "
+                    "Regenerate: python benchmarks/bench_coding.py --vi store --data " + src + " --calibrate")
+    out = HERE.parent / "src" / "vimednlp" / "resources" / "terminology" / calibration.CALIBRATION_FILE
+    out.write_text(json.dumps(cal, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(cal, ensure_ascii=False, indent=1))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the numbers here")
     ap.add_argument("--no-synonyms", action="store_true",
                     help="ablation: leave our curated synonyms out of the index (titles, abbreviations, rewrites only)")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="fit the confidence calibration and abstain threshold on --data (a development set, "
+                         "never a test set) and write src/vimednlp/resources/terminology/calibration.json")
     args = ap.parse_args(argv)
 
     if args.vi != "store":
@@ -66,13 +102,23 @@ def main(argv: list[str] | None = None) -> int:
 
     synonyms = {norm(r["term"]) for r in _read_tsv("icd10_synonyms.tsv")}
     rows = load_eval(Path(args.data))
+    if args.calibrate:
+        return calibrate(rows, Path(args.data))
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])  # n, h1, h5, n4, h1_4, h5_4
     lat = []
     misses = []
+    none_rows = none_abstained = codable_abstained = 0
     for q, gold, form in rows:
         t = time.perf_counter()
         cands = code(q, k=args.k)
         lat.append((time.perf_counter() - t) * 1000)
+        if not gold:  # nothing credible to code: right when code() abstains
+            none_rows += 1
+            none_abstained += not cands
+            if cands:
+                misses.append((q, gold, [(c.code, c.score, c.reason) for c in cands[:3]]))
+            continue
+        codable_abstained += not cands
         g3 = {g[:3] for g in gold}
         p3 = [c.code[:3] for c in cands]
         h1 = bool(p3) and p3[0] in g3
@@ -106,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"vi={args.vi}  synonyms={'off' if args.no_synonyms else 'on'}  n={len(rows)}  build {t_build:.1f}s  index load {t_load:.1f}s")
     print(f"{'group':<12} {'n':>5} {'acc@1(3)':>9} {'acc@5(3)':>9} {'n4':>5} {'acc@1(4)':>9} {'acc@5(4)':>9}")
-    order = ["all", "rw", "lay", "abbr", "nd", "typo", "en", "in-synonyms", "unseen"]
-    for grp in order:
+    order = ["all", "rw", "lay", "abbr", "nd", "typo", "en", "chat", "ocr", "mixed", "qual", "in-synonyms", "unseen"]
+    for grp in order + sorted(set(stats) - set(order)):
         if grp not in stats:
             continue
         n, h1, h5, n4, h14, h54, _ = stats[grp]
@@ -116,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         res["groups"][grp] = r
         print(f"{grp:<12} {n:>5} {r['acc1_3']:>9.3f} {r['acc5_3']:>9.3f} {n4:>5} "
               f"{(r['acc1_4'] or 0):>9.3f} {(r['acc5_4'] or 0):>9.3f}")
+    res["abstain"] = {"none_rows": none_rows, "none_abstained": none_abstained,
+                      "codable_abstained": codable_abstained}
+    if none_rows:
+        print(f"nothing to code: {none_abstained}/{none_rows} abstained; codable mentions abstained: "
+              f"{codable_abstained}/{stats['all'][0]}")
     print(f"latency after load: median {res['latency_ms']['median']} ms, p95 {res['latency_ms']['p95']} ms, "
           f"max {res['latency_ms']['max']} ms")
     for q, gold, top in misses[: args.errors]:

@@ -3,16 +3,19 @@ from __future__ import annotations
 
 from .build import build
 from .codes import CodeMention, find_codes
-from .search import Candidate, code, get_index
+from .expansion import set_disambiguator
+from .search import Candidate, best_code, code, get_index
 from .store import TerminologyError, open_store
 
 __all__ = [
            "Candidate",
            "CodeMention",
            "TerminologyError",
+           "best_code",
            "build",
            "code",
            "find_codes",
            "get_index",
            "open_store",
+           "set_disambiguator",
 ]

@@ -118,52 +118,68 @@ def strip_dose(text: str) -> str:
     return _DOSE.sub("", text).strip()
 
 
-@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, list[str]]:
-    """Folded upper-case abbreviation -> expansions (resources/terminology/abbreviations.tsv)."""
-    out: dict[str, list[str]] = {}
-    with open(resource_path("terminology", "abbreviations.tsv"), encoding="utf-8") as f:
-        for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
-            out.setdefault(fold(row["abbr"]).upper(), []).append(row["expansion"])
+    """Folded upper-case abbreviation -> expansions (both tables; see `expansion.dictionary`)."""
+    from .expansion import dictionary
+
+    return {k: list(v) for k, v in dictionary().items()}
+
+
+def expand_abbreviations(text: str, context: str | None = None) -> list[str]:
+    """Query variants with known abbreviations expanded (`ĐTĐ type 2` -> `đái tháo đường type 2`),
+    most likely first; [] when the mention has none (see `expansion.variants`)."""
+    from .expansion import variants
+
+    return [v for v, _ in variants(text, context)]
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> list[tuple[re.Pattern, bool]]:
+    """(pattern, is an acuity word) rows of qualifiers.tsv (acuity rows have a note starting `acuity`)."""
+    with open(resource_path("terminology", "qualifiers.tsv"), encoding="utf-8") as f:
+        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+        return [(re.compile(r["pattern"]), (r.get("note") or "").startswith("acuity")) for r in rows]
+
+
+def strip_qualifiers(n: str, acuity: bool = False) -> str:
+    """The core of a normalized mention: grade, stage, laterality, cue words removed; with
+    `acuity=True` also `cấp` / `mạn` (`suy tim cấp` -> `suy tim`, a code system may have no acute form)."""
+    t = n
+    for pat, is_acuity in _qualifiers():
+        if acuity or not is_acuity:
+            t = pat.sub(" ", t)
+    return _SPACES.sub(" ", t).strip()
+
+
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+
+
+@lru_cache(maxsize=1)
+def _qualifier_features() -> list[tuple[str, str, re.Pattern]]:
+    path = resource_path("terminology", "qualifier_features.tsv")
+    out = []
+    with open(path, encoding="utf-8") as f:
+        lines = [(i, ln) for i, ln in enumerate(f, 1) if ln.strip() and not ln.startswith("#")]
+    for n, (line_no, ln) in enumerate(lines):
+        cols = ln.rstrip("\n").split("\t")
+        if n == 0 and cols[:3] == ["feature", "value", "pattern"]:
+            continue
+        if len(cols) < 3 or not cols[0] or not cols[1] or not cols[2]:
+            raise ValueError(f"{path}:{line_no}: expected feature<TAB>value<TAB>pattern")
+        try:
+            out.append((cols[0], cols[1], re.compile(cols[2])))
+        except re.error as e:
+            raise ValueError(f"{path}:{line_no}: bad pattern ({e})") from None
     return out
 
 
-_TOKEN = re.compile(r"[\w]+(?:[-/][\w]+)*", re.UNICODE)
-
-
-def expand_abbreviations(text: str) -> list[str]:
-    """Query variants with known abbreviations expanded (`ĐTĐ type 2` -> `đái tháo đường type 2`).
-
-    Short abbreviations (< 4 letters) expand only when written with a capital letter, so the Vietnamese
-    words `tha`, `ho` are left alone.
-    """
-    abbr = abbreviations()
-    variants = [text]
-    changed = False
-    for m in _TOKEN.finditer(text):
-        tok = m.group(0)
-        key = fold(tok).upper()
-        if key not in abbr or (len(tok) < 4 and tok.islower()):
-            continue
-        new = []
-        for v in variants:
-            for exp in abbr[key]:
-                new.append(re.sub(rf"(?<!\w){re.escape(tok)}(?!\w)", exp, v, count=1))
-        variants = list(dict.fromkeys(new))[:8]
-        changed = True
-    return variants if changed else []
-
-
-@lru_cache(maxsize=1)
-def _qualifiers() -> list[re.Pattern]:
-    with open(resource_path("terminology", "qualifiers.tsv"), encoding="utf-8") as f:
-        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-        return [re.compile(r["pattern"]) for r in rows]
-
-
-def strip_qualifiers(n: str) -> str:
-    """The core of a normalized mention: grade, stage, laterality, cue words removed."""
-    t = n
-    for pat in _qualifiers():
-        t = pat.sub(" ", t)
-    return _SPACES.sub(" ", t).strip()
+@lru_cache(maxsize=65536)
+def qualifier_features(n: str) -> frozenset[tuple[str, str]]:
+    """Stage, type, acuity and laterality written in a normalized text: `suy thận mạn giai đoạn 3` ->
+    {(acuity, chronic), (stage, 3)}. Roman numerals are read as digits (`thời kỳ i` -> 1)."""
+    found = set()
+    for feature, value, pat in _qualifier_features():
+        for m in pat.finditer(n):
+            v = m.group(1) if value == "\\1" else value
+            found.add((feature, _ROMAN.get(v, v)))
+    return frozenset(found)

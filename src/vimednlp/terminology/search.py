@@ -15,14 +15,15 @@ import pickle
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
-from .normalize import drug_key, expand_abbreviations, norm, strip_dose, strip_qualifiers
+from .expansion import variants as abbreviation_variants
+from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
 from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 
 log = logging.getLogger(__name__)
@@ -38,14 +39,29 @@ MAX_POSTINGS_SHARE = 0.1
 _CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
 # score given to each kind of evidence (TF-IDF similarity is scaled by the last)
 SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "accent-folded": 0.95,
-          "spelling": 0.94, "qualifier-stripped": 0.9, "accent-mismatch": 0.80, "tfidf": 0.92}
+          "spelling": 0.94, "qualifier-matched": 0.9, "qualifier-stripped": 0.9, "accent-mismatch": 0.80,
+          "tfidf": 0.92}
 _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
 # how much a folded match on a derived query variant is worth relative to one on the query itself
-_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "qualifier-stripped": 0.9}
+_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "singular": 0.98, "qualifier-stripped": 0.9}
+# each step down an ambiguous abbreviation's order of expansions (`K` = ung thư, then kali)
+_RANK_FACTOR = 0.99
+# qualifier agreement between a mention and a candidate's titles (stage, type, acuity, side)
+QUALIFIER_MATCH, QUALIFIER_MISSING, QUALIFIER_CONFLICT = 0.03, -0.02, -0.2
+# English plurals (a Vietnamese syllable never ends in s): `multiple abrasions` -> `multiple abrasion`
+_PLURAL = re.compile(r"(?<=[a-z]{3})(?:(?<=[^aeiousy])s|(?<=[a-z]i)es)\b")
 _UNSPECIFIED = re.compile(
     r"[,;]?\s*(không đặc hiệu|không xác định|chưa xác định|không rõ|unspecified|not elsewhere classified)\s*$",
     re.IGNORECASE)
 _PAREN = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
+
+
+def _same_value(a: str, b: str) -> bool:
+    """Qualifier values agree: equal, or a stage and its sub-stage (`3` and `3b`)."""
+    if a == b:
+        return True
+    ca, cb = a.rstrip("ab"), b.rstrip("ab")
+    return ca == cb and (ca == a or cb == b)
 
 
 def _fuzzy_key(folded: str) -> str:
@@ -63,6 +79,8 @@ class Candidate:
     reason: str
     system: str = "icd10"
     term: str = ""
+    # calibrated probability that the code is right at the 3-character level (see calibrate())
+    confidence: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -134,7 +152,8 @@ class TermIndex:
         return counts
 
     # --- querying -----------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, codes_in_text: Iterable[str] = ()) -> list[Candidate]:
+    def search(self, query: str, k: int = 10, codes_in_text: Iterable[str] = (),
+               context: str | None = None) -> list[Candidate]:
         if not isinstance(query, str):
             raise TypeError(f"query must be a string, got {type(query).__name__}")
         best: dict[str, tuple[float, str, str]] = {}
@@ -155,24 +174,37 @@ class TermIndex:
             q = _CODE_IN_TEXT.sub(" ", q)
         if not q.strip():
             return self._rank(best, k)
-        variants = [(q, None)] + [(v, "abbreviation") for v in expand_abbreviations(q)]
+        variants = [(q, None, 0)] + [(v, "abbreviation", r) for v, r in abbreviation_variants(q, context)]
+        for v, via, r in list(variants):
+            sing = _PLURAL.sub("", norm(v)) if not has_diacritics(v) else ""
+            if sing and sing != norm(v):
+                variants.append((sing, via or "singular", r))
+        no_tfidf: set[int] = set()  # variants looked up exactly only
         if self.system == "icd10":
-            for v, via in list(variants):
+            for v, via, r in list(variants):
                 core = strip_qualifiers(norm(v))
                 if core and core != norm(v):
-                    variants.append((core, "qualifier-stripped"))
-        for text, via in variants:
+                    variants.append((core, "qualifier-stripped", r))
+                bare = strip_qualifiers(norm(v), acuity=True)
+                if bare and bare not in (core, norm(v)):
+                    variants.append((bare, "qualifier-stripped", r + 1))  # a little below the core
+                    no_tfidf.add(len(variants) - 1)
+        for vi, (text, via, rank) in enumerate(variants):
             n = norm(text)
             if not n:
                 continue
+            rf = _RANK_FACTOR ** rank
             for i in self.exact.get(n, ()):
                 e = self.entries[i]
                 is_title = e.kind.startswith(("title", "ingredient", "name"))
-                reason = via or ("exact" if is_title else "synonym")
+                plain = via in (None, "singular")  # a plural read as singular is still the written term
+                reason = ("exact" if is_title else "synonym") if plain else via
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
                 if via and is_title:
                     alt *= 0.999  # on a derived query, our curated synonym wins a tie with a title
-                add(e.code, SCORES[via or "exact"] * alt, reason, e.text)
+                if via == "singular":
+                    alt *= _VIA_FACTOR[via]
+                add(e.code, SCORES[reason] * alt * rf, reason, e.text)
             f = fold(n)
             for i in self.folded.get(f, ()):
                 e = self.entries[i]
@@ -181,14 +213,18 @@ class TermIndex:
                 exact_marks = not has_diacritics(text) or via == "abbreviation"
                 reason = "accent-folded" if exact_marks else "accent-mismatch"
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
-                add(e.code, SCORES[reason] * _VIA_FACTOR[via] * alt, reason, e.text)
+                add(e.code, SCORES[reason] * _VIA_FACTOR[via] * alt * rf, reason, e.text)
             if self.system == "drug":
                 for i in self.spelling.get(drug_key(text), ()):
                     add(self.entries[i].code, SCORES["spelling"], "spelling", self.entries[i].text)
-            scale = SCORES["tfidf"] * (0.98 if via == "abbreviation" else 0.95 if via else 1.0)
+            if vi in no_tfidf:
+                continue
+            scale = SCORES["tfidf"] * (0.98 * rf if via == "abbreviation" else 0.95 if via else 1.0)
             for i, sim in self._tfidf(n, 40):
                 e = self.entries[i]
                 add(e.code, round(float(sim) * scale, 4), "tfidf", e.text)
+        if self.system == "icd10":
+            self._qualifiers(best, q)
         return self._rank(best, k)
 
     def _tfidf(self, n: str, top: int) -> list[tuple[int, float]]:
@@ -224,6 +260,72 @@ class TermIndex:
                 overlap = len(qwords & twords) / len(qwords | twords)
                 out.append((i, base * (0.85 + 0.15 * overlap)))
         return out
+
+    def _title_features(self, code: str) -> frozenset[tuple[str, str]]:
+        """Qualifiers written in a code's titles (Vietnamese and English, full forms)."""
+        cache = self.__dict__.setdefault("_tf_cache", {})
+        got = cache.get(code)
+        if got is None:
+            by_code = self.__dict__.get("_titles_by_code")
+            if by_code is None:
+                by_code = {}
+                for i, e in enumerate(self.entries):
+                    if e.kind in ("title_vi", "title_en"):
+                        by_code.setdefault(e.code, []).append(i)
+                self.__dict__["_titles_by_code"] = by_code
+            got = frozenset().union(*(qualifier_features(self.norms[i]) for i in by_code.get(code, ())))
+            cache[code] = got
+        return got
+
+    def _family(self, category: str) -> list[str]:
+        fam = self.__dict__.get("_families")
+        if fam is None:
+            fam = {}
+            for c in self.titles:
+                fam.setdefault(c[:3], []).append(c)
+            self.__dict__["_families"] = fam
+        return fam.get(category, [])
+
+    def _qualifiers(self, best: dict[str, tuple[float, str, str]], query: str) -> None:
+        """Keep the mention's stage, type, acuity and side: codes of a proposed category whose titles
+        say the same (`Bệnh thận mạn giai đoạn 3` -> N18.3 next to N18.9) join at the category's score,
+        then every candidate moves up for each qualifier its titles share with the mention, a little down
+        for each they leave out, and far down for each they contradict (stage 5 for stage 3)."""
+        want = qualifier_features(norm(query))
+        if not want:
+            return
+        keys = {f for f, _ in want}
+
+        def agreement(code: str, term: str = "") -> tuple[int, int, int]:
+            # what the code's titles say, and what the matched term says (a curated `viêm tai giữa cấp`)
+            have = self._title_features(code) | (qualifier_features(norm(term)) if term else frozenset())
+            have_keys = {f for f, _ in have}
+            match = conflict = 0
+            for f, v in want:
+                if f not in have_keys:
+                    continue
+                # a feature written twice in titles (`cấp và mạn`) agrees with either value
+                if any(g == f and _same_value(w, v) for g, w in have):
+                    match += 1
+                else:
+                    conflict += 1
+            return match, conflict, len(keys - have_keys)
+
+        top = sorted(best.items(), key=lambda kv: -kv[1][0])[:10]
+        for c, (score, reason, term) in top:
+            if reason not in ("qualifier-stripped", "exact", "synonym", "abbreviation", "accent-folded"):
+                continue
+            m0 = agreement(c, term)[0]
+            for child in self._family(c[:3]):
+                if child in best and best[child][0] >= score:
+                    continue
+                m, x, _ = agreement(child)
+                if m > m0 and not x:  # more specific than the code that proposed it, on the mention's terms
+                    best[child] = (score, "qualifier-matched", self.titles.get(child, ""))
+        for c, (score, reason, term) in list(best.items()):
+            m, x, miss = agreement(c, term if reason != "tfidf" else "")
+            new = score + QUALIFIER_MATCH * m + QUALIFIER_CONFLICT * x + QUALIFIER_MISSING * miss
+            best[c] = (round(min(1.0, max(0.0, new)), 4), reason, term)
 
     def _rank(self, best: dict[str, tuple[float, str, str]], k: int) -> list[Candidate]:
         items = sorted(best.items(), key=lambda kv: (-kv[1][0], _REASON_RANK[kv[1][1]], len(kv[0]), kv[0]))
@@ -370,12 +472,19 @@ def codes_in_text(text: str) -> list[str]:
     return [normalize_code(m.group(1)) for m in _CODE_IN_TEXT.finditer(text)]
 
 
-def code(query: str, system: str = "icd10", k: int = 10) -> list[Candidate]:
+def code(query: str, system: str = "icd10", k: int = 10, *, context: str | None = None,
+         min_confidence: float | None = None) -> list[Candidate]:
     """Rank codes for a mention: `code("tăng huyết áp")[0].code == "I10"`.
 
     system: "icd10" (ICD-10, Vietnamese + English titles), "drug" (ATC via our ingredient list),
-    "lab" (LOINC via our lab test list). Returns at most k candidates, best first.
+    "lab" (LOINC via our lab test and vital sign lists). Returns at most k candidates, best first, each
+    with a calibrated `confidence`; [] when nothing is credible: the best candidate's confidence is
+    below `min_confidence` (default: the calibrated abstain threshold; 0 returns every candidate).
+    context: the sentence or note around the mention, read only to choose between the expansions of an
+    ambiguous abbreviation (when an abbreviation model is set; see `expansion.set_disambiguator`).
     """
+    from . import calibration
+
     if not isinstance(query, str):
         raise TypeError(f"query must be a string, got {type(query).__name__}")
     if k < 1:
@@ -385,4 +494,16 @@ def code(query: str, system: str = "icd10", k: int = 10) -> list[Candidate]:
                          f"(at most {MAX_QUERY_CHARS}), use find_codes() or the linker for documents")
     idx = get_index(system)
     found = codes_in_text(query) if system == "icd10" else []
-    return idx.search(query, k=k, codes_in_text=found)
+    cands = [replace(c, confidence=calibration.confidence(c.score, c.reason))
+             for c in idx.search(query, k=k, codes_in_text=found, context=context)]
+    floor = calibration.threshold() if min_confidence is None else min_confidence
+    if cands and cands[0].confidence < floor:
+        return []
+    return cands
+
+
+def best_code(query: str, system: str = "icd10", *, context: str | None = None,
+              min_confidence: float | None = None) -> Candidate | None:
+    """The top candidate, or None when nothing is credible (`best_code("biến chứng thận")` is None)."""
+    cands = code(query, system=system, k=1, context=context, min_confidence=min_confidence)
+    return cands[0] if cands else None
