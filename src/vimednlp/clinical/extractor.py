@@ -421,6 +421,9 @@ class ClinicalExtractor:
         return self.annotate(text, spans, view)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _predict_one(tagger, text: str) -> list[Span]:
     if isinstance(tagger, (str, os.PathLike)):  # a folder saved by `vimednlp train`, loaded once
         from ..taggers.base import cached_tagger
@@ -428,7 +431,8 @@ def _predict_one(tagger, text: str) -> list[Span]:
         tagger = cached_tagger(tagger)
     if not hasattr(tagger, "predict"):
         raise TypeError("tagger must be a saved tagger folder or have .predict(texts) -> list[list[Span]]")
-    res = tagger.predict([text])
+    # a lone surrogate reaches no encoder (crfsuite raised SystemError): the tagger reads U+FFFD there, same offsets
+    res = tagger.predict([_LONE_SURROGATE.sub("\ufffd", text)])
     if not isinstance(res, (list, tuple)) or len(res) != 1:
         raise ValueError("tagger.predict([text]) must return one list of spans per text")
     return list(res[0])
