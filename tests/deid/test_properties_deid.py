@@ -41,7 +41,7 @@ def noise(draw):
 def identifier(draw) -> tuple[str, str, str]:
     """(cue, identifier as written, kind)."""
     kind = draw(st.sampled_from(["phone", "cccd", "email", "date", "name"]))
-    d = lambda k: "".join(str(draw(st.integers(0, 9))) for _ in range(k))  # noqa: E731
+    d = lambda k: "".join(str(draw(st.integers(0, 9))) for _ in range(k))
     if kind == "phone":
         num = draw(st.sampled_from(PREFIXES)) + d(7)
         form = draw(st.sampled_from(["plain", "spaced", "dotted", "zw", "nul", "fullwidth"]))

@@ -1,6 +1,8 @@
 """The canonical view: what each rule reads, exact offsets back to the input, and no change to ordinary text."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,12 +97,12 @@ def test_any_view_span_maps_back_inside_the_input_in_order(text, data):
     n = len(v.text)
     assert v.to_original(0, n) == (0, len(text)) or not v.text
     cuts = sorted(data.draw(st.lists(st.integers(0, n), min_size=2, max_size=6)))
-    mapped = [v.to_original(a, b) for a, b in zip(cuts, cuts[1:])]
-    for (a, b), (s, e) in zip(zip(cuts, cuts[1:]), mapped):
+    mapped = [v.to_original(a, b) for a, b in pairwise(cuts)]
+    for (a, b), (s, e) in zip(pairwise(cuts), mapped):
         assert 0 <= s <= e <= len(text)
         s2, e2 = v.to_view(s, e)
         assert s2 <= a and e2 >= b  # the input span holds the whole view span
-    for (s1, e1), (s2, e2) in zip(mapped, mapped[1:]):
+    for (s1, e1), (s2, e2) in pairwise(mapped):
         assert s1 <= s2 and e1 <= e2  # in order
     assert "\ud800" not in v.text and "\x00" not in v.text
 

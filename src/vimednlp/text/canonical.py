@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..paths import resource_path
 from .alignment import Alignment
@@ -308,7 +309,7 @@ def _spaced_digit_edits(text: str) -> list[Edit]:
         return edits
     for m in _SPACED_DIGITS.finditer(text):
         digits = [int(c) for c in m.group() if c.isdigit()]
-        steps = {b - a for a, b in zip(digits, digits[1:])}
+        steps = {b - a for a, b in pairwise(digits)}
         if len(steps) == 1 and steps <= {-1, 0, 1}:
             continue
         edits.extend((m.start() + i, m.start() + i + 1, "") for i, c in enumerate(m.group()) if not c.isdigit())
