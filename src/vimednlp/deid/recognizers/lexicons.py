@@ -10,6 +10,7 @@ import yaml
 
 from ...paths import resource_path
 from ...text.fold import fold, fold_lower
+from ...text.tokenizer import tokenize
 from ...text.units import units as shared_units
 from .base import Gazetteer, PhraseSet, phrase_key, phrase_set
 
@@ -24,8 +25,14 @@ def _tsv(*parts: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def cues_raw() -> dict:
+    """cues.json as written (lists of phrases)."""
+    return json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict:
-    raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
+    raw = cues_raw()
     out: dict = {}
     for k, v in raw.items():
         if k.startswith("_"):
@@ -62,7 +69,7 @@ def places() -> dict[str, dict[str, str]]:
     prov = Gazetteer()
     for scheme, _code, _type, name in _tsv("locations", "provinces.tsv"):
         prov[phrase_key(name)] = "province"
-    for name in json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))["location_places"]:
+    for name in cues_raw()["location_places"]:
         prov[phrase_key(name)] = "city"
     dist = Gazetteer()
     for _p, _t, name in _tsv("locations", "districts_2019.tsv"):
@@ -72,9 +79,34 @@ def places() -> dict[str, dict[str, str]]:
         wards[phrase_key(row[-1])] = "ward"
     for row in _tsv("locations", "wards_2025.tsv"):
         wards[phrase_key(row[-1])] = "ward"
-    raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
-    foreign = Gazetteer({phrase_key(x): "foreign" for x in raw["foreign_places"]})
+    foreign = Gazetteer({phrase_key(x): "foreign" for x in cues_raw()["foreign_places"]})
     return {"province": prov, "district": dist, "ward": wards, "foreign": foreign}
+
+
+@lru_cache(maxsize=1)
+def unit_spellings() -> frozenset[str]:
+    """Address-unit words as written in cues.json (lower case, with their marks, tokens joined by one space)."""
+    return frozenset(" ".join(t.text.lower() for t in tokenize(p)) for p in cues_raw()["location_unit"])
+
+
+@lru_cache(maxsize=1)
+def domestic_exact() -> frozenset[str]:
+    """Province, city and district names in lower case with their diacritics ('chũ', a town; not 'chủ')."""
+    return frozenset([row[-1].lower() for row in _tsv("locations", "provinces.tsv")]
+                     + [row[-1].lower() for row in _tsv("locations", "districts_2019.tsv")]
+                     + [x.lower() for x in cues_raw()["location_places"]])
+
+
+@lru_cache(maxsize=1)
+def foreign_exact() -> frozenset[str]:
+    """Foreign place names in lower case with their diacritics ('bỉ', not 'bị')."""
+    return frozenset(x.lower() for x in cues_raw()["foreign_places"])
+
+
+@lru_cache(maxsize=1)
+def org_names() -> Gazetteer:
+    """Well-known organisation names (ministries, CDCs, airlines) as a gazetteer keyed like places()."""
+    return Gazetteer({phrase_key(x): "org" for x in cues_raw()["org_names"]})
 
 
 @lru_cache(maxsize=1)

@@ -12,9 +12,12 @@ import re
 from functools import lru_cache
 
 from ...text.fold import fold_lower
-from ...text.tokenizer import tokenize
-from .base import Candidate, Context, Gazetteer, PhraseSet, Recognizer, _index
+from .base import Candidate, Context, PhraseSet, Recognizer, _index
 from .lexicons import address_unit_set, cues, names, places, vocab
+from .lexicons import domestic_exact as _domestic_exact
+from .lexicons import foreign_exact as _foreign_exact
+from .lexicons import org_names as _org_names
+from .lexicons import unit_spellings as _unit_spellings
 from .spoken import spoken_number_end
 
 _V = vocab("places")  # the word lists below: resources/deid/vocab/places.yaml (each with its reason)
@@ -69,21 +72,6 @@ def _former_name_at(ctx: Context, x: int) -> bool:
     return x < len(ft) and any(" ".join(ft[x:x + w]) in _FORMER_NAME for w in (1, 2, 3))
 
 
-_UNIT_SPELLINGS: set = set()
-
-
-def _unit_spellings() -> set:
-    """Unit words as written in the lexicon (lower case, with their marks)."""
-    if not _UNIT_SPELLINGS:
-        import json
-
-        from ...paths import resource_path
-
-        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))["location_unit"]
-        _UNIT_SPELLINGS.update(" ".join(t.text.lower() for t in tokenize(p)) for p in raw)
-    return _UNIT_SPELLINGS
-
-
 _UNIT_HEADS = frozenset(_V["unit_heads"])
 _DOC_BEFORE_NUMBER = frozenset(_V["doc_before_number"])
 _ACRONYM_NAMED_UNITS = frozenset(_V["acronym_named_units"])
@@ -129,36 +117,6 @@ _VENUE_STOP = frozenset(_V["venue_stop"])
 _VENUE_AFTER = frozenset(_V["venue_after"])
 
 _CITIZEN_BEFORE = PhraseSet(_V["citizen_before"])
-# words before a country name that make it a nationality or a language, not a place
-_FOREIGN_EXACT: set = set()
-
-
-_DOMESTIC_EXACT: set = set()
-
-
-def _domestic_exact() -> set:
-    """Province, city and district names in lower case with their diacritics ('chũ', a town; not 'chủ')."""
-    if not _DOMESTIC_EXACT:
-        import json
-
-        from ...paths import resource_path
-        from .lexicons import _tsv
-        _DOMESTIC_EXACT.update(row[-1].lower() for row in _tsv("locations", "provinces.tsv"))
-        _DOMESTIC_EXACT.update(row[-1].lower() for row in _tsv("locations", "districts_2019.tsv"))
-        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
-        _DOMESTIC_EXACT.update(x.lower() for x in raw["location_places"])
-    return _DOMESTIC_EXACT
-
-
-def _foreign_exact() -> set:
-    """Foreign place names in lower case with their diacritics ('bỉ', not 'bị')."""
-    if not _FOREIGN_EXACT:
-        import json
-
-        from ...paths import resource_path
-        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
-        _FOREIGN_EXACT.update(x.lower() for x in raw["foreign_places"])
-    return _FOREIGN_EXACT
 
 
 _NATIONALITY_BEFORE = PhraseSet(_V["nationality_before"])
@@ -565,22 +523,6 @@ class LocationRecognizer(Recognizer):
                 break
             e += 1
         return e
-
-
-_ORG_NAMES = Gazetteer()
-
-
-def _org_names() -> dict[str, str]:
-    """Well-known organisation names (ministries, CDCs, airlines) as a gazetteer keyed like places()."""
-    if not _ORG_NAMES:
-        import json
-
-        from ...paths import resource_path
-        from .base import phrase_key
-
-        raw = json.loads(resource_path("deid", "cues.json").read_text(encoding="utf-8"))
-        _ORG_NAMES.update({phrase_key(x): "org" for x in raw["org_names"]})
-    return _ORG_NAMES
 
 
 _GENERIC_TAIL = frozenset(_V["generic_tail"])
