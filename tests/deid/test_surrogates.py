@@ -309,7 +309,7 @@ def test_a_province_stays_a_province():
     au = admin_units()
     provinces = au["legacy_provinces"] | au["new_provinces"]
     for i in range(15):
-        for place in ("Hà Nội", "Thái Bình", "Đà Nẵng", "Nghệ An"):
+        for place in ("Hà Nội", "Thái Bình", "Đà Nẵng", "Nghệ An", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu"):
             s = one(f"Quê quán: {place}.", "LOCATION", place, pid=f"v{i}")
             assert fold_lower(s) in provinces and fold_lower(s) != fold_lower(place), s
         s = one("Địa chỉ: tỉnh Nghệ An.", "LOCATION", "tỉnh Nghệ An", pid=f"v{i}")

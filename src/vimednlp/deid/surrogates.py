@@ -917,7 +917,8 @@ def _split_trailing_province(parts: list[_Part]) -> list[_Part]:
     return out
 
 
-_PROVINCE_ALIASES = {"sai gon", "hcm", "tp hcm", "tphcm", "hn", "sg", "ha noi", "hue", "tt hue"}
+_PROVINCE_ALIASES = {"sai gon", "hcm", "tp hcm", "tphcm", "hn", "sg", "ha noi", "hue", "tt hue", "thua thien hue", "tt-hue",
+                     "ba ria vung tau", "brvt"}
 
 
 def _classify_names(parts: list[_Part]) -> None:
@@ -978,7 +979,7 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
         if lvl not in named:
             continue
         fake = g.place_name(lvl, named[lvl])
-        cands = [r for r in _rows_by(scheme, lvl).get(fold_lower(fake or ""), []) if not names_of(r) & originals]
+        cands = [r for r in _rows_by(scheme, lvl).get(fake or "", []) if not names_of(r) & originals]
         if cands:
             row, linked = rng.choice(cands), (lvl, fake)
         break
@@ -1063,10 +1064,10 @@ def _place_pools() -> dict[str, list[str]]:
         return name[len(typ) + 1:] if typ and name.startswith(typ + " ") else name
 
     legacy_wards = {short(r[6], r[7]) for r in au["legacy"]}
-    new_wards = {fold_lower(short(r[3], r[4])) for r in au["new"]}
+    new_wards = {short(r[3], r[4]) for r in au["new"]}
     new_provs = {fold_lower(r[1]) for r in au["new"]}
     return {
-        "ward": sorted(w for w in legacy_wards if fold_lower(w) in new_wards and "(" not in w
+        "ward": sorted(w for w in legacy_wards & new_wards if "(" not in w
                        and not any(c.isdigit() for c in w)),
         "district": sorted(d for d in {short(r[3], r[4]) for r in au["legacy"]} if d and "(" not in d
                            and not any(c.isdigit() for c in d)),
@@ -1076,7 +1077,8 @@ def _place_pools() -> dict[str, list[str]]:
 
 @functools.cache
 def _rows_by(scheme: str, level: str) -> dict[str, list[tuple]]:
-    """Admin-unit rows of a scheme by the folded short name of one level."""
+    """Admin-unit rows of a scheme by the short name of one level, as written (`Nấm Dẩn` is not
+    `Nam Đàn`)."""
     out: dict[str, list[tuple]] = {}
     for r in admin_units()[scheme]:
         if scheme == "legacy":
@@ -1087,7 +1089,7 @@ def _rows_by(scheme: str, level: str) -> dict[str, list[tuple]]:
             name, typ = {"ward": (r[3], r[4]), "province": (r[1], "")}[level]
         if typ and name.startswith(typ + " "):
             name = name[len(typ) + 1:]
-        out.setdefault(fold_lower(name), []).append(r)
+        out.setdefault(name, []).append(r)
     return out
 
 
