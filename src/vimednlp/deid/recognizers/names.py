@@ -185,7 +185,7 @@ class NameRecognizer(Recognizer):
         ctx = d.ctx
         lex, cue, before, never, cue_words, giv_mid = d.lex, d.cue, d.before, d.never, d.cue_words, d.giv_mid
         sur, mid, giv, comp, toks, ft = d.sur, d.mid, d.giv, d.comp, d.toks, d.ft
-        n, out, upper, caps_names, lower_marks = d.n, d.out, d.upper, d.caps_names, d.lower_marks
+        n, out, upper = d.n, d.out, d.upper
 
         def in_lex(j: int) -> bool:
             # ('A' is a Hmong men's middle name: 'HẦU A CHỨ', 'Sùng A Páo')
@@ -234,38 +234,7 @@ class NameRecognizer(Recognizer):
                 continue
             if not (toks[i].kind == "word" and ctx.is_cap(i)):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
-                intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
-                # 'be ten nguyen gia bao', 'ong ten tai': after 'tên' (named) even a common word is the name
-                naming = bool(cue_hit) and fold_lower(cue_hit).split(" ")[-1] == "ten" and fold_lower(cue_hit) not in _NOT_NAMING
-                # (a surname, then Văn / Thị and a given name: 'bn pham thi loan')
-                kinh = ft[i] in sur and i + 2 < n and ft[i + 1] in _MIDDLE_KINH and ft[i + 2] in giv and ctx.adj[i] and ctx.adj[i + 1]
-                # with marks any middle name will do: surname, middle, given is no common phrase ('bs nguyễn đăng quang')
-                kinh = kinh or lower_marks and ft[i] in sur and i + 2 < n and ft[i + 1] in mid and ft[i + 2] in giv \
-                    and ctx.adj[i] and ctx.adj[i + 1] and toks[i + 1].kind == toks[i + 2].kind == "word"
-                if cue_hit and t.kind == "word" and (ft[i] in giv or kinh) and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro or naming) \
-                        and not upper and (not ctx.diacritics or lower_marks) and not self._never(ft, i, i + 1, never) \
-                        and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
-                        and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
-                        and not (i + 1 < n and ctx.ftoks[i + 1] == "on") \
-                        and not (ft[i] == "truong" and i + 1 < n and toks[i + 1].kind == "word" and ctx.is_cap(i + 1)):
-                    # ('em cam on': thanks; 'DD truong Ho Thi Lan': 'trưởng', the head nurse, before her name)
-                    # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
-                    e = i + 1
-                    while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
-                            and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"
-                                                                    or naming and ft[i] in sur
-                                                                    # 'bn tran van lap': surname, Văn/Thị, given name
-                                                                    or e == i + 1 and ft[i] in sur
-                                                                    and (ft[e] in _MIDDLE_KINH or lower_marks)
-                                                                    and e + 1 < n and ctx.adj[e] and ft[e + 1] in giv
-                                                                    # after surname + Văn/Thị even 'bình' is the name
-                                                                    or e == i + 2 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH):
-                        e += 1
-                    out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
-                                         "given-name lexicon after a kinship cue (lower case)"))
-                    i = e
-                    continue
-                i += 1
+                i = self._lower_case_after_cue(d, i, cue_hit)
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
             if (i == 0 or ft[i - 1] in ("-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
@@ -406,6 +375,44 @@ class NameRecognizer(Recognizer):
                 i = cand_end
                 continue
             i += 1
+
+    def _lower_case_after_cue(self, d: _Doc, i: int, cue_hit: str | None) -> int:
+        """A lower-case word after a role or kinship cue in chat style ('chi lan', 'bn pham thi loan', 'be ten
+        nguyen gia bao'): a name when the lexicons say so; the index to go on from."""
+        ctx, toks, ft, n, out, upper = d.ctx, d.toks, d.ft, d.n, d.out, d.upper
+        sur, mid, giv, never, caps_names, lower_marks = d.sur, d.mid, d.giv, d.never, d.caps_names, d.lower_marks
+        t = toks[i]
+        intro = cue_hit in _SELF_INTRO and i + 1 < n and ft[i + 1] in giv and ctx.ftoks[i + 1] not in _NOT_NAME_LOWER
+        # 'be ten nguyen gia bao', 'ong ten tai': after 'tên' (named) even a common word is the name
+        naming = bool(cue_hit) and fold_lower(cue_hit).split(" ")[-1] == "ten" and fold_lower(cue_hit) not in _NOT_NAMING
+        # (a surname, then Văn / Thị and a given name: 'bn pham thi loan')
+        kinh = ft[i] in sur and i + 2 < n and ft[i + 1] in _MIDDLE_KINH and ft[i + 2] in giv and ctx.adj[i] and ctx.adj[i + 1]
+        # with marks any middle name will do: surname, middle, given is no common phrase ('bs nguyễn đăng quang')
+        kinh = kinh or lower_marks and ft[i] in sur and i + 2 < n and ft[i + 1] in mid and ft[i + 2] in giv \
+            and ctx.adj[i] and ctx.adj[i + 1] and toks[i + 1].kind == toks[i + 2].kind == "word"
+        if cue_hit and t.kind == "word" and (ft[i] in giv or kinh) and (ctx.ftoks[i] not in _NOT_NAME_LOWER or intro or naming) \
+                and not upper and (not ctx.diacritics or lower_marks) and not self._never(ft, i, i + 1, never) \
+                and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
+                and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
+                and not (i + 1 < n and ctx.ftoks[i + 1] == "on") \
+                and not (ft[i] == "truong" and i + 1 < n and toks[i + 1].kind == "word" and ctx.is_cap(i + 1)):
+            # ('em cam on': thanks; 'DD truong Ho Thi Lan': 'trưởng', the head nurse, before her name)
+            # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
+            e = i + 1
+            while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
+                    and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"
+                                                            or naming and ft[i] in sur
+                                                            # 'bn tran van lap': surname, Văn/Thị, given name
+                                                            or e == i + 1 and ft[i] in sur
+                                                            and (ft[e] in _MIDDLE_KINH or lower_marks)
+                                                            and e + 1 < n and ctx.adj[e] and ft[e + 1] in giv
+                                                            # after surname + Văn/Thị even 'bình' is the name
+                                                            or e == i + 2 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH):
+                e += 1
+            out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
+                                 "given-name lexicon after a kinship cue (lower case)"))
+            return e
+        return i + 1
 
     def _chat_speakers(self, d: _Doc) -> None:
         """Chat transcripts: the speaker before ':' at the start of a line ('mai anh: ...', 'BS Tùng: ...')."""
