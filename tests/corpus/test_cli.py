@@ -377,3 +377,11 @@ def test_convert_to_label_studio_tasks_with_spans_as_predictions(tmp_path):
     assert labels == ["NAME", "AGE", "SYMPTOM"] and tasks[0]["data"]["vimednlp"]["id"] == "n1"
     back = read(tmp_path / "tasks.json")
     assert [s.label for s in back[0].spans] == labels  # predictions read back when nobody annotated yet
+
+
+def test_card_reads_stdin_once_for_both_of_its_passes(tmp_path):
+    data = "".join(d.to_json() + "\n" for d in NOTES) + NOTES[0].to_json() + "\n"
+    r = CliRunner().invoke(cli, ["corpus", "card", "-", "--name", "ghi-chu"], input=data)
+    assert r.exit_code == 0, r.output
+    assert re.search(r"\|\s*duplicate-id\s*\|\s*1\s*\|", r.stdout), r.stdout
+    assert re.search(r"documents: 6\b", r.stdout)

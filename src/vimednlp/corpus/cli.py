@@ -323,9 +323,13 @@ def card(path, name, source, license_, guideline_version, description, out, fmt,
     from .stats import compute_stats
     from .validate import validate as run
 
-    st = compute_stats(_progress(iter_read(path, fmt, level=level), "card"))
-    rep = run(path, fmt, labels=None, level=level)
-    md = make_card(st, name, source, license_, guideline_version, description, rep.counts(), str(Path(path).name))
+    from .io import input_path
+
+    with input_path(path, fmt) as (src, src_fmt):  # '-' (stdin) is read once into a scratch file: two passes
+        st = compute_stats(_progress(iter_read(src, src_fmt, level=level), "card"))
+        rep = run(src, src_fmt, labels=None, level=level)
+    md = make_card(st, name, source, license_, guideline_version, description, rep.counts(),
+                   "stdin" if path == "-" else str(Path(path).name))
     if out:
         Path(out).write_text(md, encoding="utf-8")
         click.echo(f"card written to {out}", err=True)
