@@ -319,11 +319,9 @@ def card(path, name, source, license_, guideline_version, description, out, fmt,
       vimednlp corpus card synthetic.jsonl --name vimednlp-synthetic --license MIT --out CARD.md
     """
     from .card import make_card
-    from .io import iter_read
+    from .io import input_path, iter_read
     from .stats import compute_stats
     from .validate import validate as run
-
-    from .io import input_path
 
     with input_path(path, fmt) as (src, src_fmt):  # '-' (stdin) is read once into a scratch file: two passes
         st = compute_stats(_progress(iter_read(src, src_fmt, level=level), "card"))
