@@ -63,6 +63,10 @@ def calibrate(rows, data: Path) -> int:
                     "threshold maximizes right - wrong top-1 codes (abstaining scores 0). "
                     "Regenerate: python benchmarks/bench_coding.py --vi store --data " + src + " --calibrate")
     out = HERE.parent / "src" / "vimednlp" / "resources" / "terminology" / calibration.CALIBRATION_FILE
+    old = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    for key in ("thresholds_by_system", "thresholds_note"):  # set by rule, not fitted here: kept
+        if key in old:
+            cal[key] = old[key]
     out.write_text(json.dumps(cal, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(cal, ensure_ascii=False, indent=1))
     return 0

@@ -66,3 +66,49 @@ def test_bad_input():
         to_fhir_bundle({"text": "x"})
     with pytest.raises(ValueError):
         to_fhir_bundle(Document("d", "ngắn", [Span(0, 50, "DISEASE")]))
+
+
+VITALS = ("Sinh hiệu: Mạch 96 l/p, HA 150/90 mmHg, Nhiệt độ 38,2 độ C, SpO2 94%, Nhịp thở 24 l/p. "
+          "Biến chứng thận chưa rõ. Chỉ số ABCD bất thường.")
+
+
+def _vitals_doc():
+    spans = []
+    for s, label in [("Mạch", "TEST"), ("96 l/p", "RESULT"), ("HA", "TEST"), ("150/90 mmHg", "RESULT"),
+                     ("Nhiệt độ", "TEST"), ("38,2 độ C", "RESULT"), ("SpO2", "TEST"), ("94%", "RESULT"),
+                     ("Nhịp thở", "TEST"), ("24 l/p", "RESULT"), ("Biến chứng thận", "DISEASE"),
+                     ("Chỉ số ABCD", "TEST")]:
+        i = VITALS.index(s)
+        spans.append(Span(i, i + len(s), label, s))
+    return Document("vitals-1", VITALS, spans)
+
+
+def test_vital_signs_get_their_loinc_codes(vi_cache):
+    bundle = to_fhir_bundle(_vitals_doc(), link=True)
+    obs = {r.code.text: r for r in (e.resource for e in bundle.entry) if r.__resource_type__ == "Observation"}
+    loinc = {t: (o.code.coding[0].system, o.code.coding[0].code) for t, o in obs.items() if o.code.coding}
+    lo = "http://loinc.org"
+    assert loinc == {"Mạch": (lo, "8867-4"), "HA": (lo, "85354-9"), "Nhiệt độ": (lo, "8310-5"),
+                     "SpO2": (lo, "59408-5"), "Nhịp thở": (lo, "9279-1")}
+    bp = obs["HA"]
+    comps = {c.code.coding[0].code: (float(c.valueQuantity.value), c.valueQuantity.code) for c in bp.component}
+    assert comps == {"8480-6": (150.0, "mm[Hg]"), "8462-4": (90.0, "mm[Hg]")}
+    assert bp.category[0].coding[0].code == "vital-signs" and obs["Mạch"].valueString == "96 l/p"
+
+
+def test_a_low_confidence_mention_gets_no_code(vi_cache):
+    bundle = to_fhir_bundle(_vitals_doc(), link=True)
+    res = [e.resource for e in bundle.entry]
+    unknown = next(r for r in res if r.__resource_type__ == "Observation" and r.code.text == "Chỉ số ABCD")
+    assert not unknown.code.coding            # text only: no code rather than a wrong one
+    cond = next(r for r in res if r.__resource_type__ == "Condition")
+    assert cond.code.text == "Biến chứng thận" and not cond.code.coding
+    # codes linked earlier with every candidate kept: the low one is still not written
+    doc = _vitals_doc()
+    for s in doc.spans:
+        if s.text == "Chỉ số ABCD":
+            s.attrs["codes"] = [{"code": "58410-2", "title": "CBC", "score": 0.56, "reason": "tfidf"}]
+    again = to_fhir_bundle(doc, link=True)
+    obs = next(e.resource for e in again.entry
+               if e.resource.__resource_type__ == "Observation" and e.resource.code.text == "Chỉ số ABCD")
+    assert not obs.code.coding

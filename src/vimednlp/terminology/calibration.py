@@ -22,7 +22,8 @@ from ..paths import resource_path
 
 CALIBRATION_FILE = "calibration.json"
 # evidence kinds that are only string similarity (everything else is an exact or expanded match)
-SIMILARITY_REASONS = frozenset({"tfidf"})
+# (`accent-mismatch`: the letters match but the written marks differ, `sởi` vs `sỏi`)
+SIMILARITY_REASONS = frozenset({"tfidf", "accent-mismatch"})
 
 
 def features(score: float, reason: str) -> list[float]:
@@ -46,8 +47,11 @@ def confidence(score: float, reason: str) -> float:
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
-def threshold() -> float:
-    return float(load()["threshold"])
+def threshold(system: str = "icd10") -> float:
+    """The abstain threshold: calibrated for ICD-10; a system listed under `thresholds_by_system` (lab
+    tests: a short list where a character n-gram neighbour is a guess, `HA` ~ `huyết đồ`) uses its own."""
+    cal = load()
+    return float((cal.get("thresholds_by_system") or {}).get(system, cal["threshold"]))
 
 
 def fit(top1: Sequence[tuple[float, str, bool]], C: float = 1.0) -> dict:

@@ -12,10 +12,16 @@ Mapping (documented in docs/terminology.md):
   `family` mentions become FamilyMemberHistory; `hypothetical` ones are left out (nothing was asserted).
 - DRUG -> MedicationStatement (status `not-taken` when negated, else `unknown`), coded with ATC.
 - TEST -> Observation (status `final`), coded with LOINC, valueString = the nearest RESULT span after it.
+  Vital signs (resources/terminology/vitals.tsv) carry the vital-signs category; blood pressure (85354-9)
+  gets systolic (8480-6) and diastolic (8462-4) components read from its `120/80` result.
+A code is written only when it is credible: its calibrated confidence reaches the abstain threshold of
+`code()` and its score `min_score`; otherwise the concept carries its text alone (no code rather than a
+wrong one).
 No PHI goes into the bundle: the Patient resource carries only an opaque id.
 """
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -26,6 +32,12 @@ ATC_SYSTEM = "http://www.whocc.no/atc"
 LOINC_SYSTEM = "http://loinc.org"
 VER_STATUS_SYSTEM = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
 CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/condition-category"
+UCUM_SYSTEM = "http://unitsofmeasure.org"
+OBS_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
+BP_PANEL, BP_SYSTOLIC, BP_DIASTOLIC = "85354-9", "8480-6", "8462-4"
+VITAL_SIGNS = frozenset({BP_PANEL, BP_SYSTOLIC, BP_DIASTOLIC, "8867-4", "8310-5", "59408-5", "9279-1"})
+_SYSTEM_OF = {ICD10_SYSTEM: "icd10", ATC_SYSTEM: "drug", LOINC_SYSTEM: "lab"}
+_BP_VALUE = re.compile(r"(?<!\d)(\d{2,3})\s*/\s*(\d{2,3})(?!\d)")
 _NS = uuid.UUID("6f1c0a52-8a57-4c47-9a0e-5a9a8c0d3f11")  # uuid5 namespace: stable ids for the same input
 
 
@@ -38,11 +50,25 @@ def verification_status(attrs: dict[str, Any]) -> str:
     return "confirmed"
 
 
+def _credible(c: dict, min_score: float, system: str) -> bool:
+    """A candidate dict is worth writing as a coding: score >= min_score and calibrated confidence at
+    or above code()'s abstain threshold (computed from score and reason when the dict has none)."""
+    from . import calibration
+
+    score = float(c.get("score", 0))
+    if score < min_score:
+        return False
+    conf = c.get("confidence")
+    if conf is None:
+        conf = calibration.confidence(score, str(c.get("reason", "tfidf")))
+    return float(conf) >= calibration.threshold(system)
+
+
 def _coding(system_uri: str, codes: list[dict] | None, min_score: float) -> list[dict]:
     out = []
-    for c in codes or []:
+    for c in (codes or [])[:1]:  # the best code or none: a lower candidate is not a coding of this mention
         code = str(c.get("code", ""))
-        if not code or code.startswith("local:") or float(c.get("score", 0)) < min_score:
+        if not code or code.startswith("local:") or not _credible(c, min_score, _SYSTEM_OF[system_uri]):
             continue
         out.append({"system": system_uri, "code": code, "display": c.get("title") or None})
         break  # the best code only; alternatives are not codings of the same concept
@@ -134,8 +160,21 @@ def to_fhir_bundle(doc: Document, patient_id: str | None = None, link: bool = Fa
                                       medicationCodeableConcept=_cc(ATC_SYSTEM, s, min_score))
         elif s.label == "TEST":
             r = _nearest_result(s, doc.spans, doc.text)
-            res = Observation(status="final", subject=subject, code=_cc(LOINC_SYSTEM, s, min_score),
-                              valueString=r.text if r else None)
+            cc = _cc(LOINC_SYSTEM, s, min_score)
+            loinc = cc["coding"][0]["code"] if cc.get("coding") else None
+            extra: dict[str, Any] = {}
+            if loinc in VITAL_SIGNS:
+                extra["category"] = [{"coding": [{"system": OBS_CATEGORY_SYSTEM, "code": "vital-signs",
+                                                  "display": "Vital Signs"}]}]
+            bp = _BP_VALUE.search(r.text) if r is not None and loinc == BP_PANEL else None
+            if bp:
+                extra["component"] = [
+                    {"code": {"coding": [{"system": LOINC_SYSTEM, "code": code, "display": name}]},
+                     "valueQuantity": {"value": int(v), "unit": "mmHg", "system": UCUM_SYSTEM, "code": "mm[Hg]"}}
+                    for code, name, v in ((BP_SYSTOLIC, "Systolic blood pressure", bp.group(1)),
+                                          (BP_DIASTOLIC, "Diastolic blood pressure", bp.group(2)))]
+            res = Observation(status="final", subject=subject, code=cc,
+                              valueString=r.text if r is not None and not bp else None, **extra)
         else:
             continue
         entries.append({"fullUrl": url, "resource": res})

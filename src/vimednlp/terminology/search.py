@@ -390,7 +390,7 @@ def _drug_entries() -> tuple[list[_Entry], dict[str, str]]:
 
 def _lab_entries() -> tuple[list[_Entry], dict[str, str]]:
     entries, titles = [], {}
-    for r in _read_tsv("lab_tests.tsv"):
+    for r in _read_tsv("lab_tests.tsv") + _read_tsv("vitals.tsv"):
         code = r["loinc"] or f"local:{r['id']}"
         titles.setdefault(code, r["name_vi"])
         entries.append(_Entry(code, r["name_vi"], "name_vi"))
@@ -403,7 +403,7 @@ def _lab_entries() -> tuple[list[_Entry], dict[str, str]]:
 
 def _fingerprint(system: str, store: IcdStore | None) -> str:
     h = hashlib.sha256(f"{INDEX_VERSION}:{USE_SYNONYMS}".encode())
-    names = {"icd10": ["icd10_synonyms.tsv"], "drug": ["drugs.tsv"], "lab": ["lab_tests.tsv"]}[system]
+    names = {"icd10": ["icd10_synonyms.tsv"], "drug": ["drugs.tsv"], "lab": ["lab_tests.tsv", "vitals.tsv"]}[system]
     for name in names + ["query_rewrites.tsv", "abbreviations.tsv"]:
         h.update(resource_path("terminology", name).read_bytes())
     if store is not None:
@@ -496,7 +496,7 @@ def code(query: str, system: str = "icd10", k: int = 10, *, context: str | None 
     found = codes_in_text(query) if system == "icd10" else []
     cands = [replace(c, confidence=calibration.confidence(c.score, c.reason))
              for c in idx.search(query, k=k, codes_in_text=found, context=context)]
-    floor = calibration.threshold() if min_confidence is None else min_confidence
+    floor = calibration.threshold(system) if min_confidence is None else min_confidence
     if cands and cands[0].confidence < floor:
         return []
     return cands
