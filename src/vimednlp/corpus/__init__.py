@@ -24,6 +24,7 @@ __all__ = [
     "spans_to_iob",
     "split_documents",
     "to_hf_dataset",
+    "to_hf_dataset_dict",
     "to_utf16",
     "validate",
     "write",
@@ -44,7 +45,7 @@ def __getattr__(name: str):
         from .split import split_documents
 
         return split_documents
-    if name in ("to_hf_dataset", "from_hf_dataset"):
+    if name in ("to_hf_dataset", "to_hf_dataset_dict", "from_hf_dataset"):
         from . import hf
 
         return getattr(hf, name)
