@@ -2,7 +2,8 @@
 
 spaCy imports every `spacy_factories` entry point whenever any `Language` is created, so this module
 stays light: each factory imports its room's component class only when the component is built.
-Each room owns its block below. `assigns` / `requires` tell `nlp.analyze_pipes()` what each one reads and writes.
+Each room owns its block below. `assigns` / `requires` tell `nlp.analyze_pipes()` what each one reads and
+writes.
 """
 from __future__ import annotations
 

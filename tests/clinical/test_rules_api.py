@@ -1,4 +1,4 @@
-"""Clinical rules added at run time (medspaCy-like): target terms, ConText cues, section titles, a user YAML file."""
+"""Clinical rules added at run time (medspaCy-like): target terms, ConText cues, section titles, a YAML file."""
 from __future__ import annotations
 
 import pytest
@@ -34,7 +34,8 @@ def test_without_user_rules_the_note_has_none_of_them():
 def test_add_terms_rules_and_titles_from_python():
     nlp = load(CLINICAL)
     nlp.get_pipe("vimednlp_clinical").add_terms([{"label": "DISEASE", "term": "bệnh Kawasaki"}])
-    nlp.get_pipe("vimednlp_context").add_rules([{"cue": "bác bỏ", "category": "negated", "direction": "forward"}])
+    nlp.get_pipe("vimednlp_context").add_rules([{"cue": "bác bỏ", "category": "negated",
+                                                 "direction": "forward"}])
     nlp.get_pipe("vimednlp_sections").add_titles([{"name": "dich_te", "headings": ["dịch tễ"],
                                                   "implies": "hypothetical"}])
     got = _by_text(nlp(NOTE))
@@ -107,7 +108,8 @@ def test_added_rules_are_saved_with_the_pipeline(tmp_path):
 
 
 def test_missing_rule_file_is_reported_on_use(tmp_path):
-    nlp = load(["vimednlp_clinical"], config={"vimednlp_clinical": {"rules_path": str(tmp_path / "gone.yaml")}})
+    config = {"vimednlp_clinical": {"rules_path": str(tmp_path / "gone.yaml")}}
+    nlp = load(["vimednlp_clinical"], config=config)
     with pytest.raises(FileNotFoundError, match="gone.yaml"):
         nlp("Không sốt.")
 
@@ -142,8 +144,8 @@ def test_medspacy_style_aliases_read_and_write_the_attributes():
     nlp = load(CLINICAL)
     doc = nlp("Tiền sử gia đình: mẹ bị hen. Không sốt, nghi viêm phổi.")
     for sp in doc.spans["clinical"]:
-        assert (sp._.is_negated, sp._.is_uncertain, sp._.is_historical, sp._.is_family, sp._.is_hypothetical) == \
-            (sp._.negated, sp._.uncertain, sp._.historical, sp._.family, sp._.hypothetical)
+        for a in ("negated", "uncertain", "historical", "family", "hypothetical"):
+            assert sp._.get(f"is_{a}") == sp._.get(a)
         assert sp._.section_category == sp._.section
     sot = _by_text(doc)["sốt"]
     assert sot._.is_negated

@@ -19,6 +19,7 @@ NOTES = [
      "Chẩn đoán ra viện: viêm phổi."),
 ]
 SECTIONS_0 = ["ly_do_vao_vien", "tien_su_gia_dinh", "kham_lam_sang", "chan_doan_xac_dinh"]
+PIPES = ["vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context", "vimednlp_resolver"]
 ASSERTS = ("negated", "uncertain", "historical", "family", "hypothetical")
 
 
@@ -123,8 +124,7 @@ def test_components_pickle_with_their_model_and_rules(tmp_path):
 
     user_model = tmp_path / "my_phi_model"
     shutil.copytree(resource_path("deid", "model"), user_model)
-    nlp = load(["vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context", "vimednlp_resolver"],
-               config={"vimednlp_phi": {"model": str(user_model)}})
+    nlp = load(PIPES, config={"vimednlp_phi": {"model": str(user_model)}})
     nlp.get_pipe("vimednlp_clinical").add_terms([{"label": "DISEASE", "term": "bệnh Kawasaki"}])
     text = NOTES[0] + "\nChẩn đoán phân biệt: bệnh Kawasaki."
     want = _spans(nlp(text))
@@ -159,16 +159,18 @@ def test_a_fresh_python_loads_the_saved_pipeline_without_importing_vimednlp(tmp_
     import subprocess
     import sys
 
-    nlp = load(["vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context", "vimednlp_resolver"])
+    nlp = load(PIPES)
     nlp.to_disk(tmp_path / "p")
     (tmp_path / "note.txt").write_text(NOTES[0], encoding="utf-8")
     script = ("import json, sys, spacy\n"
               "doc = spacy.load(sys.argv[1])(open(sys.argv[2], encoding='utf-8').read())\n"
-              "print(json.dumps([[k, s.start_char, s.end_char, s.label_, s._.negated] for k in sorted(doc.spans)"
-              " for s in doc.spans[k]] + [['ents', e.start_char, e.end_char, e.label_] for e in doc.ents]))\n")
+              "print(json.dumps([[k, s.start_char, s.end_char, s.label_, s._.negated]"
+              " for k in sorted(doc.spans) for s in doc.spans[k]]"
+              " + [['ents', e.start_char, e.end_char, e.label_] for e in doc.ents]))\n")
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "p"), str(tmp_path / "note.txt")],
                          capture_output=True, text=True, timeout=300, check=True).stdout
     doc = nlp(NOTES[0])
-    want = [[k, s.start_char, s.end_char, s.label_, s._.negated] for k in sorted(doc.spans) for s in doc.spans[k]]
+    want = [[k, s.start_char, s.end_char, s.label_, s._.negated]
+            for k in sorted(doc.spans) for s in doc.spans[k]]
     want += [["ents", e.start_char, e.end_char, e.label_] for e in doc.ents]
     assert json.loads(out.strip().splitlines()[-1]) == want

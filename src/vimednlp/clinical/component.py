@@ -45,7 +45,8 @@ def _register() -> None:
 
 
 def _section_dict(s: Section) -> dict:
-    return {"name": s.name, "start": s.start, "heading_end": s.heading_end, "end": s.end, "implies": s.implies}
+    return {"name": s.name, "start": s.start, "heading_end": s.heading_end, "end": s.end,
+            "implies": s.implies}
 
 
 def doc_sections(doc: Doc) -> list[Section]:
@@ -120,7 +121,8 @@ class _UserRules:
     def _apply(self, items: list, source: str) -> None:
         raise NotImplementedError
 
-    # pickling (spaCy's n_process under spawn / forkserver): the config and the added rules, rebuilt on arrival
+    # pickling (spaCy's n_process under spawn / forkserver): the config and the added rules, rebuilt on
+    # arrival
     # (the matcher's trie alone is about 1 MB pickled)
     def _config(self) -> dict:
         return {"name": self.name}
@@ -169,7 +171,8 @@ class _UserRules:
 class SectionDetector(_UserRules):
     rule_key = "sections"
 
-    def __init__(self, nlp: Language | None = None, name: str = "vimednlp_sections", rules_path: str | None = None):
+    def __init__(self, nlp: Language | None = None, name: str = "vimednlp_sections",
+                 rules_path: str | None = None):
         _register()
         self.name = name
         self.rules = default_section_rules()
@@ -212,7 +215,8 @@ def _section_item(x, n: int, source: str = "add_titles") -> dict:
             x.setdefault("headings", x.pop(alias))
     unknown = set(x) - {"name", "headings", "implies"}
     if unknown:
-        raise ValueError(f"{source}: section {n}: unknown key(s) {sorted(unknown)}; known: name, headings, implies")
+        raise ValueError(f"{source}: section {n}: unknown key(s) {sorted(unknown)}; "
+                         "known: name, headings, implies")
     heads = x.get("headings")
     if isinstance(heads, (list, tuple)):
         x["headings"] = [str(h).strip().rstrip(":").strip() for h in heads]
@@ -289,7 +293,8 @@ def _term_item(x, n: int, source: str, labels: frozenset[str]) -> dict:
         x.setdefault("term", x.pop("literal"))
     label, term = x.get("label"), x.get("term")
     if label not in CLINICAL_LABELS:
-        raise ValueError(f"{where}: label {label!r} is not a clinical label; known: {', '.join(CLINICAL_LABELS)}")
+        raise ValueError(f"{where}: label {label!r} is not a clinical label; "
+                         f"known: {', '.join(CLINICAL_LABELS)}")
     if label not in labels:
         raise ValueError(f"{where}: label {label!r} is not among this component's labels {sorted(labels)}")
     syns = x.get("synonyms") or []
@@ -322,7 +327,8 @@ class ContextComponent(_UserRules):
 
     rule_key = "context"
 
-    def __init__(self, nlp: Language | None = None, name: str = "vimednlp_context", rules_path: str | None = None):
+    def __init__(self, nlp: Language | None = None, name: str = "vimednlp_context",
+                 rules_path: str | None = None):
         _register()
         self.name = name
         self.context = ConText(default_rules())

@@ -113,9 +113,9 @@ class ContextRules:
 
     def add_rules(self, rules: Iterable[dict], source: str = "context rules") -> None:
         """Add cues at run time (on a `copy()`: `default_rules()` is shared). Each rule is a dict in the form
-        of `context.yaml` (`cue` or medspaCy's `literal`: a phrase or a list; `category`; `direction`; `window`;
-        `labels` ...). `direction` may also be `pseudo` (a look-alike that is no cue) or `terminate` (ends the
-        scope of `category`, or of every category when none is given). medspaCy's category names
+        of `context.yaml` (`cue` or medspaCy's `literal`: a phrase or a list; `category`; `direction`;
+        `window`; `labels` ...). `direction` may also be `pseudo` (a look-alike that is no cue) or `terminate`
+        (ends the scope of `category`, or of every category when none is given). medspaCy's category names
         (NEGATED_EXISTENCE, POSSIBLE_EXISTENCE, HISTORICAL, FAMILY, HYPOTHETICAL) are accepted."""
         for n, r in enumerate(rules):
             where = f"{source}: rule {n}"
@@ -127,7 +127,8 @@ class ContextRules:
                 r.setdefault("cue", r.pop("literal"))
             unknown = set(r) - _RULE_KEYS
             if unknown:
-                raise ValueError(f"{where}: unknown key(s) {sorted(unknown)}; known: {', '.join(sorted(_RULE_KEYS))}")
+                raise ValueError(f"{where}: unknown key(s) {sorted(unknown)}; "
+                                 f"known: {', '.join(sorted(_RULE_KEYS))}")
             if not r.get("cue"):
                 raise ValueError(f"{where}: no cue")
             direction = str(r.get("direction", "forward")).lower()
@@ -143,7 +144,8 @@ class ContextRules:
                 cats = [r["category"]] if cat is not None else list(self.categories)
                 for k in cats:
                     if k not in self.categories:
-                        raise ValueError(f"{where}: unknown category {k!r}; known: {', '.join(self.categories)}")
+                        raise ValueError(f"{where}: unknown category {k!r}; "
+                                         f"known: {', '.join(self.categories)}")
                     for c in cues:
                         self.term_trie.add(_entry(str(c), k, {}))
             else:

@@ -2,8 +2,8 @@
 
     nlp = vimednlp.pipeline.blank(); nlp.add_pipe("vimednlp_phi", config={"labels": ["NAME", "DATE"]})
 
-`nlp.to_disk(d)` keeps a user-trained model with the pipeline: its files are copied into `d/vimednlp_phi/model/`
-and `spacy.load(d)` runs that copy, so the saved folder works where the original model path does not exist.
+`nlp.to_disk(d)` keeps a user-trained model with the pipeline: its files are copied into
+`d/vimednlp_phi/model/` and `spacy.load(d)` runs that copy, so the saved folder works where the original model path does not exist.
 """
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ class PhiRecognizer:
         self._missing: str | None = None
         self.analyzer: Analyzer | None = None
         if _is_user_model(model) and not Path(str(model)).exists():
-            # `spacy.load` of a saved pipeline builds the component from its config first, where the model path
-            # may not exist (another machine); `from_disk` then loads the copy saved with the pipeline
+            # `spacy.load` of a saved pipeline builds the component from its config first, where the model
+            # path may not exist (another machine); `from_disk` then loads the copy saved with the pipeline
             self._missing = str(model)
         else:
             self.analyzer = Analyzer(labels=labels, model=model, threshold=threshold)
