@@ -60,10 +60,13 @@ def lists() -> dict[str, Any]:
         "chu", "quach", "lam", "phung", "kieu", "thai", "tang", "trieu", "vuong", "la", "khong", "au", "lo",
         "ton", "diep", "lai", "thach", "danh", "kim", "ong", "giang", "nong", "hua", "mac", "lang", "vi"}
     d["given_unisex"] = _lines("given_unisex.txt")
+    d["given_extra_male"] = _lines("given_extra_male.txt")  # apart: given_male.txt feeds the speed benchmark's notes
+    d["given_extra_female"] = _lines("given_extra_female.txt")
     d["given_reserve_male"] = _lines("given_reserve_male.txt")
     d["given_reserve_female"] = _lines("given_reserve_female.txt")
     d["org_types"] = yaml.safe_load(resource_path("deid_surrogates", "org_types.yaml").read_text(encoding="utf-8"))["types"]
-    male, female = d["given_male"] + d["given_reserve_male"], d["given_female"] + d["given_reserve_female"]
+    male = d["given_male"] + d["given_extra_male"] + d["given_reserve_male"]
+    female = d["given_female"] + d["given_extra_female"] + d["given_reserve_female"]
     d["given_male_folds"] = {fold_lower(s) for s in male}
     d["given_female_folds"] = {fold_lower(s) for s in female}
     d["given_male_lower"] = {s.lower() for s in male}
@@ -480,9 +483,9 @@ def _name_groups() -> dict[str, Any]:
         bands[-2] += bands.pop()
     unisex = L["given_unisex"]
     uf = {fold_lower(x) for x in unisex}
-    male = [x for x in L["given_male"] if fold_lower(x) not in uf]
+    male = [x for x in L["given_male"] + L["given_extra_male"] if fold_lower(x) not in uf]
     mf = {fold_lower(x) for x in male}
-    female = [x for x in L["given_female"] if fold_lower(x) not in uf | mf]
+    female = [x for x in L["given_female"] + L["given_extra_female"] if fold_lower(x) not in uf | mf]
     mid_m = [x for x in L["middle_male"] if fold_lower(x) not in ("van", "thi")]
     mid_f = [x for x in L["middle_female"] if fold_lower(x) not in ("van", "thi")]
     both = {fold_lower(x) for x in mid_m} & {fold_lower(x) for x in mid_f}
