@@ -42,7 +42,8 @@ Examples:
   vimednlp deid notes.jsonl --out deid.jsonl --patient-field patient_id --operator surrogate \\
       --set NAME=tag --set DATE=surrogate
 \b
-Keys: --key, --key-file or $VIMEDNLP_DEID_KEY (same key -> same hashes, surrogates and date shifts).
+Keys: --key, --key-file or $VIMEDNLP_DEID_KEY (same key -> same hashes, surrogates and date shifts);
+make one with `vimednlp keygen KEYFILE` (16+ characters, common passwords refused).
 '-' is stdin as an input and stdout as --out; special files (/dev/stdout, FIFOs) are written in place.
 Rerunning the same command resumes: finished records are skipped (see <out>.progress); a rerun with
 other settings processes everything again. The run ends with its accounting: records in = written +
