@@ -74,6 +74,22 @@ def test_english_mixed_and_variant_mentions(vi_cache, mention, expected):
     assert top3(mention) == expected
 
 
+# --- OCR and typing errors: a word that is no Vietnamese syllable is set right -----------------------
+@pytest.mark.parametrize("mention,expected", [("Suy tlm", "I50"), ("viêm phổii", "J18"), ("pnemonia", "J18"),
+                                              ("Đái tháo đườngg type 2", "E11")])
+def test_misspelt_words_are_set_right(vi_cache, mention, expected):
+    top = code(mention, k=3)[0]
+    assert top.code[:3] == expected and top.reason == "spelling"
+
+
+def test_vietnamese_syllables_are_never_respelt(vi_cache):
+    from vimednlp.terminology import get_index
+
+    idx = get_index("icd10")
+    assert idx._respell("đau bụng nhẹ") is None and idx._respell("mẹ đi cùng") is None
+    assert idx._respell("suy tlm") == "suy tim"
+
+
 # --- stage, type, acuity and side rank the specific code first -----------------------------------------
 def test_stage_ranks_the_specific_subcode_first(vi_cache):
     cands = [c.code for c in code("Bệnh thận mạn giai đoạn 3", k=5)]

@@ -54,9 +54,11 @@ def test_candidates_carry_score_reason_and_title(vi_cache):
     assert cands[0].code.startswith("K35") and cands[0].title.startswith("Viêm ruột thừa")
     assert code("cao huyet ap")[0].reason == "accent-folded"
     assert code("ĐTĐ type 2")[0].reason == "abbreviation"
-    # a typo: found by character n-grams
-    typo = code("viêm phổii thùy", k=3, min_confidence=0.0)   # low confidence: code() alone abstains
-    assert typo[0].code.startswith("J18") and typo[0].reason == "tfidf"
+    # typos: a word one edit from an index word is set right; otherwise character n-grams
+    typo = code("viêm phổii thùy", k=3)
+    assert typo[0].code.startswith("J18") and typo[0].reason == "spelling"
+    far = code("viêm phổiii thùy", k=3, min_confidence=0.0)   # two edits: n-grams only, low confidence
+    assert far[0].code.startswith("J18") and far[0].reason == "tfidf"
     assert vimednlp.code is code
 
 

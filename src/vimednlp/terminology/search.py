@@ -22,6 +22,7 @@ import numpy as np
 
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
+from ..text.syllable import is_syllable
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
 from .store import BUILD_HINT, IcdStore, normalize_code, open_store
@@ -43,7 +44,7 @@ SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "acce
           "tfidf": 0.92}
 _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
 # how much a folded match on a derived query variant is worth relative to one on the query itself
-_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "singular": 0.98, "qualifier-stripped": 0.9}
+_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "singular": 0.98, "spelling": 0.97, "qualifier-stripped": 0.9}
 # each step down an ambiguous abbreviation's order of expansions (`K` = ung thư, then kali)
 _RANK_FACTOR = 0.99
 # qualifier agreement between a mention and a candidate's titles (stage, type, acuity, side)
@@ -179,6 +180,10 @@ class TermIndex:
             sing = _PLURAL.sub("", norm(v)) if not has_diacritics(v) else ""
             if sing and sing != norm(v):
                 variants.append((sing, via or "singular", r))
+        for v, via, r in list(variants):
+            fixed = self._respell(norm(v))
+            if fixed:
+                variants.append((fixed, via or "spelling", r))
         no_tfidf: set[int] = set()  # variants looked up exactly only
         if self.system == "icd10":
             for v, via, r in list(variants):
@@ -199,6 +204,8 @@ class TermIndex:
                 is_title = e.kind.startswith(("title", "ingredient", "name"))
                 plain = via in (None, "singular")  # a plural read as singular is still the written term
                 reason = ("exact" if is_title else "synonym") if plain else via
+                if via == "spelling" and self.system == "icd10":
+                    reason = "spelling"  # a misspelt word set right (`suy tlm`, `viêm phổii`)
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
                 if via and is_title:
                     alt *= 0.999  # on a derived query, our curated synonym wins a tie with a title
@@ -260,6 +267,35 @@ class TermIndex:
                 overlap = len(qwords & twords) / len(qwords | twords)
                 out.append((i, base * (0.85 + 0.15 * overlap)))
         return out
+
+    def _respell(self, n: str) -> str | None:
+        """The normalized mention with each word that is neither a Vietnamese syllable nor a word of the
+        index replaced by the most frequent index word one edit away (`phổii` -> `phổi`, `tlm` -> `tim`,
+        `pnemonia` -> `pneumonia`); None when nothing changes."""
+        vocab = self.__dict__.get("_vocab")
+        if vocab is None:
+            from collections import Counter
+
+            vocab = Counter(w for t in self.norms for w in t.split())
+            self.__dict__["_vocab"] = vocab
+            self.__dict__["_letters"] = "".join(sorted({ch for w in vocab for ch in w if ch.isalpha()}))
+        letters = self.__dict__["_letters"]
+        out, changed = [], False
+        for w in n.split():
+            if w in vocab or len(w) < 3 or not w.isalpha() or is_syllable(w):
+                out.append(w)
+                continue
+            edits = {w[:i] + w[i + 1:] for i in range(len(w))}
+            edits |= {w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(len(w) - 1)}
+            edits |= {w[:i] + c + w[i + 1:] for i in range(len(w)) for c in letters}
+            edits |= {w[:i] + c + w[i:] for i in range(len(w) + 1) for c in letters}
+            known = [e for e in edits if vocab.get(e)]
+            if known:
+                out.append(max(known, key=lambda e: (vocab[e], e)))
+                changed = True
+            else:
+                out.append(w)
+        return " ".join(out) if changed else None
 
     def _title_features(self, code: str) -> frozenset[tuple[str, str]]:
         """Qualifiers written in a code's titles (Vietnamese and English, full forms)."""
