@@ -18,71 +18,118 @@ _NOT_DIGIT_AFTER = r"(?![\w/]|[.,]\d)"
 
 
 def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
-    """(ID kind, cue) of the nearest ID cue before token i, looking past ':' and 'số'."""
+    """(ID kind, cue) of the nearest ID cue before token i, looking past ':' and 'số': the steps of the ID pack's
+    `cue_steps`, in that order (the first that answers wins)."""
     if i is None:
         return None, None
     if _ID_ORDER is None:
         _load_id_pack()
-    allc, kinds = _id_cue_index()
     k = i
     # allow 'số', ':' '#' '.' between the cue and the value (the pack's between_cue_and_value)
     while k > 0 and ctx.ftoks[k - 1] in _BETWEEN_CUE_AND_VALUE and i - k < 3:
         k -= 1
+    for step in _CUE_STEPS:
+        got = step(ctx, i, k)
+        if got is not None:
+            return got
+    return None, None
+
+
+def _step_cue(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """An ID cue right before the value ('CCCD: ...', 'mã BN ...'): its kind."""
+    allc, kinds = _id_cue_index()
     c = ctx.cue_before(k, allc, skip="") or ctx.cue_before(i, allc)
-    if c:
-        return kinds[c], c
-    ft = ctx.ftoks
-    # 'tk chị 0421 000 758 996': a kinship word between an account cue and the number
-    if k > 1 and ft[k - 1] in _OWNER_WORDS:
+    return (kinds[c], c) if c else None
+
+
+def _step_owner_after_bank_cue(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """'tk chị 0421 000 758 996': a kinship word between an account cue and the number."""
+    if k > 1 and ctx.ftoks[k - 1] in _OWNER_WORDS:
+        allc, kinds = _id_cue_index()
         c = ctx.cue_before(k - 1, allc, skip="")
         if c and kinds[c] == "bank":
             return "bank", c
-    # 'mã BN của em 108-2210457', 'số thẻ của tôi ...': 'của' + the owner between any ID cue and the value
-    if k > 2 and ft[k - 2] == "cua" and (ft[k - 1] in _OWNER_WORDS or ft[k - 1] == "e"):
+    return None
+
+
+def _step_owner_after_link(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """'mã BN của em 108-2210457', 'số thẻ của tôi ...': 'của' + the owner between any ID cue and the value."""
+    ft = ctx.ftoks
+    if k > 2 and ft[k - 2] in _OWNER_LINK and (ft[k - 1] in _OWNER_WORDS or ft[k - 1] in _OWNER_SHORT):
+        allc, kinds = _id_cue_index()
         c = ctx.cue_before(k - 2, allc, skip="")
         if c:
             return kinds[c], c
-    # 'Mã sự cố: SC-2025-0119', 'SỐ KCB: 000417/KCB': 'mã'/'số' + one or two words + ':' labels a code
-    # a code of letters and digits ('GL-ADR-25/0388') may follow a longer label ('Mã số báo cáo của đơn vị:')
-    toks = ctx.tokens
+    return None
+
+
+def _step_label_words_colon(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """'Mã sự cố: SC-2025-0119', 'SỐ KCB: 000417/KCB': 'mã'/'số' + one or two words + ':' labels a code; a code of
+    letters and digits ('GL-ADR-25/0388') may follow a longer label ('Mã số báo cáo của đơn vị:')."""
+    ft, toks = ctx.ftoks, ctx.tokens
+    if not (i > 2 and ft[i - 1] == ":"):
+        return None
     strong = toks[i].kind == "code" and any(ch.isalpha() for ch in ft[i]) and sum(map(str.isdigit, ft[i])) >= 2 \
         or i + 2 < len(toks) and toks[i].kind == "word" and toks[i].text.isupper() and len(ft[i]) <= 4 \
         and ft[i + 1] in ("/", ".", "-") and toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end \
         and toks[i + 2].text[:1].isdigit()  # 'HS/2025/1142': letters, then digits glued by '/
-    if i > 2 and ft[i - 1] == ":":
-        for w in ((2, 3, 4, 5, 6, 7) if strong else (2, 3)):
-            h = i - 1 - w
-            if h >= 0 and ft[h] in ("ma", "so") and all(ctx.tokens[x].kind == "word" for x in range(h + 1, i - 1)) \
-                    and " ".join(ft[h + 1:i - 1]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS \
-                    and (h == 0 or ft[h - 1] not in _NOT_ID_BEFORE):
-                return "labelled", " ".join(ft[h:i - 1])
-    # 'TRN: EGB4173902', 'UPN: K2291043': a field label in capitals, then letters and 5+ digits in one code
-    if i > 1 and ft[i - 1] == ":" and ctx.tokens[i - 2].kind == "word" and 2 <= len(ctx.tokens[i - 2].text) <= 5 \
-            and ctx.tokens[i - 2].text.isupper() and _CAPS_LABELLED_CODE.fullmatch(ctx.tokens[i].text):
+    for w in ((2, 3, 4, 5, 6, 7) if strong else (2, 3)):
+        h = i - 1 - w
+        if h >= 0 and ft[h] in _LABEL_HEADS and all(toks[x].kind == "word" for x in range(h + 1, i - 1)) \
+                and " ".join(ft[h + 1:i - 1]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS \
+                and (h == 0 or ft[h - 1] not in _NOT_ID_BEFORE):
+            return "labelled", " ".join(ft[h:i - 1])
+    return None
+
+
+def _step_caps_label_colon(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """'TRN: EGB4173902', 'UPN: K2291043': a field label in capitals, then letters and 5+ digits in one code."""
+    ft, toks = ctx.ftoks, ctx.tokens
+    if i > 1 and ft[i - 1] == ":" and toks[i - 2].kind == "word" and 2 <= len(toks[i - 2].text) <= 5 \
+            and toks[i - 2].text.isupper() and _CAPS_LABELLED_CODE.fullmatch(toks[i].text):
         return "labelled", ft[i - 2]
-    # 'Ref: AB1234567', 'Report No: RPT-88213': any field label, then 2-4 capitals and 5+ digits in one code
-    if i > 1 and ft[i - 1] == ":" and ctx.tokens[i - 2].kind == "word" and ft[i - 2] not in _NOT_ID_LABELS \
-            and _LABELLED_CODE.fullmatch(ctx.tokens[i].text):
+    return None
+
+
+def _step_label_colon_code(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """'Ref: AB1234567', 'Report No: RPT-88213': any field label, then 2-4 capitals and 5+ digits in one code."""
+    ft, toks = ctx.ftoks, ctx.tokens
+    if i > 1 and ft[i - 1] == ":" and toks[i - 2].kind == "word" and ft[i - 2] not in _NOT_ID_LABELS \
+            and _LABELLED_CODE.fullmatch(toks[i].text):
         return "labelled", ft[i - 2]
-    # 'số ĐK lao Q8-25-0176', 'mã hộ GĐ-0412': 'mã'/'số' + one or two words + a code of letters, digits and a dash
+    return None
+
+
+def _step_label_words_letter_code(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """'số ĐK lao Q8-25-0176', 'mã hộ GĐ-0412': 'mã'/'số' + one to three words + a code of letters, digits, a dash."""
+    ft = ctx.ftoks
     if i > 2 and _LETTER_CODE.fullmatch(ft[i]):
         for w in (1, 2, 3):
             h = i - 1 - w
-            if h >= 0 and ft[h] in ("ma", "so") and all(ctx.tokens[x].kind == "word" for x in range(h + 1, i)) \
+            if h >= 0 and ft[h] in _LABEL_HEADS and all(ctx.tokens[x].kind == "word" for x in range(h + 1, i)) \
                     and " ".join(ft[h + 1:i]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS:
                 return "labelled", " ".join(ft[h:i])
-    return None, None
+    return None
+
+
+# the steps by the names the ID pack orders them with (`cue_steps`)
+_CUE_STEP_FUNCS = {"cue": _step_cue, "owner_after_bank_cue": _step_owner_after_bank_cue,
+                   "owner_after_link": _step_owner_after_link, "label_words_colon": _step_label_words_colon,
+                   "caps_label_colon": _step_caps_label_colon, "label_colon_code": _step_label_colon_code,
+                   "label_words_letter_code": _step_label_words_letter_code}
 
 
 # The ID pack (resources/deid/rules/id.yaml) holds the patterns and word lists of the ID recognizer and of
 # `_kind_cue`; they are read once, on first use.
 _ID_ORDER: tuple[str, ...] | None = None
-_BETWEEN_CUE_AND_VALUE = _OWNER_WORDS = _NOT_ID_LABELS = _NOT_ID_BEFORE = frozenset()
+_BETWEEN_CUE_AND_VALUE = _OWNER_WORDS = _NOT_ID_LABELS = _NOT_ID_BEFORE = _LABEL_HEADS = _OWNER_LINK = _OWNER_SHORT = frozenset()
+_CUE_STEPS: tuple = ()
 _COUNTER_SO = _LABELLED_CODE = _CAPS_LABELLED_CODE = _LETTER_CODE = _HASH_CODE = _PATIENT_RANGE = _PATIENT_ORDINAL = None
 
 
 def _load_id_pack() -> None:
-    global _ID_ORDER, _BETWEEN_CUE_AND_VALUE, _OWNER_WORDS, _NOT_ID_LABELS, _NOT_ID_BEFORE
+    global _ID_ORDER, _BETWEEN_CUE_AND_VALUE, _OWNER_WORDS, _NOT_ID_LABELS, _NOT_ID_BEFORE, _LABEL_HEADS, _OWNER_LINK
+    global _OWNER_SHORT, _CUE_STEPS
     global _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE, _HASH_CODE, _PATIENT_RANGE, _PATIENT_ORDINAL
     from .rules import builtin_pack
 
@@ -92,6 +139,14 @@ def _load_id_pack() -> None:
     _OWNER_WORDS = frozenset(d["owner_words"])
     _NOT_ID_LABELS = frozenset(d["not_id_labels"])
     _NOT_ID_BEFORE = frozenset(d["not_id_before"])
+    _LABEL_HEADS = frozenset(d["label_heads"])
+    _OWNER_LINK = frozenset(d["owner_link"])
+    _OWNER_SHORT = frozenset(d["owner_short"])
+    unknown = [x for x in d["cue_steps"] if x not in _CUE_STEP_FUNCS]
+    if unknown:
+        raise ValueError(f"{rec.source_file}: rule 'id': field data.cue_steps: unknown step(s) {unknown}; "
+                         f"known: {', '.join(_CUE_STEP_FUNCS)}")
+    _CUE_STEPS = tuple(_CUE_STEP_FUNCS[x] for x in d["cue_steps"])
     _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE = (
         rx("counter_so"), rx("labelled_code"), rx("caps_labelled_code"), rx("letter_code"))
     _HASH_CODE, _PATIENT_RANGE, _PATIENT_ORDINAL = rx("hash_code"), rx("patient_range"), rx("patient_ordinal")
