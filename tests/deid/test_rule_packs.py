@@ -82,3 +82,29 @@ def test_needs_prefilter_skips_the_scan():
     text = "Bệnh nhân tỉnh, tiếp xúc tốt, không sốt."
     assert not any(w in Context(text).folded for w in rec.patterns[0].needs)
     assert rec.analyze(Context(text)) == [] == [m for m in rec.patterns[0].rx.finditer(Context(text).folded)]
+
+
+# --- the ID pack's cue steps: each step, in the pack's order, tells the kind of the number after it -------------
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("CCCD: 001084012345", "001084012345", "cccd"),              # an ID cue
+    ("tk chị 0421 000 758 996", "0421", "bank"),                 # a kinship word after an account cue
+    ("mã BN của em 108-2210457", "108", "mrn"),                  # 'của' + owner after a cue
+    ("TRN: EGB4173902", "EGB4173902", "labelled"),               # a capitals label + a code
+    ("Ref: AB1234567", "AB1234567", "labelled"),                 # any label + a code
+    ("số ĐK lao Q8-25-0176", "Q8-25-0176", "labelled"),          # 'số' + words + a letter code
+    ("Số lần: 3", "3", None),                                    # a count, no identifier
+    ("Mã ICD: J18.9", "J18", None),                              # a clinical code's label
+])
+def test_id_cue_steps(text, value, kind):
+    from vimednlp.deid.recognizers import patterns
+
+    ctx = Context(text)
+    assert patterns._kind_cue(ctx, ctx.token_index_at(text.index(value)))[0] == kind
+
+
+def test_id_cue_steps_are_the_packs_order():
+    from vimednlp.deid.recognizers import patterns
+
+    patterns._kind_cue(Context("CCCD: 001084012345"), 2)
+    names = builtin_pack("id").recognizers[0].data["cue_steps"]
+    assert [f.__name__ for f in patterns._CUE_STEPS] == [f"_step_{n}" for n in names]
