@@ -90,6 +90,13 @@ def test_vietnamese_syllables_are_never_respelt(vi_cache):
     assert idx._respell("suy tlm") == "suy tim"
 
 
+def test_a_glossed_mention_is_read_in_either_language(vi_cache):
+    assert top3("sốt (fever)") == "R50"
+    assert top3("Gãy đầu dưới xương quay (distal radius fracture)") == "S52"
+    # an ASCII loanword is not a language boundary
+    assert top3("viêm gan virus C") in ("B17", "B18", "B19")
+
+
 # --- stage, type, acuity and side rank the specific code first -----------------------------------------
 def test_stage_ranks_the_specific_subcode_first(vi_cache):
     cands = [c.code for c in code("Bệnh thận mạn giai đoạn 3", k=5)]

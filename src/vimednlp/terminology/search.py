@@ -40,11 +40,12 @@ MAX_POSTINGS_SHARE = 0.1
 _CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
 # score given to each kind of evidence (TF-IDF similarity is scaled by the last)
 SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "accent-folded": 0.95,
-          "spelling": 0.94, "qualifier-matched": 0.9, "qualifier-stripped": 0.9, "accent-mismatch": 0.80,
-          "tfidf": 0.92}
+          "spelling": 0.94, "qualifier-matched": 0.9, "qualifier-stripped": 0.9, "part": 0.88,
+          "accent-mismatch": 0.80, "tfidf": 0.92}
 _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
 # how much a folded match on a derived query variant is worth relative to one on the query itself
-_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "singular": 0.98, "spelling": 0.97, "qualifier-stripped": 0.9}
+_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "singular": 0.98, "spelling": 0.97, "qualifier-stripped": 0.9,
+               "part": 0.88}
 # each step down an ambiguous abbreviation's order of expansions (`K` = ung thư, then kali)
 _RANK_FACTOR = 0.99
 # qualifier agreement between a mention and a candidate's titles (stage, type, acuity, side)
@@ -55,6 +56,22 @@ _UNSPECIFIED = re.compile(
     r"[,;]?\s*(không đặc hiệu|không xác định|chưa xác định|không rõ|unspecified|not elsewhere classified)\s*$",
     re.IGNORECASE)
 _PAREN = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
+
+
+_PARENS = re.compile(r"[\(\[]([^\)\]]+)[\)\]]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _language_parts(query: str) -> list[str]:
+    """A glossed mention's halves, each looked up alone: the text outside and inside parentheses
+    (`viêm phổi (pneumonia)`, `Gãy đầu dưới xương quay (distal radius fracture)`). Runs of English and
+    Vietnamese words are not split: ASCII loanwords (`virus`, `ceton`, `insulin`) make them unreliable."""
+    inside = _PARENS.findall(query)
+    if not inside:
+        return []
+    outside = _PARENS.sub(" ", query).strip()
+    parts = [t.strip() for t in [outside, *inside] if len(_WORD.findall(t)) and max(map(len, _WORD.findall(t))) >= 3]
+    return [p for p in dict.fromkeys(parts) if p != query]
 
 
 def _same_value(a: str, b: str) -> bool:
@@ -180,6 +197,9 @@ class TermIndex:
             sing = _PLURAL.sub("", norm(v)) if not has_diacritics(v) else ""
             if sing and sing != norm(v):
                 variants.append((sing, via or "singular", r))
+        if self.system == "icd10":
+            variants += [(part, "part", 0) for part in _language_parts(q)]
+        letters = max(1, sum(map(len, _WORD.findall(q))))
         for v, via, r in list(variants):
             fixed = self._respell(norm(v))
             if fixed:
@@ -199,6 +219,8 @@ class TermIndex:
             if not n:
                 continue
             rf = _RANK_FACTOR ** rank
+            if via == "part":  # a half that carries more of the mention counts more
+                rf *= 0.9 + 0.1 * min(1.0, sum(map(len, _WORD.findall(text))) / letters)
             for i in self.exact.get(n, ()):
                 e = self.entries[i]
                 is_title = e.kind.startswith(("title", "ingredient", "name"))
@@ -206,6 +228,8 @@ class TermIndex:
                 reason = ("exact" if is_title else "synonym") if plain else via
                 if via == "spelling" and self.system == "icd10":
                     reason = "spelling"  # a misspelt word set right (`suy tlm`, `viêm phổii`)
+                if via == "part":
+                    reason = "part"
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
                 if via and is_title:
                     alt *= 0.999  # on a derived query, our curated synonym wins a tie with a title
@@ -226,7 +250,8 @@ class TermIndex:
                     add(self.entries[i].code, SCORES["spelling"], "spelling", self.entries[i].text)
             if vi in no_tfidf:
                 continue
-            scale = SCORES["tfidf"] * (0.98 * rf if via == "abbreviation" else 0.95 if via else 1.0)
+            scale = SCORES["tfidf"] * (0.98 * rf if via == "abbreviation" else 0.9 if via == "part"
+                                       else 0.95 if via else 1.0)
             for i, sim in self._tfidf(n, 40):
                 e = self.entries[i]
                 add(e.code, round(float(sim) * scale, 4), "tfidf", e.text)
