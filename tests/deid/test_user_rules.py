@@ -188,3 +188,50 @@ def test_analyzer_default_detector_unchanged_by_an_empty_pack(tmp_path):
     text = "BN Trần Thị Bình, 67 tuổi, ở 12 Lê Lợi, Huế, vào viện 12/3/2024, SĐT 0905 123 456."
     assert [(s.start, s.end, s.label) for s in Analyzer(model=None, rules=[p]).analyze(text)] == \
         [(s.start, s.end, s.label) for s in Analyzer(model=None).analyze(text)]
+
+
+# --- what a pack can say: fragments, fold, reject lists, a required cue, a validator, explanations ----------------
+def _rec(spec: dict):
+    return load_pack({"recognizers": [spec]}).recognizers[0]
+
+
+def test_fragments_are_written_once_and_used_by_name():
+    rec = load_pack({"fragments": {"year": r"(?:19|20)\d\d"},
+                     "recognizers": [{"name": "discharge_no", "label": "ID",
+                                      "patterns": [{"regex": r"RV-{year}-\d{4}"}, {"regex": r"CV/{year}/\d{3}"}]}]}
+                    ).recognizers[0]
+    text = "Giấy ra viện RV-2024-0912, giấy chuyển viện CV/2025/118, mã cũ RV-1890-0001"
+    assert [text[c.start:c.end] for c in rec.analyze(Context(text))] == ["RV-2024-0912", "CV/2025/118"]
+
+
+def test_fold_matches_any_case_and_missing_marks():
+    rec = _rec({"name": "ward", "label": "LOCATION", "fold": True, "patterns": [{"regex": r"khoa dong y \d"}]})
+    text = "Chuyển KHOA ĐÔNG Y 2, rồi khoa dong y 3"
+    assert [text[c.start:c.end] for c in rec.analyze(Context(text))] == ["KHOA ĐÔNG Y 2", "khoa dong y 3"]
+
+
+def test_reject_before_and_after_words():
+    rec = _rec({"name": "visit_code", "label": "ID", "patterns": [{"regex": r"\b[A-Z]{2}\d{5}\b"}],
+                "reject_before": ["mã thuốc"], "reject_after": ["mg"]})
+    text = "Mã thuốc AB12345, lượt khám KX20931, liều CD33333 mg"
+    assert [text[c.start:c.end] for c in rec.analyze(Context(text))] == ["KX20931"]
+
+
+def test_required_context_keeps_only_matches_with_a_cue():
+    rec = _rec({"name": "bed", "label": "ID", "patterns": [{"regex": r"\b\d{3}-\d{2}\b"}],
+                "context": {"words": ["giường"], "window": 2, "required": True, "score": 0.8}})
+    text = "Nằm giường 204-12, huyết áp 120-80 lúc 101-22"
+    got = [(text[c.start:c.end], c.score) for c in rec.analyze(Context(text))]
+    assert got == [("204-12", 0.8)]
+    # the cue's form without marks counts too
+    assert [c.score for c in rec.analyze(Context("nam giuong 204-12"))] == [0.8]
+
+
+def test_validator_by_name_and_the_explanation_names_rule_validator_and_cue():
+    rec = _rec({"name": "citizen_id", "label": "ID", "patterns": [{"regex": r"\b\d{12}\b", "name": "12 digits"}],
+                "validator": "cccd", "context": ["căn cước"]})
+    text = "Căn cước 001084012345, số khác 991084012345"
+    got = rec.analyze(Context(text))
+    assert [text[c.start:c.end] for c in got] == ["001084012345"]  # province code 99 does not exist
+    assert got[0].explanation == "rule citizen_id: 12 digits, validator cccd, context cue 'căn cước'"
+    assert got[0].source == "citizen_id"
