@@ -45,6 +45,7 @@ def test_view_reads_the_hidden_form(text, view):
     "Bệnh nhân Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678, vào viện ngày 12/03/2024.",
     "SpO2 98%, I21.9, uống 2l nước/ngày, truyền 1500ml, T1 T2 đều, F0, Cl- 102, HbA1c 7,5%",
     "thang điểm đau 0 1 2 3 4 5 6 7 8 9 10",                    # a scale is not a phone number
+    "điểm\t3\t4\t2\t5\t1\t4\t3\t2\t5",                          # nor a table row of scores
     "HA 120/8O mmHg, 10l oxy",                                   # too short to be an identifier
     "gặp at home, TP.HCM, Q.Bình Thạnh, BS. Lê",                # an English 'at'; abbreviated places
     "Hà Nội - Nam Định\n- sốt\n- ho",                            # list dashes are not hyphenation
@@ -101,7 +102,8 @@ def test_any_view_span_maps_back_inside_the_input_in_order(text, data):
     for (a, b), (s, e) in zip(pairwise(cuts), mapped):
         assert 0 <= s <= e <= len(text)
         s2, e2 = v.to_view(s, e)
-        assert s2 <= a and e2 >= b  # the input span holds the whole view span
+        # the input span holds the whole view span (but for a space the view inserted: 'N.V. An')
+        assert (s2 <= a or not v.text[a:s2].strip()) and (e2 >= b or not v.text[e2:b].strip())
     for (s1, e1), (s2, e2) in pairwise(mapped):
         assert s1 <= s2 and e1 <= e2  # in order
     assert "\ud800" not in v.text and "\x00" not in v.text

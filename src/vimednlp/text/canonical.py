@@ -302,15 +302,16 @@ _SPACED_TRIGGER = re.compile(r"[ .\-][0-9](?: ?[.\-] ?| )[0-9](?: ?[.\-] ?| )[0-
 
 
 def _spaced_digit_edits(text: str) -> list[Edit]:
-    """Digits spelled one by one ('0 9 7 2 . 1 1 8 . 3 4 5', a chat) are read as one number: 9 to 12 digits,
-    not a run counting up or down (a 0-10 pain scale) nor one digit repeated."""
+    """Digits spelled one by one ('0 9 7 2 . 1 1 8 . 3 4 5', a chat) are read as one number: 9 to 12 digits
+    opening with 0 (a phone number, a CCCD; a table row of scores opens with anything), not a run counting up
+    or down (a 0-10 pain scale) nor one digit repeated."""
     edits: list[Edit] = []
     if not _SPACED_TRIGGER.search(text):
         return edits
     for m in _SPACED_DIGITS.finditer(text):
         digits = [int(c) for c in m.group() if c.isdigit()]
         steps = {b - a for a, b in pairwise(digits)}
-        if len(steps) == 1 and steps <= {-1, 0, 1}:
+        if digits[0] != 0 or len(steps) == 1 and steps <= {-1, 0, 1}:
             continue
         edits.extend((m.start() + i, m.start() + i + 1, "") for i, c in enumerate(m.group()) if not c.isdigit())
     return edits
