@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..schema import register_extensions
+from .expansion import get_disambiguator
 from .search import Candidate, code
 
 SYSTEM_BY_LABEL = {"DISEASE": "icd10", "DRUG": "drug", "TEST": "lab"}
@@ -40,7 +41,9 @@ class Linker:
         return m.group(1) if m else None
 
     def __call__(self, doc: Doc) -> Doc:
-        seen: dict[tuple[str, str, str | None], list[dict]] = {}
+        seen: dict[tuple[str, str, str | None, str | None], list[dict]] = {}
+        # the line around a mention lets an abbreviation model choose an expansion (`RN` in an ECG line)
+        use_context = get_disambiguator() is not None
         spans = list(doc.spans["clinical"]) if "clinical" in doc.spans else []
         spans += list(doc.ents)
         for span in spans:
@@ -56,9 +59,14 @@ class Linker:
                     query = f"{query} type {m.group(1)}"
                 if written:
                     query = f"{query} {written}"
-            key = (system, query, written)
+            context = None
+            if use_context:
+                lo = doc.text.rfind("\n", 0, span.start_char) + 1
+                hi = doc.text.find("\n", span.end_char)
+                context = doc.text[lo:hi if hi >= 0 else len(doc.text)]
+            key = (system, query, written, context)
             if key not in seen:
-                cands: list[Candidate] = code(query, system=system, k=self.top_k)
+                cands: list[Candidate] = code(query, system=system, k=self.top_k, context=context)
                 seen[key] = [c.to_dict() for c in cands if c.score >= self.min_score]
             span._.codes = [dict(c) for c in seen[key]]
         return doc
