@@ -7,6 +7,7 @@ and `ngay` look alike. Each candidate carries the check that passed as its expla
 from __future__ import annotations
 
 import re
+import threading
 
 from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Taken, digit_run_starts, finditer_at
@@ -127,7 +128,16 @@ _CUE_STEPS: tuple = ()
 _COUNTER_SO = _LABELLED_CODE = _CAPS_LABELLED_CODE = _LETTER_CODE = _HASH_CODE = _PATIENT_RANGE = _PATIENT_ORDINAL = None
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 def _load_id_pack() -> None:
+    with _LOAD_LOCK:  # (another thread may be loading: `_ID_ORDER`, set last, says it is done)
+        if _ID_ORDER is None:
+            _bind_id_pack()
+
+
+def _bind_id_pack() -> None:
     global _ID_ORDER, _BETWEEN_CUE_AND_VALUE, _OWNER_WORDS, _NOT_ID_LABELS, _NOT_ID_BEFORE, _LABEL_HEADS, _OWNER_LINK
     global _OWNER_SHORT, _CUE_STEPS
     global _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE, _HASH_CODE, _PATIENT_RANGE, _PATIENT_ORDINAL
@@ -358,6 +368,7 @@ class IdRecognizer(RuleRecognizer):
 
 # --- dates: resources/deid/rules/date.yaml (the hook `dates` below) ------------------------------------------------
 # The date pack's patterns are bound to these names once, on first use (`_load_date_pack`); their comments are there.
+_DATE_LOADED = False
 _DATE_RES: list[tuple[str, re.Pattern, float]] = []
 _DATE_NEEDS: dict[str, tuple[str, ...]] = {}
 _DIGIT_START: frozenset = frozenset()
@@ -471,6 +482,13 @@ _DATE_PATTERN_NAMES = {
 
 
 def _load_date_pack() -> None:
+    with _LOAD_LOCK:  # (another thread may be loading: `_DATE_LOADED`, set last, says it is done)
+        if not _DATE_LOADED:
+            _bind_date_pack()
+
+
+def _bind_date_pack() -> None:
+    global _DATE_LOADED
     from .rules import builtin_pack
 
     rec = builtin_pack("date").recognizers[0]
@@ -483,6 +501,7 @@ def _load_date_pack() -> None:
     g["_CHANGE_BEFORE"] = frozenset(d["change_before"])
     g["_FROM_TO_MARKED"] = frozenset(d["from_to_marked"])
     _COLUMN_ROLES.update(d["column_roles"])
+    _DATE_LOADED = True
 
 
 
@@ -493,7 +512,7 @@ def _load_date_pack() -> None:
 
 def _table_cells(f: str, roles_wanted: str):
     """(role, start, end) of each non-empty cell of a pipe table whose column header has a role in roles_wanted."""
-    if not _COLUMN_ROLES:
+    if not _DATE_LOADED:
         _load_date_pack()
     roles: dict[int, str] = {}
     pos = 0
@@ -541,7 +560,7 @@ class DateRecognizer(RuleRecognizer):
     years after their cues; ranges joined."""
 
     def analyze(self, ctx: Context) -> list[Candidate]:
-        if _DM_RE is None:
+        if not _DATE_LOADED:
             _load_date_pack()
         f = ctx.folded
         out: list[Candidate] = []
