@@ -23,7 +23,7 @@ _ASSERTION_ATTRS = [f"span._.{a}" for a in ("negated", "uncertain", "historical"
 @Language.factory("vimednlp_resolver", default_config={"prefer": "phi", "overwrite_ents": False},
                   requires=["doc.spans"], assigns=["doc.ents", "token.ent_iob", "token.ent_type"])
 def make_resolver(nlp: Language, name: str, prefer: str, overwrite_ents: bool):
-    from .pipeline import Resolver
+    from .resolver import Resolver
 
     return Resolver(prefer, overwrite_ents=overwrite_ents)
 

@@ -12,15 +12,11 @@ from typing import Iterable
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
-from spacy.util import filter_spans
 
-from .overlap import resolve as resolve_overlaps
+from .resolver import CLINICAL_KEY, PHI_KEY, Resolver, resolve  # noqa: F401  (the public names stay here)
 from .schema import PHI_LABELS, Document, Span, register_extensions
 
 register_extensions()
-
-PHI_KEY = "phi"
-CLINICAL_KEY = "clinical"
 
 # name -> module that registers the factory; imported on demand so a missing extra is a clear error
 COMPONENT_MODULES = {
@@ -29,7 +25,7 @@ COMPONENT_MODULES = {
     "vimednlp_sections": "vimednlp.clinical.component",
     "vimednlp_context": "vimednlp.clinical.component",
     "vimednlp_linker": "vimednlp.terminology.component",
-    "vimednlp_resolver": "vimednlp.pipeline",
+    "vimednlp_resolver": "vimednlp.factories",
 }
 from . import factories  # noqa: E402,F401  registers the factories when installed without entry points
 DEFAULT_COMPONENTS = ("vimednlp_phi", "vimednlp_sections", "vimednlp_clinical", "vimednlp_context",
@@ -74,52 +70,6 @@ def load(components: Iterable[str] | None = None, config: dict | None = None, *,
             raise ImportError(f"component {name!r} is not available: {e}") from e
         nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
-
-
-# --- resolver --------------------------------------------------------------------------------------
-def _priority(span: SpacySpan, prefer: str) -> tuple:
-    is_phi = span.label_ in PHI_LABELS
-    first = is_phi if prefer == PHI_KEY else not is_phi
-    score = span._.score if span._.score is not None else 1.0
-    return (first, len(span), score)
-
-
-def resolve(doc: Doc, prefer: str = PHI_KEY, keep: Iterable[SpacySpan] = ()) -> list[SpacySpan]:
-    """Pick non-overlapping spans from all span groups: the preferred group first, then longer, then surer.
-
-    keep: spans chosen before any other (the entities an earlier component set); candidates that overlap one
-    of them are left out, and the result holds them too.
-    """
-    keep = list(keep)
-    taken = bytearray(len(doc))
-    for sp in keep:
-        taken[sp.start:sp.end] = b"\x01" * len(sp)
-    cands: list[SpacySpan] = []
-    for key in (PHI_KEY, CLINICAL_KEY):
-        if key in doc.spans:
-            cands.extend(sp for sp in doc.spans[key] if taken.find(1, sp.start, sp.end) < 0)
-    chosen = resolve_overlaps(cands, policy="preferred", preferred=lambda s: _priority(s, prefer)[0],
-                              score=lambda s: _priority(s, prefer)[2])
-    return sorted(keep + chosen, key=lambda s: (s.start, s.end)) if keep else chosen
-
-
-class Resolver:
-    """Sets `doc.ents` to a non-overlapping choice over `doc.spans["phi"]` and `doc.spans["clinical"]`.
-
-    As spaCy's EntityRuler: entities an earlier component set (an EntityRuler, a trained NER) stay, and spans
-    overlapping them are left out, unless `overwrite_ents=True`, which replaces `doc.ents`.
-    """
-
-    def __init__(self, prefer: str = PHI_KEY, overwrite_ents: bool = False):
-        if prefer not in (PHI_KEY, CLINICAL_KEY):
-            raise ValueError(f"prefer must be 'phi' or 'clinical', got {prefer!r}")
-        self.prefer = prefer
-        self.overwrite_ents = bool(overwrite_ents)
-
-    def __call__(self, doc: Doc) -> Doc:
-        keep = () if self.overwrite_ents else doc.ents
-        doc.ents = filter_spans(resolve(doc, self.prefer, keep))
-        return doc
 
 
 # --- Doc <-> Document -----------------------------------------------------------------------------
