@@ -4,6 +4,7 @@ score, explanation), Presidio-style. Pattern kinds are rule packs (resources/dei
 run and in which order; `default_recognizers()` lists the default ones."""
 from __future__ import annotations
 
+from . import patterns  # noqa: F401  (the built-in hooks of the ID, date and age packs register themselves)
 from .base import Candidate, Context, Recognizer
 
 

@@ -351,8 +351,6 @@ def _hook_class(name: str | None, source: str, rule: str) -> type[RuleRecognizer
     if name is None:
         return RuleRecognizer
     if name not in HOOKS:
-        from . import patterns  # noqa: F401  (the built-in hooks register themselves on import)
-    if name not in HOOKS:
         raise RuleError(f"{source}: {rule}: field hook: unknown hook {name!r}; known: {', '.join(sorted(HOOKS))}")
     return HOOKS[name]
 
