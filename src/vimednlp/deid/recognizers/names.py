@@ -234,7 +234,7 @@ class NameRecognizer(Recognizer):
                 continue
             if not (toks[i].kind == "word" and ctx.is_cap(i)):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
-                i = self._lower_case_after_cue(d, i, cue_hit)
+                i = self._lower_case_after_cue(d, i, cue_hit) if cue_hit else i + 1  # (each rule there needs a cue)
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
             if (i == 0 or ft[i - 1] in ("-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
