@@ -246,7 +246,7 @@ class Deidentifier:
                  vault: Vault | str | None = None, date_shift: bool | int = True, numbered: bool = False,
                  analyzer: Any = None, model: str = "default", threshold: float = 0.5, output: str = "normalized",
                  chunk_chars: int = DEFAULT_CHUNK_CHARS, max_patients: int = 10_000,
-                 rules: Sequence[str] | None = None):
+                 rules: Sequence[str] | None = None, profile: str = "default"):
         self.labels = tuple(labels) if labels else DEFAULT_DEID_LABELS
         unknown = [lab for lab in self.labels if lab not in PHI_LABELS]
         if unknown:
@@ -280,6 +280,9 @@ class Deidentifier:
         self._analyzer = analyzer
         self.model, self.threshold = model, threshold
         self.rules = [rules] if isinstance(rules, str) or hasattr(rules, "__fspath__") else rules
+        from .strict import check_profile
+
+        self.profile = check_profile(profile)  # "strict": also what is not known safe (deid/strict.py)
         self.chunk_chars = max(1000, int(chunk_chars))
         self._generators: OrderedDict[str | None, SurrogateGenerator] = OrderedDict()
         self.max_patients = max_patients
@@ -326,9 +329,13 @@ class Deidentifier:
                 start, end = s.start + wa, s.end + wa
                 if s.label in self.labels and (a <= start < b or len(chunks) == 1):
                     spans.append(Span(start, end, s.label, text[start:end], s.source, s.score, dict(s.attrs or {})))
-        if len(chunks) == 1:
-            return _resolve_overlaps(spans)
-        return _merge_across_cuts(spans, text)
+        spans = _resolve_overlaps(spans) if len(chunks) == 1 else _merge_across_cuts(spans, text)
+        if self.profile == "strict":
+            from .strict import strict_spans
+
+            spans = sorted(spans + [s for s in strict_spans(text, spans) if s.label in self.labels],
+                           key=lambda s: s.start)
+        return spans
 
     # --- the call ----------------------------------------------------------------------------------
     def __call__(self, text: str, *, patient_id: str | None = None, spans: Iterable[Span] | None = None,
@@ -453,7 +460,8 @@ def deidentify(text: str, operator: str | dict | Operator = "tag", *, labels: Se
                patient_id: str | None = None, vault: Vault | str | None = None, date_shift: bool | int = True,
                numbered: bool = False, spans: Iterable[Span] | None = None, analyzer: Any = None,
                model: str = "default", threshold: float = 0.5, output: str = "normalized",
-               doc_id: str | None = None, rules: Sequence[str] | None = None) -> DeidResult:
+               doc_id: str | None = None, rules: Sequence[str] | None = None,
+               profile: str = "default") -> DeidResult:
     """De-identify one text: find identifiers and replace them.
 
     operator: default for every label (`tag`, `mask`, `redact`, `hash`, `encrypt`, `surrogate`, `keep`);
@@ -465,18 +473,20 @@ def deidentify(text: str, operator: str | dict | Operator = "tag", *, labels: Se
     date_shift: True (per-patient offset from the key), False (dates are tagged), or a number of days;
     spans: identifier spans you already have (input offsets) instead of running the detector;
     rules: paths of your own rule packs (YAML; docs/deid.md, "Your own rules"), run with the default detector;
+    profile: "default", or "strict" (recall first: also removes what is not known safe; docs/deid.md, "Profiles");
     output: "normalized" (default; NFC text) or "input" (replace inside the text exactly as given).
     """
     args = dict(operator=operator, labels=tuple(labels) if labels else None, operators=operators, key=key,
                 vault=vault, date_shift=date_shift, numbered=numbered, analyzer=analyzer, model=model,
                 threshold=threshold, output=output, rules=tuple(map(str, [rules] if isinstance(rules, str) else rules))
                 if rules else None)
+    args["profile"] = profile
     ek = _engine_key(args)
     eng = _ENGINES.get(ek) if ek is not None and key is not None else None
     if eng is None:
         eng = Deidentifier(operator, labels=labels, operators=operators, key=key, vault=vault, date_shift=date_shift,
                            numbered=numbered, analyzer=analyzer, model=model, threshold=threshold, output=output,
-                           rules=rules)
+                           rules=rules, profile=profile)
         if ek is not None and key is not None:
             _ENGINES[ek] = eng
             while len(_ENGINES) > 8:

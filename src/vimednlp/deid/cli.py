@@ -82,12 +82,14 @@ Exit codes: 0 done (with --on-error skip, skipped records are listed in the repo
 @click.option("--rules", "rules", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Your own rule pack (YAML: recognizers, deny, allow; see docs/deid.md). Repeatable.")
 @click.option("--threshold", default=0.5, show_default=True, type=float, help="Minimum detector score.")
+@click.option("--profile", type=click.Choice(["default", "strict"]), default="default", show_default=True,
+              help="strict: recall first, also removes what is not known safe (docs/deid.md, Profiles).")
 @click.option("--no-date-shift", is_flag=True, help="With surrogates, tag dates instead of shifting them.")
 @click.option("--restart", is_flag=True, help="Ignore earlier progress and process everything again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vault, fmt, field_name, columns,
          id_field, patient_field, keep_fields, hash_names, workers, on_error, audit_path, report_path, model,
-         threshold, no_date_shift, restart, quiet, rules=()):
+         threshold, no_date_shift, restart, quiet, rules=(), profile="default"):
     """De-identify Vietnamese clinical text: files, folders, JSONL (a field) or CSV (columns).
 
     Identifiers (names, ages, dates, phones, IDs, addresses, organisations, ...) are found by
@@ -110,7 +112,7 @@ def deid(inputs, out, operator, per_label, labels, numbered, key, key_file, vaul
     engine_kwargs = dict(operator=operator, labels=_labels(labels), operators=_per_label(per_label) or None,
                          key=raw_key, vault=vault, date_shift=not no_date_shift, numbered=numbered,
                          model=None if model.lower() == "none" else model, threshold=threshold,
-                         rules=list(rules) or None)
+                         rules=list(rules) or None, profile=profile)
     if rules:  # a pack that fails its schema: the file, the rule and the field, before any work
         from .recognizers.rules import RuleError, load_pack
 

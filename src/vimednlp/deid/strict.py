@@ -1,0 +1,461 @@
+"""The strict de-identification profile: a token stays only when it is known safe (Philter's approach).
+
+After the default detector, `strict_spans(text, spans)` also removes, where no default span is:
+- runs of CJK, kana, Hangul, Thai, Lao, Khmer or Myanmar letters (foreign-script names);
+- social handles (`@lan.pham`, `Vũ_92`) and chat speakers (`💬 Lan Phạm:`, a name before ':' at line start that
+  recurs or carries an emoji or a time);
+- digit-bearing tokens that are not a vital sign, lab value, dose or other measurement (the default detector's
+  allow patterns, numbers of at most three digits, clinical codes such as SpO2 or C5): long digit runs, years,
+  dates, codes mixing letters and digits or joined by '/' and '-', digits written one by one or spelled aloud;
+- capitalised words that are not known safe (clinical lexicon words, abbreviations, units, English clinical words
+  anywhere; common words only where a sentence, line or field starts), from the first unknown word to the end of
+  the capitalised run;
+- in lower case: a surname followed by name syllables, and the words after a name, organisation or address cue
+  up to a function word or punctuation;
+- unmarked Latin words that are neither a Vietnamese syllable (with or without marks) nor a known word.
+
+Knowledge lives in resources/deid/strict/ (word lists, regexes; SOURCE.md) and in the clinical lexicons and
+name lists; this module is the engine.
+
+    >>> [(s.label, s.text) for s in strict_spans("Tái khám với bác sĩ John Miller, SpO2 97%, mã HS-88213.", [])]
+    [('NAME', 'John Miller'), ('ID', 'HS-88213')]
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+import yaml
+
+from ..paths import resource_path
+from ..schema import Span
+from ..text.canonical import canonical_view
+from ..text.fold import fold_lower
+from ..text.syllable import _CODA, _NO_CODA, _NUCLEI, _ONSET_RE, is_syllable
+from .recognizers.allow import allow_spans
+from .recognizers.base import Candidate, Context, Recognizer
+
+__all__ = ["PROFILES", "StrictRecognizer", "check_profile", "strict_spans"]
+
+PROFILES = ("default", "strict")
+_SCORE = 0.6  # above the analyzer's default threshold, below every rule's own evidence
+
+
+def check_profile(profile: str) -> str:
+    if profile not in PROFILES:
+        raise ValueError(f"unknown de-identification profile {profile!r}; choose from {', '.join(PROFILES)}")
+    return profile
+
+
+# --- the safe lists ---------------------------------------------------------------------------------------------
+def _words_file(*parts: str) -> list[str]:
+    path = resource_path(*parts)
+    return [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+
+
+class _Words:
+    """Words as written (lower case, with marks) and without marks: text with marks is checked on the first,
+    text without them on the second, so `Om` is not `ốm`."""
+
+    def __init__(self):
+        self.marked: set[str] = set()
+        self.folded: set[str] = set()
+
+    def add(self, phrase: str) -> None:
+        for w in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", phrase):
+            lw = w.lower()
+            self.marked.add(lw)
+            self.folded.add(fold_lower(lw))
+
+    def has(self, word: str, marks: bool) -> bool:
+        lw = word.lower()
+        return lw in self.marked if marks else fold_lower(lw) in self.folded
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict:
+    """common: frequent words and cue words (safe where a sentence or field starts); known: words safe anywhere
+    (drugs, abbreviations, units, English clinical words, one-word clinical terms); clinical: every word of the
+    clinical lexicons (safe in lower case and at a start); names: surnames and given/middle syllables."""
+    common, known, clinical, stop, spoken = _Words(), _Words(), _Words(), _Words(), _Words()
+    for w in _words_file("deid", "strict", "common_words.txt"):
+        common.add(w)
+    for w in _words_file("deid", "strict", "english_words.txt"):
+        known.add(w)
+    for w in _words_file("deid", "strict", "function_words.txt"):
+        stop.add(w)
+    for w in _words_file("deid", "strict", "spoken_chars.txt"):
+        spoken.add(w)
+    for p in sorted(resource_path("clinical").glob("*.tsv")):
+        drugs = p.stem.startswith("drug")
+        with open(p, encoding="utf-8") as fh:
+            for row in csv.reader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
+                for cell in row:
+                    if not cell or re.fullmatch(r"[A-Z]\d\d[\w.]*", cell):  # (ICD-10 / ATC codes)
+                        continue
+                    for part in cell.split("|"):
+                        clinical.add(part)
+                        if drugs or " " not in part.strip():
+                            known.add(part)  # drug names and one-word terms are capitalised mid-sentence too
+    sections = yaml.safe_load(resource_path("clinical", "sections.yaml").read_text(encoding="utf-8"))
+    for sec in sections.get("sections", []):
+        for h in sec.get("headings", []):
+            clinical.add(str(h))
+    with open(resource_path("text", "abbreviations.tsv"), encoding="utf-8") as fh:
+        for ln in fh:
+            cols = ln.rstrip("\n").split("\t")
+            if ln.startswith("#") or len(cols) < 2 or cols[0] == "abbr":
+                continue
+            known.add(cols[0])
+            for part in cols[1].split("|"):
+                clinical.add(part)
+    from .recognizers.lexicons import cues_raw
+
+    cues = cues_raw()
+    # cue words stand beside identifiers, they are not identifiers ('phường', 'bệnh viện', 'bác sĩ', 'SĐT')
+    for key in ("name_never", "location_unit", "location_field", "org_head", "profession_cue", "professions_medical",
+                "professions", "id_cues", "phone_cues", "date_cues", "year_cues", "name_before"):
+        for phrase in cues.get(key, []):
+            common.add(str(phrase))
+    with open(resource_path("units.tsv"), encoding="utf-8") as fh:
+        for ln in fh:
+            unit = ln.split("\t", 1)[0]
+            if unit != "unit" and re.fullmatch(r"[^\W\d_]+", unit):
+                known.add(unit)
+    codes = {w.lower() for w in _words_file("deid", "strict", "safe_codes.txt")}
+    surnames, given = _Words(), _Words()
+    for name in ("surnames.txt", "surnames_extra.txt"):
+        for w in _words_file("deid", "names", name):
+            surnames.add(w)
+    for name in ("given_male.txt", "given_female.txt", "given_extra.txt", "middle.txt", "middle_extra.txt"):
+        for w in _words_file("deid", "names", name):
+            given.add(w)
+    # (a lexicon word that is also a surname, 'Lê', is no evidence of safety when capitalised)
+    for ws in (known, clinical, common):
+        ws.marked -= surnames.marked
+    cue = {k: frozenset(fold_lower(str(p)) for p in cues.get(k, [])) for k in ("name_before", "org_head", "location_unit")}
+    never = frozenset(fold_lower(str(p)) for p in cues.get("name_never", []))
+    return {"common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
+            "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    raw = yaml.safe_load(resource_path("deid", "strict", "patterns.yaml").read_text(encoding="utf-8"))
+    return {k: re.compile(v) for k, v in raw.items()}
+
+
+# folded nucleus -> whether some marked form of it takes a final consonant
+_FOLDED_NUCLEI: dict[str, bool] = {}
+for _n in _NUCLEI:
+    _FOLDED_NUCLEI[fold_lower(_n)] = _FOLDED_NUCLEI.get(fold_lower(_n), False) or _n not in _NO_CODA
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
+def _vietnamese_like(word: str) -> bool:
+    """A Vietnamese syllable as written, or one once its marks are dropped ('nguyen', 'tuoi')."""
+    if is_syllable(word):
+        return True
+    w = fold_lower(word)
+    if not w.isascii() or not w.isalpha():
+        return False
+    onset = _ONSET_RE.match(w).group(0)
+    rest = w[len(onset):]
+    m = _VOWEL_RUN.match(rest)
+    if m is None:
+        return onset == "gi" and rest in _CODA  # 'gin': the i of 'gi' is the nucleus
+    nucleus, coda = m.group(0), rest[m.end():]
+    if nucleus not in _FOLDED_NUCLEI or coda not in _CODA:
+        return False
+    return not coda or _FOLDED_NUCLEI[nucleus]
+
+
+# --- the engine -------------------------------------------------------------------------------------------------
+_INITIAL_BEFORE = frozenset(".!?:;•*-–—>|\"'()[]\n\t")
+_PUNCT_END = frozenset(".,;:!?()[]|\n\t\"")
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Nothing but spaces, bullets or emoji since the last sentence end, line start, colon or bracket."""
+    i = start - 1
+    while i >= 0:
+        c = text[i]
+        if c in _INITIAL_BEFORE:
+            return True
+        if c.isalnum() or c in ",/":
+            return False
+        if c == " " and i > 0 and text[i - 1] == " " and i > 1 and text[i - 2] == " ":
+            return True  # a column gap in a table laid out with spaces
+        i -= 1
+    return True
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+class _Finder:
+    def __init__(self, ctx: Context, taken: bytearray):
+        self.ctx, self.text, self.taken = ctx, ctx.text, taken
+        self.out: list[Candidate] = []
+        self.marks = ctx.diacritics
+
+    def free(self, s: int, e: int) -> bool:
+        return self.taken.find(1, s, e) < 0
+
+    def take(self, s: int, e: int, label: str, why: str) -> None:
+        self.out.append(Candidate(s, e, label, _SCORE, "strict", why))
+        self.taken[s:e] = b"\x01" * (e - s)
+
+    def take_free(self, s: int, e: int, label: str, why: str) -> None:
+        """The parts of s:e not yet taken."""
+        i = s
+        while i < e:
+            while i < e and (self.taken[i] or self.text[i].isspace()):
+                i += 1
+            j = i
+            while j < e and not self.taken[j]:
+                j += 1
+            k = j
+            while k > i and self.text[k - 1].isspace():
+                k -= 1
+            if k > i:
+                self.take(i, k, label, why)
+            i = j
+
+    def run(self) -> list[Candidate]:
+        text, L, P = self.text, _lists(), _patterns()
+        for m in P["foreign_script"].finditer(text):
+            self.take_free(*m.span(), "NAME", "strict: foreign-script letters")
+        for m in P["handle"].finditer(text):
+            self.take_free(*m.span(), "NAME", "strict: social handle")
+        self._speakers(P["speaker"], L)
+        for m in P["spaced_chars"].finditer(text):
+            g = m.group(0)
+            if _digits(g) >= 5 and re.search(r"\s", g):
+                self.take_free(*m.span(), "PHONE" if g.startswith("0") else "ID", "strict: characters one by one")
+        for m in P["compound_code"].finditer(text):
+            g = m.group(0)
+            if _digits(g) >= 4 and not P["safe_compound"].fullmatch(g):
+                label = "DATE" if P["date_shape"].fullmatch(g) else "ID"
+                self.take_free(*m.span(), label, "strict: joined code")
+        self._spoken(L)
+        self._tokens(L, P)
+        return self.out
+
+    def _spoken(self, L) -> None:
+        """Runs of spelled-out digits and letters ('không chín một hai ...', 'gờ đê bốn ...'): six or more."""
+        toks, spoken, marks = self.ctx.tokens, L["spoken"], self.marks
+        i, n = 0, len(toks)
+        while i < n:
+            j = i
+            while j < n and (toks[j][3] == "word" and spoken.has(toks[j][0], marks) or
+                             toks[j][3] == "number" and len(toks[j][0]) <= 2 or toks[j][0] in "-.,/") and \
+                    (j == i or self.ctx.adj[j - 1] or toks[j][1] - toks[j - 1][2] <= 1):
+                j += 1
+            k = j
+            while k > i and toks[k - 1][3] == "punct":
+                k -= 1
+            words = [t for t in toks[i:k] if t[3] != "punct"]
+            if len(words) >= 6:
+                self.take_free(toks[i][1], toks[k - 1][2], "ID", "strict: characters spelled aloud")
+            i = max(j, i + 1)
+
+    def _speakers(self, rx, L) -> None:
+        """Chat speakers: the words before ':' at line start, when that phrase recurs in the document or carries
+        an emoji or a time; a role or kinship word in lower case ('bs', 'mẹ') stays."""
+        text = self.text
+        found: dict[str, list[re.Match]] = {}
+        for m in rx.finditer(text):
+            found.setdefault(fold_lower(m.group("who")), []).append(m)
+        known, clinical, common = L["known"], L["clinical"], L["common"]
+        for key, ms in found.items():
+            marked = any(m.group("mark") and m.group("mark").strip() not in ("-", "*", "•", ">") for m in ms)
+            timed = any(re.search(r"\d", text[m.start():m.start("who")] + text[m.end("who"):m.end()]) for m in ms)
+            if len(ms) < 2 and not marked and not timed:
+                continue
+            words = ms[0].group("who").split()
+            if all(known.has(w, self.marks) or clinical.has(w, self.marks) or common.has(w, self.marks) and
+                   not L["given"].has(w, self.marks) for w in words):
+                continue  # a heading or field label ('chẩn đoán', 'mạch', 'ghi chú')
+            for m in ms:
+                for wm in re.finditer(r"\S+", m.group("who")):
+                    w = wm.group(0)
+                    if w.islower() and fold_lower(w) in _ROLE_WORDS:
+                        continue
+                    self.take_free(m.start("who") + wm.start(), m.start("who") + wm.end(), "NAME",
+                                   "strict: chat speaker")
+
+    def _tokens(self, L, P) -> None:
+        ctx, text, marks = self.ctx, self.text, self.marks
+        known, common, clinical, codes = L["known"], L["common"], L["clinical"], L["codes"]
+        surnames, given, stop = L["surnames"], L["given"], L["stop"]
+        safe_code, small, year = P["safe_code"], P["small_number"], P["year"]
+        toks = ctx.tokens
+        n = len(toks)
+        i = 0
+        while i < n:
+            w, s, e, kind = toks[i]
+            if not self.free(s, e):
+                i += 1
+                continue
+            low = w.lower()
+            if any(c.isdigit() for c in w):
+                if kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w):
+                    pass
+                elif kind == "date":
+                    self.take(s, e, "DATE", "strict: date")
+                elif year.fullmatch(w):
+                    self.take(s, e, "DATE", "strict: year")
+                elif kind == "icd" and len(w) <= 6:
+                    pass  # an ICD-10 code the allow patterns did not see ('K35.8')
+                else:
+                    d = _digits(w)
+                    label = "PHONE" if w.startswith(("0", "+84")) and 9 <= d <= 11 else "ID"
+                    self.take(s, e, label, "strict: digit-bearing code")
+                i += 1
+                continue
+            if kind != "word" or not w[:1].isalpha():
+                i += 1
+                continue
+            if w[0].isupper() and not (ctx.upper_doc and w.isupper()):
+                i = self._capitalised(i, L)
+                continue
+            # lower case: a cue and what follows it, a surname and name syllables, a foreign word
+            j = self._after_cue(i, L)
+            if j > i:
+                i = j
+                continue
+            if surnames.has(w, marks) and i + 1 < n and ctx.adj[i] and toks[i + 1][3] == "word" \
+                    and given.has(toks[i + 1][0], marks) and not toks[i + 1][0][:1].isupper() \
+                    and fold_lower(f"{w} {toks[i + 1][0]}") not in L["never"] and not clinical.has(toks[i + 1][0], marks):
+                j = i + 2
+                while j < n and j - i < 4 and ctx.adj[j - 1] and toks[j][3] == "word" and given.has(toks[j][0], marks) \
+                        and not stop.has(toks[j][0], marks) and not clinical.has(toks[j][0], marks):
+                    j += 1
+                self.take_free(s, toks[j - 1][2], "NAME", "strict: surname and name syllables")
+                i = j
+                continue
+            if len(w) >= 3 and w.isascii() and not known.has(w, False) and not common.has(w, False) \
+                    and not clinical.has(w, False) and not _vietnamese_like(w):
+                self.take(s, e, "NAME", "strict: foreign word")
+            i += 1
+
+    def _capitalised(self, i: int, L) -> int:
+        """A capitalised run: the words up to the next lower-case word or line break. From its first word not
+        known safe to its end, it is removed. Returns the index after the run."""
+        ctx, text, marks, toks = self.ctx, self.text, self.marks, self.ctx.tokens
+        known, common, clinical, surnames = L["known"], L["common"], L["clinical"], L["surnames"]
+        n = len(toks)
+        j = i
+        first_unsafe = None
+        while j < n and toks[j][3] == "word" and toks[j][0][:1].isupper() and self.free(toks[j][1], toks[j][2]) \
+                and (j == i or ctx.adj[j - 1]):
+            wj = toks[j][0]
+            if first_unsafe is None:
+                initial = j == i and _sentence_initial(text, toks[j][1])
+                if surnames.has(wj, marks) and (not initial or j + 1 < n and toks[j + 1][0][:1].isupper()):
+                    safe = False
+                elif known.has(wj, marks):
+                    safe = True
+                elif initial and (common.has(wj, marks) or clinical.has(wj, marks)):
+                    safe = True
+                elif wj.isupper() and (common.has(wj, marks) or clinical.has(wj, marks)):
+                    safe = True  # a heading in capitals ('KHOA NỘI', 'TIỀN SỬ')
+                else:
+                    safe = False
+                if not safe:
+                    first_unsafe = j
+            j += 1
+        if first_unsafe is not None:
+            self.take_free(toks[first_unsafe][1], toks[j - 1][2], "NAME", "strict: capitalised words not known safe")
+        return max(j, i + 1)
+
+    def _after_cue(self, i: int, L) -> int:
+        """A name, organisation or address cue in lower case ('người liên hệ:', 'công ty', 'xã') and the words
+        after it up to a function word, a clinical word or punctuation (at most five)."""
+        ctx, toks, text, marks = self.ctx, self.ctx.tokens, self.text, self.marks
+        n = len(toks)
+        for key, label in (("org_head", "ORGANIZATION"), ("location_unit", "LOCATION"), ("name_before", "NAME")):
+            cues = L["cue"][key]
+            for m in (3, 2, 1):
+                if i + m > n or not all(ctx.adj[i:i + m - 1]):
+                    continue
+                phrase = fold_lower(" ".join(t[0] for t in toks[i:i + m]))
+                if phrase not in cues or any(not t[0].islower() for t in toks[i:i + m] if t[3] == "word"):
+                    continue
+                j = i + m
+                if j < n and toks[j][0] in (":", "-"):
+                    j += 1
+                if label == "NAME" and not (j < n and toks[j][3] == "word" and L["given"].has(toks[j][0], marks)
+                                            and L["surnames"].has(toks[j][0], marks)):
+                    return i  # a kinship word before a common word ('mẹ bị sốt'): only a surname opens a name
+                k = j
+                while k < n and k - j < 5 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
+                        and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
+                        and (label == "ORGANIZATION" or not L["clinical"].has(toks[k][0], marks)) \
+                        and not L["spoken"].has(toks[k][0], marks):
+                    k += 1
+                if k > j and self.free(toks[j][1], toks[k - 1][2]):
+                    self.take_free(toks[j][1], toks[k - 1][2], label, f"strict: lower-case words after a cue ({key})")
+                    return k
+                return i
+        return i
+
+
+_ROLE_WORDS = frozenset(fold_lower(w) for w in "mẹ bố ba má cha con cháu vợ chồng ông bà anh chị em cô chú bác dì cậu "
+                        "bs bsi ad admin mod".split())
+
+
+def _base_mask(ctx: Context, spans) -> bytearray:
+    """Characters already removed by the default detector or matched by a clinical allow pattern (vital signs,
+    doses, lab values with units, ICD-10 codes, scores)."""
+    mask = bytearray(len(ctx.text) + 1)
+    for s, e, _why in allow_spans(ctx):
+        mask[s:e] = b"\x01" * (e - s)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return mask
+
+
+class StrictRecognizer(Recognizer):
+    """The strict profile's step as a recognizer (it can be added to a `RecognizerRegistry`): candidates for
+    what is not known safe. `deidentify(profile="strict")` runs it after the default detector instead, over what
+    that detector left, so the default spans and the tagger's rule features stay as they are."""
+
+    name = "strict"
+    labels = ("NAME", "ID", "PHONE", "DATE", "ORGANIZATION", "LOCATION")
+
+    def analyze(self, ctx: Context) -> list[Candidate]:
+        return _Finder(ctx, _base_mask(ctx, [])).run()
+
+
+def strict_spans(text: str, spans: list[Span]) -> list[Span]:
+    """The spans the strict profile adds to the default detector's `spans` (offsets into `text`), sorted; they
+    never overlap `spans`. Read on the canonical view of `text` (OCR digits, spaced digits), like the detector."""
+    if not text.strip():
+        return []
+    view = canonical_view(text)
+    work = view.text
+    taken = [view.to_view(s.start, s.end) for s in spans] if view.changed else [(s.start, s.end) for s in spans]
+    ctx = Context(work)
+    out = []
+    for c in _Finder(ctx, _base_mask(ctx, taken)).run():
+        a, b = view.to_original(c.start, c.end) if view.changed else (c.start, c.end)
+        if b <= a:
+            continue
+        attrs = {"explanation": c.explanation}
+        if c.label == "ID":
+            attrs["kind"] = "other"
+        out.append(Span(a, b, c.label, text[a:b], c.source, c.score, attrs))
+    # (a span mapped back may touch a default span the view had merged: the default span wins)
+    mask = bytearray(len(text) + 1)
+    for s in spans:
+        mask[s.start:s.end] = b"\x01" * (s.end - s.start)
+    keep: list[Span] = []
+    for s in sorted(out, key=lambda s: s.start):
+        if mask.find(1, s.start, s.end) < 0 and not (keep and keep[-1].end > s.start):
+            keep.append(s)
+    return keep
