@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -151,6 +151,39 @@ class ContextRules:
             else:
                 self._add_rule(r, n, f"{source}: rule")
 
+    def frame(self, category: str) -> dict:
+        """A category's framing words as key tuples (`address_before`, `address_after`, `possessors`,
+        `sub_labels`) and its `label_window` (None: a label is no different); {} when it has none."""
+        cache = self.__dict__.setdefault("_frames", {})
+        if category not in cache:
+            conf = self.categories.get(category) or {}
+            names = ("address_before", "address_after", "possessors", "sub_labels")
+            if not any(conf.get(x) for x in names) and conf.get("label_window") is None:
+                cache[category] = {}
+            else:
+                cache[category] = {x: tuple(_keys(str(p)) for p in conf.get(x) or ()) for x in names}
+                lw = conf.get("label_window")
+                cache[category]["label_window"] = None if lw is None else int(lw)
+        return cache[category]
+
+    def terminator_keys(self, category: str) -> tuple[tuple[str, ...], ...]:
+        """The category's terminators (package and run-time ones) as key tuples."""
+        cache = self.__dict__.setdefault("_term_keys", {})
+        if (category, self.term_trie.size) in cache:
+            return cache[(category, self.term_trie.size)]
+        out = []
+
+        def walk(node: dict, path: tuple[str, ...]) -> None:
+            for k, v in node.items():
+                if k == "":
+                    if any(e.label == category for e in v):
+                        out.append(path)
+                else:
+                    walk(v, path + (k,))
+        walk(self.term_trie.root, ())
+        cache[(category, self.term_trie.size)] = tuple(out)
+        return cache[(category, self.term_trie.size)]
+
     def copy(self) -> ContextRules:
         """A copy whose tries can grow without touching this one (entries are shared, never changed)."""
         return ContextRules({k: dict(v) for k, v in self.categories.items()},
@@ -243,10 +276,14 @@ class ConText:
                 m = _longest_wild(trie, words, keys, i, view.acc, accept)
                 if m is not None:
                     end, entries = m
+                    stop = end
                     for e in entries:
                         if e.label != "PSEUDO":
-                            cues.append(Cue(i, end, e.attrs["rule"], e.concept))
-                    i = end
+                            framed = self._frame(view, keys, i, end, e.attrs["rule"])
+                            if framed is not None:
+                                cues.append(Cue(i, framed[0], framed[1], e.concept))
+                                stop = max(stop, framed[0])
+                    i = stop
                     continue
             i += 1
         return cues
@@ -269,6 +306,32 @@ class ConText:
             i += 1
         return out
 
+    def _frame(self, view: TokenView, keys: list[str], i: int, end: int, rule: Rule) -> tuple[int, Rule] | None:
+        """How the words around a cue change it (category settings in `context.yaml`): a word that addresses
+        someone (`mẹ ơi`, `thưa bố`) makes it no cue; a possessor (`mẹ em`) joins it; a cue written as a
+        label (`Bố: THA`, `Ông ngoại (mất): K dạ dày`) reaches only `label_window` words past the colon, so a
+        chat speaker (`Mẹ: con bị ho`) is no relative's problem. Returns (end, rule) or None."""
+        frame = self.rules.frame(rule.category)
+        if not frame:
+            return end, rule
+        n = len(keys)
+        if i > 0 and not view.line_break_before[i] and _starts_with(keys, i - 1, frame["address_before"], back=True):
+            return None
+        poss = _starts_with(keys, end, frame["possessors"])
+        if poss and not view.line_break_before[end]:
+            end += poss
+        if _starts_with(keys, end, frame["address_after"]) and not (end < n and view.line_break_before[end]):
+            return None
+        lw = frame["label_window"]
+        if lw is not None:
+            k = end
+            if k < n and keys[k] == "(":        # `Ông ngoại (mất):`
+                close = next((j for j in range(k + 1, min(k + 6, n)) if keys[j] == ")"), None)
+                k = close + 1 if close is not None else k
+            if k < n and keys[k] == ":" and not view.line_break_before[k]:
+                return k + 1, _label_rule(rule, lw)
+        return end, rule
+
     # --- the main entry point ---------------------------------------------------------------------
     def apply(self, view: TokenView, targets: Sequence[Target],
               barriers: Sequence[tuple[int, int]] = ()) -> None:
@@ -287,6 +350,7 @@ class ConText:
         for ti, t in enumerate(targets):
             for k in range(t.start, min(t.end, n)):
                 in_target[k] = ti
+        self._last = (view, in_target)     # terminated_before() asks which words are mentions
         stops = [k in HARD_STOPS for k in keys]
         self._breaks = view.line_break_before
         # sentence number of each token: scopes never cross a sentence end or a line break
@@ -352,8 +416,17 @@ class ConText:
 
     def terminated_before(self, view: TokenView, start: int, category: str, limit: int = 0) -> bool:
         """Whether a terminator of `category` lies between the sentence start (or `limit`) and token
-        `start`: `Tiền sử: THA. Lần này vào viện vì đau ngực` — the section's history stops at `lần này`."""
+        `start`: `Tiền sử: THA. Lần này vào viện vì đau ngực` — the section's history stops at `lần này`;
+        or whether a line between `limit` and `start` changes subject (see `_changes_subject`): a section's
+        implied class does not run past it."""
         keys = view.keys
+        if limit < start:
+            last = getattr(self, "_last", None)
+            in_target = last[1] if last is not None and last[0] is view else [-1] * len(keys)
+            ckeys = context_keys(view)
+            for line in range(limit, start + 1):
+                if view.line_break_before[line] and self._changes_subject(view, ckeys, line, category, in_target):
+                    return True
         k = start - 1
         while k >= limit and keys[k] not in HARD_STOPS and not view.line_break_before[k + 1]:
             node = self.rules.term_trie.root.get(keys[k])
@@ -367,6 +440,47 @@ class ConText:
                 j += 1
             k -= 1
         return False
+
+    def _changes_subject(self, view: TokenView, keys: list[str], line: int, category: str,
+                         in_target: list[int]) -> bool:
+        """Whether the line starting at token `line` changes subject, so that a section's implied class
+        stops before it: after a bullet, a number or a chat time stamp, the line opens with a terminator
+        of `category` (`Bệnh nhân ...`, `Lần này ...`), with a label and a colon that is not the section's
+        own (`Triệu chứng:`, a chat speaker `BS:`; not a mention `THA: 5 năm`, a date, a sub-label of the
+        category such as `Nội khoa:`, nor a cue of the category heading its own problem `- Bố: THA`), or
+        is a line in capitals with no mention (`BỆNH HIỆN TẠI`)."""
+        n = len(keys)
+        brk = view.line_break_before
+        end = next((k for k in range(line + 1, n) if brk[k]), n)
+        k = _skip_line_lead(keys, line, end)
+        if k >= end:
+            return False
+        if _starts_with(keys, k, self.rules.terminator_keys(category)):
+            return True
+        colon = next((j for j in range(k + 1, min(k + 6, end)) if keys[j] == ":"), None)
+        if colon is not None:
+            label = range(k, colon)
+            if any(in_target[j] >= 0 for j in label if j < len(in_target)):
+                return False
+            if all(keys[j] in ("<num>", "<year>") or not keys[j].isalnum() for j in label):
+                return False
+            if _starts_with(keys, k, self.rules.frame(category).get("sub_labels") or ()) == colon - k:
+                return False
+            m = _longest_wild(self.rules.cue_trie, view.words, keys, k, view.acc, lambda e, a, b: True)
+            own = [e.attrs["rule"] for e in (m[1] if m else ()) if e.label == category]
+            framed = self._frame(view, keys, k, m[0], own[0]) if own else None
+            if framed is not None and framed[0] in (colon, colon + 1):
+                # the category's own label (`TS:`, `Bố:`) keeps the subject; a label with a window
+                # keeps it only when its problem follows the colon (`Bố: THA`), not a sentence
+                # (a chat speaker `Mẹ: con bị ho`)
+                if framed[0] == colon:
+                    return False
+                first = next((j for j in range(colon + 1, end) if in_target[j] >= 0), None)
+                return first is not None and first - colon - 1 > framed[1].window
+            return True
+        words = [view.words[j] for j in range(k, end) if view.words[j][:1].isalpha()]
+        return (len(words) >= 2 and all(w.isupper() for w in words)
+                and not any(in_target[j] >= 0 for j in range(k, end) if j < len(in_target)))
 
     def _reaches(self, keys, stops, terms, in_target, targets, a: int, b: int, target: Target, rule: Rule,
                  comma_list: bool, forward: bool, cue_start: int, cross: bool = True) -> bool:
@@ -414,6 +528,42 @@ class ConText:
                                     keys[nxt] in CONJUNCTIONS or in_target[nxt] >= 0 or breaks[nxt]):
                     return False
         return True
+
+
+_LINE_BULLETS = {"-", "*", "+", "•", "–", ">", "·"}
+
+
+def _skip_line_lead(keys: list[str], k: int, end: int) -> int:
+    """Past a line's bullet, numbering (`1.`, `a)`) or chat time stamp (`[10:05]`, `10:05`)."""
+    while k < end and keys[k] in _LINE_BULLETS:
+        k += 1
+    if k < end and keys[k] == "[":
+        close = next((j for j in range(k + 1, min(k + 10, end)) if keys[j] == "]"), None)
+        if close is not None:
+            k = close + 1
+    if k + 2 < end and keys[k] == "<num>" and keys[k + 1] == ":" and keys[k + 2] == "<num>":
+        k += 3
+    elif k + 1 < end and (keys[k] == "<num>" or (len(keys[k]) == 1 and keys[k].isalpha())) and keys[k + 1] in (".", ")"):
+        k += 2
+    while k < end and keys[k] in _LINE_BULLETS:
+        k += 1
+    return k
+
+
+def _starts_with(keys: list[str], k: int, phrases, back: bool = False) -> int:
+    """Length of the longest phrase (tuples of keys) that starts at k (or, with `back`, ends at k); 0 if none."""
+    best = 0
+    for p in phrases:
+        m = len(p)
+        s = k - m + 1 if back else k
+        if s >= 0 and tuple(keys[s:s + m]) == p:
+            best = max(best, m)
+    return best
+
+
+def _label_rule(rule: Rule, window: int) -> Rule:
+    return replace(rule, window=window, needs_verb=(), needs_following=(), at_clause_start=False,
+                   at_clause_end=False)
 
 
 def reconcile(t: Target) -> None:
