@@ -132,11 +132,19 @@ def _lists() -> dict:
         for w in _words_file("deid", "names", name):
             given.add(w)
     # (a lexicon word that is also a surname, 'Lê', is no evidence of safety when capitalised)
-    for ws in (known, clinical, common):
-        ws.marked -= surnames.marked
+    known.marked -= surnames.marked
     cue = {k: frozenset(fold_lower(str(p)) for p in cues.get(k, [])) for k in ("name_before", "org_head", "location_unit")}
     never = frozenset(fold_lower(str(p)) for p in cues.get("name_never", []))
-    return {"common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
+    from .recognizers.base import Gazetteer
+    from .recognizers.lexicons import places
+
+    gaz = Gazetteer()
+    for kind in ("province", "district"):
+        for k in places().get(kind, {}):
+            if " " in k:
+                gaz[k] = kind
+    titles = frozenset(fold_lower(w) for w in _words_file("deid", "strict", "title_cues.txt"))
+    return {"places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
             "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
 
 
@@ -241,9 +249,52 @@ class _Finder:
             if _digits(g) >= 4 and not P["safe_compound"].fullmatch(g):
                 label = "DATE" if P["date_shape"].fullmatch(g) else "ID"
                 self.take_free(*m.span(), label, "strict: joined code")
+        for m in P["english_date"].finditer(text):
+            self.take_free(*m.span(), "DATE", "strict: English date")
+        self._spelled_dates(L)
         self._spoken(L)
+        self._places(L)
         self._tokens(L, P)
         return self.out
+
+    def _spelled_dates(self, L) -> None:
+        """'mười bốn tháng ba năm hai nghìn ...', 'ngay 06 10': numbers on both sides of 'tháng' (a duration,
+        'sốt 3 tháng nay', has none after it), with the year after 'năm'."""
+        toks, spoken, marks, ctx = self.ctx.tokens, L["spoken"], self.marks, self.ctx
+        n = len(toks)
+
+        def num(k: int) -> bool:
+            return 0 <= k < n and (toks[k][3] == "number" and len(toks[k][0]) <= 4 or
+                                   toks[k][3] == "word" and spoken.has(toks[k][0], marks)
+                                   and fold_lower(toks[k][0]) not in ("nam", "a", "e", "i", "u", "o", "em"))
+
+        for i, t in enumerate(toks):
+            if fold_lower(t[0]) != "thang" or not (num(i - 1) and num(i + 1)) or not ctx.adj[i - 1] or not ctx.adj[i]:
+                continue
+            a = i - 1
+            while a > 0 and ctx.adj[a - 1] and num(a - 1) and i - a < 4:
+                a -= 1
+            b = i + 1
+            while b + 1 < n and ctx.adj[b] and (num(b + 1) or fold_lower(toks[b + 1][0]) == "nam" and num(b + 2)) \
+                    and b - i < 8:
+                b += 1
+            self.take_free(toks[a][1], toks[b][2], "DATE", "strict: date in words")
+
+    def _places(self, L) -> None:
+        """Province and district names in lower case ('ninh bình', 'long an'): two words or more."""
+        toks, ctx = self.ctx.tokens, self.ctx
+        gaz = L["places"]
+        i, n = 0, len(toks)
+        while i < n:
+            if toks[i][3] == "word" and toks[i][0].islower():
+                j = ctx.match_at(i, gaz, folded=True)
+                if j - i >= 2 and all(t[0].islower() and not L["stop"].has(t[0], self.marks) and not
+                                      L["common"].has(t[0], self.marks) and not L["clinical"].has(t[0], self.marks)
+                                      for t in toks[i:j]):
+                    self.take_free(toks[i][1], toks[j - 1][2], "LOCATION", "strict: place name in lower case")
+                    i = j
+                    continue
+            i += 1
 
     def _spoken(self, L) -> None:
         """Runs of spelled-out digits and letters ('không chín một hai ...', 'gờ đê bốn ...'): six or more."""
@@ -285,8 +336,10 @@ class _Finder:
                     w = wm.group(0)
                     if w.islower() and fold_lower(w) in _ROLE_WORDS:
                         continue
-                    self.take_free(m.start("who") + wm.start(), m.start("who") + wm.end(), "NAME",
-                                   "strict: chat speaker")
+                    end = m.start("who") + wm.end()
+                    if wm.end() == len(m.group("who")):
+                        end = m.end("tail")  # ('Thao Nguyen🌸:', 'Bố Bống.:')
+                    self.take_free(m.start("who") + wm.start(), end, "NAME", "strict: chat speaker")
 
     def _tokens(self, L, P) -> None:
         ctx, text, marks = self.ctx, self.text, self.marks
@@ -356,12 +409,14 @@ class _Finder:
             wj = toks[j][0]
             if first_unsafe is None:
                 initial = j == i and _sentence_initial(text, toks[j][1])
-                if surnames.has(wj, marks) and (not initial or j + 1 < n and toks[j + 1][0][:1].isupper()):
+                if surnames.has(wj, marks) and (not initial or j + 1 < n and ctx.adj[j] and not toks[j + 1][0].isupper()
+                                                and L["given"].has(toks[j + 1][0], marks)):
                     safe = False
                 elif known.has(wj, marks):
                     safe = True
-                elif initial and (common.has(wj, marks) or clinical.has(wj, marks)):
-                    safe = True
+                elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (
+                        L["given"].has(wj, marks) and not (j + 1 < n and toks[j + 1][0].islower() and ctx.adj[j])):
+                    safe = True  # (a name syllable alone in its cell or before another capital is no sentence)
                 elif wj.isupper() and (common.has(wj, marks) or clinical.has(wj, marks)):
                     safe = True  # a heading in capitals ('KHOA NỘI', 'TIỀN SỬ')
                 else:
@@ -373,13 +428,35 @@ class _Finder:
             self.take_free(toks[first_unsafe][1], toks[j - 1][2], "NAME", "strict: capitalised words not known safe")
         return max(j, i + 1)
 
+    def _name_after(self, i: int, j: int, title: bool, L) -> int:
+        """Lower-case name syllables after a title ('bsĩ hạ bảo hoa') or a kinship word ('chị hiệp gọi'): after
+        a kinship word the first must be a name syllable that is not also a common or clinical word."""
+        toks, ctx, marks = self.ctx.tokens, self.ctx, self.marks
+        n = len(toks)
+        given, surnames, stop, clinical, common = L["given"], L["surnames"], L["stop"], L["clinical"], L["common"]
+
+        def name_like(k: int) -> bool:
+            w = toks[k][0]
+            return toks[k][3] == "word" and w.islower() and (given.has(w, marks) or surnames.has(w, marks)) \
+                and not stop.has(w, marks) and (k > j or not clinical.has(w, marks))
+
+        if j >= n or not name_like(j) or fold_lower(toks[j][0]) in _ROLE_WORDS or \
+                not title and common.has(toks[j][0], marks):
+            return i
+        k = j + 1
+        while k < n and k - j < 4 and ctx.adj[k - 1] and name_like(k):
+            k += 1
+        self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: lower-case name after a title or kinship word")
+        return k
+
     def _after_cue(self, i: int, L) -> int:
         """A name, organisation or address cue in lower case ('người liên hệ:', 'công ty', 'xã') and the words
         after it up to a function word, a clinical word or punctuation (at most five)."""
         ctx, toks, text, marks = self.ctx, self.ctx.tokens, self.text, self.marks
         n = len(toks)
-        for key, label in (("org_head", "ORGANIZATION"), ("location_unit", "LOCATION"), ("name_before", "NAME")):
-            cues = L["cue"][key]
+        for key, label in (("titles", "NAME"), ("org_head", "ORGANIZATION"), ("location_unit", "LOCATION"),
+                           ("name_before", "NAME")):
+            cues = L["titles"] if key == "titles" else L["cue"][key]
             for m in (3, 2, 1):
                 if i + m > n or not all(ctx.adj[i:i + m - 1]):
                     continue
@@ -389,9 +466,11 @@ class _Finder:
                 j = i + m
                 if j < n and toks[j][0] in (":", "-"):
                     j += 1
-                if label == "NAME" and not (j < n and toks[j][3] == "word" and L["given"].has(toks[j][0], marks)
-                                            and L["surnames"].has(toks[j][0], marks)):
-                    return i  # a kinship word before a common word ('mẹ bị sốt'): only a surname opens a name
+                if label != "NAME" and j < n and (L["stop"].has(toks[j][0], marks) or L["common"].has(toks[j][0], marks)
+                                                  or label == "LOCATION" and L["clinical"].has(toks[j][0], marks)):
+                    return i  # the cue word used as a common word ('khu vực', 'phòng bệnh', 'số lần')
+                if label == "NAME":
+                    return self._name_after(i, j, key == "titles", L)
                 k = j
                 while k < n and k - j < 5 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
                         and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
