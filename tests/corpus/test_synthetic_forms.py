@@ -1,0 +1,220 @@
+"""The many-form synthetic corpus (corpora/synthetic/forms.py): exact gold spans in every genre, form changes that
+keep offsets exact, determinism per seed, and a corpus that `vimednlp.corpus` validation accepts."""
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpora.synthetic import forms
+from corpora.synthetic.forms import AUGMENTATIONS, GENRES, generate_forms, make_form_doc
+from vimednlp.corpus.validate import validate
+from vimednlp.schema import CLINICAL_LABELS, PHI_LABELS, Document
+from vimednlp.text.fold import fold
+
+LABELS = set(PHI_LABELS) | set(CLINICAL_LABELS)
+
+
+def assert_exact(doc: Document) -> None:
+    """Every span is non-empty, matches the text, has no outer whitespace, a known label, and no overlap."""
+    spans = sorted(doc.spans, key=lambda s: s.start)
+    for s in spans:
+        assert s.start < s.end, (doc.id, s.label, s.start)
+        assert doc.text[s.start:s.end] == s.text, (doc.id, s.label, s.start, s.end)
+        assert s.text == s.text.strip(), (doc.id, s.label, s.start)
+        assert s.label in LABELS, (doc.id, s.label)
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start, (doc.id, a.label, a.start, a.end, b.label, b.start)
+
+
+def test_at_least_fifteen_genres_including_every_form_of_the_issue():
+    assert len(GENRES) >= 15
+    assert {"outpatient", "discharge", "prescription", "lab", "referral", "transcript", "ocr", "bilingual", "social",
+            "family_chat", "dental", "tcm", "ethnic", "hiv_tb", "billing", "psychiatric", "obs_paed",
+            "referral2025"} <= set(GENRES)
+
+
+@pytest.mark.parametrize("genre", GENRES)
+@pytest.mark.parametrize("augment", [False, True])
+def test_every_genre_yields_exact_gold_spans(genre, augment):
+    docs = generate_forms(40, seed=11, genres=[genre], augment=augment)
+    assert len(docs) == 40
+    for d in docs:
+        assert d.meta["genre"] == genre
+        assert_exact(d)
+        assert any(s.label in PHI_LABELS for s in d.spans), d.id
+
+
+def _docs(genre, n=60, seed=3):
+    return generate_forms(n, seed=seed, genres=[genre], augment=False)
+
+
+def test_transcripts_are_spoken_no_digits_no_punctuation_ids_spelled_by_letter_names():
+    docs = _docs("transcript")
+    letters = set(forms.L["letter_names"].values()) | set(forms.DIGITS) | {"xẹt", "gạch", "chấm", "cộng"}
+    for d in docs:
+        assert not re.search(r"[0-9.,:;?!()]", d.text), d.id
+        assert d.text == d.text.lower()
+        for s in d.spans:
+            if s.label == "PHONE":
+                assert set(s.text.split()) <= set(forms.DIGITS) | {"cộng"}, d.id  # +84
+            if s.label == "ID":
+                assert set(re.sub(r"vê kép", "vê", s.text).split()) <= letters, d.id
+    assert any("tháng" in s.text for d in docs for s in d.spans if s.label == "DATE")
+
+
+def test_ocr_cuts_names_with_line_breaks_and_swaps_letters_in_digit_runs():
+    docs = _docs("ocr", 80)
+    assert any("\n" in s.text for d in docs for s in d.spans if s.label == "NAME")
+    assert any(re.search(r"\d[OlSB]|[OlSB]\d", s.text) for d in docs for s in d.spans
+               if s.label in ("DATE", "ID", "PHONE"))
+
+
+def test_family_chats_are_lower_case_with_phone_digits_spaced_out():
+    docs = _docs("family_chat")
+    for d in docs:
+        assert d.text == d.text.lower()
+        for s in d.spans:
+            if s.label == "PHONE":
+                assert re.fullmatch(r"\S( \S)+", s.text), d.id
+
+
+def test_social_posts_label_the_author_and_commenters_and_the_bank_account():
+    docs = _docs("social")
+    for d in docs:
+        for m in re.finditer(r"(?:💬 |Bài viết của )", d.text):
+            nxt = min((s for s in d.spans if s.start >= m.end()), key=lambda s: s.start)
+            assert nxt.start == m.end() and nxt.label == "NAME", d.id
+    assert any(s.attrs.get("kind") == "bank" for d in docs for s in d.spans)
+
+
+def test_bilingual_notes_carry_foreign_names_addresses_insurers_and_english_dates():
+    docs = _docs("bilingual")
+    foreign = {w for n in forms.L["foreign_surnames"].values() for w in n}
+    names = [s.text for d in docs for s in d.spans if s.label == "NAME"]
+    assert any(set(n.replace(",", "").split()) & (foreign | {w.upper() for w in foreign}) for n in names)
+    assert any(re.search(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", s.text)
+               for d in docs for s in d.spans if s.label == "DATE")
+    assert any(s.text in forms.L["insurers"] for d in docs for s in d.spans if s.label == "ORGANIZATION")
+    assert any(re.search(r"France|Japan|Korea|China|USA|United Kingdom|Canada|Australia|Suisse", s.text)
+               for d in docs for s in d.spans if s.label == "LOCATION")
+
+
+def test_ethnic_minority_names_and_khmer_holidays_are_gold():
+    docs = _docs("ethnic")
+    names = [s.text for d in docs for s in d.spans if s.label == "NAME"]
+    pat = re.compile(r"^(Y |H'|K'|Ka |Sùng |Giàng |Vàng |Mùa |Thạch |Danh |Sơn |Kiên |Nông |Lường |Lò )")
+    assert sum(bool(pat.match(n)) for n in names) >= len(names) // 3
+    holidays = set(forms.L["khmer_holidays"])
+    assert any(s.text.split(" năm ")[0] in holidays for d in docs for s in d.spans if s.label == "DATE")
+
+
+def test_billing_tables_have_tabs_or_pipes_and_birth_years_in_columns():
+    for d in _docs("billing"):
+        assert "\t" in d.text or "|" in d.text
+        assert any(s.label == "DATE" and re.fullmatch(r"(19|20)\d\d", s.text) for s in d.spans), d.id
+        assert any(s.label == "ID" and s.attrs.get("kind") == "other" for s in d.spans), d.id
+
+
+def test_referral_letters_use_2025_addresses_without_districts():
+    wards25 = {w[2] for w in forms.base.WARDS25}
+    docs = _docs("referral2025")
+    seen = 0
+    for d in docs:
+        for m in re.finditer(r"\(theo địa giới từ 01/7/2025\): ", d.text):
+            loc = next(s for s in d.spans if s.start == m.end())
+            assert loc.label == "LOCATION" and not re.search(r"huyện|quận|H\.|Q\.", loc.text)
+            assert any(w in loc.text for w in wards25)
+            seen += 1
+    assert seen > 0
+
+
+def _pair(seed, genre, aug):
+    """The same document rendered without and with one form change (the template draws come first)."""
+    plain = make_form_doc(random.Random(seed), 0, genre, augment=False)
+    changed = make_form_doc(random.Random(seed), 0, genre, augment=False, forms=(aug,))
+    return plain, changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 10**6), genre=st.sampled_from(GENRES), aug=st.sampled_from(AUGMENTATIONS))
+def test_each_form_change_keeps_gold_offsets_exact(seed, genre, aug):
+    plain, changed = _pair(seed, genre, aug)
+    assert_exact(changed)
+    assert aug in changed.meta["forms"]
+    labels = [s.label for s in changed.spans]
+    if aug == "handles":  # adds a handle (NAME) per line and the stamps' dates; every gold span stays, in order
+        # texts too where no later form change draws random numbers (those would then draw differently)
+        key = (lambda s: s.label) if genre in forms.GENRE_FORMS else (lambda s: (s.label, s.text))
+        it = iter(key(s) for s in changed.spans)
+        assert all(any(x == y for y in it) for x in (key(s) for s in plain.spans))
+        if genre not in forms.GENRE_FORMS:
+            assert len(changed.spans) >= len(plain.spans) + changed.text.count("\n") + 1
+    else:
+        assert labels == [s.label for s in plain.spans]
+
+
+# genres whose own form (OCR noise, spoken numbers, chat case) would mix with the change under test
+PLAIN_GENRES = [g for g in GENRES if g not in forms.GENRE_FORMS]
+
+
+@settings(max_examples=120, deadline=None)
+@given(seed=st.integers(0, 10**6), genre=st.sampled_from(PLAIN_GENRES))
+def test_form_changes_do_what_they_say_span_by_span(seed, genre):
+    plain, low = _pair(seed, genre, "lower")
+    assert low.text == low.text.lower()
+    assert [s.text for s in low.spans] == [s.text.lower() for s in plain.spans]
+    plain, nm = _pair(seed, genre, "no_marks")
+    assert [s.text for s in nm.spans] == [fold(s.text) for s in plain.spans]
+    assert fold(nm.text) == nm.text
+    _, sp = _pair(seed, genre, "spelled")
+    assert not any(re.search(r"\d", s.text) for s in sp.spans if s.label in ("PHONE", "ID", "DATE", "AGE", "IP"))
+    _, hd = _pair(seed, genre, "handles")
+    starts = {s.start for s in hd.spans if s.label == "NAME"}
+    line_starts = [0] + [m.end() for m in re.finditer("\n", hd.text)]
+    assert all(any(st_ in starts for st_ in range(ls, ls + 16)) for ls in line_starts)
+    _, tb = _pair(seed, genre, "table")
+    assert "|" in tb.text or "\t" in tb.text
+    plain, gf = _pair(seed, genre, "given_first")
+    for a, b in zip(plain.spans, gf.spans):
+        if a.label == "NAME":
+            assert sorted(b.text.split()) == sorted(a.text.split()) or set(b.text.split()) < set(a.text.split())
+
+
+def test_generation_is_deterministic_per_seed():
+    a = [d.to_json() for d in generate_forms(60, seed=7)]
+    b = [d.to_json() for d in generate_forms(60, seed=7)]
+    c = [d.to_json() for d in generate_forms(60, seed=8)]
+    assert a == b
+    assert a != c
+
+
+def test_cli_output_passes_corpus_validation(tmp_path, capsys):
+    out = tmp_path / "forms.jsonl"
+    assert forms.main(["--n", "360", "--seed", "21", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 360
+    assert {json.loads(x)["meta"]["genre"] for x in lines} == set(GENRES)
+    rep = validate(out)
+    assert rep.n_records == 360
+    assert rep.errors == [], [(p.code, p.line) for p in rep.errors]
+
+
+def test_cli_help_shows_an_example(capsys):
+    with pytest.raises(SystemExit) as e:
+        forms.main(["--help"])
+    assert e.value.code == 0
+    assert "example: python corpora/synthetic/forms.py --n 2000 --seed 21" in capsys.readouterr().out
+
+
+def test_unknown_genre_or_form_is_named_in_the_error():
+    with pytest.raises(ValueError, match="unknown genre.*'pharmacy'"):
+        generate_forms(3, 1, genres=["pharmacy"])
+    with pytest.raises(ValueError, match="unknown form change.*'sms'"):
+        make_form_doc(random.Random(1), 0, "ocr", forms=("sms",))
+    with pytest.raises(ValueError, match="n must be positive"):
+        generate_forms(0, 1)
