@@ -79,6 +79,9 @@ def _lists() -> dict:
     (drugs, abbreviations, units, English clinical words, one-word clinical terms); clinical: every word of the
     clinical lexicons (safe in lower case and at a start); names: surnames and given/middle syllables."""
     common, known, clinical, stop, spoken = _Words(), _Words(), _Words(), _Words(), _Words()
+    from .recognizers.base import Gazetteer
+
+    phrases = Gazetteer()  # multi-word clinical terms, folded: 'Đái tháo đường' mid-sentence stays
     for w in _words_file("deid", "strict", "common_words.txt"):
         common.add(w)
     for w in _words_file("deid", "strict", "english_words.txt"):
@@ -96,6 +99,8 @@ def _lists() -> dict:
                         continue
                     for part in cell.split("|"):
                         clinical.add(part)
+                        if " " in part.strip():
+                            phrases[fold_lower(" ".join(part.split()))] = "clinical"
                         if drugs or " " not in part.strip():
                             known.add(part)  # drug names and one-word terms are capitalised mid-sentence too
     sections = yaml.safe_load(resource_path("clinical", "sections.yaml").read_text(encoding="utf-8"))
@@ -135,7 +140,6 @@ def _lists() -> dict:
     known.marked -= surnames.marked
     cue = {k: frozenset(fold_lower(str(p)) for p in cues.get(k, [])) for k in ("name_before", "org_head", "location_unit")}
     never = frozenset(fold_lower(str(p)) for p in cues.get("name_never", []))
-    from .recognizers.base import Gazetteer
     from .recognizers.lexicons import places
 
     gaz = Gazetteer()
@@ -144,7 +148,7 @@ def _lists() -> dict:
             if " " in k:
                 gaz[k] = kind
     titles = frozenset(fold_lower(w) for w in _words_file("deid", "strict", "title_cues.txt"))
-    return {"places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
+    return {"phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
             "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
 
 
@@ -181,7 +185,7 @@ def _vietnamese_like(word: str) -> bool:
 
 
 # --- the engine -------------------------------------------------------------------------------------------------
-_INITIAL_BEFORE = frozenset(".!?:;•*-–—>|\"'()[]\n\t")
+_INITIAL_BEFORE = frozenset(".!?:;•*-–—>|\"'()[]\n\t,/+")  # (lists: 'HA 120/80, Mạch 80', 'Viêm phổi / Đái ...')
 _PUNCT_END = frozenset(".,;:!?()[]|\n\t\"")
 
 
@@ -192,7 +196,7 @@ def _sentence_initial(text: str, start: int) -> bool:
         c = text[i]
         if c in _INITIAL_BEFORE:
             return True
-        if c.isalnum() or c in ",/":
+        if c.isalnum():
             return False
         if c == " " and i > 0 and text[i - 1] == " " and i > 1 and text[i - 2] == " ":
             return True  # a column gap in a table laid out with spaces
@@ -239,6 +243,11 @@ class _Finder:
             self.take_free(*m.span(), "NAME", "strict: foreign-script letters")
         for m in P["handle"].finditer(text):
             self.take_free(*m.span(), "NAME", "strict: social handle")
+        for m in P["handle_after_cue"].finditer(text):
+            h = m.group("h")
+            # (a number after the cue is a phone or an ID: the digit steps label it)
+            if not h.isdigit() and not _lists()["common"].has(h, self.marks) and not _lists()["stop"].has(h, self.marks):
+                self.take_free(*m.span("h"), "NAME", "strict: account name after its platform")
         self._speakers(P["speaker"], L)
         for m in P["spaced_chars"].finditer(text):
             g = m.group(0)
@@ -404,13 +413,19 @@ class _Finder:
         n = len(toks)
         j = i
         first_unsafe = None
+        safe_until = i
         while j < n and toks[j][3] == "word" and toks[j][0][:1].isupper() and self.free(toks[j][1], toks[j][2]) \
                 and (j == i or ctx.adj[j - 1]):
             wj = toks[j][0]
             if first_unsafe is None:
                 initial = j == i and _sentence_initial(text, toks[j][1])
-                if surnames.has(wj, marks) and (not initial or j + 1 < n and ctx.adj[j] and not toks[j + 1][0].isupper()
-                                                and L["given"].has(toks[j + 1][0], marks)):
+                if j >= safe_until:
+                    k = ctx.match_at(j, L["phrases"], folded=True)
+                    safe_until = k if k > j + 1 else safe_until
+                if j < safe_until:
+                    safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi')
+                elif surnames.has(wj, marks) and (not initial or j + 1 < n and ctx.adj[j] and toks[j + 1][0][:1].isupper()
+                                                and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)):
                     safe = False
                 elif known.has(wj, marks):
                     safe = True
@@ -438,7 +453,7 @@ class _Finder:
         def name_like(k: int) -> bool:
             w = toks[k][0]
             return toks[k][3] == "word" and w.islower() and (given.has(w, marks) or surnames.has(w, marks)) \
-                and not stop.has(w, marks) and (k > j or not clinical.has(w, marks))
+                and not stop.has(w, marks) and (k > j or title or not clinical.has(w, marks))
 
         if j >= n or not name_like(j) or fold_lower(toks[j][0]) in _ROLE_WORDS or \
                 not title and common.has(toks[j][0], marks):

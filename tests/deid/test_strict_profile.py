@@ -1,0 +1,120 @@
+"""The strict profile (`profile="strict"`): what the default detector leaves and is not known safe goes; clinical
+vocabulary, vital signs, doses and lab values stay; the default profile is unchanged."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import vimednlp
+from vimednlp.deid import Deidentifier
+from vimednlp.deid.cli import deid as deid_command
+
+
+def both(text: str) -> tuple[str, str]:
+    return (vimednlp.deidentify(text, profile="default").text, vimednlp.deidentify(text, profile="strict").text)
+
+
+# --- what strict removes that the default detector keeps ----------------------------------------------------------
+@pytest.mark.parametrize("text, identifier", [
+    # a lab order number of letters and digits after a test abbreviation
+    ("Kết quả gửi về hộp thư, số phiếu XN 24LB0917733, mẫu máu lấy lúc 7h30, Glucose 6,8 mmol/l.", "24LB0917733"),
+    # an account name after its platform
+    ("Mẹ bé nhắn tin qua nhóm, nick tiktok là bongbong.mommy, nhờ tư vấn: bé 18 tháng sốt 38,2 độ.",
+     "bongbong.mommy"),
+    # a name in Chinese characters
+    ("Người nhà: bà 王秀英 (mẹ chồng), gọi 0972 118 456 khi cần.", "王秀英"),
+    # a given name written after the surname in a social-media post
+    ("Bài viết của Hạnh Nguyễn Thị: cả nhà ơi con em bị viêm phổi, đang dùng Augmentin 1 g.", "Hạnh"),
+])
+def test_strict_removes_what_default_keeps(text, identifier):
+    default, strict = both(text)
+    assert identifier in default
+    assert identifier not in strict
+
+
+def test_chat_speakers_are_removed_on_every_line():
+    text = ("💬 Lan Phạm: con em 3 tuổi sốt cao 39 độ từ tối qua, có cần đưa đi viện không ạ\n"
+            "💬 Minh Anh: cho bé uống hạ sốt 10-15 mg/kg, theo dõi co giật nha em\n"
+            "💬 Lan Phạm: dạ em cảm ơn chị")
+    default, strict = both(text)
+    assert "Lan" in default and "Minh Anh" in default
+    assert "Lan" not in strict and "Minh" not in strict and "Phạm" not in strict
+    assert "hạ sốt 10-15 mg/kg, theo dõi co giật" in strict
+
+
+def test_digits_spelled_aloud_in_a_transcript_are_removed():
+    text = "dạ số thẻ bảo hiểm của bà là gờ đê bốn không chín một hai ba năm sáu bảy tám ạ, bà bị ho ba ngày nay"
+    strict = vimednlp.deidentify(text, profile="strict").text
+    assert "bốn không chín một hai" not in strict
+    assert "bị ho ba ngày nay" in strict
+
+
+def test_a_lower_case_name_after_a_title_is_removed():
+    text = "bsĩ hạ bảo hoa dặn uống thuốc đều, tái khám sau 2 tuần"
+    strict = vimednlp.deidentify(text, profile="strict").text
+    assert "bảo hoa" not in strict
+    assert "uống thuốc đều, tái khám sau 2 tuần" in strict
+
+
+# --- what strict keeps --------------------------------------------------------------------------------------------
+KEEP = ("Bệnh nhân nhập viện vì sốt 38,5 độ, HA 120/80 mmHg, SpO2 97%, mạch 88 l/p, nhịp thở 20 l/p. "
+        "Xét nghiệm: HbA1c 7,2%, CRP 45 mg/l, bạch cầu 12,5 G/l, Creatinin 88 µmol/l. "
+        "Chẩn đoán: Viêm phổi cộng đồng / Đái tháo đường type 2. "
+        "Điều trị: Ceftriaxon 2 g/ngày, Paracetamol 500 mg x 3 lần/ngày, Insulin Mixtard 30 12 UI sáng.")
+
+
+@pytest.mark.parametrize("kept", [
+    "sốt 38,5 độ", "HA 120/80 mmHg", "SpO2 97%", "mạch 88 l/p", "HbA1c 7,2%", "CRP 45 mg/l", "bạch cầu 12,5 G/l",
+    "Creatinin 88 µmol/l", "Chẩn đoán: Viêm phổi cộng đồng", "Đái tháo đường type 2", "Ceftriaxon 2 g/ngày",
+    "Paracetamol 500 mg x 3 lần/ngày", "Insulin Mixtard 30 12 UI sáng",
+])
+def test_strict_keeps_vitals_doses_lab_values_and_clinical_terms(kept):
+    res = vimednlp.deidentify(KEEP, profile="strict")
+    assert kept in res.text
+    assert res.spans == []
+
+
+def test_strict_spans_never_overlap_and_map_to_the_input():
+    text = "Ghi chú ngày 03/10/2026: liên hệ @lan.pham88 hoặc chị Marta Kowalska, mã hồ sơ QX7-550913."
+    res = vimednlp.deidentify(text, profile="strict")
+    for a, b in zip(res.spans, res.spans[1:]):
+        assert a.end <= b.start
+    for s in res.spans:
+        assert text[s.start:s.end] == s.text
+    for ident in ("03/10/2026", "@lan.pham88", "Marta", "Kowalska", "QX7-550913"):
+        assert ident not in res.text
+
+
+# --- the default profile and bad input ----------------------------------------------------------------------------
+def test_default_profile_is_the_detector_as_before():
+    text = "BN Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678, bạn Zhang Wei (张伟), mã 24LB0917733."
+    plain = vimednlp.deidentify(text)
+    named = vimednlp.deidentify(text, profile="default")
+    assert [(s.start, s.end, s.label) for s in plain.spans] == [(s.start, s.end, s.label) for s in named.spans]
+
+
+def test_an_unknown_profile_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"unknown de-identification profile 'lenient'.*default, strict"):
+        vimednlp.deidentify("BN Nguyễn Văn An", profile="lenient")
+    with pytest.raises(ValueError, match="profile"):
+        Deidentifier(profile="STRICT ")
+
+
+# --- the command line ---------------------------------------------------------------------------------------------
+def test_command_line_profile_strict(tmp_path):
+    src = tmp_path / "note.txt"
+    src.write_text("Người nhà: bà 王秀英, số phiếu XN 24LB0917733, HA 130/85 mmHg.", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    r = CliRunner().invoke(deid_command, [str(src), "--out", str(out), "--profile", "strict", "-q"])
+    assert r.exit_code == 0, r.output
+    got = out.read_text(encoding="utf-8")
+    assert "王秀英" not in got and "24LB0917733" not in got
+    assert "HA 130/85 mmHg" in got
+
+
+def test_command_line_unknown_profile_is_a_usage_error(tmp_path):
+    src = tmp_path / "note.txt"
+    src.write_text("BN Nguyễn Văn An", encoding="utf-8")
+    r = CliRunner().invoke(deid_command, [str(src), "--profile", "lenient", "-q"])
+    assert r.exit_code == 2
+    assert "lenient" in r.output and "strict" in r.output
