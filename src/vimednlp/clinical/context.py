@@ -15,6 +15,7 @@ rules are data (`resources/clinical/context.yaml`); this module only applies the
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -350,7 +351,7 @@ class ConText:
         for ti, t in enumerate(targets):
             for k in range(t.start, min(t.end, n)):
                 in_target[k] = ti
-        self._last = (view, in_target)     # terminated_before() asks which words are mentions
+        self._last = (view, in_target, keys, {})   # terminated_before() asks which words are mentions
         stops = [k in HARD_STOPS for k in keys]
         self._breaks = view.line_break_before
         # sentence number of each token: scopes never cross a sentence end or a line break
@@ -422,10 +423,17 @@ class ConText:
         keys = view.keys
         if limit < start:
             last = getattr(self, "_last", None)
-            in_target = last[1] if last is not None and last[0] is view else [-1] * len(keys)
-            ckeys = context_keys(view)
-            for line in range(limit, start + 1):
-                if view.line_break_before[line] and self._changes_subject(view, ckeys, line, category, in_target):
+            if last is None or last[0] is not view:
+                last = (view, [-1] * len(keys), context_keys(view), {})
+            _, in_target, ckeys, seen = last
+            lines = seen.get("lines")
+            if lines is None:
+                lines = seen["lines"] = [k for k, b in enumerate(view.line_break_before) if b]
+            for line in lines[bisect.bisect_left(lines, limit):bisect.bisect_right(lines, start)]:
+                changed = seen.get((line, category))
+                if changed is None:
+                    changed = seen[(line, category)] = self._changes_subject(view, ckeys, line, category, in_target)
+                if changed:
                     return True
         k = start - 1
         while k >= limit and keys[k] not in HARD_STOPS and not view.line_break_before[k + 1]:

@@ -1,0 +1,155 @@
+"""Assertions in the forms of unseen notes: family history in prose, chats and pedigree lines; kinship words that
+address someone or name a chat speaker; history in problem lists; uncertainty in chats; a section's implied class
+stopping at a line that changes subject. Targets are given (`[text|D:classes]`), so only the assertion rules are
+under test."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from vimednlp.clinical import ClinicalExtractor
+from vimednlp.schema import Span
+
+ROOT = Path(__file__).resolve().parents[2]
+MARK = re.compile(r"\[([^\[\]|]+)\|([DS]):([a-z,]*)\]")
+SHORT = {"neg": "negated", "unc": "uncertain", "hist": "historical", "fam": "family", "hyp": "hypothetical"}
+CLASSES = tuple(SHORT.values())
+EX = ClinicalExtractor()
+
+
+def classes(marked: str) -> list[tuple[str, set[str], set[str]]]:
+    """(target, gold classes, classes found) for each marked target of `marked`."""
+    text, spans, gold, pos = "", [], [], 0
+    for m in MARK.finditer(marked):
+        text += marked[pos:m.start()]
+        spans.append(Span(len(text), len(text) + len(m.group(1)), "DISEASE" if m.group(2) == "D" else "SYMPTOM",
+                          m.group(1)))
+        gold.append({SHORT[c] for c in m.group(3).split(",") if c})
+        text += m.group(1)
+        pos = m.end()
+    text += marked[pos:]
+    out = EX.annotate(text, spans)
+    return [(s.text, g, {c for c in CLASSES if s.attrs[c]}) for s, g in zip(out, gold)]
+
+
+def check(marked: str) -> None:
+    for target, gold, got in classes(marked):
+        assert got == gold, (target, gold, got)
+
+
+@pytest.mark.parametrize("marked", [
+    "Mẹ bị [tăng huyết áp|D:fam] hơn 10 năm nay.",
+    "me bi [tang huyet ap|D:fam] lau roi.",
+    "Bố [ĐTĐ|D:fam], mẹ [THA|D:fam].",
+    "bo [DTD|D:fam], me [THA|D:fam]",
+    "Anh trai [K gan|D:fam], đã mất năm 2020.",
+    "Bố mẹ đều [THA|D:fam].",
+    "ong noi mat vi [dot quy|D:fam] nam 2010.",
+    "ba em bi [tai bien|D:fam] 2 lan roi",
+    "Bs ơi bố em [THA|D:fam] thì em có bị di truyền không ạ?",
+])
+def test_family_history_in_prose(marked):
+    check(marked)
+
+
+@pytest.mark.parametrize("marked", [
+    "Bố: [THA|D:fam]\nMẹ: [ĐTĐ|D:fam]\nAnh trai: khỏe",
+    "- Bố: [nhồi máu cơ tim|D:fam] (mất)\n- Mẹ: [viêm khớp dạng thấp|D:fam]",
+    "Ông ngoại (mất): [ung thư dạ dày|D:fam]",
+    "bo: [tha|D:fam], [dtd|D:fam]\nme: [hen|D:fam]",
+])
+def test_family_history_in_pedigree_lines(marked):
+    check(marked)
+
+
+@pytest.mark.parametrize("marked", [
+    "Nhà có ai bị [tiểu đường|D:fam,unc] không ạ?",
+    "nha co ai bi [cao huyet ap|D:fam,unc] khong bac?",
+    "BS: mẹ cháu có bị [hen|D:fam,unc] không?",
+])
+def test_family_history_asked_in_a_chat(marked):
+    check(marked)
+
+
+@pytest.mark.parametrize("marked", [
+    "Mẹ ơi, con bị [đau bụng|S:] từ sáng.",
+    "me oi con bi [sot|S:] cao qua",
+    "bo oi con bi [dau bung|S:] qua",
+    "Thưa bố, con bị [đau đầu|S:] mấy hôm nay.",
+    "Mẹ: con bị [ho|S:] nhiều về đêm ạ.",
+    "[09:12] Mẹ bé: bé [sốt|S:] 39 độ từ đêm qua",
+    "Mẹ bé: không [khó thở|S:neg] ạ",
+])
+def test_a_kinship_word_that_addresses_or_speaks_is_not_family(marked):
+    check(marked)
+
+
+@pytest.mark.parametrize("marked", [
+    "[THA|D:hist] (2019), [ĐTĐ|D:hist] (2021), nay vào viện vì [đau ngực|S:].",
+    "[Viêm gan B|D:hist] (2015), đang uống thuốc.",
+    "[Sỏi thận|D:hist] 2017, đã tán sỏi.",
+    "[ĐTĐ|D:hist] phát hiện 2016.",
+    "ts: [tha|D:hist], [dtd|D:hist], [gout|D:hist]",
+    "Đã mổ [viêm ruột thừa|D:hist] 2015.",
+])
+def test_history_in_problem_lists(marked):
+    check(marked)
+
+
+@pytest.mark.parametrize("marked", [
+    "Chắc là [viêm họng|D:unc] thôi bác ạ.",
+    "chac la [cum|D:unc] roi",
+    "Hình như bé bị [sốt|S:unc] nhẹ.",
+    "Em bị [đau đầu|S:], hình như do [thiếu ngủ|D:unc].",
+    "khong biet co phai bi [viem xoang|D:unc] khong",
+    "Sợ là [viêm phổi|D:unc] rồi.",
+    "Có khi bị [dị ứng|D:unc] thuốc đấy.",
+    "co khi [sot sieu vi|D:unc] thoi",
+    "Mẹ sợ là bé bị [hen|D:unc].",
+])
+def test_uncertainty_in_chats(marked):
+    check(marked)
+
+
+def test_a_question_about_how_long_is_no_doubt():
+    check("[10:05] BS: cháu [ho|S:] mấy ngày rồi?")
+    check("BS: cháu có [ho|S:unc] không?")
+
+
+@pytest.mark.parametrize("marked", [
+    "Tiền sử gia đình: mẹ [ĐTĐ|D:fam]\nTriệu chứng: [sốt|S:], [ho|S:]",
+    "Tiền sử:\n- [THA|D:hist] (2019)\n- [ĐTĐ|D:hist]\nBN: [chóng mặt|S:] nhiều từ sáng",
+    "Tiền sử: [hen|D:hist]\nBS: hôm nay cháu thấy thế nào?\nMẹ bé: cháu [khò khè|S:] từ tối qua",
+    "TIỀN SỬ\n[THA|D:hist]\nBỆNH HIỆN TẠI\n[đau ngực|S:] trái 2 giờ",
+    "Tiền sử: [hen|D:hist]\n* Khám thấy: [ran rít|S:] hai phổi",
+    "Tiền sử gia đình:\n- Bố: [THA|D:fam]\n- Mẹ: [hen|D:fam]\nKhám thấy: [ran rít|S:] hai phổi",
+])
+def test_section_scope_stops_at_a_line_that_changes_subject(marked):
+    check(marked)
+
+
+@pytest.mark.parametrize("marked", [
+    "Tiền sử:\n[THA|D:hist] 10 năm\n[ĐTĐ|D:hist] 5 năm",
+    "Tiền sử gia đình:\nbố [THA|D:fam]\nmẹ [hen|D:fam]",
+    "Tiền sử gia đình:\n- Bố: [THA|D:fam]\n- Chị gái: [basedow|D:fam]",
+    "Tiền sử:\n- Nội khoa: [THA|D:hist]\n- Ngoại khoa: mổ [sỏi mật|D:hist]",
+    "Tiền sử:\n- [THA|D:hist]: phát hiện 5 năm\n- 2019: [viêm phổi|D:hist]",
+])
+def test_section_scope_holds_over_the_lines_of_its_list(marked):
+    check(marked)
+
+
+def test_forms_development_set_per_class_f1():
+    sys.path.insert(0, str(ROOT / "corpora" / "assertions"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_clinical
+    import forms
+
+    rows = forms.load()
+    assert len(rows) >= 80
+    res = bench_clinical.score(rows)
+    for c in CLASSES:
+        assert res[c]["f1"] >= 0.85, (c, res[c])
