@@ -148,7 +148,9 @@ def _lists() -> dict:
             if " " in k:
                 gaz[k] = kind
     titles = frozenset(fold_lower(w) for w in _words_file("deid", "strict", "title_cues.txt"))
-    return {"phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
+    # first words of titles and kinship cues: a lower-case run after a cue ends before them ('... chu văn an | bác sĩ')
+    person_heads = frozenset(p.split()[0] for p in titles | cue["name_before"] if p.split())
+    return {"person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
             "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
 
 
@@ -472,7 +474,7 @@ class _Finder:
         for key, label in (("titles", "NAME"), ("org_head", "ORGANIZATION"), ("location_unit", "LOCATION"),
                            ("name_before", "NAME")):
             cues = L["titles"] if key == "titles" else L["cue"][key]
-            for m in (3, 2, 1):
+            for m in (5, 4, 3, 2, 1):
                 if i + m > n or not all(ctx.adj[i:i + m - 1]):
                     continue
                 phrase = fold_lower(" ".join(t[0] for t in toks[i:i + m]))
@@ -481,13 +483,15 @@ class _Finder:
                 j = i + m
                 if j < n and toks[j][0] in (":", "-"):
                     j += 1
-                if label != "NAME" and j < n and (L["stop"].has(toks[j][0], marks) or L["common"].has(toks[j][0], marks)
-                                                  or label == "LOCATION" and L["clinical"].has(toks[j][0], marks)):
+                if label != "NAME" and j < n and (L["stop"].has(toks[j][0], marks) or (label == "LOCATION" or m == 1) and (
+                        L["common"].has(toks[j][0], marks) or L["clinical"].has(toks[j][0], marks))
+                        or ctx.match_at(i, L["phrases"], folded=True) > i):
                     return i  # the cue word used as a common word ('khu vực', 'phòng bệnh', 'số lần')
                 if label == "NAME":
                     return self._name_after(i, j, key == "titles", L)
                 k = j
-                while k < n and k - j < 5 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
+                while k < n and k - j < 6 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
+                        and (k == j or fold_lower(toks[k][0]) not in L["person_heads"]) \
                         and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
                         and (label == "ORGANIZATION" or not L["clinical"].has(toks[k][0], marks)) \
                         and not L["spoken"].has(toks[k][0], marks):
