@@ -150,7 +150,8 @@ def _lists() -> dict:
     titles = frozenset(fold_lower(w) for w in _words_file("deid", "strict", "title_cues.txt"))
     # first words of titles and kinship cues: a lower-case run after a cue ends before them ('... chu văn an | bác sĩ')
     person_heads = frozenset(p.split()[0] for p in titles | cue["name_before"] if p.split())
-    return {"person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
+    cue_first = frozenset(p.split()[0] for group in (titles, *cue.values()) for p in group if p.split())
+    return {"cue_first": cue_first, "person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
             "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
 
 
@@ -470,14 +471,17 @@ class _Finder:
         """A name, organisation or address cue in lower case ('người liên hệ:', 'công ty', 'xã') and the words
         after it up to a function word, a clinical word or punctuation (at most five)."""
         ctx, toks, text, marks = self.ctx, self.ctx.tokens, self.text, self.marks
+        if ctx.ftoks[i] not in L["cue_first"]:
+            return i
         n = len(toks)
+        ft = ctx.ftoks
         for key, label in (("titles", "NAME"), ("org_head", "ORGANIZATION"), ("location_unit", "LOCATION"),
                            ("name_before", "NAME")):
             cues = L["titles"] if key == "titles" else L["cue"][key]
             for m in (5, 4, 3, 2, 1):
                 if i + m > n or not all(ctx.adj[i:i + m - 1]):
                     continue
-                phrase = fold_lower(" ".join(t[0] for t in toks[i:i + m]))
+                phrase = " ".join(ft[i:i + m]) if m > 1 else ft[i]
                 if phrase not in cues or any(not t[0].islower() for t in toks[i:i + m] if t[3] == "word"):
                     continue
                 j = i + m
