@@ -351,7 +351,8 @@ class ConText:
         for ti, t in enumerate(targets):
             for k in range(t.start, min(t.end, n)):
                 in_target[k] = ti
-        self._last = (view, in_target, keys, {})   # terminated_before() asks which words are mentions
+        # terminated_before() asks which words are mentions; kept on the view, which belongs to one call
+        view._context_targets = (in_target, keys, {})
         stops = [k in HARD_STOPS for k in keys]
         self._breaks = view.line_break_before
         # sentence number of each token: scopes never cross a sentence end or a line break
@@ -422,10 +423,10 @@ class ConText:
         implied class does not run past it."""
         keys = view.keys
         if limit < start:
-            last = getattr(self, "_last", None)
-            if last is None or last[0] is not view:
-                last = (view, [-1] * len(keys), context_keys(view), {})
-            _, in_target, ckeys, seen = last
+            last = getattr(view, "_context_targets", None)
+            if last is None:
+                last = view._context_targets = ([-1] * len(keys), context_keys(view), {})
+            in_target, ckeys, seen = last
             lines = seen.get("lines")
             if lines is None:
                 lines = seen["lines"] = [k for k, b in enumerate(view.line_break_before) if b]
