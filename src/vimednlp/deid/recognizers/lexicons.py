@@ -91,7 +91,8 @@ def unit_spellings() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def domestic_exact() -> frozenset[str]:
-    """Province, city and district names in lower case with their diacritics ('chũ', a town; not 'chủ')."""
+    """Province, city and district names in lower case with their diacritics."""
+    # ('chũ', a town, is not 'chủ')
     return frozenset([row[-1].lower() for row in _tsv("locations", "provinces.tsv")]
                      + [row[-1].lower() for row in _tsv("locations", "districts_2019.tsv")]
                      + [x.lower() for x in cues_raw()["location_places"]])
@@ -99,7 +100,8 @@ def domestic_exact() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def foreign_exact() -> frozenset[str]:
-    """Foreign place names in lower case with their diacritics ('bỉ', not 'bị')."""
+    """Foreign place names in lower case with their diacritics."""
+    # ('bỉ' is Belgium, 'bị' is not)
     return frozenset(x.lower() for x in cues_raw()["foreign_places"])
 
 

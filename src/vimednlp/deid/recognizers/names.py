@@ -415,7 +415,7 @@ class NameRecognizer(Recognizer):
         return i + 1
 
     def _chat_speakers(self, d: _Doc) -> None:
-        """Chat transcripts: the speaker before ':' at the start of a line ('mai anh: ...', 'BS Tùng: ...')."""
+        """Chat transcripts: the speaker before ':' at the start of a line."""
         ctx = d.ctx
         cue, before, never, cue_words, sur, mid = d.cue, d.before, d.never, d.cue_words, d.sur, d.mid
         giv, out, caps_names, speakers, lower_marks = d.giv, d.out, d.caps_names, d.speakers, d.lower_marks
@@ -494,7 +494,7 @@ class NameRecognizer(Recognizer):
         d.taken = taken
 
     def _free_initials(self, d: _Doc) -> None:
-        """Initials standing for a person: 'N.T.H', 'H.T.Y.N.', 'P.T. Hường'."""
+        """Initials standing for a person, with the given name after them when there is one."""
         ctx = d.ctx
         giv, out, upper, taken = d.giv, d.out, d.upper, d.taken
         # initials standing for a person: 'N.T.H', 'H.T.Y.N.' (news and case reports); 'T.' alone needs a cue
@@ -509,7 +509,7 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start(), e)
 
     def _abbreviated_surnames(self, d: _Doc) -> None:
-        """A surname cut to its first letters, then initials and the given name: 'Ng. T. Thu Hà'."""
+        """A surname cut to its first letters, then initials and the given name."""
         ctx = d.ctx
         mid, giv, out, taken = d.mid, d.giv, d.out, d.taken
         # a surname cut to its first letters, then initials and the given name: 'Ng. T. Thu Hà', 'Tr.V. Hùng'
@@ -549,7 +549,7 @@ class NameRecognizer(Recognizer):
                                      "given-name lexicon called out with 'ơi' (chat)"))
 
     def _list_items(self, d: _Doc) -> None:
-        """A register or list item opening on a full name: '2. Rơ Mah Blưi - nam - 61t'."""
+        """A register or list item opening on a full name."""
         ctx = d.ctx
         never, cue_words, sur, comp, toks, ft = d.never, d.cue_words, d.sur, d.comp, d.toks, d.ft
         n, out, taken = d.n, d.out, d.taken
@@ -582,7 +582,7 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
 
     def _nicknames(self, d: _Doc) -> None:
-        """A nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'."""
+        """A nickname after 'goi la' (called), in brackets or after who calls the person so."""
         ctx = d.ctx
         never, out, taken = d.never, d.out, d.taken
         # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
@@ -595,7 +595,7 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
 
     def _foreign_names(self, d: _Doc) -> None:
-        """Romanised East Asian names: 'Lee Soo-min', 'KIM Ji-woo', 'chồng Tanaka Kenji'."""
+        """Romanised East Asian names: 'Lee Soo-min', 'KIM Ji-woo', 'Tanaka Kenji'."""
         ctx = d.ctx
         lex, out, upper, taken = d.lex, d.out, d.upper, d.taken
         for m in _FOREIGN_NAME.finditer(ctx.text):
@@ -619,7 +619,7 @@ class NameRecognizer(Recognizer):
         d.taken = taken
 
     def _signature_slots(self, d: _Doc) -> None:
-        """A given name in a signature slot: after 'đã ký |' or 'Người giao / nhận:'."""
+        """A given name in a signature slot (a signed table cell, a hand-over field)."""
         ctx = d.ctx
         cue_words, sur, mid, giv, toks, ft = d.cue_words, d.sur, d.mid, d.giv, d.toks, d.ft
         n, out, upper, taken = d.n, d.out, d.upper, d.taken
@@ -639,7 +639,7 @@ class NameRecognizer(Recognizer):
                     out.append(Candidate(s, e, "NAME", 0.8, self.name, "given name in a signature slot"))
 
     def _staff_columns(self, d: _Doc) -> None:
-        """Names in a table's signer or staff column ('| NV cấp phát |')."""
+        """Names in a table's signer or staff column."""
         ctx = d.ctx
         never, cue_words, sur, mid, giv, out, taken = d.never, d.cue_words, d.sur, d.mid, d.giv, d.out, d.taken
         for s, e in self._person_column_cells(ctx.text):
@@ -652,7 +652,7 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
 
     def _h_apostrophe_names(self, d: _Doc) -> None:
-        """Ê Đê women's names opening with H' ('H'Hen Niê')."""
+        """Ede women's names opening with H' (the apostrophe marks them)."""
         ctx = d.ctx
         never, out, taken = d.never, d.out, d.taken
         for m in (_H_APOSTROPHE.finditer(ctx.text) if "H'" in ctx.text else ()):
@@ -668,7 +668,7 @@ class NameRecognizer(Recognizer):
         d.taken = taken
 
     def _initials_alone(self, d: _Doc) -> None:
-        """One initial before a lower-case word: 'Sau đó K. được đưa về'."""
+        """One initial standing for a person before a lower-case word."""
         ctx = d.ctx
         out, taken = d.out, d.taken
         for m in _INITIAL_ALONE.finditer(ctx.text):

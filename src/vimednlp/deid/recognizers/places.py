@@ -221,9 +221,9 @@ class LocationRecognizer(Recognizer):
         return pieces
 
     def _unit_piece(self, ctx: Context, c: dict, gz: dict, i: int, u_end: int) -> tuple | None:
-        """A unit word (tokens i..u_end) and its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'số chín' (read
-        aloud); the piece (start, end, score, why), or None when what follows is no address (a document's number,
-        a clinical phrase, a venue word with no name, ...)."""
+        """A unit word (tokens i..u_end) and its value (a name, a number, a number read aloud): the piece
+        (start, end, score, why), or None when what follows is no address (a document's number, a clinical
+        phrase, a venue word with no name, ...)."""
         toks, ft, n = ctx.tokens, ctx.ftoks, len(ctx.tokens)
         v = u_end
         if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end \
@@ -312,7 +312,7 @@ class LocationRecognizer(Recognizer):
         return None
 
     def _after_prepositions(self, ctx: Context, c: dict, pieces: list) -> None:
-        """Capitalised words after a place preposition: 'ở Hưng Long', 'tại Sapa', 'quê Thái Bình'."""
+        """Capitalised words after a place preposition."""
         toks, n = ctx.tokens, len(ctx.tokens)
         pnever = c["place_never"]
         before = c["location_before"]
@@ -335,7 +335,7 @@ class LocationRecognizer(Recognizer):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
 
     def _address_fields(self, ctx: Context, c: dict) -> list[tuple[int, int, float, str]]:
-        """Address fields: everything after 'Địa chỉ:' up to the end of the line or the next field."""
+        """Address fields: everything after the address cue up to the end of the line or the next field."""
         toks, ft, kt, n = ctx.tokens, ctx.ftoks, ctx.ktoks, len(ctx.tokens)
         fields, units = c["location_field"], c["location_unit"]
         field_spans = []
@@ -370,7 +370,7 @@ class LocationRecognizer(Recognizer):
         return field_spans
 
     def _streets_after_buildings(self, ctx: Context, c: dict, pieces: list) -> None:
-        """'chung cư Mipec Rubik 360, Xuân Thủy', 'tòa nhà Keangnam, Phạm Hùng': the street after a building."""
+        """The street written after a building, behind a comma."""
         toks, ft, n = ctx.tokens, ctx.ftoks, len(ctx.tokens)
         for a, b, _s, why in list(pieces):
             if not why.startswith("address unit word") or b + 1 >= n or ft[b] != "," or ctx.upper_doc:
@@ -384,7 +384,7 @@ class LocationRecognizer(Recognizer):
                 pieces.append((y, e, 0.6, "street name after a building"))
 
     def _date_line_places(self, ctx: Context, pieces: list) -> None:
-        """The place of a document's date line: 'Mỹ Yên, ngày 29/7/2025' (opening a line or after a wide gap)."""
+        """The place of a document's date line (opening a line or after a wide gap)."""
         toks, n = ctx.tokens, len(ctx.tokens)
         for m in _PLACE_DATE_LINE.finditer(ctx.text):
             words = m.group("p").split()
