@@ -82,6 +82,7 @@ def _lists() -> dict:
     from .recognizers.base import Gazetteer
 
     phrases = Gazetteer()  # multi-word clinical terms, folded: 'Đái tháo đường' mid-sentence stays
+    pairs: set[tuple[str, str]] = set()  # adjacent words inside them: 'thận mạn' is no surname and given name
     for w in _words_file("deid", "strict", "common_words.txt"):
         common.add(w)
     for w in _words_file("deid", "strict", "english_words.txt"):
@@ -99,8 +100,10 @@ def _lists() -> dict:
                         continue
                     for part in cell.split("|"):
                         clinical.add(part)
-                        if " " in part.strip():
-                            phrases[fold_lower(" ".join(part.split()))] = "clinical"
+                        words = fold_lower(part).split()
+                        if len(words) > 1:
+                            phrases[" ".join(words)] = "clinical"
+                            pairs.update(zip(words, words[1:]))
                         if drugs or " " not in part.strip():
                             known.add(part)  # drug names and one-word terms are capitalised mid-sentence too
     sections = yaml.safe_load(resource_path("clinical", "sections.yaml").read_text(encoding="utf-8"))
@@ -151,7 +154,7 @@ def _lists() -> dict:
     # first words of titles and kinship cues: a lower-case run after a cue ends before them ('... chu văn an | bác sĩ')
     person_heads = frozenset(p.split()[0] for p in titles | cue["name_before"] if p.split())
     cue_first = frozenset(p.split()[0] for group in (titles, *cue.values()) for p in group if p.split())
-    return {"cue_first": cue_first, "person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
+    return {"pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
             "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
 
 
@@ -254,7 +257,7 @@ class _Finder:
         self._speakers(P["speaker"], L)
         for m in P["spaced_chars"].finditer(text):
             g = m.group(0)
-            if _digits(g) >= 5 and re.search(r"\s", g):
+            if (_digits(g) >= 5 or _digits(g) >= 4 and any(c.isalpha() for c in g)) and re.search(r"\s", g):
                 self.take_free(*m.span(), "PHONE" if g.startswith("0") else "ID", "strict: characters one by one")
         for m in P["compound_code"].finditer(text):
             g = m.group(0)
@@ -275,13 +278,21 @@ class _Finder:
         toks, spoken, marks, ctx = self.ctx.tokens, L["spoken"], self.marks, self.ctx
         n = len(toks)
 
-        def num(k: int) -> bool:
-            return 0 <= k < n and (toks[k][3] == "number" and len(toks[k][0]) <= 4 or
-                                   toks[k][3] == "word" and spoken.has(toks[k][0], marks)
-                                   and fold_lower(toks[k][0]) not in ("nam", "a", "e", "i", "u", "o", "em"))
+        def num(k: int, after_month: bool = False) -> bool:
+            if not 0 <= k < n:
+                return False
+            f = fold_lower(toks[k][0])
+            return toks[k][3] == "number" and len(toks[k][0]) <= 4 or toks[k][3] == "word" and (
+                spoken.has(toks[k][0], marks) and f not in ("nam", "a", "e", "i", "u", "o", "em")
+                or f in _LUNAR or after_month and f in ("nam", "gieng", "chap"))
 
         for i, t in enumerate(toks):
-            if fold_lower(t[0]) != "thang" or not (num(i - 1) and num(i + 1)) or not ctx.adj[i - 1] or not ctx.adj[i]:
+            f = fold_lower(t[0])
+            if f in ("ngay", "hom") and i + 2 < n and all(toks[k][3] == "number" and len(toks[k][0]) <= 2 for k in
+                                                         (i + 1, i + 2)) and ctx.adj[i] and ctx.adj[i + 1]:
+                self.take_free(toks[i + 1][1], toks[i + 2][2], "DATE", "strict: day and month as numbers")  # 'ngày 18 11'
+                continue
+            if f != "thang" or i == 0 or not (num(i - 1) and num(i + 1, True)) or not ctx.adj[i - 1] or not ctx.adj[i]:
                 continue
             a = i - 1
             while a > 0 and ctx.adj[a - 1] and num(a - 1) and i - a < 4:
@@ -340,8 +351,8 @@ class _Finder:
             if len(ms) < 2 and not marked and not timed:
                 continue
             words = ms[0].group("who").split()
-            if all(known.has(w, self.marks) or clinical.has(w, self.marks) or common.has(w, self.marks) and
-                   not L["given"].has(w, self.marks) for w in words):
+            if all((known.has(w, self.marks) or clinical.has(w, self.marks) or common.has(w, self.marks)) and
+                   not L["given"].has(w, self.marks) and not L["surnames"].has(w, self.marks) for w in words):
                 continue  # a heading or field label ('chẩn đoán', 'mạch', 'ghi chú')
             for m in ms:
                 for wm in re.finditer(r"\S+", m.group("who")):
@@ -395,10 +406,11 @@ class _Finder:
                 continue
             if surnames.has(w, marks) and i + 1 < n and ctx.adj[i] and toks[i + 1][3] == "word" \
                     and given.has(toks[i + 1][0], marks) and not toks[i + 1][0][:1].isupper() \
-                    and fold_lower(f"{w} {toks[i + 1][0]}") not in L["never"] and not clinical.has(toks[i + 1][0], marks):
+                    and not stop.has(toks[i + 1][0], marks) and fold_lower(f"{w} {toks[i + 1][0]}") not in L["never"] \
+                    and (ctx.ftoks[i], ctx.ftoks[i + 1]) not in L["pairs"]:
                 j = i + 2
                 while j < n and j - i < 4 and ctx.adj[j - 1] and toks[j][3] == "word" and given.has(toks[j][0], marks) \
-                        and not stop.has(toks[j][0], marks) and not clinical.has(toks[j][0], marks):
+                        and not stop.has(toks[j][0], marks) and (ctx.ftoks[j - 1], ctx.ftoks[j]) not in L["pairs"]:
                     j += 1
                 self.take_free(s, toks[j - 1][2], "NAME", "strict: surname and name syllables")
                 i = j
@@ -507,6 +519,7 @@ class _Finder:
         return i
 
 
+_LUNAR = frozenset(("ram", "mung", "mong"))  # ('rằm tháng bảy', 'mùng 1 tháng Chạp')
 _ROLE_WORDS = frozenset(fold_lower(w) for w in "mẹ bố ba má cha con cháu vợ chồng ông bà anh chị em cô chú bác dì cậu "
                         "bs bsi ad admin mod".split())
 
