@@ -21,7 +21,7 @@ import random
 import time
 from collections import Counter
 
-from vimednlp.clinical.acronyms import (
+from vimednlp.text.acronyms import (
     AcronymDisambiguator,
     acronym_key,
     evaluate,

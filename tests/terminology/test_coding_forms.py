@@ -39,7 +39,7 @@ def test_vietnamese_words_are_not_read_as_abbreviations():
 
 
 def test_the_disambiguator_orders_expansions_from_context(vi_cache, tmp_path):
-    from vimednlp.clinical.acronyms import AcronymDisambiguator, AcronymExample
+    from vimednlp.text.acronyms import AcronymDisambiguator, AcronymExample
 
     heart = ["Điện tim: {} đáp ứng thất nhanh, tần số 120 l/p", "Nhịp tim không đều, ECG có {} mạn",
              "Tiền sử {} đang dùng thuốc chống đông", "Nghe tim loạn nhịp hoàn toàn, nghĩ {}"]

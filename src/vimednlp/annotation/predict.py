@@ -32,22 +32,24 @@ class Predictor:
 
 
 def _deid_spans(text: str) -> list[Span]:
-    import vimednlp
+    from ..deid.api import deidentify
 
-    return list(vimednlp.deidentify(text, operator="tag").spans)
+    return list(deidentify(text, operator="tag").spans)
 
 
 def _clinical_spans(text: str) -> list[Span]:
-    import vimednlp
+    from ..clinical import extract
 
-    return list(vimednlp.extract(text))
+    return list(extract(text))
+
+
+# the rooms behind the public functions, imported here directly (annotation sits above them, below the package)
+_PROVIDERS = {"deidentify": "vimednlp.deid.api", "extract": "vimednlp.clinical"}
 
 
 def _check_importable(attr: str) -> None:
-    import vimednlp
-
     try:
-        getattr(vimednlp, attr)
+        getattr(importlib.import_module(_PROVIDERS[attr]), attr)
     except (ImportError, AttributeError) as e:
         raise PredictorUnavailable(
             f"vimednlp.{attr} is not available in this install ({type(e).__name__}: {e}); "

@@ -6,7 +6,7 @@ Candidates come from two tables (data, not code): the terminology room's query-s
 abbreviation dictionary (`vimednlp.text.abbreviations`, its disease / symptom / sign / anatomy / test /
 procedure rows, ambiguous ones included). An abbreviation with several expansions (`K` = ung thư |
 kali) gives one query variant per expansion; the order comes from the acrDrAid-style disambiguator
-(`vimednlp.clinical.acronyms.AcronymDisambiguator`) when a trained model is set (`set_disambiguator`, or
+(`vimednlp.text.acronyms.AcronymDisambiguator`) when a trained model is set (`set_disambiguator`, or
 a saved model folder in `$VIMEDNLP_ACRONYM_MODEL`), otherwise from the dictionaries. The ranker then
 scores every variant against the code system, so an expansion that names no condition (`hạ ung thư
 máu`) finds nothing and the one that does (`hạ kali máu`) wins; a variant further down the order scores
@@ -86,7 +86,7 @@ def set_disambiguator(model=None) -> None:
     """Use a trained `AcronymDisambiguator` (or the path of a saved one) to order the expansions of
     ambiguous abbreviations; None goes back to dictionary order (and to `$VIMEDNLP_ACRONYM_MODEL`)."""
     if model is not None and not hasattr(model, "predict_scores"):
-        from ..clinical.acronyms import AcronymDisambiguator
+        from ..text.acronyms import AcronymDisambiguator
 
         model = AcronymDisambiguator.load(Path(model))
     with _LOCK:
@@ -107,7 +107,7 @@ def get_disambiguator():
         _MODEL.clear()
         if env is None:
             return None
-        from ..clinical.acronyms import AcronymDisambiguator
+        from ..text.acronyms import AcronymDisambiguator
 
         try:
             model = AcronymDisambiguator.load(Path(env))
@@ -122,7 +122,7 @@ def _ordered(token: str, start: int, end: int, text: str, cands: tuple[str, ...]
     model = get_disambiguator()
     if model is None:
         return list(cands)
-    from ..clinical.acronyms import AcronymExample
+    from ..text.acronyms import AcronymExample
 
     extra = [c for c in model.candidates(token) if c not in cands]
     every = list(cands) + extra

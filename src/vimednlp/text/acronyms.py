@@ -14,7 +14,7 @@ well as frequent ones:
 - whether its words are written elsewhere in the note, its rank in the dictionary, and whether it
   is a term of vimednlp's own clinical lists (whose words and bigrams are counted too).
 
-    from vimednlp.clinical.acronyms import AcronymDisambiguator, load_acrdraid
+    from vimednlp.text.acronyms import AcronymDisambiguator, load_acrdraid
     train = load_acrdraid(root, "train")           # acrDrAid (MIT): $VIMEDNLP_SHARED/data/acrdraid
     model = AcronymDisambiguator(dictionary=load_acrdraid_dictionary(root)).fit(train)
     model.predict([AcronymExample("sau phẫu thuật thay kh toàn phần", 20, 22)])  # ['khớp háng']
@@ -258,7 +258,7 @@ class AcronymDisambiguator:
     def expand(self, text: str, min_score: float | None = None) -> list[dict]:
         """Find dictionary abbreviations in `text` (whole tokens) and expand each:
         `[{"start", "end", "acronym", "expansion", "score"}]` (offsets into `text`)."""
-        from ..text.tokenizer import tokenize
+        from .tokenizer import tokenize
 
         found = [AcronymExample(text, t.start, t.end) for t in tokenize(text) if acronym_key(t.text) in self.dictionary]
         out = []

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from tests.conftest import shared_path
-from vimednlp.clinical.acronyms import (
+from vimednlp.text.acronyms import (
     AcronymDisambiguator,
     AcronymExample,
     evaluate,
