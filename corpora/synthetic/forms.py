@@ -588,8 +588,9 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
 
 
 def generate_forms(n: int, seed: int = 21, genres: list[str] | tuple[str, ...] | None = None,
-                   augment: bool = True) -> list[Document]:
-    """`n` documents, genres in turn (all 18 when `genres` is None), deterministic for a seed."""
+                   augment: bool = True, forms: tuple[str, ...] = ()) -> list[Document]:
+    """`n` documents, genres in turn (all 18 when `genres` is None), deterministic for a seed; `forms` are form
+    changes applied to every document (on top of the genre's own and, with `augment`, random ones)."""
     if n <= 0:
         raise ValueError(f"n must be positive, got {n}")
     gs = tuple(genres) if genres else GENRES
@@ -597,11 +598,13 @@ def generate_forms(n: int, seed: int = 21, genres: list[str] | tuple[str, ...] |
     if unknown:
         raise ValueError(f"unknown genre(s) {', '.join(map(repr, unknown))}; known: {', '.join(GENRES)}")
     rng = random.Random(seed)
-    return [make_form_doc(rng, i, gs[i % len(gs)], augment) for i in range(n)]
+    return [make_form_doc(rng, i, gs[i % len(gs)], augment, tuple(forms)) for i in range(n)]
 
 
-def measure(n: int = 400, seed: int = 4242, augment: bool = True, genres=None) -> list[tuple[str, dict]]:
-    """The default detector's token recall/precision per genre (benchmarks/bench_deid_accuracy.py's metric)."""
+def measure(n: int = 400, seed: int = 4242, augment: bool = True, genres=None, forms=(),
+            by_form: bool = False) -> list[tuple[str, dict]]:
+    """The default detector's token recall/precision per genre, or per form change over all genres in turn
+    (`by_form`), with benchmarks/bench_deid_accuracy.py's token metric."""
     import importlib.util
 
     from vimednlp.deid.analyzer import Analyzer
@@ -612,10 +615,11 @@ def measure(n: int = 400, seed: int = 4242, augment: bool = True, genres=None) -
     spec.loader.exec_module(bench)
     analyzer = Analyzer(model="default")
     rows, all_docs, all_preds = [], [], []
-    for genre in genres or GENRES:
-        docs = generate_forms(n, seed, [genre], augment=augment)
+    runs = [(f, genres, (f,)) for f in AUGMENTATIONS] if by_form else [(g, [g], forms) for g in genres or GENRES]
+    for name, gs, fs in runs:
+        docs = generate_forms(n, seed, gs, augment=augment, forms=tuple(fs))
         preds = [analyzer.analyze(d.text) for d in docs]
-        rows.append((genre, bench.token_metrics(docs, preds)))
+        rows.append((name, bench.token_metrics(docs, preds)))
         all_docs += docs
         all_preds += preds
     rows.append(("all", bench.token_metrics(all_docs, all_preds)))
@@ -628,28 +632,34 @@ def main(argv: list[str] | None = None) -> int:
         epilog="example: python corpora/synthetic/forms.py --n 2000 --seed 21 --out forms.jsonl\n"
                "         python corpora/synthetic/forms.py --n 400 --seed 4242 --genre ocr --genre transcript --no-augment\n"
                "         python corpora/synthetic/forms.py --n 400 --seed 4242 --measure   (detector recall per genre)\n"
+               "         python corpora/synthetic/forms.py --n 400 --seed 4242 --measure --by-form --no-augment\n"
                f"genres: {', '.join(GENRES)}\nform changes: {', '.join(AUGMENTATIONS)}",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1000, help="number of documents")
     ap.add_argument("--seed", type=int, default=21)
     ap.add_argument("--genre", action="append", choices=GENRES, help="only this genre (repeatable; default all)")
+    ap.add_argument("--form", action="append", choices=AUGMENTATIONS, default=[],
+                    help="apply this form change to every document (repeatable)")
     ap.add_argument("--no-augment", action="store_true", help="only the forms each genre implies, no random changes")
     ap.add_argument("--out", type=Path, help="output JSONL (default: stdout)")
     ap.add_argument("--measure", action="store_true",
                     help="instead of writing documents, print the default detector's token recall/precision on "
                          "--n documents per genre (Markdown table)")
+    ap.add_argument("--by-form", action="store_true",
+                    help="with --measure: one row per form change, --n documents of all genres in turn each")
     args = ap.parse_args(argv)
     if args.n <= 0:
         ap.error("--n must be positive")
     if args.measure:
-        print(f"| genre | docs | gold PHI tokens | token recall | token precision | clinical tokens removed |\n"
-              f"|---|---|---|---|---|---|")
-        for genre, m in measure(args.n, args.seed, not args.no_augment, args.genre):
-            docs = args.n * (len(args.genre or GENRES) if genre == "all" else 1)
+        print(f"| {'form change' if args.by_form else 'genre'} | docs | gold PHI tokens | token recall | "
+              f"token precision | clinical tokens removed |\n|---|---|---|---|---|---|")
+        for genre, m in measure(args.n, args.seed, not args.no_augment, args.genre, args.form, args.by_form):
+            k = len(AUGMENTATIONS) if args.by_form else len(args.genre or GENRES)
+            docs = args.n * (k if genre == "all" else 1)
             print(f"| {genre} | {docs} | {m['gold_tokens']} | {m['recall']:.3f} | {m['precision']:.3f} | "
                   f"{m['clinical_removed']:.3f} |")
         return 0
-    docs = generate_forms(args.n, args.seed, args.genre, augment=not args.no_augment)
+    docs = generate_forms(args.n, args.seed, args.genre, augment=not args.no_augment, forms=tuple(args.form))
     lines = "".join(d.to_json() + "\n" for d in docs)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
