@@ -18,6 +18,7 @@ applied, in order) and source.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -28,9 +29,9 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `corpora.synthetic` importable from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from corpora.synthetic import generate as base  # noqa: E402
-from vimednlp.schema import Document, Span  # noqa: E402
-from vimednlp.text.fold import fold  # noqa: E402
+from corpora.synthetic import generate as base
+from vimednlp.schema import Document, Span
+from vimednlp.text.fold import fold
 
 L = json.loads(Path(__file__).with_name("data").joinpath("forms_lists.json").read_text(encoding="utf-8"))
 NATIONS = ("en", "fr", "ko", "zh", "ja")
@@ -190,7 +191,7 @@ class FormGen(base.Gen):
 
 
 def form_fillers(g: FormGen) -> dict[str, Callable[[], tuple[str, str | None, dict]]]:
-    P = lambda v, lab, **a: (v, lab, a)  # noqa: E731
+    P = lambda v, lab, **a: (v, lab, a)
     f = base.fillers(g)
     f.update({
         "fname": lambda: P(g.person.setdefault("fname", g.foreign_name(g.nation())), "NAME"),
@@ -372,7 +373,7 @@ def to_segments(text: str, spans: list[Span]) -> list[Seg]:
         pos = s.end
     if pos < len(text):
         segs.append([text[pos:], None, {}])
-    for a, b in zip(segs, segs[1:]):  # a cue `ngày` before a date that already says `ngày ...`: say it once
+    for a, b in itertools.pairwise(segs):  # a cue `ngày` before a date that already says `ngày ...`: say it once
         if a[1] is None and b[1] == "DATE" and b[0].lower().startswith("ngày") and a[0].lower().endswith("ngày "):
             a[0] = a[0][:-5]
     return segs
@@ -492,7 +493,7 @@ def f_no_punct(segs, rng, g):
         t = re.sub(r"[.,;:!?()\"\[\]—/|]+", " ", t.replace("\n", " "))
         return re.sub(r"[ \t]{2,}", " ", t)
     _map(segs, strip)
-    for a, b in zip(segs, segs[1:]):  # no double space across a segment boundary
+    for a, b in itertools.pairwise(segs):  # no double space across a segment boundary
         if a[0].endswith(" ") and b[0].startswith(" "):
             b[0] = b[0][1:]
     return segs

@@ -2,6 +2,7 @@
 keep offsets exact, determinism per seed, and a corpus that `vimednlp.corpus` validation accepts."""
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -28,7 +29,7 @@ def assert_exact(doc: Document) -> None:
         assert doc.text[s.start:s.end] == s.text, (doc.id, s.label, s.start, s.end)
         assert s.text == s.text.strip(), (doc.id, s.label, s.start)
         assert s.label in LABELS, (doc.id, s.label)
-    for a, b in zip(spans, spans[1:]):
+    for a, b in itertools.pairwise(spans):
         assert a.end <= b.start, (doc.id, a.label, a.start, a.end, b.label, b.start)
 
 
