@@ -141,6 +141,30 @@ def test_section_scope_holds_over_the_lines_of_its_list(marked):
     check(marked)
 
 
+@pytest.mark.parametrize("marked", [
+    "Chẩn đoán: t/d [viêm phổi|D:unc]",
+    "Suspected [dengue fever|D:unc], r/o [malaria|D:unc].",
+    "s/p [appendicitis|D:hist]",
+])
+def test_a_cue_written_with_a_slash(marked):
+    check(marked)
+
+
+@pytest.mark.parametrize("marked", [
+    "Mother had [breast cancer|D:fam].",
+    "FHx: father [HTN|D:fam], mother [DM|D:fam].",
+    "Patient denies [chest pain|S:neg] and [dyspnea|S:neg].",
+    "Possible [pneumonia|D:unc].",
+    "History of [TB|D:hist] in 2015.",
+    "PMH: [HTN|D:hist], [DM type 2|D:hist]\nHPI: [cough|S:] for 3 days",
+    "Return if [fever|S:hyp] persists.",
+    "Bệnh nhân [ho|S:] 3 ngày, possible [viêm phổi|D:unc].",
+    "Family history:\n- Father: [MI|D:fam]\nChief complaint: [headache|S:]",
+])
+def test_english_and_mixed_notes(marked):
+    check(marked)
+
+
 def test_forms_development_set_per_class_f1():
     sys.path.insert(0, str(ROOT / "corpora" / "assertions"))
     sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -44,3 +44,10 @@ def test_section_implication_stops_at_a_terminator():
 
     assert cls("Tiền sử: THA. Lần này vào viện vì đau ngực.") == [("THA", True, False), ("đau ngực", False, False)]
     assert cls("Tiền sử gia đình: mẹ ĐTĐ. Bệnh nhân ho nhiều.") == [("ĐTĐ", False, True), ("ho nhiều", False, False)]
+
+
+def test_english_headings_of_bilingual_notes():
+    text = "Chief complaint: cough\nPMH: HTN, DM\nFamily history: mother breast cancer\nPlan: follow up in 2 weeks"
+    secs = find_sections(text)
+    assert [(s.name, s.implies) for s in secs] == [
+        ("ly_do_vao_vien", None), ("tien_su", "historical"), ("tien_su_gia_dinh", "family"), ("huong_dieu_tri", None)]

@@ -364,6 +364,14 @@ class ConText:
             sent[k] = cur
         # only sentences with a target need cues and terminators (most lab and drug lines have none)
         live = {sent[t.start] for t in targets if t.start < n}
+        # a sentence cut by a slash inside a cue (`t/d viêm phổi`, `k/c/o`) is live too
+        starts = {sent[k]: k for k in range(n - 1, -1, -1)}
+        for s_ in sorted(live):
+            for back in range(1, 4):
+                k = starts.get(s_ - back + 1, 0)
+                if k == 0 or keys[k - 1] != "/" or view.line_break_before[k]:
+                    break
+                live.add(s_ - back)
         idle = [sent[k] not in live for k in range(n)]
         cues = self._match_cues(view, keys, in_target, idle)
         blocked = idle[:]
@@ -396,6 +404,10 @@ class ConText:
             conf = self.rules.categories[rule.category]
             comma_list = bool(conf.get("comma_list")) or rule.comma_stops
             near = by_sent.get(sent[c.start], [])
+            if sent[c.end - 1] != sent[c.start]:
+                # a cue written with a slash (`t/d`, `r/o`, `s/p`) spans a sentence break: its forward
+                # targets lie in the sentence where it ends
+                near = near + by_sent.get(sent[c.end - 1], [])
             # `Không A, không B, C`: when the cue is repeated for each item, the bare C is not in scope
             # and in a run of comma-separated findings (`Họng đỏ, không chảy mũi, amidan sưng`) a cue
             # heads its own item only: lists extend a cue only when no comma precedes it in the sentence
