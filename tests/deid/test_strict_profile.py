@@ -56,6 +56,21 @@ def test_a_lower_case_name_after_a_title_is_removed():
     assert "uống thuốc đều, tái khám sau 2 tuần" in strict
 
 
+def test_lower_case_hospital_and_spelled_date_in_a_chat_are_removed():
+    text = "dạ hôm mười bảy tháng năm em đưa ba đi bệnh viện thanh nhàn khám, bác sĩ bảo ba bị tăng huyết áp"
+    strict = vimednlp.deidentify(text, profile="strict").text
+    assert "mười bảy tháng năm" not in strict and "thanh nhàn" not in strict
+    assert "bị tăng huyết áp" in strict
+
+
+def test_lower_case_names_in_a_billing_table_are_removed():
+    text = "stt\thọ tên\tnăm sinh\tchẩn đoán\n1\tnguyễn thị hưởng\t1947\tđái tháo đường\n2\tvõ thu thanh\t1956\tviêm phổi"
+    strict = vimednlp.deidentify(text, profile="strict").text
+    for ident in ("nguyễn thị hưởng", "võ thu thanh", "1947", "1956"):
+        assert ident not in strict
+    assert "đái tháo đường" in strict and "viêm phổi" in strict
+
+
 # --- what strict keeps --------------------------------------------------------------------------------------------
 KEEP = ("Bệnh nhân nhập viện vì sốt 38,5 độ, HA 120/80 mmHg, SpO2 97%, mạch 88 l/p, nhịp thở 20 l/p. "
         "Xét nghiệm: HbA1c 7,2%, CRP 45 mg/l, bạch cầu 12,5 G/l, Creatinin 88 µmol/l. "

@@ -345,14 +345,22 @@ class _Finder:
         for m in rx.finditer(text):
             found.setdefault(fold_lower(m.group("who")), []).append(m)
         known, clinical, common = L["known"], L["clinical"], L["common"]
-        for key, ms in found.items():
+        def chat_like(ms) -> bool:
             marked = any(m.group("mark") and m.group("mark").strip() not in ("-", "*", "•", ">") for m in ms)
             timed = any(re.search(r"\d", text[m.start():m.start("who")] + text[m.end("who"):m.end()]) for m in ms)
-            if len(ms) < 2 and not marked and not timed:
+            return len(ms) >= 2 or marked or timed
+
+        # a chat (one speaker recurs, or carries an emoji or a time): then every line-start phrase before ':' that
+        # is not a heading is a speaker too ('song lý.:' said once)
+        chat = sum(chat_like(ms) for ms in found.values()) >= 2
+        for key, ms in found.items():
+            own = chat_like(ms)
+            if not chat and not own:
                 continue
             words = ms[0].group("who").split()
             if all((known.has(w, self.marks) or clinical.has(w, self.marks) or common.has(w, self.marks)) and
-                   not L["given"].has(w, self.marks) and not L["surnames"].has(w, self.marks) for w in words):
+                   (not own or not L["given"].has(w, self.marks) and not L["surnames"].has(w, self.marks))
+                   for w in words):
                 continue  # a heading or field label ('chẩn đoán', 'mạch', 'ghi chú')
             for m in ms:
                 for wm in re.finditer(r"\S+", m.group("who")):
@@ -513,7 +521,8 @@ class _Finder:
                         and not L["spoken"].has(toks[k][0], marks):
                     k += 1
                 if k > j and self.free(toks[j][1], toks[k - 1][2]):
-                    self.take_free(toks[j][1], toks[k - 1][2], label, f"strict: lower-case words after a cue ({key})")
+                    # (the head word belongs to the name: 'bệnh viện thanh nhàn', 'xã hiếu giang')
+                    self.take_free(toks[i][1], toks[k - 1][2], label, f"strict: lower-case words after a cue ({key})")
                     return k
                 return i
         return i
