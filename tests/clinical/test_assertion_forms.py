@@ -82,6 +82,8 @@ def test_family_history_asked_in_a_chat(marked):
     "Mẹ: con bị [ho|S:] nhiều về đêm ạ.",
     "[09:12] Mẹ bé: bé [sốt|S:] 39 độ từ đêm qua",
     "Mẹ bé: không [khó thở|S:neg] ạ",
+    "[20:02] Mẹ bé: [sốt|S:] 39 độ từ tối qua, [ho|S:] nhiều",
+    "Mẹ: [sốt cao|S:] từ tối qua bác ạ",
 ])
 def test_a_kinship_word_that_addresses_or_speaks_is_not_family(marked):
     check(marked)
@@ -125,6 +127,7 @@ def test_a_question_about_how_long_is_no_doubt():
     "TIỀN SỬ\n[THA|D:hist]\nBỆNH HIỆN TẠI\n[đau ngực|S:] trái 2 giờ",
     "Tiền sử: [hen|D:hist]\n* Khám thấy: [ran rít|S:] hai phổi",
     "Tiền sử gia đình:\n- Bố: [THA|D:fam]\n- Mẹ: [hen|D:fam]\nKhám thấy: [ran rít|S:] hai phổi",
+    "Tiền sử gia đình:\nMẹ: [ĐTĐ|D:fam]\nMẹ bé: [sốt|S:] cao từ tối qua",
 ])
 def test_section_scope_stops_at_a_line_that_changes_subject(marked):
     check(marked)

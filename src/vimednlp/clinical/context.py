@@ -154,7 +154,8 @@ class ContextRules:
 
     def frame(self, category: str) -> dict:
         """A category's framing words as key tuples (`address_before`, `address_after`, `possessors`,
-        `sub_labels`) and its `label_window` (None: a label is no different); {} when it has none."""
+        `sub_labels`), its `label_window` (None: a label is no different) and `label_labels` (the mention labels a
+        label reaches: a pedigree line lists diseases, `Mẹ bé: sốt 39 độ` is a chat speaker); {} when it has none."""
         cache = self.__dict__.setdefault("_frames", {})
         if category not in cache:
             conf = self.categories.get(category) or {}
@@ -165,6 +166,7 @@ class ContextRules:
                 cache[category] = {x: tuple(_keys(str(p)) for p in conf.get(x) or ()) for x in names}
                 lw = conf.get("label_window")
                 cache[category]["label_window"] = None if lw is None else int(lw)
+                cache[category]["label_labels"] = tuple(conf.get("label_labels") or ()) or None
         return cache[category]
 
     def terminator_keys(self, category: str) -> tuple[tuple[str, ...], ...]:
@@ -330,7 +332,7 @@ class ConText:
                 close = next((j for j in range(k + 1, min(k + 6, n)) if keys[j] == ")"), None)
                 k = close + 1 if close is not None else k
             if k < n and keys[k] == ":" and not view.line_break_before[k]:
-                return k + 1, _label_rule(rule, lw)
+                return k + 1, _label_rule(rule, lw, frame["label_labels"])
         return end, rule
 
     # --- the main entry point ---------------------------------------------------------------------
@@ -352,7 +354,7 @@ class ConText:
             for k in range(t.start, min(t.end, n)):
                 in_target[k] = ti
         # terminated_before() asks which words are mentions; kept on the view, which belongs to one call
-        view._context_targets = (in_target, keys, {})
+        view._context_targets = (in_target, keys, {"labels": [t.label for t in targets]})
         stops = [k in HARD_STOPS for k in keys]
         self._breaks = view.line_break_before
         # sentence number of each token: scopes never cross a sentence end or a line break
@@ -437,7 +439,7 @@ class ConText:
         if limit < start:
             last = getattr(view, "_context_targets", None)
             if last is None:
-                last = view._context_targets = ([-1] * len(keys), context_keys(view), {})
+                last = view._context_targets = ([-1] * len(keys), context_keys(view), {"labels": []})
             in_target, ckeys, seen = last
             lines = seen.get("lines")
             if lines is None:
@@ -445,7 +447,8 @@ class ConText:
             for line in lines[bisect.bisect_left(lines, limit):bisect.bisect_right(lines, start)]:
                 changed = seen.get((line, category))
                 if changed is None:
-                    changed = seen[(line, category)] = self._changes_subject(view, ckeys, line, category, in_target)
+                    changed = seen[(line, category)] = self._changes_subject(view, ckeys, line, category, in_target,
+                                                                             seen["labels"])
                 if changed:
                     return True
         k = start - 1
@@ -463,7 +466,7 @@ class ConText:
         return False
 
     def _changes_subject(self, view: TokenView, keys: list[str], line: int, category: str,
-                         in_target: list[int]) -> bool:
+                         in_target: list[int], target_labels: Sequence[str] = ()) -> bool:
         """Whether the line starting at token `line` changes subject, so that a section's implied class
         stops before it: after a bullet, a number or a chat time stamp, the line opens with a terminator
         of `category` (`Bệnh nhân ...`, `Lần này ...`), with a label and a colon that is not the section's
@@ -497,7 +500,12 @@ class ConText:
                 if framed[0] == colon:
                     return False
                 first = next((j for j in range(colon + 1, end) if in_target[j] >= 0), None)
-                return first is not None and first - colon - 1 > framed[1].window
+                if first is None:
+                    return False
+                labels = framed[1].labels
+                ti = in_target[first]
+                label = target_labels[ti] if labels and ti < len(target_labels) else None
+                return first - colon - 1 > framed[1].window or (label is not None and label not in labels)
             return True
         words = [view.words[j] for j in range(k, end) if view.words[j][:1].isalpha()]
         return (len(words) >= 2 and all(w.isupper() for w in words)
@@ -582,9 +590,9 @@ def _starts_with(keys: list[str], k: int, phrases, back: bool = False) -> int:
     return best
 
 
-def _label_rule(rule: Rule, window: int) -> Rule:
+def _label_rule(rule: Rule, window: int, labels: tuple[str, ...] | None) -> Rule:
     return replace(rule, window=window, needs_verb=(), needs_following=(), at_clause_start=False,
-                   at_clause_end=False)
+                   at_clause_end=False, labels=labels or rule.labels)
 
 
 def reconcile(t: Target) -> None:
