@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import yaml
 
@@ -103,7 +104,7 @@ def _lists() -> dict:
                         words = fold_lower(part).split()
                         if len(words) > 1:
                             phrases[" ".join(words)] = "clinical"
-                            pairs.update(zip(words, words[1:]))
+                            pairs.update(pairwise(words))
                         if drugs or " " not in part.strip():
                             known.add(part)  # drug names and one-word terms are capitalised mid-sentence too
     sections = yaml.safe_load(resource_path("clinical", "sections.yaml").read_text(encoding="utf-8"))
@@ -154,7 +155,9 @@ def _lists() -> dict:
     # first words of titles and kinship cues: a lower-case run after a cue ends before them ('... chu văn an | bác sĩ')
     person_heads = frozenset(p.split()[0] for p in titles | cue["name_before"] if p.split())
     cue_first = frozenset(p.split()[0] for group in (titles, *cue.values()) for p in group if p.split())
-    return {"pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
+    raw = yaml.safe_load(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
+    words = {k: frozenset(fold_lower(str(w)) for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
+    return {"words": words, "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
             "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
 
 
@@ -276,6 +279,7 @@ class _Finder:
         """'mười bốn tháng ba năm hai nghìn ...', 'ngay 06 10': numbers on both sides of 'tháng' (a duration,
         'sốt 3 tháng nay', has none after it), with the year after 'năm'."""
         toks, spoken, marks, ctx = self.ctx.tokens, L["spoken"], self.marks, self.ctx
+        W = L["words"]
         n = len(toks)
 
         def num(k: int, after_month: bool = False) -> bool:
@@ -283,22 +287,22 @@ class _Finder:
                 return False
             f = fold_lower(toks[k][0])
             return toks[k][3] == "number" and len(toks[k][0]) <= 4 or toks[k][3] == "word" and (
-                spoken.has(toks[k][0], marks) and f not in ("nam", "a", "e", "i", "u", "o", "em")
-                or f in _LUNAR or after_month and f in ("nam", "gieng", "chap"))
+                spoken.has(toks[k][0], marks) and f not in W["not_numbers"]
+                or f in W["lunar_days"] or after_month and f in W["month_names"])
 
         for i, t in enumerate(toks):
             f = fold_lower(t[0])
-            if f in ("ngay", "hom") and i + 2 < n and all(toks[k][3] == "number" and len(toks[k][0]) <= 2 for k in
+            if f in W["day_words"] and i + 2 < n and all(toks[k][3] == "number" and len(toks[k][0]) <= 2 for k in
                                                          (i + 1, i + 2)) and ctx.adj[i] and ctx.adj[i + 1]:
                 self.take_free(toks[i + 1][1], toks[i + 2][2], "DATE", "strict: day and month as numbers")  # 'ngày 18 11'
                 continue
-            if f != "thang" or i == 0 or not (num(i - 1) and num(i + 1, True)) or not ctx.adj[i - 1] or not ctx.adj[i]:
+            if f not in W["month_word"] or i == 0 or not (num(i - 1) and num(i + 1, True)) or not ctx.adj[i - 1] or not ctx.adj[i]:
                 continue
             a = i - 1
             while a > 0 and ctx.adj[a - 1] and num(a - 1) and i - a < 4:
                 a -= 1
             b = i + 1
-            while b + 1 < n and ctx.adj[b] and (num(b + 1) or fold_lower(toks[b + 1][0]) == "nam" and num(b + 2)) \
+            while b + 1 < n and ctx.adj[b] and (num(b + 1) or fold_lower(toks[b + 1][0]) in W["month_names"] and num(b + 2)) \
                     and b - i < 8:
                 b += 1
             self.take_free(toks[a][1], toks[b][2], "DATE", "strict: date in words")
@@ -353,7 +357,7 @@ class _Finder:
         # a chat (one speaker recurs, or carries an emoji or a time): then every line-start phrase before ':' that
         # is not a heading is a speaker too ('song lý.:' said once)
         chat = sum(chat_like(ms) for ms in found.values()) >= 2
-        for key, ms in found.items():
+        for ms in found.values():
             own = chat_like(ms)
             if not chat and not own:
                 continue
@@ -365,7 +369,7 @@ class _Finder:
             for m in ms:
                 for wm in re.finditer(r"\S+", m.group("who")):
                     w = wm.group(0)
-                    if w.islower() and fold_lower(w) in _ROLE_WORDS:
+                    if w.islower() and fold_lower(w) in L["words"]["speaker_roles"]:
                         continue
                     end = m.start("who") + wm.end()
                     if wm.end() == len(m.group("who")):
@@ -373,7 +377,7 @@ class _Finder:
                     self.take_free(m.start("who") + wm.start(), end, "NAME", "strict: chat speaker")
 
     def _tokens(self, L, P) -> None:
-        ctx, text, marks = self.ctx, self.text, self.marks
+        ctx, marks = self.ctx, self.marks
         known, common, clinical, codes = L["known"], L["common"], L["clinical"], L["codes"]
         surnames, given, stop = L["surnames"], L["given"], L["stop"]
         safe_code, small, year = P["safe_code"], P["small_number"], P["year"]
@@ -478,7 +482,7 @@ class _Finder:
             return toks[k][3] == "word" and w.islower() and (given.has(w, marks) or surnames.has(w, marks)) \
                 and not stop.has(w, marks) and (k > j or title or not clinical.has(w, marks))
 
-        if j >= n or not name_like(j) or fold_lower(toks[j][0]) in _ROLE_WORDS or \
+        if j >= n or not name_like(j) or fold_lower(toks[j][0]) in L["words"]["speaker_roles"] or \
                 not title and common.has(toks[j][0], marks):
             return i
         k = j + 1
@@ -490,7 +494,7 @@ class _Finder:
     def _after_cue(self, i: int, L) -> int:
         """A name, organisation or address cue in lower case ('người liên hệ:', 'công ty', 'xã') and the words
         after it up to a function word, a clinical word or punctuation (at most five)."""
-        ctx, toks, text, marks = self.ctx, self.ctx.tokens, self.text, self.marks
+        ctx, toks, marks = self.ctx, self.ctx.tokens, self.marks
         if ctx.ftoks[i] not in L["cue_first"]:
             return i
         n = len(toks)
@@ -528,9 +532,6 @@ class _Finder:
         return i
 
 
-_LUNAR = frozenset(("ram", "mung", "mong"))  # ('rằm tháng bảy', 'mùng 1 tháng Chạp')
-_ROLE_WORDS = frozenset(fold_lower(w) for w in "mẹ bố ba má cha con cháu vợ chồng ông bà anh chị em cô chú bác dì cậu "
-                        "bs bsi ad admin mod".split())
 
 
 def _base_mask(ctx: Context, spans) -> bytearray:
