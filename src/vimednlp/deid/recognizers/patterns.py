@@ -125,7 +125,9 @@ _CUE_STEP_FUNCS = {"cue": _step_cue, "owner_after_bank_cue": _step_owner_after_b
 _ID_ORDER: tuple[str, ...] | None = None
 _BETWEEN_CUE_AND_VALUE = _OWNER_WORDS = _NOT_ID_LABELS = _NOT_ID_BEFORE = _LABEL_HEADS = _OWNER_LINK = _OWNER_SHORT = frozenset()
 _CUE_STEPS: tuple = ()
-_COUNTER_SO = _LABELLED_CODE = _CAPS_LABELLED_CODE = _LETTER_CODE = _HASH_CODE = _PATIENT_RANGE = _PATIENT_ORDINAL = None
+_COUNTER_SO = _LABELLED_CODE = _CAPS_LABELLED_CODE = _LETTER_CODE = _HASH_CODE = None
+_NUMBER_CUES: frozenset = frozenset()
+_SHORT_COUNT_CUES: frozenset = frozenset()
 
 
 _LOAD_LOCK = threading.Lock()
@@ -140,7 +142,8 @@ def _load_id_pack() -> None:
 def _bind_id_pack() -> None:
     global _ID_ORDER, _BETWEEN_CUE_AND_VALUE, _OWNER_WORDS, _NOT_ID_LABELS, _NOT_ID_BEFORE, _LABEL_HEADS, _OWNER_LINK
     global _OWNER_SHORT, _CUE_STEPS
-    global _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE, _HASH_CODE, _PATIENT_RANGE, _PATIENT_ORDINAL
+    global _NUMBER_CUES, _SHORT_COUNT_CUES
+    global _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE, _HASH_CODE
     from .rules import builtin_pack
 
     rec = builtin_pack("id").recognizers[0]
@@ -159,7 +162,8 @@ def _bind_id_pack() -> None:
     _CUE_STEPS = tuple(_CUE_STEP_FUNCS[x] for x in d["cue_steps"])
     _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE = (
         rx("counter_so"), rx("labelled_code"), rx("caps_labelled_code"), rx("letter_code"))
-    _HASH_CODE, _PATIENT_RANGE, _PATIENT_ORDINAL = rx("hash_code"), rx("patient_range"), rx("patient_ordinal")
+    _HASH_CODE = rx("hash_code")
+    _NUMBER_CUES, _SHORT_COUNT_CUES = frozenset(d["number_cues"]), frozenset(d["short_count_cues"])
     _ID_ORDER = tuple(d["kind_order"])
 
 
@@ -220,9 +224,10 @@ class IdRecognizer(RuleRecognizer):
         for m in self._patient.finditer(f):
             if free(m.start(), m.end()):
                 add(m.start(), m.end(), "patient_code", 0.9, "pattern: BN + number")
-        for m in _PATIENT_ORDINAL.finditer(f):
+        p = self.pattern("patient_ordinal")
+        for m in p.rx.finditer(f):
             if free(m.start(1), m.end(1)) and not self._unit_after.match(f, m.end(1)):
-                add(m.start(1), m.end(1), "patient_code", 0.85, "pattern: patient ordinal (bệnh nhân ... thứ N)")
+                add(m.start(1), m.end(1), "patient_code", 0.85, p.explanation)
         for m in self._passport.finditer(f):
             if free(m.start(), m.end()):
                 kind, cue = _kind_cue(ctx, ctx.token_index_at(m.start()))
@@ -272,15 +277,15 @@ class IdRecognizer(RuleRecognizer):
                 start = ctx.tokens[i - 2].start
             if kind is None:
                 continue
-            if cue in ("so", "số") and tok.text.isdigit() and _COUNTER_SO.search(f, max(0, tok.start - 16), tok.start) \
+            if cue in _NUMBER_CUES and tok.text.isdigit() and _COUNTER_SO.search(f, max(0, tok.start - 16), tok.start) \
                     and not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].start == tok.end and ctx.ftoks[i + 1] in ("/", "-", ".")):
                 continue  # 'lượt số 0412', 'quầy số 3', 'tờ số 03': a queue, desk or sheet number names no one
-            if cue in ("so", "số", "ma", "mã", "ho so", "hồ sơ") and kind in ("serial", "mrn") and tok.text.isdigit() and len(tok.text) <= 2 \
+            if cue in _SHORT_COUNT_CUES and kind in ("serial", "mrn") and tok.text.isdigit() and len(tok.text) <= 2 \
                     and not (i + 2 < len(ctx.tokens) and ctx.ftoks[i + 1] == "/" and ctx.tokens[i + 1].start == tok.end
                              and ctx.tokens[i + 2].start == ctx.tokens[i + 1].end and ctx.tokens[i + 2].text.isalpha()):
                 # ('Số: 87/GCNTT': a document number, its issuing office after the slash, stays)
                 continue  # 'Xe số 07', 'giường số 12': a bare 'số' before two digits is a count or a seat ('ma 2 tiếng sau': mà)
-            if cue in ("so", "số") and self._form_number_before.search(f[max(0, tok.start - 12):tok.start]):
+            if cue in _NUMBER_CUES and self._form_number_before.search(f[max(0, tok.start - 12):tok.start]):
                 continue  # 'Mẫu số 01/KBCB': the number of a printed form, the same on every patient's sheet
             if kind == "labelled":
                 # a generic label needs a real code: a digit and 4+ characters, not a count ('Số lần: 3'),
@@ -328,10 +333,11 @@ class IdRecognizer(RuleRecognizer):
             if free(m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), "other", 0.75, "pattern: code after '#'")
         # 'Bệnh nhân từ số 2310 đến 2318': both ends of a range of patient numbers in a case report
-        for m in _PATIENT_RANGE.finditer(f):
+        p = self.pattern("patient_range")
+        for m in p.rx.finditer(f):
             for g in (1, 2):
                 if free(m.start(g), m.end(g)):
-                    add(m.start(g), m.end(g), "patient_code", 0.8, "range of patient numbers (từ số N đến M)")
+                    add(m.start(g), m.end(g), "patient_code", 0.8, p.explanation)
         self._lists(ctx, out, free, add)
         return out
 
@@ -374,6 +380,9 @@ _DATE_NEEDS: dict[str, tuple[str, ...]] = {}
 _DIGIT_START: frozenset = frozenset()
 _CHANGE_BEFORE: frozenset = frozenset()
 _FROM_TO_MARKED: frozenset = frozenset()
+_YEAR_FROM: frozenset = frozenset()
+_WEEKDAY_HEADS_MARKED: frozenset = frozenset()
+_TIME_FORMS: tuple[tuple[re.Pattern, str], ...] = ()
 _COLUMN_ROLES: dict[str, str] = {}
 _ADMIT_TIME: re.Pattern = None  # type: ignore[assignment]
 _AFTER_NOT_DATE: re.Pattern = None  # type: ignore[assignment]
@@ -500,6 +509,9 @@ def _bind_date_pack() -> None:
     g["_DIGIT_START"] = frozenset(p.rx for p in rec.patterns if p.digit_start)
     g["_CHANGE_BEFORE"] = frozenset(d["change_before"])
     g["_FROM_TO_MARKED"] = frozenset(d["from_to_marked"])
+    g["_YEAR_FROM"] = frozenset(d["year_from"])
+    g["_WEEKDAY_HEADS_MARKED"] = frozenset(d["weekday_heads_marked"])
+    g["_TIME_FORMS"] = tuple((rec.rx(name), rec.pattern(name).explanation) for name in d["time_forms"])
     _COLUMN_ROLES.update(d["column_roles"])
     _DATE_LOADED = True
 
@@ -620,11 +632,12 @@ class DateRecognizer(RuleRecognizer):
                 elif free(s, e):
                     taken.append((s, e))
                     out.append(Candidate(s, e, "DATE", 0.8, self.name, "pattern: first day of a date range"))
+        why = self.pattern("month re").explanation
         for m in _MONTH_RE.finditer(f):
             s, e = m.start(1), m.end(1)
             if free(s, e):
                 taken.append((s, e))
-                out.append(Candidate(s, e, "DATE", 0.75, self.name, "pattern: month + time cue (trong, từ, đầu...)"))
+                out.append(Candidate(s, e, "DATE", 0.75, self.name, why))
         # a time of day written right after a full date belongs to it (it narrows the moment down)
         # ('KMĐM (6/11 05h)', '6/11 - 07g30': a bare day/month with a clock time after it is a dated moment too)
         for k, c in enumerate(out):
@@ -650,13 +663,14 @@ class DateRecognizer(RuleRecognizer):
             if m and free(m.start(), m.end()):
                 taken.append((m.start(), c.start))
                 out[k] = Candidate(m.start(), c.end, "DATE", max(c.score, 0.85), self.name, c.explanation + " + time/part before")
+        why = self.pattern("from to time").explanation
         for m in _FROM_TO_TIME.finditer(f):
             s, e = m.start(2), m.end(2)
             if ctx.diacritics and ctx.text[m.start(1):m.end(1)].lower() not in _FROM_TO_MARKED:
                 continue  # 'tủ 3h' is no 'từ'
             if free(s, e):
                 taken.append((s, e))
-                out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: clock time after từ/đến/tiếp theo"))
+                out.append(Candidate(s, e, "DATE", 0.7, self.name, why))
         for rx, why in ((_HHMM, "clock time HH:MM"), (_STAMP_TIME, "time stamp before ':'")):
             for m in _scan(rx, f, starts):
                 s, e = m.span(rx.groups and 1 or 0)
@@ -676,7 +690,7 @@ class DateRecognizer(RuleRecognizer):
                 m = _WEEKDAY_BEFORE.search(f, max(0, c.start - 16), c.start)
                 if not m or not free(m.start(), c.start):
                     continue
-                if ctx.diacritics and not ctx.text[m.start():m.start() + 3].lower() in ("thứ", "chủ"):
+                if ctx.diacritics and not ctx.text[m.start():m.start() + 3].lower() in _WEEKDAY_HEADS_MARKED:
                     continue  # 'thư', 'thu': no weekday
                 before = (ctx.text[max(0, m.start() - 14):m.start()].lower() if ctx.diacritics else f[max(0, m.start() - 14):m.start()])
                 if (_NO_WEEKDAY_AFTER if ctx.diacritics else _NO_WEEKDAY_AFTER_FOLDED).search(before):
@@ -687,7 +701,7 @@ class DateRecognizer(RuleRecognizer):
                 out[k] = Candidate(m.start(), c.end, "DATE", max(c.score, 0.85), self.name, c.explanation + " + weekday before")
             for m in _WEEKDAY_DAY.finditer(f):
                 s, e = m.start(1), m.end(1)
-                if ctx.diacritics and not ctx.text[s:s + 3].lower() in ("thứ", "chủ"):
+                if ctx.diacritics and not ctx.text[s:s + 3].lower() in _WEEKDAY_HEADS_MARKED:
                     continue
                 if free(s, e) and not (_AFTER_NOT_DATE_MARKED.match(ctx.text, e) if ctx.diacritics else _AFTER_NOT_DATE.match(f, e)):
                     taken.append((s, e))
@@ -709,20 +723,14 @@ class DateRecognizer(RuleRecognizer):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: hour of an admission or discharge"))
         # a time of day tied to a day ('sáng mai 7h30', 'chiều nay 3g') or stamping a nursing record ('14h: ...')
-        for rx, why in ((_TIME_RELATIVE, "time of day + relative day (4h sáng nay)"), (_BARE_TIME, "clock time (7h30, 2h sáng)"),
-                        (_DAYPART_TIME, "time of day after a day part"), (_LINE_TIME, "time stamp of a record line"),
-                        (_CLOCK_AMPM, "clock time with am/pm"), (_AT_TIME, "clock time after 'lúc'"),
-                        (_RELDAY_TIME, "clock time after a relative day (mai 7h)"),
-                        (_TICK_TIME, "administration time after a tick"), (_HOUR_WORD_TIME, "clock time in words (6 giờ 30)"),
-                        (_TIME_THEN_PERSON, "clock time then who acts (10h anh lên)"),
-                        (_DAY_DOT_MONTH, "day.month after 'ngày'")):
+        for rx, why in _TIME_FORMS:
             if rx is _CLOCK_AMPM and "am" not in f and "pm" not in f:
                 continue
             for m in _scan(rx, f, starts):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
                     taken.append((s, e))
-                    out.append(Candidate(s, e, "DATE", 0.7, self.name, f"pattern: {why}"))
+                    out.append(Candidate(s, e, "DATE", 0.7, self.name, why))
         # 'T1/2026 (ngày 15)', 'tháng 3/2026 (ngày 12)': the day of a month and year given in brackets after it
         for c in list(out):
             if _MONTH_YEAR.fullmatch(f, c.start, c.end):
@@ -740,7 +748,7 @@ class DateRecognizer(RuleRecognizer):
                         taken.append((m.start(g), m.end(g)))
                         out.append(Candidate(m.start(g), m.end(g), "DATE", 0.8, self.name, "pattern: cell of a date/time column"))
         year_ends = {c.end for c in out if c.end - c.start == 4 and f[c.start:c.end].isdigit()}
-        ycues = cues()["year_cues"]
+        ycues, year_why = cues()["year_cues"], self.pattern("year re").explanation
         for m in _scan(_YEAR_RE, f, starts):
             s, e = m.start(), m.end()
             if not free(s, e):
@@ -749,19 +757,19 @@ class DateRecognizer(RuleRecognizer):
             cue = ctx.cue_before(i, ycues) if i is not None else None
             if not cue and i and ctx.ftoks[i - 1] == "|":
                 cue = ctx.cue_before(i, ycues, skip="|")  # '| Năm sinh | 1995 (30T) |': the label in the cell before
-            if not cue and i and ctx.ktoks[i - 1] in ("từ", "tu") and not _AFTER_NOT_DATE.match(f, e) \
+            if not cue and i and ctx.ktoks[i - 1] in _YEAR_FROM and not _AFTER_NOT_DATE.match(f, e) \
                     and not f[s:e].startswith("18") and not (i > 1 and ctx.ftoks[i - 2] in _CHANGE_BEFORE) \
                     and not _VALUE_CHANGE_AFTER.match(f[e:e + 10]) \
                     and not (_RANGE_AFTER.match(f[e:e + 10])
                              and not _YEAR_RANGE_AFTER.match(f[e:e + 24])):
                 # (a range of years 'từ 2005 đến 2015' is history; 'từ 2000 đến 3000 ml' is a volume)
-                cue = "từ"  # 'đã bỏ thuốc từ 2019': a year (not 'từ 2000 ml', not a range of counts)
+                cue = ctx.ktoks[i - 1]  # 'đã bỏ thuốc từ 2019': a year (not 'từ 2000 ml', not a range of counts)
             if not cue and i and ctx.ftoks[i - 1] in ("den", "toi", "-", "–") and not _AFTER_NOT_DATE.match(f, e) \
                     and any(x in year_ends for x in range(ctx.tokens[i - 1].start - 2, ctx.tokens[i - 1].start + 1)):
-                cue = "đến"  # the end of a range of years: 'từ 2005 đến 2015'
+                cue = ctx.ktoks[i - 1]  # the end of a range of years: 'từ 2005 đến 2015'
             if cue:
                 taken.append((s, e))
-                out.append(Candidate(s, e, "DATE", 0.9, self.name, "pattern: year + cue (sinh năm, SN, năm)"))
+                out.append(Candidate(s, e, "DATE", 0.9, self.name, year_why))
                 year_ends.add(e)
         return _join_ranges(f, out)
 
@@ -816,7 +824,7 @@ class AgeRecognizer(RuleRecognizer):
             for g in (1, 2):
                 if int(m.group(g)) <= top:
                     out.append(Candidate(m.start(g), m.end(g), "AGE", p.score, name, p.explanation))
-        p = P("number word and tuổi")
+        p = P("number word and age word")
         for m in p.rx.finditer(f):
             out.append(Candidate(m.start(1), m.end(1), "AGE", p.score, name, p.explanation))
         p = P("years and months")
