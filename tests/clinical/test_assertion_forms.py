@@ -115,6 +115,11 @@ def test_uncertainty_in_chats(marked):
     check(marked)
 
 
+def test_sometimes_before_a_symptom_is_no_doubt():
+    check("[Đau bụng|S:] từng cơn, có khi [nôn|S:] ra thức ăn.")
+    check("co khi [sot sieu vi|D:unc] thoi")
+
+
 def test_a_question_about_how_long_is_no_doubt():
     check("[10:05] BS: cháu [ho|S:] mấy ngày rồi?")
     check("BS: cháu có [ho|S:unc] không?")
