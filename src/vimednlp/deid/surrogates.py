@@ -224,11 +224,22 @@ def _contains_any(cand: str, forbidden: frozenset) -> bool:
     return False
 
 
-# Titles and kinship words a detector may include at the start of a NAME span (kept as written).
-_NAME_CUE = re.compile(
-    r"^(?i:(?:pgs\.?|gs\.?|ts\.?|ths\.?|bs\.?|bsck[12i]*\.?|đd\.?|ktv\.?|cn\.?|dr\.?)\s*)+(?=\S)"
-    r"|^(?i:ông|bà|anh|chị|em|cháu|bé|cụ|cô|chú|bác|cậu|dì|mợ|thím|bệnh nhân|BN)\s+(?=\S)",  # not folded: `Chu` is a surname
-)
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """The words of resources/deid_surrogates/words.yaml, with the regexes built from them: the titles and kinship
+    words a detector may include at the start of a NAME span (kept as written), quarters, address keywords."""
+    import yaml
+
+    d = yaml.safe_load(resource_path("deid_surrogates", "words.yaml").read_text(encoding="utf-8"))
+    d["name_cue"] = re.compile(r"^(?i:(?:" + d["name_titles"] + r")\s*)+(?=\S)"
+                               r"|^(?i:" + d["name_kinship"] + r")\s+(?=\S)")
+    d["quarter"] = re.compile(r"(?i)\b(" + d["quarter_word"] + r")(\s+)(IV|I{1,3}|[1-4])(\s*(?:"
+                              + d["quarter_year_joint"] + r")\s*)(\d{4})\b")
+    kws = [tuple(x) for x in d["address_keywords"]]
+    d["keyword_rx"] = re.compile(
+        r"(?<![\w.])(" + "|".join(re.escape(k) for k, _ in kws) + r")(?:(?<=\.)|(?=[\s\d]))", re.UNICODE)
+    d["keyword_level"] = dict(kws)
+    return d
 
 
 # --- the generator --------------------------------------------------------------------------------
@@ -401,7 +412,7 @@ class SurrogateGenerator:
                 return f"[{label}]"
             return out
         if label == "NAME":
-            m = _NAME_CUE.match(req.text)
+            m = _words()["name_cue"].match(req.text)
             if m and m.end() < len(req.text):  # `bé Khôi`, `BS. Lê Minh`: the cue stays, the name changes
                 rest = SurrogateRequest(label, req.text[m.end():], req.attrs, req.before + req.text[:m.end()],
                                         req.fold_accents, req.forbidden)
@@ -432,7 +443,6 @@ class SurrogateGenerator:
 
 
 # --- quarters -----------------------------------------------------------------------------------------
-_QUARTER = re.compile(r"(?i)\b(qu[yý])(\s+)(IV|I{1,3}|[1-4])(\s*(?:/|-|năm\s+|nam\s+)\s*)(\d{4})\b")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -441,7 +451,8 @@ def shift_quarters(text: str, offset_days: int) -> str | None:
     written as it was (Arabic or Roman number); None when the text holds no quarter."""
     import datetime as _dt
 
-    if not _QUARTER.search(text):
+    quarter = _words()["quarter"]
+    if not quarter.search(text):
         return None
 
     def rest(piece: str) -> str:  # other dates in the span move too
@@ -461,7 +472,7 @@ def shift_quarters(text: str, offset_days: int) -> str | None:
         return m.group(1) + m.group(2) + new_q + m.group(4) + str(mid.year)
 
     parts, last = [], 0
-    for m in _QUARTER.finditer(text):
+    for m in quarter.finditer(text):
         parts += [rest(text[last:m.start()]), put(m)]
         last = m.end()
     parts.append(rest(text[last:]))
@@ -562,10 +573,11 @@ def _name_by_permutation(g: SurrogateGenerator, req: SurrogateRequest) -> str:
         mid = _syllable(g, "middle", syl[0], gender, set())
         return f"{mid} {_syllable(g, 'given', syl[1], gender, {fold_lower(mid)})}"
     out = [_syllable(g, "surname", syl[0], gender, set())]
+    markers = _words()["gender_markers"]
     used: set[str] = set()
     for i, s in enumerate(fsyl[1:-1]):
-        if i == 0 and s in ("van", "thi"):
-            out.append("Văn" if s == "van" else "Thị")  # the gender marker stays
+        if i == 0 and s in markers:
+            out.append(markers[s])  # the gender marker stays
         else:
             out.append(_syllable(g, "middle", syl[1 + i], gender, used))
         used.add(fold_lower(out[-1]))
@@ -600,9 +612,10 @@ def _make_name(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest,
         m = pick(middle, {fsyl[0]})
         return f"{m} {pick(given, {fsyl[1], fold_lower(m)})}"
     out = [pick(L["surnames"], {fsyl[0]})]
+    markers = _words()["gender_markers"]
     used: set[str] = set()
     for i, s in enumerate(fsyl[1:-1]):
-        out.append(("Văn" if s == "van" else "Thị") if i == 0 and s in ("van", "thi") else pick(middle, used | {s}))
+        out.append(markers[s] if i == 0 and s in markers else pick(middle, used | {s}))
         used.add(fold_lower(out[-1]))
     out.append(pick(given, used | {fsyl[-1]}))
     return " ".join(out)
@@ -788,35 +801,20 @@ def _make_transport(g: SurrogateGenerator, rng: random.Random, req: SurrogateReq
 
 
 # --- places and organisations ---------------------------------------------------------------------
-# (folded keyword, level). Longest first so `thanh pho` wins over `pho`.
-_ADDR_KW = [
-    ("to dan pho", "hamlet"), ("khu pho", "hamlet"), ("so nha", "house"), ("thi tran", "ward"),
-    ("dac khu", "ward"), ("thi xa", "district"), ("thanh pho", "city"), ("phuong", "ward"), ("quan", "district"),
-    ("huyen", "district"), ("tinh", "province"), ("duong", "street"), ("ngach", "lane"), ("ngo", "lane"),
-    ("hem", "lane"), ("kiet", "lane"), ("thon", "hamlet"), ("xom", "hamlet"), ("ap", "hamlet"), ("ban", "hamlet"),
-    ("buon", "hamlet"), ("khom", "hamlet"), ("lang", "hamlet"), ("to", "hamlet"), ("khu", "hamlet"),
-    ("pho", "street"), ("xa", "ward"), ("so", "house"),
-    ("tp.", "city"), ("tp", "city"), ("tx.", "district"), ("tt.", "ward"), ("p.", "ward"), ("q.", "district"),
-    ("h.", "district"), ("x.", "ward"), ("t.", "province"), ("đ.", "street"), ("d.", "street"),
-]
+# (keyword, level) and the type abbreviations: words.yaml `address_keywords`, `type_abbreviations` (`_words()`).
 _NUMERIC_LEVELS = {"house", "lane"}
 _ADMIN_LEVELS = {"ward", "district", "city", "province"}
-_KW_RX = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(k) for k, _ in _ADDR_KW) + r")(?:(?<=\.)|(?=[\s\d]))", re.UNICODE)
-_KW_LEVEL = dict(_ADDR_KW)
-_TYPE_ABBR = {"phuong": "P.", "xa": "X.", "thi tran": "TT.", "dac khu": "ĐK.", "quan": "Q.", "huyen": "H.",
-              "thi xa": "TX.", "thanh pho": "TP.", "tinh": "T."}
 
 
 def _render_type(unit_type: str, kw_written: str) -> str:
     """A unit type (`Phường`, `Xã`, `Thành phố`) written in the style of the original keyword."""
     if kw_written.endswith("."):
-        abbr = _TYPE_ABBR.get(fold_lower(unit_type), kw_written)
+        abbr = _words()["type_abbreviations"].get(fold_lower(unit_type), kw_written)
         return unit_type.lower() if abbr == "T." else abbr  # `T.` for tỉnh is rare: write it out
     if fold_lower(unit_type) == fold_lower(kw_written):
         return kw_written
     if kw_written.isupper() and len(kw_written) <= 3 and fold_lower(kw_written) in ("tp", "tx", "tt"):
-        abbr = _TYPE_ABBR.get(fold_lower(unit_type), "").rstrip(".")  # `TP Biên Hòa` -> `TX Ninh Hòa`
+        abbr = _words()["type_abbreviations"].get(fold_lower(unit_type), "").rstrip(".")  # `TP Biên Hòa` -> `TX Ninh Hòa`
         return abbr if abbr in ("TP", "TX", "TT") else unit_type.lower()
     return _case_word(unit_type.lower(), kw_written) if kw_written else unit_type
 
@@ -830,6 +828,7 @@ class _Part:
 
 
 def _parse_address(text: str) -> list[_Part]:
+    kw_rx, kw_level = _words()["keyword_rx"], _words()["keyword_level"]
     key = fold_lower(text)
     if len(key) != len(text):
         key = text.lower()
@@ -848,19 +847,19 @@ def _parse_address(text: str) -> list[_Part]:
                 if parts:
                     parts[-1].sep += lead
                 break
-            m = _KW_RX.match(key, pos, e)
+            m = kw_rx.match(key, pos, e)
             if m:
                 kw_end = m.end()
                 gap = len(text[kw_end:e]) - len(text[kw_end:e].lstrip())
-                level = _KW_LEVEL[m.group(1)]
+                level = kw_level[m.group(1)]
                 vstart = kw_end + gap
                 if level in _NUMERIC_LEVELS or (level == "hamlet" and re.match(r"\d", text[vstart:vstart + 1] or "x")):
                     nm = re.match(r"[\w/.-]*\d[\w/.-]*", text[vstart:e])
                     vend = vstart + (nm.end() if nm else 0)
                 else:
                     nxt = None
-                    for m2 in _KW_RX.finditer(key, vstart, e):
-                        if _KW_LEVEL[m2.group(1)] in _ADMIN_LEVELS and m2.start() > vstart:
+                    for m2 in kw_rx.finditer(key, vstart, e):
+                        if kw_level[m2.group(1)] in _ADMIN_LEVELS and m2.start() > vstart:
                             nxt = m2.start()
                             break
                     vend = nxt if nxt is not None else e
@@ -880,8 +879,8 @@ def _parse_address(text: str) -> list[_Part]:
                 continue
             # a bare name up to the next admin keyword
             nxt = None
-            for m2 in _KW_RX.finditer(key, pos, e):
-                if _KW_LEVEL[m2.group(1)] in _ADMIN_LEVELS and m2.start() > pos:
+            for m2 in kw_rx.finditer(key, pos, e):
+                if kw_level[m2.group(1)] in _ADMIN_LEVELS and m2.start() > pos:
                     nxt = m2.start()
                     break
             vend = nxt if nxt is not None else e
@@ -1003,7 +1002,7 @@ def _make_location(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequ
             dist_short = dist_short[len(typ) + 1:]
         if typ and ward_short.startswith(typ + " "):
             ward_short = ward_short[len(typ) + 1:]
-    prov_type = province[: len(province) - len(prov_short)].strip() or "Tỉnh"
+    prov_type = province[: len(province) - len(prov_short)].strip() or _words()["default_province_type"]
     # `Duyên Hải (Huyện)`: the data set tells same-named units apart in brackets; a text never does
     ward_short, dist_short = (re.sub(r"\s*\(.*\)$", "", x) for x in (ward_short, dist_short))
     if linked is not None:  # written exactly as the facility names will write it
@@ -1151,7 +1150,7 @@ def _make_profession(g: SurrogateGenerator, rng: random.Random, req: SurrogateRe
 
 
 def _make_gender(g: SurrogateGenerator, rng: random.Random, req: SurrogateRequest) -> str | None:
-    return rng.choice(["nam", "nữ"])
+    return rng.choice(_words()["genders"])
 
 
 # Values with so few possible surrogates that one may equal the original (opt-in quasi-identifiers).
