@@ -14,6 +14,7 @@ from .base import Candidate, Context, Recognizer, phrase_set
 from .lexicons import cues, vocab
 
 _V = vocab("spoken")  # resources/deid/vocab/spoken.yaml
+_WHY = _V["explanations"]  # the explanation of each kind of span
 # a digit word read alone and the words that build a number, as written; the folded tables keep the first
 # meaning of a folded form ('muoi' is 'mười', ten, before 'mươi')
 _DIGIT = {w: int(v) for w, v in _V["digits"].items()}
@@ -195,10 +196,10 @@ class SpokenNumberRecognizer(Recognizer):
                 phone_like = len(ds) in (10, 11) and ds[0] == 0 and ds[1] != 0  # a mobile (10) or a landline (11)
                 if id_cue and not phone_cue and not (phone_like and kind in ("serial", "labelled", None)):
                     out.append(Candidate(s, toks[e - 1].end, "ID", 0.85, self.name,
-                                         "digit words read one by one after an ID cue", {"kind": kind or "other"}))
+                                         _WHY["id_digits"], {"kind": kind or "other"}))
                 elif phone_like or (phone_cue and 9 <= len(ds) <= 11):
                     out.append(Candidate(s, toks[e - 1].end, "PHONE", 0.9 if phone_cue else 0.85, self.name,
-                                         "digit words read one by one: 10-11 digits from 0" + (" + phone cue" if phone_cue else "")))
+                                         _WHY["phone_digits"] + (_WHY["phone_cue"] if phone_cue else "")))
                 i = e
                 continue
             e = spoken_number_end(ctx, i, 125)
@@ -207,7 +208,7 @@ class SpokenNumberRecognizer(Recognizer):
                 a = e + 1 if e < n and ft[e] == _WF["month"] and e + 1 < n and ft[e + 1] == _WF["age"] else e
                 if a < n and ft[a] == _WF["age"] and ctx.adj[a - 1] and self._said(ctx, a, (_W["age"],)) \
                         and not (i > 0 and ft[i - 1] in _NOT_BEFORE_AGE):
-                    out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, "number words + tuổi"))
+                    out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, _WHY["age_words"]))
                     i = a + 1
                     continue
                 # 'mẹ chị năm nay tám mươi rồi': after 'năm nay' (this year) a number alone is the person's age
@@ -215,7 +216,7 @@ class SpokenNumberRecognizer(Recognizer):
                         and ctx.adj[i - 2] and ctx.adj[i - 1] and (spoken_value(ctx, i, e) or 0) >= 10 \
                         and (e >= n or not ctx.adj[e - 1] or toks[e].kind == "punct" or ft[e] in _AFTER_AGE):
                     out.append(Candidate(toks[i].start, toks[e - 1].end, "AGE", 0.8, self.name,
-                                         "number words after 'năm nay' (the person's age)"))
+                                         _WHY["age_this_year"]))
                     i = e
                     continue
                 # 'bốn giờ chiều', 'lúc bảy giờ rưỡi', 'mười giờ mười lăm phút tối'
@@ -234,7 +235,7 @@ class SpokenNumberRecognizer(Recognizer):
                     if part or at:
                         end = t_end + 1 if part else t_end
                         out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.8, self.name,
-                                             "time of day in words (giờ + part of the day or 'lúc')"))
+                                             _WHY["time_words"]))
                         i = end
                         continue
             i += 1
@@ -284,7 +285,7 @@ class SpokenNumberRecognizer(Recognizer):
                 end = _spoken_year(ctx, x)
                 if end:
                     out.append(Candidate(toks[x].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
-                                         "year of birth in words (sinh năm ...)"))
+                                         _WHY["birth_year_words"]))
         for i in range(n - 3):
             if ft[i] not in _DAY_WORDS_F or not SpokenNumberRecognizer._said(ctx, i, _DAY_WORDS):
                 continue
@@ -305,4 +306,4 @@ class SpokenNumberRecognizer(Recognizer):
                 elif toks[end + 1].kind == "number" and len(ft[end + 1]) == 4:
                     end = end + 2
             out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
-                                 "date in words (ngày ... tháng ...)"))
+                                 _WHY["date_words"]))
