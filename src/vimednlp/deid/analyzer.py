@@ -19,6 +19,7 @@ from ..schema import DEFAULT_DEID_LABELS, PHI_LABELS, Span
 from ..text.canonical import canonical_view
 from .recognizers import Candidate, Context, Recognizer
 from .recognizers.allow import allow_spans
+from .recognizers.lexicons import vocab
 from .recognizers.registry import RecognizerRegistry
 
 log = logging.getLogger(__name__)
@@ -140,8 +141,8 @@ def _mean_prob(ctx: Context, c: Candidate, probs: list[float]) -> float:
         i += 1
     return sum(vals) / len(vals) if vals else 0.0
 
-# a span ending in an initial or a dotted abbreviation keeps the abbreviation's dot
-_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])(?:[A-ZĐ]|Th|Ng|Nh|Ch|Tr|Ph|Kh|Gi|Qu)$|\.[A-ZĐ]{2,3}$")
+# a span ending in an initial or a dotted abbreviation keeps the abbreviation's dot (vocab/names.yaml)
+_ENDS_WITH_INITIAL = re.compile(vocab("names")["ends_with_initial"])
 
 
 class Analyzer:
