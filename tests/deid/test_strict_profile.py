@@ -100,6 +100,17 @@ def test_strict_spans_never_overlap_and_map_to_the_input():
         assert ident not in res.text
 
 
+def test_the_strict_step_registers_as_a_recognizer():
+    from vimednlp.deid.analyzer import Analyzer
+    from vimednlp.deid.recognizers.registry import RecognizerRegistry
+    from vimednlp.deid.strict import StrictRecognizer
+
+    analyzer = Analyzer(model=None, registry=RecognizerRegistry.default().add(StrictRecognizer()))
+    got = [(s.label, s.text) for s in analyzer.analyze("Người nhà: bà 王秀英, số phiếu XN 24LB0917733, HA 130/85 mmHg.")]
+    assert ("NAME", "王秀英") in got and ("ID", "24LB0917733") in got
+    assert not any("130/85" in t for _, t in got)
+
+
 # --- the default profile and bad input ----------------------------------------------------------------------------
 def test_default_profile_is_the_detector_as_before():
     text = "BN Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678, bạn Zhang Wei (张伟), mã 24LB0917733."
