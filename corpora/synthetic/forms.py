@@ -85,8 +85,8 @@ def say_code(s: str, rng: random.Random) -> str:
     for ch in s:
         if ch.isdigit():
             out.append(DIGITS[int(ch)])
-        elif ch.upper() in L["letter_names"]:
-            out.append(L["letter_names"][ch.upper()])
+        elif ch.upper() in L["letter_names"]:  # some letters have two spoken names (`dê`/`đê` for D)
+            out.append(rng.choice(L["letter_names"][ch.upper()]))
         elif ch == "+":
             out.append("cộng")
         elif ch in "/":
@@ -359,7 +359,8 @@ GENRE_FORMS: dict[str, tuple[str, ...]] = {
 AUGMENTATIONS = ("lower", "no_marks", "teencode", "ocr", "spelled", "given_first", "handles", "table",
                  "spaced_digits", "no_punct")
 # the order changes are applied in: names are reordered and numbers spelled before letters are changed
-ORDER = ("given_first", "spelled", "spaced_digits", "table", "handles", "teencode", "lower", "no_marks", "ocr",
+# (stamps and handles come before numbers are spelled or spaced, so a transcript's stamps are spoken too)
+ORDER = ("given_first", "table", "handles", "spelled", "spaced_digits", "teencode", "lower", "no_marks", "ocr",
          "no_punct")
 
 
@@ -461,7 +462,9 @@ def f_ocr(segs, rng, g):
 
 
 def _say_segment(text: str, label: str | None, rng: random.Random) -> str:
-    if label in ("PHONE", "ID", "IP"):
+    if label == "PHONE":  # nobody reads out the dots of a phone number
+        return say_code(text.replace(".", " "), rng)
+    if label in ("ID", "IP"):
         return say_code(text, rng)
     if label == "EMAIL":
         user, _, dom = text.partition("@")
