@@ -63,9 +63,11 @@ def read_rule_file(path, key: str) -> list:
     """The list under `key` (terms, context or sections) of a user's YAML rule file; [] when absent."""
     import yaml
 
+    from ..paths import load_yaml
+
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise FileNotFoundError(f"rule file not found: {path}") from None
     except yaml.YAMLError as e:

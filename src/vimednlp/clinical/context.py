@@ -23,9 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
-from ..paths import resource_path
+from ..paths import load_yaml, resource_path
 from ..schema import ASSERTIONS
 from .lexicon import Entry, TokenTrie, TokenView, fits, split_words, token_key
 
@@ -76,7 +75,7 @@ class ContextRules:
     @classmethod
     def load(cls, path=None) -> ContextRules:
         path = Path(path or resource_path("clinical", "context.yaml"))
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         cats = data["categories"]
         unknown = set(cats) - set(ASSERTIONS)
         if unknown:

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from ..paths import resource_path
+from ..paths import load_yaml, resource_path
 from ..text.fold import fold_lower
 from ..text.units import units as shared_units
 from .lexicon import Entry, TokenTrie, TokenView, split_words
@@ -44,7 +43,7 @@ class Atom:
 
 class PatternRules:
     def __init__(self, path=None):
-        d = yaml.safe_load(Path(path or resource_path("clinical", "patterns.yaml")).read_text(encoding="utf-8"))
+        d = load_yaml(Path(path or resource_path("clinical", "patterns.yaml")).read_text(encoding="utf-8"))
         for key, use in (("dose_units", "dose"), ("result_units", "result"), ("result_only_units", "result_only")):
             d.setdefault(key, list(shared_units(use)))  # the units table shared with de-identification (resources/units.tsv)
         self.data = d

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from ..paths import resource_path
+from ..paths import load_yaml, resource_path
 from ..schema import ASSERTIONS
 from ..text.fold import fold_lower
 
@@ -35,7 +34,7 @@ class SectionRules:
 
     def __init__(self, path=None):
         path = Path(path or resource_path("clinical", "sections.yaml"))
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         self.by_heading: dict[str, tuple[str, str | None]] = {}
         self.names: list[str] = []
         self.implies: dict[str, str | None] = {}

@@ -27,9 +27,8 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-import yaml
 
-from ..paths import resource_path
+from ..paths import load_yaml, resource_path
 from ..schema import Span
 from ..text.canonical import canonical_view
 from ..text.fold import fold_lower
@@ -107,7 +106,7 @@ def _lists() -> dict:
                             pairs.update(pairwise(words))
                         if drugs or " " not in part.strip():
                             known.add(part)  # drug names and one-word terms are capitalised mid-sentence too
-    sections = yaml.safe_load(resource_path("clinical", "sections.yaml").read_text(encoding="utf-8"))
+    sections = load_yaml(resource_path("clinical", "sections.yaml").read_text(encoding="utf-8"))
     for sec in sections.get("sections", []):
         for h in sec.get("headings", []):
             clinical.add(str(h))
@@ -155,7 +154,7 @@ def _lists() -> dict:
     # first words of titles and kinship cues: a lower-case run after a cue ends before them ('... chu văn an | bác sĩ')
     person_heads = frozenset(p.split()[0] for p in titles | cue["name_before"] if p.split())
     cue_first = frozenset(p.split()[0] for group in (titles, *cue.values()) for p in group if p.split())
-    raw = yaml.safe_load(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
     words = {k: frozenset(fold_lower(str(w)) for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
     return {"words": words, "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
             "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
@@ -163,7 +162,7 @@ def _lists() -> dict:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    raw = yaml.safe_load(resource_path("deid", "strict", "patterns.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(resource_path("deid", "strict", "patterns.yaml").read_text(encoding="utf-8"))
     return {k: re.compile(v) for k, v in raw.items()}
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..paths import resource_path
+from ..paths import load_yaml, resource_path
 from ..text.fold import fold, fold_lower
 from .dates import DateShiftError, offset_from_bytes, shift_dates, shift_year
 from .vault import Keyring, Vault, surrogate_norm
@@ -39,7 +39,6 @@ def _lines(name: str) -> list[str]:
 
 @functools.cache
 def lists() -> dict[str, Any]:
-    import yaml
 
     surnames, weights = [], []
     for line in _lines("surnames.tsv"):
@@ -53,7 +52,7 @@ def lists() -> dict[str, Any]:
         "streets": _lines("streets.txt"), "org_names": _lines("org_names.txt"),
         "professions": _lines("professions.txt"),
     }
-    d.update(yaml.safe_load(resource_path("deid_surrogates", "codes.yaml").read_text(encoding="utf-8")))
+    d.update(load_yaml(resource_path("deid_surrogates", "codes.yaml").read_text(encoding="utf-8")))
     d["surname_folds"] = {fold_lower(s) for s in surnames} | {
         "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
         "duong", "ly", "dinh", "dao", "trinh", "mai", "cao", "luong", "ta", "doan", "truong", "ha", "luu", "to",
@@ -64,7 +63,7 @@ def lists() -> dict[str, Any]:
     d["given_extra_female"] = _lines("given_extra_female.txt")
     d["given_reserve_male"] = _lines("given_reserve_male.txt")
     d["given_reserve_female"] = _lines("given_reserve_female.txt")
-    d["org_types"] = yaml.safe_load(resource_path("deid_surrogates", "org_types.yaml").read_text(encoding="utf-8"))["types"]
+    d["org_types"] = load_yaml(resource_path("deid_surrogates", "org_types.yaml").read_text(encoding="utf-8"))["types"]
     male = d["given_male"] + d["given_extra_male"] + d["given_reserve_male"]
     female = d["given_female"] + d["given_extra_female"] + d["given_reserve_female"]
     d["given_male_folds"] = {fold_lower(s) for s in male}
@@ -228,9 +227,8 @@ def _contains_any(cand: str, forbidden: frozenset) -> bool:
 def _words() -> dict[str, Any]:
     """The words of resources/deid_surrogates/words.yaml, with the regexes built from them: the titles and kinship
     words a detector may include at the start of a NAME span (kept as written), quarters, address keywords."""
-    import yaml
 
-    d = yaml.safe_load(resource_path("deid_surrogates", "words.yaml").read_text(encoding="utf-8"))
+    d = load_yaml(resource_path("deid_surrogates", "words.yaml").read_text(encoding="utf-8"))
     d["name_cue"] = re.compile(r"^(?i:(?:" + d["name_titles"] + r")\s*)+(?=\S)"
                                r"|^(?i:" + d["name_kinship"] + r")\s+(?=\S)")
     d["quarter"] = re.compile(r"(?i)\b(" + d["quarter_word"] + r")(\s+)(IV|I{1,3}|[1-4])(\s*(?:"

@@ -6,9 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from ...paths import resource_path
+from ...paths import load_yaml, resource_path
 from ...text.fold import fold, fold_lower
 from ...text.tokenizer import tokenize
 from ...text.units import units as shared_units
@@ -190,7 +189,7 @@ def vocab(name: str) -> dict:
 
 def read_vocab(path) -> dict:
     """One vocabulary file (the forms above); a malformed entry raises ValueError naming the file and the key."""
-    raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar a string
+    raw = load_yaml(Path(path).read_text(encoding="utf-8"), plain=True)  # every scalar a string
     if not isinstance(raw, dict):
         raise ValueError(f"{path}: expected a mapping of names to word lists")  # noqa: TRY004
     out: dict = {}

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ...paths import resource_path
+from ...paths import load_yaml, resource_path
 from ...text.fold import fold, fold_lower
 from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Recognizer, digit_run_starts, finditer_at, phrase_set
@@ -375,7 +375,7 @@ def _read(path: Path) -> Any:
     except FileNotFoundError:
         raise FileNotFoundError(f"rule pack not found: {path}") from None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
