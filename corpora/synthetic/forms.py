@@ -663,14 +663,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {genre} | {docs} | {m['gold_tokens']} | {m['recall']:.3f} | {m['precision']:.3f} | "
                   f"{m['clinical_removed']:.3f} |")
         return 0
-    docs = generate_forms(args.n, args.seed, args.genre, augment=not args.no_augment, forms=tuple(args.form))
-    lines = "".join(d.to_json() + "\n" for d in docs)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(lines, encoding="utf-8")
-        print(f"wrote {len(docs)} documents to {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(lines)
+    base.write_documents(generate_forms(args.n, args.seed, args.genre, augment=not args.no_augment,
+                                        forms=tuple(args.form)), args.out)
     return 0
 
 

@@ -485,15 +485,19 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.n <= 0:
         ap.error("--n must be positive")
-    docs = generate(args.n, args.seed)
+    write_documents(generate(args.n, args.seed), args.out)
+    return 0
+
+
+def write_documents(docs: list[Document], out: Path | None) -> None:
+    """JSONL of the documents into `out` (its folder made), or to stdout without one."""
     lines = "".join(d.to_json() + "\n" for d in docs)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(lines, encoding="utf-8")
-        print(f"wrote {len(docs)} documents to {args.out}", file=sys.stderr)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(lines, encoding="utf-8")
+        print(f"wrote {len(docs)} documents to {out}", file=sys.stderr)
     else:
         sys.stdout.write(lines)
-    return 0
 
 
 if __name__ == "__main__":
