@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..paths import resource_path
-from .alignment import Alignment
+from .alignment import Alignment, apply_edits
 from .fold import fold
 
 ABBREVIATIONS_FILE = "abbreviations.tsv"
@@ -111,18 +111,11 @@ def expand(text: str, *, keep_abbreviation: bool = False) -> tuple[str, Alignmen
     ``alignment.to_original(s, e)`` maps any span of the expanded text back to ``text``.
     """
     table = _default()
-    out: list[str] = []
-    edits: list[tuple[int, int, int]] = []
-    pos = 0
+    edits: list[tuple[int, int, str]] = []
     for m in _expand_re().finditer(text):
         s, e = m.span()
         if _in_caps_run(text, s, e):
             continue
         a = table[m.group()]
-        rep = f"{a.expansions[0]} ({a.abbr})" if keep_abbreviation else a.expansions[0]
-        out.append(text[pos:s])
-        out.append(rep)
-        edits.append((s, e, len(rep)))
-        pos = e
-    out.append(text[pos:])
-    return "".join(out), Alignment.from_edits(len(text), edits)
+        edits.append((s, e, f"{a.expansions[0]} ({a.abbr})" if keep_abbreviation else a.expansions[0]))
+    return apply_edits(text, edits)

@@ -189,3 +189,19 @@ class Alignment:
                 continue
             o_b.append(self._o[i + 1]), n_b.append(self._n[i + 1]), atomic.append(at)
         return Alignment(o_b, n_b, atomic)
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Alignment]:
+    """`text` with each (start, end, replacement) applied, and the alignment back to `text`. Edits are taken in
+    order of position; one that overlaps an earlier one is skipped (the first wins). `edits` is sorted in place."""
+    edits.sort(key=lambda x: (x[0], x[1]))
+    out, pos, kept = [], 0, []
+    for s, e, r in edits:
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(r)
+        kept.append((s, e, len(r)))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out), Alignment.from_edits(len(text), kept)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..paths import resource_path
-from .alignment import Alignment
+from .alignment import Alignment, apply_edits
 
 Edit = tuple[int, int, str]  # (start, end, replacement) in the text a step reads
 
@@ -399,20 +399,6 @@ _STEPS = (_hyphen_edits, _ocr_digit_edits, _header_edits, _spaced_digit_edits, _
           _initials_edits, _email_edits)
 
 
-def _apply(text: str, edits: list[Edit]) -> tuple[str, Alignment]:
-    edits.sort(key=lambda x: (x[0], x[1]))
-    out, pos, kept = [], 0, []
-    for s, e, r in edits:
-        if s < pos:  # overlapping edits from one step: the first wins
-            continue
-        out.append(text[pos:s])
-        out.append(r)
-        kept.append((s, e, len(r)))
-        pos = e
-    out.append(text[pos:])
-    return "".join(out), Alignment.from_edits(len(text), kept)
-
-
 def canonical_view(text: str) -> CanonicalView:
     """The canonical view of `text` (see the module docstring); the input is never changed."""
     if not isinstance(text, str):
@@ -422,7 +408,7 @@ def canonical_view(text: str) -> CanonicalView:
     for step in (_char_edits, _nfc_edits, *_STEPS):
         edits = step(work)
         if edits:
-            work, al = _apply(work, edits)
+            work, al = apply_edits(work, edits)
             alignment = al if alignment is None else alignment.then(al)
     return CanonicalView(work, text, alignment)
 
