@@ -75,6 +75,7 @@ def snapshot_lexicon(path: Path = LEX_SNAPSHOT) -> None:
 
 LEX = {k: [(t, s) for t, s in v] for k, v in json.loads(LEX_SNAPSHOT.read_text(encoding="utf-8")).items()
        if not k.startswith("_")}
+LEX_LABEL = {t.lower(): lab for lab, rows in LEX.items() for t, syn in rows for t in [t, *syn]}
 
 
 class ClinGen:
@@ -86,13 +87,22 @@ class ClinGen:
     def pick(self, seq):
         return self.r.choice(seq)
 
-    def entity(self, label: str) -> str:
+    def entity(self, label: str) -> tuple[str, str]:
+        """A name and its label: a name the project's lexicons list keeps their label (`mất ngủ` is a DISEASE
+        there, `nội soi phế quản` a TEST), so the corpus and the lexicons follow one convention."""
+        name = self._name(label)
+        return name, LEX_LABEL.get(name.lower(), label)
+
+    def _name(self, label: str) -> str:
         r = self.r.random()
         if r < self.english and label in CL["domains"]["english"]:
             return self.pick(CL["domains"]["english"][label])
         dom = CL["domains"].get(self.domain, {})
         if label in dom and self.r.random() < .6:
             return self.pick(dom[label])
+        return self.lexicon(label)
+
+    def lexicon(self, label: str) -> str:
         term, syn = self.pick(LEX[label])
         if syn and self.r.random() < .25:
             return self.pick(syn)
@@ -163,7 +173,7 @@ CHAT = [
 TRANSCRIPT = [
     "bác sĩ: anh thấy trong người thế nào. bệnh nhân: dạ em {S} {N} ngày nay, có {S} nữa",
     "bệnh nhân: em không {S:neg}, không {S:neg} ạ",
-    "bác sĩ: nhà mình có ai bị bệnh gì không. bệnh nhân: dạ {REL} em bị {D:fam}",
+    "bác sĩ: nhà mình có ai bị bệnh gì không. bệnh nhân: dạ {REL} bị {D:fam}",
     "bác sĩ: trước đây anh có bệnh gì không. bệnh nhân: em bị {D:hist} từ năm {YEAR}",
     "bác sĩ: đo {LAB}, {LAB}",
     "bác sĩ: kết quả {LAB} nhé",
@@ -237,14 +247,15 @@ def render(line: str, g: ClinGen) -> list[Seg]:
             attrs = {a: False for a in ASSERTIONS}
             if attr:
                 attrs[ATTR[attr]] = True
-            segs.append([g.entity(label), label, attrs])
+            name, label = g.entity(label)
+            segs.append([name, label, attrs if label in ("DISEASE", "SYMPTOM") else {}])
         elif kind in ("DR", "T", "P"):
-            segs.append([g.entity({"DR": "DRUG", "T": "TEST", "P": "PROCEDURE"}[kind]), kind == "DR" and "DRUG"
-                         or kind == "T" and "TEST" or "PROCEDURE", {}])
+            name, label = g.entity({"DR": "DRUG", "T": "TEST", "P": "PROCEDURE"}[kind])
+            segs.append([name, label, {a: False for a in ASSERTIONS} if label in ("DISEASE", "SYMPTOM") else {}])
         elif kind == "DS":
             segs.append([g.dose(), "DOSAGE", {}])
         elif kind == "RX":
-            segs += [[g.entity("DRUG"), "DRUG", {}], [" ", None, {}], [g.dose(), "DOSAGE", {}]]
+            segs += [[g.entity("DRUG")[0], "DRUG", {}], [" ", None, {}], [g.dose(), "DOSAGE", {}]]
         elif kind == "LAB":
             segs += g.lab()
         else:
@@ -273,9 +284,9 @@ _UNIT_RE = re.compile(r"(?<=[\d\s])(" + "|".join(re.escape(u) for u in _UNITS) +
 def f_spelled(segs, rng, g):
     """Doses and results as spoken: units read out, numbers as words (`x` between parts is not said)."""
     for s in segs:
-        if not any(c.isdigit() for c in s[0]):
+        if not any(c.isdigit() for c in s[0]) or s[1] == "TEST":   # `SpO2`, `HbA1c` keep their names
             continue
-        t = s[0]
+        t = re.sub(r"(\d)\.(\d)", r"\1,\2", s[0])   # a decimal point is read `phẩy` too
         if s[1] in ("DOSAGE", "RESULT"):
             t = _UNIT_RE.sub(lambda m: " " + rng.choice(CL["spoken_units"][m[1]]), t)
             t = re.sub(r"(?<!\w)x\s+", "", t)
