@@ -55,7 +55,21 @@ HELD_OUT_FROM = "dev-071"
 HELD_OUT_FILE = "dev_heldout.jsonl"
 
 
+# blind evaluation batches (blind/*.src.txt), each written by its own writer persona and committed before the
+# detector saw it: one JSONL beside the others, read by nothing that trains (train_default_model.py reads DEV files)
+BLIND_DIR = "blind"
+BLIND_FILE = "blind_notes.jsonl"
+
+
 def main() -> int:
+    blind = sorted((HERE / BLIND_DIR).glob("*.src.txt"))
+    if blind:
+        docs = [d for f in blind for d in parse(f.read_text(encoding="utf-8"))]
+        ids = [d.id for d in docs]
+        if len(set(ids)) != len(ids):
+            raise SystemExit("blind batches: duplicate note ids")
+        (HERE / BLIND_FILE).write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
+        print(f"{BLIND_FILE}: wrote {len(docs)} notes from {len(blind)} batch file(s)", file=sys.stderr)
     for src, out in SOURCES.items():
         docs = parse((HERE / src).read_text(encoding="utf-8"))
         outputs = {out: docs}

@@ -606,9 +606,10 @@ def generate_forms(n: int, seed: int = 21, genres: list[str] | tuple[str, ...] |
 
 
 def measure(n: int = 400, seed: int = 4242, augment: bool = True, genres=None, forms=(),
-            by_form: bool = False) -> list[tuple[str, dict]]:
-    """The default detector's token recall/precision per genre, or per form change over all genres in turn
-    (`by_form`), with benchmarks/bench_deid_accuracy.py's token metric."""
+            by_form: bool = False, model: str = "default", profile: str = "default") -> list[tuple[str, dict]]:
+    """The detector's token recall/precision per genre, or per form change over all genres in turn (`by_form`),
+    with benchmarks/bench_deid_accuracy.py's token metric; `model` is a tagger folder (default: the shipped one),
+    `profile` "default" or "strict"."""
     import importlib.util
 
     from vimednlp.deid.analyzer import Analyzer
@@ -617,12 +618,20 @@ def measure(n: int = 400, seed: int = 4242, augment: bool = True, genres=None, f
     spec = importlib.util.spec_from_file_location("bench_deid_accuracy", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    analyzer = Analyzer(model="default")
+    from vimednlp.deid.strict import check_profile, strict_spans
+
+    analyzer = Analyzer(model=model)
+    check_profile(profile)
+
+    def detect(text):
+        spans = analyzer.analyze(text)
+        return spans + strict_spans(text, spans) if profile == "strict" else spans
+
     rows, all_docs, all_preds = [], [], []
     runs = [(f, genres, (f,)) for f in AUGMENTATIONS] if by_form else [(g, [g], forms) for g in genres or GENRES]
     for name, gs, fs in runs:
         docs = generate_forms(n, seed, gs, augment=augment, forms=tuple(fs))
-        preds = [analyzer.analyze(d.text) for d in docs]
+        preds = [detect(d.text) for d in docs]
         rows.append((name, bench.token_metrics(docs, preds)))
         all_docs += docs
         all_preds += preds
@@ -651,13 +660,16 @@ def main(argv: list[str] | None = None) -> int:
                          "--n documents per genre (Markdown table)")
     ap.add_argument("--by-form", action="store_true",
                     help="with --measure: one row per form change, --n documents of all genres in turn each")
+    ap.add_argument("--model", default="default", help="with --measure: a PHI tagger folder (default: the shipped one)")
+    ap.add_argument("--profile", choices=("default", "strict"), default="default", help="with --measure: the profile")
     args = ap.parse_args(argv)
     if args.n <= 0:
         ap.error("--n must be positive")
     if args.measure:
         print(f"| {'form change' if args.by_form else 'genre'} | docs | gold PHI tokens | token recall | "
               f"token precision | clinical tokens removed |\n|---|---|---|---|---|---|")
-        for genre, m in measure(args.n, args.seed, not args.no_augment, args.genre, args.form, args.by_form):
+        for genre, m in measure(args.n, args.seed, not args.no_augment, args.genre, args.form, args.by_form,
+                                args.model, args.profile):
             k = len(AUGMENTATIONS) if args.by_form else len(args.genre or GENRES)
             docs = args.n * (k if genre == "all" else 1)
             print(f"| {genre} | {docs} | {m['gold_tokens']} | {m['recall']:.3f} | {m['precision']:.3f} | "

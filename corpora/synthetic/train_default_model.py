@@ -5,6 +5,7 @@ TEST notes (corpora/handwritten/notes.jsonl) are never trained on: the script re
 
     python corpora/synthetic/train_default_model.py            # 1500 docs, seed 13, dev notes x3 -> src/vimednlp/resources/deid/model/
     python corpora/synthetic/train_default_model.py --dev-repeat 0   # synthetic only (the model shipped before)
+    python corpora/synthetic/train_default_model.py --forms 1800     # plus 1800 many-form documents (forms.py)
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from corpora.synthetic.forms import generate_forms
 from corpora.synthetic.generate import generate
 from vimednlp.deid.tagger import DEFAULT_MODEL_DIR, phi_crf
 from vimednlp.schema import Document
@@ -45,15 +47,22 @@ def main(argv=None) -> int:
     ap.add_argument("--iterations", type=int, default=80)
     ap.add_argument("--dev-repeat", type=int, default=3,
                     help="times the hand-written development notes are added (0: synthetic only)")
+    ap.add_argument("--forms", type=int, default=0,
+                    help="also this many documents of the many-form generator (corpora/synthetic/forms.py), all genres")
+    ap.add_argument("--forms-seed", type=int, default=31, help="seed of the many-form documents (never an evaluation seed)")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
     ap.add_argument("--verbose", action="store_true", help="print crfsuite's optimizer log")
     args = ap.parse_args(argv)
     docs = generate(args.n, args.seed)
+    if args.forms:
+        docs += generate_forms(args.forms, args.forms_seed)
     dev = dev_notes() if args.dev_repeat > 0 else []
     # the one CRF (vimednlp.taggers.crf.CRFTagger) with the PHI feature set, saved in the common folder format
     tagger = phi_crf(max_iterations=args.iterations, verbose=args.verbose).fit(docs + dev * args.dev_repeat,
                                                                                 progress=True)
     what = f"vimednlp synthetic corpus (corpora/synthetic/generate.py, n={args.n}, seed={args.seed})"
+    if args.forms:
+        what += f" + many-form corpus (corpora/synthetic/forms.py, n={args.forms}, seed={args.forms_seed})"
     if dev:
         what += f" + {len(dev)} hand-written development notes x{args.dev_repeat} (corpora/handwritten, no test note)"
     tagger.info["trained_on"] = what
