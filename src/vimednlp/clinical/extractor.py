@@ -15,6 +15,7 @@ from typing import Any
 
 from ..overlap import resolve
 from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span
+from ..text.alignment import apply_edits
 from ..text.fold import fold_lower
 from .context import ConText, Target, default_rules, reconcile
 from .lexicon import TokenView
@@ -30,6 +31,7 @@ from .patterns import (
 )
 from .resources import PRIORITY, lexicon_trie, surfaces
 from .sections import Section, find_sections, section_at
+from .spoken import reading_edits
 
 MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
@@ -371,11 +373,24 @@ class ClinicalExtractor:
         return s, e
 
     def find(self, text: str, view: TokenView | None = None) -> list[Span]:
-        """Entity spans (lexicon and patterns) without assertions; offsets into `text`."""
+        """Entity spans (lexicon and patterns) without assertions; offsets into `text`.
+
+        Values spoken or misread by OCR (`năm trăm mi li gam`, `2Omg`) are read in a rewritten copy of the text
+        (`spoken.reading_edits`) and the spans mapped back to `text`."""
         text = _check_text(text)
         if not text.strip():
             return []
-        view = view or TokenView.of(text)
+        edits = reading_edits(text)
+        if edits:
+            read, alignment = apply_edits(text, edits)
+            out = []
+            for sp in self._find(read, TokenView.of(read)):
+                s, e = alignment.to_original(sp.start, sp.end)
+                out.append(Span(s, e, sp.label, text[s:e], sp.source, sp.score, sp.attrs))
+            return out
+        return self._find(text, view or TokenView.of(text))
+
+    def _find(self, text: str, view: TokenView) -> list[Span]:
         folded = view.folded
         ents = resolve_overlaps(self._entities(text, view, folded))
         ents = _join_procedures(text, ents, self.patterns.generic_procedures)

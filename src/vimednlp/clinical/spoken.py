@@ -1,0 +1,216 @@
+"""Values as spoken or as OCR reads them, rewritten into the digits the DOSAGE / RESULT patterns read.
+
+A transcript writes `năm trăm mi li gam ngày hai lần` and `huyết áp một trăm bốn mươi trên chín mươi`; a scanned
+form `2Omg` and `l2O umol/L`. `reading_edits(text)` lists the edits (start, end, replacement) that give
+`500 mg ngày 2 lần`, `140/90`, `20mg`, `120 umol/L`; the extractor reads the edited text and maps every span back
+to the input through `vimednlp.text.alignment` (a span touching an edit covers the whole edit in the input).
+The knowledge (number words, spoken units, OCR letters) is data: `resources/clinical/spoken.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..paths import load_yaml, resource_path
+from ..text.fold import fold_lower
+from ..text.units import units as shared_units
+from .lexicon import _FAST_TOKEN, has_marks
+
+Edit = tuple[int, int, str]
+
+
+@dataclass
+class _Data:
+    roles: dict[str, list[tuple[str, str, int]]]   # folded word -> [(word, role, digit)]
+    units: dict[tuple[str, ...], tuple[tuple[str, ...], str]]   # folded words -> (words, written unit)
+    max_unit: int
+    counted: set[str]
+    unit_after: re.Pattern
+    ocr: dict[str, str]
+    ocr_lead: set[str]
+    trigger: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    path = resource_path("clinical", "spoken.yaml")
+    d = load_yaml(path.read_text(encoding="utf-8"))
+    for key in ("digits", "ten", "tens", "hundred", "thousand", "zero_tens", "decimal", "ratio", "units", "counted",
+                "ocr_digits", "ocr_lead"):
+        if key not in d:
+            raise ValueError(f"{path}: missing key {key!r}")
+    roles: dict[str, list[tuple[str, str, int]]] = {}
+
+    def add(word: str, role: str, digit: int = -1) -> None:
+        roles.setdefault(fold_lower(word), []).append((word, role, digit))
+
+    after_tens = set(d.get("after_tens_only") or ())
+    for w, v in d["digits"].items():
+        add(w, "late" if w in after_tens else "digit", int(v))
+    for key, role in (("ten", "ten"), ("tens", "tens"), ("hundred", "hundred"), ("thousand", "thousand"),
+                      ("zero_tens", "zero"), ("decimal", "decimal"), ("ratio", "ratio")):
+        for w in d[key]:
+            add(w, role)
+    units = {}
+    for spoken, written in d["units"].items():
+        words = tuple(_FAST_TOKEN.findall(spoken))
+        units[tuple(fold_lower(w) for w in words)] = (words, str(written))
+    counted = {fold_lower(str(w)) for w in d["counted"]}
+    written = sorted({fold_lower(u) for u in (*shared_units("dose"), *shared_units("result"))} | counted,
+                     key=len, reverse=True)
+    unit_after = re.compile(r"[ \t]*(?:" + "|".join(u if "\\" in u else re.escape(u) for u in written) + r")(?![\w])")
+    ocr = {str(k): str(v) for k, v in d["ocr_digits"].items()}
+    words = sorted({fold_lower(w) for key in ("tens", "hundred", "thousand", "ten", "decimal") for w in d[key]}
+                   | {fold_lower(w) for u in d["units"] for w in u.split()[:1]} | {"lan", "vien"}, key=len, reverse=True)
+    conf = re.escape("".join(ocr))
+    trigger = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])|\d[" + conf + r"]|[" + conf
+                         + r"]\d")
+    return _Data(roles, units, max(len(k) for k in units), counted, unit_after, ocr,
+                 {str(x) for x in d["ocr_lead"]}, trigger)
+
+
+def _role(word: str, roles: dict) -> list[tuple[str, int]]:
+    """The number roles a written word may take: with its accents when it has them, folded when it has none."""
+    cands = roles.get(fold_lower(word))
+    if not cands:
+        return []
+    low = word.lower()
+    marked = has_marks(word)
+    return [(role, digit) for w, role, digit in cands if not marked or w == low]
+
+
+class _Tokens:
+    def __init__(self, text: str):
+        self.spans = [m.span() for m in _FAST_TOKEN.finditer(text)]
+        self.words = [text[s:e] for s, e in self.spans]
+        self.keys = [fold_lower(w) for w in self.words]
+        self.text = text
+
+    def adjacent(self, i: int) -> bool:
+        """Token i follows token i-1 with only spaces between."""
+        return i > 0 and self.text[self.spans[i - 1][1]:self.spans[i][0]].strip(" \t") == ""
+
+
+def _parse_int(t: _Tokens, i: int, roles: dict) -> tuple[int, int, bool] | None:
+    """The longest number written in words from token i: (value, end token, used a tens/hundred/thousand word)."""
+    total = acc = 0
+    pend: int | None = None
+    last = "start"
+    best = None
+    mult = False
+    j = i
+    while j < len(t.words) and (j == i or t.adjacent(j)):
+        opts = _role(t.words[j], roles)
+        moved = False
+        for role, digit in opts:
+            if role == "digit" and pend is None and last in ("start", "hundred", "zero", "thousand"):
+                pend, last = digit, "digit"
+            elif role in ("digit", "late") and pend is None and last in ("ten", "tens"):
+                acc, last = acc + digit, "done"
+            elif role == "ten" and pend is None and last in ("start", "hundred", "zero", "thousand"):
+                acc, last, mult = acc + 10, "ten", True
+            elif role == "tens" and last == "digit" and pend:
+                acc, pend, last, mult = acc + pend * 10, None, "tens", True
+            elif role == "hundred" and last == "digit":
+                acc, pend, last, mult = acc + pend * 100, None, "hundred", True
+            elif role == "zero" and last == "hundred":
+                last = "zero"
+            elif role == "thousand" and last in ("digit", "ten", "tens", "done", "hundred"):
+                total, acc, pend, last, mult = total + (acc + (pend or 0)) * 1000, 0, None, "thousand", True
+            else:
+                continue
+            moved = True
+            break
+        if not moved:
+            break
+        j += 1
+        if last != "zero":
+            best = (total + acc + (pend or 0), j, mult)
+    return best
+
+
+def _unit_at(t: _Tokens, j: int, data: _Data) -> tuple[int, str] | None:
+    """A spoken unit starting at token j: (end token, written unit), longest first."""
+    for n in range(min(data.max_unit, len(t.words) - j), 0, -1):
+        key = tuple(t.keys[j:j + n])
+        hit = data.units.get(key)
+        if hit and all(t.adjacent(k) for k in range(j + 1, j + n)) and all(
+                not has_marks(w) or w.lower() == u.lower() for w, u in zip(t.words[j:j + n], hit[0])):
+            return j + n, hit[1]
+    return None
+
+
+def _spoken_edits(text: str, data: _Data) -> list[Edit]:
+    t = _Tokens(text)
+    edits: list[Edit] = []
+    i = 0
+    n = len(t.words)
+    while i < n:
+        w = t.words[i]
+        if w.isdigit() or re.fullmatch(r"\d+[.,]\d+", w):
+            u = _unit_at(t, i + 1, data) if i + 1 < n and t.adjacent(i + 1) else None
+            if u:   # `500 mi li gam`: a number in digits, its unit spoken
+                edits.append((t.spans[i + 1][0], t.spans[u[0] - 1][1], u[1]))
+                i = u[0]
+                continue
+            i += 1
+            continue
+        p = _parse_int(t, i, data.roles)
+        if p is None:
+            i += 1
+            continue
+        value, j, mult = p
+        out = str(value)
+        strong = mult and j - i >= 2   # a lone `mười` (folded `muoi`: muối, mười) counts only before a unit
+        if j + 1 < n and t.adjacent(j) and any(r == "decimal" for r, _ in _role(t.words[j], data.roles)):
+            k, frac = j + 1, ""
+            while k < n and len(frac) < 3 and t.adjacent(k):
+                d = [dg for r, dg in _role(t.words[k], data.roles) if r == "digit"]
+                if not d:
+                    break
+                frac += str(d[0])
+                k += 1
+            if frac:
+                out, j, strong = f"{out},{frac}", k, True
+        elif mult and j + 1 < n and t.adjacent(j) and any(r == "ratio" for r, _ in _role(t.words[j], data.roles)):
+            q = _parse_int(t, j + 1, data.roles)
+            if q and q[2]:
+                out, j = f"{out}/{q[0]}", q[1]
+        u = _unit_at(t, j, data) if j < n and t.adjacent(j) else None
+        counted = j < n and t.adjacent(j) and t.keys[j] in data.counted
+        if strong or u or counted:
+            edits.append((t.spans[i][0], t.spans[j - 1][1], out))
+            if u:
+                edits.append((t.spans[j][0], t.spans[u[0] - 1][1], u[1]))
+                j = u[0]
+            i = j
+        else:
+            i += 1
+    return edits
+
+
+_OCR_VALUE = re.compile(r"(?<![\w])[\dOolISB]+(?:[.,/][\dOolISB]+)*")
+
+
+def _ocr_edits(text: str, folded: str, data: _Data) -> list[Edit]:
+    edits = []
+    for m in _OCR_VALUE.finditer(text):
+        v = m.group()
+        if not any(c.isdigit() for c in v) or not any(c in data.ocr for c in v):
+            continue
+        if not (v[0].isdigit() or v[0] in data.ocr_lead):
+            continue
+        if not data.unit_after.match(folded, m.end()):
+            continue   # only a value with its unit: `O2` (oxygen), `B12`, `I10` stay
+        edits.append((m.start(), m.end(), "".join(data.ocr.get(c, c) for c in v)))
+    return edits
+
+
+def reading_edits(text: str) -> list[Edit]:
+    """Edits that turn spoken numbers and units and OCR-misread values into digits; [] for most notes."""
+    data = _data()
+    folded = fold_lower(text)
+    if not data.trigger.search(folded) and not data.trigger.search(text):
+        return []
+    return _ocr_edits(text, folded, data) + _spoken_edits(text, data)
