@@ -60,8 +60,36 @@ def iter_lexicon(root: Path | None = None) -> Iterator[tuple[str, str, str, dict
         for row in _rows(root / name):
             for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
                 yield label, term, row[0], {}
+    for row in _rows(root / "english.tsv"):
+        if len(row) < 3 or row[0] not in PRIORITY:
+            raise ValueError(f"english.tsv: bad row {row[:1]!r} (label<TAB>term<TAB>concept, a clinical label)")
+        yield row[0], row[1], row[2], {"lang": "en"}
     yield from _terminology_lists()
+    yield from _terminology_english()
     yield from _icd10_titles()
+
+
+# English ICD-10 synonyms too short or too common to be a mention alone (`tb` is also trung bình / tiêm bắp)
+_EN_SKIP = {"tb", "boil", "piles", "burn", "shock", "flu"}
+
+
+def _terminology_english() -> Iterator[tuple[str, str, str, dict]]:
+    """English disease and symptom names of the terminology room's ICD-10 synonyms (kind `en`): an R code is a
+    SYMPTOM (`chest pain` R07.4), any other a DISEASE (`hypertension` I10)."""
+    path = resource_path("terminology", "icd10_synonyms.tsv")
+    if not path.exists():
+        return
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+        for rec in csv.DictReader(lines, delimiter="\t"):
+            term, codes = (rec.get("term") or "").strip(), (rec.get("codes") or "").strip()
+            if rec.get("kind") != "en" or not term or not codes or term.lower() in _EN_SKIP:
+                continue
+            code = codes.split("|")[0]
+            yield ("SYMPTOM" if code.startswith("R") else "DISEASE"), term, term, {"icd10_hint": code, "lang": "en"}
+    except (OSError, csv.Error) as e:  # their file, their format: never break extraction
+        log.warning("could not read icd10_synonyms.tsv (%s); English disease names left out", type(e).__name__)
 
 
 # columns of the terminology room's lists that hold names (see resources/terminology/SOURCE.md)
@@ -142,6 +170,9 @@ def _abbreviation_entries(trie: TokenTrie) -> Iterator[Entry]:
             yield Entry(e.label, e.concept, abbr_words, {**e.attrs, "abbreviation_of": a.expansion}, e.priority)
 
 
+_DOSE_NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?=\s|$)")
+
+
 @lru_cache(maxsize=1)
 def lexicon_trie() -> TokenTrie:
     trie = TokenTrie()
@@ -157,8 +188,8 @@ def lexicon_trie() -> TokenTrie:
                 continue  # the curated lists decide the label of a name they know
         else:
             curated.add(folded)
-        if label == "DRUG" and len(words) > 1 and any(w[:1].isdigit() for w in words):
-            continue  # `Aspirin 81`: the number belongs to the dose
+        if label == "DRUG" and len(words) > 1 and _DOSE_NUMBER.search(term):
+            continue  # `Aspirin 81`: the number belongs to the dose (`TDF/3TC/DTG` keeps its `3TC`)
         seen.add((label, words))
         trie.add(Entry(label, concept, words, attrs, PRIORITY.get(label, 0)))
     for e in list(_abbreviation_entries(trie)):
