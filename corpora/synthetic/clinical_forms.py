@@ -164,7 +164,7 @@ CHAT = [
     "BN: {REL} {D:fam} lâu rồi bs ạ",
     "BN: e {NEG} {S:neg} ạ, chỉ {S} thôi",
     "BN: e đang uống {DR} {DS} ạ",
-    "BN: hôm qua e đi xét nghiệm {LAB} ạ",
+    "BN: hôm qua e đi khám, {LAB} ạ",
     "BN: trước e bị {D:hist} năm {YEAR} rồi",
     "BS: e uống {RX} nhé, nếu {S:hyp} thì đi khám ngay",
     "Mẹ bé: bé nhà e {S} với {S} từ hôm qua, {UNC} {D:unc}",

@@ -143,15 +143,24 @@ class ClinicalExtractor:
         self.trie = lexicon_trie()
         self.patterns = patterns or default_patterns()
         self.context = context or ConText(default_rules())
+        self._lower_abbrs = _abbreviation_keys(self.trie)
 
     # --- entities ---------------------------------------------------------------------------------
     def _entities(self, text: str, view: TokenView, folded: str) -> list[_Cand]:
         p = self.patterns
         sp = view.tokens.spans
         cands: list[_Cand] = []
-        for m in self.trie.find_all(view.words, view.keys, view.acc):
+        words, lowered = _lowered_abbreviations(view, self._lower_abbrs)
+        for m in self.trie.find_all(words, view.keys, view.acc):
             e = m.entry
             end = m.end
+            if lowered and any(lowered[k] and e.words[k - m.start] != words[k] for k in range(m.start, m.end)):
+                continue   # a lowered token stands only for the abbreviation itself (`ha` is not `hạ`)
+            if lowered and any(lowered[m.start:m.end]) and e.label == "TEST":
+                after = sp[end - 1][1]
+                if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)
+                        or _UNIT_VALUE_AFTER(p, folded, after)):
+                    continue   # `ha` in a note typed in lower case is `HA` only before a value (`ha 140/90`)
             if (not view.acc[m.start] and end - m.start == 1 and view.keys[m.start] in p.ambiguous_bare
                     and not view.words[m.start].isupper()):
                 continue
@@ -434,6 +443,37 @@ class ClinicalExtractor:
             extra = frozenset(s.label for s in found if s.label not in CLINICAL_LABELS)
             spans = merge_tagger_spans(text, spans, found, self.labels | extra)
         return self.annotate(text, spans, view)
+
+
+def _abbreviation_keys(trie) -> frozenset[str]:
+    """Folded keys of one-word abbreviations the lists write in capitals: any TEST (`HA`, `ALT`, `NS1`; a value
+    must follow), other labels from three letters (`THA`, `COPD`; `K`, `u` are words in lower case)."""
+    out = set()
+
+    def walk(node, depth):
+        for k, child in node.items():
+            if k == "":
+                continue
+            leaf = child.get("")
+            if leaf and depth == 0:
+                for e in leaf:
+                    w = e.words[0]
+                    if e.exact_case[0] and w.isupper() and (e.label == "TEST" or len(w) >= 3):
+                        out.add(k)
+    walk(trie.root, 0)
+    return frozenset(out)
+
+
+def _lowered_abbreviations(view: TokenView, keys: frozenset[str]) -> tuple[list[str], list[bool] | None]:
+    """A note typed without any capitals (`ha 140/90`, `alt 82 u/l`, `copd`) writes its abbreviations in lower
+    case: such tokens are read in capitals. Notes with a capitalised abbreviation anywhere keep case rules."""
+    words = view.words
+    if any(len(w) >= 2 and w.isupper() for w in words):
+        return words, None
+    lowered = [w.islower() and w.isascii() and w in keys for w in words]
+    if not any(lowered):
+        return words, None
+    return [w.upper() if low else w for w, low in zip(words, lowered)], lowered
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
