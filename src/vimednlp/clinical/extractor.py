@@ -435,8 +435,21 @@ class ClinicalExtractor:
         text = _check_text(text)
         if not text.strip():
             return []
+        edits = reading_edits(text)
+        if edits:
+            # spans, sections and assertions read the rewritten copy (`năm 2015` is a history cue, `hok` a
+            # negation), then every span goes back to the input's offsets and characters
+            read, alignment = apply_edits(text, edits)
+            out = []
+            for sp in self._extract(read, tagger):
+                s, e = alignment.to_original(sp.start, sp.end)
+                out.append(Span(s, e, sp.label, text[s:e], sp.source, sp.score, sp.attrs))
+            return out
+        return self._extract(text, tagger)
+
+    def _extract(self, text: str, tagger=None) -> list[Span]:
         view = TokenView.of(text)
-        spans = self.find(text, view)
+        spans = self._find(text, view)
         if tagger is not None:
             found = _predict_one(tagger, text)
             # labels the lexicon has no part in (a PHI tagger's NAME) were asked for by passing that tagger

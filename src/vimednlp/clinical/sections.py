@@ -61,10 +61,11 @@ class SectionRules:
     def _compile(self) -> None:
         alts = "|".join(re.escape(h).replace(r"\ ", r"\s+")
                         for h in sorted(self.by_heading, key=len, reverse=True))
-        # ^ or after . ! ? (then spaces); numbering; heading; optional (...) qualifier; then : or line end
+        # ^ or after . ! ? (then spaces); numbering; heading; optional (...) qualifier; then : or line end; or
+        # the heading in its own table cell (`PMH<TAB>...`, `| Tiền sử | ...`)
         self.regex = re.compile(
-            r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*(?:(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)/][ \t]*|[-•*+][ \t]*)?"
-            r"(?P<h>" + alts + r")(?![\w])[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?(?P<end>:|(?=\r?\n)|$)",
+            r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*(?:\|[ \t]*)?(?:(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)/][ \t]*|[-•*+][ \t]*)?"
+            r"(?P<h>" + alts + r")(?![\w])[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?(?P<end>:|(?=\r?\n)|$|(?<=\t)|\|(?!\|))",
             re.MULTILINE)
 
     def add_titles(self, sections, source: str = "section titles") -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..paths import load_yaml, resource_path
 from ..text.fold import fold_lower
 from ..text.units import units as shared_units
-from .lexicon import _FAST_TOKEN, has_marks
+from .lexicon import _FAST_TOKEN, doc_is_accented, has_marks
 
 Edit = tuple[int, int, str]
 
@@ -26,6 +26,7 @@ class _Data:
     units: dict[tuple[str, ...], tuple[tuple[str, ...], str]]   # folded words -> (words, written unit)
     max_unit: int
     counted: set[str]
+    counted_plain: set[str]   # counted words written without marks (`mg`, `ml`)
     unit_after: re.Pattern
     ocr: dict[str, str]
     ocr_lead: set[str]
@@ -66,18 +67,20 @@ def _data() -> _Data:
     conf = re.escape("".join(ocr))
     trigger = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])|\d[" + conf + r"]|[" + conf
                          + r"]\d")
-    return _Data(roles, units, max(len(k) for k in units), counted, unit_after, ocr,
+    plain = {str(w).lower() for w in d["counted"] if fold_lower(str(w)) == str(w).lower()}
+    return _Data(roles, units, max(len(k) for k in units), counted, plain, unit_after, ocr,
                  {str(x) for x in d["ocr_lead"]}, trigger)
 
 
-def _role(word: str, roles: dict) -> list[tuple[str, int]]:
-    """The number roles a written word may take: with its accents when it has them, folded when it has none."""
+def _role(word: str, roles: dict, accented: bool = False) -> list[tuple[str, int]]:
+    """The number roles a written word may take: with its accents when it has them or the text is written with
+    them (`sau` there is `after`, not `sáu`), folded in a text typed without marks."""
     cands = roles.get(fold_lower(word))
     if not cands:
         return []
     low = word.lower()
-    marked = has_marks(word)
-    return [(role, digit) for w, role, digit in cands if not marked or w == low]
+    exact = accented or has_marks(word)
+    return [(role, digit) for w, role, digit in cands if not exact or w == low]
 
 
 class _Tokens:
@@ -86,6 +89,10 @@ class _Tokens:
         self.words = [text[s:e] for s, e in self.spans]
         self.keys = [fold_lower(w) for w in self.words]
         self.text = text
+        self.accented = doc_is_accented(self.words)
+
+    def role(self, j: int, roles: dict) -> list[tuple[str, int]]:
+        return _role(self.words[j], roles, self.accented and not self.words[j].isupper())
 
     def adjacent(self, i: int) -> bool:
         """Token i follows token i-1 with only spaces between."""
@@ -101,7 +108,7 @@ def _parse_int(t: _Tokens, i: int, roles: dict) -> tuple[int, int, bool] | None:
     mult = False
     j = i
     while j < len(t.words) and (j == i or t.adjacent(j)):
-        opts = _role(t.words[j], roles)
+        opts = t.role(j, roles)
         moved = False
         for role, digit in opts:
             if role == "digit" and pend is None and last in ("start", "hundred", "zero", "thousand"):
@@ -163,22 +170,27 @@ def _spoken_edits(text: str, data: _Data) -> list[Edit]:
         value, j, mult = p
         out = str(value)
         strong = mult and j - i >= 2   # a lone `mười` (folded `muoi`: muối, mười) counts only before a unit
-        if j + 1 < n and t.adjacent(j) and any(r == "decimal" for r, _ in _role(t.words[j], data.roles)):
+        if j + 1 < n and t.adjacent(j) and any(r == "decimal" for r, _ in t.role(j, data.roles)):
             k, frac = j + 1, ""
             while k < n and len(frac) < 3 and t.adjacent(k):
-                d = [dg for r, dg in _role(t.words[k], data.roles) if r == "digit"]
+                d = [dg for r, dg in t.role(k, data.roles) if r == "digit"]
                 if not d:
                     break
                 frac += str(d[0])
                 k += 1
             if frac:
                 out, j, strong = f"{out},{frac}", k, True
-        elif mult and j + 1 < n and t.adjacent(j) and any(r == "ratio" for r, _ in _role(t.words[j], data.roles)):
+        elif mult and j + 1 < n and t.adjacent(j) and any(r == "ratio" for r, _ in t.role(j, data.roles)):
             q = _parse_int(t, j + 1, data.roles)
             if q and q[2]:
                 out, j = f"{out}/{q[0]}", q[1]
+        if out == "0":
+            i += 1   # a lone `không` is `no` (`không tiếng thổi`); zero is read only before a decimal word
+            continue
         u = _unit_at(t, j, data) if j < n and t.adjacent(j) else None
         counted = j < n and t.adjacent(j) and t.keys[j] in data.counted
+        if counted and t.accented and not has_marks(t.words[j]) and t.keys[j] not in data.counted_plain:
+            counted = False   # `lan` in a text written with accents is not `lần`
         if strong or u or counted:
             edits.append((t.spans[i][0], t.spans[j - 1][1], out))
             if u:
@@ -207,10 +219,36 @@ def _ocr_edits(text: str, folded: str, data: _Data) -> list[Edit]:
     return edits
 
 
+@lru_cache(maxsize=1)
+def _chat_words() -> tuple[dict[str, str], re.Pattern]:
+    path = resource_path("clinical", "chat_words.tsv")
+    table = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
+            raise ValueError(f"{path}:{n}: expected written<TAB>read as")
+        table[cols[0].strip()] = cols[1].strip()
+    words = sorted(table, key=len, reverse=True)
+    # a whole token between spaces or punctuation; `k` (also a thousand, `200k`, or K = cancer) only before a word
+    rx = re.compile(r"(?<![\w/.,])(?:" + "|".join(re.escape(w) for w in words if w != "k")
+                    + (r"|k(?=[ \t]+[^\W\d_])" if "k" in table else "") + r")(?![\w/])")
+    return table, rx
+
+
+def _chat_edits(text: str) -> list[Edit]:
+    """Teencode and chat spellings of cue words read as the words (`hok` -> `không`): `chat_words.tsv`."""
+    table, rx = _chat_words()
+    return [(m.start(), m.end(), table[m.group()]) for m in rx.finditer(text)]
+
+
 def reading_edits(text: str) -> list[Edit]:
-    """Edits that turn spoken numbers and units and OCR-misread values into digits; [] for most notes."""
+    """Edits that turn spoken numbers and units and OCR-misread values into digits and chat spellings of cue
+    words into the words; [] for most notes."""
     data = _data()
     folded = fold_lower(text)
-    if not data.trigger.search(folded) and not data.trigger.search(text):
-        return []
-    return _ocr_edits(text, folded, data) + _spoken_edits(text, data)
+    edits = _chat_edits(text)
+    if data.trigger.search(folded) or data.trigger.search(text):
+        edits += _ocr_edits(text, folded, data) + _spoken_edits(text, data)
+    return edits
