@@ -154,7 +154,7 @@ class ClinicalExtractor:
         for m in self.trie.find_all(words, view.keys, view.acc):
             e = m.entry
             end = m.end
-            if lowered and any(lowered[k] and e.words[k - m.start] != words[k] for k in range(m.start, m.end)):
+            if lowered and any(lowered[k] and e.words[k - m.start].lower() != view.words[k] for k in range(m.start, m.end)):
                 continue   # a lowered token stands only for the abbreviation itself (`ha` is not `hạ`)
             if lowered and any(lowered[m.start:m.end]) and e.label == "TEST":
                 after = sp[end - 1][1]

@@ -31,6 +31,7 @@ class _Data:
     ocr: dict[str, str]
     ocr_lead: set[str]
     trigger: re.Pattern
+    ocr_trigger: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -62,14 +63,18 @@ def _data() -> _Data:
                      key=len, reverse=True)
     unit_after = re.compile(r"[ \t]*(?:" + "|".join(u if "\\" in u else re.escape(u) for u in written) + r")(?![\w])")
     ocr = {str(k): str(v) for k, v in d["ocr_digits"].items()}
-    words = sorted({fold_lower(w) for key in ("tens", "hundred", "thousand", "ten", "decimal") for w in d[key]}
-                   | {fold_lower(w) for u in d["units"] for w in u.split()[:1]} | {"lan", "vien"}, key=len, reverse=True)
+    # cheap tests before any tokenizing: a number word followed by another number word, a unit or a counted word
+    # (`hai mươi`, `năm trăm`, `hai lần`, `ba mươi tám độ`); a digit beside a letter OCR confuses with one
+    nums = {fold_lower(w) for w in roles}
+    nexts = nums | {k[0] for k in units} | counted
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    trigger = re.compile(r"(?<![\w])(?:" + alt(nums) + r")[ \t]+(?:" + alt(nexts) + r")(?![\w])"
+                         r"|\d[ \t]*(?:" + alt({" ".join(k) for k in units}) + r")(?![\w])")
     conf = re.escape("".join(ocr))
-    trigger = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])|\d[" + conf + r"]|[" + conf
-                         + r"]\d")
+    ocr_trigger = re.compile(r"\d[" + conf + r"]|[" + conf + r"]\d")
     plain = {str(w).lower() for w in d["counted"] if fold_lower(str(w)) == str(w).lower()}
     return _Data(roles, units, max(len(k) for k in units), counted, plain, unit_after, ocr,
-                 {str(x) for x in d["ocr_lead"]}, trigger)
+                 {str(x) for x in d["ocr_lead"]}, trigger, ocr_trigger)
 
 
 def _role(word: str, roles: dict, accented: bool = False) -> list[tuple[str, int]]:
@@ -240,7 +245,35 @@ def _chat_words() -> tuple[dict[str, str], re.Pattern]:
 def _chat_edits(text: str) -> list[Edit]:
     """Teencode and chat spellings of cue words read as the words (`hok` -> `không`): `chat_words.tsv`."""
     table, rx = _chat_words()
-    return [(m.start(), m.end(), table[m.group()]) for m in rx.finditer(text)]
+    # the marks of a sentence decide how its words match (lexicon.TokenView): in a sentence typed with marks the
+    # word is read with them (`ko sốt` -> `không sốt`), in one typed without, without (`ko sot` -> `khong sot`),
+    # so a rewritten word never changes how its sentence is read
+    out = []
+    doc_marked = None
+    for m in rx.finditer(text):
+        read = table[m.group()]
+        if doc_marked is None:
+            doc_marked = _marked(text)
+        if not (doc_marked and _marked(_sentence(text, m.start()))):
+            read = fold_lower(read)
+        out.append((m.start(), m.end(), read))
+    return out
+
+
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
+
+
+def _marked(seg: str) -> bool:
+    """The rule of `lexicon.TokenView`: typed with marks when at least one letter in 8 carries them."""
+    alpha = len(_ALPHA_RUN.findall(seg))
+    return alpha > 0 and len(_NON_ASCII_LETTER.findall(seg)) * 8 >= alpha
+
+
+def _sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in ".!?;\n") + 1
+    ends = [e for e in (text.find(c, pos) for c in ".!?;\n") if e >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def reading_edits(text: str) -> list[Edit]:
@@ -249,6 +282,8 @@ def reading_edits(text: str) -> list[Edit]:
     data = _data()
     folded = fold_lower(text)
     edits = _chat_edits(text)
-    if data.trigger.search(folded) or data.trigger.search(text):
-        edits += _ocr_edits(text, folded, data) + _spoken_edits(text, data)
+    if data.ocr_trigger.search(text):
+        edits += _ocr_edits(text, folded, data)
+    if data.trigger.search(folded):
+        edits += _spoken_edits(text, data)
     return edits
