@@ -21,7 +21,10 @@ SHORT = {"neg": "negated", "unc": "uncertain", "hist": "historical", "fam": "fam
 
 
 def split_of(number: int) -> str:
-    """Fixed before any scoring: 1-40 odd dev / even test; 41+ the second dev set."""
+    """Fixed before any scoring: 1-40 odd dev / even test; 41-99 the second dev set; 101-119 and 121-139 the
+    first and second blind batches (blind/*.src.txt, each by its own writer persona, scored once at first sight)."""
+    if number > 100:
+        return "blind1" if number < 120 else "blind2"
     if number > 40:
         return "dev2"
     return "dev" if number % 2 else "test"
@@ -76,6 +79,11 @@ def main() -> int:
     docs = parse((HERE / "notes.src.txt").read_text(encoding="utf-8"))
     (HERE / "notes.jsonl").write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
     print(f"wrote {len(docs)} notes, {sum(len(d.spans) for d in docs)} spans", file=sys.stderr)
+    # the blind batches go to their own file, which nothing that is tuned or trained reads
+    blind = [d for f in sorted((HERE / "blind").glob("*.src.txt")) for d in parse(f.read_text(encoding="utf-8"))]
+    if blind:
+        (HERE / "blind_notes.jsonl").write_text("".join(d.to_json() + "\n" for d in blind), encoding="utf-8")
+        print(f"blind_notes.jsonl: wrote {len(blind)} notes, {sum(len(d.spans) for d in blind)} spans", file=sys.stderr)
     return 0
 
 
