@@ -75,7 +75,11 @@ def snapshot_lexicon(path: Path = LEX_SNAPSHOT) -> None:
 
 LEX = {k: [(t, s) for t, s in v] for k, v in json.loads(LEX_SNAPSHOT.read_text(encoding="utf-8")).items()
        if not k.startswith("_")}
-LEX_LABEL = {t.lower(): lab for lab, rows in LEX.items() for t, syn in rows for t in [t, *syn]}
+# a name in two lists takes the label the extractor gives it on a tie (resources.PRIORITY: DRUG > DISEASE > ...)
+_RANK = {"TEST": 1, "PROCEDURE": 2, "SYMPTOM": 3, "DISEASE": 4, "DRUG": 5}
+LEX_LABEL: dict[str, str] = {}
+for _lab, _rows_ in sorted(LEX.items(), key=lambda kv: _RANK[kv[0]]):
+    LEX_LABEL.update({t.lower(): _lab for term, syn in _rows_ for t in [term, *syn]})
 
 
 class ClinGen:

@@ -18,7 +18,7 @@ from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span
 from ..text.alignment import apply_edits
 from ..text.fold import fold_lower
 from .context import ConText, Target, default_rules, reconcile
-from .lexicon import TokenView
+from .lexicon import Entry, Match, TokenView
 from .patterns import (
     PatternRules,
     _longest,
@@ -31,7 +31,7 @@ from .patterns import (
 )
 from .resources import PRIORITY, lexicon_trie, surfaces
 from .sections import Section, find_sections, section_at
-from .spoken import reading_edits
+from .spoken import chat_edits, value_edits
 
 MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
@@ -150,13 +150,14 @@ class ClinicalExtractor:
         p = self.patterns
         sp = view.tokens.spans
         cands: list[_Cand] = []
-        words, lowered = _lowered_abbreviations(view, self._lower_abbrs)
-        for m in self.trie.find_all(words, view.keys, view.acc):
+        matches = self.trie.find_all(view.words, view.keys, view.acc)
+        lowered = _lowered_abbreviations(view, self._lower_abbrs, matches)
+        if lowered:
+            matches = sorted(matches + lowered, key=lambda m: m.start)
+        for m in matches:
             e = m.entry
             end = m.end
-            if lowered and any(lowered[k] and e.words[k - m.start].lower() != view.words[k] for k in range(m.start, m.end)):
-                continue   # a lowered token stands only for the abbreviation itself (`ha` is not `hạ`)
-            if lowered and any(lowered[m.start:m.end]) and e.label == "TEST":
+            if lowered and e.label == "TEST" and any(x is m for x in lowered):
                 after = sp[end - 1][1]
                 if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)
                         or _UNIT_VALUE_AFTER(p, folded, after)):
@@ -385,11 +386,11 @@ class ClinicalExtractor:
         """Entity spans (lexicon and patterns) without assertions; offsets into `text`.
 
         Values spoken or misread by OCR (`năm trăm mi li gam`, `2Omg`) are read in a rewritten copy of the text
-        (`spoken.reading_edits`) and the spans mapped back to `text`."""
+        (`spoken.value_edits`) and the spans mapped back to `text`."""
         text = _check_text(text)
         if not text.strip():
             return []
-        edits = reading_edits(text)
+        edits = value_edits(text)
         if edits:
             read, alignment = apply_edits(text, edits)
             out = []
@@ -435,16 +436,12 @@ class ClinicalExtractor:
         text = _check_text(text)
         if not text.strip():
             return []
-        edits = reading_edits(text)
+        edits = value_edits(text)
         if edits:
-            # spans, sections and assertions read the rewritten copy (`năm 2015` is a history cue, `hok` a
-            # negation), then every span goes back to the input's offsets and characters
+            # spans, sections and assertions read the rewritten copy (`năm 2015` is a history cue), then every
+            # span goes back to the input's offsets and characters
             read, alignment = apply_edits(text, edits)
-            out = []
-            for sp in self._extract(read, tagger):
-                s, e = alignment.to_original(sp.start, sp.end)
-                out.append(Span(s, e, sp.label, text[s:e], sp.source, sp.score, sp.attrs))
-            return out
+            return _map_back(text, alignment, self._extract(read, tagger))
         return self._extract(text, tagger)
 
     def _extract(self, text: str, tagger=None) -> list[Span]:
@@ -455,38 +452,52 @@ class ClinicalExtractor:
             # labels the lexicon has no part in (a PHI tagger's NAME) were asked for by passing that tagger
             extra = frozenset(s.label for s in found if s.label not in CLINICAL_LABELS)
             spans = merge_tagger_spans(text, spans, found, self.labels | extra)
-        return self.annotate(text, spans, view)
+        edits = chat_edits(text)
+        if not edits:
+            return self.annotate(text, spans, view)
+        # the assertion rules read chat spellings of their cues as the words (`hok sốt`, `k bít có phải cúm`)
+        read, alignment = apply_edits(text, edits)
+        moved = []
+        for sp in spans:
+            s, e = alignment.to_normalized(sp.start, sp.end)
+            moved.append(Span(s, e, sp.label, read[s:e], sp.source, sp.score, sp.attrs))
+        return _map_back(text, alignment, self.annotate(read, moved, TokenView.of(read)))
 
 
-def _abbreviation_keys(trie) -> frozenset[str]:
-    """Folded keys of one-word abbreviations the lists write in capitals: any TEST (`HA`, `ALT`, `NS1`; a value
+def _abbreviation_keys(trie) -> dict[str, Entry]:
+    """One-word abbreviations the lists write in capitals, by folded key: any TEST (`HA`, `ALT`, `NS1`; a value
     must follow), other labels from three letters (`THA`, `COPD`; `K`, `u` are words in lower case)."""
-    out = set()
-
-    def walk(node, depth):
-        for k, child in node.items():
-            if k == "":
-                continue
-            leaf = child.get("")
-            if leaf and depth == 0:
-                for e in leaf:
-                    w = e.words[0]
-                    if e.exact_case[0] and w.isupper() and (e.label == "TEST" or len(w) >= 3):
-                        out.add(k)
-    walk(trie.root, 0)
-    return frozenset(out)
+    out: dict[str, Entry] = {}
+    for k, child in trie.root.items():
+        for e in child.get("", ()) if k else ():
+            w = e.words[0]
+            if e.exact_case[0] and w.isupper() and (e.label == "TEST" or len(w) >= 3):
+                if k not in out or e.priority > out[k].priority:
+                    out[k] = e
+    return out
 
 
-def _lowered_abbreviations(view: TokenView, keys: frozenset[str]) -> tuple[list[str], list[bool] | None]:
+def _lowered_abbreviations(view: TokenView, abbrs: dict[str, Entry], matches: list[Match]) -> list[Match]:
     """A note typed without any capitals (`ha 140/90`, `alt 82 u/l`, `copd`) writes its abbreviations in lower
-    case: such tokens are read in capitals. Notes with a capitalised abbreviation anywhere keep case rules."""
+    case: a lower-case token outside every lexicon match that is such an abbreviation matches it. Notes with a
+    capitalised abbreviation anywhere keep the case rules."""
     words = view.words
     if any(len(w) >= 2 and w.isupper() for w in words):
-        return words, None
-    lowered = [w.islower() and w.isascii() and w in keys for w in words]
-    if not any(lowered):
-        return words, None
-    return [w.upper() if low else w for w, low in zip(words, lowered)], lowered
+        return []
+    covered = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    return [Match(i, i + 1, abbrs[w]) for i, w in enumerate(words)
+            if i not in covered and w in abbrs and w.islower() and w.isascii()]
+
+
+def _map_back(text: str, alignment, spans: list[Span]) -> list[Span]:
+    """Spans of a rewritten copy -> spans of `text` (offsets and characters of the input)."""
+    out = []
+    for sp in spans:
+        s, e = alignment.to_original(sp.start, sp.end)
+        out.append(Span(s, e, sp.label, text[s:e], sp.source, sp.score, sp.attrs))
+    return out
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

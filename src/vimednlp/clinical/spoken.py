@@ -1,10 +1,12 @@
 """Values as spoken or as OCR reads them, rewritten into the digits the DOSAGE / RESULT patterns read.
 
 A transcript writes `năm trăm mi li gam ngày hai lần` and `huyết áp một trăm bốn mươi trên chín mươi`; a scanned
-form `2Omg` and `l2O umol/L`. `reading_edits(text)` lists the edits (start, end, replacement) that give
+form `2Omg` and `l2O umol/L`. `value_edits(text)` lists the edits (start, end, replacement) that give
 `500 mg ngày 2 lần`, `140/90`, `20mg`, `120 umol/L`; the extractor reads the edited text and maps every span back
 to the input through `vimednlp.text.alignment` (a span touching an edit covers the whole edit in the input).
 The knowledge (number words, spoken units, OCR letters) is data: `resources/clinical/spoken.yaml`.
+`chat_edits(text)` reads chat spellings of cue words as the words (`hok` -> `không`, `resources/clinical/
+chat_words.tsv`) for the assertion rules.
 """
 from __future__ import annotations
 
@@ -276,12 +278,17 @@ def _sentence(text: str, pos: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
-def reading_edits(text: str) -> list[Edit]:
-    """Edits that turn spoken numbers and units and OCR-misread values into digits and chat spellings of cue
-    words into the words; [] for most notes."""
+def chat_edits(text: str) -> list[Edit]:
+    """Edits that read chat spellings of cue words as the words (`hok` -> `không`); for the assertion rules only
+    (entities are matched on the text as written: `ko chong mat` has its symptom either way)."""
+    return _chat_edits(text)
+
+
+def value_edits(text: str) -> list[Edit]:
+    """Edits that turn spoken numbers and units and OCR-misread values into digits; [] for most notes."""
     data = _data()
     folded = fold_lower(text)
-    edits = _chat_edits(text)
+    edits: list[Edit] = []
     if data.ocr_trigger.search(text):
         edits += _ocr_edits(text, folded, data)
     if data.trigger.search(folded):
