@@ -187,12 +187,15 @@ Exit codes: 0 ok (skipped JSONL lines are listed on stderr), 1 failure, 2 usage.
 @click.option("--labels", help=f"Comma-separated labels to keep (default: all of {','.join(CLINICAL_LABELS)}).")
 @click.option("--tagger", "tagger_dir", type=click.Path(exists=True, file_okay=False),
               help="A tagger directory saved by `vimednlp train`; its spans are merged with the lexicon's.")
+@click.option("--spans", "convention", type=click.Choice(["guidelines", "public"]), default="guidelines",
+              show_default=True, help="Span convention: the annotation guidelines', or the public corpora's wider "
+                                      "one (modifiers, body site and side inside a DISEASE / SYMPTOM span).")
 @click.option("--on-error", type=click.Choice(["skip", "fail"]), default="fail", show_default=True,
               help="A bad record (broken JSON, missing text, invalid Unicode): skip it and list it on stderr "
                    "with file and line, or stop.")
 @click.option("--pretty", is_flag=True, help="Indented JSON (one input text only).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def extract(inputs, out, to, fmt, field, id_field, labels, tagger_dir, on_error, pretty, quiet):
+def extract(inputs, out, to, fmt, field, id_field, labels, tagger_dir, convention, on_error, pretty, quiet):
     """Extract clinical entities (DISEASE, SYMPTOM, DRUG, DOSAGE, TEST, RESULT, PROCEDURE) with
     assertions (negated, uncertain, historical, family, hypothetical) and note sections."""
     from tqdm import tqdm
@@ -218,7 +221,7 @@ def extract(inputs, out, to, fmt, field, id_field, labels, tagger_dir, on_error,
         for src in inputs:
             for rid, text, where in _records(src, fmt, field, id_field, on_error, errors):
                 try:
-                    spans = run_extract(text, labels=label_list, tagger=tagger)
+                    spans = run_extract(text, labels=label_list, tagger=tagger, spans=convention)
                 except Exception as e:  # noqa: BLE001 - one bad record must not stop a batch under skip
                     # our ValueError/TypeError messages name offsets and labels; others may quote the text
                     why = str(e) if isinstance(e, (ValueError, TypeError)) else "failed"

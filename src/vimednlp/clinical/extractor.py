@@ -417,6 +417,35 @@ class ClinicalExtractor:
             out.append(Span(s, e, c.label, text[s:e], c.source, 1.0, dict(c.attrs)))
         return out
 
+    def _widen(self, text: str, view: TokenView, spans: list[Span]) -> list[Span]:
+        """The public corpora's convention (ViMQ, ViMedNER): a DISEASE or SYMPTOM span takes the modifiers,
+        body site and side after it (`đau bụng dữ dội`, `viêm phổi hai bên`, `ho nhiều về đêm` stops at `về`),
+        never across a line break or into the next span."""
+        p = self.patterns
+        starts = sorted(sp.start for sp in spans)
+        out = []
+        for sp in spans:
+            rng = view.char_to_token(sp.start, sp.end) if sp.label in ASSERTION_LABELS else None
+            if rng is None:
+                out.append(sp)
+                continue
+            k = rng[1]
+            for _ in range(3):
+                e = _longest(p.modifiers, view, k)
+                if e == k or any(view.line_break_before[x] for x in range(k, e)):
+                    break
+                k = e
+            k = max(k, extend_site(p, view, k))
+            side = _longest(p.sides, view, k)
+            if side > k and not any(view.line_break_before[x] for x in range(k, side)):
+                k = side
+            end = view.tokens.spans[k - 1][1]
+            nxt = starts[bisect.bisect_right(starts, sp.start)] if bisect.bisect_right(starts, sp.start) < len(starts) else None
+            if nxt is not None and end > nxt:
+                end = sp.end   # the widened span would run into the next mention
+            out.append(Span(sp.start, end, sp.label, text[sp.start:end], sp.source, sp.score, sp.attrs))
+        return out
+
     # --- sections and assertions -----------------------------------------------------------------
     def annotate(self, text: str, spans: list[Span], view: TokenView | None = None,
                  sections: list[Section] | None = None) -> list[Span]:
@@ -432,8 +461,10 @@ class ClinicalExtractor:
         apply_assertions(self.context, text, spans, view, sections)
         return spans
 
-    def extract(self, text: str, tagger=None) -> list[Span]:
+    def extract(self, text: str, tagger=None, spans: str = "guidelines") -> list[Span]:
         text = _check_text(text)
+        if spans not in SPAN_CONVENTIONS:
+            raise ValueError(f"spans={spans!r}: known conventions are {', '.join(SPAN_CONVENTIONS)}")
         if not text.strip():
             return []
         edits = value_edits(text)
@@ -441,10 +472,10 @@ class ClinicalExtractor:
             # spans, sections and assertions read the rewritten copy (`năm 2015` is a history cue), then every
             # span goes back to the input's offsets and characters
             read, alignment = apply_edits(text, edits)
-            return _map_back(text, alignment, self._extract(read, tagger))
-        return self._extract(text, tagger)
+            return _map_back(text, alignment, self._extract(read, tagger, spans))
+        return self._extract(text, tagger, spans)
 
-    def _extract(self, text: str, tagger=None) -> list[Span]:
+    def _extract(self, text: str, tagger=None, convention: str = "guidelines") -> list[Span]:
         view = TokenView.of(text)
         spans = self._find(text, view)
         if tagger is not None:
@@ -452,6 +483,8 @@ class ClinicalExtractor:
             # labels the lexicon has no part in (a PHI tagger's NAME) were asked for by passing that tagger
             extra = frozenset(s.label for s in found if s.label not in CLINICAL_LABELS)
             spans = merge_tagger_spans(text, spans, found, self.labels | extra)
+        if convention == "public":
+            spans = self._widen(text, view, spans)
         edits = chat_edits(text)
         if not edits:
             return self.annotate(text, spans, view)
@@ -617,7 +650,10 @@ def default_extractor(labels: frozenset[str] | None = None) -> ClinicalExtractor
     return ClinicalExtractor(labels)
 
 
-def extract(text: str, *, labels: Iterable[str] | None = None, tagger=None) -> list[Span]:
+SPAN_CONVENTIONS = ("guidelines", "public")
+
+
+def extract(text: str, *, labels: Iterable[str] | None = None, tagger=None, spans: str = "guidelines") -> list[Span]:
     """Clinical spans of `text` with assertions and sections.
 
     Each span's `attrs` holds `negated`, `uncertain`, `historical`, `family`, `hypothetical`
@@ -625,5 +661,8 @@ def extract(text: str, *, labels: Iterable[str] | None = None, tagger=None) -> l
     terminology linker) and what the lexicon knows (`concept`, `icd10_hint`, `ingredient`).
     `tagger`: a tagger folder saved by `vimednlp train` (loaded once and cached) or any object with
     `.predict(texts) -> list[list[Span]]`; its spans are merged with the lexicon's before assertions run.
+    `spans`: "guidelines" (annotation/guidelines.*.md: a symptom keeps its site and character, a disease its
+    qualifiers, severity and duration words stay out) or "public" (the public corpora's wider spans: modifiers,
+    body site and side after a DISEASE or SYMPTOM belong to it, `đau bụng dữ dội`, `viêm phổi hai bên`).
     """
-    return default_extractor(_check_labels(labels)).extract(text, tagger=tagger)
+    return default_extractor(_check_labels(labels)).extract(text, tagger=tagger, spans=spans)
