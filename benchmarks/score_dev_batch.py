@@ -49,6 +49,7 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", action="store_true", help="list missed and extra tokens with their context")
     ap.add_argument("--profile", choices=("default", "strict"), default="default",
                     help="the de-identification profile (strict: also what is not known safe)")
+    ap.add_argument("--json", type=Path, help="also write the totals and each note's counts (id, genre, style) here")
     ap.add_argument("--model", default="default", help="a PHI tagger folder (default: the shipped model)")
     args = ap.parse_args(argv)
     if not (args.first.startswith("dev-") and args.last.startswith("dev-")):
@@ -67,6 +68,18 @@ def main(argv=None) -> int:
     print(f"{len(docs)} notes, {m['gold_tokens']} gold tokens ({args.profile}): recall {m['recall']:.4f} "
           f"precision {m['precision']:.4f} clinical removed {m['clinical_removed']:.4f} of {m['clinical_tokens']}, "
           f"identifier strings left verbatim {left}")
+    if args.json:
+        import json
+
+        notes = []
+        for d, p in zip(docs, preds):
+            n = token_metrics([d], [p])
+            notes.append({"id": d.id, "genre": d.meta.get("genre"), "style": d.meta.get("style"),
+                          "gold_tokens": n["gold_tokens"], "recall": n["recall"], "precision": n["precision"],
+                          "left": identifiers_left(d, p)})
+        args.json.write_text(json.dumps({"profile": args.profile, "model": args.model, "first": args.first,
+                                         "last": args.last, "totals": {**m, "left": left}, "notes": notes},
+                                        ensure_ascii=False, indent=1), encoding="utf-8")
     if args.errors:
         for d, p in zip(docs, preds):
             gold = [s for s in d.spans if s.label in DEFAULT_DEID_LABELS]
