@@ -1,0 +1,102 @@
+"""Chats typed in teencode and lower case, bilingual VN/EN notes, and field vocabularies (dental, traditional
+medicine, HIV/TB, psychiatric): sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp import extract
+
+CLASSES = ("negated", "uncertain", "historical", "family", "hypothetical")
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(s.label, s.text) for s in extract(text)]
+
+
+def classes(text: str, mention: str) -> set[str]:
+    for s in extract(text):
+        if s.text == mention:
+            return {c for c in CLASSES if s.attrs.get(c)}
+    raise AssertionError(f"{mention!r} not found in {found(text)}")
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("bn: e hok sốt ạ, chỉ ho thôi", "sốt", {"negated"}),
+    ("mẹ bé: bé k bít có phải cúm ko bs", "cúm", {"uncertain"}),
+    ("bn: nhà e ba e cũm bị viêm gan B ạ", "viêm gan B", {"family"}),
+    ("Bụng mềm, khong nôn, không sốt.", "nôn", {"negated"}),         # `không` with its marks lost by OCR
+    ("benh nhan ko sot, ko ho", "sot", {"negated"}),                # typed without marks: still negated
+])
+def test_chat_spellings_of_cues(text, mention, expected):
+    assert classes(text, mention) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bn: hôm qua e đi khám, ha 150/95 ạ, alt 82 u/l", [("TEST", "ha"), ("RESULT", "150/95"), ("TEST", "alt"),
+                                                        ("RESULT", "82 u/l")]),
+    ("bs ơi e bị copd lâu rồi", [("DISEASE", "copd")]),
+])
+def test_lower_case_chat_reads_abbreviations(text, expected):
+    got = found(text)
+    for item in expected:
+        assert item in got, (item, got)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("bs: k sao đâu, ha ha", ("TEST", "ha")),            # a laugh, no value after it
+    ("e thấy hạ sốt rồi ạ", ("TEST", "hạ")),
+    ("ko dau dau, ko chong mat", None),                   # both symptoms stay (below)
+])
+def test_lower_case_words_are_not_abbreviations(text, absent):
+    got = found(text)
+    if absent:
+        assert absent not in got
+    else:
+        assert ("SYMPTOM", "chong mat") in got and ("SYMPTOM", "dau dau") in got
+
+
+def test_kilogram_is_not_teencode():
+    assert ("RESULT", "3,1 kg") in found("Cân nặng 3,1 kg, chiều cao 50 cm.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("HPI: BN sốt 3 ngày, c/o chest pain, denies shortness of breath.",
+     [("SYMPTOM", "chest pain"), ("SYMPTOM", "shortness of breath")]),
+    ("PMH: hypertension, type 2 diabetes. s/p appendectomy (2019).",
+     [("DISEASE", "hypertension"), ("DISEASE", "type 2 diabetes"), ("PROCEDURE", "appendectomy")]),
+    ("Vitals: BP 150/90, HR 96, SpO2 95%.", [("TEST", "BP"), ("RESULT", "150/90"), ("TEST", "HR"), ("RESULT", "96")]),
+    ("Plan: chest X-ray, CBC, blood culture.", [("TEST", "chest X-ray"), ("TEST", "CBC"), ("TEST", "blood culture")]),
+])
+def test_english_names_in_bilingual_notes(text, expected):
+    got = found(text)
+    for item in expected:
+        assert item in got, (item, got)
+
+
+def test_english_assertions_and_table_headings():
+    assert classes("HPI: c/o cough, denies fever.", "fever") == {"negated"}
+    assert classes("PMH\tasthma, GERD.\nDx: pneumonia.", "asthma") == {"historical"}
+    assert classes("| Tiền sử | viêm gan B |\n| Chẩn đoán | viêm phổi |", "viêm gan B") == {"historical"}
+    assert classes("| Tiền sử | viêm gan B |\n| Chẩn đoán | viêm phổi |", "viêm phổi") == set()
+
+
+def test_a_weight_word_needs_a_value():
+    assert ("TEST", "weight") not in found("Patient lost weight last month.")
+    assert ("TEST", "weight") in found("weight 52 kg")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chẩn đoán: răng khôn mọc lệch, viêm quanh thân răng. Cận lâm sàng: phim Panorex. Chỉ định nhổ răng khôn.",
+     [("DISEASE", "răng khôn mọc lệch"), ("DISEASE", "viêm quanh thân răng"), ("TEST", "phim Panorex"),
+      ("PROCEDURE", "nhổ răng khôn")]),
+    ("YHCT: điện châm, cứu ngải. Bài thuốc Độc hoạt tang ký sinh, gia Đương quy, Hoàng kỳ.",
+     [("PROCEDURE", "điện châm"), ("PROCEDURE", "cứu ngải"), ("DRUG", "Độc hoạt tang ký sinh"),
+      ("DRUG", "Đương quy"), ("DRUG", "Hoàng kỳ")]),
+    ("Điều trị ARV: TDF/3TC/DTG 1 viên tối.", [("DRUG", "TDF/3TC/DTG")]),
+    ("Chẩn đoán: rối loạn stress sau sang chấn. Thang Hamilton 24 điểm. Valproat 500mg.",
+     [("DISEASE", "rối loạn stress sau sang chấn"), ("DRUG", "Valproat")]),
+])
+def test_field_vocabularies(text, expected):
+    got = found(text)
+    for item in expected:
+        assert item in got, (item, got)

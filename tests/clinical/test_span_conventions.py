@@ -1,0 +1,49 @@
+"""Span conventions: the annotation guidelines' (default) and the public corpora's wider one (`spans="public"`)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from vimednlp import extract
+
+
+def texts(text: str, label: str, **kw) -> list[str]:
+    return [s.text for s in extract(text, **kw) if s.label == label]
+
+
+def test_guidelines_keep_site_and_character_in_a_symptom():
+    # guidelines §3 SYMPTOM: attached site and character stay inside
+    assert texts("Bệnh nhân đau ngực trái, ho khan.", "SYMPTOM") == ["đau ngực trái", "ho khan"]
+
+
+@pytest.mark.parametrize("text, label, guidelines, public", [
+    ("Chẩn đoán: viêm phổi hai bên.", "DISEASE", "viêm phổi", "viêm phổi hai bên"),
+    ("Tràn dịch màng phổi hai bên, phù hai chân.", "DISEASE", "Tràn dịch màng phổi", "Tràn dịch màng phổi hai bên"),
+])
+def test_public_convention_takes_the_side_and_modifiers(text, label, guidelines, public):
+    assert guidelines in texts(text, label)
+    assert public in texts(text, label, spans="public")
+
+
+def test_public_convention_never_runs_into_the_next_mention():
+    text = "Ho nhiều, sốt cao, đau bụng."
+    pub = [(s.start, s.end) for s in extract(text, spans="public")]
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(pub, pub[1:]))
+
+
+def test_unknown_convention_is_an_error():
+    with pytest.raises(ValueError, match="spans='wide'"):
+        extract("sốt", spans="wide")
+
+
+def test_cli_spans_option(tmp_path):
+    from vimednlp.cli import cli
+
+    note = tmp_path / "note.txt"
+    note.write_text("Chẩn đoán: viêm phổi hai bên.", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", str(note), "--spans", "public", "-q"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.output.strip().splitlines()[0])
+    assert [s["text"] for s in rec["spans"] if s["label"] == "DISEASE"] == ["viêm phổi hai bên"]

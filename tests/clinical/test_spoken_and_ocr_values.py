@@ -1,0 +1,67 @@
+"""Doses and results written as a transcript speaks them or as OCR misreads them (clinical/spoken.py)."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp import extract
+from vimednlp.clinical.spoken import value_edits
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(s.label, s.text) for s in extract(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("bác sĩ: anh uống amlodipin năm mi li gam ngày một lần nhé",
+     [("DRUG", "amlodipin"), ("DOSAGE", "năm mi li gam ngày một lần")]),
+    ("bác sĩ: cho cháu uống paracetamol hai trăm năm mươi mi li gam mỗi sáu tiếng",
+     [("DRUG", "paracetamol"), ("DOSAGE", "hai trăm năm mươi mi li gam mỗi sáu tiếng")]),
+    ("đo huyết áp một trăm bốn mươi lăm trên chín mươi, mạch tám mươi tư lần một phút",
+     [("TEST", "huyết áp"), ("RESULT", "một trăm bốn mươi lăm trên chín mươi"), ("TEST", "mạch"),
+      ("RESULT", "tám mươi tư lần một phút")]),
+    ("kết quả đường huyết mười một phẩy hai mi li mol nhé",
+     [("TEST", "đường huyết"), ("RESULT", "mười một phẩy hai mi li mol")]),
+    ("nhiet do ba muoi tam phay nam do, spo2 chin muoi tu phan tram",   # typed without marks
+     [("TEST", "nhiet do"), ("RESULT", "ba muoi tam phay nam do"), ("TEST", "spo2"),
+      ("RESULT", "chin muoi tu phan tram")]),
+])
+def test_spoken_values_are_doses_and_results(text, expected):
+    got = found(text)
+    for item in expected:
+        assert item in got, (item, got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Creatinin l2O µmol/L, Kali 3,S mmol/L", [("RESULT", "l2O µmol/L"), ("RESULT", "3,S mmol/L")]),
+    ("Amoxicilin 5OOmg x 2 lần/ngày", [("DRUG", "Amoxicilin"), ("DOSAGE", "5OOmg x 2 lần/ngày")]),
+    ("HA l4O/9O mmHg, SpO2 9S%", [("RESULT", "l4O/9O mmHg"), ("RESULT", "9S%")]),
+])
+def test_ocr_misread_digits_in_a_value_with_its_unit(text, expected):
+    got = found(text)
+    for item in expected:
+        assert item in got, (item, got)
+
+
+@pytest.mark.parametrize("text", [
+    "Thở O2 qua gọng mũi, bổ sung vitamin B12.",      # oxygen and a vitamin, no OCR error
+    "Tim đều, không tiếng thổi.",                     # `không` is no zero before `tiếng`
+    "phù mi mắt buổi sáng sau lan phù hai chân",      # `sau lan` is `after ... spreading`, not `sáu lần`
+    "Hỏi bố bệnh nhân, ba em đi làm năm nay.",        # kinship and `this year`, no number
+    "rửa mũi bằng nuoc muoi sinh ly",                 # `muoi` (muối) is no ten
+])
+def test_ordinary_words_are_not_read_as_numbers(text):
+    assert value_edits(text) == []
+
+
+def test_spans_keep_the_input_characters_and_offsets():
+    text = "BN uống metformin tám trăm năm mươi mi li gam hai lần một ngày."
+    for s in extract(text):
+        assert text[s.start:s.end] == s.text
+    (dose,) = [s for s in extract(text) if s.label == "DOSAGE"]
+    assert dose.text == "tám trăm năm mươi mi li gam hai lần một ngày"
+
+
+def test_spoken_year_is_a_history_cue():
+    (s,) = [s for s in extract("bệnh nhân: em bị viêm gan B từ năm hai nghìn không trăm mười lăm")
+            if s.label == "DISEASE"]
+    assert s.attrs["historical"]
