@@ -154,6 +154,7 @@ def fits(e: Entry, words: Sequence[str], i: int, accented) -> bool:
     """Whether entry `e` may match at token i. `accented`: a bool for the whole text, or one per token."""
     if accented.__class__ is not bool:
         accented = accented[i]
+    lost = -1
     for k, w in enumerate(e.words):
         t = words[i + k]
         if t == w:
@@ -169,8 +170,15 @@ def fits(e: Entry, words: Sequence[str], i: int, accented) -> bool:
             if accent_sig(t) != e.sigs[k]:
                 return False
         elif accented and e.marked[k] and not t.isupper():
-            # a note written with accents: a bare `ho` is not `hộ`; only all-caps text may drop them
-            return False
+            # a note written with accents: a bare `ho` is not `hộ`; only all-caps text may drop them ... except one
+            # syllable of a longer name whose other marked syllables are all written right (OCR or a slip lost its
+            # marks: `tràn dịch khop`, `viêm da day`)
+            if lost >= 0 or len(e.words) < 3 or len(t) < 3:
+                return False
+            lost = k
+    if lost >= 0:
+        marked_ok = sum(1 for k in range(len(e.words)) if k != lost and e.marked[k])
+        return marked_ok >= 2
     return True
 
 

@@ -87,7 +87,9 @@ def _terminology_english() -> Iterator[tuple[str, str, str, dict]]:
             if rec.get("kind") != "en" or not term or not codes or term.lower() in _EN_SKIP:
                 continue
             code = codes.split("|")[0]
-            yield ("SYMPTOM" if code.startswith("R") else "DISEASE"), term, term, {"icd10_hint": code, "lang": "en"}
+            # `from: icd10`: the curated lists (english.tsv included) decide the label of a name they know
+            yield ("SYMPTOM" if code.startswith("R") else "DISEASE"), term, term, {"icd10_hint": code, "lang": "en",
+                                                                                  "from": "icd10"}
     except (OSError, csv.Error) as e:  # their file, their format: never break extraction
         log.warning("could not read icd10_synonyms.tsv (%s); English disease names left out", type(e).__name__)
 

@@ -31,6 +31,7 @@ class _Data:
     counted_plain: set[str]   # counted words written without marks (`mg`, `ml`)
     unit_after: re.Pattern
     ocr: dict[str, str]
+    ocr_word: dict[str, str]
     ocr_lead: set[str]
     trigger: re.Pattern
     ocr_trigger: re.Pattern
@@ -75,7 +76,8 @@ def _data() -> _Data:
     conf = re.escape("".join(ocr))
     ocr_trigger = re.compile(r"\d[" + conf + r"]|[" + conf + r"]\d")
     plain = {str(w).lower() for w in d["counted"] if fold_lower(str(w)) == str(w).lower()}
-    return _Data(roles, units, max(len(k) for k in units), counted, plain, unit_after, ocr,
+    ocr_word = {str(k): str(v) for k, v in (d.get("ocr_letters") or {}).items()}
+    return _Data(roles, units, max(len(k) for k in units), counted, plain, unit_after, ocr, ocr_word,
                  {str(x) for x in d["ocr_lead"]}, trigger, ocr_trigger)
 
 
@@ -278,6 +280,26 @@ def _sentence(text: str, pos: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+_OCR_WORD = re.compile(r"(?<![\w])(?=[^\W_]*[^\W\d_])[^\W_]*[01][^\W_]*(?![\w])")
+_OCR_WORD_TRIGGER = re.compile(r"[^\W\d_][01]|[01][^\W\d_]")
+
+
+def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
+    """`tá0 bón`, `yếu 1iệt`, `và0 viện`: a word with a digit OCR read for a letter, read back when the result is
+    one Vietnamese syllable (`HbA1c`, `B1`, `NS1` stay)."""
+    from ..text.syllable import is_syllable
+
+    edits = []
+    for m in _OCR_WORD.finditer(text):
+        w = m.group()
+        if any(c.isdigit() and c not in data.ocr_word for c in w) or not w[1:].islower() and not w.islower():
+            continue
+        fixed = "".join(data.ocr_word.get(c, c) for c in w)
+        if is_syllable(fixed.lower()):
+            edits.append((m.start(), m.end(), fixed))
+    return edits
+
+
 def chat_edits(text: str) -> list[Edit]:
     """Edits that read chat spellings of cue words as the words (`hok` -> `không`); for the assertion rules only
     (entities are matched on the text as written: `ko chong mat` has its symptom either way)."""
@@ -291,6 +313,8 @@ def value_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     if data.ocr_trigger.search(text):
         edits += _ocr_edits(text, folded, data)
+    if _OCR_WORD_TRIGGER.search(text):
+        edits += _ocr_word_edits(text, data)
     if data.trigger.search(folded):
         edits += _spoken_edits(text, data)
     return edits
