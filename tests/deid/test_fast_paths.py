@@ -93,3 +93,39 @@ def test_engine_digit_start_flag_uses_the_fast_path(tmp_path):
     got = [(c.start, c.end) for c in fast.recognizers[0].analyze(Context(text))]
     assert got == [(c.start, c.end) for c in slow.recognizers[0].analyze(Context(text))]
     assert [text[s:e] for s, e in got] == ["12-G04", "15-G11"]
+
+
+# --- the tagger's features: only what the model knows, made once per word ----------------------------------------
+def _tagger_inputs(note):
+    from vimednlp.deid.analyzer import Analyzer
+
+    an = Analyzer()
+    ctx = Context(note)
+    cands = [c for r in an.recognizers for c in r.analyze(ctx) if c.label in an.labels]
+    return an.tagger.tagger, ctx, cands
+
+
+def test_model_attributes_read_from_the_file_are_the_models_attributes():
+    from vimednlp.deid.tagger import load_phi_tagger
+
+    crf = load_phi_tagger("default").tagger
+    assert crf.known_attributes() == {attr for attr, _label in crf._tagger.info().state_features}
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_known_features_are_the_full_features_less_the_unknown_in_the_same_order(note):
+    from vimednlp.deid.phi_features import KnownFeatures, featurize
+
+    crf, ctx, cands = _tagger_inputs(note)
+    known = crf.known_attributes()
+    full = featurize(ctx, cands)
+    kf = KnownFeatures(known)
+    fast = kf.featurize(ctx, cands)
+    assert fast == [[a for a in f if a in known] for f in full]
+    assert kf.featurize(ctx, cands) == fast  # (the second time from the caches)
+    assert sum(map(len, fast)) < sum(map(len, full))  # (the notes hold attributes the model lacks)
+    # the same tags and the same marginal probabilities: crfsuite drops unknown attributes itself
+    tags = crf.decode(full)
+    probs = crf.entity_probs(len(tags))
+    assert crf.decode(fast) == tags
+    assert crf.entity_probs(len(tags)) == probs

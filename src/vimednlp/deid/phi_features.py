@@ -138,6 +138,109 @@ def featurize(ctx: Context, cands: Sequence[Candidate], extended: bool = False) 
     return feats
 
 
+class KnownFeatures:
+    """`featurize` for a trained model: the same attributes in the same order, less those the model has no
+    weight for (crfsuite drops them when tagging, so every score, and so every tag, stays the same). The
+    attribute strings of each word, shape, rule tag and word pair are made once and kept, instead of once
+    per token: this is the tagger's hot path."""
+
+    _MAX_PAIRS = 200_000  # entries kept per cache (a long batch would otherwise grow them without end)
+
+    def __init__(self, known: frozenset[str]):
+        self.known = known
+        self._words: dict[str, tuple] = {}
+        self._small: dict[str, dict[str, tuple]] = {"sh": {}, "r": {}, "k": {}}
+        self._shapes: dict[str, tuple] = {}  # token text -> its shape's attributes
+        self._pairs: dict[tuple[str, str], tuple] = {}
+        k = known
+        self._bos = ("BOS",) if "BOS" in k else ()
+        self._eos = ("EOS",) if "EOS" in k else ()
+        self._gap = ("gap-1",) if "gap-1" in k else ()
+
+    def _keep(self, *attrs: str) -> tuple:
+        k = self.known
+        return tuple(a for a in attrs if a in k)
+
+    def _word(self, w: str) -> tuple:
+        """(w=, its lexicon flags, w-1=, w+1=, w-2=, w+2=) of a folded syllable, each a tuple of known attributes."""
+        if len(self._words) >= self._MAX_PAIRS:
+            self._words.clear()
+        lex = names()
+        flags = [a for a, key in (("sur", "surname"), ("giv", "given"), ("mid", "middle")) if w in lex[key]]
+        got = self._words[w] = (self._keep("w=" + w), self._keep(*flags), self._keep("w-1=" + w),
+                                self._keep("w+1=" + w), self._keep("w-2=" + w), self._keep("w+2=" + w))
+        return got
+
+    def _one(self, name: str, x: str) -> tuple:
+        """(name=x, name-1=x, name+1=x) for a shape or a rule tag; ((k=x,),) for a token kind."""
+        got = ((self._keep("k=" + x),) if name == "k" else (
+            self._keep(name + "=" + x), self._keep(name + "-1=" + x), self._keep(name + "+1=" + x)))
+        self._small[name][x] = got
+        return got
+
+    def _shape_of(self, text: str) -> tuple:
+        """`_one("sh", ...)` of a token's text (its shape, looked up once per distinct token)."""
+        shapes = self._shapes
+        if len(shapes) >= self._MAX_PAIRS:
+            shapes.clear()
+        sh = self._small["sh"].get(x := _shape(text)) or self._one("sh", x)
+        shapes[text] = sh
+        return sh
+
+    def _pair(self, a: str, b: str) -> tuple:
+        """(w-1|w=, w|w+1=, w-2|w-1=) of an adjacent pair."""
+        pairs = self._pairs
+        if len(pairs) >= self._MAX_PAIRS:
+            pairs.clear()
+        p = a + "|" + b
+        got = pairs[(a, b)] = (self._keep("w-1|w=" + p), self._keep("w|w+1=" + p), self._keep("w-2|w-1=" + p))
+        return got
+
+    def featurize(self, ctx: Context, cands: Sequence[Candidate]) -> list[list[str]]:
+        rt = _rule_tags(ctx, cands)
+        ft = ctx.ftoks
+        n = len(ft)
+        words, pairs, shapes, one = self._words, self._pairs, self._shapes, self._one
+        rs, ks = self._small["r"], self._small["k"]
+        toks = ctx.tokens
+        # (each a look-up in a dict of what was made before; `or` makes it the first time)
+        Wd = [words.get(w) or self._word(w) for w in ft]
+        SHd = [shapes.get(t[0]) or self._shape_of(t[0]) for t in toks]
+        Rd = [rs.get(x) or one("r", x) for x in rt]
+        Kd = [ks.get(t[3]) or one("k", t[3]) for t in toks]
+        Pd = [pairs.get(ab) or self._pair(*ab) for ab in pairwise(ft)]
+        adj = ctx.adj
+        bos, eos, gap = self._bos, self._eos, self._gap
+        feats = []
+        last = n - 1
+        for i in range(n):
+            wd = Wd[i]
+            f = [*wd[0], *SHd[i][0], *Rd[i][0], *Kd[i][0], *wd[1]]
+            if i > 0:
+                f += Wd[i - 1][2]
+                f += SHd[i - 1][1]
+                f += Rd[i - 1][1]
+                f += Pd[i - 1][0]
+                if not adj[i - 1]:
+                    f += gap
+            else:
+                f += bos
+            if i > 1:
+                f += Wd[i - 2][4]
+                f += Pd[i - 2][2]
+            if i < last:
+                f += Wd[i + 1][3]
+                f += SHd[i + 1][2]
+                f += Rd[i + 1][2]
+                f += Pd[i][1]
+            else:
+                f += eos
+            if i < last - 1:
+                f += Wd[i + 2][5]
+            feats.append(f)
+        return feats
+
+
 # lexicons whose phrase matches become features with `features="ext"` (a phrase of up to 4 tokens)
 _GAZ_CUES = ("location_unit", "org_head", "org_names", "professions", "professions_medical", "name_before",
              "location_before", "org_connector", "date_cues")

@@ -21,7 +21,7 @@ from ..paths import resource_path
 from ..schema import PHI_LABELS
 from ..taggers.bio import doc_tokens
 from ..taggers.crf import CRFTagger
-from .phi_features import featurize
+from .phi_features import KnownFeatures, featurize
 from .recognizers.base import Candidate, Context
 
 DEFAULT_MODEL_DIR = resource_path("deid", "model")
@@ -50,6 +50,7 @@ class TaggerCandidates:
     def __init__(self, tagger) -> None:
         self.tagger = tagger
         self.score = CANDIDATE_SCORE
+        self._known: KnownFeatures | None = None  # the phi featurizer for this model (made on first use)
 
     @property
     def labels(self) -> list[str]:
@@ -71,7 +72,16 @@ class TaggerCandidates:
             why = _WHY["general"]
         else:
             toks = ctx.tokens
-            tags = t.decode(featurize(ctx, rule_cands, t.features == "phi-ext") if toks else [])
+            if not toks:
+                feats = []
+            elif t.features == "phi":
+                # (only the attributes the model knows: the same tags, fewer strings made and passed to crfsuite)
+                if self._known is None or self._known.known is not t.known_attributes():
+                    self._known = KnownFeatures(t.known_attributes())
+                feats = self._known.featurize(ctx, rule_cands)
+            else:
+                feats = featurize(ctx, rule_cands, True)
+            tags = t.decode(feats)
             why = _WHY["phi"]
         if probs is not None:
             probs[:] = t.entity_probs(len(tags))

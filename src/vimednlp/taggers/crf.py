@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import struct
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,6 +37,23 @@ GAZETTEER_FILE = "gazetteers.json"
 FEATURE_SETS = ("general", "phi", "phi-ext")
 # feature sets defined in a room above this one, imported by module name when used
 _FEATURE_MODULES = {"phi": "vimednlp.deid.phi_features", "phi-ext": "vimednlp.deid.phi_features"}
+
+
+def _model_attributes(data: bytes) -> list[str]:
+    """The attribute strings of a crfsuite model file (its `CRF1d` header, then the attribute CQDB: a backward
+    array of record offsets, each record `id, key size, key + NUL`)."""
+    if data[:4] != b"lCRF":
+        raise ValueError("not a crfsuite model")
+    off = struct.unpack_from("<I", data, 36)[0]  # header: magic, size, type, version, 3 counts, 2 offsets, attrs
+    if data[off:off + 4] != b"CQDB":
+        raise ValueError("no attribute dictionary where the header says")
+    bwd_size, bwd_off = struct.unpack_from("<II", data, off + 16)
+    out: list[str] = []
+    for rec in struct.unpack_from(f"<{bwd_size}I", data, off + bwd_off):
+        if rec:
+            size = struct.unpack_from("<I", data, off + rec + 4)[0]
+            out.append(data[off + rec + 8:off + rec + 7 + size].decode("utf-8"))
+    return out
 
 
 def _progress(iterable, desc: str, total: int | None = None, enable: bool = True):
@@ -255,6 +273,21 @@ class CRFTagger(Tagger):
         tagger.open(str(model_path))
         self._tagger = tagger
         self._model_path = model_path
+        self._known = None  # (known_attributes of this model, read on first use)
+
+    def known_attributes(self) -> frozenset[str]:
+        """The attributes the model has a weight for (crfsuite drops any other attribute when tagging, so leaving
+        them out of the input changes no score). Read from the model file's attribute dictionary (a few ms;
+        `Tagger.info()` would dump and parse the whole model, about 0.3 s)."""
+        got = getattr(self, "_known", None)
+        if got is None:
+            self._check_fitted()
+            try:
+                got = frozenset(_model_attributes(Path(self._model_path).read_bytes()))
+            except (OSError, ValueError, struct.error, UnicodeDecodeError):
+                got = frozenset(a for a, _label in self._tagger.info().state_features)
+            self._known = got
+        return got
 
     # --- prediction -----------------------------------------------------------------------------
     def decode(self, feats: list) -> list[str]:
