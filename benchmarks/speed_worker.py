@@ -27,6 +27,11 @@ def pipelines():
 
         return lambda t: deidentify(t, operator="tag").text
 
+    def deid_strict():
+        from vimednlp import deidentify
+
+        return lambda t: deidentify(t, operator="tag", profile="strict").text
+
     def deid_surrogate():
         from vimednlp import deidentify
 
@@ -43,7 +48,8 @@ def pipelines():
         nlp = vimednlp.load()
         return nlp
 
-    return {"text": text, "deid_detect": deid_detect, "deid_tag": deid_tag, "deid_surrogate": deid_surrogate,
+    return {"text": text, "deid_detect": deid_detect, "deid_tag": deid_tag, "deid_strict": deid_strict,
+            "deid_surrogate": deid_surrogate,
             "extract_rules": extract_rules, "spacy_full": spacy_full}
 
 

@@ -14,7 +14,7 @@ from common import BENCH, ROOT, fresh_process, run_peer, write_result
 from notes import notes_of_words
 
 TITLE = "Speed and memory (300-word notes)"
-PIPELINES = ["text", "deid_detect", "deid_tag", "deid_surrogate", "extract_rules", "spacy_full"]
+PIPELINES = ["text", "deid_detect", "deid_tag", "deid_strict", "deid_surrogate", "extract_rules", "spacy_full"]
 # underthesea's NER runs ~5 notes/s here: it times the first 300 of the same notes (its rate is steady over a
 # run; all 1000 would take ~3.5 of the 30 minutes `run.py all` may use). Every other row uses all the notes.
 PEER_DOCS = {"underthesea": 300}
