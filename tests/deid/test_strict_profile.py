@@ -126,6 +126,31 @@ def test_an_unknown_profile_is_a_clear_error():
         Deidentifier(profile="STRICT ")
 
 
+# --- widening: the head words of an address or organisation that the detector left outside its span ------------
+@pytest.mark.parametrize("text, leak", [
+    ("Sáng nay chuyển bệnh nhân lên trạm y tế xã tân hòa để tiêm phòng.", "trạm y tế"),
+    ("Giấy chứng nhận do Bảo hiểm Bảo Minh Cần Thơ cấp, số HĐ 4471.", "Bảo hiểm"),
+])
+def test_strict_takes_the_words_its_span_left_behind(text, leak):
+    default = vimednlp.deidentify(text, operator="tag").text
+    strict = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert leak in default  # the default profile keeps the head words
+    assert leak not in strict, strict
+
+
+def test_widening_leaves_a_date_range_and_a_place_line_as_written():
+    # annotators mark 'từ A đến B' as two dates and 'Huế, ngày …' as a place and a date: nothing is bridged
+    text = "Thẻ có giá trị từ 01/01/2026 đến 31/12/2026.\nHuế, ngày 27 tháng 4 năm 2026"
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert " đến " in out and ", ngày" in out
+
+
+def test_widening_keeps_clinical_words_and_names_apart():
+    text = "Bà Nguyễn Thị Hoa, 71 tuổi, đái tháo đường, ở tổ 5 phường Tân Mai."
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert "đái tháo đường" in out and "Bà " in out
+
+
 # --- the command line ---------------------------------------------------------------------------------------------
 def test_command_line_profile_strict(tmp_path):
     src = tmp_path / "note.txt"
