@@ -65,3 +65,17 @@ def test_spoken_year_is_a_history_cue():
     (s,) = [s for s in extract("bệnh nhân: em bị viêm gan B từ năm hai nghìn không trăm mười lăm")
             if s.label == "DISEASE"]
     assert s.attrs["historical"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lý do và0 viện: tá0 bón, yếu 1iệt nửa người.", [("SYMPTOM", "tá0 bón"), ("SYMPTOM", "yếu 1iệt nửa người")]),
+    ("Khám: tràn dịch khop gối trái.", [("DISEASE", "tràn dịch khop gối trái")]),   # one syllable lost its marks
+])
+def test_ocr_noise_inside_words(text, expected):
+    got = found(text)
+    for item in expected:
+        assert item in got, (item, got)
+
+
+def test_codes_with_digits_are_not_ocr_noise():
+    assert value_edits("HbA1c 7,2%, vitamin B1, NS1 dương tính, T1W") == []

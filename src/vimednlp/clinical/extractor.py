@@ -9,7 +9,7 @@ import bisect
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -111,7 +111,26 @@ def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
 
 def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> None:
     """ConText cues plus section implications on the DISEASE / SYMPTOM spans: sets `attrs[a] = True`
-    for each assertion found. Shared by `extract()` and the spaCy `ContextComponent`."""
+    for each assertion found. Shared by `extract()` and the spaCy `ContextComponent`. Chat spellings of cue
+    words (`hok sốt`, `k bít có phải cúm`; `spoken.chat_edits`) are read as the words."""
+    edits = chat_edits(text)
+    if not edits:
+        _apply_assertions(context, text, spans, view, sections)
+        return
+    read, al = apply_edits(text, edits)
+    moved = [Span(*al.to_normalized(sp.start, sp.end), sp.label, "", sp.source, sp.score, {}) for sp in spans]
+    secs = []
+    for sec in sections:
+        s, e = al.to_normalized(sec.start, sec.end)
+        secs.append(replace(sec, start=s, end=e, heading_end=al.to_normalized(sec.start, sec.heading_end)[1]))
+    _apply_assertions(context, read, moved, TokenView.of(read), secs)
+    for sp, mv in zip(spans, moved):
+        for a in ASSERTIONS:
+            if mv.attrs.get(a):
+                sp.attrs[a] = True
+
+
+def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> None:
     targets: list[tuple[Span, Target]] = []
     for sp in spans:
         if sp.label in ASSERTION_LABELS:
@@ -485,16 +504,7 @@ class ClinicalExtractor:
             spans = merge_tagger_spans(text, spans, found, self.labels | extra)
         if convention == "public":
             spans = self._widen(text, view, spans)
-        edits = chat_edits(text)
-        if not edits:
-            return self.annotate(text, spans, view)
-        # the assertion rules read chat spellings of their cues as the words (`hok sốt`, `k bít có phải cúm`)
-        read, alignment = apply_edits(text, edits)
-        moved = []
-        for sp in spans:
-            s, e = alignment.to_normalized(sp.start, sp.end)
-            moved.append(Span(s, e, sp.label, read[s:e], sp.source, sp.score, sp.attrs))
-        return _map_back(text, alignment, self.annotate(read, moved, TokenView.of(read)))
+        return self.annotate(text, spans, view)
 
 
 def _abbreviation_keys(trie) -> dict[str, Entry]:
