@@ -144,10 +144,10 @@ def suite_phoner(shared: Path, train_limit: int | None, args_iters: int = 300, a
     from vimednlp.deid.tagger import TaggerCandidates, phi_crf
 
     path = shared / "data" / "phoner_covid19"
-    test = load_corpus("phoner_covid19", path, splits=split)  # split="dev" to tune (the test split is reported)
+    test = load_corpus("phoner_covid19", path, splits=split, map_labels=True)  # split="dev" to tune (the test split is reported)
     print(f"\n### PhoNER_COVID19 {split} ({len(test)} sentences), types {', '.join(PHONER_TYPES)}\n\n{HEADER}")
     settings = [("rules only", Analyzer(model=None)), ("rules + shipped model", Analyzer(model="default"))]
-    train = load_corpus("phoner_covid19", path, splits="train")
+    train = load_corpus("phoner_covid19", path, splits="train", map_labels=True)
     if train_limit:
         train = train[:train_limit]
     t0 = time.perf_counter()

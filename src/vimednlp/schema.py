@@ -184,21 +184,29 @@ LABEL_MAPS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "SYMPTOM_AND_DISEASE": ("DISEASE", "SYMPTOM"),
         "MEDICAL_PROCEDURE": ("PROCEDURE", "TEST"),
         "MEDICINE": "DRUG",
-        "DRUG": "DRUG",  # the released ViMQ files tag drugs `drug` (loaders upper-case before lookup)
+        "DRUG": "DRUG",  # the released files write `drug`, `medical_procedure`: `map_label` ignores case
     },
-    # ViMedNER (Vietnamese medical NER, 5 types)
+    # ViMedNER (Vietnamese medical NER, 5 types): the doccano export's English names, then the published
+    # CoNLL split's Vietnamese tags (disease name, symptom, cause, diagnostic measure, treatment measure)
     "vimedner": {
         "DISEASE": "DISEASE",
         "SYMPTOM": "SYMPTOM",
         "CAUSE": "DISEASE",
         "DIAGNOSTIC": "TEST",
         "TREATMENT": ("PROCEDURE", "DRUG"),
+        "ten_benh": "DISEASE",
+        "trieu_chung_benh": "SYMPTOM",
+        "nguyen_nhan_benh": "DISEASE",
+        "bien_phap_chan_doan": "TEST",
+        "bien_phap_dieu_tri": ("PROCEDURE", "DRUG"),
     },
-    # VietMed-NER (spoken medical conversations, 18 types); types with no counterpart map to None.
+    # VietMed-NER (spoken medical conversations, 18 types); types with no counterpart (ORGAN, FOODDRINK,
+    # PERSONALCARE) are absent: `map_label` gives None for them.
     "vietmed_ner": {
         "AGE": "AGE",
         "GENDER": "GENDER",
         "JOB": "PROFESSION",
+        "OCCUPATION": "PROFESSION",  # the GitHub dataset.txt's name for JOB
         "LOCATION": "LOCATION",
         "ORGANIZATION": "ORGANIZATION",
         "DATETIME": "DATE",
@@ -223,14 +231,20 @@ for _name, _table in LABEL_MAPS.items():
         for _o in (_ours if isinstance(_ours, tuple) else (_ours,)):
             _rev.setdefault(_o, _pub)
     REVERSE_LABEL_MAPS[_name] = _rev
+# the same tables keyed by the case-folded public label: `map_label` ignores the case a file writes labels in
+_FOLDED_MAPS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    _name: {_pub.casefold(): _ours for _pub, _ours in _table.items()} for _name, _table in LABEL_MAPS.items()}
 
 
 def map_label(label: str, source: str) -> str | None:
-    """Map a public corpus label to ours (the default one when ambiguous); None when it has no counterpart."""
+    """Map a public corpus label to ours (the default one when ambiguous); None when it has no counterpart.
+    The public label's case does not matter (`drug`, `DRUG`)."""
     table = LABEL_MAPS.get(source)
     if table is None:
         raise KeyError(f"unknown label source {source!r}; known: {', '.join(sorted(LABEL_MAPS))}")
     ours = table.get(label)
+    if ours is None:  # corpora differ in case (ViMQ: `drug`, `medical_procedure`; ViMedNER: `ten_benh`)
+        ours = _FOLDED_MAPS[source].get(label.casefold())
     if isinstance(ours, tuple):
         return ours[0]
     return ours

@@ -385,3 +385,48 @@ def test_card_reads_stdin_once_for_both_of_its_passes(tmp_path):
     assert r.exit_code == 0, r.output
     assert re.search(r"\|\s*duplicate-id\s*\|\s*1\s*\|", r.stdout), r.stdout
     assert re.search(r"documents: 6\b", r.stdout)
+
+
+PUB = Path(__file__).parent / "fixtures" / "published"
+
+
+def test_format_errors_name_the_commands_option_not_the_python_argument(tmp_path):
+    src = tmp_path / "notes.xyz"
+    src.write_text("Bệnh nhân sốt cao.\n", encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["corpus", "convert", str(src), str(tmp_path / "out.jsonl")])
+    assert res.exit_code == 1 and "pass --from one of jsonl, conll" in res.output and "format=" not in res.output
+    _write_jsonl(tmp_path / "a.jsonl", NOTES[:1])
+    res = runner.invoke(cli, ["corpus", "convert", str(tmp_path / "a.jsonl"), str(tmp_path / "out.xyz")])
+    assert res.exit_code == 1 and "pass --to one of" in res.output and "format=" not in res.output
+    for cmd in ("validate", "stats"):
+        res = runner.invoke(cli, ["corpus", cmd, str(src)])
+        assert res.exit_code == 1 and "pass --format one of" in res.output and "format=" not in res.output, cmd
+    res = runner.invoke(cli, ["corpus", "merge", str(src), "--out", str(tmp_path / "m.jsonl")])
+    assert res.exit_code == 1 and "extension says its format" in res.output and "format=" not in res.output
+    with pytest.raises(ValueError, match="pass format= one of"):  # the Python API keeps its own wording
+        read(src)
+
+
+def test_convert_a_public_corpus_as_published_or_mapped(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "vimedner.jsonl"
+    res = runner.invoke(cli, ["corpus", "convert", str(PUB / "vimedner"), str(out), "--corpus", "vimedner"])
+    assert res.exit_code == 0, res.output
+    assert "1 empty tokens skipped" in res.output and "labels (as published)" in res.output
+    labels = {s.label for d in read(out) for s in d.spans}
+    assert labels == {"ten_benh", "trieu_chung_benh", "nguyen_nhan_benh", "bien_phap_chan_doan", "bien_phap_dieu_tri"}
+    res = runner.invoke(cli, ["corpus", "convert", str(PUB / "vimq"), str(tmp_path / "vimq.conll"), "--corpus", "vimq",
+                              "--split", "train", "--map-labels"])
+    assert res.exit_code == 0, res.output
+    assert "2 overlapping spans skipped (2 pairs in 2 records)" in res.output
+    lines = (tmp_path / "vimq.conll").read_text(encoding="utf-8").splitlines()
+    # ViMQ is word-segmented: written back at word level with its own tags (the originals are kept)
+    assert "sốt_cao B-SYMPTOM_AND_DISEASE" in lines and "paracetamol B-drug" in lines
+    res = runner.invoke(cli, ["corpus", "convert", str(PUB / "vimq"), str(tmp_path / "vimq.jsonl"), "--corpus", "vimq",
+                              "--split", "train", "--keep-overlaps"])
+    assert res.exit_code == 0 and "2 overlapping span pairs kept" in res.output, res.output
+    assert len(read(tmp_path / "vimq.jsonl")[3].spans) == 4  # JSONL holds the nested spans
+    res = runner.invoke(cli, ["corpus", "stats", str(PUB / "vietmed_ner"), "--corpus", "vietmed_ner", "--map-labels"])
+    assert res.exit_code == 0, res.output
+    assert "PROFESSION" in res.output and "kept as published (no vimednlp counterpart): FOODDRINK 3" in res.output

@@ -15,7 +15,7 @@ FIX = Path(__file__).parent / "fixtures"
 
 
 def test_vimq_loader_maps_labels_and_keeps_word_segmentation():
-    docs = load_corpus("vimq", FIX / "vimq", level="word")
+    docs = load_corpus("vimq", FIX / "vimq", level="word", map_labels=True)
     assert [d.meta["split"] for d in docs] == ["train"] * 3 + ["dev"] + ["test"] * 2
     d = docs[0]
     assert d.text == "Bé 3 tuổi bị sốt cao và ho khan kéo dài có nguy hiểm không ?"
@@ -38,7 +38,7 @@ def test_vimq_loader_maps_labels_and_keeps_word_segmentation():
 
 
 def test_vimedner_loader():
-    docs = load_corpus("vimedner", FIX / "vimedner.jsonl")
+    docs = load_corpus("vimedner", FIX / "vimedner.jsonl", map_labels=True)
     assert len(docs) == 4 and docs[0].id == "vimedner-101"
     got = [(s.label, s.text, s.attrs["orig_label"]) for s in docs[1].spans]
     assert got == [("TEST", "siêu âm tim", "DIAGNOSTIC"), ("TEST", "xét nghiệm máu", "DIAGNOSTIC"),
@@ -60,7 +60,7 @@ def test_vimedner_loader_reports_bad_lines(tmp_path):
 
 
 def test_vietmed_ner_loader_jsonl_and_parquet(tmp_path):
-    docs = load_corpus("vietmed_ner", FIX / "vietmed_ner")
+    docs = load_corpus("vietmed_ner", FIX / "vietmed_ner", map_labels=True)
     assert [d.meta["split"] for d in docs] == ["train", "train", "validation", "test"]
     got = [(s.label, s.text, s.attrs["orig_label"]) for s in docs[0].spans]
     assert got == [("AGE", "ba mươi tuổi", "AGE"), ("DISEASE", "tiểu đường type hai", "DISEASESYMTOM")]
@@ -76,7 +76,7 @@ def test_vietmed_ner_loader_jsonl_and_parquet(tmp_path):
     for split in ("train", "validation", "test"):
         Dataset.from_list([{"words": r["words"], "tags": [names.index(t) for t in r["tags"]]} for r in rows],
                           features=feats).to_parquet(str(d / f"{split}-00000-of-00001.parquet"))
-    pq = load_corpus("vietmed_ner", tmp_path, splits="validation")
+    pq = load_corpus("vietmed_ner", tmp_path, splits="validation", map_labels=True)
     assert [(s.label, s.text) for s in pq[0].spans] == [("PROFESSION", "giáo viên"), ("LOCATION", "quận ba")]
 
 

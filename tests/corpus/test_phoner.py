@@ -21,7 +21,7 @@ def phoner():
 
 @pytest.fixture(scope="module")
 def loaded(phoner):
-    return {lv: load_corpus("phoner_covid19", phoner, level=lv) for lv in ("syllable", "word")}
+    return {lv: load_corpus("phoner_covid19", phoner, level=lv, map_labels=True) for lv in ("syllable", "word")}
 
 
 @pytest.mark.slow
@@ -60,8 +60,18 @@ def test_published_counts(loaded):
         ours = {s.label for d in docs for s in d.spans}
         assert ours == {"ID", "NAME", "AGE", "GENDER", "PROFESSION", "LOCATION", "ORGANIZATION", "DATE",
                         "DISEASE", "TRANSPORT"}
+        assert docs.report.total("records") == docs.report.total("documents") == 10_027
         for d in docs[:500]:
             d.check()
+
+
+@pytest.mark.slow
+def test_loader_keeps_the_published_labels_by_default(phoner):
+    docs = load_corpus("phoner_covid19", phoner, splits="dev")
+    assert {s.label for d in docs for s in d.spans} == {
+        "PATIENT_ID", "NAME", "AGE", "GENDER", "JOB", "LOCATION", "ORGANIZATION", "DATE", "SYMPTOM_AND_DISEASE",
+        "TRANSPORTATION"}
+    assert sum(docs.report.labels.values()) == sum(len(d.spans) for d in docs) and not docs.report.mapped
 
 
 @pytest.mark.slow
@@ -115,7 +125,8 @@ def test_stats_cli_on_phoner_train(phoner):
         if ln and ln.split()[0].isupper():
             rows.setdefault(ln.split()[0], ln.split())
     assert rows["LOCATION"][1] == "5,398" and rows["PATIENT_ID"][1] == "3,240" and rows["TOTAL"][1] == "15,767"
-    res = CliRunner().invoke(cli, ["corpus", "stats", str(phoner), "--corpus", "phoner_covid19", "--split", "dev"])
+    res = CliRunner().invoke(cli, ["corpus", "stats", str(phoner), "--corpus", "phoner_covid19", "--split", "dev",
+                                   "--map-labels"])
     assert res.exit_code == 0, res.output
     assert "DISEASE" in res.output and "PROFESSION" in res.output and re.search(r"^dev\s+2,000$", res.output, re.M)
 

@@ -13,6 +13,16 @@ from .io import FORMATS
 _FMT = click.Choice(list(FORMATS))
 _LEVEL = click.option("--level", type=click.Choice(["syllable", "word"]), default="syllable", show_default=True,
                       help="Token level of CoNLL / token files (word level joins syllables with `_`).")
+# with --corpus the level defaults to the one the corpus is published at (ViMQ: word)
+_CORPUS_LEVEL = click.option("--level", type=click.Choice(["syllable", "word"]), default=None,
+                             help="Token level of CoNLL / token files (word level joins syllables with `_`); "
+                                  "default: syllable, or with --corpus the level the corpus is published at.")
+
+
+def default_level(corpus: str) -> str:
+    from .loaders import corpus_info
+
+    return corpus_info(corpus).get("level", "syllable")
 
 
 def _progress(it, desc: str):
@@ -28,12 +38,16 @@ def _report_errors(log: ErrorLog, limit: int = 50) -> None:
         click.echo(f"... and {len(log) - limit} more", err=True)
 
 
-def _source(path: str, fmt: str | None, level: str, corpus: str | None, split: str | None,
-            on_error: str, log: ErrorLog):
+def _source(path: str, fmt: str | None, level: str | None, corpus: str | None, split: str | None,
+            on_error: str, log: ErrorLog, map_labels: bool = False, keep_overlaps: bool = False):
     if corpus:
         from .loaders import load_corpus
 
-        return iter(load_corpus(corpus, path, level=level, splits=split, on_error=on_error, errors=log))
+        docs = load_corpus(corpus, path, level=level, splits=split, on_error=on_error, errors=log,
+                           map_labels=map_labels, overlaps="keep" if keep_overlaps else "skip")
+        for line in docs.report.lines():  # counts and labels only: what was read, skipped and kept
+            click.echo(line, err=True)
+        return iter(docs)
     from .io import iter_read
 
     return iter_read(path, fmt, level=level, on_error=on_error, errors=log)
@@ -44,11 +58,21 @@ class _Group(click.Group):
 
     def invoke(self, ctx):
         from .errors import RecordError
+        from .io import FormatError
 
         try:
             return super().invoke(ctx)
         except RecordError as e:
             raise click.ClickException(str(e)) from None
+        except FormatError as e:  # name this command's option, not the Python argument `format=`
+            options = _FORMAT_OPTIONS.get(ctx.invoked_subcommand or "", (None, None))
+            raise click.ClickException(e.message(options[1] if e.for_writing else options[0])) from None
+
+
+# the option that gives each command's input and output format (None: the command has none)
+_FORMAT_OPTIONS = {"convert": ("--from", "--to"), "validate": ("--format", None), "stats": ("--format", None),
+                   "split": ("--format", None), "card": ("--format", None), "merge": (None, None),
+                   "relabel": (None, None)}
 
 
 def _write_safely(docs, dst: str, fmt: str | None = None, **kw) -> int:
@@ -84,9 +108,14 @@ def corpus() -> None:
 @click.option("--from", "fmt_in", type=_FMT, help="Input format (default: guessed from the path).")
 @click.option("--to", "fmt_out", type=_FMT, help="Output format (default: guessed from the path).")
 @click.option("--corpus", "corpus_name", type=click.Choice(["phoner_covid19", "vimq", "vimedner", "vietmed_ner"]),
-              help="Read SRC with a public-corpus loader (labels mapped to ours, originals kept).")
+              help="Read SRC with a public-corpus loader, in its published layout and with its own labels.")
 @click.option("--split", help="With --corpus: only this split.")
-@_LEVEL
+@click.option("--map-labels", is_flag=True,
+              help="With --corpus: map the corpus's labels to vimednlp's (the original kept in attrs.orig_label).")
+@click.option("--keep-overlaps", is_flag=True,
+              help="With --corpus: keep overlapping spans (JSONL holds them; CoNLL/IOB cannot). Default: the "
+                   "longer span of each overlapping pair is kept and the others counted as skipped.")
+@_CORPUS_LEVEL
 @click.option("--label-source", type=click.Choice(["orig", "label"]), default="orig", show_default=True,
               help="Tags written to CoNLL/HF: the corpus's original label when kept, or ours.")
 @click.option("--kind", type=click.Choice(["tokens", "spans"]), default="tokens", show_default=True,
@@ -101,8 +130,8 @@ def corpus() -> None:
               help="With --to hf: write a DatasetDict with one dataset per meta['split'] (train/dev/test).")
 @click.option("--on-error", type=click.Choice(list(ON_ERROR)), default="fail", show_default=True,
               help="skip: keep every valid record and report the bad ones by line; fail: stop at the first.")
-def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, kind, hf_labels, ls_predictions,
-            by_split, on_error):
+def convert(src, dst, fmt_in, fmt_out, corpus_name, split, map_labels, keep_overlaps, level, label_source, kind,
+            hf_labels, ls_predictions, by_split, on_error):
     """Convert SRC to DST (formats: jsonl, conll, tokens-json, labelstudio, brat, docbin, hf).
 
     \b
@@ -113,11 +142,15 @@ def convert(src, dst, fmt_in, fmt_out, corpus_name, split, level, label_source, 
       vimednlp corpus convert bad.jsonl good.jsonl --on-error skip
       vimednlp corpus convert PhoNER_COVID19/data phoner.jsonl --corpus phoner_covid19 --level word
       vimednlp corpus convert PhoNER_COVID19/data phoner_hf --to hf --corpus phoner_covid19 --by-split
+      vimednlp corpus convert ViMQ/data vimq_train.conll --corpus vimq --split train --level word
+      vimednlp corpus convert ViMedNER vimedner.jsonl --corpus vimedner --map-labels
     """
     from .io import guess_format
 
     log = ErrorLog()
-    docs = _progress(_source(src, fmt_in, level, corpus_name, split, on_error, log), "convert")
+    level = level or (default_level(corpus_name) if corpus_name else "syllable")
+    docs = _progress(_source(src, fmt_in, level, corpus_name, split, on_error, log, map_labels, keep_overlaps),
+                     "convert")
     fmt = fmt_out or ("jsonl" if dst == "-" else guess_format(dst, for_writing=True))
     kw = {}
     if fmt in ("conll", "tokens-json"):
@@ -187,14 +220,15 @@ def validate(path, fmt, level, labels, allow_overlap, near_dup, strict, max_prob
 @click.argument("path")
 @click.option("--format", "fmt", type=_FMT, help="Input format (default: guessed from the path).")
 @click.option("--corpus", "corpus_name", type=click.Choice(["phoner_covid19", "vimq", "vimedner", "vietmed_ner"]),
-              help="Read PATH with a public-corpus loader.")
+              help="Read PATH with a public-corpus loader (its published layout and labels).")
 @click.option("--split", help="With --corpus: only this split.")
-@_LEVEL
+@click.option("--map-labels", is_flag=True, help="With --corpus: map the corpus's labels to vimednlp's.")
+@_CORPUS_LEVEL
 @click.option("--label-source", type=click.Choice(["label", "orig"]), default="label", show_default=True,
-              help="Count our labels or the corpus's original ones.")
+              help="Count the records' labels or the corpus's original ones (attrs.orig_label).")
 @click.option("--png", type=click.Path(dir_okay=False), help="Also save a plot of label counts and span lengths.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
-def stats(path, fmt, corpus_name, split, level, label_source, png, as_json):
+def stats(path, fmt, corpus_name, split, map_labels, level, label_source, png, as_json):
     """Per-label counts, span lengths, tokens, documents per split and label co-occurrence.
 
     \b
@@ -206,7 +240,8 @@ def stats(path, fmt, corpus_name, split, level, label_source, png, as_json):
     from .stats import compute_stats, format_stats, plot_stats
 
     log = ErrorLog()
-    st = compute_stats(_progress(_source(path, fmt, level, corpus_name, split, "skip", log), "stats"),
+    level = level or (default_level(corpus_name) if corpus_name else "syllable")
+    st = compute_stats(_progress(_source(path, fmt, level, corpus_name, split, "skip", log, map_labels), "stats"),
                        label_source=label_source)
     click.echo(json.dumps(st.to_dict(), ensure_ascii=False, indent=1) if as_json else format_stats(st))
     if png:

@@ -34,12 +34,16 @@ def bio_names(labels: Iterable[str]) -> list[str]:
 def default_labels(docs: Sequence[Document], label_source: str = "label") -> list[str]:
     """The fixed label list for `docs`: our schema's, or with `label_source="orig"` on records from one
     public corpus loader (meta["source"]), that corpus's own labels."""
-    from ..schema import ALL_LABELS, LABEL_MAPS
+    from ..schema import ALL_LABELS
+    from .loaders import CORPORA, published_labels
 
     if label_source == "orig":
         sources = {d.meta.get("source") for d in docs}
-        if len(sources) == 1 and (src := next(iter(sources))) in LABEL_MAPS:
-            return list(LABEL_MAPS[src])
+        if len(sources) == 1 and (src := next(iter(sources))) in CORPORA:
+            # the published inventory, then any other label the records carry (never an unlisted tag lost)
+            found = {str(s.attrs.get("orig_label") or s.label) for d in docs for s in d.spans}
+            known = published_labels(src)
+            return known + sorted(found - set(known))
     return list(ALL_LABELS)
 
 

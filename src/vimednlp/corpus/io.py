@@ -28,6 +28,23 @@ _BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".conll": "conll", ".bio": 
               ".spacy": "docbin", ".ann": "brat", ".hf": "hf"}
 
 
+class FormatError(ValueError):
+    """The format of a path cannot be guessed. The message names the way to give it: `format=` in Python;
+    the command line re-words it with its own option (`--from`, `--to`, `--format`) through `message`."""
+
+    def __init__(self, path: str | Path, folder: bool, for_writing: bool = False):
+        self.path, self.folder, self.for_writing = str(path), folder, for_writing
+        super().__init__(self.message("format="))
+
+    def message(self, option: str | None) -> str:
+        what = f"folder {self.path}" if self.folder else f"{self.path} from its extension"
+        if option is None:  # a command with no format option
+            return f"cannot guess the format of {what}; name a file whose extension says its format"
+        value = f"{option} "
+        known = f"{value}brat or hf" if self.folder else f"{value}one of {', '.join(FORMATS)}"
+        return f"cannot guess the format of {what}; pass {known}"
+
+
 def guess_format(path: str | Path, for_writing: bool = False) -> str:
     """The format of `path` from its extension (and, for `.json` and folders, a look inside)."""
     p = Path(path)
@@ -60,8 +77,8 @@ def guess_format(path: str | Path, for_writing: bool = False) -> str:
         if any(p.glob("*.ann")) or any(p.glob("*.txt")):
             return "brat"
     if p.is_dir() or (for_writing and not suf):
-        raise ValueError(f"cannot guess the format of folder {p}: pass format= (brat or hf)")
-    raise ValueError(f"cannot guess the format of {p} from its extension; pass format= one of {', '.join(FORMATS)}")
+        raise FormatError(p, folder=True, for_writing=for_writing)
+    raise FormatError(p, folder=False, for_writing=for_writing)
 
 
 STDIO = "-"
