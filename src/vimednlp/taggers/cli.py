@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -32,20 +33,48 @@ def _read(path: str, label_source: str | None, labels: list[str] | None):
         docs = read_docs(path)
     if not docs:
         raise click.ClickException(f"{path}: no documents")
+    dropped: Counter = Counter()
     if label_source:
         for d in docs:
             kept = []
             for s in d.spans:
-                ours = map_label(s.label, label_source)
+                ours = map_label(s.label, label_source)  # case-insensitive: `drug` and `DRUG` both map
                 if ours is not None:
                     s.attrs.setdefault("orig_label", s.label)
                     s.label = ours
                     kept.append(s)
+                else:
+                    dropped[s.label] += 1
             d.spans = kept
+    if dropped:  # never silently: the labels with no vimednlp counterpart, and how many spans each lost
+        click.echo(f"{path}: spans left out, their labels have no {label_source} -> vimednlp mapping: "
+                   + ", ".join(f"{k} {v}" for k, v in sorted(dropped.items())), err=True)
     if labels:
         for d in docs:
             d.spans = [s for s in d.spans if s.label in labels]
     return docs
+
+
+def _corpus_splits(corpus: str, data: str, level: str | None, map_labels: bool, seed: int, say):
+    """The public corpus as published -> {split: records}. A corpus published without a split (VietMed-NER's
+    dataset.txt) is cut 80/10/10 by a shuffle seeded with `seed`, and the output says so."""
+    from ..corpus.errors import RecordError
+    from ..corpus.loaders import NO_SPLIT, by_split, load_corpus
+
+    try:
+        docs = load_corpus(corpus, data, level=level, map_labels=map_labels)
+    except (FileNotFoundError, RecordError) as e:
+        raise click.BadParameter(str(e), param_hint="--data") from None
+    for line in docs.report.lines():
+        say(line)
+    parts = by_split(docs)
+    if set(parts) == {NO_SPLIT}:
+        from ..corpus.loaders import seeded_split
+
+        parts = seeded_split(parts[NO_SPLIT], seed=seed)
+        say(f"{corpus} at {data} has no published split: split train/dev/test 80/10/10 by a seeded shuffle "
+            f"(seed {seed}; corpus.loaders.seeded_split)")
+    return parts
 
 
 def _parse_gazetteer(path: str) -> dict[str, set[str]]:
@@ -65,14 +94,30 @@ def _parse_gazetteer(path: str) -> dict[str, set[str]]:
 
 @click.command("train", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--kind", type=click.Choice(["crf", "spacy", "transformers"]), default="crf", show_default=True)
-@click.option("--train", "train_path", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Training file: JSONL Document records, or CoNLL ('token TAG' lines).")
+@click.option("--train", "train_path", type=click.Path(exists=True, dir_okay=False),
+              help="Training file: JSONL Document records, or CoNLL ('token TAG' lines). Or use --corpus.")
+@click.option("--corpus", "corpus", type=click.Choice(["vimq", "vimedner", "vietmed_ner", "phoner_covid19"]),
+              help="Train on a public corpus read as published from --data, with its own labels, and score "
+                   "on its published test split.")
+@click.option("--data", "data_path", type=click.Path(exists=True),
+              help="With --corpus: where your copy of the corpus is (a folder, or ViMedNER's/VietMed-NER's file).")
+@click.option("--split", "train_split", default="train", show_default=True,
+              help="With --corpus: the published split to train on.")
+@click.option("--eval-split", "eval_split", default=None,
+              help="With --corpus: the published split to score on (default: the corpus's test split).")
+@click.option("--dev-split", "dev_split", default=None,
+              help="With --corpus: a published split for model selection (spacy/transformers), also scored.")
+@click.option("--map-labels", is_flag=True,
+              help="With --corpus: train on vimednlp's labels instead of the corpus's own (scored on them too).")
+@click.option("--level", type=click.Choice(["syllable", "word"]), default=None,
+              help="With --corpus: token level to read (default: the level the corpus is published at).")
 @click.option("--dev", "dev_path", type=click.Path(exists=True, dir_okay=False),
               help="Dev file (model selection for spaCy/transformers; evaluated and reported).")
 @click.option("--test", "test_path", type=click.Path(exists=True, dir_okay=False),
               help="Test file, evaluated once after training.")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for the trained model (meta.json + model files + metrics.json).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for the trained model (meta.json + model files + metrics.json); needed with --train; "
+                   "with --corpus the model is saved only when given.")
 @click.option("--model", "model_path", type=click.Path(exists=True, file_okay=False),
               help="transformers: local checkpoint folder to fine-tune (PhoBERT, XLM-R, ...).")
 @click.option("--labels", default=None, help="Comma-separated labels to train (default: all in --train).")
@@ -101,9 +146,10 @@ def _parse_gazetteer(path: str) -> dict[str, set[str]]:
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--verbose", is_flag=True, help="Print the trainer's log (crfsuite: one line per L-BFGS iteration).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings (metrics.json keeps the scores).")
-def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, label_source, c1, c2,
-          max_iterations, train_gazetteer, word_segmentation, gazetteer_path, features, epochs, learning_rate,
-          batch_size, max_length, word_segmented, device, seed, verbose, quiet) -> None:
+def train(kind, train_path, corpus, data_path, train_split, eval_split, dev_split, map_labels, level, dev_path,
+          test_path, out_dir, model_path, labels, label_source, c1, c2, max_iterations, train_gazetteer,
+          word_segmentation, gazetteer_path, features, epochs, learning_rate, batch_size, max_length,
+          word_segmented, device, seed, verbose, quiet) -> None:
     """Train a tagger on corpus records, print per-label P/R/F1 and save it to --out.
 
     \b
@@ -116,6 +162,14 @@ def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, la
       vimednlp train --kind spacy --train train.jsonl --dev dev.jsonl --out models/spacy --epochs 20
       vimednlp train --kind transformers --model ~/models/phobert-base --train train.jsonl \\
           --dev dev.jsonl --out models/phobert-ner --epochs 5
+
+    \b
+    A public corpus, read as published (its own labels), trained on its train split and scored on its
+    test split (per-label and micro F1, strict span match as seqeval):
+      vimednlp train --corpus vimq --data ~/data/ViMQ/data
+      vimednlp train --corpus vimedner --data ~/data/ViMedNER --kind spacy --out models/vimedner-spacy
+      vimednlp train --corpus vietmed_ner --data ~/data/VietMed-NER/dataset.txt
+      vimednlp train --corpus vimq --data ~/data/ViMQ/data --split train --eval-split dev --map-labels
 
     Load the result with `vimednlp.taggers.load_tagger(DIR)`; a tagger of PHI labels runs in
     `vimednlp deid --model DIR`, one of clinical labels in `vimednlp extract --tagger DIR`.
@@ -130,13 +184,39 @@ def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, la
 
     if kind == "transformers" and not model_path:
         raise click.UsageError("--kind transformers needs --model <local checkpoint folder>")
-    out = Path(out_dir)
-    if out.exists() and any(out.iterdir()) and not (out / "meta.json").exists():
+    if bool(train_path) == bool(corpus):
+        raise click.UsageError("give --train FILE, or --corpus NAME --data DIR (one of them)")
+    if corpus and not data_path:
+        raise click.UsageError("--corpus needs --data <where your copy of the corpus is>")
+    if corpus and (dev_path or test_path or label_source):
+        raise click.UsageError("with --corpus the splits come from the corpus: use --dev-split / --eval-split "
+                               "(and --map-labels instead of --label-source)")
+    if not corpus and not out_dir:
+        raise click.UsageError("--train needs --out <folder for the model>")
+    out = Path(out_dir) if out_dir else None
+    if out is not None and out.exists() and any(out.iterdir()) and not (out / "meta.json").exists():
         raise click.UsageError(f"--out {out} exists and is not a tagger folder; choose an empty folder")
     t0 = time.perf_counter()
-    train_docs = _read(train_path, label_source, keep)
-    dev_docs = _read(dev_path, label_source, keep) if dev_path else None
-    test_docs = _read(test_path, label_source, keep) if test_path else None
+    if corpus:
+        from ..corpus.loaders import corpus_info
+
+        parts = _corpus_splits(corpus, data_path, level, map_labels, seed, say)
+        eval_split = eval_split or corpus_info(corpus).get("test_split", "test")
+        for opt, name in (("--split", train_split), ("--eval-split", eval_split), ("--dev-split", dev_split)):
+            if name and name not in parts:
+                raise click.BadParameter(f"no split {name!r} in {data_path}; found: {', '.join(parts)}",
+                                         param_hint=opt)
+        train_path = f"{data_path} [{corpus}, split {train_split}]"
+        train_docs = parts[train_split]
+        dev_docs = parts[dev_split] if dev_split else None
+        test_docs = parts[eval_split]
+        if keep:
+            for d in [*train_docs, *(dev_docs or []), *test_docs]:
+                d.spans = [s for s in d.spans if s.label in keep]
+    else:
+        train_docs = _read(train_path, label_source, keep)
+        dev_docs = _read(dev_path, label_source, keep) if dev_path else None
+        test_docs = _read(test_path, label_source, keep) if test_path else None
     n_spans = sum(len(d.spans) for d in train_docs)
     say(f"read {len(train_docs)} training documents ({n_spans} spans)"
         + (f", {len(dev_docs)} dev" if dev_docs else "") + (f", {len(test_docs)} test" if test_docs else ""))
@@ -173,11 +253,21 @@ def train(kind, train_path, dev_path, test_path, out_dir, model_path, labels, la
     tagger.fit(train_docs, dev=dev_docs if kind != "crf" else None)
     fit_s = time.perf_counter() - t0
     metrics: dict = {"kind": kind, "train": str(train_path), "n_train": len(train_docs), "fit_seconds": round(fit_s, 1)}
+    if corpus:
+        metrics.update(corpus=corpus, split=train_split, eval_split=eval_split,
+                       labels="vimednlp" if map_labels else "published")
     for name, docs in (("dev", dev_docs), ("test", test_docs)):
         if docs:
-            rep = entity_scores(docs, tagger.predict(docs), tagger.labels)
-            say(rep.format(f"\n{name} (entity level, strict match)"), err=False)
+            # with --corpus every gold label of the split is scored (a label the model never learnt scores 0)
+            scored = sorted(set(tagger.labels) | {s.label for d in docs for s in d.spans}) if corpus else tagger.labels
+            rep = entity_scores(docs, tagger.predict(docs), scored)
+            title = (f"{dev_split if name == 'dev' else eval_split} split of {corpus} ({len(docs)} records)"
+                     if corpus else name)
+            say(rep.format(f"\n{title} (entity level, strict span match as seqeval)"), err=False)
             metrics[name] = rep.to_dict()
+    if out is None:
+        say(f"trained a {kind} tagger ({len(tagger.labels)} labels) in {fit_s:.0f}s; not saved (no --out)")
+        return
     tagger.save(out)
     (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
     say(f"saved {kind} tagger ({len(tagger.labels)} labels) to {out} in {fit_s:.0f}s")
