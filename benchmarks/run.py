@@ -30,7 +30,7 @@ from common import BENCH, RESULTS_DIR, now  # noqa: E402
 
 # order matters for `all`: cheap suites first, the long scale run last
 SUITES = ["text", "corpus", "deid", "deid_detail", "clinical_ner", "assertions", "acronyms", "coding", "speed",
-          "scaling", "spark", "scale"]
+          "scaling", "spark", "scale", "public"]
 # Accuracy suites run side by side on the 2 cores (`--serial` turns this off): deid_detail (one process training
 # its PhoNER CRF) in one lane, these in the other, lightest first so that their own timings see one busy core at
 # most; clinical_ner's learning curve trains two points at a time, so for its last minutes three processes share
