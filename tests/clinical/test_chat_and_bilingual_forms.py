@@ -100,3 +100,14 @@ def test_field_vocabularies(text, expected):
     got = found(text)
     for item in expected:
         assert item in got, (item, got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amoxicillin 500 mg PO tid x 7 days", [("DOSAGE", "500 mg PO tid x 7 days")]),
+    ("Omeprazole 20 mg once daily before breakfast", [("DOSAGE", "20 mg once daily before breakfast")]),
+    ("HBsAg negative, anti-HCV positive", [("RESULT", "negative"), ("RESULT", "positive")]),
+])
+def test_english_doses_and_verdicts(text, expected):
+    got = found(text)
+    for item in expected:
+        assert item in got, (item, got)
