@@ -178,7 +178,7 @@ def phoner_section(root: Path) -> list[str]:
     return [
         "## PhoNER_COVID19 (from `$VIMEDNLP_SHARED/data/phoner_covid19`, never copied)",
         "",
-        "CoNLL -> records (labels mapped to ours, originals in `attrs.orig_label`) -> CoNLL:",
+        "CoNLL -> records (labels as published, also in `attrs.orig_label`) -> CoNLL:",
         "",
         "| level | split | sentences | entities | byte-identical |",
         "|---|---|---:|---:|---|",
