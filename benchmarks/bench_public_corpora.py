@@ -78,9 +78,11 @@ def markdown(results: list[dict], skipped: list[str], args) -> str:
                 lines.append(f"| {r['title']} | {r['split']} ({r['test_split']}) | {r['n_train']:,} / {r['n_test']:,} "
                              f"| {'CRF' if row['kind'] == 'crf' else 'spaCy tagger'} | {m['precision']:.3f} | "
                              f"{m['recall']:.3f} | **{m['f1']:.3f}** | {anchor} |")
+        how = {"crf": f"the CRF with its general feature set ({args.max_iterations} L-BFGS iterations)",
+               "spacy": f"the spaCy tagger {args.epochs} epochs"}
+        ran = [how[k] for k in how if any(row["kind"] == k for r in results for row in r["rows"])]
         lines += ["", "Strict span match (start, end and label equal, seqeval's definition), on the corpus's own "
-                  "labels; the CRF with its general feature set (" f"{args.max_iterations} L-BFGS iterations), "
-                  f"the spaCy tagger {args.epochs} epochs, seed {args.seed}" +
+                  f"labels; {', '.join(ran)}, seed {args.seed}" +
                   (f", training limited to {args.limit} records (a smoke run, not for reporting)" if args.limit else "")
                   + ". Published anchors (reference points from other papers, not measured here): "
                   + "; ".join(f"{r['title']}: {r['anchor']['model']} {r['anchor']['micro_f1']:.3f} ({r['anchor']['where']})"
