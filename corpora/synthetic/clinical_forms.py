@@ -179,7 +179,7 @@ TRANSCRIPT = [
     "bệnh nhân: em không {S:neg}, không {S:neg} ạ",
     "bác sĩ: nhà mình có ai bị bệnh gì không. bệnh nhân: dạ {REL} bị {D:fam}",
     "bác sĩ: trước đây anh có bệnh gì không. bệnh nhân: em bị {D:hist} từ năm {YEAR}",
-    "bác sĩ: đo {LAB}, {LAB}",
+    "bác sĩ: chỉ số hôm nay {LAB}, {LAB}",
     "bác sĩ: kết quả {LAB} nhé",
     "bác sĩ: anh uống {DR} {DS} nhé",
     "bác sĩ: tôi nghĩ anh bị {D}, nhưng có thể là {D:unc}, mình làm thêm {T}",
