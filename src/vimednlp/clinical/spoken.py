@@ -37,6 +37,9 @@ class _Data:
     ocr_lead: set[str]
     trigger: re.Pattern
     trigger_marked: re.Pattern
+    pairs: frozenset[tuple[str, str]]   # (a word that opens a number, the word after it), both spellings
+    digit_unit: re.Pattern              # a number in digits, then a spoken unit
+    unit_pairs: frozenset[tuple[str, str]]   # the first two words of a spoken unit
 
 
 @lru_cache(maxsize=1)
@@ -84,11 +87,20 @@ def _data() -> _Data:
     trigger = trigger_of({k for _, k in opening}, {fold_lower(u) for u in spoken_units}, counted)
     trigger_marked = trigger_of({w for w, _ in opening} | {w for k, c in roles.items() for w, _, _ in c},
                                 spoken_units, {str(w).lower() for w in d["counted"]})
+    # the same test on word pairs, for most notes (no number in words): a set lookup instead of a regex scan
+    nexts = {w for c in roles.values() for w, _, _ in c} | set(roles) | {u.split()[0] for u in spoken_units} \
+        | {fold_lower(u).split()[0] for u in spoken_units} | counted | {str(w).lower() for w in d["counted"]}
+    pairs = frozenset((a, b) for a in {w for w, _ in opening} | {k for _, k in opening} for b in nexts)
+    # a number in digits, then a unit only speech writes (`500 mi li gam`; `2 lần`, `38 độ` are written units)
+    spoken_only = {u for u in spoken_units | {fold_lower(u) for u in spoken_units} if " " in u}
+    digit_unit = re.compile(r"\d[ \t]*(?:" + alt(spoken_only) + r")(?![\w])")
+    pairs = frozenset((a, b + p) for a, b in pairs for p in ("", ",", ".", ";", ":", ")"))
+    unit_pairs = frozenset(tuple(u.split()[:2]) for u in spoken_only)
     plain = {str(w).lower() for w in d["counted"] if fold_lower(str(w)) == str(w).lower()}
     ocr_word = {str(k): str(v) for k, v in (d.get("ocr_letters") or {}).items()}
     return _Data(roles, units, max(len(k) for k in units), counted, plain, {str(w).lower() for w in d["counted"]},
                  unit_after, ocr, ocr_word,
-                 {str(x) for x in d["ocr_lead"]}, trigger, trigger_marked)
+                 {str(x) for x in d["ocr_lead"]}, trigger, trigger_marked, pairs, digit_unit, unit_pairs)
 
 
 def _role(word: str, roles: dict, accented: bool = False) -> list[tuple[str, int]]:
@@ -225,7 +237,7 @@ def _spoken_edits(text: str, data: _Data) -> list[Edit]:
 
 # a letter OCR reads for a digit beside a digit: the one fast search most notes pay; the value around it is then
 # taken whole (`l2O`, `3,S`, `l4O/9O`)
-_OCR_SEED = re.compile(r"\d[.,]?[OolISB]|[OolISB][.,]?\d")
+_OCR_SEED = re.compile(r"\d(?:[.,]?[OolISB]|(?<=[OolISB]\d)|(?<=[OolISB][.,]\d))")   # scanned from the digit
 _OCR_CHARS = frozenset("0123456789OolISB.,/")
 
 
@@ -259,7 +271,7 @@ def _ocr_edits(text: str, data: _Data) -> list[Edit]:
 
 
 @lru_cache(maxsize=1)
-def _chat_words() -> tuple[dict[str, str], re.Pattern]:
+def _chat_words() -> tuple[dict[str, str], re.Pattern, frozenset[str]]:
     path = resource_path("clinical", "chat_words.tsv")
     table = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -273,12 +285,16 @@ def _chat_words() -> tuple[dict[str, str], re.Pattern]:
     # a whole token between spaces or punctuation; `k` (also a thousand, `200k`, or K = cancer) only before a word
     rx = re.compile(r"(?<![\w/.,])(?:" + "|".join(re.escape(w) for w in words if w != "k")
                     + (r"|k(?=[ \t]+[^\W\d_])" if "k" in table else "") + r")(?![\w/])")
-    return table, rx
+    # the words with the punctuation that may follow them: a set test on the text's words before the regex
+    quick = frozenset(q + w + p for w in table for p in ("", ",", ".", ";", ":", "?", "!", ")") for q in ("", "(", "-"))
+    return table, rx, quick
 
 
 def _chat_edits(text: str) -> list[Edit]:
     """Teencode and chat spellings of cue words read as the words (`hok` -> `không`): `chat_words.tsv`."""
-    table, rx = _chat_words()
+    table, rx, quick = _chat_words()
+    if quick.isdisjoint(text.split()):
+        return []
     # the marks of a sentence decide how its words match (lexicon.TokenView): in a sentence typed with marks the
     # word is read with them (`ko sốt` -> `không sốt`), in one typed without, without (`ko sot` -> `khong sot`),
     # so a rewritten word never changes how its sentence is read
@@ -312,7 +328,7 @@ def _sentence(text: str, pos: int) -> str:
 
 
 # a lower-case word with one 0 or 1 in it (`tá0`, `1iệt`); codes in capitals (`B1`, `T1`, `NS1`) never match
-_OCR_WORD_SEED = re.compile(r"[^\W\d_][01]|[01][^\W\d_]")
+_ZERO_ONE = re.compile(r"[01]")
 
 
 def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
@@ -322,10 +338,17 @@ def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
 
     edits: list[Edit] = []
     pos = 0
-    for seed in _OCR_WORD_SEED.finditer(text):
-        if seed.start() < pos:
+    n = len(text)
+    for seed in _ZERO_ONE.finditer(text):
+        i = seed.start()
+        if i < pos:
             continue
-        a, b = seed.start(), seed.end()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        # a 0 or 1 with a letter beside it and no digit on either side (not `500mg`, `1g`, `B12`)
+        if before.isdigit() or after.isdigit() or not (before.isalpha() or after.isalpha()):
+            continue
+        a, b = i, i + 1
         while a > 0 and (text[a - 1].isalnum() or unicodedata.combining(text[a - 1])):
             a -= 1
         while b < len(text) and (text[b].isalnum() or unicodedata.combining(text[b])):
@@ -358,6 +381,11 @@ def value_edits(text: str) -> list[Edit]:
 def _may_be_spoken(low: str, data: _Data) -> bool:
     """A number in words in the text's own spelling: with marks when the text is typed with them (about one
     letter with marks in eight words, counted from the UTF-8 length: cheap), folded otherwise."""
+    ws = low.split()
+    bigrams = set(zip(ws, ws[1:]))
+    if data.pairs.isdisjoint(bigrams) and (data.unit_pairs.isdisjoint(bigrams) or not data.digit_unit.search(low)):
+        return False
     if (len(low.encode("utf-8", "surrogatepass")) - len(low)) * 8 >= low.count(" ") + 1:
         return bool(data.trigger_marked.search(low))
     return bool(data.trigger.search(fold_lower(low)))
+
