@@ -114,7 +114,7 @@ class ClinGen:
 
     def number(self, lo: float, hi: float, dec: int) -> str:
         v = self.r.uniform(lo, hi)
-        return str(int(round(v))) if dec == 0 else f"{v:.{dec}f}".replace(".", self.pick([",", ",", "."]))
+        return str(round(v)) if dec == 0 else f"{v:.{dec}f}".replace(".", self.pick([",", ",", "."]))
 
     def dose(self) -> str:
         val, unit = self.pick(CL["strengths"])

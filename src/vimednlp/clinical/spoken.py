@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..paths import load_yaml, resource_path
 from ..text.fold import fold_lower
@@ -73,7 +74,7 @@ def _data() -> _Data:
     ocr = {str(k): str(v) for k, v in d["ocr_digits"].items()}
     # cheap tests before any tokenizing: a number word followed by another number word, a unit or a counted word
     # (`hai mươi`, `năm trăm`, `hai lần`, `ba mươi tám độ`); a digit beside a letter OCR confuses with one
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
 
     def trigger_of(nums, unit_words, counted_words):
         return re.compile(r"(?<![\w])(?:" + alt(nums) + r")[ \t]+(?:" + alt(nums | unit_words | counted_words)
@@ -382,7 +383,7 @@ def _may_be_spoken(low: str, data: _Data) -> bool:
     """A number in words in the text's own spelling: with marks when the text is typed with them (about one
     letter with marks in eight words, counted from the UTF-8 length: cheap), folded otherwise."""
     ws = low.split()
-    bigrams = set(zip(ws, ws[1:]))
+    bigrams = set(pairwise(ws))
     if data.pairs.isdisjoint(bigrams) and (data.unit_pairs.isdisjoint(bigrams) or not data.digit_unit.search(low)):
         return False
     if (len(low.encode("utf-8", "surrogatepass")) - len(low)) * 8 >= low.count(" ") + 1:
