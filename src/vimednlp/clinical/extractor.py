@@ -580,6 +580,9 @@ _TITLE_LEAD = re.compile(r"[ \t]*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|T
                          r"|PHÒNG KHÁM|BỆNH ÁN|KHOA)\b")
 
 
+_TABLE_VALUE = re.compile(r"(?: {2,}|\t)[<>≤≥]?\s*\d|\d[,.]\d")
+
+
 def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
     """A report or form title (`PHIẾU KẾT QUẢ NỘI SOI ĐẠI TRÀNG`, `KQ SIÊU ÂM`, `TƯỜNG TRÌNH PHẪU THUẬT`)
     names the form, not a test or procedure done: a line with no colon, in capitals, holds no TEST or
@@ -594,7 +597,9 @@ def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
             le = text.find("\n", ls)
             line = text[ls:le if le >= 0 else len(text)]
             letters = [ch for ch in line if ch.isalpha()]
-            cache[ls] = ":" not in line and 2 <= len(line.split()) <= 10 and not line.rstrip().endswith((".", ",", ";")) and (
+            # a table row (`WBC    7,9    4,0 - 10,0    G/L`) has a value in a column of its own: no title
+            cache[ls] = ":" not in line and 2 <= len(line.split()) <= 10 and not line.rstrip().endswith((".", ",", ";")) \
+                and not _TABLE_VALUE.search(line) and (
                 (letters and all(ch.isupper() for ch in letters)) or bool(_TITLE_LEAD.match(line)))
         if not cache[ls]:
             out.append(c)
