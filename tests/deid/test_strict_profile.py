@@ -151,6 +151,33 @@ def test_widening_keeps_clinical_words_and_names_apart():
     assert "đái tháo đường" in out and "Bà " in out
 
 
+# --- transcripts and chats of ethnic-minority patients, weekdays ---------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("dạ em là y sĩ ksor blưm ở trạm y tế xã", "blưm"),
+    ("bé tên a brâu năm nay bốn tuổi", "brâu"),
+    ("chồng chị là anh sùng a chớ đi làm xa", "chớ"),
+])
+def test_strict_takes_an_ethnic_minority_name_after_a_person_cue(text, name):
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert name not in out, out
+
+
+def test_strict_takes_a_chat_speaker_with_a_bare_time():
+    text = ("giang a chu 06:40: bo em dau bung tu dem qua\nđd hạnh 06:45: em cho bố uống nước nhé\n"
+            "giang a chu 06:52: da vang")
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert "giang a chu" not in out and "chu 06" not in out, out
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Hẹn tái khám thứ sáu ngày 14/11/2025 lúc 8 giờ.", "thứ sáu"),
+    ("Follow-up booked for Friday, 14/11/2025.", "Friday"),
+])
+def test_strict_takes_the_weekday_of_a_date(text, day):
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert day not in out, out
+
+
 # --- the command line ---------------------------------------------------------------------------------------------
 def test_command_line_profile_strict(tmp_path):
     src = tmp_path / "note.txt"
