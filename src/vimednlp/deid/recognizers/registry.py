@@ -123,5 +123,6 @@ def _default_recognizers() -> list[Recognizer]:
         # (the order the analyzer has always run them in: the resolver breaks exact ties by it)
         _DEFAULT.extend([*pack("email"), *pack("url"), *pack("ip"), *pack("phone"), *pack("id"), *pack("date"),
                          *pack("age"), NameRecognizer(), LocationRecognizer(), OrganizationRecognizer(),
-                         ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer()])
+                         ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer(),
+                         *pack("international")])
     return list(_DEFAULT)
