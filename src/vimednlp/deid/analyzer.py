@@ -201,6 +201,7 @@ class Analyzer:
     def candidates(self, text: str) -> tuple[Context, list[Candidate]]:
         ctx = Context(text)
         cands: list[Candidate] = []
+        ctx._cache["candidates"] = cands  # what the recognizers run so far found (the table recognizer reads it)
         for r in self.recognizers:
             cands.extend(c for c in r.analyze(ctx) if c.label in self.labels)
         if self.tagger is not None:
