@@ -204,3 +204,16 @@ def test_prose_with_colons_has_no_table_cells():
     text = ("Chẩn đoán: viêm phổi cộng đồng   Điều trị: ceftriaxon 2 g/ngày\n"
             "Kết quả: CRP 48 mg/L, bạch cầu 13,2 G/L\n")
     assert TableRecognizer().analyze(Context(text)) == []
+
+
+def test_deidentify_keeps_tab_columns_for_detection():
+    # normalize() turns a tab into a space; detection still sees the columns, the output keeps normalize's text
+    import vimednlp
+
+    text = ("Mã BN\tHọ tên\tNS\tĐịa chỉ\tPhác đồ\n"
+            "KT05-00233\tH'Nuôl Byă\t1992\tbuôn Ea Sar\tTLD\n"
+            "KT05-00261\tSiu Nglơm\t1987\tplei Bông\tTLD\n")
+    res = vimednlp.deidentify(text, model=None)
+    assert label_of(res.spans, text, "Siu Nglơm") == "NAME"
+    assert label_of(res.spans, text, "KT05-00261") == "ID"
+    assert "\t" not in res.text and "Siu" not in res.text
