@@ -196,3 +196,49 @@ def test_command_line_unknown_profile_is_a_usage_error(tmp_path):
     r = CliRunner().invoke(deid_command, [str(src), "--profile", "lenient", "-q"])
     assert r.exit_code == 2
     assert "lenient" in r.output and "strict" in r.output
+
+
+# --- ordinary English stays (bilingual notes), names that are English words still go ------------------------------
+@pytest.mark.parametrize("text, kept", [
+    # a bilingual progress note: frequencies, results, plans written in English
+    ("BN nam, POD 2 sau mổ nội soi cắt túi mật. Wound healing well, no swelling, đau giảm. Plan: recheck CBC "
+     "tomorrow morning, continue cefazolin 1 g tid, paracetamol 500 mg prn khi sốt; biopsy result still pending, "
+     "will update the family.",
+     ["Wound healing well, no swelling", "recheck CBC tomorrow morning, continue cefazolin 1 g tid",
+      "paracetamol 500 mg prn", "biopsy result still pending, will update the family"]),
+    # a dental visit
+    ("Implant placement vùng răng 36 hôm nay, bone quality good, bệnh nhân hợp tác. Next visit: crown impression "
+     "after healing, check bite and adjust if needed.",
+     ["Implant placement", "bone quality good", "crown impression after healing, check bite and adjust if needed"]),
+    # an insurer's e-mail
+    ("Dear team, please confirm the guarantee of payment for this admission; the itemised invoice is attached. "
+     "Kind regards",
+     ["Dear team, please confirm the guarantee of payment for this admission", "the itemised invoice is attached",
+      "Kind regards"]),
+], ids=["progress-note", "dental-visit", "insurer-email"])
+def test_strict_keeps_ordinary_english_of_a_bilingual_note(text, kept):
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    for phrase in kept:
+        assert phrase in out, (phrase, out)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Người nhà: Grace Young gọi lại lúc chiều, BN đồng ý chuyển tuyến.", "Grace Young"),
+    ("Emergency contact: her daughter Hope Parker, works as a teacher.", "Hope Parker"),
+    ("Hóa đơn đã gửi Loan qua email, chờ xác nhận.", "Loan"),
+], ids=["grace-young", "hope-parker", "loan"])
+def test_strict_takes_names_that_are_also_english_words(text, name):
+    # the strict step alone: a given name or surname that is also an English word (grace, young, hope) or a
+    # Vietnamese name syllable that is one (loan) is not known safe when capitalised
+    from vimednlp.deid.strict import strict_spans
+
+    taken = [text[s.start:s.end] for s in strict_spans(text, [])]
+    assert any(name in t for t in taken), taken
+
+
+def test_strict_takes_an_occupation_written_in_english():
+    # occupations are identifiers (PROFESSION): ordinary English, yet kept out of the known-safe words
+    text = "Mother works as a teacher, father is a welder; both speak English. Allergy: none."
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert "teacher" not in out and "welder" not in out, out
+    assert "Allergy: none." in out
