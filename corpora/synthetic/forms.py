@@ -383,7 +383,7 @@ class IntlMixin:
         clock = self.pick([f", {r.randint(1, 12)}:{self.pick(['00', '15', '30', '45'])} {self.pick(['AM', 'PM'])}",
                            f" {r.randint(0, 23):02d}:{r.randint(0, 59):02d}", f", {r.randint(7, 18)}:{self.pick(['00', '30'])}", "", ""])
         forms = [f"{mon} {d}{suf} {y}", f"{mon} {d}, {y}", f"{m:02d}/{d:02d}/{y}", f"{d:02d}/{m:02d}/{y}",
-                 f"{mon[:3]} {d}{suf}", f"{d:02d}.{m:02d}.{y}", f"{mon} {d}{suf}, {y}"]
+                 f"{mon[:3]} {d}{suf}", f"{d:02d}.{m:02d}.{y}", f"{mon} {d}{suf}, {y}", f"{m:02d}/{d:02d}"]
         core = self.pick(forms)
         if weekday and r.random() < .75:
             core = self.pick([f"{wd}, ", f"{wd} ", f"{wd[:3]} ", f"{wd[:3]}, "]) + core
@@ -513,6 +513,11 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
                                "ORGANIZATION"),
         "wechat": lambda: P(f"{fold(g.i_person('iname', g.i_nation())[1]).lower().replace(' ', '')}{g.pick(['_', '.', ''])}{g.digits(4)}",
                             "ID", kind="other"),
+        "vwdate": lambda: P(f"thứ {g.pick(['Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', '2', '3', '4', '5', '6', '7'])} "
+                            f"{r.randint(1, 28)}/{r.randint(1, 12)}"
+                            + g.pick(["", f", {r.randint(7, 17)}g" + g.pick(["", "30"]), f" lúc {r.randint(7, 17)}:00"]), "DATE"),
+        "stay": lambda: P(f"{g.pick(['Hostel', 'Khách sạn', 'Homestay', 'Căn hộ dịch vụ'])} {g.pick(IN['brands'])}, {g.address()}",
+                          "LOCATION"),
         "vn_gf": lambda: P(f"{g.pick(base.MIDDLE_F + base.MIDDLE_M)} {g.given()}", "NAME"),
         "ijob_local": lambda: P(g.pick(["nanny", "giúp việc", "tài xế", "phiên dịch"]), "PROFESSION"),
         # family chats of the uplands, no marks
@@ -602,7 +607,7 @@ OCR_PAPER = [
 INTL = [
     "{ihosp} – {Emergency Dept.|ED NOTE|Internal Medicine|Outpatient Clinic}    Triage: ESI {2|3}\n"
     "Arrival: {iwdate} by taxi, đi cùng bạn.\nPt: {iname}, {F|M}, {iage} (DOB {idob}), {inat}\nPassport {passport}    MRN {imrn}\n"
-    "Ở VN ~{2|3} tuần. Đang ở {address}.\nHome: {iaddr}. Nghề: {iprof} ({iorg}).\nFriend: {iname2} {iphone} (WhatsApp)\n"
+    "Ở VN ~{2|3} tuần. Đang ở {stay}.\nHome: {iaddr}. Nghề: {iprof} ({iorg}).\nFriend: {iname2} {iphone} (WhatsApp)\n"
     "HPI: sốt {3|4} ngày, {sym}, {sym}.\nAdmin / social:\n- Pt muốn báo {consulate}; đã gọi trực ban {M.|Mr.|Ms.} {iname3} "
     "({phone}) lúc {clock}.\n- Travel insurer {iins}, dossier no. {iid}.\n- {Mẹ bn|Chồng bn|Vợ bn}, {Mme|Mrs.|Mr.} {ifam}, gọi từ {icity} lúc {clock}.",
     "DISCHARGE SUMMARY / TÓM TẮT RA VIỆN\n{ihosp} — Ward {5B|6A|4C} ({General Surgery|Medicine})\n\n"
@@ -624,7 +629,7 @@ INTL = [
     "Date: {idate}    Seen at: {clock}\nPt: {iname} (\"{inick}\"), {male|female}, {age_child}, DOB {dob} (mẹ ghi kiểu US, = {idob})\n"
     "MRN {imrn}\nMother: {ifam}, {iprof} at {iorg}\nFather: {ifam2}, {iprof}, {iorg}\nAddress: {address}; home: {iaddr}\n"
     "Contact: {iphone} (Viber), local {phone}. Lần trước {ijob_local} chị {given} đưa bé đi khám.\n"
-    "- Recheck {iwdate} or sooner nếu {sym}.",
+    "- Recheck {iwdate} or sooner nếu {sym}. Hẹn tiêm nhắc {vwdate}.",
     "Subject: Referral – {Ms.|Mr.} {iname} ({icjk}), MRN {imrn}\nFrom: {iemail}\nTo: Dr. {iname2}, {iorg} ({icountry})\n"
     "Date: {iwdate}\n\nDear Dr. {isur2},\nEm xin chuyển {Ms.|Mr.} {igiven}, {iage} {inat} national, {iprof} cho {iorg}, "
     "sống ở VN {3|4|6} năm tại {address}; hometown {iaddr}.\nPassport {passport}. Insurer {iins} (policy {iid}).\n"
