@@ -274,8 +274,8 @@ class HighlandMixin:
             given = r.choice(["Y ", "H'", "H'"]) + r.choice(h["jrai_given"])
             sur = r.choice(h["jrai_surnames"])
             return (f"{sur} {given}" if r.random() < .5 else f"{given} {sur}"), given[2:].strip()
-        if k == "bana":
-            given = r.choice(h["bana_given"])
+        if k == "bana":  # Ba Na / Xơ Đăng: `A` (men) or `Y` (women) before an own or a Kinh given name
+            given = r.choice(h["bana_given"] + [self.given(), self.given()])
             return f"{r.choice(['A', 'A', 'Y'])} {given}", given
         if k == "hmong":
             given = r.choice(h["hmong_given"])
@@ -415,8 +415,12 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
         t = re.sub(r"(?<=\d)(?=[^\d\s/])|(?<=[^\d\s/])(?=\d)", " ", re.sub(r"(\d)(?=\d)", r"\1 ", t))
         return re.sub(r"\s*/\s*", " / ", t)
 
-    def chat_name(key):  # a chat handle keeps one spelling in a document
-        return g.hl_name(key, g.person.setdefault(key + "_spoken", r.random() < .3))
+    def chat_name(key):  # a chat handle keeps one spelling in a document: as written, lower case, `H ` for `H'`, heard
+        style = g.person.setdefault(key + "_style", r.choice(["written", "written", "lower", "lower", "h", "spoken"]))
+        if style == "spoken":
+            return g.hl_name(key, True)
+        name = g.hl_name(key, False)
+        return name.lower() if style == "lower" else name.replace("H'", "H ") if style == "h" else name
 
     f.update({
         "hplace": lambda: P(g.person.setdefault("hplace", g.hl_place()), "LOCATION"),
@@ -486,6 +490,8 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
         "iorg": lambda: P(g.i_org(), "ORGANIZATION"),
         "iins": lambda: P(g.person.setdefault("iins", g.i_org("insurer_tpl")), "ORGANIZATION"),
         "ihosp": lambda: P(g.i_hosp(), "ORGANIZATION"),
+        "ihosp_or_acr": lambda: P((g.i_hosp(), g.person["ihosp"][g.person.setdefault("acr_first", r.randint(0, 1))])[1],
+                                  "ORGANIZATION"),
         "iacr": lambda: P((g.i_hosp(), g.person["ihosp"][1])[1], "ORGANIZATION"),
         "iprof": lambda: P(g.pick(IN["professions"]), "PROFESSION"),
         "iage": lambda: P(g.i_age(), "AGE"),
@@ -496,7 +502,10 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
                                  f"{g.pick(IN['id_prefixes'])}{g.digits(4)}-{g.digits(2)}",
                                  f"{''.join(g.pick('ABCDGHKLMPRSTW') for _ in range(3))}-{g.digits(4)}-{g.digits(4)}",
                                  f"{g.pick(IN['id_prefixes'])}-{r.randint(10, 99)}-{r.randint(2019, 2026)}-{g.digits(6)}",
-                                 f"{g.digits(8)}-{g.digits(2)}"]), "ID", kind="other"),
+                                 f"{g.digits(8)}-{g.digits(2)}", f"{g.pick(IN['id_prefixes'])}-{r.randint(19, 26)}-{g.digits(4)}",
+                                 f"{''.join(g.pick('ABCDEGHKLMNPRSTW') for _ in range(2))}-{r.randint(2019, 2026)}-{g.digits(4)}",
+                                 f"{(g.i_hosp(), g.person['ihosp'][1])[1][:3]}-{g.pick(['PICU', 'ICU', 'ER', 'OPD', 'IPD'])}-{r.randint(19, 26)}-{g.digits(4)}"]),
+                          "ID", kind="other"),
         "imrn": lambda: P(f"{(g.i_hosp(), g.person['ihosp'][1])[1][:3]}-{g.digits(7)}", "ID", kind="mrn"),
         "iphone": lambda: P(g.pick([f"+33 6 {g.digits(2)} {g.digits(2)} {g.digits(2)} {g.digits(2)}",
                                     f"+63 9{g.digits(2)} {g.digits(3)} {g.digits(4)}", f"+49 {g.digits(3)} {g.digits(7)}",
@@ -516,6 +525,8 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
         "vwdate": lambda: P(f"thứ {g.pick(['Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', '2', '3', '4', '5', '6', '7'])} "
                             f"{r.randint(1, 28)}/{r.randint(1, 12)}"
                             + g.pick(["", f", {r.randint(7, 17)}g" + g.pick(["", "30"]), f" lúc {r.randint(7, 17)}:00"]), "DATE"),
+        "hcm_addr": lambda: P(f"{g.pick([str(r.randint(1, 300)), f'hẻm {r.randint(1, 400)}'])} {g.pick(base.STREETS)}, "
+                              f"{g.pick(['phường ', 'P. ', ''])}{g.pick(base.WARDS25)[2]}, Q{r.randint(1, 12)}", "LOCATION"),
         "stay": lambda: P(f"{g.pick(['Hostel', 'Khách sạn', 'Homestay', 'Căn hộ dịch vụ'])} {g.pick(IN['brands'])}, {g.address()}",
                           "LOCATION"),
         "vn_gf": lambda: P(f"{g.pick(base.MIDDLE_F + base.MIDDLE_M)} {g.given()}", "NAME"),
@@ -525,13 +536,18 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
         "cn2": lambda: P(chat_name("cn2"), "NAME"),
         "cn3": lambda: P(g.person.setdefault("cn3", g.given()), "NAME"),
         "holder": lambda: P(holder(), "NAME"),
+        "holder_up": lambda: P((lambda w: " ".join(w[-1:] + w[:-1]) if r.random() < .5 else " ".join(w))(
+            g.hl_name("hname", False).upper().split()), "NAME"),
+        "mst": lambda: P(g.pick([f"{g.digits(4)} {g.digits(3)} {g.digits(3)}", g.digits(10), f"{g.digits(10)}-{g.digits(3)}"]),
+                         "ID", kind="other"),
         "bankorg": lambda: P(g.pick(L["banks"]).lower() if r.random() < .5 else g.pick(L["banks"]), "ORGANIZATION"),
         "bank_sp": lambda: P(spaced(g.digits(r.randint(10, 14))), "ID", kind="bank"),
         "cdate": lambda: P(spaced(g.pick([f"thu {r.randint(2, 7)} {r.randint(1, 28)}/{r.randint(1, 12)}",
                                           f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}", f"t{r.randint(2, 7)} {r.randint(1, 28)}/{r.randint(1, 12)}"])),
                            "DATE"),
         "ctime": lambda: P(spaced(f"{r.randint(6, 20)}g{g.pick(['', '30', '15', '00'])}"), "DATE"),
-        "hschool": lambda: P(g.pick([f"truong th {g.hl_commune()}", f"truong mn {g.pick(HL_WARDS19)[3]}", f"thcs {g.hl_commune()}"]),
+        "hschool": lambda: P(g.pick([f"truong th {g.hl_commune()}", f"truong mn {g.pick(HL_WARDS19)[3]}", f"thcs {g.hl_commune()}",
+                                     f"mn {g.pick(HL_WARDS19)[3]}", f"th {g.pick(HL_WARDS19)[3]}"]),
                              "ORGANIZATION"),
         "kcn": lambda: P(f"kcn {g.pick(HL_WARDS19)[3]}", "LOCATION"),
     })
@@ -539,14 +555,14 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
 
 
 HL_TRANSCRIPT = [
-    "dạ em chào bác sĩ ạ em là {con trai|con gái|cháu} bà {hname} á bà mới ra viện hôm {wdate} đó\n"
+    "dạ em chào bác sĩ ạ em là {con trai|con gái|cháu} {bà|ông} {hname} á bà mới ra viện hôm {wdate} đó\n"
     "bác sĩ nói vâng chào anh anh tên gì\ndạ em tên {hname2} em là {hjob} đang làm ở {helse} nên giờ mới gọi về\n"
     "bác sĩ nói anh đọc giúp tôi số thẻ bảo hiểm của bà\ndạ thẻ là {bhyt} {à|ờ} để em đọc lại cho chắc\n"
     "bác sĩ nói nhà mình ở đâu\ndạ ở {hplace} gần {horg} đó\nbác sĩ nói được rồi tôi hẹn bà {wdate_t} lên {horg2} khám lại\n"
     "bác sĩ nói tôi là {doctor} khoa nội\ndạ vợ em ở nhà với bà tên {hname3} số là {phone}",
     "bác sĩ nói bên {horg} nghe rõ không\ndạ nghe rõ ạ em là {hrole} {hname2} phụ trách chương trình {lao|HIV} của {horg}\n"
-    "hôm nay em trình bày ca bệnh nhân {hname} {nữ|nam} {agey} sinh năm {byear} dân tộc {hgroup} ở {hplace}\n"
-    "số đăng ký điều trị là {tbcode} ờ {chị|anh} này {sym} từ {wdate}\n"
+    "hôm nay em trình bày ca bệnh nhân {hname} {nữ|nam} {agey} sinh năm {byear} dân tộc {hgroup} ở {hplace} giờ đổi là "
+    "{hplace2}\nthẻ bảo hiểm là {bhyt} số đăng ký điều trị là {tbcode} ờ {chị|anh} này {sym} từ {wdate}\n"
     "{chồng|vợ} là {anh|chị} {hname3} {hjob} ở {hemployer} cũng đang ho kéo dài\n"
     "bác sĩ nói hôm nay {chị|anh} ấy có ngồi đó không\ndạ có {chị|anh} {hshort} đây ạ\n"
     "bác sĩ nói {chị|anh} {hshort} giờ còn {sym} không\ndạ hết rồi em {chị|anh} ấy là {hname4} đi cùng số {phone}\n"
@@ -576,7 +592,8 @@ REGISTER = [
     "SỔ CẤP PHÁT THUỐC ARV - PHÒNG KHÁM NGOẠI TRÚ (OPC)\nCơ sở: {horg}    Mã cơ sở: {faccode}    Tháng {mmyyyy}\n"
     "Người cấp phát: ĐD {name} (bản nhập máy: {clerk})\nSTT\tMã BN\tHọ tên\tNS Nam\tNS Nữ\tĐịa chỉ\tPhác đồ\tSL\tNgày cấp\tHẹn\tTLVR\n"
     + _rows(_ARV_ROW, k) + "\nGhi chú:\n- BN số {2|3|4} tải lượng virus 1.240 bản sao/ml, hẹn XN lại sau 1 tháng.\n"
-    "- BN số {1|5} chuyển gửi từ {horg2} (mã {faccode}), đang điều trị lao.\n- {Chồng|Vợ|Con} lấy thuốc hộ, anh {rname} CCCD {cccd}."
+    "- BN số {1|5} chuyển gửi từ {horg2} (mã {faccode}), đang điều trị lao.\n- {Chồng|Vợ|Con} lấy thuốc hộ, anh {rname} CCCD {cccd}.\n"
+    "- Hoàn tiền xe qua TK {bank} {bankorg}, chủ TK {holder_up}."
     for k in (4, 6)
 ] + [
     "SỔ ĐĂNG KÝ ĐIỀU TRỊ LAO - {horg}    Số ĐK: {tbcode}\n| STT | Mã XN | Họ tên | Tuổi | Giới | Địa chỉ | Phân loại | Ngày ĐT | Kết quả |\n"
@@ -591,7 +608,7 @@ OCR_PAPER = [
     "Số: {serial}\nGIẤY CHUYỂN TUYẾN KHÁM BỆNH, CHỮA BỆNH BẢO HIỂM Y TẾ\nKính gửi: {hospital}\n"
     "- Họ và tên người bệnh: {uname}      Nam/Nữ: {gender}      Năm sinh: {year}\n- Địa chỉ: {hplace}\n"
     "- Dân tộc: {hgroup}           Quốc tịch: Việt Nam\n- Nghề nghiệp: {job}      Nơi làm việc: {company}\n"
-    "- Số thẻ BHYT: {bhyt_sp}\nChuyển tuyến hồi: {vtime_date}\nPhương tiện vận chuyển: xe cấp cứu {plate}\n"
+    "- Số thẻ BHYT: {bhyt_sp}    ĐT: {landline}\nChuyển tuyến hồi: {vtime_date}\nPhương tiện vận chuyển: xe cấp cứu {plate}\n"
     "                                 {hdistrict}, {pdate}\n   Y, BÁC SĨ KHÁM, ĐIỀU TRỊ                 GIÁM ĐỐC\n"
     "   {ttl} {doctor}                       {ttl} {doctor}",
     "(bản scan, nhập: {clerk})\n{soyte}\n{horg_up}\nGIẤY RA VIỆN\n- Họ tên người bệnh: {uname}    Tuổi: {agenum}    Nam/Nữ: {gender}\n"
@@ -605,10 +622,10 @@ OCR_PAPER = [
     "Họ tên người mua hàng: {fname_up}\nĐơn vị: {iorg}\nTiền khám, xét nghiệm: {money}\n(Ký, ghi rõ họ tên)    Ký bởi: {uname2}",
 ]
 INTL = [
-    "{ihosp} – {Emergency Dept.|ED NOTE|Internal Medicine|Outpatient Clinic}    Triage: ESI {2|3}\n"
+    "{ihosp_or_acr} {Emergency Dept.|ED NOTE|Internal Medicine|Outpatient Clinic}    Triage: ESI {2|3}\n"
     "Arrival: {iwdate} by taxi, đi cùng bạn.\nPt: {iname}, {F|M}, {iage} (DOB {idob}), {inat}\nPassport {passport}    MRN {imrn}\n"
     "Ở VN ~{2|3} tuần. Đang ở {stay}.\nHome: {iaddr}. Nghề: {iprof} ({iorg}).\nFriend: {iname2} {iphone} (WhatsApp)\n"
-    "HPI: sốt {3|4} ngày, {sym}, {sym}.\nAdmin / social:\n- Pt muốn báo {consulate}; đã gọi trực ban {M.|Mr.|Ms.} {iname3} "
+    "HPI: sốt {3|4} ngày, {sym}, {sym}. Bạn ở {hcm_addr}. Sắp bay về {icity} ngày {idate}.\nAdmin / social:\n- Pt muốn báo {consulate}; đã gọi trực ban {M.|Mr.|Ms.} {iname3} "
     "({phone}) lúc {clock}.\n- Travel insurer {iins}, dossier no. {iid}.\n- {Mẹ bn|Chồng bn|Vợ bn}, {Mme|Mrs.|Mr.} {ifam}, gọi từ {icity} lúc {clock}.",
     "DISCHARGE SUMMARY / TÓM TẮT RA VIỆN\n{ihosp} — Ward {5B|6A|4C} ({General Surgery|Medicine})\n\n"
     "Name: {iname} ({icjk})   Sex: {F|M}   DOB: {idob}   Age: {agenum}\nMRN: {imrn}    Adm. no.: {iid}\n"
@@ -636,7 +653,8 @@ INTL = [
     "Nếu có slot xin hẹn {iwdate}.\nBest regards\n{vn_gf}, MD – Internal Medicine\n{ihosp} | {phone}",
     "{ihosp} – PHIẾU KHÁM RĂNG\nOperator: Dr. {given}     Assist: {given2}\nBN: {fname_up} ({icjk})  {M|F}  {agenum}t     "
     "Hộ chiếu: {passport}\nCty: {iorg} – {iprof}\nĐC: {address}\nĐT: {phone}     WeChat/Line: {wechat}\n"
-    "Lý do khám: Mr./Ms. {igiven} than {dental_SYMPTOM}. Vợ/chồng là {ifam} đặt hẹn lần 2 {iwdate}.",
+    "Lý do khám: Mr./Ms. {igiven} than {dental_SYMPTOM}; khám ở {iorg} {monthyear}. Implant lot {iid} / {iid}.\n"
+    "Hóa đơn xuất cho công ty, MST {mst}. Vợ/chồng là {ifam} đặt hẹn lần 2 {iwdate}. Hẹn lượt {3|4|5} {vwdate}.",
 ]
 CHAT_HL = [
     "(chep tu dien thoai nguoi nha, nhap: {clerk})\n{cn1} {clock}: ami vua chuyen vao {horg}, bs noi phai nam lai may ngay\n"
