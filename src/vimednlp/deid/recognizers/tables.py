@@ -51,9 +51,10 @@ for _label, _words in _V.items():
         _HEADERS.setdefault(header_key(_w), _label)
 _NOT_VALUES = frozenset(header_key(w) or w for w in _V["not_values"])
 _KEY_SPLIT = _V["key_split"]
-_TITLES = frozenset(header_key(w) for w in _V["name_titles"])
+_TITLES = frozenset(w.lower() for w in _V["name_titles"])  # (as written: 'Chú' is a title, 'Chu' a surname)
 _VALUE_END = re.compile(_V["value_end"])
 _PARTICLES = frozenset(_V["name_particles"])
+_ORG_SUFFIXES = frozenset(_V["org_suffixes"])
 _MAX_KEY_WORDS = max(len(k.split()) for k in _HEADERS)
 
 # the shape a cell must have to carry a label (checked on the folded cell)
@@ -212,6 +213,15 @@ class TableRecognizer(Recognizer):
         cell = ctx.text[s:e]
         if not cell.strip() or not _is_value(cell) or _KEYED.search(cell) or not _fits(label, cell):
             return False
+        if label == "ORGANIZATION":  # 'Hanse Global Care AG, Hamburg': the organisation, then its place
+            cut = _org_end(ctx.text, s, e)
+            if cut < e:
+                p = cut + 1
+                while p < e and ctx.text[p].isspace():
+                    p += 1
+                out.append(Candidate(s, cut, label, score, "table", why))
+                out.append(Candidate(p, e, "LOCATION", score, "table", why + ", the place after the organisation"))
+                return True
         out.append(Candidate(s, e, label, score, "table", why))
         return True
 
@@ -284,6 +294,7 @@ class TableRecognizer(Recognizer):
 
 
 _LAST_DATE_PART = re.compile(r".*(?:\d|\b(?:" + _MONTHS + r")\b)", re.DOTALL)
+_RANGE_END = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}|(?:19|20)\d{2}\b")  # the second date of a range
 _FIRST_DATE_PART = re.compile(r"\d|\b(?:" + _MONTHS + r")\b")
 
 
@@ -304,9 +315,15 @@ def _trim(text: str, label: str, s: int, e: int) -> tuple[int, int]:
     if b > s and text[s:e].rstrip().endswith(")"):
         e = b
     if label == "NAME":
+        # 'con sản phụ Chu Thị Sa': a capitalised name after lower-case words starts at its first capital
+        words = list(re.finditer(r"\S+", text[s:e]))
+        if words and not words[0].group()[:1].isupper():
+            first = next((w for w in words if w.group()[:1].isupper()), None)
+            if first is not None:
+                s += first.start()
         while True:
             m = re.match(r"([^\W\d_]+)\.?\s+", text[s:e])
-            if not m or header_key(m.group(1)) not in _TITLES or not text[s + m.end():e].strip():
+            if not m or m.group(1).lower() not in _TITLES or not text[s + m.end():e].strip():
                 break
             s += m.end()
         words = list(re.finditer(r"\S+", text[s:e]))
@@ -319,6 +336,10 @@ def _trim(text: str, label: str, s: int, e: int) -> tuple[int, int]:
         c = text.find(",", s, e)
         if c > s:
             e = c
+    if label == "NAME":  # (nor a bracket: 'Ka Thị Thơm (dân tộc Chơ Ro)')
+        c = text.find(" (", s, e)
+        if c > s:
+            e = c
     if label == "DATE":
         f = fold_lower(text[s:e])
         m = _LAST_DATE_PART.match(f)
@@ -326,9 +347,28 @@ def _trim(text: str, label: str, s: int, e: int) -> tuple[int, int]:
             e = s + m.end()
             m = _FIRST_DATE_PART.search(f)
             s += m.start()
-    while e > s and text[e - 1] in " \t,;:":
+        for d in re.finditer(r",\s*", text[s:e]):  # 'thứ Ba, 14/10/25, lúc 7h45': the date ends before 'lúc'
+            if not _FIRST_DATE_PART.match(fold_lower(text[s + d.end():e])):
+                e = s + d.start()
+                break
+        for d in re.finditer(r"\s[-–]\s", text[s:e]):  # '05/10/2024 - 18 tháng': an age after the date, not a range
+            if not _RANGE_END.match(text, s + d.end(), e):
+                e = s + d.start()
+                break
+    # (a dash right after a letter at the line end is a name hyphenated across the break: 'KSOR H'NGU-')
+    while e > s and (text[e - 1] in " \t,;:(" or text[e - 1] in "-–—" and e - 1 > s and text[e - 2].isspace()):
         e -= 1
     return s, e
+
+
+def _org_end(text: str, s: int, e: int) -> int:
+    """Where an organisation's name ends in its cell: at the first comma not followed by a company form."""
+    for c in re.finditer(r",\s*", text[s:e]):
+        tail = text[s + c.end():e]
+        piece = fold_lower(re.split(r",", tail, maxsplit=1)[0]).strip().rstrip(".")
+        if piece and piece not in _ORG_SUFFIXES:
+            return s + c.start()
+    return e
 
 
 def _pieces(text: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
