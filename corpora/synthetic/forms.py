@@ -535,7 +535,11 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
         "cn1": lambda: P(chat_name("cn1"), "NAME"),
         "cn2": lambda: P(chat_name("cn2"), "NAME"),
         "cn3": lambda: P(g.person.setdefault("cn3", g.given()), "NAME"),
-        "holder": lambda: P(holder(), "NAME"),
+        "hholder": lambda: P(holder(), "NAME"),
+        "bank_grp": lambda: P(" ".join([g.digits(4), g.digits(4), g.digits(r.randint(3, 6))][:r.randint(2, 3)]), "ID", kind="bank"),
+        "city_abbr": lambda: P(g.pick(["SG", "HN", "ĐN", "BMT", "HCM", "Sài Gòn", "Hà Nội", "Đà Nẵng"]), "LOCATION"),
+        "phone_cut": lambda: P(g.phone().replace(" ", "").replace(".", "")[:r.randint(4, 7)], "PHONE"),
+        "month_only": lambda: P(f"tháng {r.randint(1, 12)}", "DATE"),
         "holder_up": lambda: P((lambda w: " ".join(w[-1:] + w[:-1]) if r.random() < .5 else " ".join(w))(
             g.hl_name("hname", False).upper().split()), "NAME"),
         "mst": lambda: P(g.pick([f"{g.digits(4)} {g.digits(3)} {g.digits(3)}", g.digits(10), f"{g.digits(10)}-{g.digits(3)}"]),
@@ -559,7 +563,8 @@ HL_TRANSCRIPT = [
     "bác sĩ nói vâng chào anh anh tên gì\ndạ em tên {hname2} em là {hjob} đang làm ở {helse} nên giờ mới gọi về\n"
     "bác sĩ nói anh đọc giúp tôi số thẻ bảo hiểm của bà\ndạ thẻ là {bhyt} {à|ờ} để em đọc lại cho chắc\n"
     "bác sĩ nói nhà mình ở đâu\ndạ ở {hplace} gần {horg} đó\nbác sĩ nói được rồi tôi hẹn bà {wdate_t} lên {horg2} khám lại\n"
-    "bác sĩ nói tôi là {doctor} khoa nội\ndạ vợ em ở nhà với bà tên {hname3} số là {phone}",
+    "bác sĩ nói tôi là {doctor} khoa nội\ndạ vợ em ở nhà với bà tên {hname3} số là {phone}\n"
+    "{ông|bà} hết thuốc từ ừ {month_only} số {ông|bà} là {phone_cut} ... mất tiếng ... con gái {ông|bà} {hname4} ...",
     "bác sĩ nói bên {horg} nghe rõ không\ndạ nghe rõ ạ em là {hrole} {hname2} phụ trách chương trình {lao|HIV} của {horg}\n"
     "hôm nay em trình bày ca bệnh nhân {hname} {nữ|nam} {agey} sinh năm {byear} dân tộc {hgroup} ở {hplace} giờ đổi là "
     "{hplace2}\nthẻ bảo hiểm là {bhyt} số đăng ký điều trị là {tbcode} ờ {chị|anh} này {sym} từ {wdate}\n"
@@ -645,7 +650,7 @@ INTL = [
     "  Cath lab + stent ........ {money}\n  TOTAL (est.) ............ {money}",
     "Date: {idate}    Seen at: {clock}\nPt: {iname} (\"{inick}\"), {male|female}, {age_child}, DOB {dob} (mẹ ghi kiểu US, = {idob})\n"
     "MRN {imrn}\nMother: {ifam}, {iprof} at {iorg}\nFather: {ifam2}, {iprof}, {iorg}\nAddress: {address}; home: {iaddr}\n"
-    "Contact: {iphone} (Viber), local {phone}. Lần trước {ijob_local} chị {given} đưa bé đi khám.\n"
+    "Contact: {iphone} (Viber), local {phone}. Bố hay bay vào {city_abbr} công tác. Lần trước {ijob_local} chị {given} đưa bé đi khám.\n"
     "- Recheck {iwdate} or sooner nếu {sym}. Hẹn tiêm nhắc {vwdate}.",
     "Subject: Referral – {Ms.|Mr.} {iname} ({icjk}), MRN {imrn}\nFrom: {iemail}\nTo: Dr. {iname2}, {iorg} ({icountry})\n"
     "Date: {iwdate}\n\nDear Dr. {isur2},\nEm xin chuyển {Ms.|Mr.} {igiven}, {iage} {inat} national, {iprof} cho {iorg}, "
@@ -661,7 +666,7 @@ CHAT_HL = [
     "{cn2} {clock}: o khoa nao v e, a dang o {hcommune} toi moi ve duoc\n{cn1} {clock}: khoa noi. cho e xin so the bhyt cua ami di\n"
     "{cn2} {clock}: {bhyt} ten {uname} sn {byear}\n{cn1} {clock}: bs noi phai chup phim, hen {cdate} chup luc {ctime}\n"
     "{cn3} {clock}: ok. ami con sot k\n{cn1} {clock}: con sot nhe, an chao dc nua chen\n"
-    "{cn2} {clock}: a chuyen tien vien phi, stk {bank_sp} {bankorg} ten {holder} dung k\n"
+    "{cn2} {clock}: a chuyen tien vien phi, stk {bank_sp} {bankorg} ten {hholder} dung k\n"
     "{cn1} {clock}: dung roi a. mai e phai ve day {hschool}, {cn3} len thay e dc k\n"
     "{cn3} {clock}: e xin nghi dc 2 ngay, cty e o {kcn} cho nghi. e ve toi {cdate}",
     "{cn1} {clock}: chao co {cn3}, bo em het thuoc roi, thang nay bo o nuong khong ve lay duoc\n"
@@ -716,6 +721,10 @@ TEMPLATES: dict[str, list[str]] = {
         "Nhóm Hỏi đáp sức khỏe · Bài viết của {handle}\nCon em {nick} {age}, bị {sym} và {sym} 3 ngày nay, đi khám ở "
         "{hospital} bác sĩ {doctor} bảo {dis}. Có ai từng bị giống vậy không ạ?\n💬 {handle2}: con mình cũng bị hồi "
         "{monthyear}, khám ở {hospital} ổn rồi bạn ạ\n💬 {handle2}: inbox mình {phone} nhé",
+        "Bài viết của {handle}\nMỌI NGƯỜI ƠI GIÚP EM VỚI 🙏 Em là mẹ bé {nick} (tên thật {name}), bé {age}, đang nằm ở "
+        "{dept_hospital}. Mã hồ sơ của bé {iid}. Ai giúp được xin chuyển STK {bank_grp} {bankname} chủ TK {holder}.\n"
+        "💬 {handle2}: thương bé quá, đã ck 200k nha. Bé {nick} mau khỏe 🙏\n💬 {handle2}: mình ck từ TK {bankname} "
+        "{bank_grp} rồi nhé\n💬 {handle2}: praying for little {nick}",
     ],
     "family_chat": [
         "[{sdate} {clock}] {handle}: bác sĩ ơi, con em là {nick}, {age}, sốt từ tối qua, 39 độ ạ\n"
