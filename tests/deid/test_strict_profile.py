@@ -22,7 +22,7 @@ def both(text: str) -> tuple[str, str]:
     ("Mẹ bé nhắn tin qua nhóm, nick tiktok là bongbong.mommy, nhờ tư vấn: bé 18 tháng sốt 38,2 độ.",
      "bongbong.mommy"),
     # a name in Chinese characters
-    ("Người nhà: bà 王秀英 (mẹ chồng), gọi 0972 118 456 khi cần.", "王秀英"),
+    ("Người nhà là bà 王秀英 (mẹ chồng), gọi 0972 118 456 khi cần.", "王秀英"),
     # a given name written after the surname in a social-media post
     ("Bài viết của Hạnh Nguyễn Thị: cả nhà ơi con em bị viêm phổi, đang dùng Augmentin 1 g.", "Hạnh"),
 ])

@@ -55,6 +55,7 @@ _TITLES = frozenset(w.lower() for w in _V["name_titles"])  # (as written: 'Chú'
 _VALUE_END = re.compile(_V["value_end"])
 _PARTICLES = frozenset(_V["name_particles"])
 _ORG_SUFFIXES = frozenset(_V["org_suffixes"])
+_COUNTRIES = frozenset(fold_lower(w) for w in _V["countries"])
 _MAX_KEY_WORDS = max(len(k.split()) for k in _HEADERS)
 
 # the shape a cell must have to carry a label (checked on the folded cell)
@@ -72,7 +73,13 @@ def _fits(label: str, cell: str) -> bool:
     f = fold_lower(cell)
     words = f.split()
     if label == "NAME":
-        return not _DIGIT.search(f) and 1 <= len(words) <= 6 and bool(_LETTER.search(f))
+        if _DIGIT.search(f) or not 1 <= len(words) <= 6 or not _LETTER.search(f):
+            return False
+        # a name in lower case is one only when each word is a name syllable ('vu bao tram', not 'benh nhan nu')
+        if not any(c.isupper() for c in cell):
+            syl = _name_syllables()
+            return all(w.strip(".,'") in syl for w in words)
+        return True
     if label == "DATE":
         return len(f) <= 40 and _DATE_SHAPE.search(f) is not None
     if label == "AGE":
@@ -85,6 +92,17 @@ def _fits(label: str, cell: str) -> bool:
         return not _DIGIT.search(f) and 1 <= len(words) <= 5
     # LOCATION, ORGANIZATION
     return bool(_LETTER.search(f)) and len(words) <= 15
+
+
+def _name_syllables() -> frozenset[str]:
+    """Folded syllables of Vietnamese names (surname, middle, given; the name lexicons)."""
+    from .lexicons import names
+
+    got = getattr(_name_syllables, "_got", None)
+    if got is None:
+        n = names()
+        got = _name_syllables._got = frozenset(fold_lower(x) for k in ("surname", "middle", "given") for x in n[k])
+    return got
 
 
 def _is_value(cell: str) -> bool:
@@ -355,6 +373,16 @@ def _trim(text: str, label: str, s: int, e: int) -> tuple[int, int]:
             if not _RANGE_END.match(text, s + d.end(), e):
                 e = s + d.start()
                 break
+    # a sentence's full stop after the value ('bố là Hồ Văn Khải.'), not an abbreviation's ('Co., Ltd.', 'Lê Thị K.')
+    v = text[s:e].rstrip()
+    if v.endswith(".") and not v.endswith(".."):
+        last = fold_lower(v[:-1].split()[-1]) if v[:-1].split() else ""
+        if len(last) > 1 and last.strip(".") not in _ORG_SUFFIXES:
+            e = s + len(v) - 1
+    if label == "LOCATION":  # '67000 Strasbourg, France': the country is not part of the address
+        c = text.rfind(",", s, e)
+        if c > s and fold_lower(text[c + 1:e]).strip(" .") in _COUNTRIES:
+            e = c
     # (a dash right after a letter at the line end is a name hyphenated across the break: 'KSOR H'NGU-')
     while e > s and (text[e - 1] in " \t,;:(" or text[e - 1] in "-–—" and e - 1 > s and text[e - 2].isspace()):
         e -= 1
