@@ -217,3 +217,13 @@ def test_deidentify_keeps_tab_columns_for_detection():
     assert label_of(res.spans, text, "Siu Nglơm") == "NAME"
     assert label_of(res.spans, text, "KT05-00261") == "ID"
     assert "\t" not in res.text and "Siu" not in res.text
+
+
+def test_a_value_is_the_value_only(rules):
+    # a form's printed choice before the value, a country and a full stop after it stay
+    text = ("Nơi giới thiệu:   Cơ quan y tế - Trung tâm Y tế huyện Mang Yang\n"
+            "Home:             27 Rue Paradis, 13001 Marseille, France.\n")
+    spans = rules.analyze(text)
+    assert not touched(spans, text, "Cơ quan y tế")
+    assert touched(spans, text, "Mang Yang")
+    assert touched(spans, text, "Marseille") and not touched(spans, text, "France")

@@ -56,6 +56,7 @@ _VALUE_END = re.compile(_V["value_end"])
 _PARTICLES = frozenset(_V["name_particles"])
 _ORG_SUFFIXES = frozenset(_V["org_suffixes"])
 _COUNTRIES = frozenset(fold_lower(w) for w in _V["countries"])
+_CHOICE = re.compile(r"(?:" + "|".join(re.escape(fold_lower(w)) for w in _V["form_choices"]) + r")\s*[-–:]\s+")
 _MAX_KEY_WORDS = max(len(k.split()) for k in _HEADERS)
 
 # the shape a cell must have to carry a label (checked on the folded cell)
@@ -319,6 +320,9 @@ _FIRST_DATE_PART = re.compile(r"\d|\b(?:" + _MONTHS + r")\b")
 def _trim(text: str, label: str, s: int, e: int) -> tuple[int, int]:
     """The part of a cell that is the value: without a remark after it (a bracketed note, a dash or ';' clause, a
     comma before another field's key), a title before a name, words after a date."""
+    m = _CHOICE.match(fold_lower(text[s:e]))
+    if m:
+        s += m.end()
     m = _VALUE_END.search(text, s, e)
     if m:
         e = m.start()
