@@ -56,6 +56,7 @@ _VALUE_END = re.compile(_V["value_end"])
 _PARTICLES = frozenset(_V["name_particles"])
 _ORG_SUFFIXES = frozenset(_V["org_suffixes"])
 _COUNTRIES = frozenset(fold_lower(w) for w in _V["countries"])
+_PROFESSION_END = re.compile(_V["profession_end"])
 _CHOICE = re.compile(r"(?:" + "|".join(re.escape(fold_lower(w)) for w in _V["form_choices"]) + r")\s*[-–:]\s+")
 _MAX_KEY_WORDS = max(len(k.split()) for k in _HEADERS)
 
@@ -358,6 +359,10 @@ def _trim(text: str, label: str, s: int, e: int) -> tuple[int, int]:
         c = text.find(",", s, e)
         if c > s:
             e = c
+    if label == "PROFESSION":
+        m = _PROFESSION_END.search(fold_lower(text[s:e]))
+        if m:
+            e = s + m.start()
     if label == "NAME":  # (nor a bracket: 'Ka Thị Thơm (dân tộc Chơ Ro)')
         c = text.find(" (", s, e)
         if c > s:
