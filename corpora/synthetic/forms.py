@@ -1,8 +1,9 @@
-"""A many-form synthetic corpus: 18 genres and form augmentations, with exact gold spans.
+"""A many-form synthetic corpus: 23 genres and form augmentations, with exact gold spans.
 
 Extends `generate.py` (whose output for a seed never changes: the shipped model depends on it) by import:
 the same template markup, `Gen` values and gazetteers, plus the invented lists in `data/forms_lists.json`
-(foreign, ethnic-minority and Khmer naming, foreign addresses and insurers, teencode, spoken numbers).
+(foreign, ethnic-minority and Khmer naming, foreign addresses and insurers, teencode, spoken numbers) and
+`data/forms_more.json` (highland names, villages and roles; foreign given names, brands, address patterns).
 
 A document is kept as a list of segments `[text, label, attrs]` (label None for plain text) from the moment
 its template is rendered; every form change (lower case, no marks, teencode, OCR noise, spelled numbers,
@@ -1067,7 +1068,7 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
 
 def generate_forms(n: int, seed: int = 21, genres: list[str] | tuple[str, ...] | None = None,
                    augment: bool = True, forms: tuple[str, ...] = ()) -> list[Document]:
-    """`n` documents, genres in turn (all 18 when `genres` is None), deterministic for a seed; `forms` are form
+    """`n` documents, genres in turn (all of GENRES when `genres` is None), deterministic for a seed; `forms` are form
     changes applied to every document (on top of the genre's own and, with `augment`, random ones)."""
     if n <= 0:
         raise ValueError(f"n must be positive, got {n}")
