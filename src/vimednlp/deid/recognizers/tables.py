@@ -355,7 +355,8 @@ def _trim(text: str, label: str, s: int, e: int) -> tuple[int, int]:
                 if w.group()[:1].islower() and w.group() not in _PARTICLES:
                     e = s + w.start()
                     break
-    if label in ("NAME", "ID", "PHONE"):  # (no comma inside these: 'Lê Văn Phát, thợ hàn', 'HT34..., giá trị đến')
+    # (no comma inside these: 'Lê Văn Phát, thợ hàn', 'HT34..., giá trị đến', 'kỹ sư xây dựng, sống ở Hà Nội')
+    if label in ("NAME", "ID", "PHONE", "PROFESSION"):
         c = text.find(",", s, e)
         if c > s:
             e = c
