@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpora.synthetic import clinical_forms as CF  # noqa: E402
+from corpora.synthetic import clinical_forms as CF
 
 _spec = importlib.util.spec_from_file_location("bench_clinical_notes", ROOT / "benchmarks" / "bench_clinical_notes.py")
 notes = importlib.util.module_from_spec(_spec)

@@ -114,7 +114,7 @@ class ClinGen:
 
     def number(self, lo: float, hi: float, dec: int) -> str:
         v = self.r.uniform(lo, hi)
-        return str(int(round(v))) if dec == 0 else f"{v:.{dec}f}".replace(".", self.pick([",", ",", "."]))
+        return str(round(v)) if dec == 0 else f"{v:.{dec}f}".replace(".", self.pick([",", ",", "."]))
 
     def dose(self) -> str:
         val, unit = self.pick(CL["strengths"])
@@ -179,7 +179,7 @@ TRANSCRIPT = [
     "bệnh nhân: em không {S:neg}, không {S:neg} ạ",
     "bác sĩ: nhà mình có ai bị bệnh gì không. bệnh nhân: dạ {REL} bị {D:fam}",
     "bác sĩ: trước đây anh có bệnh gì không. bệnh nhân: em bị {D:hist} từ năm {YEAR}",
-    "bác sĩ: đo {LAB}, {LAB}",
+    "bác sĩ: chỉ số hôm nay {LAB}, {LAB}",
     "bác sĩ: kết quả {LAB} nhé",
     "bác sĩ: anh uống {DR} {DS} nhé",
     "bác sĩ: tôi nghĩ anh bị {D}, nhưng có thể là {D:unc}, mình làm thêm {T}",

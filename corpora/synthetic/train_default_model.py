@@ -1,5 +1,6 @@
 """Train the default PHI tagger shipped in the package, ONLY on data the project owns: the synthetic corpus
-and the hand-written DEVELOPMENT notes (corpora/handwritten/dev_notes.jsonl and dev_heldout.jsonl, repeated
+and the hand-written DEVELOPMENT notes (corpora/handwritten/dev_notes.jsonl and dev_heldout.jsonl, plus the blind
+batches of blind_notes.jsonl whose first-sight score is recorded in benchmarks/results/first_sight/, repeated
 `--dev-repeat` times so that 100-odd real-looking notes weigh against 1,500 generated ones). The hand-written
 TEST notes (corpora/handwritten/notes.jsonl) are never trained on: the script refuses a test note.
 
@@ -23,15 +24,32 @@ from vimednlp.schema import Document
 
 HANDWRITTEN = ROOT / "corpora" / "handwritten"
 DEV_FILES = ("dev_notes.jsonl", "dev_heldout.jsonl")
+# a blind batch (blind_notes.jsonl) joins the training data only once its first-sight score is recorded here
+FIRST_SIGHT = ROOT / "benchmarks" / "results" / "first_sight"
+
+
+def scored_blind_ids() -> set[str]:
+    import json
+
+    ids: set[str] = set()
+    for p in FIRST_SIGHT.glob("b*_default.json"):
+        ids.update(n["id"] for n in json.loads(p.read_text(encoding="utf-8"))["notes"])
+    return ids
 
 
 def dev_notes() -> list[Document]:
-    """The hand-written development notes; fails if one of them is also a test note."""
+    """The hand-written development notes, and the blind batches already scored at first sight; fails if one of
+    them is also a test note."""
     docs = []
     for name in DEV_FILES:
         path = HANDWRITTEN / name
         if path.exists():
             docs += [Document.from_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    blind = HANDWRITTEN / "blind_notes.jsonl"
+    if blind.exists():
+        scored = scored_blind_ids()
+        docs += [d for d in (Document.from_json(line) for line in blind.read_text(encoding="utf-8").splitlines()
+                             if line.strip()) if d.id in scored]
     test = [Document.from_json(line) for line in (HANDWRITTEN / "notes.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
     clash = {d.id for d in test} & {d.id for d in docs} or {d.text for d in test} & {d.text for d in docs}

@@ -13,6 +13,8 @@ import pytest
 from vimednlp.clinical import ClinicalExtractor
 from vimednlp.schema import Span
 
+import vimednlp
+
 ROOT = Path(__file__).resolve().parents[2]
 MARK = re.compile(r"\[([^\[\]|]+)\|([DS]):([a-z,]*)\]")
 SHORT = {"neg": "negated", "unc": "uncertain", "hist": "historical", "fam": "family", "hyp": "hypothetical"}
@@ -184,3 +186,22 @@ def test_forms_development_set_per_class_f1():
     res = bench_clinical.score(rows)
     for c in CLASSES:
         assert res[c]["f1"] >= 0.85, (c, res[c])
+
+
+# --- a fear or a check voiced in a chat, a finding read as consistent with a diagnosis, a list of warning signs ----
+@pytest.mark.parametrize("text, target, cls", [
+    ("mẹ em ho nhiều quá, em sợ có lao phổi bác ạ", "lao phổi", "uncertain"),
+    ("cho làm xét nghiệm đường máu xem có đái tháo đường không", "đái tháo đường", "uncertain"),
+    ("Tiểu cầu giảm, cô đặc máu → phù hợp sốt xuất huyết Dengue.", "sốt xuất huyết Dengue", "uncertain"),
+    ("Dấu hiệu cảnh báo cần quay lại ngay: nôn nhiều, đau bụng, li bì.", "li bì", "hypothetical"),
+    ("Red flags, return to ED: chest pain, khó thở, ngất.", "ngất", "hypothetical"),
+])
+def test_fear_check_consistency_and_warning_lists(text, target, cls):
+    ents = [e for e in vimednlp.extract(text) if e.text == target]
+    assert ents, [e.text for e in vimednlp.extract(text)]
+    assert ents[0].attrs[cls] is True
+
+
+def test_a_fear_that_is_not_about_a_disease_changes_nothing():
+    ents = {e.text: e for e in vimednlp.extract("Bé sợ tiêm, khóc nhiều, không sốt.")}
+    assert ents["sốt"].attrs["negated"] and not ents["sốt"].attrs["uncertain"]

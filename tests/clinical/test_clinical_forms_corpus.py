@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from corpora.synthetic import clinical_forms as CF  # noqa: E402
+from corpora.synthetic import clinical_forms as CF
 
 
 @pytest.mark.parametrize("genre", list(CF.GENRES))

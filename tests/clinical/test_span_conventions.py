@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 from click.testing import CliRunner
@@ -30,7 +31,7 @@ def test_public_convention_takes_the_side_and_modifiers(text, label, guidelines,
 def test_public_convention_never_runs_into_the_next_mention():
     text = "Ho nhiều, sốt cao, đau bụng."
     pub = [(s.start, s.end) for s in extract(text, spans="public")]
-    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(pub, pub[1:]))
+    assert all(e1 <= s2 for (_, e1), (s2, _) in pairwise(pub))
 
 
 def test_unknown_convention_is_an_error():

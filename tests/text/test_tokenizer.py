@@ -127,3 +127,15 @@ def test_spacy_tokenizer_keeps_text_and_offsets():
     assert words == [t.text for t in tokenize(text)]
     for t in doc:
         assert text[t.idx:t.idx + len(t.text)] == t.text
+
+
+def test_fast_paths_give_what_the_one_regex_gives():
+    """Chunks of letters, of letters and a closing mark, and of ASCII digits skip the regex: the same tokens."""
+    import re
+
+    from vimednlp.text.tokenizer import _regex_tokens
+
+    note = ("BN Nguyễn Văn An, 45 tuổi, SĐT 0912 345 678, CCCD 001084012345; vào viện 14h30 ngày 12/03/2024 "
+            "(HA 150/90 mmHg, SpO2 96%). Mã BN: 24.001234 - phòng 3, giường 12, ² ٣ 7")
+    assert tokenize(note) == [t for m in re.finditer(r"\S+", note) for t in _regex_tokens(m.group(), m.start())]
+    assert tokenize("0912345678") == [("0912345678", 0, 10, "number")]

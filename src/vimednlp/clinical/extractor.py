@@ -514,9 +514,9 @@ def _abbreviation_keys(trie) -> dict[str, Entry]:
     for k, child in trie.root.items():
         for e in child.get("", ()) if k else ():
             w = e.words[0]
-            if e.exact_case[0] and w.isupper() and (e.label == "TEST" or len(w) >= 3):
-                if k not in out or e.priority > out[k].priority:
-                    out[k] = e
+            if e.exact_case[0] and w.isupper() and (e.label == "TEST" or len(w) >= 3) and (
+                    k not in out or e.priority > out[k].priority):
+                out[k] = e
     return out
 
 

@@ -11,8 +11,10 @@ chat_words.tsv`) for the assertion rules.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..paths import load_yaml, resource_path
 from ..text.fold import fold_lower
@@ -29,12 +31,16 @@ class _Data:
     max_unit: int
     counted: set[str]
     counted_plain: set[str]   # counted words written without marks (`mg`, `ml`)
+    counted_marked: set[str]  # counted words as written, lower case (`lần`, `độ`)
     unit_after: re.Pattern
     ocr: dict[str, str]
     ocr_word: dict[str, str]
     ocr_lead: set[str]
     trigger: re.Pattern
-    ocr_trigger: re.Pattern
+    trigger_marked: re.Pattern
+    pairs: frozenset[tuple[str, str]]   # (a word that opens a number, the word after it), both spellings
+    digit_unit: re.Pattern              # a number in digits, then a spoken unit
+    unit_pairs: frozenset[tuple[str, str]]   # the first two words of a spoken unit
 
 
 @lru_cache(maxsize=1)
@@ -68,17 +74,34 @@ def _data() -> _Data:
     ocr = {str(k): str(v) for k, v in d["ocr_digits"].items()}
     # cheap tests before any tokenizing: a number word followed by another number word, a unit or a counted word
     # (`hai mươi`, `năm trăm`, `hai lần`, `ba mươi tám độ`); a digit beside a letter OCR confuses with one
-    nums = {fold_lower(w) for w in roles}
-    nexts = nums | {k[0] for k in units} | counted
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
-    trigger = re.compile(r"(?<![\w])(?:" + alt(nums) + r")[ \t]+(?:" + alt(nexts) + r")(?![\w])"
-                         r"|\d[ \t]*(?:" + alt({" ".join(k) for k in units}) + r")(?![\w])")
-    conf = re.escape("".join(ocr))
-    ocr_trigger = re.compile(r"\d[" + conf + r"]|[" + conf + r"]\d")
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    def trigger_of(nums, unit_words, counted_words):
+        return re.compile(r"(?<![\w])(?:" + alt(nums) + r")[ \t]+(?:" + alt(nums | unit_words | counted_words)
+                          + r")(?![\w])|\d[ \t]*(?:" + alt(unit_words) + r")(?![\w])")
+
+    # cheap tests before any tokenizing: a word that opens a number followed by another number word, a unit or a
+    # counted word (`hai mươi`, `năm trăm`, `hai lần`); in a text typed with marks, with its marks (`hai bà`,
+    # `sau đó` are no numbers), else folded
+    opening = [(w, k) for k, cands in roles.items() for w, r, _ in cands if r in ("digit", "ten")]
+    spoken_units = {" ".join(words).lower() for words, _ in units.values()}
+    trigger = trigger_of({k for _, k in opening}, {fold_lower(u) for u in spoken_units}, counted)
+    trigger_marked = trigger_of({w for w, _ in opening} | {w for k, c in roles.items() for w, _, _ in c},
+                                spoken_units, {str(w).lower() for w in d["counted"]})
+    # the same test on word pairs, for most notes (no number in words): a set lookup instead of a regex scan
+    nexts = {w for c in roles.values() for w, _, _ in c} | set(roles) | {u.split()[0] for u in spoken_units} \
+        | {fold_lower(u).split()[0] for u in spoken_units} | counted | {str(w).lower() for w in d["counted"]}
+    pairs = frozenset((a, b) for a in {w for w, _ in opening} | {k for _, k in opening} for b in nexts)
+    # a number in digits, then a unit only speech writes (`500 mi li gam`; `2 lần`, `38 độ` are written units)
+    spoken_only = {u for u in spoken_units | {fold_lower(u) for u in spoken_units} if " " in u}
+    digit_unit = re.compile(r"\d[ \t]*(?:" + alt(spoken_only) + r")(?![\w])")
+    pairs = frozenset((a, b + p) for a, b in pairs for p in ("", ",", ".", ";", ":", ")"))
+    unit_pairs = frozenset(tuple(u.split()[:2]) for u in spoken_only)
     plain = {str(w).lower() for w in d["counted"] if fold_lower(str(w)) == str(w).lower()}
     ocr_word = {str(k): str(v) for k, v in (d.get("ocr_letters") or {}).items()}
-    return _Data(roles, units, max(len(k) for k in units), counted, plain, unit_after, ocr, ocr_word,
-                 {str(x) for x in d["ocr_lead"]}, trigger, ocr_trigger)
+    return _Data(roles, units, max(len(k) for k in units), counted, plain, {str(w).lower() for w in d["counted"]},
+                 unit_after, ocr, ocr_word,
+                 {str(x) for x in d["ocr_lead"]}, trigger, trigger_marked, pairs, digit_unit, unit_pairs)
 
 
 def _role(word: str, roles: dict, accented: bool = False) -> list[tuple[str, int]]:
@@ -101,7 +124,7 @@ class _Tokens:
         self.accented = doc_is_accented(self.words)
 
     def role(self, j: int, roles: dict) -> list[tuple[str, int]]:
-        return _role(self.words[j], roles, self.accented and not self.words[j].isupper())
+        return _role(self.words[j], roles, self.accented)
 
     def adjacent(self, i: int) -> bool:
         """Token i follows token i-1 with only spaces between."""
@@ -198,7 +221,9 @@ def _spoken_edits(text: str, data: _Data) -> list[Edit]:
             continue
         u = _unit_at(t, j, data) if j < n and t.adjacent(j) else None
         counted = j < n and t.adjacent(j) and t.keys[j] in data.counted
-        if counted and t.accented and not has_marks(t.words[j]) and t.keys[j] not in data.counted_plain:
+        if counted and has_marks(t.words[j]):
+            counted = t.words[j].lower() in data.counted_marked    # `đó` is not `độ`
+        elif counted and t.accented and t.keys[j] not in data.counted_plain:
             counted = False   # `lan` in a text written with accents is not `lần`
         if strong or u or counted:
             edits.append((t.spans[i][0], t.spans[j - 1][1], out))
@@ -211,25 +236,43 @@ def _spoken_edits(text: str, data: _Data) -> list[Edit]:
     return edits
 
 
-_OCR_VALUE = re.compile(r"(?<![\w])[\dOolISB]+(?:[.,/][\dOolISB]+)*")
+# a letter OCR reads for a digit beside a digit: the one fast search most notes pay; the value around it is then
+# taken whole (`l2O`, `3,S`, `l4O/9O`)
+_OCR_SEED = re.compile(r"\d(?:[.,]?[OolISB]|(?<=[OolISB]\d)|(?<=[OolISB][.,]\d))")   # scanned from the digit
+_OCR_CHARS = frozenset("0123456789OolISB.,/")
 
 
-def _ocr_edits(text: str, folded: str, data: _Data) -> list[Edit]:
-    edits = []
-    for m in _OCR_VALUE.finditer(text):
-        v = m.group()
-        if not any(c.isdigit() for c in v) or not any(c in data.ocr for c in v):
+def _ocr_edits(text: str, data: _Data) -> list[Edit]:
+    edits: list[Edit] = []
+    folded = None
+    pos = 0
+    for seed in _OCR_SEED.finditer(text):
+        if seed.start() < pos:
             continue
-        if not (v[0].isdigit() or v[0] in data.ocr_lead):
+        a, b = seed.start(), seed.end()
+        while a > 0 and text[a - 1] in _OCR_CHARS:
+            a -= 1
+        while b < len(text) and text[b] in _OCR_CHARS:
+            b += 1
+        while b > a and text[b - 1] in ".,/":
+            b -= 1
+        pos = b
+        v = text[a:b]
+        if (a and (text[a - 1].isalnum() or text[a - 1] == "_")) or (b < len(text) and text[b].isalnum()
+                                                                      and not data.unit_after.match(text.lower(), b)):
+            continue   # part of a word or code (`SpO2`, `HbA1c`)
+        if not (v[0].isdigit() or v[0] in data.ocr_lead) or not any(c.isdigit() for c in v):
             continue
-        if not data.unit_after.match(folded, m.end()):
+        if folded is None:
+            folded = fold_lower(text)
+        if not data.unit_after.match(folded, b):
             continue   # only a value with its unit: `O2` (oxygen), `B12`, `I10` stay
-        edits.append((m.start(), m.end(), "".join(data.ocr.get(c, c) for c in v)))
+        edits.append((a, b, "".join(data.ocr.get(c, c) for c in v)))
     return edits
 
 
 @lru_cache(maxsize=1)
-def _chat_words() -> tuple[dict[str, str], re.Pattern]:
+def _chat_words() -> tuple[dict[str, str], re.Pattern, frozenset[str]]:
     path = resource_path("clinical", "chat_words.tsv")
     table = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -243,12 +286,16 @@ def _chat_words() -> tuple[dict[str, str], re.Pattern]:
     # a whole token between spaces or punctuation; `k` (also a thousand, `200k`, or K = cancer) only before a word
     rx = re.compile(r"(?<![\w/.,])(?:" + "|".join(re.escape(w) for w in words if w != "k")
                     + (r"|k(?=[ \t]+[^\W\d_])" if "k" in table else "") + r")(?![\w/])")
-    return table, rx
+    # the words with the punctuation that may follow them: a set test on the text's words before the regex
+    quick = frozenset(q + w + p for w in table for p in ("", ",", ".", ";", ":", "?", "!", ")") for q in ("", "(", "-"))
+    return table, rx, quick
 
 
 def _chat_edits(text: str) -> list[Edit]:
     """Teencode and chat spellings of cue words read as the words (`hok` -> `không`): `chat_words.tsv`."""
-    table, rx = _chat_words()
+    table, rx, quick = _chat_words()
+    if quick.isdisjoint(text.split()):
+        return []
     # the marks of a sentence decide how its words match (lexicon.TokenView): in a sentence typed with marks the
     # word is read with them (`ko sốt` -> `không sốt`), in one typed without, without (`ko sot` -> `khong sot`),
     # so a rewritten word never changes how its sentence is read
@@ -260,7 +307,8 @@ def _chat_edits(text: str) -> list[Edit]:
             doc_marked = _marked(text)
         if not (doc_marked and _marked(_sentence(text, m.start()))):
             read = fold_lower(read)
-        out.append((m.start(), m.end(), read))
+        if read != m.group():
+            out.append((m.start(), m.end(), read))
     return out
 
 
@@ -280,8 +328,8 @@ def _sentence(text: str, pos: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
-_OCR_WORD = re.compile(r"(?<![\w])(?=[^\W_]*[^\W\d_])[^\W_]*[01][^\W_]*(?![\w])")
-_OCR_WORD_TRIGGER = re.compile(r"[^\W\d_][01]|[01][^\W\d_]")
+# a lower-case word with one 0 or 1 in it (`tá0`, `1iệt`); codes in capitals (`B1`, `T1`, `NS1`) never match
+_ZERO_ONE = re.compile(r"[01]")
 
 
 def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
@@ -289,14 +337,30 @@ def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
     one Vietnamese syllable (`HbA1c`, `B1`, `NS1` stay)."""
     from ..text.syllable import is_syllable
 
-    edits = []
-    for m in _OCR_WORD.finditer(text):
-        w = m.group()
-        if any(c.isdigit() and c not in data.ocr_word for c in w) or not w[1:].islower() and not w.islower():
+    edits: list[Edit] = []
+    pos = 0
+    n = len(text)
+    for seed in _ZERO_ONE.finditer(text):
+        i = seed.start()
+        if i < pos:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        # a 0 or 1 with a letter beside it and no digit on either side (not `500mg`, `1g`, `B12`)
+        if before.isdigit() or after.isdigit() or not (before.isalpha() or after.isalpha()):
+            continue
+        a, b = i, i + 1
+        while a > 0 and (text[a - 1].isalnum() or unicodedata.combining(text[a - 1])):
+            a -= 1
+        while b < len(text) and (text[b].isalnum() or unicodedata.combining(text[b])):
+            b += 1
+        pos = b
+        w = text[a:b]
+        if w != w.lower() or sum(c.isdigit() for c in w) != 1:
             continue
         fixed = "".join(data.ocr_word.get(c, c) for c in w)
-        if is_syllable(fixed.lower()):
-            edits.append((m.start(), m.end(), fixed))
+        if is_syllable(fixed):
+            edits.append((a, b, fixed))
     return edits
 
 
@@ -309,12 +373,20 @@ def chat_edits(text: str) -> list[Edit]:
 def value_edits(text: str) -> list[Edit]:
     """Edits that turn spoken numbers and units and OCR-misread values into digits; [] for most notes."""
     data = _data()
-    folded = fold_lower(text)
-    edits: list[Edit] = []
-    if data.ocr_trigger.search(text):
-        edits += _ocr_edits(text, folded, data)
-    if _OCR_WORD_TRIGGER.search(text):
-        edits += _ocr_word_edits(text, data)
-    if data.trigger.search(folded):
+    edits = _ocr_edits(text, data) + _ocr_word_edits(text, data)
+    if _may_be_spoken(text.lower(), data):
         edits += _spoken_edits(text, data)
     return edits
+
+
+def _may_be_spoken(low: str, data: _Data) -> bool:
+    """A number in words in the text's own spelling: with marks when the text is typed with them (about one
+    letter with marks in eight words, counted from the UTF-8 length: cheap), folded otherwise."""
+    ws = low.split()
+    bigrams = set(pairwise(ws))
+    if data.pairs.isdisjoint(bigrams) and (data.unit_pairs.isdisjoint(bigrams) or not data.digit_unit.search(low)):
+        return False
+    if (len(low.encode("utf-8", "surrogatepass")) - len(low)) * 8 >= low.count(" ") + 1:
+        return bool(data.trigger_marked.search(low))
+    return bool(data.trigger.search(fold_lower(low)))
+

@@ -381,6 +381,11 @@ def iter_csv(path: Path | str, columns: list[str], id_col: str | None, patient_c
 _ENGINE = None
 
 
+# (a fictitious note: a name, an age, a date, a phone number, an ID, a place, an organisation)
+_WARM_UP = ("Bệnh nhân Nguyễn Văn An, 45 tuổi, vào viện ngày 12/03/2024 lúc 14h30, SĐT 0912 345 678, "
+            "CCCD 001084012345, địa chỉ phường Nghĩa Đô, quận Cầu Giấy, Hà Nội. BS. Trần Thị Bình, Bệnh viện Bạch Mai.")
+
+
 def _init_worker(engine_kwargs: dict) -> None:
     global _ENGINE
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -389,6 +394,14 @@ def _init_worker(engine_kwargs: dict) -> None:
     _ENGINE = Deidentifier(**engine_kwargs)
     # build the detector now (once), not on the first record: a missing model fails here, clearly
     _ = _ENGINE.analyzer
+    # and run it once on a short note, so what it loads on first use (rule packs bound lazily, the tagger's
+    # attribute table) is loaded here, before a fork, once for all workers. Detection only: it keeps no state
+    # (the surrogate generators, which do, are not touched). A detector that fails here fails again on the
+    # first record, which reports it by its id
+    try:
+        _ENGINE.detect(_WARM_UP)
+    except Exception:  # noqa: BLE001 - reported per record
+        pass
 
 
 def _ignore_sigint() -> None:

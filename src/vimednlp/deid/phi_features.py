@@ -140,8 +140,8 @@ def featurize(ctx: Context, cands: Sequence[Candidate], extended: bool = False) 
 
 class KnownFeatures:
     """`featurize` for a trained model: the same attributes in the same order, less those the model has no
-    weight for (crfsuite drops them when tagging, so every score, and so every tag, stays the same). The
-    attribute strings of each word, shape, rule tag and word pair are made once and kept, instead of once
+    weight for (crfsuite drops them when tagging, so every score, and so every tag, stays the same), as UTF-8
+    bytes. The attributes of each word, shape, rule tag and word pair are made once and kept, instead of once
     per token: this is the tagger's hot path."""
 
     _MAX_PAIRS = 200_000  # entries kept per cache (a long batch would otherwise grow them without end)
@@ -152,14 +152,12 @@ class KnownFeatures:
         self._small: dict[str, dict[str, tuple]] = {"sh": {}, "r": {}, "k": {}}
         self._shapes: dict[str, tuple] = {}  # token text -> its shape's attributes
         self._pairs: dict[tuple[str, str], tuple] = {}
-        k = known
-        self._bos = ("BOS",) if "BOS" in k else ()
-        self._eos = ("EOS",) if "EOS" in k else ()
-        self._gap = ("gap-1",) if "gap-1" in k else ()
+        self._bos, self._eos, self._gap = self._keep("BOS"), self._keep("EOS"), self._keep("gap-1")
 
     def _keep(self, *attrs: str) -> tuple:
+        # (as UTF-8 bytes: pycrfsuite takes them as they are, where it would encode each str on every call)
         k = self.known
-        return tuple(a for a in attrs if a in k)
+        return tuple(a.encode("utf-8") for a in attrs if a in k)
 
     def _word(self, w: str) -> tuple:
         """(w=, its lexicon flags, w-1=, w+1=, w-2=, w+2=) of a folded syllable, each a tuple of known attributes."""

@@ -65,6 +65,9 @@ _CHUNK_RE = re.compile(r"\S+")
 _TRAILING = frozenset(",.;:!?)\"'")
 
 
+_new_token = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor (hot path)
+
+
 def _regex_tokens(chunk: str, base: int) -> Iterator[Token]:
     pos = 0
     for m in _TOKEN_RE.finditer(chunk):
@@ -73,10 +76,7 @@ def _regex_tokens(chunk: str, base: int) -> Iterator[Token]:
         pos = m.end()
         kind = m.lastgroup or "other"
         if kind != "space":
-            yield Token(m.group(), base + m.start(), base + pos, kind)
-
-
-_new_token = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor (hot path)
+            yield _new_token(Token, (m.group(), base + m.start(), base + pos, kind))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -92,6 +92,9 @@ def tokenize(text: str) -> list[Token]:
         start = cm.start()
         if chunk.isalpha():
             add(_new_token(Token, (chunk, start, cm.end(), "word")))
+        elif chunk.isdigit() and chunk.isascii():
+            # ASCII digits alone: every alternative before `number` needs a letter, a mark or a separator
+            add(_new_token(Token, (chunk, start, cm.end(), "number")))
         elif chunk[-1] in _TRAILING and len(chunk) > 1 and chunk[:-1].isalpha():
             end = cm.end()
             add(_new_token(Token, (chunk[:-1], start, end - 1, "word")))

@@ -136,15 +136,13 @@ class Context:
             folded = "".join(c if len(fold_lower(c)) != 1 else fold_lower(c) for c in text)
         self.folded = folded
         toks = self.tokens = tokenize(text)
-        # (plain tuples unpacked once: NamedTuple attribute access costs in these per-token loops)
-        texts = [t[0] for t in toks]
-        starts = [t[1] for t in toks]
-        ends = [t[2] for t in toks]
+        # (the token tuples unpacked once, in one pass: NamedTuple attribute access costs in per-token loops)
+        texts, starts, ends, kinds = zip(*toks) if toks else ((), (), (), ())
         self.ftoks: list[str] = [folded[s:e] for s, e in zip(starts, ends)]
-        lowered = [w.lower() for w in texts]
-        is_word = [t[3] == "word" for t in toks]
+        lowered = list(map(str.lower, texts))
+        is_word = [k == "word" for k in kinds]
         n_words = sum(is_word)
-        with_marks = sum(1 for f, w, isw in zip(self.ftoks, lowered, is_word) if isw and f != w)
+        with_marks = sum([f != w for f, w, isw in zip(self.ftoks, lowered, is_word) if isw])
         # text written with diacritics (most Vietnamese syllables carry one): cues must match exactly,
         # so `chợ` (market) is not `cho` (give); text without them matches on folded forms
         self.diacritics = n_words > 0 and with_marks / n_words > 0.2
@@ -157,12 +155,12 @@ class Context:
         self._cache: dict = {}
         self.caps: list[bool] = [w[:1].isupper() for w in texts]
         self.n_words = n_words  # word tokens, and how many of them start with a capital
-        self.n_cap_words = sum(1 for c, isw in zip(self.caps, is_word) if c and isw)
+        self.n_cap_words = sum([c and isw for c, isw in zip(self.caps, is_word)])
         self.adj: list[bool] = [s == e or (s - e <= 2 and "\n" not in text[e:s]) for e, s in zip(ends, starts[1:])]
 
     def token_index_at(self, char: int) -> int | None:
         if self._starts is None:
-            self._starts = {t.start: i for i, t in enumerate(self.tokens)}
+            self._starts = {t[1]: i for i, t in enumerate(self.tokens)}  # (t[1]: the start, without the property)
         return self._starts.get(char)
 
     def adjacent(self, i: int, j: int) -> bool:

@@ -261,10 +261,11 @@ class IdRecognizer(RuleRecognizer):
                 add(s, e, "other", 0.55, "pattern: long digit string")
         # record numbers after their cues: 'Mã BN: 24-001234', 'Số vào viện: 12345/24', 'PID 0012AB'
         idc = cues()["id_cues"]
-        for i, tok in enumerate(ctx.tokens):
-            # a word of letters only holds no digit (most tokens: skip them without a scan)
-            if (tok.kind == "word" and tok.text.isalpha()) or not any(map(str.isdigit, tok.text)):
-                continue
+        # only tokens that hold a digit (a word of letters only holds none: most tokens, skipped without a scan)
+        toks = ctx.tokens
+        with_digit = [i for i, t in enumerate(toks) if not (t[3] == "word" and t[0].isalpha()) and any(map(str.isdigit, t[0]))]
+        for i in with_digit:
+            tok = toks[i]
             if not free(tok.start, tok.end):
                 continue
             kind, cue = _kind_cue(ctx, i)

@@ -155,11 +155,18 @@ class LocationRecognizer(Recognizer):
         unit_first = (units._idx or _index(units))[0]
         foreign_first, province_first, district_first = (_index(gz[k])[0] for k in ("foreign", "province", "district"))
         caps, upper_doc = ctx.caps, ctx.upper_doc
+        # (most tokens: a lower-case word or a mark that starts no unit and holds no digit, so no rule below can
+        # start there -- a place needs a capital or a lower-case head word, a house number a digit; `list.index`
+        # jumps over them at C speed)
+        may_start = None if upper_doc else [
+            c or k in unit_first or f in _LOWER_PLACE_HEADS or not f.isalpha() and any(map(str.isdigit, f))
+            for c, k, f in zip(caps, kt, ft)]
         while i < n:
-            # (most tokens: a lower-case word that starts no unit and holds no digit, so no rule below can start here)
-            if not upper_doc and not caps[i] and kt[i] not in unit_first and ft[i].isalpha() and ft[i] not in _LOWER_PLACE_HEADS:
-                i += 1
-                continue
+            if may_start is not None:
+                try:
+                    i = may_start.index(True, i)
+                except ValueError:
+                    break
             # 'Ý kiến', 'Chủ trì', 'Ban Giám đốc', 'văn bản': a word pair that only looks like a place or a unit
             if kt[i] in pnever or (i + 1 < n and pairs[i] in pnever) or (i > 0 and pairs[i - 1] in pnever):
                 i += 1
@@ -320,10 +327,12 @@ class LocationRecognizer(Recognizer):
         covered = bytearray(n + 1)
         for a, b, _s, _w in pieces:
             covered[a:b] = b"\x01" * (b - a)
-        for i in range(n):
-            if toks[i].kind != "word" or not ctx.is_cap(i) or ctx.upper_doc or ctx.ktoks[i] in _STOP_TAIL \
-                    or (toks[i].text.isupper() and len(toks[i].text) <= 4):
-                continue
+        if ctx.upper_doc:
+            return
+        kt, caps = ctx.ktoks, ctx.caps
+        # (only capitalised words can start such a place: one pass over the tokens, then a turn for each of them)
+        for i in [i for i, (t, c, k) in enumerate(zip(toks, caps, kt)) if c and t[3] == "word" and k not in _STOP_TAIL
+                  and not (t[0].isupper() and len(t[0]) <= 4)]:
             if covered[i] or ctx.ktoks[i] in pnever:
                 continue
             hit = ctx.cue_before(i, before, skip="")
@@ -340,10 +349,10 @@ class LocationRecognizer(Recognizer):
         fields, units = c["location_field"], c["location_unit"]
         field_spans = []
         field_last = (fields._idx or _index(fields))[1]
-        for i in range(n):
-            # (cue_before finds nothing unless the token before is a cue's last word or a skipped mark)
-            hit = ctx.cue_before(i, fields) if i > 0 and (kt[i - 1] in field_last or (
-                len(ft[i - 1]) == 1 and ft[i - 1] in ":.-,(")) else None
+        # (cue_before finds nothing unless the token before is a cue's last word or a skipped mark: only those
+        # tokens are looked at)
+        for i in [i for i in range(1, n) if kt[i - 1] in field_last or (len(ft[i - 1]) == 1 and ft[i - 1] in ":.-,(")]:
+            hit = ctx.cue_before(i, fields)
             if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in _RESIDENCE_CUES):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
@@ -540,11 +549,14 @@ class OrganizationRecognizer(Recognizer):
         out = []
         # (first words of organisation heads and well-known names: other tokens start neither, no call needed)
         head_first, name_first, kt = (heads._idx or _index(heads))[0], _index(_org_names())[0], ctx.ktoks
+        # (no head word, no well-known name, no newspaper credit can start elsewhere: `list.index` jumps there)
+        may_start = [k in head_first or f in name_first or t[0] == _NEWSPAPER for k, f, t in zip(kt, ft, toks)]
         i = 0
         while i < n:
-            if kt[i] not in head_first and ft[i] not in name_first and toks[i].text != _NEWSPAPER:
-                i += 1  # (no head word, no well-known name, no newspaper credit can start here)
-                continue
+            try:
+                i = may_start.index(True, i)
+            except ValueError:
+                break
             h_end = ctx.match_at(i, heads) if kt[i] in head_first else i
             h_end = h_end if h_end > i else None
             named = False
@@ -842,9 +854,14 @@ class ProfessionRecognizer(Recognizer):
         n = len(ft)
         out = []
         lex_first, kt = (lex._idx or _index(lex))[0], ctx.ktoks
+        may_start = [k in lex_first for k in kt]  # (`list.index` jumps to the next token that starts a phrase)
         i = 0
         while i < n:
-            e = ctx.match_at(i, lex) if kt[i] in lex_first else i
+            try:
+                i = may_start.index(True, i)
+            except ValueError:
+                break
+            e = ctx.match_at(i, lex)
             if e == i:
                 i += 1
                 continue
