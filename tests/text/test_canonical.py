@@ -55,6 +55,7 @@ def test_view_reads_the_hidden_form(text, view):
     "Tô 2 lần 1 ngày 2024",
     "năm nay bé So với năm ngoái",                                # a word beside a date word stays
     "HA 12O/8O, giờ thứ 3",
+    "Ngày | Giờ | Mạch | HA\n3.6 | 06h | 102 | 100/60",          # a cell divider beside a date word
 ])
 def test_ordinary_text_is_its_own_view(text):
     v = canonical_view(text)

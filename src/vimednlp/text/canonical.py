@@ -287,12 +287,12 @@ def _ocr_date_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in shape.finditer(text):
         g = m.group(0)
-        if sum(c.isdigit() for c in g) >= 2 and any(c in conf for c in g):
+        if sum(c.isdigit() for c in g) >= 2 and any(c in conf for c in g) and "|" not in g:  # ('|' divides cells)
             edits.extend((m.start() + k, m.start() + k + 1, conf[c]) for k, c in enumerate(g) if c in conf)
     done = {e[0] for e in edits}
     for m in short.finditer(text):
         g = m.group(0)
-        if not any(c in conf for c in g) or m.start() in done or g.isalpha() and len(g) == 1:
+        if not any(c in conf for c in g) or m.start() in done or g.isalpha() and len(g) == 1 or "|" in g:
             continue
         before = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, m.start() - 12):m.start()])
         after = re.match(r"[^\S\n]+([^\W\d_]+)", text[m.end():m.end() + 12])
