@@ -242,3 +242,9 @@ def test_strict_takes_an_occupation_written_in_english():
     out = vimednlp.deidentify(text, operator="tag", profile="strict").text
     assert "teacher" not in out and "welder" not in out, out
     assert "Allergy: none." in out
+
+
+def test_strict_takes_a_word_in_no_list_after_a_kinship_word_but_not_a_pronoun():
+    out = vimednlp.deidentify("alo cô sóc phiên hả, cô tui nè, anh xem giúp em", operator="tag", profile="strict").text
+    assert "phiên" not in out, out
+    assert "cô tui nè" in out and "anh xem giúp em" in out, out

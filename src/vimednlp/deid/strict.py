@@ -498,8 +498,9 @@ class _Finder:
                 k += 1
             self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: ethnic-minority name after a person cue")
             return k
-        if j >= n or not name_like(j) or fold_lower(toks[j][0]) in L["words"]["speaker_roles"] or \
-                not title and common.has(toks[j][0], marks):
+        # (a word in no list after a title or kinship word is a name too: 'chị rươl', 'cô srây', 'a Đa Ra')
+        if j >= n or not (name_like(j) or unknown(j) and ctx.adj[j - 1]) or \
+                fold_lower(toks[j][0]) in L["words"]["speaker_roles"] or not title and common.has(toks[j][0], marks):
             return i
         k = j + 1
         while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) or unknown(k)):
