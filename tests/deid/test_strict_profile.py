@@ -248,3 +248,12 @@ def test_strict_takes_a_word_in_no_list_after_a_kinship_word_but_not_a_pronoun()
     out = vimednlp.deidentify("alo cô srây hả, cô tui nè, anh xem giúp em", operator="tag", profile="strict").text
     assert "srây" not in out, out
     assert "cô tui nè" in out and "anh xem giúp em" in out, out
+
+
+def test_strict_keeps_short_numbers_misread_by_ocr():
+    from vimednlp.deid.strict import strict_spans
+
+    text = "Mạch 7O l/p, nhiệt 37 độ, HA l3O mmHg. Ghi chú: OO lần nôn. Mã BN: BN24OO1723"
+    taken = [text[s.start:s.end] for s in strict_spans(text, [])]
+    assert not any(x in ("7O", "l3O", "OO") for x in taken), taken
+    assert "BN24OO1723" in taken, taken

@@ -39,6 +39,7 @@ from .recognizers.base import Candidate, Context, Recognizer
 __all__ = ["PROFILES", "StrictRecognizer", "check_profile", "strict_spans"]
 
 PROFILES = ("default", "strict")
+_OCR_NUMBER = re.compile(r"[0-9OolI]+")
 _SCORE = 0.6  # above the analyzer's default threshold, below every rule's own evidence
 
 
@@ -389,6 +390,9 @@ class _Finder:
                 i += 1
                 continue
             low = w.lower()
+            if len(w) <= 3 and _OCR_NUMBER.fullmatch(w) and not w.isalpha() or w in ("O", "OO", "OOO", "OOOO"):
+                i += 1  # a short number misread by OCR ('l3O', '7l6', 'OO' in '1.O86.3OO'): a measurement, a count
+                continue
             if any(c.isdigit() for c in w):
                 if kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w):
                     pass
