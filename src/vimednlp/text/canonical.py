@@ -268,8 +268,8 @@ def _ocr_date_res() -> tuple[re.Pattern, re.Pattern, frozenset]:
     num = f"[0-9{conf}]"
     # a day/month/year written with separators ('O2/ll/2O26'); a short number beside a date word ('lO', '2O')
     shape = re.compile(rf"(?<![\w/.\-]){num}{{1,2}}([/.\-]){num}{{1,2}}\1{num}{{2,4}}(?![\w/])")
-    short = re.compile(rf"(?<![\w/.\-]){num}{{1,4}}(?![\w/])")
-    with open(resource_path("text", "ocr_date_words.txt"), encoding="utf-8") as fh:
+    short = re.compile(rf"(?<![\w/.\-]){num}{{1,4}}(?:/{num}{{2,3}})?(?![\w/])")
+    with open(resource_path("text", "ocr_number_words.txt"), encoding="utf-8") as fh:
         words = frozenset(fold_lower(w.strip()) for w in fh if w.strip() and not w.startswith("#"))
     return shape, short, words
 
@@ -277,7 +277,7 @@ def _ocr_date_res() -> tuple[re.Pattern, re.Pattern, frozenset]:
 def _ocr_date_edits(text: str) -> list[Edit]:
     """OCR'd dates and times that hold too few real digits for the step above: a day/month/year shape with two
     real digits or more ('O2/ll/2O26'), and a number of at most four characters right before or after a date word
-    ('ngày O6 tháng lO năm 2O26', 'l5 giờ 2O phút'; ocr_date_words.txt)."""
+    ('ngày O6 tháng lO năm 2O26', 'l5 giờ 2O phút', 'HA l3O/8O'; ocr_number_words.txt)."""
     conf = _tables().digit_confusable
     if not any(c in text for c in conf):
         return []
