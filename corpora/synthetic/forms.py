@@ -1,8 +1,9 @@
-"""A many-form synthetic corpus: 18 genres and form augmentations, with exact gold spans.
+"""A many-form synthetic corpus: 23 genres and form augmentations, with exact gold spans.
 
 Extends `generate.py` (whose output for a seed never changes: the shipped model depends on it) by import:
 the same template markup, `Gen` values and gazetteers, plus the invented lists in `data/forms_lists.json`
-(foreign, ethnic-minority and Khmer naming, foreign addresses and insurers, teencode, spoken numbers).
+(foreign, ethnic-minority and Khmer naming, foreign addresses and insurers, teencode, spoken numbers) and
+`data/forms_more.json` (highland names, villages and roles; foreign given names, brands, address patterns).
 
 A document is kept as a list of segments `[text, label, attrs]` (label None for plain text) from the moment
 its template is rendered; every form change (lower case, no marks, teencode, OCR noise, spelled numbers,
@@ -215,7 +216,7 @@ def form_fillers(g: FormGen) -> dict[str, Callable[[], tuple[str, str | None, di
         "handle": lambda: P(g.person.setdefault("handle", g.handle()), "NAME"),
         "handle2": lambda: P(g.handle(), "NAME"),
         "nick": lambda: P(g.person.setdefault("nick", g.pick(L["nicknames"])), "NAME"),
-        "bankname": lambda: P(g.pick(L["banks"]), None),
+        "bankname": lambda: P(g.pick(L["banks"]), "ORGANIZATION"),  # the account's bank, as the dev notes label it
         "holder": lambda: P(fold(g.person.setdefault("name", g.full_name(g.person.get("g")))).upper(), "NAME"),
         "facility": lambda: P(f"{g.pick(base.PROVINCES)[1]}{g.digits(3)}", "ID", kind="other"),
         "arv": lambda: P(f"{g.pick(base.PROVINCES)[1]}-{g.digits(4)}/{g.r.randint(10, 25)}", "ID", kind="patient_code"),
@@ -229,7 +230,452 @@ def form_fillers(g: FormGen) -> dict[str, Callable[[], tuple[str, str | None, di
     for dom, labels in L["clinical"].items():
         for lab, vals in labels.items():
             f[f"{dom}_{lab}"] = (lambda vals=vals, lab=lab: P(g.pick(vals), lab))
+    if isinstance(g, FormGen2):
+        f.update(more_fillers(g))
     return f
+
+
+# --- the forms batches 14/15 showed the detector had not seen enough of (issue #15) -------------------------
+M = json.loads(Path(__file__).with_name("data").joinpath("forms_more.json").read_text(encoding="utf-8"))
+HL, IN = M["highland"], M["intl"]
+HL_WARDS19 = [w for w in base.WARDS19 if w[0] in HL["highland_provinces"]]
+HL_WARDS25 = [w for w in base.WARDS25 if w[0] in HL["highland_provinces"]]
+HL_DISTRICTS = [d for d in base.DISTRICTS if d[0] in HL["highland_provinces"]]
+INTL_NATIONS = tuple(IN["given"])
+SPOKEN_GENRES = ("transcript", "highland_transcript")
+
+
+def _fill_digits(tpl: str, r: random.Random) -> str:
+    """`{d}` a digit, `{A}` a capital, `{n}` a house number, `{s}` a small number, in an address pattern."""
+    tpl = re.sub(r"\{d\}", lambda _m: str(r.randint(0, 9)), tpl)
+    tpl = re.sub(r"\{A\}", lambda _m: r.choice("ABCEGHJKLMNPRSTVWXY"), tpl)
+    tpl = re.sub(r"\{n\}", lambda _m: str(r.randint(1, 420)), tpl)
+    return re.sub(r"\{s\}", lambda _m: str(r.randint(1, 29)), tpl)
+
+
+def spoken_name(name: str, r: random.Random) -> str:
+    """A name as a speech recogniser writes it: lower case, `H'` heard as `hờ`, `Êban` as `ê ban`, `K'` as `cờ`."""
+    t = name.lower()
+    t = re.sub(r"\bh'\s*", lambda _m: r.choice(["hờ ", "hờ ", "hơ ", "h "]), t)
+    t = re.sub(r"\bk'\s*", lambda _m: r.choice(["cờ ", "k "]), t)
+    return re.sub(r"\bê(ban|ya|nuôl)\b", lambda m: "ê " + m[1] if r.random() < .7 else m[0], t)
+
+
+class HighlandMixin:
+    """Names, places and organisations of the Central Highlands and the northern uplands, written or spoken."""
+
+    def hl_person(self) -> tuple[str, str]:
+        """(full name as written, the short name people call the person by)."""
+        h, r = HL, self.r
+        k = r.choice(["ede", "ede", "jrai", "jrai", "bana", "hmong", "hmong", "khmer", "tribal"])
+        if k == "ede":
+            given = r.choice(h["ede_given_m"] + h["ede_given_f"])
+            return f"{given} {r.choice(h['ede_surnames'])}", re.sub(r"^(Y |H'|H )", "", given)
+        if k == "jrai":
+            given = r.choice(["Y ", "H'", "H'"]) + r.choice(h["jrai_given"])
+            sur = r.choice(h["jrai_surnames"])
+            return (f"{sur} {given}" if r.random() < .5 else f"{given} {sur}"), given[2:].strip()
+        if k == "bana":  # Ba Na / Xơ Đăng: `A` (men) or `Y` (women) before an own or a Kinh given name
+            given = r.choice(h["bana_given"] + [self.given(), self.given()])
+            return f"{r.choice(['A', 'A', 'Y'])} {given}", given
+        if k == "hmong":
+            given = r.choice(h["hmong_given"])
+            return f"{r.choice(h['hmong_surnames'])} {r.choice(h['hmong_middle'])} {given}", given
+        if k == "khmer":
+            given = r.choice(h["khmer_given"])
+            return f"{r.choice(h['khmer_surnames'])} {given}", given
+        given = r.choice(h["tribal_given"])
+        sur = r.choice(h["thai_surnames"] + h["tay_surnames"] + h["dao_surnames"])
+        return f"{sur} {r.choice(['Văn', 'Thị'])} {given}", given
+
+    def hl_name(self, key: str, spoken: bool) -> str:
+        full, short = self.person.setdefault(key, self.hl_person())
+        return spoken_name(full, self.r) if spoken else full
+
+    def hl_short(self, key: str, spoken: bool) -> str:
+        full, short = self.person.setdefault(key, self.hl_person())
+        return spoken_name(short, self.r) if spoken else short
+
+    def hl_place(self) -> str:
+        r, h = self.r, HL
+        village = f"{r.choice(h['village_kinds'])} {r.choice(h['village_names'] + [w[3] for w in r.sample(HL_WARDS19, 3)])}"
+        if r.random() < .55:
+            prov, dist, wtype, ward = r.choice(HL_WARDS19)
+            dtype = next((t for p, t, n in HL_DISTRICTS if p == prov and n == dist), "Huyện")
+            parts = [village, f"{wtype.lower()} {ward}", f"{dtype.lower()} {dist}", f"tỉnh {prov}"]
+        else:
+            prov, wtype, ward = r.choice(HL_WARDS25)
+            parts = [village, f"{wtype.lower()} {ward}", f"tỉnh {prov}"]
+        parts = parts[:r.randint(2, len(parts))]
+        return r.choice([", ", " "]).join(parts)
+
+    def hl_commune(self) -> str:
+        r = self.r
+        prov, dist, wtype, ward = r.choice(HL_WARDS19)
+        return r.choice([f"{wtype.lower()} {ward}", ward, dist, f"{ward} {dist}"])
+
+    def hl_org(self, kind: str = "hospitals_tpl") -> str:
+        r = self.r
+        prov, dist, wtype, ward = r.choice(HL_WARDS19)
+        t = r.choice(HL[kind]).format(w=ward, d=dist, p=prov)
+        return t[0].upper() + t[1:]
+
+    def weekday_date(self, with_time: bool | None = None) -> str:
+        """`thứ 6 ngày 23 tháng 10`, `8 giờ sáng thứ năm ngày 29/10`: digits, spelled out later in transcripts."""
+        r = self.r
+        d, m = r.randint(1, 28), r.randint(1, 12)
+        wd = r.choice(HL["weekdays"])
+        if wd != "chủ nhật" and r.random() < .4:
+            wd = "thứ " + str(HL["weekdays"].index(wd) + 2)
+        body = r.choice([f"ngày {d} tháng {m}", f"ngày {d}/{m}", f"{d} tháng {m}"])
+        if r.random() < .2:
+            body += f" năm {r.randint(2019, 2026)}"
+        s = f"{wd} {body}"
+        if with_time or (with_time is None and r.random() < .35):
+            s = f"{r.randint(6, 17)} giờ {r.choice(HL['day_parts'] + [''])} ".replace("  ", " ") + s
+        return s
+
+
+class IntlMixin:
+    """Foreigners' names in given-first order, their addresses, employers, insurers, US and European dates."""
+
+    def i_nation(self) -> str:
+        return self.person.setdefault("inat", self.pick(INTL_NATIONS))
+
+    def i_person(self, key: str, nation: str | None = None, family_of: str | None = None) -> tuple[str, str, str]:
+        """(full name, given, surname), stored under `key`; `family_of` shares that person's surname."""
+        if key in self.person:
+            return self.person[key]
+        n = nation or self.pick(INTL_NATIONS)
+        given, sur = self.pick(IN["given"][n]), self.pick(IN["surnames"][n])
+        if family_of and family_of in self.person:
+            sur = self.person[family_of][2]
+        r = self.r.random()
+        full = f"{given} {sur}" if r < .75 or n == "fil" else f"{sur.upper()} {given}" if r < .9 else f"{sur} {given}"
+        self.person[key] = (full, given, sur)
+        return self.person[key]
+
+    def i_org(self, kind: str = "org_tpl") -> str:
+        return self.pick(IN[kind]).replace("{B}", self.pick(IN["brands"])).replace("{V}", self.given())
+
+    def i_hosp(self) -> str:
+        if "ihosp" not in self.person:
+            b = self.pick(IN["brands"])
+            full = self.pick([f"{b} International Hospital", f"{b.upper()} INTERNATIONAL HOSPITAL",
+                              f"{b} Medical Centre", f"Bệnh viện Quốc tế {b}"])
+            acr = "".join(w[0] for w in re.findall(r"[A-Za-z]+", b)).upper() + "IH"
+            self.person["ihosp"] = (full, acr)
+        return self.person["ihosp"][0]
+
+    def i_address(self, nation: str | None = None) -> str:
+        n = nation or self.pick(INTL_NATIONS)
+        return _fill_digits(self.pick(IN["addresses"][n]), self.r)
+
+    def i_age(self) -> str:
+        a = self.r.randint(19, 88)
+        return self.pick([f"{a} y/o", f"{a} yrs", f"{a}-year-old", f"{a} ans", f"{a}yo", f"{a} years old", f"{a} tuổi"])
+
+    def i_date(self, weekday: bool = True, lo: int = 2024, hi: int = 2026) -> str:
+        r = self.r
+        d, m, y = r.randint(1, 28), r.randint(1, 12), r.randint(lo, hi)
+        mon = MONTHS_EN[m - 1]
+        wd = self.pick(IN["weekdays"])
+        suf = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd"}.get(d, "th")
+        clock = self.pick([f", {r.randint(1, 12)}:{self.pick(['00', '15', '30', '45'])} {self.pick(['AM', 'PM'])}",
+                           f" {r.randint(0, 23):02d}:{r.randint(0, 59):02d}", f", {r.randint(7, 18)}:{self.pick(['00', '30'])}", "", ""])
+        forms = [f"{mon} {d}{suf} {y}", f"{mon} {d}, {y}", f"{m:02d}/{d:02d}/{y}", f"{d:02d}/{m:02d}/{y}",
+                 f"{mon[:3]} {d}{suf}", f"{d:02d}.{m:02d}.{y}", f"{mon} {d}{suf}, {y}", f"{m:02d}/{d:02d}"]
+        core = self.pick(forms)
+        if weekday and r.random() < .75:
+            core = self.pick([f"{wd}, ", f"{wd} ", f"{wd[:3]} ", f"{wd[:3]}, "]) + core
+        return core + (clock if weekday else "")
+
+
+class FormGen2(HighlandMixin, IntlMixin, FormGen):
+    pass
+
+
+def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, dict]]]:
+    P = lambda v, lab, **a: (v, lab, a)
+    sp = lambda: bool(g.person.get("spoken"))
+    f = {}
+    for k in ("hname", "hname2", "hname3", "hname4", "hname5"):
+        f[k] = (lambda k=k: P(g.hl_name(k, sp()), "NAME"))
+        f[k.replace("name", "short")] = (lambda k=k: P(g.hl_short(k, sp()), "NAME"))
+        f[k.replace("hname", "uname")] = (lambda k=k: P(g.hl_name(k, False).upper(), "NAME"))
+    r = g.r
+
+    def holder():  # a bank account holder: upper case without marks, Ê Đê names surname first
+        full, _ = g.person.setdefault("hname", g.hl_person())
+        w = fold(full).upper().split()
+        return " ".join(w[-1:] + w[:-1]) if r.random() < .5 else " ".join(w)
+
+    def spaced(t):  # digits typed one by one on a phone keypad: `thu 4 2 5 / 1 1`, `7 g 3 0`
+        if r.random() < .5:
+            return t
+        t = re.sub(r"(?<=\d)(?=[^\d\s/])|(?<=[^\d\s/])(?=\d)", " ", re.sub(r"(\d)(?=\d)", r"\1 ", t))
+        return re.sub(r"\s*/\s*", " / ", t)
+
+    def chat_name(key):  # a chat handle keeps one spelling in a document: as written, lower case, `H ` for `H'`, heard
+        style = g.person.setdefault(key + "_style", r.choice(["written", "written", "lower", "lower", "h", "spoken"]))
+        if style == "spoken":
+            return g.hl_name(key, True)
+        name = g.hl_name(key, False)
+        return name.lower() if style == "lower" else name.replace("H'", "H ") if style == "h" else name
+
+    f.update({
+        "hplace": lambda: P(g.person.setdefault("hplace", g.hl_place()), "LOCATION"),
+        "hplace2": lambda: P(g.hl_place(), "LOCATION"),
+        "hcommune": lambda: P(g.hl_commune(), "LOCATION"),
+        "helse": lambda: P(g.pick(HL["elsewhere"]), "LOCATION"),
+        "horg": lambda: P(g.person.setdefault("horg", g.hl_org()), "ORGANIZATION"),
+        "horg2": lambda: P(g.hl_org(), "ORGANIZATION"),
+        "hemployer": lambda: P(g.hl_org("employers_tpl"), "ORGANIZATION"),
+        "hjob": lambda: P(g.pick(HL["professions"]), "PROFESSION"),
+        "hrole": lambda: P(g.pick(HL["roles_before_name"]), None),
+        "hgroup": lambda: P(g.pick(L["ethnic_groups"] + ["Ba Na", "Xơ Đăng", "Gia Rai", "Ê Đê", "Dao"]), None),
+        "wdate": lambda: P(g.weekday_date(), "DATE"),
+        "wdate_t": lambda: P(g.weekday_date(True), "DATE"),
+        "myear": lambda: P(f"tháng {r.randint(1, 12)} năm {r.randint(2015, 2025)}", "DATE"),
+        "agey": lambda: P(f"{r.randint(17, 80)} tuổi", "AGE"),
+        "age_child": lambda: P(g.pick([f"{r.randint(1, 9)} tuổi rưỡi", f"{r.randint(2, 11)} tháng tuổi",
+                                       f"{r.randint(1, 14)} tuổi"]), "AGE"),
+        "tbcode": lambda: P(f"{g.pick(['DL', 'GL', 'KT', 'ĐN', 'LĐ'])}{g.pick(['IA', 'KP', 'CM', 'EH', ''])}{g.digits(4)}/"
+                            f"{r.randint(19, 26)}", "ID", kind="serial"),
+        "bhyt_te": lambda: P("TE1" + g.bhyt()[3:], "ID", kind="bhyt"),
+        "clockvi": lambda: P(f"{r.randint(6, 20)} giờ {r.choice(['', str(r.randint(5, 55))])}".strip(), None),
+        "clerk": lambda: P(g.person.setdefault("clerk", g.given()), "NAME"),
+        # registers
+        "regcode": lambda: P(f"{g.person.setdefault('regpfx', g.pick(['KP', 'CM', 'BM', 'EH', 'IA', 'PK', 'KB', 'DL']) + f'{r.randint(1, 12):02d}')}"
+                             f"-{g.digits(5)}", "ID", kind="patient_code"),
+        "faccode": lambda: P(f"{r.randint(10, 96)}-{g.pick(['KP', 'CM', 'BM', 'EH', 'PK'])}-{g.pick(['OPC', 'TTYT', 'PKL'])}{r.randint(1, 20):02d}",
+                             "ID", kind="other"),
+        "labcode": lambda: P(f"{g.pick(['XN', 'ĐM', 'LAB', 'GX'])}{r.randint(19, 26)}-{g.digits(4)}", "ID", kind="serial"),
+        "rname": lambda: P(g.pick([g.hl_person()[0], g.hl_person()[0], g.full_name(), g.hl_person()[0].upper()]), "NAME"),
+        "rloc": lambda: P(g.pick([f"{g.pick(['buôn', 'plei', 'thôn', 'bon'])} {g.pick(HL['village_names'])}, {g.hl_commune()}",
+                                  f"thôn {r.randint(1, 15)} {g.pick(HL_WARDS19)[3]}", g.hl_commune(),
+                                  f"tổ {r.randint(1, 12)} {g.hl_commune()}"]), "LOCATION"),
+        "byear_mf": lambda: P(g.pick([f"{r.randint(1950, 2010)}\t", f"\t{r.randint(1950, 2010)}"]), "DATE"),
+        "rdate": lambda: P(g.pick([f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(25, 27)}",
+                                   f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}"]), "DATE"),
+        "mmyyyy": lambda: P(f"{r.randint(1, 12)}/{r.randint(2023, 2026)}", "DATE"),
+        # OCR'd paper
+        "soyte": lambda: P(f"SỞ Y TẾ {g.pick(['', 'TỈNH '])}{g.pick(HL['highland_provinces'] + [g.pick(base.PROVINCES)[3]]).upper()}",
+                           "ORGANIZATION"),
+        "horg_up": lambda: P(g.person.setdefault("horg_up", g.hl_org().upper()), "ORGANIZATION"),
+        "bhyt_sp": lambda: P((lambda b: f"{b[:3]} {b[3:5]} {b[5:]}" if r.random() < .6 else b)(g.bhyt()), "ID", kind="bhyt"),
+        "cccd_sp": lambda: P((lambda c: f"{c[:5]} {c[5:]}" if r.random() < .5 else c)(g.cccd()), "ID", kind="cccd"),
+        "vtime_date": lambda: P(f"{r.randint(0, 23):02d} giờ {r.randint(0, 59):02d} phút, ngày {g.date(2024, 2026)}", "DATE"),
+        "pdate": lambda: P(f"{g.pick(['ngày', 'Ngày'])} {r.randint(1, 28):02d} tháng {r.randint(1, 12):02d} năm {r.randint(2024, 2026)}",
+                           "DATE"),
+        "hdistrict": lambda: P(g.pick(HL_DISTRICTS)[2], "LOCATION"),
+        "ttl": lambda: P(g.pick(["BS", "BSCKI", "BSCKII", "ThS.BS", "BS.", "TS.BS"]), None),
+        "intlco_up": lambda: P(f"CÔNG TY TNHH BỆNH VIỆN QUỐC TẾ {g.pick(IN['brands']).upper()}", "ORGANIZATION"),
+        "landline": lambda: P(f"({g.pick(['028', '024', '0262', '0269', '0260'])}) {g.digits(4)} {g.digits(4)}", "PHONE"),
+        "fname_up": lambda: P(g.i_person("iname", g.i_nation())[0].upper(), "NAME"),
+        # bilingual notes of international hospitals
+        "iname": lambda: P(g.i_person("iname", g.i_nation())[0], "NAME"),
+        "igiven": lambda: P(g.i_person("iname", g.i_nation())[1], "NAME"),
+        "iname2": lambda: P(g.i_person("iname2")[0], "NAME"),
+        "isur2": lambda: P(g.i_person("iname2")[2], "NAME"),
+        "iname3": lambda: P(g.i_person("iname3")[0], "NAME"),
+        "ifam": lambda: P(g.i_person("ifam", g.i_nation(), family_of="iname")[0], "NAME"),
+        "ifam2": lambda: P(g.i_person("ifam2", g.i_nation(), family_of="iname")[0], "NAME"),
+        "icjk": lambda: P(g.pick(IN["cjk"][g.i_nation() if g.i_nation() in IN["cjk"] else g.pick(list(IN["cjk"]))]), "NAME"),
+        "inick": lambda: P(g.pick(IN["nicknames"]), "NAME"),
+        "inat": lambda: P(g.pick(IN["nationality"][g.i_nation()]), None),
+        "iaddr": lambda: P(g.person.setdefault("iaddr", g.i_address(g.i_nation())), "LOCATION"),
+        "iaddr2": lambda: P(g.i_address(), "LOCATION"),
+        "icity": lambda: P(g.pick(IN["cities"]), "LOCATION"),
+        "icountry": lambda: P(g.pick(IN["countries"]), None),
+        "iorg": lambda: P(g.i_org(), "ORGANIZATION"),
+        "iins": lambda: P(g.person.setdefault("iins", g.i_org("insurer_tpl")), "ORGANIZATION"),
+        "ihosp": lambda: P(g.i_hosp(), "ORGANIZATION"),
+        "ihosp_or_acr": lambda: P((g.i_hosp(), g.person["ihosp"][g.person.setdefault("acr_first", r.randint(0, 1))])[1],
+                                  "ORGANIZATION"),
+        "iacr": lambda: P((g.i_hosp(), g.person["ihosp"][1])[1], "ORGANIZATION"),
+        "iprof": lambda: P(g.pick(IN["professions"]), "PROFESSION"),
+        "iage": lambda: P(g.i_age(), "AGE"),
+        "iwdate": lambda: P(g.i_date(True), "DATE"),
+        "idate": lambda: P(g.i_date(False), "DATE"),
+        "idob": lambda: P(g.i_date(False, 1940, 2020), "DATE"),
+        "iid": lambda: P(g.pick([f"{g.pick(IN['id_prefixes'])}{r.randint(19, 26)}-{g.digits(5)}",
+                                 f"{g.pick(IN['id_prefixes'])}{g.digits(4)}-{g.digits(2)}",
+                                 f"{''.join(g.pick('ABCDGHKLMPRSTW') for _ in range(3))}-{g.digits(4)}-{g.digits(4)}",
+                                 f"{g.pick(IN['id_prefixes'])}-{r.randint(10, 99)}-{r.randint(2019, 2026)}-{g.digits(6)}",
+                                 f"{g.digits(8)}-{g.digits(2)}", f"{g.pick(IN['id_prefixes'])}-{r.randint(19, 26)}-{g.digits(4)}",
+                                 f"{''.join(g.pick('ABCDEGHKLMNPRSTW') for _ in range(2))}-{r.randint(2019, 2026)}-{g.digits(4)}",
+                                 f"{(g.i_hosp(), g.person['ihosp'][1])[1][:3]}-{g.pick(['PICU', 'ICU', 'ER', 'OPD', 'IPD'])}-{r.randint(19, 26)}-{g.digits(4)}"]),
+                          "ID", kind="other"),
+        "imrn": lambda: P(f"{(g.i_hosp(), g.person['ihosp'][1])[1][:3]}-{g.digits(7)}", "ID", kind="mrn"),
+        "iphone": lambda: P(g.pick([f"+33 6 {g.digits(2)} {g.digits(2)} {g.digits(2)} {g.digits(2)}",
+                                    f"+63 9{g.digits(2)} {g.digits(3)} {g.digits(4)}", f"+49 {g.digits(3)} {g.digits(7)}",
+                                    f"+82 10-{g.digits(4)}-{g.digits(4)}", f"+1 ({g.digits(3)}) {g.digits(3)}-{g.digits(4)}",
+                                    f"+81 90-{g.digits(4)}-{g.digits(4)}", f"+44 7{g.digits(3)} {g.digits(6)}"]), "PHONE"),
+        "iemail": lambda: P(f"{fold(g.i_person('iname', g.i_nation())[1]).lower().replace(' ', '.')}."
+                            f"{fold(g.i_person('iname', g.i_nation())[2]).lower().replace(' ', '')}@example.{g.pick(['com', 'fr', 'de', 'jp', 'ph'])}",
+                            "EMAIL"),
+        "iban": lambda: P(f"{g.pick(['DE', 'FR', 'GB'])}{g.digits(2)} {g.digits(4)} {g.digits(4)} {g.digits(4)} {g.digits(4)} {g.digits(2)}",
+                          "ID", kind="bank"),
+        "ibank": lambda: P(g.pick([f"{g.pick(IN['cities'])} Sparkasse", f"Bank of {g.pick(IN['brands'])}", f"{g.pick(IN['brands'])} Savings Bank"]),
+                           "ORGANIZATION"),
+        "consulate": lambda: P(f"Tổng Lãnh sự quán {g.pick(['Pháp', 'Nhật Bản', 'Hàn Quốc', 'Đức', 'Canada', 'Philippines'])} tại TP.HCM",
+                               "ORGANIZATION"),
+        "wechat": lambda: P(f"{fold(g.i_person('iname', g.i_nation())[1]).lower().replace(' ', '')}{g.pick(['_', '.', ''])}{g.digits(4)}",
+                            "ID", kind="other"),
+        "vwdate": lambda: P(f"thứ {g.pick(['Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', '2', '3', '4', '5', '6', '7'])} "
+                            f"{r.randint(1, 28)}/{r.randint(1, 12)}"
+                            + g.pick(["", f", {r.randint(7, 17)}g" + g.pick(["", "30"]), f" lúc {r.randint(7, 17)}:00"]), "DATE"),
+        "hcm_addr": lambda: P(f"{g.pick([str(r.randint(1, 300)), f'hẻm {r.randint(1, 400)}'])} {g.pick(base.STREETS)}, "
+                              f"{g.pick(['phường ', 'P. ', ''])}{g.pick(base.WARDS25)[2]}, Q{r.randint(1, 12)}", "LOCATION"),
+        "stay": lambda: P(f"{g.pick(['Hostel', 'Khách sạn', 'Homestay', 'Căn hộ dịch vụ'])} {g.pick(IN['brands'])}, {g.address()}",
+                          "LOCATION"),
+        "vn_gf": lambda: P(f"{g.pick(base.MIDDLE_F + base.MIDDLE_M)} {g.given()}", "NAME"),
+        "ijob_local": lambda: P(g.pick(["nanny", "giúp việc", "tài xế", "phiên dịch"]), "PROFESSION"),
+        # family chats of the uplands, no marks
+        "cn1": lambda: P(chat_name("cn1"), "NAME"),
+        "cn2": lambda: P(chat_name("cn2"), "NAME"),
+        "cn3": lambda: P(g.person.setdefault("cn3", g.given()), "NAME"),
+        "hholder": lambda: P(holder(), "NAME"),
+        "bank_grp": lambda: P(" ".join([g.digits(4), g.digits(4), g.digits(r.randint(3, 6))][:r.randint(2, 3)]), "ID", kind="bank"),
+        "city_abbr": lambda: P(g.pick(["SG", "HN", "ĐN", "BMT", "HCM", "Sài Gòn", "Hà Nội", "Đà Nẵng"]), "LOCATION"),
+        "phone_cut": lambda: P(g.phone().replace(" ", "").replace(".", "")[:r.randint(4, 7)], "PHONE"),
+        "month_only": lambda: P(f"tháng {r.randint(1, 12)}", "DATE"),
+        "holder_up": lambda: P((lambda w: " ".join(w[-1:] + w[:-1]) if r.random() < .5 else " ".join(w))(
+            g.hl_name("hname", False).upper().split()), "NAME"),
+        "mst": lambda: P(g.pick([f"{g.digits(4)} {g.digits(3)} {g.digits(3)}", g.digits(10), f"{g.digits(10)}-{g.digits(3)}"]),
+                         "ID", kind="other"),
+        "bankorg": lambda: P(g.pick(L["banks"]).lower() if r.random() < .5 else g.pick(L["banks"]), "ORGANIZATION"),
+        "bank_sp": lambda: P(spaced(g.digits(r.randint(10, 14))), "ID", kind="bank"),
+        "cdate": lambda: P(spaced(g.pick([f"thu {r.randint(2, 7)} {r.randint(1, 28)}/{r.randint(1, 12)}",
+                                          f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}", f"t{r.randint(2, 7)} {r.randint(1, 28)}/{r.randint(1, 12)}"])),
+                           "DATE"),
+        "ctime": lambda: P(spaced(f"{r.randint(6, 20)}g{g.pick(['', '30', '15', '00'])}"), "DATE"),
+        "hschool": lambda: P(g.pick([f"truong th {g.hl_commune()}", f"truong mn {g.pick(HL_WARDS19)[3]}", f"thcs {g.hl_commune()}",
+                                     f"mn {g.pick(HL_WARDS19)[3]}", f"th {g.pick(HL_WARDS19)[3]}"]),
+                             "ORGANIZATION"),
+        "kcn": lambda: P(f"kcn {g.pick(HL_WARDS19)[3]}", "LOCATION"),
+    })
+    return f
+
+
+HL_TRANSCRIPT = [
+    "dạ em chào bác sĩ ạ em là {con trai|con gái|cháu} {bà|ông} {hname} á bà mới ra viện hôm {wdate} đó\n"
+    "bác sĩ nói vâng chào anh anh tên gì\ndạ em tên {hname2} em là {hjob} đang làm ở {helse} nên giờ mới gọi về\n"
+    "bác sĩ nói anh đọc giúp tôi số thẻ bảo hiểm của bà\ndạ thẻ là {bhyt} {à|ờ} để em đọc lại cho chắc\n"
+    "bác sĩ nói nhà mình ở đâu\ndạ ở {hplace} gần {horg} đó\nbác sĩ nói được rồi tôi hẹn bà {wdate_t} lên {horg2} khám lại\n"
+    "bác sĩ nói tôi là {doctor} khoa nội\ndạ vợ em ở nhà với bà tên {hname3} số là {phone}\n"
+    "{ông|bà} hết thuốc từ ừ {month_only} số {ông|bà} là {phone_cut} ... mất tiếng ... con gái {ông|bà} {hname4} ...",
+    "bác sĩ nói bên {horg} nghe rõ không\ndạ nghe rõ ạ em là {hrole} {hname2} phụ trách chương trình {lao|HIV} của {horg}\n"
+    "hôm nay em trình bày ca bệnh nhân {hname} {nữ|nam} {agey} sinh năm {byear} dân tộc {hgroup} ở {hplace} giờ đổi là "
+    "{hplace2}\nthẻ bảo hiểm là {bhyt} số đăng ký điều trị là {tbcode} ờ {chị|anh} này {sym} từ {wdate}\n"
+    "{chồng|vợ} là {anh|chị} {hname3} {hjob} ở {hemployer} cũng đang ho kéo dài\n"
+    "bác sĩ nói hôm nay {chị|anh} ấy có ngồi đó không\ndạ có {chị|anh} {hshort} đây ạ\n"
+    "bác sĩ nói {chị|anh} {hshort} giờ còn {sym} không\ndạ hết rồi em {chị|anh} ấy là {hname4} đi cùng số {phone}\n"
+    "bác sĩ nói tôi là bác sĩ {doctor} khoa lao {horg2} tôi đề nghị chuyển",
+    "(chép từ ghi âm, nhập: {clerk} - {datetime})\nalo khoa nhi đúng không ạ\ndạ đúng rồi em nghe đây\n"
+    "em là {hrole} {hname2} ở {horg} em xin chuyển một bé lên ạ bé tên {hname} dân tộc {hgroup} {age_child} sinh {myear} "
+    "nặng có mười kí\nbác sĩ nói bé ở đâu mẹ tên gì\ndạ mẹ bé là chị {hname3} {agey} ở {hplace}\n"
+    "nhà không có điện thoại em cho số {cô|anh} {hname4} {hjob} là {phone}\nanh trai bé là {hname5} năm ngoái bị lao\n"
+    "bé có thẻ bảo hiểm trẻ em số {bhyt_te} ạ\ndạ xe biển số {plate} chạy {đường mười bốn|quốc lộ} xuất phát {wdate_t}\n"
+    "bác sĩ nói được em hôm nay chị trực tôi là {doctor}",
+    "bác sĩ nói chào {horg} hôm nay {wdate} bắt đầu lúc {clockvi} nhé\ndạ chào bác sĩ em là {hrole} {name} đây là "
+    "chị {hname} chị nói tiếng kinh ít nên có anh {hname2} {hjob} của thôn dịch giúp ạ\nanh {hshort2} nói chị {hshort} nói là "
+    "{sym} từ {wdate}\ndạ chồng chị là {hname3} {agey} đi làm {hjob} ở {helse} chưa về kịp\n"
+    "bác sĩ nói có ai đi cùng không\ndạ mẹ chồng là bà {hname4} số điện thoại {phone}\n"
+    "căn cước của chị {hshort} là {cccd} bảo hiểm thì {bhyt} ạ\nbác sĩ nói được tôi hẹn {wdate_t} ở {horg2}",
+]
+_ARV_ROW = "{i}\t{regcode}\t{rname}\t{byear_mf}\t{rloc}\t{hiv_tb_DRUG}\t{30|60|90} v\t{rdate}\t{rdate}\t{<50|KPH|chưa làm|1.240|215}"
+_TB_ROW = "| {i} | {labcode} | {rname} | {agenum} | {Nam|Nữ} | {rloc} | {AFB(+)|AFB(-)|Xpert(+)} | {date} | {âm tính|1+|2+|chưa làm} |"
+_BILL_ROW = "{i}\t{regcode}\t{rname}\t{byear}\t{bhyt}\t{facility}\t{icd}\t{money}"
+
+
+def _rows(row: str, k: int) -> str:
+    return "\n".join(row.replace("{i}", str(i + 1)) for i in range(k))
+
+
+REGISTER = [
+    "SỔ CẤP PHÁT THUỐC ARV - PHÒNG KHÁM NGOẠI TRÚ (OPC)\nCơ sở: {horg}    Mã cơ sở: {faccode}    Tháng {mmyyyy}\n"
+    "Người cấp phát: ĐD {name} (bản nhập máy: {clerk})\nSTT\tMã BN\tHọ tên\tNS Nam\tNS Nữ\tĐịa chỉ\tPhác đồ\tSL\tNgày cấp\tHẹn\tTLVR\n"
+    + _rows(_ARV_ROW, k) + "\nGhi chú:\n- BN số {2|3|4} tải lượng virus 1.240 bản sao/ml, hẹn XN lại sau 1 tháng.\n"
+    "- BN số {1|5} chuyển gửi từ {horg2} (mã {faccode}), đang điều trị lao.\n- {Chồng|Vợ|Con} lấy thuốc hộ, anh {rname} CCCD {cccd}.\n"
+    "- Hoàn tiền xe qua TK {bank} {bankorg}, chủ TK {holder_up}."
+    for k in (4, 6)
+] + [
+    "SỔ ĐĂNG KÝ ĐIỀU TRỊ LAO - {horg}    Số ĐK: {tbcode}\n| STT | Mã XN | Họ tên | Tuổi | Giới | Địa chỉ | Phân loại | Ngày ĐT | Kết quả |\n"
+    "|---|---|---|---|---|---|---|---|---|\n" + _rows(_TB_ROW, k) + "\nNgười hỗ trợ điều trị: {rname} — SĐT {phone}"
+    for k in (3, 5)
+] + [
+    "DANH SÁCH ĐỀ NGHỊ THANH TOÁN BHYT\tMã CSKCB: {facility}\nSTT\tMã BN\tHọ tên\tNăm sinh\tMã thẻ\tNơi ĐKBĐ\tMã bệnh\tTổng tiền\n"
+    + _rows(_BILL_ROW, k) + "\nNgười lập: {name}\tGiám định: {name2} ({horg2})" for k in (4, 7)
+]
+OCR_PAPER = [
+    "{soyte}                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{horg_up}          Độc lập - Tự do - Hạnh phúc\n"
+    "Số: {serial}\nGIẤY CHUYỂN TUYẾN KHÁM BỆNH, CHỮA BỆNH BẢO HIỂM Y TẾ\nKính gửi: {hospital}\n"
+    "- Họ và tên người bệnh: {uname}      Nam/Nữ: {gender}      Năm sinh: {year}\n- Địa chỉ: {hplace}\n"
+    "- Dân tộc: {hgroup}           Quốc tịch: Việt Nam\n- Nghề nghiệp: {job}      Nơi làm việc: {company}\n"
+    "- Số thẻ BHYT: {bhyt_sp}    ĐT: {landline}\nChuyển tuyến hồi: {vtime_date}\nPhương tiện vận chuyển: xe cấp cứu {plate}\n"
+    "                                 {hdistrict}, {pdate}\n   Y, BÁC SĨ KHÁM, ĐIỀU TRỊ                 GIÁM ĐỐC\n"
+    "   {ttl} {doctor}                       {ttl} {doctor}",
+    "(bản scan, nhập: {clerk})\n{soyte}\n{horg_up}\nGIẤY RA VIỆN\n- Họ tên người bệnh: {uname}    Tuổi: {agenum}    Nam/Nữ: {gender}\n"
+    "- Dân tộc: {hgroup}          Nghề nghiệp: {job}\n- Mã số BHXH/Thẻ BHYT số: {bhyt_sp}\n- Số CCCD: {cccd_sp}\n"
+    "- Địa chỉ: {address}\n- Vào viện lúc: {vtime_date}\n- Ra viện lúc: {vtime_date}\n- Chẩn đoán: {dis}\n"
+    "- Phương pháp điều trị: {drug} {dose}\n  Tái khám ngày {date} hoặc khi {sym}\n"
+    "                                        {pdate}\n       Trưởng khoa                      GIÁM ĐỐC\n"
+    "       {ttl} {doctor}                   {ttl} {doctor}",
+    "Fwd: hóa đơn scan — {clerk}\n----- OCR -----\n{intlco_up}\nĐịa chỉ: {address}\nĐT: {landline}\n"
+    "HÓA ĐƠN GIÁ TRỊ GIA TĂNG (VAT INVOICE)\nKý hiệu: 1C25TAA     Số: 0004187\n{pdate}\n"
+    "Họ tên người mua hàng: {fname_up}\nĐơn vị: {iorg}\nTiền khám, xét nghiệm: {money}\n(Ký, ghi rõ họ tên)    Ký bởi: {uname2}",
+]
+INTL = [
+    "{ihosp_or_acr} {Emergency Dept.|ED NOTE|Internal Medicine|Outpatient Clinic}    Triage: ESI {2|3}\n"
+    "Arrival: {iwdate} by taxi, đi cùng bạn.\nPt: {iname}, {F|M}, {iage} (DOB {idob}), {inat}\nPassport {passport}    MRN {imrn}\n"
+    "Ở VN ~{2|3} tuần. Đang ở {stay}.\nHome: {iaddr}. Nghề: {iprof} ({iorg}).\nFriend: {iname2} {iphone} (WhatsApp)\n"
+    "HPI: sốt {3|4} ngày, {sym}, {sym}. Bạn ở {hcm_addr}. Sắp bay về {icity} ngày {idate}.\nAdmin / social:\n- Pt muốn báo {consulate}; đã gọi trực ban {M.|Mr.|Ms.} {iname3} "
+    "({phone}) lúc {clock}.\n- Travel insurer {iins}, dossier no. {iid}.\n- {Mẹ bn|Chồng bn|Vợ bn}, {Mme|Mrs.|Mr.} {ifam}, gọi từ {icity} lúc {clock}.",
+    "DISCHARGE SUMMARY / TÓM TẮT RA VIỆN\n{ihosp} — Ward {5B|6A|4C} ({General Surgery|Medicine})\n\n"
+    "Name: {iname} ({icjk})   Sex: {F|M}   DOB: {idob}   Age: {agenum}\nMRN: {imrn}    Adm. no.: {iid}\n"
+    "Admitted: {idate} via ER     Discharged: {iwdate}\nResidence in VN: {address}\nHome address: {iaddr}\n"
+    "Occupation: {iprof} tại {iorg}\nDx: {dis}.\nFollow-up: wound check OPD with Dr. {given} on {iwdate}.\n"
+    "Billing: {iins} expat plan, policy {iid}.\nEmergency contact: {husband|wife|sister} {ifam}, {phone}, {iemail}",
+    "SIGN-OUT Ward {6A|5B} (Medicine) – {iwdate} night\nFrom {given} -> {given2} (on call), cc chief resident {vn_gf}\n\n"
+    "Bed {601|602} – {iname}, {agenum}{yo| M|M}, {inat}, {dis}. Blood culture drawn {idate} pending. Insurer {iins}, case {iid}.\n"
+    "Bed {603|604} – {Ms.|Mr.} {iname2}, {agenum} {F|M}, {iprof} ({iorg}), {dis}.\n"
+    "Bed {607|608} – {iname3} (\"{inick}\"), {agenum} M, {iprof} tại {company}. Employer cần medical cert cho work permit {iid}.\n"
+    "Bed 610 – bà {name}, {age}, Việt kiều từ {iaddr2}, MRN {imrn}.\nAny issue call me {phone} – {given}",
+    "{iacr} – Insurance & Billing\nGUARANTEE OF PAYMENT REQUEST – YÊU CẦU BẢO LÃNH\n"
+    "To: {iins} – case handler {Ms.|Mr.} {iname2} <{iemail}>\nDate sent: {idate}      Our ref: {iid}\n\n"
+    "Member name    | {iname}\nDOB / Age      | {idob} / {agenum}\nInsurer        | {iins}, {icity}\n"
+    "Policy no.     | {iid}    Member ID: {iid}\nGroup / employer | {iorg} ({iprof})\nPassport       | {passport}\n"
+    "Local address: {address}. Home: {iaddr}.\nReimbursement account: {ibank}, IBAN {iban}\n"
+    "  Cath lab + stent ........ {money}\n  TOTAL (est.) ............ {money}",
+    "Date: {idate}    Seen at: {clock}\nPt: {iname} (\"{inick}\"), {male|female}, {age_child}, DOB {dob} (mẹ ghi kiểu US, = {idob})\n"
+    "MRN {imrn}\nMother: {ifam}, {iprof} at {iorg}\nFather: {ifam2}, {iprof}, {iorg}\nAddress: {address}; home: {iaddr}\n"
+    "Contact: {iphone} (Viber), local {phone}. Bố hay bay vào {city_abbr} công tác. Lần trước {ijob_local} chị {given} đưa bé đi khám.\n"
+    "- Recheck {iwdate} or sooner nếu {sym}. Hẹn tiêm nhắc {vwdate}.",
+    "Subject: Referral – {Ms.|Mr.} {iname} ({icjk}), MRN {imrn}\nFrom: {iemail}\nTo: Dr. {iname2}, {iorg} ({icountry})\n"
+    "Date: {iwdate}\n\nDear Dr. {isur2},\nEm xin chuyển {Ms.|Mr.} {igiven}, {iage} {inat} national, {iprof} cho {iorg}, "
+    "sống ở VN {3|4|6} năm tại {address}; hometown {iaddr}.\nPassport {passport}. Insurer {iins} (policy {iid}).\n"
+    "Nếu có slot xin hẹn {iwdate}.\nBest regards\n{vn_gf}, MD – Internal Medicine\n{ihosp} | {phone}",
+    "{ihosp} – PHIẾU KHÁM RĂNG\nOperator: Dr. {given}     Assist: {given2}\nBN: {fname_up} ({icjk})  {M|F}  {agenum}t     "
+    "Hộ chiếu: {passport}\nCty: {iorg} – {iprof}\nĐC: {address}\nĐT: {phone}     WeChat/Line: {wechat}\n"
+    "Lý do khám: Mr./Ms. {igiven} than {dental_SYMPTOM}; khám ở {iorg} {monthyear}. Implant lot {iid} / {iid}.\n"
+    "Hóa đơn xuất cho công ty, MST {mst}. Vợ/chồng là {ifam} đặt hẹn lần 2 {iwdate}. Hẹn lượt {3|4|5} {vwdate}.",
+]
+CHAT_HL = [
+    "(chep tu dien thoai nguoi nha, nhap: {clerk})\n{cn1} {clock}: ami vua chuyen vao {horg}, bs noi phai nam lai may ngay\n"
+    "{cn2} {clock}: o khoa nao v e, a dang o {hcommune} toi moi ve duoc\n{cn1} {clock}: khoa noi. cho e xin so the bhyt cua ami di\n"
+    "{cn2} {clock}: {bhyt} ten {uname} sn {byear}\n{cn1} {clock}: bs noi phai chup phim, hen {cdate} chup luc {ctime}\n"
+    "{cn3} {clock}: ok. ami con sot k\n{cn1} {clock}: con sot nhe, an chao dc nua chen\n"
+    "{cn2} {clock}: a chuyen tien vien phi, stk {bank_sp} {bankorg} ten {hholder} dung k\n"
+    "{cn1} {clock}: dung roi a. mai e phai ve day {hschool}, {cn3} len thay e dc k\n"
+    "{cn3} {clock}: e xin nghi dc 2 ngay, cty e o {kcn} cho nghi. e ve toi {cdate}",
+    "{cn1} {clock}: chao co {cn3}, bo em het thuoc roi, thang nay bo o nuong khong ve lay duoc\n"
+    "{cn3} {clock}: em mang cccd cua em voi giay uy quyen co chu ky bo, em den lay ho. ma BN cua bo la bao nhieu\n"
+    "{cn1} {clock}: {regcode}. ten {hname2} sinh nam {byear}\n{cn3} {clock}: dung roi. lan lay thuoc gan nhat {cdate} la 90 vien\n"
+    "{cn1} {clock}: sdt em la so nay a? {phone}\n{cn3} {clock}: ok. dua bo len kham bs {given} sang {cdate} nhe\n"
+    "{cn1} {clock}: da chau cam on co. vo chau la {hname3} {hjob} o {hschool} co gi co nhan vo chau",
+]
 
 
 # --- genres --------------------------------------------------------------------------------------------------
@@ -252,7 +698,7 @@ TEMPLATES: dict[str, list[str]] = {
         "bệnh nhân: {cccd}, hẹn tái khám ngày {date} phải không bác sĩ",
     ],
     "ocr": [
-        "SỞ Y TẾ {province}\nBỆNH VIỆN ĐA KHOA KHU VỰC\nKHOA KHÁM BỆNH\nPHIẾU KHÁM BỆNH VÀO VIỆN\nHọ và tên: {name}\n"
+        "{soyte}\nBỆNH VIỆN ĐA KHOA KHU VỰC\nKHOA KHÁM BỆNH\nPHIẾU KHÁM BỆNH VÀO VIỆN\nHọ và tên: {name}\n"
         "Ngày sinh: {dob}    Giới: {gender}\nĐịa chỉ: {address}\nSố thẻ BHYT: {bhyt}\nSố điện thoại: {phone}\n"
         "Lý do vào viện: {sym}\nChẩn đoán: {dis}\nNgày {date}\nBác sĩ khám bệnh\n{doctor}",
         "GIẤY XÁC NHẬN\n{hospital} xác nhận ông/bà {name}, CCCD số {cccd}, cấp ngày {date}, đã điều trị nội trú từ "
@@ -276,6 +722,10 @@ TEMPLATES: dict[str, list[str]] = {
         "Nhóm Hỏi đáp sức khỏe · Bài viết của {handle}\nCon em {nick} {age}, bị {sym} và {sym} 3 ngày nay, đi khám ở "
         "{hospital} bác sĩ {doctor} bảo {dis}. Có ai từng bị giống vậy không ạ?\n💬 {handle2}: con mình cũng bị hồi "
         "{monthyear}, khám ở {hospital} ổn rồi bạn ạ\n💬 {handle2}: inbox mình {phone} nhé",
+        "Bài viết của {handle}\nMỌI NGƯỜI ƠI GIÚP EM VỚI 🙏 Em là mẹ bé {nick} (tên thật {name}), bé {age}, đang nằm ở "
+        "{dept_hospital}. Mã hồ sơ của bé {iid}. Ai giúp được xin chuyển STK {bank_grp} {bankname} chủ TK {holder}.\n"
+        "💬 {handle2}: thương bé quá, đã ck 200k nha. Bé {nick} mau khỏe 🙏\n💬 {handle2}: mình ck từ TK {bankname} "
+        "{bank_grp} rồi nhé\n💬 {handle2}: praying for little {nick}",
     ],
     "family_chat": [
         "[{sdate} {clock}] {handle}: bác sĩ ơi, con em là {nick}, {age}, sốt từ tối qua, 39 độ ạ\n"
@@ -347,6 +797,11 @@ TEMPLATES: dict[str, list[str]] = {
         "Kính chuyển {hospital}: bệnh nhân {name}, {age}, thường trú {addr25}, tạm trú {addr25b}; điều trị tại {hospital} "
         "từ {date}, {dis}. Liên hệ {name2} ({phone}).",
     ],
+    "highland_transcript": HL_TRANSCRIPT,
+    "register": REGISTER,
+    "ocr_paper": OCR_PAPER,
+    "intl": INTL,
+    "chat_highland": CHAT_HL,
 }
 GENRES = tuple(TEMPLATES)
 # forms that make the genre what it is (applied always, before any augmentation)
@@ -355,6 +810,9 @@ GENRE_FORMS: dict[str, tuple[str, ...]] = {
     "ocr": ("ocr",),
     "family_chat": ("teencode", "spaced_digits", "lower"),
     "billing": ("table",),
+    "highland_transcript": ("spelled", "no_punct", "lower"),
+    "ocr_paper": ("ocr",),
+    "chat_highland": ("no_marks", "spaced_digits"),
 }
 AUGMENTATIONS = ("lower", "no_marks", "teencode", "ocr", "spelled", "given_first", "handles", "table",
                  "spaced_digits", "no_punct")
@@ -427,10 +885,13 @@ def f_teencode(segs, rng, g):
 
 
 OCR_SWAP_DIGIT = {"0": "O", "1": "l", "5": "S", "8": "B"}
-OCR_SWAP_ALPHA = {"l": "1", "O": "0", "I": "l", "o": "0", "i": "í"}
+OCR_SWAP_ALPHA = {"l": "1", "O": "0", "I": "l1", "o": "0", "i": "í1", "ô": "0", "Ô": "0"}
 
 
 def f_ocr(segs, rng, g):
+    k = g.person.get("ocr_strength", 1.0)  # scans differ: some pages are barely readable
+    p_digit, p_alpha = min(.15 * k, .5), min(.08 * k, .25)
+
     def noisy(t: str) -> str:
         out = []
         for tok in re.split(r"(\s+)", t):
@@ -438,11 +899,11 @@ def f_ocr(segs, rng, g):
             chars = []
             for c in tok:
                 r = rng.random()
-                if has_digit and c in OCR_SWAP_DIGIT and r < .15:
+                if has_digit and c in OCR_SWAP_DIGIT and r < p_digit:
                     c = OCR_SWAP_DIGIT[c]
-                elif not has_digit and c in OCR_SWAP_ALPHA and r < .08:
-                    c = OCR_SWAP_ALPHA[c]
-                elif c.isalpha() and fold(c) != c and r < .08:  # a broken diacritic
+                elif not has_digit and c in OCR_SWAP_ALPHA and r < p_alpha:
+                    c = rng.choice(OCR_SWAP_ALPHA[c])
+                elif c.isalpha() and fold(c) != c and r < p_alpha:  # a broken diacritic
                     c = fold(c)
                 chars.append(c)
             out.append("".join(chars))
@@ -458,6 +919,17 @@ def f_ocr(segs, rng, g):
                 s[0] = " ".join(words)
             else:
                 s[0] = " ".join(words[:k]) + "\n" + " ".join(words[k:])
+        elif s[1] == "NAME" and rng.random() < .1 * k:  # a letter torn off its syllable: `Thàn h`, `Kh ánh`
+            words = s[0].split(" ")
+            long = [i for i, w in enumerate(words) if len(w) >= 4 and w.isalpha()]
+            if long:
+                i = rng.choice(long)
+                cut = rng.choice([1, 2, len(words[i]) - 1])
+                words[i] = words[i][:cut] + " " + words[i][cut:]
+                s[0] = " ".join(words)
+        elif s[1] == "LOCATION" and ", " in s[0] and rng.random() < .3:  # an address wrapped after a comma
+            i = rng.choice([m.end() - 1 for m in re.finditer(", ", s[0])])
+            s[0] = s[0][:i] + "\n" + s[0][i + 1:]
     return segs
 
 
@@ -537,8 +1009,10 @@ def f_handles(segs, rng, g):
             return [["[", None, {}], [d, "DATE", {}], [f" {clock}] ", None, {}], [who, "NAME", {}], [": ", None, {}]]
         if style < .6:
             return [["💬 ", None, {}], [who, "NAME", {}], [": ", None, {}]]
-        if style < .8:
+        if style < .7:
             return [[who, "NAME", {}], [f" ({clock}): ", None, {}]]
+        if style < .8:  # `Name hh:mm: ` as phone chat exports write it
+            return [[who, "NAME", {}], [f" {clock}: ", None, {}]]
         return [[f"[{clock}] ", None, {}], [who, "NAME", {}], [": ", None, {}]]
     out: list[Seg] = stamp()
     for s in segs:
@@ -581,8 +1055,9 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
     bad = [f for f in forms if f not in FORMS]
     if bad:
         raise ValueError(f"unknown form change(s) {', '.join(map(repr, bad))}; known: {', '.join(AUGMENTATIONS)}")
-    g = FormGen(rng, abbrev=rng.random() < .2)
-    g.person = {"g": rng.choice("mf"), "ekind": rng.choice(ETHNIC_KINDS)}
+    g = FormGen2(rng, abbrev=rng.random() < .2)
+    g.person = {"g": rng.choice("mf"), "ekind": rng.choice(ETHNIC_KINDS), "spoken": genre in SPOKEN_GENRES,
+                "ocr_strength": rng.choice([2.0, 3.0]) if genre == "ocr_paper" else rng.choice([1.0, 1.0, 2.0])}
     text, spans = base.Builder(g, form_fillers(g)).render(rng.choice(TEMPLATES[genre]))
     chosen = set(GENRE_FORMS.get(genre, ())) | set(forms)
     if augment and rng.random() < .5:
@@ -593,7 +1068,7 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
 
 def generate_forms(n: int, seed: int = 21, genres: list[str] | tuple[str, ...] | None = None,
                    augment: bool = True, forms: tuple[str, ...] = ()) -> list[Document]:
-    """`n` documents, genres in turn (all 18 when `genres` is None), deterministic for a seed; `forms` are form
+    """`n` documents, genres in turn (all of GENRES when `genres` is None), deterministic for a seed; `forms` are form
     changes applied to every document (on top of the genre's own and, with `augment`, random ones)."""
     if n <= 0:
         raise ValueError(f"n must be positive, got {n}")

@@ -225,3 +225,88 @@ def test_unknown_genre_or_form_is_named_in_the_error():
         make_form_doc(random.Random(1), 0, "ocr", forms=("sms",))
     with pytest.raises(ValueError, match="n must be positive"):
         generate_forms(0, 1)
+
+
+# --- the forms the detector had not seen enough of: highland speech, registers, OCR'd paper, intl notes, chats ---
+def _spans(docs, label):
+    return [(d, s) for d in docs for s in d.spans if s.label == label]
+
+
+def test_highland_transcripts_speak_ethnic_names_after_role_words_and_weekday_dates():
+    docs = _docs("highland_transcript")
+    roles = tuple(forms.HL["roles_before_name"])
+    for d in docs:
+        assert not re.search(r"[0-9.,:;?!()]", d.text), d.id
+        assert d.text == d.text.lower()
+    names = [s.text for _, s in _spans(docs, "NAME")]
+    assert not any(n.startswith(roles) or n.startswith(("chị ", "bà ", "anh ")) for n in names)  # cue words outside
+    assert sum(bool(re.match(r"(hờ|hơ|h|y|a|sùng|giàng|vàng|lầu|thào|ksor|rơ \w+|siu|kpă|nay) ", n)) for n in names) \
+        >= len(names) // 3
+    assert any(re.search(r"\bê ban\b", n) for n in names)
+    assert any(re.search(r"\b(em là|tôi là|tên) ", d.text[max(0, s.start - 20):s.start])
+               for d, s in _spans(docs, "NAME"))
+    dates = [s.text for _, s in _spans(docs, "DATE")]
+    assert any(re.match(r"(thứ \w+|chủ nhật) (ngày )?\w+", t) for t in dates)
+    assert any(re.match(r"\w+( \w+)? giờ (sáng|chiều|tối|trưa )?.*thứ", t) for t in dates)
+    kinds = tuple(k + " " for k in forms.HL["village_kinds"])
+    assert any(s.text.startswith(kinds) for _, s in _spans(docs, "LOCATION"))
+    assert any(s.text.split()[0] in ("đê", "dê", "tê", "bê", "hát", "gờ", "giê", "xê") for _, s in _spans(docs, "ID"))
+
+
+def test_registers_are_columns_of_code_name_birth_year_and_address_without_cues():
+    docs = _docs("register", 40)
+    for d in docs:
+        rows = [ln for ln in d.text.split("\n") if re.match(r"\|? ?\d+(\t| \| )", ln)]
+        assert len(rows) >= 3, d.id
+        offset = 0
+        for ln in d.text.split("\n"):
+            if ln in rows:
+                inside = {s.label for s in d.spans if offset <= s.start < offset + len(ln)}
+                assert {"ID", "NAME", "LOCATION"} <= inside or {"ID", "NAME", "DATE"} <= inside, (d.id, ln[:2])
+            elif ln.startswith(("STT", "| STT")):
+                assert not any(offset <= s.start < offset + len(ln) for s in d.spans), d.id  # headers are no PHI
+            offset += len(ln) + 1
+    assert any(re.fullmatch(r"(19|20)\d\d", s.text) for _, s in _spans(docs, "DATE"))
+
+
+def test_ocr_paper_swaps_letters_in_times_and_dates_and_tears_names():
+    docs = _docs("ocr_paper", 80)
+    dates = [s.text for _, s in _spans(docs, "DATE")]
+    assert any(re.search(r"gi(ờ|o) .* ph(ú|u)t, ng(à|a)y ", t) and re.search(r"[Ol]", t) for t in dates)
+    assert any(re.match(r"[Nn]g(à|a)y \S+ th(á|a)ng \S+ n(ă|a)m ", t) for t in dates)
+    names = [s.text for _, s in _spans(docs, "NAME")]
+    assert any("\n" in n for n in names)
+    assert any(re.search(r"(^| )\w{1,2} \w", n) for n in names)  # a letter torn off its syllable
+    assert any(s.text.startswith("SỞ Y TẾ") for _, s in _spans(docs, "ORGANIZATION"))
+
+
+def test_international_notes_keep_titles_outside_and_label_english_organisations_dates_and_ages():
+    docs = _docs("intl", 80)
+    names = [s.text for _, s in _spans(docs, "NAME")]
+    assert not any(n.startswith(("Mr", "Ms", "Mrs", "Dr", "Mme", "M.", "Pt")) for n in names)
+    assert any(re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", n) for n in names)  # CJK script
+    assert any(n.split()[0] in forms.IN["given"]["fil"] + forms.IN["given"]["de"] for n in names)  # given first
+    orgs = [s.text for _, s in _spans(docs, "ORGANIZATION")]
+    assert any(re.search(r"(Co\., Ltd\.|LLC|AG|Assist|Assurance|Centre|School|Hospital|HOSPITAL)$", o) for o in orgs)
+    dates = [s.text for _, s in _spans(docs, "DATE")]
+    assert any(re.match(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun)", t) for t in dates)
+    assert any(re.search(r"\d\d/\d\d/\d{4}", t) and int(t.split("/")[1][:2]) > 12 for t in dates if "/" in t)
+    ages = [s.text for _, s in _spans(docs, "AGE")]
+    assert {"y/o", "yrs", "year", "ans"} <= {m for a in ages for m in re.findall(r"y/o|yrs|year|ans", a)}
+    assert any(re.search(r"\b\d{4,5}(-\d{4})?$|[A-Z]{2}\d \d[A-Z]{2}$", s.text) for _, s in _spans(docs, "LOCATION"))
+    assert any(s.text.startswith("+") for _, s in _spans(docs, "PHONE"))
+
+
+def test_highland_chats_have_name_clock_speaker_lines_without_marks():
+    docs = _docs("chat_highland")
+    for d in docs:
+        assert d.text == fold(d.text), d.id
+        starts = {s.start: s for s in d.spans if s.label == "NAME"}
+        offset = 0
+        for ln in d.text.split("\n"):
+            m = re.match(r"(.+?) \d{1,2}:\d\d: ", ln)
+            if m and not ln.startswith("("):
+                assert offset in starts and starts[offset].end == offset + len(m[1]), (d.id, offset)
+            offset += len(ln) + 1
+    assert any(re.fullmatch(r"\S( \S)+", s.text) for _, s in _spans(docs, "ID"))
+    assert any(s.text.lower() in {b.lower() for b in forms.L["banks"]} for _, s in _spans(docs, "ORGANIZATION"))

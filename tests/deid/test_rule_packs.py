@@ -53,6 +53,21 @@ def test_default_registry_runs_packs_first_in_the_old_order():
     assert {"date", "age", "name", "location", "organization", "spoken"} <= set(names)
 
 
+def test_international_pack_runs_after_the_procedural_recognizers():
+    """Its rules read capitals and English words; the older recognizers keep their place (resolver ties)."""
+    names = RecognizerRegistry.default().names
+    ours = [r.name for r in builtin_pack("international").recognizers]
+    assert set(ours) <= set(names)
+    assert min(names.index(n) for n in ours) > names.index("spoken")
+
+
+def test_organisation_by_kind_stays_inside_a_line_and_a_cell():
+    rec = builtin_pack("international").recognizers[0]
+    text = "Nơi làm việc: Mekong\nHospital ghi sai\tRiverside | Dental Center"
+    got = [text[c.start:c.end] for c in rec.analyze(Context(text))]
+    assert got == []  # ('Dental Center' alone is a generic kind of clinic)
+
+
 def test_phone_scores_and_explanations():
     rec = builtin_pack("phone").recognizers[0]
     text = "SĐT: 0912 345 678, nhà 0912 345 679. Gọi: 0123 4567 890."

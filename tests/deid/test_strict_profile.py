@@ -22,7 +22,7 @@ def both(text: str) -> tuple[str, str]:
     ("Mẹ bé nhắn tin qua nhóm, nick tiktok là bongbong.mommy, nhờ tư vấn: bé 18 tháng sốt 38,2 độ.",
      "bongbong.mommy"),
     # a name in Chinese characters
-    ("Người nhà: bà 王秀英 (mẹ chồng), gọi 0972 118 456 khi cần.", "王秀英"),
+    ("Người nhà là bà 王秀英 (mẹ chồng), gọi 0972 118 456 khi cần.", "王秀英"),
     # a given name written after the surname in a social-media post
     ("Bài viết của Hạnh Nguyễn Thị: cả nhà ơi con em bị viêm phổi, đang dùng Augmentin 1 g.", "Hạnh"),
 ])
@@ -151,6 +151,33 @@ def test_widening_keeps_clinical_words_and_names_apart():
     assert "đái tháo đường" in out and "Bà " in out
 
 
+# --- transcripts and chats of ethnic-minority patients, weekdays ---------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("dạ em là y sĩ ksor blưm ở trạm y tế xã", "blưm"),
+    ("bé tên a brâu năm nay bốn tuổi", "brâu"),
+    ("chồng chị là anh sùng a chớ đi làm xa", "chớ"),
+])
+def test_strict_takes_an_ethnic_minority_name_after_a_person_cue(text, name):
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert name not in out, out
+
+
+def test_strict_takes_a_chat_speaker_with_a_bare_time():
+    text = ("giang a chu 06:40: bo em dau bung tu dem qua\nđd hạnh 06:45: em cho bố uống nước nhé\n"
+            "giang a chu 06:52: da vang")
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert "giang a chu" not in out and "chu 06" not in out, out
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Hẹn tái khám thứ sáu ngày 14/11/2025 lúc 8 giờ.", "thứ sáu"),
+    ("Follow-up booked for Friday, 14/11/2025.", "Friday"),
+])
+def test_strict_takes_the_weekday_of_a_date(text, day):
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert day not in out, out
+
+
 # --- the command line ---------------------------------------------------------------------------------------------
 def test_command_line_profile_strict(tmp_path):
     src = tmp_path / "note.txt"
@@ -169,3 +196,64 @@ def test_command_line_unknown_profile_is_a_usage_error(tmp_path):
     r = CliRunner().invoke(deid_command, [str(src), "--profile", "lenient", "-q"])
     assert r.exit_code == 2
     assert "lenient" in r.output and "strict" in r.output
+
+
+# --- ordinary English stays (bilingual notes), names that are English words still go ------------------------------
+@pytest.mark.parametrize("text, kept", [
+    # a bilingual progress note: frequencies, results, plans written in English
+    ("BN nam, POD 2 sau mổ nội soi cắt túi mật. Wound healing well, no swelling, đau giảm. Plan: recheck CBC "
+     "tomorrow morning, continue cefazolin 1 g tid, paracetamol 500 mg prn khi sốt; biopsy result still pending, "
+     "will update the family.",
+     ["Wound healing well, no swelling", "recheck CBC tomorrow morning, continue cefazolin 1 g tid",
+      "paracetamol 500 mg prn", "biopsy result still pending, will update the family"]),
+    # a dental visit
+    ("Implant placement vùng răng 36 hôm nay, bone quality good, bệnh nhân hợp tác. Next visit: crown impression "
+     "after healing, check bite and adjust if needed.",
+     ["Implant placement", "bone quality good", "crown impression after healing, check bite and adjust if needed"]),
+    # an insurer's e-mail
+    ("Dear team, please confirm the guarantee of payment for this admission; the itemised invoice is attached. "
+     "Kind regards",
+     ["Dear team, please confirm the guarantee of payment for this admission", "the itemised invoice is attached",
+      "Kind regards"]),
+], ids=["progress-note", "dental-visit", "insurer-email"])
+def test_strict_keeps_ordinary_english_of_a_bilingual_note(text, kept):
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    for phrase in kept:
+        assert phrase in out, (phrase, out)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Người nhà: Grace Young gọi lại lúc chiều, BN đồng ý chuyển tuyến.", "Grace Young"),
+    ("Emergency contact: her daughter Hope Parker, works as a teacher.", "Hope Parker"),
+    ("Hóa đơn đã gửi Loan qua email, chờ xác nhận.", "Loan"),
+], ids=["grace-young", "hope-parker", "loan"])
+def test_strict_takes_names_that_are_also_english_words(text, name):
+    # the strict step alone: a given name or surname that is also an English word (grace, young, hope) or a
+    # Vietnamese name syllable that is one (loan) is not known safe when capitalised
+    from vimednlp.deid.strict import strict_spans
+
+    taken = [text[s.start:s.end] for s in strict_spans(text, [])]
+    assert any(name in t for t in taken), taken
+
+
+def test_strict_takes_an_occupation_written_in_english():
+    # occupations are identifiers (PROFESSION): ordinary English, yet kept out of the known-safe words
+    text = "Mother works as a teacher, father is a welder; both speak English. Allergy: none."
+    out = vimednlp.deidentify(text, operator="tag", profile="strict").text
+    assert "teacher" not in out and "welder" not in out, out
+    assert "Allergy: none." in out
+
+
+def test_strict_takes_a_word_in_no_list_after_a_kinship_word_but_not_a_pronoun():
+    out = vimednlp.deidentify("alo cô srây hả, cô tui nè, anh xem giúp em", operator="tag", profile="strict").text
+    assert "srây" not in out, out
+    assert "cô tui nè" in out and "anh xem giúp em" in out, out
+
+
+def test_strict_keeps_short_numbers_misread_by_ocr():
+    from vimednlp.deid.strict import strict_spans
+
+    text = "Mạch 7O l/p, nhiệt 37 độ, HA l3O mmHg. Ghi chú: OO lần nôn. Mã BN: BN24OO1723"
+    taken = [text[s.start:s.end] for s in strict_spans(text, [])]
+    assert not any(x in ("7O", "l3O", "OO") for x in taken), taken
+    assert "BN24OO1723" in taken, taken

@@ -80,7 +80,7 @@ def test_a_malformed_entry_is_named_with_its_file(tmp_path, text, what):
 
 def test_every_shipped_vocabulary_file_loads():
     names = sorted(p.stem for p in resource_path("deid", "vocab").glob("*.yaml"))
-    assert names == ["allow", "names", "places", "quasi", "spoken"]
+    assert names == ["allow", "names", "places", "quasi", "spoken", "table_headers"]
     for name in names:
         v = vocab(name)
         assert v and all(isinstance(k, str) for k in v)

@@ -23,6 +23,10 @@ from vimednlp.text.canonical import canonical_view
     ("Nguy&#x1EC5;n", "Nguyễn"),
     ("Vào viện ngày l0/O8/2O25", "Vào viện ngày 10/08/2025"),  # OCR confusables in digit tokens
     ("SĐT O9l2.7O4.336", "SĐT 0912.704.336"),
+    ("Tái khám ngày O3/ll/2O25", "Tái khám ngày 03/11/2025"),       # a date shape with a group of no real digit
+    ("Hà Giang, ngày O4 tháng lO năm 2O25", "Hà Giang, ngày 04 tháng 10 năm 2025"),  # numbers beside date words
+    ("Vào viện lúc l6 giờ 3O phút", "Vào viện lúc 16 giờ 30 phút"),
+    ("HA l2O/8O mmHg, mạch 9O l/p", "HA 120/80 mmHg, mạch 90 l/p"),  # vital signs (then the allow list keeps them)
     ("BỆNH VlỆN ĐA KH0A TỈNH", "BỆNH VIỆN ĐA KHOA TỈNH"),      # and in header words
     ("sdt 0 9 7 2 . 1 1 8 . 3 4 5 nha", "sdt 0972118345 nha"),  # digits spaced out one by one
     ("vào viện ngày 12 03 2024 vì sốt", "vào viện ngày 12/03/2024 vì sốt"),
@@ -46,10 +50,13 @@ def test_view_reads_the_hidden_form(text, view):
     "SpO2 98%, I21.9, uống 2l nước/ngày, truyền 1500ml, T1 T2 đều, F0, Cl- 102, HbA1c 7,5%",
     "thang điểm đau 0 1 2 3 4 5 6 7 8 9 10",                    # a scale is not a phone number
     "điểm\t3\t4\t2\t5\t1\t4\t3\t2\t5",                          # nor a table row of scores
-    "HA 120/8O mmHg, 10l oxy",                                   # too short to be an identifier
+    "Thở 10l oxy, tầng 2O",                                      # a short number beside no number word
     "gặp at home, TP.HCM, Q.Bình Thạnh, BS. Lê",                # an English 'at'; abbreviated places
     "Hà Nội - Nam Định\n- sốt\n- ho",                            # list dashes are not hyphenation
     "Tô 2 lần 1 ngày 2024",
+    "năm nay bé So với năm ngoái",                                # a word beside a date word stays
+    "phòng 12O, giờ thứ 3",
+    "Ngày | Giờ | Mạch | HA\n3.6 | 06h | 102 | 100/60",          # a cell divider beside a date word
 ])
 def test_ordinary_text_is_its_own_view(text):
     v = canonical_view(text)

@@ -201,6 +201,7 @@ class Analyzer:
     def candidates(self, text: str) -> tuple[Context, list[Candidate]]:
         ctx = Context(text)
         cands: list[Candidate] = []
+        ctx._cache["candidates"] = cands  # what the recognizers run so far found (the table recognizer reads it)
         for r in self.recognizers:
             cands.extend(c for c in r.analyze(ctx) if c.label in self.labels)
         if self.tagger is not None:
@@ -243,6 +244,14 @@ class Analyzer:
         _ctx, cands = self.candidates(work)
         out: list[Span] = []
         for c in resolve((x for x in cands if x.score >= self.threshold), work):
+            tab = work.find("\t", c.start, c.end)
+            if tab >= 0:  # a tab separates table cells: no identifier runs across it, the span keeps its first cell
+                end = tab
+                while end > c.start and work[end - 1].isspace():
+                    end -= 1
+                if end <= c.start:
+                    continue
+                c = dataclasses.replace(c, end=end)
             if c.end < len(work) and work[c.end] == "." and _ENDS_WITH_INITIAL.search(work[c.start:c.end]):
                 c = dataclasses.replace(c, end=c.end + 1)  # 'Lê Thị K.', 'N.V.Th.', 'TP.HCM.': the dot abbreviates
             s, e = view.to_original(c.start, c.end)

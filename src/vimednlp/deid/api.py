@@ -114,6 +114,20 @@ class _InverseAlignment:
         return s, max(s, e)
 
 
+def _tabs_kept(nt, text: str) -> str:
+    """The normalized text with the input's tabs back where normalize made them spaces, for detection only: a tab
+    separates table columns, which the table recognizer reads (the output text keeps normalize's spaces)."""
+    if "\t" not in text:
+        return nt.text
+    inv = _InverseAlignment(nt)
+    chars = list(nt.text)
+    for i in (i for i, c in enumerate(text) if c == "\t"):
+        a, b = inv.to_normalized(i, i + 1)
+        if b == a + 1 and chars[a] == " ":
+            chars[a] = "\t"
+    return "".join(chars)
+
+
 # --- analyzers, cached per configuration (building one loads lexicons and models) ---------------------------
 _ANALYZERS: OrderedDict[tuple, Any] = OrderedDict()
 _LOCK = threading.Lock()
@@ -358,7 +372,7 @@ class Deidentifier:
         norm = nt.text
         changed = norm != text
         if spans is None:
-            nspans = self.detect(norm)
+            nspans = self.detect(_tabs_kept(nt, text) if changed else norm)
             in_spans = []
             for s in nspans:
                 a, b = nt.alignment.to_original(s.start, s.end) if changed else (s.start, s.end)

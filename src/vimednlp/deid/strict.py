@@ -39,6 +39,7 @@ from .recognizers.base import Candidate, Context, Recognizer
 __all__ = ["PROFILES", "StrictRecognizer", "check_profile", "strict_spans"]
 
 PROFILES = ("default", "strict")
+_OCR_NUMBER = re.compile(r"[0-9OolI]+")
 _SCORE = 0.6  # above the analyzer's default threshold, below every rule's own evidence
 
 
@@ -389,6 +390,9 @@ class _Finder:
                 i += 1
                 continue
             low = w.lower()
+            if len(w) <= 3 and _OCR_NUMBER.fullmatch(w) and not w.isalpha() or w in ("O", "OO", "OOO", "OOOO"):
+                i += 1  # a short number misread by OCR ('l3O', '7l6', 'OO' in '1.O86.3OO'): a measurement, a count
+                continue
             if any(c.isdigit() for c in w):
                 if kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w):
                     pass
@@ -476,16 +480,34 @@ class _Finder:
         n = len(toks)
         given, surnames, stop, clinical, common = L["given"], L["surnames"], L["stop"], L["clinical"], L["common"]
 
+        prefixes = L["words"]["name_prefixes"]
+
         def name_like(k: int) -> bool:
             w = toks[k][0]
             return toks[k][3] == "word" and w.islower() and (given.has(w, marks) or surnames.has(w, marks)) \
                 and not stop.has(w, marks) and (k > j or title or not clinical.has(w, marks))
 
-        if j >= n or not name_like(j) or fold_lower(toks[j][0]) in L["words"]["speaker_roles"] or \
-                not title and common.has(toks[j][0], marks):
+        def unknown(k: int) -> bool:  # a lower-case syllable that is no common, function, clinical or number word
+            w = toks[k][0]
+            return toks[k][3] == "word" and w.islower() and not (common.has(w, marks) or stop.has(w, marks) or
+                                                                 clinical.has(w, marks) or L["spoken"].has(w, marks))
+
+        # an ethnic-minority personal prefix ('y đhăm', 'a pôn', 'hờ mai', 'sùng a páo', 'ksor thuân') starts a
+        # name when the next word is a name syllable or an unknown word
+        if j + 1 < n and toks[j][3] == "word" and toks[j][0].islower() and fold_lower(toks[j][0]) in prefixes \
+                and ctx.adj[j] and (name_like(j + 1) or unknown(j + 1) or fold_lower(toks[j + 1][0]) in prefixes):
+            k = j + 1
+            while k < n and k - j < 5 and ctx.adj[k - 1] and (name_like(k) or unknown(k) or
+                                                              fold_lower(toks[k][0]) in prefixes and k + 1 < n):
+                k += 1
+            self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: ethnic-minority name after a person cue")
+            return k
+        # (a word in no list after a title or kinship word is a name too: 'chị rươl', 'cô srây', 'a Đa Ra')
+        if j >= n or not (name_like(j) or unknown(j) and ctx.adj[j - 1]) or \
+                fold_lower(toks[j][0]) in L["words"]["speaker_roles"] or not title and common.has(toks[j][0], marks):
             return i
         k = j + 1
-        while k < n and k - j < 4 and ctx.adj[k - 1] and name_like(k):
+        while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) or unknown(k)):
             k += 1
         self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: lower-case name after a title or kinship word")
         return k
@@ -611,4 +633,38 @@ def _widen(text: str, spans: list[Span]) -> list[Span]:
             s, e = start_from + words[take].start(), start_from + words[-1].end()
             out.append(Span(s, e, sp.label, text[s:e], "strict", _SCORE,
                             {"explanation": "strict: the head words of a removed address or organisation"}))
-    return out
+    # a weekday written just before a removed date ('thứ sáu ngày …', 'Friday, March 14th', 'Tue 09/20/2025')
+    days = _lists()["words"]["weekdays"]
+    for sp in spans:
+        if sp.label != "DATE":
+            continue
+        head = text[max(0, sp.start - 30):sp.start]
+        m = re.search(r"([^\W\d_]+(?:[^\S\n][^\W\d_0-9]+|[^\S\n]?\d)?)[^\S\n]*,?[^\S\n]*"
+                      r"(?:(?:ngày|ngay|Ngày|NGÀY)[^\S\n]+)?$", head)
+        if m:
+            words = m.group(1)
+            for cand in (words, words.split(None, 1)[-1]):
+                if fold_lower(cand) in days:
+                    s = sp.start - len(head) + m.start(1) + (len(words) - len(cand))
+                    e = s + len(cand)
+                    out.append(Span(s, e, "DATE", text[s:e], "strict", _SCORE,
+                                    {"explanation": "strict: the weekday of a removed date"}))
+                    break
+    # punctuation alone between two parts of one address or organisation ('Co., Ltd.', 'Rhône-Alpes', 'Q.7, TP')
+    for a, b in pairwise(spans):
+        if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
+                and re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start]):
+            s, e = a.end, b.start
+            while text[s].isspace():
+                s += 1
+            while text[e - 1].isspace():
+                e -= 1
+            out.append(Span(s, e, b.label, text[s:e], "strict", _SCORE,
+                            {"explanation": "strict: punctuation inside an address or organisation"}))
+    out.sort(key=lambda s: s.start)
+    keep: list[Span] = []
+    for o in out:  # (none may overlap a removed span or another)
+        if o.end > o.start and not (keep and keep[-1].end > o.start) and \
+                not any(x.start < o.end and o.start < x.end for x in spans):
+            keep.append(o)
+    return keep

@@ -261,6 +261,48 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
 
 
 @lru_cache(maxsize=1)
+def _ocr_date_res() -> tuple[re.Pattern, re.Pattern, frozenset]:
+    from .fold import fold_lower
+
+    conf = _char_class(_tables().digit_confusable)
+    num = f"[0-9{conf}]"
+    # a day/month/year written with separators ('O2/ll/2O26'); a short number beside a date word ('lO', '2O')
+    shape = re.compile(rf"(?<![\w/.\-]){num}{{1,2}}([/.\-]){num}{{1,2}}\1{num}{{2,4}}(?![\w/])")
+    short = re.compile(rf"(?<![\w/.\-]){num}{{1,4}}(?:/{num}{{2,3}})?(?![\w/])")
+    with open(resource_path("text", "ocr_number_words.txt"), encoding="utf-8") as fh:
+        words = frozenset(fold_lower(w.strip()) for w in fh if w.strip() and not w.startswith("#"))
+    return shape, short, words
+
+
+def _ocr_date_edits(text: str) -> list[Edit]:
+    """OCR'd dates and times that hold too few real digits for the step above: a day/month/year shape with two
+    real digits or more ('O2/ll/2O26'), and a number of at most four characters right before or after a date word
+    ('ngày O6 tháng lO năm 2O26', 'l5 giờ 2O phút', 'HA l3O/8O'; ocr_number_words.txt)."""
+    conf = _tables().digit_confusable
+    if not any(c in text for c in conf):
+        return []
+    from .fold import fold_lower
+
+    shape, short, words = _ocr_date_res()
+    edits: list[Edit] = []
+    for m in shape.finditer(text):
+        g = m.group(0)
+        if sum(c.isdigit() for c in g) >= 2 and any(c in conf for c in g) and "|" not in g:  # ('|' divides cells)
+            edits.extend((m.start() + k, m.start() + k + 1, conf[c]) for k, c in enumerate(g) if c in conf)
+    done = {e[0] for e in edits}
+    for m in short.finditer(text):
+        g = m.group(0)
+        if not any(c in conf for c in g) or m.start() in done or g.isalpha() and len(g) == 1 or "|" in g \
+                or re.fullmatch(r"\d+l", g):  # ('10l' is ten litres)
+            continue
+        before = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, m.start() - 12):m.start()])
+        after = re.match(r"[^\S\n]+([^\W\d_]+)", text[m.end():m.end() + 12])
+        if before and fold_lower(before.group(1)) in words or after and fold_lower(after.group(1)) in words:
+            edits.extend((m.start() + k, m.start() + k + 1, conf[c]) for k, c in enumerate(g) if c in conf)
+    return sorted(edits)
+
+
+@lru_cache(maxsize=1)
 def _header_res() -> tuple[re.Pattern, re.Pattern]:
     t = _tables()
     upper = "".join(sorted({c for w in t.header_words for c in w if c.isupper()}))
@@ -395,7 +437,7 @@ def _email_edits(text: str) -> list[Edit]:
 
 
 # the token steps, in order; each reads the previous one's output
-_STEPS = (_hyphen_edits, _ocr_digit_edits, _header_edits, _spaced_digit_edits, _spaced_date_edits,
+_STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _header_edits, _spaced_digit_edits, _spaced_date_edits,
           _initials_edits, _email_edits)
 
 

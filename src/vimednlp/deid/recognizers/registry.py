@@ -116,6 +116,7 @@ def _default_recognizers() -> list[Recognizer]:
         from .quasi import GenderRecognizer, TransportRecognizer
         from .rules import builtin_pack
         from .spoken import SpokenNumberRecognizer
+        from .tables import TableRecognizer
 
         def pack(name: str) -> list[Recognizer]:
             return builtin_pack(name).recognizers
@@ -123,5 +124,7 @@ def _default_recognizers() -> list[Recognizer]:
         # (the order the analyzer has always run them in: the resolver breaks exact ties by it)
         _DEFAULT.extend([*pack("email"), *pack("url"), *pack("ip"), *pack("phone"), *pack("id"), *pack("date"),
                          *pack("age"), NameRecognizer(), LocationRecognizer(), OrganizationRecognizer(),
-                         ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer()])
+                         ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer(),
+                         *pack("international"),  # (English and foreign-language identifiers: rules/international.yaml)
+                         TableRecognizer()])  # (last: it reads the others' candidates, ctx._cache["candidates"])
     return list(_DEFAULT)

@@ -405,7 +405,7 @@ def load_pack(path_or_data: str | Path | dict, source: str | None = None) -> Pac
     return pack
 
 
-BUILTIN_PACKS = ("email", "url", "ip", "phone", "id", "date", "age")
+BUILTIN_PACKS = ("email", "url", "ip", "phone", "id", "date", "age", "international")
 
 
 @cache

@@ -32,6 +32,7 @@ _WF = {k: fold_lower(w) for k, w in _W.items()}
 _NOT_BEFORE_AGE = frozenset(_V["not_before_age"])
 _DAY_WORDS = (_W["day"], _W["mung"], _W["mong"])  # 'ngày', 'mùng' / 'mồng' (the first ten days) before a date
 _DAY_WORDS_F = tuple(fold_lower(w) for w in _DAY_WORDS)
+_WEEKDAYS = frozenset(_V.get("weekdays_before", ()))
 _NEVER_FIRST = frozenset(_V["never_first"])
 
 _AFTER_AGE = frozenset(_V["after_age"])
@@ -305,5 +306,8 @@ class SpokenNumberRecognizer(Recognizer):
                     end = y
                 elif toks[end + 1].kind == "number" and len(ft[end + 1]) == 4:
                     end = end + 2
-            out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
+            start = i
+            if i >= 2 and ctx.adj[i - 2] and ctx.adj[i - 1] and f"{ft[i - 2]} {ft[i - 1]}" in _WEEKDAYS:
+                start = i - 2  # 'thứ sáu ngày hai mươi ba tháng mười'
+            out.append(Candidate(toks[start].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
                                  _WHY["date_words"]))
