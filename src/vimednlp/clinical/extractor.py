@@ -353,8 +353,10 @@ class ClinicalExtractor:
         for s, e in _merge(kept, text, freqs):
             out.append(_Cand(s, e, "DOSAGE", "pattern", {}, 0))
         for a in result_atoms(p, folded):
-            lab, _ = anchor(a.start)
+            lab, lab_end = anchor(a.start)
             unit = a.unit
+            if lab == "TEST" and _VALUE_THEN_GAP.search(text, lab_end, a.start):
+                continue   # a lab table row: the column after the value is the reference range, not a result
             if lab == "TEST":
                 out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))
             elif lab == "DRUG":
@@ -580,6 +582,7 @@ _TITLE_LEAD = re.compile(r"[ \t]*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|T
                          r"|PHÒNG KHÁM|BỆNH ÁN|KHOA)\b")
 
 
+_VALUE_THEN_GAP = re.compile(r"\d[^\n]*?(?: {2,}|\t)")
 _TABLE_VALUE = re.compile(r"(?: {2,}|\t)[<>≤≥]?\s*\d|\d[,.]\d")
 
 

@@ -64,7 +64,9 @@ class PatternRules:
         self.fever = re.compile(fold_lower(d["fever"]))
         self.bare_value = re.compile(r"\s*(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*(?:[<>≤≥]=?\s*)?"
                                      r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
-                                     r"(?!\s*(?:lan|vien|ngay|gio|h\b|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))")
+                                     r"(?!\s*(?:lan|vien|ngay|gio|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))"
+                                     # `2 h` is hours; `12,4   H` a lab table's high flag in a column of its own
+                                     r"(?! ?h\b)")
         self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
         self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
