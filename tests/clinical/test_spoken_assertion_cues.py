@@ -43,3 +43,11 @@ def test_relatives_beyond_the_nuclear_family(text, mention):
 def test_an_old_scar_does_not_date_the_pain():
     attrs = _attrs("Vào viện ngay khi ra máu hoặc đau vết mổ cũ.", "ra máu")
     assert attrs == {"hypothetical"}
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("BS: Nghe cháu tả thì cô nghĩ nhiều là viêm ruột thừa, cháu vào viện ngay nhé.", "viêm ruột thừa"),
+    ("Con đọc trên mạng thấy giống bệnh lupus quá bác sĩ ơi.", "bệnh lupus"),
+])
+def test_an_opinion_voiced_in_a_chat_is_uncertain(text, mention):
+    assert "uncertain" in _attrs(text, mention)
