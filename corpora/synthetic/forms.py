@@ -889,7 +889,7 @@ OCR_SWAP_ALPHA = {"l": "1", "O": "0", "I": "l1", "o": "0", "i": "í1", "ô": "0"
 
 
 def f_ocr(segs, rng, g):
-    k = g.person.get("ocr_strength", 1.0)  # scans differ: some pages are barely readable
+    k = g.person.get("ocr_strength", 1.0) if g is not None else 1.0  # scans differ: some pages are barely readable
     p_digit, p_alpha = min(.15 * k, .5), min(.08 * k, .25)
 
     def noisy(t: str) -> str:
@@ -984,6 +984,8 @@ def f_table(segs, rng, g):
             s[0] = ("| " + t if i == 0 and sep != "\t" else t)
     if segs and segs[0][1] is not None and sep != "\t":
         segs.insert(0, ["| ", None, {}])
+    if not any(s[1] is None and sep.strip(" ") in s[0] for s in segs):
+        segs.insert(0, ["1" + sep, None, {}])  # (no field to split: the row number is the first column)
     return segs
 
 

@@ -26,6 +26,7 @@ from vimednlp.text.canonical import canonical_view
     ("Tái khám ngày O3/ll/2O25", "Tái khám ngày 03/11/2025"),       # a date shape with a group of no real digit
     ("Hà Giang, ngày O4 tháng lO năm 2O25", "Hà Giang, ngày 04 tháng 10 năm 2025"),  # numbers beside date words
     ("Vào viện lúc l6 giờ 3O phút", "Vào viện lúc 16 giờ 30 phút"),
+    ("sinh lúc O4 giờ 1O phút, ngày 2l tháng 1O năm 2O26", "sinh lúc 04 giờ 10 phút, ngày 21 tháng 10 năm 2026"),
     ("HA l2O/8O mmHg, mạch 9O l/p", "HA 120/80 mmHg, mạch 90 l/p"),  # vital signs (then the allow list keeps them)
     ("BỆNH VlỆN ĐA KH0A TỈNH", "BỆNH VIỆN ĐA KHOA TỈNH"),      # and in header words
     ("sdt 0 9 7 2 . 1 1 8 . 3 4 5 nha", "sdt 0972118345 nha"),  # digits spaced out one by one

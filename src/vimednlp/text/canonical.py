@@ -292,8 +292,7 @@ def _ocr_date_edits(text: str) -> list[Edit]:
     done = {e[0] for e in edits}
     for m in short.finditer(text):
         g = m.group(0)
-        if not any(c in conf for c in g) or m.start() in done or g.isalpha() and len(g) == 1 or "|" in g \
-                or re.fullmatch(r"\d+l", g):  # ('10l' is ten litres)
+        if not any(c in conf for c in g) or m.start() in done or g.isalpha() and len(g) == 1 or "|" in g:
             continue
         before = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, m.start() - 12):m.start()])
         after = re.match(r"[^\S\n]+([^\W\d_]+)", text[m.end():m.end() + 12])
