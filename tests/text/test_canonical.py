@@ -27,7 +27,8 @@ from vimednlp.text.canonical import canonical_view
     ("Hà Giang, ngày O4 tháng lO năm 2O25", "Hà Giang, ngày 04 tháng 10 năm 2025"),  # numbers beside date words
     ("Vào viện lúc l6 giờ 3O phút", "Vào viện lúc 16 giờ 30 phút"),
     ("sinh lúc O4 giờ 1O phút, ngày 2l tháng 1O năm 2O26", "sinh lúc 04 giờ 10 phút, ngày 21 tháng 10 năm 2026"),
-    ("HA l2O/8O mmHg, mạch 9O l/p", "HA 120/80 mmHg, mạch 90 l/p"),  # vital signs (then the allow list keeps them)
+    ("HA l2O/8O mmHg, mạch 9O l/p", "HA 120/80 mmHg, mạch 90 l/p"),
+    ("Sinh năm: l96O, vợ - l963, con - 2Ol6", "Sinh năm: 1960, vợ - 1963, con - 2016"),  # OCR'd years  # vital signs (then the allow list keeps them)
     ("BỆNH VlỆN ĐA KH0A TỈNH", "BỆNH VIỆN ĐA KHOA TỈNH"),      # and in header words
     ("sdt 0 9 7 2 . 1 1 8 . 3 4 5 nha", "sdt 0972118345 nha"),  # digits spaced out one by one
     ("vào viện ngày 12 03 2024 vì sốt", "vào viện ngày 12/03/2024 vì sốt"),

@@ -276,7 +276,8 @@ def _ocr_date_res() -> tuple[re.Pattern, re.Pattern, frozenset]:
 
 def _ocr_date_edits(text: str) -> list[Edit]:
     """OCR'd dates and times that hold too few real digits for the step above: a day/month/year shape with two
-    real digits or more ('O2/ll/2O26'), and a number of at most four characters right before or after a date word
+    real digits or more ('O2/ll/2O26'), a year ('l963', '2Ol6'), and a number of at most four characters right before
+    or after a date word (a colon may follow the word: 'Sinh năm: l96O')
     ('ngày O6 tháng lO năm 2O26', 'l5 giờ 2O phút', 'HA l3O/8O'; ocr_number_words.txt)."""
     conf = _tables().digit_confusable
     if not any(c in text for c in conf):
@@ -294,7 +295,10 @@ def _ocr_date_edits(text: str) -> list[Edit]:
         g = m.group(0)
         if not any(c in conf for c in g) or m.start() in done or g.isalpha() and len(g) == 1 or "|" in g:
             continue
-        before = re.search(r"([^\W\d_]+)[^\S\n]+$", text[max(0, m.start() - 12):m.start()])
+        if len(g) == 4 and sum(c.isdigit() for c in g) >= 2 and re.fullmatch(r"(?:19|20)\d\d", "".join(conf.get(c, c) for c in g)):
+            edits.extend((m.start() + k, m.start() + k + 1, conf[c]) for k, c in enumerate(g) if c in conf)
+            continue  # a year ('l963', '2Ol6', 'l99l'): four characters that read 19xx or 20xx with two real digits
+        before = re.search(r"([^\W\d_]+):?[^\S\n]+$", text[max(0, m.start() - 12):m.start()])
         after = re.match(r"[^\S\n]+([^\W\d_]+)", text[m.end():m.end() + 12])
         if before and fold_lower(before.group(1)) in words or after and fold_lower(after.group(1)) in words:
             edits.extend((m.start() + k, m.start() + k + 1, conf[c]) for k, c in enumerate(g) if c in conf)
