@@ -22,6 +22,9 @@ def _found(text: str) -> set[tuple[str, str]]:
     ("Vào viện lơ mơ, hơi thở có mùi rượu, GCS 13.", "SYMPTOM", "hơi thở có mùi rượu"),
     ("Bà hay lạnh lưng, tiểu đêm 3 lần, mạch trầm nhược.", "SYMPTOM", "lạnh lưng"),
     ("Bé sốt ngày 5, dặn mẹ báo ngay nếu tay chân lạnh hay li bì.", "SYMPTOM", "tay chân lạnh"),
+    ("Sốt rét run, HA 90/60, rung thận trái (+), tiểu đục.", "SYMPTOM", "rung thận trái"),
+    ("Nôn ra máu, nghĩ do loét DD-TT, hẹn nội soi sáng mai.", "DISEASE", "loét DD-TT"),
+    ("Đang dùng lợi tiểu: theo dõi Na máu và K máu mỗi ngày.", "TEST", "Na máu"),
 ])
 def test_family_members_are_found(text, label, mention):
     assert any(lab == label and mention in span for lab, span in _found(text))
