@@ -638,14 +638,17 @@ def _widen(text: str, spans: list[Span]) -> list[Span]:
     for sp in spans:
         if sp.label != "DATE":
             continue
-        head = text[max(0, sp.start - 30):sp.start]
-        m = re.search(r"([^\W\d_]+(?:[^\S\n][^\W\d_0-9]+|[^\S\n]?\d)?)[^\S\n]*,?[^\S\n]*"
-                      r"(?:(?:ngày|ngay|Ngày|NGÀY)[^\S\n]+)?$", head)
+        base = max(0, sp.start - 30)
+        head = text[base:sp.start]
+        day = re.search(r"([^\W\d_]+)[^\S\n]+$", head)  # a day word between ('thứ sáu ngày 14/11'; words.yaml)
+        if day and fold_lower(day.group(1)) in _lists()["words"]["day_words"]:
+            head = head[:day.start()]
+        m = re.search(r"([^\W\d_]+(?:[^\S\n][^\W\d_0-9]+|[^\S\n]?\d)?)[^\S\n]*,?[^\S\n]*$", head)
         if m:
             words = m.group(1)
             for cand in (words, words.split(None, 1)[-1]):
                 if fold_lower(cand) in days:
-                    s = sp.start - len(head) + m.start(1) + (len(words) - len(cand))
+                    s = base + m.start(1) + (len(words) - len(cand))
                     e = s + len(cand)
                     out.append(Span(s, e, "DATE", text[s:e], "strict", _SCORE,
                                     {"explanation": "strict: the weekday of a removed date"}))
