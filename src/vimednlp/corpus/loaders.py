@@ -75,6 +75,11 @@ class FileReport:
     overlaps_kept: int = 0
     empty_tokens: int = 0
 
+    def skip(self, err: RecordError, on_error: str, errors) -> None:
+        """A bad record: counted here, then failed, warned or logged by the error policy (`handle`)."""
+        self.bad_records += 1
+        handle(err, on_error, errors)
+
     def to_dict(self) -> dict:
         return dict(self.__dict__)
 
@@ -280,8 +285,7 @@ def _iter_tag_file(f: Path, prefix: str, level: str, outside: str, fr: FileRepor
                 except ValueError as e:
                     raise RecordError(str(e), f, first) from None
             except RecordError as e:
-                fr.bad_records += 1
-                handle(e, on_error, errors)
+                fr.skip(e, on_error, errors)
                 continue
             yield doc
 
@@ -341,8 +345,7 @@ def load_vimq(path, level="word", splits=None, on_error="fail", errors=None, map
                         raise ValueError(f"entity words {a}-{b} outside the sentence ({len(offs)} words)")
                     spans.append(Span(offs[a][0], offs[b][1], str(lab), text[offs[a][0]:offs[b][1]]))
             except (KeyError, TypeError, ValueError, AttributeError) as e:
-                fr.bad_records += 1
-                handle(RecordError(f"bad ViMQ record: {e}", f, record_id=str(i)), on_error, errors)
+                fr.skip(RecordError(f"bad ViMQ record: {e}", f, record_id=str(i)), on_error, errors)
                 continue
             meta = {"source": "vimq", "split": split, "level": level}
             if row.get("sent_label") is not None:
@@ -418,12 +421,10 @@ def load_vimedner(path, level="syllable", splits=None, on_error="fail", errors=N
                         if b > a:
                             spans.append(Span(a, b, str(lab), text[a:b]))
                 except RecordError as e:
-                    fr.bad_records += 1
-                    handle(e, on_error, errs)
+                    fr.skip(e, on_error, errs)
                     continue
                 except (KeyError, TypeError, ValueError) as e:
-                    fr.bad_records += 1
-                    handle(RecordError(f"bad ViMedNER record: {e}", f, n), on_error, errs)
+                    fr.skip(RecordError(f"bad ViMedNER record: {e}", f, n), on_error, errs)
                     continue
                 doc = Document(f"vimedner-{row.get('id', n)}", text, spans, dict(meta))
                 out.append(_settle(doc, "vimedner", rep, fr, map_labels, overlaps))
@@ -473,8 +474,7 @@ def load_vietmed_ner(path, level="syllable", splits=None, on_error="fail", error
                     except ValueError as e:
                         raise RecordError(str(e), txt, n) from None
                 except RecordError as e:
-                    fr.bad_records += 1
-                    handle(e, on_error, errors)
+                    fr.skip(e, on_error, errors)
                     continue
                 doc.meta.update({"source": "vietmed_ner", "split": NO_SPLIT, "level": level})
                 out.append(_settle(doc, "vietmed_ner", rep, fr, map_labels, overlaps))
@@ -501,8 +501,7 @@ def load_vietmed_ner(path, level="syllable", splits=None, on_error="fail", error
                         tags = [names[t] for t in tags]
                     doc = _tokens_doc(list(words), list(tags), f"vietmed_ner-{split}-{i:05d}", level, "0", fr)
                 except (KeyError, TypeError, ValueError, IndexError) as e:
-                    fr.bad_records += 1
-                    handle(RecordError(f"bad VietMed-NER record: {e}", f, record_id=str(i)), on_error, errors)
+                    fr.skip(RecordError(f"bad VietMed-NER record: {e}", f, record_id=str(i)), on_error, errors)
                     continue
                 doc.meta.update({"source": "vietmed_ner", "split": split, "level": level})
                 out.append(_settle(doc, "vietmed_ner", rep, fr, map_labels, overlaps))
