@@ -304,7 +304,7 @@ class TableRecognizer(Recognizer):
                     bare.append((s, e))
             if not found or not bare:
                 continue
-            label, n = max(found.items(), key=lambda x: x[1])
+            label, n = max(sorted(found.items()), key=lambda x: x[1])  # (a tie goes to the first label by name, every run)
             if n >= 2 and n / len(cells) >= COLUMN_SHARE and label in self.labels:
                 for s, e in bare:
                     if label == "NAME" and not ctx.upper_doc and not text[s:e][:1].isupper():
