@@ -22,10 +22,11 @@ SHORT = {"neg": "negated", "unc": "uncertain", "hist": "historical", "fam": "fam
 
 def split_of(number: int) -> str:
     """Fixed before any scoring: 1-40 odd dev / even test; 41-99 the second dev set; 101-119 and 121-139 the
-    first and second blind batches, 141-159 the third, 161-179 the fourth (blind/*.src.txt, each by its own writer persona, scored once at
+    first and second blind batches, 141-159 the third, 161-179 the fourth, 181-199 the fifth (blind/*.src.txt, each by its own writer persona, scored once at
     first sight)."""
     if number > 100:
-        return "blind1" if number < 120 else "blind2" if number < 140 else "blind3" if number < 160 else "blind4"
+        blind = ("blind1", "blind2", "blind3", "blind4", "blind5")
+        return blind[min((number - 101) // 20, len(blind) - 1)]
     if number > 40:
         return "dev2"
     return "dev" if number % 2 else "test"
