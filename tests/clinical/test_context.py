@@ -21,7 +21,7 @@ def classes(text, term):
     ("Không đau ngực, không hồi hộp, khó thở khi gắng sức.", "khó thở khi gắng sức", set()),
     ("Không sốt nhưng ho nhiều.", "ho nhiều", set()),
     ("Chưa phát hiện tổn thương khu trú.", "tổn thương khu trú", {"negated"}),
-    ("Test nhanh cúm A âm tính.", "cúm A", {"negated"}),
+    ("Chưa ghi nhận sốt rét.", "sốt rét", {"negated"}),
     ("Phù (-).", "Phù", {"negated"}),
     ("Đau bụng không đỡ sau dùng thuốc.", "Đau bụng", set()),
     ("Chưa loại trừ lao phổi.", "lao phổi", {"uncertain"}),

@@ -35,7 +35,6 @@ from .spoken import chat_edits, value_edits
 
 MAX_CHARS = 2_000_000
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
-_TEST_OF_DISEASE = (("test", "nhanh"), ("xet", "nghiem"), ("sang", "loc"), ("tam", "soat"), ("test",), ("xn",))   # longest first
 _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test", "nhanh")}
 # `XQ ngực: ...`, `Khí máu động mạch lúc vào: ...`, `MRI sọ não kiểm tra: ...` (a time or repeat word before `:`)
 _FINDING = re.compile(r"(?:[ \t]+(?:lúc vào viện|lúc vào|khi vào viện|khi vào|kiểm tra|lần \d+|lần đầu|trước mổ|sau mổ"
@@ -225,12 +224,19 @@ class ClinicalExtractor:
                     end = q   # `CT ổ bụng có cản quang`, `siêu âm tim qua thành ngực`
                 if start >= 2 and tuple(view.keys[start - 2:start]) in _TEST_PREFIXES:
                     start -= 2
-            elif label == "DISEASE" and any(start >= len(k) and tuple(view.keys[start - len(k):start]) == k
-                                            for k in _TEST_OF_DISEASE) and not p.qual.match(folded, sp[end - 1][1]):
-                # `test Helicobacter pylori`, `xét nghiệm HIV`: the test for the disease (with a verdict after
-                # it, `Test nhanh cúm A âm tính`, the disease stays and the verdict negates it)
+            elif label == "DISEASE" and (lead := next((k for k in p.disease_leads if start >= len(k) and
+                                                       tuple(view.keys[start - len(k):start]) == k), None)):
+                # `test Helicobacter pylori`, `XN HIV âm tính`, `PCR HIV`: the test for the disease, with its verdict
+                # a RESULT (guidelines §3: `test nhanh [âm tính]`)
                 label = "TEST"
-                start -= next(len(k) for k in _TEST_OF_DISEASE if tuple(view.keys[start - len(k):start]) == k)
+                start -= len(lead)
+            elif label == "DISEASE" and (v := p.disease_verdict.match(folded, sp[end - 1][1])):
+                # `HP dương tính`, `HIV test nhanh âm tính`: a spelled-out verdict makes the disease what was tested
+                label = "TEST"
+                if v.group("lead"):
+                    cands.append(_Cand(sp[start][0], v.end("lead"), label, "lexicon", {"concept": e.concept},
+                                       PRIORITY.get(label, 0)))
+                    continue
             if label == "DRUG" and (cm := _CONCENTRATION.match(folded, sp[end - 1][1])):
                 # the concentration belongs to the product name (guidelines: `Natri clorid 0,9%`)
                 attrs = {"concept": e.concept, **e.attrs}

@@ -67,7 +67,15 @@ class PatternRules:
                                      r"(?!\s*(?:lan|vien|ngay|gio|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))"
                                      # `2 h` is hours; `12,4   H` a lab table's high flag in a column of its own
                                      r"(?! ?h\b)")
-        self.qual = re.compile(r"\s*(?:[:=]|la)?\s*(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
+        # a specimen or sample count, a method in brackets, a table's column bar may sit between test and verdict
+        leads = _alt(d.get("verdict_leads") or ["máu"])
+        self.qual = re.compile(r"\s*(?:(?:" + leads + r")(?![\w])[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:[:=|]|la)?\s*"
+                               r"(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
+        self.disease_leads = [tuple(fold_lower(x).replace("-", " ").split()) for x in
+                              sorted(d.get("test_of_disease_leads") or (), key=lambda x: -len(str(x).split()))]
+        # `HP dương tính`, `HIV test nhanh âm tính`: the disease name is what the test looks for
+        self.disease_verdict = re.compile(r"[ \t]*(?:(?P<lead>test nhanh|test)[ \t]*)?:?[ \t]*(?:"
+                                          + _alt(d.get("disease_test_verdicts") or ["âm tính"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
         self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
         self.side_words = {fold_lower(w).split()[0] for w in d.get("disease_sides") or ()}
