@@ -383,9 +383,22 @@ class ClinicalExtractor:
                 s, e = m.start("v"), m.end("v")
                 t = p.titre.match(folded, e) if q else None
                 out.append(_Cand(s, t.end() if t else e, "RESULT", "pattern", {}, 0))
+                while not q and (r := p.next_reading.match(folded, e)):
+                    s, e = r.start("v"), r.end("v")
+                    out.append(_Cand(s, e, "RESULT", "pattern", {}, 0))
                 continue
             if finding:
                 out.append(_Cand(finding[0], finding[1], "RESULT", "pattern", {"finding": True}, 10))
+        return out
+
+    @staticmethod
+    def _earlier_values(p: PatternRules, folded: str, results: list[_Cand]) -> list[_Cand]:
+        """The earlier reading in brackets after a result is a result too (`VAS 4/10 (buổi 1: 8/10)`)."""
+        out = []
+        for c in results:
+            m = p.earlier.match(folded, c.end) or p.earlier_words.match(folded, c.end)
+            if m:
+                out.append(_Cand(m.start("v"), m.end("v"), "RESULT", "pattern", {}, 0))
         return out
 
     @staticmethod
@@ -431,7 +444,9 @@ class ClinicalExtractor:
         folded = view.folded
         ents = resolve_overlaps(self._entities(text, view, folded))
         ents = _join_procedures(text, ents, self.patterns.generic_procedures)
-        cands = ents + self._measures(text, folded, ents)
+        measures = self._measures(text, folded, ents)
+        cands = ents + measures + self._earlier_values(self.patterns, folded,
+                                                       resolve_overlaps([c for c in measures if c.label == "RESULT"]))
         chosen = _drop_doctor_questions(text, _drop_in_titles(text, resolve_overlaps(cands)))
         out = []
         for c in chosen:

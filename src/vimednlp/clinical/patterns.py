@@ -62,7 +62,9 @@ class PatternRules:
         self.dose_only = {fold_lower(u).replace(" ", "") for u in d["dose_units"]} - {
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
-        self.bare_value = re.compile(r"\s*(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*(?:[<>≤≥]=?\s*)?"
+        # `ĐMMM (mmol/l): 6h 14,2`, `ĐH 11h 10,1`: a unit in brackets and a clock time may come before the value
+        self.bare_value = re.compile(r"\s*(?:\([^()\n\d]{0,8}[/%][^()\n\d]{0,8}\)[ \t]*)?(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*"
+                                     r"(?:\d{1,2} ?h(?:\d{2})?[ \t]+(?=\d))?(?:[<>≤≥]=?\s*)?"
                                      r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
                                      r"(?!\s*(?:lan|vien|ngay|gio|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))"
                                      # `2 h` is hours; `12,4   H` a lab table's high flag in a column of its own
@@ -83,6 +85,16 @@ class PatternRules:
         self.test_quals = _trie(d.get("test_qualifiers") or [], "QUAL")
         self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
+        # the next reading of a series (`6h 14,2, 11h 16,8, 17h 15,1`)
+        self.next_reading = re.compile(r"[ \t]*[,;][ \t]*\d{1,2} ?h(?:\d{2})?[ \t]+(?P<v>\d+(?:[.,]\d+)?)(?![\w/.,]\d)(?![^\W\d_])")
+        # an earlier value in brackets after a result (`PHQ-9 11 (lần 1: 19)`, `CRP 41 mg/l (N1: 96)`,
+        # `ALT 61 U/L (vào viện 112)`, `1.250 copies/ml (04/2026: KPH)`)
+        value = (r"(?P<v>(?:[<>≤≥][ \t]*)?\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)?)?(?:[ \t]*(?:" + units + r"))?"
+                 r"|kph|kphd|am tinh|duong tinh)[ \t]*\)")
+        # a label and a colon (`lần 1:`, `N1:`, `04/2026:`), or a label of words and a space (`vào viện 112`);
+        # `(ngày 5)`, `(N2)`, `(P45)` are days and percentiles, no reading
+        self.earlier = re.compile(r"[ \t]*\([ \t]*(?:[^()\n\d:,;]{1,16}?[ \t]*#?\d{0,2}|\d{1,2}/\d{2,4})[ \t]*:[ \t]*" + value)
+        self.earlier_words = re.compile(r"[ \t]*\([ \t]*(?!ngay\b|n\b)[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+" + value)
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
         self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}

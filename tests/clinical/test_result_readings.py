@@ -1,0 +1,49 @@
+"""Readings a test's value comes with: an earlier value in brackets, a series by clock time, level words."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.clinical import extract
+
+
+def results(text):
+    return [s.text for s in extract(text) if s.label == "RESULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thang điểm: PHQ-9 11 (lần 1: 19); AUDIT 24 điểm.", ["11", "19", "24 điểm"]),
+    ("CRP 41 mg/l (N1: 96). HbA1c 10,3%.", ["41 mg/l", "96", "10,3%"]),
+    ("AST 48 U/L, ALT 61 U/L (vào viện 112).", ["48 U/L", "61 U/L", "112"]),
+    ("VAS 4/10 (buổi 1: 8/10). Ngủ được.", ["4/10", "8/10"]),
+    ("Tải lượng HIV (10/2026): 1.250 copies/ml (04/2026: KPH).", ["1.250 copies/ml", "KPH"]),
+])
+def test_earlier_reading_in_brackets_is_a_result(text, expected):
+    assert results(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "EFW 1.250 g (P45), AFI 14 cm.",      # a percentile
+    "NS1 âm tính (ngày 5), IgM Dengue dương tính.",   # a day of illness
+])
+def test_days_and_percentiles_in_brackets_are_no_reading(text):
+    assert not {"45", "P45", "5"} & set(results(text))
+
+
+def test_series_of_readings_by_clock_time():
+    text = "- ĐMMM (mmol/l): 6h 14,2, 11h 16,8, 17h 15,1.\n- ĐH 11h 10,1. Duy trì KH."
+    assert results(text) == ["14,2", "16,8", "15,1", "10,1"]
+    assert "ĐH" in [s.text for s in extract(text) if s.label == "TEST"]
+
+
+def test_abbreviated_blood_sugar_needs_a_value():
+    assert extract("Tốt nghiệp ĐH năm 2010, làm giáo viên.") == []
+
+
+@pytest.mark.parametrize("text,test,level", [
+    ("Ghi chú: tiểu cầu thấp + APRI 3.5, phù hợp xơ gan.", "tiểu cầu", "thấp"),
+    ("AFP tăng: nghi K gan, đề nghị siêu âm gan.", "AFP", "tăng"),
+    ("=> 10h HA kẹt, Hct tăng: đã báo BS.", "Hct", "tăng"),
+])
+def test_level_word_after_a_test_is_its_result(text, test, level):
+    spans = [(s.label, s.text) for s in extract(text)]
+    assert ("TEST", test) in spans and ("RESULT", level) in spans
