@@ -74,6 +74,12 @@ _TIME_WORDS = frozenset(_V["time_words"])
 _LABEL_KEYS = ("location_field", "location_unit", "org_head", "profession_cue", "phone_cues", "date_cues", "name_before",
                "name_never")
 _MAIL_HEADERS = frozenset(_V["mail_headers"])
+_LOWER_STOP = frozenset(_V["lower_name_stop"])
+_LOWER_NOT_FIRST = frozenset(_V["lower_name_not_first"])
+_SPOKEN_DIGITS = frozenset(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"))
+# a lower-case full name around Văn / Thị: 'bác lương văn slấy', 'chị côn thị mơ', 'bé gái kray thị nhung tám tháng'
+_LW = r"[a-zà-ỹđ]{1,9}"
+_LOWER_FULL = re.compile(rf"(?<![\w'@.-])({_LW}) (văn|thị) ({_LW})(?: ({_LW}))?(?![\w'@])")
 
 
 _STAFF_CUES = frozenset(_V["staff_cues"])
@@ -91,6 +97,36 @@ _FOREIGN_NAME = re.compile(rf"(?<![\w-])(?:(?P<s1>[A-Z][a-z]+|[A-Z]{{2,}}) {_HY}
                            # all in capitals, even in a text in capitals: 'KIM JI-WOO', 'PARK MIN-JUN'
                            rf"|(?P<s5>[A-Z]{{2,}}) [A-Z]{{2,}}-[A-Z]{{2,}})(?![\w-])")
 _SHORT_FOREIGN_OK = frozenset(_V["short_foreign_ok"])
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> tuple[frozenset, frozenset]:
+    """Ordinary Vietnamese vocabulary, lower case with marks: (adjacent syllable pairs of every word of two or more
+    syllables, every syllable). A lower-case name candidate is dropped when it forms such a word with its
+    neighbour ('hạnh phúc', 'bà con', 'thị trấn', 'văn bản'). The list is underthesea's Viet74K word list (a
+    dependency of vimednlp, read where it is installed, loaded on first use) plus our own additions
+    (`resources/deid/names/ordinary_extra.txt`); without underthesea only our additions guard."""
+    import importlib.util
+    from pathlib import Path
+
+    from ...paths import resource_path
+
+    lines: list[str] = []
+    spec = importlib.util.find_spec("underthesea")  # (finds the package without running its __init__)
+    if spec is not None and spec.submodule_search_locations:
+        f = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
+        if f.exists():
+            lines = f.read_text(encoding="utf-8").splitlines()
+    extra = resource_path("deid", "names", "ordinary_extra.txt")
+    if extra.exists():
+        lines += [x for x in extra.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    pairs: set[str] = set()
+    syllables: set[str] = set()
+    for w in lines:
+        parts = w.lower().split()
+        syllables.update(parts)
+        pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:]))
+    return frozenset(pairs), frozenset(syllables)
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +152,7 @@ class _Doc:
     (`out`) and the characters they take (`taken`, made after the token scan)."""
 
     __slots__ = ("before", "caps_names", "comp", "ctx", "cue", "cue_words", "ft", "giv", "giv_mid", "lex", "lower_marks",
-                 "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper")
+                 "lower_doc", "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper")
 
 
 class NameRecognizer(Recognizer):
@@ -133,6 +169,8 @@ class NameRecognizer(Recognizer):
         self._vocatives(d)
         self._list_items(d)
         self._lower_name_fields(d)
+        if d.ctx.diacritics and not d.upper and (" văn " in d.ctx.text or " thị " in d.ctx.text):
+            self._lower_full_names(d)
         self._nicknames(d)
         self._foreign_names(d)
         self._signature_slots(d)
@@ -140,6 +178,8 @@ class NameRecognizer(Recognizer):
             self._staff_columns(d)
         self._h_apostrophe_names(d)
         self._propagate(ctx, d.out, d.taken, d.before)
+        if d.lower_doc:
+            self._propagate_lower(d)
         if not d.upper:
             self._initials_alone(d)
         return d.out
@@ -176,6 +216,9 @@ class NameRecognizer(Recognizer):
         d.sur, d.mid, d.giv, d.comp = sur, mid, giv, comp
         d.toks, d.ft, d.n, d.out, d.upper = toks, ft, n, out, upper
         d.caps_names, d.speakers, d.lower_marks = caps_names, speakers, lower_marks
+        # any text typed in lower case with marks (a speech-to-text transcript, a dictated hand-over, a chat without
+        # ':' handles): names are read from their shape, guarded by the ordinary-word list (ordinary_words)
+        d.lower_doc = ctx.diacritics and not upper and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words
         d.taken = None
         return d
 
@@ -417,7 +460,42 @@ class NameRecognizer(Recognizer):
             out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
                                  "given-name lexicon after a kinship cue (lower case)"))
             return e
+        if d.lower_doc and cue_hit and t.kind == "word" and toks[i - 1].kind == "word" and ctx.adj[i - 1]:
+            return self._lower_doc_given(d, i)
         return i + 1
+
+    def _lower_doc_given(self, d: _Doc, i: int) -> int:
+        """In a text typed in lower case with marks, the word right after a title or kinship word ('bác sĩ vinh',
+        'cô hạnh', 'thằng slam', 'bé kre'): a given name when the lexicon has it or it is no Vietnamese syllable at
+        all, unless it is a common word or makes an ordinary word with the title or the word after ('cô đơn',
+        'anh hùng', 'hạnh phúc', 'an toàn'); a surname + middle + given run there is a full name."""
+        ctx, toks, ft, n, out, giv, sur, mid, never = d.ctx, d.toks, d.ft, d.n, d.out, d.giv, d.sur, d.mid, d.never
+        pairs, syllables = ordinary_words()
+        w = ft[i]
+        t = toks[i]
+        if not t.text.islower() or w in _LOWER_STOP or f"{ft[i - 1]} {w}" in pairs or self._never(ft, i, i + 1, never):
+            return i + 1
+        nxt = ft[i + 1] if i + 1 < n and ctx.adj[i] and toks[i + 1].kind == "word" else None
+        if nxt is not None and (f"{w} {nxt}" in pairs or f"{w} {nxt}" in never):
+            return i + 1
+        foreign = w not in syllables and len(w) >= 2 and any(v in w for v in "aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩị"
+                                                                          "òóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+        if not (w in giv or foreign):
+            return i + 1
+        if foreign and (nxt is None and i + 1 < n and toks[i + 1].kind == "number" or nxt in _SPOKEN_DIGITS):
+            return i + 1  # 'anh hba một c' (HbA1c spelled out): a code with its number, not a name
+        e = i + 1
+        # surname + middle + given ('bác sĩ quảng đại thành'), or a two-syllable given name ('chị ngọc hân')
+        while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and toks[e].text.islower() \
+                and ft[e] in giv and ft[e] not in _LOWER_STOP and (e - i == 2 or ft[i] in sur or ft[i] in mid) \
+                and f"{ft[e - 1]} {ft[e]}" not in pairs \
+                and not (e + 1 < n and ctx.adj[e] and f"{ft[e]} {ft[e + 1]}" in pairs):
+            e += 1
+        if e == i + 2 and not (ft[i] in mid or ft[i] in giv):
+            e = i + 1
+        out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.6, self.name,
+                             "given name after a title or kinship word in a lower-case text"))
+        return e
 
     def _chat_speakers(self, d: _Doc) -> None:
         """Chat transcripts: the speaker before ':' at the start of a line."""
@@ -456,11 +534,12 @@ class NameRecognizer(Recognizer):
             role = m.group("role")
             kin = role is not None and ctx_key(role.strip()) in before and len(name_words) <= 3 \
                 and all(w[:1].isupper() for w in name_words)
-            # (one word is enough when an emoji marks it as a handle: 'Bống 🐷:')
+            # (one word is enough when an emoji marks it as a handle: 'Bống 🐷:'; a handle said three times may hold a
+            # word that is also common in lower case: 'Chieng Ho:' is Hồ Thị Chiêng typed without marks)
             handle = (2 if not m.group("emoji") else 1) <= len(name_words) <= 3 and not k \
                 and all(w[:1].isupper() and not w.isupper() and len(w) >= 2 for w in name_words) \
                 and (m.group("emoji") or chat and handles[m.group("who")] >= 2) \
-                and not any(w in cue_words or w in _NOT_NAME_LOWER for w in keys) \
+                and not any(w in cue_words or w in _NOT_NAME_LOWER and handles[m.group("who")] < 3 for w in keys) \
                 and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
             # a chat typed without marks repeats its lower-case handles ('hoa bi:' three times): a given name first
             handle = handle or len(name_words) == 2 and not k and chat and (not ctx.diacritics or lower_marks) \
@@ -585,6 +664,34 @@ class NameRecognizer(Recognizer):
                     and not self._never(words, 0, len(words), never):
                 taken.add(m.start(1), m.end(1))
                 out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
+
+    def _lower_full_names(self, d: _Doc) -> None:
+        """A full name typed in lower case with marks around Văn / Thị ('bác lương văn slấy', 'chị côn thị mơ'): the
+        surname may be outside every lexicon (Tày, Raglai, Cơ Tu names), so the shape decides, unless a neighbour
+        pair is an ordinary word ('thị trấn', 'công văn', 'văn bản', 'đô thị')."""
+        ctx, never, giv, out, taken = d.ctx, d.never, d.giv, d.out, d.taken
+        pairs, _ = ordinary_words()
+        for m in _LOWER_FULL.finditer(ctx.text):
+            x, mid, y, z = m.group(1), m.group(2), m.group(3), m.group(4)
+            if x in _LOWER_NOT_FIRST or y in _LOWER_STOP or y in _LOWER_NOT_FIRST \
+                    or f"{x} {mid}" in pairs or f"{mid} {y}" in pairs or f"{x} {mid}" in never or f"{mid} {y}" in never:
+                continue
+            e = m.end(3)
+            # a second given syllable: in the lexicon, no common word, no ordinary word with the one before or after
+            if z and z in giv and z not in _LOWER_STOP and f"{y} {z}" not in pairs:
+                after = ctx.text[m.end(4):m.end(4) + 12].split()
+                if not (after and f"{z} {after[0].lower()}" in pairs):
+                    e = m.end(4)
+            s = m.start(1)
+            if not taken.free(s, e):
+                # a shorter name inside it gives way ('văn slấy' found after a cue)
+                inner = [c for c in out if s <= c.start and c.end <= e]
+                if not inner or any(c.start < e and s < c.end for c in out if c not in inner):
+                    continue
+                taken = _without(ctx, out, inner)
+            taken.add(s, e)
+            out.append(Candidate(s, e, "NAME", 0.7, self.name, "lower-case full name around Văn/Thị (no ordinary word)"))
+        d.taken = taken
 
     def _nicknames(self, d: _Doc) -> None:
         """A nickname after 'goi la' (called), in brackets or after who calls the person so."""
@@ -756,6 +863,46 @@ class NameRecognizer(Recognizer):
                     taken.add(toks[x].start, toks[x].end)
                     out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.6, self.name,
                                          "given name of a lower-case chat speaker after a greeting or 'là'"))
+
+    def _propagate_lower(self, d: _Doc) -> None:
+        """In a lower-case text, the given name of a full name found in it ('hoàng thị lả', 'vi văn chúng') names the
+        same person when it stands alone: after a title or kinship word ('cảm ơn em lả'), after 'là' / 'chào', or
+        opening a line as the speaker of a transcript turn ('lả alo anh ...', 'anh chúng ờ đúng rồi'); never where it
+        makes an ordinary word with its neighbour."""
+        ctx, toks, ft, n, out, before = d.ctx, d.toks, d.ft, d.n, d.out, d.before
+        pairs, _ = ordinary_words()
+        given: set[str] = set()
+        for c in out:
+            if c.score < 0.55 or "initial" in c.explanation:
+                continue
+            words = ctx.text[c.start:c.end].split()
+            if 2 <= len(words) <= 4 and all(w.islower() for w in words) and words[-1] not in _LOWER_STOP:
+                given.add(words[-1])
+        if not given:
+            return
+        taken = Taken(len(ctx.text))
+        for c in out:
+            taken.add(c.start, c.end)
+        for x in [x for x, w in enumerate(ft) if w in given]:
+            t = toks[x]
+            if not t.text.islower() or not taken.free(t.start, t.end):
+                continue
+            nxt = ft[x + 1] if x + 1 < n and ctx.adj[x] and toks[x + 1].kind == "word" else None
+            if nxt is not None and f"{ft[x]} {nxt}" in pairs:
+                continue
+            line_start = x == 0 or "\n" in ctx.text[toks[x - 1].end:t.start]
+            prev_word = x > 0 and ctx.adj[x - 1] and toks[x - 1].kind == "word"
+            if line_start:
+                ok = nxt is not None  # a speaker's turn: the name, then what they say
+            elif prev_word and f"{ft[x - 1]} {ft[x]}" in pairs:
+                ok = False
+            else:
+                ok = prev_word and (ft[x - 1] in ("là", "chào") or ctx.cue_before(x, before) is not None)
+            if ok:
+                taken.add(t.start, t.end)
+                out.append(Candidate(t.start, t.end, "NAME", 0.65, self.name,
+                                     "given name of a lower-case full name found elsewhere in the document"))
+        d.taken = taken
 
     @staticmethod
     @lru_cache(maxsize=1)

@@ -1,0 +1,56 @@
+"""Names in text typed all in lower case with marks (speech-to-text transcripts, dictated hand-overs, chats without
+':' handles): read from their shape, guarded by the ordinary-word list, and found again where they stand alone."""
+from __future__ import annotations
+
+from tests.deid.helpers import texts
+
+from vimednlp.deid.recognizers.names import ordinary_words
+
+HANDOVER = ("giao ban ca trực nhi đêm mùng hai tháng mười hai người giao bác sĩ nội trú hồ văn pả người nhận bác sĩ "
+            "trương thị diễm\ngiường năm mẹ là chị côn thị mơ số điện thoại không chín tám ba xin về sớm nhưng em chưa cho "
+            "sáng mai chị diễm nhớ gọi khoa thăm dò\ngiường mười một bé gái kray thị nhung tám tháng tuổi ở thị trấn a "
+            "lưới không có điện thoại nhờ gọi qua cô hạnh điều dưỡng hội chẩn với bác sĩ vinh về ca suy dinh dưỡng")
+
+CALLBACK = ("bản ghi chuyển giọng nói cuộc gọi lại người bệnh phòng khám cửa khẩu nhân viên hoàng thị lả\n"
+            "lả alo anh vi văn chúng phải không anh em gọi từ phòng khám hôm thứ hai anh bị ngã xe đấy ạ\n"
+            "anh chúng ờ đúng rồi tay đỡ rồi chị\n"
+            "lả dạ anh làm nghề chạy xe ôm ở cửa khẩu đúng không cảm ơn anh nhé\n")
+
+
+def test_lower_case_full_names_around_van_thi_outside_the_lexicons(rules):
+    names = texts(rules, HANDOVER, "NAME")
+    for full in ("hồ văn pả", "trương thị diễm", "côn thị mơ", "kray thị nhung"):
+        assert full in names
+
+
+def test_given_name_after_a_title_in_lower_case_text(rules):
+    names = texts(rules, HANDOVER, "NAME")
+    assert "hạnh" in names and "vinh" in names and "diễm" in names
+
+
+def test_ordinary_words_are_not_names_in_lower_case_text(rules):
+    text = ("bản ghi cuộc gọi chị ấy nói nhà ở thị trấn đồng đăng gửi công văn số ba cho xã rồi cô đơn lắm từ khi chồng "
+            "mất bà con hàng xóm hay sang chơi anh hùng nói mẹ hạnh phúc lắm vì chị em đều khỏe bác sĩ dặn về nhà nghỉ "
+            "ngơi an toàn tuyệt đối")
+    assert texts(rules, text, "NAME") == []
+
+
+def test_given_name_of_a_full_name_found_again_in_speaker_turns(rules):
+    found = [(s.start, s.text) for s in rules.analyze(CALLBACK) if s.label == "NAME"]
+    names = [t for _, t in found]
+    assert "hoàng thị lả" in names and "vi văn chúng" in names
+    # the speaker opening each turn, and the given name after 'anh'
+    assert names.count("lả") == 2 and names.count("chúng") == 1
+
+
+def test_ordinary_word_list_is_loaded():
+    pairs, syllables = ordinary_words()
+    assert "hạnh phúc" in pairs and "thị trấn" in pairs and "bà con" in pairs
+    assert "slấy" not in syllables and "nhà" in syllables
+
+
+def test_chat_handle_said_three_times_with_a_word_common_in_lower_case(rules):
+    chat = ("--- 28 THG 11, 2026 LÚC 21:04 ---\nChieng Ho: bs oi e la em gai cua benh nhan\n"
+            "Pả Hồ: chào em, anh ấy ngủ được rồi\nChieng Ho: da e cam on bs nhieu\n"
+            "Pả Hồ: nhớ cho uống thuốc đều\nChieng Ho: da vang a\n")
+    assert texts(rules, chat, "NAME").count("Chieng Ho") == 3
