@@ -115,6 +115,7 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
     edits = chat_edits(text)
     if not edits:
         _apply_assertions(context, text, spans, view, sections)
+        _english_cues(text, spans)
         return
     read, al = apply_edits(text, edits)
     moved = [Span(*al.to_normalized(sp.start, sp.end), sp.label, "", sp.source, sp.score, {}) for sp in spans]
@@ -127,6 +128,35 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
         for a in ASSERTIONS:
             if mv.attrs.get(a):
                 sp.attrs[a] = True
+    _english_cues(text, spans)
+
+
+@lru_cache(maxsize=1)
+def _english_bare_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    """`english_bare_cues` of context.yaml: per category, a raw-text pattern `cue (English words)* $`."""
+    from ..paths import load_yaml, resource_path
+    data = load_yaml(resource_path("clinical", "context.yaml").read_text(encoding="utf-8"))
+    out = []
+    for cat, words in (data.get("english_bare_cues") or {}).items():
+        alt = "|".join(re.escape(str(w)) for w in words)
+        # the cue, then only English words, commas, `or` / `and` up to the mention (`No fever, chills or cough`)
+        out.append((cat, re.compile(r"(?<![\w/])(?i:" + alt + r")[ \t]+(?:[A-Za-z][A-Za-z\-/']*[ \t]*,?[ \t]*){0,8}$")))
+    return tuple(out)
+
+
+def _english_cues(text: str, spans: list[Span]) -> None:
+    """Bare English cues (`No haemoptysis`) on English mentions, read on the raw text (see context.yaml)."""
+    cues = _english_bare_cues()
+    if not cues:
+        return
+    for sp in spans:
+        if sp.label not in ASSERTION_LABELS or sp.attrs.get("lang") != "en":
+            continue
+        clause = max(text.rfind(ch, 0, sp.start) for ch in ".;:\n!?") + 1
+        before = text[max(clause, sp.start - 80):sp.start]
+        for cat, rx in cues:
+            if not sp.attrs.get(cat) and rx.search(before):
+                sp.attrs[cat] = True
 
 
 def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> None:
