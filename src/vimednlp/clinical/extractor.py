@@ -275,7 +275,7 @@ class ClinicalExtractor:
             elif label == "DRUG" and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
                 # `Glucose 11,2 mmol/L` is a test; `Glucose 5% 500 ml` a drug
                 v = p.value.match(folded, sp[end - 1][1] + 1) or p.value.match(folded, sp[end - 1][1])
-                if v and v.group("u").replace(" ", "") in p.result_only:
+                if (v and v.group("u").replace(" ", "") in p.result_only) or _LAB_ROW_VALUE.match(text, sp[end - 1][1]):
                     label = "TEST"
             attrs = {"concept": e.concept, **e.attrs} if label == e.label else {"concept": e.concept}
             cands.append(_Cand(sp[start][0], sp[end - 1][1], label, "lexicon", attrs,
@@ -478,6 +478,8 @@ class ClinicalExtractor:
         cands = ents + measures + self._earlier_values(self.patterns, folded,
                                                        resolve_overlaps([c for c in measures if c.label == "RESULT"]))
         chosen = _drop_doctor_questions(text, _drop_in_titles(text, resolve_overlaps(cands)))
+        if self.patterns.panel_headings:
+            chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
         out = []
         for c in chosen:
             if c.label not in self.labels:
@@ -630,9 +632,14 @@ def merge_tagger_spans(text: str, lexicon_spans: list[Span], tagger_spans: Itera
 
 
 _TITLE_LEAD = re.compile(r"[ \t]*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|TƯỜNG TRÌNH|Tường trình|BIÊN BẢN|KET QUA|PHIEU"
-                         r"|PHÒNG KHÁM|BỆNH ÁN|KHOA)\b")
+                         r"|PHÒNG KHÁM|BỆNH ÁN|KHOA|THẺ|SỔ|GIẤY|TRẠM Y TẾ|TRAM Y TE|SỞ Y TẾ|SO Y TE|S0 Y TE)\b")
 
 
+# a lab table's row: the name, maybe a specimen word, then a column gap, a bar or a colon, and a number that is no
+# dose (`Glucose        11,8   H`, `| Albumin | 28 g/L |`, `Glucose đói     6.6 mmol/L`; not `Glucose 5% 500 ml`)
+_LAB_ROW_VALUE = re.compile(r"[ \t]*(?:(?:đói|máu|huyết thanh|niệu|mao mạch)[ \t]*)?(?: {2,}|\t|[ \t]*[|:][ \t]*)[<>≤≥]?[ \t]*"
+                            r"(?:\d|[lIO](?=[\dlIO]*[,.]\d))[\dlIO]*(?:[.,][\dlIO]+)?"
+                            r"(?![ \t]*(?:%|mg|ml|mcg|µg|ui|iu|UI|IU|viên|ống|g(?![/\w])))")
 _VALUE_THEN_GAP = re.compile(r"\d[^\n]*?(?: {2,}|\t)")
 _TABLE_VALUE = re.compile(r"(?: {2,}|\t)[<>≤≥]?\s*\d|\d[,.]\d")
 
@@ -652,7 +659,9 @@ def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
             line = text[ls:le if le >= 0 else len(text)]
             letters = [ch for ch in line if ch.isalpha()]
             # a table row (`WBC    7,9    4,0 - 10,0    G/L`) has a value in a column of its own: no title
-            cache[ls] = ":" not in line and 2 <= len(line.split()) <= 10 and not line.rstrip().endswith((".", ",", ";")) \
+            # a form's title opening with a form word (`PHÒNG KHÁM NGOẠI TRÚ HIV - LAO / THẺ THEO DÕI ĐIỀU TRỊ`) may be long
+            cap = 16 if _TITLE_LEAD.match(line) else 10
+            cache[ls] = ":" not in line and 2 <= len(line.split()) <= cap and not line.rstrip().endswith((".", ",", ";")) \
                 and not _TABLE_VALUE.search(line) and (
                 (letters and all(ch.isupper() for ch in letters)) or bool(_TITLE_LEAD.match(line)))
         if not cache[ls]:
@@ -661,6 +670,20 @@ def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 _DOCTOR_TURN = re.compile(r"[ \t]*(?:\[[\d:h ]+\][ \t]*)?(?:BS|Bs|bs|Bác sĩ|bác sĩ|Bac si|bac si|BSĐT|Dr\.?)\b[^:\n]{0,24}:")
+
+
+def _drop_panel_headings(text: str, folded: str, cands: list[_Cand], headings: set[str]) -> list[_Cand]:
+    """`HUYẾT HỌC      Kết quả   CSBT`: a block heading of a lab report (patterns.yaml `panel_headings`) with no value
+    and no colon after it on its line names the block, not a test."""
+    out = []
+    for c in cands:
+        if c.label == "TEST" and folded[c.start:c.end] in headings:
+            le = text.find("\n", c.end)
+            rest = text[c.end:le if le >= 0 else len(text)]
+            if not re.search(r"[\d:]", rest):
+                continue
+        out.append(c)
+    return out
 
 
 def _drop_doctor_questions(text: str, cands: list[_Cand]) -> list[_Cand]:

@@ -1,0 +1,45 @@
+"""Lab report layout: a lab name in a table row is a test, block headings and form titles are no mentions."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.clinical import extract
+
+
+def labelled(text):
+    return [(s.label, s.text) for s in extract(text)]
+
+
+@pytest.mark.parametrize("text,test,value", [
+    ("SINH HÓA MÁU\nGlucose                11,8   H      3,9 - 6,4       mmol/L", "Glucose", "11,8"),
+    ("| Hb | 104 g/L | L |\n| Albumin | 28 g/L | L | 35–52 |", "Albumin", "28 g/L"),
+    ("Glucose đói                   6.6 mmol/L    H    3.9–5.6", "Glucose", "6.6 mmol/L"),
+])
+def test_lab_name_that_is_also_a_drug_is_a_test_in_a_table_row(text, test, value):
+    spans = labelled(text)
+    assert ("TEST", test) in spans and ("RESULT", value) in spans
+    assert not [t for lab, t in spans if lab in ("DRUG", "DOSAGE")]
+
+
+def test_the_same_name_with_a_dose_stays_a_drug():
+    assert labelled("Truyền Glucose 5% 500 ml TM.")[0] == ("DRUG", "Glucose 5%")
+
+
+@pytest.mark.parametrize("text", [
+    "HUYẾT HỌC              Kết quả       CSBT\nHb   120 g/L",
+    "1. Haematology / Huyết học\n- Hemoglobin 9.6 g/dL",
+])
+def test_block_heading_of_a_lab_report_is_no_test(text):
+    assert [t for lab, t in labelled(text) if lab == "TEST"] in (["Hb"], ["Hemoglobin"])
+
+
+def test_a_heading_with_a_finding_stays_a_test():
+    assert ("TEST", "Xét nghiệm huyết học") in labelled("Xét nghiệm huyết học: bình thường.")
+
+
+@pytest.mark.parametrize("text", [
+    "PHÒNG KHÁM NGOẠI TRÚ HIV - LAO / THẺ THEO DÕI ĐIỀU TRỊ\nMã BN: 12",
+    "THẺ THEO DÕI ĐIỀU TRỊ ARV & LAO - PK ngoại trú HIV (OPC) BVĐK tỉnh\nBN nữ 39 tuổi.",
+])
+def test_long_form_title_names_no_disease(text):
+    assert not [t for lab, t in labelled(text) if lab == "DISEASE"]
