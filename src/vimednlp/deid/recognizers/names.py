@@ -76,6 +76,21 @@ _LABEL_KEYS = ("location_field", "location_unit", "org_head", "profession_cue", 
 _MAIL_HEADERS = frozenset(_V["mail_headers"])
 _LOWER_STOP = frozenset(_V["lower_name_stop"])
 _LOWER_NOT_FIRST = frozenset(_V["lower_name_not_first"])
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = r"[\u3400-\u9fff]"
+_HAN_CUE = re.compile("(?i:(?<![\\w])(?:" + "|".join(re.escape(c) for c in sorted(
+    (c for c in _V["han_name_cues"] if not _HAN.search(c)), key=len, reverse=True)) + ")\\.?(?![\\w])|"
+    + "|".join(re.escape(c) for c in sorted((c for c in _V["han_name_cues"] if _HAN.search(c)), key=len, reverse=True))
+    + rf")(?:[ \t]*[:：][ \t]*|[ \t]+)({_HAN_RUN}{{2,4}}(?:[ 　]{_HAN_RUN}{{1,3}})?)(?!{_HAN_RUN})")
+_HAN_CUES = frozenset(c for c in _V["han_name_cues"] if _HAN.search(c))
+_HAN_HONORIFIC = re.compile(rf"(?<!{_HAN_RUN})(?!" + "|".join(map(re.escape, _V["han_not_names"])) + rf")({_HAN_RUN}{{1,4}}"
+                            rf"(?:[ 　]{_HAN_RUN}{{1,4}})?)[ 　]?(?:" + "|".join(map(re.escape, _V["han_honorifics"])) + ")")
+# romanised Mandarin with tone marks ('Lín Měilíng', 'Huáng Zhìqiáng'): carons and macrons never occur in Vietnamese
+_PINYIN_ONLY = re.compile("[ǎǐǒǔěāēīōūǖǘǚǜǍǏǑǓĚĀĒĪŌŪ]")
+_PY_WORD = "[A-ZĀÁǍÀĒÉĚÈÜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+"
+_PINYIN_NAME = re.compile(rf"(?<![\w-])({_PY_WORD}(?: {_PY_WORD}){{1,2}})(?![\w-])")
+_PINYIN_TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_PINYIN_LETTER = re.compile("[zwfjZWFJ]|[qQ](?!u)")
 _SPOKEN_DIGITS = frozenset(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"))
 # a lower-case full name around Văn / Thị: 'bác lương văn slấy', 'chị côn thị mơ', 'bé gái kray thị nhung tám tháng'
 _LW = r"[a-zà-ỹđ]{1,9}"
@@ -177,6 +192,8 @@ class NameRecognizer(Recognizer):
         if "|" in ctx.text and not d.upper:
             self._staff_columns(d)
         self._h_apostrophe_names(d)
+        if _HAN.search(ctx.text) or _PINYIN_ONLY.search(ctx.text):
+            self._east_asian_names(d)
         self._propagate(ctx, d.out, d.taken, d.before)
         if d.lower_doc:
             self._propagate_lower(d)
@@ -777,6 +794,36 @@ class NameRecognizer(Recognizer):
             if taken.free(m.start(), m.end()):
                 taken.add(m.start(), m.end())
                 out.append(Candidate(m.start(), m.end(), "NAME", 0.8, self.name, "Ê Đê name opening with H'"))
+        d.taken = taken
+
+    def _east_asian_names(self, d: _Doc) -> None:
+        """Names in Chinese or Japanese characters after a person cue or before a Japanese honorific ('vợ 林美玲',
+        '姓名: 黄志强', '佐藤 由美子 様'), and romanised Mandarin names with tone marks ('Lín Měilíng', 'Huáng Zhìqiáng':
+        a caron or macron, or a letter Vietnamese never writes (z, w, f, j, q without u) beside a tone mark)."""
+        ctx, out, taken = d.ctx, d.out, d.taken
+        found: list[tuple[int, int, str]] = []
+        if _HAN.search(ctx.text):
+            for m in _HAN_CUE.finditer(ctx.text):
+                s, g = m.start(1), m.group(1)
+                head, sep, rest = g.replace("　", " ").partition(" ")
+                if sep and head in _HAN_CUES:
+                    s += len(head) + 1  # a second cue: '家属：妻子 李晓燕' (the wife among the relatives)
+                found.append((s, m.end(1), "Han characters after a person cue"))
+            found += [(m.start(1), m.end(1), "Han characters before a Japanese honorific")
+                      for m in _HAN_HONORIFIC.finditer(ctx.text) if len(m.group(1).replace(" ", "").replace("　", "")) >= 2]
+        for m in _PINYIN_NAME.finditer(ctx.text):
+            g = m.group(1)
+            if _PINYIN_ONLY.search(g) or _PINYIN_TONE.search(g) and _PINYIN_LETTER.search(g):
+                found.append((m.start(1), m.end(1), "romanised Mandarin name with tone marks"))
+        for s, e, why in found:
+            inner = [c for c in out if s <= c.start and c.end <= e]
+            if any(c.start < e and s < c.end for c in out if c not in inner):
+                continue
+            if inner:
+                taken = _without(ctx, out, inner)
+            if taken.free(s, e):
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.8, self.name, why))
         d.taken = taken
 
     def _initials_alone(self, d: _Doc) -> None:
