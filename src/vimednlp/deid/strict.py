@@ -34,6 +34,7 @@ from ..text.canonical import canonical_view
 from ..text.fold import fold_lower
 from ..text.syllable import _CODA, _NO_CODA, _NUCLEI, _ONSET_RE, is_syllable
 from .recognizers.allow import allow_spans
+from . import strict_names
 from .recognizers.base import Candidate, Context, Recognizer
 
 __all__ = ["PROFILES", "StrictRecognizer", "check_profile", "strict_spans"]
@@ -86,8 +87,9 @@ def _lists() -> dict:
     pairs: set[tuple[str, str]] = set()  # adjacent words inside them: 'thận mạn' is no surname and given name
     for w in _words_file("deid", "strict", "common_words.txt"):
         common.add(w)
-    for w in _words_file("deid", "strict", "english_words.txt"):
-        known.add(w)
+    for name in ("english_words.txt", "countries.txt", "admin_abbreviations.txt"):
+        for w in _words_file("deid", "strict", name):
+            known.add(w)
     for w in _words_file("deid", "strict", "function_words.txt"):
         stop.add(w)
     for w in _words_file("deid", "strict", "spoken_chars.txt"):
@@ -157,8 +159,18 @@ def _lists() -> dict:
     cue_first = frozenset(p.split()[0] for group in (titles, *cue.values()) for p in group if p.split())
     raw = load_yaml(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
     words = {k: frozenset(fold_lower(str(w)) for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
-    return {"words": words, "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases, "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical, "codes": frozenset(codes), "surnames": surnames,
-            "given": given, "stop": stop, "spoken": spoken, "cue": cue, "never": never}
+    # single words before a name: kinship words and titles ('em lả', 'anh chúng', 'bs lam')
+    person_words = frozenset(p for p in titles | cue["name_before"] if " " not in p)
+    # the same as written, for text with marks ('ở' is no 'ô')
+    person_marked = frozenset(w.lower() for w in [*_words_file("deid", "strict", "title_cues.txt"),
+                                                  *map(str, cues.get("name_before", []))])
+    # the word sets as written too, for text with marks ('chúng' is no 'chung', 'làm' no 'lâm')
+    marked = {k: frozenset(str(w).lower() for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
+    return {"person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
+            "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases,
+            "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical,
+            "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken,
+            "cue": cue, "never": never}
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +205,32 @@ def _vietnamese_like(word: str) -> bool:
     return not coda or _FOLDED_NUCLEI[nucleus]
 
 
+# an English word's regular endings and the stems they leave ('doses' -> 'dose', 'skipped' -> 'skip',
+# 'forearms' -> 'forearm', 'awakening' -> 'awaken', 'harmful' -> 'harm'): endings, not words, so code
+_ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e", "<")),
+            ("ing", ("", "e", "<")), ("ly", ("",)), ("ful", ("",)), ("ness", ("",)), ("er", ("", "e")),
+            ("ment", ("",)), ("al", ("", "e")))
+
+
+# a capitalised word takes only endings that no surname ends with ('Parker', 'Banks', 'Manning' are names)
+_NAME_SAFE_ENDINGS = ("ied", "ed", "ly", "ful", "ness", "ment")
+
+
+def _inflected(word: str, known: "_Words") -> bool:
+    """An English word whose stem is a known word (the list holds base forms)."""
+    w = word.lower()
+    for end, repl in _ENDINGS:
+        if word[:1].isupper() and end not in _NAME_SAFE_ENDINGS:
+            continue
+        if len(w) > len(end) + 2 and w.endswith(end):
+            stem = w[:-len(end)]
+            for r in repl:
+                cand = stem[:-1] if r == "<" and len(stem) > 3 and stem[-1] == stem[-2] else stem + r.strip("<")
+                if known.has(cand, False):
+                    return True
+    return False
+
+
 # --- the engine -------------------------------------------------------------------------------------------------
 _INITIAL_BEFORE = frozenset(".!?:;•*-–—>|\"'()[]\n\t,/+")  # (lists: 'HA 120/80, Mạch 80', 'Viêm phổi / Đái ...')
 _PUNCT_END = frozenset(".,;:!?()[]|\n\t\"")
@@ -218,8 +256,9 @@ def _digits(s: str) -> int:
 
 
 class _Finder:
-    def __init__(self, ctx: Context, taken: bytearray):
+    def __init__(self, ctx: Context, taken: bytearray, names: list[tuple[int, int]] = ()):
         self.ctx, self.text, self.taken = ctx, ctx.text, taken
+        self.names = list(names)  # the default detector's NAME spans: their given names travel (strict_names)
         self.out: list[Candidate] = []
         self.marks = ctx.diacritics
 
@@ -270,9 +309,12 @@ class _Finder:
         for m in P["english_date"].finditer(text):
             self.take_free(*m.span(), "DATE", "strict: English date")
         self._spelled_dates(L)
+        self._spoken_times(L)
         self._spoken(L)
         self._places(L)
+        strict_names.middle_names(self, L)
         self._tokens(L, P)
+        strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         return self.out
 
     def _spelled_dates(self, L) -> None:
@@ -307,6 +349,27 @@ class _Finder:
                 b += 1
             self.take_free(toks[a][1], toks[b][2], "DATE", "strict: date in words")
 
+    def _spoken_times(self, L) -> None:
+        """A clock time in words, 'chín giờ hai mươi hai', 'sáu giờ bốn mươi': numbers on both sides of 'giờ'
+        (an hour alone, 'ba giờ', may be a duration)."""
+        toks, ctx = self.ctx.tokens, self.ctx
+        W = L["words"]
+        n = len(toks)
+
+        def num(k: int) -> bool:
+            return 0 <= k < n and toks[k][3] == "word" and fold_lower(toks[k][0]) in W["number_words"]
+
+        for i, t in enumerate(toks):
+            if fold_lower(t[0]) not in W["hour_words"] or not (num(i - 1) and num(i + 1)) or not (ctx.adj[i - 1] and ctx.adj[i]):
+                continue
+            a = i - 1
+            while a > 0 and i - a < 3 and ctx.adj[a - 1] and num(a - 1):
+                a -= 1
+            b = i + 1
+            while b + 1 < n and b - i < 4 and ctx.adj[b] and (num(b + 1) or fold_lower(toks[b + 1][0]) in W["minute_words"]):
+                b += 1
+            self.take_free(toks[a][1], toks[b][2], "DATE", "strict: clock time in words")
+
     def _places(self, L) -> None:
         """Province and district names in lower case ('ninh bình', 'long an'): two words or more."""
         toks, ctx = self.ctx.tokens, self.ctx
@@ -337,8 +400,11 @@ class _Finder:
             while k > i and toks[k - 1][3] == "punct":
                 k -= 1
             words = [t for t in toks[i:k] if t[3] != "punct"]
-            if len(words) >= 6:
-                self.take_free(toks[i][1], toks[k - 1][2], "ID", "strict: characters spelled aloud")
+            # (four digits said one by one after 'không' start a phone number: 'không tám bảy bảy')
+            phone = len(words) >= 4 and fold_lower(words[0][0]) == "khong" and all(
+                fold_lower(t[0]) in L["words"]["digit_names"] for t in words)
+            if len(words) >= 6 or phone:
+                self.take_free(toks[i][1], toks[k - 1][2], "PHONE" if phone else "ID", "strict: characters spelled aloud")
             i = max(j, i + 1)
 
     def _speakers(self, rx, L) -> None:
@@ -362,6 +428,8 @@ class _Finder:
             if not chat and not own:
                 continue
             words = ms[0].group("who").split()
+            if fold_lower(" ".join(words)) in L["words"]["speaker_role_phrases"]:
+                continue  # a role, not a name ('điều phối:', 'TVV:')
             if all((known.has(w, self.marks) or clinical.has(w, self.marks) or common.has(w, self.marks)) and
                    (not own or not L["given"].has(w, self.marks) and not L["surnames"].has(w, self.marks))
                    for w in words):
@@ -394,7 +462,8 @@ class _Finder:
                 i += 1  # a short number misread by OCR ('l3O', '7l6', 'OO' in '1.O86.3OO'): a measurement, a count
                 continue
             if any(c.isdigit() for c in w):
-                if kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w):
+                if kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w) \
+                        or P["money"].fullmatch(w) or self._ocr_word(w, L):
                     pass
                 elif kind == "date":
                     self.take(s, e, "DATE", "strict: date")
@@ -415,6 +484,9 @@ class _Finder:
                 i = self._capitalised(i, L)
                 continue
             # lower case: a cue and what follows it, a surname and name syllables, a foreign word
+            if self._english_here(i, L):
+                i += 1  # ('to the insurer' is English, not 'tổ' and a name)
+                continue
             j = self._after_cue(i, L)
             if j > i:
                 i = j
@@ -427,13 +499,62 @@ class _Finder:
                 while j < n and j - i < 4 and ctx.adj[j - 1] and toks[j][3] == "word" and given.has(toks[j][0], marks) \
                         and not stop.has(toks[j][0], marks) and (ctx.ftoks[j - 1], ctx.ftoks[j]) not in L["pairs"]:
                     j += 1
-                self.take_free(s, toks[j - 1][2], "NAME", "strict: surname and name syllables")
-                i = j
-                continue
+                if j > i + 2 or ctx.ftoks[i + 1] not in L["words"]["name_middles"]:
+                    # (a surname and a middle syllable alone, 'công văn', 'đô thị', is a word, not a name)
+                    self.take_free(s, toks[j - 1][2], "NAME", "strict: surname and name syllables")
+                    i = j
+                    continue
             if len(w) >= 3 and w.isascii() and not known.has(w, False) and not common.has(w, False) \
-                    and not clinical.has(w, False) and not _vietnamese_like(w):
+                    and not clinical.has(w, False) and not _vietnamese_like(w) and not _inflected(w, known):
                 self.take(s, e, "NAME", "strict: foreign word")
             i += 1
+
+    @staticmethod
+    def _ocr_word(w: str, L) -> bool:
+        """A word that OCR wrote with 0 for o or 1 for l or i ('F0RM', 'Hospita1', 'c1osed'): known once read."""
+        digits = [c for c in w if c.isdigit()]
+        if len(w) - len(digits) < 3 or len(digits) > 2 or set(digits) - {"0", "1"} or not w[0].isalpha() and not w[-1].isalpha():
+            return False
+        for one in ("l", "i"):
+            cand = w.replace("0", "o").replace("1", one)
+            if w[0].isupper() and (L["given"].has(cand, False) or L["surnames"].has(cand, False)):
+                return False  # ('Ph0ng' of a signature is a name)
+            if any(L[k].has(cand, False) for k in ("known", "common", "clinical")) or _inflected(cand, L["known"]):
+                return True
+        return False
+
+    def _english_here(self, i: int, L) -> bool:
+        """A known English word with two English words that are no Vietnamese syllable near it (three words
+        either side): English prose, where 'to', 'the', 'on' are no Vietnamese cue or name syllable ('alo em' is
+        Vietnamese: one such word is not enough)."""
+        toks, known = self.ctx.tokens, L["known"]
+        w = toks[i][0]
+        if not w.isascii() or not known.has(w, True):
+            return False
+        english = 0
+        for k in (i - 3, i - 2, i - 1, i + 1, i + 2, i + 3):
+            if 0 <= k < len(toks) and toks[k][3] == "word" and toks[k][0].isascii() and toks[k][0].isalpha() \
+                    and known.has(toks[k][0], True) and not _vietnamese_like(toks[k][0]):
+                english += 1
+        return english >= 2
+
+    def _people_after(self, i: int, L) -> int:
+        """A people or its language after 'người', 'tiếng', 'dân tộc' ('tiếng Việt', 'người Tày', 'dân tộc Ê Đê';
+        words.yaml): the index after it, or i. Not an identifier, though 'Việt' or 'Thái' is also a given name."""
+        toks, ctx = self.ctx.tokens, self.ctx
+        W = L["marked_words"] if self.marks else L["words"]
+
+        def form(t) -> str:
+            return t[0].lower() if self.marks else fold_lower(t[0])
+
+        head = next((h for h in (1, 2) if i - h >= 0 and all(ctx.adj[i - h:i]) and
+                     " ".join(form(t) for t in toks[i - h:i]) in W["people_heads"]), None)
+        if head is None:
+            return i
+        for m in (3, 2, 1):
+            if i + m <= len(toks) and all(ctx.adj[i:i + m - 1]) and " ".join(form(t) for t in toks[i:i + m]) in W["peoples"]:
+                return i + m
+        return i
 
     def _capitalised(self, i: int, L) -> int:
         """A capitalised run: the words up to the next lower-case word or line break. From its first word not
@@ -443,7 +564,7 @@ class _Finder:
         n = len(toks)
         j = i
         first_unsafe = None
-        safe_until = i
+        safe_until = self._people_after(i, L)
         while j < n and toks[j][3] == "word" and toks[j][0][:1].isupper() and self.free(toks[j][1], toks[j][2]) \
                 and (j == i or ctx.adj[j - 1]):
             wj = toks[j][0]
@@ -453,11 +574,11 @@ class _Finder:
                     k = ctx.match_at(j, L["phrases"], folded=True)
                     safe_until = k if k > j + 1 else safe_until
                 if j < safe_until:
-                    safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi')
+                    safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi') or a people ('người Ê Đê')
                 elif surnames.has(wj, marks) and (not initial or j + 1 < n and ctx.adj[j] and toks[j + 1][0][:1].isupper()
                                                 and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)):
                     safe = False
-                elif known.has(wj, marks):
+                elif known.has(wj, marks) or wj[1:].islower() and _inflected(wj, known):
                     safe = True
                 elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (
                         L["given"].has(wj, marks) and not (j + 1 < n and toks[j + 1][0].islower() and ctx.adj[j])):
@@ -494,23 +615,48 @@ class _Finder:
 
         # an ethnic-minority personal prefix ('y đhăm', 'a pôn', 'hờ mai', 'sùng a páo', 'ksor thuân') starts a
         # name when the next word is a name syllable or an unknown word
-        if j + 1 < n and toks[j][3] == "word" and toks[j][0].islower() and fold_lower(toks[j][0]) in prefixes \
-                and ctx.adj[j] and (name_like(j + 1) or unknown(j + 1) or fold_lower(toks[j + 1][0]) in prefixes):
+        if marks:
+            prefixes = L["marked_words"]["name_prefixes"]  # ('làm' is no 'lâm')
+
+        def prefix(k: int) -> bool:
+            return (toks[k][0].lower() if marks else fold_lower(toks[k][0])) in prefixes
+
+        if j + 1 < n and toks[j][3] == "word" and toks[j][0].islower() and prefix(j) \
+                and ctx.adj[j] and (name_like(j + 1) or unknown(j + 1) or prefix(j + 1)):
             k = j + 1
             while k < n and k - j < 5 and ctx.adj[k - 1] and (name_like(k) or unknown(k) or
-                                                              fold_lower(toks[k][0]) in prefixes and k + 1 < n):
+                                                              prefix(k) and k + 1 < n):
                 k += 1
             self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: ethnic-minority name after a person cue")
             return k
-        # (a word in no list after a title or kinship word is a name too: 'chị rươl', 'cô srây', 'a Đa Ra')
-        if j >= n or not (name_like(j) or unknown(j) and ctx.adj[j - 1]) or \
-                fold_lower(toks[j][0]) in L["words"]["speaker_roles"] or not title and common.has(toks[j][0], marks):
+        # (a word in no list after a title or kinship word is a name too: 'chị rươl', 'cô srây', 'a Đa Ra'; so is
+        # a given name that is also a common word, 'em là lả', 'anh chúng', unless it often follows a kinship
+        # word, 'anh trai', 'con sinh non': after_person_keep in words.yaml)
+        if j >= n or fold_lower(toks[j][0]) in L["words"]["speaker_roles"]:
+            return i
+        kin = not title and self._kin_name(i, j, L)
+        if not (kin or (name_like(j) or unknown(j) and ctx.adj[j - 1])
+                and (title or not common.has(toks[j][0], marks) and ctx.ftoks[j] not in L["words"]["after_person_keep"])):
             return i
         k = j + 1
-        while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) or unknown(k)):
+        # (after an ordinary word taken as a name, only name syllables follow: 'anh sang | chở')
+        while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) and not (kin and common.has(toks[k][0], marks))
+                                                          or unknown(k) and not kin):
             k += 1
         self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: lower-case name after a title or kinship word")
         return k
+
+    def _kin_name(self, i: int, j: int, L) -> bool:
+        """A given name that is also a common word, after a kinship word or 'em là' (toks[i:j], as written): no
+        word that often follows one (words.yaml after_person_keep), and no part of a clinical term with the next."""
+        toks, ctx, marks = self.ctx.tokens, self.ctx, self.marks
+        w = toks[j][0]
+        cue = " ".join(t[0].lower() for t in toks[i:j] if t[0] not in (":", "-"))
+        return marks and ctx.adj[j - 1] and cue in L["person_marked"] and toks[j][3] == "word" and w.isalpha() \
+            and w.islower() and (L["given"].has(w, marks) or L["surnames"].has(w, marks) or not L["common"].has(w, marks)) \
+            and w.lower() not in L["marked_words"]["after_person_keep"] and not L["stop"].has(w, marks) \
+            and (not L["known"].has(w, marks) or cue.rsplit(" ", 1)[-1] in L["marked_words"]["name_copulas"] and not L["common"].has(w, marks)) \
+            and not L["spoken"].has(w, marks) and not (j + 1 < len(toks) and ctx.adj[j] and (ctx.ftoks[j], ctx.ftoks[j + 1]) in L["pairs"])
 
     def _after_cue(self, i: int, L) -> int:
         """A name, organisation or address cue in lower case ('người liên hệ:', 'công ty', 'xã') and the words
@@ -587,8 +733,9 @@ def strict_spans(text: str, spans: list[Span]) -> list[Span]:
     work = view.text
     taken = [view.to_view(s.start, s.end) for s in spans] if view.changed else [(s.start, s.end) for s in spans]
     ctx = Context(work)
+    names = [t for t, s in zip(taken, spans) if s.label == "NAME"]
     out = []
-    for c in _Finder(ctx, _base_mask(ctx, taken)).run():
+    for c in _Finder(ctx, _base_mask(ctx, taken), names).run():
         a, b = view.to_original(c.start, c.end) if view.changed else (c.start, c.end)
         if b <= a:
             continue

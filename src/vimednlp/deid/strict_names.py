@@ -1,0 +1,106 @@
+"""Names the strict profile finds from the rest of the document (src/vimednlp/deid/strict.py runs these last).
+
+- **A given name said again.** Once a note names a person in full (`hoàng thị lả`, `anh vi văn chúng`,
+  `Người ghi: Lả`), every other occurrence of that given name goes too: speakers of a transcript at line start
+  without a colon (`lả dạ em ghi rồi`), `cảm ơn em lả nhé`, `chúng đây chị`. Compared with its marks in text
+  that has them (`lả` is not `la`); in text without marks only a syllable that is no common word travels.
+- **Surname or syllable, then `thị` or `văn`, then a name** in lower case (`mang thị lài`, `côn thị mơ`,
+  `hồ văn pi`): the middle syllable of most Vietnamese names marks the run as a name even when neither side is
+  in a name list, unless the pair is a known word (`thị trấn`, `đô thị`, `văn bản`; words.yaml).
+
+Each pass is one walk over the tokens with set look-ups.
+"""
+from __future__ import annotations
+
+from ..text.fold import fold_lower
+
+# the explanations of the spans that name a person surely enough for their given name to travel
+_SURE = ("strict: surname and name syllables", "strict: lower-case name after a title or kinship word",
+         "strict: ethnic-minority name after a person cue", "strict: chat speaker", "strict: name around thị or văn")
+
+
+def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]:
+    """The last syllable of each removed name (default NAME spans and the sure strict ones), as the key that
+    `propagate` compares (lower case with marks, or folded in text without marks), and whether it may go
+    anywhere (a name syllable that is no ordinary word) or only where a name stands."""
+    toks, marks = finder.ctx.tokens, finder.marks
+    spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.explanation in _SURE]
+    W = L["words"]
+    out: dict[str, bool] = {}
+    for s, e in spans:
+        words = [t[0] for t in toks if s <= t[1] and t[2] <= e and t[3] == "word" and t[0].isalpha()]
+        if not words:
+            continue
+        w = words[-1]
+        f = fold_lower(w)
+        if len(w) < 2 or f in W["name_middles"] or f in W["speaker_roles"] or f in W["after_person_keep"] \
+                or L["spoken"].has(w, marks) or L["stop"].has(w, marks) or w.islower() and L["known"].has(w, marks):
+            continue
+        ordinary = any(L[k].has(w, marks) for k in ("common", "clinical", "known"))
+        named = L["given"].has(w, marks) or L["surnames"].has(w, marks)
+        if not marks and (ordinary or not named):
+            continue  # ('la', 'nhung' without marks are 'là', 'nhưng')
+        key = w.lower() if marks else f
+        out[key] = out.get(key, False) or named and not ordinary
+    return out
+
+
+def propagate(finder, L, names: dict[str, bool]) -> None:
+    """Every free occurrence of a given name of this document outside a clinical term ('mệt lả'): anywhere
+    for a name syllable that is no ordinary word, else where a name stands (at a line's start, as a
+    transcript's speaker; after a kinship word or a title; capitalised inside a sentence)."""
+    if not names:
+        return
+    toks, ctx, marks, text = finder.ctx.tokens, finder.ctx, finder.marks, finder.text
+    pairs, persons = L["pairs"], L["person_words"]
+    n = len(toks)
+    for i, (w, s, e, kind) in enumerate(toks):
+        key = w.lower() if marks else fold_lower(w)
+        if kind != "word" or key not in names or not finder.free(s, e):
+            continue
+        if i > 0 and ctx.adj[i - 1] and (ctx.ftoks[i - 1], ctx.ftoks[i]) in pairs or \
+                i + 1 < n and ctx.adj[i] and (ctx.ftoks[i], ctx.ftoks[i + 1]) in pairs:
+            continue
+        if not names[key]:
+            line_start = not text[text.rfind("\n", 0, s) + 1:s].strip()
+            after_person = i > 0 and ctx.adj[i - 1] and ctx.ftoks[i - 1] in persons
+            inside = w[:1].isupper() and i > 0 and ctx.adj[i - 1] and toks[i - 1][3] == "word" \
+                and toks[i - 1][0][:1].islower()
+            if not (line_start or after_person or inside):
+                continue
+        finder.take(s, e, "NAME", "strict: a given name of this document said again")
+
+
+def middle_names(finder, L) -> None:
+    """`X thị Y`, `X văn Y [Z]` in lower case: a name when X is no function word, Y a name syllable or a word
+    in no list, and neither pair is a known word."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["words"]
+    middles, before_not, after_not = W["name_middles"], W["not_name_before_middle"], W["not_name_after_middle"]
+    stop, common, known, given, spoken = L["stop"], L["common"], L["known"], L["given"], L["spoken"]
+    n = len(toks)
+
+    def lower_word(k: int) -> bool:
+        return 0 <= k < n and toks[k][3] == "word" and toks[k][0].isalpha() and toks[k][0].islower()
+
+    def name_syllable(k: int) -> bool:  # (a one-word clinical term too: 'lả' of 'mệt lả')
+        w = toks[k][0]
+        return lower_word(k) and not stop.has(w, marks) and not spoken.has(w, marks) and (
+            given.has(w, marks) or not common.has(w, marks))
+
+    for i in range(1, n - 1):
+        f = ctx.ftoks[i]
+        if f not in middles or not lower_word(i) or not (ctx.adj[i - 1] and ctx.adj[i]):
+            continue
+        if marks and toks[i][0] not in L["marked_words"]["name_middles"] or not marks and not L["surnames"].has(toks[i - 1][0], False):
+            continue  # ('thì' is no 'thị'; without marks 'thi' is 'thì' unless a surname stands before it)
+        if not lower_word(i - 1) or ctx.ftoks[i - 1] in before_not or stop.has(toks[i - 1][0], marks) \
+                or spoken.has(toks[i - 1][0], marks) or not name_syllable(i + 1) or ctx.ftoks[i + 1] in after_not:
+            continue
+        if (ctx.ftoks[i - 1], f) in L["pairs"] or (f, ctx.ftoks[i + 1]) in L["pairs"]:
+            continue
+        j = i + 2
+        while j < n and j - i < 4 and ctx.adj[j - 1] and name_syllable(j) and given.has(toks[j][0], marks) \
+                and (ctx.ftoks[j - 1], ctx.ftoks[j]) not in L["pairs"]:
+            j += 1
+        finder.take_free(toks[i - 1][1], toks[j - 1][2], "NAME", "strict: name around thị or văn")

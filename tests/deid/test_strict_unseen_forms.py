@@ -1,0 +1,122 @@
+"""The strict profile on forms of writers it has not read: names that are ordinary words in lower-case speech and
+chats, numbers and times said aloud, other scripts; and what it keeps in English prose, OCR'd forms and bills.
+`strict_spans(text, [])` is the strict engine alone (no default span), so each case tests the engine's own rule."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.deid.strict import strict_spans
+
+
+def removed(text: str) -> list[str]:
+    return [s.text for s in strict_spans(text, [])]
+
+
+def covered(text: str, part: str) -> bool:
+    start = text.index(part)
+    return any(s.start <= start and start + len(part) <= s.end for s in strict_spans(text, []))
+
+
+# --- names ----------------------------------------------------------------------------------------------------
+def test_strict_a_given_name_said_again_goes_where_a_name_stands():
+    # 'mơ' is an ordinary word; once the note names 'lò thị mơ', the speaker 'mơ' at line start goes too
+    text = ("cuộc gọi lại người bệnh - điều dưỡng lò thị mơ\n"
+            "mơ alo bác có nghe rõ không ạ\n"
+            "bác nghe rõ rồi\n"
+            "mơ dạ bác uống thuốc huyết áp đều chưa bác")
+    assert covered(text, "lò thị mơ")
+    starts = [i for i in range(len(text)) if text.startswith("mơ ", i) and (i == 0 or text[i - 1] == "\n")]
+    assert len(starts) == 2
+    spans = strict_spans(text, [])
+    for i in starts:
+        assert any(s.start <= i < s.end for s in spans)
+
+
+def test_strict_a_given_name_said_again_stays_inside_a_clinical_term():
+    text = "người nhà: chị đinh thị lả gọi\nbé mệt lả từ chiều, lả đi không ăn"
+    spans = strict_spans(text, [])
+    mid = text.index("mệt lả") + len("mệt ")
+    assert not any(s.start <= mid < s.end for s in spans)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("alo em là lả ở phòng công tác xã hội bệnh viện gọi cho anh", "lả"),
+    ("dạ anh chúng ơi em gọi hỏi thăm cái tay anh đỡ chưa", "chúng"),
+    ("chị nhờ anh sang chở mẹ chị lên trạm giùm nha", "sang"),
+])
+def test_strict_removes_a_given_name_after_a_kinship_word(text, name):
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "anh trai bé đi làm xa, chị gái đưa bé đi khám",
+    "con sinh non 34 tuần, em bảo mẹ cho bú mẹ hoàn toàn",
+    "bé ở với bà ngoại, anh ấy đi làm tối mới về",
+])
+def test_strict_keeps_words_that_often_follow_a_kinship_word(text):
+    assert removed(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("chiều nay bác sĩ mang thị lài khám có ghi phù nhẹ hai chân", "mang thị lài"),
+    ("giường ba là bé kê thị bliêng suy dinh dưỡng nặng", "kê thị bliêng"),
+    ("dạ hán thị nga hai mươi hai tuổi con so", "hán thị nga"),
+])
+def test_strict_removes_a_lower_case_name_around_thi_or_van(text, name):
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize("text", [
+    "bệnh nhân ở thị trấn, thị lực hai mắt giảm, cận thị nặng",
+    "đã gửi công văn và văn bản chuyển viện cho siêu thị thuốc",
+    "nếu đau thượng vị thì gọi ngay cho con",
+])
+def test_strict_keeps_words_made_with_thi_or_van(text):
+    assert removed(text) == []
+
+
+# --- numbers and scripts --------------------------------------------------------------------------------------
+def test_strict_removes_a_phone_said_aloud_from_khong():
+    text = "số của anh lộc là không tám bảy bảy hai ba một nha"
+    assert covered(text, "không tám bảy bảy hai ba một")
+    text = "dạ không tám bảy bảy dạ đúng rồi"
+    assert covered(text, "không tám bảy bảy")
+
+
+def test_strict_removes_a_clock_time_said_aloud():
+    text = "xe tới cổng chừng sáu giờ bốn mươi chị báo bảo vệ mở cổng"
+    assert covered(text, "sáu giờ bốn mươi")
+    # a dose interval is no clock time
+    assert removed("tiêm tĩnh mạch mỗi sáu giờ phẩy theo dõi mạch") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Người nhà ký nhận: vợ Leila (لیلا رحیمی), SĐT liên hệ qua lễ tân", "لیلا رحیمی"),
+    ("Bệnh nhân người Nga, tên ghi trên hộ chiếu: Ирина Соколова", "Ирина Соколова"),
+])
+def test_strict_removes_names_in_other_scripts(text, name):
+    assert covered(text, name)
+
+
+# --- what stays -----------------------------------------------------------------------------------------------
+def test_strict_keeps_english_prose_around_vietnamese_syllables():
+    text = ("The report was sent to the insurer on the same day; please forward it to his employer, "
+            "fluids and doses divided, petechiae on both forearms, skipped meals.")
+    assert removed(text) == []
+
+
+def test_strict_keeps_ocr_words_money_and_countries():
+    text = ("PART B - TREATMENT / Hospita1 stamp, c1osed reducti0n, claim F0RM\n"
+            "Chi phí: 2.500.000 VNĐ, tạm ứng 3tr2\n"
+            "Quốc tịch/Nationality: Japan, tiếng Việt ít, làm việc ở Korea")
+    assert removed(text) == []
+
+
+def test_strict_keeps_a_role_as_a_transcript_speaker():
+    text = ("điều phối: alo em chào anh ạ\n"
+            "anh vinh: ừ chào em\n"
+            "điều phối: dạ anh cho em hỏi lịch tái khám\n"
+            "anh vinh: thứ năm tuần sau em")
+    gone = removed(text)
+    assert "điều" not in " ".join(gone) and "phối" not in " ".join(gone)
+    assert any("vinh" in g for g in gone)
