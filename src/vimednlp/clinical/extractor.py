@@ -116,6 +116,7 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
     if not edits:
         _apply_assertions(context, text, spans, view, sections)
         _english_cues(text, spans)
+        _patient_relative(text, spans)
         return
     read, al = apply_edits(text, edits)
     moved = [Span(*al.to_normalized(sp.start, sp.end), sp.label, "", sp.source, sp.score, {}) for sp in spans]
@@ -129,6 +130,7 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
             if mv.attrs.get(a):
                 sp.attrs[a] = True
     _english_cues(text, spans)
+    _patient_relative(text, spans)
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +159,90 @@ def _english_cues(text: str, spans: list[Span]) -> None:
         for cat, rx in cues:
             if not sp.attrs.get(cat) and rx.search(before):
                 sp.attrs[cat] = True
+
+
+@lru_cache(maxsize=1)
+def _patient_kin() -> tuple | None:
+    """`patient_kin` of context.yaml, compiled (see there)."""
+    from ..paths import load_yaml, resource_path
+    conf = load_yaml(resource_path("clinical", "context.yaml").read_text(encoding="utf-8")).get("patient_kin")
+    if not conf:
+        return None
+
+    def alt(words):
+        return "|".join(re.escape(fold_lower(str(w))) for w in sorted(words, key=lambda w: -len(str(w))))
+
+    occ = re.compile(r"(?<![\w])(?:(?P<o>" + alt(conf.get("others") or ["gia đình"]) + r")|(?P<kin>" + alt(conf["kin"]) + r")"
+                     r"(?:[ \t]+(?P<q>" + alt(conf["qualifier"]) + r"))?)"
+                     r"(?:[ \t]+(?P<p>" + alt(conf["possessive"]) + r"))?(?![\w])")
+    raw_kin = {str(w).lower() for w in conf["kin"]}
+    age = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]*(?:t|tuoi)(?![\w])")
+    stop = re.compile(r"(?<![\w])(?:" + alt(conf["gap_stop"]) + r")(?![\w])|[.;:!?\n]")
+    return occ, raw_kin, age, stop, int(conf.get("reach", 30))
+
+
+def _kin_at(text: str, folded: str, compiled) -> list[tuple[int, int, str]]:
+    """Kinship words of the text: (start, end, who); `who` is the folded word and its qualifier."""
+    occ, raw_kin = compiled[0], compiled[1]
+    out = []
+    for m in occ.finditer(folded):
+        if m.group("o"):
+            out.append((m.start(), m.end(), " " + m.group("o")))   # another person (a leading space: never the patient)
+            continue
+        raw = text[m.start("kin"):m.end("kin")].lower()
+        if raw != fold_lower(raw):
+            if raw not in raw_kin:
+                continue   # `mà` (but), `bá`: accents say it is another word
+        elif not m.group("p"):
+            continue       # no marks: `ma` / `ba` alone are `mà` / `ba` (three); `ma e` is `má em`
+        out.append((m.start(), m.end(), m.group("kin") + (" " + m.group("q") if m.group("q") else "")))
+    return out
+
+
+def _patient_relative(text: str, spans: list[Span]) -> None:
+    """In a note about a relative (`mẹ run tay phải`, `ba e 63t`), that relative's word is no family cue: a family
+    flag whose nearest kinship word before the mention (same sentence) names the patient is taken back."""
+    compiled = _patient_kin()
+    if compiled is None or not any(sp.attrs.get("family") for sp in spans):
+        return
+    folded = fold_lower(text)
+    kins = _kin_at(text, folded, compiled)
+    if not kins:
+        return
+    _, _, age, stop, reach = compiled
+    symptom_starts = sorted(sp.start for sp in spans if sp.label == "SYMPTOM")
+    mention_starts = sorted(sp.start for sp in spans if sp.label in ASSERTION_LABELS)
+    kin_starts = [s for s, _, _ in kins]
+    patient = None
+    for s, e, who in kins:
+        if " " in who or text[e:e + 1] == ":":
+            continue
+        if age.match(folded, e):
+            patient = who
+            break
+        k = bisect.bisect_left(symptom_starts, e)
+        if k == len(symptom_starts) or symptom_starts[k] - e > reach:
+            continue
+        nxt = symptom_starts[k]
+        if stop.search(folded, e, nxt) or bisect.bisect_left(mention_starts, e) != bisect.bisect_left(mention_starts, nxt) \
+                or bisect.bisect_left(kin_starts, e) != bisect.bisect_left(kin_starts, nxt):
+            continue   # another mention or person between: `mẹ ĐTĐ, em gái loét bàn chân`
+        patient = who
+        break
+    if patient is None:
+        return
+    starts = [s for s, _, _ in kins]
+    for sp in spans:
+        if not sp.attrs.get("family"):
+            continue
+        k = bisect.bisect_right(starts, sp.start) - 1
+        while k >= 0 and kins[k][1] > sp.start:
+            k -= 1
+        while k > 0 and not text[kins[k - 1][1]:kins[k][0]].strip():
+            k -= 1   # `em gái bà`: the first word is the person, the second its possessor
+        if k < 0 or kins[k][2] != patient or re.search(r"[.!?\n]", text[kins[k][1]:sp.start]):
+            continue
+        sp.attrs["family"] = False
 
 
 def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> None:

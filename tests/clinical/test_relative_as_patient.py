@@ -1,0 +1,31 @@
+"""A note about a relative (a caregiver's chat, `Con trai kể: ...`) uses the kinship word for the patient."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.clinical import extract
+
+
+def family(text):
+    return {s.text: s.attrs["family"] for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+
+
+@pytest.mark.parametrize("text,terms", [
+    ("Con gái nhắn: Khoảng nửa năm nay mẹ run tay phải lúc ngồi yên. Mẹ bị tiểu đường với cao huyết áp hơn 10 năm.",
+     ["run tay phải", "tiểu đường", "cao huyết áp"]),
+    ("bs oi cho e hoi, ma e hom nay met lam, an ko dc, sot nhe toi h", ["met", "sot nhe"]),
+    ("c ơi cho e hỏi xíu, ba e 63t bị THA mấy năm r, tối nay ổng kêu nhức đầu", ["THA", "nhức đầu"]),
+])
+def test_the_relative_who_is_the_patient_gives_no_family_flag(text, terms):
+    got = family(text)
+    for t in terms:
+        assert got[t] is False, t
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Bé 3 tuổi sốt 2 ngày. Mẹ kể: bé ho nhiều. Mẹ bị hen phế quản.", "hen phế quản"),
+    ("- Hỏi thêm: mẹ ĐTĐ, em gái loét bàn chân ĐTĐ năm ngoái.", "loét bàn chân"),
+    ("Con trai kể: từ tuần trước bà buồn, hay khóc. Em gái bà bị trầm cảm.", "trầm cảm"),
+])
+def test_other_relatives_keep_their_family_flag(text, term):
+    assert family(text)[term] is True
