@@ -305,6 +305,89 @@ def _ocr_date_edits(text: str) -> list[Edit]:
     return sorted(edits)
 
 
+# a zero (or, in a word in capitals, a one) among letters: 'N0NG', 'Ph0ng', 'giá0 viên mầm n0n', 'DETA1LS'
+_OCR_IN_WORD_TRIGGER = re.compile(r"[^\W\d_][01]")
+_OCR_IN_WORD = re.compile(r"(?<![\w.\-/])[^\W\d_]+[01](?:[^\W\d_]|[01](?=[^\W\d_]))*(?![\w\-/])")
+
+
+def _ocr_word_edits(text: str) -> list[Edit]:
+    """A word of letters with a zero inside or at its end ('N0NG', 'Ph0ng', 'giá0', 'n0n', 'ANDERS0N') reads
+    the zero as the letter O; a word in capitals reads a one between letters as I ('DETA1LS'). The word starts
+    with a letter, holds no other digit and at least two letters, so a code ('T1N0M0', 'SpO2', 'IL10', 'HbA1c',
+    '10mg', '0h30') stays as written."""
+    if not _OCR_IN_WORD_TRIGGER.search(text):
+        return []
+    edits: list[Edit] = []
+    for m in _OCR_IN_WORD.finditer(text):
+        g = m.group()
+        letters = [c for c in g if not c.isdigit()]
+        if len(letters) < 2 or len(g) < 3 or 2 * (len(g) - len(letters)) > len(letters):
+            continue
+        upper = all(c.isupper() for c in letters)
+        for k, c in enumerate(g):
+            if c == "0":
+                edits.append((m.start() + k, m.start() + k + 1, "O" if upper else "o"))
+            elif c == "1":
+                if not upper or k == 0 or k == len(g) - 1:
+                    break  # (a one only inside a word in capitals: 'HbA1c', 'Vitamin B1' stay)
+                edits.append((m.start() + k, m.start() + k + 1, "I"))
+        else:
+            continue
+        edits = [e for e in edits if not m.start() <= e[0] < m.end()]
+    return edits
+
+
+# an OCR'd code: letter groups, then groups that are mostly digits ('CT-NH-26-O211', 'GJ-77l4-2O9'); an OCR'd
+# time or day/month ('2O:OO', 'l0:l5', '2l/1O'); a document number before its issuer ('9l/QĐ-UBND')
+@lru_cache(maxsize=1)
+def _ocr_code_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    conf = _char_class(_tables().digit_confusable)
+    num = f"[0-9{conf}]"
+    trigger = re.compile(rf"[A-Z]-{num}|{num}[:/]{num}|{num}/[A-ZĐ]{{2}}")
+    code = re.compile(rf"(?<![\w\-])[A-Z]{{1,4}}(?:-[A-Z]{{1,4}})*((?:-{num}{{2,8}})+)(?![\w\-])")
+    clock = re.compile(rf"(?<![\w:/.\-])({num}{{1,2}})([:/])({num}{{1,2}})(?![\w:/]|[.,][0-9])")
+    docno = re.compile(rf"(?<![\w/.\-])({num}{{1,4}})/(?=[A-ZĐ]{{2,}}-)")
+    return trigger, code, clock, docno
+
+
+def _ocr_code_edits(text: str) -> list[Edit]:
+    """Confusables inside the digit groups of a code ('CT-NH-26-O211'), in a time ('2O:OO' is 20:00) or a
+    day/month ('2l/1O') whose digits make a valid one, and in a document number ('9l/QĐ-UBND'). Each group needs a
+    real digit (a time or a date: one in all), and digits must not be outnumbered within a code's group."""
+    trigger, code, clock, docno = _ocr_code_res()
+    if not trigger.search(text):
+        return []
+    conf = _tables().digit_confusable
+    edits: list[Edit] = []
+
+    def mapped(g: str) -> str:
+        return "".join(conf.get(c, c) for c in g)
+
+    for m in code.finditer(text):
+        s = m.start(1)
+        for part in m.group(1).split("-")[1:]:
+            s += 1
+            k = sum(c in conf for c in part)
+            if k and len(part) - k >= k and len(part) - k >= 1:
+                edits.extend((s + i, s + i + 1, conf[c]) for i, c in enumerate(part) if c in conf)
+            s += len(part)
+    for m in clock.finditer(text):
+        a, sep, b = m.group(1), m.group(2), m.group(3)
+        g = a + b
+        if not any(c in conf for c in g) or not any(c.isdigit() for c in g) or not mapped(g).isdigit():
+            continue
+        x, y = int(mapped(a)), int(mapped(b))
+        ok = (x < 24 and y < 60 and len(b) == 2) if sep == ":" else (1 <= x <= 31 and 1 <= y <= 12 and sum(
+            c.isdigit() for c in g) >= 2)
+        if ok:
+            edits.extend((m.start() + i, m.start() + i + 1, conf[c]) for i, c in enumerate(m.group()) if c in conf)
+    for m in docno.finditer(text):
+        g = m.group(1)
+        if any(c in conf for c in g) and any(c.isdigit() for c in g) and mapped(g).isdigit():
+            edits.extend((m.start(1) + i, m.start(1) + i + 1, conf[c]) for i, c in enumerate(g) if c in conf)
+    return sorted(set(edits))
+
+
 @lru_cache(maxsize=1)
 def _header_res() -> tuple[re.Pattern, re.Pattern]:
     t = _tables()
@@ -440,8 +523,8 @@ def _email_edits(text: str) -> list[Edit]:
 
 
 # the token steps, in order; each reads the previous one's output
-_STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _header_edits, _spaced_digit_edits, _spaced_date_edits,
-          _initials_edits, _email_edits)
+_STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _ocr_code_edits, _header_edits, _ocr_word_edits,
+          _spaced_digit_edits, _spaced_date_edits, _initials_edits, _email_edits)
 
 
 def canonical_view(text: str) -> CanonicalView:
