@@ -472,7 +472,10 @@ class ClinicalExtractor:
                     kept.append(r)
                     rest.remove(r)
                     grown = True
+        routes_only = {(s, e) for s, e, k in dose if k == "route"}
         for s, e in _merge(kept, text, freqs):
+            if (s, e) in routes_only:
+                continue   # `bà uống đều`, `tui uống vô`: a route alone is how, not a dose (guidelines §3 DOSAGE)
             out.append(_Cand(s, e, "DOSAGE", "pattern", {}, 0))
         for a in result_atoms(p, folded):
             lab, lab_end = anchor(a.start)
