@@ -120,3 +120,25 @@ def test_strict_keeps_a_role_as_a_transcript_speaker():
     gone = removed(text)
     assert "điều" not in " ".join(gone) and "phối" not in " ".join(gone)
     assert any("vinh" in g for g in gone)
+
+
+@pytest.mark.parametrize("text, part, label", [
+    ("bé nhà em mới được tám ngày tuổi mà vàng da tới bụng", "tám ngày tuổi", "AGE"),
+    ("quên tôi sinh năm bốn tư tên đầy đủ là ông lịch", "bốn tư", "DATE"),
+    ("em gọi từ phòng khám hôm thứ hai mười bảy anh bị ngã xe", "thứ hai mười bảy", "DATE"),
+    ("chiều nay ba giờ em lên viện trực", "ba giờ", "DATE"),
+    ("chị ghi giùm em tên đàng là đê a en gờ có dấu huyền", "đê a en gờ", "NAME"),
+])
+def test_strict_removes_dates_ages_and_spelled_names_said_aloud(text, part, label):
+    start = text.index(part)
+    assert any(s.start <= start and start + len(part) <= s.end and s.label == label for s in strict_spans(text, []))
+
+
+@pytest.mark.parametrize("text", [
+    "chị có bầu lần thứ tư, nghỉ ngơi sau hai giờ truyền dịch",
+    "hẹn bà tám giờ sáng thứ năm, bà nói bây giờ đỡ đau rồi",
+])
+def test_strict_keeps_ordinals_durations_and_lookalikes_of_numbers(text):
+    gone = " ".join(removed(text))
+    for word in ("lần thứ tư", "hai giờ truyền", "bà", "bây giờ"):
+        assert word not in gone

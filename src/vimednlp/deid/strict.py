@@ -34,7 +34,7 @@ from ..text.canonical import canonical_view
 from ..text.fold import fold_lower
 from ..text.syllable import _CODA, _NO_CODA, _NUCLEI, _ONSET_RE, is_syllable
 from .recognizers.allow import allow_spans
-from . import strict_names
+from . import strict_names, strict_spoken
 from .recognizers.base import Candidate, Context, Recognizer
 
 __all__ = ["PROFILES", "StrictRecognizer", "check_profile", "strict_spans"]
@@ -309,12 +309,13 @@ class _Finder:
         for m in P["english_date"].finditer(text):
             self.take_free(*m.span(), "DATE", "strict: English date")
         self._spelled_dates(L)
-        self._spoken_times(L)
+        strict_spoken.spoken_dates(self, L)
         self._spoken(L)
         self._places(L)
         strict_names.middle_names(self, L)
         self._tokens(L, P)
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
+        strict_names.fragments_after_names(self, L, self.names)
         return self.out
 
     def _spelled_dates(self, L) -> None:
@@ -349,27 +350,6 @@ class _Finder:
                 b += 1
             self.take_free(toks[a][1], toks[b][2], "DATE", "strict: date in words")
 
-    def _spoken_times(self, L) -> None:
-        """A clock time in words, 'chín giờ hai mươi hai', 'sáu giờ bốn mươi': numbers on both sides of 'giờ'
-        (an hour alone, 'ba giờ', may be a duration)."""
-        toks, ctx = self.ctx.tokens, self.ctx
-        W = L["words"]
-        n = len(toks)
-
-        def num(k: int) -> bool:
-            return 0 <= k < n and toks[k][3] == "word" and fold_lower(toks[k][0]) in W["number_words"]
-
-        for i, t in enumerate(toks):
-            if fold_lower(t[0]) not in W["hour_words"] or not (num(i - 1) and num(i + 1)) or not (ctx.adj[i - 1] and ctx.adj[i]):
-                continue
-            a = i - 1
-            while a > 0 and i - a < 3 and ctx.adj[a - 1] and num(a - 1):
-                a -= 1
-            b = i + 1
-            while b + 1 < n and b - i < 4 and ctx.adj[b] and (num(b + 1) or fold_lower(toks[b + 1][0]) in W["minute_words"]):
-                b += 1
-            self.take_free(toks[a][1], toks[b][2], "DATE", "strict: clock time in words")
-
     def _places(self, L) -> None:
         """Province and district names in lower case ('ninh bình', 'long an'): two words or more."""
         toks, ctx = self.ctx.tokens, self.ctx
@@ -400,11 +380,14 @@ class _Finder:
             while k > i and toks[k - 1][3] == "punct":
                 k -= 1
             words = [t for t in toks[i:k] if t[3] != "punct"]
-            # (four digits said one by one after 'không' start a phone number: 'không tám bảy bảy')
-            phone = len(words) >= 4 and fold_lower(words[0][0]) == "khong" and all(
-                fold_lower(t[0]) in L["words"]["digit_names"] for t in words)
-            if len(words) >= 6 or phone:
-                self.take_free(toks[i][1], toks[k - 1][2], "PHONE" if phone else "ID", "strict: characters spelled aloud")
+            # (four digits said one by one from 'không' start a phone number: 'em | không tám bảy bảy')
+            z = next((x for x, t in enumerate(words) if fold_lower(t[0]) == "khong"), None)
+            phone = z is not None and len(words) - z >= 4 and all(
+                fold_lower(t[0]) in L["words"]["digit_names"] for t in words[z:])
+            if len(words) >= 6:
+                self.take_free(toks[i][1], toks[k - 1][2], "ID", "strict: characters spelled aloud")
+            elif phone:
+                self.take_free(words[z][1], toks[k - 1][2], "PHONE", "strict: characters spelled aloud")
             i = max(j, i + 1)
 
     def _speakers(self, rx, L) -> None:

@@ -7,6 +7,7 @@
 - **Surname or syllable, then `thị` or `văn`, then a name** in lower case (`mang thị lài`, `côn thị mơ`,
   `hồ văn pi`): the middle syllable of most Vietnamese names marks the run as a name even when neither side is
   in a name list, unless the pair is a known word (`thị trấn`, `đô thị`, `văn bản`; words.yaml).
+- **The cut-off piece of a name** (`Hồ Văn P ả`, `Hồ Xuân Tá m`): OCR and line breaks split syllables.
 
 Each pass is one walk over the tokens with set look-ups.
 """
@@ -104,3 +105,26 @@ def middle_names(finder, L) -> None:
                 and (ctx.ftoks[j - 1], ctx.ftoks[j]) not in L["pairs"]:
             j += 1
         finder.take_free(toks[i - 1][1], toks[j - 1][2], "NAME", "strict: name around thị or văn")
+
+
+def fragments_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
+    """A piece of a name that OCR or a line break cut off ('Hồ Văn P ả', 'Hồ Xuân Tá m', 'Cao Văn Th / ịnh'): a
+    lower-case piece that is no Vietnamese syllable, or any piece after a last piece that is none, goes with it."""
+    from ..text.syllable import is_syllable
+
+    toks, marks, text = finder.ctx.tokens, finder.marks, finder.text
+    starts = {t[1]: k for k, t in enumerate(toks)}
+    spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.label == "NAME"]
+    for s, e in spans:
+        if text[e:e + 1] not in (" ", "\n"):
+            continue
+        k = starts.get(e + 1)
+        last = text[s:e].split()[-1] if text[s:e].split() else ""
+        if k is None or toks[k][3] != "word" or not toks[k][0].isalpha() or not toks[k][0].islower() \
+                or not finder.free(toks[k][1], toks[k][2]):
+            continue
+        w = toks[k][0]
+        if L["stop"].has(w, marks) or L["common"].has(w, marks) or L["known"].has(w, marks):
+            continue
+        if not is_syllable(w) and len(w) <= 3 or len(last) <= 2 and last[:1].isupper() and not is_syllable(last.lower()):
+            finder.take(toks[k][1], toks[k][2], "NAME", "strict: the cut-off piece of a name")

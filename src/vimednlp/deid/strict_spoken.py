@@ -1,0 +1,89 @@
+"""Dates, times, ages and spelled names said aloud, for the strict profile (src/vimednlp/deid/strict.py).
+
+Speech-to-text writes numbers as words. Around a date or time word they are an identifier:
+- a clock time, numbers on both sides of `giờ` (`chín giờ hai mươi hai`), or an hour with a part of the day
+  (`chiều nay ba giờ`, `tám giờ sáng`): an hour alone may be a duration (`sau hai giờ`);
+- a weekday with the day's number (`hôm thứ hai mười bảy`);
+- a birth year after `sinh năm` / `năm sinh` (`sinh năm bốn tư`);
+- an age, a number before `tuổi` or before `ngày/tháng/tuần tuổi` (`tám ngày tuổi`);
+- a name spelled letter by letter before its tone mark (`đê a en gờ có dấu huyền`, `mờ y dấu ngã`).
+The words are data (words.yaml); each rule is one walk over the tokens.
+"""
+from __future__ import annotations
+
+from ..text.fold import fold_lower
+
+
+def spoken_dates(finder, L) -> None:
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    n = len(toks)
+    # compared as written in text with marks ('bà', 'sau', 'Nam' are no 'ba', 'sáu', 'năm'), folded without
+    if finder.marks:
+        W, f = L["marked_words"], [t[0].lower() for t in toks]
+    else:
+        W, f = L["words"], ctx.ftoks
+
+    def num(k: int) -> bool:
+        return 0 <= k < n and toks[k][3] == "word" and f[k] in W["number_words"]
+
+    def run_after(k: int, most: int) -> int:
+        """The index after the number words from k on (at most `most`)."""
+        b = k
+        while b < n and b - k < most and num(b) and (b == k or ctx.adj[b - 1]):
+            b += 1
+        return b
+
+    def adj(a: int, b: int) -> bool:
+        return all(ctx.adj[a:b])
+
+    for i in range(n):
+        if toks[i][3] != "word":
+            continue
+        # a clock time
+        if f[i] in W["hour_words"] and num(i - 1) and ctx.adj[i - 1]:
+            a = i - 1
+            while a > 0 and i - a < 3 and ctx.adj[a - 1] and num(a - 1):
+                a -= 1
+            b = i
+            while b + 1 < n and b - i < 4 and ctx.adj[b] and (num(b + 1) or f[b + 1] in W["minute_words"]):
+                b += 1
+            part_before = a >= 1 and ctx.adj[a - 1] and (f[a - 1] in W["day_parts"] or a >= 2 and ctx.adj[a - 2]
+                                                          and f[a - 2] in W["day_parts"] and f[a - 1] in W["day_deixis"])
+            part_after = b + 1 < n and ctx.adj[b] and f[b + 1] in W["day_parts"]
+            if b > i or part_before or part_after:
+                finder.take_free(toks[a][1], toks[b + 1 if part_after else b][2], "DATE", "strict: clock time in words")
+            continue
+        # a weekday and the day's number ('thứ hai mười bảy')
+        if f[i] in W["weekday_head"] and i + 2 < n and num(i + 1) and adj(i, i + 2) and num(i + 2) \
+                and not (i > 0 and f[i - 1] in W["ordinal_heads"]):  # ('lần thứ tư | ba mươi chín tuổi')
+            b = run_after(i + 2, 3)
+            finder.take_free(toks[i][1], toks[b - 1][2], "DATE", "strict: weekday and day in words")
+            continue
+        # a birth year ('sinh năm bốn tư', 'năm sinh một chín tám chín')
+        if i + 2 < n and adj(i, i + 2) and f"{f[i]} {f[i + 1]}" in W["birth_year_cues"] and num(i + 2):
+            b = run_after(i + 2, 4)
+            finder.take_free(toks[i + 2][1], toks[b - 1][2], "DATE", "strict: birth year in words")
+            continue
+        # an age ('hai mươi hai tuổi', 'tám ngày tuổi')
+        if f[i] in W["age_words"] and i >= 1 and ctx.adj[i - 1]:
+            a = i - 1
+            if f[a] in W["age_units"] and a >= 1 and ctx.adj[a - 1]:
+                a -= 1
+            if num(a):
+                while a > 0 and ctx.adj[a - 1] and num(a - 1) and i - a < 5:
+                    a -= 1
+                if a > 0 and f[a - 1] in W["weekday_head"] and ctx.adj[a - 1]:
+                    a += 1  # ('lần thứ tư | ba mươi chín tuổi')
+                if num(a):
+                    finder.take_free(toks[a][1], toks[i][2], "AGE", "strict: age in words")
+            continue
+        # a name spelled letter by letter before its tone mark ('đê a en gờ có dấu huyền')
+        if f[i] in W["tone_head"] and i + 1 < n and ctx.adj[i] and f[i + 1] in W["tone_names"]:
+            b = i - 1
+            if b >= 0 and f[b] in W["tone_before"] and ctx.adj[b]:
+                b -= 1
+            a = b
+            while a >= 0 and b - a < 8 and toks[a][3] == "word" and f[a] in W["letter_names"] and (a == b or ctx.adj[a]):
+                a -= 1
+            if b - a >= 1:
+                finder.take_free(toks[a + 1][1], toks[b][2], "NAME", "strict: name spelled letter by letter")
