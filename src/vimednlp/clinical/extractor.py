@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
 _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test", "nhanh")}
 # `XQ ngực: ...`, `Khí máu động mạch lúc vào: ...`, `MRI sọ não kiểm tra: ...` (a time or repeat word before `:`)
 _FINDING = re.compile(r"(?:[ \t]+(?:lúc vào viện|lúc vào|khi vào viện|khi vào|kiểm tra|lần \d+|lần đầu|trước mổ|sau mổ"
-                      r"|ngày \d+|sau \d+\s*(?:giờ|h|ngày)|hiện tại))?[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
+                      r"|ngày \d+|sau \d+\s*(?:giờ|h|ngày)|hiện tại|P|T|phải|trái|lam máu|máu|đờm|nước tiểu))?[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
 _DEPARTMENT = {"khoa"}
 _DOSE_JOIN = re.compile(r"^[ \t x×*()\-–=]*$")   # parts on different lines stay apart
@@ -88,6 +88,10 @@ def _UNIT_VALUE_AFTER(p, folded: str, pos: int) -> bool:
     m = _VALUE_LEAD.match(folded, pos)
     v = p.value.match(folded, m.end()) if m else None
     return bool(v) and v.group("u").replace(" ", "") in p.result_units
+
+
+def _default_negative_finding() -> re.Pattern:
+    return default_patterns().negative_finding
 
 
 _FINDING_CUE = re.compile(r"\b(?:khong|ko|chua|nghi|td|theo doi|co the|kha nang|loai tru|\?)")
@@ -531,9 +535,14 @@ class ClinicalExtractor:
         e = s + len(text[s:e].rstrip(" ,"))
         # a disease or sign named after `TEST:` is the test's finding (guidelines: `X-quang: [hình ảnh mờ ...]`,
         # `ECG: [rung nhĩ đáp ứng thất nhanh]`); other entities inside mean the clause lists several items
-        # ... unless a negation or doubt cue is in it: `CT: không thấy hình ảnh xuất huyết` keeps a denied
-        # DISEASE/SYMPTOM for the assertion rules
-        absorb = not _FINDING_CUE.search(fold_lower(text[s:e]))
+        # ... unless a doubt or negation cue is inside it (`XQ: đám mờ, không loại trừ lao` keeps its DISEASE for the
+        # assertion rules); a finding that opens with an absence is one result (below)
+        f = fold_lower(text[s:e])
+        # `CT: không thấy xuất huyết nội sọ`: an absence reported by the test is its result, whole (up to a bracket)
+        negative = bool(_default_negative_finding().match(f))
+        if negative and "(" in text[s:e]:
+            e = s + len(text[s:text.index("(", s)].rstrip(" ,"))
+        absorb = negative or not _FINDING_CUE.search(f)
         # a panel (`Khí máu động mạch: pH 7,29, PaO2 68 mmHg`) reports its own parts in one finding
         if e - s < 3 or any(c is not test and c.start < e and s < c.end
                             and not (panel and c.label == "TEST")

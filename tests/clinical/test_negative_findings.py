@@ -1,0 +1,26 @@
+"""A test's finding that reports an absence is its RESULT, whole (the disease named in it included)."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.clinical import extract
+
+
+def labelled(text):
+    return [(s.label, s.text) for s in extract(text)]
+
+
+@pytest.mark.parametrize("text,finding", [
+    ("- CT sọ não không cản quang: không thấy xuất huyết nội sọ\n- MRI não: ổ nhồi máu cấp", "không thấy xuất huyết nội sọ"),
+    ("- XQ goi P: ko thay ton thuong xuong\n- Paracetamol 1g TTM", "ko thay ton thuong xuong"),
+    ("- KSTSR lam máu: không tìm thấy (test nhanh sốt rét âm tính)", "không tìm thấy"),
+])
+def test_absence_reported_by_a_test_is_one_result(text, finding):
+    spans = labelled(text)
+    assert ("RESULT", finding) in spans
+    assert not [t for lab, t in spans if lab == "DISEASE"]
+
+
+def test_doubt_inside_a_finding_keeps_the_disease_for_assertions():
+    (s,) = [s for s in extract("XQ phổi: đám mờ đáy phổi phải, chưa loại trừ lao.") if s.label == "DISEASE"]
+    assert s.text == "lao" and s.attrs["uncertain"]
