@@ -243,15 +243,21 @@ class Analyzer:
         work = view.text
         _ctx, cands = self.candidates(work)
         out: list[Span] = []
-        for c in resolve((x for x in cands if x.score >= self.threshold), work):
-            tab = work.find("\t", c.start, c.end)
-            if tab >= 0:  # a tab separates table cells: no identifier runs across it, the span keeps its first cell
-                end = tab
-                while end > c.start and work[end - 1].isspace():
-                    end -= 1
-                if end <= c.start:
-                    continue
-                c = dataclasses.replace(c, end=end)
+        cands = [x for x in cands if x.score >= self.threshold]
+        if "\t" in work:  # a tab separates table cells: no identifier runs across it, a span keeps its first cell
+            cut = []  # (cut before overlaps are resolved, so a span across cells never takes over a cell's own span)
+            for c in cands:
+                tab = work.find("\t", c.start, c.end)
+                if tab >= 0:
+                    end = tab
+                    while end > c.start and work[end - 1].isspace():
+                        end -= 1
+                    if end <= c.start:
+                        continue
+                    c = dataclasses.replace(c, end=end)
+                cut.append(c)
+            cands = cut
+        for c in resolve(cands, work):
             if c.end < len(work) and work[c.end] == "." and _ENDS_WITH_INITIAL.search(work[c.start:c.end]):
                 c = dataclasses.replace(c, end=c.end + 1)  # 'Lê Thị K.', 'N.V.Th.', 'TP.HCM.': the dot abbreviates
             s, e = view.to_original(c.start, c.end)

@@ -259,12 +259,41 @@ class TableRecognizer(Recognizer):
                 self._block(ctx, [r for r in rows[k:j] if r[0] is not None], sep, prior, out)
             k = max(j, k + 1)
 
+    @staticmethod
+    def _joined_rows(text: str, block, sep: str):
+        """The block's rows with a row broken across lines joined again: in a tab table, a row shorter than the
+        header whose next line completes it (the break inside a cell: 'Vi Thị⏎Nhất⇥1988⇥...', one cell across the
+        line break; or at a cell's edge) is one row, so the columns after the break keep their header."""
+        if sep != "\t":
+            yield from block
+            return
+        width = 0
+        k = 0
+        while k < len(block):
+            row = block[k]
+            cells = row[1]
+            if _header_row(text, cells) is not None:
+                width = len(cells)
+            elif width and len(cells) < width and k + 1 < len(block):
+                nxt = block[k + 1][1]
+                if len(cells) + len(nxt) - 1 == width and cells and nxt and cells[-1][1] > cells[-1][0] \
+                        and nxt[0][1] > nxt[0][0] and "\t" not in text[cells[-1][1]:nxt[0][0]]:
+                    yield (row[0], [*cells[:-1], (cells[-1][0], nxt[0][1]), *nxt[1:]], row[2], row[3])
+                    k += 2
+                    continue
+                if len(cells) + len(nxt) == width:
+                    yield (row[0], [*cells, *nxt], row[2], row[3])
+                    k += 2
+                    continue
+            yield row
+            k += 1
+
     def _block(self, ctx: Context, block, sep: str, prior: list[Candidate], out: list[Candidate]) -> None:
         text = ctx.text
         header: dict[int, tuple[str, str]] | None = None  # column -> (label, header key)
         width = 0
         data: list[list[tuple[int, int]]] = []
-        for _sep, cells, _start, _line in block:
+        for _sep, cells, _start, _line in self._joined_rows(text, block, sep):
             heads = _header_row(text, cells)
             if heads is not None:
                 header, width = heads, len(cells)
