@@ -142,3 +142,17 @@ def test_strict_keeps_ordinals_durations_and_lookalikes_of_numbers(text):
     gone = " ".join(removed(text))
     for word in ("lần thứ tư", "hai giờ truyền", "bà", "bây giờ"):
         assert word not in gone
+
+
+def test_strict_takes_the_next_item_of_a_removed_list_with_its_label():
+    # a register row: the first place was removed (here by a default LOCATION span); the second place, after the
+    # comma, begins with a word that is safe at a cell's start ('Tân') and must go whole, as a place
+    from vimednlp.schema import Span
+
+    text = "3\tLS-VL-0777\tNông Văn Pẻo\t1981\tNam\tNà Khuổi, Tân Mỹ\t14/02/2021\t60 mg"
+    a = text.index("Nà Khuổi")
+    default = [Span(a, a + len("Nà Khuổi"), "LOCATION", "Nà Khuổi")]
+    extra = strict_spans(text, default)
+    b = text.index("Tân Mỹ")
+    assert any(s.start == b and s.end == b + len("Tân Mỹ") and s.label == "LOCATION" for s in extra)
+    assert any(s.label == "LOCATION" and text[s.start:s.end] == "," for s in extra)  # the comma between them

@@ -255,10 +255,16 @@ def _digits(s: str) -> int:
     return sum(c.isdigit() for c in s)
 
 
+_LISTED = ("NAME", "LOCATION", "ORGANIZATION")  # the labels of items listed with commas ('Nà Sla, Tân Mỹ')
+
+
 class _Finder:
-    def __init__(self, ctx: Context, taken: bytearray, names: list[tuple[int, int]] = ()):
+    def __init__(self, ctx: Context, taken: bytearray, spans: list[tuple[int, int, str]] = ()):
         self.ctx, self.text, self.taken = ctx, ctx.text, taken
-        self.names = list(names)  # the default detector's NAME spans: their given names travel (strict_names)
+        # the default detector's spans: the given names of its NAME spans travel (strict_names); the label of a
+        # span that ends a list item is lent to the next item
+        self.names = [(s, e) for s, e, label in spans if label == "NAME"]
+        self.ends = {e: label for _s, e, label in spans if label in _LISTED}
         self.out: list[Candidate] = []
         self.marks = ctx.diacritics
 
@@ -267,6 +273,8 @@ class _Finder:
 
     def take(self, s: int, e: int, label: str, why: str) -> None:
         self.out.append(Candidate(s, e, label, _SCORE, "strict", why))
+        if label in ("LOCATION", "ORGANIZATION"):
+            self.ends[e] = label
         self.taken[s:e] = b"\x01" * (e - s)
 
     def take_free(self, s: int, e: int, label: str, why: str) -> None:
@@ -573,9 +581,28 @@ class _Finder:
                 if not safe:
                     first_unsafe = j
             j += 1
-        if first_unsafe is not None:
+        label = self._listed_after(toks[i][1])
+        if first_unsafe is not None and label:
+            # (the next item of a list whose item before was removed, 'Nà Sla, Tân Mỹ': the whole run goes, with
+            # the label of the item before, and the comma between them with it)
+            self.take_free(toks[i][1], toks[j - 1][2], label, "strict: the next item of a removed list")
+        elif first_unsafe is not None:
             self.take_free(toks[first_unsafe][1], toks[j - 1][2], "NAME", "strict: capitalised words not known safe")
         return max(j, i + 1)
+
+    def _listed_after(self, start: int) -> str | None:
+        """The label of a removed span that ends just before `start` with a comma, semicolon or tab between
+        ('Nà Sla, |Tân Mỹ'), or None."""
+        k = start - 1
+        text = self.text
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        if k < 0 or text[k] not in ",;\t":
+            return None
+        k -= 1
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        return self.ends.get(k + 1) if k >= 0 and self.taken[k] else None
 
     def _name_after(self, i: int, j: int, title: bool, L) -> int:
         """Lower-case name syllables after a title ('bsĩ hạ bảo hoa') or a kinship word ('chị hiệp gọi'): after
@@ -716,9 +743,8 @@ def strict_spans(text: str, spans: list[Span]) -> list[Span]:
     work = view.text
     taken = [view.to_view(s.start, s.end) for s in spans] if view.changed else [(s.start, s.end) for s in spans]
     ctx = Context(work)
-    names = [t for t, s in zip(taken, spans) if s.label == "NAME"]
     out = []
-    for c in _Finder(ctx, _base_mask(ctx, taken), names).run():
+    for c in _Finder(ctx, _base_mask(ctx, taken), [(*t, s.label) for t, s in zip(taken, spans)]).run():
         a, b = view.to_original(c.start, c.end) if view.changed else (c.start, c.end)
         if b <= a:
             continue
