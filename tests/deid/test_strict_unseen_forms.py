@@ -156,3 +156,20 @@ def test_strict_takes_the_next_item_of_a_removed_list_with_its_label():
     b = text.index("Tân Mỹ")
     assert any(s.start == b and s.end == b + len("Tân Mỹ") and s.label == "LOCATION" for s in extra)
     assert any(s.label == "LOCATION" and text[s.start:s.end] == "," for s in extra)  # the comma between them
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Patient: MÜLLER, Jonas   DOB 2018-04-02", "MÜLLER, Jonas"),
+    ("Review by Ama Owusu-Mensah, next visit in two weeks", "Owusu-Mensah"),
+])
+def test_strict_takes_the_punctuation_inside_a_name(text, part):
+    start = text.index(part)
+    spans = strict_spans(text, [])
+    for i in range(start, start + len(part)):
+        if not text[i].isspace():
+            assert any(s.start <= i < s.end for s in spans), text[i]
+
+
+def test_strict_takes_a_common_word_as_the_name_after_a_person_cue_and_colon():
+    text = "Ngày 24/11, người ghi: Lả\nNgười bệnh đến khám lại, đỡ ho."
+    assert covered(text, "Lả")

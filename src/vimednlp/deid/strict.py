@@ -560,7 +560,8 @@ class _Finder:
                 and (j == i or ctx.adj[j - 1]):
             wj = toks[j][0]
             if first_unsafe is None:
-                initial = j == i and _sentence_initial(text, toks[j][1])
+                # (a word right after a person cue and ':' is that person's name, however common: 'người ghi: Lả')
+                initial = j == i and _sentence_initial(text, toks[j][1]) and not self._after_person_colon(i, L)
                 if j >= safe_until:
                     k = ctx.match_at(j, L["phrases"], folded=True)
                     safe_until = k if k > j + 1 else safe_until
@@ -589,6 +590,19 @@ class _Finder:
         elif first_unsafe is not None:
             self.take_free(toks[first_unsafe][1], toks[j - 1][2], "NAME", "strict: capitalised words not known safe")
         return max(j, i + 1)
+
+    def _after_person_colon(self, i: int, L) -> bool:
+        toks = self.ctx.tokens
+        if i < 2 or toks[i - 1][0] != ":":
+            return False
+        for m in (1, 2, 3, 4):
+            if i - 1 - m < 0:
+                break
+            words = toks[i - 1 - m:i - 1]
+            phrase = " ".join(t[0].lower() for t in words) if self.marks else " ".join(fold_lower(t[0]) for t in words)
+            if phrase in (L["person_marked"] if self.marks else L["cue"]["name_before"]):
+                return fold_lower(toks[i][0]) not in L["words"]["speaker_roles"]
+        return False
 
     def _listed_after(self, start: int) -> str | None:
         """The label of a removed span that ends just before `start` with a comma, semicolon or tab between
@@ -820,6 +834,14 @@ def _widen(text: str, spans: list[Span]) -> list[Span]:
                 e -= 1
             out.append(Span(s, e, b.label, text[s:e], "strict", _SCORE,
                             {"explanation": "strict: punctuation inside an address or organisation"}))
+        # and inside one person's name: a hyphen or an initial's dot with no space ('Asante-Boateng', 'R.Anders'),
+        # or the comma of 'SURNAME, Given' after a surname in capitals ('KRÖGER, Lena')
+        elif a.label == "NAME" and b.label == "NAME" and a.end < b.start and (
+                text[a.end:b.start] in ("-", ".", ". ") or text[a.end:b.start] == ", " and a.text.isupper()
+                and len(a.text) > 2 and not b.text.isupper()):
+            e = a.end + 1
+            out.append(Span(a.end, e, "NAME", text[a.end:e], "strict", _SCORE,
+                            {"explanation": "strict: punctuation inside a name"}))
     out.sort(key=lambda s: s.start)
     keep: list[Span] = []
     for o in out:  # (none may overlap a removed span or another)

@@ -37,7 +37,8 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
         if len(w) < 2 or f in W["name_middles"] or f in W["speaker_roles"] or f in W["after_person_keep"] \
                 or L["spoken"].has(w, marks) or L["stop"].has(w, marks) or w.islower() and L["known"].has(w, marks):
             continue
-        ordinary = any(L[k].has(w, marks) for k in ("common", "clinical", "known"))
+        # (a word of a clinical phrase, 'lả' of 'mệt lả', is no ordinary word alone: the pair check keeps the phrase)
+        ordinary = any(L[k].has(w, marks) for k in ("common", "known"))
         named = L["given"].has(w, marks) or L["surnames"].has(w, marks)
         if not marks and (ordinary or not named):
             continue  # ('la', 'nhung' without marks are 'là', 'nhưng')
