@@ -1,4 +1,4 @@
-"""A many-form synthetic corpus: 23 genres and form augmentations, with exact gold spans.
+"""A many-form synthetic corpus: 24 genres and form augmentations, with exact gold spans.
 
 Extends `generate.py` (whose output for a seed never changes: the shipped model depends on it) by import:
 the same template markup, `Gen` values and gazetteers, plus the invented lists in `data/forms_lists.json`
@@ -555,8 +555,35 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
                                      f"mn {g.pick(HL_WARDS19)[3]}", f"th {g.pick(HL_WARDS19)[3]}"]),
                              "ORGANIZATION"),
         "kcn": lambda: P(f"kcn {g.pick(HL_WARDS19)[3]}", "LOCATION"),
+        # lower-case transcripts with marks: full names around văn/thị (surnames of every people), given names after
+        # a title or kinship word, speakers opening their turn by name, no colon
+        "lp_staff": lambda: P(lower_person(g, "lp_staff")[1], "NAME"),
+        "lp_staff_full": lambda: P(lower_person(g, "lp_staff")[0], "NAME"),
+        "lp_pat": lambda: P(lower_person(g, "lp_pat")[1], "NAME"),
+        "lp_pat_full": lambda: P(lower_person(g, "lp_pat")[0], "NAME"),
+        "lp_kin_full": lambda: P(lower_person(g, "lp_kin")[0], "NAME"),
+        "lp_kin2": lambda: P(lower_person(g, "lp_kin2")[1], "NAME"),
+        "lp_doc": lambda: P(lower_person(g, "lp_doc")[1], "NAME"),
+        "lp_doc_full": lambda: P(lower_person(g, "lp_doc")[0], "NAME"),
     })
     return f
+
+
+def lower_person(g: FormGen2, key: str) -> tuple[str, str]:
+    """A person of a lower-case transcript, the same for `key` within a document: (full name, given name), in lower
+    case with marks; the surname from the Kinh lists or those of the Tày, Nùng, Mông and Khmer, the middle name Văn
+    or Thị mostly, the given name from the Kinh or the minority lists."""
+    if key not in g.person:
+        r, eth = g.r, L["ethnic"]
+        female = r.random() < .5
+        sur = g.pick(g.pick([base.SURNAMES_COMMON, base.SURNAMES, eth["tay_nung_surnames"], eth["hmong_surnames"],
+                             eth["khmer_surnames"]]))
+        given = g.pick(g.pick([base.GIVEN_F if female else base.GIVEN_M, base.GIVEN_F if female else base.GIVEN_M,
+                               eth["tay_nung_given"], eth["hmong_given"], eth["khmer_given"]]))
+        mid = ("thị" if female else "văn") if r.random() < .8 else g.pick(base.MIDDLE_F if female else base.MIDDLE_M)
+        full = " ".join([sur, mid, given] if r.random() < .85 else [sur, given])
+        g.person[key] = (full.lower(), given.split()[-1].lower())
+    return g.person[key]
 
 
 HL_TRANSCRIPT = [
@@ -661,6 +688,25 @@ INTL = [
     "Hộ chiếu: {passport}\nCty: {iorg} – {iprof}\nĐC: {address}\nĐT: {phone}     WeChat/Line: {wechat}\n"
     "Lý do khám: Mr./Ms. {igiven} than {dental_SYMPTOM}; khám ở {iorg} {monthyear}. Implant lot {iid} / {iid}.\n"
     "Hóa đơn xuất cho công ty, MST {mst}. Vợ/chồng là {ifam} đặt hẹn lần 2 {iwdate}. Hẹn lượt {3|4|5} {vwdate}.",
+]
+# speech-to-text of a call back, a dictated hand-over, a social worker's call: lower case with marks, no colon after
+# the speaker, who opens the turn by name ('lả alo anh ...', 'anh chúng ờ đúng rồi')
+LOWER_TRANSCRIPT = [
+    "bản ghi chuyển giọng nói cuộc gọi lại người bệnh {horg} nhân viên {lp_staff_full}\n"
+    "{lp_staff} alo {anh|chị} {lp_pat_full} phải không ạ em gọi từ {horg} hỏi thăm {anh|chị} sau hôm ra viện\n"
+    "{anh|chị} {lp_pat} ờ đúng rồi em ơi tay đỡ đau rồi\n{lp_staff} dạ {anh|chị} đọc giúp em số căn cước để làm hồ sơ\n"
+    "{anh|chị} {lp_pat} à {cccd}\n{lp_staff} dạ nhà mình ở {hplace} đúng không vợ {anh|chị} tên gì để em liên hệ\n"
+    "{anh|chị} {lp_pat} vợ là {lp_kin_full} số nó {phone}\n{lp_staff} dạ em hẹn {anh|chị} {wdate_t} gặp bác sĩ {lp_doc_full}\n"
+    "{anh|chị} {lp_pat} ừ cảm ơn em {lp_staff} nhé",
+    "giao ban ca trực đêm {wdate} người giao bác sĩ {lp_doc_full} người nhận {điều dưỡng|bác sĩ} {lp_staff_full}\n"
+    "giường {năm|bảy|mười} bé {lp_pat_full} {age_child} nhà ở {hplace} mẹ là chị {lp_kin_full} số điện thoại {phone}\n"
+    "bé {lp_pat} sốt lúc {clockvi} đã cho hạ sốt sáng mai chị {lp_staff} nhớ gọi khoa thăm dò\n"
+    "thẻ bảo hiểm của bé {lp_pat} là {bhyt_te}\nkhông có điện thoại nhờ gọi qua cô {lp_kin2} {điều dưỡng|hộ lý} "
+    "hội chẩn với bác sĩ {lp_doc} về ca suy dinh dưỡng hết giao ban",
+    "cán bộ alo dạ em chào chị em là {lp_staff} ở phòng công tác xã hội {horg} em gọi hỏi thăm bác {lp_pat_full} ra viện "
+    "hôm trước ạ\nngười nhà ừ chị là con dâu bác đây bác vẫn yếu lắm hôm qua thằng {lp_kin2} đi trạm y tế lấy thuốc\n"
+    "cán bộ dạ chị cho em xin số của {lp_kin2} với\nngười nhà số thằng {lp_kin2} là {phone}\n"
+    "cán bộ dạ em ghi rồi thẻ bảo hiểm của bác là {bhyt} hạn đến {date}\nngười nhà ừ cảm ơn em {lp_staff} nhé",
 ]
 CHAT_HL = [
     "(chep tu dien thoai nguoi nha, nhap: {clerk})\n{cn1} {clock}: ami vua chuyen vao {horg}, bs noi phai nam lai may ngay\n"
@@ -802,6 +848,7 @@ TEMPLATES: dict[str, list[str]] = {
     "ocr_paper": OCR_PAPER,
     "intl": INTL,
     "chat_highland": CHAT_HL,
+    "lower_transcript": LOWER_TRANSCRIPT,
 }
 GENRES = tuple(TEMPLATES)
 # forms that make the genre what it is (applied always, before any augmentation)
@@ -813,6 +860,7 @@ GENRE_FORMS: dict[str, tuple[str, ...]] = {
     "highland_transcript": ("spelled", "no_punct", "lower"),
     "ocr_paper": ("ocr",),
     "chat_highland": ("no_marks", "spaced_digits"),
+    "lower_transcript": ("spelled", "lower"),  # (the turns keep their lines: a speaker opens each)
 }
 AUGMENTATIONS = ("lower", "no_marks", "teencode", "ocr", "spelled", "given_first", "handles", "table",
                  "spaced_digits", "no_punct")
