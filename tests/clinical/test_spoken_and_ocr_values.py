@@ -79,3 +79,17 @@ def test_ocr_noise_inside_words(text, expected):
 
 def test_codes_with_digits_are_not_ocr_noise():
     assert value_edits("HbA1c 7,2%, vitamin B1, NS1 dương tính, T1W") == []
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("- Paracetam0l 500mg x 3 lần/ngày, chườm mát.", "Paracetam0l"),
+    ("- Pant0prazol 40 mg TMC x 1 lần", "Pant0prazol"),
+    ("Esomeprazo1 80mg TMC, sau đó 8mg/h; Ceftriax0n 1g/ngày TM", "Ceftriax0n"),
+])
+def test_drug_name_with_an_ocr_digit_is_read_back(text, drug):
+    assert drug in [s.text for s in extract(text) if s.label == "DRUG"]
+
+
+def test_names_with_a_real_digit_stay():
+    spans = [(s.label, s.text) for s in extract("HbA1c 10,3%, NS1 dương tính, vitamin B1 100mg.")]
+    assert ("TEST", "HbA1c") in spans and ("TEST", "NS1") in spans and ("DRUG", "vitamin B1") in spans

@@ -356,12 +356,23 @@ def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
             b += 1
         pos = b
         w = text[a:b]
-        if w != w.lower() or sum(c.isdigit() for c in w) != 1:
+        digits = sum(c.isdigit() for c in w)
+        if w[1:] != w[1:].lower() or not 1 <= digits <= 2:
             continue
         fixed = "".join(data.ocr_word.get(c, c) for c in w)
-        if is_syllable(fixed):
+        if fixed.isalpha() and ((digits == 1 and w == w.lower() and is_syllable(fixed))
+                                or (len(fixed) >= 5 and fold_lower(fixed) in _drug_and_test_words())):
+            # one syllable (`tá0`), or a drug or test name of the lexicon (`Paracetam0l`, `Esomeprazo1`, `A1bumin`)
             edits.append((a, b, fixed))
     return edits
+
+
+@lru_cache(maxsize=1)
+def _drug_and_test_words() -> frozenset[str]:
+    """One-word drug and test names of the lexicon (folded): what an OCR'd name with a digit may be read back to."""
+    from .resources import surfaces
+
+    return frozenset(w for label in ("DRUG", "TEST") for w in surfaces(label) if " " not in w)
 
 
 def chat_edits(text: str) -> list[Edit]:
