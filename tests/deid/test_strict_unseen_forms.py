@@ -173,3 +173,15 @@ def test_strict_takes_the_punctuation_inside_a_name(text, part):
 def test_strict_takes_a_common_word_as_the_name_after_a_person_cue_and_colon():
     text = "Ngày 24/11, người ghi: Lả\nNgười bệnh đến khám lại, đỡ ho."
     assert covered(text, "Lả")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("anh ấy ở làng ka rôm, cách trạm mười cây số", "làng ka rôm"),
+    ("dạ em là cộng tác viên dân số thôn phước lợi ạ", "thôn phước lợi"),
+])
+def test_strict_takes_a_village_name_of_common_or_letter_syllables(text, place):
+    assert covered(text, place)
+
+
+def test_strict_keeps_words_that_share_a_village_word():
+    assert removed("bản thân bệnh nhân đã đọc văn bản, hàng xóm nhà bên đưa đi khám") == []

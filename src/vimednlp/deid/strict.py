@@ -702,9 +702,14 @@ class _Finder:
                 j = i + m
                 if j < n and toks[j][0] in (":", "-"):
                     j += 1
-                if label != "NAME" and j < n and (L["stop"].has(toks[j][0], marks) or (label == "LOCATION" or m == 1) and (
-                        L["common"].has(toks[j][0], marks) or L["clinical"].has(toks[j][0], marks))
-                        or ctx.match_at(i, L["phrases"], folded=True) > i):
+                # a village word is no common word ('thôn gia ru', 'làng ka rôm', 'thôn phước lợi'): its name
+                # may hold common, clinical and letter-name syllables (words.yaml village_units)
+                village = marks and label == "LOCATION" and m == 1 and \
+                    toks[i][0].lower() in L["marked_words"]["village_units"]
+                if label != "NAME" and j < n and (L["stop"].has(toks[j][0], marks) or (label == "LOCATION" or m == 1)
+                                                  and not village and (L["common"].has(toks[j][0], marks)
+                                                                       or L["clinical"].has(toks[j][0], marks))
+                                                  or ctx.match_at(i, L["phrases"], folded=True) > i):
                     return i  # the cue word used as a common word ('khu vực', 'phòng bệnh', 'số lần')
                 if label == "NAME":
                     return self._name_after(i, j, key == "titles", L)
@@ -712,8 +717,8 @@ class _Finder:
                 while k < n and k - j < 6 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
                         and (k == j or fold_lower(toks[k][0]) not in L["person_heads"]) \
                         and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
-                        and (label == "ORGANIZATION" or not L["clinical"].has(toks[k][0], marks)) \
-                        and not L["spoken"].has(toks[k][0], marks):
+                        and (label == "ORGANIZATION" or village or not L["clinical"].has(toks[k][0], marks)) \
+                        and not (L["spoken"].has(toks[k][0], marks) and not (village and ft[k] not in L["words"]["number_words"])):
                     k += 1
                 if k > j and self.free(toks[j][1], toks[k - 1][2]):
                     # (the head word belongs to the name: 'bệnh viện thanh nhàn', 'xã hiếu giang')

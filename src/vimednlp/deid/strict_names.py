@@ -13,6 +13,8 @@ Each pass is one walk over the tokens with set look-ups.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..text.fold import fold_lower
 
 # the explanations of the spans that name a person surely enough for their given name to travel
@@ -28,8 +30,12 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
     spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.explanation in _SURE]
     W = L["words"]
     out: dict[str, bool] = {}
+    starts = [t[1] for t in toks]
     for s, e in spans:
-        words = [t[0] for t in toks if s <= t[1] and t[2] <= e and t[3] == "word" and t[0].isalpha()]
+        k = bisect_right(starts, e) - 1  # the last token starting before the span's end
+        while k >= 0 and toks[k][1] >= s and not (toks[k][2] <= e and toks[k][3] == "word" and toks[k][0].isalpha()):
+            k -= 1
+        words = [toks[k][0]] if k >= 0 and toks[k][1] >= s else []
         if not words:
             continue
         w = words[-1]
