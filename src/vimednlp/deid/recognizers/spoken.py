@@ -34,6 +34,14 @@ _DAY_WORDS = (_W["day"], _W["mung"], _W["mong"])  # 'ngày', 'mùng' / 'mồng' 
 _DAY_WORDS_F = tuple(fold_lower(w) for w in _DAY_WORDS)
 _WEEKDAYS = frozenset(_V.get("weekdays_before", ()))
 _NEVER_FIRST = frozenset(_V["never_first"])
+# 'mười tám tháng tuổi', 'tám ngày tuổi', 'ba tuần tuổi': a unit of time between the number and 'tuổi'
+_AGE_UNITS = frozenset(fold_lower(w) for w in _V["age_units"])
+# a clock time said with its minutes after one of these ('kết thúc chín giờ hai mươi hai', 'chừng sáu giờ bốn mươi')
+_CLOCK_BEFORE = frozenset(_V["clock_before"])
+# a part of the day, and 'nay' / 'mai' / 'qua' after it, right before a time ('chiều nay ba giờ')
+_DAY_PART_BEFORE = frozenset(_V["day_part_before"])
+# nouns before an ordinal 'thứ hai' ('lần thứ hai', 'con thứ ba'): no weekday there
+_ORDINAL_NOUNS = frozenset(fold_lower(w) for w in _V["ordinal_nouns"])
 
 _AFTER_AGE = frozenset(_V["after_age"])
 _DAY_PARTS = frozenset(_V["day_parts"])
@@ -107,8 +115,8 @@ def spoken_value(ctx: Context, i: int, e: int) -> int | None:
                 return None
             cur, pend, last = cur + pend * 100, None, "hundred"
         elif v == "zero":
-            if last != "hundred":
-                return None
+            if last != "hundred" and not (last is None and total and not cur and pend is None):
+                return None  # ('một trăm linh hai'; 'hai ngàn lẻ ba' is 2003, said without 'không trăm')
             last = "zero"
         elif v == "thousand":
             if last == "digit" and not after_hundred:
@@ -206,7 +214,7 @@ class SpokenNumberRecognizer(Recognizer):
             e = spoken_number_end(ctx, i, 125)
             if e > i:
                 # 'bảy mươi tư tuổi', 'mười tám tháng tuổi'
-                a = e + 1 if e < n and ft[e] == _WF["month"] and e + 1 < n and ft[e + 1] == _WF["age"] else e
+                a = e + 1 if e < n and ft[e] in _AGE_UNITS and e + 1 < n and ft[e + 1] == _WF["age"] else e
                 if a < n and ft[a] == _WF["age"] and ctx.adj[a - 1] and self._said(ctx, a, (_W["age"],)) \
                         and not (i > 0 and ft[i - 1] in _NOT_BEFORE_AGE):
                     out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, _WHY["age_words"]))
@@ -233,6 +241,11 @@ class SpokenNumberRecognizer(Recognizer):
                         t_end = k_end
                     part = t_end < n and ctx.adj[t_end - 1] and ctx.ktoks[t_end] in _DAY_PARTS
                     at = i > 0 and ft[i - 1] == _WF["at"]
+                    # 'kết thúc chín giờ hai mươi hai', 'chừng sáu giờ bốn mươi' (minutes said: a clock, not hours)
+                    at = at or m_end > e + 1 and i > 0 and ctx.adj[i - 1] and ctx.ktoks[i - 1] in _CLOCK_BEFORE
+                    # 'chiều nay ba giờ', 'sáng mai tám giờ rưỡi'
+                    at = at or i > 1 and ctx.adj[i - 1] and ctx.adj[i - 2] and ctx.ktoks[i - 2] in _DAY_PARTS \
+                        and ctx.ktoks[i - 1] in _DAY_PART_BEFORE
                     if part or at:
                         end = t_end + 1 if part else t_end
                         out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.8, self.name,
@@ -284,10 +297,49 @@ class SpokenNumberRecognizer(Recognizer):
                     and ctx.adj[i] and ctx.adj[i + 1]:
                 x = i + 2
                 end = _spoken_year(ctx, x)
+                if not end and x < n:
+                    # 'sinh năm bốn tư' ('44): two digits said as one number, 20 to 99
+                    e2 = spoken_number_end(ctx, x, 99)
+                    v2 = spoken_value(ctx, x, e2) if e2 > x else None
+                    end = e2 if v2 is not None and 20 <= v2 <= 99 and e2 - x <= 3 else 0
                 if end:
                     out.append(Candidate(toks[x].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
                                          _WHY["birth_year_words"]))
         for i in range(n - 3):
+            weekday = i + 2 < n and ctx.adj[i] and ctx.adj[i + 1] and f"{ft[i]} {ft[i + 1]}" in _WEEKDAYS \
+                and _word(ctx, i + 2) is not None and ctx.tokens[i + 2].text.lower() not in _NEVER_FIRST
+            if weekday:
+                # 'hôm thứ hai mười bảy' (Monday the 17th), 'thứ năm hai mươi tháng mười một'
+                d = i + 2
+                d_end = spoken_number_end(ctx, d, 31)
+                month = d_end + 1 < n and ft[d_end] == _WF["month"] and ctx.adj[d_end - 1] and ctx.adj[d_end]
+                if d_end > d and (d_end >= n or not ctx.adj[d_end - 1] or _word(ctx, d_end) is None) \
+                        and ((spoken_value(ctx, d, d_end) or 0) >= 10 or month) \
+                        and not (i > 0 and ctx.adj[i - 1] and ft[i - 1] in _ORDINAL_NOUNS):
+                    # (a day of ten or more, or a month after it: 'thứ ba hai viên' is no date; 'lần thứ hai' an ordinal)
+                    end = d_end
+                    if month:
+                        m_end = spoken_number_end(ctx, d_end + 1, 12)
+                        end = m_end if m_end > d_end + 1 else d_end
+                    out.append(Candidate(toks[i].start, toks[end - 1].end, "DATE", 0.8, SpokenNumberRecognizer.name,
+                                         _WHY["date_words"]))
+                continue
+            if ft[i] == _WF["month"] and i > 0 and ctx.adj[i - 1] and (i < 2 or ft[i - 2] not in _DAY_WORDS_F) \
+                    and SpokenNumberRecognizer._said(ctx, i, (_W["month"],)):
+                # 'ba mốt tháng mười hai năm hai không hai sáu': day, month and year said, no 'ngày' before
+                d = i - 1
+                while d > 0 and i - d < 3 and ctx.adj[d - 1] and _word(ctx, d - 1) is not None:
+                    d -= 1
+                while d < i and spoken_number_end(ctx, d, 31) != i:
+                    d += 1
+                m_end = spoken_number_end(ctx, i + 1, 12) if ctx.adj[i] else i + 1
+                if d < i and m_end > i + 1 and m_end + 1 < n and ft[m_end] == _WF["year"] and ctx.adj[m_end - 1] \
+                        and ctx.adj[m_end] and (d == 0 or ft[d - 1] not in _DAY_WORDS_F):
+                    y = _spoken_year(ctx, m_end + 1)
+                    if y:
+                        out.append(Candidate(toks[d].start, toks[y - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
+                                             _WHY["date_words"]))
+                continue
             if ft[i] not in _DAY_WORDS_F or not SpokenNumberRecognizer._said(ctx, i, _DAY_WORDS):
                 continue
             d = i + 1
