@@ -185,3 +185,17 @@ def test_strict_takes_a_village_name_of_common_or_letter_syllables(text, place):
 
 def test_strict_keeps_words_that_share_a_village_word():
     assert removed("bản thân bệnh nhân đã đọc văn bản, hàng xóm nhà bên đưa đi khám") == []
+
+
+def test_strict_takes_the_rest_of_a_name_in_capitals_on_the_next_line():
+    from vimednlp.schema import Span
+
+    text = "Họ và tên mẹ: PINĂNG THỊ HOA\nLANG\nNăm sinh: 1996"
+    a = text.index("PINĂNG")
+    default = [Span(a, a + len("PINĂNG THỊ HOA"), "NAME", "PINĂNG THỊ HOA")]
+    assert any(text[s.start:s.end] == "LANG" for s in strict_spans(text, default))
+
+
+def test_strict_takes_a_given_name_pair_that_starts_a_line_or_follows_a_comma():
+    text = "Cảm ơn anh chị đã gửi báo cáo.\nBest regards, Quốc Bảo"
+    assert covered(text, "Quốc Bảo")

@@ -324,6 +324,7 @@ class _Finder:
         self._tokens(L, P)
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         strict_names.fragments_after_names(self, L, self.names)
+        strict_names.name_line_after(self, L, self.names)
         return self.out
 
     def _spelled_dates(self, L) -> None:
@@ -567,9 +568,11 @@ class _Finder:
                     safe_until = k if k > j + 1 else safe_until
                 if j < safe_until:
                     safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi') or a people ('người Ê Đê')
-                elif surnames.has(wj, marks) and (not initial or j + 1 < n and ctx.adj[j] and toks[j + 1][0][:1].isupper()
-                                                and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)):
-                    safe = False
+                elif (surnames.has(wj, marks) or initial and L["given"].has(wj, marks)) and (
+                        not initial or j + 1 < n and ctx.adj[j] and toks[j + 1][0][:1].isupper()
+                        and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)
+                        and not known.has(toks[j + 1][0], marks)):
+                    safe = False  # (a surname, or a given name before another, starts a name: 'Best regards, Quốc Bảo')
                 elif known.has(wj, marks) or wj[1:].islower() and _inflected(wj, known):
                     safe = True
                 elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (

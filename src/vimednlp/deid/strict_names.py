@@ -7,7 +7,8 @@
 - **Surname or syllable, then `thị` or `văn`, then a name** in lower case (`mang thị lài`, `côn thị mơ`,
   `hồ văn pi`): the middle syllable of most Vietnamese names marks the run as a name even when neither side is
   in a name list, unless the pair is a known word (`thị trấn`, `đô thị`, `văn bản`; words.yaml).
-- **The cut-off piece of a name** (`Hồ Văn P ả`, `Hồ Xuân Tá m`): OCR and line breaks split syllables.
+- **The cut-off piece of a name** (`Hồ Văn P ả`, `Hồ Xuân Tá m`): OCR and line breaks split syllables; a line
+  of capitals after a name in capitals at a line's end (`QUẢNG THỊ HOA` / `LANG`) is the rest of that name.
 
 Each pass is one walk over the tokens with set look-ups.
 """
@@ -135,3 +136,27 @@ def fragments_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
             continue
         if not is_syllable(w) and len(w) <= 3 or len(last) <= 2 and last[:1].isupper() and not is_syllable(last.lower()):
             finder.take(toks[k][1], toks[k][2], "NAME", "strict: the cut-off piece of a name")
+
+
+def name_line_after(finder, L, name_spans: list[tuple[int, int]]) -> None:
+    """A name in capitals cut by a line break ('QUẢNG THỊ HOA' / 'LANG'): a line of one to three words in
+    capitals, each a name syllable or in no list, right after a line that ends with a removed name."""
+    text, toks, marks = finder.text, finder.ctx.tokens, finder.marks
+    starts = {t[1]: k for k, t in enumerate(toks)}
+    spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.label == "NAME"]
+    for s, e in spans:
+        if not text[s:e].isupper() or not text[e:].startswith("\n"):
+            continue
+        line_end = text.find("\n", e + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[e + 1:line_end]
+        words = line.split()
+        if not 1 <= len(words) <= 3 or not all(w.isalpha() and w.isupper() for w in words):
+            continue
+        if not all(L["given"].has(w, marks) or L["surnames"].has(w, marks) or not (
+                L["common"].has(w, marks) or L["known"].has(w, marks)) for w in words):
+            continue
+        a = e + 1 + len(line) - len(line.lstrip())
+        k = starts.get(a)
+        if k is not None:
+            finder.take_free(a, a + len(line.strip()), "NAME", "strict: a name in capitals cut by a line break")
