@@ -86,7 +86,7 @@ def test_sides_on_diagnoses():
 @pytest.mark.parametrize("text, mention, expected", [
     ("BN nữ 52t, K vú phải đã phẫu thuật.", "K vú phải", set()),                 # K = cancer, not không
     ("Chi dinh: o chua, nong rat sau xuong uc", "o chua", set()),               # chua = ợ chua, not chưa
-    ("Chẩn đoán: Lao phổi AFB (-), Xpert (+).", "Lao phổi", set()),              # (-) is the test's result
+    ("Chẩn đoán: Lao phổi AFB (-), Xpert (+).", "Lao phổi AFB (-)", set()),      # (-) is the test's sign, no negation
     ("Không ho, không khó nuốt.", "khó nuốt", {"negated"}),
     ("Em gái 6 tuổi đang sốt.", "sốt", {"family"}),
     ("TS: ĐTĐ type 2.\nDiễn biến 24h: còn sốt, ho khạc đờm.", "sốt", set()),   # a new section ends TS

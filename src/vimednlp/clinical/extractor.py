@@ -368,6 +368,10 @@ class ClinicalExtractor:
                 if (v and v.group("u").replace(" ", "") in p.result_only) or _LAB_ROW_VALUE.match(text, sp[end - 1][1]):
                     label = "TEST"
             attrs = {"concept": e.concept, **e.attrs} if label == e.label else {"concept": e.concept}
+            if label == "DISEASE" and p.disease_test_qualifier and (q := p.disease_test_qualifier.match(text, sp[end - 1][1])):
+                # `lao phổi AFB(+)`: the test's sign qualifies the diagnosis
+                cands.append(_Cand(sp[start][0], q.end(), label, "lexicon", attrs, PRIORITY.get(label, 0)))
+                continue
             cands.append(_Cand(sp[start][0], sp[end - 1][1], label, "lexicon", attrs,
                                PRIORITY.get(label, 0)))
         for i, j in symptom_patterns(p, view):

@@ -86,6 +86,9 @@ class PatternRules:
         self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.panel_headings = {fold_lower(str(x)) for x in d.get("panel_headings") or ()}
+        quals = d.get("disease_test_qualifiers") or ()
+        self.disease_test_qualifier = re.compile(r"[ \t]*(?:" + "|".join(re.escape(str(q)) for q in quals)
+                                                 + r")[ \t]*\((?:\+{1,3}|-)\)") if quals else None
         self.negative_finding = re.compile(r"(?:" + _alt(d.get("negative_finding_leads") or ["không thấy"]) + r")(?![\w])")
         # the next reading of a series (`6h 14,2, 11h 16,8, 17h 15,1`)
         self.next_reading = re.compile(r"[ \t]*[,;][ \t]*\d{1,2} ?h(?:\d{2})?[ \t]+(?P<v>\d+(?:[.,]\d+)?)(?![\w/.,]\d)(?![^\W\d_])")
