@@ -199,3 +199,20 @@ def test_strict_takes_the_rest_of_a_name_in_capitals_on_the_next_line():
 def test_strict_takes_a_given_name_pair_that_starts_a_line_or_follows_a_comma():
     text = "Cảm ơn anh chị đã gửi báo cáo.\nBest regards, Quốc Bảo"
     assert covered(text, "Quốc Bảo")
+
+
+def test_strict_keeps_the_common_words_of_a_heading_in_capitals():
+    text = "GlẤY CHUYỂN TUYẾN KHÁM BỆNH, CHỮA BỆNH BẢO HIỂM Y TẾ\nBẢNG KÊ CHI PHÍ KHÁM BỆNH NỘI TRÚ"
+    gone = " ".join(removed(text))
+    for word in ("CHUYỂN TUYẾN", "KHÁM BỆNH", "CHI PHÍ"):
+        assert word not in gone
+
+
+def test_strict_keeps_amounts_in_a_bill_and_counts_beside_removed_dates():
+    from vimednlp.schema import Span
+
+    text = "1. Khám bệnh   Lần 2   37.500   75.000   100%   75.000\nTLD\t90 v\t03/11\t02/02/27\tKPH"
+    a, b = text.index("03/11"), text.index("02/02/27")
+    default = [Span(a, a + 5, "DATE", "03/11"), Span(b, b + 8, "DATE", "02/02/27")]
+    gone = " ".join(text[s.start:s.end] for s in strict_spans(text, default))
+    assert "37.500" not in gone and "75.000" not in gone and "90 v" not in gone

@@ -27,14 +27,13 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-
 from ..paths import load_yaml, resource_path
 from ..schema import Span
 from ..text.canonical import canonical_view
 from ..text.fold import fold_lower
 from ..text.syllable import _CODA, _NO_CODA, _NUCLEI, _ONSET_RE, is_syllable
-from .recognizers.allow import allow_spans
 from . import strict_names, strict_spoken
+from .recognizers.allow import allow_spans
 from .recognizers.base import Candidate, Context, Recognizer
 
 __all__ = ["PROFILES", "StrictRecognizer", "check_profile", "strict_spans"]
@@ -216,7 +215,7 @@ _ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), (
 _NAME_SAFE_ENDINGS = ("ied", "ed", "ly", "ful", "ness", "ment")
 
 
-def _inflected(word: str, known: "_Words") -> bool:
+def _inflected(word: str, known: _Words) -> bool:
     """An English word whose stem is a known word (the list holds base forms)."""
     w = word.lower()
     for end, repl in _ENDINGS:
@@ -307,7 +306,13 @@ class _Finder:
         self._speakers(P["speaker"], L)
         for m in P["spaced_chars"].finditer(text):
             g = m.group(0)
-            if (_digits(g) >= 5 or _digits(g) >= 4 and any(c.isalpha() for c in g)) and re.search(r"\s", g):
+            # (the evidence is in what is still free: '90 v' beside two removed dates in a register row is a count;
+            # amounts of money, '37.500 37.500', are no code)
+            rest = "".join(c for c, t in zip(g, self.taken[m.start():m.end()]) if not t)
+            if all(P["money"].fullmatch(x) or P["small_number"].fullmatch(x) for x in re.findall(r"\d[\d.,]*", rest)) \
+                    and re.search(r"\d[.,]\d", rest):
+                continue
+            if (_digits(rest) >= 5 or _digits(rest) >= 4 and any(c.isalpha() for c in rest)) and re.search(r"\s", g):
                 self.take_free(*m.span(), "PHONE" if g.startswith("0") else "ID", "strict: characters one by one")
         for m in P["compound_code"].finditer(text):
             g = m.group(0)
@@ -550,42 +555,62 @@ class _Finder:
 
     def _capitalised(self, i: int, L) -> int:
         """A capitalised run: the words up to the next lower-case word or line break. From its first word not
-        known safe to its end, it is removed. Returns the index after the run."""
+        known safe to its end, it is removed (in a heading in capitals, each unsafe word and the name syllables
+        after it). Returns the index after the run."""
         ctx, text, marks, toks = self.ctx, self.text, self.marks, self.ctx.tokens
         known, common, clinical, surnames = L["known"], L["common"], L["clinical"], L["surnames"]
         n = len(toks)
         j = i
         first_unsafe = None
+        unsafe: list[int] = []
         safe_until = self._people_after(i, L)
         while j < n and toks[j][3] == "word" and toks[j][0][:1].isupper() and self.free(toks[j][1], toks[j][2]) \
                 and (j == i or ctx.adj[j - 1]):
             wj = toks[j][0]
-            if first_unsafe is None:
-                # (a word right after a person cue and ':' is that person's name, however common: 'người ghi: Lả')
-                initial = j == i and _sentence_initial(text, toks[j][1]) and not self._after_person_colon(i, L)
-                if j >= safe_until:
-                    k = ctx.match_at(j, L["phrases"], folded=True)
-                    safe_until = k if k > j + 1 else safe_until
-                if j < safe_until:
-                    safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi') or a people ('người Ê Đê')
-                elif (surnames.has(wj, marks) or initial and L["given"].has(wj, marks)) and (
-                        not initial or j + 1 < n and ctx.adj[j] and toks[j + 1][0][:1].isupper()
-                        and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)
-                        and not known.has(toks[j + 1][0], marks)):
-                    safe = False  # (a surname, or a given name before another, starts a name: 'Best regards, Quốc Bảo')
-                elif known.has(wj, marks) or wj[1:].islower() and _inflected(wj, known):
-                    safe = True
-                elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (
-                        L["given"].has(wj, marks) and not (j + 1 < n and toks[j + 1][0].islower() and ctx.adj[j])):
-                    safe = True  # (a name syllable alone in its cell or before another capital is no sentence)
-                elif wj.isupper() and (common.has(wj, marks) or clinical.has(wj, marks)):
-                    safe = True  # a heading in capitals ('KHOA NỘI', 'TIỀN SỬ')
-                else:
-                    safe = False
-                if not safe:
-                    first_unsafe = j
+            # (every word is judged: a heading in capitals keeps its safe words after an unsafe one; a word right
+            # after a person cue and ':' is that person's name, however common: 'người ghi: Lả')
+            initial = j == i and _sentence_initial(text, toks[j][1]) and not self._after_person_colon(i, L)
+            if j >= safe_until:
+                k = ctx.match_at(j, L["phrases"], folded=True)
+                safe_until = k if k > j + 1 else safe_until
+            if j < safe_until:
+                safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi') or a people ('người Ê Đê')
+            elif (surnames.has(wj, marks) or initial and L["given"].has(wj, marks)) and (
+                    not initial or j + 1 < n and ctx.adj[j] and toks[j + 1][0][:1].isupper()
+                    and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)
+                    and not known.has(toks[j + 1][0], marks)):
+                safe = False  # (a surname, or a given name before another, starts a name: 'Best regards, Quốc Bảo')
+            elif known.has(wj, marks) or wj[1:].islower() and _inflected(wj, known):
+                safe = True
+            elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (
+                    L["given"].has(wj, marks) and not (j + 1 < n and toks[j + 1][0].islower() and ctx.adj[j])):
+                safe = True  # (a name syllable alone in its cell or before another capital is no sentence)
+            elif wj.isupper() and (common.has(wj, marks) or clinical.has(wj, marks)):
+                safe = True  # a heading in capitals ('KHOA NỘI', 'TIỀN SỬ')
+            else:
+                safe = False
+            if not safe:
+                unsafe.append(j)
+                first_unsafe = j if first_unsafe is None else first_unsafe
             j += 1
         label = self._listed_after(toks[i][1])
+        # (OCR writes a capital I as 'l': 'GlẤY' is a word in capitals)
+        if first_unsafe is not None and not label and j - i >= 2 and all(t[0].replace("l", "L").isupper()
+                                                                         for t in toks[i:j]):
+            # a heading in capitals ('GlẤY CHUYỂN TUYẾN KHÁM BỆNH'): each unsafe word goes with the name syllables
+            # right after it ('… TỈNH LẠNG SƠN'), the heading's common words stay
+            k = i
+            while k < j:
+                if k in unsafe:
+                    e = k + 1
+                    while e < j and (e in unsafe or len(toks[e][0]) == 1 or L["given"].has(toks[e][0], marks)
+                                     or surnames.has(toks[e][0], marks)):
+                        e += 1
+                    self.take_free(toks[k][1], toks[e - 1][2], "NAME", "strict: capitalised words not known safe")
+                    k = e
+                else:
+                    k += 1
+            return max(j, i + 1)
         if first_unsafe is not None and label:
             # (the next item of a list whose item before was removed, 'Nà Sla, Tân Mỹ': the whole run goes, with
             # the label of the item before, and the comma between them with it)

@@ -86,7 +86,7 @@ def middle_names(finder, L) -> None:
     toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
     W = L["words"]
     middles, before_not, after_not = W["name_middles"], W["not_name_before_middle"], W["not_name_after_middle"]
-    stop, common, known, given, spoken = L["stop"], L["common"], L["known"], L["given"], L["spoken"]
+    stop, common, given, spoken = L["stop"], L["common"], L["given"], L["spoken"]
     n = len(toks)
 
     def lower_word(k: int) -> bool:

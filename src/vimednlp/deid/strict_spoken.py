@@ -11,8 +11,6 @@ The words are data (words.yaml); each rule is one walk over the tokens.
 """
 from __future__ import annotations
 
-from ..text.fold import fold_lower
-
 
 def spoken_dates(finder, L) -> None:
     toks, ctx = finder.ctx.tokens, finder.ctx
