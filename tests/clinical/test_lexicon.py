@@ -100,3 +100,12 @@ def test_tests_take_their_site_and_prefix():
     got = spans("Chỉ định CT scan sọ não, siêu âm Doppler mạch chi dưới, xét nghiệm đường máu, định lượng TSH.", "TEST")
     assert [t for t, _ in got] == ["CT scan sọ não", "siêu âm Doppler mạch chi dưới", "xét nghiệm đường máu",
                                    "định lượng TSH"]
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Tối qua đau nhức lan lên tai, mất ngủ, tự uống Panadol.", "mất ngủ"),
+    ("Theo dõi nếu tụt huyết áp thì báo ngay.", "tụt huyết áp"),
+    ("Dị ứng Penicillin (nổi mề đay năm 2019).", "nổi mề đay"),
+])
+def test_lay_names_of_signs_are_symptoms(text, term):
+    assert ("SYMPTOM", term) in [(s.label, s.text) for s in extract(text)]
