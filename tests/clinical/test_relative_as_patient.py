@@ -29,3 +29,9 @@ def test_the_relative_who_is_the_patient_gives_no_family_flag(text, terms):
 ])
 def test_other_relatives_keep_their_family_flag(text, term):
     assert family(text)[term] is True
+
+
+def test_words_with_other_marks_are_no_relatives():
+    # `nói` is no `nội`, `đi` no `dì`, `có` no `cô`: the patient `mẹ` is still found
+    text = "Con trai kể: từ tuần trước mẹ buồn, hay khóc, ăn kém. Mẹ nói muốn đi về, có lúc không ngủ."
+    assert family(text)["khóc"] is False

@@ -179,7 +179,8 @@ def _patient_kin() -> tuple | None:
     occ = re.compile(r"(?<![\w])(?:(?P<o>" + alt(conf.get("others") or ["gia đình"]) + r")|(?P<kin>" + alt(conf["kin"]) + r")"
                      r"(?:[ \t]+(?P<q>" + alt(conf["qualifier"]) + r"))?)"
                      r"(?:[ \t]+(?P<p>" + alt(conf["possessive"]) + r"))?(?![\w])")
-    raw_kin = {str(w).lower() for w in conf["kin"]}
+    raw_kin = {str(w).lower() for w in conf["kin"]} | {str(w).lower() for w in conf["qualifier"]} \
+        | {str(w).lower() for w in conf.get("others") or ()}
     age = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]*(?:t|tuoi)(?![\w])")
     stop = re.compile(r"(?<![\w])(?:" + alt(conf["gap_stop"]) + r")(?![\w])|[.;:!?\n]")
     return occ, raw_kin, age, stop, int(conf.get("reach", 30))
@@ -189,8 +190,15 @@ def _kin_at(text: str, folded: str, compiled) -> list[tuple[int, int, str]]:
     """Kinship words of the text: (start, end, who); `who` is the folded word and its qualifier."""
     occ, raw_kin = compiled[0], compiled[1]
     out = []
+    def marked_other(g: str, m) -> bool:
+        """The group written with marks that are not the listed word's (`đi` is no `dì`, `nói` no `nội`)."""
+        raw = text[m.start(g):m.end(g)].lower()
+        return raw != fold_lower(raw) and raw not in raw_kin
+
     for m in occ.finditer(folded):
         if m.group("o"):
+            if marked_other("o", m) or (" " not in m.group("o") and not m.group("o") == text[m.start():m.end()].lower()):
+                continue   # `có`, `chống`, `cầu` are no `cô`, `chồng`, `cậu`; a one-syllable person needs its marks
             out.append((m.start(), m.end(), " " + m.group("o")))   # another person (a leading space: never the patient)
             continue
         raw = text[m.start("kin"):m.end("kin")].lower()
@@ -199,7 +207,9 @@ def _kin_at(text: str, folded: str, compiled) -> list[tuple[int, int, str]]:
                 continue   # `mà` (but), `bá`: accents say it is another word
         elif not m.group("p"):
             continue       # no marks: `ma` / `ba` alone are `mà` / `ba` (three); `ma e` is `má em`
-        out.append((m.start(), m.end(), m.group("kin") + (" " + m.group("q") if m.group("q") else "")))
+        q = m.group("q") if m.group("q") and not marked_other("q", m) else None
+        end = m.end() if q or not m.group("q") else m.end("kin")
+        out.append((m.start(), end, m.group("kin") + (" " + q if q else "")))
     return out
 
 
@@ -217,12 +227,12 @@ def _patient_relative(text: str, spans: list[Span]) -> None:
     symptom_starts = sorted(sp.start for sp in spans if sp.label == "SYMPTOM")
     mention_starts = sorted(sp.start for sp in spans if sp.label in ASSERTION_LABELS)
     kin_starts = [s for s, _, _ in kins]
-    patient = None
+    patient: set[str] = set()
     for s, e, who in kins:
         if " " in who or text[e:e + 1] == ":":
             continue
         if age.match(folded, e):
-            patient = who
+            patient.add(who)
             break
         k = bisect.bisect_left(symptom_starts, e)
         if k == len(symptom_starts) or symptom_starts[k] - e > reach:
@@ -231,9 +241,9 @@ def _patient_relative(text: str, spans: list[Span]) -> None:
         if stop.search(folded, e, nxt) or bisect.bisect_left(mention_starts, e) != bisect.bisect_left(mention_starts, nxt) \
                 or bisect.bisect_left(kin_starts, e) != bisect.bisect_left(kin_starts, nxt):
             continue   # another mention or person between: `mẹ ĐTĐ, em gái loét bàn chân`
-        patient = who
+        patient.add(who)
         break
-    if patient is None:
+    if not patient:
         return
     starts = [s for s, _, _ in kins]
     for sp in spans:
@@ -244,7 +254,7 @@ def _patient_relative(text: str, spans: list[Span]) -> None:
             k -= 1
         while k > 0 and not text[kins[k - 1][1]:kins[k][0]].strip():
             k -= 1   # `em gái bà`: the first word is the person, the second its possessor
-        if k < 0 or kins[k][2] != patient or re.search(r"[.!?\n]", text[kins[k][1]:sp.start]):
+        if k < 0 or kins[k][2] not in patient or re.search(r"[.!?\n]", text[kins[k][1]:sp.start]):
             continue
         sp.attrs["family"] = False
 
