@@ -54,3 +54,15 @@ def test_chat_handle_said_three_times_with_a_word_common_in_lower_case(rules):
             "Pả Hồ: chào em, anh ấy ngủ được rồi\nChieng Ho: da e cam on bs nhieu\n"
             "Pả Hồ: nhớ cho uống thuốc đều\nChieng Ho: da vang a\n")
     assert texts(rules, chat, "NAME").count("Chieng Ho") == 3
+
+
+def test_teencode_and_words_missing_their_marks_are_not_names(rules):
+    text = ("bản ghi cuộc gọi bác si nói bên bệnh viện đã nhận em trinh bày ca bệnh nhân sốt ba ngày chị cho bé uốg "
+            "thuốc hạ sốt rồi người nhà da mã là hai một ba anh alo chị nghe không ạ cảm ơn chị nhiều")
+    assert texts(rules, text, "NAME") == []
+
+
+def test_a_syllable_no_vietnamese_word_has_after_a_title_is_a_name(rules):
+    text = ("bản ghi cuộc gọi hôm qua thằng slam đi trạm y tế xã lấy thuốc cho bà rồi chị ơi em nói với chị là số "
+            "thằng slam em ghi ở sổ rồi nhé cảm ơn chị nhiều lắm")
+    assert texts(rules, text, "NAME").count("slam") == 2

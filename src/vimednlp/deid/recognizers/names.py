@@ -91,6 +91,7 @@ _PY_WORD = "[A-ZĀÁǍÀĒÉĚÈÜ][a-zāáǎàēéěèīíǐìōóǒòūúǔù�
 _PINYIN_NAME = re.compile(rf"(?<![\w-])({_PY_WORD}(?: {_PY_WORD}){{1,2}})(?![\w-])")
 _PINYIN_TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _PINYIN_LETTER = re.compile("[zwfjZWFJ]|[qQ](?!u)")
+_FOREIGN_ONSET = re.compile(r"[bcdfghkmpsvx][lr][aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 _SPOKEN_DIGITS = frozenset(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"))
 # a lower-case full name around Văn / Thị: 'bác lương văn slấy', 'chị côn thị mơ', 'bé gái kray thị nhung tám tháng'
 _LW = r"[a-zà-ỹđ]{1,9}"
@@ -142,6 +143,22 @@ def ordinary_words() -> tuple[frozenset, frozenset]:
         syllables.update(parts)
         pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:]))
     return frozenset(pairs), frozenset(syllables)
+
+
+@lru_cache(maxsize=1)
+def _folded_syllables() -> frozenset:
+    """Every ordinary syllable without its marks ('nguoi', 'nao'): a word that is none is no Vietnamese word."""
+    return frozenset(fold_lower(x) for x in ordinary_words()[1])
+
+
+@lru_cache(maxsize=1)
+def _folded_pairs() -> frozenset:
+    return frozenset(fold_lower(x) for x in ordinary_words()[0])
+
+
+@lru_cache(maxsize=1)
+def _folded_stop() -> frozenset:
+    return frozenset(fold_lower(x) for x in _LOWER_STOP)
 
 
 @lru_cache(maxsize=1)
@@ -495,8 +512,14 @@ class NameRecognizer(Recognizer):
         nxt = ft[i + 1] if i + 1 < n and ctx.adj[i] and toks[i + 1].kind == "word" else None
         if nxt is not None and (f"{w} {nxt}" in pairs or f"{w} {nxt}" in never):
             return i + 1
-        foreign = w not in syllables and len(w) >= 2 and any(v in w for v in "aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩị"
-                                                                          "òóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+        # a syllable no Vietnamese word has, opening on a consonant cluster Vietnamese never writes: a Tày, Mông or
+        # Highlands name ('slấy', 'kre', 'bluc'); teencode drops letters at the end instead ('uốg', 'nhju'), and
+        # 'ngưoi' is 'người' misspelt (a syllable once the marks are gone)
+        foreign = w not in syllables and fold_lower(w) not in _folded_syllables() and _FOREIGN_ONSET.match(w) is not None
+        if fold_lower(w) == w and not foreign and (w in _folded_stop() and (w not in giv or len(w) <= 2)
+                                                   or f"{fold_lower(ft[i - 1])} {w}" in _folded_pairs()
+                                                   or nxt is not None and f"{w} {fold_lower(nxt)}" in _folded_pairs()):
+            return i + 1  # a word typed without its marks in a text that has them: 'bà da the', 'em trinh bày'
         if not (w in giv or foreign):
             return i + 1
         if foreign and (nxt is None and i + 1 < n and toks[i + 1].kind == "number" or nxt in _SPOKEN_DIGITS):
