@@ -43,3 +43,17 @@ def test_a_heading_with_a_finding_stays_a_test():
 ])
 def test_long_form_title_names_no_disease(text):
     assert not [t for lab, t in labelled(text) if lab == "DISEASE"]
+
+
+def test_columns_of_a_measurement_table_under_test_headers():
+    text = ("Bảng theo dõi:\nGiờ  | Mạch | HA     | Hct | Nước tiểu\n6h   | 110  | 100/70 | 46% | 150 ml\n"
+            "10h  | 118  | 95/75  | 49% | 80 ml")
+    spans = labelled(text)
+    assert [t for lab, t in spans if lab == "TEST"] == ["Mạch", "HA", "Hct", "Nước tiểu"]
+    assert [t for lab, t in spans if lab == "RESULT"] == ["110", "100/70", "46%", "150 ml", "118", "95/75", "49%", "80 ml"]
+    assert not [t for lab, t in spans if lab == "DOSAGE"]
+
+
+def test_a_row_in_capitals_with_bars_or_a_unit_is_no_title():
+    assert labelled("| PLT | 68 G/L | LL | 150–400 |") == [("TEST", "PLT"), ("RESULT", "68 G/L")]
+    assert labelled("PLT 68 G/L") == [("TEST", "PLT"), ("RESULT", "68 G/L")]

@@ -18,7 +18,7 @@ from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span
 from ..text.alignment import apply_edits
 from ..text.fold import fold_lower
 from .context import ConText, Target, default_rules, reconcile
-from .lexicon import Entry, Match, TokenView
+from .lexicon import Entry, Match, TokenView, split_words, token_key
 from .patterns import (
     PatternRules,
     _longest,
@@ -528,6 +528,42 @@ class ClinicalExtractor:
                 out.append(_Cand(finding[0], finding[1], "RESULT", "pattern", {"finding": True}, 10))
         return out
 
+    def _table_columns(self, text: str) -> list[_Cand]:
+        """A table whose header row names tests in its cells (`Giờ | Mạch | HA | Hct | Nước tiểu`): each header cell that
+        is a test is a TEST, and a value in its column below (`110`, `100/70`, `46%`, `150 ml`) a RESULT. Two test
+        columns at least, so a prescription or a list with bars is left alone."""
+        if text.count("|") < 4:
+            return []
+        p = self.patterns
+        out: list[_Cand] = []
+        pos, lines = 0, []
+        for line in text.split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        i = 0
+        while i < len(lines):
+            start, line = lines[i]
+            if line.count("|") < 2:
+                i += 1
+                continue
+            cells = _cells(start, line)
+            cols = {}
+            for k, (cs, ce) in enumerate(cells):
+                key = " ".join(token_key(w) for w in split_words(text[cs:ce]))
+                if key and (key in surfaces("TEST") or key in p.need_value):
+                    cols[k] = (cs, ce)
+            j = i + 1
+            if len(cols) >= 2:
+                out += [_Cand(cs, ce, "TEST", "pattern", {}, 10) for cs, ce in cols.values()]
+                while j < len(lines) and lines[j][1].count("|") >= 2:
+                    row = _cells(*lines[j])
+                    for k in cols:
+                        if k < len(row) and _CELL_VALUE.fullmatch(text, *row[k]):
+                            out.append(_Cand(row[k][0], row[k][1], "RESULT", "pattern", {}, 10))
+                    j += 1
+            i = j
+        return out
+
     @staticmethod
     def _earlier_values(p: PatternRules, folded: str, results: list[_Cand]) -> list[_Cand]:
         """The earlier reading in brackets after a result is a result too (`VAS 4/10 (buổi 1: 8/10)`)."""
@@ -589,6 +625,7 @@ class ClinicalExtractor:
         measures = self._measures(text, folded, ents)
         cands = ents + measures + self._earlier_values(self.patterns, folded,
                                                        resolve_overlaps([c for c in measures if c.label == "RESULT"]))
+        cands += self._table_columns(text)
         chosen = _drop_doctor_questions(text, _drop_in_titles(text, resolve_overlaps(cands)))
         if self.patterns.panel_headings:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
@@ -753,7 +790,7 @@ _LAB_ROW_VALUE = re.compile(r"[ \t]*(?:(?:đói|máu|huyết thanh|niệu|mao m�
                             r"(?:\d|[lIO](?=[\dlIO]*[,.]\d))[\dlIO]*(?:[.,][\dlIO]+)?"
                             r"(?![ \t]*(?:%|mg|ml|mcg|µg|ui|iu|UI|IU|viên|ống|g(?![/\w])))")
 _VALUE_THEN_GAP = re.compile(r"\d[^\n]*?(?: {2,}|\t)")
-_TABLE_VALUE = re.compile(r"(?: {2,}|\t)[<>≤≥]?\s*\d|\d[,.]\d")
+_TABLE_VALUE = re.compile(r"(?: {2,}|\t)[<>≤≥]?\s*\d|\d[,.]\d|\||\d\s*(?:%|[A-Za-zµ]+/[A-Za-z0-9]+)")   # bars, `68 G/L`
 
 
 def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -782,6 +819,25 @@ def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 _DOCTOR_TURN = re.compile(r"[ \t]*(?:\[[\d:h ]+\][ \t]*)?(?:BS|Bs|bs|Bác sĩ|bác sĩ|Bac si|bac si|BSĐT|Dr\.?)\b[^:\n]{0,24}:")
+
+
+# a value cell of a measurement table: a number, a ratio or a percentage, with a unit
+_CELL_VALUE = re.compile(r"[<>≤≥]?\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?(?:[ \t]*(?:%|[^\W\d_][\w/µ°]{0,8}))?")
+
+
+def _cells(start: int, line: str) -> list[tuple[int, int]]:
+    """The cells of a table line cut at its bars, as stripped (start, end) offsets (a leading bar opens no cell)."""
+    out, pos = [], 0
+    parts = line.split("|")
+    if line.lstrip().startswith("|"):
+        pos = len(parts[0]) + 1
+        parts = parts[1:]
+    for part in parts:
+        a = len(part) - len(part.lstrip())
+        b = len(part.rstrip())
+        out.append((start + pos + a, start + pos + b) if b > a else (start + pos, start + pos))
+        pos += len(part) + 1
+    return out
 
 
 def _drop_panel_headings(text: str, folded: str, cands: list[_Cand], headings: set[str]) -> list[_Cand]:
