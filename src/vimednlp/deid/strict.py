@@ -148,7 +148,7 @@ def _lists() -> dict:
     from .recognizers.lexicons import places
 
     gaz = Gazetteer()
-    for kind in ("province", "district"):
+    for kind in ("district", "province"):  # (a province that shares its name with a district stays a province)
         for k in places().get(kind, {}):
             if " " in k:
                 gaz[k] = kind
@@ -372,9 +372,11 @@ class _Finder:
         while i < n:
             if toks[i][3] == "word" and toks[i][0].islower():
                 j = ctx.match_at(i, gaz, folded=True)
-                if j - i >= 2 and all(t[0].islower() and not L["stop"].has(t[0], self.marks) and not
-                                      L["common"].has(t[0], self.marks) and not L["clinical"].has(t[0], self.marks)
-                                      for t in toks[i:j]):
+                plain = [t[0].islower() and not L["stop"].has(t[0], self.marks) and not
+                         L["common"].has(t[0], self.marks) and not L["clinical"].has(t[0], self.marks) for t in toks[i:j]]
+                # (a province needs one word that is no common word, 'bac ninh'; a district all of them)
+                province = gaz.get(" ".join(ctx.ftoks[i:j])) == "province"
+                if j - i >= 2 and all(t[0].islower() for t in toks[i:j]) and (any(plain) if province else all(plain)):
                     self.take_free(toks[i][1], toks[j - 1][2], "LOCATION", "strict: place name in lower case")
                     i = j
                     continue

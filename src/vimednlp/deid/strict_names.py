@@ -29,7 +29,7 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
     anywhere (a name syllable that is no ordinary word) or only where a name stands."""
     toks, marks = finder.ctx.tokens, finder.marks
     spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.explanation in _SURE]
-    W = L["words"]
+    W = L["marked_words"] if marks else L["words"]
     out: dict[str, bool] = {}
     starts = [t[1] for t in toks]
     for s, e in spans:
@@ -41,7 +41,8 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
             continue
         w = words[-1]
         f = fold_lower(w)
-        if len(w) < 2 or f in W["name_middles"] or f in W["speaker_roles"] or f in W["after_person_keep"] \
+        g = w.lower() if marks else f  # ('lả' is no 'là' of after_person_keep)
+        if len(w) < 2 or g in W["name_middles"] or g in W["speaker_roles"] or g in W["after_person_keep"] \
                 or L["spoken"].has(w, marks) or L["stop"].has(w, marks) or w.islower() and L["known"].has(w, marks):
             continue
         # (a word of a clinical phrase, 'lả' of 'mệt lả', is no ordinary word alone: the pair check keeps the phrase)
