@@ -93,3 +93,14 @@ def test_drug_name_with_an_ocr_digit_is_read_back(text, drug):
 def test_names_with_a_real_digit_stay():
     spans = [(s.label, s.text) for s in extract("HbA1c 10,3%, NS1 dương tính, vitamin B1 100mg.")]
     assert ("TEST", "HbA1c") in spans and ("TEST", "NS1") in spans and ("DRUG", "vitamin B1") in spans
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("em đã cho phu rô xê mít bốn mươi mi li gam tiêm tĩnh mạch hai lần", "phu rô xê mít"),
+    ("và ni tơ rô gờ li xê rin xịt dưới lưỡi, huyết áp một trăm bốn mươi trên chín mươi", "ni tơ rô gờ li xê rin"),
+    ("có cho uống ni phê đi pin mười mi li gam chưa chị", "ni phê đi pin"),
+])
+def test_drug_name_spelled_as_it_sounds_in_a_transcript(text, drug):
+    spans = [(s.label, s.text) for s in extract(text)]
+    assert ("DRUG", drug) in spans
+    assert not [t for lab, t in spans if lab == "DRUG" and "mi li" in t]   # spoken units stay units

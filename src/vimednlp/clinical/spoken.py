@@ -387,6 +387,87 @@ def value_edits(text: str) -> list[Edit]:
     edits = _ocr_edits(text, data) + _ocr_word_edits(text, data)
     if _may_be_spoken(text.lower(), data):
         edits += _spoken_edits(text, data)
+        taken = [(a, b) for a, b, _ in edits]
+        edits += [e for e in _spoken_name_edits(text) if not any(a < e[1] and e[0] < b for a, b in taken)]
+    return edits
+
+
+# --- drug and test names spelled as they sound (`phu rô xê mít` = furosemid, `in su lin` = insulin) ----------------
+_SPOKEN_SYLLABLE = re.compile(r"[^\W\d_]{1,5}")
+_SCHWA = re.compile(r"^([^\W\d_aăâeêioôơuưy]{1,2})[ơờởỡớợ]$")   # `tơ`, `gờ`, `lờ`: a consonant said alone
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _phonetic(s: str, english: bool) -> str:
+    """A rough sound spelling shared by Vietnamese syllables and English / INN names."""
+    s = fold_lower(s).replace(" ", "").replace("-", "")
+    s = s.replace("ph", "f").replace("th", "t").replace("gh", "g").replace("w", "u")
+    if english:
+        s = re.sub(r"c(?=[eiy])", "s", s).replace("ch", "k").replace("y", "i").replace("x", "ks")
+    else:
+        s = s.replace("x", "s")
+    s = s.replace("q", "k").replace("c", "k")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _skeleton(ph: str) -> str:
+    """Consonants only, a final `d` read as `t` (`furosemid` = `phu rô xê mít`)."""
+    sk = _VOWELS.sub("", ph)
+    return sk[:-1] + "t" if sk.endswith("d") else sk
+
+
+@lru_cache(maxsize=1)
+def _spoken_name_index() -> dict[str, list[tuple[str, str]]]:
+    """Drug and test names of the lexicon by consonant skeleton: skeleton -> [(name, sound spelling)]."""
+    from .resources import surfaces
+
+    idx: dict[str, list[tuple[str, str]]] = {}
+    for label in ("DRUG", "TEST"):
+        for name in surfaces(label):
+            joined = name.replace(" ", "")
+            if len(joined) < 6 or not joined.isalpha() or " " in name:   # one foreign word (INN, lab name)
+                continue
+            ph = _phonetic(name, english=True)
+            sk = _skeleton(ph)
+            if len(sk) >= 4:
+                idx.setdefault(sk, []).append((name, ph))
+    return idx
+
+
+def _spoken_name_edits(text: str) -> list[Edit]:
+    """In a transcript, a run of 2-7 lower-case syllables that sounds like a drug or test name of the lexicon
+    (same consonant skeleton, sound spellings at least 80% alike) is read as that name."""
+    from difflib import SequenceMatcher
+
+    idx = _spoken_name_index()
+    data = _data()
+    # number words and spoken units are read as values, never as a name (`mi li gam` is no `milgamma`)
+    units = [k for k in data.units if len(k) > 1]
+    toks = [m for m in _SPOKEN_SYLLABLE.finditer(text) if m.group().islower() and fold_lower(m.group()) not in data.roles]
+    edits: list[Edit] = []
+    i = 0
+    while i < len(toks):
+        best = None
+        for j in range(min(len(toks), i + 7), i + 1, -1):
+            run = toks[i:j]
+            if any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+                continue
+            keys = tuple(fold_lower(m.group()) for m in run)
+            if any(keys[k:k + len(u)] == u for u in units for k in range(len(keys) - len(u) + 1)):
+                continue
+            spoken = "".join((_SCHWA.match(m.group()).group(1) if _SCHWA.match(m.group()) else m.group()) for m in run)
+            ph = _phonetic(spoken, english=False)
+            for name, target in idx.get(_skeleton(ph), ()):
+                if SequenceMatcher(None, ph, target).ratio() >= 0.8:
+                    best = (run[0].start(), run[-1].end(), name)
+                    break
+            if best:
+                break
+        if best:
+            edits.append(best)
+            i += j - i
+        else:
+            i += 1
     return edits
 
 
