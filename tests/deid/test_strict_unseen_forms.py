@@ -230,3 +230,18 @@ def test_strict_a_name_from_em_la_travels_to_em_and_the_name():
     text = "em là lả ở phòng công tác xã hội gọi anh\nngười nhà ừ cảm ơn em lả nhé"
     second = text.rindex("lả")
     assert any(s.start <= second < s.end for s in strict_spans(text, []))
+
+
+def test_strict_a_given_name_in_no_list_travels_to_speakers_in_text_without_marks():
+    text = ("cuoc goi lai nguoi benh tram y te dinh lac nhan vien duong van phin\n"
+            "phin alo chi son phai khong a\n"
+            "nguoi nha dung roi em oi\n"
+            "phin da em hen chi thu hai tuan sau nhe")
+    spans = strict_spans(text, [])
+    starts = [i for i in range(len(text)) if text.startswith("phin ", i) and text[i - 1] == "\n"]
+    assert len(starts) == 2 and all(any(s.start <= i < s.end for s in spans) for i in starts)
+
+
+def test_strict_takes_an_english_surname_that_looks_like_a_word_with_an_ending():
+    text = "| patient / bệnh nhân\t|\trobert turner\t|\tdob / ngày sinh\t|"
+    assert covered(text, "turner")

@@ -206,9 +206,10 @@ def _vietnamese_like(word: str) -> bool:
 
 # an English word's regular endings and the stems they leave ('doses' -> 'dose', 'skipped' -> 'skip',
 # 'forearms' -> 'forearm', 'awakening' -> 'awaken', 'harmful' -> 'harm'): endings, not words, so code
+# ('-er' is left out: 'turner', 'baker', 'walker' are surnames too)
 _ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e", "<")),
-            ("ing", ("", "e", "<")), ("ly", ("",)), ("ful", ("",)), ("ness", ("",)), ("er", ("", "e")),
-            ("ment", ("",)), ("al", ("", "e")))
+            ("ing", ("", "e", "<")), ("ly", ("",)), ("ful", ("",)), ("ness", ("",)), ("ment", ("",)),
+            ("al", ("", "e")))
 
 
 # a capitalised word takes only endings that no surname ends with ('Parker', 'Banks', 'Manning' are names)

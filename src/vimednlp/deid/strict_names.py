@@ -48,10 +48,11 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
         # (a word of a clinical phrase, 'lả' of 'mệt lả', is no ordinary word alone: the pair check keeps the phrase)
         ordinary = any(L[k].has(w, marks) for k in ("common", "known"))
         named = L["given"].has(w, marks) or L["surnames"].has(w, marks)
-        if not marks and (ordinary or not named):
+        if not marks and ordinary:
             continue  # ('la', 'nhung' without marks are 'là', 'nhưng')
         key = w.lower() if marks else f
-        out[key] = out.get(key, False) or named and not ordinary
+        # (without marks a name syllable may still be a word, 'minh' for 'mình': only where a name stands)
+        out[key] = out.get(key, False) or marks and named and not ordinary
     return out
 
 
