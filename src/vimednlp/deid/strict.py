@@ -690,13 +690,14 @@ class _Finder:
         if j >= n or fold_lower(toks[j][0]) in L["words"]["speaker_roles"]:
             return i
         kin = not title and self._kin_name(i, j, L)
+        ordinary = kin and (common.has(toks[j][0], marks) or L["known"].has(toks[j][0], marks))
         if not (kin or (name_like(j) or unknown(j) and ctx.adj[j - 1])
                 and (title or not common.has(toks[j][0], marks) and ctx.ftoks[j] not in L["words"]["after_person_keep"])):
             return i
         k = j + 1
-        # (after an ordinary word taken as a name, only name syllables follow: 'anh sang | chở')
-        while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) and not (kin and common.has(toks[k][0], marks))
-                                                          or unknown(k) and not kin):
+        # (after an ordinary word taken as a name, only name syllables follow: 'anh tài | chở')
+        while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) and not (ordinary and common.has(toks[k][0], marks))
+                                                          or unknown(k) and not ordinary):
             k += 1
         self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: lower-case name after a title or kinship word")
         return k
