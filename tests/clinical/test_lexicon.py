@@ -109,3 +109,17 @@ def test_tests_take_their_site_and_prefix():
 ])
 def test_lay_names_of_signs_are_symptoms(text, term):
     assert ("SYMPTOM", term) in [(s.label, s.text) for s in extract(text)]
+
+
+@pytest.mark.parametrize("text,procedure", [
+    ("Trước khi xuống viện đã cạo gió nhiều lần, lưng còn vết bầm.", "cạo gió"),
+    ("R46: mở tủy, đặt thuốc, trám tạm. Hẹn bọc mão sứ.", "trám tạm"),
+    ("Lần sau cạo vôi răng 2 hàm.", "cạo vôi răng"),
+    ("Xử trí: cởi bỏ quần áo, tắm rửa khử độc toàn thân bằng xà phòng.", "tắm rửa khử độc"),
+])
+def test_folk_and_dental_procedures(text, procedure):
+    assert ("PROCEDURE", procedure) in [(s.label, s.text) for s in extract(text)]
+
+
+def test_a_triangle_is_no_cupping():
+    assert not [s for s in extract("Phẫu tích tam giác Calot, kẹp cắt động mạch túi mật.") if s.text == "giác"]
