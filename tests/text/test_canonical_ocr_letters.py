@@ -13,6 +13,7 @@ from vimednlp.text.canonical import canonical_view
     ("3. N0NG THỊ MỈN - cháu", "3. NONG THỊ MỈN - cháu"),
     ("Member name: ANDERS0N, Rebecca", "Member name: ANDERSON, Rebecca"),
     ("PART A - MEMBER DETA1LS", "PART A - MEMBER DETAILS"),
+    ("KH0A: N0l TlM MACH", "KHOA: NOI TlM MACH"),
 ])
 def test_zero_and_one_inside_words_read_as_letters(ocr, reads):
     v = canonical_view(ocr)

@@ -323,9 +323,12 @@ def _ocr_word_edits(text: str) -> list[Edit]:
         letters = [c for c in g if not c.isdigit()]
         if len(letters) < 2 or len(g) < 3 or 2 * (len(g) - len(letters)) > len(letters):
             continue
-        upper = all(c.isupper() for c in letters)
+        # (a small l among capitals is a capital I too: 'N0l' is NỘI read as NOI)
+        upper = all(c.isupper() for c in letters if c != "l") and any(c.isupper() for c in letters)
         for k, c in enumerate(g):
-            if c == "0":
+            if c == "l" and upper:
+                edits.append((m.start() + k, m.start() + k + 1, "I"))
+            elif c == "0":
                 edits.append((m.start() + k, m.start() + k + 1, "O" if upper else "o"))
             elif c == "1":
                 if not upper or k == 0 or k == len(g) - 1:
