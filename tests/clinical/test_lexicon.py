@@ -123,3 +123,18 @@ def test_folk_and_dental_procedures(text, procedure):
 
 def test_a_triangle_is_no_cupping():
     assert not [s for s in extract("Phẫu tích tam giác Calot, kẹp cắt động mạch túi mật.") if s.text == "giác"]
+
+
+@pytest.mark.parametrize("text,sign", [
+    ("Khám: ăn mặc gọn, nét mặt buồn, trả lời chậm, không ảo giác.", "nét mặt buồn"),
+    ("Nôn 3 lần, chảy nước bọt nhiều, vã mồ hôi, đau quặn bụng.", "chảy nước bọt nhiều"),
+    ("- Đồng tử co nhỏ 1mm hai bên.", "Đồng tử co nhỏ"),
+    ("Da xanh, niêm mạc nhợt, củng mạc vàng nhẹ, bụng cổ trướng.", "củng mạc vàng nhẹ"),
+    ("Gần đây ăn kém, mệt, nước tiểu sẫm.", "nước tiểu sẫm"),
+])
+def test_sign_families_of_mood_poisoning_and_jaundice(text, sign):
+    assert ("SYMPTOM", sign) in [(s.label, s.text) for s in extract(text)]
+
+
+def test_funny_is_no_low_mood():
+    assert not extract("Chuyện buồn cười lắm.")
