@@ -205,3 +205,12 @@ def test_fear_check_consistency_and_warning_lists(text, target, cls):
 def test_a_fear_that_is_not_about_a_disease_changes_nothing():
     ents = {e.text: e for e in vimednlp.extract("Bé sợ tiêm, khóc nhiều, không sốt.")}
     assert ents["sốt"].attrs["negated"] and not ents["sốt"].attrs["uncertain"]
+
+
+@pytest.mark.parametrize("text,term", [
+    ("4. Gãy xương đùi phải (2012, ngã cây cà phê, đã mổ kết hợp xương)", "Gãy xương đùi phải"),
+    ("CĐ lâm sàng: TD xơ gan / viêm gan C (2017, chưa đt)", "viêm gan C"),
+])
+def test_year_opening_a_bracket_after_a_problem_is_history(text, term):
+    (s,) = [s for s in vimednlp.extract(text) if s.text == term]
+    assert s.attrs["historical"]
