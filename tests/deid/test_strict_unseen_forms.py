@@ -245,3 +245,11 @@ def test_strict_a_given_name_in_no_list_travels_to_speakers_in_text_without_mark
 def test_strict_takes_an_english_surname_that_looks_like_a_word_with_an_ending():
     text = "| patient / bệnh nhân\t|\trobert turner\t|\tdob / ngày sinh\t|"
     assert covered(text, "turner")
+
+
+@pytest.mark.parametrize("text", [
+    "đã trao đổi với y sĩ trạm, có bình luận trên nhóm về đường kính ruột thừa",
+    "hồ sơ đã gửi, mã hồ sơ ghi ở bìa, ông bảo đồng thời yên tâm chờ kết quả",
+])
+def test_strict_keeps_common_words_that_start_with_a_surname(text):
+    assert removed(text) == []

@@ -494,7 +494,8 @@ class _Finder:
             if surnames.has(w, marks) and i + 1 < n and ctx.adj[i] and toks[i + 1][3] == "word" \
                     and given.has(toks[i + 1][0], marks) and not toks[i + 1][0][:1].isupper() \
                     and not stop.has(toks[i + 1][0], marks) and fold_lower(f"{w} {toks[i + 1][0]}") not in L["never"] \
-                    and (ctx.ftoks[i], ctx.ftoks[i + 1]) not in L["pairs"]:
+                    and (ctx.ftoks[i], ctx.ftoks[i + 1]) not in L["pairs"] \
+                    and not (marks and f"{low} {toks[i + 1][0].lower()}" in L["marked_words"]["not_name_pairs"]):
                 j = i + 2
                 while j < n and j - i < 4 and ctx.adj[j - 1] and toks[j][3] == "word" and given.has(toks[j][0], marks) \
                         and not stop.has(toks[j][0], marks) and (ctx.ftoks[j - 1], ctx.ftoks[j]) not in L["pairs"]:
@@ -744,6 +745,8 @@ class _Finder:
                                                   or ctx.match_at(i, L["phrases"], folded=True) > i):
                     return i  # the cue word used as a common word ('khu vực', 'phòng bệnh', 'số lần')
                 if label == "NAME":
+                    if marks and " ".join(t[0].lower() for t in toks[i:i + m]) not in L["person_marked"]:
+                        return i  # ('ở' is no 'ô', 'o': in text with marks a person cue is compared as written)
                     return self._name_after(i, j, key == "titles", L)
                 k = j
                 while k < n and k - j < 6 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
