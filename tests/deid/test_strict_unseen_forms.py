@@ -253,3 +253,11 @@ def test_strict_takes_an_english_surname_that_looks_like_a_word_with_an_ending()
 ])
 def test_strict_keeps_common_words_that_start_with_a_surname(text):
     assert removed(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "chị coi giùm em cái phiếu này, anh đo lại huyết áp rồi em ghé trạm sau",
+    "con bú ít, anh mấy giờ về, chị ngưng thuốc từ hôm qua",
+])
+def test_strict_keeps_verbs_and_question_words_after_a_kinship_word(text):
+    assert removed(text) == []

@@ -693,7 +693,7 @@ class _Finder:
         kin = not title and self._kin_name(i, j, L)
         ordinary = kin and (common.has(toks[j][0], marks) or L["known"].has(toks[j][0], marks))
         if not (kin or (name_like(j) or unknown(j) and ctx.adj[j - 1])
-                and (title or not common.has(toks[j][0], marks) and ctx.ftoks[j] not in L["words"]["after_person_keep"])):
+                and (title or not common.has(toks[j][0], marks) and not self._kept_after_person(j, L))):
             return i
         k = j + 1
         # (after an ordinary word taken as a name, only name syllables follow: 'anh tài | chở')
@@ -703,6 +703,13 @@ class _Finder:
         self.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: lower-case name after a title or kinship word")
         return k
 
+    def _kept_after_person(self, j: int, L) -> bool:
+        """A word that often follows a kinship word (words.yaml after_person_keep), compared as written in text
+        with marks ('đo' is no 'Đô')."""
+        if self.marks:
+            return self.ctx.tokens[j][0].lower() in L["marked_words"]["after_person_keep"]
+        return self.ctx.ftoks[j] in L["words"]["after_person_keep"]
+
     def _kin_name(self, i: int, j: int, L) -> bool:
         """A given name that is also a common word, after a kinship word or 'em là' (toks[i:j], as written): no
         word that often follows one (words.yaml after_person_keep), and no part of a clinical term with the next."""
@@ -711,7 +718,7 @@ class _Finder:
         cue = " ".join(t[0].lower() for t in toks[i:j] if t[0] not in (":", "-"))
         return marks and ctx.adj[j - 1] and cue in L["person_marked"] and toks[j][3] == "word" and w.isalpha() \
             and w.islower() and (L["given"].has(w, marks) or L["surnames"].has(w, marks) or not L["common"].has(w, marks)) \
-            and w.lower() not in L["marked_words"]["after_person_keep"] and not L["stop"].has(w, marks) \
+            and not self._kept_after_person(j, L) and not L["stop"].has(w, marks) \
             and (not L["known"].has(w, marks) or cue.rsplit(" ", 1)[-1] in L["marked_words"]["name_copulas"] and not L["common"].has(w, marks)) \
             and not L["spoken"].has(w, marks) and not (j + 1 < len(toks) and ctx.adj[j] and (ctx.ftoks[j], ctx.ftoks[j + 1]) in L["pairs"])
 
