@@ -66,3 +66,13 @@ def test_a_syllable_no_vietnamese_word_has_after_a_title_is_a_name(rules):
     text = ("bản ghi cuộc gọi hôm qua thằng slam đi trạm y tế xã lấy thuốc cho bà rồi chị ơi em nói với chị là số "
             "thằng slam em ghi ở sổ rồi nhé cảm ơn chị nhiều lắm")
     assert texts(rules, text, "NAME").count("slam") == 2
+
+
+def test_capitalised_surname_outside_the_lexicons_before_van_thi(rules):
+    text = ("Người nhà: mẹ Kray Thị Lâu sđt 0396 518 204; chú ruột Côn Văn Tiếp 0862-771-593.\n"
+            "Mang Thi Khanh 19t thai 20 tuan, Chamalea Thi Lan 35t thai 8 thang, Pinang Thi Deo chua kham lan nao")
+    names = texts(rules, text, "NAME")
+    for full in ("Kray Thị Lâu", "Côn Văn Tiếp", "Mang Thi Khanh", "Chamalea Thi Lan", "Pinang Thi Deo"):
+        assert full in names
+    assert texts(rules, "Ở Khu Đô Thị Mới, gần Sở Văn Hóa và Trung Tâm Văn Hóa, con dâu chị Hồ Thị Hiên đi cùng",
+                 "NAME") == ["Hồ Thị Hiên"]

@@ -76,6 +76,8 @@ _LABEL_KEYS = ("location_field", "location_unit", "org_head", "profession_cue", 
 _MAIL_HEADERS = frozenset(_V["mail_headers"])
 _LOWER_STOP = frozenset(_V["lower_name_stop"])
 _LOWER_NOT_FIRST = frozenset(_V["lower_name_not_first"])
+_MINORITY_SURNAMES = frozenset(_V["minority_surnames"])
+_MINORITY_SURNAMES_F = frozenset(fold_lower(w) for w in _MINORITY_SURNAMES)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = r"[\u3400-\u9fff]"
 _HAN_CUE = re.compile("(?i:(?<![\\w])(?:" + "|".join(re.escape(c) for c in sorted(
@@ -95,6 +97,10 @@ _FOREIGN_ONSET = re.compile(r"[bcdfghkmpsvx][lr][aeiouyàáảãạăằắẳ�
 _SPOKEN_DIGITS = frozenset(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"))
 # a lower-case full name around Văn / Thị: 'bác lương văn slấy', 'chị côn thị mơ', 'bé gái kray thị nhung tám tháng'
 _LW = r"[a-zà-ỹđ]{1,9}"
+# a capitalised word, Văn / Thị, a capitalised given name: a full name whatever the surname ('Côn Văn Tiếp',
+# 'Chamalea Thi Lan', 'Pinang Thi Deo': Cơ Tu and Raglai surnames no lexicon holds)
+_CW = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+"
+_CAP_FULL = re.compile(rf"(?<![\w'@.-])({_CW}) (Văn|Thị|Van|Thi) ({_CW})(?: ({_CW}))?(?![\w'@-])")
 _LOWER_FULL = re.compile(rf"(?<![\w'@.-])({_LW}) (văn|thị) ({_LW})(?: ({_LW}))?(?![\w'@])")
 
 
@@ -203,6 +209,8 @@ class NameRecognizer(Recognizer):
         self._lower_name_fields(d)
         if d.ctx.diacritics and not d.upper and (" văn " in d.ctx.text or " thị " in d.ctx.text):
             self._lower_full_names(d)
+        if not d.upper and any(w in d.ctx.text for w in (" Văn ", " Thị ", " Van ", " Thi ")):
+            self._capitalised_full_names(d)
         self._nicknames(d)
         self._foreign_names(d)
         self._signature_slots(d)
@@ -705,6 +713,44 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start(1), m.end(1))
                 out.append(Candidate(m.start(1), m.end(1), "NAME", 0.8, self.name, "lower-case name filling a name field"))
 
+    def _capitalised_full_names(self, d: _Doc) -> None:
+        """'Côn Văn Tiếp', 'Chamalea Thi Lan': a capitalised word before Văn / Thị and a capitalised given name is the
+        surname even outside the lexicons, unless it is a cue or a field word or makes an ordinary word with Văn / Thị
+        ('Khu Đô Thị Mới', 'Sở Văn Hóa')."""
+        ctx, never, cue_words, giv, out, taken = d.ctx, d.never, d.cue_words, d.giv, d.out, d.taken
+        pairs, _ = ordinary_words()
+        fpairs = _folded_pairs()
+        for m in _CAP_FULL.finditer(ctx.text):
+            if not (m.group(1)[0].isupper() and m.group(3)[0].isupper()):
+                continue  # (the class À-Ỹ holds lower-case letters too)
+            x, mid, y, z = (g.lower() if g and g[0].isupper() else None for g in m.groups())
+            fx, fm, fy = fold_lower(x), fold_lower(mid), fold_lower(y)
+            kx = x if ctx.diacritics else fx  # ('Côn' is no 'con' in a text with marks)
+            if kx in cue_words or kx in _LOWER_NOT_FIRST \
+                    or f"{x} {mid}" in pairs or f"{fx} {fm}" in fpairs and not ctx.diacritics \
+                    or (f"{mid} {y}" in pairs or f"{fm} {fy}" in fpairs and not ctx.diacritics) \
+                    and not (x in d.sur or fx in d.sur or x in _MINORITY_SURNAMES or fx in _MINORITY_SURNAMES_F) \
+                    or self._never([fx, fm, fy], 0, 3, never) \
+                    or self._never([x, mid, y], 0, 3, never):
+                continue
+            s, e = m.start(1), m.end(3)
+            if z and (z in giv or fold_lower(z) in giv) and f"{y} {z}" not in pairs:
+                e = m.end(4)
+            inner = [c for c in out if s <= c.start and c.end <= e]
+            if any(c.start < e and s < c.end for c in out if c not in inner):
+                # a longer name already holds it, or one that starts inside ('Văn Tiếp' grows to the surname before)
+                over = [c for c in out if c.start < e and s < c.end and c not in inner]
+                if not all(c.start >= s and c.start < e for c in over):
+                    continue
+                e = max(e, *(c.end for c in over))
+                inner += over
+            if inner:
+                taken = _without(ctx, out, inner)
+            if taken.free(s, e):
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.75, self.name, "capitalised surname + Văn/Thị + capitalised name"))
+        d.taken = taken
+
     def _lower_full_names(self, d: _Doc) -> None:
         """A full name typed in lower case with marks around Văn / Thị ('bác lương văn slấy', 'chị côn thị mơ'): the
         surname may be outside every lexicon (Tày, Raglai, Cơ Tu names), so the shape decides, unless a neighbour
@@ -712,6 +758,8 @@ class NameRecognizer(Recognizer):
         ctx, never, giv, out, taken = d.ctx, d.never, d.giv, d.out, d.taken
         pairs, _ = ordinary_words()
         for m in _LOWER_FULL.finditer(ctx.text):
+            if not m.group().islower():
+                continue  # (the class à-ỹ holds capitals too)
             x, mid, y, z = m.group(1), m.group(2), m.group(3), m.group(4)
             if x in _LOWER_NOT_FIRST or y in _LOWER_STOP or y in _LOWER_NOT_FIRST \
                     or f"{x} {mid}" in pairs or f"{mid} {y}" in pairs or f"{x} {mid}" in never or f"{mid} {y}" in never:
