@@ -261,3 +261,10 @@ def test_strict_keeps_common_words_that_start_with_a_surname(text):
 ])
 def test_strict_keeps_verbs_and_question_words_after_a_kinship_word(text):
     assert removed(text) == []
+
+
+def test_strict_keeps_form_phrases_abbreviations_and_apps():
+    text = ("Mã Y tế: ghi ở bìa. Khoa Sản chuyển BN lên Khoa Nhi, BKS xe cứu thương ghi sổ.\n"
+            "BẢNG KÊ CHI PHÍ KHÁM BỆNH - KHOA Y HỌC CỔ TRUYỀN\n"
+            "Gọi lại qua WhatsApp hoặc Zalo, phác đồ RHZE 2 tháng.")
+    assert removed(text) == []

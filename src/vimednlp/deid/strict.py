@@ -157,6 +157,9 @@ def _lists() -> dict:
     person_heads = frozenset(p.split()[0] for p in titles | cue["name_before"] if p.split())
     cue_first = frozenset(p.split()[0] for group in (titles, *cue.values()) for p in group if p.split())
     raw = load_yaml(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
+    for phrase in raw.get("safe_phrases", []):  # (form phrases: 'Mã Y tế', 'CHI PHÍ')
+        folded = fold_lower(str(phrase)).split()
+        phrases[" ".join(folded)] = "clinical"
     words = {k: frozenset(fold_lower(str(w)) for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
     # single words before a name: kinship words and titles ('em lả', 'anh chúng', 'bs lam')
     person_words = frozenset(p for p in titles | cue["name_before"] if " " not in p)
