@@ -47,3 +47,16 @@ def test_abbreviated_blood_sugar_needs_a_value():
 def test_level_word_after_a_test_is_its_result(text, test, level):
     spans = [(s.label, s.text) for s in extract(text)]
     assert ("TEST", test) in spans and ("RESULT", level) in spans
+
+
+@pytest.mark.parametrize("text", [
+    "- thở oxy kính mũi, mục tiêu 88-92%",
+    "Cai rượu, giảm cân 5-7%. Siêu âm gan mỗi 6 tháng.",
+    "- GeneXpert đờm: đang chờ.",
+])
+def test_goals_and_awaited_tests_are_no_result(text):
+    assert results(text) == []
+
+
+def test_measured_values_stay_results():
+    assert results("SpO2 92%, HA 140/90 mmHg, Glucose 7,8 mmol/L.") == ["92%", "140/90 mmHg", "7,8 mmol/L"]

@@ -498,6 +498,8 @@ class ClinicalExtractor:
         for a in result_atoms(p, folded):
             lab, lab_end = anchor(a.start)
             unit = a.unit
+            if p.target_lead.search(folded, max(0, a.start - 24), a.start):
+                continue   # `mục tiêu 88-92%`, `giảm cân 5-7%`: a goal, not a measured value
             if lab == "TEST" and _VALUE_THEN_GAP.search(text, lab_end, a.start):
                 continue   # a lab table row: the column after the value is the reference range, not a result
             if lab == "TEST":
@@ -589,6 +591,8 @@ class ClinicalExtractor:
         # assertion rules); a finding that opens with an absence is one result (below)
         f = fold_lower(text[s:e])
         # `CT: không thấy xuất huyết nội sọ`: an absence reported by the test is its result, whole (up to a bracket)
+        if default_patterns().pending.match(f):
+            return None   # `GeneXpert đờm: đang chờ`: no result yet
         negative = bool(_default_negative_finding().match(f))
         if negative and "(" in text[s:e]:
             e = s + len(text[s:text.index("(", s)].rstrip(" ,"))
