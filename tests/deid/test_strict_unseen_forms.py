@@ -268,3 +268,8 @@ def test_strict_keeps_form_phrases_abbreviations_and_apps():
             "BẢNG KÊ CHI PHÍ KHÁM BỆNH - KHOA Y HỌC CỔ TRUYỀN\n"
             "Gọi lại qua WhatsApp hoặc Zalo, phác đồ RHZE 2 tháng.")
     assert removed(text) == []
+
+
+def test_strict_compares_place_cues_as_written_in_text_with_marks():
+    # 'tiêm' and 'hộ' are no 'tiệm' or 'hồ' of a place or shop name
+    assert removed("bác sĩ nói tiêm ngay một liều, gia đình thuộc hộ nghèo nên được miễn phí") == []

@@ -164,11 +164,12 @@ def _lists() -> dict:
     # single words before a name: kinship words and titles ('em lả', 'anh chúng', 'bs lam')
     person_words = frozenset(p for p in titles | cue["name_before"] if " " not in p)
     # the same as written, for text with marks ('ở' is no 'ô')
+    cue_marked = {k: frozenset(str(p).lower() for p in cues.get(k, [])) for k in ("org_head", "location_unit")}
     person_marked = frozenset(w.lower() for w in [*_words_file("deid", "strict", "title_cues.txt"),
                                                   *map(str, cues.get("name_before", []))])
     # the word sets as written too, for text with marks ('chúng' is no 'chung', 'làm' no 'lâm')
     marked = {k: frozenset(str(w).lower() for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
-    return {"person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
+    return {"cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
             "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases,
             "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical,
             "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken,
@@ -754,9 +755,15 @@ class _Finder:
                                                                        or L["clinical"].has(toks[j][0], marks))
                                                   or ctx.match_at(i, L["phrases"], folded=True) > i):
                     return i  # the cue word used as a common word ('khu vực', 'phòng bệnh', 'số lần')
+                # (in text with marks a cue is compared as written: 'ở' is no 'ô', 'tiêm' no 'tiệm'; a place or
+                # organisation cue without marks may be a line typed without them: 'xa yen phong')
+                written = " ".join(t[0].lower() for t in toks[i:i + m])
+                if marks and written not in (L["person_marked"] if label == "NAME" else L["cue_marked"][key]):
+                    if label == "NAME":
+                        return i
+                    if not written.isascii():
+                        continue
                 if label == "NAME":
-                    if marks and " ".join(t[0].lower() for t in toks[i:i + m]) not in L["person_marked"]:
-                        return i  # ('ở' is no 'ô', 'o': in text with marks a person cue is compared as written)
                     return self._name_after(i, j, key == "titles", L)
                 k = j
                 while k < n and k - j < 6 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
