@@ -273,3 +273,14 @@ def test_strict_keeps_form_phrases_abbreviations_and_apps():
 def test_strict_compares_place_cues_as_written_in_text_with_marks():
     # 'tiêm' and 'hộ' are no 'tiệm' or 'hồ' of a place or shop name
     assert removed("bác sĩ nói tiêm ngay một liều, gia đình thuộc hộ nghèo nên được miễn phí") == []
+
+
+def test_strict_a_role_at_line_start_is_no_given_name_said_again():
+    # the default detector (or a speaker rule) may end a name on 'phiên'; the role 'phiên dịch:' keeps its words
+    from vimednlp.schema import Span
+
+    text = "người nhà: anh hầu phiên\nphiên dịch: ông bảo đau bụng từ tối qua\nbác sĩ: hỏi ông ăn gì"
+    a = text.index("hầu phiên")
+    default = [Span(a, a + len("hầu phiên"), "NAME", "hầu phiên")]
+    second = text.index("phiên dịch")
+    assert not any(s.start <= second < s.end for s in strict_spans(text, default))

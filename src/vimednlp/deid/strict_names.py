@@ -43,7 +43,7 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
         f = fold_lower(w)
         g = w.lower() if marks else f  # ('lả' is no 'là' of after_person_keep)
         if len(w) < 2 or g in W["name_middles"] or g in W["speaker_roles"] or g in W["after_person_keep"] \
-                or L["spoken"].has(w, marks) or L["stop"].has(w, marks) or w.islower() and L["known"].has(w, marks):
+                or L["spoken"].has(w, marks) or L["stop"].has(w, marks) or L["known"].has(w, marks):
             continue
         # (a word of a clinical phrase, 'lả' of 'mệt lả', is no ordinary word alone: the pair check keeps the phrase)
         ordinary = any(L[k].has(w, marks) for k in ("common", "known"))
@@ -73,7 +73,8 @@ def propagate(finder, L, names: dict[str, bool]) -> None:
                 i + 1 < n and ctx.adj[i] and (ctx.ftoks[i], ctx.ftoks[i + 1]) in pairs:
             continue
         if not names[key]:
-            line_start = not text[text.rfind("\n", 0, s) + 1:s].strip()
+            line_start = not text[text.rfind("\n", 0, s) + 1:s].strip() and not any(
+                " ".join(ctx.ftoks[i:i + m]) in L["words"]["speaker_role_phrases"] for m in (2, 3))  # ('phiên dịch:')
             after_person = i > 0 and ctx.adj[i - 1] and ctx.ftoks[i - 1] in persons
             inside = w[:1].isupper() and i > 0 and ctx.adj[i - 1] and toks[i - 1][3] == "word" \
                 and toks[i - 1][0][:1].islower()
