@@ -57,3 +57,7 @@ def test_columns_of_a_measurement_table_under_test_headers():
 def test_a_row_in_capitals_with_bars_or_a_unit_is_no_title():
     assert labelled("| PLT | 68 G/L | LL | 150–400 |") == [("TEST", "PLT"), ("RESULT", "68 G/L")]
     assert labelled("PLT 68 G/L") == [("TEST", "PLT"), ("RESULT", "68 G/L")]
+
+
+def test_a_block_word_inside_a_sentence_stays_a_test():
+    assert ("TEST", "sinh hóa máu") in labelled("Cận lâm sàng: Nhiệt độ 38,1°C; sinh hóa máu.")

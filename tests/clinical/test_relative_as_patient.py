@@ -35,3 +35,12 @@ def test_words_with_other_marks_are_no_relatives():
     # `nói` is no `nội`, `đi` no `dì`, `có` no `cô`: the patient `mẹ` is still found
     text = "Con trai kể: từ tuần trước mẹ buồn, hay khóc, ăn kém. Mẹ nói muốn đi về, có lúc không ngủ."
     assert family(text)["khóc"] is False
+
+
+def test_a_line_the_patient_speaks_names_a_relative():
+    assert family("bn\tmẹ em loét dạ dày lâu r bs ạh\nbn\te k lú lẫn ạ")["loét dạ dày"] is True
+
+
+def test_a_speaker_label_is_no_patient():
+    text = "bn\thôm qua e đi khám\nmẹ bé\tbé nhà e mệt mỏi từ hôm qua\nbn\tmẹ em loét dạ dày lâu r bs ạh"
+    assert family(text)["loét dạ dày"] is True

@@ -60,3 +60,8 @@ def test_goals_and_awaited_tests_are_no_result(text):
 
 def test_measured_values_stay_results():
     assert results("SpO2 92%, HA 140/90 mmHg, Glucose 7,8 mmol/L.") == ["92%", "140/90 mmHg", "7,8 mmol/L"]
+
+
+def test_a_level_word_does_not_make_a_lower_case_word_a_test():
+    # `neu giam` is `nếu giảm` (if it falls), no neutrophil count
+    assert not [s for s in extract("uong 1 vien x 2 lan/ngay nha, neu giam oxy mau thi di kham ngay") if s.label == "TEST"]

@@ -182,8 +182,9 @@ def _patient_kin() -> tuple | None:
     raw_kin = {str(w).lower() for w in conf["kin"]} | {str(w).lower() for w in conf["qualifier"]} \
         | {str(w).lower() for w in conf.get("others") or ()}
     age = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]*(?:t|tuoi)(?![\w])")
-    stop = re.compile(r"(?<![\w])(?:" + alt(conf["gap_stop"]) + r")(?![\w])|[.;:!?\n]")
-    return occ, raw_kin, age, stop, int(conf.get("reach", 30))
+    stop = re.compile(r"(?<![\w])(?:" + alt(conf["gap_stop"]) + r")(?![\w])|[.;:!?\n\t|]")   # a tab or a bar: a chat speaker's label (`mẹ bé<TAB>bé nhà e mệt`)
+    speaker = re.compile(r"[ \t|]*(?:\[[^\]\n]{0,12}\][ \t]*)?(?:" + alt(conf.get("patient_speakers") or ["bn"]) + r")(?:[ \t]*[:|]|\t)")
+    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker
 
 
 def _kin_at(text: str, folded: str, compiled) -> list[tuple[int, int, str]]:
@@ -223,14 +224,14 @@ def _patient_relative(text: str, spans: list[Span]) -> None:
     kins = _kin_at(text, folded, compiled)
     if not kins:
         return
-    _, _, age, stop, reach = compiled
+    _, _, age, stop, reach, speaker = compiled
     symptom_starts = sorted(sp.start for sp in spans if sp.label == "SYMPTOM")
     mention_starts = sorted(sp.start for sp in spans if sp.label in ASSERTION_LABELS)
     kin_starts = [s for s, _, _ in kins]
     patient: set[str] = set()
     for s, e, who in kins:
-        if " " in who or text[e:e + 1] == ":":
-            continue
+        if " " in who or text[e:e + 1] == ":" or speaker.match(folded, folded.rfind("\n", 0, s) + 1):
+            continue   # a pedigree label, another person, or a line the patient speaks
         if age.match(folded, e):
             patient.add(who)
             break
@@ -307,7 +308,7 @@ class ClinicalExtractor:
             end = m.end
             if lowered and e.label == "TEST" and any(x is m for x in lowered):
                 after = sp[end - 1][1]
-                if not (p.bare_value.match(folded, after) or p.qual.match(folded, after)
+                if not (p.bare_value.match(folded, after) or p.verdict.match(folded, after)
                         or _UNIT_VALUE_AFTER(p, folded, after)):
                     continue   # `ha` in a note typed in lower case is `HA` only before a value (`ha 140/90`)
             if (not view.acc[m.start] and end - m.start == 1 and view.keys[m.start] in p.ambiguous_bare
@@ -850,9 +851,13 @@ def _drop_panel_headings(text: str, folded: str, cands: list[_Cand], headings: s
     out = []
     for c in cands:
         if c.label == "TEST" and folded[c.start:c.end] in headings:
-            le = text.find("\n", c.end)
+            ls, le = text.rfind("\n", 0, c.start) + 1, text.find("\n", c.end)
             rest = text[c.end:le if le >= 0 else len(text)]
-            if not re.search(r"[\d:]", rest):
+            lead = folded[ls:c.start]
+            for h in headings:
+                lead = lead.replace(h, " ")
+            # the heading opens its line (after a number, a bullet or its name in the other language) and no value follows
+            if not re.search(r"[\d:]", rest) and re.fullmatch(r"[\s\d.)/\-–•*]*", lead):
                 continue
         out.append(c)
     return out

@@ -71,8 +71,10 @@ class PatternRules:
                                      r"(?! ?h\b)")
         # a specimen or sample count, a method in brackets, a table's column bar may sit between test and verdict
         leads = _alt(d.get("verdict_leads") or ["máu"])
-        self.qual = re.compile(r"\s*(?:(?:" + leads + r")(?![\w])[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:[:=|]|la)?\s*"
-                               r"(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
+        lead = r"\s*(?:(?:" + leads + r")(?![\w])[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:[:=|]|la)?\s*"
+        self.verdict = re.compile(lead + r"(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
+        self.qual = re.compile(lead + r"(?P<v>" + _alt(list(d["qualitative_results"]) + list(d.get("level_results") or ()))
+                               + r")(?![\w])")
         self.disease_leads = [tuple(fold_lower(x).replace("-", " ").split()) for x in
                               sorted(d.get("test_of_disease_leads") or (), key=lambda x: -len(str(x).split()))]
         # `HP dương tính`, `HIV test nhanh âm tính`: the disease name is what the test looks for
