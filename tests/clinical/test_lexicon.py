@@ -138,3 +138,7 @@ def test_sign_families_of_mood_poisoning_and_jaundice(text, sign):
 
 def test_funny_is_no_low_mood():
     assert not extract("Chuyện buồn cười lắm.")
+
+
+def test_oxygen_by_nasal_prongs_written_o2():
+    assert ("PROCEDURE", "thở O2 kính") in [(s.label, s.text) for s in extract("Nâng thở O2 kính lên 3 l/p.")]

@@ -65,3 +65,8 @@ def test_measured_values_stay_results():
 def test_a_level_word_does_not_make_a_lower_case_word_a_test():
     # `neu giam` is `nếu giảm` (if it falls), no neutrophil count
     assert not [s for s in extract("uong 1 vien x 2 lan/ngay nha, neu giam oxy mau thi di kham ngay") if s.label == "TEST"]
+
+
+def test_threshold_after_a_condition_is_no_result():
+    assert results("Diazepam 10mg TMC, lặp lại mỗi 1 giờ nếu CIWA > 15.") == []
+    assert results("CIWA 18 điểm, SpO2 93%.") == ["18 điểm", "93%"]

@@ -518,6 +518,8 @@ class ClinicalExtractor:
             q = p.qual.match(folded, c.end)
             m = q or p.bare_value.match(folded, c.end)
             finding = self._finding_after(text, c, ents, panel=c.attrs.get("concept") in p.panel_tests)
+            if m and not q and p.target_lead.search(folded, max(0, m.start("v") - 24), m.start("v")):
+                continue   # `nếu CIWA > 15`: a threshold in a plan, not a measured value
             if m and not (finding and (q or c.attrs.get("concept") in p.panel_tests) and finding[1] > m.end("v")):
                 # `ECG: nhịp xoang 92 ck/ph, trục trái` is one finding, longer than its first word
                 s, e = m.start("v"), m.end("v")
