@@ -306,8 +306,8 @@ def _ocr_date_edits(text: str) -> list[Edit]:
 
 
 # a zero (or, in a word in capitals, a one) among letters: 'N0NG', 'Ph0ng', 'giá0 viên mầm n0n', 'DETA1LS'
-_OCR_IN_WORD_TRIGGER = re.compile(r"[^\W\d_][01]")
-_OCR_IN_WORD = re.compile(r"(?<![\w.\-/])[^\W\d_]+[01](?:[^\W\d_]|[01](?=[^\W\d_]))*(?![\w\-/])")
+_OCR_IN_WORD_TRIGGER = re.compile(r"[01](?<=[^\W\d_][01])")  # (the digit first: it scans fast)
+_OCR_IN_WORD = re.compile(r"[^\W\d_]+[01](?:[^\W\d_]|[01](?=[^\W\d_]))*")
 
 
 def _ocr_word_edits(text: str) -> list[Edit]:
@@ -315,10 +315,24 @@ def _ocr_word_edits(text: str) -> list[Edit]:
     the zero as the letter O; a word in capitals reads a one between letters as I ('DETA1LS'). The word starts
     with a letter, holds no other digit and at least two letters, so a code ('T1N0M0', 'SpO2', 'IL10', 'HbA1c',
     '10mg', '0h30') stays as written."""
-    if not _OCR_IN_WORD_TRIGGER.search(text):
-        return []
     edits: list[Edit] = []
-    for m in _OCR_IN_WORD.finditer(text):
+    n = len(text)
+    done = -1
+    # (the hits of the trigger, each widened to its word: most notes have none, a few a handful)
+    for hit in _OCR_IN_WORD_TRIGGER.finditer(text):
+        if hit.start() < done:
+            continue
+        a, b = hit.start() - 1, hit.end()
+        while a > 0 and text[a - 1].isalnum():
+            a -= 1
+        while b < n and text[b].isalnum():
+            b += 1
+        done = b
+        if a > 0 and text[a - 1] in ".-/" or b < n and text[b] in "-/":
+            continue  # a piece of a code or a path ('A1-B2', 'x.y0')
+        m = _OCR_IN_WORD.fullmatch(text, a, b)
+        if m is None:
+            continue
         g = m.group()
         letters = [c for c in g if not c.isdigit()]
         if len(letters) < 2 or len(g) < 3 or 2 * (len(g) - len(letters)) > len(letters):
@@ -346,7 +360,10 @@ def _ocr_word_edits(text: str) -> list[Edit]:
 def _ocr_code_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     conf = _char_class(_tables().digit_confusable)
     num = f"[0-9{conf}]"
-    trigger = re.compile(rf"[A-Z]-{num}|{num}[:/]{num}|{num}/[A-ZĐ]{{2}}")
+    # (a confusable next to a digit, or a separator away from one: a note with clean digits pays one scan)
+    # ('SpO2', 'FiO2': a letter before the confusable, no OCR)
+    # (the class first: it scans fast)
+    trigger = re.compile(rf"[{conf}](?:(?<=[0-9][{conf}])|(?<=[0-9][:/\-][{conf}])|(?<![^\W\d_][{conf}])(?=[0-9]|[:/\-][0-9]))")
     code = re.compile(rf"(?<![\w\-])[A-Z]{{1,4}}(?:-[A-Z]{{1,4}})*((?:-{num}{{2,8}})+)(?![\w\-])")
     clock = re.compile(rf"(?<![\w:/.\-])({num}{{1,2}})([:/])({num}{{1,2}})(?![\w:/]|[.,][0-9])")
     docno = re.compile(rf"(?<![\w/.\-])({num}{{1,4}})/(?=[A-ZĐ]{{2,}}-)")

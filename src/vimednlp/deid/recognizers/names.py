@@ -721,8 +721,8 @@ class NameRecognizer(Recognizer):
         pairs, _ = ordinary_words()
         fpairs = _folded_pairs()
         for m in _CAP_FULL.finditer(ctx.text):
-            if not (m.group(1)[0].isupper() and m.group(3)[0].isupper()):
-                continue  # (the class À-Ỹ holds lower-case letters too)
+            if not taken.free(m.start(1), m.end(1)) or not (m.group(1)[0].isupper() and m.group(3)[0].isupper()):
+                continue  # (a name already holds the surname: most matches; the class À-Ỹ holds lower case too)
             x, mid, y, z = (g.lower() if g and g[0].isupper() else None for g in m.groups())
             fx, fm, fy = fold_lower(x), fold_lower(mid), fold_lower(y)
             kx = x if ctx.diacritics else fx  # ('Côn' is no 'con' in a text with marks)

@@ -33,6 +33,7 @@ _NOT_BEFORE_AGE = frozenset(_V["not_before_age"])
 _DAY_WORDS = (_W["day"], _W["mung"], _W["mong"])  # 'ngày', 'mùng' / 'mồng' (the first ten days) before a date
 _DAY_WORDS_F = tuple(fold_lower(w) for w in _DAY_WORDS)
 _WEEKDAYS = frozenset(_V.get("weekdays_before", ()))
+_WEEKDAY_FIRST = frozenset(w.split()[0] for w in _WEEKDAYS)
 _NEVER_FIRST = frozenset(_V["never_first"])
 # 'mười tám tháng tuổi', 'tám ngày tuổi', 'ba tuần tuổi': a unit of time between the number and 'tuổi'
 _AGE_UNITS = frozenset(fold_lower(w) for w in _V["age_units"])
@@ -305,8 +306,13 @@ class SpokenNumberRecognizer(Recognizer):
                 if end:
                     out.append(Candidate(toks[x].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
                                          _WHY["birth_year_words"]))
+        month_word = _WF["month"]
         for i in range(n - 3):
-            weekday = i + 2 < n and ctx.adj[i] and ctx.adj[i + 1] and f"{ft[i]} {ft[i + 1]}" in _WEEKDAYS \
+            fi = ft[i]
+            if fi not in _DAY_WORDS_F and fi != month_word and fi not in _WEEKDAY_FIRST:
+                continue  # (most tokens: one set look-up)
+            weekday = fi in _WEEKDAY_FIRST and i + 2 < n and ctx.adj[i] and ctx.adj[i + 1] \
+                and f"{fi} {ft[i + 1]}" in _WEEKDAYS \
                 and _word(ctx, i + 2) is not None and ctx.tokens[i + 2].text.lower() not in _NEVER_FIRST
             if weekday:
                 # 'hôm thứ hai mười bảy' (Monday the 17th), 'thứ năm hai mươi tháng mười một'
