@@ -24,3 +24,13 @@ def test_absence_reported_by_a_test_is_one_result(text, finding):
 def test_doubt_inside_a_finding_keeps_the_disease_for_assertions():
     (s,) = [s for s in extract("XQ phổi: đám mờ đáy phổi phải, chưa loại trừ lao.") if s.label == "DISEASE"]
     assert s.text == "lao" and s.attrs["uncertain"]
+
+
+@pytest.mark.parametrize("text,finding", [
+    ("- Siêu âm bụng: thận P ứ nước độ I, không thấy sỏi\n- HbA1c 10,2%", "thận P ứ nước độ I, không thấy sỏi"),
+    ("XQ ngực: ứ khí hai phổi, không có đông đặc.", "ứ khí hai phổi, không có đông đặc"),
+])
+def test_an_absence_listed_inside_a_finding_belongs_to_it(text, finding):
+    spans = labelled(text)
+    assert ("RESULT", finding) in spans
+    assert not [t for lab, t in spans if lab == "DISEASE"]

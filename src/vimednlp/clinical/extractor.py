@@ -94,7 +94,7 @@ def _default_negative_finding() -> re.Pattern:
     return default_patterns().negative_finding
 
 
-_FINDING_CUE = re.compile(r"\b(?:khong|ko|chua|nghi|td|theo doi|co the|kha nang|loai tru|\?)")
+_FINDING_DOUBT = re.compile(r"\b(?:nghi|td|theo doi|co the|kha nang|loai tru|\?)")
 _CONDITIONAL = re.compile(r"(?<![\w])neu(?![\w])")
 
 
@@ -599,7 +599,9 @@ class ClinicalExtractor:
         negative = bool(_default_negative_finding().match(f))
         if negative and "(" in text[s:e]:
             e = s + len(text[s:text.index("(", s)].rstrip(" ,"))
-        absorb = negative or not _FINDING_CUE.search(f)
+        # an absence listed inside the finding is part of it too (`ứ khí hai phổi, không có đông đặc`, dev gold); a doubt
+        # (`chưa loại trừ lao`, `nghi ...`) keeps its disease for the assertion rules
+        absorb = negative or not _FINDING_DOUBT.search(f)
         # a panel (`Khí máu động mạch: pH 7,29, PaO2 68 mmHg`) reports its own parts in one finding
         if e - s < 3 or any(c is not test and c.start < e and s < c.end
                             and not (panel and c.label == "TEST")
