@@ -34,3 +34,17 @@ def test_an_absence_listed_inside_a_finding_belongs_to_it(text, finding):
     spans = labelled(text)
     assert ("RESULT", finding) in spans
     assert not [t for lab, t in spans if lab == "DISEASE"]
+
+
+@pytest.mark.parametrize("text,finding", [
+    ("- XQ phổi cuối đợt lao: xơ nhẹ đỉnh phổi P, không tổn thương mới. Kết luận", "xơ nhẹ đỉnh phổi P, không tổn thương mới"),
+    ("CLS: X-quang cận chóp R46: thấu quang sát buồng tủy, chưa tổn thương chóp.\nCĐ:", "thấu quang sát buồng tủy, chưa tổn thương chóp"),
+    ("- Chest X-ray (PA): cardiomegaly, CTR 0.58; bilateral effusions", "cardiomegaly, CTR 0.58"),
+])
+def test_imaging_finding_after_words_or_a_bracket_before_the_colon(text, finding):
+    assert ("RESULT", finding) in labelled(text)
+
+
+def test_a_lab_value_with_a_bracket_before_the_colon_keeps_its_values():
+    text = "Đường huyết mao mạch (nhật ký 7 ngày): đói 4,9 - 5,6 mmol/L, sau ăn 2h 6,8 - 8,1 mmol/L."
+    assert ("RESULT", "4,9 - 5,6 mmol/L") in labelled(text)

@@ -39,6 +39,8 @@ _TEST_PREFIXES = {("xet", "nghiem"), ("dinh", "luong"), ("do", "luong"), ("test"
 # `XQ ngực: ...`, `Khí máu động mạch lúc vào: ...`, `MRI sọ não kiểm tra: ...` (a time or repeat word before `:`)
 _FINDING = re.compile(r"(?:[ \t]+(?:lúc vào viện|lúc vào|khi vào viện|khi vào|kiểm tra|lần \d+|lần đầu|trước mổ|sau mổ"
                       r"|ngày \d+|sau \d+\s*(?:giờ|h|ngày)|hiện tại|P|T|phải|trái|lam máu|máu|đờm|nước tiểu))?[ \t]*:[ \t]*(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
+_FINDING_LOOSE = re.compile(r"(?:[ \t]+[^\s:;.,()]+){0,4}[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]*"
+                            r"(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
 _DEPARTMENT = {"khoa"}
 _DOSE_JOIN = re.compile(r"^[ \t x×*()\-–=]*$")   # parts on different lines stay apart
@@ -584,6 +586,8 @@ class ClinicalExtractor:
         """`XQ ngực: đám mờ thùy dưới phổi phải` -> the finding after `TEST:`, up to the clause end, when
         no other entity lies inside it (then those entities are the content, not one finding)."""
         m = _FINDING.match(text, test.end)
+        if not m and fold_lower(text[test.start:test.end]).startswith(default_patterns().finding_tests):
+            m = _FINDING_LOOSE.match(text, test.end)   # `XQ phổi cuối đợt lao: ...`, `Chest X-ray (PA): ...`
         if not m:
             return None
         s, e = m.start("f"), m.end("f")
