@@ -284,3 +284,14 @@ def test_strict_a_role_at_line_start_is_no_given_name_said_again():
     default = [Span(a, a + len("hầu phiên"), "NAME", "hầu phiên")]
     second = text.index("phiên dịch")
     assert not any(s.start <= second < s.end for s in strict_spans(text, default))
+
+
+# --- chat message times -------------------------------------------------------------------------------------------
+def test_strict_takes_the_clock_time_of_a_chat_message_but_keeps_a_dosing_time():
+    text = ("[19:02] Ksor Hoa: a oi me e sot cao qua\n"
+            "[19:05] BS Tâm: cho uong paracetamol 500mg luc 21:00 nhe\n"
+            "Hoa (19:07): vang a")
+    spans = strict_spans(text, [])
+    for stamp in ("19:02", "19:05", "19:07"):
+        assert any(s.label == "DATE" and s.text == stamp for s in spans), stamp
+    assert not covered(text, "21:00")  # a time inside the message is a dosing time, kept as before

@@ -308,7 +308,7 @@ class _Finder:
             # (a number after the cue is a phone or an ID: the digit steps label it)
             if not h.isdigit() and not _lists()["common"].has(h, self.marks) and not _lists()["stop"].has(h, self.marks):
                 self.take_free(*m.span("h"), "NAME", "strict: account name after its platform")
-        self._speakers(P["speaker"], L)
+        self._speakers(P["speaker"], P["chat_time"], L)
         for m in P["spaced_chars"].finditer(text):
             g = m.group(0)
             # (the evidence is in what is still free: '90 v' beside two removed dates in a register row is a count;
@@ -411,7 +411,7 @@ class _Finder:
                 self.take_free(words[z][1], toks[k - 1][2], "PHONE", "strict: characters spelled aloud")
             i = max(j, i + 1)
 
-    def _speakers(self, rx, L) -> None:
+    def _speakers(self, rx, clock, L) -> None:
         """Chat speakers: the words before ':' at line start, when that phrase recurs in the document or carries
         an emoji or a time; a role or kinship word in lower case ('bs', 'mẹ') stays."""
         text = self.text
@@ -439,6 +439,11 @@ class _Finder:
                    for w in words):
                 continue  # a heading or field label ('chẩn đoán', 'mạch', 'ghi chú')
             for m in ms:
+                # the message's clock time ('[19:02] Hoa:', 'Hoa (07:15):'): with the chat's date it dates the
+                # message, and half of the writers label it DATE; strict takes it
+                for lo, hi in ((m.start(), m.start("who")), (m.end("who"), m.end())):
+                    for tm in clock.finditer(text, lo, hi):
+                        self.take_free(tm.start(), tm.end(), "DATE", "strict: chat message time")
                 for wm in re.finditer(r"\S+", m.group("who")):
                     w = wm.group(0)
                     if w.islower() and fold_lower(w) in L["words"]["speaker_roles"]:
