@@ -76,3 +76,9 @@ def test_capitalised_surname_outside_the_lexicons_before_van_thi(rules):
         assert full in names
     assert texts(rules, "Ở Khu Đô Thị Mới, gần Sở Văn Hóa và Trung Tâm Văn Hóa, con dâu chị Hồ Thị Hiên đi cùng",
                  "NAME") == ["Hồ Thị Hiên"]
+
+
+def test_surname_middle_and_given_name_after_a_title_even_when_they_make_a_word(rules):
+    text = ("bản ghi cuộc gọi anh ấy nói email của con gái vi ngọc hân ấy nó đọc chậm cho em ghi lại hết rồi em gửi "
+            "giấy tờ qua cho anh sau nhé")
+    assert "vi ngọc hân" in texts(rules, text, "NAME")

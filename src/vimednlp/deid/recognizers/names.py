@@ -524,23 +524,29 @@ class NameRecognizer(Recognizer):
         # Highlands name ('slấy', 'kre', 'bluc'); teencode drops letters at the end instead ('uốg', 'nhju'), and
         # 'ngưoi' is 'người' misspelt (a syllable once the marks are gone)
         foreign = w not in syllables and fold_lower(w) not in _folded_syllables() and _FOREIGN_ONSET.match(w) is not None
-        if fold_lower(w) == w and not foreign and (w in _folded_stop() and (w not in giv or len(w) <= 2)
+        # a surname, a middle name and a given name ('con gái vi ngọc hân', 'anh trượng hữu tài')
+        surname_led = (w in sur or w in _MINORITY_SURNAMES) and i + 2 < n and ctx.adj[i] and ctx.adj[i + 1] \
+            and ft[i + 1] in mid and ft[i + 2] in giv and toks[i + 1].text.islower() and toks[i + 2].text.islower()
+        if fold_lower(w) == w and not foreign and not surname_led and (w in _folded_stop() and (w not in giv or len(w) <= 2)
                                                    or f"{fold_lower(ft[i - 1])} {w}" in _folded_pairs()
                                                    or nxt is not None and f"{w} {fold_lower(nxt)}" in _folded_pairs()):
             return i + 1  # a word typed without its marks in a text that has them: 'bà da the', 'em trinh bày'
-        if not (w in giv or foreign):
+        if not (w in giv or foreign or surname_led):
             return i + 1
         if foreign and (nxt is None and i + 1 < n and toks[i + 1].kind == "number" or nxt in _SPOKEN_DIGITS):
             return i + 1  # 'anh hba một c' (HbA1c spelled out): a code with its number, not a name
         e = i + 1
         # surname + middle + given ('bác sĩ quảng đại thành'), or a two-syllable given name ('chị ngọc hân')
         while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and toks[e].text.islower() \
-                and ft[e] in giv and ft[e] not in _LOWER_STOP and (e - i == 2 or ft[i] in sur or ft[i] in mid) \
-                and f"{ft[e - 1]} {ft[e]}" not in pairs \
-                and not (e + 1 < n and ctx.adj[e] and f"{ft[e]} {ft[e + 1]}" in pairs):
+                and (ft[e] in giv or e == i + 1 and surname_led) and ft[e] not in _LOWER_STOP \
+                and (e - i == 2 or ft[i] in sur or ft[i] in mid or surname_led) \
+                and (f"{ft[e - 1]} {ft[e]}" not in pairs or surname_led) \
+                and not (e + 1 < n and ctx.adj[e] and f"{ft[e]} {ft[e + 1]}" in pairs and not (surname_led and e == i + 1)):
             e += 1
         if e == i + 2 and not (ft[i] in mid or ft[i] in giv):
             e = i + 1
+        if e == i + 1 and not (w in giv or foreign):
+            return i + 1  # a surname alone
         out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.6, self.name,
                              "given name after a title or kinship word in a lower-case text"))
         return e
