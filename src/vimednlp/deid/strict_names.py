@@ -1,4 +1,4 @@
-"""Names the strict profile finds from the rest of the document (src/vimednlp/deid/strict.py runs these last).
+"""Names the strict profile finds from the rest of the document (strict_finder.py runs these last).
 
 - **A given name said again.** Once a note names a person in full (`hoàng thị lả`, `anh vi văn chúng`,
   `Người ghi: Lả`), every other occurrence of that given name goes too: speakers of a transcript at line start

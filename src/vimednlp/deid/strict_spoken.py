@@ -1,15 +1,21 @@
-"""Dates, times, ages and spelled names said aloud, for the strict profile (src/vimednlp/deid/strict.py).
+"""Dates, times, ages, codes and spelled names said aloud, for the strict profile (run by strict_finder.py).
 
 Speech-to-text writes numbers as words. Around a date or time word they are an identifier:
+- a date, numbers on both sides of `tháng` with the year after `năm` (`mười bốn tháng ba năm hai nghìn ...`; a
+  duration, `sốt 3 tháng nay`, has none after it), or a day and month as two numbers after `ngày` (`ngay 06 10`);
 - a clock time, numbers on both sides of `giờ` (`chín giờ hai mươi hai`), or an hour with a part of the day
   (`chiều nay ba giờ`, `tám giờ sáng`): an hour alone may be a duration (`sau hai giờ`);
 - a weekday with the day's number (`hôm thứ hai mười bảy`);
 - a birth year after `sinh năm` / `năm sinh` (`sinh năm bốn tư`);
 - an age, a number before `tuổi` or before `ngày/tháng/tuần tuổi` (`tám ngày tuổi`);
 - a name spelled letter by letter before its tone mark (`đê a en gờ có dấu huyền`, `mờ y dấu ngã`).
+Digits and letters spelled one by one are a code: six or more in a run (`không chín một hai ...`, `gờ đê bốn ...`),
+or four digits from `không` (a phone number: `em | không tám bảy bảy`).
 The words are data (words.yaml); each rule is one walk over the tokens.
 """
 from __future__ import annotations
+
+from ..text.fold import fold_lower
 
 
 def spoken_dates(finder, L) -> None:
@@ -85,3 +91,61 @@ def spoken_dates(finder, L) -> None:
                 a -= 1
             if b - a >= 1:
                 finder.take_free(toks[a + 1][1], toks[b][2], "NAME", "strict: name spelled letter by letter")
+
+
+def spelled_dates(finder, L) -> None:
+    """'mười bốn tháng ba năm hai nghìn ...', 'ngay 06 10': numbers on both sides of 'tháng' (a duration,
+    'sốt 3 tháng nay', has none after it), with the year after 'năm'."""
+    toks, spoken, marks, ctx = finder.ctx.tokens, L["spoken"], finder.marks, finder.ctx
+    W = L["words"]
+    n = len(toks)
+
+    def num(k: int, after_month: bool = False) -> bool:
+        if not 0 <= k < n:
+            return False
+        f = fold_lower(toks[k][0])
+        return toks[k][3] == "number" and len(toks[k][0]) <= 4 or toks[k][3] == "word" and (
+            spoken.has(toks[k][0], marks) and f not in W["not_numbers"]
+            or f in W["lunar_days"] or after_month and f in W["month_names"])
+
+    for i, t in enumerate(toks):
+        f = fold_lower(t[0])
+        if f in W["day_words"] and i + 2 < n and all(toks[k][3] == "number" and len(toks[k][0]) <= 2 for k in
+                                                     (i + 1, i + 2)) and ctx.adj[i] and ctx.adj[i + 1]:
+            finder.take_free(toks[i + 1][1], toks[i + 2][2], "DATE", "strict: day and month as numbers")  # 'ngày 18 11'
+            continue
+        if f not in W["month_word"] or i == 0 or not (num(i - 1) and num(i + 1, True)) or not ctx.adj[i - 1] or not ctx.adj[i]:
+            continue
+        a = i - 1
+        while a > 0 and ctx.adj[a - 1] and num(a - 1) and i - a < 4:
+            a -= 1
+        b = i + 1
+        while b + 1 < n and ctx.adj[b] and (num(b + 1) or fold_lower(toks[b + 1][0]) in W["month_names"] and num(b + 2)) \
+                and b - i < 8:
+            b += 1
+        finder.take_free(toks[a][1], toks[b][2], "DATE", "strict: date in words")
+
+
+def spelled_characters(finder, L) -> None:
+    """Runs of spelled-out digits and letters ('không chín một hai ...', 'gờ đê bốn ...'): six or more."""
+    toks, spoken, marks = finder.ctx.tokens, L["spoken"], finder.marks
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        while j < n and (toks[j][3] == "word" and spoken.has(toks[j][0], marks) or
+                         toks[j][3] == "number" and len(toks[j][0]) <= 2 or toks[j][0] in "-.,/") and \
+                (j == i or finder.ctx.adj[j - 1] or toks[j][1] - toks[j - 1][2] <= 1):
+            j += 1
+        k = j
+        while k > i and toks[k - 1][3] == "punct":
+            k -= 1
+        words = [t for t in toks[i:k] if t[3] != "punct"]
+        # (four digits said one by one from 'không' start a phone number: 'em | không tám bảy bảy')
+        z = next((x for x, t in enumerate(words) if fold_lower(t[0]) == "khong"), None)
+        phone = z is not None and len(words) - z >= 4 and all(
+            fold_lower(t[0]) in L["words"]["digit_names"] for t in words[z:])
+        if len(words) >= 6:
+            finder.take_free(toks[i][1], toks[k - 1][2], "ID", "strict: characters spelled aloud")
+        elif phone:
+            finder.take_free(words[z][1], toks[k - 1][2], "PHONE", "strict: characters spelled aloud")
+        i = max(j, i + 1)

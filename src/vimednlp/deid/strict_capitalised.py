@@ -1,0 +1,147 @@
+"""Capitalised runs, for the strict profile: from the first word not known safe to the end of the run.
+
+A capital marks a name, a place or an organisation, but also a sentence, line or field start and a heading. In a
+run of capitalised words: a surname, or a given name before another, starts a name; a word on the known list
+(lexicon, abbreviation, unit, English clinical word, one of their inflections) is safe anywhere; a common or
+clinical word only where a sentence, line, field or table cell starts, or in a heading in capitals (where each
+unsafe word goes with the name syllables after it, and the heading's own words stay); a clinical term
+('Đái tháo đường') or a people after 'người', 'tiếng' ('người Tày') is safe; a word after a person cue and ':' is
+that person's name ('Người ghi: Lả'). The next item of a removed list ('Nà Sla, Tân Mỹ') takes the label of the
+item before.
+"""
+from __future__ import annotations
+
+from ..text.fold import fold_lower
+from .strict_english import inflected
+
+_INITIAL_BEFORE = frozenset(".!?:;•*-–—>|\"'()[]\n\t,/+")  # (lists: 'HA 120/80, Mạch 80', 'Viêm phổi / Đái ...')
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Nothing but spaces, bullets or emoji since the last sentence end, line start, colon or bracket."""
+    i = start - 1
+    while i >= 0:
+        c = text[i]
+        if c in _INITIAL_BEFORE:
+            return True
+        if c.isalnum():
+            return False
+        if c == " " and i > 0 and text[i - 1] == " " and i > 1 and text[i - 2] == " ":
+            return True  # a column gap in a table laid out with spaces
+        i -= 1
+    return True
+
+
+def capitalised(finder, i: int, L) -> int:
+    """A capitalised run: the words up to the next lower-case word or line break. From its first word not
+    known safe to its end, it is removed (in a heading in capitals, each unsafe word and the name syllables
+    after it). Returns the index after the run."""
+    ctx, text, marks, toks = finder.ctx, finder.text, finder.marks, finder.ctx.tokens
+    known, common, clinical, surnames = L["known"], L["common"], L["clinical"], L["surnames"]
+    n = len(toks)
+    j = i
+    first_unsafe = None
+    unsafe: list[int] = []
+    safe_until = _people_after(finder, i, L)
+    while j < n and toks[j][3] == "word" and toks[j][0][:1].isupper() and finder.free(toks[j][1], toks[j][2]) \
+            and (j == i or ctx.adj[j - 1]):
+        wj = toks[j][0]
+        # (every word is judged: a heading in capitals keeps its safe words after an unsafe one; a word right
+        # after a person cue and ':' is that person's name, however common: 'người ghi: Lả')
+        initial = j == i and _sentence_initial(text, toks[j][1]) and not _after_person_colon(finder, i, L)
+        if j >= safe_until:
+            k = ctx.match_at(j, L["phrases"], folded=True)
+            safe_until = k if k > j + 1 else safe_until
+        if j < safe_until:
+            safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi') or a people ('người Ê Đê')
+        elif (surnames.has(wj, marks) or initial and L["given"].has(wj, marks)) and (
+                not initial or j + 1 < n and ctx.adj[j] and toks[j + 1][0][:1].isupper()
+                and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)
+                and not known.has(toks[j + 1][0], marks)):
+            safe = False  # (a surname, or a given name before another, starts a name: 'Best regards, Quốc Bảo')
+        elif known.has(wj, marks) or wj[1:].islower() and inflected(wj, known):
+            safe = True
+        elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (
+                L["given"].has(wj, marks) and not (j + 1 < n and toks[j + 1][0].islower() and ctx.adj[j])):
+            safe = True  # (a name syllable alone in its cell or before another capital is no sentence)
+        elif wj.isupper() and (common.has(wj, marks) or clinical.has(wj, marks)):
+            safe = True  # a heading in capitals ('KHOA NỘI', 'TIỀN SỬ')
+        else:
+            safe = False
+        if not safe:
+            unsafe.append(j)
+            first_unsafe = j if first_unsafe is None else first_unsafe
+        j += 1
+    label = _listed_after(finder, toks[i][1])
+    # (OCR writes a capital I as 'l': 'GlẤY' is a word in capitals)
+    if first_unsafe is not None and not label and j - i >= 2 and all(t[0].replace("l", "L").isupper()
+                                                                     for t in toks[i:j]):
+        # a heading in capitals ('GlẤY CHUYỂN TUYẾN KHÁM BỆNH'): each unsafe word goes with the name syllables
+        # right after it ('… TỈNH LẠNG SƠN'), the heading's common words stay
+        k = i
+        while k < j:
+            if k in unsafe:
+                e = k + 1
+                while e < j and (e in unsafe or len(toks[e][0]) == 1 or L["given"].has(toks[e][0], marks)
+                                 or surnames.has(toks[e][0], marks)):
+                    e += 1
+                finder.take_free(toks[k][1], toks[e - 1][2], "NAME", "strict: capitalised words not known safe")
+                k = e
+            else:
+                k += 1
+        return max(j, i + 1)
+    if first_unsafe is not None and label:
+        # (the next item of a list whose item before was removed, 'Nà Sla, Tân Mỹ': the whole run goes, with
+        # the label of the item before, and the comma between them with it)
+        finder.take_free(toks[i][1], toks[j - 1][2], label, "strict: the next item of a removed list")
+    elif first_unsafe is not None:
+        finder.take_free(toks[first_unsafe][1], toks[j - 1][2], "NAME", "strict: capitalised words not known safe")
+    return max(j, i + 1)
+
+
+def _people_after(finder, i: int, L) -> int:
+    """A people or its language after 'người', 'tiếng', 'dân tộc' ('tiếng Việt', 'người Tày', 'dân tộc Ê Đê';
+    words.yaml): the index after it, or i. Not an identifier, though 'Việt' or 'Thái' is also a given name."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    W = L["marked_words"] if finder.marks else L["words"]
+
+    def form(t) -> str:
+        return t[0].lower() if finder.marks else fold_lower(t[0])
+
+    head = next((h for h in (1, 2) if i - h >= 0 and all(ctx.adj[i - h:i]) and
+                 " ".join(form(t) for t in toks[i - h:i]) in W["people_heads"]), None)
+    if head is None:
+        return i
+    for m in (3, 2, 1):
+        if i + m <= len(toks) and all(ctx.adj[i:i + m - 1]) and " ".join(form(t) for t in toks[i:i + m]) in W["peoples"]:
+            return i + m
+    return i
+
+
+def _after_person_colon(finder, i: int, L) -> bool:
+    toks = finder.ctx.tokens
+    if i < 2 or toks[i - 1][0] != ":":
+        return False
+    for m in (1, 2, 3, 4):
+        if i - 1 - m < 0:
+            break
+        words = toks[i - 1 - m:i - 1]
+        phrase = " ".join(t[0].lower() for t in words) if finder.marks else " ".join(fold_lower(t[0]) for t in words)
+        if phrase in (L["person_marked"] if finder.marks else L["cue"]["name_before"]):
+            return fold_lower(toks[i][0]) not in L["words"]["speaker_roles"]
+    return False
+
+
+def _listed_after(finder, start: int) -> str | None:
+    """The label of a removed span that ends just before `start` with a comma, semicolon or tab between
+    ('Nà Sla, |Tân Mỹ'), or None."""
+    k = start - 1
+    text = finder.text
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    if k < 0 or text[k] not in ",;\t":
+        return None
+    k -= 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return finder.ends.get(k + 1) if k >= 0 and finder.taken[k] else None

@@ -1,0 +1,51 @@
+"""Identifiers the strict profile finds by their shape in the raw text, before any word is judged.
+
+Runs of CJK, kana, Hangul, Thai, Lao, Khmer or Myanmar letters (foreign-script names); social handles
+(`@lan.pham`, `Vũ_92`) and an account name after its platform; characters written one by one (`0 9 8 3 1 1 7`,
+`B N 2 0 4 5`) unless what is still free is only amounts of money or small numbers; codes joined by '/' and '-'
+with four digits or more (a date when shaped like one); English dates (`March 14th, 2025`). The regexes are data
+(resources/deid/strict/patterns.yaml).
+"""
+from __future__ import annotations
+
+import re
+
+
+def digit_count(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def scripts_and_handles(finder, L, P) -> None:
+    """Foreign-script letters, social handles and account names after their platform."""
+    text = finder.text
+    for m in P["foreign_script"].finditer(text):
+        finder.take_free(*m.span(), "NAME", "strict: foreign-script letters")
+    for m in P["handle"].finditer(text):
+        finder.take_free(*m.span(), "NAME", "strict: social handle")
+    for m in P["handle_after_cue"].finditer(text):
+        h = m.group("h")
+        # (a number after the cue is a phone or an ID: the digit steps label it)
+        if not h.isdigit() and not L["common"].has(h, finder.marks) and not L["stop"].has(h, finder.marks):
+            finder.take_free(*m.span("h"), "NAME", "strict: account name after its platform")
+
+
+def codes(finder, P) -> None:
+    """Characters one by one, joined codes and English dates."""
+    text = finder.text
+    for m in P["spaced_chars"].finditer(text):
+        g = m.group(0)
+        # (the evidence is in what is still free: '90 v' beside two removed dates in a register row is a count;
+        # amounts of money, '37.500 37.500', are no code)
+        rest = "".join(c for c, t in zip(g, finder.taken[m.start():m.end()]) if not t)
+        if all(P["money"].fullmatch(x) or P["small_number"].fullmatch(x) for x in re.findall(r"\d[\d.,]*", rest)) \
+                and re.search(r"\d[.,]\d", rest):
+            continue
+        if (digit_count(rest) >= 5 or digit_count(rest) >= 4 and any(c.isalpha() for c in rest)) and re.search(r"\s", g):
+            finder.take_free(*m.span(), "PHONE" if g.startswith("0") else "ID", "strict: characters one by one")
+    for m in P["compound_code"].finditer(text):
+        g = m.group(0)
+        if digit_count(g) >= 4 and not P["safe_compound"].fullmatch(g):
+            label = "DATE" if P["date_shape"].fullmatch(g) else "ID"
+            finder.take_free(*m.span(), label, "strict: joined code")
+    for m in P["english_date"].finditer(text):
+        finder.take_free(*m.span(), "DATE", "strict: English date")

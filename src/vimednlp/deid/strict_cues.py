@@ -1,0 +1,160 @@
+"""Lower-case names, organisations and places, for the strict profile.
+
+Chats, speech-to-text and hurried notes write names in lower case, where no capital gives them away; the evidence
+is the word before. After a cue word ('người liên hệ:', 'công ty', 'xã', a title 'bs', a kinship word 'chị') the
+words up to a function word, a clinical word or punctuation go, with the cue's label (`after_cue`); after a person
+cue only name syllables, or a word in no list, or an ethnic-minority name after its personal prefix ('y đhăm',
+'ksor thuân'), and after a kinship word a given name that is also a common word ('em là lả') unless it often
+follows one ('anh trai'; `_name_after`). Province and district names of two words or more go too (`place_names`).
+"""
+from __future__ import annotations
+
+from ..text.fold import fold_lower
+
+
+def after_cue(finder, i: int, L) -> int:
+    """A name, organisation or address cue in lower case ('người liên hệ:', 'công ty', 'xã') and the words
+    after it up to a function word, a clinical word or punctuation (at most five)."""
+    ctx, toks, marks = finder.ctx, finder.ctx.tokens, finder.marks
+    if ctx.ftoks[i] not in L["cue_first"]:
+        return i
+    n = len(toks)
+    ft = ctx.ftoks
+    for key, label in (("titles", "NAME"), ("org_head", "ORGANIZATION"), ("location_unit", "LOCATION"),
+                       ("name_before", "NAME")):
+        cues = L["titles"] if key == "titles" else L["cue"][key]
+        for m in (5, 4, 3, 2, 1):
+            if i + m > n or not all(ctx.adj[i:i + m - 1]):
+                continue
+            phrase = " ".join(ft[i:i + m]) if m > 1 else ft[i]
+            if phrase not in cues or any(not t[0].islower() for t in toks[i:i + m] if t[3] == "word"):
+                continue
+            j = i + m
+            if j < n and toks[j][0] in (":", "-"):
+                j += 1
+            # a village word is no common word ('thôn gia ru', 'làng ka rôm', 'thôn phước lợi'): its name
+            # may hold common, clinical and letter-name syllables (words.yaml village_units)
+            village = marks and label == "LOCATION" and m == 1 and \
+                toks[i][0].lower() in L["marked_words"]["village_units"]
+            if label != "NAME" and j < n and (L["stop"].has(toks[j][0], marks) or (label == "LOCATION" or m == 1)
+                                              and not village and (L["common"].has(toks[j][0], marks)
+                                                                   or L["clinical"].has(toks[j][0], marks))
+                                              or ctx.match_at(i, L["phrases"], folded=True) > i):
+                return i  # the cue word used as a common word ('khu vực', 'phòng bệnh', 'số lần')
+            # (in text with marks a cue is compared as written: 'ở' is no 'ô', 'tiêm' no 'tiệm'; a place or
+            # organisation cue without marks may be a line typed without them: 'xa yen phong')
+            written = " ".join(t[0].lower() for t in toks[i:i + m])
+            if marks and written not in (L["person_marked"] if label == "NAME" else L["cue_marked"][key]):
+                if label == "NAME":
+                    return i
+                if not written.isascii():
+                    continue
+            if label == "NAME":
+                return _name_after(finder, i, j, key == "titles", L)
+            k = j
+            while k < n and k - j < 6 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
+                    and (k == j or fold_lower(toks[k][0]) not in L["person_heads"]) \
+                    and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
+                    and (label == "ORGANIZATION" or village or not L["clinical"].has(toks[k][0], marks)) \
+                    and not (L["spoken"].has(toks[k][0], marks) and not (village and ft[k] not in L["words"]["number_words"])):
+                k += 1
+            if k > j and finder.free(toks[j][1], toks[k - 1][2]):
+                # (the head word belongs to the name: 'bệnh viện thanh nhàn', 'xã hiếu giang')
+                finder.take_free(toks[i][1], toks[k - 1][2], label, f"strict: lower-case words after a cue ({key})")
+                return k
+            return i
+    return i
+
+
+def _name_after(finder, i: int, j: int, title: bool, L) -> int:
+    """Lower-case name syllables after a title ('bsĩ hạ bảo hoa') or a kinship word ('chị hiệp gọi'): after
+    a kinship word the first must be a name syllable that is not also a common or clinical word."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    n = len(toks)
+    given, surnames, stop, clinical, common = L["given"], L["surnames"], L["stop"], L["clinical"], L["common"]
+
+    prefixes = L["words"]["name_prefixes"]
+
+    def name_like(k: int) -> bool:
+        w = toks[k][0]
+        return toks[k][3] == "word" and w.islower() and (given.has(w, marks) or surnames.has(w, marks)) \
+            and not stop.has(w, marks) and (k > j or title or not clinical.has(w, marks))
+
+    def unknown(k: int) -> bool:  # a lower-case syllable that is no common, function, clinical or number word
+        w = toks[k][0]
+        return toks[k][3] == "word" and w.islower() and not (common.has(w, marks) or stop.has(w, marks) or
+                                                             clinical.has(w, marks) or L["spoken"].has(w, marks))
+
+    # an ethnic-minority personal prefix ('y đhăm', 'a pôn', 'hờ mai', 'sùng a páo', 'ksor thuân') starts a
+    # name when the next word is a name syllable or an unknown word
+    if marks:
+        prefixes = L["marked_words"]["name_prefixes"]  # ('làm' is no 'lâm')
+
+    def prefix(k: int) -> bool:
+        return (toks[k][0].lower() if marks else fold_lower(toks[k][0])) in prefixes
+
+    if j + 1 < n and toks[j][3] == "word" and toks[j][0].islower() and prefix(j) \
+            and ctx.adj[j] and (name_like(j + 1) or unknown(j + 1) or prefix(j + 1)):
+        k = j + 1
+        while k < n and k - j < 5 and ctx.adj[k - 1] and (name_like(k) or unknown(k) or
+                                                          prefix(k) and k + 1 < n):
+            k += 1
+        finder.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: ethnic-minority name after a person cue")
+        return k
+    # (a word in no list after a title or kinship word is a name too: 'chị rươl', 'cô srây', 'a Đa Ra'; so is
+    # a given name that is also a common word, 'em là lả', 'anh chúng', unless it often follows a kinship
+    # word, 'anh trai', 'con sinh non': after_person_keep in words.yaml)
+    if j >= n or fold_lower(toks[j][0]) in L["words"]["speaker_roles"]:
+        return i
+    kin = not title and _kin_name(finder, i, j, L)
+    ordinary = kin and (common.has(toks[j][0], marks) or L["known"].has(toks[j][0], marks))
+    if not (kin or (name_like(j) or unknown(j) and ctx.adj[j - 1])
+            and (title or not common.has(toks[j][0], marks) and not _kept_after_person(finder, j, L))):
+        return i
+    k = j + 1
+    # (after an ordinary word taken as a name, only name syllables follow: 'anh tài | chở')
+    while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) and not (ordinary and common.has(toks[k][0], marks))
+                                                      or unknown(k) and not ordinary):
+        k += 1
+    finder.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: lower-case name after a title or kinship word")
+    return k
+
+
+def _kin_name(finder, i: int, j: int, L) -> bool:
+    """A given name that is also a common word, after a kinship word or 'em là' (toks[i:j], as written): no
+    word that often follows one (words.yaml after_person_keep), and no part of a clinical term with the next."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    w = toks[j][0]
+    cue = " ".join(t[0].lower() for t in toks[i:j] if t[0] not in (":", "-"))
+    return marks and ctx.adj[j - 1] and cue in L["person_marked"] and toks[j][3] == "word" and w.isalpha() \
+        and w.islower() and (L["given"].has(w, marks) or L["surnames"].has(w, marks) or not L["common"].has(w, marks)) \
+        and not _kept_after_person(finder, j, L) and not L["stop"].has(w, marks) \
+        and (not L["known"].has(w, marks) or cue.rsplit(" ", 1)[-1] in L["marked_words"]["name_copulas"] and not L["common"].has(w, marks)) \
+        and not L["spoken"].has(w, marks) and not (j + 1 < len(toks) and ctx.adj[j] and (ctx.ftoks[j], ctx.ftoks[j + 1]) in L["pairs"])
+
+
+def _kept_after_person(finder, j: int, L) -> bool:
+    """A word that often follows a kinship word (words.yaml after_person_keep), compared as written in text
+    with marks ('đo' is no 'Đô')."""
+    if finder.marks:
+        return finder.ctx.tokens[j][0].lower() in L["marked_words"]["after_person_keep"]
+    return finder.ctx.ftoks[j] in L["words"]["after_person_keep"]
+
+
+def place_names(finder, L) -> None:
+    """Province and district names in lower case ('ninh bình', 'long an'): two words or more."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    gaz = L["places"]
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i][3] == "word" and toks[i][0].islower():
+            j = ctx.match_at(i, gaz, folded=True)
+            plain = [t[0].islower() and not L["stop"].has(t[0], finder.marks) and not
+                     L["common"].has(t[0], finder.marks) and not L["clinical"].has(t[0], finder.marks) for t in toks[i:j]]
+            # (a province needs one word that is no common word, 'bac ninh'; a district all of them)
+            province = gaz.get(" ".join(ctx.ftoks[i:j])) == "province"
+            if j - i >= 2 and all(t[0].islower() for t in toks[i:j]) and (any(plain) if province else all(plain)):
+                finder.take_free(toks[i][1], toks[j - 1][2], "LOCATION", "strict: place name in lower case")
+                i = j
+                continue
+        i += 1

@@ -1,0 +1,90 @@
+"""After the strict profile's spans are joined with the default ones: the words that belong to a removed span.
+
+Head words an annotator counts as part of an address or organisation ('trạm y tế phường …', 'cty may …';
+words.yaml widen_heads), the weekday before a removed date ('thứ sáu ngày …', 'Friday, March 14th'), and the
+punctuation inside one address, organisation or name ('Co., Ltd.', 'Asante-Boateng', 'KRÖGER, Lena'). This reads
+the final spans, default and strict together, so it runs once after the engine (strict.strict_spans).
+"""
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ..schema import Span
+from ..text.fold import fold_lower
+from .strict_finder import SCORE
+from .strict_lists import word_lists
+
+
+def widen(text: str, spans: list[Span]) -> list[Span]:
+    """Where a removed address or organisation starts after its own head words ('trạm y tế phường …', 'Bảo hiểm
+    PVI …', 'cty may …'; `widen_heads` in words.yaml), the strict profile takes them too. (Bridging two spans,
+    whole table cells and capitalised runs were tried on the development notes and removed more that annotators
+    leave outside, date ranges written as two dates, than they found.) Returns new spans, overlapping none."""
+    heads = word_lists()["words"]["widen_heads"]
+    out: list[Span] = []
+    prev_end = 0
+    for sp in spans:
+        start_from = max(prev_end, text.rfind("\n", 0, sp.start) + 1)
+        prev_end = max(prev_end, sp.end)
+        if sp.label not in ("LOCATION", "ORGANIZATION") or start_from >= sp.start:
+            continue
+        before = text[start_from:sp.start]
+        words = list(re.finditer(r"[^\W\d_]+", before))
+        if not words or before[words[-1].end():] != " ":
+            continue  # one space, nothing else, between the head and the span
+        k, take = len(words), None
+        for n in range(1, min(4, k) + 1):  # the longest head phrase ending right before the span
+            gaps = [before[words[j].end():words[j + 1].start()] for j in range(k - n, k - 1)]
+            if all(g == " " for g in gaps) and fold_lower(" ".join(w.group(0) for w in words[-n:])) in heads:
+                take = k - n
+        if take is not None:
+            s, e = start_from + words[take].start(), start_from + words[-1].end()
+            out.append(Span(s, e, sp.label, text[s:e], "strict", SCORE,
+                            {"explanation": "strict: the head words of a removed address or organisation"}))
+    # a weekday written just before a removed date ('thứ sáu ngày …', 'Friday, March 14th', 'Tue 09/20/2025')
+    days = word_lists()["words"]["weekdays"]
+    for sp in spans:
+        if sp.label != "DATE":
+            continue
+        base = max(0, sp.start - 30)
+        head = text[base:sp.start]
+        day = re.search(r"([^\W\d_]+)[^\S\n]+$", head)  # a day word between ('thứ sáu ngày 14/11'; words.yaml)
+        if day and fold_lower(day.group(1)) in word_lists()["words"]["day_words"]:
+            head = head[:day.start()]
+        m = re.search(r"([^\W\d_]+(?:[^\S\n][^\W\d_0-9]+|[^\S\n]?\d)?)[^\S\n]*,?[^\S\n]*$", head)
+        if m:
+            words = m.group(1)
+            for cand in (words, words.split(None, 1)[-1]):
+                if fold_lower(cand) in days:
+                    s = base + m.start(1) + (len(words) - len(cand))
+                    e = s + len(cand)
+                    out.append(Span(s, e, "DATE", text[s:e], "strict", SCORE,
+                                    {"explanation": "strict: the weekday of a removed date"}))
+                    break
+    # punctuation alone between two parts of one address or organisation ('Co., Ltd.', 'Rhône-Alpes', 'Q.7, TP')
+    for a, b in pairwise(spans):
+        if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
+                and re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start]):
+            s, e = a.end, b.start
+            while text[s].isspace():
+                s += 1
+            while text[e - 1].isspace():
+                e -= 1
+            out.append(Span(s, e, b.label, text[s:e], "strict", SCORE,
+                            {"explanation": "strict: punctuation inside an address or organisation"}))
+        # and inside one person's name: a hyphen or an initial's dot with no space ('Asante-Boateng', 'R.Anders'),
+        # or the comma of 'SURNAME, Given' after a surname in capitals ('KRÖGER, Lena')
+        elif a.label == "NAME" and b.label == "NAME" and a.end < b.start and (
+                text[a.end:b.start] in ("-", ".", ". ") or text[a.end:b.start] == ", " and a.text.isupper()
+                and len(a.text) > 2 and not b.text.isupper()):
+            e = a.end + 1
+            out.append(Span(a.end, e, "NAME", text[a.end:e], "strict", SCORE,
+                            {"explanation": "strict: punctuation inside a name"}))
+    out.sort(key=lambda s: s.start)
+    keep: list[Span] = []
+    for o in out:  # (none may overlap a removed span or another)
+        if o.end > o.start and not (keep and keep[-1].end > o.start) and \
+                not any(x.start < o.end and o.start < x.end for x in spans):
+            keep.append(o)
+    return keep
