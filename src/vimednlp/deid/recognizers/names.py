@@ -193,6 +193,18 @@ class _Doc:
                  "lower_doc", "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper")
 
 
+@lru_cache(maxsize=1)
+def _spelling_words() -> tuple[dict[str, str], frozenset[str]]:
+    """The letters' spoken names (as written and folded) and the words naming marks (vocab/spoken.yaml)."""
+    v = vocab("spoken")
+    letters = {}
+    for w, ch in v["letter_names"].items():
+        letters.setdefault(w, ch)
+    for w, ch in v["letter_names"].items():
+        letters.setdefault(fold_lower(w), ch)
+    return letters, frozenset(v["spelling_marks"])
+
+
 class NameRecognizer(Recognizer):
     name = "name"
     labels = ("NAME",)
@@ -224,7 +236,86 @@ class NameRecognizer(Recognizer):
             self._propagate_lower(d)
         if not d.upper:
             self._initials_alone(d)
+        if d.lower_doc or not ctx.diacritics:
+            self._spelled_aloud(d)
         return d.out
+
+    def _spelled_aloud(self, d: _Doc) -> None:
+        """A name spelled aloud right after it is said, in a transcript: 'đàng là đê a en gờ có dấu huyền', 'mỹ lệ là
+        mờ y dấu ngã lờ ê dấu nặng'. The letters (spoken.yaml letter_names; the words naming marks between them are
+        skipped) must spell the words before 'là' exactly, and one of those words must be in a name found in the text;
+        then the words and each run of letters are that name (the marks' words stay)."""
+        ctx, toks, n = d.ctx, d.toks, d.n
+        fts = ctx.ftoks
+        if "la" not in fts:
+            return
+        letters, marks = _spelling_words()
+        names_f = [" " + " ".join(fts[a:b]) + " " for a, b in self._cand_tokens(ctx, d.out)]
+        if not names_f:
+            return
+        spans = [(c.start, c.end) for c in d.out]
+
+        def free(a: int, b: int) -> bool:
+            return not any(x < b and a < y for x, y in spans)
+
+        for x in range(1, n - 2):
+            if fts[x] != "la" or not ctx.adj[x] or (ctx.diacritics and toks[x].text.lower() != "là"):
+                continue
+            runs: list[tuple[int, int]] = []
+            spelled = []
+            y, start = x + 1, None
+            while y < n and y - x <= 24 and (y == x + 1 or ctx.adj[y - 1]):
+                w = toks[y].text.lower()
+                ch = letters.get(w) or (None if ctx.diacritics else letters.get(fts[y]))
+                if ch is not None and toks[y].kind == "word":
+                    spelled.append(ch)
+                    start = y if start is None else start
+                elif fts[y] in marks and start is not None or fts[y] in marks and runs:
+                    if start is not None:
+                        runs.append((start, y))
+                    start = None
+                else:
+                    break
+                y += 1
+            if start is not None:
+                runs.append((start, y))
+            word = "".join(spelled)
+            if len(word) < 2:
+                continue
+            for k in range(1, 5):
+                a = x - k
+                if a < 0 or toks[a].kind != "word" or not all(ctx.adj[a:x]):
+                    break
+                said = "".join(fts[a:x]).replace("đ", "d")
+                if len(said) > len(word):
+                    break
+                if said != word:
+                    continue
+                if not any(f" {w} " in nm for w in fts[a:x] for nm in names_f):
+                    break  # (one of the words must be in a name found: 'mỹ lệ' spelled after 'đàng thị mỹ')
+                for s, e in [(a, x), *runs]:
+                    if free(toks[s].start, toks[e - 1].end):
+                        spans.append((toks[s].start, toks[e - 1].end))
+                        d.out.append(Candidate(toks[s].start, toks[e - 1].end, "NAME", 0.7, self.name,
+                                               "a name and its letters spelled aloud after it"))
+                break
+
+    @staticmethod
+    def _cand_tokens(ctx: Context, out: list[Candidate]) -> list[tuple[int, int]]:
+        """The token range of each name found so far."""
+        res = []
+        for c in out:
+            if c.label != "NAME":
+                continue
+            i = ctx.token_index_at(c.start)
+            if i is None:
+                continue
+            j = i
+            while j < len(ctx.tokens) and ctx.tokens[j].end <= c.end:
+                j += 1
+            if j > i:
+                res.append((i, j))
+        return res
 
     @staticmethod
     def _doc(ctx: Context) -> _Doc:

@@ -185,6 +185,7 @@ class SpokenNumberRecognizer(Recognizer):
         c = cues()
         from .patterns import _kind_cue  # the ID cues ('mã', 'CCCD', 'số thẻ') the ID recognizer knows
 
+        phones: list[str] = []  # the digits of each phone number read aloud, for its pieces said again
         i = 0
         while i < n:
             if kt[i] not in number_words or _word(ctx, i) is None:
@@ -208,6 +209,7 @@ class SpokenNumberRecognizer(Recognizer):
                     out.append(Candidate(s, toks[e - 1].end, "ID", 0.85, self.name,
                                          _WHY["id_digits"], {"kind": kind or "other"}))
                 elif phone_like or (phone_cue and 9 <= len(ds) <= 11):
+                    phones.append("".join(map(str, ds)))
                     out.append(Candidate(s, toks[e - 1].end, "PHONE", 0.9 if phone_cue else 0.85, self.name,
                                          _WHY["phone_digits"] + (_WHY["phone_cue"] if phone_cue else "")))
                 i = e
@@ -254,8 +256,38 @@ class SpokenNumberRecognizer(Recognizer):
                         i = end
                         continue
             i += 1
+        if phones:
+            self._phone_pieces(ctx, out, phones)
         self._dates(ctx, out)
         return out
+
+    @staticmethod
+    def _phone_pieces(ctx: Context, out: list[Candidate], phones: list[str]) -> None:
+        """A phone number is read in pieces, repeated to confirm or corrected ('không chín bốn ba à lộn không chín
+        bốn ba sáu một ...', 'dạ không tám bảy bảy dạ không tám bảy bảy hai ba ...'): a run of four digit words or
+        more, from 'không', that opens a phone number read aloud elsewhere in the same text is that number too."""
+        taken = [(c.start, c.end) for c in out]
+        toks = ctx.tokens
+        n = len(toks)
+        i = 0
+        while i < n:
+            w = _word(ctx, i)
+            if w is None or w != ("digit", 0) or (i > 0 and ctx.adj[i - 1] and _word(ctx, i - 1) is not None):
+                i += 1
+                continue
+            run = SpokenNumberRecognizer._digit_run(ctx, i, 4)
+            if run is None:
+                i += 1
+                continue
+            e, ds = run
+            s, end = toks[i].start, toks[e - 1].end
+            piece = "".join(map(str, ds))
+            if any(a < end and s < b for a, b in taken) or not any(p.startswith(piece) and len(piece) < len(p) for p in phones):
+                i = e
+                continue
+            out.append(Candidate(s, end, "PHONE", 0.8, SpokenNumberRecognizer.name, _WHY["phone_piece"]))
+            taken.append((s, end))
+            i = e
 
     @staticmethod
     def _said(ctx: Context, i: int, marked: tuple[str, ...]) -> bool:
@@ -263,9 +295,9 @@ class SpokenNumberRecognizer(Recognizer):
         return not ctx.diacritics or ctx.tokens[i].text.lower() in marked
 
     @staticmethod
-    def _digit_run(ctx: Context, i: int) -> tuple[int, list[int]] | None:
-        """A run of 9+ words that are each a single digit (commas between groups allowed): a number read out
-        digit by digit. None when the run holds tens or hundreds words or is shorter."""
+    def _digit_run(ctx: Context, i: int, least: int = 9) -> tuple[int, list[int]] | None:
+        """A run of `least` (9) words or more that are each a single digit (commas between groups allowed): a number
+        read out digit by digit. None when the run holds tens or hundreds words or is shorter."""
         n = len(ctx.tokens)
         ds: list[int] = []
         e = i
@@ -282,7 +314,7 @@ class SpokenNumberRecognizer(Recognizer):
                 e += 1
                 continue
             break
-        if len(ds) < 9 or not all(ctx.adj[x] or ctx.ftoks[x + 1] in (",", ".", "-") or ctx.ftoks[x] in (",", ".", "-")
+        if len(ds) < least or not all(ctx.adj[x] or ctx.ftoks[x + 1] in (",", ".", "-") or ctx.ftoks[x] in (",", ".", "-")
                                   for x in range(i, last_word)):
             return None
         return last_word + 1, ds
