@@ -91,9 +91,18 @@ def test_lone_words_inside_other_words_are_not_entities():
     assert not [s for s in extract("da dieu tri on dinh") if s.label == "DISEASE"]
 
 
-def test_drug_classes_are_drugs():
-    got = spans("Đã dùng kháng sinh 5 ngày, thuốc hạ áp không đều, không dùng corticoid.", "DRUG")
-    assert [t for t, _ in got] == ["kháng sinh", "thuốc hạ áp", "corticoid"]
+def test_named_drug_classes_are_drugs_generic_medication_words_are_not():
+    # guidelines: drug classes used as drug names are DRUG; `thuốc hạ sốt` (what it is for, no drug named) is not
+    got = spans("Đã dùng kháng sinh 5 ngày, thuốc hạ áp không đều, không dùng corticoid, đang uống statin.", "DRUG")
+    assert [t for t, _ in got] == ["corticoid", "statin"]
+    got = spans("Rung nhĩ chưa dùng thuốc chống đông; chẹn beta đã ngưng. Uống thuốc nam của thầy lang 2 tháng.")
+    assert got == [("Rung nhĩ", "DISEASE"), ("chẹn beta", "DRUG")]
+
+
+def test_a_generic_medication_word_hides_the_words_inside_it():
+    # `lao` inside `thuốc lao` is no disease of the patient; the drug named beside it still is a drug
+    assert spans("Tạm ngừng thuốc lao tối nay, chờ men gan.", "DISEASE") == []
+    assert spans("Kháng sinh dự phòng Cefazolin 2g TMC trước rạch da.", "DRUG") == [("Cefazolin", "DRUG")]
 
 
 def test_tests_take_their_site_and_prefix():

@@ -644,8 +644,8 @@ class ClinicalExtractor:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
         out = []
         for c in chosen:
-            if c.label not in self.labels:
-                continue
+            if c.label not in self.labels or c.attrs.get("generic"):
+                continue   # a generic medication word (`kháng sinh`, resources drug_generic.tsv) names no drug
             rng = view.char_to_token(c.start, c.end)
             if rng is None:
                 continue

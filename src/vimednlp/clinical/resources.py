@@ -1,6 +1,7 @@
 """Load the clinical lexicons (plain TSV files in `resources/clinical/`) into one token trie.
 
-DISEASE diseases.tsv (+ ICD-10 hints), SYMPTOM symptoms.tsv, DRUG drugs.tsv + drug_brands.tsv + drug_classes.tsv, TEST
+DISEASE diseases.tsv (+ ICD-10 hints), SYMPTOM symptoms.tsv, DRUG drugs.tsv + drug_brands.tsv + drug_classes.tsv
+(drug_generic.tsv: words that name no drug, matched and never reported), TEST
 tests.tsv, PROCEDURE procedures.tsv. When the terminology room ships its own drug and lab-test lists
 (`resources/terminology/drugs.tsv`, `lab_tests.tsv`) their names are added too. Abbreviations are
 synonyms in the lists; `vimednlp.text.abbreviations`, when present, adds expansions at match time.
@@ -56,6 +57,10 @@ def iter_lexicon(root: Path | None = None) -> Iterator[tuple[str, str, str, dict
     for row in _rows(root / "drug_classes.tsv"):
         for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
             yield "DRUG", term, row[0], {"drug_class": row[0]}
+    # generic medication words (`kháng sinh`, `thuốc nam`): matched so no word inside takes a label, never reported
+    for row in _rows(root / "drug_generic.tsv"):
+        for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
+            yield "DRUG", term, row[0], {"generic": True}
     for name, label in (("tests.tsv", "TEST"), ("procedures.tsv", "PROCEDURE")):
         for row in _rows(root / name):
             for term in [row[0]] + _syns(row[1] if len(row) > 1 else ""):
