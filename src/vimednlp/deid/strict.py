@@ -53,9 +53,12 @@ def check_profile(profile: str) -> str:
 
 def _base_mask(ctx: Context, spans) -> bytearray:
     """Characters already removed by the default detector or matched by a clinical allow pattern (vital signs,
-    doses, lab values with units, ICD-10 codes, scores)."""
+    doses, lab values with units, ICD-10 codes, scores); a match whose value and unit a tab or a line break
+    parts is no measurement (a year column before a card number's 'CC' in a register)."""
     mask = bytearray(len(ctx.text) + 1)
     for s, e, _why in allow_spans(ctx):
+        if "\t" in ctx.text[s:e] or "\n" in ctx.text[s:e]:
+            continue  # (a value and a unit in two cells or lines, '1975<TAB>CC' of a register, are no measurement)
         mask[s:e] = b"\x01" * (e - s)
     for s, e in spans:
         mask[s:e] = b"\x01" * (e - s)

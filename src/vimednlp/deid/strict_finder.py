@@ -60,6 +60,7 @@ class Finder:
         strict_spoken.spelled_dates(self, L)
         strict_spoken.spoken_dates(self, L)
         strict_spoken.spelled_characters(self, L)
+        strict_names.line_speakers(self, L)
         strict_cues.place_names(self, L)
         strict_names.middle_names(self, L)
         strict_tokens.token_pass(self, L, P)

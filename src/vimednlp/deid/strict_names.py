@@ -7,6 +7,10 @@
 - **Surname or syllable, then `thị` or `văn`, then a name** in lower case (`mang thị lài`, `côn thị mơ`,
   `hồ văn pi`): the middle syllable of most Vietnamese names marks the run as a name even when neither side is
   in a name list, unless the pair is a known word (`thị trấn`, `đô thị`, `văn bản`; words.yaml).
+- **A transcript's speaker at line start**, without a colon: a lower-case word that opens two lines or more,
+  each time followed by the first word a speaker says (`chung alo anh …`, `chung dạ chị đọc giúp em …`;
+  words.yaml speaker_particles), is a name even when it is an ordinary word, unless it is a role, a kinship, a
+  title or a function word (`người nhà ừ …`, `bác sĩ nói …`).
 - **The cut-off piece of a name** (`Hồ Văn P ả`, `Hồ Xuân Tá m`): OCR and line breaks split syllables; a line
   of capitals after a name in capitals at a line's end (`QUẢNG THỊ HOA` / `LANG`) is the rest of that name.
 
@@ -20,7 +24,8 @@ from ..text.fold import fold_lower
 
 # the explanations of the spans that name a person surely enough for their given name to travel
 _SURE = ("strict: surname and name syllables", "strict: lower-case name after a title or kinship word",
-         "strict: ethnic-minority name after a person cue", "strict: chat speaker", "strict: name around thị or văn")
+         "strict: ethnic-minority name after a person cue", "strict: chat speaker", "strict: name around thị or văn",
+         "strict: a transcript's speaker at line start")
 
 
 def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]:
@@ -163,3 +168,36 @@ def name_line_after(finder, L, name_spans: list[tuple[int, int]]) -> None:
         k = starts.get(a)
         if k is not None:
             finder.take_free(a, a + len(line.strip()), "NAME", "strict: a name in capitals cut by a line break")
+
+
+def line_speakers(finder, L) -> None:
+    """A transcript's speakers written at line start without a colon ('chung alo anh …' / 'chung dạ chị …'): a
+    lower-case word that opens two lines or more, each time followed by a speaker particle, and is no role,
+    kinship, title, function or spelled-number word."""
+    text, toks, ctx, marks = finder.text, finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    particles = W["speaker_particles"]
+    roles, role_phrases = L["words"]["speaker_roles"], L["words"]["speaker_role_phrases"]
+    role_heads = {p.split()[0] for p in role_phrases}
+    n = len(toks)
+    seen: dict[str, list[int]] = {}
+    for i, (w, s, _e, kind) in enumerate(toks):
+        if kind != "word" or not w.isalpha() or not w.islower() or i + 1 >= n or not ctx.adj[i]:
+            continue
+        head = text[text.rfind("\n", 0, s) + 1:s]
+        if head.strip(" \t|>-•*") or not finder.free(s, _e):
+            continue  # (the line's first word, after table bars or a bullet at most)
+        nxt = toks[i + 1][0].lower() if marks else ctx.ftoks[i + 1]
+        two = f"{nxt} {toks[i + 2][0].lower() if marks else ctx.ftoks[i + 2]}" if i + 2 < n and ctx.adj[i + 1] else ""
+        if nxt not in particles and two not in particles:
+            continue
+        f = ctx.ftoks[i]
+        if f in roles or f in role_heads or f in L["person_words"] or f in W["speaker_particles"] \
+                or L["stop"].has(w, marks) or L["spoken"].has(w, marks) or fold_lower(w) in L["titles"]:
+            continue
+        seen.setdefault(w.lower() if marks else f, []).append(i)
+    for key, idx in seen.items():
+        if len(idx) < 2:
+            continue
+        for i in idx:
+            finder.take(toks[i][1], toks[i][2], "NAME", "strict: a transcript's speaker at line start")

@@ -1,0 +1,26 @@
+"""The strict profile in tables: a value and a unit that a cell boundary (tab) or a line break parts are no
+measurement, so a birth year in its column goes even when the next cell starts with a unit-like code ('CC' of a
+health-insurance card, 'G' of a card class); a measurement inside one cell stays."""
+from __future__ import annotations
+
+from vimednlp.deid.strict import strict_spans
+
+
+def covered(text: str, part: str) -> bool:
+    start = text.index(part)
+    return any(s.start <= start and start + len(part) <= s.end for s in strict_spans(text, []))
+
+
+def test_strict_removes_a_year_column_before_a_unit_like_cell():
+    text = ("STT\tHọ tên\tNăm sinh\tSố thẻ\n"
+            "3\tlò văn pó\t1968\tCC 4 12 33 901 22871\n"
+            "4\tĐINH THỊ NGÀ\t1991\tG 7 0 3 5 8 8 1 2 0 4")
+    assert covered(text, "1968")
+    assert covered(text, "1991")
+
+
+def test_strict_keeps_a_measurement_inside_one_cell():
+    text = "Ngày\tChỉ số\n1\tdịch dẫn lưu 1200 cc\tcân nặng 3200 g\n2\tHA 120/80 mmHg"
+    for part in ("1200 cc", "3200 g", "120/80 mmHg"):
+        assert not any(s.start < text.index(part) + len(part) and text.index(part) < s.end
+                       for s in strict_spans(text, [])), part
