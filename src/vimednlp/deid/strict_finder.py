@@ -23,6 +23,7 @@ class Finder:
         # the default detector's spans: the given names of its NAME spans travel (strict_names); the label of a
         # span that ends a list item is lent to the next item
         self.names = [(s, e) for s, e, label in spans if label == "NAME"]
+        self.spans = [(s, e) for s, e, _label in spans]
         self.ends = {e: label for _s, e, label in spans if label in _LISTED}
         self.out: list[Candidate] = []
         self.marks = ctx.diacritics
@@ -59,6 +60,7 @@ class Finder:
         strict_codes.codes(self, P)
         strict_spoken.spelled_dates(self, L)
         strict_spoken.spoken_dates(self, L)
+        strict_spoken.clock_hours(self, L, P)
         strict_spoken.spelled_characters(self, L)
         strict_names.line_speakers(self, L)
         strict_cues.place_names(self, L)

@@ -9,11 +9,15 @@ Speech-to-text writes numbers as words. Around a date or time word they are an i
 - a birth year after `sinh năm` / `năm sinh` (`sinh năm bốn tư`);
 - an age, a number before `tuổi` or before `ngày/tháng/tuần tuổi` (`tám ngày tuổi`);
 - a name spelled letter by letter before its tone mark (`đê a en gờ có dấu huyền`, `mờ y dấu ngã`).
+An hour written with `g` or `h` (`8h`, `9g30`, typed one by one in chats `7 g 3 0`) is an appointment's time when
+its clause names the day before it (`hẹn thứ 5 17/12 8h`, `mai 8g sáng`), with the part of the day after it.
 Digits and letters spelled one by one are a code: six or more in a run (`không chín một hai ...`, `gờ đê bốn ...`),
 or four digits from `không` (a phone number: `em | không tám bảy bảy`).
 The words are data (words.yaml); each rule is one walk over the tokens.
 """
 from __future__ import annotations
+
+import re
 
 from ..text.fold import fold_lower
 
@@ -149,3 +153,30 @@ def spelled_characters(finder, L) -> None:
         elif phone:
             finder.take_free(words[z][1], toks[k - 1][2], "PHONE", "strict: characters spelled aloud")
         i = max(j, i + 1)
+
+
+def clock_hours(finder, L, P) -> None:
+    """An hour in digits with 'g' or 'h' after the day of its clause (patterns.yaml clock_hour, hour_day):
+    'hẹn thứ 5 17/12 8h', 'mai 8g sáng', 'chụp lúc 1 9 g 0 0'; with a part of the day right after it."""
+    text = finder.text
+    parts = L["marked_words"]["day_parts"] | L["words"]["day_parts"]
+    cues = L["words"]["hour_cues"]
+    days = L["words"]["day_deixis"] | {w for w in L["words"]["weekdays"] if " " not in w}
+    for m in P["clock_hour"].finditer(text):
+        s, e = m.span()
+        # (the allow patterns read '8g' as grams: only the default detector's and earlier strict spans count)
+        if any(a < e and s < b for a, b in finder.spans) or any(c.start < e and s < c.end for c in finder.out):
+            continue
+        line = text.rfind("\n", 0, s) + 1
+        day = P["hour_day"].search(text, max(line, s - 60), s)
+        if not day:
+            continue
+        before = text[max(line, s - 30):s].rstrip(" ,")
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        # right after a time word ('lúc 7g'), the date itself ('17/12 8h') or a day word ('mai 8g', 't7 9h')
+        if not (fold_lower(last) in cues or before[-1:].isdigit() or fold_lower(last) in days):
+            continue
+        nxt = re.match(r"[^\S\n]+(\w+)", text[e:e + 12])
+        if nxt and (nxt.group(1).lower() in parts or fold_lower(nxt.group(1)) in parts):
+            e += nxt.end()
+        finder.take(s, e, "DATE", "strict: clock hour after its day")
