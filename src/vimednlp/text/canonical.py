@@ -215,7 +215,7 @@ def _ocr_trigger() -> re.Pattern:
     return re.compile(f"[{conf}](?:(?<=[0-9][{conf}])|[0-9])")
 
 
-_OCR_SEPS = "./-: "
+_OCR_SEPS = "./-: ()"  # (an area code in brackets: '(O28) 54l2 77OO')
 
 
 def _ocr_digit_edits(text: str) -> list[Edit]:
@@ -234,18 +234,22 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
         if m.start() < done:
             continue
         i = m.start()  # widen over run characters and single separators between them
-        while run_char(i - 1) or (i >= 2 and text[i - 1] in _OCR_SEPS and run_char(i - 2)):
+        while run_char(i - 1) or (i >= 2 and text[i - 1] in _OCR_SEPS and run_char(i - 2)) \
+                or (i >= 3 and text[i - 2:i] == ") " and run_char(i - 3)):
             i -= 1
         j = m.end()
-        while run_char(j) or (text[j:j + 1] in tuple(_OCR_SEPS) and run_char(j + 1)):
+        while run_char(j) or (text[j:j + 1] in tuple(_OCR_SEPS) and run_char(j + 1)) \
+                or (text[j:j + 2] == ") " and run_char(j + 2)):
             j += 1
+        if i > 0 and text[i - 1] == "(" and ")" in text[i:j]:
+            i -= 1  # the bracket that opens an area code
         done = j
         if (i > 0 and text[i - 1].isalnum()) or (j < n and text[j].isalnum()):
             continue  # glued to a word ('SpO2', 'BN0l23')
         # groups between separators; a group without a real digit cuts the run, and so does a code's letter
         # prefix ('SS260620117', flight 'IO4405': two letters first)
         seq: list[tuple[int, int]] = []
-        for g in [*re.finditer(r"[^./\-: ]+", text[i:j]), None]:
+        for g in [*re.finditer(r"[^./\-: ()]+", text[i:j]), None]:
             if g is not None and any("0" <= c <= "9" for c in g.group()) and not g.group()[:2].isalpha():
                 seq.append((i + g.start(), i + g.end()))
                 continue
@@ -365,14 +369,14 @@ def _ocr_code_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # (the class first: it scans fast)
     trigger = re.compile(rf"[{conf}](?:(?<=[0-9][{conf}])|(?<=[0-9][:/\-][{conf}])|(?<![^\W\d_][{conf}])(?=[0-9]|[:/\-][0-9]))")
     code = re.compile(rf"(?<![\w\-])[A-Z]{{1,4}}(?:-[A-Z]{{1,4}})*((?:-{num}{{2,8}})+)(?![\w\-])")
-    clock = re.compile(rf"(?<![\w:/.\-])({num}{{1,2}})([:/])({num}{{1,2}})(?![\w:/]|[.,][0-9])")
+    clock = re.compile(rf"(?<![\w:/.\-])({num}{{1,2}})([:/]|[hg](?={num}{{2}}(?![\w:/])))({num}{{1,2}})(?![\w:/]|[.,][0-9])")
     docno = re.compile(rf"(?<![\w/.\-])({num}{{1,4}})/(?=[A-ZĐ]{{2,}}-)")
     return trigger, code, clock, docno
 
 
 def _ocr_code_edits(text: str) -> list[Edit]:
-    """Confusables inside the digit groups of a code ('CT-NH-26-O211'), in a time ('2O:OO' is 20:00) or a
-    day/month ('2l/1O') whose digits make a valid one, and in a document number ('9l/QĐ-UBND'). Each group needs a
+    """Confusables inside the digit groups of a code ('CT-NH-26-O211'), in a time ('2O:OO' is 20:00, 'l9h2O' is
+    19h20: two minute characters after 'h' or 'g') or a day/month ('2l/1O') whose digits make a valid one, and in a document number ('9l/QĐ-UBND'). Each group needs a
     real digit (a time or a date: one in all), and digits must not be outnumbered within a code's group."""
     trigger, code, clock, docno = _ocr_code_res()
     if not trigger.search(text):
@@ -397,7 +401,7 @@ def _ocr_code_edits(text: str) -> list[Edit]:
         if not any(c in conf for c in g) or not any(c.isdigit() for c in g) or not mapped(g).isdigit():
             continue
         x, y = int(mapped(a)), int(mapped(b))
-        ok = (x < 24 and y < 60 and len(b) == 2) if sep == ":" else (1 <= x <= 31 and 1 <= y <= 12 and sum(
+        ok = (x < 24 and y < 60 and len(b) == 2) if sep in ":hg" else (1 <= x <= 31 and 1 <= y <= 12 and sum(
             c.isdigit() for c in g) >= 2)
         if ok:
             edits.extend((m.start() + i, m.start() + i + 1, conf[c]) for i, c in enumerate(m.group()) if c in conf)

@@ -1,0 +1,44 @@
+"""OCR'd and coded identifiers read through the canonical view and the ID pack (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.deid.analyzer import Analyzer
+from vimednlp.text.canonical import canonical_view
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Analyzer(model=None)
+
+
+def labelled(an, text, label):
+    return [s.text for s in an.analyze(text) if s.label == label]
+
+
+@pytest.mark.parametrize("raw,read", [
+    ("Nhập viện lúc l4h3O ngày hôm đó", "Nhập viện lúc 14h30 ngày hôm đó"),
+    ("Sổ rau O3g1O, rau đủ", "Sổ rau 03g10, rau đủ"),
+    ("Điện thoại: (O24) 38l2 66O1", "Điện thoại: (024) 3812 6601"),
+    ("Tuổi: 7l   Giới: Nữ", "Tuổi: 71   Giới: Nữ"),
+])
+def test_ocr_clock_with_h_area_code_in_brackets_and_age(raw, read):
+    v = canonical_view(raw)
+    assert v.text == read
+    assert v.to_original(0, len(v.text)) == (0, len(raw))
+
+
+@pytest.mark.parametrize("raw", ["SpO2 97%, thở oxy 2l/ph", "uống 1 viên lúc 8h (sáng)", "Oh, ok (l) chị"])
+def test_words_and_doses_stay_as_written(raw):
+    assert canonical_view(raw).text == raw
+
+
+def test_ocr_forms_are_found(rules):
+    assert labelled(rules, "Vào viện: l4h3O ngày 12/03/2024", "DATE")[0].startswith("l4h3O")
+    assert labelled(rules, "Phòng khám An Bình  ĐT: (O24) 38l2 66O1", "PHONE") == ["(O24) 38l2 66O1"]
+    assert labelled(rules, "Họ tên: Lê Văn Bình   Tuổi: 7l   Giới: Nam", "AGE") == ["7l"]
+
+
+def test_a_code_of_two_letter_groups_after_ma_and_a_word(rules):
+    assert labelled(rules, "đã chuyển hồ sơ, mã chuyển QN-TB-25-0418 nhé", "ID") == ["QN-TB-25-0418"]
+    assert labelled(rules, "bà có mã hồ sơ thai BD-PC-26/117 ở trạm", "ID") == ["BD-PC-26/117"]
