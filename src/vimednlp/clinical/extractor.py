@@ -26,6 +26,7 @@ from .patterns import (
     dosage_atoms,
     extend_site,
     fever_spans,
+    pressure_shaped,
     result_atoms,
     symptom_patterns,
 )
@@ -514,6 +515,8 @@ class ClinicalExtractor:
                 continue   # `vào viện ngay nếu sốt ≥ 38°C`: a threshold in advice, not a measured value
             elif unit in p.result_only or unit in ("%", "mmhg"):
                 out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))
+            elif unit == "ratio" and lab is None and pressure_shaped(p, folded, a.start, a.end):
+                out.append(_Cand(a.start, a.end, "RESULT", "pattern", {}, 0))   # `đo ở nhà 180/100`
         for c in ents:
             if c.label != "TEST":
                 continue

@@ -57,6 +57,8 @@ class PatternRules:
         self.value = re.compile(_B + r"(?:[<>≤≥]=?\s*)?(?P<n>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?"
                                 r"(?:\s*(?:-|–)\s*" + NUM + r")?)\s*(?P<u>" + units + r")(?![\w])")
         self.bp = re.compile(_B + r"\d{2,3}/\d{2,3}(?:\s*mmhg)?" + _E)
+        bare = d.get("bare_pressure") or {}
+        self.bare_pressure = (tuple(bare.get("systolic") or (0, -1)), tuple(bare.get("diastolic") or (0, -1)))
         self.result_units = {fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.result_only = {fold_lower(u).replace(" ", "") for u in d["result_only_units"]}
         self.dose_only = {fold_lower(u).replace(" ", "") for u in d["dose_units"]} - {
@@ -252,3 +254,16 @@ def result_atoms(p: PatternRules, folded: str) -> list[Atom]:
     for m in p.bp.finditer(folded):
         atoms.append(Atom(m.start(), m.end(), "value", "mmhg" if "mmhg" in m.group(0) else "ratio"))
     return atoms
+
+
+def pressure_shaped(p: PatternRules, folded: str, start: int, end: int) -> bool:
+    """`180/100` written alone reads as a blood pressure (patterns.yaml bare_pressure): both numbers in range, the first
+    larger by more than 10, no comparison sign or bracket before it (`< 130/80`, `RH (150/75)`)."""
+    m = re.match(r"(\d+)/(\d+)", folded[start:end])
+    if not m:
+        return False
+    (s_lo, s_hi), (d_lo, d_hi) = p.bare_pressure
+    sys_, dia = int(m.group(1)), int(m.group(2))
+    before = folded[max(0, start - 3):start].strip()
+    return (s_lo <= sys_ <= s_hi and d_lo <= dia <= d_hi and sys_ > dia + 10
+            and not (before and before[-1] in "<>≤≥(=/"))

@@ -41,6 +41,7 @@ class _Data:
     pairs: frozenset[tuple[str, str]]   # (a word that opens a number, the word after it), both spellings
     digit_unit: re.Pattern              # a number in digits, then a spoken unit
     unit_pairs: frozenset[tuple[str, str]]   # the first two words of a spoken unit
+    ratio_words: tuple[str, ...] = ()        # `trên` of `150 trên 90`
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +102,8 @@ def _data() -> _Data:
     ocr_word = {str(k): str(v) for k, v in (d.get("ocr_letters") or {}).items()}
     return _Data(roles, units, max(len(k) for k in units), counted, plain, {str(w).lower() for w in d["counted"]},
                  unit_after, ocr, ocr_word,
-                 {str(x) for x in d["ocr_lead"]}, trigger, trigger_marked, pairs, digit_unit, unit_pairs)
+                 {str(x) for x in d["ocr_lead"]}, trigger, trigger_marked, pairs, digit_unit, unit_pairs,
+                 tuple(str(w) for w in d["ratio"]))
 
 
 def _role(word: str, roles: dict, accented: bool = False) -> list[tuple[str, int]]:
@@ -381,10 +383,23 @@ def chat_edits(text: str) -> list[Edit]:
     return _chat_edits(text)
 
 
+@lru_cache(maxsize=1)
+def _digit_ratio(words: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(sorted({re.escape(x) for w in words for x in (w, fold_lower(w))}, key=len, reverse=True))
+    return re.compile(r"(?<![\w/.,])(\d{2,3})[ \t]+(?:" + alt + r")[ \t]+(\d{2,3})(?![\w/]|[.,]\d)", re.IGNORECASE)
+
+
+def _digit_ratio_edits(text: str, data: _Data) -> list[Edit]:
+    """`sáng nay 150 trên 90`: a ratio word (spoken.yaml ratio) said between two numbers written in digits -> `150/90`."""
+    if not data.ratio_words:
+        return []
+    return [(m.start(), m.end(), f"{m.group(1)}/{m.group(2)}") for m in _digit_ratio(data.ratio_words).finditer(text)]
+
+
 def value_edits(text: str) -> list[Edit]:
     """Edits that turn spoken numbers and units and OCR-misread values into digits; [] for most notes."""
     data = _data()
-    edits = _ocr_edits(text, data) + _ocr_word_edits(text, data)
+    edits = _ocr_edits(text, data) + _ocr_word_edits(text, data) + _digit_ratio_edits(text, data)
     if _may_be_spoken(text.lower(), data):
         edits += _spoken_edits(text, data)
         taken = [(a, b) for a, b, _ in edits]
