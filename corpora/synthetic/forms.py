@@ -1,4 +1,4 @@
-"""A many-form synthetic corpus: 24 genres and form augmentations, with exact gold spans.
+"""A many-form synthetic corpus: 25 genres and form augmentations, with exact gold spans.
 
 Extends `generate.py` (whose output for a seed never changes: the shipped model depends on it) by import:
 the same template markup, `Gen` values and gazetteers, plus the invented lists in `data/forms_lists.json`
@@ -849,6 +849,19 @@ TEMPLATES: dict[str, list[str]] = {
     "intl": INTL,
     "chat_highland": CHAT_HL,
     "lower_transcript": LOWER_TRANSCRIPT,
+    # a call-back or a hand-over by telephone, as the nurse or the doctor writes it down afterwards (a clock time is
+    # written with its date, {datetime}, labelled DATE as the hand-written notes do)
+    "callback": [
+        "GHI NHẬN CUỘC GỌI LẠI — {dept_hospital}\n{datetime}: ĐD {doctor} gọi lại cho người nhà BN {name} ({age}, "
+        "mã BN {mrn}).\nNgười nghe máy: {name2} ({con gái|con trai|vợ|chồng}), SĐT {phone}.\nNội dung: BN ra viện ngày "
+        "{date}, hiện còn {sym}, đang uống {drug} {dose}. Dặn tái khám {datetime}, mang thẻ BHYT {bhyt}.\n"
+        "Gọi lần 2 sau 30 phút: không nghe máy, để lại lời nhắn qua số {phone}.\nNgười ghi: {doctor}",
+        "BÀN GIAO QUA ĐIỆN THOẠI {datetime}\nBS trực {doctor} ({hospital}) bàn giao cho BS {doctor}: BN {name}, {age}, "
+        "{job}, ở {address}. Chẩn đoán: {dis}. Diễn biến: {sym} từ chiều, đã cho {drug} {dose}.\nCần theo dõi: {sym}; "
+        "nếu nặng báo BS {given2} qua số {phone}.\nNgười nhà trực: {name2}, SĐT {phone}.",
+        "Phone note {datetime} - gọi lại theo yêu cầu của {name2} ({phone}), hỏi kết quả của BN {name} (hồ sơ {mrn}). "
+        "Đã báo: {dis}; hẹn khám lại {date} tại {dept_hospital}. Người gọi: {doctor}",
+    ],
 }
 GENRES = tuple(TEMPLATES)
 # forms that make the genre what it is (applied always, before any augmentation)
