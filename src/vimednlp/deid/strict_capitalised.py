@@ -48,7 +48,8 @@ def capitalised(finder, i: int, L) -> int:
         wj = toks[j][0]
         # (every word is judged: a heading in capitals keeps its safe words after an unsafe one; a word right
         # after a person cue and ':' is that person's name, however common: 'người ghi: Lả')
-        initial = j == i and _sentence_initial(text, toks[j][1]) and not _after_person_colon(finder, i, L)
+        # (a word after a tab or a column gap starts its table cell even inside a run: 'STT<TAB>Họ tên')
+        initial = _sentence_initial(text, toks[j][1]) and not (j == i and _after_person_colon(finder, i, L))
         if j >= safe_until:
             k = ctx.match_at(j, L["phrases"], folded=True)
             safe_until = k if k > j + 1 else safe_until
@@ -119,9 +120,16 @@ def _people_after(finder, i: int, L) -> int:
 
 
 def _after_person_colon(finder, i: int, L) -> bool:
-    toks = finder.ctx.tokens
+    toks, text = finder.ctx.tokens, finder.text
     if i < 2 or toks[i - 1][0] != ":":
         return False
+    if "\n" in text[toks[i - 1][2]:toks[i][1]]:
+        # (a colon that ends its line opens a block: 'giới thiệu người bệnh:' / 'Họ và tên: …'; a name alone on
+        # the next line, or before other capitals only, is still the person's)
+        line_end = text.find("\n", toks[i][2])
+        rest = text[toks[i][2]:len(text) if line_end < 0 else line_end].split()
+        if any(w[:1].islower() or w.endswith(":") for w in rest):
+            return False
     for m in (1, 2, 3, 4):
         if i - 1 - m < 0:
             break
