@@ -566,6 +566,11 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
         "lp_doc": lambda: P(lower_person(g, "lp_doc")[1], "NAME"),
         "lp_doc_full": lambda: P(lower_person(g, "lp_doc")[0], "NAME"),
     })
+    # a private dental or traditional-medicine clinic's name identifies the place of care, as any organisation
+    f["dental_clinic"] = lambda: P("Nha khoa " + r.choice(["Nụ Cười", "Hoa Hồng", "Sao Mai", "Thiện Tâm", "Kim Cương"]),
+                                   "ORGANIZATION")
+    f["tcm_clinic"] = lambda: P("Phòng chẩn trị Đông y " + r.choice(["Phúc Thọ", "Nhân Hòa", "Bảo An", "Thọ Xuân Đường"]),
+                                "ORGANIZATION")
     return f
 
 
@@ -786,7 +791,7 @@ TEMPLATES: dict[str, list[str]] = {
         "HỒ SƠ NHA KHOA\nMã hồ sơ: {mrn}\nHọ tên: {name}    Năm sinh: {year}    SĐT: {phone}\nĐịa chỉ: {address}\n"
         "Ngày khám: {date}\nLý do: {dental_SYMPTOM}\nKhám: {dental_DISEASE}, {dental_DISEASE}.\n{dental_TEST}: có tổn thương.\n"
         "Điều trị: {dental_PROCEDURE}, {dental_PROCEDURE}. Kê {dental_DRUG} 500mg x 3 lần/ngày.\nHẹn: {date}\nBác sĩ: {doctor}",
-        "Nha khoa {Nụ Cười|Hoa Hồng|Sao Mai} — BN {name} ({age}), {job}. {dental_DISEASE}; đã {dental_PROCEDURE} ngày {sdate}. "
+        "{dental_clinic} — BN {name} ({age}), {job}. {dental_DISEASE}; đã {dental_PROCEDURE} ngày {sdate}. "
         "Người giới thiệu: {name2}.",
     ],
     "tcm": [
@@ -794,7 +799,7 @@ TEMPLATES: dict[str, list[str]] = {
         "Vào viện: {date}\nLý do: {tcm_SYMPTOM}, {tcm_SYMPTOM}\nChẩn đoán YHHĐ: {dis}. Chẩn đoán YHCT: {tcm_DISEASE}.\n"
         "Pháp điều trị: bổ khí huyết, khu phong. Bài thuốc: {tcm_DRUG} gia {tcm_DRUG}, {tcm_DRUG}.\n"
         "Thủ thuật: {tcm_PROCEDURE} 30 phút/ngày, {tcm_PROCEDURE}.\nLương y: {doctor}",
-        "Phòng chẩn trị Đông y {Phúc Thọ|Nhân Hòa|Bảo An}: ông {name}, sinh năm {year}, ở {address}, {tcm_DISEASE}; "
+        "{tcm_clinic}: ông {name}, sinh năm {year}, ở {address}, {tcm_DISEASE}; "
         "kê {tcm_DRUG} 10 thang, {tcm_PROCEDURE}. Tái khám sau {lunar}.",
     ],
     "ethnic": [
