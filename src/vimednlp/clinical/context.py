@@ -43,6 +43,7 @@ class Rule:
     window: int = 7
     labels: tuple[str, ...] | None = None
     needs_verb: tuple[tuple[str, ...], ...] = ()
+    verb_window: int = 5          # tokens after the cue where one of `needs_verb` must start
     needs_following: tuple[tuple[str, ...], ...] = ()
     at_clause_start: bool = False
     at_clause_end: bool = False
@@ -89,6 +90,12 @@ class ContextRules:
         for cat, conf in cats.items():
             for t in conf.get("terminators") or []:
                 rules.term_trie.add(_entry(str(t), cat, {}))
+            # a time word that ends a relative's scope only until `cũng` (also) ties the problem back to the relative
+            for t in conf.get("soft_terminators") or []:
+                rules.term_trie.add(_entry(str(t), SOFT + cat, {}))
+        # phrases whose words are no terminator of any category (`hồi bé` is a time, not the child patient)
+        for t in data.get("not_terminators") or []:
+            rules.term_trie.add(_entry(str(t), NOT_TERMINATOR, {}))
         return rules
 
     def _add_rule(self, r: dict, n: int, what: str) -> None:
@@ -102,6 +109,7 @@ class ContextRules:
             window=int(r.get("window", default_window)),
             labels=tuple(r["labels"]) if r.get("labels") else None,
             needs_verb=tuple(_keys(v) for v in r.get("needs_verb") or ()),
+            verb_window=int(r.get("verb_window", 5)),
             needs_following=tuple(_keys(v) for v in r.get("needs_following") or ()),
             at_clause_start=bool(r.get("at_clause_start")), at_clause_end=bool(r.get("at_clause_end")),
             comma_stops=bool(r.get("comma_stops")),
@@ -192,11 +200,15 @@ class ContextRules:
                             copy_trie(self.cue_trie), copy_trie(self.term_trie))
 
 
+SOFT = "soft:"                     # term_trie label prefix of a category's soft terminators
+NOT_TERMINATOR = "NOT_TERMINATOR"   # term_trie label of a phrase whose words end no scope
+
+
 # medspaCy's modifier categories -> ours (docs/clinical.md has the table)
 CATEGORY_ALIASES = {"NEGATED_EXISTENCE": "negated", "NEGATED": "negated", "POSSIBLE_EXISTENCE": "uncertain",
                     "UNCERTAIN": "uncertain", "HISTORICAL": "historical", "FAMILY": "family",
                     "HYPOTHETICAL": "hypothetical"}
-_RULE_KEYS = {"cue", "category", "direction", "window", "labels", "needs_verb", "needs_following",
+_RULE_KEYS = {"cue", "category", "direction", "window", "labels", "needs_verb", "verb_window", "needs_following",
               "at_clause_start", "at_clause_end", "comma_stops"}
 
 
@@ -263,7 +275,8 @@ class ConText:
             # a cue lies wholly outside targets or wholly inside one, never across a boundary
             if len(set(in_target[i:j])) != 1:
                 return False
-            if rule.needs_verb and not _followed_by(keys, j, rule.needs_verb, 5, in_target):
+            if rule.needs_verb and not _followed_by(keys, j, rule.needs_verb, rule.verb_window, in_target,
+                                                   view.line_break_before):
                 return False
             if rule.needs_following and not _followed_by(keys, j, rule.needs_following, 1):
                 return False
@@ -294,6 +307,17 @@ class ConText:
         out: list[set[str]] = [set() for _ in keys]
         trie = self.rules.term_trie
         i, n = 0, len(keys)
+        blocked = blocked[:]
+        while i < n:   # `hồi bé`, `nhà trẻ` (context.yaml not_terminators): their words end no scope
+            node, j, end = trie.root, i, i
+            while j < n and not blocked[j] and (node := node.get(keys[j])) is not None:
+                j += 1
+                if any(e.label == NOT_TERMINATOR for e in node.get("", ())):
+                    end = j
+            for k in range(i, end):
+                blocked[k] = True
+            i = max(end, i + 1)
+        i = 0
         while i < n:
             if not blocked[i] and keys[i] in trie.root:
                 node = trie.root
@@ -510,6 +534,14 @@ class ConText:
         return (len(words) >= 2 and all(w.isupper() for w in words)
                 and not any(in_target[j] >= 0 for j in range(k, end) if j < len(in_target)))
 
+    def _also(self, category: str, keys: list[str], a: int, b: int) -> bool:
+        """An `also` word (context.yaml `also_words` of the category: `cũng`) between token a and b: `Anh trai cháu
+        5 tuổi mấy hôm nay cũng ho` - the relative, not the patient, has the problem, past a soft terminator."""
+        words = self.__dict__.setdefault("_also_words", {})
+        if category not in words:
+            words[category] = {_keys(str(w)) for w in self.rules.categories[category].get("also_words") or ()}
+        return any(keys[k:k + len(w)] == list(w) for w in words[category] for k in range(a, b))
+
     def _reaches(self, keys, stops, terms, in_target, targets, a: int, b: int, target: Target, rule: Rule,
                  comma_list: bool, forward: bool, cue_start: int, cross: bool = True) -> bool:
         """Whether a cue's scope covers the path of tokens [a, b) between it and the target."""
@@ -532,7 +564,8 @@ class ConText:
                 has_target = True
                 continue
             if cat in terms[k]:
-                return False
+                if not (SOFT + cat in terms[k] and self._also(cat, keys, k, b)):
+                    return False
             if key == ",":
                 if comma_list:
                     if not cross or not clean or not has_target:
@@ -619,10 +652,13 @@ def _comma_before(keys: list[str], sent: list[int], i: int) -> bool:
 
 
 def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], within: int,
-                 in_target: list[int] | None = None) -> bool:
-    """One of `options` starts within `within` tokens after j (outside targets: `có` is not `co giật`)."""
+                 in_target: list[int] | None = None, breaks: list[bool] | None = None) -> bool:
+    """One of `options` starts within `within` tokens after j (outside targets: `có` is not `co giật`), in the same
+    sentence and line when `breaks` (line breaks before each token) is given."""
     for off in range(within):
         k = j + off
+        if breaks is not None and k < len(keys) and (breaks[k] or keys[k] in HARD_STOPS):
+            return False
         if in_target is not None and k < len(in_target) and in_target[k] >= 0:
             continue
         for opt in options:
