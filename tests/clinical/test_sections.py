@@ -51,3 +51,16 @@ def test_english_headings_of_bilingual_notes():
     secs = find_sections(text)
     assert [(s.name, s.implies) for s in secs] == [
         ("ly_do_vao_vien", None), ("tien_su", "historical"), ("tien_su_gia_dinh", "family"), ("huong_dieu_tri", None)]
+
+
+def test_a_label_with_dashes_between_its_words_changes_subject():
+    # traditional medicine's four examinations label their line `Vọng - văn - vấn - thiết:`; the history above
+    # does not run into it (dashes and slashes between a label's words are not counted as words)
+    text = ("TS: THA 5 năm, viêm dạ dày (2022).\n"
+            "Vọng - văn - vấn - thiết: lưỡi nhạt rêu trắng mỏng, mạch trầm tế. Lạnh lưng, tiểu đêm.\n")
+    got = {s.text: s.attrs["historical"] for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+    assert got["THA"] and got["viêm dạ dày"]
+    assert not got["tiểu đêm"] and not got["Lạnh lưng"]
+    text = "Tiền sử: ĐTĐ type 2.\nHỏi / khám: ho khan, sốt nhẹ."
+    got = {s.text: s.attrs["historical"] for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+    assert got["ho khan"] is False

@@ -504,7 +504,7 @@ class ConText:
             return False
         if _starts_with(keys, k, self.rules.terminator_keys(category)):
             return True
-        colon = next((j for j in range(k + 1, min(k + 6, end)) if keys[j] == ":"), None)
+        colon = _label_colon(keys, k, end)
         if colon is not None:
             label = range(k, colon)
             if any(in_target[j] >= 0 for j in label if j < len(in_target)):
@@ -649,6 +649,20 @@ def _comma_before(keys: list[str], sent: list[int], i: int) -> bool:
             return False       # `Tiền sử: ...` / `Khám: ...` start a new run
         k -= 1
     return False
+
+
+def _label_colon(keys: list[str], k: int, end: int, words: int = 5) -> int | None:
+    """The colon of a label opening a line at token k: within `words` words, the dashes and slashes between them not
+    counted (`Vọng - văn - vấn - thiết:` is a four-word label)."""
+    seen = 0
+    for j in range(k + 1, end):
+        if keys[j] == ":":
+            return j
+        if keys[j] not in ("-", "–", "/", "&", "+"):
+            seen += 1
+            if seen >= words:
+                return None
+    return None
 
 
 def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], within: int,
