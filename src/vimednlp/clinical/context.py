@@ -65,6 +65,7 @@ class Target:
     label: str
     assertions: set[str] = field(default_factory=set)
     inner: set[str] = field(default_factory=set)     # classes from cues inside the target itself
+    past_of_relative: bool = False   # a history cue reached it, dropped for a relative's problem (reconcile)
 
 
 @dataclass
@@ -635,6 +636,8 @@ def reconcile(t: Target) -> None:
     if "negated" in a or ("uncertain" in a and "historical" not in t.inner):
         a.discard("historical")
     if "family" in a and "historical" not in t.inner:
+        if "historical" in a:
+            t.past_of_relative = True   # kept for the case the relative turns out to be the patient
         a.discard("historical")
     if "hypothetical" in a:
         a.discard("uncertain")

@@ -121,9 +121,9 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
     words (`hok sốt`, `k bít có phải cúm`; `spoken.chat_edits`) are read as the words."""
     edits = chat_edits(text)
     if not edits:
-        _apply_assertions(context, text, spans, view, sections)
+        past = _apply_assertions(context, text, spans, view, sections)
         _english_cues(text, spans)
-        _patient_relative(text, spans)
+        _patient_relative(text, spans, past)
         return
     read, al = apply_edits(text, edits)
     moved = [Span(*al.to_normalized(sp.start, sp.end), sp.label, "", sp.source, sp.score, {}) for sp in spans]
@@ -131,13 +131,16 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
     for sec in sections:
         s, e = al.to_normalized(sec.start, sec.end)
         secs.append(replace(sec, start=s, end=e, heading_end=al.to_normalized(sec.start, sec.heading_end)[1]))
-    _apply_assertions(context, read, moved, TokenView.of(read), secs)
+    past_moved = _apply_assertions(context, read, moved, TokenView.of(read), secs)
+    past = set()
     for sp, mv in zip(spans, moved):
         for a in ASSERTIONS:
             if mv.attrs.get(a):
                 sp.attrs[a] = True
+        if id(mv) in past_moved:
+            past.add(id(sp))
     _english_cues(text, spans)
-    _patient_relative(text, spans)
+    _patient_relative(text, spans, past)
 
 
 @lru_cache(maxsize=1)
@@ -217,9 +220,10 @@ def _kin_at(text: str, folded: str, compiled) -> list[tuple[int, int, str]]:
     return out
 
 
-def _patient_relative(text: str, spans: list[Span]) -> None:
+def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()) -> None:
     """In a note about a relative (`mẹ run tay phải`, `ba e 63t`), that relative's word is no family cue: a family
-    flag whose nearest kinship word before the mention (same sentence) names the patient is taken back."""
+    flag whose nearest kinship word before the mention (same sentence) names the patient is taken back, and a history
+    cue dropped for the relative's sake (`id(span)` in `past`: `Trước đó mẹ có đợt chóng mặt`) counts again."""
     compiled = _patient_kin()
     if compiled is None or not any(sp.attrs.get("family") for sp in spans):
         return
@@ -261,9 +265,12 @@ def _patient_relative(text: str, spans: list[Span]) -> None:
         if k < 0 or kins[k][2] not in patient or re.search(r"[.!?\n]", text[kins[k][1]:sp.start]):
             continue
         sp.attrs["family"] = False
+        if id(sp) in past and not sp.attrs.get("negated") and not sp.attrs.get("uncertain"):
+            sp.attrs["historical"] = True
 
 
-def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> None:
+def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> set[int]:
+    """Set the assertion attrs; returns the ids of the spans whose history cue was dropped for a relative's problem."""
     targets: list[tuple[Span, Target]] = []
     for sp in spans:
         if sp.label in ASSERTION_LABELS:
@@ -284,6 +291,7 @@ def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, se
             t.assertions.add("hypothetical")
         for a in t.assertions:
             sp.attrs[a] = True
+    return {id(sp) for sp, t in targets if t.past_of_relative and "family" in t.assertions}
 
 
 class ClinicalExtractor:
