@@ -42,3 +42,31 @@ def test_ocr_forms_are_found(rules):
 def test_a_code_of_two_letter_groups_after_ma_and_a_word(rules):
     assert labelled(rules, "đã chuyển hồ sơ, mã chuyển QN-TB-25-0418 nhé", "ID") == ["QN-TB-25-0418"]
     assert labelled(rules, "bà có mã hồ sơ thai BD-PC-26/117 ở trạm", "ID") == ["BD-PC-26/117"]
+
+
+@pytest.mark.parametrize("raw,read", [
+    ("truyền Albumin 2O% x 100 ml", "truyền Albumin 20% x 100 ml"),
+    ("Enoxaparin 4O mg tiêm dưới da", "Enoxaparin 40 mg tiêm dưới da"),
+    ("tim thai 15O l/p, Tiểu cầu 9O G/L", "tim thai 150 l/p, Tiểu cầu 90 G/L"),
+    ("giờ 3    llO/7O    84", "giờ 3    110/70    84"),
+    ("CỘNG HÒA XÃ HỘl CHỦ NGHĨA VlỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+])
+def test_ocr_zeros_pressures_and_header_words(raw, read):
+    v = canonical_view(raw)
+    assert v.text == read
+    assert v.to_original(0, len(v.text)) == (0, len(raw))
+
+
+@pytest.mark.parametrize("raw", ["nhóm máu O+, Rh+", "uống l/2 viên", "mã B2O", "tầng 2O, phòng 12O",
+                                 "huyết áp 12O/8O mmHg"])
+def test_o_and_l_that_are_letters_stay(raw):
+    assert canonical_view(raw).text == raw
+
+
+def test_ocr_numbers_and_motto_are_no_place(rules):
+    t = "SỞ Y TẾ HẢI PHÒNG        CỘNG HOÀ XÃ HỘl CHỦ NGHĨA VlỆT NAM\nDùng Propranolol 4O mg, truyền Albumin 2O%."
+    assert labelled(rules, t, "LOCATION") == []
+
+
+def test_an_ocr_d_title_before_a_name(rules):
+    assert labelled(rules, "(ký, đóng dấu)\nBSCKl Hà Văn Lợi", "NAME") == ["Hà Văn Lợi"]

@@ -412,13 +412,62 @@ def _ocr_code_edits(text: str) -> list[Edit]:
     return sorted(set(edits))
 
 
+# a number whose zeros were read as capital O's ('2O%', '4O mg', '14O l/p', '9O' in a table): a real digit, then
+# only O's, two to four characters, a whole token, before a unit (ocr_number_units.txt) or alone in a table cell
+_OCR_ROUND = re.compile(r"(?<![\w.,/\-])[1-9][0-9]?O{1,3}(?![\w\-+]|[.,][0-9A-Za-z])")
+_OCR_ROUND_TRIGGER = re.compile(r"O(?<=[0-9]O)|[lO]/")
+# a blood pressure in a table cell ('llO/7O', 'l2O/8O'): 2-3 characters each side, systolic 70-250 over diastolic 30-150
+_OCR_PRESSURE = re.compile(r"(?<![\w.,/\-])([0-9lO]{2,3})/([0-9lO]{2,3})(?![\w/\-]|[.,][0-9])")
+_CELL_BEFORE = re.compile(r"(?:^|\t|\||  )[ \t]*$")
+_CELL_AFTER = re.compile(r"[ \t]*(?:$|\t|\||  )", re.M)
+
+
+@lru_cache(maxsize=1)
+def _round_units() -> frozenset[str]:
+    with open(resource_path("text", "ocr_number_units.txt"), encoding="utf-8") as fh:
+        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+
+
+def _in_cell(text: str, s: int, e: int) -> bool:
+    """Text[s:e] fills a table cell: a tab, a pipe, two spaces or the line's edge on both sides."""
+    return bool(_CELL_BEFORE.search(text, max(0, text.rfind("\n", 0, s) + 1), s)) and bool(_CELL_AFTER.match(text, e))
+
+
+def _ocr_round_edits(text: str) -> list[Edit]:
+    """Zeros read as capital O's at the end of a short number: read as zeros before a unit ('2O%', '4O mg', '14O l/p')
+    or in a table cell ('  9O  '); a number beside no unit ('tầng 2O', 'phòng 12O') stays. A blood pressure in a table
+    cell ('llO/7O') reads its l's and O's as 1 and 0 when the numbers make one."""
+    if not _OCR_ROUND_TRIGGER.search(text):
+        return []
+    units = _round_units()
+    edits: list[Edit] = []
+    for m in _OCR_ROUND.finditer(text):
+        g = m.group()
+        if len(g) > 4:
+            continue
+        after = re.match(r" ?([^\s,;()]+)", text[m.end():m.end() + 12])
+        u = after.group(1).lower().rstrip(".") if after else ""
+        unit = u in units or u.split("/")[0] in units  # ('mg/O,4 ml': a dose per volume)
+        if unit or _in_cell(text, m.start(), m.end()):
+            edits.extend((m.start() + k, m.start() + k + 1, "0") for k, c in enumerate(g) if c == "O")
+    for m in _OCR_PRESSURE.finditer(text):
+        g = m.group()
+        if not any(c in "lO" for c in g) or not any(c.isdigit() for c in g) or not _in_cell(text, m.start(), m.end()):
+            continue
+        hi, lo = (int(x.replace("l", "1").replace("O", "0")) for x in m.groups())
+        if 70 <= hi <= 250 and 30 <= lo <= 150 and hi > lo:
+            edits.extend((m.start() + k, m.start() + k + 1, "1" if c == "l" else "0") for k, c in enumerate(g) if c in "lO")
+    return sorted(set(edits))
+
+
 @lru_cache(maxsize=1)
 def _header_res() -> tuple[re.Pattern, re.Pattern]:
     t = _tables()
     upper = "".join(sorted({c for w in t.header_words for c in w if c.isupper()}))
     conf = _char_class(t.letter_confusable)
     # a confusable between two capitals ('KH0A', 'VlỆN'; the class first: it scans fast)
-    trigger = re.compile(f"[{conf}](?<=[{upper}][{conf}])[{upper}]")
+    # (or ending a word after two capitals: 'HỘl', 'BSCKl')
+    trigger = re.compile(f"[{conf}](?:(?<=[{upper}][{conf}])[{upper}]|(?<=[{upper}][{upper}][{conf}])(?![\\w]))")
     word = re.compile(rf"(?:[^\W_]|[{conf}])+")
     return trigger, word
 
@@ -547,7 +596,7 @@ def _email_edits(text: str) -> list[Edit]:
 
 
 # the token steps, in order; each reads the previous one's output
-_STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _ocr_code_edits, _header_edits, _ocr_word_edits,
+_STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _ocr_code_edits, _ocr_round_edits, _header_edits, _ocr_word_edits,
           _spaced_digit_edits, _spaced_date_edits, _initials_edits, _email_edits)
 
 
