@@ -4,6 +4,7 @@ health-insurance card, 'G' of a card class); a measurement inside one cell stays
 from __future__ import annotations
 
 from vimednlp.deid.strict import strict_spans
+from vimednlp.schema import Span
 
 
 def covered(text: str, part: str) -> bool:
@@ -24,3 +25,13 @@ def test_strict_keeps_a_measurement_inside_one_cell():
     for part in ("1200 cc", "3200 g", "120/80 mmHg"):
         assert not any(s.start < text.index(part) + len(part) and text.index(part) < s.end
                        for s in strict_spans(text, [])), part
+
+
+def test_strict_takes_the_comma_that_ends_an_address_line():
+    # an address the default detector found in two parts, one a line: the comma at the first line's end goes too
+    text = "Địa chỉ: số 237 Quang Trung, xã Thanh Hà,\nHải Phòng\nSố thẻ BHYT: DN4790123456789"
+    a, b = "số 237 Quang Trung, xã Thanh Hà", "Hải Phòng"
+    found = [Span(text.index(p), text.index(p) + len(p), "LOCATION", p) for p in (a, b)]
+    spans = strict_spans(text, found)
+    comma = text.index("Hà,") + 2
+    assert any(s.start <= comma < s.end for s in spans)

@@ -3,6 +3,8 @@ opens two lines or more, each time before the first word a speaker says ('alo', 
 even when it is an ordinary word; roles and kinship words at line start stay."""
 from __future__ import annotations
 
+import pytest
+
 from vimednlp.deid.strict import strict_spans
 
 
@@ -31,4 +33,38 @@ def test_strict_keeps_roles_and_a_word_said_once_at_line_start():
     text = ("bác sĩ nói chào anh\nbác sĩ nói anh đọc giúp tôi số thẻ\n"
             "người nhà dạ vâng\nngười nhà dạ được ạ\n"
             "sốt dạ từ hôm qua")
+    assert not any(s.label == "NAME" for s in strict_spans(text, []))
+
+
+def test_strict_a_speaker_after_a_chat_prefix_opens_the_line_too():
+    # a call transcript pasted into a chat: the speaker's name comes after the chat sender and ':'
+    text = ("💬 hy nguyen: tủa alo chị triệu thanh thiền phải không ạ\n"
+            "💬 hy nguyen: tủa dạ chị đọc giúp em số căn cước")
+    spans = strict_spans(text, [])
+    for i in [k for k in range(len(text)) if text.startswith("tủa ", k)]:
+        assert any(s.start <= i < s.end for s in spans)
+
+
+def test_strict_no_speaker_inside_a_clinical_phrase():
+    text = "Chẩn đoán:\nviêm dạ dày cấp\nviêm dạ dày trào ngược"
+    assert strict_spans(text, []) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("alo dạ em chào chị em là tiểu ở phòng công tác xã hội bệnh viện", "tiểu"),
+    ("dạ tôi là khuyên bên trạm y tế xã gọi hỏi thăm bác", "khuyên"),
+    ("alo cô ơi em là sa ly đây ạ", "sa ly"),
+])
+def test_strict_removes_the_name_of_a_self_introduction(text, name):
+    start = text.index(" " + name + " ") + 1
+    assert any(s.start <= start and start + len(name) <= s.end for s in strict_spans(text, []))
+
+
+@pytest.mark.parametrize("text", [
+    "dạ em là giáo viên ở trường tiểu học xã",
+    "tôi là bác sĩ ở khoa cấp cứu",
+    "em là con gái bác ở nhà với bác",
+    "chị là người nhà đây ạ",
+])
+def test_strict_keeps_roles_and_professions_of_a_self_introduction(text):
     assert not any(s.label == "NAME" for s in strict_spans(text, []))

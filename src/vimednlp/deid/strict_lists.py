@@ -136,7 +136,9 @@ def word_lists() -> dict:
                                                   *map(str, cues.get("name_before", []))])
     # the word sets as written too, for text with marks ('chúng' is no 'chung', 'làm' no 'lâm')
     marked = {k: frozenset(str(w).lower() for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
-    return {"cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
+    # professions (the default detector's cue lists): 'em là giáo viên ở …' introduces no name
+    professions = frozenset(fold_lower(str(p)) for k in ("professions", "professions_medical") for p in cues.get(k, []))
+    return {"professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
             "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases,
             "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical,
             "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken,

@@ -11,6 +11,9 @@
   each time followed by the first word a speaker says (`chung alo anh …`, `chung dạ chị đọc giúp em …`;
   words.yaml speaker_particles), is a name even when it is an ordinary word, unless it is a role, a kinship, a
   title or a function word (`người nhà ừ …`, `bác sĩ nói …`).
+- **A self-introduction** (`em là tiểu ở phòng công tác xã hội`, `tôi là chứ bên trạm`, `em là nhì đây`): the
+  one or two words between the cue and a word that follows a name there (words.yaml self_intro_cues,
+  self_intro_after) are a name, unless they are a role, a kinship word or a profession (`em là giáo viên ở …`).
 - **The cut-off piece of a name** (`Hồ Văn P ả`, `Hồ Xuân Tá m`): OCR and line breaks split syllables; a line
   of capitals after a name in capitals at a line's end (`QUẢNG THỊ HOA` / `LANG`) is the rest of that name.
 
@@ -25,7 +28,7 @@ from ..text.fold import fold_lower
 # the explanations of the spans that name a person surely enough for their given name to travel
 _SURE = ("strict: surname and name syllables", "strict: lower-case name after a title or kinship word",
          "strict: ethnic-minority name after a person cue", "strict: chat speaker", "strict: name around thị or văn",
-         "strict: a transcript's speaker at line start")
+         "strict: a transcript's speaker at line start", "strict: a speaker's name in a self-introduction")
 
 
 def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]:
@@ -185,12 +188,16 @@ def line_speakers(finder, L) -> None:
         if kind != "word" or not w.isalpha() or not w.islower() or i + 1 >= n or not ctx.adj[i]:
             continue
         head = text[text.rfind("\n", 0, s) + 1:s]
-        if head.strip(" \t|>-•*") or not finder.free(s, _e):
-            continue  # (the line's first word, after table bars or a bullet at most)
+        # (the line's first word, after table bars or a bullet at most, or the first word after a chat line's
+        # speaker and ':' when the transcript was pasted into a chat: '💬 hy nguyen: tủa alo chị …')
+        if head.strip(" \t|>-•*") and not (head.rstrip().endswith(":") and len(head) <= 60) \
+                or not finder.free(s, _e):
+            continue
         nxt = toks[i + 1][0].lower() if marks else ctx.ftoks[i + 1]
         two = f"{nxt} {toks[i + 2][0].lower() if marks else ctx.ftoks[i + 2]}" if i + 2 < n and ctx.adj[i + 1] else ""
-        if nxt not in particles and two not in particles:
-            continue
+        if nxt not in particles and two not in particles or ctx.match_at(i + 1, L["phrases"], folded=True) > i + 2 \
+                or ctx.match_at(i, L["phrases"], folded=True) > i + 1:
+            continue  # (no particle inside a clinical phrase: 'viêm dạ dày')
         f = ctx.ftoks[i]
         if f in roles or f in role_heads or f in L["person_words"] or f in W["speaker_particles"] \
                 or L["stop"].has(w, marks) or L["spoken"].has(w, marks) or fold_lower(w) in L["titles"]:
@@ -201,3 +208,44 @@ def line_speakers(finder, L) -> None:
             continue
         for i in idx:
             finder.take(toks[i][1], toks[i][2], "NAME", "strict: a transcript's speaker at line start")
+
+
+def self_introductions(finder, L) -> None:
+    """'em là tiểu ở phòng …', 'tôi là chứ bên trạm y tế', 'em là nhì đây': one or two lower-case words between a
+    self-introduction cue and a word that follows a name (words.yaml), when they are no role, kinship word,
+    profession, function or number word and no clinical phrase."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    cues, after = W["self_intro_cues"], W["self_intro_after"]
+    roles, role_phrases = L["words"]["speaker_roles"], L["words"]["speaker_role_phrases"]
+    role_heads = {p.split()[0] for p in role_phrases}
+    n = len(toks)
+
+    def form(k: int) -> str:
+        return toks[k][0].lower() if marks else ctx.ftoks[k]
+
+    def plain(k: int) -> bool:
+        w = toks[k][0]
+        return toks[k][3] == "word" and w.isalpha() and w.islower() and ctx.ftoks[k] not in roles \
+            and ctx.ftoks[k] not in L["person_words"] and not L["stop"].has(w, marks) and not L["spoken"].has(w, marks)
+
+    for i in range(n - 3):
+        for m in (3, 2):
+            if i + m + 1 >= n or not all(ctx.adj[i:i + m]) or " ".join(form(k) for k in range(i, i + m)) not in cues:
+                continue
+            j = i + m
+            for size in (1, 2):
+                e = j + size
+                if e >= n or not all(ctx.adj[j:e]) or not all(plain(k) for k in range(j, e)):
+                    break
+                if form(e) not in after and (e + 1 >= n or f"{form(e)} {form(e + 1)}" not in after):
+                    continue
+                words = " ".join(ctx.ftoks[j:e])
+                if ctx.ftoks[j] in role_heads or words in L["professions"] or words in role_phrases \
+                        or ctx.match_at(j, L["phrases"], folded=True) > j + (size > 1) \
+                        or any(p in L["professions"] for p in (ctx.ftoks[j], " ".join(ctx.ftoks[j:j + 2]))):
+                    break
+                if finder.free(toks[j][1], toks[e - 1][2]):
+                    finder.take(toks[j][1], toks[e - 1][2], "NAME", "strict: a speaker's name in a self-introduction")
+                break
+            break

@@ -65,7 +65,9 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
     # punctuation alone between two parts of one address or organisation ('Co., Ltd.', 'Rhône-Alpes', 'Q.7, TP')
     for a, b in pairwise(spans):
         if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
-                and re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start]):
+                and (re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start])
+                     or re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):
+            # (also a comma or hyphen that ends the line an address goes on from: 'xã Thanh Hà,' / 'Hải Phòng')
             s, e = a.end, b.start
             while text[s].isspace():
                 s += 1
