@@ -25,6 +25,7 @@ from ...paths import load_yaml, resource_path
 from ...text.fold import fold, fold_lower
 from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Recognizer, digit_run_starts, finditer_at, phrase_set
+from .regex_needs import CASE_EXOTIC, present, requirements
 
 __all__ = ["HOOKS", "Pack", "RuleError", "RuleRecognizer", "builtin_pack", "load_pack", "pack_schema", "register_hook"]
 
@@ -249,10 +250,23 @@ class RuleRecognizer(Recognizer):
     def analyze(self, ctx: Context) -> list[Candidate]:
         out: list[Candidate] = []
         f = ctx.folded
+        exotic = ctx._cache.get("case_exotic")
+        if exotic is None:
+            exotic = ctx._cache["case_exotic"] = any(c in ctx.text for c in CASE_EXOTIC)
         for p in self.patterns:
             if p.needs and not any(w in f for w in p.needs):
                 continue  # a word every match contains is absent: no scan
             text = f if p.on_folded else ctx.text
+            reqs = requirements(p.rx)
+            if reqs and (not exotic or not any(nc for r in reqs for _s, nc in r)):
+                if p.on_folded:
+                    low = f  # (fold_lower: already lower case)
+                else:
+                    low = ctx._cache.get("lower")
+                    if low is None:
+                        low = ctx._cache["lower"] = ctx.text.lower()
+                if not present(reqs, text, low):
+                    continue  # a string every match contains (read from the regex itself) is absent: no scan
             matches = finditer_at(p.rx, text, digit_run_starts(ctx)) if p.digit_start else p.rx.finditer(text)
             for m in matches:
                 s, e = m.span(p.group)

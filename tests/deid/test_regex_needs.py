@@ -1,0 +1,91 @@
+"""A rule pattern's scan is skipped when a literal string every match holds is absent (`regex_needs`, read from the
+regex's own parse tree): a skipped scan could never have matched, on any shipped pattern, cased or not."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from vimednlp.deid.recognizers.base import Context
+from vimednlp.deid.recognizers.regex_needs import CASE_EXOTIC, present, requirements
+from vimednlp.deid.recognizers.rules import BUILTIN_PACKS, builtin_pack
+
+NOTES = [
+    "Bệnh nhân Nguyễn Văn An, 45 tuổi, vào viện lúc 14h30 ngày 12/03/2024. SĐT 0912 345 678, CCCD 001084012345.",
+    "Patient: Mr. John Smith, 52M. Emergency contact: wife Anna Smith, +44 20 7946 0958. Occupation: teacher.",
+    "PATIENT NAME: Kenji SATO | Member name | Thomas Becker | Insured: Hanse Global Care AG, Hamburg",
+    "Địa chỉ ở Anh: Flat 2, 14 Kingsley Road, Leeds LS6 2AB. Home: 12 rue des Lilas, 75011 Paris, France.",
+    "Giường 12 - bà Lò Thị Mai; Bed 4: Peter Wong; Room 7 Maria Garcia. Pt John đau ngực, PT ngày 2.",
+    "Nurse Hannah Lee gọi; Surgeon Dr. Martin Klein mổ. Works as a welder at Samsung Electronics Vietnam.",
+    "Từ Khang -> Phúc bàn giao. From Linh → Hòa. Cordialement, Pierre Dubois. Kind regards, Emma Brown",
+    "bs ơi bé nhà e 3t sốt từ 7/5, sáng nay 39 độ ạ, mẹ bé tên hân, sđt 0912345678",
+    "Chồng: Phạm Văn Đức (1978), con trai Phạm Minh Khôi (2010); vợ là chị Hoa.",
+    "Ông ta đến từ Wuhou District, Chengdu, Sichuan 610041; tại Bệnh viện Đa khoa tỉnh Nghệ An.",
+]
+
+
+def _pack_patterns():
+    return [(r, p) for name in BUILTIN_PACKS for r in builtin_pack(name).recognizers for p in r.patterns]
+
+
+def test_the_exotic_characters_are_those_re_matches_to_an_ascii_letter_ignoring_case():
+    from re import _casefix
+
+    import _sre
+
+    got = {chr(c) for c in range(0x80, sys.maxunicode + 1) if _sre.unicode_tolower(c) < 0x80}
+    got |= {chr(x) for c, extra in _casefix._EXTRA_CASES.items() if c < 0x80 for x in extra}
+    assert got == set(CASE_EXOTIC)
+
+
+def test_requirements_read_literals_alternations_and_case():
+    assert requirements(re.compile(r"(?<!\w)ngày \d+")) == (frozenset({("ngày ", False)}),)
+    reqs = requirements(re.compile(r"(?i:patient|name)[ \t]*[:|] ?(\w+)"))
+    assert frozenset({("patient", True), ("name", True)}) in reqs and frozenset({(":", False), ("|", False)}) in reqs
+    assert requirements(re.compile(r"(?:Mr\.)? ?\w+")) == ()  # an optional part requires nothing
+    assert requirements(re.compile(r"a|\d")) == ()  # a branch without a literal: nothing either
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Patient: Anna", True), ("PATIENT: Anna", True), ("pAtIeNt | Anna", True), ("Bệnh nhân: Anna", False),
+    ("Patient Anna", False),
+])
+def test_present_follows_the_case_the_pattern_asks_for(text, found):
+    rx = re.compile(r"(?i:patient|name)[ \t]*[:|] ?(\w+)")
+    assert present(requirements(rx), text, text.lower()) is found
+    assert bool(rx.search(text)) is found
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_a_skipped_scan_could_not_have_matched(note):
+    ctx = Context(note)
+    exotic = any(c in note for c in CASE_EXOTIC)
+    for r, p in _pack_patterns():
+        text = ctx.folded if p.on_folded else ctx.text
+        reqs = requirements(p.rx)
+        if not reqs or (exotic and any(nc for x in reqs for _s, nc in x)):
+            continue
+        if not present(reqs, text, ctx.folded if p.on_folded else note.lower()):
+            assert next(p.rx.finditer(text), None) is None, (r.name, p.name)
+
+
+def test_the_notes_exercise_patterns_that_have_requirements():
+    # (the test above must not pass only because nothing matched)
+    hits = 0
+    for note in NOTES:
+        ctx = Context(note)
+        for _r, p in _pack_patterns():
+            if requirements(p.rx) and next(p.rx.finditer(ctx.folded if p.on_folded else ctx.text), None):
+                hits += 1
+    assert hits >= 30
+
+
+@pytest.mark.parametrize("exotic", ["Next of \u212ain", "Huſband", "Husband"])
+def test_a_text_with_a_letter_re_folds_to_ascii_is_scanned_all_the_same(exotic):
+    from vimednlp.deid.analyzer import Analyzer
+
+    an = Analyzer(model=None)
+    # 'K' (Kelvin sign) and 'ſ' (long s) are a 'k' and an 's' to a case-insensitive regex ('ſ' not to str.lower)
+    got = an.analyze(exotic + ": Anna Becker, 0912 345 678")
+    assert [(s.text, s.label) for s in got] == [("Anna Becker", "NAME"), ("0912 345 678", "PHONE")]
