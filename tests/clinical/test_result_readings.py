@@ -70,3 +70,19 @@ def test_a_level_word_does_not_make_a_lower_case_word_a_test():
 def test_threshold_after_a_condition_is_no_result():
     assert results("Diazepam 10mg TMC, lặp lại mỗi 1 giờ nếu CIWA > 15.") == []
     assert results("CIWA 18 điểm, SpO2 93%.") == ["18 điểm", "93%"]
+
+
+def test_a_name_that_is_a_drug_and_a_test_is_the_test_before_a_reading():
+    # a unit no dose is written in (g/L) or a decimal number alone is a reading; a concentration or a volume a drug
+    got = [(s.text, s.label) for s in extract("Sinh hóa: Albumin 28 g/L, glucose 7,8, Bilirubin TP 46 µmol/L.")]
+    assert ("Albumin", "TEST") in got and ("28 g/L", "RESULT") in got
+    assert ("glucose", "TEST") in got and ("7,8", "RESULT") in got
+    got = [(s.text, s.label) for s in extract("Truyền Glucose 10% 500 ml, bù Albumin 20% 100 ml.")]
+    assert ("Glucose 10%", "DRUG") in got
+
+
+def test_a_sign_that_is_counted_is_a_test():
+    got = [(s.text, s.label) for s in extract("CTC mở 4 cm, ối còn. Cơn co tử cung 3 cơn/10 phút, tim thai 140 l/p.")]
+    assert ("Cơn co tử cung", "TEST") in got and ("3 cơn/10 phút", "RESULT") in got
+    got = [(s.text, s.label) for s in extract("Sản phụ đau bụng từng cơn, có cơn co tử cung.")]
+    assert ("cơn co tử cung", "SYMPTOM") in got

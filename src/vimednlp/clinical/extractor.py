@@ -384,10 +384,14 @@ class ClinicalExtractor:
                 attrs = {"concept": e.concept, **e.attrs}
                 cands.append(_Cand(sp[start][0], cm.end(), label, "lexicon", attrs, PRIORITY.get(label, 0)))
                 continue
-            elif label == "DRUG" and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
-                # `Glucose 11,2 mmol/L` is a test; `Glucose 5% 500 ml` a drug
-                v = p.value.match(folded, sp[end - 1][1] + 1) or p.value.match(folded, sp[end - 1][1])
-                if (v and v.group("u").replace(" ", "") in p.result_only) or _LAB_ROW_VALUE.match(text, sp[end - 1][1]):
+            elif label in ("DRUG", "SYMPTOM") and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
+                # `Glucose 11,2 mmol/L`, `Albumin 28 g/L`, `glucose 7,8` are tests; `Glucose 5% 500 ml` a drug;
+                # `Cơn co tử cung 3 cơn/10 phút` is counted (a test), `có cơn co tử cung` felt (a sign)
+                after = sp[end - 1][1]
+                v = p.value.match(folded, after + 1) or p.value.match(folded, after)
+                u = v.group("u").replace(" ", "") if v and v.start() - after <= 3 else None
+                if (u and (u in p.result_only or u in p.reading_units)) or _LAB_ROW_VALUE.match(text, after) \
+                        or _DECIMAL_READING.match(folded, after):
                     label = "TEST"
             attrs = {"concept": e.concept, **e.attrs} if label == e.label else {"concept": e.concept}
             if label == "DISEASE" and p.disease_test_qualifier and (q := p.disease_test_qualifier.match(text, sp[end - 1][1])):
@@ -813,6 +817,8 @@ _TITLE_LEAD = re.compile(r"[ \t]*(?:KQ|KẾT QUẢ|Kết quả|PHIẾU|Phiếu|T
 _LAB_ROW_VALUE = re.compile(r"[ \t]*(?:(?:đói|máu|huyết thanh|niệu|mao mạch)[ \t]*)?(?: {2,}|\t|[ \t]*[|:][ \t]*)[<>≤≥]?[ \t]*"
                             r"(?:\d|[lIO](?=[\dlIO]*[,.]\d))[\dlIO]*(?:[.,][\dlIO]+)?"
                             r"(?![ \t]*(?:%|mg|ml|mcg|µg|ui|iu|UI|IU|viên|ống|g(?![/\w])))")
+# a decimal number alone after a name (`glucose 7,8`, `albumin: 3,2`): a reading, no dose (a dose has its unit)
+_DECIMAL_READING = re.compile(r"[ \t]*[:=]?[ \t]*\d{1,3}[.,]\d{1,2}(?!\d|[.,]\d)(?![ \t]*(?:[%/]|[^\W\d_]))")
 _VALUE_THEN_GAP = re.compile(r"\d[^\n]*?(?: {2,}|\t)")
 _TABLE_VALUE = re.compile(r"(?: {2,}|\t)[<>≤≥]?\s*\d|\d[,.]\d|\||\d\s*(?:%|[A-Za-zµ]+/[A-Za-z0-9]+)")   # bars, `68 G/L`
 

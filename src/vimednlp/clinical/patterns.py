@@ -61,6 +61,8 @@ class PatternRules:
         self.bare_pressure = (tuple(bare.get("systolic") or (0, -1)), tuple(bare.get("diastolic") or (0, -1)))
         self.result_units = {fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.result_only = {fold_lower(u).replace(" ", "") for u in d["result_only_units"]}
+        # units no dose is written in (`g/l`, `mmol/l`, `cơn/10 phút`): a value in one is a reading of a test
+        self.reading_units = self.result_units - {fold_lower(u).replace(" ", "") for u in d["dose_units"]}
         self.dose_only = {fold_lower(u).replace(" ", "") for u in d["dose_units"]} - {
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
