@@ -27,3 +27,17 @@ def test_tcm_heading_is_no_place(rules):
     t = "Chẩn đoán YHCT: Tý chứng.\nPháp điều trị: bổ khí huyết, khu phong.\nPháp trị: thanh nhiệt trừ thấp."
     assert labelled(rules, t, "LOCATION") == []
     assert labelled(rules, "Bệnh nhân sống tại Pháp 10 năm nay.", "LOCATION") == ["Pháp"]
+
+
+def test_a_form_of_the_specialty_is_no_clinic(rules):
+    assert labelled(rules, "HỒ SƠ NHA KHOA Mã hồ sơ 20566109", "ORGANIZATION") == []
+    assert labelled(rules, "PHIẾU KHÁM NHA KHOA\nHọ tên: Lê Văn An", "ORGANIZATION") == []
+    assert labelled(rules, "Hôm nay đến khám Nha khoa Minh Châu.", "ORGANIZATION") == ["Nha khoa Minh Châu"]
+
+
+def test_a_given_name_alone_in_a_writer_or_assistant_field(rules):
+    t = "BS phụ trách: Kiều Anh Tuấn   Trợ thủ: Nhàn\n\nLý do đến: ê buốt răng"
+    assert "Nhàn" in labelled(rules, t, "NAME")
+    assert labelled(rules, "Người lập bảng: Hoa\nNgười thực hiện: Minh", "NAME") == ["Hoa", "Minh"]
+    # a lower-case note after the field is no name
+    assert labelled(rules, "Người ghi: theo dõi sát mạch, huyết áp", "NAME") == []

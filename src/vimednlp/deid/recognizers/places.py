@@ -573,6 +573,12 @@ class OrganizationRecognizer(Recognizer):
             if h_end is None:
                 i += 1
                 continue
+            if h_end == i + 2 and f"{ft[i]} {ft[i + 1]}" in _SPECIALTY_HEADS and i > 0 and (
+                    ft[i - 1] in _SPECIALTY_TITLE_BEFORE or i > 1 and f"{ft[i - 2]} {ft[i - 1]}" in _SPECIALTY_TITLE_BEFORE) \
+                    and (toks[i].text.islower() or toks[i].text.isupper() and toks[i - 1].text.isupper()):
+                # 'HỒ SƠ NHA KHOA', 'khám nha khoa': the specialty of a form or a visit ('khám Nha khoa Minh Châu' is one)
+                i += 1
+                continue
             if ft[i] == "vien" and i > 0 and ft[i - 1] in _STAY_VERBS and toks[i].text.islower() and i + 1 < n \
                     and ctx.match_at(i + 1, heads) > i + 1:
                 i += 1  # 'nhập viện BVĐK tỉnh X': 'viện' ends 'nhập viện' (admitted), the hospital follows
@@ -811,6 +817,8 @@ class OrganizationRecognizer(Recognizer):
 
 
 _NOT_ORG = frozenset(_V["not_org"])
+_SPECIALTY_HEADS = frozenset(_V["specialty_heads"])
+_SPECIALTY_TITLE_BEFORE = frozenset(_V["specialty_title_before"])
 _HEADED_STAFF = frozenset(_V["headed_staff"])
 _STAY_VERBS = frozenset(_V["stay_verbs"])
 _DEPARTMENT_HEADS = frozenset(_V["department_heads"])
