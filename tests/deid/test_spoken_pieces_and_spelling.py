@@ -45,3 +45,10 @@ def test_spelled_letters_that_spell_another_word_stay(rules):
     # the letters spell no word said before 'là': no name
     t = "dạ chị ghi giùm tên bệnh nhân là anh lò văn sáng nhà ở bản mường là ca ca nha chị"
     assert "ca ca" not in labelled(rules, t, "NAME")
+
+
+def test_weekday_then_ngay_then_a_date(rules):
+    assert labelled(rules, "bà con góp được gì em gom gửi luôn thứ 6 ngày 27/11", "DATE") == ["thứ 6 ngày 27/11"]
+    assert labelled(rules, "hẹn tái khám thứ Sáu ngày 12/6/2026 nhé", "DATE") == ["thứ Sáu ngày 12/6/2026"]
+    # an ordinal is no weekday
+    assert labelled(rules, "lần thứ 2 ngày 12/6 bé sốt lại", "DATE") == ["12/6"]
