@@ -86,3 +86,18 @@ def test_a_sign_that_is_counted_is_a_test():
     assert ("Cơn co tử cung", "TEST") in got and ("3 cơn/10 phút", "RESULT") in got
     got = [(s.text, s.label) for s in extract("Sản phụ đau bụng từng cơn, có cơn co tử cung.")]
     assert ("cơn co tử cung", "SYMPTOM") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sinh hiệu: M 98 l/p, HA 110/70 mmHg, T 38,6°C, SpO2 96%.", [("T", "TEST"), ("38,6°C", "RESULT")]),
+    ("Exam: T 37.9 độ, RR 22", [("T", "TEST"), ("37.9 độ", "RESULT")]),
+])
+def test_t_before_degrees_is_the_temperature(text, expected):
+    got = [(s.text, s.label) for s in extract(text)]
+    for item in expected:
+        assert item in got
+
+
+@pytest.mark.parametrize("text", ["Thận T kích thước 10 cm, gối T sưng.", "Lasègue T 60°, P 80°."])
+def test_t_elsewhere_is_the_left_side(text):
+    assert not [s for s in extract(text) if s.text == "T"]

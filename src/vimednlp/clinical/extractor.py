@@ -329,6 +329,12 @@ class ClinicalExtractor:
                 continue
             if m.start and view.keys[m.start - 1] in _DEPARTMENT and e.label not in ("DRUG", "DOSAGE"):
                 continue   # `khoa Tim mạch`, `chuyên khoa Chấn thương`: a department, not a disease
+            if e.label == "TEST" and p.need_unit and (need := p.need_unit.get(" ".join(view.words[m.start:end]))):
+                v = p.value.match(folded, _VALUE_LEAD.match(folded, sp[end - 1][1]).end())
+                num = re.match(r"\d+(?:[.,]\d+)?", v.group("n")) if v else None
+                if not (num and v.group("u").replace(" ", "") in need[0]
+                        and need[1][0] <= float(num.group(0).replace(",", ".")) <= need[1][1]):
+                    continue   # `T` is the temperature only before degrees (`T 38,5°C`); else trái
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
                 after = sp[end - 1][1]
                 if not (p.bare_value.match(folded, after)

@@ -86,6 +86,9 @@ class PatternRules:
                                           + _alt(d.get("disease_test_verdicts") or ["âm tính"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
         self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
+        self.need_unit = {str(k): ({fold_lower(str(u)).replace(" ", "") for u in v["units"]},
+                                   tuple(float(x) for x in v.get("range") or (float("-inf"), float("inf"))))
+                          for k, v in (d.get("tests_need_unit") or {}).items()}
         self.side_words = {fold_lower(w).split()[0] for w in d.get("disease_sides") or ()}
         self.blood_product = re.compile(r"[ \t]*(?:" + _alt(d.get("blood_products") or ["máu"]) + r")(?![\w])")
         self.test_quals = _trie(d.get("test_qualifiers") or [], "QUAL")
