@@ -70,3 +70,25 @@ def test_ocr_numbers_and_motto_are_no_place(rules):
 
 def test_an_ocr_d_title_before_a_name(rules):
     assert labelled(rules, "(ký, đóng dấu)\nBSCKl Hà Văn Lợi", "NAME") == ["Hà Văn Lợi"]
+
+
+@pytest.mark.parametrize("raw,read", [
+    ("(ký tên)\n   BS Lò Văn P ả", "(ký tên)\n   BS Lò Văn Pả"),
+    ("Trưởng khoa: BSCKII Hà Xuân Tá m", "Trưởng khoa: BSCKII Hà Xuân Tám"),
+    ("Attending physician: Dr. Cao Văn Th\nịnh (Orthopaedics)", "Attending physician: Dr. Cao Văn Thịnh (Orthopaedics)"),
+    ("Ng ày 19 tháng 12 năm 2025", "Ngày 19 tháng 12 năm 2025"),
+])
+def test_a_word_cut_in_two_is_read_whole(raw, read):
+    v = canonical_view(raw)
+    assert v.text == read
+    assert v.to_original(0, len(v.text)) == (0, len(raw))
+
+
+@pytest.mark.parametrize("raw", ["siêu âm: thận P ứ nước độ I", "Nguyễn Văn B và Trần Thị C", "BN Lê Văn T\nảnh hưởng ít",
+                                 "cách nhà 5 m, đi bộ"])
+def test_pieces_that_are_words_or_initials_stay(raw):
+    assert canonical_view(raw).text == raw
+
+
+def test_a_cut_name_is_found_whole(rules):
+    assert labelled(rules, "Bác sĩ điều trị\n\nBS Lò Văn P ả", "NAME") == ["Lò Văn P ả"]

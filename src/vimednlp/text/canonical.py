@@ -595,9 +595,63 @@ def _email_edits(text: str) -> list[Edit]:
     return edits
 
 
+# a word cut in two by OCR or a line break ('Hồ Văn P ả', 'Hồ Xuân Tá m', 'Cao Văn Th\nịnh', 'Ng ày'): a capital
+# and at most one more consonant before a gap, or one or two lower-case consonants after one
+# (each branch opens on its character class: it scans fast)
+_BROKEN_TRIGGER = re.compile(r"[BCDĐGHKLMNPQRSTVX](?<![^\W\d_][BCDĐGHKLMNPQRSTVX])[ghr]?(?=[ ][^\W\d_]|[ \t]*\n[ \t]*[^\W\d_])"
+                             r"|[cmnpt](?<=[^\W\d_] [cmnpt])[gh]?(?![^\W\d_])")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*\n?[ \t]*$")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _broken_word_edits(text: str) -> list[Edit]:
+    """Two pieces of one syllable kept apart by a space or a line break ('P ả', 'Tá m', 'Th\nịnh') are read as one
+    word ('Pả', 'Tám', 'Thịnh') when one piece is no syllable on its own (a consonant alone), the two make one, the
+    second is in lower case, and a capitalised word stands before the first (a name going on) or the word is a date
+    word ('Ng ày'; ocr_number_words.txt)."""
+    from .fold import fold_lower
+    from .syllable import is_syllable
+
+    edits: list[Edit] = []
+    words = _ocr_date_res()[2]
+    done = -1
+    for m in _BROKEN_TRIGGER.finditer(text):
+        if m.start() < done:
+            continue
+        if m.group()[0].isupper():  # the first piece: a capital consonant
+            a, b = m.start(), m.end()
+            g = re.match(r"[ ]|[ \t]*\n[ \t]*", text[b:])
+            c = b + g.end()
+            r = _WORD_AT.match(text, c)
+            if r is None:
+                continue
+            d = r.end()
+        else:  # the second piece: lower-case consonants after a word and one space
+            c, d = m.start(), m.end()
+            b = c - 1
+            left = re.search(r"[^\W\d_]+$", text[max(0, b - 8):b])
+            if left is None:
+                continue
+            a = b - len(left.group())
+        first, second = text[a:b], text[c:d]
+        if not second.islower() or not first[0].isupper() or len(first) + len(second) > 7:
+            continue
+        if is_syllable(first) == is_syllable(second) or not is_syllable(first + second):
+            continue  # (both pieces words of their own, or neither: no cut word)
+        if re.match(r"[ \t]+[a-zà-ỹđ]", text[d:d + 3]):
+            continue  # (a sentence goes on in lower case: 'Lê Văn T\nảnh hưởng', an initial, then words)
+        before = _WORD_BEFORE.search(text[max(0, a - 12):a])
+        if not (before and before.group(1)[0].isupper() and before.group(1)[1:].islower() and before.group(1) != first) \
+                and fold_lower(first + second) not in words:
+            continue
+        edits.append((b, c, ""))
+        done = d
+    return edits
+
+
 # the token steps, in order; each reads the previous one's output
 _STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _ocr_code_edits, _ocr_round_edits, _header_edits, _ocr_word_edits,
-          _spaced_digit_edits, _spaced_date_edits, _initials_edits, _email_edits)
+          _spaced_digit_edits, _spaced_date_edits, _initials_edits, _email_edits, _broken_word_edits)
 
 
 def canonical_view(text: str) -> CanonicalView:
