@@ -68,3 +68,32 @@ def test_strict_removes_the_name_of_a_self_introduction(text, name):
 ])
 def test_strict_keeps_roles_and_professions_of_a_self_introduction(text):
     assert not any(s.label == "NAME" for s in strict_spans(text, []))
+
+
+def test_strict_a_speaker_after_a_kinship_word_at_line_start():
+    text = ("trung tâm y tế hỏi thăm anh sau hôm ra viện\n"
+            "anh sinh ờ đúng rồi em ơi tay đỡ đau rồi\n"
+            "dạ anh đọc giúp em số căn cước\n"
+            "anh sinh à để anh tìm\n")
+    spans = strict_spans(text, [])
+    for i in [k for k in range(len(text)) if text.startswith("sinh ", k)]:
+        assert any(s.start <= i < s.end for s in spans)
+    assert not any(s.start <= text.index("anh sinh") < s.end for s in spans)  # the kinship word stays
+
+
+def test_strict_keeps_a_kinship_phrase_at_line_start():
+    text = "anh trai dạ vâng\nanh trai ừ để em hỏi\nchị ấy à"
+    assert strict_spans(text, []) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("người nhà ừ cảm ơn em thương nhé", "thương"),
+    ("dạ cám ơn cô kim nha, mai em lên", "kim"),
+])
+def test_strict_removes_the_name_of_the_one_thanked(text, name):
+    i = text.index(" " + name + " ") + 1
+    assert any(s.start <= i < s.end for s in strict_spans(text, []))
+
+
+def test_strict_keeps_a_thanks_without_a_name():
+    assert strict_spans("dạ em cảm ơn em nhiều nhé, cảm ơn chị luôn nha", []) == []

@@ -64,6 +64,7 @@ class Finder:
         strict_spoken.spelled_characters(self, L)
         strict_names.line_speakers(self, L)
         strict_names.self_introductions(self, L)
+        strict_names.thanked_names(self, L)
         strict_cues.place_names(self, L)
         strict_names.middle_names(self, L)
         strict_tokens.token_pass(self, L, P)

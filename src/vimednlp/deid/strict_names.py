@@ -11,6 +11,10 @@
   each time followed by the first word a speaker says (`chung alo anh …`, `chung dạ chị đọc giúp em …`;
   words.yaml speaker_particles), is a name even when it is an ordinary word, unless it is a role, a kinship, a
   title or a function word (`người nhà ừ …`, `bác sĩ nói …`).
+  A kinship word may stand before the name (`chị sinh ờ đúng rồi …`, `chị sinh à …`): then two such lines, one
+  with a particle, are enough.
+- **The one thanked** (`cảm ơn em thương nhé`, `cám ơn cô kim nha`): the word between a thanks, a kinship word
+  and a final particle (words.yaml thanks_cues, final_particles).
 - **A self-introduction** (`em là tiểu ở phòng công tác xã hội`, `tôi là chứ bên trạm`, `em là nhì đây`): the
   one or two words between the cue and a word that follows a name there (words.yaml self_intro_cues,
   self_intro_after) are a name, unless they are a role, a kinship word or a profession (`em là giáo viên ở …`).
@@ -28,7 +32,8 @@ from ..text.fold import fold_lower
 # the explanations of the spans that name a person surely enough for their given name to travel
 _SURE = ("strict: surname and name syllables", "strict: lower-case name after a title or kinship word",
          "strict: ethnic-minority name after a person cue", "strict: chat speaker", "strict: name around thị or văn",
-         "strict: a transcript's speaker at line start", "strict: a speaker's name in a self-introduction")
+         "strict: a transcript's speaker at line start", "strict: a speaker's name in a self-introduction",
+         "strict: the name of the one thanked")
 
 
 def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]:
@@ -174,8 +179,9 @@ def name_line_after(finder, L, name_spans: list[tuple[int, int]]) -> None:
 
 
 def line_speakers(finder, L) -> None:
-    """A transcript's speakers written at line start without a colon ('chung alo anh …' / 'chung dạ chị …'): a
-    lower-case word that opens two lines or more, each time followed by a speaker particle, and is no role,
+    """A transcript's speakers written at line start without a colon ('chung alo anh …' / 'chung dạ chị …'), or
+    after a kinship word ('chị sinh ờ đúng rồi …' / 'chị sinh à …'): a lower-case word that opens two lines or
+    more, followed by a speaker particle on two of them (on one, after a kinship word), and is no role,
     kinship, title, function or spelled-number word."""
     text, toks, ctx, marks = finder.text, finder.ctx.tokens, finder.ctx, finder.marks
     W = L["marked_words"] if marks else L["words"]
@@ -183,11 +189,16 @@ def line_speakers(finder, L) -> None:
     roles, role_phrases = L["words"]["speaker_roles"], L["words"]["speaker_role_phrases"]
     role_heads = {p.split()[0] for p in role_phrases}
     n = len(toks)
-    seen: dict[str, list[int]] = {}
+    seen: dict[str, list[tuple[int, bool, bool]]] = {}  # key: (token index, after a kinship word, particle after)
     for i, (w, s, _e, kind) in enumerate(toks):
         if kind != "word" or not w.isalpha() or not w.islower() or i + 1 >= n or not ctx.adj[i]:
             continue
-        head = text[text.rfind("\n", 0, s) + 1:s]
+        kin = False
+        if i > 0 and ctx.adj[i - 1] and ctx.ftoks[i - 1] in roles and toks[i - 1][0].islower():
+            kin, s0 = True, toks[i - 1][1]  # (a kinship word before the name: 'chị sinh ờ …')
+        else:
+            s0 = s
+        head = text[text.rfind("\n", 0, s0) + 1:s0]
         # (the line's first word, after table bars or a bullet at most, or the first word after a chat line's
         # speaker and ':' when the transcript was pasted into a chat: '💬 hy nguyen: tủa alo chị …')
         if head.strip(" \t|>-•*") and not (head.rstrip().endswith(":") and len(head) <= 60) \
@@ -195,19 +206,48 @@ def line_speakers(finder, L) -> None:
             continue
         nxt = toks[i + 1][0].lower() if marks else ctx.ftoks[i + 1]
         two = f"{nxt} {toks[i + 2][0].lower() if marks else ctx.ftoks[i + 2]}" if i + 2 < n and ctx.adj[i + 1] else ""
-        if nxt not in particles and two not in particles or ctx.match_at(i + 1, L["phrases"], folded=True) > i + 2 \
-                or ctx.match_at(i, L["phrases"], folded=True) > i + 1:
+        said = (nxt in particles or two in particles) and not ctx.match_at(i + 1, L["phrases"], folded=True) > i + 2
+        if not said and not kin or ctx.match_at(i, L["phrases"], folded=True) > i + 1:
             continue  # (no particle inside a clinical phrase: 'viêm dạ dày')
         f = ctx.ftoks[i]
         if f in roles or f in role_heads or f in L["person_words"] or f in W["speaker_particles"] \
-                or L["stop"].has(w, marks) or L["spoken"].has(w, marks) or fold_lower(w) in L["titles"]:
+                or L["stop"].has(w, marks) or L["spoken"].has(w, marks) or fold_lower(w) in L["titles"] \
+                or kin and (w.lower() if marks else f) in W["kin_not_name"]:
             continue
-        seen.setdefault(w.lower() if marks else f, []).append(i)
+        seen.setdefault(w.lower() if marks else f, []).append((i, kin, said))
     for key, idx in seen.items():
-        if len(idx) < 2:
+        plain = sum(said for _i, kin, said in idx if not kin)
+        after_kin = [x for x in idx if x[1]]
+        if plain < 2 and not (len(after_kin) >= 2 and any(said for _i, _k, said in after_kin)):
             continue
-        for i in idx:
-            finder.take(toks[i][1], toks[i][2], "NAME", "strict: a transcript's speaker at line start")
+        for i, kin, said in idx:
+            if said or kin:
+                finder.take(toks[i][1], toks[i][2], "NAME", "strict: a transcript's speaker at line start")
+
+
+def thanked_names(finder, L) -> None:
+    """'cảm ơn em thương nhé', 'cám ơn cô kim nha': the word between a thanks, a kinship word and a final
+    particle is the name of the one thanked (words.yaml thanks_cues, final_particles), unless it is a function,
+    kinship or degree word ('cảm ơn em nhiều nhé')."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    thanks, finals, roles = W["thanks_cues"], W["final_particles"], L["words"]["speaker_roles"]
+    n = len(toks)
+    for i in range(n - 3):
+        m = 2 if i + 1 < n and ctx.adj[i] and f"{toks[i][0].lower() if marks else ctx.ftoks[i]} " \
+            f"{toks[i + 1][0].lower() if marks else ctx.ftoks[i + 1]}" in thanks else \
+            1 if (toks[i][0].lower() if marks else ctx.ftoks[i]) in thanks else 0
+        k = i + m
+        if not m or k + 2 >= n or not all(ctx.adj[i:k + 2]) or ctx.ftoks[k] not in roles:
+            continue
+        w = toks[k + 1][0]
+        key = w.lower() if marks else ctx.ftoks[k + 1]
+        fin = toks[k + 2][0].lower() if marks else ctx.ftoks[k + 2]
+        if fin not in finals or toks[k + 1][3] != "word" or not w.isalpha() or not w.islower() \
+                or L["stop"].has(w, marks) or ctx.ftoks[k + 1] in roles or key in W["kin_not_name"] \
+                or key in W["thanks_not_name"] or not finder.free(toks[k + 1][1], toks[k + 1][2]):
+            continue
+        finder.take(toks[k + 1][1], toks[k + 1][2], "NAME", "strict: the name of the one thanked")
 
 
 def self_introductions(finder, L) -> None:

@@ -2,7 +2,9 @@
 
 Head words an annotator counts as part of an address or organisation ('trạm y tế phường …', 'cty may …';
 words.yaml widen_heads), the weekday before a removed date ('thứ sáu ngày …', 'Friday, March 14th'), and the
-punctuation inside one address, organisation or name ('Co., Ltd.', 'Asante-Boateng', 'KRÖGER, Lena'). This reads
+punctuation inside one address, organisation or name ('Co., Ltd.', 'Asante-Boateng', 'KRÖGER, Lena'), the comma
+between two parts of one date ('thứ 7 4/5, 12g30'), a digit group between two parts of one card or phone number
+and the bracketed area code before a phone number ('(O24) 56B8 7O11'). This reads
 the final spans, default and strict together, so it runs once after the engine (strict.strict_spans).
 """
 from __future__ import annotations
@@ -62,8 +64,36 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                     out.append(Span(s, e, "DATE", text[s:e], "strict", SCORE,
                                     {"explanation": "strict: the weekday of a removed date"}))
                     break
+    # the area code in brackets before a removed phone number, OCR'd or not ('(O24) 56B8 7O11', '(028) 3822 …')
+    for sp in spans:
+        if sp.label in ("PHONE", "ID"):
+            m = re.search(r"\([^\S\n]?[0-9OoIl]{2,4}[^\S\n]?\)[^\S\n]?$", text[max(0, sp.start - 10):sp.start])
+            if m:
+                s = sp.start - len(m.group(0))
+                e = s + len(m.group(0).rstrip())
+                out.append(Span(s, e, sp.label, text[s:e], "strict", SCORE,
+                                {"explanation": "strict: the area code of a removed phone number"}))
     # punctuation alone between two parts of one address or organisation ('Co., Ltd.', 'Rhône-Alpes', 'Q.7, TP')
     for a, b in pairwise(spans):
+        # the comma between two removed dates or times of one moment ('thứ 7 4/5, 12g30', 'Fri, May 22nd 2024,
+        # 8:30 PM'; annotators leave the dash of a range outside, so only a comma)
+        if a.label == "DATE" and b.label == "DATE" and re.fullmatch(r",[^\S\n]*", text[a.end:b.start]):
+            out.append(Span(a.end, a.end + 1, "DATE", ",", "strict", SCORE,
+                            {"explanation": "strict: the comma inside a removed date"}))
+            continue
+        # a group of digits alone between two parts of one removed card or phone number ('CCS 44 2446…', 'dt1 3l
+        # 3694…'), OCR'd or not
+        if b.label in ("ID", "PHONE") and a.end < b.start \
+                and re.fullmatch(r" {1,2}(?:[0-9]|O(?=[0-9]))[0-9OlI]{0,3} {1,2}", text[a.end:b.start]) \
+                and any(ch.isdigit() for ch in text[a.end:b.start]):
+            s, e = a.end, b.start
+            while text[s].isspace():
+                s += 1
+            while text[e - 1].isspace():
+                e -= 1
+            out.append(Span(s, e, b.label, text[s:e], "strict", SCORE,
+                            {"explanation": "strict: digits inside a removed card or phone number"}))
+            continue
         if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
                 and (re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start])
                      or re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):

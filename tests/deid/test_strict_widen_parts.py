@@ -1,0 +1,46 @@
+"""The strict profile joins the parts of one removed identifier: the comma between two parts of one date or
+time, a digit group between two parts of one card or phone number, and the bracketed area code before a phone
+number, OCR'd or not. A dash between two dates (a range) and a cell of a table stay outside."""
+from __future__ import annotations
+
+from vimednlp.deid.strict import strict_spans
+from vimednlp.schema import Span
+
+
+def spans_at(text: str, parts: list[tuple[str, str]]) -> list[Span]:
+    return [Span(text.index(p), text.index(p) + len(p), label, p) for p, label in parts]
+
+
+def covered(spans, text: str, part: str) -> bool:
+    i = text.index(part)
+    return any(s.start <= i and i + len(part) <= s.end for s in spans)
+
+
+def test_strict_takes_the_comma_inside_one_date():
+    text = "Hẹn tiêm nhắc thứ Sáu 18/10, 9g30 tại phòng tiêm."
+    found = spans_at(text, [("thứ Sáu 18/10", "DATE"), ("9g30", "DATE")])
+    assert covered(strict_spans(text, found), text, ",")
+
+
+def test_strict_leaves_the_dash_of_a_date_range():
+    text = "Nằm viện 21/10 - 23/10, ra viện ổn."
+    found = spans_at(text, [("21/10", "DATE"), ("23/10", "DATE")])
+    assert not covered(strict_spans(text, found), text, " - ")
+
+
+def test_strict_takes_a_digit_group_inside_a_card_number():
+    text = "Mã số BHXH/Thẻ BHYT số: CCS 44 24469523S9 / Số CCCD"
+    found = spans_at(text, [("CCS", "ID"), ("24469523S9", "ID")])
+    assert covered(strict_spans(text, found), text, "44")
+
+
+def test_strict_keeps_a_diagnosis_code_in_the_next_table_cell():
+    text = "1\tPhạm Mỹ Hoa\t1988\tnữ\tNO1019191683954\tI10\t8671.559"
+    found = spans_at(text, [("Phạm Mỹ Hoa", "NAME"), ("NO1019191683954", "ID")])
+    assert not covered(strict_spans(text, found), text, "I10")
+
+
+def test_strict_takes_the_area_code_of_a_phone_number():
+    text = "Địa chỉ: xã Gia Lộc\nĐT: (O24) 56B8 7O11\nHÓA ĐƠN GIÁ TRỊ GIA TĂNG"
+    found = spans_at(text, [("56B8 7O11", "PHONE")])
+    assert covered(strict_spans(text, found), text, "(O24)")
