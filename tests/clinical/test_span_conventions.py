@@ -48,3 +48,18 @@ def test_cli_spans_option(tmp_path):
     assert res.exit_code == 0, res.output
     rec = json.loads(res.output.strip().splitlines()[0])
     assert [s["text"] for s in rec["spans"] if s["label"] == "DISEASE"] == ["viêm phổi hai bên"]
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("Phổi: ran rít ran ngáy hai bên, ran ẩm đáy P.", "ran rít ran ngáy hai bên", "SYMPTOM"),
+    ("Dặn: đưa bé đi cấp cứu ngay nếu li bì khó đánh thức.", "li bì khó đánh thức", "SYMPTOM"),
+    ("CĐ: loét bàn chân ĐTĐ độ 2 / THA.", "loét bàn chân ĐTĐ", "DISEASE"),
+])
+def test_signs_written_one_after_the_other_are_one_finding(text, span, label):
+    got = [(s.text, s.label) for s in extract(text)]
+    assert any(t.startswith(span) and lab == label for t, lab in got), got
+
+
+def test_signs_apart_by_a_comma_stay_apart():
+    got = [s.text for s in extract("Bé sốt, ho, sổ mũi 2 ngày.") if s.label == "SYMPTOM"]
+    assert got == ["sốt", "ho", "sổ mũi"]
