@@ -52,3 +52,11 @@ def test_weekday_then_ngay_then_a_date(rules):
     assert labelled(rules, "hẹn tái khám thứ Sáu ngày 12/6/2026 nhé", "DATE") == ["thứ Sáu ngày 12/6/2026"]
     # an ordinal is no weekday
     assert labelled(rules, "lần thứ 2 ngày 12/6 bé sốt lại", "DATE") == ["12/6"]
+
+
+def test_a_child_age_in_months_without_tuoi(rules):
+    assert labelled(rules, "chị ấy có con nhỏ 14 tháng đang bị tiêu chảy", "AGE") == ["14 tháng"]
+    assert labelled(rules, "dạ có con nhỏ mười bốn tháng đi theo luôn chị", "AGE") == ["mười bốn tháng"]
+    # a span of time after a child word stays
+    assert labelled(rules, "bé ba tháng nay hay ho về đêm", "AGE") == []
+    assert labelled(rules, "con uống hai tháng rồi vẫn chưa đỡ", "AGE") == []

@@ -49,6 +49,8 @@ _DAY_PARTS = frozenset(_V["day_parts"])
 _TIME_BEFORE = frozenset(_V["time_before"])
 _OWNER_FILLERS = frozenset(_V["owner_fillers"])
 _PHONE_SPOKEN_CUES = phrase_set(_V["phone_spoken_cues"])
+_CHILD_WORDS = frozenset(_V["child_words"])
+_NOT_AFTER_CHILD_MONTHS = frozenset(_V["not_after_child_months"])
 
 
 def _word(ctx: Context, i: int) -> tuple[str, object] | None:
@@ -223,6 +225,13 @@ class SpokenNumberRecognizer(Recognizer):
                     out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, _WHY["age_words"]))
                     i = a + 1
                     continue
+                # 'con nhỏ mười bốn tháng', 'bé chín tháng': a child's age in months, said without 'tuổi'
+                if e < n and ft[e] == _WF["month"] and ctx.adj[e - 1] and self._said(ctx, e, (_W["month"],)) \
+                        and (spoken_value(ctx, i, e) or 0) <= 36 and self._child_before(ctx, i) \
+                        and not (e + 1 < n and ctx.adj[e] and ft[e + 1] in _NOT_AFTER_CHILD_MONTHS):
+                    out.append(Candidate(toks[i].start, toks[e].end, "AGE", 0.8, self.name, _WHY["child_months_words"]))
+                    i = e + 1
+                    continue
                 # 'mẹ chị năm nay tám mươi rồi': after 'năm nay' (this year) a number alone is the person's age
                 if i > 1 and ft[i - 2] == _WF["year"] and ft[i - 1] == _WF["this"] and self._said(ctx, i - 2, (_W["year"],)) \
                         and ctx.adj[i - 2] and ctx.adj[i - 1] and (spoken_value(ctx, i, e) or 0) >= 10 \
@@ -288,6 +297,14 @@ class SpokenNumberRecognizer(Recognizer):
             out.append(Candidate(s, end, "PHONE", 0.8, SpokenNumberRecognizer.name, _WHY["phone_piece"]))
             taken.append((s, end))
             i = e
+
+    @staticmethod
+    def _child_before(ctx: Context, i: int) -> bool:
+        """A child word right before token i ('bé', 'con nhỏ', 'cháu út'; spoken.yaml child_words)."""
+        for k in (1, 2):
+            if i - k >= 0 and all(ctx.adj[i - k:i]) and " ".join(ctx.ftoks[i - k:i]) in _CHILD_WORDS:
+                return True
+        return False
 
     @staticmethod
     def _said(ctx: Context, i: int, marked: tuple[str, ...]) -> bool:
