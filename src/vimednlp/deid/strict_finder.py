@@ -61,6 +61,7 @@ class Finder:
         strict_spoken.spelled_dates(self, L)
         strict_spoken.spoken_dates(self, L)
         strict_spoken.clock_hours(self, L, P)
+        strict_spoken.bare_ages(self, L, P)
         strict_spoken.spelled_characters(self, L)
         strict_names.line_speakers(self, L)
         strict_names.self_introductions(self, L)

@@ -138,7 +138,10 @@ def word_lists() -> dict:
     marked = {k: frozenset(str(w).lower() for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
     # professions (the default detector's cue lists): 'em là giáo viên ở …' introduces no name
     professions = frozenset(fold_lower(str(p)) for k in ("professions", "professions_medical") for p in cues.get(k, []))
-    return {"professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
+    # countries, nationalities and peoples: an age after one and a comma ('(Vietnamese, 29)')
+    nations = frozenset(fold_lower(w) for w in _words_file("deid", "strict", "countries.txt")) | frozenset(
+        fold_lower(str(w)) for w in raw.get("peoples", []))
+    return {"nations": nations, "professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
             "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases,
             "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical,
             "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken,

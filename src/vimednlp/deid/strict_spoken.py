@@ -11,6 +11,8 @@ Speech-to-text writes numbers as words. Around a date or time word they are an i
 - a name spelled letter by letter before its tone mark (`đê a en gờ có dấu huyền`, `mờ y dấu ngã`).
 An hour written with `g` or `h` (`8h`, `9g30`, typed one by one in chats `7 g 3 0`) is an appointment's time when
 its clause names the day before it (`hẹn thứ 5 17/12 8h`, `mai 8g sáng`), with the part of the day after it.
+An age written bare in digits goes too when a sex follows it (`61M`, `29 F`) or it stands between a name or a
+nationality and a comma (`Kenji Sato, 61, …`, `(Vietnamese, 29)`).
 Digits and letters spelled one by one are a code: six or more in a run (`không chín một hai ...`, `gờ đê bốn ...`),
 or four digits from `không` (a phone number: `em | không tám bảy bảy`).
 The words are data (words.yaml); each rule is one walk over the tokens.
@@ -180,3 +182,29 @@ def clock_hours(finder, L, P) -> None:
         if nxt and (nxt.group(1).lower() in parts or fold_lower(nxt.group(1)) in parts):
             e += nxt.end()
         finder.take(s, e, "DATE", "strict: clock hour after its day")
+
+
+def bare_ages(finder, L, P) -> None:
+    """An age of at most three digits without 'tuổi': before a sex ('61M', '29 F', '| 43 | M'), or after a removed
+    name or a nationality and a comma ('Kenji Sato (佐藤 健二), 61, passport …', '(Vietnamese, 29)')."""
+    text = finder.text
+    ends = {e for _s, e in finder.spans} | {c.end for c in finder.out if c.label == "NAME"}
+    for m in P["age_sex"].finditer(text):
+        s, e = m.span("age")
+        if 0 < int(m.group("age")) <= 120 and finder.free(s, e):
+            finder.take(s, e, "AGE", "strict: an age before a sex")
+    for m in P["age_comma"].finditer(text):
+        s, e = m.span("age")
+        if not 0 < int(m.group("age")) <= 120 or not finder.free(s, e):
+            continue
+        head = text[max(0, m.start() - 40):m.start()]
+        k = m.start()
+        if head.endswith(")"):  # (a name's other script in brackets: 'Kenji Sato (佐藤 健二), 61')
+            k = m.start() - len(head) + head.rfind("(")
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+        word = re.search(r"([^\W\d_]+)\W*$", text[max(0, m.start() - 30):m.start()])
+        nation = word and L["known"].has(word.group(1), False) and word.group(1)[:1].isupper() \
+            and fold_lower(word.group(1)) in L["nations"]
+        if k in ends or nation:
+            finder.take(s, e, "AGE", "strict: an age after a name and a comma")
