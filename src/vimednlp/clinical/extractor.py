@@ -410,6 +410,8 @@ class ClinicalExtractor:
             cands.append(_Cand(sp[i][0], sp[j - 1][1], "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
         for s, e in fever_spans(p, folded):
             cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"concept": "sốt"}, PRIORITY["SYMPTOM"]))
+        if p.purpose_leads:
+            cands = [c for c in cands if not (c.label in ASSERTION_LABELS and _after_purpose_lead(p, view, c.start))]
         return cands
 
     def _needs_number(self, view: TokenView, i: int, j: int) -> bool:
@@ -921,6 +923,19 @@ def _join_procedures(text: str, ents: list[_Cand], generic: set[str]) -> list[_C
         else:
             out.append(c)
     return out
+
+
+def _after_purpose_lead(p: PatternRules, view: TokenView, start: int) -> bool:
+    """`thuốc sốt rét`, `thuốc đau khớp`, `Tổ chống lao`: a condition named after a word that says what a medicine or a
+    programme is for (patterns.yaml purpose_leads), on the same line."""
+    rng = view.char_to_token(start, start + 1)
+    if rng is None or rng[0] == 0 or view.line_break_before[rng[0]]:
+        return False
+    i = rng[0]
+    if view.acc[i - 1]:
+        words = tuple(w.lower() for w in view.words[max(0, i - 3):i])
+        return any(words[len(words) - len(k):] == k for k in p.purpose_leads if len(k) <= len(words))
+    return any(i >= len(k) and tuple(view.keys[i - len(k):i]) == k for k in p.purpose_leads_folded)
 
 
 def _join_conditions(text: str, ents: list[_Cand]) -> list[_Cand]:

@@ -115,6 +115,11 @@ class PatternRules:
         self.earlier_words = re.compile(r"[ \t]*\([ \t]*(?!ngay\b|n\b)[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+" + value)
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
+        # as written (`chồng` is no `chống`) and folded (for text typed without marks)
+        self.purpose_leads = tuple(tuple(str(x).lower().split()) for x in d.get("purpose_leads") or ())
+        marks = {str(x).lower() for x in d.get("purpose_leads_need_marks") or ()}
+        self.purpose_leads_folded = tuple(tuple(fold_lower(x).split()) for x in d.get("purpose_leads") or ()
+                                          if str(x).lower() not in marks)
         self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}
         self.not_before = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
                            for k, v in (d.get("not_before") or {}).items()}
