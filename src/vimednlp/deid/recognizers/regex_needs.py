@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 # İ -> i, and its extra case pairs ı ~ i, ſ ~ s (re._casefix); the test in tests/ derives this list again
 CASE_EXOTIC = "\u212a\u0130\u0131\u017f"
 
-_MAX_ALTERNATIVES = 64  # an alternation of more strings is not worth the tests
+_MAX_ALTERNATIVES = 256  # an alternation of more strings is not worth the tests
 _MAX_CLASS = 4  # a class of more characters neither
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT) + ((_C.POSSESSIVE_REPEAT,) if hasattr(_C, "POSSESSIVE_REPEAT") else ())
 
