@@ -92,3 +92,15 @@ def test_pieces_that_are_words_or_initials_stay(raw):
 
 def test_a_cut_name_is_found_whole(rules):
     assert labelled(rules, "Bác sĩ điều trị\n\nBS Lò Văn P ả", "NAME") == ["Lò Văn P ả"]
+
+
+def test_spaced_phone_whose_first_zero_is_a_letter_o():
+    assert canonical_view("goi so di O 9 7 9 . 3 3 4 . 1 8 0 nha").text == "goi so di 0979334180 nha"
+    assert canonical_view("Nhóm O 1 2 3 4 5 6 7 8").text == "Nhóm O 1 2 3 4 5 6 7 8"  # a count, no number
+
+
+def test_hang_xom_is_a_neighbour_no_hamlet(rules):
+    t = "ĐT nhờ hàng xóm Lục Văn Khúng 0866 417 093."
+    assert labelled(rules, t, "LOCATION") == []
+    assert labelled(rules, t, "PHONE") == ["0866 417 093"]
+    assert labelled(rules, "nhà ở xóm 3, thôn Đông Xá", "LOCATION") == ["xóm 3, thôn Đông Xá"]

@@ -498,23 +498,26 @@ def _header_edits(text: str) -> list[Edit]:
     return edits
 
 
-_SPACED_DIGITS = re.compile(r"[0-9](?<![\w.,/][0-9])(?:(?: ?[.\-] ?| )[0-9]){8,11}(?![\w/]|[.,][0-9])")
+_SPACED_DIGITS = re.compile(r"[0-9Oo](?<![\w.,/][0-9Oo])(?:(?: ?[.\-] ?| )[0-9]){8,11}(?![\w/]|[.,][0-9])")
 _SPACED_TRIGGER = re.compile(r"[ .\-][0-9](?: ?[.\-] ?| )[0-9](?: ?[.\-] ?| )[0-9]")
 
 
 def _spaced_digit_edits(text: str) -> list[Edit]:
-    """Digits spelled one by one ('0 9 7 2 . 1 1 8 . 3 4 5', a chat) are read as one number: 9 to 12 digits
+    """Digits spelled one by one ('0 9 7 2 . 1 1 8 . 3 4 5', a chat; the first zero may be typed 'O') are read as one
+    number: 9 to 12 digits
     opening with 0 (a phone number, a CCCD; a table row of scores opens with anything), not a run counting up
     or down (a 0-10 pain scale) nor one digit repeated."""
     edits: list[Edit] = []
     if not _SPACED_TRIGGER.search(text):
         return edits
     for m in _SPACED_DIGITS.finditer(text):
-        digits = [int(c) for c in m.group() if c.isdigit()]
+        g = m.group()
+        digits = [0 if c in "Oo" else int(c) for c in g if c.isdigit() or c in "Oo"]
         steps = {b - a for a, b in pairwise(digits)}
         if digits[0] != 0 or len(steps) == 1 and steps <= {-1, 0, 1}:
             continue
-        edits.extend((m.start() + i, m.start() + i + 1, "") for i, c in enumerate(m.group()) if not c.isdigit())
+        # (a first zero typed as the letter O, 'O 9 7 9 . 3 3 4', reads as 0)
+        edits.extend((m.start() + i, m.start() + i + 1, "0" if c in "Oo" else "") for i, c in enumerate(g) if not c.isdigit())
     return edits
 
 
