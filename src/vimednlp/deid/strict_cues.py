@@ -18,6 +18,8 @@ def after_cue(finder, i: int, L) -> int:
     ctx, toks, marks = finder.ctx, finder.ctx.tokens, finder.marks
     if ctx.ftoks[i] not in L["cue_first"]:
         return i
+    if i > 0 and ctx.adj[i - 1] and ctx.match_at(i - 1, L["phrases"], folded=True) > i:
+        return i  # (the cue word ends a form or clinical phrase: 'Mã số thuế' is no house number 'số')
     n = len(toks)
     ft = ctx.ftoks
     for key, label in (("titles", "NAME"), ("org_head", "ORGANIZATION"), ("location_unit", "LOCATION"),

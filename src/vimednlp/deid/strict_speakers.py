@@ -19,6 +19,8 @@ def speakers(finder, rx, clock, L) -> None:
     text = finder.text
     found: dict[str, list[re.Match]] = {}
     for m in rx.finditer(text):
+        if re.fullmatch(r"[^\S\n]*[\[(][^\S\n]*(?:\d{1,2}|[a-zA-Z])[^\S\n]*[\])][^\S\n]*", text[m.start():m.start("who")]):
+            continue  # (a numbered form field, '(3) Mã thẻ BHYT:', is no chat line)
         found.setdefault(fold_lower(m.group("who")), []).append(m)
     known, clinical, common = L["known"], L["clinical"], L["common"]
     def chat_like(ms) -> bool:
@@ -36,10 +38,12 @@ def speakers(finder, rx, clock, L) -> None:
         words = ms[0].group("who").split()
         if fold_lower(" ".join(words)) in L["words"]["speaker_role_phrases"]:
             continue  # a role, not a name ('điều phối:', 'TVV:')
-        if all((known.has(w, finder.marks) or clinical.has(w, finder.marks) or common.has(w, finder.marks)) and
+        folded = fold_lower(" ".join(words)).split()
+        label_start = any(" ".join(folded[:k]) in L["phrases"] for k in (2, 3) if len(folded) >= k)
+        if label_start or all((known.has(w, finder.marks) or clinical.has(w, finder.marks) or common.has(w, finder.marks)) and
                (not own or not L["given"].has(w, finder.marks) and not L["surnames"].has(w, finder.marks))
                for w in words):
-            continue  # a heading or field label ('chẩn đoán', 'mạch', 'ghi chú')
+            continue  # a heading or field label ('chẩn đoán', 'mạch', 'ghi chú'; 'Mã thẻ BHYT', 'Y lệnh' said twice)
         for m in ms:
             # the message's clock time ('[19:02] Hoa:', 'Hoa (07:15):'): with the chat's date it dates the
             # message, and half of the writers label it DATE; strict takes it
@@ -48,8 +52,12 @@ def speakers(finder, rx, clock, L) -> None:
                     finder.take_free(tm.start(), tm.end(), "DATE", "strict: chat message time")
             for wm in re.finditer(r"\S+", m.group("who")):
                 w = wm.group(0)
-                if w.islower() and fold_lower(w) in L["words"]["speaker_roles"]:
-                    continue
+                if w.islower() and (fold_lower(w) in L["words"]["speaker_roles"]
+                                    or fold_lower(w) in L["words"]["speaker_role_phrases"]
+                                    or len(w) >= 3 and known.has(w, finder.marks) and not L["given"].has(w, finder.marks)
+                                    and not L["surnames"].has(w, finder.marks)
+                                    and fold_lower(w) not in L["words"]["name_prefixes"]):
+                    continue  # (a role or an abbreviation in lower case: 'dd khue opc:')
                 end = m.start("who") + wm.end()
                 if wm.end() == len(m.group("who")):
                     end = m.end("tail")  # ('Thao Nguyen🌸:', 'Bố Bống.:')

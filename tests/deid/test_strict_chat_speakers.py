@@ -1,0 +1,30 @@
+"""The strict profile's chat speakers: a numbered form field ('(3) Mã thẻ BHYT:') is no chat line, a field label
+said twice that starts with a form phrase ('Mã số thuế:') stays, and a role or abbreviation in lower case inside
+a speaker ('dd khue opc 06:58:') stays while the name goes."""
+from __future__ import annotations
+
+from vimednlp.deid.strict import strict_spans
+
+
+def removed(text: str) -> list[str]:
+    return [s.text for s in strict_spans(text, [])]
+
+
+def test_strict_keeps_numbered_form_fields_in_a_chat_like_card():
+    text = ("(3) Mã thẻ BHYT: \n(4) Nơi đăng ký KCB: \n(8) Mức hưởng: 100%\n"
+            "(3) Mã thẻ BHYT: \n(4) Nơi đăng ký KCB: \n(8) Mức hưởng: 80%")
+    assert removed(text) == []
+
+
+def test_strict_keeps_a_label_starting_with_a_form_phrase_said_twice():
+    text = "Mã số thuế: \nĐịa chỉ: \nMã số thuế: \nĐịa chỉ: "
+    assert removed(text) == []
+
+
+def test_strict_removes_the_name_but_not_the_role_of_a_chat_speaker():
+    text = ("dd khue opc 06:58: chao em. bo con ho k\n"
+            "sung a tua 07:22: da. ho co sao k co\n"
+            "dd khue opc 07:26: ho tren 2 tuan thi di kham nhe")
+    out = removed(text)
+    assert "khue" in out and "dd" not in out
+    assert any("sung" in w for w in out)
