@@ -43,6 +43,9 @@ def test_requirements_read_literals_alternations_and_case():
     assert requirements(re.compile(r"(?<!\w)ngày \d+")) == (frozenset({("ngày ", False)}),)
     reqs = requirements(re.compile(r"(?i:patient|name)[ \t]*[:|] ?(\w+)"))
     assert frozenset({("patient", True), ("name", True)}) in reqs and frozenset({(":", False), ("|", False)}) in reqs
+    # a class of a few characters spells strings with its neighbours
+    assert frozenset({("Son", False), ("son", False), ("Wife", False), ("wife", False)}) in requirements(
+        re.compile(r"(?<!\w)(?:[Ss]on|[Ww]ife) (\w+)"))
     assert requirements(re.compile(r"(?:Mr\.)? ?\w+")) == ()  # an optional part requires nothing
     assert requirements(re.compile(r"a|\d")) == ()  # a branch without a literal: nothing either
 

@@ -32,42 +32,62 @@ CASE_EXOTIC = "\u212a\u0130\u0131\u017f"
 
 _MAX_ALTERNATIVES = 256  # an alternation of more strings is not worth the tests
 _MAX_CLASS = 4  # a class of more characters neither
+_MAX_RUN = 16  # the strings a run of such classes may spell
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT) + ((_C.POSSESSIVE_REPEAT,) if hasattr(_C, "POSSESSIVE_REPEAT") else ())
 
 # a requirement: a frozenset of (string, nocase) pairs: `nocase` strings are looked up in the lower-cased text
 Req = frozenset
 
 
+def _chars(op, av, flags: int) -> tuple[set[str], bool] | None:
+    """The characters one element matches, when it is one character of a few ({'S', 's'} for `[Ss]`), and
+    whether they are matched without case (then ASCII and lower case); None for any other element."""
+    nocase = bool(flags & re.IGNORECASE)
+    if op is _C.LITERAL:
+        items = [(op, av)]
+    elif op is _C.IN:
+        items = list(av)
+    else:
+        return None
+    out = set()
+    for o, a in items:
+        if o is not _C.LITERAL:
+            return None
+        ch = chr(a)
+        if nocase:
+            if not ch.isascii():
+                return None
+            ch = ch.lower()
+        out.add(ch)
+    return (out, nocase) if len(out) <= _MAX_CLASS else None
+
+
 def _seq(items: list, flags: int) -> list[Req]:
-    """The requirements of a sequence: each element that must match gives its own (all must hold)."""
+    """The requirements of a sequence: each element that must match gives its own (all must hold). Adjacent
+    characters make strings: `[Ss]on` requires 'Son' or 'son'."""
     out: list[Req] = []
-    run, run_fold = "", False
+    run: set[str] = set()
+    run_nocase = False
 
     def flush() -> None:
         nonlocal run
         if run:
-            out.append(frozenset({(run, run_fold)}))
-        run = ""
+            out.append(frozenset((x, run_nocase) for x in run))
+        run = set()
 
     for op, av in items:
-        if op is _C.LITERAL:
-            ch = chr(av)
-            if flags & re.IGNORECASE:
-                if not ch.isascii():
-                    flush()
-                    continue
-                folded, ch = True, ch.lower()
-            else:
-                folded = False
-            if run and folded != run_fold:
-                flush()
-            run_fold = folded
-            run += ch
+        got = _chars(op, av, flags)
+        if got is None:
+            flush()
+            req = _node(op, av, flags)
+            if req:
+                out.extend(req)
             continue
-        flush()
-        got = _node(op, av, flags)
-        if got:
-            out.extend(got)
+        chars, nocase = got
+        if run and (nocase != run_nocase or len(run) * len(chars) > _MAX_RUN):
+            flush()
+        run_nocase = nocase
+        run = {x + c for x in run for c in chars} if run else set(chars)
     flush()
     return out
 
@@ -100,19 +120,6 @@ def _node(op, av, flags: int) -> list[Req]:
             if len(union) > _MAX_ALTERNATIVES:
                 return []
         return [frozenset(union)]
-    if op is _C.IN:
-        chars = set()
-        for o, a in av:
-            if o is not _C.LITERAL:
-                return []
-            ch = chr(a)
-            if flags & re.IGNORECASE:
-                if not ch.isascii():
-                    return []
-                chars.add((ch.lower(), True))
-            else:
-                chars.add((ch, False))
-        return [frozenset(chars)] if len(chars) <= _MAX_CLASS else []
     return []  # a look-around, an anchor, a category, any character: nothing required
 
 
