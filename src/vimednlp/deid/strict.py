@@ -33,6 +33,8 @@ engine is split by what each part reads:
 """
 from __future__ import annotations
 
+import re
+
 from ..schema import Span
 from ..text.canonical import canonical_view
 from .recognizers.allow import allow_spans
@@ -54,15 +56,29 @@ def check_profile(profile: str) -> str:
 def _base_mask(ctx: Context, spans) -> bytearray:
     """Characters already removed by the default detector or matched by a clinical allow pattern (vital signs,
     doses, lab values with units, ICD-10 codes, scores); a match whose value and unit a tab or a line break
-    parts is no measurement (a year column before a card number's 'CC' in a register)."""
+    parts is no measurement (a year column before a card number's 'CC' in a register), nor is one joined to a
+    code or inside characters typed one by one, where OCR's 'l' for 1 reads as a litre."""
     mask = bytearray(len(ctx.text) + 1)
-    for s, e, _why in allow_spans(ctx):
-        if "\t" in ctx.text[s:e] or "\n" in ctx.text[s:e]:
+    text = ctx.text
+    for s, e, why in allow_spans(ctx):
+        if "\t" in text[s:e] or "\n" in text[s:e]:
             continue  # (a value and a unit in two cells or lines, '1975<TAB>CC' of a register, are no measurement)
+        if _inside_code(text, s, e) or why.startswith("ICD") and text[s:s + 1] in "lO":
+            continue  # (OCR's 'l' read as a litre or an ICD letter: '345l/XN', '26L-550.5l', 'số l43', '0 0 9 l 3')
         mask[s:e] = b"\x01" * (e - s)
     for s, e in spans:
         mask[s:e] = b"\x01" * (e - s)
     return mask
+
+
+def _inside_code(text: str, s: int, e: int) -> bool:
+    """A match joined to a code by '/' or '-' ('345l/XN', '26L-550.5l') or standing in a run of characters
+    typed one by one ('0 0 9 l 3'): part of an identifier, not a measurement."""
+    if s >= 2 and text[s - 1] in "/-" and text[s - 2].isalnum() or e + 1 < len(text) and text[e] in "/-" \
+            and text[e + 1].isalnum():
+        return True
+    return bool(re.search(r"(?:\b\w [^\S\n]?){3}$", text[max(0, s - 12):s])
+                and re.match(r"(?:[^\S\n]\w\b)", text[e:e + 3]))
 
 
 class StrictRecognizer(Recognizer):

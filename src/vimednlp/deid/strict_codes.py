@@ -15,6 +15,16 @@ def digit_count(s: str) -> int:
     return sum(c.isdigit() for c in s)
 
 
+_OCR_DIGIT = re.compile(r"(?<=\d)[lIO]+|[lIO]+(?=\d)")
+
+
+def ocr_digits(s: str) -> str:
+    """OCR's l, I and O beside a digit read as 1 and 0 ('345l' -> '3451', '2l/1O' -> '21/10')."""
+    if re.fullmatch(r"[0-9lIO.,/\-]+", s) and any(c.isdigit() for c in s):  # ('6.2OO.OOO' is 6.200.000)
+        return s.replace("l", "1").replace("I", "1").replace("O", "0")
+    return _OCR_DIGIT.sub(lambda m: m.group(0).replace("l", "1").replace("I", "1").replace("O", "0"), s)
+
+
 def scripts_and_handles(finder, L, P) -> None:
     """Foreign-script letters, social handles and account names after their platform."""
     text = finder.text
@@ -44,8 +54,11 @@ def codes(finder, P) -> None:
             finder.take_free(*m.span(), "PHONE" if g.startswith("0") else "ID", "strict: characters one by one")
     for m in P["compound_code"].finditer(text):
         g = m.group(0)
-        if digit_count(g) >= 4 and not P["safe_compound"].fullmatch(g):
-            label = "DATE" if P["date_shape"].fullmatch(g) else "ID"
+        read = ocr_digits(g)  # ('345l/XN', 'l1O4/XN', '2l/1O': OCR's l and O beside a digit are 1 and 0)
+        if read != g and P["date_shape"].fullmatch(read) and digit_count(read) >= 3:  # ('l/2' is a half)
+            finder.take_free(*m.span(), "DATE", "strict: joined code")
+        elif digit_count(read) >= 4 and not P["safe_compound"].fullmatch(read) and not P["money"].fullmatch(read):
+            label = "DATE" if P["date_shape"].fullmatch(read) else "ID"
             finder.take_free(*m.span(), label, "strict: joined code")
     for m in P["english_date"].finditer(text):
         finder.take_free(*m.span(), "DATE", "strict: English date")

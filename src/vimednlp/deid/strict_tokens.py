@@ -1,6 +1,7 @@
 """The strict profile's token pass: every token the earlier passes left free is judged once, left to right.
 
-- A token with digits goes unless it is a measurement or a count: a time or ratio, a number of at most three
+- A token with digits goes unless it is a measurement or a count (a day past the 12th and a month, '21/10', is
+  a date however the tokenizer reads it): a time or ratio, a number of at most three
   digits, a safe code (SpO2, C5), an amount of money, an OCR'd word ('F0RM') or a short ICD-10 code; else it is a
   date, a year, a phone number (0 or +84 and 9 to 11 digits) or an ID.
 - A capitalised word starts a capitalised run (strict_capitalised.py).
@@ -41,7 +42,9 @@ def token_pass(finder, L, P) -> None:
             i += 1  # a short number misread by OCR ('l3O', '7l6', 'OO' in '1.O86.3OO'): a measurement, a count
             continue
         if any(c.isdigit() for c in w):
-            if kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w) \
+            if kind == "ratio" and _day_month(w):
+                finder.take(s, e, "DATE", "strict: day and month")  # ('21/10': no score or fraction has a day past 12)
+            elif kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w) \
                     or P["money"].fullmatch(w) or _ocr_word(w, L):
                 pass
             elif kind == "date":
@@ -102,3 +105,11 @@ def _ocr_word(w: str, L) -> bool:
         if any(L[k].has(cand, False) for k in ("known", "common", "clinical")) or inflected(cand, L["known"]):
             return True
     return False
+
+
+def _day_month(w: str) -> bool:
+    """A day past the 12th and a month, joined by '/' ('21/10', '30/4'): a date; a score, a fraction or a blood
+    pressure is none ('7/10', '2/3', '120/80')."""
+    parts = w.split("/")
+    return len(parts) == 2 and all(p.isdigit() and len(p) <= 2 for p in parts) and 13 <= int(parts[0]) <= 31 \
+        and 1 <= int(parts[1]) <= 12
