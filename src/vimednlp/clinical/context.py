@@ -73,6 +73,7 @@ class ContextRules:
     categories: dict[str, dict[str, Any]]
     cue_trie: TokenTrie
     term_trie: TokenTrie
+    not_terminator_first: set[str] = field(default_factory=set)   # first keys of the not_terminators phrases
 
     @classmethod
     def load(cls, path=None) -> ContextRules:
@@ -97,6 +98,7 @@ class ContextRules:
         # phrases whose words are no terminator of any category (`hồi bé` is a time, not the child patient)
         for t in data.get("not_terminators") or []:
             rules.term_trie.add(_entry(str(t), NOT_TERMINATOR, {}))
+            rules.not_terminator_first.add(_keys(str(t))[0])
         return rules
 
     def _add_rule(self, r: dict, n: int, what: str) -> None:
@@ -198,7 +200,7 @@ class ContextRules:
     def copy(self) -> ContextRules:
         """A copy whose tries can grow without touching this one (entries are shared, never changed)."""
         return ContextRules({k: dict(v) for k, v in self.categories.items()},
-                            copy_trie(self.cue_trie), copy_trie(self.term_trie))
+                            copy_trie(self.cue_trie), copy_trie(self.term_trie), set(self.not_terminator_first))
 
 
 SOFT = "soft:"                     # term_trie label prefix of a category's soft terminators
@@ -308,17 +310,9 @@ class ConText:
         out: list[set[str]] = [set() for _ in keys]
         trie = self.rules.term_trie
         i, n = 0, len(keys)
-        blocked = blocked[:]
-        while i < n:   # `hồi bé`, `nhà trẻ` (context.yaml not_terminators): their words end no scope
-            node, j, end = trie.root, i, i
-            while j < n and not blocked[j] and (node := node.get(keys[j])) is not None:
-                j += 1
-                if any(e.label == NOT_TERMINATOR for e in node.get("", ())):
-                    end = j
-            for k in range(i, end):
-                blocked[k] = True
-            i = max(end, i + 1)
-        i = 0
+        first = self.rules.not_terminator_first
+        if first and not first.isdisjoint(keys):
+            blocked = self._not_terminators(keys, blocked)
         while i < n:
             if not blocked[i] and keys[i] in trie.root:
                 node = trie.root
@@ -332,6 +326,25 @@ class ConText:
                         out[i].add(e.label)
             i += 1
         return out
+
+    def _not_terminators(self, keys: list[str], blocked: list[bool]) -> list[bool]:
+        """`hồi bé`, `nhà trẻ` (context.yaml not_terminators): their words end no scope (a copy of `blocked`)."""
+        blocked = blocked[:]
+        trie, first = self.rules.term_trie, self.rules.not_terminator_first
+        i, n = 0, len(keys)
+        while i < n:
+            if keys[i] not in first or blocked[i]:
+                i += 1
+                continue
+            node, j, end = trie.root, i, i
+            while j < n and not blocked[j] and (node := node.get(keys[j])) is not None:
+                j += 1
+                if any(e.label == NOT_TERMINATOR for e in node.get("", ())):
+                    end = j
+            for k in range(i, end):
+                blocked[k] = True
+            i = max(end, i + 1)
+        return blocked
 
     def _frame(self, view: TokenView, keys: list[str], i: int, end: int, rule: Rule) -> tuple[int, Rule] | None:
         """How the words around a cue change it (category settings in `context.yaml`): a word that addresses

@@ -390,7 +390,8 @@ class ClinicalExtractor:
                 attrs = {"concept": e.concept, **e.attrs}
                 cands.append(_Cand(sp[start][0], cm.end(), label, "lexicon", attrs, PRIORITY.get(label, 0)))
                 continue
-            elif label in ("DRUG", "SYMPTOM") and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
+            elif label in ("DRUG", "SYMPTOM") and view.keys[m.start] in _test_twin_heads() \
+                    and " ".join(view.keys[m.start:m.end]) in surfaces("TEST"):
                 # `Glucose 11,2 mmol/L`, `Albumin 28 g/L`, `glucose 7,8` are tests; `Glucose 5% 500 ml` a drug;
                 # `Cơn co tử cung 3 cơn/10 phút` is counted (a test), `có cơn co tử cung` felt (a sign)
                 after = sp[end - 1][1]
@@ -410,8 +411,12 @@ class ClinicalExtractor:
             cands.append(_Cand(sp[i][0], sp[j - 1][1], "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
         for s, e in fever_spans(p, folded):
             cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"concept": "sốt"}, PRIORITY["SYMPTOM"]))
-        if p.purpose_leads:
-            cands = [c for c in cands if not (c.label in ASSERTION_LABELS and _after_purpose_lead(p, view, c.start))]
+        if p.purpose_lead is not None:
+            lead, low = (p.purpose_lead, text) if view.accented else (p.purpose_lead_folded, folded)
+            # one scan for the lead words; a condition starting right after one is dropped
+            after = {m.end() for m in lead.finditer(low)} if lead is not None else ()
+            if after:
+                cands = [c for c in cands if not (c.label in ASSERTION_LABELS and c.start in after)]
         return cands
 
     def _needs_number(self, view: TokenView, i: int, j: int) -> bool:
@@ -925,17 +930,11 @@ def _join_procedures(text: str, ents: list[_Cand], generic: set[str]) -> list[_C
     return out
 
 
-def _after_purpose_lead(p: PatternRules, view: TokenView, start: int) -> bool:
-    """`thuốc sốt rét`, `thuốc đau khớp`, `Tổ chống lao`: a condition named after a word that says what a medicine or a
-    programme is for (patterns.yaml purpose_leads), on the same line."""
-    rng = view.char_to_token(start, start + 1)
-    if rng is None or rng[0] == 0 or view.line_break_before[rng[0]]:
-        return False
-    i = rng[0]
-    if view.acc[i - 1]:
-        words = tuple(w.lower() for w in view.words[max(0, i - 3):i])
-        return any(words[len(words) - len(k):] == k for k in p.purpose_leads if len(k) <= len(words))
-    return any(i >= len(k) and tuple(view.keys[i - len(k):i]) == k for k in p.purpose_leads_folded)
+@lru_cache(maxsize=1)
+def _test_twin_heads() -> frozenset[str]:
+    """First words of the names that are a TEST and also a DRUG or a SYMPTOM (`glucose`, `cơn co tử cung`)."""
+    twins = surfaces("TEST") & (surfaces("DRUG") | surfaces("SYMPTOM"))
+    return frozenset(t.split()[0] for t in twins if t)
 
 
 def _join_conditions(text: str, ents: list[_Cand]) -> list[_Cand]:
@@ -943,11 +942,10 @@ def _join_conditions(text: str, ents: list[_Cand]) -> list[_Cand]:
     hai bên`, `Hạch nách P sưng đau`, `li bì khó đánh thức`, `loét bàn chân ĐTĐ`, `Sốc sốt xuất huyết Dengue`: blind
     batches 1-4 and dev2 gold, 14 of 17 such pairs); the whole is a DISEASE when a part is one."""
     out: list[_Cand] = []
-    for c in sorted(ents, key=lambda x: x.start):
+    for c in ents:   # sorted by start (resolve_overlaps)
         prev = out[-1] if out else None
-        if (prev is not None and prev.label in ASSERTION_LABELS and c.label in ASSERTION_LABELS
-                and prev.end <= c.start and c.start - prev.end <= 2 and text[prev.end:c.start].strip(" \t") == ""
-                and c.start > prev.end):
+        if (prev is not None and 0 < c.start - prev.end <= 2 and prev.label in ASSERTION_LABELS
+                and c.label in ASSERTION_LABELS and text[prev.end:c.start].strip(" \t") == ""):
             label = "DISEASE" if "DISEASE" in (prev.label, c.label) else "SYMPTOM"
             keep = prev if prev.label == label else c
             out[-1] = _Cand(prev.start, c.end, label, keep.source, dict(keep.attrs), PRIORITY.get(label, 0))

@@ -115,11 +115,14 @@ class PatternRules:
         self.earlier_words = re.compile(r"[ \t]*\([ \t]*(?!ngay\b|n\b)[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+" + value)
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
-        # as written (`chồng` is no `chống`) and folded (for text typed without marks)
-        self.purpose_leads = tuple(tuple(str(x).lower().split()) for x in d.get("purpose_leads") or ())
+        # as written in lower case (`chồng` is no `chống`) and folded (for text typed without marks), ending where the
+        # condition starts
+        leads = [str(x).lower() for x in d.get("purpose_leads") or ()]
         marks = {str(x).lower() for x in d.get("purpose_leads_need_marks") or ()}
-        self.purpose_leads_folded = tuple(tuple(fold_lower(x).split()) for x in d.get("purpose_leads") or ()
-                                          if str(x).lower() not in marks)
+        written = "|".join(re.escape(x).replace(r"\ ", r"[ \t]+") for x in sorted(set(leads), key=len, reverse=True))
+        self.purpose_lead = re.compile(r"(?<![\w])(?:" + written + r")[ \t]+(?=\w)", re.IGNORECASE) if leads else None
+        folded = [fold_lower(x) for x in leads if x not in marks]
+        self.purpose_lead_folded = re.compile(r"(?<![\w])(?:" + _alt(folded) + r")[ \t]+(?=\w)") if folded else None
         self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}
         self.not_before = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
                            for k, v in (d.get("not_before") or {}).items()}

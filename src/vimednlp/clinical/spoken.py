@@ -103,7 +103,7 @@ def _data() -> _Data:
     return _Data(roles, units, max(len(k) for k in units), counted, plain, {str(w).lower() for w in d["counted"]},
                  unit_after, ocr, ocr_word,
                  {str(x) for x in d["ocr_lead"]}, trigger, trigger_marked, pairs, digit_unit, unit_pairs,
-                 tuple(str(w) for w in d["ratio"]))
+                 tuple(sorted({x for w in d["ratio"] for x in (str(w), fold_lower(str(w)))})))
 
 
 def _role(word: str, roles: dict, accented: bool = False) -> list[tuple[str, int]]:
@@ -391,7 +391,7 @@ def _digit_ratio(words: tuple[str, ...]) -> re.Pattern:
 
 def _digit_ratio_edits(text: str, data: _Data) -> list[Edit]:
     """`sáng nay 150 trên 90`: a ratio word (spoken.yaml ratio) said between two numbers written in digits -> `150/90`."""
-    if not data.ratio_words:
+    if not data.ratio_words or not any(w in text for w in data.ratio_words):
         return []
     return [(m.start(), m.end(), f"{m.group(1)}/{m.group(2)}") for m in _digit_ratio(data.ratio_words).finditer(text)]
 
