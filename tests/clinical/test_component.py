@@ -70,3 +70,18 @@ def test_matcher_keeps_spans_a_tagger_component_put_first():
     assert got[("Zetamin", "DRUG")]._.source == "tagger"
     assert got[("ho gà", "DISEASE")]._.negated
     assert ("10mg", "DOSAGE") in got
+
+
+def test_pipeline_matches_extract_on_a_test_report():
+    # the description lines of an imaging report: an affirmed finding is a RESULT in both paths
+    text = ("KẾT QUẢ SIÊU ÂM\nKỹ thuật: Siêu âm ổ bụng tổng quát\n"
+            "Gan: nhu mô tăng âm. Túi mật có sỏi kích thước 12 mm, thành không dày.\n"
+            "Thận P: không sỏi, không ứ nước.\nKết luận: Sỏi túi mật.")
+    nlp = load(["vimednlp_sections", "vimednlp_clinical", "vimednlp_context"])
+    doc = nlp(text)
+    got = {(s.start_char, s.end_char, s.label_, s._.negated) for s in doc.spans["clinical"]}
+    want = {(s.start, s.end, s.label, s.attrs["negated"]) for s in vimednlp.extract(text)}
+    assert got == want
+    labels = {(text[s:e], lab) for s, e, lab, _ in want}
+    assert ("sỏi", "RESULT") in labels and ("sỏi", "DISEASE") in labels   # seen in the gallbladder; denied in the kidney
+    assert ("Sỏi túi mật", "DISEASE") in labels                          # the conclusion names the disease

@@ -61,3 +61,18 @@ def test_a_row_in_capitals_with_bars_or_a_unit_is_no_title():
 
 def test_a_block_word_inside_a_sentence_stays_a_test():
     assert ("TEST", "sinh hóa máu") in labelled("Cận lâm sàng: Nhiệt độ 38,1°C; sinh hóa máu.")
+
+
+def test_findings_on_the_description_lines_of_an_imaging_report_are_results():
+    report = ("PHIẾU KẾT QUẢ NỘI SOI ĐẠI TRÀNG\nChỉ định: đi ngoài ra máu\n"
+              "Mô tả: Trực tràng trĩ nội độ II. Không thấy polyp.\nKết luận: Trĩ nội độ II.")
+    got = [(s.text, s.label) for s in extract(report)]
+    assert ("trĩ nội độ II", "RESULT") in got          # seen by the test
+    assert ("Trĩ nội độ II", "DISEASE") in got         # the conclusion
+    assert ("đi ngoài ra máu", "SYMPTOM") in got       # the indication is no description line
+
+
+def test_an_examination_in_a_note_is_no_report():
+    note = "BỆNH ÁN NỘI KHOA\nKhám: Phổi: ran ẩm đáy phổi P.\nGan: to 2 cm dưới bờ sườn, ấn đau.\nSiêu âm bụng: gan to."
+    labels = {s.text: s.label for s in extract(note)}
+    assert labels.get("ran ẩm đáy phổi P") == "SYMPTOM" and labels.get("ấn đau") == "SYMPTOM"

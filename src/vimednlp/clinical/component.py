@@ -27,8 +27,9 @@ from spacy.tokens import Span as SpacySpan
 from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span, register_extensions
 from ..text.tokenizer import char_spans
 from .context import ConText, copy_trie, default_rules
-from .extractor import ClinicalExtractor, _check_labels, apply_assertions, merge_tagger_spans
+from .extractor import ClinicalExtractor, _check_labels, apply_assertions, merge_tagger_spans, report_finding_spans
 from .lexicon import Entry, TokenView, split_words
+from .patterns import default_patterns
 from .resources import PRIORITY
 from .sections import Section, default_section_rules, section_at
 
@@ -359,8 +360,24 @@ class ContextComponent(_UserRules):
         if not spans:
             return doc
         records = [Span(sp.start_char, sp.end_char, sp.label_) for sp in spans]
-        apply_assertions(self.context, doc.text, records, TokenView.of(doc.text), doc_sections(doc))
+        view = TokenView.of(doc.text)
+        apply_assertions(self.context, doc.text, records, view, doc_sections(doc))
         for sp, rec in zip(spans, records):
             for a in ASSERTIONS:
                 sp._.set(a, bool(rec.attrs.get(a)))
+        # an affirmed finding on a test report's description line is the test's RESULT (as extract() does)
+        found = {(spans[i].start_char, spans[i].end_char)
+                 for i in report_finding_spans(doc.text, view, default_patterns(), records)}
+        if found:
+            group = []
+            for sp in doc.spans[CLINICAL_KEY]:
+                if (sp.start_char, sp.end_char) in found and sp.label_ in ASSERTION_LABELS:
+                    new = SpacySpan(doc, sp.start, sp.end, label="RESULT")
+                    for ext in ("source", "score", "attrs", "section"):
+                        new._.set(ext, sp._.get(ext))
+                    for a in ASSERTIONS:
+                        new._.set(a, False)
+                    sp = new
+                group.append(sp)
+            doc.spans[CLINICAL_KEY] = group
         return doc

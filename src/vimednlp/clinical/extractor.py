@@ -750,7 +750,7 @@ class ClinicalExtractor:
             spans = merge_tagger_spans(text, spans, found, self.labels | extra)
         if convention == "public":
             spans = self._widen(text, view, spans)
-        return self.annotate(text, spans, view)
+        return _report_results(text, view, self.patterns, self.annotate(text, spans, view))
 
 
 def _abbreviation_keys(trie) -> dict[str, Entry]:
@@ -927,6 +927,56 @@ def _join_procedures(text: str, ents: list[_Cand], generic: set[str]) -> list[_C
             out[-1] = _Cand(prev.start, c.end, "PROCEDURE", prev.source, dict(c.attrs), prev.priority)
         else:
             out.append(c)
+    return out
+
+
+_TITLE_WORDS = re.compile(r"[^\W\d_]+|\d+")
+
+
+def report_finding_spans(text: str, view: TokenView, p: PatternRules, spans: Sequence[Span]) -> set[int]:
+    """In a report of an imaging or endoscopy test (patterns.yaml report_titles / report_tests), the indices of the
+    affirmed diseases and signs on a description line (`Mô tả:`, an organ label `Gan:`, `Thận P:`): the test's RESULTs.
+    `spans` carry their assertions (a denied one stays a condition). Shared by `extract()` and the spaCy components."""
+    if not p.report_titles or not spans:
+        return set()
+    head = text.lstrip()
+    title = " ".join(_TITLE_WORDS.findall(fold_lower(head[:head.find("\n")] if "\n" in head else head)))
+    if not (title.startswith(p.report_titles) and any(f" {t} " in f" {title} " for t in p.report_tests)):
+        return set()
+    regions = []
+    keys, n = view.keys, len(view.keys)
+    for k in range(n):
+        if k and not view.line_break_before[k]:
+            continue
+        while k < n and keys[k] in ("-", "•", "*", "+") and (k + 1 >= n or not view.line_break_before[k + 1]):
+            k += 1
+        if k >= n:
+            continue
+        e = max(_longest(p.sites, view, k), _longest(p.report_body, view, k))
+        if e == k:
+            continue
+        e = max(e, _longest(p.sides, view, e))
+        if e < n and view.words[e] in ("P", "T") and not view.line_break_before[e]:
+            e += 1
+        if e < n and keys[e] == ":" and not view.line_break_before[e]:
+            start = view.tokens.spans[e][1]
+            end = text.find("\n", start)
+            regions.append((start, len(text) if end < 0 else end))
+    return {i for i, sp in enumerate(spans) if sp.label in ASSERTION_LABELS and not sp.attrs.get("negated")
+            and any(a <= sp.start < b for a, b in regions)}
+
+
+def _report_results(text: str, view: TokenView, p: PatternRules, spans: list[Span]) -> list[Span]:
+    found = report_finding_spans(text, view, p, spans)
+    if not found:
+        return spans
+    out = []
+    for i, sp in enumerate(spans):
+        if i in found:
+            attrs = {k: v for k, v in sp.attrs.items() if k not in ASSERTIONS and k != "codes"}
+            attrs.update({a: False for a in ASSERTIONS}, codes=[])
+            sp = Span(sp.start, sp.end, "RESULT", sp.text, sp.source, sp.score, attrs)
+        out.append(sp)
     return out
 
 

@@ -95,6 +95,9 @@ class PatternRules:
         self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.panel_headings = {fold_lower(str(x)) for x in d.get("panel_headings") or ()}
+        self.report_titles = tuple(fold_lower(str(x)) for x in d.get("report_titles") or ())
+        self.report_tests = tuple(fold_lower(str(x)) for x in (d.get("finding_tests") or []) + (d.get("report_tests") or []))
+        self.report_body = _trie(d.get("report_body_labels") or [], "BODY")
         self.finding_tests = tuple(sorted({fold_lower(str(x)) for x in d.get("finding_tests") or ()}, key=len, reverse=True))
         self.pending = re.compile(r"(?:" + _alt(d.get("pending_findings") or ["chờ kết quả"]) + r")(?![\w])")
         self.target_lead = re.compile(r"(?<![\w])(?:" + _alt(d.get("target_leads") or ["mục tiêu"]) + r")[ \t]*(?:[:=]|[^\W\d_]+)?[ \t]*"
