@@ -49,8 +49,8 @@ def after_cue(finder, i: int, L) -> int:
             if marks and written not in (L["person_marked"] if label == "NAME" else L["cue_marked"][key]):
                 if label == "NAME":
                     return i
-                if not written.isascii():
-                    continue
+                if not written.isascii() or all(L["stop"].has(w, True) for w in written.split()):
+                    continue  # ('cho' in text with marks is 'for', not 'chợ' typed without marks)
             if label == "NAME":
                 return _name_after(finder, i, j, key == "titles", L)
             k = j

@@ -85,3 +85,37 @@ def english_here(finder, i: int, L) -> bool:
                 and known.has(toks[k][0], True) and not vietnamese_like(toks[k][0]):
             english += 1
     return english >= 2
+
+
+def foreign_tails(finder, L) -> None:
+    """What belongs to a foreign word removed in lower case: the other half of a hyphenated given name
+    ('seung-min', 'wei-lun'), a foreign surname after it ('jianguo sun', 'seung-min han'; names/surnames_foreign.txt),
+    and the words of an organisation's name ('sunhaven dental center'; words.yaml org_tails_en)."""
+    text, toks, ctx = finder.text, finder.ctx.tokens, finder.ctx
+    starts = {t[1]: k for k, t in enumerate(toks)}
+    tails, surnames = L["words"]["org_tails_en"], L["foreign_surnames"]
+    known, common, stop, marks = L["known"], L["common"], L["stop"], finder.marks
+    for c in [c for c in finder.out if c.label == "NAME" and c.explanation.startswith("strict: ")]:
+        last = text[c.start:c.end].split()[-1] if text[c.start:c.end].split() else ""
+        if not (last.isascii() and last.isalpha() and last.islower() and not vietnamese_like(last)):
+            continue  # (only after a foreign word: 'seung', 'jianguo', 'sunhaven')
+        e = c.end
+        m = re.match(r"-([a-z]{2,5})(?![\w-])", text[e:e + 20])
+        if m and not (len(m.group(1)) >= 4 and known.has(m.group(1), False)) and finder.free(e, e + m.end()):
+            # ('seung-min': the hyphen and the other half; 'cross-border' is English)
+            finder.take(e, e + m.end(), "NAME", "strict: the rest of a foreign name")
+            e += m.end()
+        k = starts.get(e + 1) if text[e:e + 1] == " " else None
+        if k is None or toks[k][3] != "word" or not toks[k][0].isascii() or not toks[k][0].islower() \
+                or not finder.free(toks[k][1], toks[k][2]):
+            continue
+        if toks[k][0] in surnames and not common.has(toks[k][0], marks) and not stop.has(toks[k][0], marks):
+            finder.take(toks[k][1], toks[k][2], "NAME", "strict: the rest of a foreign name")
+            continue
+        j = k
+        while j < len(toks) and toks[j][3] == "word" and toks[j][0].islower() and toks[j][0] in tails \
+                and (j == k or ctx.adj[j - 1]) and finder.free(toks[j][1], toks[j][2]):
+            j += 1
+        if j > k:
+            end = toks[j - 1][2] + (1 if text[toks[j - 1][2]:toks[j - 1][2] + 1] == "." and toks[j - 1][0] in ("co", "ltd", "inc", "corp") else 0)
+            finder.take(toks[k][1], end, "ORGANIZATION", "strict: the words of a foreign organisation's name")

@@ -9,7 +9,7 @@ strict_names), the token pass (strict_tokens), and last the given names the docu
 """
 from __future__ import annotations
 
-from . import strict_codes, strict_cues, strict_names, strict_speakers, strict_spoken, strict_tokens
+from . import strict_codes, strict_cues, strict_english, strict_names, strict_speakers, strict_spoken, strict_tokens
 from .recognizers.base import Candidate, Context
 from .strict_lists import patterns, word_lists
 
@@ -69,6 +69,7 @@ class Finder:
         strict_cues.place_names(self, L)
         strict_names.middle_names(self, L)
         strict_tokens.token_pass(self, L, P)
+        strict_english.foreign_tails(self, L)
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         strict_names.fragments_after_names(self, L, self.names)
         strict_names.name_line_after(self, L, self.names)

@@ -141,7 +141,8 @@ def word_lists() -> dict:
     # countries, nationalities and peoples: an age after one and a comma ('(Vietnamese, 29)')
     nations = frozenset(fold_lower(w) for w in _words_file("deid", "strict", "countries.txt")) | frozenset(
         fold_lower(str(w)) for w in raw.get("peoples", []))
-    return {"nations": nations, "professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
+    foreign_surnames = frozenset(w.lower() for w in _words_file("deid", "names", "surnames_foreign.txt"))
+    return {"foreign_surnames": foreign_surnames, "nations": nations, "professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
             "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases,
             "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical,
             "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken,
