@@ -22,3 +22,17 @@ def test_a_route_word_alone_is_no_dosage(text):
 
 def test_a_route_with_a_dose_stays_in_the_dosage():
     assert dosages("Furosemid 40mg uống sáng.") == ["40mg uống sáng"]
+
+
+@pytest.mark.parametrize("text, dose", [
+    ("Omeprazol 80mg TMC, sau đó 8mg/h BTĐ 72 giờ.", "80mg TMC, sau đó 8mg/h BTĐ"),
+    ("Sertralin 25mg → 50mg uống sáng.", "25mg → 50mg uống sáng"),
+    ("Paracetamol 500mg khi sốt, tối đa 4 viên/ngày.", "500mg khi sốt, tối đa 4 viên/ngày"),
+])
+def test_the_next_step_of_one_dose_is_one_phrase(text, dose):
+    assert [s.text for s in extract(text) if s.label == "DOSAGE"] == [dose]
+
+
+def test_a_comma_before_another_drug_still_separates():
+    got = [s.text for s in extract("Amlodipin 5mg sáng, Losartan 50mg tối.") if s.label == "DOSAGE"]
+    assert got == ["5mg sáng", "50mg tối"]

@@ -520,7 +520,7 @@ class ClinicalExtractor:
                     rest.remove(r)
                     grown = True
         routes_only = {(s, e) for s, e, k in dose if k == "route"}
-        for s, e in _merge(kept, text, freqs):
+        for s, e in _merge(kept, text, freqs, p.dose_continuation):
             if (s, e) in routes_only:
                 continue   # `bà uống đều`, `tui uống vô`: a route alone is how, not a dose (guidelines §3 DOSAGE)
             out.append(_Cand(s, e, "DOSAGE", "pattern", {}, 0))
@@ -1014,13 +1014,16 @@ def _joins(text: str, end: int, start: int, is_freq: bool) -> bool:
     return bool(_DOSE_JOIN.match(gap) or (is_freq and re.fullmatch(r"[ \t]*,[ \t]*", gap)))
 
 
-def _merge(ranges: list[tuple[int, int]], text: str, freqs: set[int] = frozenset()) -> list[tuple[int, int]]:
+def _merge(ranges: list[tuple[int, int]], text: str, freqs: set[int] = frozenset(),
+           cont: re.Pattern | None = None) -> list[tuple[int, int]]:
     """Join dosage parts separated only by spaces, `x`, `*`, `=` or brackets: `500mg x 2 lần/ngày`; a comma
     joins when a frequency or timing follows (`1 viên x 2 lần/ngày, uống tối`); a column gap
-    (two spaces or a tab) separates."""
+    (two spaces or a tab) separates; `cont` (patterns.yaml dose_continuations) joins the next step of the same dose
+    (`80mg TMC rồi 8mg/h`)."""
     out: list[list[int]] = []
     for s, e in sorted(ranges):
-        if out and (s <= out[-1][1] or _joins(text, out[-1][1], s, s in freqs)):
+        if out and (s <= out[-1][1] or _joins(text, out[-1][1], s, s in freqs)
+                    or (cont is not None and s - out[-1][1] <= 16 and cont.fullmatch(fold_lower(text[out[-1][1]:s])))):
             out[-1][1] = max(out[-1][1], e)
         else:
             out.append([s, e])

@@ -95,6 +95,9 @@ class PatternRules:
         self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.panel_headings = {fold_lower(str(x)) for x in d.get("panel_headings") or ()}
+        conts = [fold_lower(str(x)) for x in d.get("dose_continuations") or ()]
+        self.dose_continuation = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(
+            re.escape(x).replace(r"\ ", r"[ \t]+") for x in sorted(conts, key=len, reverse=True)) + r")[ \t]*") if conts else None
         self.report_titles = tuple(fold_lower(str(x)) for x in d.get("report_titles") or ())
         self.report_tests = tuple(fold_lower(str(x)) for x in (d.get("finding_tests") or []) + (d.get("report_tests") or []))
         self.report_body = _trie(d.get("report_body_labels") or [], "BODY")
