@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from vimednlp.deid.recognizers.base import Context
-from vimednlp.deid.recognizers.regex_needs import CASE_EXOTIC, present, requirements
+from vimednlp.deid.recognizers.regex_needs import CASE_EXOTIC, prefilter, present, requirements
 from vimednlp.deid.recognizers.rules import BUILTIN_PACKS, builtin_pack
 
 NOTES = [
@@ -22,6 +22,8 @@ NOTES = [
     "bs ơi bé nhà e 3t sốt từ 7/5, sáng nay 39 độ ạ, mẹ bé tên hân, sđt 0912345678",
     "Chồng: Phạm Văn Đức (1978), con trai Phạm Minh Khôi (2010); vợ là chị Hoa.",
     "Ông ta đến từ Wuhou District, Chengdu, Sichuan 610041; tại Bệnh viện Đa khoa tỉnh Nghệ An.",
+    "Gửi kết quả qua an.nguyen@gmail.com cho M. Dupont; Baby Minh bú tốt. Patient: KRÖGER, Lena. Vợ (1980) khỏe.",
+    "[19:02] Hoa: bé đỡ sốt chưa ạ\nHoa (19:07): dạ rồi · 19:09 Lan: ok chị",
 ]
 
 
@@ -92,3 +94,26 @@ def test_a_text_with_a_letter_re_folds_to_ascii_is_scanned_all_the_same(exotic):
     # 'K' (Kelvin sign) and 'ſ' (long s) are a 'k' and an 's' to a case-insensitive regex ('ſ' not to str.lower)
     got = an.analyze(exotic + ": Anna Becker, 0912 345 678")
     assert [(s.text, s.label) for s in got] == [("Anna Becker", "NAME"), ("0912 345 678", "PHONE")]
+
+
+def test_a_run_of_single_characters_becomes_a_regex_of_its_own():
+    rx = re.compile(r"(?<![\w])[A-Z][a-z]+,? [A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\w])")  # 'Leeds LS6 2AB'
+    pre = prefilter(rx)
+    assert pre is not None and pre.search("Leeds LS6 2AB") and not pre.search("Hà Nội, HA 120/80, 2 viên")
+    assert prefilter(re.compile(r"\d+")) is None  # too light to be worth a search
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_a_scan_skipped_by_its_run_could_not_have_matched(note):
+    ctx = Context(note)
+    for r, p in _pack_patterns():
+        pre = prefilter(p.rx)
+        text = ctx.folded if p.on_folded else ctx.text
+        if pre is not None and pre.search(text) is None:
+            assert next(p.rx.finditer(text), None) is None, (r.name, p.name)
+
+
+def test_the_notes_exercise_patterns_that_have_a_run():
+    hits = sum(1 for note in NOTES for _r, p in _pack_patterns() if prefilter(p.rx) is not None
+               and next(p.rx.finditer(Context(note).folded if p.on_folded else note), None))
+    assert hits >= 8

@@ -153,3 +153,119 @@ def present(reqs: tuple[Req, ...], text: str, lowered: str) -> bool:
         else:
             return False
     return True
+
+
+# --- a shorter regex every match must hold: a run of single characters ------------------------------------------
+# Where no literal string is required ('town and UK postcode' needs ' 1AB' or the like, written as classes), a run
+# of one-character elements that every match holds in a row (`[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}` holds ` \d[A-Z]{2}`)
+# is rebuilt as a regex of its own: with no look-behind in front, `re` searches it with its fast first-character
+# scan, where the whole pattern is tried at every position.
+
+_CATEGORY_SRC = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
+                 _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W"}
+_MIN_WEIGHT = 4  # a run lighter than this (`\d\d`) is in every note: not worth a search
+_MAX_RUN_ALTERNATIVES = 4
+
+
+def _class_src(op, av) -> tuple[str, int] | None:
+    """(regex source, weight) of one element that matches one character: a literal, a class, a category."""
+    if op is _C.LITERAL:
+        return re.escape(chr(av)), 2
+    if op is _C.IN:
+        parts, weight = [], 1
+        for o, a in av:
+            if o is _C.NEGATE:
+                if parts:
+                    return None
+                parts.append("^")
+                weight = 0  # (nearly any character)
+            elif o is _C.LITERAL:
+                parts.append(re.escape(chr(a)))
+            elif o is _C.RANGE:
+                parts.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+            elif o is _C.CATEGORY and a in _CATEGORY_SRC:
+                parts.append(_CATEGORY_SRC[a])
+                if a in (_C.CATEGORY_WORD, _C.CATEGORY_NOT_SPACE, _C.CATEGORY_NOT_DIGIT, _C.CATEGORY_NOT_WORD):
+                    weight = 0
+            else:
+                return None
+        return "[" + "".join(parts) + "]", weight
+    return None
+
+
+def _runs(items: list, flags: int) -> list[tuple[str, int]]:
+    """(regex source, weight) of each run of one-character elements every match of the sequence holds in a row,
+    and of the best run of each element that holds a sequence of its own (a group, a repeat, an alternation)."""
+    out: list[tuple[str, int]] = []
+    src: list[str] = []
+    weight = 0
+
+    def flush() -> None:
+        nonlocal src, weight
+        if src:
+            out.append(("".join(src), weight))
+        src, weight = [], 0
+
+    for op, av in items:
+        one = _class_src(op, av)
+        if one is not None:
+            src.append(one[0])
+            weight += one[1]
+            continue
+        if op in _REPEATS:
+            lo, hi, sub = av
+            sub = list(sub)
+            inner = _class_src(*sub[0]) if len(sub) == 1 else None
+            if inner is not None and lo >= 1:
+                # x{lo,hi}: its first `lo` follow what came before, its last `lo` precede what comes after
+                src.append(f"(?:{inner[0]}){{{lo}}}")
+                weight += inner[1] * min(lo, 3)
+                if lo != hi:
+                    flush()
+                    src, weight = [f"(?:{inner[0]}){{{lo}}}"], inner[1] * min(lo, 3)
+                continue
+            flush()
+            if lo >= 1:
+                best = _best_run(sub, flags)
+                if best:
+                    out.append(best)
+            continue
+        flush()
+        if op is _C.SUBPATTERN:
+            _group, add, rem, sub = av
+            if add or rem:
+                continue  # (a scoped flag: the run would need it too)
+            best = _best_run(list(sub), flags)
+            if best:
+                out.append(best)
+        elif op is _C.BRANCH:
+            # (a few alternatives only: a long alternation of words is tested faster by `present`)
+            alts = [_best_run(list(alt), flags) for alt in av[1]] if len(av[1]) <= _MAX_RUN_ALTERNATIVES else []
+            if alts and all(alts):
+                out.append(("(?:" + "|".join(a[0] for a in alts) + ")", min(a[1] for a in alts)))
+    flush()
+    return out
+
+
+def _best_run(items: list, flags: int) -> tuple[str, int] | None:
+    runs = _runs(items, flags)
+    return max(runs, key=lambda r: r[1]) if runs else None
+
+
+@lru_cache(maxsize=4096)
+def _prefilter(pattern: str, flags: int) -> re.Pattern | None:
+    try:
+        tree = _P.parse(pattern, flags)
+        best = _best_run(list(tree), tree.state.flags)
+        if best is None or best[1] < _MIN_WEIGHT:
+            return None
+        return re.compile(best[0], tree.state.flags & (re.IGNORECASE | re.ASCII | re.UNICODE))
+    except Exception:  # noqa: BLE001 - an internal API: no pre-filter rather than a failure
+        return None
+
+
+def prefilter(rx: re.Pattern) -> re.Pattern | None:
+    """A regex every match of `rx` holds a match of (a run of single characters in a row), or None."""
+    if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
+        return None
+    return _prefilter(rx.pattern, rx.flags)

@@ -25,7 +25,7 @@ from ...paths import load_yaml, resource_path
 from ...text.fold import fold, fold_lower
 from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Recognizer, digit_run_starts, finditer_at, phrase_set
-from .regex_needs import CASE_EXOTIC, present, requirements
+from .regex_needs import CASE_EXOTIC, prefilter, present, requirements
 
 __all__ = ["HOOKS", "Pack", "RuleError", "RuleRecognizer", "builtin_pack", "load_pack", "pack_schema", "register_hook"]
 
@@ -267,6 +267,9 @@ class RuleRecognizer(Recognizer):
                         low = ctx._cache["lower"] = ctx.text.lower()
                 if not present(reqs, text, low):
                     continue  # a string every match contains (read from the regex itself) is absent: no scan
+            pre = prefilter(p.rx)
+            if pre is not None and pre.search(text) is None:
+                continue  # a run of characters every match holds in a row is absent: no scan
             matches = finditer_at(p.rx, text, digit_run_starts(ctx)) if p.digit_start else p.rx.finditer(text)
             for m in matches:
                 s, e = m.span(p.group)
