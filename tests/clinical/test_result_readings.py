@@ -101,3 +101,15 @@ def test_t_before_degrees_is_the_temperature(text, expected):
 @pytest.mark.parametrize("text", ["Thận T kích thước 10 cm, gối T sưng.", "Lasègue T 60°, P 80°."])
 def test_t_elsewhere_is_the_left_side(text):
     assert not [s for s in extract(text) if s.text == "T"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thở máy, nằm sấp nếu P/F < 150.",
+    "Tăng Sertralin 75 mg nếu PHQ-9 không giảm ≥ 50% sau 6 tuần.",
+])
+def test_a_threshold_after_neu_is_no_result(text):
+    assert results(text) == []
+
+
+def test_a_measured_value_below_a_limit_stays_a_result():
+    assert results("CD4 < 50 TB/mm3, tải lượng virus 120.000 bản sao/ml.")[0] == "< 50 TB/mm3"

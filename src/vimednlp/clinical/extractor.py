@@ -106,6 +106,16 @@ def _in_conditional(text: str, pos: int) -> bool:
     start = max(text.rfind(c, 0, pos) for c in ".!?;\n") + 1
     return bool(_CONDITIONAL.search(fold_lower(text[start:pos])))
 
+_COMPARISON_BEFORE = re.compile(r"[<>≤≥]=?[ \t]*$")
+
+
+def _conditional_threshold(text: str, folded: str, pos: int) -> bool:
+    """A value after a comparison sign in a sentence with `nếu` (`Nằm sấp nếu P/F < 150`, `tăng liều nếu PHQ-9 không
+    giảm ≥ 50%`): a threshold of the plan, no measured value."""
+    return (folded[pos:pos + 1] in ("<", ">", "≤", "≥") and pos < len(folded)
+            or bool(_COMPARISON_BEFORE.search(folded, max(0, pos - 4), pos))) and _in_conditional(text, pos)
+
+
 _VALUE_NEXT = re.compile(r"[ \t]*[:=]?[ \t]*[\d(<>≤≥]")
 _VALUE_LEAD = re.compile(r"[ \t]*[:=|]?[ \t]*")
 
@@ -527,8 +537,8 @@ class ClinicalExtractor:
         for a in result_atoms(p, folded):
             lab, lab_end = anchor(a.start)
             unit = a.unit
-            if p.target_lead.search(folded, max(0, a.start - 24), a.start):
-                continue   # `mục tiêu 88-92%`, `giảm cân 5-7%`: a goal, not a measured value
+            if p.target_lead.search(folded, max(0, a.start - 24), a.start) or _conditional_threshold(text, folded, a.start):
+                continue   # `mục tiêu 88-92%`, `giảm cân 5-7%`: a goal; `nếu PHQ-9 không giảm ≥ 50%`: a threshold
             if lab == "TEST" and _VALUE_THEN_GAP.search(text, lab_end, a.start):
                 continue   # a lab table row: the column after the value is the reference range, not a result
             if lab == "TEST":
@@ -548,8 +558,9 @@ class ClinicalExtractor:
             q = p.qual.match(folded, c.end)
             m = q or p.bare_value.match(folded, c.end)
             finding = self._finding_after(text, c, ents, panel=c.attrs.get("concept") in p.panel_tests)
-            if m and not q and p.target_lead.search(folded, max(0, m.start("v") - 24), m.start("v")):
-                continue   # `nếu CIWA > 15`: a threshold in a plan, not a measured value
+            if m and not q and (p.target_lead.search(folded, max(0, m.start("v") - 24), m.start("v"))
+                                or _conditional_threshold(text, folded, m.start("v"))):
+                continue   # `nếu CIWA > 15`, `nếu P/F < 150`: a threshold in a plan, not a measured value
             if m and not (finding and (q or c.attrs.get("concept") in p.panel_tests) and finding[1] > m.end("v")):
                 # `ECG: nhịp xoang 92 ck/ph, trục trái` is one finding, longer than its first word
                 s, e = m.start("v"), m.end("v")
