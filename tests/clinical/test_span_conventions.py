@@ -63,3 +63,14 @@ def test_signs_written_one_after_the_other_are_one_finding(text, span, label):
 def test_signs_apart_by_a_comma_stay_apart():
     got = [s.text for s in extract("Bé sốt, ho, sổ mũi 2 ngày.") if s.label == "SYMPTOM"]
     assert got == ["sốt", "ho", "sổ mũi"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Mất máu 300 ml, truyền 1 đơn vị hồng cầu khối trong mổ.", "truyền 1 đơn vị hồng cầu khối"),
+    ("Hb 7,9 g/dL → đã truyền 2 đv khối HC nhóm O+, không phản ứng.", "truyền 2 đv khối HC"),
+    ("Tiểu cầu 12 G/L, truyền 1 túi tiểu cầu.", "truyền 1 túi tiểu cầu"),
+])
+def test_a_transfusion_counted_in_units_is_one_procedure(text, span):
+    got = [(s.text, s.label) for s in extract(text)]
+    assert (span, "PROCEDURE") in got
+    assert not [t for t, lab in got if lab == "DOSAGE"]

@@ -421,6 +421,8 @@ class ClinicalExtractor:
             cands.append(_Cand(sp[i][0], sp[j - 1][1], "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
         for s, e in fever_spans(p, folded):
             cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"concept": "sốt"}, PRIORITY["SYMPTOM"]))
+        for m in p.transfusion.finditer(folded):   # `Truyền 1 đơn vị hồng cầu khối` (patterns.yaml blood_units)
+            cands.append(_Cand(m.start(), m.end(), "PROCEDURE", "pattern", {"concept": "truyền máu"}, PRIORITY["PROCEDURE"]))
         if p.purpose_lead is not None:
             lead, low = (p.purpose_lead, text) if view.accented else (p.purpose_lead_folded, folded)
             # one scan for the lead words; a condition starting right after one is dropped

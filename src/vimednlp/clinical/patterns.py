@@ -90,7 +90,13 @@ class PatternRules:
                                    tuple(float(x) for x in v.get("range") or (float("-inf"), float("inf"))))
                           for k, v in (d.get("tests_need_unit") or {}).items()}
         self.side_words = {fold_lower(w).split()[0] for w in d.get("disease_sides") or ()}
-        self.blood_product = re.compile(r"[ \t]*(?:" + _alt(d.get("blood_products") or ["máu"]) + r")(?![\w])")
+        units = _alt(d.get("blood_units") or ["đơn vị"])
+        short = "|".join(re.escape(str(x)) for x in d.get("blood_products_short") or ())
+        products = _alt(d.get("blood_products") or ["máu"]) + (("|" + short.lower()) if short else "")
+        self.blood_product = re.compile(r"[ \t]*(?:" + products + r")(?![\w])")
+        # folded text: `truyền 1 đv khối HC` -> `truyen 1 dv khoi hc`
+        self.transfusion = re.compile(r"(?<![\w])truyen[ \t]+(?:\d+|mot|hai|ba|bon)[ \t]*(?:" + units + r")[ \t]+(?:khoi[ \t]+)?(?:(?:"
+                                      + products + r")(?:[ \t]+(?:khoi|" + products + r"))?)(?![\w])")
         self.test_quals = _trie(d.get("test_qualifiers") or [], "QUAL")
         self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
