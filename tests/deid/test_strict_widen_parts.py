@@ -44,3 +44,16 @@ def test_strict_takes_the_area_code_of_a_phone_number():
     text = "Địa chỉ: xã Gia Lộc\nĐT: (O24) 56B8 7O11\nHÓA ĐƠN GIÁ TRỊ GIA TĂNG"
     found = spans_at(text, [("56B8 7O11", "PHONE")])
     assert covered(strict_spans(text, found), text, "(O24)")
+
+
+def test_strict_takes_an_organisations_head_and_kind_before_its_removed_place():
+    text = "cuộc gọi lại người bệnh bệnh viện phổi kon tum nhân viên lý thị tủa"
+    found = spans_at(text, [("kon tum", "LOCATION")])
+    assert covered(strict_spans(text, found), text, "bệnh viện phổi")
+
+
+def test_strict_keeps_a_discharge_and_a_head_compared_with_its_marks():
+    text = "Chẩn đoán ra viện tăng huyết áp Claim sent to Lotus Care Insurance"
+    found = spans_at(text, [("Lotus Care Insurance", "ORGANIZATION")])
+    spans = strict_spans(text, found)
+    assert not covered(spans, text, "viện") and not covered(spans, text, "to")

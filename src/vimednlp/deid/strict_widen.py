@@ -15,6 +15,7 @@ from itertools import pairwise
 from ..schema import Span
 from ..text.fold import fold_lower
 from .strict_finder import SCORE
+from .strict_english import vietnamese_like
 from .strict_lists import word_lists
 
 
@@ -23,7 +24,10 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
     PVI …', 'cty may …'; `widen_heads` in words.yaml), the strict profile takes them too. (Bridging two spans,
     whole table cells and capitalised runs were tried on the development notes and removed more that annotators
     leave outside, date ranges written as two dates, than they found.) Returns new spans, overlapping none."""
-    heads = word_lists()["words"]["widen_heads"]
+    L = word_lists()
+    heads, marked_heads = L["words"]["widen_heads"], L["marked_words"]["widen_heads"]
+    letters = [c for c in text if c.isalpha()]
+    marks = sum(not c.isascii() for c in letters) > 0.05 * max(1, len(letters))
     out: list[Span] = []
     prev_end = 0
     for sp in spans:
@@ -38,11 +42,16 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
         k, take = len(words), None
         for n in range(1, min(4, k) + 1):  # the longest head phrase ending right before the span
             gaps = [before[words[j].end():words[j + 1].start()] for j in range(k - n, k - 1)]
-            if all(g == " " for g in gaps) and fold_lower(" ".join(w.group(0) for w in words[-n:])) in heads:
+            phrase = " ".join(w.group(0) for w in words[-n:])
+            # (in text with marks a head is compared as written: 'to' is no 'tổ', 'SƠ' no 'sở')
+            if all(g == " " for g in gaps) and (phrase.lower() in marked_heads if marks else fold_lower(phrase) in heads):
                 take = k - n
+        if take is None:
+            take = _org_head_before(before, words, L, marks)
         if take is not None:
             s, e = start_from + words[take].start(), start_from + words[-1].end()
-            out.append(Span(s, e, sp.label, text[s:e], "strict", SCORE,
+            out.append(Span(s, e, "ORGANIZATION" if sp.label == "LOCATION" and fold_lower(words[take].group(0))
+                            not in heads else sp.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: the head words of a removed address or organisation"}))
     # a weekday written just before a removed date ('thứ sáu ngày …', 'Friday, March 14th', 'Tue 09/20/2025')
     days = word_lists()["words"]["weekdays"]
@@ -120,3 +129,32 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                 not any(x.start < o.end and o.start < x.end for x in spans):
             keep.append(o)
     return keep
+
+
+# one-word heads that name an organisation's kind alone ('viện' of 'ra viện', 'bộ', 'hội' are too common alone)
+_ONE_WORD_HEADS = frozenset({"truong", "bv", "bvdk", "bvdkkv", "ttyt", "tyt", "pk", "pkdk", "cty", "thcs", "thpt"})
+
+
+def _org_head_before(before: str, words: list, L, marks: bool) -> int | None:
+    """An organisation's head and the plain words of its kind right before a removed place or name ('bệnh viện
+    phổi | Kon Tum', 'trường dân tộc nội trú | Đà Lạt', 'bệnh viện đa khoa khu vực | Krông Pa'): the index of
+    the head's first word among `words`, or None. Only spaces and words that are known safe and no function word
+    stand between (at most six)."""
+    k = len(words)
+    for n in range(2, min(8, k) + 1):
+        gap = before[words[k - n].end():]
+        if not re.fullmatch(r"(?:[^\S\n]+[^\W\d_]+)*[^\S\n]", gap):
+            return None
+        for m in (4, 3, 2, 1):
+            if k - n + m > k - 1:  # (the head and at least one word of its kind before the name)
+                continue
+            written = " ".join(w.group(0) for w in words[k - n:k - n + m])
+            head = fold_lower(written)
+            if len(head) > 3 and (m > 1 or head in _ONE_WORD_HEADS) and (
+                    written.lower() in L["cue_marked"]["org_head"] if marks else head in L["cue"]["org_head"]):
+                middle = [w.group(0) for w in words[k - n + m:]]
+                if all(not L["stop"].has(w, marks) and vietnamese_like(w)
+                       and any(L[x].has(w, marks) for x in ("common", "clinical", "known")) for w in middle):
+                    return k - n
+                return None
+    return None
