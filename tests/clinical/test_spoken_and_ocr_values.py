@@ -104,3 +104,25 @@ def test_drug_name_spelled_as_it_sounds_in_a_transcript(text, drug):
     spans = [(s.label, s.text) for s in extract(text)]
     assert ("DRUG", drug) in spans
     assert not [t for lab, t in spans if lab == "DRUG" and "mi li" in t]   # spoken units stay units
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chẩn đoán: Nhồi rnáu não bán cầu trái", ("Nhồi rnáu não bán cầu trái", "DISEASE")),   # rn read for m
+    ("BN thức dậy thấy nói khó, méo rniệng.", ("méo rniệng", "SYMPTOM")),
+    ("- NaCI 0,9% 1000 ml TTM", ("NaCI 0,9%", "DRUG")),                                    # I read for l
+])
+def test_letters_ocr_read_for_other_letters(text, expected):
+    assert expected in found_pairs(text)
+
+
+def found_pairs(text):
+    return [(s.text, s.label) for s in extract(text)]
+
+
+def test_words_with_those_letters_that_are_right_stay():
+    assert value_edits("Internal medicine return visit; ICD I63.9; CrAg LFA negative") == []
+
+
+@pytest.mark.parametrize("text", ["XN khẳng định HIV dương tính: 14/06/2017", "Dự sinh 14/02/2027."])
+def test_a_date_is_no_pressure_reading(text):
+    assert not [s for s in extract(text) if s.label == "RESULT" and "/" in s.text]

@@ -56,7 +56,8 @@ class PatternRules:
         units = _alt(d["result_units"])
         self.value = re.compile(_B + r"(?:[<>≤≥]=?\s*)?(?P<n>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?"
                                 r"(?:\s*(?:-|–)\s*" + NUM + r")?)\s*(?P<u>" + units + r")(?![\w])")
-        self.bp = re.compile(_B + r"\d{2,3}/\d{2,3}(?:\s*mmhg)?" + _E)
+        # a date goes on with another slash (`14/06/2017`, `12/11/2O26`): no ratio
+        self.bp = re.compile(_B + r"\d{2,3}/\d{2,3}(?:\s*mmhg)?" + _E + r"(?!/[\dOo])")
         bare = d.get("bare_pressure") or {}
         self.bare_pressure = (tuple(bare.get("systolic") or (0, -1)), tuple(bare.get("diastolic") or (0, -1)))
         self.result_units = {fold_lower(u).replace(" ", "") for u in d["result_units"]}

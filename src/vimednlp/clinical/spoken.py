@@ -334,6 +334,61 @@ def _sentence(text: str, pos: int) -> str:
 _ZERO_ONE = re.compile(r"[01]")
 
 
+@lru_cache(maxsize=1)
+def _ocr_letter_rules() -> tuple[re.Pattern | None, dict[str, str], str]:
+    d = load_yaml(resource_path("clinical", "spoken.yaml").read_text(encoding="utf-8"))
+    pairs = {str(k): str(v) for k, v in (d.get("ocr_letter_pairs") or {}).items()}
+    cap_i = str(d.get("ocr_capital_i") or "")
+    alts = [re.escape(k) for k in pairs] + ([r"(?<=[A-Za-z])I"] if cap_i else [])
+    seed = re.compile("|".join(alts)) if alts else None
+    return seed, pairs, cap_i
+
+
+def _ocr_letter_edits(text: str, taken: list[Edit]) -> list[Edit]:
+    """`rnáu`, `méo rniệng`, `NaCI 0,9%`: letters OCR read for another letter inside a word (spoken.yaml
+    ocr_letter_pairs, ocr_capital_i), read back when the word then is one Vietnamese syllable (and was none) or a
+    one-word drug or test name of the lexicon."""
+    from ..text.syllable import is_syllable
+
+    seed, pairs, cap_i = _ocr_letter_rules()
+    if seed is None or not seed.search(text):
+        return []
+    edits: list[Edit] = []
+    pos = 0
+    for m in seed.finditer(text):
+        if m.start() < pos:
+            continue
+        a, b = m.start(), m.end()
+        while a > 0 and (text[a - 1].isalpha() or unicodedata.combining(text[a - 1])):
+            a -= 1
+        while b < len(text) and (text[b].isalpha() or unicodedata.combining(text[b])):
+            b += 1
+        pos = b
+        if any(x < b and a < y for x, y, _ in taken):
+            continue
+        w = text[a:b]
+        fixed = w
+        for k, v in pairs.items():
+            fixed = fixed.replace(k, v)
+        if cap_i and any(c.islower() for c in w):   # `NaCI`, `KaIi`; an acronym in capitals (`ICD`, `CI`) stays
+            fixed = re.sub(r"(?<=[A-Za-z])I", cap_i, fixed)
+        if fixed == w:
+            continue
+        low, fixed_low = w.lower(), fixed.lower()
+        if (is_syllable(fixed_low) and not is_syllable(low)) or (
+                len(fixed) >= 4 and fold_lower(fixed) in _drug_and_test_heads()):
+            edits.append((a, b, fixed))
+    return edits
+
+
+@lru_cache(maxsize=1)
+def _drug_and_test_heads() -> frozenset[str]:
+    """First words of the lexicon's drug and test names (folded): `nacl` of `NaCl 0,9%`."""
+    from .resources import surfaces
+
+    return frozenset(w.split()[0] for label in ("DRUG", "TEST") for w in surfaces(label) if w)
+
+
 def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
     """`tá0 bón`, `yếu 1iệt`, `và0 viện`: a word with a digit OCR read for a letter, read back when the result is
     one Vietnamese syllable (`HbA1c`, `B1`, `NS1` stay)."""
@@ -400,6 +455,7 @@ def value_edits(text: str) -> list[Edit]:
     """Edits that turn spoken numbers and units and OCR-misread values into digits; [] for most notes."""
     data = _data()
     edits = _ocr_edits(text, data) + _ocr_word_edits(text, data) + _digit_ratio_edits(text, data)
+    edits += _ocr_letter_edits(text, edits)
     if _may_be_spoken(text.lower(), data):
         edits += _spoken_edits(text, data)
         taken = [(a, b) for a, b, _ in edits]
