@@ -104,3 +104,19 @@ def test_hang_xom_is_a_neighbour_no_hamlet(rules):
     assert labelled(rules, t, "LOCATION") == []
     assert labelled(rules, t, "PHONE") == ["0866 417 093"]
     assert labelled(rules, "nhà ở xóm 3, thôn Đông Xá", "LOCATION") == ["xóm 3, thôn Đông Xá"]
+
+
+@pytest.mark.parametrize("raw,read", [
+    ("hen 28/02 chup luc 1 8 g 3 0 / Thu", "hen 28/02 chup luc 18g30 / Thu"),
+    ("chup luc 7 g / Nhi", "chup luc 7g / Nhi"),
+    ("Lúc 9 h sáng bé sốt", "Lúc 9h sáng bé sốt"),
+])
+def test_a_clock_typed_digit_by_digit(raw, read):
+    v = canonical_view(raw)
+    assert v.text == read
+    assert v.to_original(0, len(v.text)) == (0, len(raw))
+
+
+@pytest.mark.parametrize("raw", ["uống 2 g mỗi ngày", "tăng từ 2 g lên 4 g", "ngay 2 h sau mo"])
+def test_grams_and_hours_of_a_duration_stay(raw):
+    assert canonical_view(raw).text == raw

@@ -521,6 +521,38 @@ def _spaced_digit_edits(text: str) -> list[Edit]:
     return edits
 
 
+# a clock time typed digit by digit in a chat ('chup luc 1 8 g 3 0', 'luc 7 g'): hour digits, 'g' or 'h', minute digits
+_SPACED_CLOCK = re.compile(r"(?<![\w.,/:])(?P<h>[0-2] [0-9]|[0-9])(?P<s1> ?)[gh](?:(?P<s2> ?)(?P<m>[0-5] [0-9]))?(?![\w/])")
+_SPACED_CLOCK_TRIGGER = re.compile(r"[gh](?<=[0-9] [gh])|[gh](?<=[0-9][gh]) [0-5] [0-9]")
+_CLOCK_CUE = re.compile(r"(?:\bl[uú]c|\bluk)[ \t]+$", re.I)  # ('từ 2 g', 'khoảng 2 g' may be grams)
+
+
+def _spaced_clock_edits(text: str) -> list[Edit]:
+    """A clock time typed with spaces between its digits ('1 8 g 3 0' is 18g30, 'lúc 7 g' is 7g): read without them.
+    Hour and minutes both spaced need no cue; a bare hour ('7 g', '1 2 g') needs 'lúc' right before it; the hour
+    must be 0-24 and the minutes 00-59."""
+    if not _SPACED_CLOCK_TRIGGER.search(text):
+        return []
+    edits: list[Edit] = []
+    for m in _SPACED_CLOCK.finditer(text):
+        h = int(m.group("h").replace(" ", ""))
+        if h > 24:
+            continue
+        spaced_h = " " in m.group("h")
+        if not (spaced_h and m.group("m")) and not _CLOCK_CUE.search(text[max(0, m.start() - 10):m.start()]):
+            continue
+        if not (spaced_h or m.group("s1") or m.group("m")):
+            continue  # ('7g': nothing to join)
+        for name in ("h", "m"):
+            g = m.group(name)
+            if g and " " in g:
+                edits.append((m.start(name) + 1, m.start(name) + 2, ""))
+        for name in ("s1", "s2"):
+            if m.group(name):
+                edits.append((m.start(name), m.end(name), ""))
+    return edits
+
+
 _SPACED_DATE = re.compile(r"(?<![\w.,/:])(?:0?[1-9]|[12][0-9]|3[01])( )(?:0?[1-9]|1[0-2])( )(?:19|20)[0-9][0-9]"
                           r"(?![\w/]|[.,][0-9])")
 _SPACED_DATE_TRIGGER = re.compile(r" [0-9]{1,2} (?:19|20)[0-9][0-9]")
@@ -654,7 +686,8 @@ def _broken_word_edits(text: str) -> list[Edit]:
 
 # the token steps, in order; each reads the previous one's output
 _STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _ocr_code_edits, _ocr_round_edits, _header_edits, _ocr_word_edits,
-          _spaced_digit_edits, _spaced_date_edits, _initials_edits, _email_edits, _broken_word_edits)
+          _spaced_digit_edits, _spaced_clock_edits, _spaced_date_edits, _initials_edits, _email_edits,
+          _broken_word_edits)
 
 
 def canonical_view(text: str) -> CanonicalView:
