@@ -41,3 +41,10 @@ def test_a_given_name_alone_in_a_writer_or_assistant_field(rules):
     assert labelled(rules, "Người lập bảng: Hoa\nNgười thực hiện: Minh", "NAME") == ["Hoa", "Minh"]
     # a lower-case note after the field is no name
     assert labelled(rules, "Người ghi: theo dõi sát mạch, huyết áp", "NAME") == []
+
+
+def test_a_generic_heading_in_capitals_names_no_hospital(rules):
+    t = "SỞ Y TẾ HÀ NỘI\nBỆNH VIỆN ĐA KHOA KHU VỰC\nKHOA KHÁM BỆNH\nHọ và tên: Lê Văn An"
+    assert labelled(rules, t, "ORGANIZATION") == ["SỞ Y TẾ HÀ NỘI"]
+    assert labelled(rules, "BỆNH VIỆN ĐA KHOA TỈNH LÀO CAI\nKhoa Nội", "ORGANIZATION") == ["BỆNH VIỆN ĐA KHOA TỈNH LÀO CAI"]
+    assert labelled(rules, "BỆNH VIỆN NHI TRUNG ƯƠNG\nKhoa Nội", "ORGANIZATION") == ["BỆNH VIỆN NHI TRUNG ƯƠNG"]

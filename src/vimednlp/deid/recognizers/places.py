@@ -535,6 +535,7 @@ class LocationRecognizer(Recognizer):
 
 
 _GENERIC_TAIL = frozenset(_V["generic_tail"])
+_GENERIC_CAPS = _GENERIC_TAIL | frozenset(_V["generic_in_caps"])
 
 
 class OrganizationRecognizer(Recognizer):
@@ -615,8 +616,11 @@ class OrganizationRecognizer(Recognizer):
                 m = m if m > e else None
                 if m is not None and not (L == 1 and ctx.is_cap(e) and not ctx.upper_doc and t.kind == "word"
                                           and m < n and not ctx.is_cap(m)):
-                    # a capitalised connector names the place ('Nhi Trung ương', 'Sư phạm')
-                    named = named or any(ctx.is_cap(x) or toks[x].kind in ("number", "code") for x in range(e, m))
+                    # a capitalised connector names the place ('Nhi Trung ương', 'Sư phạm'); in a heading in capitals
+                    # a generic one does not ('BỆNH VIỆN ĐA KHOA KHU VỰC' with no name after it)
+                    generic_caps = " ".join(ft[e:m]) in _GENERIC_CAPS and all(toks[x].text.isupper() for x in range(e, m))
+                    named = named or not generic_caps and any(ctx.is_cap(x) or toks[x].kind in ("number", "code")
+                                                              for x in range(e, m))
                     if " ".join(ft[e:m]) not in _GENERIC_TAIL or any(ctx.is_cap(x) for x in range(e, m)):
                         good = m
                     e = m
