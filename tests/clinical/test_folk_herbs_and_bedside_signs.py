@@ -38,3 +38,18 @@ def test_a_drooping_mouth_is_a_sign_not_a_diagnosis():
 def test_a_denial_by_the_patient_negates():
     spans = [e for e in vimednlp.extract("BN không nhận có ý định tự sát, ăn ngủ được.") if e.text == "ý định tự sát"]
     assert spans and spans[0].attrs["negated"] is True
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bài Độc hoạt tang ký sinh gia Đỗ trọng, Tục đoạn; sắc uống ngày 1 thang.", "Đỗ trọng"),
+    ("Ở nhà ngâm rượu mã tiền xoa lưng, có uống thử 1 chén.", "rượu mã tiền"),
+    ("Chồng mang theo chai thuốc: nhãn chlorpyrifos (nhóm phospho hữu cơ).", "chlorpyrifos"),
+    ("Đổi sang cipro vì dị ứng PNC; trước đó dùng amox 3 ngày.", "cipro"),
+    ("Tiêm phòng Tdap (Boostrix) 0,5 ml tiêm bắp delta.", "Boostrix"),
+])
+def test_more_drug_families(text, name):
+    assert (name, "DRUG") in [(s.text, s.label) for s in vimednlp.extract(text)]
+
+
+def test_a_poisoning_with_its_agent_is_one_disease():
+    assert ("ngộ độc paraquat", "DISEASE") in [(s.text, s.label) for s in vimednlp.extract("CĐ: ngộ độc paraquat giờ thứ 3.")]

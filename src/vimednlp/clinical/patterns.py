@@ -105,6 +105,7 @@ class PatternRules:
         conts = [fold_lower(str(x)) for x in d.get("dose_continuations") or ()]
         self.dose_continuation = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(
             re.escape(x).replace(r"\ ", r"[ \t]+") for x in sorted(conts, key=len, reverse=True)) + r")[ \t]*") if conts else None
+        self.agent_heads = {fold_lower(str(x)) for x in d.get("disease_agent_heads") or ()}
         self.report_titles = tuple(fold_lower(str(x)) for x in d.get("report_titles") or ())
         self.report_tests = tuple(fold_lower(str(x)) for x in (d.get("finding_tests") or []) + (d.get("report_tests") or []))
         self.report_body = _trie(d.get("report_body_labels") or [], "BODY")
