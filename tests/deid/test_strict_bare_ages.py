@@ -37,3 +37,8 @@ def test_strict_removes_an_age_after_a_removed_name_and_its_other_script():
 ])
 def test_strict_keeps_numbers_that_are_no_age(text, part):
     assert not removed_at(text, part)
+
+
+def test_strict_a_code_that_starts_with_digits_and_a_letter_is_no_age():
+    text = "Mã lô vắc xin 5M0417, hạn dùng 2027"
+    assert not any(s.label == "AGE" for s in strict_spans(text, []))

@@ -37,3 +37,21 @@ def test_strict_removes_ocr_codes_and_dates(text, part):
 ])
 def test_strict_keeps_money_fractions_and_scores(text, part):
     assert not touched(text, part)
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Ceftriaxon 1g/100ml truyền TM, Vancomycin 500mg/100ml", "500mg/100ml"),
+    ("CRRT CVVHDF từ 21h, thay thế 2000 ml/h, rút 100 ml/h", "2000 ml/h"),
+])
+def test_strict_keeps_doses_and_rates_joined_by_a_slash(text, part):
+    assert not touched(text, part)
+
+
+def test_strict_an_icd_shape_joined_to_a_number_is_an_address_lane():
+    from vimednlp.schema import Span
+    text = "Địa chỉ | K45/12 Hoàng Diệu, P. Hải Châu"
+    loc = "12 Hoàng Diệu, P. Hải Châu"
+    found = [Span(text.index(loc), text.index(loc) + len(loc), "LOCATION", loc)]
+    i = text.index("K45")
+    assert any(s.start <= i < s.end for s in strict_spans(text, found))
+    assert not touched("Chẩn đoán: I10/E11, K35.8", "I10/E11")

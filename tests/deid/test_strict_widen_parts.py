@@ -57,3 +57,16 @@ def test_strict_keeps_a_discharge_and_a_head_compared_with_its_marks():
     found = spans_at(text, [("Lotus Care Insurance", "ORGANIZATION")])
     spans = strict_spans(text, found)
     assert not covered(spans, text, "viện") and not covered(spans, text, "to")
+
+
+def test_strict_leaves_the_commas_of_a_list_of_dates():
+    text = "cấy đờm MGIT 3 mẫu vào các ngày 06/02, 07/02, 08/02/2026."
+    found = spans_at(text, [("06/02", "DATE"), ("07/02", "DATE"), ("08/02/2026", "DATE")])
+    spans = strict_spans(text, found)
+    assert not covered(spans, text, ", 07") and not covered(spans, text, ", 08")
+
+
+def test_strict_leaves_the_comma_between_organisations_one_a_line():
+    text = "Kính gửi: Bệnh viện Chợ Rẫy,\nBệnh viện Đa khoa Cần Thơ"
+    found = spans_at(text, [("Bệnh viện Chợ Rẫy", "ORGANIZATION"), ("Bệnh viện Đa khoa Cần Thơ", "ORGANIZATION")])
+    assert not covered(strict_spans(text, found), text, ",")

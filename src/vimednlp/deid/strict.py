@@ -56,14 +56,17 @@ def check_profile(profile: str) -> str:
 def _base_mask(ctx: Context, spans) -> bytearray:
     """Characters already removed by the default detector or matched by a clinical allow pattern (vital signs,
     doses, lab values with units, ICD-10 codes, scores); a match whose value and unit a tab or a line break
-    parts is no measurement (a year column before a card number's 'CC' in a register), nor is one joined to a
-    code or inside characters typed one by one, where OCR's 'l' for 1 reads as a litre."""
+    parts is no measurement (a year column before a card number's 'CC' in a register), nor is a number with OCR's
+    'l' for 1 read as a litre when it is joined to a code or inside characters typed one by one ('345l/XN'),
+    nor an ICD code OCR'd from a number ('l43') or joined to a number by '/' (the lane of an address, 'K45/12');
+    '500mg/100ml' and '2000 ml/h' stay measurements."""
     mask = bytearray(len(ctx.text) + 1)
     text = ctx.text
     for s, e, why in allow_spans(ctx):
         if "\t" in text[s:e] or "\n" in text[s:e]:
             continue  # (a value and a unit in two cells or lines, '1975<TAB>CC' of a register, are no measurement)
-        if _inside_code(text, s, e) or why.startswith("ICD") and text[s:s + 1] in "lO":
+        if why.startswith("ICD") and (text[s:s + 1] in "lO" or re.match(r"/\d", text[e:e + 2])) \
+                or re.fullmatch(r"[\d.,]+[lL]", text[s:e]) and _inside_code(text, s, e):
             continue  # (OCR's 'l' read as a litre or an ICD letter: '345l/XN', '26L-550.5l', 'số l43', '0 0 9 l 3')
         mask[s:e] = b"\x01" * (e - s)
     for s, e in spans:

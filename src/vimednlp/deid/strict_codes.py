@@ -54,6 +54,8 @@ def codes(finder, P) -> None:
             finder.take_free(*m.span(), "PHONE" if g.startswith("0") else "ID", "strict: characters one by one")
     for m in P["compound_code"].finditer(text):
         g = m.group(0)
+        if not any(c.isalnum() for c, t in zip(g, finder.taken[m.start():m.end()]) if not t):
+            continue  # (only the slash between two measurements is free: '500mg/100ml')
         read = ocr_digits(g)  # ('345l/XN', 'l1O4/XN', '2l/1O': OCR's l and O beside a digit are 1 and 0)
         if read != g and P["date_shape"].fullmatch(read) and digit_count(read) >= 3:  # ('l/2' is a half)
             finder.take_free(*m.span(), "DATE", "strict: joined code")

@@ -86,7 +86,9 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
     for a, b in pairwise(spans):
         # the comma between two removed dates or times of one moment ('thứ 7 4/5, 12g30', 'Fri, May 22nd 2024,
         # 8:30 PM'; annotators leave the dash of a range outside, so only a comma)
-        if a.label == "DATE" and b.label == "DATE" and re.fullmatch(r",[^\S\n]*", text[a.end:b.start]):
+        if a.label == "DATE" and b.label == "DATE" and re.fullmatch(r",[^\S\n]*", text[a.end:b.start]) \
+                and not (_NUMERIC_DATE.fullmatch(a.text) and _NUMERIC_DATE.fullmatch(b.text)):
+            # (two dates in digits are a list, '06/02, 07/02, 08/02/2026': the comma stays)
             out.append(Span(a.end, a.end + 1, "DATE", ",", "strict", SCORE,
                             {"explanation": "strict: the comma inside a removed date"}))
             continue
@@ -105,8 +107,9 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             continue
         if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
                 and (re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start])
-                     or re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):
-            # (also a comma or hyphen that ends the line an address goes on from: 'xã Thanh Hà,' / 'Hải Phòng')
+                     or b.label == "LOCATION" and re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):
+            # (also a comma or hyphen that ends the line an address goes on from: 'xã Thanh Hà,' / 'Hải Phòng'; not
+            # between organisations listed one a line)
             s, e = a.end, b.start
             while text[s].isspace():
                 s += 1
@@ -130,6 +133,8 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             keep.append(o)
     return keep
 
+
+_NUMERIC_DATE = re.compile(r"\d{1,4}(?:[/.\-]\d{1,4}){1,2}")
 
 # one-word heads that name an organisation's kind alone ('viện' of 'ra viện', 'bộ', 'hội' are too common alone)
 _ONE_WORD_HEADS = frozenset({"truong", "bv", "bvdk", "bvdkkv", "ttyt", "tyt", "pk", "pkdk", "cty", "thcs", "thpt"})
