@@ -294,9 +294,11 @@ class Deidentifier:
         self._analyzer = analyzer
         self.model, self.threshold = model, threshold
         self.rules = [rules] if isinstance(rules, str) or hasattr(rules, "__fspath__") else rules
-        from .strict import check_profile
+        if profile != "default":  # (the strict modules load only for the profile that runs them)
+            from .strict import check_profile
 
-        self.profile = check_profile(profile)  # "strict": also what is not known safe (deid/strict.py)
+            profile = check_profile(profile)
+        self.profile = profile  # "strict": also what is not known safe (deid/strict.py)
         self.chunk_chars = max(1000, int(chunk_chars))
         self._generators: OrderedDict[str | None, SurrogateGenerator] = OrderedDict()
         self.max_patients = max_patients

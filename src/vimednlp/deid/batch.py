@@ -22,6 +22,7 @@ the first (exit 1), `--on-error skip` goes on and lists every skipped record in 
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import hmac
 import json
@@ -751,6 +752,9 @@ def _run(report, paths, out, fmt, single, special_out, namer, workers, chunksize
                 # build the engine (detector, lexicons, model, one key) once, before forking: workers
                 # share it copy-on-write, start at once, and use the same ephemeral key if none is given
                 _init_worker(engine_kwargs)
+                # the lexicons, rules and model are built for good: out of the collector's sight, a worker's
+                # collections neither walk them nor touch (copy) the pages it shares with the others
+                gc.freeze()
                 pool = mp.get_context("fork").Pool(workers, initializer=_ignore_sigint)
             else:
                 pool = mp.get_context("spawn").Pool(workers, initializer=_init_spawned, initargs=(engine_kwargs,))
@@ -822,6 +826,7 @@ def _run(report, paths, out, fmt, single, special_out, namer, workers, chunksize
         if pool is not None:
             pool.close()
             pool.join()
+            gc.unfreeze()  # (a caller's process goes on collecting as before)
 
 
 def _init_spawned(engine_kwargs: dict) -> None:

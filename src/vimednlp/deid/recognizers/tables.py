@@ -17,6 +17,7 @@ allow-list's reach (0.9): a cell that is a dose, a unit or a lab value is still 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer
@@ -35,6 +36,7 @@ COLUMN_SHARE = 0.6
 PRIOR_FLOOR = 0.7
 
 
+@lru_cache(maxsize=8192)  # (a note repeats its keys, and notes repeat each other's)
 def header_key(cell: str) -> str:
     """A header or key cell as looked up: folded lower case, spaces collapsed, a bracketed note and a trailing
     ':', '.', '#' or '*' dropped (`Ngày sinh (dd/mm/yyyy):` -> `ngay sinh`)."""
