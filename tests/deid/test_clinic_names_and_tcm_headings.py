@@ -48,3 +48,25 @@ def test_a_generic_heading_in_capitals_names_no_hospital(rules):
     assert labelled(rules, t, "ORGANIZATION") == ["SỞ Y TẾ HÀ NỘI"]
     assert labelled(rules, "BỆNH VIỆN ĐA KHOA TỈNH LÀO CAI\nKhoa Nội", "ORGANIZATION") == ["BỆNH VIỆN ĐA KHOA TỈNH LÀO CAI"]
     assert labelled(rules, "BỆNH VIỆN NHI TRUNG ƯƠNG\nKhoa Nội", "ORGANIZATION") == ["BỆNH VIỆN NHI TRUNG ƯƠNG"]
+
+
+def test_the_home_country_alone_is_no_place(rules):
+    assert labelled(rules, "Dân tộc: Kinh     Quốc tịch: Việt Nam\nNghề nghiệp: thợ may", "LOCATION") == []
+    assert labelled(rules, "Người nhà tại Việt Nam: Lê Thanh Tâm", "LOCATION") == []
+    # it ends an address and stays in it; another country is still a place
+    assert labelled(rules, "Địa chỉ: 12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội, Việt Nam", "LOCATION") == [
+        "12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội, Việt Nam"]
+    assert labelled(rules, "Bệnh nhân sống ở Pháp 10 năm, về Việt Nam tháng 3", "LOCATION") == ["Pháp"]
+
+
+def test_a_table_row_number_and_a_heading_are_no_address(rules):
+    t = "STT\tHọ tên\tNăm sinh\n1\tĐặng Minh Chiêu\t1950\n2\tHồ Thị Khánh Vành\t1978"
+    assert labelled(rules, t, "LOCATION") == []
+    t = "PHIẾU KHÁM NGOẠI TRÚ\nPatient / Bệnh nhân: Pierre Chevalier"
+    assert labelled(rules, t, "LOCATION") == []
+    assert labelled(rules, "nhà ở 15 Lạc Long Quân, quận Tây Hồ", "LOCATION") == ["15 Lạc Long Quân, quận Tây Hồ"]
+
+
+def test_a_place_name_never_spans_two_table_cells(rules):
+    t = "STT\tMã BN\tHọ tên\tNăm sinh\tGiới\tĐịa chỉ\n4\tLS-VL-0528\tChu Văn Dảng\t1975\tNam\tPò Pháy, Thanh Long"
+    assert "Nam" not in labelled(rules, t, "LOCATION")

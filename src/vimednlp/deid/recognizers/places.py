@@ -106,6 +106,8 @@ def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) ->
             continue
         if (" ".join(ctx.ftoks[i:e]) if n > 1 else ctx.ftoks[i]) not in table:
             continue
+        if n > 1 and "\t" in ctx.text[ctx.tokens[i].end:ctx.tokens[e - 1].start]:
+            continue  # (a tab between the words: two table cells, 'Nam<TAB>Pò Pháy' is a sex, then a village)
         if need_cap and not ctx.upper_doc and any(ctx.tokens[x].kind == "word" and not ctx.is_cap(x) for x in range(i, e)):
             continue
         return e
@@ -190,6 +192,9 @@ class LocationRecognizer(Recognizer):
             if e > i and ((i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in c["name_never"]) or
                           (e < n and ft[e] == ":" and (i == 0 or "\n" in ctx.text[toks[i - 1].end:toks[i].start]))):
                 e = i  # 'PHƯƠNG PHÁP', a field label 'Pháp:' (the treatment principle in a traditional-medicine record)
+            if e > i and " ".join(ft[i:e]) in _HOME_COUNTRY and not (i > 0 and ft[i - 1] in (",", "-", "–")):
+                i = e  # 'Quốc tịch: Việt Nam', 'người nhà tại Việt Nam': the whole country identifies no one
+                continue
             if e > i and (ctx.is_cap(i) or ctx.upper_doc or ctx.is_cap(e - 1)):
                 key = " ".join(ctx.ktoks[i:e])
                 # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
@@ -217,8 +222,10 @@ class LocationRecognizer(Recognizer):
             # house number glued before a street: '15 Lạc Long Quân', '123/4 Nguyễn Trãi'
             if not ft[i].isalpha() and _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
                     and not (i > 0 and ft[i - 1] in _NUMBERED_THINGS) \
+                    and "\t" not in ctx.text[toks[i].end:toks[i + 1].start] \
                     and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc \
                     and not (len(toks[i + 1].text) >= 2 and toks[i + 1].text.isupper()):  # '10^5 CFU': a unit
+                # (a tab between them: a table's row number and the next cell, '1<TAB>Đặng Minh Chiêu')
                 e = self._cap_end(ctx, i + 1, 5)
                 if e > i + 1 and ctx.ktoks[i + 1] not in _STOP_TAIL:
                     pieces.append((i, e, 0.5, "house number + street name"))
@@ -336,9 +343,11 @@ class LocationRecognizer(Recognizer):
             if covered[i] or ctx.ktoks[i] in pnever:
                 continue
             hit = ctx.cue_before(i, before, skip="")
-            if not hit:
-                continue
+            if not hit or i > 0 and "\n" in ctx.text[toks[i - 1].end:toks[i].start]:
+                continue  # (the preposition must stand on the word's line: 'NGOẠI TRÚ\nPatient' is a heading)
             e = self._cap_end(ctx, i, 4)
+            if " ".join(ctx.ftoks[i:e]) in _HOME_COUNTRY:
+                continue  # 'về Việt Nam': the whole country
             # a personal name (surname + given) after 'đến'/'về' is a visit, not a place
             if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in _VISIT_CUES):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
@@ -535,6 +544,7 @@ class LocationRecognizer(Recognizer):
 
 
 _GENERIC_TAIL = frozenset(_V["generic_tail"])
+_HOME_COUNTRY = frozenset(_V["home_country"])
 _GENERIC_CAPS = _GENERIC_TAIL | frozenset(_V["generic_in_caps"])
 
 
