@@ -115,9 +115,10 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
             and (title or not common.has(toks[j][0], marks) and not _kept_after_person(finder, j, L))):
         return i
     k = j + 1
-    # (after an ordinary word taken as a name, only name syllables follow: 'anh tài | chở')
+    # (after an ordinary word taken as a name, only name syllables follow: 'anh tài | chở'; after a surname that
+    # is also a word, a syllable in no list does too: 'bác nông páy')
     while k < n and k - j < 4 and ctx.adj[k - 1] and (name_like(k) and not (ordinary and common.has(toks[k][0], marks))
-                                                      or unknown(k) and not ordinary):
+                                                      or unknown(k) and (not ordinary or surnames.has(toks[j][0], marks))):
         k += 1
     finder.take_free(toks[j][1], toks[k - 1][2], "NAME", "strict: lower-case name after a title or kinship word")
     return k
