@@ -70,3 +70,8 @@ def test_a_table_row_number_and_a_heading_are_no_address(rules):
 def test_a_place_name_never_spans_two_table_cells(rules):
     t = "STT\tMã BN\tHọ tên\tNăm sinh\tGiới\tĐịa chỉ\n4\tLS-VL-0528\tChu Văn Dảng\t1975\tNam\tPò Pháy, Thanh Long"
     assert "Nam" not in labelled(rules, t, "LOCATION")
+
+
+def test_a_lower_case_hospital_ends_before_the_order_s_adverb(rules):
+    assert labelled(rules, "có thì chở đi bv đa khoa trần đề liền, ko đợi sáng", "ORGANIZATION") == ["bv đa khoa trần đề"]
+    assert labelled(rules, "c cho di ttyt my xuyen xn lien", "ORGANIZATION") == ["ttyt my xuyen"]
