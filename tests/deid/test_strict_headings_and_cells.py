@@ -28,3 +28,11 @@ def test_strict_keeps_field_labels_of_forms_and_tables(text):
 ])
 def test_strict_still_removes_a_name_after_a_person_cue_and_colon(text, name):
     assert name in removed(text)
+
+
+def test_strict_keeps_heading_words_that_ocr_wrote_with_l_or_0():
+    assert removed("GlẤY RA VlỆN\nBẢO HlỂM XÃ HỘl\nCHẨN ĐOÁN: viêm phổi") == []
+
+
+def test_strict_still_removes_a_name_in_capitals_after_an_ocr_title():
+    assert "NGUYỄN VĂN AN" in " ".join(removed("BSCKl NGUYỄN VĂN AN\nGlÁM ĐỐC"))

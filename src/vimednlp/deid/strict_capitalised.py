@@ -67,6 +67,8 @@ def capitalised(finder, i: int, L) -> int:
             safe = True  # (a name syllable alone in its cell or before another capital is no sentence)
         elif wj.isupper() and (common.has(wj, marks) or clinical.has(wj, marks)):
             safe = True  # a heading in capitals ('KHOA NỘI', 'TIỀN SỬ')
+        elif _ocr_capitals(wj, L, marks):
+            safe = True  # a word in capitals that OCR wrote with l or 1 for I, 0 for O ('GlẤY', 'VlỆN', 'N0l', 'BSCKl')
         else:
             safe = False
         if not safe:
@@ -153,3 +155,16 @@ def _listed_after(finder, start: int) -> str | None:
     while k >= 0 and text[k] == " ":
         k -= 1
     return finder.ends.get(k + 1) if k >= 0 and finder.taken[k] else None
+
+
+def _ocr_capitals(w: str, L, marks: bool) -> bool:
+    """A word in capitals that OCR wrote with 'l' or '1' for I and '0' for O ('GlẤY', 'HlỂM', 'N0l', 'BSCKl'):
+    known, common or clinical once read, and no name."""
+    if len(w) < 2 or not any(c in "l10" for c in w) or not w.replace("l", "L").replace("1", "I").replace("0", "O").isupper():
+        return False
+    if sum(c.isdigit() for c in w) > 2:
+        return False
+    cand = w.replace("l", "I").replace("1", "I").replace("0", "O")
+    if L["surnames"].has(cand, marks) or L["given"].has(cand, marks):
+        return False
+    return any(L[k].has(cand, marks) for k in ("known", "common", "clinical"))
