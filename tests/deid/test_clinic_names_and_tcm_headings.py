@@ -75,3 +75,8 @@ def test_a_place_name_never_spans_two_table_cells(rules):
 def test_a_lower_case_hospital_ends_before_the_order_s_adverb(rules):
     assert labelled(rules, "có thì chở đi bv đa khoa trần đề liền, ko đợi sáng", "ORGANIZATION") == ["bv đa khoa trần đề"]
     assert labelled(rules, "c cho di ttyt my xuyen xn lien", "ORGANIZATION") == ["ttyt my xuyen"]
+
+
+def test_a_ward_code_or_a_glued_dose_is_no_house_number(rules):
+    assert labelled(rules, "Riverside International Hospital — Ward 5B (General Surgery)", "LOCATION") == []
+    assert labelled(rules, "giảm đau Paracetam0l 5OOmg x 3 lần/ngày", "LOCATION") == []

@@ -222,10 +222,11 @@ class LocationRecognizer(Recognizer):
             # house number glued before a street: '15 Lạc Long Quân', '123/4 Nguyễn Trãi'
             if not ft[i].isalpha() and _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
                     and not (i > 0 and ft[i - 1] in _NUMBERED_THINGS) \
-                    and "\t" not in ctx.text[toks[i].end:toks[i + 1].start] \
+                    and "\t" not in ctx.text[toks[i].end:toks[i + 1].start] and (toks[i].end < toks[i + 1].start or ctx.text[toks[i + 1].end:toks[i + 1].end + 1] == "/") \
                     and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc \
                     and not (len(toks[i + 1].text) >= 2 and toks[i + 1].text.isupper()):  # '10^5 CFU': a unit
-                # (a tab between them: a table's row number and the next cell, '1<TAB>Đặng Minh Chiêu')
+                # (a tab between them: a table's row number and the next cell, '1<TAB>Đặng Minh Chiêu'; nothing
+                # between them: a ward or a dose, 'Ward 5B', '5OOmg', unless a '/' goes on, '26B/1 Điện Biên Phủ')
                 e = self._cap_end(ctx, i + 1, 5)
                 if e > i + 1 and ctx.ktoks[i + 1] not in _STOP_TAIL:
                     pieces.append((i, e, 0.5, "house number + street name"))
