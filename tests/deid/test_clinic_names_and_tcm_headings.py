@@ -80,3 +80,10 @@ def test_a_lower_case_hospital_ends_before_the_order_s_adverb(rules):
 def test_a_ward_code_or_a_glued_dose_is_no_house_number(rules):
     assert labelled(rules, "Riverside International Hospital — Ward 5B (General Surgery)", "LOCATION") == []
     assert labelled(rules, "giảm đau Paracetam0l 5OOmg x 3 lần/ngày", "LOCATION") == []
+
+
+def test_a_signature_caption_is_no_occupation(rules):
+    assert labelled(rules, "NGƯỜI LẬP BẢNG KÊ       KẾ TOÁN VIỆN PHÍ       XÁC NHẬN CỦA NGƯỜI BỆNH", "PROFESSION") == []
+    assert labelled(rules, "Người lập biểu        Trưởng phòng KHTH        Kế toán trưởng        Giám đốc",
+                    "PROFESSION") == []
+    assert labelled(rules, "Nghề nghiệp: Kế toán    Nơi làm việc: Công ty An Phát", "PROFESSION") == ["Kế toán"]

@@ -940,6 +940,9 @@ class ProfessionRecognizer(Recognizer):
                 e = colon
                 i = e  # 'Lái xe: Danh Út' (the crew of an ambulance): a role label, not someone's occupation
                 continue
+            if self._signature_caption(ctx, i, e, line_start):
+                i = e  # 'NGƯỜI LẬP BẢNG KÊ      KẾ TOÁN VIỆN PHÍ      GIÁM ĐỐC': a row of signers' roles under a form
+                continue
             if line_start and e + 1 < n and ft[e] in ("-", "–") and ctx.tokens[e + 1].kind == "word" and ctx.is_cap(e + 1) \
                     and ":" in ctx.text[ctx.tokens[e + 1].start:ctx.tokens[e + 1].start + 40].split("\n", 1)[0]:
                 i = e  # 'Lễ tân - Thu Hà 20:52:': the role of a chat speaker (the clinic's staff), not an occupation
@@ -1004,6 +1007,28 @@ class ProfessionRecognizer(Recognizer):
         if e + 1 >= n or kt[e] not in _AT_WORDS or not ctx.adj[e]:
             return False
         return kt[e + 1] in _WORKPLACES or e + 2 < n and f"{kt[e + 1]} {kt[e + 2]}" in _WORKPLACES
+
+    @staticmethod
+    def _signature_caption(ctx: Context, i: int, e: int, line_start: bool) -> bool:
+        """Tokens i..e-1, with up to three more words of the role, stand alone between wide gaps (or the line's edges) of
+        a row holding a wide gap, each word capitalised: a caption of a signature column ('Kế toán trưởng', 'KẾ TOÁN
+        VIỆN PHÍ'), no one's occupation."""
+        toks, n = ctx.tokens, len(ctx.tokens)
+        before = line_start or i > 0 and bool(_FIELD_GAP.search(ctx.text, toks[i - 1].end, toks[i].start))
+        if not before or not toks[i].text[:1].isupper():
+            return False
+        x = e
+        while x < n and x - e < 3 and toks[x].kind == "word" and ctx.adj[x - 1] \
+                and not _FIELD_GAP.search(ctx.text, toks[x - 1].end, toks[x].start):
+            x += 1
+        gap_after = x >= n or "\n" in ctx.text[toks[x - 1].end:toks[x].start] \
+            or bool(_FIELD_GAP.search(ctx.text, toks[x - 1].end, toks[x].start))
+        if not gap_after:
+            return False
+        a = ctx.text.rfind("\n", 0, toks[i].start) + 1
+        b = ctx.text.find("\n", toks[i].end)
+        line = ctx.text[a:b if b >= 0 else len(ctx.text)]
+        return bool(re.search(r"\S {3,}\S", line)) and ":" not in line
 
     @staticmethod
     def _civil_person_before(ctx: Context, j: int) -> bool:
