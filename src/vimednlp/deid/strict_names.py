@@ -233,7 +233,10 @@ def thanked_names(finder, L) -> None:
     W = L["marked_words"] if marks else L["words"]
     thanks, finals, roles = W["thanks_cues"], W["final_particles"], L["words"]["speaker_roles"]
     n = len(toks)
+    firsts = {w.split()[0] for w in L["words"]["thanks_cues"]}
     for i in range(n - 3):
+        if ctx.ftoks[i] not in firsts:
+            continue
         m = 2 if i + 1 < n and ctx.adj[i] and f"{toks[i][0].lower() if marks else ctx.ftoks[i]} " \
             f"{toks[i + 1][0].lower() if marks else ctx.ftoks[i + 1]}" in thanks else \
             1 if (toks[i][0].lower() if marks else ctx.ftoks[i]) in thanks else 0
@@ -269,9 +272,12 @@ def self_introductions(finder, L) -> None:
         return toks[k][3] == "word" and w.isalpha() and w.islower() and ctx.ftoks[k] not in roles \
             and ctx.ftoks[k] not in L["person_words"] and not L["stop"].has(w, marks) and not L["spoken"].has(w, marks)
 
-    for i in range(n - 3):
+    for last in range(1, n - 1):
+        if ctx.ftoks[last] != "la":  # (every cue ends with 'là': look only there)
+            continue
         for m in (3, 2):
-            if i + m + 1 >= n or not all(ctx.adj[i:i + m]) or " ".join(form(k) for k in range(i, i + m)) not in cues:
+            i = last - m + 1
+            if i < 0 or i + m + 1 >= n or not all(ctx.adj[i:i + m]) or " ".join(form(k) for k in range(i, i + m)) not in cues:
                 continue
             j = i + m
             for size in (1, 2):
