@@ -87,3 +87,9 @@ def test_a_signature_caption_is_no_occupation(rules):
     assert labelled(rules, "Người lập biểu        Trưởng phòng KHTH        Kế toán trưởng        Giám đốc",
                     "PROFESSION") == []
     assert labelled(rules, "Nghề nghiệp: Kế toán    Nơi làm việc: Công ty An Phát", "PROFESSION") == ["Kế toán"]
+
+
+def test_a_cue_across_a_line_or_a_sentence_names_nothing(rules):
+    assert labelled(rules, "Trân trọng giới thiệu người bệnh:\n- Họ và tên: Mạc Thị Huyền", "NAME") == ["Mạc Thị Huyền"]
+    assert labelled(rules, "đi phiên chợ ở lại nhà con gái. Đau khớp nhẹ tháng 2", "NAME") == []
+    assert labelled(rules, "BS. Lan trực đêm", "NAME") == ["Lan"]

@@ -387,10 +387,16 @@ class NameRecognizer(Recognizer):
             # (cue_before finds nothing unless the token before is a cue's last word or a skipped mark)
             cue_hit = ctx.cue_before(i, before) if i > 0 and (ft[i - 1] in before_last or (
                 len(fts[i - 1]) == 1 and fts[i - 1] in ":.-,(")) else None
-            if cue_hit and i > 0 and "\n" in ctx.text[toks[i - 1].end:t.start]:
-                cue_hit = None  # a cue at the end of the previous line names nothing here
-            if cue_hit and i > 1 and ft[i - 1] == "." and ctx.ftoks[i - 2] in _KIN_WORDS and toks[i - 2].text.islower():
-                cue_hit = None  # 'giúp cháu. Mail ...', 'Ok anh. Thông tin ...': the address term ends a sentence
+            if cue_hit:
+                k = i  # (back over the marks cue_before skipped: 'người bệnh:\n- Họ và tên' crosses a line)
+                while k > 0 and k > i - 3 and len(fts[k - 1]) == 1 and fts[k - 1] in ":.-,(":
+                    k -= 1
+                if k > 0 and "\n" in ctx.text[toks[k - 1].end:t.start]:
+                    cue_hit = None  # a cue at the end of the previous line names nothing here
+            if cue_hit and i > 1 and ft[i - 1] == "." and toks[i - 2].text.islower() and (
+                    ctx.ftoks[i - 2] in _KIN_WORDS or i > 2 and ctx.ftoks[i - 3] in _KIN_WORDS and toks[i - 3].text.islower()):
+                # 'giúp cháu. Mail ...', 'Ok anh. Thông tin ...', 'ở nhà con gái. Đau khớp': the address term ends a sentence
+                cue_hit = None
             # initials after a cue: 'bà H.T.P', 'BN N.V.A'
             if cue_hit and _INITIALS.fullmatch(ctx.text[t.start:self._glued_end(ctx, i)]):
                 e = self._glued_end(ctx, i)
