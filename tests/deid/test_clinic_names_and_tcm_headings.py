@@ -93,3 +93,9 @@ def test_a_cue_across_a_line_or_a_sentence_names_nothing(rules):
     assert labelled(rules, "Trân trọng giới thiệu người bệnh:\n- Họ và tên: Mạc Thị Huyền", "NAME") == ["Mạc Thị Huyền"]
     assert labelled(rules, "đi phiên chợ ở lại nhà con gái. Đau khớp nhẹ tháng 2", "NAME") == []
     assert labelled(rules, "BS. Lan trực đêm", "NAME") == ["Lan"]
+
+
+def test_form_headings_are_no_names_or_places(rules):
+    assert labelled(rules, "CHƯƠNG TRÌNH CHỐNG LAO QUỐC GIA\nSổ điều trị", "NAME") == []
+    assert labelled(rules, "NGƯỜI CÓ THẨM QUYỀN CHUYỂN\nBSCKI Phạm Ngọc Lan", "NAME") == ["Phạm Ngọc Lan"]
+    assert labelled(rules, "II. QUAN LY NGUOI BENH\n12. Vào viện: 14/06/2012", "LOCATION") == []
