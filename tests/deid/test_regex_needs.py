@@ -117,3 +117,19 @@ def test_the_notes_exercise_patterns_that_have_a_run():
     hits = sum(1 for note in NOTES for _r, p in _pack_patterns() if prefilter(p.rx) is not None
                and next(p.rx.finditer(Context(note).folded if p.on_folded else note), None))
     assert hits >= 8
+
+
+@pytest.mark.parametrize("note", NOTES + [
+    "Date: Sun, 9 Mar 2026 06:52:18 +0700; Sent: Monday, March 9, 2026 7:05 AM. Tái khám T3/2025, tháng 4/2024.",
+    "Vào viện ngày 12 tháng 3 năm 2024, ra viện 20/03/2024 lúc 14h30; 2024-03-20T14:30; 03/20/2024 10:15 AM.",
+])
+def test_a_date_form_skipped_by_what_it_requires_could_not_have_matched(note):
+    from vimednlp.deid.analyzer import Analyzer
+    from vimednlp.deid.recognizers import patterns
+    from vimednlp.deid.recognizers.regex_needs import cannot_match, has_exotic
+
+    Analyzer(model=None).analyze("ngày 12/3/2024")  # (the date pack is bound on first use)
+    f = Context(note).folded
+    for why, rx, _score in patterns._DATE_RES:
+        if cannot_match(rx, f, f, has_exotic(f)):
+            assert next(rx.finditer(f), None) is None, why

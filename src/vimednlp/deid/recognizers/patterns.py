@@ -13,6 +13,7 @@ from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Taken, digit_run_starts, finditer_at
 from .lexicons import cues
 from .rules import RuleRecognizer, register_hook
+from .regex_needs import cannot_match, has_exotic
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
 _NOT_DIGIT_AFTER = r"(?![\w/]|[.,]\d)"
@@ -582,10 +583,13 @@ class DateRecognizer(RuleRecognizer):
         free = taken.free
 
         starts = digit_run_starts(ctx)
+        exotic = has_exotic(f)
         for why, rx, score in _DATE_RES:
             needs = _DATE_NEEDS.get(why)
             if needs and not any(w in f for w in needs):
                 continue  # (a word every match contains is absent: the scan is skipped)
+            if cannot_match(rx, f, f, exotic):
+                continue  # (so is a string or a run read from the regex itself: recognizers/regex_needs.py)
             for m in _scan(rx, f, starts):
                 s, e = m.start(), m.end()
                 while e > s and f[e - 1] in " ,":

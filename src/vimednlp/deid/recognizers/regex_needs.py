@@ -269,3 +269,19 @@ def prefilter(rx: re.Pattern) -> re.Pattern | None:
     if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
         return None
     return _prefilter(rx.pattern, rx.flags)
+
+
+def cannot_match(rx: re.Pattern, text: str, lowered: str, exotic: bool) -> bool:
+    """True when `rx` surely has no match in `text` (`lowered`: its `str.lower()`, the text itself when it is
+    lower case already; `exotic`: whether `text` holds a `CASE_EXOTIC` character): a string or a run every
+    match holds is absent. False says nothing."""
+    reqs = requirements(rx)
+    if reqs and (not exotic or not any(nc for r in reqs for _s, nc in r)) and not present(reqs, text, lowered):
+        return True
+    pre = prefilter(rx)
+    return pre is not None and pre.search(text) is None
+
+
+def has_exotic(text: str) -> bool:
+    """Whether `text` holds a `CASE_EXOTIC` character."""
+    return any(c in text for c in CASE_EXOTIC)
