@@ -36,3 +36,11 @@ def test_the_next_step_of_one_dose_is_one_phrase(text, dose):
 def test_a_comma_before_another_drug_still_separates():
     got = [s.text for s in extract("Amlodipin 5mg sáng, Losartan 50mg tối.") if s.label == "DOSAGE"]
     assert got == ["5mg sáng", "50mg tối"]
+
+
+@pytest.mark.parametrize("text, dose", [
+    ("Sertralin 50 mg mỗi sáng sau ăn.", "50 mg mỗi sáng sau ăn"),
+    ("Paracetamol 15 mg/kg/lần (~160 mg) mỗi 6 giờ khi sốt.", "15 mg/kg/lần (~160 mg) mỗi 6 giờ khi sốt"),
+])
+def test_every_morning_and_an_approximate_dose_stay_in_the_phrase(text, dose):
+    assert [s.text for s in extract(text) if s.label == "DOSAGE"] == [dose]

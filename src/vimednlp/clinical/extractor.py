@@ -44,7 +44,7 @@ _FINDING_LOOSE = re.compile(r"(?:[ \t]+[^\s:;.,()]+){0,4}[ \t]*(?:\([^()\n]{1,40
                             r"(?P<f>[^.;\n:]{3,120})(?=[.;\n]|$)")
 _LINE_LEAD = re.compile(r"^[\s\-–•*+>]*$")
 _DEPARTMENT = {"khoa"}
-_DOSE_JOIN = re.compile(r"^[ \t x×*()\-–=]*$")   # parts on different lines stay apart
+_DOSE_JOIN = re.compile(r"^[ \t x×*()\-–=~≈]*$")   # parts on different lines stay apart; `15 mg/kg/lần (~160 mg)`
 _COLUMN_GAP = re.compile(r" {2,}|\t")              # prescription columns: strength | quantity | instructions
 _QUANTITY_LEAD = re.compile(r"(?: {2,}|\t)(?:(?:x|sl|so luong)\s*:?\s*)?$")   # `   30 viên   `, `  SL: 14v`
 _QUANTITY_TAIL = re.compile(r"(?: {2,}|\t|[ \t]*$|[ \t]*\n)")
