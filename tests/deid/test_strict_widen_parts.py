@@ -70,3 +70,21 @@ def test_strict_leaves_the_comma_between_organisations_one_a_line():
     text = "Kính gửi: Bệnh viện Chợ Rẫy,\nBệnh viện Đa khoa Cần Thơ"
     found = spans_at(text, [("Bệnh viện Chợ Rẫy", "ORGANIZATION"), ("Bệnh viện Đa khoa Cần Thơ", "ORGANIZATION")])
     assert not covered(strict_spans(text, found), text, ",")
+
+
+def test_strict_takes_the_last_digit_group_of_a_phone_number():
+    text = "ĐT nhờ hàng xóm 0866 417 093. Kali 3.5"
+    found = spans_at(text, [("0866 417", "PHONE")])
+    assert covered(strict_spans(text, found), text, "093")
+
+
+def test_strict_takes_thu_before_a_date_that_holds_the_weekdays_number():
+    text = "Đêm thứ Tư 25/11 cầm rựa đuổi hàng xóm"
+    found = spans_at(text, [("Tư 25/11", "DATE")])
+    assert covered(strict_spans(text, found), text, "thứ")
+
+
+def test_strict_a_word_at_the_end_of_the_line_before_a_date_is_no_weekday():
+    text = "Lý do chuyển: vượt khả năng chuyên môn\nNgày 17/02/2021"
+    found = spans_at(text, [("17/02/2021", "DATE")])
+    assert not covered(strict_spans(text, found), text, "môn")

@@ -53,7 +53,7 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                             not in heads else sp.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: the head words of a removed address or organisation"}))
     # a weekday written just before a removed date ('thứ sáu ngày …', 'Friday, March 14th', 'Tue 09/20/2025')
-    days = word_lists()["words"]["weekdays"]
+    days, marked_days = L["words"]["weekdays"], L["marked_words"]["weekdays"]
     for sp in spans:
         if sp.label != "DATE":
             continue
@@ -62,11 +62,19 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
         day = re.search(r"([^\W\d_]+)[^\S\n]+$", head)  # a day word between ('thứ sáu ngày 14/11'; words.yaml)
         if day and fold_lower(day.group(1)) in word_lists()["words"]["day_words"]:
             head = head[:day.start()]
-        m = re.search(r"([^\W\d_]+(?:[^\S\n][^\W\d_0-9]+|[^\S\n]?\d)?)[^\S\n]*,?[^\S\n]*$", head)
+        m = re.search(r"([^\W\d_]+(?:[^\S\n][^\W\d_0-9]+|[^\S\n]?\d)?)[^\S\n]*,?[^\S\n]*\Z", head)
+        first = sp.text.split()[0] if sp.text.split() else ""
+        t = re.search(r"(thứ|thu|Thứ|THỨ)[^\S\n]+$", head)
+        if t and fold_lower(f"thứ {first}") in days:  # (the span holds the weekday's number: 'thứ | Tư 25/11')
+            s = base + t.start(1)
+            out.append(Span(s, s + len(t.group(1)), "DATE", t.group(1), "strict", SCORE,
+                            {"explanation": "strict: the weekday of a removed date"}))
+            continue
         if m:
             words = m.group(1)
             for cand in (words, words.split(None, 1)[-1]):
-                if fold_lower(cand) in days:
+                # (in text with marks compared as written: 'chuyên môn' holds no 'mon')
+                if (cand.lower() in marked_days if marks and not cand.isascii() else fold_lower(cand) in days):
                     s = base + m.start(1) + (len(words) - len(cand))
                     e = s + len(cand)
                     out.append(Span(s, e, "DATE", text[s:e], "strict", SCORE,
@@ -81,6 +89,15 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                 e = s + len(m.group(0).rstrip())
                 out.append(Span(s, e, sp.label, text[s:e], "strict", SCORE,
                                 {"explanation": "strict: the area code of a removed phone number"}))
+    # the last digit group of a phone number the detector cut short ('0866 417 | 093'): a phone has ten digits
+    for sp in spans:
+        if sp.label == "PHONE":
+            have = sum(c.isdigit() for c in sp.text)
+            m = re.match(r"[ .]?(\d{2,4})(?![\w/:,.]\d)(?!\w)", text[sp.end:sp.end + 6])
+            if m and have < 10 and 10 <= have + len(m.group(1)) <= 11:
+                s, e = sp.end + m.start(1), sp.end + m.end(1)
+                out.append(Span(s, e, "PHONE", text[s:e], "strict", SCORE,
+                                {"explanation": "strict: the last digits of a removed phone number"}))
     # punctuation alone between two parts of one address or organisation ('Co., Ltd.', 'Rhône-Alpes', 'Q.7, TP')
     for a, b in pairwise(spans):
         # the comma between two removed dates or times of one moment ('thứ 7 4/5, 12g30', 'Fri, May 22nd 2024,
