@@ -34,3 +34,15 @@ def test_a_relative_with_an_age_or_a_time_of_life_keeps_the_problem(text, term):
 ])
 def test_the_patient_after_the_relative_is_no_family(text, term):
     assert "family" not in classes(text)[term]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("BN nam 58 tuổi. Vợ nói ở nhà có lần ông co giật khi bỏ rượu.", "co giật"),
+    ("Con gái cho biết bà hay quên, đi lạc 2 lần.", "hay quên"),
+])
+def test_a_relative_who_tells_is_the_informant(text, term):
+    assert "family" not in classes(text)[term]
+
+
+def test_a_relative_who_has_it_keeps_family():
+    assert "family" in classes("BN nam 58 tuổi. Vợ bị tăng huyết áp, bố mất vì đột quỵ.")["tăng huyết áp"]

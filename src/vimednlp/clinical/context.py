@@ -169,7 +169,7 @@ class ContextRules:
         cache = self.__dict__.setdefault("_frames", {})
         if category not in cache:
             conf = self.categories.get(category) or {}
-            names = ("address_before", "address_after", "possessors", "sub_labels")
+            names = ("address_before", "address_after", "possessors", "sub_labels", "informant_after")
             if not any(conf.get(x) for x in names) and conf.get("label_window") is None:
                 cache[category] = {}
             else:
@@ -362,6 +362,9 @@ class ConText:
             end += poss
         if _starts_with(keys, end, frame["address_after"]) and not (end < n and view.line_break_before[end]):
             return None
+        if frame.get("informant_after") and _starts_with(keys, end, frame["informant_after"]) \
+                and not (end < n and view.line_break_before[end]):
+            return None   # `Vợ nói ở nhà ông co giật`: the relative tells, the patient has it
         lw = frame["label_window"]
         if lw is not None:
             k = end
