@@ -88,3 +88,9 @@ def test_strict_a_word_at_the_end_of_the_line_before_a_date_is_no_weekday():
     text = "Lý do chuyển: vượt khả năng chuyên môn\nNgày 17/02/2021"
     found = spans_at(text, [("17/02/2021", "DATE")])
     assert not covered(strict_spans(text, found), text, "môn")
+
+
+def test_strict_takes_the_hyphen_of_a_name_broken_at_a_lines_end():
+    text = "chuyển STK 842115311994 chủ TK NGUYEN PH-\nUONG MY. SĐT em: 0936339254"
+    found = spans_at(text, [("NGUYEN PH", "ORGANIZATION"), ("UONG MY", "NAME")])
+    assert covered(strict_spans(text, found), text, "PH-") or covered(strict_spans(text, found), text, "-")

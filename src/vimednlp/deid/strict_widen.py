@@ -121,6 +121,12 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(s, e, b.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: digits inside a removed card or phone number"}))
             continue
+        if a.end < b.start and re.fullmatch(r"-[^\S\n]*\n[^\S\n]*", text[a.end:b.start]) \
+                and a.text[-1:].isalpha() and b.text[:1].isalpha():
+            # (one word hyphenated at a line's end, whatever the two parts' labels: 'NGUYEN PH-' / 'UONG MY')
+            out.append(Span(a.end, a.end + 1, b.label, "-", "strict", SCORE,
+                            {"explanation": "strict: punctuation inside a name"}))
+            continue
         if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
                 and (re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start])
                      or b.label == "LOCATION" and re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):
