@@ -36,3 +36,14 @@ def test_a_relatives_status_stays_a_disease():
 ])
 def test_verdict_after_a_specimen_a_method_in_brackets_or_a_column_bar(text, verdict):
     assert ("RESULT", verdict) in labelled(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đã nội soi dạ dày năm ngoái, HP âm tính.", [("HP", "TEST"), ("âm tính", "RESULT")]),
+    ("Nội soi: viêm hang vị; HP dương tính.", [("HP", "TEST"), ("dương tính", "RESULT")]),
+    ("Chẩn đoán: Viêm dạ dày do HP.", [("HP", "DISEASE")]),
+])
+def test_hp_with_a_verdict_is_the_test_alone_the_infection(text, expected):
+    got = [(s.text, s.label) for s in extract(text)]
+    for item in expected:
+        assert item in got
