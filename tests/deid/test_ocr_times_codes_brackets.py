@@ -120,3 +120,29 @@ def test_a_clock_typed_digit_by_digit(raw, read):
 @pytest.mark.parametrize("raw", ["uống 2 g mỗi ngày", "tăng từ 2 g lên 4 g", "ngay 2 h sau mo"])
 def test_grams_and_hours_of_a_duration_stay(raw):
     assert canonical_view(raw).text == raw
+
+
+@pytest.mark.parametrize("raw,read", [
+    ("Friend: +44 7845 883B79 (WhatsApp)", "Friend: +44 7845 883879 (WhatsApp)"),
+    ("đã gọi (0991633S7B) lúc 15:54", "đã gọi (0991633578) lúc 15:54"),
+    ("Năm sinh | l9B3 |", "Năm sinh | 1983 |"),
+])
+def test_an_ocr_d_eight_read_as_b(raw, read):
+    assert canonical_view(raw).text == read
+
+
+@pytest.mark.parametrize("raw", ["Vitamin B12, Villa B12", "Ward 5B", "phòng B2-105", "KQ: 1B/2B"])
+def test_b_in_codes_and_wards_stays(raw):
+    assert canonical_view(raw).text == raw
+
+
+def test_a_title_of_confusable_letters_stays():
+    assert canonical_view("đã hỏi BS Triết: ngưng thuốc").text == "đã hỏi BS Triết: ngưng thuốc"
+
+
+def test_a_bank_name_glued_before_an_ocr_d_account_stays_a_word():
+    assert canonical_view("mình ck từ TK ACB 8927 347l 49l rồi nhé").text == "mình ck từ TK ACB 8927 3471 491 rồi nhé"
+
+
+def test_a_plate_s_series_letter_stays_a_letter():
+    assert canonical_view("xe anh biển số 85B1-402.17 đứng trước cổng").text == "xe anh biển số 85B1-402.17 đứng trước cổng"

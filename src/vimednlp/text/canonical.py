@@ -215,7 +215,10 @@ def _ocr_trigger() -> re.Pattern:
     return re.compile(f"[{conf}](?:(?<=[0-9][{conf}])|[0-9])")
 
 
-_OCR_SEPS = "./-: ()"  # (an area code in brackets: '(O28) 54l2 77OO')
+_OCR_SEPS = "./-: ()"
+# a vehicle plate's province and series ('85B1-402.17', '29A-123.45'): its letter is a letter (plates use no I, O,
+# Q, W, so an OCR'd '66O1' stays a number)
+_PLATE_SERIES = re.compile(r"[0-9]{2}[A-HJ-NPR-VX-Z][0-9]?")  # (an area code in brackets: '(O28) 54l2 77OO')
 
 
 def _ocr_digit_edits(text: str) -> list[Edit]:
@@ -235,12 +238,23 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
             continue
         i = m.start()  # widen over run characters and single separators between them
         while run_char(i - 1) or (i >= 2 and text[i - 1] in _OCR_SEPS and run_char(i - 2)) \
-                or (i >= 3 and text[i - 2:i] == ") " and run_char(i - 3)):
+                or (i >= 3 and text[i - 2:i] == ") " and text[i - 3].isdigit()):
             i -= 1
         j = m.end()
         while run_char(j) or (text[j:j + 1] in tuple(_OCR_SEPS) and run_char(j + 1)) \
-                or (text[j:j + 2] == ") " and run_char(j + 2)):
+                or (text[j:j + 2] == ") " and text[j + 2:j + 3].isdigit()):
             j += 1
+        # (a group glued to a word at either end is the word's, not the number's: 'ACB 8927 347l', 'B' no digit there)
+        while i < m.start() and i > 0 and text[i - 1].isalpha():
+            k = min((text.find(c, i) for c in _OCR_SEPS if 0 <= text.find(c, i) < m.start()), default=-1)
+            if k < 0:
+                break
+            i = k + 1
+        while j > m.end() and j < n and text[j].isalpha():
+            k = max(text.rfind(c, m.end(), j) for c in _OCR_SEPS)
+            if k < 0:
+                break
+            j = k
         if i > 0 and text[i - 1] == "(" and ")" in text[i:j]:
             i -= 1  # the bracket that opens an area code
         done = j
@@ -250,7 +264,8 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
         # prefix ('SS260620117', flight 'IO4405': two letters first)
         seq: list[tuple[int, int]] = []
         for g in [*re.finditer(r"[^./\-: ()]+", text[i:j]), None]:
-            if g is not None and any("0" <= c <= "9" for c in g.group()) and not g.group()[:2].isalpha():
+            if g is not None and any("0" <= c <= "9" for c in g.group()) and not g.group()[:2].isalpha() \
+                    and not _PLATE_SERIES.fullmatch(g.group()):
                 seq.append((i + g.start(), i + g.end()))
                 continue
             if seq:
@@ -299,6 +314,8 @@ def _ocr_date_edits(text: str) -> list[Edit]:
         g = m.group(0)
         if not any(c in conf for c in g) or m.start() in done or g.isalpha() and len(g) == 1 or "|" in g:
             continue
+        if g.isalpha() and not set(g) <= set("OolI"):
+            continue  # (letters only: 'BS', 'SB' are a title and a code, only O's and l's read as a number: 'lO')
         if len(g) == 4 and sum(c.isdigit() for c in g) >= 2 and re.fullmatch(r"(?:19|20)\d\d", "".join(conf.get(c, c) for c in g)):
             edits.extend((m.start() + k, m.start() + k + 1, conf[c]) for k, c in enumerate(g) if c in conf)
             continue  # a year ('l963', '2Ol6', 'l99l'): four characters that read 19xx or 20xx with two real digits
