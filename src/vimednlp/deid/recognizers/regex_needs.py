@@ -4,8 +4,10 @@ A rule's pattern is scanned over the whole note even when the note holds none of
 (`Patient:`, `District`, `Hospital`): most notes hold none, and a scan of a long alternation costs more than a
 few substring tests. `requirements(rx)` reads the compiled pattern's parse tree (`re._parser`, the module `re`
 itself compiles from) and returns up to two sets of literal strings such that every match contains one string
-of each set; `present(reqs, text, folded)` says whether the text could hold a match. The test is exact: it
-never skips a text that has a match (`tests/deid/test_regex_needs.py` checks it against every scan).
+of each set; `present(reqs, text, lowered)` says whether the text could hold a match. Where no string is
+required, `prefilter(rx)` rebuilds a run of single characters every match holds as a regex of its own.
+`cannot_match` asks both. The tests are exact: they never skip a text that has a match
+(`tests/deid/test_regex_needs.py` checks them against every scan of the shipped packs).
 
 What counts as a literal: a run of characters the pattern matches as written (outside a repeat that may be
 absent), or one of a few characters of a class (`[:|]`); an alternation gives the union of its branches' sets
