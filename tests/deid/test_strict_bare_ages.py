@@ -42,3 +42,9 @@ def test_strict_keeps_numbers_that_are_no_age(text, part):
 def test_strict_a_code_that_starts_with_digits_and_a_letter_is_no_age():
     text = "Mã lô vắc xin 5M0417, hạn dùng 2027"
     assert not any(s.label == "AGE" for s in strict_spans(text, []))
+
+
+def test_strict_removes_an_age_said_in_words_before_an_english_unit():
+    text = "em xin chuyển ms. lena, mười chín yrs austrian national, architect"
+    i = text.index("mười chín yrs")
+    assert any(s.start <= i and i + len("mười chín yrs") <= s.end for s in strict_spans(text, []))
