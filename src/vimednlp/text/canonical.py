@@ -287,7 +287,10 @@ def _ocr_date_res() -> tuple[re.Pattern, re.Pattern, frozenset]:
     num = f"[0-9{conf}]"
     # a day/month/year written with separators ('O2/ll/2O26'); a short number beside a date word ('lO', '2O')
     shape = re.compile(rf"(?<![\w/.\-]){num}{{1,2}}([/.\-]){num}{{1,2}}\1{num}{{2,4}}(?![\w/])")
-    short = re.compile(rf"(?<![\w/.\-]){num}{{1,4}}(?:/{num}{{2,3}})?(?![\w/])")
+    # (a short number reads only O, o, l, I, | as digits: 'BS', 'SB' beside a date word are a title and a code)
+    few = f"[0-9{_char_class(c for c in _tables().digit_confusable if c in 'OolI|')}]"
+    # (a year may hold any confusable: 'l9B3'; 19xx or 20xx with two real digits, checked below)
+    short = re.compile(rf"(?<![\w/.\-])(?:{few}{{1,4}}(?:/{few}{{2,3}})?|[12lI|]{num}{{3}})(?![\w/])")
     with open(resource_path("text", "ocr_number_words.txt"), encoding="utf-8") as fh:
         words = frozenset(fold_lower(w.strip()) for w in fh if w.strip() and not w.startswith("#"))
     return shape, short, words
@@ -540,7 +543,7 @@ def _spaced_digit_edits(text: str) -> list[Edit]:
 
 # a clock time typed digit by digit in a chat ('chup luc 1 8 g 3 0', 'luc 7 g'): hour digits, 'g' or 'h', minute digits
 _SPACED_CLOCK = re.compile(r"(?<![\w.,/:])(?P<h>[0-2] [0-9]|[0-9])(?P<s1> ?)[gh](?:(?P<s2> ?)(?P<m>[0-5] [0-9]))?(?![\w/])")
-_SPACED_CLOCK_TRIGGER = re.compile(r"[gh](?<=[0-9] [gh])|[gh](?<=[0-9][gh]) [0-5] [0-9]")
+_SPACED_CLOCK_TRIGGER = re.compile(r"[0-9](?: [gh](?![^\W\d_])|[gh] [0-5] [0-9])")  # (the digit first: it scans fast)
 _CLOCK_CUE = re.compile(r"(?:\bl[uú]c|\bluk)[ \t]+$", re.I)  # ('từ 2 g', 'khoảng 2 g' may be grams)
 
 
