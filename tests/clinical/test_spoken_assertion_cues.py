@@ -51,3 +51,12 @@ def test_an_old_scar_does_not_date_the_pain():
 ])
 def test_an_opinion_voiced_in_a_chat_is_uncertain(text, mention):
     assert "uncertain" in _attrs(text, mention)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("dau bung thi hinh nhu co chut chut ben phai", "dau bung"),
+    ("Bà Sáu: Đau ngực thì hình như có, tức tức.", "Đau ngực"),
+])
+def test_a_hedge_said_after_the_problem_makes_it_uncertain(text, term):
+    got = {s.text: s for s in vimednlp.extract(text)}
+    assert got[term].attrs["uncertain"] and not got[term].attrs["negated"]
