@@ -74,3 +74,10 @@ def test_a_transfusion_counted_in_units_is_one_procedure(text, span):
     got = [(s.text, s.label) for s in extract(text)]
     assert (span, "PROCEDURE") in got
     assert not [t for t, lab in got if lab == "DOSAGE"]
+
+
+def test_a_raw_transcript_without_punctuation_keeps_its_signs_apart():
+    text = ("bệnh nhân nữ hai mươi tuổi một tuần nay mệt hai ngày nay nôn nhiều đau bụng thượng vị chiều nay thở nhanh "
+            "em cho truyền dịch rồi theo dõi tiếp")
+    got = [s.text for s in extract(text) if s.label == "SYMPTOM"]
+    assert "nôn nhiều" in got and any(t.startswith("đau bụng") for t in got)

@@ -676,7 +676,9 @@ class ClinicalExtractor:
         folded = view.folded
         ents = resolve_overlaps(self._entities(text, view, folded))
         ents = _join_procedures(text, ents, self.patterns.generic_procedures)
-        ents = _join_conditions(text, ents, self.patterns.agent_heads)
+        # a text with almost no punctuation (a raw transcript) lists its signs with spaces only: no finding is joined
+        punctuated = sum(text.count(c) for c in ",.;:") * 12 >= len(view.words)
+        ents = _join_conditions(text, ents, self.patterns.agent_heads, adjacent=punctuated)
         measures = self._measures(text, folded, ents)
         cands = ents + measures + self._earlier_values(self.patterns, folded,
                                                        resolve_overlaps([c for c in measures if c.label == "RESULT"]))
@@ -1000,10 +1002,12 @@ def _test_twin_heads() -> frozenset[str]:
     return frozenset(t.split()[0] for t in twins if t)
 
 
-def _join_conditions(text: str, ents: list[_Cand], agent_heads: set[str] = frozenset()) -> list[_Cand]:
+def _join_conditions(text: str, ents: list[_Cand], agent_heads: set[str] = frozenset(),
+                     adjacent: bool = True) -> list[_Cand]:
     """Signs and diseases written one after the other with only a space between are one finding (`ran rít ran ngáy
     hai bên`, `Hạch nách P sưng đau`, `li bì khó đánh thức`, `loét bàn chân ĐTĐ`, `Sốc sốt xuất huyết Dengue`: blind
-    batches 1-4 and dev2 gold, 14 of 17 such pairs); the whole is a DISEASE when a part is one."""
+    batches 1-4 and dev2 gold, 14 of 17 such pairs); the whole is a DISEASE when a part is one. Not in a text with
+    almost no punctuation (`adjacent=False`): a raw transcript lists its signs with spaces only."""
     out: list[_Cand] = []
     for c in ents:   # sorted by start (resolve_overlaps)
         prev = out[-1] if out else None
@@ -1013,7 +1017,7 @@ def _join_conditions(text: str, ents: list[_Cand], agent_heads: set[str] = froze
             # `ngộ độc paraquat`: the poisoning with its agent (patterns.yaml disease_agent_heads)
             out[-1] = _Cand(prev.start, c.end, "DISEASE", prev.source, dict(prev.attrs), prev.priority)
             continue
-        if (prev is not None and 0 < c.start - prev.end <= 2 and prev.label in ASSERTION_LABELS
+        if (adjacent and prev is not None and 0 < c.start - prev.end <= 2 and prev.label in ASSERTION_LABELS
                 and c.label in ASSERTION_LABELS and text[prev.end:c.start].strip(" \t") == ""):
             label = "DISEASE" if "DISEASE" in (prev.label, c.label) else "SYMPTOM"
             keep = prev if prev.label == label else c
