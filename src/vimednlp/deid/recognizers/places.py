@@ -192,8 +192,10 @@ class LocationRecognizer(Recognizer):
             if e > i and ((i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in c["name_never"]) or
                           (e < n and ft[e] == ":" and (i == 0 or "\n" in ctx.text[toks[i - 1].end:toks[i].start]))):
                 e = i  # 'PHƯƠNG PHÁP', a field label 'Pháp:' (the treatment principle in a traditional-medicine record)
-            if e > i and " ".join(ft[i:e]) in _HOME_COUNTRY and not (i > 0 and ft[i - 1] in (",", "-", "–")):
-                i = e  # 'Quốc tịch: Việt Nam', 'người nhà tại Việt Nam': the whole country identifies no one
+            if e > i and " ".join(ft[i:e]) in _HOME_COUNTRY and not (i > 0 and ft[i - 1] in (",", "-", "–", "va", "and", "/")):
+                # 'Quốc tịch: Việt Nam', 'người nhà tại Việt Nam': the whole country identifies no one (it stays ending
+                # an address, '..., Hà Nội, Việt Nam', and in a list of countries, 'ở Lào và Việt Nam')
+                i = e
                 continue
             if e > i and (ctx.is_cap(i) or ctx.upper_doc or ctx.is_cap(e - 1)):
                 key = " ".join(ctx.ktoks[i:e])
