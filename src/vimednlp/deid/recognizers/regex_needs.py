@@ -125,12 +125,24 @@ def _node(op, av, flags: int) -> list[Req]:
     return []  # a look-around, an anchor, a category, any character: nothing required
 
 
-@lru_cache(maxsize=4096)
-def _requirements(pattern: str, flags: int) -> tuple[Req, ...]:
+def _parse(pattern: str, flags: int):
+    """The parse tree of a pattern, or None."""
     try:
-        tree = _P.parse(pattern, flags)
+        return _P.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an internal API: no requirement rather than a failure
-        return ()
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _analyse(pattern: str, flags: int) -> tuple[tuple[Req, ...], re.Pattern | None]:
+    """(requirements, pre-filter) of a pattern, from one parse (the tree itself is not kept)."""
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return (), None
+    return _requirements(tree), _prefilter(tree)
+
+
+def _requirements(tree) -> tuple[Req, ...]:
     reqs = _seq(list(tree), tree.state.flags)
     reqs = sorted(set(reqs), key=_rank, reverse=True)
     return tuple(reqs[:2])
@@ -141,7 +153,7 @@ def requirements(rx: re.Pattern) -> tuple[Req, ...]:
     requirement known). Only for str patterns."""
     if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
         return ()
-    return _requirements(rx.pattern, rx.flags)
+    return _analyse(rx.pattern, rx.flags)[0]
 
 
 def present(reqs: tuple[Req, ...], text: str, lowered: str) -> bool:
@@ -254,10 +266,8 @@ def _best_run(items: list, flags: int) -> tuple[str, int] | None:
     return max(runs, key=lambda r: r[1]) if runs else None
 
 
-@lru_cache(maxsize=4096)
-def _prefilter(pattern: str, flags: int) -> re.Pattern | None:
+def _prefilter(tree) -> re.Pattern | None:
     try:
-        tree = _P.parse(pattern, flags)
         best = _best_run(list(tree), tree.state.flags)
         if best is None or best[1] < _MIN_WEIGHT:
             return None
@@ -270,7 +280,7 @@ def prefilter(rx: re.Pattern) -> re.Pattern | None:
     """A regex every match of `rx` holds a match of (a run of single characters in a row), or None."""
     if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
         return None
-    return _prefilter(rx.pattern, rx.flags)
+    return _analyse(rx.pattern, rx.flags)[1]
 
 
 def cannot_match(rx: re.Pattern, text: str, lowered: str, exotic: bool) -> bool:
