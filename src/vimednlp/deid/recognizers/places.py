@@ -192,9 +192,10 @@ class LocationRecognizer(Recognizer):
             if e > i and ((i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in c["name_never"]) or
                           (e < n and ft[e] == ":" and (i == 0 or "\n" in ctx.text[toks[i - 1].end:toks[i].start]))):
                 e = i  # 'PHƯƠNG PHÁP', a field label 'Pháp:' (the treatment principle in a traditional-medicine record)
-            if e > i and " ".join(ft[i:e]) in _HOME_COUNTRY and not (i > 0 and ft[i - 1] in (",", "-", "–", "va", "and", "/")):
-                # 'Quốc tịch: Việt Nam', 'người nhà tại Việt Nam': the whole country identifies no one (it stays ending
-                # an address, '..., Hà Nội, Việt Nam', and in a list of countries, 'ở Lào và Việt Nam')
+            if e > i and " ".join(ft[i:e]) in _HOME_COUNTRY and i > 0 and ft[i - 1] == ":":
+                # 'Quốc tịch: Việt Nam', 'Nationality / Quốc tịch: Việt Nam': a field's value, the whole country identifies
+                # no one (in a sentence, 'nhập cảnh Việt Nam', 'ở Lào và Việt Nam', it stays a place, as the
+                # PhoNER_COVID19 annotators label it)
                 i = e
                 continue
             if e > i and (ctx.is_cap(i) or ctx.upper_doc or ctx.is_cap(e - 1)):
@@ -349,8 +350,6 @@ class LocationRecognizer(Recognizer):
             if not hit or i > 0 and "\n" in ctx.text[toks[i - 1].end:toks[i].start]:
                 continue  # (the preposition must stand on the word's line: 'NGOẠI TRÚ\nPatient' is a heading)
             e = self._cap_end(ctx, i, 4)
-            if " ".join(ctx.ftoks[i:e]) in _HOME_COUNTRY:
-                continue  # 'về Việt Nam': the whole country
             # a personal name (surname + given) after 'đến'/'về' is a visit, not a place
             if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in _VISIT_CUES):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
