@@ -62,7 +62,7 @@ class Keyring:
         return k
 
     def digest(self, purpose: str, *parts: str) -> bytes:
-        msg = "\x1f".join(parts).encode("utf-8")
+        msg = "\x1f".join(parts).encode("utf-8", "surrogatepass")
         return hmac.new(self.sub(purpose), msg, hashlib.sha256).digest()
 
     def hexdigest(self, purpose: str, *parts: str, length: int = 64) -> str:
@@ -95,7 +95,10 @@ class Keyring:
 
     def encrypt(self, plaintext: str, associated: str = "") -> str:
         """Deterministic authenticated encryption, URL-safe base64 without padding."""
-        ct = self._cipher().encrypt(plaintext.encode("utf-8"), [associated.encode("utf-8")])
+        # surrogatepass: text read with errors="surrogateescape" (or a broken UTF-16 source) holds lone surrogates,
+        # which a span may include; they round-trip through the token instead of crashing the operator
+        ct = self._cipher().encrypt(plaintext.encode("utf-8", "surrogatepass"),
+                                    [associated.encode("utf-8", "surrogatepass")])
         return base64.urlsafe_b64encode(ct).decode("ascii").rstrip("=")
 
     def decrypt(self, token: str, associated: str = "") -> str:
@@ -103,7 +106,8 @@ class Keyring:
 
         try:
             ct = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-            return self._cipher().decrypt(ct, [associated.encode("utf-8")]).decode("utf-8")
+            plain = self._cipher().decrypt(ct, [associated.encode("utf-8", "surrogatepass")])
+            return plain.decode("utf-8", "surrogatepass")
         except (InvalidTag, ValueError) as e:
             raise DeidKeyError("cannot decrypt a token: wrong key or damaged token") from e
 
