@@ -6,6 +6,7 @@ offsets in the original (DESIGN §3).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
 def _build_table() -> dict[int, int]:
@@ -28,6 +29,18 @@ def fold(text: str) -> str:
 
 def fold_lower(text: str) -> str:
     """Folded and lower-cased; `str.lower` keeps length for Vietnamese letters."""
+    if len(text) >= _CACHED_FROM:
+        return _fold_lower_whole(text)
+    return fold(text).lower()
+
+
+# A note's whole text is folded by several components (the token view, sections, the report reader): the last few
+# long texts are kept, so each is folded once (strings are immutable; a hit costs one hash and one comparison).
+_CACHED_FROM = 256
+
+
+@lru_cache(maxsize=8)
+def _fold_lower_whole(text: str) -> str:
     return fold(text).lower()
 
 
