@@ -3,7 +3,8 @@
 Runs of CJK, kana, Hangul, Thai, Lao, Khmer or Myanmar letters (foreign-script names); social handles
 (`@lan.pham`, `Vũ_92`) and an account name after its platform; characters written one by one (`0 9 8 3 1 1 7`,
 `B N 2 0 4 5`) unless what is still free is only amounts of money or small numbers; codes joined by '/' and '-'
-with four digits or more (a date when shaped like one); English dates (`March 14th, 2025`). The regexes are data
+with four digits or more (a date when shaped like one); numbers in groups that OCR read with l and O
+('O975 ll8 342'); English dates (`March 14th, 2025`). The regexes are data
 (resources/deid/strict/patterns.yaml).
 """
 from __future__ import annotations
@@ -62,5 +63,16 @@ def codes(finder, P) -> None:
         elif digit_count(read) >= 4 and not P["safe_compound"].fullmatch(read) and not P["money"].fullmatch(read):
             label = "DATE" if P["date_shape"].fullmatch(read) else "ID"
             finder.take_free(*m.span(), label, "strict: joined code")
+    for m in P["ocr_groups"].finditer(text):
+        # (the token pass keeps a short OCR'd number, 'l3O', 'OO', as a count: in a run of groups that reads as a
+        # card or phone number it is part of one; all-digit groups are the canonical view's, a letter word no group)
+        g = m.group(0)
+        groups = re.findall(r"[0-9OlI]+", g)
+        read = "".join(groups).replace("l", "1").replace("I", "1").replace("O", "0")
+        if any(not c.isdigit() for c in "".join(groups)) and digit_count(g) >= 4 and 9 <= len(read) <= 12 \
+                and all(any(c.isdigit() for c in x) or len(x) <= 3 for x in groups) \
+                and sum(any(c.isdigit() for c in x) for x in groups) >= 2:
+            label = "PHONE" if read.startswith("0") and len(read) in (10, 11) and len(groups) <= 4 else "ID"
+            finder.take_free(*m.span(), label, "strict: OCR'd number in groups")
     for m in P["english_date"].finditer(text):
         finder.take_free(*m.span(), "DATE", "strict: English date")
