@@ -18,6 +18,8 @@
 - **A self-introduction** (`em là tiểu ở phòng công tác xã hội`, `tôi là chứ bên trạm`, `em là nhì đây`): the
   one or two words between the cue and a word that follows a name there (words.yaml self_intro_cues,
   self_intro_after) are a name, unless they are a role, a kinship word or a profession (`em là giáo viên ở …`).
+- **A Central Highlands name in lower case** (`ksor y thuân`, `nay y blứ`, `siu h lim`): a clan name, the marker
+  of a man or a woman (`y`, `h'`), then a name syllable or a word in no list (words.yaml highland_clans).
 - **The cut-off piece of a name** (`Hồ Văn P ả`, `Hồ Xuân Tá m`): OCR and line breaks split syllables; a line
   of capitals after a name in capitals at a line's end (`QUẢNG THỊ HOA` / `LANG`) is the rest of that name.
 
@@ -33,7 +35,7 @@ from ..text.fold import fold_lower
 _SURE = ("strict: surname and name syllables", "strict: lower-case name after a title or kinship word",
          "strict: ethnic-minority name after a person cue", "strict: chat speaker", "strict: name around thị or văn",
          "strict: a transcript's speaker at line start", "strict: a speaker's name in a self-introduction",
-         "strict: the name of the one thanked")
+         "strict: the name of the one thanked", "strict: Central Highlands name (clan, marker, name)")
 
 
 def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]:
@@ -94,6 +96,53 @@ def propagate(finder, L, names: dict[str, bool]) -> None:
             if not (line_start or after_person or inside):
                 continue
         finder.take(s, e, "NAME", "strict: a given name of this document said again")
+
+
+def highland_names(finder, L) -> None:
+    """`clan marker given` in lower case ('ksor y thuân', 'nay y blứ', 'siu h lim'; words.yaml highland_clans,
+    highland_markers): a Central Highlands name even when the given name is in no list and no cue stands before
+    it. The given name is a name syllable or a word in no list (no common, function, clinical or number word),
+    and the marker and it make no known word ('nay y tá', 'nay y tế' are 'today a nurse', 'today health')."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    clans, markers = W["highland_clans"], W["highland_markers"]
+
+    def key(k: int) -> str:
+        return toks[k][0].lower() if marks else ctx.ftoks[k]
+
+    def lower_word(k: int) -> bool:
+        return toks[k][3] == "word" and toks[k][0].islower()
+
+    def name_syllable(k: int) -> bool:
+        w = toks[k][0]
+        if not lower_word(k) or L["stop"].has(w, marks) or L["spoken"].has(w, marks):
+            return False
+        return L["given"].has(w, marks) and not L["clinical"].has(w, marks) or not (
+            L["common"].has(w, marks) or L["clinical"].has(w, marks) or L["known"].has(w, marks))
+
+    n = len(toks)
+    i = 0
+    while i < n:
+        m = next((m for m in (2, 1) if i + m + 1 < n and all(lower_word(k) for k in range(i, i + m))
+                  and all(ctx.adj[i:i + m]) and " ".join(key(k) for k in range(i, i + m)) in clans), 0)
+        j = i + m  # the marker; "h'" is one token or two ('h', "'")
+        if not m or key(j) not in markers and not (key(j) == "h" and toks[j + 1][0] in ("'", "’")) \
+                or not lower_word(j):
+            i += 1
+            continue
+        g = j + 1 if key(j) != "h" or toks[j + 1][0] not in ("'", "’") else j + 2
+        if g >= n or not ctx.adj[g - 1] or not name_syllable(g) \
+                or f"{toks[j][0].lower()} {toks[g][0].lower()}" in L["marked_words"]["not_name_pairs"] \
+                or (ctx.ftoks[j], ctx.ftoks[g]) in L["pairs"]:
+            i += 1
+            continue
+        k = g + 1
+        # (after the given name only a name syllable that is no other word: 'nay y blứ | đón lúc hai giờ')
+        while k < n and k - g < 3 and ctx.adj[k - 1] and name_syllable(k) and L["given"].has(toks[k][0], marks) \
+                and not L["common"].has(toks[k][0], marks) and (ctx.ftoks[k - 1], ctx.ftoks[k]) not in L["pairs"]:
+            k += 1
+        finder.take_free(toks[i][1], toks[k - 1][2], "NAME", "strict: Central Highlands name (clan, marker, name)")
+        i = k
 
 
 def middle_names(finder, L) -> None:
