@@ -26,13 +26,17 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
     leave outside, date ranges written as two dates, than they found.) Returns new spans, overlapping none."""
     L = word_lists()
     heads, marked_heads = L["words"]["widen_heads"], L["marked_words"]["widen_heads"]
+    places, marked_places = L["words"]["place_heads"], L["marked_words"]["place_heads"]
     marks = len(text.encode("utf-8")) - len(text) > 0.05 * max(1, len(text))  # (letters with marks take 2-3 bytes)
     out: list[Span] = []
     prev_end = 0
     for sp in spans:
         start_from = max(prev_end, text.rfind("\n", 0, sp.start) + 1)
         prev_end = max(prev_end, sp.end)
-        if sp.label not in ("LOCATION", "ORGANIZATION") or start_from >= sp.start:
+        # (a removed capitalised run read as a name after a word that only heads a place, 'đèo Pha Đin', 'suối
+        # Nậm Rốm', is that place: the head goes too; words.yaml place_heads)
+        place = sp.label == "NAME"
+        if sp.label not in ("LOCATION", "ORGANIZATION", "NAME") or start_from >= sp.start:
             continue
         before = text[start_from:sp.start]
         words = list(re.finditer(r"[^\W\d_]+", before))
@@ -43,14 +47,18 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             gaps = [before[words[j].end():words[j + 1].start()] for j in range(k - n, k - 1)]
             phrase = " ".join(w.group(0) for w in words[-n:])
             # (in text with marks a head is compared as written: 'to' is no 'tổ', 'SƠ' no 'sở')
-            if all(g == " " for g in gaps) and (phrase.lower() in marked_heads if marks else fold_lower(phrase) in heads):
+            if place:
+                if all(g == " " for g in gaps) and words[-n].group(0).islower() \
+                        and (phrase.lower() in marked_places if marks else fold_lower(phrase) in places):
+                    take = k - n
+            elif all(g == " " for g in gaps) and (phrase.lower() in marked_heads if marks else fold_lower(phrase) in heads):
                 take = k - n
-        if take is None:
+        if take is None and not place:
             take = _org_head_before(before, words, L, marks)
         if take is not None:
             s, e = start_from + words[take].start(), start_from + words[-1].end()
-            out.append(Span(s, e, "ORGANIZATION" if sp.label == "LOCATION" and fold_lower(words[take].group(0))
-                            not in heads else sp.label, text[s:e], "strict", SCORE,
+            out.append(Span(s, e, "LOCATION" if place else "ORGANIZATION" if sp.label == "LOCATION"
+                            and fold_lower(words[take].group(0)) not in heads else sp.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: the head words of a removed address or organisation"}))
     # a weekday written just before a removed date ('thứ sáu ngày …', 'Friday, March 14th', 'Tue 09/20/2025')
     days, marked_days = L["words"]["weekdays"], L["marked_words"]["weekdays"]
