@@ -82,3 +82,26 @@ def test_surname_middle_and_given_name_after_a_title_even_when_they_make_a_word(
     text = ("bản ghi cuộc gọi anh ấy nói email của con gái vi ngọc hân ấy nó đọc chậm cho em ghi lại hết rồi em gửi "
             "giấy tờ qua cho anh sau nhé")
     assert "vi ngọc hân" in texts(rules, text, "NAME")
+
+
+# a dictated hand-over at a Central Highlands district hospital, typed all in lower case with marks
+HIGHLANDS = ("biên bản họp gia đình người bệnh khoa nội tổng hợp chiều thứ tư người ghi điều dưỡng trưởng khoa\n"
+             "người dẫn đường là tôi kpă y đrông con trai người bệnh còn cháu gái là chị h bông làm rẫy cà phê\n"
+             "giường bốn anh a plưh bốn mươi tuổi sốt rét tái phát đã cho thuốc theo phác đồ\n"
+             "giường sáu bé y mlăk năm tuổi viêm phổi đỡ sốt ăn được cháo mẹ xin về sớm\n"
+             "anh y tá trực đêm báo bé ho nhiều hơn nhờ bác sĩ khám lại trước giờ giao ban\n")
+
+
+def test_central_highlands_names_in_lower_case_text(rules):
+    names = texts(rules, HIGHLANDS, "NAME")
+    for full in ("kpă y đrông", "h bông", "a plưh", "y mlăk"):
+        assert any(full in n for n in names), full
+
+
+def test_one_letter_highlands_openers_need_a_foreign_syllable_or_h(rules):
+    # 'y' and 'a' before an ordinary Vietnamese syllable are words ('anh y tá', 'chị a lô'), no name opener
+    names = texts(rules, HIGHLANDS, "NAME")
+    assert not any("y tá" in n for n in names)
+    text = ("bản ghi cuộc gọi chị ấy nói anh y tá trực đêm qua đã đến nhà hỏi thăm và bà a lô hỏi lại mấy lần hôm nay "
+            "y như hôm qua bà vẫn ăn ít ngủ kém bác sĩ dặn về uống thuốc đều")
+    assert texts(rules, text, "NAME") == []

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ...text.fold import fold_lower
+from ...text.syllable import is_syllable
 from .base import Candidate, Context, Recognizer, Taken, _index
 from .lexicons import cues, names, vocab
 
@@ -63,6 +64,7 @@ _ABBREV_SURNAME = re.compile(_V["abbrev_surname"])
 _GIVEN_AFTER_INITIALS = re.compile(_V["given_after_initials"])
 _HIGHLANDS_FIRST = frozenset(_V["highlands_first"])
 _HIGHLANDS_LOWER = frozenset(_V["highlands_lower"])
+_HIGHLANDS_PREFIX = frozenset(_V["highlands_lower_prefix"])
 _KIN_WORDS = frozenset(_V["kin_words"])
 _BIRTH_ORDER = frozenset(_V["birth_order"])
 _MIDDLE_KINH = frozenset(_V["middle_kinh"])
@@ -372,6 +374,8 @@ class NameRecognizer(Recognizer):
         # tokens are neither: `list.index` jumps over them at C speed instead of one loop turn each)
         after_cue = [False] + [w in before_last or (len(x) == 1 and x in ":.-,(") for w, x in zip(ft, fts[:-1])]
         # (and only a word, an abbreviation, a mark or a code that starts with a letter, as the test below the jump says)
+        # (and a Central Highlands family name in lower case, which needs no cue: 'tôi ksor y thuân')
+        after_cue = [a or w in _HIGHLANDS_LOWER for a, w in zip(after_cue, fts)]
         may_start = [((c and t[3] == "word") or a) and t[3] in ("word", "dotted", "punct", "code") and t[0][:1].isalpha()
                      for c, t, a in zip(caps, toks, after_cue)]
         i = 0
@@ -407,6 +411,14 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(t.start, e, "NAME", 0.85, self.name, "initials after a role/kinship cue"))
                 i = ctx.token_index_at(e) or i + 1
                 continue
+            lower_text = not upper and (not ctx.diacritics or d.lower_doc or d.lower_marks)
+            if lower_text and t.kind == "word" and not ctx.is_cap(i):
+                e = self._highlands_lower(d, i, cue_hit)
+                if e:
+                    out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.6, self.name,
+                                         "Central Highlands name in lower case (opener + non-Vietnamese syllable)"))
+                    i = e
+                    continue
             if cue_hit and not upper and not ctx.diacritics and not ctx.is_cap(i) and t.kind == "word" \
                     and (ft[i] in _HIGHLANDS_LOWER or ft[i].startswith("h'") and len(ft[i]) > 3):
                 # 'ong ksor y bluih', "co h'nhi nie" (Ê Đê, Jrai names typed in lower case): the syllables after
@@ -646,6 +658,31 @@ class NameRecognizer(Recognizer):
             return i + 1  # a surname alone
         out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.6, self.name,
                              "given name after a title or kinship word in a lower-case text"))
+        return e
+
+    @staticmethod
+    def _highlands_lower(d: _Doc, i: int, cue_hit) -> int:
+        """End (token index) of a Central Highlands name typed in lower case that starts at i, or 0: a family name
+        then 'y' / 'h' then a given name ('ksor y thuân', 'nay y blứ'; without a cue only when the family name is
+        no Vietnamese syllable), or, after a cue, 'h' + a word or 'y' / 'a' + a syllable no Vietnamese word has
+        ('chị h lim', 'anh a hmunh', 'bé y bloh')."""
+        ctx, toks, ft, n = d.ctx, d.toks, d.ft, d.n
+
+        def word(j: int) -> bool:
+            return j < n and ctx.adj[j - 1] and toks[j].kind == "word" and not ctx.is_cap(j) \
+                and ctx.ftoks[j] not in _NOT_NAME_LOWER and ft[j] not in d.cue_words and not toks[j].text.isdigit()
+
+        w = ctx.ftoks[i]  # (folded: 'kpă' is 'kpa' in a text with marks too)
+        if (w in _HIGHLANDS_LOWER or w in _HIGHLANDS_FIRST) and w not in _HIGHLANDS_PREFIX and i + 2 < n \
+                and ctx.adj[i] and toks[i + 1].text in ("y", "h") and word(i + 2) and (cue_hit or not is_syllable(toks[i].text)):
+            return i + 3
+        if not cue_hit or w not in _HIGHLANDS_PREFIX or not word(i + 1):
+            return 0
+        if w != "h" and is_syllable(toks[i + 1].text):
+            return 0
+        e = i + 2
+        if word(e) and not is_syllable(toks[e].text):  # ('y bluih niê': a second syllable of the same shape)
+            e += 1
         return e
 
     def _chat_speakers(self, d: _Doc) -> None:
