@@ -28,3 +28,19 @@ def test_strict_removes_the_name_but_not_the_role_of_a_chat_speaker():
     out = removed(text)
     assert "khue" in out and "dd" not in out
     assert any("sung" in w for w in out)
+
+
+def test_strict_removes_a_speaker_and_time_with_an_emoji_after_a_space():
+    text = ("[08:12] Rahlan 🌻: chi oi me em sang nay sot lai\n"
+            "[08:15] Y tá Hằng: em cho me uong thuoc ha sot chua\n"
+            "[08:21] Rahlan 🌻: da roi a, gio con 38 do\n")
+    spans = strict_spans(text, [])
+    got = [s.text for s in spans]
+    assert "08:12" in got and "08:21" in got
+    assert any(s.label == "NAME" and s.text.startswith("Rahlan") for s in spans)
+    assert not any("🌻" in s.text for s in spans)
+
+
+def test_strict_keeps_a_heading_with_a_symbol_after_it():
+    text = "Chẩn đoán ✓: viêm phổi\nĐiều trị ✓: kháng sinh\n"
+    assert removed(text) == []
