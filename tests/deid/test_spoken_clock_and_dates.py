@@ -30,3 +30,22 @@ def test_age_in_days_or_weeks(rules):
 ])
 def test_counts_and_ordinals_are_not_dates(rules, text):
     assert texts(rules, text, "DATE") == []
+
+
+@pytest.mark.parametrize("text,said", [
+    ("bàn giao xong mọi việc trong khoa chốt sổ lúc chuyển ca tám giờ hai mươi", "tám giờ hai mươi"),
+    ("mẹ bé gọi lại báo bé đã hết sốt em ghi nhận cuộc gọi mười giờ mười lăm.", "mười giờ mười lăm"),
+    ("người nhà đưa bà vào cổng cấp cứu năm giờ bốn mươi sáng", "năm giờ bốn mươi sáng"),
+])
+def test_hours_and_minutes_said_without_phut_are_a_clock(rules, text, said):
+    assert said in texts(rules, text, "DATE")
+
+
+@pytest.mark.parametrize("text", [
+    "bé truyền dịch trong hai giờ mười rồi mới ngủ",        # a duration word before the hours
+    "bà ngủ được ba giờ mười lăm phút thì dậy đi vệ sinh",   # 'phút' said: hours and minutes of sleep
+    "dặn cho uống thuốc hạ sốt hai giờ một lần nếu còn sốt",  # 'một lần': every two hours
+    "mỗi hai giờ mười lăm đo lại huyết áp cho cụ",            # 'mỗi': an interval
+])
+def test_hours_said_as_a_duration_are_no_clock(rules, text):
+    assert texts(rules, text, "DATE") == []

@@ -39,6 +39,8 @@ _NEVER_FIRST = frozenset(_V["never_first"])
 _AGE_UNITS = frozenset(fold_lower(w) for w in _V["age_units"])
 # a clock time said with its minutes after one of these ('kết thúc chín giờ hai mươi hai', 'chừng sáu giờ bốn mươi')
 _CLOCK_BEFORE = frozenset(_V["clock_before"])
+# a number of hours after one of these is a duration ('trong hai giờ mười', 'mỗi hai giờ')
+_DURATION_BEFORE = frozenset(_V["duration_before"])
 # a part of the day, and 'nay' / 'mai' / 'qua' after it, right before a time ('chiều nay ba giờ')
 _DAY_PART_BEFORE = frozenset(_V["day_part_before"])
 # nouns before an ordinal 'thứ hai' ('lần thứ hai', 'con thứ ba'): no weekday there
@@ -255,6 +257,11 @@ class SpokenNumberRecognizer(Recognizer):
                     at = i > 0 and ft[i - 1] == _WF["at"]
                     # 'kết thúc chín giờ hai mươi hai', 'chừng sáu giờ bốn mươi' (minutes said: a clock, not hours)
                     at = at or m_end > e + 1 and i > 0 and ctx.adj[i - 1] and ctx.ktoks[i - 1] in _CLOCK_BEFORE
+                    # 'giao ca bảy giờ mười': minutes said (ten or more) with no 'phút' and no duration word before
+                    at = at or m_end > e + 1 and t_end == m_end and (spoken_value(ctx, e + 1, m_end) or 0) >= 10 \
+                        and not (i > 0 and ctx.ktoks[i - 1] in _DURATION_BEFORE) \
+                        and not (m_end < n and ctx.adj[m_end - 1] and toks[m_end].kind == "word"
+                                 and ctx.ktoks[m_end] not in _DAY_PARTS)  # (then the line, or the sentence, ends)
                     # 'chiều nay ba giờ', 'sáng mai tám giờ rưỡi'
                     at = at or i > 1 and ctx.adj[i - 1] and ctx.adj[i - 2] and ctx.ktoks[i - 2] in _DAY_PARTS \
                         and ctx.ktoks[i - 1] in _DAY_PART_BEFORE
