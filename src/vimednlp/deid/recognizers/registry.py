@@ -111,6 +111,7 @@ _DEFAULT: list[Recognizer] = []
 def _default_recognizers() -> list[Recognizer]:
     """Built once per process (lexicons and packs load once); registries copy the list, not the recognizers."""
     if not _DEFAULT:
+        from .acronyms import OrganizationAcronymRecognizer
         from .names import NameRecognizer
         from .places import LocationRecognizer, OrganizationRecognizer, ProfessionRecognizer
         from .quasi import GenderRecognizer, TransportRecognizer
@@ -126,5 +127,6 @@ def _default_recognizers() -> list[Recognizer]:
                          *pack("age"), NameRecognizer(), LocationRecognizer(), OrganizationRecognizer(),
                          ProfessionRecognizer(), GenderRecognizer(), TransportRecognizer(), SpokenNumberRecognizer(),
                          *pack("international"),  # (English and foreign-language identifiers: rules/international.yaml)
+                         OrganizationAcronymRecognizer(),  # (reads the others' organisations: 'X Partners (XP)')
                          TableRecognizer()])  # (last: it reads the others' candidates, ctx._cache["candidates"])
     return list(_DEFAULT)

@@ -1,0 +1,29 @@
+"""An acronym given to an organisation in brackets where it is first named is that organisation wherever the note
+writes it alone; a clinical abbreviation in brackets, a disease's short name and a code built on the acronym are not."""
+from __future__ import annotations
+
+from tests.deid.helpers import texts
+
+LETTER = ("THƯ GIỚI THIỆU — Mekong Rural Eye Foundation (MREF)\n"
+          "Kính gửi khoa Mắt, Bệnh viện Đa khoa tỉnh Kon Tum.\n"
+          "Chương trình mổ đục thủy tinh thể miễn phí của MREF nhận bệnh nhân từ các xã vùng sâu; MREF chi trả "
+          "tiền xe và tiền ăn cho người nhà, mã hồ sơ MREF-KT-2026-077.\n"
+          "Bệnh nhân có tiền sử bệnh phổi tắc nghẽn mạn tính (COPD), đã khám tại phòng khám ngoại trú (OPD).\n")
+
+
+def test_acronym_defined_after_an_organisation_is_found_everywhere(rules):
+    orgs = texts(rules, LETTER, "ORGANIZATION")
+    assert orgs.count("MREF") >= 3  # in brackets, then twice alone
+
+
+def test_clinical_abbreviations_and_codes_are_not_taken_as_the_organisation(rules):
+    spans = rules.analyze(LETTER)
+    assert not any(s.text in ("COPD", "OPD") and s.label == "ORGANIZATION" for s in spans)
+    code = LETTER.index("MREF-KT")
+    assert not any(s.label == "ORGANIZATION" and s.start <= code < s.end for s in spans)
+
+
+def test_acronym_in_brackets_after_no_organisation_is_left(rules):
+    text = ("Chẩn đoán: hội chứng suy hô hấp cấp tiến triển (ARDS) trên nền viêm phổi; theo dõi SpO2 liên tục, "
+            "hội chẩn khoa Hồi sức tích cực (HSTC) chiều nay.")
+    assert texts(rules, text, "ORGANIZATION") == []
