@@ -27,3 +27,9 @@ def test_acronym_in_brackets_after_no_organisation_is_left(rules):
     text = ("Chẩn đoán: hội chứng suy hô hấp cấp tiến triển (ARDS) trên nền viêm phổi; theo dõi SpO2 liên tục, "
             "hội chẩn khoa Hồi sức tích cực (HSTC) chiều nay.")
     assert texts(rules, text, "ORGANIZATION") == []
+
+
+def test_acronym_after_goi_tat_la_in_brackets(rules):
+    text = ("Giấy xác nhận: Trung tâm Hỗ trợ Cộng đồng Tây Nguyên (gọi tắt là TNCS) đã nhận hồ sơ của bệnh nhân; "
+            "TNCS sẽ liên hệ gia đình trong tuần.")
+    assert texts(rules, text, "ORGANIZATION").count("TNCS") == 2

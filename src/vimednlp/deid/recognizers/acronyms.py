@@ -11,9 +11,12 @@ from functools import lru_cache
 
 from ...text.abbreviations import abbreviations
 from .base import Candidate, Context, Recognizer
+from .lexicons import vocab
 
 # '(CHHP)', '( CSC )', '(gọi tắt là MSF)', '(viết tắt: MSF)': 2 to 8 capitals, digits or '&' after the first letter
-_DEFINED = re.compile(r"[ \t]*\(\s*(?:(?:gọi tắt|viết tắt)(?: là)?\s*:?\s*)?([A-ZĐ][A-ZĐ0-9&]{1,7})\s*\)")
+# (the words before it: vocab/places.yaml acronym_defined_cues)
+_CUES = "|".join(re.escape(c) for c in sorted(vocab("places")["acronym_defined_cues"], key=len, reverse=True))
+_DEFINED = re.compile(rf"[ \t]*\(\s*(?:(?i:{_CUES})\s*:?\s*)?([A-ZĐ][A-ZĐ0-9&]{{1,7}})\s*\)")
 
 
 @lru_cache(maxsize=1)
