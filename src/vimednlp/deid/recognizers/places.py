@@ -122,6 +122,9 @@ _CITIZEN_BEFORE = PhraseSet(_V["citizen_before"])
 
 
 _NATIONALITY_BEFORE = PhraseSet(_V["nationality_before"])
+# an ethnic group after 'tiếng' / 'người' / 'Dân tộc:' is a people or a language ('tiếng Gia Rai'), not the town
+_ETHNIC_GROUPS = frozenset(_V["ethnic_groups"])
+_ETHNIC_BEFORE = PhraseSet(_V["ethnic_before"])
 _PRONOUN_PLACES = frozenset(_V["pronoun_places"])
 _LOWER_PLACE_HEADS = frozenset(_V["lower_place_heads"])
 
@@ -217,6 +220,9 @@ class LocationRecognizer(Recognizer):
                     _place_match(ctx, i, gz["district"], True) if ft[i] in district_first else i) if capital else i
             if e == i + 1 and ctx.diacritics and toks[i].text.lower() != ft[i] and toks[i].text.lower() not in _domestic_exact():
                 e = i  # one word with the wrong marks: 'Chủ trì' is not the town 'Chũ'
+            if e > i and " ".join(ft[i:e]) in _ETHNIC_GROUPS and ctx.cue_before(i, _ETHNIC_BEFORE, skip=":"):
+                i = e  # 'tiếng Gia Rai', 'người Gia Rai', 'Dân tộc: Gia Rai': a people or its language, not Giá Rai
+                continue
             if e > i and (ctx.upper_doc or ctx.is_cap(i) or toks[i].kind != "word"):
                 kind = "province/city" if _place_match(ctx, i, gz["province"], True) == e else "district"
                 pieces.append((i, e, 0.8 if kind != "district" else 0.7, f"gazetteer ({kind})"))
