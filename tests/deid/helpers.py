@@ -5,3 +5,19 @@ from __future__ import annotations
 def texts(an, text, label=None):
     """The text of each span the analyzer finds (of one label, when given)."""
     return [s.text for s in an.analyze(text) if label is None or s.label == label]
+
+
+def strict_covered(text, part):
+    """Whether one strict-profile span covers the first occurrence of `part` whole."""
+    from vimednlp.deid.strict import strict_spans
+
+    i = text.index(part)
+    return any(s.start <= i and i + len(part) <= s.end for s in strict_spans(text, []))
+
+
+def strict_touched(text, part):
+    """Whether any strict-profile span overlaps the first occurrence of `part`."""
+    from vimednlp.deid.strict import strict_spans
+
+    i = text.index(part)
+    return any(s.start < i + len(part) and i < s.end for s in strict_spans(text, []))

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.deid.helpers import strict_covered as covered
 from vimednlp.deid.strict import strict_spans
-
-
-def covered(text: str, part: str) -> bool:
-    start = text.index(part)
-    return any(s.start <= start and start + len(part) <= s.end for s in strict_spans(text, []))
 
 
 @pytest.mark.parametrize("text, hour", [

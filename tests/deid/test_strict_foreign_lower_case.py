@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from vimednlp.deid.strict import strict_spans
-
-
-def covered(text: str, part: str) -> bool:
-    i = text.index(part)
-    return any(s.start <= i and i + len(part) <= s.end for s in strict_spans(text, []))
-
-
-def touched(text: str, part: str) -> bool:
-    i = text.index(part)
-    return any(s.start < i + len(part) and i < s.end for s in strict_spans(text, []))
+from tests.deid.helpers import strict_covered as covered
+from tests.deid.helpers import strict_touched as touched
 
 
 @pytest.mark.parametrize("text, part", [

@@ -3,12 +3,8 @@ whose next syllable is in no list ('bác nông páy'); after an ordinary word on
 profession stays ('anh nông dân')."""
 from __future__ import annotations
 
+from tests.deid.helpers import strict_covered as covered
 from vimednlp.deid.strict import strict_spans
-
-
-def covered(text: str, part: str) -> bool:
-    i = text.index(part)
-    return any(s.start <= i and i + len(part) <= s.end for s in strict_spans(text, []))
 
 
 def test_strict_a_surname_that_is_a_word_starts_a_name_after_a_kinship_word():

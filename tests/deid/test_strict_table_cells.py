@@ -3,13 +3,9 @@ measurement, so a birth year in its column goes even when the next cell starts w
 health-insurance card, 'G' of a card class); a measurement inside one cell stays."""
 from __future__ import annotations
 
+from tests.deid.helpers import strict_covered as covered
 from vimednlp.deid.strict import strict_spans
 from vimednlp.schema import Span
-
-
-def covered(text: str, part: str) -> bool:
-    start = text.index(part)
-    return any(s.start <= start and start + len(part) <= s.end for s in strict_spans(text, []))
 
 
 def test_strict_removes_a_year_column_before_a_unit_like_cell():

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.deid.helpers import strict_covered as covered
 from vimednlp.deid.strict import strict_spans
 
 
 def removed(text: str) -> list[str]:
     return [s.text for s in strict_spans(text, [])]
-
-
-def covered(text: str, part: str) -> bool:
-    start = text.index(part)
-    return any(s.start <= start and start + len(part) <= s.end for s in strict_spans(text, []))
 
 
 # --- names ----------------------------------------------------------------------------------------------------
