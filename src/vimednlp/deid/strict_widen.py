@@ -19,6 +19,15 @@ from .strict_english import vietnamese_like
 from .strict_lists import word_lists
 
 
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of text[start:end] between its leading and trailing spaces (the gap holds a non-space)."""
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
+
 def widen(text: str, spans: list[Span]) -> list[Span]:
     """Where a removed address or organisation starts after its own head words ('trạm y tế phường …', 'Bảo hiểm
     PVI …', 'cty may …'; `widen_heads` in words.yaml), the strict profile takes them too. (Bridging two spans,
@@ -121,11 +130,7 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
         if b.label in ("ID", "PHONE") and a.end < b.start \
                 and re.fullmatch(r" {1,2}(?:[0-9]|O(?=[0-9]))[0-9OlI]{0,3} {1,2}", text[a.end:b.start]) \
                 and any(ch.isdigit() for ch in text[a.end:b.start]):
-            s, e = a.end, b.start
-            while text[s].isspace():
-                s += 1
-            while text[e - 1].isspace():
-                e -= 1
+            s, e = _inner(text, a.end, b.start)
             out.append(Span(s, e, b.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: digits inside a removed card or phone number"}))
             continue
@@ -140,11 +145,7 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                      or b.label == "LOCATION" and re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):
             # (also a comma or hyphen that ends the line an address goes on from: 'xã Thanh Hà,' / 'Hải Phòng'; not
             # between organisations listed one a line)
-            s, e = a.end, b.start
-            while text[s].isspace():
-                s += 1
-            while text[e - 1].isspace():
-                e -= 1
+            s, e = _inner(text, a.end, b.start)
             out.append(Span(s, e, b.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: punctuation inside an address or organisation"}))
         # and inside one person's name: a hyphen or an initial's dot with no space ('Asante-Boateng', 'R.Anders'),
