@@ -96,7 +96,9 @@ _PINYIN_NAME = re.compile(rf"(?<![\w-])({_PY_WORD}(?: {_PY_WORD}){{1,2}})(?![\w-
 _PINYIN_TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _PINYIN_LETTER = re.compile("[zwfjZWFJ]|[qQ](?!u)")
 _FOREIGN_ONSET = re.compile(r"[bcdfghkmpsvx][lr][aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
-_SPOKEN_DIGITS = frozenset(("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"))
+# digit words as speech-to-text writes them, and ten (vocab/spoken.yaml, the spoken-number recognizer's own list)
+_SPOKEN_DIGITS = frozenset(vocab("spoken")["digits"]) | frozenset(
+    w for w, role in vocab("spoken")["build"].items() if role == "ten")
 # a lower-case full name around Văn / Thị: 'bác lương văn slấy', 'chị côn thị mơ', 'bé gái kray thị nhung tám tháng'
 _LW = r"[a-zà-ỹđ]{1,9}"
 # a capitalised word, Văn / Thị, a capitalised given name: a full name whatever the surname ('Côn Văn Tiếp',
