@@ -26,6 +26,7 @@ engine is split by what each part reads:
 - strict_tokens.py: the token pass (digits, lower-case surnames, foreign words), which calls
   strict_capitalised.py for capitalised runs and strict_english.py for English and unmarked words;
 - strict_names.py: given names said again, `X thị Y` names, cut-off pieces of names;
+- strict_roles.py: the occupation written beside a person's name (`mẹ Lò Thị Ỉn, bán hàng tạp hóa, …`);
 - strict_widen.py: head words, weekdays and punctuation that belong to a removed span.
 
     >>> [(s.label, s.text) for s in strict_spans("Tái khám với bác sĩ John Miller, SpO2 97%, mã HS-88213.", [])]

@@ -9,7 +9,8 @@ strict_names), the token pass (strict_tokens), and last the given names the docu
 """
 from __future__ import annotations
 
-from . import strict_codes, strict_cues, strict_english, strict_names, strict_speakers, strict_spoken, strict_tokens
+from . import (strict_codes, strict_cues, strict_english, strict_names, strict_roles, strict_speakers, strict_spoken,
+               strict_tokens)
 from .recognizers.base import Candidate, Context
 from .strict_lists import patterns, word_lists
 
@@ -24,6 +25,7 @@ class Finder:
         # span that ends a list item is lent to the next item
         self.names = [(s, e) for s, e, label in spans if label == "NAME"]
         self.spans = [(s, e) for s, e, _label in spans]
+        self.labelled = list(spans)
         self.ends = {e: label for _s, e, label in spans if label in _LISTED}
         self.out: list[Candidate] = []
         self.marks = ctx.diacritics
@@ -71,6 +73,7 @@ class Finder:
         strict_names.middle_names(self, L)
         strict_tokens.token_pass(self, L, P)
         strict_english.foreign_tails(self, L)
+        strict_roles.appositions(self, L)
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         strict_names.fragments_after_names(self, L, self.names)
         strict_names.name_line_after(self, L, self.names)

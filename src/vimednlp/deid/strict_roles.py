@@ -1,0 +1,76 @@
+"""A person's occupation written beside the name, for the strict profile (run by strict_finder.py).
+
+Notes describe a person in apposition: the name, maybe an age, then what the person does, between commas or in
+brackets ('mẹ Lò Thị Ỉn, bán hàng tạp hóa, CCCD …', 'ông Rơ Châm Plih (thầy lang, 70 tuổi)', 'Mother: Siu
+H'Trinh, 32 yo, seasonal coffee picker (…)'). The words of that slot are common words one by one, so the token
+pass keeps them; the slot is the evidence. A slot that says a sex, a kinship, a birth year, a number or a
+clinical term is no occupation (words.yaml apposition_not_role, and the clinical lexicons).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..text.fold import fold_lower
+
+_CLOSE = (",", ")", ";")
+
+
+def appositions(finder, L) -> None:
+    """The occupation slot after a removed person's name (default or strict), and after an age in between."""
+    ctx, toks, marks = finder.ctx, finder.ctx.tokens, finder.marks
+    n = len(toks)
+    # (the default detector's names only: a word the strict passes guessed to be a name is weaker evidence)
+    ends = {e: s for s, e in finder.names}
+    ages = {s: e for s, e, label in finder.labelled if label == "AGE"} | \
+        {c.start: c.end for c in finder.out if c.label == "AGE"}
+    firsts = [t[1] for t in toks]
+    # (compared as written in text with marks: 'bán' is no 'bạn')
+    not_role = L["marked_words" if marks else "words"]["apposition_not_role"]
+    staff = L["words"]["staff_titles"]
+    for end, start in sorted(ends.items()):
+        j = bisect_left(firsts, end)  # the first token after the name
+        if j + 1 >= n or toks[j][0] not in (",", "(") or "\n" in finder.text[end:toks[j][1]] or not ctx.adj[j]:
+            continue
+        head = fold_lower(finder.text[finder.text.rfind("\n", 0, start) + 1:start]).rstrip(" .:")
+        if any(head == t or head.endswith((f" {t}", f"({t}", f":{t}")) for t in staff):
+            continue  # (a clinician's or writer's role is no identifier of the patient: 'Dr. Khang (resident)')
+        k = j + 1
+        # an age in between ('Siu H'Trinh, 32 yo, …', 'Lò Văn Pấng, 70t, …')
+        a = _skip_age(finder, k, ages, L)
+        if a > k:
+            if a >= n or toks[a][0] != ",":
+                continue
+            k = a + 1
+        b = k
+        while b < n and b - k < 5 and toks[b][3] == "word" and (b == k or ctx.adj[b - 1]) \
+                and toks[b][0][:1].islower() and not L["stop"].has(toks[b][0], marks):
+            b += 1
+        if b == k or b - k > 4 or b >= n or toks[b][0] not in ((",",) if toks[j][0] == "(" else _CLOSE):
+            continue  # (the slot is a short run of lower-case words that ends at punctuation: another item after
+            # it inside brackets, which also hold notes such as '(điểm chỉ)')
+        if (toks[k][0].lower() if marks else ctx.ftoks[k]) in not_role or any(ctx.match_at(x, L["phrases"], folded=True) > x + 1 for x in range(k, b)) \
+                or L["clinical"].has(toks[k][0], marks) and not L["common"].has(toks[k][0], marks) \
+                or all(L["spoken"].has(t[0], marks) for t in toks[k:b]):
+            continue
+        finder.take_free(toks[k][1], toks[b - 1][2], "PROFESSION", "strict: the occupation beside a name")
+
+
+def _skip_age(finder, k: int, ages: dict, L) -> int:
+    """The index after an age at token k: a removed AGE span, or a number and an age unit ('70t', '32 yo')."""
+    toks = finder.ctx.tokens
+    n = len(toks)
+    if k >= n:
+        return k
+    s = toks[k][1]
+    if s in ages:
+        e = ages[s]
+        while k < n and toks[k][1] < e:
+            k += 1
+        return k
+    w = toks[k][0]
+    if w[:1].isdigit() and len(w) <= 4 and (w.isdigit() or w.rstrip("tT").isdigit()):
+        k += 1
+        if k < n and finder.ctx.ftoks[k] in L["words"]["apposition_age_units"]:
+            k += 1
+        return k
+    return k
