@@ -105,3 +105,24 @@ def test_one_letter_highlands_openers_need_a_foreign_syllable_or_h(rules):
     text = ("bản ghi cuộc gọi chị ấy nói anh y tá trực đêm qua đã đến nhà hỏi thăm và bà a lô hỏi lại mấy lần hôm nay "
             "y như hôm qua bà vẫn ăn ít ngủ kém bác sĩ dặn về uống thuốc đều")
     assert texts(rules, text, "NAME") == []
+
+
+def test_given_name_outside_vietnamese_after_a_kinship_word_in_lower_case_text(rules):
+    # a transcript with marks: a name typed with marks no Vietnamese word has ('prứng'), a foreign given name typed
+    # without marks that is no syllable and no English word ('jessica', 'hlieng'), and an unmarked given name whose
+    # folded neighbour would make a word ('chị đào' is no 'chì đạo'-like pair when 'chị' keeps its marks)
+    text = ("bản ghi cuộc gọi tư vấn người nói một alo em chào chị ạ hôm nay em gọi hỏi thăm bệnh nhân chị prứng ơi "
+            "bố chị uống thuốc đều chưa người nói hai dạ rồi em ạ anh hlieng nhà em đưa bố lên trạm rồi chị jessica "
+            "bên tổ chức bảo sẽ hỗ trợ tiền xe cảm ơn chị hoa nhé hẹn tuần sau gọi lại")
+    names = texts(rules, text, "NAME")
+    assert "prứng" in names and "hlieng" in names and "jessica" in names and "hoa" in names
+
+
+def test_english_and_teencode_words_after_a_kinship_word_are_not_names(rules):
+    text = ("bản ghi cuộc gọi người nói một chị check giúp em lịch khám với nhé người nói hai dạ anh online rồi thì "
+            "em gửi kết quả qua tin nhắn nha anh nhju lắm thì cứ gọi lại cho em chị uốg thuốc đều vào nhé hẹn gặp\n"
+            # an acronym after 'tên' (no vowel), a scale after 'thang' (no 'thằng' in a text with marks)
+            "tên cskcb trạm y tế xã\nthang hamilton: mười tám điểm\n"
+            # words typed without their marks in a text that has them: 'liên hệ', 'vẫn'
+            "chị cho em số để em lien hệ nhé bác van yếu lắm")
+    assert texts(rules, text, "NAME") == []

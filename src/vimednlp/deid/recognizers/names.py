@@ -167,6 +167,62 @@ def _folded_pairs() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _half_folded_pairs() -> tuple[frozenset, frozenset]:
+    """Ordinary pairs with one syllable folded: ('chí hoa', 'hoa chí'-style keys), first kept and second kept."""
+    pairs = ordinary_words()[0]
+    first_kept, second_kept = set(), set()
+    for p in pairs:
+        a, _, b = p.partition(" ")
+        first_kept.add(f"{a} {fold_lower(b)}")
+        second_kept.add(f"{fold_lower(a)} {b}")
+    return frozenset(first_kept), frozenset(second_kept)
+
+
+def _half_folded_pair(neighbour: str, w: str, neighbour_first: bool, loose: bool = False) -> bool:
+    """Whether an unmarked word `w` and its neighbour make an ordinary word once `w`'s marks are restored: a
+    neighbour without marks is compared folded, one with marks as written (`loose`: folded too, for a word that is
+    a common word without its marks, 'van' of 'vẫn', 'bac' of 'bác')."""
+    nf = fold_lower(neighbour)
+    if nf == neighbour or loose:
+        return (f"{nf} {w}" if neighbour_first else f"{w} {nf}") in _folded_pairs()
+    first_kept, second_kept = _half_folded_pairs()
+    return f"{neighbour} {w}" in first_kept if neighbour_first else f"{w} {neighbour}" in second_kept
+
+
+_VOWEL = re.compile("[aeiouy]")
+
+
+@lru_cache(maxsize=1)
+def _unmarked_cue_words() -> frozenset:
+    """One-word cues that have no marks as properly written ('anh', 'em', 'con', 'bs'), not the folded twins of
+    marked ones ('thang' of 'thằng', 'chi' of 'chị'): in a text with marks only these call a name unmarked."""
+    cw = _derived_sets()[0]
+    marked = {fold_lower(w) for w in cw if fold_lower(w) != w}
+    return frozenset(w for w in cw if fold_lower(w) == w and w not in marked)
+_TEENCODE = tuple(tuple(x.split(">")) for x in _V["teencode_letters"])
+
+
+def _teencode_syllable(w: str) -> bool:
+    """Whether a word is a Vietnamese syllable typed in teencode ('nhju' nhiều, 'wa' qua, 'zui' vui): one letter
+    swap of vocab/names.yaml teencode_letters makes it one."""
+    syl = _folded_syllables()
+    return any(a in w and w.replace(a, b) in syl for a, b in _TEENCODE)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset:
+    """Ordinary English words (the strict profile's list, resources/deid/strict/english_words.txt): a lower-case word
+    outside Vietnamese that is one of these is no name."""
+    from ...paths import resource_path
+
+    f = resource_path("deid", "strict", "english_words.txt")
+    if not f.exists():
+        return frozenset()
+    return frozenset(x.strip().lower() for x in f.read_text(encoding="utf-8").splitlines()
+                     if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _folded_stop() -> frozenset:
     return frozenset(fold_lower(x) for x in _LOWER_STOP)
 
@@ -635,12 +691,22 @@ class NameRecognizer(Recognizer):
         # Highlands name ('slấy', 'kre', 'bluc'); teencode drops letters at the end instead ('uốg', 'nhju'), and
         # 'ngưoi' is 'người' misspelt (a syllable once the marks are gone)
         foreign = w not in syllables and fold_lower(w) not in _folded_syllables() and _FOREIGN_ONSET.match(w) is not None
+        # a word no Vietnamese word has, by its shape: written with marks in a well-formed syllable that no word uses
+        # ('pấng', 'ún': a writer who types marks types a word's own marks), or without marks in a form that is no
+        # syllable at all and no English word ('hiang', 'megan'; teencode is shorter: 'nhju', 'hok')
+        # (the cue typed as a cue is written, 'thằng' not 'thang'; a name has a vowel, an acronym may not: 'cskcb')
+        foreign = foreign or w not in syllables and w.isalpha() and (fold_lower(ft[i - 1]) != ft[i - 1] or ft[i - 1] in _unmarked_cue_words()) and (
+            w != fold_lower(w) and is_syllable(w)
+            or w == fold_lower(w) and len(w) >= 4 and not is_syllable(w) and w not in _folded_syllables()
+            and w not in _english_words()
+            and _VOWEL.search(w) is not None and not _teencode_syllable(w))
         # a surname, a middle name and a given name ('con gái vi ngọc hân', 'anh trượng hữu tài')
         surname_led = (w in sur or w in _MINORITY_SURNAMES) and i + 2 < n and ctx.adj[i] and ctx.adj[i + 1] \
             and ft[i + 1] in mid and ft[i + 2] in giv and toks[i + 1].text.islower() and toks[i + 2].text.islower()
+        # (a neighbour typed with its marks must form the word with its own marks: 'chị hoa' is no 'chí hoà')
         if fold_lower(w) == w and not foreign and not surname_led and (w in _folded_stop() and (w not in giv or len(w) <= 2)
-                                                   or f"{fold_lower(ft[i - 1])} {w}" in _folded_pairs()
-                                                   or nxt is not None and f"{w} {fold_lower(nxt)}" in _folded_pairs()):
+                                                   or _half_folded_pair(ft[i - 1], w, True, w in _folded_stop())
+                                                   or nxt is not None and _half_folded_pair(nxt, w, False, w in _folded_stop())):
             return i + 1  # a word typed without its marks in a text that has them: 'bà da the', 'em trinh bày'
         if not (w in giv or foreign or surname_led):
             return i + 1
