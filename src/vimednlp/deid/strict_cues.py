@@ -59,8 +59,10 @@ def after_cue(finder, i: int, L) -> int:
                     and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
                     and (label == "ORGANIZATION" or village or not L["clinical"].has(toks[k][0], marks)) \
                     and not (L["spoken"].has(toks[k][0], marks) and not (village and ft[k] not in L["words"]["number_words"])) \
-                    and not (label == "ORGANIZATION" and ctx.match_at(k, L["phrases"], folded=True) > k + 1):
-                k += 1  # (an organisation's name stops at a form or clinical phrase: 'bệnh viện | tuyến trên')
+                    and not (label == "ORGANIZATION" and ctx.match_at(k, L["phrases"], folded=True) > k + 1) \
+                    and finder.free(toks[k][1], toks[k][2]):
+                k += 1  # (an organisation's name stops at a form or clinical phrase, 'bệnh viện | tuyến trên', and
+                # at a place already removed, 'lâm trường sơn hà | đắk nông')
             if k > j and finder.free(toks[j][1], toks[k - 1][2]):
                 # (the head word belongs to the name: 'bệnh viện thanh nhàn', 'xã hiếu giang')
                 finder.take_free(toks[i][1], toks[k - 1][2], label, f"strict: lower-case words after a cue ({key})")

@@ -110,6 +110,12 @@ def word_lists() -> dict:
             given.add(w)
     # (a lexicon word that is also a surname, 'Lê', is no evidence of safety when capitalised)
     known.marked -= surnames.marked
+    raw = load_yaml(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
+    # the strict profile's own organisation heads in lower case join the default detector's ('lâm trường …', 'đồn
+    # biên phòng …'; words.yaml org_heads): cue words, safe themselves
+    cues = {**cues, "org_head": [*cues.get("org_head", []), *map(str, raw.get("org_heads", []))]}
+    for phrase in raw.get("org_heads", []):
+        common.add(str(phrase))
     cue = {k: frozenset(fold_lower(str(p)) for p in cues.get(k, [])) for k in ("name_before", "org_head", "location_unit")}
     never = frozenset(fold_lower(str(p)) for p in cues.get("name_never", []))
     from .recognizers.lexicons import places
@@ -123,7 +129,6 @@ def word_lists() -> dict:
     # first words of titles and kinship cues: a lower-case run after a cue ends before them ('... chu văn an | bác sĩ')
     person_heads = frozenset(p.split()[0] for p in titles | cue["name_before"] if p.split())
     cue_first = frozenset(p.split()[0] for group in (titles, *cue.values()) for p in group if p.split())
-    raw = load_yaml(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
     for phrase in raw.get("safe_phrases", []):  # (form phrases: 'Mã Y tế', 'CHI PHÍ')
         folded = fold_lower(str(phrase)).split()
         phrases[" ".join(folded)] = "clinical"
