@@ -67,7 +67,7 @@ def _base_mask(ctx: Context, spans) -> bytearray:
         if "\t" in text[s:e] or "\n" in text[s:e]:
             continue  # (a value and a unit in two cells or lines, '1975<TAB>CC' of a register, are no measurement)
         if why.startswith("ICD") and (text[s:s + 1] in "lO" or re.match(r"/\d", text[e:e + 2])) \
-                or re.fullmatch(r"[\d.,]+[lL]", text[s:e]) and _inside_code(text, s, e):
+                or re.fullmatch(r"[\d.,]+[^\S\n]?[lL]", text[s:e]) and _inside_code(text, s, e):
             continue  # (OCR's 'l' read as a litre or an ICD letter: '345l/XN', '26L-550.5l', 'số l43', '0 0 9 l 3')
         mask[s:e] = b"\x01" * (e - s)
     for s, e in spans:
@@ -77,12 +77,23 @@ def _base_mask(ctx: Context, spans) -> bytearray:
 
 def _inside_code(text: str, s: int, e: int) -> bool:
     """A match joined to a code by '/' or '-' ('345l/XN', '26L-550.5l') or standing in a run of characters
-    typed one by one ('0 0 9 l 3'): part of an identifier, not a measurement."""
+    typed one by one, three more of them on either side or both ('0 0 9 l 3', '0 S 6 l B 6 O 8', '. 3 l 6'):
+    part of an identifier, not a measurement."""
     if s >= 2 and text[s - 1] in "/-" and text[s - 2].isalnum() or e + 1 < len(text) and text[e] in "/-" \
             and text[e + 1].isalnum():
         return True
-    return bool(re.search(r"(?:\b\w [^\S\n]?){3}$", text[max(0, s - 12):s])
-                and re.match(r"(?:[^\S\n]\w\b)", text[e:e + 3]))
+    if not re.fullmatch(r"\d[^\S\n]?[lL]|\d[lL]?", text[s:e]) and not re.search(r"(?:\b\w [^\S\n]?){3}$", text[max(0, s - 12):s]):
+        return False
+    left = _SINGLES_LEFT.search(text[max(0, s - 40):s])
+    right = _SINGLES_RIGHT.match(text[e:e + 40])
+    n = sum(ch.isalnum() for ch in (left.group(0) if left else "")) + \
+        sum(ch.isalnum() for ch in (right.group(0) if right else ""))
+    return n >= 3 and (n >= 4 or bool(left) and bool(right))
+
+
+# characters typed one by one, with a dot, dash or slash between groups, before or after a match
+_SINGLES_LEFT = re.compile(r"(?:(?<!\w)\w[^\S\n]{1,2}(?:[.\-/][^\S\n]{0,2})?)+$")
+_SINGLES_RIGHT = re.compile(r"(?:[^\S\n]{1,2}(?:[.\-/][^\S\n]{0,2})?\w(?!\w))+")
 
 
 class StrictRecognizer(Recognizer):
