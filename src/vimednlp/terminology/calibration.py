@@ -23,7 +23,8 @@ from ..paths import resource_path
 CALIBRATION_FILE = "calibration.json"
 # evidence kinds that are only string similarity (everything else is an exact or expanded match)
 # (`accent-mismatch`: the letters match but the written marks differ, `sởi` vs `sỏi`)
-SIMILARITY_REASONS = frozenset({"tfidf", "accent-mismatch"})
+# (`head`: a back-off match on the mention's leading words only, see search.TermIndex._back_off)
+SIMILARITY_REASONS = frozenset({"tfidf", "accent-mismatch", "head"})
 
 
 def features(score: float, reason: str) -> list[float]:

@@ -23,6 +23,8 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
+from .canonical import canonical_mention, head_of, says_absent
+from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
 from .store import BUILD_HINT, IcdStore, normalize_code, open_store
@@ -39,12 +41,12 @@ USE_SYNONYMS = True
 MAX_POSTINGS_SHARE = 0.1
 _CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
 # score given to each kind of evidence (TF-IDF similarity is scaled by the last)
-SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "accent-folded": 0.95,
+SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "canonical": 0.96, "accent-folded": 0.95,
           "spelling": 0.94, "qualifier-matched": 0.9, "qualifier-stripped": 0.9, "part": 0.88,
-          "accent-mismatch": 0.80, "tfidf": 0.92}
+          "accent-mismatch": 0.80, "tfidf": 0.92, "head": 0.9}
 _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
 # how much a folded match on a derived query variant is worth relative to one on the query itself
-_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "singular": 0.98, "spelling": 0.97, "qualifier-stripped": 0.9,
+_VIA_FACTOR = {None: 1.0, "abbreviation": 0.99, "canonical": 0.98, "singular": 0.98, "spelling": 0.97, "qualifier-stripped": 0.9,
                "part": 0.88}
 # each step down an ambiguous abbreviation's order of expansions (`K` = ung thư, then kali)
 _RANK_FACTOR = 0.99
@@ -68,10 +70,33 @@ def _language_parts(query: str) -> list[str]:
     Vietnamese words are not split: ASCII loanwords (`virus`, `ceton`, `insulin`) make them unreliable."""
     inside = _PARENS.findall(query)
     if not inside:
-        return []
+        return _language_runs(query)
     outside = _PARENS.sub(" ", query).strip()
     parts = [t.strip() for t in [outside, *inside] if len(_WORD.findall(t)) and max(map(len, _WORD.findall(t))) >= 3]
     return [p for p in dict.fromkeys(parts) if p != query]
+
+
+def _upper_abbreviations(text: str) -> str:
+    """Lower-case words that are abbreviations in the dictionary written in capitals (`cao ha` -> `cao HA`)."""
+    table = abbreviation_dictionary()
+    return re.sub(r"\b[a-z]{2,5}\b", lambda m: m.group(0).upper() if m.group(0).upper() in table else m.group(0),
+                  text)
+
+
+def _language_runs(query: str) -> list[str]:
+    """A mention that starts in English and goes on in Vietnamese (`stroke nhồi máu não bán cầu trái`,
+    `Herpes zoster vùng mắt trái`): the Vietnamese rest looked up alone, beside the whole. The English run is words without marks that make no Vietnamese syllable (not acronyms); the rest
+    must hold marks."""
+    words = query.split()
+    i = 0
+    while (i < len(words) and words[i].isascii() and len(words[i]) >= 3 and not words[i].isupper()
+           and not is_syllable(words[i].lower().strip(",;:"))):
+        i += 1
+    if i == 0 or i == len(words) or not has_diacritics(" ".join(words[i:])):
+        return []
+    # the English head alone would outrank the Vietnamese words that say which kind (`stroke` -> I64 for
+    # `stroke nhồi máu não`): only the Vietnamese rest is looked up alone
+    return [" ".join(words[i:])]
 
 
 def _same_value(a: str, b: str) -> bool:
@@ -192,28 +217,50 @@ class TermIndex:
             q = _CODE_IN_TEXT.sub(" ", q)
         if not q.strip():
             return self._rank(best, k)
-        variants = [(q, None, 0)] + [(v, "abbreviation", r) for v, r in abbreviation_variants(q, context)]
-        for v, via, r in list(variants):
+        bases = [(q, None)]
+        if self.system == "icd10":
+            # the mention as a clinician would write it (chat, OCR, spoken letters and numbers, trailing
+            # context; see canonical.py), and without its chat lead-in
+            for form in (canonical_mention(q), head_of(q)):
+                if form and all(form != b for b, _ in bases):
+                    bases.append((form, "canonical"))
+        variants = []
+        no_tfidf: set[int] = set()  # variants looked up exactly only
+        for b, via0 in bases:
+            variants.append((b, via0, 0))
+            variants += [(v, "abbreviation", r) for v, r in abbreviation_variants(b, context)]
+            if self.system == "icd10" and not has_diacritics(b):
+                # a chat line writes abbreviations in lower case (`cao ha`): read them as abbreviations too,
+                # looked up exactly only (`ha` is also a word)
+                up = _upper_abbreviations(b)
+                if up != b:
+                    for v, r in abbreviation_variants(up, context):
+                        variants.append((v, "abbreviation", r + 1))
+                        no_tfidf.add(len(variants) - 1)
+        def derive(parent: int, text: str, via: str | None, rank: int, exact_only: bool = False) -> None:
+            variants.append((text, via, rank))
+            if exact_only or parent in no_tfidf:  # what an exact-only variant derives stays exact-only
+                no_tfidf.add(len(variants) - 1)
+
+        for pi, (v, via, r) in enumerate(list(variants)):
             sing = _PLURAL.sub("", norm(v)) if not has_diacritics(v) else ""
             if sing and sing != norm(v):
-                variants.append((sing, via or "singular", r))
+                derive(pi, sing, via or "singular", r)
         if self.system == "icd10":
             variants += [(part, "part", 0) for part in _language_parts(q)]
         letters = max(1, sum(map(len, _WORD.findall(q))))
-        for v, via, r in list(variants):
+        for pi, (v, via, r) in enumerate(list(variants)):
             fixed = self._respell(norm(v))
             if fixed:
-                variants.append((fixed, via or "spelling", r))
-        no_tfidf: set[int] = set()  # variants looked up exactly only
+                derive(pi, fixed, via or "spelling", r)
         if self.system == "icd10":
-            for v, via, r in list(variants):
+            for pi, (v, via, r) in enumerate(list(variants)):
                 core = strip_qualifiers(norm(v))
                 if core and core != norm(v):
-                    variants.append((core, "qualifier-stripped", r))
+                    derive(pi, core, "qualifier-stripped", r)
                 bare = strip_qualifiers(norm(v), acuity=True)
                 if bare and bare not in (core, norm(v)):
-                    variants.append((bare, "qualifier-stripped", r + 1))  # a little below the core
-                    no_tfidf.add(len(variants) - 1)
+                    derive(pi, bare, "qualifier-stripped", r + 1, exact_only=True)  # a little below the core
         for vi, (text, via, rank) in enumerate(variants):
             n = norm(text)
             if not n:
@@ -230,6 +277,8 @@ class TermIndex:
                     reason = "spelling"  # a misspelt word set right (`suy tlm`, `viêm phổii`)
                 if via == "part":
                     reason = "part"
+                if via == "canonical":
+                    reason = "canonical"
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
                 if via and is_title:
                     alt *= 0.999  # on a derived query, our curated synonym wins a tie with a title
@@ -256,8 +305,48 @@ class TermIndex:
                 e = self.entries[i]
                 add(e.code, round(float(sim) * scale, 4), "tfidf", e.text)
         if self.system == "icd10":
-            self._qualifiers(best, q)
+            # qualifiers as written and as read (`giai đoạn bốn` -> giai đoạn 4)
+            self._qualifiers(best, bases[1][0] if len(bases) > 1 else q)
+            if not self._credible(best):
+                self._back_off(best, [b for b, _ in reversed(bases)])
         return self._rank(best, k)
+
+    @staticmethod
+    def _credible(best: dict[str, tuple[float, str, str]]) -> bool:
+        """Whether the best candidate so far passes the calibrated abstain threshold."""
+        from . import calibration
+
+        if not best:
+            return False
+        s, r, _ = max(best.values(), key=lambda v: v[0])
+        return calibration.confidence(s, r) >= calibration.threshold("icd10")
+
+    def _back_off(self, best: dict[str, tuple[float, str, str]], forms: list[str]) -> None:
+        """Nothing credible for the whole mention: its head instead. The longest leading run of words
+        (in the first comma-separated part, qualifiers dropped) that is a title or synonym proposes its
+        code with a lower score the less of the mention it covers (`Thai lưu 10 tuần` -> thai lưu,
+        `Concussion without loss of consciousness` -> concussion); the reason `head` is calibrated as
+        partial evidence."""
+        for form in forms:  # the most canonical form first
+            letters = max(1, sum(map(len, _WORD.findall(form))))
+            first = re.split(r"[,;:]", form)[0]
+            words = (strip_qualifiers(norm(first)) or norm(first)).split()
+            for j in range(len(words) - 1, 0, -1):
+                key = " ".join(words[:j])
+                if sum(map(len, _WORD.findall(key))) < 4:
+                    break
+                hits = self.exact.get(key) or self.folded.get(fold(key)) or ()
+                if not hits:
+                    continue
+                share = min(1.0, sum(map(len, _WORD.findall(key))) / letters)
+                score = round(SCORES["head"] * (0.6 + 0.4 * share), 4)
+                for i in hits:
+                    e = self.entries[i]
+                    alt = 0.98 if e.kind.endswith("_alt") else 1.0
+                    old = best.get(e.code)
+                    if old is None or old[0] < score * alt:
+                        best[e.code] = (round(score * alt, 4), "head", e.text)
+                return
 
     def _tfidf(self, n: str, top: int) -> list[tuple[int, float]]:
         """(entry, similarity) for the nearest terms: cosine on folded char n-grams, then nudged by the
@@ -555,6 +644,8 @@ def code(query: str, system: str = "icd10", k: int = 10, *, context: str | None 
                          f"(at most {MAX_QUERY_CHARS}), use find_codes() or the linker for documents")
     idx = get_index(system)
     found = codes_in_text(query) if system == "icd10" else []
+    if system == "icd10" and not found and says_absent(query):
+        return []  # `No acute distress`, `không có gì đặc biệt`: nothing to code
     cands = [replace(c, confidence=calibration.confidence(c.score, c.reason))
              for c in idx.search(query, k=k, codes_in_text=found, context=context)]
     floor = calibration.threshold(system) if min_confidence is None else min_confidence

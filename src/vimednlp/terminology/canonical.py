@@ -1,0 +1,348 @@
+"""The canonical view of a mention: what a new writer's mention says, in the form the index is written in.
+
+A diagnosis reaches `code()` as a chat line (`e bj tieu dg may nam r`), an OCR'd line (`Nhiễrn trùng tiểu`,
+`Viêm gan Β mạn` with a Greek capital beta), a transcript that spells letters and numbers aloud (`co pê đê
+đợt cấp`, `giai đoạn bốn`), or an English head before Vietnamese words (`Fracture cổ xương đùi trái`), often
+with context that is not part of the diagnosis (`ngày 4`, `đang điều trị ARV, CD4 > 500`, `for evaluation`).
+`canonical_mention(text)` rewrites those places and returns the mention as a clinician would code it
+(`em bị tiểu đường`, `Nhiễm trùng tiểu`, `COPD đợt cấp`, `gãy cổ xương đùi trái`), or None when nothing
+changes. `head_of(text)` drops the chat lead-in (who, `bị`) as well. The ranker searches these forms beside
+the mention as written, a little below it, and backs off to the mention's head when the whole finds nothing
+credible (see `search.TermIndex.search`).
+
+The knowledge is data: `resources/terminology/mention_forms.tsv` (kinds char, ocr, chat, lead, trail, drop,
+letter, number, cue, en).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..paths import resource_path
+from ..text.fold import fold
+from ..text.syllable import is_syllable
+
+FORMS_FILE = "mention_forms.tsv"
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_WORDS = re.compile(r"\S+")
+_EDGE = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.UNICODE | re.DOTALL)
+
+
+@dataclass
+class _Forms:
+    chars: dict[str, str] = field(default_factory=dict)
+    ocr: list[tuple[str, str]] = field(default_factory=list)
+    double_tone: bool = False
+    chat: dict[str, str] = field(default_factory=dict)
+    lead: set[str] = field(default_factory=set)
+    trail: list[re.Pattern] = field(default_factory=list)
+    absent: list[re.Pattern] = field(default_factory=list)
+    drop: list[re.Pattern] = field(default_factory=list)
+    letters: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # words -> (letter, alone)
+    max_letter: int = 1
+    numbers: dict[str, int] = field(default_factory=dict)
+    unit_only: set[str] = field(default_factory=set)  # number words said only after a ten (mốt, tư, lăm)
+    cues: set[tuple[str, ...]] = field(default_factory=set)
+    max_cue: int = 1
+    en: dict[str, str] = field(default_factory=dict)
+    folded: dict[str, dict] = field(default_factory=dict)  # table name -> the table keyed without marks
+
+
+def _low(w: str) -> str:
+    return unicodedata.normalize("NFC", w).lower()
+
+
+@lru_cache(maxsize=1)
+def forms() -> _Forms:
+    path = resource_path("terminology", FORMS_FILE)
+    f = _Forms()
+    with open(path, encoding="utf-8") as fh:
+        lines = [(i, ln.rstrip("\n")) for i, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+    for n, (line_no, ln) in enumerate(lines):
+        cols = ln.split("\t")
+        if n == 0 and cols[:2] == ["kind", "from"]:
+            continue
+        if len(cols) < 3 or not cols[0] or not cols[1]:
+            raise ValueError(f"{path}:{line_no}: expected kind<TAB>from<TAB>to[<TAB>note]")
+        kind, src, dst = cols[0], cols[1], cols[2]
+        try:
+            if kind == "char":
+                f.chars[src] = dst
+            elif kind == "ocr":
+                if src == "´":
+                    f.double_tone = True
+                else:
+                    f.ocr.append((src, dst))
+            elif kind == "chat":
+                f.chat[_low(src)] = dst
+            elif kind == "lead":
+                f.lead.add(_low(src))
+            elif kind == "absent":
+                f.absent.append(re.compile(src))
+            elif kind == "trail":
+                f.trail.append(re.compile(src))
+            elif kind == "drop":
+                f.drop.append(re.compile(src))
+            elif kind == "letter":
+                key = tuple(_low(src).split())
+                f.letters[key] = (dst.rstrip("!"), dst.endswith("!"))
+                f.max_letter = max(f.max_letter, len(key))
+            elif kind == "number":
+                f.numbers[_low(src)] = int(dst.rstrip("+"))
+                if dst.endswith("+"):
+                    f.unit_only.add(_low(src))
+            elif kind == "cue":
+                key = tuple(_low(src).split())
+                f.cues.add(key)
+                f.max_cue = max(f.max_cue, len(key))
+            elif kind == "en":
+                f.en[_low(src)] = dst
+            else:
+                raise ValueError(f"unknown kind {kind!r}")
+        except (re.error, ValueError) as e:
+            raise ValueError(f"{path}:{line_no}: {e}") from None
+    for name in ("chat", "numbers", "letters"):
+        table = getattr(f, name)
+        f.folded[name] = {}
+        for k, v in table.items():
+            f.folded[name].setdefault(fold(k) if isinstance(k, str) else tuple(fold(x) for x in k), v)
+    f.folded["lead"] = {fold(k): 1 for k in f.lead}
+    f.folded["cues"] = {tuple(fold(x) for x in k): 1 for k in f.cues}
+    return f
+
+
+def _plain(text: str) -> bool:
+    """Written without Vietnamese marks (a chat line): word tables are then read without marks too."""
+    return fold(text) == text
+
+
+def _lookup(name: str, word: str, plain: bool):
+    f = forms()
+    w = _low(word)
+    got = getattr(f, name).get(w)
+    if got is None and plain:
+        got = f.folded[name].get(fold(w))
+    return got
+
+
+def _ocr_word(core: str, f: _Forms) -> str:
+    """A word that is no Vietnamese syllable read through OCR confusables until it is one (`đệrn` -> `đệm`,
+    `rượư` -> `rượu`); unchanged when no single kind of substitution makes a syllable."""
+    if not core or is_syllable(core) or core.isascii() and not any(a in core.lower() for a, _ in _OCR_ASCII()):
+        return core
+    low = core.lower()
+    if forms().double_tone:
+        d = unicodedata.normalize("NFD", low)
+        marks = [i for i, ch in enumerate(d) if ch in _TONES]
+        if len(marks) > 1:
+            for i in reversed(marks):  # the later mark is the stray one more often (tráí)
+                t = unicodedata.normalize("NFC", d[:i] + d[i + 1:])
+                if is_syllable(t):
+                    return t if core.islower() else (t.capitalize() if core[:1].isupper() else t)
+    for a, b in forms().ocr:
+        if a not in low:
+            continue
+        # every occurrence, then each one alone
+        tries = [low.replace(a, b)] + [low[:i] + b + low[i + len(a):] for i in _find_all(low, a)]
+        for t in tries:
+            if t != low and is_syllable(t):
+                return t if core.islower() else (t.capitalize() if core[:1].isupper() else t)
+    return core
+
+
+@lru_cache(maxsize=1)
+def _OCR_ASCII() -> tuple[tuple[str, str], ...]:
+    # ASCII words (`viem`, `covid`) are chat or English, not OCR, unless they hold a multi-letter confusable
+    return tuple((a, b) for a, b in forms().ocr if a.isascii() and len(a) > 1)
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    out, i = [], s.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = s.find(sub, i + 1)
+    return out
+
+
+def _number(words: list[str], i: int, f: _Forms, plain: bool) -> tuple[int, int] | None:
+    """A spoken number starting at words[i] (`bốn`, `mười chín`, `hai mươi mốt`): (value, words used)."""
+    def val(j):
+        return _lookup("numbers", words[j], plain) if j < len(words) else None
+
+    a = val(i)
+    if a is None or _low(words[i]) in forms().unit_only:
+        return None
+    if a == 10:  # mười [unit]
+        b = val(i + 1)
+        if b is not None and 0 < b < 10:
+            return 10 + b, 2
+        return 10, 1
+    if 0 < a < 10 and i + 1 < len(words) and fold(_low(words[i + 1])) == "muoi":
+        b = val(i + 2)
+        if b is not None and 0 < b < 10:
+            return 10 * a + b, 3
+        return 10 * a, 2
+    return a, 1
+
+
+def _letter_at(words: list[str], i: int, f: _Forms, plain: bool) -> tuple[str, bool, int] | None:
+    for n in range(min(f.max_letter, len(words) - i), 0, -1):
+        key = tuple(_low(w) for w in words[i:i + n])
+        got = f.letters.get(key)
+        if got is None and plain:
+            got = f.folded["letters"].get(tuple(fold(w) for w in key))
+        if got is not None:
+            return got[0], got[1], n
+    return None
+
+
+def _cue_before(out: list[str], f: _Forms, plain: bool) -> bool:
+    for n in range(min(f.max_cue, len(out)), 0, -1):
+        key = tuple(_low(w) for w in out[-n:])
+        if key in f.cues or plain and tuple(fold(w) for w in key) in f.folded["cues"]:
+            return True
+    return False
+
+
+def _spoken(words: list[str], f: _Forms, plain: bool) -> list[str]:
+    """Spelled letters to an acronym (`co pê đê` -> COPD, `ét tê` -> ST), a lone letter name after a word
+    (`viêm gan bê` -> B), and number words after a stage / grade / type word or an acronym to digits."""
+    out: list[str] = []
+    i = 0
+    after_acronym = False
+    while i < len(words):
+        # a run of letter names
+        run, j = [], i
+        while j < len(words):
+            got = _letter_at(words, j, f, plain)
+            if got is None:
+                break
+            run.append(got)
+            j += got[2]
+        if len(run) >= 2 and not (_number(words, i, f, plain) and _cue_before(out, f, plain)):
+            acro = "".join(r[0] for r in run)
+            # a first syllable read as its letters (`co pê đê` = C O P D)
+            if out and out[-1].isascii() and out[-1].isalpha() and len(out[-1]) <= 2 and not _cue_before(out, f, plain):
+                acro = out.pop().upper() + acro
+            out.append(acro)
+            i = j
+            after_acronym = True
+            continue
+        if len(run) == 1 and run[0][1] and out and not _cue_before(out, f, plain):
+            out.append(run[0][0])
+            i += run[0][2]
+            after_acronym = True
+            continue
+        num = _number(words, i, f, plain)
+        if num is not None and (after_acronym or _cue_before(out, f, plain)):
+            value, used = num
+            text = str(value)
+            nxt = i + used
+            # a sub-stage said as a letter (`giai đoạn ba a` -> 3a)
+            if nxt < len(words) and fold(_low(words[nxt])) in ("a", "b", "be", "bo"):
+                text += "a" if fold(_low(words[nxt])) == "a" else "b"
+                nxt += 1
+            out.append(text)
+            i = nxt
+            after_acronym = False
+            continue
+        out.append(words[i])
+        after_acronym = False
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=4096)
+def canonical_mention(text: str) -> str | None:
+    """The mention with characters, words, spoken letters and numbers, English heads and trailing context
+    read as a clinician would write them; None when nothing changes."""
+    f = forms()
+    t = unicodedata.normalize("NFC", text)
+    if any(ch in f.chars for ch in t):
+        t = "".join(f.chars.get(ch, ch) for ch in t)
+    plain = _plain(t)
+    words = []
+    for w in _WORDS.findall(t):
+        lead, core, tail = _EDGE.match(w).groups()
+        fixed = _ocr_word(core, f) if not plain else core
+        chat = _lookup("chat", fixed, plain) if fixed and (plain or not is_syllable(fixed)) else None
+        if chat is not None:
+            fixed = fold(chat) if plain else chat
+        words.append(lead + fixed + tail)
+    words = _drop_values(" ".join(words), f).split()
+    words = _spoken(words, f, plain)
+    # an English head before Vietnamese words
+    if len(words) >= 2 and not _plain(" ".join(words[1:])):
+        head = f.en.get(_low(_EDGE.match(words[0]).group(2)))
+        if head:
+            words = [head] + words[1:]
+    t = " ".join(words)
+    t = _strip_context(t, f)
+    t = re.sub(r"\s+", " ", t).strip(" ,;:-")
+    if not t or t == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip():
+        return None
+    return t
+
+
+def _strip_context(t: str, f: _Forms) -> str:
+    """Trailing context (`lâu ngày`, `ngày 4`, `đang điều trị ...`, `for evaluation`) and measured values
+    (`39 độ`) removed; the match is made on folded lower-case text of the same length as `t`."""
+    for _ in range(3):
+        low = fold(t).lower()
+        if len(low) != len(t):
+            return t
+        before = t
+        for pat in f.trail:
+            m = pat.search(low)
+            if m and m.start() > 0 and t[:m.start()].strip():
+                t = t[:m.start()]
+                low = fold(t).lower()
+        if t == before:
+            break
+    return t
+
+
+def says_absent(text: str) -> bool:
+    """The mention says a finding is absent or nothing is wrong (`No acute distress`, `ko sao`)."""
+    low = fold(unicodedata.normalize("NFC", text)).lower().strip()
+    return any(p.search(low) for p in forms().absent)
+
+
+def _drop_values(t: str, f: _Forms) -> str:
+    """Measured values inside a mention (`sốt 39 độ`) removed (matched on folded lower-case text)."""
+    low = fold(t).lower()
+    if len(low) != len(t):
+        return t
+    for pat in f.drop:
+        for m in reversed(list(pat.finditer(low))):
+            t = t[:m.start()] + " " + t[m.end():]
+        low = fold(t).lower()
+    return t
+
+
+def head_of(text: str) -> str | None:
+    """The canonical mention without its chat lead-in (`con em bị sốt` -> `sốt`); None when that leaves
+    nothing or nothing changes."""
+    f = forms()
+    base = canonical_mention(text) or text
+    words = base.split()
+    plain = _plain(base)
+    lead = f.folded["lead"] if plain else f.lead
+    i = 0
+    while i < len(words) - 1:
+        w = _low(_EDGE.match(words[i]).group(2))
+        if (fold(w) if plain else w) in lead:
+            i += 1
+        else:
+            break
+    if i == 0:
+        return base if base != text else None
+    return " ".join(words[i:])
+
+
+def clear_caches() -> None:
+    forms.cache_clear()
+    canonical_mention.cache_clear()
+    _OCR_ASCII.cache_clear()

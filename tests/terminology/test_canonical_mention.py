@@ -1,0 +1,114 @@
+"""The canonical view of a mention (chat, OCR, spoken letters and numbers, English heads, trailing context)
+and the ranker's use of it: the mention as a clinician would write it is searched beside the written one,
+the head is tried when the whole finds nothing credible, and negated or empty mentions still abstain.
+Mentions below were written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from vimednlp.terminology import code
+from vimednlp.terminology.canonical import canonical_mention, head_of, says_absent
+
+
+def top3(q):
+    cands = code(q, k=5)
+    return cands[0].code[:3] if cands else None
+
+
+# --- the canonical view (no store needed) --------------------------------------------------------------
+@pytest.mark.parametrize("mention,expected", [
+    # OCR: letters read for others inside a word that is no syllable; Greek / Cyrillic look-alikes
+    ("Viêrn phế quản cấp", "Viêm phế quản cấp"),
+    ("Thiếu rnáu não", "Thiếu máu não"),
+    ("Viêm gan С mạn", "Viêm gan C mạn"),          # Cyrillic Es
+    ("Ung thư gan phảí", "Ung thư gan phải"),       # a second tone mark
+    # spoken letters and numbers in a transcript
+    ("bệnh thận mạn giai đoạn năm", "bệnh thận mạn giai đoạn 5"),
+    ("suy tim nyha ba", "suy tim nyha 3"),
+    ("viêm gan xê mạn", "viêm gan C mạn"),
+    ("ép ét ép đê", "FSFD"),
+    # English head before Vietnamese words
+    ("Fracture xương đòn phải", "gãy xương đòn phải"),
+    # trailing context that is not part of the diagnosis
+    ("viêm phổi ngày 5", "viêm phổi"),
+    ("lao phổi đang điều trị thuốc lao tháng thứ 2", "lao phổi"),
+    ("Thyroid nodule, for further evaluation", "Thyroid nodule"),
+    ("dọa sinh non 30 tuần", "dọa sinh non"),
+    ("dau lung may thang nay r", "dau lung"),
+    ("sốt 38,5 độ", "sốt"),
+])
+def test_canonical_mention(mention, expected):
+    assert canonical_mention(mention) == expected
+
+
+def test_a_plain_mention_has_no_canonical_view():
+    assert canonical_mention("viêm phổi") is None
+    assert canonical_mention("tê bì hai chân") is None          # `tê` alone is a word, not the letter T
+    assert canonical_mention("viêm gan A") is None             # `A` is the kind, not a chat particle
+    assert canonical_mention("độ tư") is None                  # `tư` is a number only after a ten
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("me e bj cao huyet ap", "cao huyet ap"),
+    ("vk mk bi viem da", "viem da"),
+    ("cháu bị thủy đậu", "thủy đậu"),
+])
+def test_chat_lead_in_is_dropped_from_the_head(mention, expected):
+    assert head_of(mention) == expected
+
+
+def test_negated_and_empty_mentions_say_absent():
+    assert says_absent("No fever or chills") and says_absent("ko sao ca") and says_absent("Không có gì bất thường")
+    assert not says_absent("không dung nạp lactose") and not says_absent("nốt tuyến giáp")
+
+
+# --- ranking with the canonical view (store with Vietnamese titles) -------------------------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("me e bj viem hong lau r", "J02"),           # chat lead-in, teencode, trailing duration
+    ("ck mk bi dau da day may nam nay", "K29"),
+    ("Viêrn phế quản cấp", "J20"),                 # OCR
+    ("Sỏi thận tráí", "N20"),
+    ("bệnh thận mạn giai đoạn năm", "N18"),         # spoken number after a stage word
+    ("co pê đê", "J44"),                            # spoken letters -> acronym -> expansion
+    ("viêm gan xê mạn", "B18"),
+    ("Fracture xương đòn phải", "S42"),             # English head + Vietnamese site
+    ("viêm phổi thùy ngày 5", "J18"),               # illness day
+])
+def test_new_writer_forms_are_coded(vi_cache, mention, expected):
+    assert top3(mention) == expected
+
+
+def test_the_stage_said_aloud_still_ranks_the_specific_code(vi_cache):
+    assert code("bệnh thận mạn giai đoạn bốn", k=3)[0].code == "N18.4"
+
+
+def test_lower_case_abbreviation_in_a_chat_line(vi_cache):
+    assert top3("bi cao ha") == "I10"
+
+
+def test_backing_off_to_the_head_scores_lower(vi_cache):
+    # the whole mention is no title; its leading words are: the general code, with a lower score
+    top = code("Sơ sinh nhẹ cân so với tuổi thai 35 tuần kèm vàng da", k=3, min_confidence=0.0)[0]
+    full = code("Sơ sinh nhẹ cân", k=1)[0]
+    assert top.code[:3] == full.code[:3]
+    assert top.reason in ("head", "tfidf") and top.confidence < full.confidence
+
+
+def test_mixed_english_head_is_read_with_the_vietnamese_rest(vi_cache):
+    assert top3("stroke xuất huyết não") == "I61"
+
+
+@pytest.mark.parametrize("mention", ["No known drug allergy", "ko sao ca", "chờ kết quả siêu âm", "cảm ơn bác sĩ"])
+def test_non_codable_mentions_still_abstain(vi_cache, mention):
+    assert code(mention) == []
+
+
+@pytest.mark.parametrize("mention,expected", [("bị cảm mấy hôm nay", "J00"), ("bé bị đẹn", "B37"),
+                                              ("chàm sữa ở má", "L20"), ("ông bị tai biến", "I64")])
+def test_general_lay_words(vi_cache, mention, expected):
+    assert top3(mention) == expected
+
+
+@pytest.mark.parametrize("mention,expected", [("VRTC", "K35"), ("ĐTĐTK", "O24"), ("NKHHCT", "J06")])
+def test_added_abbreviations(vi_cache, mention, expected):
+    assert top3(mention) == expected
