@@ -75,17 +75,27 @@ def spoken_dates(finder, L) -> None:
             finder.take_free(toks[i + 2][1], toks[b - 1][2], "DATE", "strict: birth year in words")
             continue
         # an age ('hai mươi hai tuổi', 'tám ngày tuổi')
-        if f[i] in W["age_words"] and i >= 1 and ctx.adj[i - 1]:
+        if f[i] in W["age_words"]:
             a = i - 1
-            if f[a] in W["age_units"] and a >= 1 and ctx.adj[a - 1]:
+            if a >= 0 and ctx.adj[a] and f[a] in W["age_units"] and a >= 1 and ctx.adj[a - 1]:
                 a -= 1
-            if num(a):
+            if a >= 0 and ctx.adj[a] and num(a):
                 while a > 0 and ctx.adj[a - 1] and num(a - 1) and i - a < 5:
                     a -= 1
                 if a > 0 and f[a - 1] in W["weekday_head"] and ctx.adj[a - 1]:
                     a += 1  # ('lần thứ tư | ba mươi chín tuổi')
                 if num(a):
                     finder.take_free(toks[a][1], toks[i][2], "AGE", "strict: age in words")
+            elif not (i > 0 and ctx.adj[i - 1] and (toks[i - 1][3] == "number" or f[i - 1] in W["age_units"])):
+                # the age word as a field's label before the number ('Tuổi bốn mươi chín', 'tuổi: ba mươi'); not
+                # the unit of an age just said ('45 tuổi | hai con', '3 tháng tuổi')
+                b = i + 1 if i + 1 < n and ctx.adj[i] else n
+                if b < n and toks[b][0] == ":" and b + 1 < n and ctx.adj[b]:
+                    b += 1
+                if num(b):
+                    e = run_after(b, 4)
+                    if not (e < n and ctx.adj[e - 1] and f[e] in W["age_units"]):  # ('tuổi hai tháng': no field)
+                        finder.take_free(toks[b][1], toks[e - 1][2], "AGE", "strict: age in words after its label")
             continue
         # a name spelled letter by letter before its tone mark ('đê a en gờ có dấu huyền')
         if f[i] in W["tone_head"] and i + 1 < n and ctx.adj[i] and f[i + 1] in W["tone_names"]:
@@ -193,6 +203,13 @@ def bare_ages(finder, L, P) -> None:
         s, e = m.span("age")
         if 0 < int(m.group("age")) <= 120 and finder.free(s, e):
             finder.take(s, e, "AGE", "strict: an age before a sex")
+    # the next age of a list after a removed age ('5 tuổi với 18 tháng'): a number and its unit
+    ages = sorted({e for _s, e, label in finder.labelled if label == "AGE"} | {c.end for c in finder.out if c.label == "AGE"})
+    for end in ages:
+        m = P["age_list_next"].match(text, end)
+        while m and finder.free(*m.span("age")):
+            finder.take(*m.span("age"), "AGE", "strict: the next age of a list")
+            m = P["age_list_next"].match(text, m.end())
     for m in P["age_comma"].finditer(text):
         s, e = m.span("age")
         if not 0 < int(m.group("age")) <= 120 or not finder.free(s, e):
