@@ -690,7 +690,10 @@ class OrganizationRecognizer(Recognizer):
                 i = restart
                 continue
             if not named and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS and (
-                    not ctx.diacritics or toks[i].text.islower() and all(toks[x].text.lower() == ft[x] for x in range(i, h_end))):
+                    not ctx.diacritics or toks[i].text.islower() and all(toks[x].text.lower() == ft[x] for x in range(i, h_end))
+                    # a text typed all in lower case with marks (speech-to-text, a dictated hand-over): 'bệnh viện
+                    # tâm thần tỉnh điện biên' has no capitals to read either
+                    or toks[i].text.islower() and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words):
                 # (a chat that mixes both: the head typed without diacritics says the name is typed so too)
                 # chat without diacritics or capitals: 'bv phoi trung uong', 'ttyt hiep hoa', 'bv da khoa hoe nhai'
                 e, named = self._lower_name(ctx, i, h_end)
@@ -755,11 +758,14 @@ class OrganizationRecognizer(Recognizer):
         conn = cues()["org_connector"]
         gz = places()
         ft, n = ctx.ftoks, len(ctx.tokens)
-        e, known = h_end, False
+        e, known, placed = h_end, False, False
         while e < n and ctx.adj[e - 1] and ctx.tokens[e].kind in ("word", "number"):
             m = ctx.match_at(e, conn)
-            p = max(_place_match(ctx, e, gz["province"], False), _place_match(ctx, e, gz["district"], False))
+            # (a commune too: 'đồn biên phòng mường lói', 'trạm y tế xã đăk rong')
+            p = max(_place_match(ctx, e, gz["province"], False), _place_match(ctx, e, gz["district"], False),
+                    _place_match(ctx, e, gz["ward"], False))
             end = max(m, p if p - e >= 2 else e)
+            placed = placed or p - e >= 2 and p >= m
             if end > e:
                 known = known or " ".join(ft[e:end]) not in _GENERIC_TAIL
                 e = end
@@ -780,6 +786,26 @@ class OrganizationRecognizer(Recognizer):
                     and ft[x] not in _STOP_TAIL and ft[x] not in _LOWER_ORG_STOP:
                 x += 1
             return x, x - e >= 2
+        if not known and e == h_end and ctx.diacritics:
+            # a text in lower case with marks: a name no gazetteer holds shows by its syllables that no Vietnamese
+            # word has ('lâm trường kon hà nừng', 'nông trường ia bă'): up to the last of them, three words at most
+            from .names import ordinary_words
+
+            pairs, syllables = ordinary_words()
+            low = [t.text.lower() for t in ctx.tokens[e:e + 4]]
+            x, foreign = e, False
+            # (each word up to one that opens an ordinary word with the next: '... nừng sốt rét')
+            while x < n and x - e < 3 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" \
+                    and ft[x] not in _VENUE_STOP and ft[x] not in _STOP_TAIL and ft[x] not in _LOWER_ORG_STOP \
+                    and low[x - e] not in _lower_name_stop() \
+                    and not (x - e + 1 < len(low) and f"{low[x - e]} {low[x - e + 1]}" in pairs):
+                foreign = foreign or ctx.tokens[x].text.isalpha() and low[x - e] not in syllables
+                x += 1
+            if foreign:
+                return x, True
+        if known and ctx.diacritics:
+            # (a kind of hospital alone, 'bệnh viện đa khoa khu vực', names none: with marks a place must follow)
+            return (e, True) if placed else (h_end, False)  # (with marks the connectors and places read are the name; what follows is the story)
         if known and ft[i] not in ("vien",):
             x = e
             giv = names()["given"]
@@ -798,6 +824,12 @@ class OrganizationRecognizer(Recognizer):
         khoa Thận - Lọc máu, Bệnh viện ...', 'Trung tâm Dị ứng, Bệnh viện Thanh Nhàn': units written right
         before their hospital narrow the place down, so they join the span. A department alone ('Khoa Tim
         mạch') names no one and is left alone."""
+        i = ctx.token_index_at(c.start)
+        if i and ctx.ftoks[i - 1] not in (",", "cua", "thuoc") and ctx.diacritics and ctx.text[c.start:c.end].islower() \
+                and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words:
+            # a transcript in lower case runs its clauses together ('ở phòng công tác xã hội bệnh viện X', 'bác sĩ
+            # khoa lao bệnh viện phổi X'): only 'của' / 'thuộc' / a comma tie a department to the hospital there
+            return c
         for _ in range(3):  # a room before a department before a hospital
             d = OrganizationRecognizer._department_before(ctx, c)
             if d is None:
@@ -861,6 +893,12 @@ _WORKPLACES = frozenset(_V["workplaces"])
 _TITLES_ONLY = frozenset(_V["titles_only"])
 _MANAGER_TITLES = frozenset(_V["manager_titles"])
 _PROF_STOP_MORE = frozenset(_V["prof_stop_more"])
+
+
+@lru_cache(maxsize=1)
+def _lower_name_stop() -> frozenset[str]:
+    """Pronouns, function words and numbers that never belong to a name in lower-case text (vocab/names.yaml)."""
+    return frozenset(vocab("names")["lower_name_stop"])
 
 
 def _profession_lexicon() -> frozenset[str]:
