@@ -36,6 +36,9 @@ def top3(q):
     ("dọa sinh non 30 tuần", "dọa sinh non"),
     ("dau lung may thang nay r", "dau lung"),
     ("sốt 38,5 độ", "sốt"),
+    ("Suy tirn", "Suy tim"),                       # `rn` for m in a line without marks
+    ("Tăng huyết áq", "Tăng huyết áp"),
+    ("Lao hạch AFB (+)", "Lao hạch AFB dương tính"),
 ])
 def test_canonical_mention(mention, expected):
     assert canonical_mention(mention) == expected
@@ -52,6 +55,9 @@ def test_a_plain_mention_has_no_canonical_view():
     ("me e bj cao huyet ap", "cao huyet ap"),
     ("vk mk bi viem da", "viem da"),
     ("cháu bị thủy đậu", "thủy đậu"),
+    ("thằng út nhà em bị viêm amidan", "viêm amidan"),   # what follows the first `bị`
+    ("bác sĩ nói bị trĩ nội", "trĩ nội"),
+    ("bị quai bị", "quai bị"),
 ])
 def test_chat_lead_in_is_dropped_from_the_head(mention, expected):
     assert head_of(mention) == expected
@@ -92,6 +98,15 @@ def test_backing_off_to_the_head_scores_lower(vi_cache):
     full = code("Sơ sinh nhẹ cân", k=1)[0]
     assert top.code[:3] == full.code[:3]
     assert top.reason in ("head", "tfidf") and top.confidence < full.confidence
+
+
+def test_the_first_part_of_a_comma_list_is_a_head(vi_cache):
+    top = code("Viêm mũi dị ứng, đang xịt thuốc đều", k=1, min_confidence=0.0)[0]
+    assert top.code[:3] == "J30"
+
+
+def test_laterality_written_as_one_letter(vi_cache):
+    assert top3("Gãy kín xương đòn T") == "S42"
 
 
 def test_mixed_english_head_is_read_with_the_vietnamese_rest(vi_cache):

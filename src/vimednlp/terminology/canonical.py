@@ -37,6 +37,9 @@ class _Forms:
     double_tone: bool = False
     chat: dict[str, str] = field(default_factory=dict)
     lead: set[str] = field(default_factory=set)
+    verb: set[str] = field(default_factory=set)
+    verb_within: int = 6
+    symbols: list[tuple[re.Pattern, str]] = field(default_factory=list)
     trail: list[re.Pattern] = field(default_factory=list)
     absent: list[re.Pattern] = field(default_factory=list)
     drop: list[re.Pattern] = field(default_factory=list)
@@ -79,6 +82,10 @@ def forms() -> _Forms:
                 f.chat[_low(src)] = dst
             elif kind == "lead":
                 f.lead.add(_low(src))
+            elif kind == "verb":
+                f.verb.add(_low(src))
+            elif kind == "symbol":
+                f.symbols.append((re.compile(src), dst))
             elif kind == "absent":
                 f.absent.append(re.compile(src))
             elif kind == "trail":
@@ -109,6 +116,7 @@ def forms() -> _Forms:
         for k, v in table.items():
             f.folded[name].setdefault(fold(k) if isinstance(k, str) else tuple(fold(x) for x in k), v)
     f.folded["lead"] = {fold(k): 1 for k in f.lead}
+    f.folded["verb"] = {fold(k): 1 for k in f.verb}
     f.folded["cues"] = {tuple(fold(x) for x in k): 1 for k in f.cues}
     return f
 
@@ -127,13 +135,13 @@ def _lookup(name: str, word: str, plain: bool):
     return got
 
 
-def _ocr_word(core: str, f: _Forms) -> str:
+def _ocr_word(core: str, f: _Forms, ascii_only: bool = False) -> str:
     """A word that is no Vietnamese syllable read through OCR confusables until it is one (`đệrn` -> `đệm`,
     `rượư` -> `rượu`); unchanged when no single kind of substitution makes a syllable."""
     if not core or is_syllable(core) or core.isascii() and not any(a in core.lower() for a, _ in _OCR_ASCII()):
         return core
     low = core.lower()
-    if forms().double_tone:
+    if forms().double_tone and not ascii_only:
         d = unicodedata.normalize("NFD", low)
         marks = [i for i, ch in enumerate(d) if ch in _TONES]
         if len(marks) > 1:
@@ -142,7 +150,7 @@ def _ocr_word(core: str, f: _Forms) -> str:
                 if is_syllable(t):
                     return t if core.islower() else (t.capitalize() if core[:1].isupper() else t)
     for a, b in forms().ocr:
-        if a not in low:
+        if a not in low or ascii_only and not (a.isascii() and b.isascii() and len(a) > 1):
             continue
         # every occurrence, then each one alone
         tries = [low.replace(a, b)] + [low[:i] + b + low[i + len(a):] for i in _find_all(low, a)]
@@ -262,11 +270,14 @@ def canonical_mention(text: str) -> str | None:
     t = unicodedata.normalize("NFC", text)
     if any(ch in f.chars for ch in t):
         t = "".join(f.chars.get(ch, ch) for ch in t)
+    for pat, rep in f.symbols:
+        t = pat.sub(rep, t)
     plain = _plain(t)
     words = []
     for w in _WORDS.findall(t):
         lead, core, tail = _EDGE.match(w).groups()
-        fixed = _ocr_word(core, f) if not plain else core
+        # (a line without marks may still hold `rn` for m: `Suy tirn`; single letters there are chat, not OCR)
+        fixed = _ocr_word(core, f, ascii_only=plain)
         chat = _lookup("chat", fixed, plain) if fixed and (plain or not is_syllable(fixed)) else None
         if chat is not None:
             fixed = fold(chat) if plain else chat
@@ -323,20 +334,28 @@ def _drop_values(t: str, f: _Forms) -> str:
 
 
 def head_of(text: str) -> str | None:
-    """The canonical mention without its chat lead-in (`con em bị sốt` -> `sốt`); None when that leaves
-    nothing or nothing changes."""
+    """The canonical mention without its chat lead-in: the words before the first verb that introduces a
+    diagnosis within the first few words (`thằng bé bị sốt phát ban` -> `sốt phát ban`, `bác sĩ bảo bị gan
+    nhiễm mỡ` -> `gan nhiễm mỡ`), else the lead-in words at the start (`con em sốt` -> `sốt`); None when
+    that leaves nothing or nothing changes."""
     f = forms()
     base = canonical_mention(text) or text
     words = base.split()
     plain = _plain(base)
     lead = f.folded["lead"] if plain else f.lead
+    verbs = f.folded["verb"] if plain else f.verb
+
+    def key(w: str) -> str:
+        w = _low(_EDGE.match(w).group(2))
+        return fold(w) if plain else w
+
     i = 0
-    while i < len(words) - 1:
-        w = _low(_EDGE.match(words[i]).group(2))
-        if (fold(w) if plain else w) in lead:
-            i += 1
-        else:
+    for j in range(min(len(words) - 1, f.verb_within)):
+        if key(words[j]) in verbs:
+            i = j + 1
             break
+    while i < len(words) - 1 and key(words[i]) in lead:
+        i += 1
     if i == 0:
         return base if base != text else None
     return " ".join(words[i:])

@@ -331,7 +331,8 @@ class TermIndex:
             letters = max(1, sum(map(len, _WORD.findall(form))))
             first = re.split(r"[,;:]", form)[0]
             words = (strip_qualifiers(norm(first)) or norm(first)).split()
-            for j in range(len(words) - 1, 0, -1):
+            # (the whole first part too when a comma ends it: `Hen phế quản, kiểm soát một phần`)
+            for j in range(len(words) - (first == form), 0, -1):
                 key = " ".join(words[:j])
                 if sum(map(len, _WORD.findall(key))) < 4:
                     break
