@@ -27,6 +27,11 @@ def top3(q):
     ("suy tim nyha ba", "suy tim nyha 3"),
     ("viêm gan xê mạn", "viêm gan C mạn"),
     ("ép ét ép đê", "FSFD"),
+    ("xi ô pi đi", "COPD"),                         # English letter names
+    ("ây xi ét", "ACS"),
+    ("en ét tê mi", "NSTEMI"),                      # `tê mi` holds the E that was not spelled
+    ("viêm gan xi mạn", "viêm gan C mạn"),
+    ("đau khớp gối kéo dài", "đau khớp gối"),
     # English head before Vietnamese words
     ("Fracture xương đòn phải", "gãy xương đòn phải"),
     # trailing context that is not part of the diagnosis
@@ -79,6 +84,9 @@ def test_negated_and_empty_mentions_say_absent():
     ("viêm gan xê mạn", "B18"),
     ("Fracture xương đòn phải", "S42"),             # English head + Vietnamese site
     ("viêm phổi thùy ngày 5", "J18"),               # illness day
+    ("ây xi ét", "I24"),
+    ("mất ngủ kéo dài", "G47"),
+    ("ho kéo dài", "R05"),                          # a title that holds the trailing words still wins
 ])
 def test_new_writer_forms_are_coded(vi_cache, mention, expected):
     assert top3(mention) == expected

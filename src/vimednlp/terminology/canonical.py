@@ -214,6 +214,22 @@ def _cue_before(out: list[str], f: _Forms, plain: bool) -> bool:
     return False
 
 
+def _known_acronym(acro: str) -> str:
+    """A spelled acronym as the abbreviation dictionary writes it, allowing one letter that was said inside
+    its neighbour's syllable and so not spelled (`NSTMI` -> NSTEMI: `tê mi` holds the E); unchanged unless
+    exactly one dictionary acronym is that letter longer (a letter heard wrong is not guessed: COVD is not
+    COPD)."""
+    from .expansion import dictionary
+
+    table = dictionary()
+    if len(acro) < 3 or acro in table:
+        return acro
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    edits = [acro[:i] + c + acro[i:] for i in range(1, len(acro) + 1) for c in letters]
+    known = sorted({e for e in edits if len(e) >= 3 and e in table})
+    return known[0] if len(known) == 1 else acro
+
+
 def _spoken(words: list[str], f: _Forms, plain: bool) -> list[str]:
     """Spelled letters to an acronym (`co pê đê` -> COPD, `ét tê` -> ST), a lone letter name after a word
     (`viêm gan bê` -> B), and number words after a stage / grade / type word or an acronym to digits."""
@@ -234,7 +250,12 @@ def _spoken(words: list[str], f: _Forms, plain: bool) -> list[str]:
             # a first syllable read as its letters (`co pê đê` = C O P D)
             if out and out[-1].isascii() and out[-1].isalpha() and len(out[-1]) <= 2 and not _cue_before(out, f, plain):
                 acro = out.pop().upper() + acro
-            out.append(acro)
+            # and a last one (`ét tê mi` = S T MI; the ranker's respelling finds STEMI)
+            if (j < len(words) and words[j].isascii() and words[j].isalpha() and len(words[j]) <= 2
+                    and _number(words, j, f, plain) is None):
+                acro += words[j].upper()
+                j += 1
+            out.append(_known_acronym(acro))
             i = j
             after_acronym = True
             continue
