@@ -22,3 +22,21 @@ def test_occupations_of_upland_work(rules):
     assert any("trưởng bản" in j for j in jobs)
     assert any("công nhân hái chè" in j for j in jobs)
     assert any("coffee picker" in j for j in jobs)
+
+
+def test_roles_of_programmes_interpreters_and_drivers_call_a_name(rules):
+    text = ("Bé nhận sữa điều trị của chương trình dinh dưỡng; phụ trách chương trình Patrick Dunne gọi lại thứ Hai. "
+            "Đã báo phiên dịch Hlơi đón ở cổng.\nContacts: HHF program manager Olivia Brennan, RN; social worker "
+            "Tran Thi Hoa.")
+    names = texts(rules, text, "NAME")
+    for who in ("Patrick Dunne", "Hlơi", "Olivia Brennan", "Tran Thi Hoa"):
+        assert who in names
+    lower = ("bản ghi cuộc gọi người nói một chị ơi tiền xe về làng thì bên chương trình duyệt rồi tài xế rơ lan y "
+             "kliêng đón lúc hai giờ chiều nhé người nói hai dạ vâng em cảm ơn chị nhiều lắm em sẽ báo lại cho bố em")
+    assert "rơ lan y kliêng" in " ".join(texts(rules, lower, "NAME"))
+
+
+def test_a_role_word_without_a_name_after_it_calls_no_one(rules):
+    text = ("Cần phiên dịch tiếng Gia Rai cho buổi tư vấn. The program manager said the volunteer team will call. "
+            "Tài xế đã chờ ở cổng.")
+    assert texts(rules, text, "NAME") == []

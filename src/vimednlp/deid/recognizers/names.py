@@ -741,6 +741,9 @@ class NameRecognizer(Recognizer):
                 and ctx.ftoks[j] not in _NOT_NAME_LOWER and ft[j] not in d.cue_words and not toks[j].text.isdigit()
 
         w = ctx.ftoks[i]  # (folded: 'kpă' is 'kpa' in a text with marks too)
+        if i + 3 < n and ctx.adj[i] and ctx.adj[i + 1] and f"{w} {ctx.ftoks[i + 1]}" in d.lex["compound_highlands"] \
+                and toks[i + 2].text in ("y", "h") and word(i + 3):
+            return i + 4  # a two-word family name first: 'rơ lan y kliêng', 'rơ mah h blin'
         if (w in _HIGHLANDS_LOWER or w in _HIGHLANDS_FIRST) and w not in _HIGHLANDS_PREFIX and i + 2 < n \
                 and ctx.adj[i] and toks[i + 1].text in ("y", "h") and word(i + 2) and (cue_hit or not is_syllable(toks[i].text)):
             return i + 3
