@@ -135,3 +135,14 @@ def test_general_lay_words(vi_cache, mention, expected):
 @pytest.mark.parametrize("mention,expected", [("VRTC", "K35"), ("ĐTĐTK", "O24"), ("NKHHCT", "J06")])
 def test_added_abbreviations(vi_cache, mention, expected):
     assert top3(mention) == expected
+
+
+@pytest.mark.parametrize("mention,expected", [("Tọa cốt phong", "M54"), ("Thất miên", "G47"),
+                                              ("Khẩu nhãn oa tà bên trái", "G51"), ("Đầu thống do can dương thượng cang", "R51")])
+def test_traditional_medicine_names(vi_cache, mention, expected):
+    assert top3(mention) == expected
+
+
+@pytest.mark.parametrize("mention,expected", [("sốt siêu vi ngày 3", "B34"), ("bé bị hăm tã", "L22")])
+def test_clinic_lay_words(vi_cache, mention, expected):
+    assert top3(mention) == expected
