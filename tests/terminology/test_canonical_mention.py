@@ -146,3 +146,10 @@ def test_traditional_medicine_names(vi_cache, mention, expected):
 @pytest.mark.parametrize("mention,expected", [("sốt siêu vi ngày 3", "B34"), ("bé bị hăm tã", "L22")])
 def test_clinic_lay_words(vi_cache, mention, expected):
     assert top3(mention) == expected
+
+
+def test_a_disease_with_its_agent_is_coded_by_the_disease(vi_cache):
+    # B95-B98 (agents) and V01-Y98 (external causes) are supplementary codes: similarity alone ranks them lower
+    assert top3("viêm dạ dày do HP") == "K29"
+    assert top3("loét tá tràng HP dương tính") == "K26"
+    assert top3("Tai biến do thông tim") == "Y84"   # a title: still coded by exact match

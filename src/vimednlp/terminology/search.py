@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -74,6 +75,24 @@ def _language_parts(query: str) -> list[str]:
     outside = _PARENS.sub(" ", query).strip()
     parts = [t.strip() for t in [outside, *inside] if len(_WORD.findall(t)) and max(map(len, _WORD.findall(t))) >= 3]
     return [p for p in dict.fromkeys(parts) if p != query]
+
+
+@lru_cache(maxsize=1)
+def _supplementary() -> list[tuple[str, str, float]]:
+    return [(r["from"], r["to"], float(r["factor"])) for r in _read_tsv("supplementary_codes.tsv")]
+
+
+def _supplementary_down(best: dict[str, tuple[float, str, str]]) -> None:
+    """A supplementary code (an infectious agent B95-B98, an external cause V01-Y98) proposed by similarity
+    alone ranks lower: the mention names a disease, the agent or cause is secondary (`supplementary_codes.tsv`)."""
+    rows = _supplementary()
+    for c, (score, reason, term) in list(best.items()):
+        if reason not in ("tfidf", "head", "part"):
+            continue
+        for lo, hi, factor in rows:
+            if lo <= c[:3] <= hi:
+                best[c] = (round(score * factor, 4), reason, term)
+                break
 
 
 def _upper_abbreviations(text: str) -> str:
@@ -305,6 +324,7 @@ class TermIndex:
                 e = self.entries[i]
                 add(e.code, round(float(sim) * scale, 4), "tfidf", e.text)
         if self.system == "icd10":
+            _supplementary_down(best)
             # qualifiers as written and as read (`giai đoạn bốn` -> giai đoạn 4)
             self._qualifiers(best, bases[1][0] if len(bases) > 1 else q)
             if not self._credible(best):
