@@ -33,3 +33,20 @@ def test_acronym_after_goi_tat_la_in_brackets(rules):
     text = ("Giấy xác nhận: Trung tâm Hỗ trợ Cộng đồng Tây Nguyên (gọi tắt là TNCS) đã nhận hồ sơ của bệnh nhân; "
             "TNCS sẽ liên hệ gia đình trong tuần.")
     assert texts(rules, text, "ORGANIZATION").count("TNCS") == 2
+
+
+def test_acronym_never_spelled_out_is_an_organisation_where_it_supports_or_pays(rules):
+    text = ("Phiếu khám răng - bệnh nhi Siu Y Lơ, 7 tuổi. Đi kèm: mẹ (hồ sơ VHSF, chương trình nha học đường).\n"
+            "Chi phí: 980.000đ, VHSF hỗ trợ 60% (phiếu VHSF-RM-0712), BHYT chi trả phần còn lại.\n"
+            "Lần sau nhờ VHSF chi tiền xe cho hai mẹ con.")
+    spans = rules.analyze(text)
+    orgs = [s.text for s in spans if s.label == "ORGANIZATION"]
+    assert orgs.count("VHSF") == 3  # in brackets with no name before it, before 'hỗ trợ', after 'nhờ'
+    assert any(s.text == "VHSF-RM-0712" and s.label == "ID" for s in spans)
+    assert "BHYT" not in orgs  # the health insurance, an administrative abbreviation
+
+
+def test_clinical_acronyms_before_support_words_are_not_organisations(rules):
+    text = ("Bệnh nhân điều trị ARV phác đồ TLD; RUTF hỗ trợ tăng cân tốt, CPAP hỗ trợ thở đêm qua. "
+            "Nhờ ĐD trực theo dõi SpO2.")
+    assert texts(rules, text, "ORGANIZATION") == []

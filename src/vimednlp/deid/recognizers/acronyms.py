@@ -19,34 +19,64 @@ _CUES = "|".join(re.escape(c) for c in sorted(vocab("places")["acronym_defined_c
 _DEFINED = re.compile(rf"[ \t]*\(\s*(?:(?i:{_CUES})\s*:?\s*)?([A-ZĐ][A-ZĐ0-9&]{{1,7}})\s*\)")
 
 
+_V = vocab("places")
+_BEFORE = "|".join(re.escape(c) for c in sorted(_V["acronym_org_before"], key=len, reverse=True))
+_AFTER = "(?:" + "|".join(re.escape(c) for c in sorted(_V["acronym_org_after"], key=len, reverse=True)) + r")(?![\w])|" \
+    + "|".join(rf"{re.escape(c)}[ \t]+\d" for c in sorted(_V["acronym_org_after_amount"], key=len, reverse=True))
+# an acronym alone (3 to 8 capitals, digits or '&' after a first capital letter) in a context that makes it an actor,
+# read on the folded text (same length as the text: offsets agree)
+_ACTOR = re.compile(rf"(?:(?<![\w])(?i:{_BEFORE})[ \t]+(?P<a>[A-Z][A-Z0-9&]{{2,7}})(?![\w@]|[\-/_.][\w])"
+                    rf"|(?<![\w\-/.@])(?P<b>[A-Z][A-Z0-9&]{{2,7}})[ \t]+(?i:{_AFTER}))")
+
+
 @lru_cache(maxsize=1)
 def _clinical() -> frozenset[str]:
-    return frozenset(a.upper() for a in abbreviations())
+    from ...paths import resource_path
+
+    admin = resource_path("deid", "strict", "admin_abbreviations.txt")
+    words = [x.strip() for x in admin.read_text(encoding="utf-8").splitlines()] if admin.exists() else []
+    return frozenset(a.upper() for a in abbreviations()) | frozenset(
+        w.upper() for w in words if w and not w.startswith("#"))
+
+
+def _case_folded(text: str, folded: str) -> str:
+    """The folded text with the capitals of the original kept (the acronym must be in capitals, the cue any case)."""
+    return "".join(f.upper() if t.isupper() and f.isascii() else f for t, f in zip(text, folded)) \
+        if len(text) == len(folded) else folded
 
 
 class OrganizationAcronymRecognizer(Recognizer):
     name = "organization_acronym"
-    labels = ("ORGANIZATION",)
+    labels = ("ORGANIZATION", "ID")
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
-        if "(" not in text:
-            return []
         found = ctx._cache.get("candidates") or []
-        orgs = [c for c in found if c.label == "ORGANIZATION"]
-        if not orgs:
-            return []
         out: list[Candidate] = []
-        acronyms: set[str] = set()
+        acronyms: dict[str, str] = {}
         clinical = _clinical()
-        for c in orgs:
-            m = _DEFINED.match(text, c.end)
-            if m is None or m.group(1) in clinical or m.group(1).isdigit():
-                continue
-            acronyms.add(m.group(1))
-        for acr in acronyms:
+        if "(" in text:
+            for c in found:
+                if c.label != "ORGANIZATION":
+                    continue
+                m = _DEFINED.match(text, c.end)
+                if m is None or m.group(1) in clinical or m.group(1).isdigit():
+                    continue
+                acronyms[m.group(1)] = "acronym given to an organisation in brackets where it is first named"
+        if not ctx.upper_doc:
+            for m in _ACTOR.finditer(_case_folded(text, ctx.folded)):
+                acr = text[m.start("a"):m.end("a")] if m.group("a") else text[m.start("b"):m.end("b")]
+                if acr in clinical or acr in acronyms or not acr.isupper() or sum(ch.isalpha() for ch in acr) < 3:
+                    continue
+                acronyms[acr] = "acronym of an organisation that supports or pays ('X hỗ trợ', 'nhờ X')"
+        taken = [(c.start, c.end) for c in found]
+        for acr, why in acronyms.items():
             # the acronym alone: no letter, digit or code joint ('-', '/', '.', '_', '@') on either side
             for m in re.finditer(rf"(?<![\w\-/.@]){re.escape(acr)}(?![\w@]|[\-/_.][\w])", text):
-                out.append(Candidate(m.start(), m.end(), "ORGANIZATION", 0.8, self.name,
-                                     "acronym given to an organisation in brackets where it is first named"))
+                out.append(Candidate(m.start(), m.end(), "ORGANIZATION", 0.8, self.name, why))
+            # a code that opens with it: 'CHHP-DEN-0331', 'CHHP/2026/118'
+            for m in re.finditer(rf"(?<![\w\-/.@]){re.escape(acr)}[\-/][A-Z0-9][A-Z0-9\-/]*\d[A-Z0-9]*(?![\w\-/])", text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    out.append(Candidate(m.start(), m.end(), "ID", 0.8, self.name,
+                                         "a code that opens with an organisation's acronym"))
         return out
