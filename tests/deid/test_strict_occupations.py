@@ -1,6 +1,6 @@
 """The strict profile and a person's occupation written beside the name, between commas or in brackets, an age
 perhaps between ('mẹ Đinh Thị Mai, bán tạp hóa, …', 'ông Hà Văn Sinh (thợ rèn, 66 tuổi)'): the words are common
-one by one, the slot is the evidence. A sex, a kinship, a clinical term, a note that goes on in a sentence, and
+one by one, the slot is the evidence. A sex, a kinship, a nationality, a clinical term, a note that goes on in a sentence, and
 the role of a clinician or writer stay."""
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def test_strict_removes_the_occupation_beside_a_name(text, name, job):
     ("Đã gọi cho chị Hoa Lan, thông tin chính xác rồi nhé.", "Hoa Lan", "thông tin"),
     ("Người lập: Thạch Thị Sa (nhập giùm) ngày hôm qua.", "Thạch Thị Sa", "nhập giùm"),
     ("Mẹ: Đinh Thị Mai, bán tạp hóa ở chợ huyện, SĐT để sau.", "Đinh Thị Mai", "chợ huyện"),
+    ("Bed 12 – Min-seo Han, 44yo, korean, gout flare.", "Min-seo Han", "korean"),
 ])
 def test_strict_keeps_what_is_no_occupation(text, name, part):
     assert not occupation_removed(text, name, part)

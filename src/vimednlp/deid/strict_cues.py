@@ -60,7 +60,7 @@ def after_cue(finder, i: int, L) -> int:
                     and (label == "ORGANIZATION" or village or not L["clinical"].has(toks[k][0], marks)) \
                     and not (L["spoken"].has(toks[k][0], marks) and not (village and ft[k] not in L["words"]["number_words"])) \
                     and not (label == "ORGANIZATION" and ctx.match_at(k, L["phrases"], folded=True) > k + 1) \
-                    and finder.free(toks[k][1], toks[k][2]):
+                    and (finder.free(toks[k][1], toks[k][2]) or not _place_at(finder, toks[k][1])):
                 k += 1  # (an organisation's name stops at a form or clinical phrase, 'bệnh viện | tuyến trên', and
                 # at a place already removed, 'lâm trường sơn hà | đắk nông')
             if k > j and finder.free(toks[j][1], toks[k - 1][2]):
@@ -69,6 +69,12 @@ def after_cue(finder, i: int, L) -> int:
                 return k
             return i
     return i
+
+
+def _place_at(finder, pos: int) -> bool:
+    """A removed place or organisation starts at `pos` (the default detector's or a strict pass's)."""
+    return any(s == pos and label in ("LOCATION", "ORGANIZATION") for s, _e, label in finder.labelled) or any(
+        c.start == pos and c.label in ("LOCATION", "ORGANIZATION") for c in finder.out)
 
 
 def _name_after(finder, i: int, j: int, title: bool, L) -> int:
@@ -98,6 +104,18 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
     def prefix(k: int) -> bool:
         return (toks[k][0].lower() if marks else fold_lower(toks[k][0])) in prefixes
 
+    if j < n and not finder.free(toks[j][1], toks[j][2]):
+        # the name after the cue is removed already, in part or whole: only a personal prefix and the name after
+        # it go on with it ('anh giàng | a dế'), no other word ('tài xế nay y krăk | đón', '… | sinh năm')
+        k = j
+        while k < n and not finder.free(toks[k][1], toks[k][2]) and k - j < 6:
+            k += 1
+        b = k
+        if k + 1 < n and ctx.adj[k - 1] and ctx.adj[k] and prefix(k) and (name_like(k + 1) or unknown(k + 1)):
+            b = k + 2
+        if b > k:
+            finder.take_free(toks[k][1], toks[b - 1][2], "NAME", "strict: the rest of a name after a person cue")
+        return b if b > k else i
     if j + 1 < n and toks[j][3] == "word" and toks[j][0].islower() and prefix(j) \
             and ctx.adj[j] and (name_like(j + 1) or unknown(j + 1) or prefix(j + 1)):
         k = j + 1

@@ -50,7 +50,8 @@ def appositions(finder, L) -> None:
             # it inside brackets, which also hold notes such as '(điểm chỉ)')
         if (toks[k][0].lower() if marks else ctx.ftoks[k]) in not_role or any(ctx.match_at(x, L["phrases"], folded=True) > x + 1 for x in range(k, b)) \
                 or L["clinical"].has(toks[k][0], marks) and not L["common"].has(toks[k][0], marks) \
-                or all(L["spoken"].has(t[0], marks) for t in toks[k:b]):
+                or all(L["spoken"].has(t[0], marks) for t in toks[k:b]) \
+                or all(ctx.ftoks[x] in L["nations"] for x in range(k, b)):  # (a nationality: '44yo, korean, …')
             continue
         finder.take_free(toks[k][1], toks[b - 1][2], "PROFESSION", "strict: the occupation beside a name")
 

@@ -2,7 +2,8 @@
 
 Head words an annotator counts as part of an address or organisation ('trạm y tế phường …', 'cty may …';
 words.yaml widen_heads), the weekday before a removed date ('thứ sáu ngày …', 'Friday, March 14th'), and the
-punctuation inside one address, organisation or name ('Co., Ltd.', 'Asante-Boateng', 'KRÖGER, Lena'), the comma
+punctuation inside one address, organisation or name ('Co., Ltd.', 'Asante-Boateng', 'KRÖGER, Lena'), the first
+number of a house number written with a space ('48 26 Giải Phóng'), the comma
 between two parts of one date ('thứ 7 4/5, 12g30'), a digit group between two parts of one card or phone number
 and the bracketed area code before a phone number ('(O24) 56B8 7O11'). This reads
 the final spans, default and strict together, so it runs once after the engine (strict.strict_spans).
@@ -97,6 +98,18 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                     out.append(Span(s, e, "DATE", text[s:e], "strict", SCORE,
                                     {"explanation": "strict: the weekday of a removed date"}))
                     break
+    # the first number of a house number written with a space for its slash ('48 26 Giải Phóng', '208 47 Nguyễn
+    # Huệ'), before a removed address that opens with a number: a lane and a house, one address
+    for sp in spans:
+        if sp.label == "LOCATION" and sp.text[:1].isdigit():
+            m = re.search(r"(?:^|(?<=[\s,:;(|]))([0-9]{1,4}[A-Za-z]?)[^\S\n]$", text[max(0, sp.start - 8):sp.start])
+            label = m and re.search(r"(?:([^\W\d_]+)|[:|\t])[^\S\n]*$",
+                                    text[max(0, sp.start - 40):sp.start - len(m.group(0))])
+            # (after an address label or a field's colon, tab or pipe: 'Địa chỉ 48 26 …', 'thường trú 208 47 …')
+            if label and (not label.group(1) or fold_lower(label.group(1)) in L["words"]["address_labels"]):
+                s = sp.start - len(m.group(0))
+                out.append(Span(s, s + len(m.group(1)), "LOCATION", m.group(1), "strict", SCORE,
+                                {"explanation": "strict: the lane number of a removed address"}))
     # the area code in brackets before a removed phone number, OCR'd or not ('(O24) 56B8 7O11', '(028) 3822 …')
     for sp in spans:
         if sp.label in ("PHONE", "ID"):
