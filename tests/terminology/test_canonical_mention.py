@@ -43,6 +43,9 @@ def top3(q):
     ("sốt 38,5 độ", "sốt"),
     ("Suy tirn", "Suy tim"),                       # `rn` for m in a line without marks
     ("Tăng huyết áq", "Tăng huyết áp"),
+    ("ừm viêm loét ờ dạ dày", "viêm loét dạ dày"),   # fillers said while thinking
+    ("nhồi máu não ngày thứ ba", "nhồi máu não"),
+    ("diabetes type two", "diabetes type 2"),
     ("Lao hạch AFB (+)", "Lao hạch AFB dương tính"),
 ])
 def test_canonical_mention(mention, expected):

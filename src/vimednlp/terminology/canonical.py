@@ -38,6 +38,7 @@ class _Forms:
     chat: dict[str, str] = field(default_factory=dict)
     lead: set[str] = field(default_factory=set)
     verb: set[str] = field(default_factory=set)
+    filler: set[str] = field(default_factory=set)
     verb_within: int = 6
     symbols: list[tuple[re.Pattern, str]] = field(default_factory=list)
     trail: list[re.Pattern] = field(default_factory=list)
@@ -82,6 +83,8 @@ def forms() -> _Forms:
                 f.chat[_low(src)] = dst
             elif kind == "lead":
                 f.lead.add(_low(src))
+            elif kind == "filler":
+                f.filler.add(_low(src))
             elif kind == "verb":
                 f.verb.add(_low(src))
             elif kind == "symbol":
@@ -302,6 +305,8 @@ def canonical_mention(text: str) -> str | None:
         chat = _lookup("chat", fixed, plain) if fixed and (plain or not is_syllable(fixed)) else None
         if chat is not None:
             fixed = fold(chat) if plain else chat
+        if fixed and fixed.lower() in f.filler and not lead + tail:
+            continue  # `ờ`, `ừm`: said while thinking
         words.append(lead + fixed + tail)
     words = _drop_values(" ".join(words), f).split()
     words = _spoken(words, f, plain)

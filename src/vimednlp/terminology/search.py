@@ -665,7 +665,7 @@ def code(query: str, system: str = "icd10", k: int = 10, *, context: str | None 
                          f"(at most {MAX_QUERY_CHARS}), use find_codes() or the linker for documents")
     idx = get_index(system)
     found = codes_in_text(query) if system == "icd10" else []
-    if system == "icd10" and not found and says_absent(query):
+    if system == "icd10" and not found and (says_absent(query) or says_absent(canonical_mention(query) or "")):
         return []  # `No acute distress`, `không có gì đặc biệt`: nothing to code
     cands = [replace(c, confidence=calibration.confidence(c.score, c.reason))
              for c in idx.search(query, k=k, codes_in_text=found, context=context)]
