@@ -800,6 +800,14 @@ class NameRecognizer(Recognizer):
                 and (m.group("emoji") or chat and handles[m.group("who")] >= 2) \
                 and not any(w in cue_words or w in _NOT_NAME_LOWER and handles[m.group("who")] < 3 for w in keys) \
                 and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
+            # one capitalised word said as a handle three times or more in a chat ('[19:05] Kluh:'): a speaker when no
+            # Vietnamese or English word has its shape (a label or a role word is one: 'Note:', 'Admin:', 'Khoa:')
+            handle = handle or len(name_words) == 1 and not k and chat and handles[m.group("who")] >= 3 \
+                and name_words[0][:1].isupper() and not name_words[0].isupper() and len(name_words[0]) >= 3 \
+                and name_words[0].isalpha() and keys[0] not in cue_words \
+                and not is_syllable(name_words[0].lower()) and name_words[0].lower() not in _english_words() \
+                and (fold_lower(name_words[0]) not in _folded_syllables() or _FOREIGN_ONSET.match(fold_lower(name_words[0]))) \
+                and not any(fold_lower(name_words[0]) in c for c in self._label_sets())
             # a chat typed without marks repeats its lower-case handles ('hoa bi:' three times): a given name first
             handle = handle or len(name_words) == 2 and not k and chat and (not ctx.diacritics or lower_marks) \
                 and handles[m.group("who")] >= 2 \
