@@ -74,6 +74,7 @@ def token_pass(finder, L, P) -> None:
             i = j
             continue
         if surnames.has(w, marks) and i + 1 < n and ctx.adj[i] and toks[i + 1][3] == "word" \
+                and not _time_deixis(ctx, i, L) \
                 and given.has(toks[i + 1][0], marks) and not toks[i + 1][0][:1].isupper() \
                 and not stop.has(toks[i + 1][0], marks) and fold_lower(f"{w} {toks[i + 1][0]}") not in L["never"] \
                 and (ctx.ftoks[i], ctx.ftoks[i + 1]) not in L["pairs"] \
@@ -91,6 +92,13 @@ def token_pass(finder, L, P) -> None:
                 and not clinical.has(w, False) and not vietnamese_like(w) and not inflected(w, known):
             finder.take(s, e, "NAME", "strict: foreign word")
         i += 1
+
+
+def _time_deixis(ctx, i: int, L) -> bool:
+    """A surname that is also a time word ('nay': the Gia Rai clan, and 'now') right after a word that takes one
+    ('sáng nay anh …', 'hôm nay', 'năm nay'; words.yaml day_deixis, time_heads): the time word, no name."""
+    return i > 0 and ctx.adj[i - 1] and ctx.ftoks[i] in L["words"]["day_deixis"] \
+        and (ctx.ktoks[i - 1] if ctx.diacritics else ctx.ftoks[i - 1]) in L["marked_words" if ctx.diacritics else "words"]["time_heads"]
 
 
 def _ocr_word(w: str, L) -> bool:
