@@ -156,3 +156,11 @@ def test_a_disease_with_its_agent_is_coded_by_the_disease(vi_cache):
     assert top3("viêm dạ dày do HP") == "K29"
     assert top3("loét tá tràng HP dương tính") == "K26"
     assert top3("Tai biến do thông tim") == "Y84"   # a title: still coded by exact match
+
+
+def test_a_category_with_subcodes_gives_way_to_its_unspecified_subcode(vi_cache):
+    cands = code("tiểu đường", k=3)
+    assert cands[0].code.endswith(".9") and cands[1].code == cands[0].code[:3]
+    assert code("bệnh thận mạn giai đoạn 4", k=1)[0].code == "N18.4"   # a qualifier's choice is kept
+    assert code("E11 đái tháo đường")[0].code == "E11"                 # so is a code written in the text
+    assert code("tăng huyết áp", k=1)[0].code == "I10"                 # a category without subcodes

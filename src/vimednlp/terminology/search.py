@@ -327,9 +327,25 @@ class TermIndex:
             _supplementary_down(best)
             # qualifiers as written and as read (`giai đoạn bốn` -> giai đoạn 4)
             self._qualifiers(best, bases[1][0] if len(bases) > 1 else q)
+            self._unspecified_child(best)
             if not self._credible(best):
                 self._back_off(best, [b for b, _ in reversed(bases)])
         return self._rank(best, k)
+
+    def _unspecified_child(self, best: dict[str, tuple[float, str, str]]) -> None:
+        """A category that has subcodes is not a billable code: its `.9` subcode (unspecified) takes its
+        place, the category right below it (`tiểu đường` -> E14.9, then E14); a subcode that the mention's
+        qualifiers chose (N18.3) is not touched."""
+        for c, (score, reason, term) in list(best.items()):
+            if len(c) != 3 or reason == "code":  # a code written in the text stays as written
+                continue
+            child = c + ".9"
+            if child not in self.titles:
+                continue
+            old = best.get(child)
+            if old is None or old[0] < score:
+                best[child] = (score, reason, term)
+                best[c] = (round(max(0.0, score - 0.0001), 4), reason, term)
 
     @staticmethod
     def _credible(best: dict[str, tuple[float, str, str]]) -> bool:
