@@ -133,3 +133,56 @@ def test_a_date_form_skipped_by_what_it_requires_could_not_have_matched(note):
     for why, rx, _score in patterns._DATE_RES:
         if cannot_match(rx, f, f, has_exotic(f)):
             assert next(rx.finditer(f), None) is None, why
+
+
+# --- where a match can start ------------------------------------------------------------------------------------
+def _starts_scan(rx: re.Pattern, text: str) -> list[tuple[int, int]] | None:
+    from vimednlp.deid.recognizers.base import finditer_at
+    from vimednlp.deid.recognizers.regex_needs import _starts_rx
+
+    srx = _starts_rx(rx.pattern, rx.flags)
+    if srx is None:
+        return None
+    return [m.span() for m in finditer_at(rx, text, [m.start() for m in srx.finditer(text)])]
+
+
+def test_the_first_character_is_read_through_look_arounds_groups_and_branches():
+    from vimednlp.deid.recognizers.regex_needs import _starts_rx
+
+    # a phone number behind a look-behind: '+', '(' or '0' only
+    got = _starts_rx(r"(?<![\d+])(?:\+84|\(0\d{2}\)|0)\d{8,9}(?!\d)", 0)
+    assert got is not None and {c for c in "+(0" if got.match(c)} == set("+(0") and not got.match("1")
+    assert _starts_rx(r"(?<!\w)(?:Mr|Dr)\.? [A-Z]\w+", 0).match("D")
+    # an optional opening: the next element may start the match too
+    got = _starts_rx(r"(?<!\w)(?:@)?#\d+", 0)
+    assert got.match("@") and got.match("#")
+    # none: a match may be empty, may start with any character or a negated class, or `re` scans for it itself
+    assert _starts_rx(r"(?<!\w)x*", 0) is None
+    assert _starts_rx(r"(?<!\w).\d", 0) is None and _starts_rx(r"(?<!\w)[^a]\d", 0) is None
+    assert _starts_rx(r"ngày \d+", 0) is None
+    # a class holding lower-case letters or the space is in every note: not worth its positions
+    assert _starts_rx(r"(?<![\w:])[0-9a-f]{1,4}:", 0) is None
+
+
+@pytest.mark.parametrize("note", NOTES)
+def test_trying_a_pattern_only_where_its_first_character_is_finds_the_same_matches(note):
+    checked = 0
+    for text in (note, Context(note).folded):
+        for _r, p in _pack_patterns():
+            got = _starts_scan(p.rx, text)
+            if got is not None:
+                checked += 1
+                assert got == [m.span() for m in p.rx.finditer(text)], (p.name, text)
+    assert checked
+
+
+def test_the_starts_are_kept_per_note_and_a_frequent_class_is_left_to_re():
+    from vimednlp.deid.recognizers.regex_needs import _DENSE, match_starts
+
+    _DENSE.clear()  # (what earlier notes found frequent)
+    rx = re.compile(r"(?<![\d+])(?:\+84|0)\d{9}(?!\d)")
+    cache: dict = {}
+    text = "Gọi 0912345678 hoặc +84912345678 khi cần, bệnh nhân tỉnh táo, ăn uống được, không sốt."
+    assert match_starts(rx, text, cache) == [4, 20]
+    assert len(cache) == 1
+    assert match_starts(rx, "0" * 40 + " số", {}) is None  # a class in most characters: the whole text is scanned

@@ -297,3 +297,113 @@ def cannot_match(rx: re.Pattern, text: str, lowered: str, exotic: bool) -> bool:
 def has_exotic(text: str) -> bool:
     """Whether `text` holds a `CASE_EXOTIC` character."""
     return any(c in text for c in CASE_EXOTIC)
+
+
+# --- where a match can start: the first character's class ------------------------------------------------------
+# A rule's pattern that opens with a look-around (`(?<![\w/])`, `(?={up})`) gets no fast first-character scan from
+# `re`: the whole pattern is tried at every position of the note. When every match must start with a character of
+# a class (a capital, a digit, '+') that is rare in the note, the positions holding one are found by a scan of that
+# class alone (in C) and the pattern is tried there only (`base.finditer_at`), which gives the very matches of
+# `finditer`: no match can start anywhere else. Read from the parse tree like the requirements above.
+
+# a class holding one of these is too frequent in any note to be worth its positions (the space, the lower-case
+# Vietnamese letters): `re` scans faster. Capitals, digits, marks, other scripts are left to the count below
+_COMMON = " abcdeghiklmnopqrstuvxyđăâêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_SPARSE = 16  # the starts are used when at most one character in this many is one (denser: the scan is faster)
+_RECHECK = 15  # a class found too frequent in a note is not counted in the next this many notes
+_DENSE: dict[re.Pattern, int] = {}  # such classes: how many notes more to skip
+
+
+def _first(items: list, flags: int) -> tuple[list[str], bool] | None:
+    """(class sources of the characters a match of the sequence can start with, whether the sequence can match
+    the empty string), or None when unknown (a negated class, any character, a back-reference, a scoped flag)."""
+    out: list[str] = []
+    for op, av in items:
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # (zero width: the next element gives the first character)
+        one = _class_src(op, av)
+        if one is not None:
+            if op is _C.IN and any(o is _C.NEGATE for o, _a in av):
+                return None
+            out.append(one[0])
+            return out, False
+        if op is _C.SUBPATTERN:
+            _group, add, rem, sub = av
+            if add or rem:
+                return None
+            got = _first(list(sub), flags)
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            got = _first(list(av), flags)
+        elif op in _REPEATS:
+            lo, _hi, sub = av
+            got = _first(list(sub), flags)
+            if got is not None and lo == 0:
+                got = (got[0], True)
+        elif op is _C.BRANCH:
+            srcs: list[str] = []
+            nullable = False
+            for alt in av[1]:
+                g = _first(list(alt), flags)
+                if g is None:
+                    return None
+                srcs += g[0]
+                nullable = nullable or g[1]
+            got = (srcs, nullable)
+        else:
+            return None
+        if got is None:
+            return None
+        out += got[0]
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+@lru_cache(maxsize=4096)
+def _starts_rx(pattern: str, flags: int) -> re.Pattern | None:
+    """A regex of one character: the class every match of the pattern starts with; None when unknown, when a match
+    may be empty, or when `re` has a fast first-character scan of its own for the pattern (it opens with a literal
+    or a class)."""
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return None
+    try:
+        from re import _compiler as _RC  # (Python 3.11+; sre_compile before)
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as _RC  # type: ignore[no-redef]
+    try:
+        fl = tree.state.flags
+        if _RC._get_literal_prefix(tree, fl)[0] or _RC._get_charset_prefix(tree, fl):
+            return None
+        got = _first(list(tree), fl)
+        if got is None or got[1] or not got[0]:
+            return None
+        inner = "".join(s[1:-1] if s.startswith("[") else s for s in got[0])
+        srx = re.compile("[" + inner + "]", fl & (re.IGNORECASE | re.ASCII | re.UNICODE))
+        return None if srx.search(_COMMON) else srx
+    except Exception:  # noqa: BLE001 - an internal API: no starts rather than a failure
+        return None
+
+
+def match_starts(rx: re.Pattern, text: str, cache: dict, key: str = "") -> list[int] | None:
+    """The positions of `text` where a match of `rx` can start, when they are few (at most one character in
+    `_SPARSE`); None: scan the whole text. `cache` (a per-document dict) keeps each class's positions; `key` names
+    the text (the note as written, or folded) in it."""
+    if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
+        return None
+    srx = _starts_rx(rx.pattern, rx.flags)
+    if srx is None:
+        return None
+    k = ("match_starts", key, srx.pattern, srx.flags)
+    got = cache.get(k)
+    if got is None:
+        skip = _DENSE.get(srx, 0)
+        if skip:  # (too frequent in a recent note: not counted again before `_RECHECK` notes)
+            _DENSE[srx] = skip - 1
+            got = False
+        else:
+            got = [m.start() for m in srx.finditer(text)]
+            if len(got) * _SPARSE > len(text):
+                got, _DENSE[srx] = False, _RECHECK
+        cache[k] = got
+    return got if got is not False else None

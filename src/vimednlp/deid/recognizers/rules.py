@@ -25,7 +25,7 @@ from ...paths import load_yaml, resource_path
 from ...text.fold import fold, fold_lower
 from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Recognizer, digit_run_starts, finditer_at, phrase_set
-from .regex_needs import CASE_EXOTIC, prefilter, present, requirements
+from .regex_needs import CASE_EXOTIC, match_starts, prefilter, present, requirements
 
 __all__ = ["HOOKS", "Pack", "RuleError", "RuleRecognizer", "builtin_pack", "load_pack", "pack_schema", "register_hook"]
 
@@ -270,7 +270,10 @@ class RuleRecognizer(Recognizer):
             pre = prefilter(p.rx)
             if pre is not None and pre.search(text) is None:
                 continue  # a run of characters every match holds in a row is absent: no scan
-            matches = finditer_at(p.rx, text, digit_run_starts(ctx)) if p.digit_start else p.rx.finditer(text)
+            # (tried only where a match can start: a digit run, or a rare first character read from the regex)
+            starts = digit_run_starts(ctx) if p.digit_start else \
+                match_starts(p.rx, text, ctx._cache, "folded" if p.on_folded else "text")
+            matches = p.rx.finditer(text) if starts is None else finditer_at(p.rx, text, starts)
             for m in matches:
                 s, e = m.span(p.group)
                 if p.trim_end:
