@@ -164,3 +164,9 @@ def test_a_category_with_subcodes_gives_way_to_its_unspecified_subcode(vi_cache)
     assert code("bệnh thận mạn giai đoạn 4", k=1)[0].code == "N18.4"   # a qualifier's choice is kept
     assert code("E11 đái tháo đường")[0].code == "E11"                 # so is a code written in the text
     assert code("tăng huyết áp", k=1)[0].code == "I10"                 # a category without subcodes
+
+
+@pytest.mark.parametrize("mention,expected", [("Viêmgan siêu vi B", "B1"), ("Suythận mạn", "N18"),
+                                              ("Nhồimáu cơ tim", "I21"), ("tănghuyếtáp", "I10")])
+def test_syllables_glued_together_are_split_on_index_words(vi_cache, mention, expected):
+    assert top3(mention).startswith(expected)
