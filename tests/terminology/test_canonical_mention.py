@@ -170,3 +170,10 @@ def test_a_category_with_subcodes_gives_way_to_its_unspecified_subcode(vi_cache)
                                               ("Nhồimáu cơ tim", "I21"), ("tănghuyếtáp", "I10")])
 def test_syllables_glued_together_are_split_on_index_words(vi_cache, mention, expected):
     assert top3(mention).startswith(expected)
+
+
+@pytest.mark.parametrize("mention,expected", [("đau đầu quá", "R51"), ("sốt cao nhiều lắm", "R50"), ("bé ho khan", "R05"),
+                                              ("tiểu nhiều", "R35"), ("bị đầy bụng", "R14"),
+                                              ("đái nhiều quá", "R35")])   # only the last word of how much
+def test_how_much_is_not_part_of_the_symptom(vi_cache, mention, expected):
+    assert top3(mention) == expected

@@ -326,18 +326,14 @@ def canonical_mention(text: str) -> str | None:
 def _strip_context(t: str, f: _Forms) -> str:
     """Trailing context (`lâu ngày`, `ngày 4`, `đang điều trị ...`, `for evaluation`) and measured values
     (`39 độ`) removed; the match is made on folded lower-case text of the same length as `t`."""
-    for _ in range(3):
-        low = fold(t).lower()
-        if len(low) != len(t):
-            return t
-        before = t
-        for pat in f.trail:
-            m = pat.search(low)
-            if m and m.start() > 0 and t[:m.start()].strip():
-                t = t[:m.start()]
-                low = fold(t).lower()
-        if t == before:
-            break
+    low = fold(t).lower()
+    if len(low) != len(t):
+        return t
+    for pat in f.trail:  # each row once, in file order (particles first: `3 ngày nay rồi`)
+        m = pat.search(low)
+        if m and m.start() > 0 and t[:m.start()].strip():
+            t = t[:m.start()]
+            low = low[:m.start()]
     return t
 
 
