@@ -52,8 +52,9 @@ def speakers(finder, rx, clock, L) -> None:
                     finder.take_free(tm.start(), tm.end(), "DATE", "strict: chat message time")
             for wm in re.finditer(r"\S+", m.group("who")):
                 w = wm.group(0)
-                if w.islower() and (fold_lower(w) in L["words"]["speaker_roles"]
-                                    or fold_lower(w) in L["words"]["speaker_role_phrases"]
+                # (compared as written in text with marks: 'võ' is a surname, 'vợ' a role)
+                W, key = (L["marked_words"], w.lower()) if finder.marks else (L["words"], fold_lower(w))
+                if w.islower() and (key in W["speaker_roles"] or key in W["speaker_role_phrases"]
                                     or len(w) >= 3 and known.has(w, finder.marks) and not L["given"].has(w, finder.marks)
                                     and not L["surnames"].has(w, finder.marks)
                                     and fold_lower(w) not in L["words"]["name_prefixes"]):
