@@ -237,17 +237,24 @@ class TermIndex:
         if not q.strip():
             return self._rank(best, k)
         bases = [(q, None)]
+        canon = None
         if self.system == "icd10":
             # the mention as a clinician would write it (chat, OCR, spoken letters and numbers, trailing
             # context; see canonical.py), and without its chat lead-in
-            for form in (canonical_mention(q), head_of(q)):
+            canon = canonical_mention(q)
+            for form in (canon, head_of(q)):
                 if form and all(form != b for b, _ in bases):
                     bases.append((form, "canonical"))
+        # the form without its lead-in is looked up exactly only (its n-grams add little and cost much)
+        exact_only = {len(bases) - 1} if len(bases) > 1 and bases[-1][0] != canon else set()
         variants = []
         no_tfidf: set[int] = set()  # variants looked up exactly only
-        for b, via0 in bases:
+        for bi, (b, via0) in enumerate(bases):
+            start = len(variants)
             variants.append((b, via0, 0))
             variants += [(v, "abbreviation", r) for v, r in abbreviation_variants(b, context)]
+            if bi in exact_only:
+                no_tfidf.update(range(start, len(variants)))
             if self.system == "icd10" and not has_diacritics(b):
                 # a chat line writes abbreviations in lower case (`cao ha`): read them as abbreviations too,
                 # looked up exactly only (`ha` is also a word)
