@@ -6,12 +6,14 @@ A diagnosis reaches `code()` as a chat line (`e bj tieu dg may nam r`), an OCR'd
 with context that is not part of the diagnosis (`ngày 4`, `đang điều trị ARV, CD4 > 500`, `for evaluation`).
 `canonical_mention(text)` rewrites those places and returns the mention as a clinician would code it
 (`em bị tiểu đường`, `Nhiễm trùng tiểu`, `COPD đợt cấp`, `gãy cổ xương đùi trái`), or None when nothing
-changes. `head_of(text)` drops the chat lead-in (who, `bị`) as well. The ranker searches these forms beside
-the mention as written, a little below it, and backs off to the mention's head when the whole finds nothing
-credible (see `search.TermIndex.search`).
+changes. `head_of(text)` drops the chat lead-in as well (the words before the first `bị` / `mắc`, or who:
+`thằng bé bị sốt phát ban` -> `sốt phát ban`). `says_absent(text)` tells a mention that names no finding
+(`No acute distress`, `ko có j`). The ranker searches these forms beside the mention as written, a little
+below it, and backs off to the mention's head when the whole finds nothing credible (see
+`search.TermIndex.search`).
 
-The knowledge is data: `resources/terminology/mention_forms.tsv` (kinds char, ocr, chat, lead, trail, drop,
-letter, number, cue, en).
+The knowledge is data: `resources/terminology/mention_forms.tsv` (kinds char, ocr, chat, lead, verb, filler,
+symbol, trail, drop, absent, letter, number, cue, en).
 """
 from __future__ import annotations
 
@@ -138,13 +140,15 @@ def _lookup(name: str, word: str, plain: bool):
     return got
 
 
-def _ocr_word(core: str, f: _Forms, ascii_only: bool = False) -> str:
+def _ocr_word(core: str, f: _Forms) -> str:
     """A word that is no Vietnamese syllable read through OCR confusables until it is one (`đệrn` -> `đệm`,
     `rượư` -> `rượu`); unchanged when no single kind of substitution makes a syllable."""
-    if not core or is_syllable(core) or core.isascii() and not any(a in core.lower() for a, _ in _OCR_ASCII()):
+    if not core or is_syllable(core) or core.isascii():
+        # (a word without marks is chat or English; `Suy tirn` is read by the ranker's respelling, which knows
+        # the index words: `burn` stays burn)
         return core
     low = core.lower()
-    if forms().double_tone and not ascii_only:
+    if forms().double_tone:
         d = unicodedata.normalize("NFD", low)
         marks = [i for i, ch in enumerate(d) if ch in _TONES]
         if len(marks) > 1:
@@ -153,7 +157,7 @@ def _ocr_word(core: str, f: _Forms, ascii_only: bool = False) -> str:
                 if is_syllable(t):
                     return t if core.islower() else (t.capitalize() if core[:1].isupper() else t)
     for a, b in forms().ocr:
-        if a not in low or ascii_only and not (a.isascii() and b.isascii() and len(a) > 1):
+        if a not in low:
             continue
         # every occurrence, then each one alone
         tries = [low.replace(a, b)] + [low[:i] + b + low[i + len(a):] for i in _find_all(low, a)]
@@ -163,10 +167,9 @@ def _ocr_word(core: str, f: _Forms, ascii_only: bool = False) -> str:
     return core
 
 
-@lru_cache(maxsize=1)
-def _OCR_ASCII() -> tuple[tuple[str, str], ...]:
-    # ASCII words (`viem`, `covid`) are chat or English, not OCR, unless they hold a multi-letter confusable
-    return tuple((a, b) for a, b in forms().ocr if a.isascii() and len(a) > 1)
+def ocr_ascii() -> tuple[tuple[str, str], ...]:
+    """The multi-letter confusables written in ASCII (`rn` for m), for the ranker's respelling."""
+    return tuple((a, b) for a, b in forms().ocr if a.isascii() and b.isascii() and len(a) > 1)
 
 
 def _find_all(s: str, sub: str) -> list[int]:
@@ -300,8 +303,7 @@ def canonical_mention(text: str) -> str | None:
     words = []
     for w in _WORDS.findall(t):
         lead, core, tail = _EDGE.match(w).groups()
-        # (a line without marks may still hold `rn` for m: `Suy tirn`; single letters there are chat, not OCR)
-        fixed = _ocr_word(core, f, ascii_only=plain)
+        fixed = _ocr_word(core, f)
         chat = _lookup("chat", fixed, plain) if fixed and (plain or not is_syllable(fixed)) else None
         if chat is not None:
             fixed = fold(chat) if plain else chat
@@ -386,4 +388,3 @@ def head_of(text: str) -> str | None:
 def clear_caches() -> None:
     forms.cache_clear()
     canonical_mention.cache_clear()
-    _OCR_ASCII.cache_clear()

@@ -24,7 +24,7 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
-from .canonical import canonical_mention, head_of, says_absent
+from .canonical import canonical_mention, head_of, ocr_ascii, says_absent
 from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
@@ -447,7 +447,9 @@ class TermIndex:
             edits |= {w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(len(w) - 1)}
             edits |= {w[:i] + c + w[i + 1:] for i in range(len(w)) for c in letters}
             edits |= {w[:i] + c + w[i:] for i in range(len(w) + 1) for c in letters}
-            known = [e for e in edits if vocab.get(e)]
+            # OCR's letters for others (`tirn` -> tim) first, then one edit, then glued syllables
+            ocr = [t for a, b in ocr_ascii() if a in w for t in [w.replace(a, b)] if vocab.get(t)]
+            known = ocr or [e for e in edits if vocab.get(e)]
             glued = None if known else self._unglue(w, vocab)
             if known:
                 out.append(max(known, key=lambda e: (vocab[e], e)))
