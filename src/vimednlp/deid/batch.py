@@ -382,9 +382,13 @@ def iter_csv(path: Path | str, columns: list[str], id_col: str | None, patient_c
 _ENGINE = None
 
 
-# (a fictitious note: a name, an age, a date, a phone number, an ID, a place, an organisation)
+# (a fictitious note: a name, an age, a date, a phone number, an ID, a place, an organisation; then the forms whose
+# tables and patterns load on first use -- a landline, a health-insurance number, an e-mail, initials, a dose, a
+# foreign city -- so that each worker forked after it does not load them again)
 _WARM_UP = ("Bệnh nhân Nguyễn Văn An, 45 tuổi, vào viện ngày 12/03/2024 lúc 14h30, SĐT 0912 345 678, "
-            "CCCD 001084012345, địa chỉ phường Nghĩa Đô, quận Cầu Giấy, Hà Nội. BS. Trần Thị Bình, Bệnh viện Bạch Mai.")
+            "CCCD 001084012345, địa chỉ phường Nghĩa Đô, quận Cầu Giấy, Hà Nội. BS. Trần Thị Bình, Bệnh viện Bạch Mai.\n"
+            "Người nhà: chị N.V.Hoa, ĐT bàn (024) 3869 3731, thẻ BHYT DN4010123456789, email hoa.nv@gmail.com. "
+            "Thuốc: Paracetamol 5OOmg x 2 viên. Quê ở Huế; con trai đang làm việc tại Paris, Pháp; bé an ngủ tốt.")
 
 
 def _init_worker(engine_kwargs: dict) -> None:
