@@ -251,7 +251,8 @@ def _spoken(words: list[str], f: _Forms, plain: bool) -> list[str]:
                 break
             run.append(got)
             j += got[2]
-        if len(run) >= 2 and not (_number(words, i, f, plain) and _cue_before(out, f, plain)):
+        # (without marks, letter names are common words: `e di ngoai` is em đi ngoài, so three at least)
+        if len(run) >= (3 if plain else 2) and not (_number(words, i, f, plain) and _cue_before(out, f, plain)):
             acro = "".join(r[0] for r in run)
             # a first syllable read as its letters (`co pê đê` = C O P D)
             if out and out[-1].isascii() and out[-1].isalpha() and len(out[-1]) <= 2 and not _cue_before(out, f, plain):
