@@ -34,3 +34,17 @@ def test_strict_keeps_a_form_field_label_before_its_colon():
 
 def test_strict_removes_an_age_in_words_after_an_english_label():
     assert removed("DOB: một nghìn chín trăm bốn mươi   Age: tám mươi lăm   Sex: F", "tám mươi lăm")
+
+
+def strict_names(text: str) -> list[str]:
+    return [s.text for s in strict_spans(text, []) if s.label == "NAME"]
+
+
+def test_strict_takes_a_name_after_a_kinship_word_that_folds_to_a_role():
+    # ('chi', 'võ', 'di' fold to 'chị', 'vợ', 'dì': compared as written, they are names)
+    assert "võ" in strict_names("nhờ cô võ gọi lại cho anh di nhé")
+    assert "chi" in strict_names("hôm qua cảm ơn chị chi nhé")
+
+
+def test_strict_keeps_a_form_phrase_after_a_title():
+    assert strict_names("xin bác sĩ mã bệnh nhân hay số thẻ để em tra") == []

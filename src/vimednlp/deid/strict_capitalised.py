@@ -138,7 +138,9 @@ def _after_person_colon(finder, i: int, L) -> bool:
         words = toks[i - 1 - m:i - 1]
         phrase = " ".join(t[0].lower() for t in words) if finder.marks else " ".join(fold_lower(t[0]) for t in words)
         if phrase in (L["person_marked"] if finder.marks else L["cue"]["name_before"]):
-            return fold_lower(toks[i][0]) not in L["words"]["speaker_roles"]
+            # (a role word is no name; as written in text with marks: 'chị Chi', 'anh Võ' are names)
+            return (toks[i][0].lower() not in L["marked_words"]["speaker_roles"] if finder.marks
+                    else fold_lower(toks[i][0]) not in L["words"]["speaker_roles"])
     return False
 
 

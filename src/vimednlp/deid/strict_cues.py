@@ -127,7 +127,11 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
     # (a word in no list after a title or kinship word is a name too: 'chị rươl', 'cô srây', 'a Đa Ra'; so is
     # a given name that is also a common word, 'em là lả', 'anh chúng', unless it often follows a kinship
     # word, 'anh trai', 'con sinh non': after_person_keep in words.yaml)
-    if j >= n or fold_lower(toks[j][0]) in L["words"]["speaker_roles"]:
+    # (a role word after the cue is no name, compared as written in text with marks: 'chị chi', 'cô võ' are names;
+    # nor is a form or clinical phrase: 'bác sĩ | mã bệnh nhân')
+    if j >= n or (toks[j][0].lower() in L["marked_words"]["speaker_roles"] if marks
+                  else fold_lower(toks[j][0]) in L["words"]["speaker_roles"]) \
+            or ctx.match_at(j, L["phrases"], folded=True) > j + 1:
         return i
     kin = not title and _kin_name(finder, i, j, L)
     ordinary = kin and (common.has(toks[j][0], marks) or L["known"].has(toks[j][0], marks))

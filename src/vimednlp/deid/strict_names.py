@@ -296,7 +296,7 @@ def thanked_names(finder, L) -> None:
         key = w.lower() if marks else ctx.ftoks[k + 1]
         fin = toks[k + 2][0].lower() if marks else ctx.ftoks[k + 2]
         if fin not in finals or toks[k + 1][3] != "word" or not w.isalpha() or not w.islower() \
-                or L["stop"].has(w, marks) or ctx.ftoks[k + 1] in roles or key in W["kin_not_name"] \
+                or L["stop"].has(w, marks) or key in W["speaker_roles"] or key in W["kin_not_name"] \
                 or key in W["thanks_not_name"] or not finder.free(toks[k + 1][1], toks[k + 1][2]):
             continue
         finder.take(toks[k + 1][1], toks[k + 1][2], "NAME", "strict: the name of the one thanked")
