@@ -182,3 +182,9 @@ def test_syllables_glued_together_are_split_on_index_words(vi_cache, mention, ex
                                               ("đái nhiều quá", "R35")])   # only the last word of how much
 def test_how_much_is_not_part_of_the_symptom(vi_cache, mention, expected):
     assert top3(mention) == expected
+
+
+@pytest.mark.parametrize("mention,expected", [("LBP", "M54"), ("ESRD", "N18"), ("NAFLD", "K76"), ("CVA", "I64"),
+                                              ("IDA", "D50"), ("SVT", "I47")])
+def test_english_acronyms_of_international_reports(vi_cache, mention, expected):
+    assert top3(mention) == expected
