@@ -104,8 +104,8 @@ def _upper_abbreviations(text: str) -> str:
 
 def _language_runs(query: str) -> list[str]:
     """A mention that starts in English and goes on in Vietnamese (`stroke nhồi máu não bán cầu trái`,
-    `Herpes zoster vùng mắt trái`): the Vietnamese rest looked up alone, beside the whole. The English run is words without marks that make no Vietnamese syllable (not acronyms); the rest
-    must hold marks."""
+    `Herpes zoster vùng mắt trái`): the Vietnamese rest looked up alone, beside the whole. The English run
+    is words without marks that make no Vietnamese syllable (not acronyms); the rest must hold marks."""
     words = query.split()
     i = 0
     while (i < len(words) and words[i].isascii() and len(words[i]) >= 3 and not words[i].isupper()
@@ -263,6 +263,7 @@ class TermIndex:
                     for v, r in abbreviation_variants(up, context):
                         variants.append((v, "abbreviation", r + 1))
                         no_tfidf.add(len(variants) - 1)
+
         def derive(parent: int, text: str, via: str | None, rank: int, exact_only: bool = False) -> None:
             variants.append((text, via, rank))
             if exact_only or parent in no_tfidf:  # what an exact-only variant derives stays exact-only
