@@ -188,3 +188,8 @@ def test_how_much_is_not_part_of_the_symptom(vi_cache, mention, expected):
                                               ("IDA", "D50"), ("SVT", "I47")])
 def test_english_acronyms_of_international_reports(vi_cache, mention, expected):
     assert top3(mention) == expected
+
+
+def test_a_new_case_is_a_qualifier_not_part_of_the_diagnosis(vi_cache):
+    assert top3("Lao phổi mới, AFB (+)") == "A15"          # (+) read as dương tính, `mới` dropped
+    assert top3("Newly diagnosed hypertension") == "I10"
