@@ -70,9 +70,15 @@ def test_a_plain_mention_has_no_canonical_view():
     ("thằng út nhà em bị viêm amidan", "viêm amidan"),   # what follows the first `bị`
     ("bác sĩ nói bị trĩ nội", "trĩ nội"),
     ("bị quai bị", "quai bị"),
+    ("bác sĩ bảo bị rối loạn tiền đình", "rối loạn tiền đình"),
 ])
 def test_chat_lead_in_is_dropped_from_the_head(mention, expected):
     assert head_of(mention) == expected
+
+
+@pytest.mark.parametrize("mention", ["Vết thương bị nhiễm trùng", "Chửa ngoài tử cung bị vỡ"])
+def test_a_subject_that_is_part_of_the_diagnosis_is_kept(mention):
+    assert head_of(mention) is None   # no person before `bị`: the subject belongs to the diagnosis
 
 
 def test_negated_and_empty_mentions_say_absent():

@@ -40,6 +40,7 @@ class _Forms:
     chat: dict[str, str] = field(default_factory=dict)
     lead: set[str] = field(default_factory=set)
     verb: set[str] = field(default_factory=set)
+    who: set[str] = field(default_factory=set)
     filler: set[str] = field(default_factory=set)
     verb_within: int = 6
     symbols: list[tuple[re.Pattern, str]] = field(default_factory=list)
@@ -87,6 +88,8 @@ def forms() -> _Forms:
                 f.lead.add(_low(src))
             elif kind == "filler":
                 f.filler.add(_low(src))
+            elif kind == "who":
+                f.who.add(_low(src))
             elif kind == "verb":
                 f.verb.add(_low(src))
             elif kind == "symbol":
@@ -122,6 +125,7 @@ def forms() -> _Forms:
             f.folded[name].setdefault(fold(k) if isinstance(k, str) else tuple(fold(x) for x in k), v)
     f.folded["lead"] = {fold(k): 1 for k in f.lead}
     f.folded["verb"] = {fold(k): 1 for k in f.verb}
+    f.folded["who"] = {fold(k): 1 for k in f.who | f.lead}
     f.folded["cues"] = {tuple(fold(x) for x in k): 1 for k in f.cues}
     return f
 
@@ -374,10 +378,13 @@ def head_of(text: str) -> str | None:
         w = _low(_EDGE.match(w).group(2))
         return fold(w) if plain else w
 
+    who = f.folded["who"] if plain else f.who | f.lead
     i = 0
     for j in range(min(len(words) - 1, f.verb_within)):
         if key(words[j]) in verbs:
-            i = j + 1
+            # the words before it say who (`thằng bé bị`), not what (`Vết thương bị nhiễm trùng`)
+            if j == 0 or any(key(w) in who for w in words[:j]):
+                i = j + 1
             break
     while i < len(words) - 1 and key(words[i]) in lead:
         i += 1
