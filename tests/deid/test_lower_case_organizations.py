@@ -23,3 +23,9 @@ def test_ordinary_words_after_a_head_are_no_organization_in_lower_case_text(rule
     text = ("bản ghi cuộc gọi người nói một chị ơi hôm qua bố em nằm bệnh viện ba ngày rồi bác sĩ bảo về nhà nghỉ "
             "người nói hai dạ em hiểu rồi trung tâm nghe nói là sáng mai mới có kết quả em sẽ gọi lại sau nhé chị")
     assert texts(rules, text, "ORGANIZATION") == []
+
+
+def test_kind_of_organisation_is_no_commune_name(rules):
+    text = ("bản ghi cuộc gọi người nói một chị ơi các phòng khám tư nhân trong huyện đều đã nhận thông báo rồi người "
+            "nói hai dạ vâng em sẽ báo lại cho trạm y tế xã và các trường dân lập trong xã nhé chị cảm ơn chị nhiều")
+    assert texts(rules, text, "ORGANIZATION") == []

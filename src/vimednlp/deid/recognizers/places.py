@@ -556,6 +556,18 @@ _HOME_COUNTRY = frozenset(_V["home_country"])
 _GENERIC_CAPS = _GENERIC_TAIL | frozenset(_V["generic_in_caps"])
 
 
+class _OrgWard:
+    @staticmethod
+    def match(ctx: Context, e: int, wards) -> int:
+        """A commune's name after an organisation head in lower case, unless the words say what kind the
+        organisation is (vocab/places.yaml org_kind_words: 'phòng khám tư nhân', private, though a commune is spelt
+        so). (Many communes are ordinary words, 'bảo an', 'hòa bình': those stay.)"""
+        p = _place_match(ctx, e, wards, False)
+        if p > e and " ".join(ctx.ftoks[e:p]) in _ORG_KIND_WORDS:
+            return e
+        return p
+
+
 class OrganizationRecognizer(Recognizer):
     name = "organization"
     labels = ("ORGANIZATION",)
@@ -763,7 +775,7 @@ class OrganizationRecognizer(Recognizer):
             m = ctx.match_at(e, conn)
             # (a commune too: 'đồn biên phòng mường lói', 'trạm y tế xã đăk rong')
             p = max(_place_match(ctx, e, gz["province"], False), _place_match(ctx, e, gz["district"], False),
-                    _place_match(ctx, e, gz["ward"], False))
+                    _OrgWard.match(ctx, e, gz["ward"]))
             end = max(m, p if p - e >= 2 else e)
             placed = placed or p - e >= 2 and p >= m
             if end > e:
@@ -880,6 +892,7 @@ _SPECIALTY_WORDS = frozenset(_V["specialty_words"])
 _LOWER_ORG_HEADS = frozenset(_V["lower_org_heads"])
 _SCHOOL_HEADS = frozenset(_V["school_heads"])
 _LOWER_ORG_STOP = frozenset(_V["lower_org_stop"])
+_ORG_KIND_WORDS = frozenset(_V["org_kind_words"])
 _COUNT_UNITS = frozenset(_V["count_units"])
 
 
