@@ -199,3 +199,8 @@ def test_english_acronyms_of_international_reports(vi_cache, mention, expected):
 def test_a_new_case_is_a_qualifier_not_part_of_the_diagnosis(vi_cache):
     assert top3("Lao phổi mới, AFB (+)") == "A15"          # (+) read as dương tính, `mới` dropped
     assert top3("Newly diagnosed hypertension") == "I10"
+
+
+def test_a_laceration_is_an_open_wound_in_icd10_words(vi_cache):
+    assert top3("Laceration of right hand") == "S61"
+    assert top3("vết rách da đầu") == "S01"
