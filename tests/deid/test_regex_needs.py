@@ -164,6 +164,22 @@ def test_the_first_character_is_read_through_look_arounds_groups_and_branches():
     assert _starts_rx(r"(?<![\w:])[0-9a-f]{1,4}:", 0) is None
 
 
+def test_a_pattern_opening_with_words_starts_where_one_of_them_is():
+    from vimednlp.deid.recognizers.regex_needs import _starts_rx
+
+    got = _starts_rx(r"(?<![\w])(?:sang|trua|chieu)(?:\s+nay)?\s+(\d{1,2})h", 0)
+    assert got is not None and [m.group() for m in got.finditer("chieu nay 3h, sang mai")] == ["chieu", "sang"]
+    # 'tháng|thang' is parsed as 'th' and a branch: the whole words
+    got = _starts_rx(r"(?<=\b)(?:tháng|thang)\s(?:0?[1-9]|1[0-2])", 0)
+    assert set(got.pattern.split("|")) == {"tháng", "thang"}
+    # words whose occurrences may overlap ('mai' inside 'ngay mai'): a scan for them could pass one by
+    assert _starts_rx(r"(?<![\w])(?:ngay mai|mai|hom nay)\s+\d", 0) is None
+    assert _starts_rx(r"(?<![\w])(?:ab|ba)c", 0) is None
+    # an optional word first, or words matched without case: unknown
+    assert _starts_rx(r"(?<![\w])(?:ngay\s*)?\d{1,2} thang", 0) is None
+    assert _starts_rx(r"(?i)(?<![\w])(?:monday|friday)", 0) is None
+
+
 @pytest.mark.parametrize("note", NOTES)
 def test_trying_a_pattern_only_where_its_first_character_is_finds_the_same_matches(note):
     checked = 0

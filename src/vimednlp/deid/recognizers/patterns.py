@@ -13,7 +13,7 @@ from .. import validators as V
 from .base import Candidate, Context, PhraseSet, Taken, digit_run_starts, finditer_at
 from .lexicons import cues
 from .rules import RuleRecognizer, register_hook
-from .regex_needs import cannot_match, has_exotic
+from .regex_needs import cannot_match, has_exotic, match_starts
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
 _NOT_DIGIT_AFTER = r"(?![\w/]|[.,]\d)"
@@ -562,9 +562,13 @@ def _table_cells(f: str, roles_wanted: str):
 
 # Patterns whose every match starts with a digit that a look-behind keeps from following a letter or digit
 # (`digit_start: true` in date.yaml, gathered in `_DIGIT_START`): `_scan` tries them only where a run of digits starts.
-def _scan(rx: re.Pattern, f: str, starts: list[int]):
-    """`rx.finditer(f)`, tried only at digit-run starts when `rx` is one of `_DIGIT_START`."""
-    return finditer_at(rx, f, starts) if rx in _DIGIT_START else rx.finditer(f)
+def _scan(rx: re.Pattern, f: str, starts: list[int], cache: dict | None = None):
+    """`rx.finditer(f)`, tried only at digit-run starts when `rx` is one of `_DIGIT_START`, else (given the document's
+    `cache`) where a match can start when that is rare (`regex_needs.match_starts`)."""
+    if rx in _DIGIT_START:
+        return finditer_at(rx, f, starts)
+    at = match_starts(rx, f, cache, "folded") if cache is not None else None
+    return rx.finditer(f) if at is None else finditer_at(rx, f, at)
 
 
 @register_hook("dates")
@@ -590,7 +594,7 @@ class DateRecognizer(RuleRecognizer):
                 continue  # (a word every match contains is absent: the scan is skipped)
             if cannot_match(rx, f, f, exotic):
                 continue  # (so is a string or a run read from the regex itself: recognizers/regex_needs.py)
-            for m in _scan(rx, f, starts):
+            for m in _scan(rx, f, starts, ctx._cache):
                 s, e = m.start(), m.end()
                 while e > s and f[e - 1] in " ,":
                     e -= 1
@@ -677,7 +681,7 @@ class DateRecognizer(RuleRecognizer):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.7, self.name, why))
         for rx, why in ((_HHMM, "clock time HH:MM"), (_STAMP_TIME, "time stamp before ':'")):
-            for m in _scan(rx, f, starts):
+            for m in _scan(rx, f, starts, ctx._cache):
                 s, e = m.span(rx.groups and 1 or 0)
                 if free(s, e) and not _RATIO_BEFORE.search(f[max(0, s - 14):s]):
                     taken.append((s, e))
@@ -731,7 +735,7 @@ class DateRecognizer(RuleRecognizer):
         for rx, why in _TIME_FORMS:
             if rx is _CLOCK_AMPM and "am" not in f and "pm" not in f:
                 continue
-            for m in _scan(rx, f, starts):
+            for m in _scan(rx, f, starts, ctx._cache):
                 s, e = m.start(1), m.end(1)
                 if free(s, e):
                     taken.append((s, e))

@@ -359,11 +359,54 @@ def _first(items: list, flags: int) -> tuple[list[str], bool] | None:
     return out, True
 
 
+def _prefixes(items: list) -> set[str] | None:
+    """Literal strings one of which every match of the sequence starts with, or None."""
+    i = 0
+    while i < len(items) and items[i][0] in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _C.LITERAL:
+        run = ""
+        while i < len(items) and items[i][0] is _C.LITERAL:
+            run += chr(items[i][1])
+            i += 1
+        # ('tháng|thang' is parsed as 'th' then a branch: the words go on into it)
+        more = _prefixes(items[i:]) if i < len(items) and items[i][0] in (_C.SUBPATTERN, _C.BRANCH) else None
+        return {run + x for x in more} if more and len(more) <= _MAX_ALTERNATIVES else {run}
+    if op is _C.SUBPATTERN:
+        _group, add, rem, sub = av
+        return None if add or rem else _prefixes(list(sub))
+    if op in _REPEATS and av[0] >= 1:
+        return _prefixes(list(av[2]))
+    if op is _C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            got = _prefixes(list(alt))
+            if got is None:
+                return None
+            out |= got
+        return out
+    return None
+
+
+def _apart(words: set[str]) -> bool:
+    """No occurrence of one word can start inside an occurrence of another (or of itself): none holds another past
+    its first character, no end of one begins another. Then a scan for them, which resumes after each word found,
+    finds every place where one starts."""
+    for a in words:
+        for b in words:
+            if a.find(b, 1) >= 0 or any(b.startswith(a[k:]) for k in range(1, len(a))):
+                return False
+    return True
+
+
 @lru_cache(maxsize=4096)
 def _starts_rx(pattern: str, flags: int) -> re.Pattern | None:
-    """A regex of one character: the class every match of the pattern starts with; None when unknown, when a match
-    may be empty, or when `re` has a fast first-character scan of its own for the pattern (it opens with a literal
-    or a class)."""
+    """A regex of where a match of the pattern can start: the class of its first character, or else the words every
+    match starts with; None when unknown, when a match may be empty, or when `re` has a fast first-character scan
+    of its own for the pattern (it opens with a literal or a class)."""
     tree = _parse(pattern, flags)
     if tree is None:
         return None
@@ -376,11 +419,18 @@ def _starts_rx(pattern: str, flags: int) -> re.Pattern | None:
         if _RC._get_literal_prefix(tree, fl)[0] or _RC._get_charset_prefix(tree, fl):
             return None
         got = _first(list(tree), fl)
-        if got is None or got[1] or not got[0]:
+        if got is not None and not got[1] and got[0]:
+            inner = "".join(s[1:-1] if s.startswith("[") else s for s in got[0])
+            srx = re.compile("[" + inner + "]", fl & (re.IGNORECASE | re.ASCII | re.UNICODE))
+            if not srx.search(_COMMON):
+                return srx
+        # a first character too frequent ('ngày', 'tháng', 'sáng' start with lower-case letters): the words every
+        # match starts with, when their occurrences cannot overlap (then a scan for them finds every one)
+        lits = None if fl & re.IGNORECASE else _prefixes(list(tree))
+        if not lits or min(map(len, lits)) < 2 or not _apart(lits):
             return None
-        inner = "".join(s[1:-1] if s.startswith("[") else s for s in got[0])
-        srx = re.compile("[" + inner + "]", fl & (re.IGNORECASE | re.ASCII | re.UNICODE))
-        return None if srx.search(_COMMON) else srx
+        return re.compile("|".join(re.escape(x) for x in sorted(lits, key=len, reverse=True)),
+                          fl & (re.ASCII | re.UNICODE))
     except Exception:  # noqa: BLE001 - an internal API: no starts rather than a failure
         return None
 
