@@ -10,6 +10,7 @@ follows one ('anh trai'; `_name_after`). Province and district names of two word
 from __future__ import annotations
 
 from ..text.fold import fold_lower
+from .strict_english import vietnamese_like
 
 
 def after_cue(finder, i: int, L) -> int:
@@ -36,8 +37,11 @@ def after_cue(finder, i: int, L) -> int:
                 j += 1
             # a village word is no common word ('thôn gia ru', 'làng ka rôm', 'thôn phước lợi'): its name
             # may hold common, clinical and letter-name syllables (words.yaml village_units)
-            village = marks and label == "LOCATION" and m == 1 and \
-                toks[i][0].lower() in L["marked_words"]["village_units"]
+            # (in text typed without marks only a village word that is no Vietnamese syllable: 'plei kep', not
+            # 'buon' that is also 'buồn')
+            village = label == "LOCATION" and m == 1 and (
+                toks[i][0].lower() in L["marked_words"]["village_units"] if marks
+                else ft[i] in L["words"]["village_units"] and not vietnamese_like(toks[i][0]))
             if label != "NAME" and j < n and (L["stop"].has(toks[j][0], marks) or (label == "LOCATION" or m == 1)
                                               and not village and (L["common"].has(toks[j][0], marks)
                                                                    or L["clinical"].has(toks[j][0], marks))
@@ -54,7 +58,8 @@ def after_cue(finder, i: int, L) -> int:
             if label == "NAME":
                 return _name_after(finder, i, j, key == "titles", L)
             k = j
-            while k < n and k - j < 6 and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
+            most = 2 if village and not marks else 6  # (a village's name typed without marks: two syllables)
+            while k < n and k - j < most and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
                     and (k == j or fold_lower(toks[k][0]) not in L["person_heads"]) \
                     and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
                     and (label == "ORGANIZATION" or village or not L["clinical"].has(toks[k][0], marks)) \
