@@ -126,3 +126,16 @@ def test_english_and_teencode_words_after_a_kinship_word_are_not_names(rules):
             # words typed without their marks in a text that has them: 'liên hệ', 'vẫn'
             "chị cho em số để em lien hệ nhé bác van yếu lắm")
     assert texts(rules, text, "NAME") == []
+
+
+def test_mong_clan_middle_and_given_name_after_a_kinship_word_in_lower_case(rules):
+    text = ("bản ghi cuộc gọi người nói một chào em hôm nay chị gọi hỏi về bé người nói hai dạ bố bé là anh sùng seo "
+            "chía đi làm nương chưa về còn ông nội là ông thào a lềnh ở nhà trông bé giúp em ạ")
+    names = texts(rules, text, "NAME")
+    assert "sùng seo chía" in names and "thào a lềnh" in names
+
+
+def test_a_after_a_common_word_is_no_mong_name(rules):
+    text = ("bản ghi cuộc gọi người nói một chị ơi mùa này bé hay ốm lắm người nói hai dạ vâng anh a ạ mà em thấy "
+            "bé vẫn ăn được chị cứ cho bé uống nhiều nước nhé vàng da thì đưa bé xuống trạm ngay")
+    assert texts(rules, text, "NAME") == []

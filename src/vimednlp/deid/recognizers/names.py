@@ -65,6 +65,8 @@ _GIVEN_AFTER_INITIALS = re.compile(_V["given_after_initials"])
 _HIGHLANDS_FIRST = frozenset(_V["highlands_first"])
 _HIGHLANDS_LOWER = frozenset(_V["highlands_lower"])
 _HIGHLANDS_PREFIX = frozenset(_V["highlands_lower_prefix"])
+_HMONG_CLANS = frozenset(_V["hmong_clans"])
+_HMONG_MIDDLE = frozenset(_V["hmong_middle"])
 _KIN_WORDS = frozenset(_V["kin_words"])
 _BIRTH_ORDER = frozenset(_V["birth_order"])
 _MIDDLE_KINH = frozenset(_V["middle_kinh"])
@@ -744,6 +746,13 @@ class NameRecognizer(Recognizer):
         if i + 3 < n and ctx.adj[i] and ctx.adj[i + 1] and f"{w} {ctx.ftoks[i + 1]}" in d.lex["compound_highlands"] \
                 and toks[i + 2].text in ("y", "h") and word(i + 3):
             return i + 4  # a two-word family name first: 'rơ lan y kliêng', 'rơ mah h blin'
+        if cue_hit and toks[i].text.lower() in _HMONG_CLANS and i + 2 < n and ctx.adj[i] \
+                and toks[i + 1].text in _HMONG_MIDDLE and ctx.adj[i + 1] and toks[i + 2].kind == "word" \
+                and toks[i + 2].text.isalpha() and toks[i + 2].text.islower() \
+                and (toks[i + 2].text in d.giv or toks[i + 2].text not in _LOWER_STOP and (
+                    not ctx.diacritics or fold_lower(toks[i + 2].text) != toks[i + 2].text)):
+            # (the given name as written: 'dế' is no 'để' in a text with marks)
+            return i + 3  # a Mông clan, a middle name, a given name: 'anh giàng a dế'
         if (w in _HIGHLANDS_LOWER or w in _HIGHLANDS_FIRST) and w not in _HIGHLANDS_PREFIX and i + 2 < n \
                 and ctx.adj[i] and toks[i + 1].text in ("y", "h") and word(i + 2) and (cue_hit or not is_syllable(toks[i].text)):
             return i + 3
