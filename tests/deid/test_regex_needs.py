@@ -202,3 +202,17 @@ def test_the_starts_are_kept_per_note_and_a_frequent_class_is_left_to_re():
     assert match_starts(rx, text, cache) == [4, 20]
     assert len(cache) == 1
     assert match_starts(rx, "0" * 40 + " số", {}) is None  # a class in most characters: the whole text is scanned
+
+
+@pytest.mark.parametrize("note", [
+    "Bệnh nhân đau ngực 7/10, thuốc hạn sử dụng 05/2027 (HSD 12/2026), chụp cộng hưởng từ 1.5T; CA 19-9: 35 U/mL.",
+    "bn dau bung 8/10, han dung 3/2026, mri 3t, ca 125 tang; ngay 12/3 tai kham.",
+])
+def test_the_allow_list_finds_the_same_spans_tried_where_its_words_start(note, monkeypatch):
+    from vimednlp.deid.recognizers import regex_needs
+    from vimednlp.deid.recognizers.allow import allow_spans
+
+    got = allow_spans(Context(note))
+    assert got  # (the notes hold clinical values the allow list keeps)
+    monkeypatch.setattr(regex_needs, "_starts_rx", lambda pattern, flags: None)
+    assert allow_spans(Context(note)) == got

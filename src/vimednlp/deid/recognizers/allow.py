@@ -7,6 +7,7 @@ import re
 
 from .base import Context, digit_run_starts, finditer_at
 from .lexicons import vocab
+from .regex_needs import match_starts
 
 _V = vocab("allow")  # the patterns and their words: resources/deid/vocab/allow.yaml (units: resources/units.tsv)
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE}
@@ -42,11 +43,13 @@ def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
         text, patterns = ctx.text, _ALLOW_RES
     lowered = patterns is _ALLOW_RES_LOWER
     starts = digit_run_starts(ctx) if lowered else None  # (lower-casing and folding keep digits where they are)
+    key = "lower" if ctx.diacritics else "folded"  # (the text scanned, for the starts kept per document)
     for why, rx in patterns:
         needs = _NEEDS.get(why) if lowered else None
         if needs and not any(w in text for w in needs):
             continue
-        for m in (finditer_at(rx, text, starts) if lowered and why in _DIGIT_START else rx.finditer(text)):
+        at = (starts if why in _DIGIT_START else match_starts(rx, text, ctx._cache, key)) if lowered else None
+        for m in (rx.finditer(text) if at is None else finditer_at(rx, text, at)):
             # the cheap test first; the day part is looked for in the 80 characters before, not the whole text
             if why == "value with unit" and _HOUR_G.fullmatch(ctx.folded, m.start(), m.end()) \
                     and _DAYPART_BEFORE.search(ctx.folded, max(0, m.start() - 80), m.start()):
