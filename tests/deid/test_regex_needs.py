@@ -174,7 +174,13 @@ def test_a_pattern_opening_with_words_starts_where_one_of_them_is():
     assert set(got.pattern.split("|")) == {"tháng", "thang"}
     # words whose occurrences may overlap ('mai' inside 'ngay mai'): a scan for them could pass one by
     assert _starts_rx(r"(?<![\w])(?:ngay mai|mai|hom nay)\s+\d", 0) is None
-    assert _starts_rx(r"(?<![\w])(?:ab|ba)c", 0) is None
+    assert _starts_rx(r"(?<![\d])(?:ab|ba)c", 0) is None
+    # unless a match starts after no word character and the words are letters: then one can only start inside
+    # another after a letter, where no match starts ('sat' ends in the 't' that 'thu' begins with: 'sathu 5')
+    rx = re.compile(r"(?<![\w])(?:saturday|sat|thu|thursday)\.?\s(\d+)")
+    assert set(_starts_rx(rx.pattern, 0).pattern.split("|")) == {"saturday", "sat", "thu", "thursday"}
+    text = "sathu 5, sat 3, thu 4 va thursday 6; lich sathursday 7"
+    assert _starts_scan(rx, text) == [m.span() for m in rx.finditer(text)] and len(_starts_scan(rx, text)) == 3
     # an optional word first, or words matched without case: unknown
     assert _starts_rx(r"(?<![\w])(?:ngay\s*)?\d{1,2} thang", 0) is None
     assert _starts_rx(r"(?i)(?<![\w])(?:monday|friday)", 0) is None

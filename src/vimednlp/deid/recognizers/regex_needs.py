@@ -380,6 +380,9 @@ def _prefixes(items: list) -> set[str] | None:
         return None if add or rem else _prefixes(list(sub))
     if op in _REPEATS and av[0] >= 1:
         return _prefixes(list(av[2]))
+    if op in _REPEATS:  # an optional opening ('(?:monday,? )?january'): its words, or those of what follows it
+        first, rest = _prefixes(list(av[2])), _prefixes(items[i + 1:])
+        return first | rest if first is not None and rest is not None else None
     if op is _C.BRANCH:
         out: set[str] = set()
         for alt in av[1]:
@@ -389,6 +392,24 @@ def _prefixes(items: list) -> set[str] | None:
             out |= got
         return out
     return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_start(items: list) -> bool:
+    """Whether the sequence opens with a look-behind that excludes every word character (`(?<![\w/])`, `(?<!\w)`)."""
+    for op, av in items:
+        if op is _C.ASSERT_NOT and av[0] == -1:
+            sub = list(av[1])
+            if len(sub) == 1 and sub[0][0] is _C.IN and not any(o is _C.NEGATE for o, _a in sub[0][1]) \
+                    and (_C.CATEGORY, _C.CATEGORY_WORD) in sub[0][1]:
+                return True
+            continue
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue
+        return False
+    return False
 
 
 def _apart(words: set[str]) -> bool:
@@ -427,7 +448,12 @@ def _starts_rx(pattern: str, flags: int) -> re.Pattern | None:
         # a first character too frequent ('ngày', 'tháng', 'sáng' start with lower-case letters): the words every
         # match starts with, when their occurrences cannot overlap (then a scan for them finds every one)
         lits = None if fl & re.IGNORECASE else _prefixes(list(tree))
-        if not lits or min(map(len, lits)) < 2 or not _apart(lits):
+        if not lits or min(map(len, lits)) < 2:
+            return None
+        # (when a match starts after no word character and the words are all word characters, a start that a scan
+        # for the words passed by would lie inside a word found, after a word character: no start is missed)
+        if not (not fl & re.ASCII and _word_start(list(tree)) and all(_WORD.fullmatch(x) for x in lits)) \
+                and not _apart(lits):
             return None
         return re.compile("|".join(re.escape(x) for x in sorted(lits, key=len, reverse=True)),
                           fl & (re.ASCII | re.UNICODE))
