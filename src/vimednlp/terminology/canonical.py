@@ -176,6 +176,11 @@ def ocr_ascii() -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in forms().ocr if a.isascii() and b.isascii() and len(a) > 1)
 
 
+def forms_ocr_digits() -> tuple[tuple[str, str], ...]:
+    """The digits OCR reads for letters (`0` for o, `1` for i), for the ranker's mark restoration."""
+    return tuple((a, b) for a, b in forms().ocr if a.isdigit() and len(a) == 1)
+
+
 def _find_all(s: str, sub: str) -> list[int]:
     out, i = [], s.find(sub)
     while i >= 0:

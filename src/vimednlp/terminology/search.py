@@ -24,7 +24,7 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
-from .canonical import canonical_mention, head_of, ocr_ascii, says_absent
+from .canonical import canonical_mention, forms_ocr_digits, head_of, ocr_ascii, says_absent
 from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
@@ -42,7 +42,7 @@ USE_SYNONYMS = True
 MAX_POSTINGS_SHARE = 0.1
 _CODE_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])([A-TV-Za-tv-z]\d{2}(?:\.\d{1,2})?|U0[0-9](?:\.\d{1,2})?)(?![A-Za-z0-9])")
 # score given to each kind of evidence (TF-IDF similarity is scaled by the last)
-SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "abbreviation": 0.97, "canonical": 0.96, "accent-folded": 0.95,
+SCORES = {"code": 1.0, "synonym": 1.0, "exact": 1.0, "combination": 0.98, "abbreviation": 0.97, "canonical": 0.96, "accent-folded": 0.95,
           "spelling": 0.94, "qualifier-matched": 0.9, "qualifier-stripped": 0.9, "part": 0.88,
           "accent-mismatch": 0.80, "tfidf": 0.92, "head": 0.9}
 _REASON_RANK = {r: i for i, r in enumerate(SCORES)}
@@ -93,6 +93,31 @@ def _supplementary_down(best: dict[str, tuple[float, str, str]]) -> None:
             if lo <= c[:3] <= hi:
                 best[c] = (round(score * factor, 4), reason, term)
                 break
+
+
+@lru_cache(maxsize=1)
+def _combinations() -> list[tuple[str, str, tuple[re.Pattern, ...]]]:
+    out = []
+    for r in _read_tsv("combinations.tsv"):
+        out.append((r["group"], normalize_code(r["code"]),
+                    tuple(re.compile(p.strip()) for p in r["requires"].split(" && "))))
+    return out
+
+
+def _combination_codes(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, group) for each group of `combinations.tsv` whose first matching row holds on one of the texts
+    (normalized, marks removed): HIV disease with its opportunistic disease, sepsis with its organism,
+    diabetes with its complication, burns by degree and region."""
+    texts = [t for t in dict.fromkeys(texts) if t]
+    done: set[str] = set()
+    out = []
+    for group, code, pats in _combinations():
+        if group in done:
+            continue
+        if any(all(p.search(t) for p in pats) for t in texts):
+            done.add(group)
+            out.append((code, group))
+    return out
 
 
 def _upper_abbreviations(text: str) -> str:
@@ -274,6 +299,10 @@ class TermIndex:
             if sing and sing != norm(v):
                 derive(pi, sing, via or "singular", r)
         if self.system == "icd10":
+            # one code for two things ICD-10 codes together (HIV + its opportunistic disease, burns by site)
+            for c, group in _combination_codes(fold(norm(v)) for v, _, _ in variants):
+                if c in self.titles:
+                    add(c, SCORES["combination"], "combination", group)
             variants += [(part, "part", 0) for part in _language_parts(q)]
         letters = max(1, sum(map(len, _WORD.findall(q))))
         for pi, (v, via, r) in enumerate(list(variants)):
@@ -440,7 +469,17 @@ class TermIndex:
             self.__dict__["_letters"] = "".join(sorted({ch for w in vocab for ch in w if ch.isalpha()}))
         letters = self.__dict__["_letters"]
         out, changed = [], False
+        marked = has_diacritics(n)
         for w in n.split():
+            if w not in vocab and marked and len(w) >= 2:
+                # a syllable with a wrong or lost mark (`khuẫn`, `nhiểm`, OCR `m0` -> mo), in a mention written
+                # with marks: the index word of the same letters the previous word most often precedes
+                # (`vết mổ`), else the most frequent one
+                fixed = self._remark(w, out[-1] if out else None)
+                if fixed:
+                    out.append(fixed)
+                    changed = True
+                    continue
             if w in vocab or len(w) < 3 or not w.isalpha() or is_syllable(w):
                 out.append(w)
                 continue
@@ -461,6 +500,38 @@ class TermIndex:
             else:
                 out.append(w)
         return " ".join(out) if changed else None
+
+    def _remark(self, w: str, prev: str | None) -> str | None:
+        """An index word that differs from `w` by its marks only (digits OCR reads for letters set right
+        first: `m0` -> mo); chosen by the bigram with the previous word, then by frequency. None when
+        `w` has digits and letters mixed in no known way, or no index word folds alike."""
+        by_fold = self.__dict__.get("_by_fold")
+        if by_fold is None:
+            from collections import Counter
+
+            by_fold, bigrams = {}, Counter()
+            for t in self.norms:
+                ws = t.split()
+                for a, b in zip(ws, ws[1:]):
+                    bigrams[(a, b)] += 1
+            for v in self.__dict__["_vocab"]:
+                if v.isalpha() and has_diacritics(v):
+                    by_fold.setdefault(fold(v), []).append(v)
+            self.__dict__["_by_fold"] = by_fold
+            self.__dict__["_bigrams"] = bigrams
+        bigrams = self.__dict__["_bigrams"]
+        vocab = self.__dict__["_vocab"]
+        if not w.isalpha():
+            digits = {a: b for a, b in forms_ocr_digits()}
+            w = "".join(digits.get(ch, ch) for ch in w)
+            if not w.isalpha():
+                return None
+        if len(w) < 2 or not is_syllable(w):
+            return None
+        cands = [c for c in by_fold.get(fold(w), ()) if c != w]
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (bigrams.get((prev, c), 0) if prev else 0, vocab[c], c))
 
     @staticmethod
     def _unglue(w: str, vocab, depth: int = 3) -> str | None:
@@ -626,7 +697,7 @@ def _lab_entries() -> tuple[list[_Entry], dict[str, str]]:
 def _fingerprint(system: str, store: IcdStore | None) -> str:
     h = hashlib.sha256(f"{INDEX_VERSION}:{USE_SYNONYMS}".encode())
     names = {"icd10": ["icd10_synonyms.tsv"], "drug": ["drugs.tsv"], "lab": ["lab_tests.tsv", "vitals.tsv"]}[system]
-    for name in names + ["query_rewrites.tsv", "abbreviations.tsv"]:
+    for name in names + ["query_rewrites.tsv", "abbreviations.tsv", "combinations.tsv"]:
         h.update(resource_path("terminology", name).read_bytes())
     if store is not None:
         h.update(store.fingerprint().encode())
