@@ -86,3 +86,33 @@ def test_site_words_that_fold_into_common_words_are_not_read_as_a_site(vi_cache)
     for m in ("bỏng tại nhà", "bỏng độ 2 đau nhiều"):
         c = top(m)
         assert c is None or c.reason != "combination"
+
+
+def test_nerve_complication_is_not_read_as_kidney(vi_cache):
+    # `thần kinh` folds to `than kinh`, whose first syllable is `thận` folded
+    cands = code("tiểu đường type 2 có biến chứng thần kinh ngoại biên", k=5)
+    assert cands[0].code == "E11.4"
+    assert "E11.2" not in [c.code for c in cands if c.reason == "combination"]
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("bleeding duodenal ulcer", "K26.4"),
+    ("xuất huyết tiêu hóa do loét tá tràng", "K26.4"),
+    ("hypothyroidism after thyroidectomy", "E89.0"),
+    ("suy giáp sau cắt tuyến giáp", "E89.0"),
+])
+def test_ulcer_with_bleeding_and_postprocedural_combinations(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected
+
+
+# --- English: the head is the last word, acuity and flare words are context -------------------------------
+def test_english_back_off_drops_acuity_and_site(vi_cache):
+    c = top("acute gout flare, right knee")
+    assert c is not None and c.code[:3] == "M10" and c.reason == "head"
+
+
+def test_english_back_off_reads_the_trailing_head(vi_cache):
+    # nothing names `green mamba`: the trailing words `snake bite` are the head
+    c = top("green mamba snake bite")
+    assert c is not None and c.code[:3] == "T63"

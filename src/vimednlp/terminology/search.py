@@ -404,11 +404,18 @@ class TermIndex:
             letters = max(1, sum(map(len, _WORD.findall(form))))
             first = re.split(r"[,;:]", form)[0]
             words = (strip_qualifiers(norm(first)) or norm(first)).split()
+            bare = (strip_qualifiers(norm(first), acuity=True) or norm(first)).split()
             # (the whole first part too when a comma ends it: `Hen phế quản, kiểm soát một phần`)
-            for j in range(len(words) - (first == form), 0, -1):
-                key = " ".join(words[:j])
+            runs = [words[:j] for j in range(len(words) - (first == form), 0, -1)]
+            if bare != words:  # then without its acuity word (`acute gout flare` -> gout)
+                runs += [bare[:j] for j in range(len(bare) - (first == form), 0, -1)]
+            if first.isascii() and not has_diacritics(first):
+                # English puts the head last: trailing runs after the leading ones (`green pit viper bite`)
+                runs += [words[i:] for i in range(1, len(words))]
+            for run in runs:
+                key = " ".join(run)
                 if sum(map(len, _WORD.findall(key))) < 4:
-                    break
+                    continue
                 hits = self.exact.get(key) or self.folded.get(fold(key)) or ()
                 if not hits:
                     continue
