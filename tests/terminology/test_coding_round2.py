@@ -116,3 +116,18 @@ def test_english_back_off_reads_the_trailing_head(vi_cache):
     # nothing names `green mamba`: the trailing words `snake bite` are the head
     c = top("green mamba snake bite")
     assert c is not None and c.code[:3] == "T63"
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("NMCT cấp vùng trước vách", "I21.0"), ("acute inferior wall MI", "I21.1"), ("NSTEMI ngày 2", "I21.4"),
+    ("BPTNMT đợt cấp", "J44.1"), ("COPD bội nhiễm viêm phổi", "J44.0"),
+    ("tiểu đường type 2 biến chứng ở thận", "E11.2"),
+])
+def test_myocardial_infarction_wall_and_copd_exacerbation(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected
+
+
+def test_an_old_infarction_is_not_an_acute_one(vi_cache):
+    c = top("nhồi máu cơ tim cũ thành dưới")
+    assert c is not None and c.reason != "combination" and not c.code.startswith("I21.1")
