@@ -98,9 +98,12 @@ def _supplementary_down(best: dict[str, tuple[float, str, str]]) -> None:
 @lru_cache(maxsize=1)
 def _combinations() -> list[tuple[str, str, tuple[re.Pattern, ...]]]:
     out = []
+    compiled: dict[str, re.Pattern] = {}
     for r in _read_tsv("combinations.tsv"):
-        out.append((r["group"], normalize_code(r["code"]),
-                    tuple(re.compile(p.strip()) for p in r["requires"].split(" && "))))
+        pats = tuple(compiled.setdefault(p.strip(), re.compile(p.strip())) for p in r["requires"].split(" && "))
+        # the rarest condition first: a look-ahead that holds on almost every text (`not old`) goes last
+        pats = tuple(sorted(pats, key=lambda p: p.pattern.startswith("^(?!")))
+        out.append((r["group"], normalize_code(r["code"]), pats))
     return out
 
 
@@ -111,10 +114,19 @@ def _combination_codes(texts: Iterable[str]) -> list[tuple[str, str]]:
     texts = [t for t in dict.fromkeys(texts) if t]
     done: set[str] = set()
     out = []
+    seen: dict[tuple[int, str], bool] = {}  # rows share patterns (the HIV, sepsis, diabetes, burn words)
+
+    def hit(p: re.Pattern, t: str) -> bool:
+        key = (id(p), t)
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = p.search(t) is not None
+        return got
+
     for group, code, pats in _combinations():
         if group in done:
             continue
-        if any(all(p.search(t) for p in pats) for t in texts):
+        if any(all(hit(p, t) for p in pats) for t in texts):
             done.add(group)
             out.append((code, group))
     return out
