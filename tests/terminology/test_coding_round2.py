@@ -131,3 +131,22 @@ def test_myocardial_infarction_wall_and_copd_exacerbation(vi_cache, mention, exp
 def test_an_old_infarction_is_not_an_acute_one(vi_cache):
     c = top("nhồi máu cơ tim cũ thành dưới")
     assert c is not None and c.reason != "combination" and not c.code.startswith("I21.1")
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("viêm bao tử", "K29"), ("sạn thận", "N20"), ("ói mửa", "R11"), ("lãi kim", "B80"),
+    ("phỏng độ 2 bàn tay", "T23"), ("bị phỏng nước sôi", "T30"), ("nhiễm trùng máu do E coli", "A41"),
+])
+def test_southern_words(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code[:3] == expected
+
+
+def test_an_interview_is_not_a_burn(vi_cache):
+    assert code("bệnh nhân phỏng vấn") == []
+
+
+@pytest.mark.parametrize("mention,expected", [("tien san giat", "O14"), ("vo oi non", "O42")])
+def test_southern_rewrites_leave_unmarked_words_alone(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code[:3] == expected
