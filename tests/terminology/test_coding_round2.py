@@ -150,3 +150,21 @@ def test_an_interview_is_not_a_burn(vi_cache):
 def test_southern_rewrites_leave_unmarked_words_alone(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code[:3] == expected
+
+
+@pytest.mark.parametrize("mention", ["theo dõi tiếp", "BN xin về", "chuyển viện", "hẹn tái khám", "xin chuyển khoa ngoại"])
+def test_care_instructions_are_not_coded(vi_cache, mention):
+    assert code(mention) == []
+
+
+def test_a_diagnosis_under_watch_is_still_coded(vi_cache):
+    c = top("TD viêm ruột thừa")
+    assert c is not None and c.code[:3] in ("K35", "K37")
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("chị mang thai 8 tuần nghén nhiều không ăn uống được", "O21.1"), ("em có bầu bị nghén", "O21.9"),
+])
+def test_vomiting_of_pregnancy_in_lay_words(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected
