@@ -168,3 +168,14 @@ def test_a_diagnosis_under_watch_is_still_coded(vi_cache):
 def test_vomiting_of_pregnancy_in_lay_words(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code == expected
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("thoát vị đĩa đệm L5-S1 chèn ép rễ", "M51.1"), ("herniated disc with sciatica", "M51.1"),
+    ("hắc lào ở háng", "B35.6"), ("nấm da bàn chân", "B35.3"), ("hắc lào ở mông", "B35.4"),
+    ("viêm mô tế bào cẳng chân phải", "L03.1"), ("cellulitis of right forearm", "L03.1"),
+    ("leptospirosis có vàng da", "A27.0"), ("tổ đỉa", "L30.1"),
+])
+def test_site_and_complication_combinations(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected
