@@ -78,6 +78,12 @@ _TIME_WORDS = frozenset(_V["time_words"])
 _LABEL_KEYS = ("location_field", "location_unit", "org_head", "profession_cue", "phone_cues", "date_cues", "name_before",
                "name_never")
 _MAIL_HEADERS = frozenset(_V["mail_headers"])
+_STAMP_LINE = re.compile(_V["stamp_speaker_line"], re.MULTILINE)
+_STAMP_HEADER = re.compile(_V["stamp_chat_header"], re.MULTILINE)
+_STAMP_TAGS = frozenset(_V["stamp_role_tags"])
+_STAMP_KIN = frozenset(_V["stamp_kin"])
+_STAMP_CALL = frozenset(_V["stamp_call"])
+_WORD = re.compile(r"[^\W_]+")
 _LOWER_STOP = frozenset(_V["lower_name_stop"])
 _LOWER_NOT_FIRST = frozenset(_V["lower_name_not_first"])
 _MINORITY_SURNAMES = frozenset(_V["minority_surnames"])
@@ -275,6 +281,8 @@ class NameRecognizer(Recognizer):
         d = self._doc(ctx)
         self._scan(d)
         self._chat_speakers(d)
+        if "\n" in ctx.text and ":" in ctx.text:
+            self._stamp_speakers(d)
         self._free_initials(d)
         if not d.upper:
             self._abbreviated_surnames(d)
@@ -851,6 +859,83 @@ class NameRecognizer(Recognizer):
                 taken = _without(ctx, out, inner)
             out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
             taken.add(start, end)
+        d.taken = taken
+
+    def _sender(self, d: _Doc, who: str, s0: int) -> tuple[int, int] | None:
+        """The name in an exported chat's sender line ('May Ban TYT', 'Hoang Van So YTTB Ban Pai', 'lysedin86'): the
+        words before the first role tag, when they have a name's shape (capitalised words, all lower-case words, or
+        one handle mixing letters and digits) and are no label or role word."""
+        words = list(_WORD.finditer(who))
+        k = 0
+        while k < len(words):
+            w = words[k].group()
+            if w.isalpha() and w.isupper() and 2 <= len(w) <= 6 or fold_lower(w) in _STAMP_TAGS \
+                    or k + 1 < len(words) and fold_lower(f"{w} {words[k + 1].group()}") in _STAMP_TAGS:
+                break
+            k += 1
+        ws = [w.group() for w in words[:k]]
+        if not 1 <= len(ws) <= 4:
+            return None
+        keys = [ctx_key(w) for w in ws]
+        if keys[0] in d.cue_words or fold_lower(ws[0]) in _TIME_WORDS or fold_lower(ws[0]) in _MAIL_HEADERS \
+                or any(fold_lower(" ".join(ws[:x])) in c for x in range(1, len(ws) + 1) for c in self._label_sets()):
+            return None
+        if len(ws) == 1:
+            w = ws[0]
+            ok = len(w) >= 4 and any(ch.isdigit() for ch in w) and w[:1].isalpha() \
+                or len(w) >= 3 and w.isalpha() and w[:1].isupper() and not w.isupper() and fold_lower(w) not in _NOT_NAME_LOWER
+        else:
+            ok = all(w.isalpha() for w in ws) and (all(w[:1].isupper() and not w.isupper() for w in ws)
+                                                   or all(w.islower() for w in ws) and (keys[0] in d.giv or keys[0] in d.sur))
+        return (s0 + words[0].start(), s0 + words[k - 1].end()) if ok else None
+
+    def _stamp_speakers(self, d: _Doc) -> None:
+        """An exported chat (Zalo, Messenger): each message under a line holding only the sender and its stamp
+        ('May Ban TYT  03/12 20:14'). With two such lines or more, the sender is a NAME and the stamp a DATE; the
+        export's header ('zalo Phay Trieu ↔ May Ban TYT') names the two people; and a word of a sender's name after a
+        short kinship word and a call ('c may oi') names that sender again."""
+        ctx, out = d.ctx, d.out
+        lines = list(_STAMP_LINE.finditer(ctx.text))
+        if len(lines) < 2:
+            return
+        taken = d.taken
+        found: list[tuple[int, int]] = []
+        for m in lines:
+            span = self._sender(d, m.group("who"), m.start("who"))
+            if span is not None:
+                found.append(span)
+            if taken.free(m.start("stamp"), m.end("stamp")):
+                out.append(Candidate(m.start("stamp"), m.end("stamp"), "DATE", 0.85, self.name,
+                                     "the stamp of an exported chat message"))
+                taken.add(m.start("stamp"), m.end("stamp"))
+        if not found:
+            return
+        h = _STAMP_HEADER.search(ctx.text, 0, lines[0].start())
+        if h is not None:
+            for g in ("a", "b"):
+                span = self._sender(d, h.group(g), h.start(g))
+                if span is not None:
+                    found.append(span)
+        senders: set[str] = set()
+        for start, end in found:
+            words = ctx.text[start:end].split()
+            if len(words) >= 2:
+                senders.update(fold_lower(w) for w in words if len(w) >= 2)
+            if not taken.free(start, end):
+                inner = [c for c in out if start <= c.start and c.end <= end and c.label == "NAME"]
+                if not inner or any(c.start < end and start < c.end for c in out if c not in inner):
+                    continue
+                taken = _without(ctx, out, inner)
+            out.append(Candidate(start, end, "NAME", 0.8, self.name, "sender of an exported chat message"))
+            taken.add(start, end)
+        # 'c may oi': a word of a sender's name between a short kinship word and a call
+        toks, ft, n = ctx.tokens, ctx.ftoks, len(ctx.tokens)
+        for x in range(1, n - 1):
+            if ft[x] in senders and ft[x - 1] in _STAMP_KIN and ft[x + 1] in _STAMP_CALL and ctx.adj[x - 1] \
+                    and ctx.adj[x] and toks[x].text.islower() and taken.free(toks[x].start, toks[x].end):
+                out.append(Candidate(toks[x].start, toks[x].end, "NAME", 0.7, self.name,
+                                     "a chat sender's name called after a kinship word"))
+                taken.add(toks[x].start, toks[x].end)
         d.taken = taken
 
     def _free_initials(self, d: _Doc) -> None:

@@ -1,0 +1,36 @@
+"""An exported chat (Zalo / Messenger copied out): each message sits under a line holding only the sender and the
+stamp, no ':' ('Lò Văn Thắm TYT  14/11 07:40'). With two such lines the sender is a NAME (the words before a role
+tag), the stamp a DATE; the export's header names both people; a word of a sender's name after a short kinship
+word and a call ('a tham oi') names the sender again. One such line alone, or a table row, is no chat."""
+from __future__ import annotations
+
+from tests.deid.helpers import texts
+
+EXPORT = ("zalo Lo Tham \u2194 Vang Sua YTTB\n\n"
+          "Vang Sua YTTB  14/11 07:40\n"
+          "a tham oi hom nay thon co 3 chau sot, e cho di kham nhe\n\n"
+          "Lo Tham 14/11 07:52\n"
+          "ok e, dua xuong tram truoc 9h nhe\n\n"
+          "khanhvy2019  14/11 08:03\n"
+          "c oi chau nha e cung sot tu toi qua\n\n"
+          "Vang Sua YTTB Lang Mo  14/11 08:10\n"
+          "de e bao ca nha\n")
+
+
+def test_sender_lines_give_names_and_stamps(rules):
+    names = texts(rules, EXPORT, "NAME")
+    assert names.count("Vang Sua") >= 3 and "Lo Tham" in names and "khanhvy2019" in names
+    assert "YTTB" not in " ".join(names)
+    dates = texts(rules, EXPORT, "DATE")
+    assert all(s in dates for s in ("14/11 07:40", "14/11 07:52", "14/11 08:03", "14/11 08:10"))
+
+
+def test_sender_called_after_kinship_word(rules):
+    assert "tham" in texts(rules, EXPORT, "NAME")
+
+
+def test_one_stamp_line_or_a_sheet_row_is_no_sender(rules):
+    one = "Kham lai 14/11 07:40\nBN on dinh, an ngu duoc\n"
+    assert texts(rules, one, "NAME") == []
+    sheet = "Mach 14/11 07:40\nNhiet do 14/11 08:00\nHuyet ap 14/11 09:00\n"
+    assert not any(n in ("Mach", "Nhiet do", "Huyet ap") for n in texts(rules, sheet, "NAME"))
