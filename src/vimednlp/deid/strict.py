@@ -20,7 +20,7 @@ engine is split by what each part reads:
 - strict_lists.py: the safe word lists, cue and name lists and regexes, loaded once;
 - strict_finder.py: the `Finder` (one text's state) and the order of the passes;
 - strict_codes.py: shapes in the raw text (foreign script, handles, characters one by one, joined codes);
-- strict_speakers.py: chat speakers;
+- strict_speakers.py: chat speakers, and the senders of an exported chat ('May Ban TYT  03/12 20:14');
 - strict_spoken.py: dates, times, ages and codes said aloud;
 - strict_cues.py: lower-case names, organisations and places after their cue words;
 - strict_tokens.py: the token pass (digits, lower-case surnames, foreign words), which calls

@@ -59,6 +59,7 @@ class Finder:
         L, P = word_lists(), patterns()
         strict_codes.scripts_and_handles(self, L, P)
         strict_speakers.speakers(self, P["speaker"], P["chat_time"], L)
+        strict_speakers.exported_speakers(self, P["exported_speaker"], L)
         strict_codes.codes(self, P)
         strict_spoken.spelled_dates(self, L)
         strict_spoken.spoken_dates(self, L)
@@ -77,4 +78,5 @@ class Finder:
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         strict_names.fragments_after_names(self, L, self.names)
         strict_names.name_line_after(self, L, self.names)
+        strict_spoken.ages_after_names(self, L, P)
         return self.out

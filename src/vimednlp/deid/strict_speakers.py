@@ -63,3 +63,35 @@ def speakers(finder, rx, clock, L) -> None:
                 if wm.end() == len(m.group("who")):
                     end = m.end("tail")  # ('Thao Nguyen🌸:', 'Bố Bống.:')
                 finder.take_free(m.start("who") + wm.start(), end, "NAME", "strict: chat speaker")
+
+
+def exported_speakers(finder, rx, L) -> None:
+    """Exported chats (Zalo, Messenger): each message opens with a line holding only the sender and the message's
+    date and time ('May Ban TYT  03/12 20:14'; regex exported_speaker in patterns.yaml). When two such lines are in
+    the document, the time goes as DATE and the sender's words as NAME, whatever they are as words ('May', 'Ban',
+    'Quay' are names here); an abbreviation in capitals that is known ('TYT', 'BS') and a role word before the name
+    ('bs', 'mẹ'; words.yaml speaker_roles) stay."""
+    text = finder.text
+    known, clinical = L["known"], L["clinical"]
+    lines = [m for m in rx.finditer(text) if not re.fullmatch(r"\d[\d\s./:-]*", m.group("who"))
+             and not all(clinical.has(w, finder.marks) and not L["given"].has(w, finder.marks)
+                         and not L["surnames"].has(w, finder.marks) for w in m.group("who").split())]
+    # (a chat: a sender recurs, and a message line follows its header; a timetable, 'Sáng 08:00' / 'Chiều 14:00',
+    # or a drug chart, 'Paracetamol 08:00' twice, has header after header)
+    followed = [m for m in lines if re.match(r"\n[^\S\n]*[^\s\d]", text[m.end():m.end() + 3])
+                and not rx.match(text, m.end() + 1)]
+    senders = [fold_lower(m.group("who")) for m in lines]
+    if len(lines) < 2 or len(set(senders)) == len(senders) or 2 * len(followed) < len(lines):
+        return
+    for m in lines:
+        finder.take_free(m.start("when"), m.end("when"), "DATE", "strict: exported chat message time")
+        words = list(re.finditer(r"\S+", m.group("who")))
+        for i, wm in enumerate(words):
+            w = wm.group(0)
+            if w.isupper() and len(w) >= 2 and known.has(w, finder.marks) and i > 0:
+                continue  # (the sender's workplace or title: 'TYT', 'BS')
+            W, key = (L["marked_words"], w.lower()) if finder.marks else (L["words"], fold_lower(w))
+            if i < len(words) - 1 and key in W["speaker_roles"] and not w.isupper():
+                continue  # (a role before the name: 'bs Hoa', 'Mẹ Gia Hân')
+            s = m.start("who") + wm.start()
+            finder.take_free(s, s + len(w), "NAME", "strict: exported chat sender")

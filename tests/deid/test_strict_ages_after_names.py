@@ -1,0 +1,25 @@
+"""The strict profile takes an age with its unit right after a removed person's name, with or without a comma and
+with or without marks ('vang seo chu 7 thang', 'Đinh Gia Bảo, 4 tuổi'), not a duration after a name ('… 3 tháng
+nay ho'), and an age in hours or days with 'tuổi' anywhere ('36 giờ tuổi')."""
+from __future__ import annotations
+
+from vimednlp.deid.strict import strict_spans
+from vimednlp.schema import Span
+
+
+def removed(text: str, names: list[str]) -> list[str]:
+    spans = [Span(text.index(n), text.index(n) + len(n), "NAME", n, "test", 1.0, {}) for n in names]
+    return [s.text for s in strict_spans(text, spans)]
+
+
+def test_strict_takes_an_unmarked_age_after_a_name():
+    assert "7 thang" in removed("3. vang seo chu 7 thang, me di lam nuong", ["vang seo chu"])
+    assert "4 tuổi" in removed("Bé Đinh Gia Bảo, 4 tuổi, sốt 2 ngày.", ["Đinh Gia Bảo"])
+
+
+def test_strict_keeps_a_duration_after_a_name():
+    assert "3 tháng" not in " ".join(removed("Ông Hà Văn Tỉnh 3 tháng nay ho khan.", ["Hà Văn Tỉnh"]))
+
+
+def test_strict_takes_an_age_in_hours():
+    assert "36 giờ tuổi" in removed("Trẻ sơ sinh (36 giờ tuổi): vàng da vùng mặt.", [])
