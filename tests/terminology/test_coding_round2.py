@@ -152,7 +152,7 @@ def test_southern_rewrites_leave_unmarked_words_alone(vi_cache, mention, expecte
     assert c is not None and c.code[:3] == expected
 
 
-@pytest.mark.parametrize("mention", ["theo dõi tiếp", "BN xin về", "chuyển viện", "hẹn tái khám", "xin chuyển khoa ngoại"])
+@pytest.mark.parametrize("mention", ["theo dõi tiếp", "theo dõi sát sinh hiệu, nước tiểu", "TD mạch, huyết áp mỗi 3 giờ", "BN xin về", "chuyển viện", "hẹn tái khám", "xin chuyển khoa ngoại"])
 def test_care_instructions_are_not_coded(vi_cache, mention):
     assert code(mention) == []
 
