@@ -127,6 +127,8 @@ _ETHNIC_GROUPS = frozenset(_V["ethnic_groups"])
 _ETHNIC_BEFORE = PhraseSet(_V["ethnic_before"])
 _PRONOUN_PLACES = frozenset(_V["pronoun_places"])
 _LOWER_PLACE_HEADS = frozenset(_V["lower_place_heads"])
+_LOWER_VILLAGE_UNITS = frozenset(_V["lower_village_units"])
+_LOWER_VILLAGE_END = frozenset(_V["lower_village_end"])
 
 
 class LocationRecognizer(Recognizer):
@@ -295,8 +297,13 @@ class LocationRecognizer(Recognizer):
         if e > v and i > 0 and f"{ft[i - 1]} {ft[i]}" in _NOT_UNIT:
             e = v  # 'giới tính', 'dương tính', 'đái tháo đường': not 'tỉnh' / 'đường' (street)
         if e > v and not ctx.diacritics and ft[i] in _AMBIGUOUS_FOLDED and \
-                not (toks[v].kind == "word" and ctx.is_cap(v)):
-            e = v  # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name
+                not (toks[v].kind == "word" and ctx.is_cap(v)) and not (
+                    fold_key(unit_key) in _ADMIN_UNITS and e - v >= 2 and toks[i].text.islower()
+                    and (e >= n or "\n" in ctx.text[toks[e - 1].end:toks[e].start] or ft[e] in _LOWER_VILLAGE_END)):
+            # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name, or (for an
+            # administrative unit: 'xa' is also 'far') a known place of two syllables or more that ends the phrase
+            # ('nhom zalo xa thuong lam', 'xa hong quang, huyen lam binh')
+            e = v
         # with diacritics a venue word is written with them: 'cho bà Lan' (for Mrs Lan) is no 'chợ'
         venue = fold_key(unit_key).split(" ")[0] in _VENUE_FIRST and not ctx.upper_doc and \
             (not ctx.diacritics or toks[i].text.lower() != ft[i] or ft[i] in _VENUE_UNMARKED)
@@ -530,7 +537,33 @@ class LocationRecognizer(Recognizer):
             return v
         e = max(_place_match(ctx, v, gz["province"], False), _place_match(ctx, v, gz["district"], False),
                 _place_match(ctx, v, gz["ward"], False))
-        return e if e - v >= 2 else v  # one lower-case syllable is too often a common word
+        if e - v >= 2:
+            return e
+        u = v - 1 if ft[v - 1] not in (".", ":") else v - 2
+        if u >= 0 and ft[u] in _LOWER_VILLAGE_UNITS and ctx.tokens[u].text.islower():
+            return LocationRecognizer._lower_village_end(ctx, v)
+        return v  # one lower-case syllable is too often a common word
+
+    @staticmethod
+    def _lower_village_end(ctx: Context, v: int) -> int:
+        """'thon na mo - 5 trong 1': after 'thôn' / 'xóm' typed without marks, 1-3 lower-case words that end at a
+        comma, a dash, a full stop, another unit word or the line's end are the village's name (the first no
+        pronoun or function word: 'thon e 2 chau' is 'my village')."""
+        toks, ft, n = ctx.tokens, ctx.ftoks, len(ctx.tokens)
+        stop = _folded_stop()
+        if fold_key(ft[v]) in stop:
+            return v
+        units = cues()["location_unit"]
+        e = v
+        while e < n and e - v < 3 and toks[e].kind == "word" and toks[e].text.isalpha() and toks[e].text.islower() \
+                and (e == v or ctx.adj[e - 1]) and not (e > v and ctx.match_at(e, units) > e):
+            e += 1
+        if e == v or any(fold_key(ft[x]) in stop for x in range(v, e - 1)):
+            return v  # ('em thon tha di ve': a verb inside is no village's name; the last word may fold onto one)
+        if e >= n or "\n" in ctx.text[toks[e - 1].end:toks[e].start] or ft[e] in _LOWER_VILLAGE_END \
+                or ctx.match_at(e, units) > e:
+            return e
+        return v
 
     @staticmethod
     def _cap_end(ctx: Context, j: int, max_len: int) -> int:
@@ -906,6 +939,12 @@ _WORKPLACES = frozenset(_V["workplaces"])
 _TITLES_ONLY = frozenset(_V["titles_only"])
 _MANAGER_TITLES = frozenset(_V["manager_titles"])
 _PROF_STOP_MORE = frozenset(_V["prof_stop_more"])
+
+
+@lru_cache(maxsize=1)
+def _folded_stop() -> frozenset[str]:
+    """The pronouns and function words of `_lower_name_stop`, folded (text typed without marks)."""
+    return frozenset(fold_key(w) for w in _lower_name_stop())
 
 
 @lru_cache(maxsize=1)
