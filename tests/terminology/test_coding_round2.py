@@ -38,7 +38,8 @@ def test_a_mention_written_without_marks_is_not_given_marks_word_by_word(vi_cach
 @pytest.mark.parametrize("mention,expected", [
     ("bịnh cùi", "A30"), ("bịnh hủi", "A30"), ("bị lên máu mấy năm nay", "I10"), ("bà bị lãng tai", "H91"),
     ("khám sức khỏe định kỳ", "Z00"), ("khám sức khỏe tuyển dụng", "Z02"), ("quản lý thai nghén", "Z34"),
-    ("vỡ ối sớm", "O42"), ("sẹo mổ lấy thai cũ", "O34"), ("nghiện đá", "F15"),
+    ("vỡ ối sớm", "O42"), ("sẹo mổ lấy thai cũ", "O34"), ("nghiện đá", "F15"), ("con bị chấy", "B85"),
+    ("head lice", "B85"), ("viêm phổi mắc phải cộng đồng", "J18"),
 ])
 def test_regional_lay_and_encounter_words(vi_cache, mention, expected):
     c = top(mention)
