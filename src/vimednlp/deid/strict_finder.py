@@ -69,6 +69,7 @@ class Finder:
         strict_names.line_speakers(self, L)
         strict_names.self_introductions(self, L)
         strict_names.thanked_names(self, L)
+        strict_names.called_names(self, L)
         strict_names.highland_names(self, L)
         strict_cues.place_names(self, L)
         strict_names.middle_names(self, L)

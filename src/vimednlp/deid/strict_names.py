@@ -302,6 +302,28 @@ def thanked_names(finder, L) -> None:
         finder.take(toks[k + 1][1], toks[k + 1][2], "NAME", "strict: the name of the one thanked")
 
 
+def called_names(finder, L) -> None:
+    """'c may ơi', 'a đức ơi', 'chị rươl ơi': the one word between a kinship word and the calling particle is the
+    name of the one called, even when it is an ordinary word ('may', 'sen'); not a role, kinship, function or
+    number word, nor a word of a title ('bác sĩ ơi', 'cô giáo ơi'; words.yaml vocative_kin, vocative_particles,
+    vocative_not_name, kin_not_name); without marks a function word may be a name ('may' is 'mấy' or 'May')."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    kin, calls = W["vocative_kin"], W["vocative_particles"]
+    n = len(toks)
+    for i in range(n - 2):
+        if not (ctx.adj[i] and ctx.adj[i + 1]):
+            continue
+        k, w, c = (toks[j][0].lower() if marks else ctx.ftoks[j] for j in (i, i + 1, i + 2))
+        if k not in kin or c not in calls or toks[i + 1][3] != "word" or not toks[i + 1][0].isalpha() \
+                or len(w) < 2 or w in W["vocative_kin"] or w in W["speaker_roles"] or w in W["kin_not_name"] \
+                or w in W["vocative_not_name"] or marks and L["stop"].has(w, marks) or L["spoken"].has(w, marks) \
+                or ctx.match_at(i, L["phrases"], folded=True) > i + 1:
+            continue
+        if finder.free(toks[i + 1][1], toks[i + 1][2]):
+            finder.take(toks[i + 1][1], toks[i + 1][2], "NAME", "strict: the name of the one called")
+
+
 def self_introductions(finder, L) -> None:
     """'em là tiểu ở phòng …', 'tôi là chứ bên trạm y tế', 'em là nhì đây': one or two lower-case words between a
     self-introduction cue and a word that follows a name (words.yaml), when they are no role, kinship word,
