@@ -78,8 +78,10 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
         base = max(0, sp.start - 30)
         head = text[base:sp.start]
         day = re.search(r"([^\W\d_]+)[^\S\n]+$", head)  # a day word between ('thứ sáu ngày 14/11'; words.yaml)
+        day_end = None
         if day and fold_lower(day.group(1)) in word_lists()["words"]["day_words"]:
             head = head[:day.start()]
+            day_end = base + day.end(1)  # (it goes with the weekday: 'thứ 5 ngày 3/12')
         m = re.search(r"([^\W\d_]+(?:[^\S\n][^\W\d_0-9]+|[^\S\n]?\d)?)[^\S\n]*,?[^\S\n]*\Z", head)
         first = sp.text.split()[0] if sp.text.split() else ""
         t = re.search(r"(thứ|thu|Thứ|THỨ)[^\S\n]+$", head)
@@ -91,13 +93,37 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
         if m:
             words = m.group(1)
             for cand in (words, words.split(None, 1)[-1]):
+                if day_end is not None and not re.fullmatch(r"thu[^\S\n]+\w+|t\d|chu nhat|cn", fold_lower(cand)):
+                    continue  # (before 'ngày' only a Vietnamese weekday: 'thu ngày 07/12' is money collected)
                 # (in text with marks compared as written: 'chuyên môn' holds no 'mon')
                 if (cand.lower() in marked_days if marks and not cand.isascii() else fold_lower(cand) in days):
                     s = base + m.start(1) + (len(words) - len(cand))
                     e = s + len(cand)
+                    if day_end is not None and re.fullmatch(r"[^\S\n]+", text[e:day_end - len(day.group(1))]):
+                        e = day_end
                     out.append(Span(s, e, "DATE", text[s:e], "strict", SCORE,
                                     {"explanation": "strict: the weekday of a removed date"}))
                     break
+    # the part of the day written just before a removed date or its weekday ('sáng thứ 7 28/11', 'tối 1/12', 'sang
+    # t5 10/12', 'chiều thứ hai ba mươi tháng mười một'; words.yaml day_parts): annotators take it with the date
+    parts, marked_parts = L["words"]["day_parts"], L["marked_words"]["day_parts"]
+    taken = sorted([*spans, *out], key=lambda s: s.start)
+    for sp in taken:
+        if sp.label != "DATE" or re.fullmatch(r"\d{1,2}(?:[:hg]\d{0,2})?(?:[^\S\n]*\d{1,2}p?)?", sp.text):
+            continue  # (a clock time alone, 'tối 9h', is when a drug is taken, not a date)
+        m = re.search(r"(?<![\w/])([^\W\d_]+)[^\S\n]+$", text[max(0, sp.start - 12):sp.start])
+        if not m:
+            continue
+        w = m.group(1)
+        if not (w.lower() in marked_parts if marks and not w.isascii() else fold_lower(w) in parts):
+            continue
+        if marks and w.isascii() and fold_lower(w) in ("toi", "sang"):
+            continue  # (in text with marks 'toi', 'sang' are other words: 'chuyển sang 10/12')
+        s = sp.start - len(m.group(0))
+        if any(x.start < s + len(w) and s < x.end for x in taken):
+            continue
+        out.append(Span(s, s + len(w), "DATE", w, "strict", SCORE,
+                        {"explanation": "strict: the part of the day of a removed date"}))
     # the first number of a house number written with a space for its slash ('48 26 Giải Phóng', '208 47 Nguyễn
     # Huệ'), before a removed address that opens with a number: a lane and a house, one address
     for sp in spans:
