@@ -34,3 +34,19 @@ def test_one_stamp_line_or_a_sheet_row_is_no_sender(rules):
     assert texts(rules, one, "NAME") == []
     sheet = "Mach 14/11 07:40\nNhiet do 14/11 08:00\nHuyet ap 14/11 09:00\n"
     assert not any(n in ("Mach", "Nhiet do", "Huyet ap") for n in texts(rules, sheet, "NAME"))
+
+
+def test_clock_minutes_before_a_new_line_are_no_measurement(rules):
+    # '20:31' then 'tuan truoc ...' on the next line is no '31 tuần' (a value with its unit): the stamp stays a date
+    chat = ("Lo Tham  02/12 20:14\nca nha oi mai tiem chung\n\n"
+            "Vang Sua  02/12 20:31\ntuan truoc be bi sot nen chua di\n\n"
+            "Lo Tham  02/12 20:40\nok e\n")
+    assert "02/12 20:31" in texts(rules, chat, "DATE")
+
+
+def test_value_with_unit_still_allowed_on_its_line():
+    from vimednlp.deid.analyzer import allow_spans
+    from vimednlp.deid.recognizers.base import Context
+    text = "can nang 4,6 kg, thai 31 tuan, Hb 110 g/l"
+    found = [text[s:e] for s, e, _ in allow_spans(Context(text))]
+    assert "4,6 kg" in found and "31 tuan" in found
