@@ -23,3 +23,7 @@ def test_strict_keeps_a_duration_after_a_name():
 
 def test_strict_takes_an_age_in_hours():
     assert "36 giờ tuổi" in removed("Trẻ sơ sinh (36 giờ tuổi): vàng da vùng mặt.", [])
+
+
+def test_strict_takes_an_age_in_years_and_months():
+    assert "3 y 4 m" in removed("Patient is a toddler (3 y 4 m), weight 14 kg.", [])

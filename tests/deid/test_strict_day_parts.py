@@ -29,3 +29,8 @@ def test_strict_takes_the_day_word_between_weekday_and_date():
 def test_strict_keeps_money_collected_and_a_drug_time():
     assert removed("HÓA ĐƠN (thu ngày 05/12/2026, tạm ứng)", ["05/12/2026"]) == []
     assert "toi" not in removed("e nho uong thuoc arv toi 9h dung gio nhe", ["9h"])
+
+
+def test_strict_takes_an_english_month_before_a_removed_year():
+    assert "Oct" in removed("Recurrent wheeze, last episode Oct 2025, treated with salbutamol.", ["2025"])
+    assert "may" not in removed("Patients may 2025 be seen", ["2025"])

@@ -79,5 +79,6 @@ class Finder:
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         strict_names.fragments_after_names(self, L, self.names)
         strict_names.name_line_after(self, L, self.names)
+        strict_names.name_lines(self, L, self.names)
         strict_spoken.ages_after_names(self, L, P)
         return self.out

@@ -27,6 +27,7 @@ Each pass is one walk over the tokens with set look-ups.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..text.fold import fold_lower
@@ -366,3 +367,27 @@ def self_introductions(finder, L) -> None:
                     finder.take(toks[j][1], toks[e - 1][2], "NAME", "strict: a speaker's name in a self-introduction")
                 break
             break
+
+
+def name_lines(finder, L, name_spans: list[tuple[int, int]]) -> None:
+    """A line that is only a person's name, as a comment thread or a signature gives it ('Triệu Xiêm' / 'Mẩy Bàn'
+    / 'Minh Tâm Trương' above a comment): two to four capitalised words, one of them already removed as a name;
+    the others go too when each is a surname or a given name, even an ordinary word ('Triệu' is a million), or no
+    clinical, known or function word ('Mẩy')."""
+    text, marks = finder.text, finder.marks
+    spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.label == "NAME"]
+    for m in re.finditer(r"(?m)^[^\S\n]*([^\W\d_]+(?:[^\S\n][^\W\d_]+){1,3})[^\S\n]*$", text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        if not all(w.group(0)[0].isupper() and not w.group(0).isupper() for w in words):
+            continue
+        a = m.start(1)
+        taken = [any(s <= a + w.start() and a + w.end() <= e for s, e in spans) for w in words]
+        if not any(taken) or all(taken):
+            continue
+        rest = [w for w, t in zip(words, taken) if not t]
+        if all(L["given"].has(w.group(0), marks) or L["surnames"].has(w.group(0), marks)
+               or not (L["clinical"].has(w.group(0), marks) or L["known"].has(w.group(0), marks)
+                       or L["stop"].has(w.group(0), marks)) for w in rest):
+            for w in rest:
+                if finder.free(a + w.start(), a + w.end()):
+                    finder.take(a + w.start(), a + w.end(), "NAME", "strict: a line that is a person's name")

@@ -124,6 +124,19 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(Span(s, s + len(w), "DATE", w, "strict", SCORE,
                         {"explanation": "strict: the part of the day of a removed date"}))
+    # an English month written just before a removed year or day ('Nov 2026', 'last episode March 2025'; words.yaml
+    # en_months), capitalised or in capitals ('may' in lower case is a verb)
+    months = L["words"]["en_months"]
+    for sp in spans:
+        if sp.label != "DATE" or not sp.text[:1].isdigit():
+            continue
+        m = re.search(r"(?<![\w.])([A-Za-z]{3,9})\.?[^\S\n]+$", text[max(0, sp.start - 12):sp.start])
+        if m and m.group(1)[0].isupper() and m.group(1).lower() in months:
+            s = sp.start - len(m.group(0))
+            e = s + len(m.group(0).rstrip())
+            if not any(x.start < e and s < x.end for x in [*spans, *out]):
+                out.append(Span(s, e, "DATE", text[s:e], "strict", SCORE,
+                                {"explanation": "strict: the month of a removed date"}))
     # the first number of a house number written with a space for its slash ('48 26 Giải Phóng', '208 47 Nguyễn
     # Huệ'), before a removed address that opens with a number: a lane and a house, one address
     for sp in spans:
