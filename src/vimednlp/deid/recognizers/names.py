@@ -84,6 +84,8 @@ _STAMP_TAGS = frozenset(_V["stamp_role_tags"])
 _STAMP_KIN = frozenset(_V["stamp_kin"])
 _STAMP_CALL = frozenset(_V["stamp_call"])
 _WORD = re.compile(r"[^\W_]+")
+_AGE_AFTER_NAME = re.compile(_V["age_after_name"])
+_AGE_AFTER_NAME_MAX = int(_V["age_after_name_max"])
 _LOWER_STOP = frozenset(_V["lower_name_stop"])
 _LOWER_NOT_FIRST = frozenset(_V["lower_name_not_first"])
 _MINORITY_SURNAMES = frozenset(_V["minority_surnames"])
@@ -308,7 +310,24 @@ class NameRecognizer(Recognizer):
             self._initials_alone(d)
         if d.lower_doc or not ctx.diacritics:
             self._spelled_aloud(d)
+        if "th" in ctx.folded:
+            self._age_after_name(d)
         return d.out
+
+    def _age_after_name(self, d: _Doc) -> None:
+        """A child's age in months right after the child's name ('ly seo pao 9 thang, bo ...', 'bé Lò Thị Mai 18
+        tháng, cân nặng ...'): an AGE when a comma, a bracket, a dash or the line's end follows."""
+        text, out = d.ctx.text, d.out
+        spans = [(c.start, c.end) for c in out]
+        for c in [c for c in out if c.label == "NAME"]:
+            m = _AGE_AFTER_NAME.match(text, c.end)
+            if m is None or not 1 <= int(m.group("n")) <= _AGE_AFTER_NAME_MAX:
+                continue
+            s, e = m.start("age"), m.end("age")
+            if any(a < e and s < b for a, b in spans):
+                continue
+            out.append(Candidate(s, e, "AGE", 0.8, self.name, "a child's age in months after the name"))
+            spans.append((s, e))
 
     def _spelled_aloud(self, d: _Doc) -> None:
         """A name spelled aloud right after it is said, in a transcript: 'đàng là đê a en gờ có dấu huyền', 'mỹ lệ là
