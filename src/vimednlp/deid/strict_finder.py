@@ -70,6 +70,7 @@ class Finder:
         strict_names.self_introductions(self, L)
         strict_names.thanked_names(self, L)
         strict_names.called_names(self, L)
+        strict_names.nicknames(self, L, P)
         strict_names.highland_names(self, L)
         strict_cues.place_names(self, L)
         strict_names.middle_names(self, L)

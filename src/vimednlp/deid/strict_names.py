@@ -391,3 +391,23 @@ def name_lines(finder, L, name_spans: list[tuple[int, int]]) -> None:
             for w in rest:
                 if finder.free(a + w.start(), a + w.end()):
                     finder.take(a + w.start(), a + w.end(), "NAME", "strict: a line that is a person's name")
+
+
+def nicknames(finder, L, P) -> None:
+    """A nickname after its cue ('ở nhà gọi là phin tòn người dao đỏ', 'ở nhà gọi "A Ân"', 'tên gọi ở nhà: Kha';
+    regex nickname in patterns.yaml): its words up to a people or kinship word ('người', 'nữ') or a function word in
+    lower case ('A' of 'A Ân' is a name's prefix)."""
+    text, marks = finder.text, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    stop_at = W["people_heads"] | W["speaker_roles"] | W["nickname_stop"] | W["kin_not_name"]
+    for m in P["nickname"].finditer(text):
+        a = m.start("nick")
+        end = a
+        for w in re.finditer(r"\S+", m.group("nick")):
+            word = w.group(0)
+            key = word.lower() if marks else fold_lower(word)
+            if key in stop_at or word.islower() and L["stop"].has(word, marks):
+                break
+            end = a + w.end()
+        if end > a:
+            finder.take_free(a, end, "NAME", "strict: a nickname after its cue")
