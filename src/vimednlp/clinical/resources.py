@@ -218,7 +218,7 @@ def lexicon_size() -> dict[str, int]:
             **{f"{k}_concepts": len(v) for k, v in concepts.items()}}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)  # one entry per label: callers ask for TEST, DRUG and SYMPTOM in turn
 def surfaces(label: str) -> frozenset[str]:
     """Folded lower-case surface forms of one label (`glucose` is both a DRUG and a TEST)."""
     out = set()
