@@ -85,6 +85,8 @@ _STAMP_KIN = frozenset(_V["stamp_kin"])
 _STAMP_CALL = frozenset(_V["stamp_call"])
 _WORD = re.compile(r"[^\W_]+")
 _AGE_AFTER_NAME = re.compile(_V["age_after_name"])
+_HMONG_ALONE = re.compile(r"(?<![\w])(?P<clan>" + "|".join(sorted({re.escape(fold_lower(w)) for w in _V["hmong_clans"]}, key=len, reverse=True))
+                          + r") (?:" + "|".join(sorted({re.escape(fold_lower(w)) for w in _V["hmong_middle_alone"]})) + r") [a-z]{2,6}(?![\w])")
 _AGE_AFTER_NAME_MAX = int(_V["age_after_name_max"])
 _LOWER_STOP = frozenset(_V["lower_name_stop"])
 _LOWER_NOT_FIRST = frozenset(_V["lower_name_not_first"])
@@ -310,9 +312,25 @@ class NameRecognizer(Recognizer):
             self._initials_alone(d)
         if d.lower_doc or not ctx.diacritics:
             self._spelled_aloud(d)
+        if not d.upper:
+            self._hmong_names_alone(d)
         if "th" in ctx.folded:
             self._age_after_name(d)
         return d.out
+
+    def _hmong_names_alone(self, d: _Doc) -> None:
+        """A Mông name in lower case without a cue: a clan, a middle name no Vietnamese word shares ('seo', 'sếnh'),
+        a given name ('ly seo pao', 'giàng sếnh chứ'): matched on the folded text, the words as typed in lower case."""
+        ctx, out = d.ctx, d.out
+        spans = [(c.start, c.end) for c in out]
+        for m in _HMONG_ALONE.finditer(ctx.folded):
+            s, e = m.start(), m.end()
+            words = ctx.text[s:e].split()
+            if not all(w.islower() for w in words) or fold_lower(words[-1]) in _NOT_NAME_LOWER \
+                    or any(a < e and s < b for a, b in spans):
+                continue
+            out.append(Candidate(s, e, "NAME", 0.75, self.name, "Mông clan + middle name + given name (lower case)"))
+            spans.append((s, e))
 
     def _age_after_name(self, d: _Doc) -> None:
         """A child's age in months right after the child's name ('ly seo pao 9 thang, bo ...', 'bé Lò Thị Mai 18
