@@ -137,6 +137,24 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             if not any(x.start < e and s < x.end for x in [*spans, *out]):
                 out.append(Span(s, e, "DATE", text[s:e], "strict", SCORE,
                                 {"explanation": "strict: the month of a removed date"}))
+    # the level after a removed organisation with no place after it ('CDC tinh gui ve', 'BVĐK tỉnh.'; words.yaml
+    # org_level_tails); a place after the level is an address of its own
+    tails, marked_tails = L["words"]["org_level_tails"], L["marked_words"]["org_level_tails"]
+    for sp in spans:
+        if sp.label != "ORGANIZATION":
+            continue
+        m = re.match(r"[^\S\n]([^\W\d_]+(?:[^\S\n][^\W\d_]+)?)", text[sp.end:sp.end + 14])
+        if not m:
+            continue
+        for cand in (m.group(1), m.group(1).split()[0]):
+            if cand.lower() in marked_tails if marks and not cand.isascii() else fold_lower(cand) in tails:
+                s, e = sp.end + 1, sp.end + 1 + len(cand)
+                after = text[e:e + 2]
+                if not re.match(r"[^\S\n]?[A-ZÀ-Ỹ0-9Đ]", after) and \
+                        not any(x.start < e and s < x.end for x in [*spans, *out]):
+                    out.append(Span(s, e, "ORGANIZATION", text[s:e], "strict", SCORE,
+                                    {"explanation": "strict: the level of a removed organisation"}))
+                break
     # the first number of a house number written with a space for its slash ('48 26 Giải Phóng', '208 47 Nguyễn
     # Huệ'), before a removed address that opens with a number: a lane and a house, one address
     for sp in spans:
