@@ -18,3 +18,11 @@ def test_strict_takes_the_level_after_an_organisation():
 
 def test_strict_leaves_the_level_before_a_place():
     assert "tỉnh" not in removed("Chuyển BVĐK tỉnh Lào Cai điều trị tiếp.", "BVĐK")
+
+
+def test_strict_takes_an_agency_abbreviation_before_a_removed_place():
+    text = "Kính gửi: BHXH TP. Đà Nẵng    Đợt gửi: 12/2026"
+    s = text.index("TP.")
+    e = s + len("TP. Đà Nẵng")
+    out = [x.text for x in strict_spans(text, [Span(s, e, "LOCATION", text[s:e], "test", 1.0, {})])]
+    assert "BHXH" in out
