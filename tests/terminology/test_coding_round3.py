@@ -67,3 +67,35 @@ def test_combination_rules_round3_do_not_fire(vi_cache, mention):
 def test_district_abbreviations_and_lay_words(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code[:3] == expected, (mention, c)
+
+
+# --- chat and lay phrasing ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("vk e co bau 2 thang non nhieu qua", "O21"),       # lay vomiting words with a pregnancy word
+    ("cụ nhà em bị sỏi mật", "K80"),                      # cụ: an old person, a chat lead-in
+    ("ô bị viêm phế quản", "J20"),                        # ô = ông in chat spelling
+    ("me e bi gut, dau khop goi", "M10"),                 # a three-letter head as the whole first part
+])
+def test_lay_and_chat_phrasing_round3(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code[:3] == expected, (mention, c)
+
+
+def test_sinh_non_is_not_vomiting_without_a_pregnancy_word(vi_cache):
+    c = top("sinh non 34 tuần")
+    assert c is None or c.code[:3] != "O21"
+
+
+# --- an English head before Vietnamese words written without marks ---------------------------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("Abscess gan", "K75"), ("Fracture co xuong dui phai", "S72"), ("Cancer da day", "C16"),
+])
+def test_english_head_before_unmarked_vietnamese(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code[:3] == expected, (mention, c)
+
+
+def test_english_words_after_an_english_head_stay_english():
+    from vimednlp.terminology.canonical import canonical_mention
+    assert canonical_mention("Fracture of neck of femur") is None
+    assert canonical_mention("Fracture xuong don trai") == "gay xuong don trai"

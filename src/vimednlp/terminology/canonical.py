@@ -323,16 +323,37 @@ def canonical_mention(text: str) -> str | None:
     words = _drop_values(" ".join(words), f).split()
     words = _spoken(words, f, plain)
     # an English head before Vietnamese words
-    if len(words) >= 2 and not _plain(" ".join(words[1:])):
+    if len(words) >= 2 and (not _plain(" ".join(words[1:])) or _vietnamese_unmarked(words[1:])):
         head = f.en.get(_low(_EDGE.match(words[0]).group(2)))
-        if head:
-            words = [head] + words[1:]
+        if head:  # written without marks like the words after it when they have none (`gay co xuong dui`)
+            words = [head if not _plain(" ".join(words[1:])) else fold(head)] + words[1:]
     t = " ".join(words)
     t = _strip_context(t, f)
     t = re.sub(r"\s+", " ", t).strip(" ,;:-")
     if not t or t == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip():
         return None
     return t
+
+
+_EN_FUNCTION = {"of", "the", "with", "without", "to", "in", "on", "and", "a", "an", "due", "from", "at", "by", "or"}
+
+
+def _vietnamese_unmarked(words: list[str]) -> bool:
+    """Words written without marks that read as Vietnamese, not English (`gan do amip` after `Abscess`): the
+    first is a Vietnamese syllable, two thirds of them are, and none is an English function word."""
+    low = [w.lower().strip(",;:.()") for w in words]
+    low = [w for w in low if w]
+    if not low or any(w in _EN_FUNCTION for w in low) or not _vi_shape(low[0]):
+        return False
+    return 3 * sum(1 for w in low if _vi_shape(w)) >= 2 * len(low)
+
+
+_VI_UNMARKED = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def _vi_shape(w: str) -> bool:
+    """A syllable, or letters with a Vietnamese syllable's shape once marks are gone (`xuong`, `dui`)."""
+    return is_syllable(w) or bool(_VI_UNMARKED.fullmatch(fold(w)))
 
 
 def _strip_context(t: str, f: _Forms) -> str:

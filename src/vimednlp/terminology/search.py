@@ -421,12 +421,21 @@ class TermIndex:
             runs = [words[:j] for j in range(len(words) - (first == form), 0, -1)]
             if bare != words:  # then without its acuity word (`acute gout flare` -> gout)
                 runs += [bare[:j] for j in range(len(bare) - (first == form), 0, -1)]
+            if len(words) > 1 and fold(words[0]).lower() == "benh":
+                # `bệnh trĩ ...`, `bệnh gút ...`: the disease word after `bệnh` when `bệnh X` is no title
+                after_benh = [words[1:j] for j in range(len(words) - (first == form), 1, -1)]
+                runs += after_benh
+            else:
+                after_benh = []
             if first.isascii() and not has_diacritics(first):
                 # English puts the head last: trailing runs after the leading ones (`green pit viper bite`)
                 runs += [words[i:] for i in range(1, len(words))]
             for run in runs:
                 key = " ".join(run)
-                if sum(map(len, _WORD.findall(key))) < 4:
+                # a run of three letters only as a whole comma-separated first part (`gút, ngón chân sưng`)
+                # or after `bệnh` (`bệnh trĩ đi ngoài ra máu`)
+                short_ok = (run == words and first != form) or any(run is r for r in after_benh)
+                if sum(map(len, _WORD.findall(key))) < (3 if short_ok else 4):
                     continue
                 hits = self.exact.get(key) or self.folded.get(fold(key)) or ()
                 if not hits:
