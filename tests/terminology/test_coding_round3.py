@@ -99,3 +99,17 @@ def test_english_words_after_an_english_head_stay_english():
     from vimednlp.terminology.canonical import canonical_mention
     assert canonical_mention("Fracture of neck of femur") is None
     assert canonical_mention("Fracture xuong don trai") == "gay xuong don trai"
+
+
+# --- a syllable split by a space (OCR, typing) is joined through the index's own words --------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("Viê m phổi thùy dưới", "J18"), ("Suy thậ n mạn giai đoạn 3", "N18"), ("Thiếu máu thiếu sắ t nặng", "D50"),
+])
+def test_a_split_syllable_is_joined(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code[:3] == expected, (mention, c)
+
+
+def test_two_syllables_are_not_joined(vi_cache):
+    from vimednlp.terminology import get_index
+    assert get_index("icd10")._rejoin(["viêm", "gan", "b"], get_index("icd10").__dict__["_vocab"]) == ["viêm", "gan", "b"]

@@ -498,7 +498,10 @@ class TermIndex:
         letters = self.__dict__["_letters"]
         out, changed = [], False
         marked = has_diacritics(n)
-        for w in n.split():
+        words = self._rejoin(n.split(), vocab)
+        if len(words) != len(n.split()):
+            changed = True
+        for w in words:
             if w not in vocab and marked and len(w) >= 2:
                 # a syllable with a wrong or lost mark (`khuẫn`, `nhiểm`, OCR `m0` -> mo), in a mention written
                 # with marks: the index word of the same letters the previous word most often precedes
@@ -528,6 +531,26 @@ class TermIndex:
             else:
                 out.append(w)
         return " ".join(out) if changed else None
+
+    @staticmethod
+    def _rejoin(words: list[str], vocab) -> list[str]:
+        """A syllable OCR or typing split with a space (`thiếu sắ t` -> sắt, `viê m` -> viêm): two neighbours
+        written together make an index word and one of them is no Vietnamese syllable and no index word (a
+        lone letter or half a syllable)."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words):
+                a, b = words[i], words[i + 1]
+                joined = a + b
+                if (joined.isalpha() and vocab.get(joined) and len(joined) >= 3
+                        and any(p not in vocab and not (len(p) > 1 and is_syllable(p)) for p in (a, b))):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(words[i])
+            i += 1
+        return out
 
     def _remark(self, w: str, prev: str | None) -> str | None:
         """An index word that differs from `w` by its marks only (digits OCR reads for letters set right
