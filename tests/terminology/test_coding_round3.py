@@ -113,3 +113,20 @@ def test_a_split_syllable_is_joined(vi_cache, mention, expected):
 def test_two_syllables_are_not_joined(vi_cache):
     from vimednlp.terminology import get_index
     assert get_index("icd10")._rejoin(["viêm", "gan", "b"], get_index("icd10").__dict__["_vocab"]) == ["viêm", "gan", "b"]
+
+
+# --- sequelae of injuries and infections, more agents ------------------------------------------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("Di chứng CTSN cũ, hay đau đầu", "T90.5"), ("di chung lao phoi cu", "B90.9"), ("Di chứng viêm màng não", "G09"),
+    ("di chứng bỏng vùng cổ", "T95.9"), ("trẻ ăn nhầm lá ngón", "T62.2"), ("bé uống nhầm dầu hỏa", "T52.0"),
+    ("bị ong bắp cày đốt nhiều nốt", "T63.4"), ("bị bọ cạp đốt tay", "T63.2"), ("HIV/AIDS, viêm phổi", "B20.1"),
+])
+def test_sequelae_and_agents(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected, (mention, c)
+
+
+def test_the_bile_duct_is_not_a_bee(vi_cache):
+    # `ống mật` (bile duct) folds like `ong mật` (honeybee): only a sting word makes it a bee
+    c = top("Sỏi ống mật chủ có giãn đường mật")
+    assert c is not None and c.code[:3] == "K80", c
