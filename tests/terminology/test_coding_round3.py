@@ -130,3 +130,13 @@ def test_the_bile_duct_is_not_a_bee(vi_cache):
     # `ống mật` (bile duct) folds like `ong mật` (honeybee): only a sting word makes it a bee
     c = top("Sỏi ống mật chủ có giãn đường mật")
     assert c is not None and c.code[:3] == "K80", c
+
+
+# --- malaria by species and form, also as said aloud; more problem-list abbreviations --------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("Sốt rét thể não, hôn mê", "B50.0"), ("sot ret falciparum", "B50.9"), ("Sốt rét fan xi pa rum", "B50.9"),
+    ("sốt rét do P. vivax", "B51.9"), ("VPMP cộng đồng", "J18.9"), ("XHGTC miễn dịch", "D69"),
+])
+def test_malaria_and_abbreviations(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code.startswith(expected), (mention, c)
