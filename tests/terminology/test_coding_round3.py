@@ -140,3 +140,19 @@ def test_the_bile_duct_is_not_a_bee(vi_cache):
 def test_malaria_and_abbreviations(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code.startswith(expected), (mention, c)
+
+
+# --- residual deficits after a stroke, snake bites, sedatives, wound of the head --------------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("yếu nửa người phải sau tai biến 2 năm", "I69.4"), ("méo miệng, nói khó sau nhồi máu não", "I69.3"),
+    ("bị rắn hổ mang cắn", "T63.0"), ("uống nhiều thuốc ngủ tự tử", "T42.7"), ("ngộ độc seduxen", "T42.4"),
+    ("Vết thương vùng đầu chảy máu", "S01.9"),
+])
+def test_deficits_after_stroke_and_more_agents(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected, (mention, c)
+
+
+def test_a_painful_wound_is_not_a_head_wound(vi_cache):
+    c = top("vết thương đau nhức")  # đau (pain) folds like đầu (head)
+    assert c is None or c.code[:3] != "S01"
