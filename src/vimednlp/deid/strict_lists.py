@@ -53,7 +53,7 @@ def word_lists() -> dict:
     pairs: set[tuple[str, str]] = set()  # adjacent words inside them: 'thận mạn' is no surname and given name
     for w in _words_file("deid", "strict", "common_words.txt"):
         common.add(w)
-    for name in ("english_words.txt", "countries.txt", "admin_abbreviations.txt"):
+    for name in ("english_words.txt", "countries.txt", "admin_abbreviations.txt", "clinical_terms.txt"):
         for w in _words_file("deid", "strict", name):
             known.add(w)
     for w in _words_file("deid", "strict", "function_words.txt"):

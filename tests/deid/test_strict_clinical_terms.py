@@ -1,0 +1,39 @@
+"""The strict profile keeps the clinical words of reproductive medicine, obstetric and emergency notes
+(resources/deid/strict/clinical_terms.txt, safe_codes.txt): embryology abbreviations and hormone codes (ICSI, AMH,
+E2, 'Phôi N5'), fertility drug brands (Cetrotide, Gonal-f, Cyclogest) and English injury and sign words of bilingual
+handovers (abrasions, sling, retractions); the names beside them still go."""
+from __future__ import annotations
+
+import pytest
+
+from tests.deid.helpers import strict_covered as covered
+from tests.deid.helpers import strict_touched as touched
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Chu kỳ ICSI lần 2, AMH 1,8 ng/mL, phác đồ Antagonist với Cetrotide 0,25mg từ ngày 6.", "ICSI"),
+    ("Chu kỳ ICSI lần 2, AMH 1,8 ng/mL, phác đồ Antagonist với Cetrotide 0,25mg từ ngày 6.", "AMH"),
+    ("Chu kỳ ICSI lần 2, AMH 1,8 ng/mL, phác đồ Antagonist với Cetrotide 0,25mg từ ngày 6.", "Cetrotide"),
+    ("Chu kỳ ICSI lần 2, AMH 1,8 ng/mL, phác đồ Antagonist với Cetrotide 0,25mg từ ngày 6.", "Antagonist"),
+    ("Ngày tiêm trigger E2 5.200 pg/mL, nguy cơ OHSS nên trữ toàn bộ phôi.", "E2"),
+    ("Ngày tiêm trigger E2 5.200 pg/mL, nguy cơ OHSS nên trữ toàn bộ phôi.", "OHSS"),
+    ("| Phôi N5: 2 phôi nang, trữ lạnh |", "N5"),
+    ("Hỗ trợ hoàng thể Cyclogest 400mg đặt âm đạo, tiền sử PCOS, GDM ở lần mang thai trước.", "Cyclogest"),
+    ("Hỗ trợ hoàng thể Cyclogest 400mg đặt âm đạo, tiền sử PCOS, GDM ở lần mang thai trước.", "PCOS"),
+    ("Day 8 of my Gonal-f injections, no pain.", "Gonal"),
+    ("Findings: multiple abrasions, subcostal retractions, grunting. Treatment: arm sling, tetanus booster.",
+     "abrasions"),
+    ("Findings: multiple abrasions, subcostal retractions, grunting. Treatment: arm sling, tetanus booster.",
+     "retractions"),
+    ("Findings: multiple abrasions, subcostal retractions, grunting. Treatment: arm sling, tetanus booster.", "sling"),
+    ("Findings: multiple abrasions, subcostal retractions, grunting. Treatment: arm sling, tetanus booster.",
+     "booster"),
+    ("Conscious, GCS 15, no LOC, D10W 2 ml/kg bolus.", "D10W"),
+])
+def test_strict_keeps_reproductive_obstetric_and_emergency_terms(text, part):
+    assert not touched(text, part)
+
+
+def test_strict_still_removes_the_name_beside_a_clinical_term():
+    text = "Chuyển phôi N5 cho chị Nguyễn Thị Hằng, tiền sử OHSS."
+    assert covered(text, "Nguyễn Thị Hằng")
