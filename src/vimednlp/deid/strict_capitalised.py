@@ -60,6 +60,9 @@ def capitalised(finder, i: int, L) -> int:
                 and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)
                 and not known.has(toks[j + 1][0], marks)):
             safe = False  # (a surname, or a given name before another, starts a name: 'Best regards, Quốc Bảo')
+        elif not marks and _given_after_person_word(finder, i, j, L):
+            safe = False  # (in text without marks, 'a Tien', 'chi Lan': a capitalised given-name syllable right after
+            # a kinship word or title is the person's name, however common a word its letters also spell)
         elif known.has(wj, marks) or wj[1:].islower() and inflected(wj, known):
             safe = True
         elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (
@@ -142,6 +145,20 @@ def _after_person_colon(finder, i: int, L) -> bool:
             return (toks[i][0].lower() not in L["marked_words"]["speaker_roles"] if finder.marks
                     else fold_lower(toks[i][0]) not in L["words"]["speaker_roles"])
     return False
+
+
+def _given_after_person_word(finder, i: int, j: int, L) -> bool:
+    """The first word of a capitalised run, a given-name syllable in title case, right after a lower-case kinship
+    word or title ('a', 'chi', 'bs') on the same line."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    if j != i or i == 0 or not ctx.adj[i - 1]:
+        return False
+    prev, w = toks[i - 1][0], toks[i][0]
+    if not prev.islower() or toks[i - 1][3] != "word" or not w[1:].islower() or len(w) < 2:
+        return False
+    if fold_lower(prev) not in L["person_words"] | L["words"]["short_kin"] or fold_lower(w) in L["words"]["speaker_roles"]:
+        return False
+    return L["given"].has(w, False) and not _sentence_initial(finder.text, toks[i][1])
 
 
 def _listed_after(finder, start: int) -> str | None:
