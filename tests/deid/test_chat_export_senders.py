@@ -50,3 +50,26 @@ def test_value_with_unit_still_allowed_on_its_line():
     text = "can nang 4,6 kg, thai 31 tuan, Hb 110 g/l"
     found = [text[s:e] for s, e, _ in allow_spans(Context(text))]
     assert "4,6 kg" in found and "31 tuan" in found
+
+
+# a chat exported within one day: the sender line holds the clock time only, and the sender's display name may
+# start with a title or family role ('BS Minh Tâm', 'Bà Ngoại Hồng', 'Mẹ Bống')
+DAY_EXPORT = ("[Zalo nhóm \"Nhà Bống + BS Minh Tâm\"]\n"
+              "Mẹ Bống 20:02\n"
+              "bs ơi con em sốt 38 độ 5 từ chiều\n\n"
+              "BS Minh Tâm 20:05\n"
+              "e cho bé uống hạ sốt, lau mát, theo dõi thêm nhé\n\n"
+              "Bà Ngoại Hồng 20:11\n"
+              "Bác sĩ ơi có cần đưa cháu đi viện không\n\n"
+              "BS Minh Tâm 20:14\n"
+              "nếu co giật hoặc li bì thì đưa đi viện ngay ạ\n")
+
+
+def test_day_chat_sender_keeps_its_title_or_family_role(rules):
+    names = texts(rules, DAY_EXPORT, "NAME")
+    assert "BS Minh Tâm" in names and "Bà Ngoại Hồng" in names and "Mẹ Bống" in names
+
+
+def test_a_run_sheet_of_clock_times_is_no_chat(rules):
+    sheet = "Nhận lệnh 06:41\nĐến hiện trường 06:58\nĐến BV 07:35\n"
+    assert not any(n.startswith(("Nhận", "Đến")) for n in texts(rules, sheet, "NAME"))

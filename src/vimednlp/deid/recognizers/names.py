@@ -82,6 +82,7 @@ _STAMP_LINE = re.compile(_V["stamp_speaker_line"], re.MULTILINE)
 _STAMP_HEADER = re.compile(_V["stamp_chat_header"], re.MULTILINE)
 _STAMP_TAGS = frozenset(_V["stamp_role_tags"])
 _STAMP_KIN = frozenset(_V["stamp_kin"])
+_STAMP_LEAD = frozenset(_V["stamp_lead"])
 _STAMP_CALL = frozenset(_V["stamp_call"])
 _WORD = re.compile(r"[^\W_]+")
 _AGE_AFTER_NAME = re.compile(_V["age_after_name"])
@@ -903,14 +904,21 @@ class NameRecognizer(Recognizer):
         words before the first role tag, when they have a name's shape (capitalised words, all lower-case words, or
         one handle mixing letters and digits) and are no label or role word."""
         words = list(_WORD.finditer(who))
-        k = 0
+        # a title or kinship word before the name ('BS Thu Trang', 'Ông Nội Khang'): part of the sender's name
+        lead = 0
+        for x in (2, 1):
+            if len(words) > x and fold_lower(" ".join(w.group() for w in words[:x])) in _STAMP_LEAD \
+                    and words[x].group()[:1].isupper() and not words[x].group().isupper():
+                lead = x
+                break
+        k = lead
         while k < len(words):
             w = words[k].group()
             if w.isalpha() and w.isupper() and 2 <= len(w) <= 6 or fold_lower(w) in _STAMP_TAGS \
                     or k + 1 < len(words) and fold_lower(f"{w} {words[k + 1].group()}") in _STAMP_TAGS:
                 break
             k += 1
-        ws = [w.group() for w in words[:k]]
+        ws = [w.group() for w in words[lead:k]]
         if not 1 <= len(ws) <= 4:
             return None
         keys = [ctx_key(w) for w in ws]
@@ -924,6 +932,8 @@ class NameRecognizer(Recognizer):
         else:
             ok = all(w.isalpha() for w in ws) and (all(w[:1].isupper() and not w.isupper() for w in ws)
                                                    or all(w.islower() for w in ws) and (keys[0] in d.giv or keys[0] in d.sur))
+        if lead and len(ws) == 1 and not ws[0].isalpha():
+            return None  # a handle after a title is no name
         return (s0 + words[0].start(), s0 + words[k - 1].end()) if ok else None
 
     def _stamp_speakers(self, d: _Doc) -> None:
@@ -941,7 +951,7 @@ class NameRecognizer(Recognizer):
             span = self._sender(d, m.group("who"), m.start("who"))
             if span is not None:
                 found.append(span)
-            if taken.free(m.start("stamp"), m.end("stamp")):
+            if "/" in m.group("stamp") and taken.free(m.start("stamp"), m.end("stamp")):
                 out.append(Candidate(m.start("stamp"), m.end("stamp"), "DATE", 0.85, self.name,
                                      "the stamp of an exported chat message"))
                 taken.add(m.start("stamp"), m.end("stamp"))
