@@ -37,3 +37,20 @@ def test_strict_keeps_reproductive_obstetric_and_emergency_terms(text, part):
 def test_strict_still_removes_the_name_beside_a_clinical_term():
     text = "Chuyển phôi N5 cho chị Nguyễn Thị Hằng, tiền sử OHSS."
     assert covered(text, "Nguyễn Thị Hằng")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Tổng đài nhận tin va chạm giữa xe ô tô tải và xe mô tô ở ngã tư.", "tô"),
+    ("Người điều khiển xe mô tô là nam, khoảng 30 tuổi.", "tô"),
+    ("Tái khám tại khoa Sản sau 2 tuần, phòng VIP 2 đêm.", "Sản"),
+    ("Tái khám tại khoa Sản sau 2 tuần, phòng VIP 2 đêm.", "VIP"),
+    ("[ghi chú ĐPV: lệnh xe trạm gần nhất]", "ĐPV"),
+    ("Soft systolic murmur, wean FiO2, check electrolytes, counselled about hyperstimulation.", "murmur"),
+    ("Soft systolic murmur, wean FiO2, check electrolytes, counselled about hyperstimulation.", "hyperstimulation"),
+])
+def test_strict_keeps_loan_words_departments_and_service_words(text, part):
+    assert not touched(text, part)
+
+
+def test_strict_still_removes_a_surname_after_a_kinship_word():
+    assert covered("hôm qua cô Tô Thị Hạnh gọi lại hỏi kết quả", "Tô Thị Hạnh")

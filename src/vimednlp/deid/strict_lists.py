@@ -132,6 +132,8 @@ def word_lists() -> dict:
     for phrase in raw.get("safe_phrases", []):  # (form phrases: 'Mã Y tế', 'CHI PHÍ')
         folded = fold_lower(str(phrase)).split()
         phrases[" ".join(folded)] = "clinical"
+    for phrase in raw.get("compound_words", []):  # (loan words: 'ô tô' is no kinship word and surname)
+        pairs.update(pairwise(fold_lower(str(phrase)).split()))
     words = {k: frozenset(fold_lower(str(w)) for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
     # single words before a name: kinship words and titles ('em lả', 'anh chúng', 'bs lam')
     person_words = frozenset(p for p in titles | cue["name_before"] if " " not in p)
