@@ -74,5 +74,10 @@ def codes(finder, P) -> None:
                 and sum(any(c.isdigit() for c in x) for x in groups) >= 2:
             label = "PHONE" if read.startswith("0") and len(read) in (10, 11) and len(groups) <= 4 else "ID"
             finder.take_free(*m.span(), label, "strict: OCR'd number in groups")
+    for m in P["digit_groups"].finditer(text):
+        # (the default detector reads most of these; a short last group, '… 928 17', is otherwise kept as a count)
+        groups = m.group(0).split()
+        if sum(len(x) == 4 for x in groups) >= 2 and 10 <= sum(map(len, groups)) <= 16:
+            finder.take_free(*m.span(), "ID", "strict: number in digit groups")
     for m in P["english_date"].finditer(text):
         finder.take_free(*m.span(), "DATE", "strict: English date")
