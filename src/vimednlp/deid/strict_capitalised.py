@@ -53,6 +53,10 @@ def capitalised(finder, i: int, L) -> int:
         if j >= safe_until:
             k = ctx.match_at(j, L["phrases"], folded=True)
             safe_until = k if k > j + 1 else safe_until
+            if j == i and i > 0 and ctx.adj[i - 1] and toks[i - 1][0].islower():
+                # (a form phrase or clinical term that opens in lower case just before: 'khoa Nhi', 'bệnh viện Nhi')
+                k = ctx.match_at(i - 1, L["phrases"], folded=True)
+                safe_until = k if k > j else safe_until
         if j < safe_until:
             safe = True  # inside a clinical term ('Đái tháo đường', 'Viêm Phổi') or a people ('người Ê Đê')
         elif (surnames.has(wj, marks) or initial and L["given"].has(wj, marks)) and (
