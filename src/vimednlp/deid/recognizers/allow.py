@@ -15,6 +15,7 @@ _ALLOW_RES: list[tuple[str, re.Pattern]] = [
     (r["name"], re.compile(r["regex"], re.IGNORECASE | sum(_FLAGS[f] for f in r.get("flags", "")))) for r in _V["patterns"]]
 _DATE_WORD_BEFORE = re.compile(_V["date_word_before"])
 _HOUR_G = re.compile(r"\d{1,2}\s?g")
+_FRACTION = re.compile(r"(\d{1,3})\s?/\s?(\d{1,3})")
 _DAYPART_BEFORE = re.compile(_V["daypart_before"])
 
 
@@ -56,5 +57,11 @@ def allow_spans(ctx: Context) -> list[tuple[int, int, str]]:
                 continue  # 'chiều 5g': five o'clock, not five grams
             if why == "organ fraction" and _DATE_WORD_BEFORE.search(ctx.folded, max(0, m.start() - 12), m.start()):
                 continue  # 'ngày 2/3 trên đường đi làm': a date after its cue, then 'on the road'
+            if why in ("page number", "egg or embryo count"):
+                a, b = (int(x) for x in _FRACTION.search(m.group()).groups())
+                if not 0 < a <= b:
+                    continue  # 'Trang 12/3', '20/11 phôi': a day and month, not a count out of a total
+                if why == "egg or embryo count" and _DATE_WORD_BEFORE.search(ctx.folded, max(0, m.start() - 12), m.start()):
+                    continue
             out.append((m.start(), m.end(), why))
     return out
