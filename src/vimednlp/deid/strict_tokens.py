@@ -41,6 +41,11 @@ def token_pass(finder, L, P) -> None:
         if len(w) <= 3 and _OCR_NUMBER.fullmatch(w) and not w.isalpha() or w in ("O", "OO", "OOO", "OOOO"):
             i += 1  # a short number misread by OCR ('l3O', '7l6', 'OO' in '1.O86.3OO'): a measurement, a count
             continue
+        raw = finder.text[s:e]  # (as written: the token may be the canonical view's reading)
+        if P["ocr_dose"].fullmatch(raw) and digit_count(raw) <= 4 and (
+                any(c.isdigit() for c in raw) or i > 0 and toks[i - 1][2] == s and finder.text[s - 1:s].isdigit()):
+            i += 1  # a dose OCR misread ('5OOmg' as '5' 'OOmg', 'l0mg'): a measurement
+            continue
         if any(c.isdigit() for c in w):
             if kind == "ratio" and _day_month(w):
                 finder.take(s, e, "DATE", "strict: day and month")  # ('21/10': no score or fraction has a day past 12)
