@@ -54,3 +54,20 @@ def test_strict_keeps_loan_words_departments_and_service_words(text, part):
 
 def test_strict_still_removes_a_surname_after_a_kinship_word():
     assert covered("hôm qua cô Tô Thị Hạnh gọi lại hỏi kết quả", "Tô Thị Hạnh")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("| Thụ tinh (N1): 9 2PN, 1 1PN |", "PN"),
+    ("| Phôi N5: 3 phôi nang 4AA, 4AB, 3BB -> trữ lạnh toàn bộ |", "AA"),
+    ("| Phôi N5: 3 phôi nang 4AA, 4AB, 3BB -> trữ lạnh toàn bộ |", "BB"),
+    ("| Phôi N5: 3 phôi nang 4AA, 4AB, 3BB -> trữ lạnh toàn bộ |", "Phôi"),
+    ("Viêm gan C đã điều trị SOF/DAC, khỏi; chỉ định TPT nước tiểu.", "SOF"),
+    ("Nhồi máu não do tắc M1 ĐMNG trái.", "ĐMNG"),
+    ("Mother GDM on insulin (NPH 12 units at night), ROM 9h, clear liquor.", "NPH"),
+])
+def test_strict_keeps_embryo_grades_and_split_codes(text, part):
+    assert not touched(text, part)
+
+
+def test_strict_two_capitals_after_a_space_are_no_grade():
+    assert covered("Người nhận: 4 AA Nguyễn Văn Tùng", "Nguyễn Văn Tùng")

@@ -64,6 +64,9 @@ def capitalised(finder, i: int, L) -> int:
                 and not toks[j + 1][0].isupper() and L["given"].has(toks[j + 1][0], marks)
                 and not known.has(toks[j + 1][0], marks)):
             safe = False  # (a surname, or a given name before another, starts a name: 'Best regards, Quốc Bảo')
+        elif j == i and i > 0 and toks[i - 1][2] == toks[i][1] and toks[i - 1][0].isdigit() \
+                and (toks[i - 1][0] + wj).lower() in L["codes"]:
+            safe = True  # (a clinical code split after its digits: '2PN', '4AA')
         elif not marks and _given_after_person_word(finder, i, j, L):
             safe = False  # (in text without marks, 'a Tien', 'chi Lan': a capitalised given-name syllable right after
             # a kinship word or title is the person's name, however common a word its letters also spell)
