@@ -383,6 +383,7 @@ _DIGIT_START: frozenset = frozenset()
 _CHANGE_BEFORE: frozenset = frozenset()
 _FROM_TO_MARKED: frozenset = frozenset()
 _YEAR_FROM: frozenset = frozenset()
+_YEAR_HISTORY: frozenset = frozenset()
 _WEEKDAY_HEADS_MARKED: frozenset = frozenset()
 _TIME_FORMS: tuple[tuple[re.Pattern, str], ...] = ()
 _COLUMN_ROLES: dict[str, str] = {}
@@ -512,6 +513,7 @@ def _bind_date_pack() -> None:
     g["_CHANGE_BEFORE"] = frozenset(d["change_before"])
     g["_FROM_TO_MARKED"] = frozenset(d["from_to_marked"])
     g["_YEAR_FROM"] = frozenset(d["year_from"])
+    g["_YEAR_HISTORY"] = frozenset(d.get("year_history", ()))
     g["_WEEKDAY_HEADS_MARKED"] = frozenset(d["weekday_heads_marked"])
     g["_TIME_FORMS"] = tuple((rec.rx(name), rec.pattern(name).explanation) for name in d["time_forms"])
     _COLUMN_ROLES.update(d["column_roles"])
@@ -776,6 +778,8 @@ class DateRecognizer(RuleRecognizer):
             if not cue and i and ctx.ftoks[i - 1] in ("den", "toi", "-", "–") and not _AFTER_NOT_DATE.match(f, e) \
                     and any(x in year_ends for x in range(ctx.tokens[i - 1].start - 2, ctx.tokens[i - 1].start + 1)):
                 cue = ctx.ktoks[i - 1]  # the end of a range of years: 'từ 2005 đến 2015'
+            if not cue and i and not _AFTER_NOT_DATE.match(f, e) and not _RANGE_AFTER.match(f[e:e + 10]):
+                cue = _history_cue(ctx, i)  # 'HIV phát hiện 2017', 'điều trị SOF/DAC 2022'
             if cue:
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.9, self.name, year_why))
@@ -783,6 +787,27 @@ class DateRecognizer(RuleRecognizer):
         return _join_ranges(f, out)
 
 
+
+
+def _history_cue(ctx, i: int) -> str | None:
+    """A past illness or treatment word (date.yaml data.year_history) up to three words before the year at token i,
+    in the same clause and on the same line."""
+    ft, toks, text = ctx.ftoks, ctx.tokens, ctx.text
+    words = 0
+    k = i - 1
+    while k >= 0 and words <= 3:
+        w = ft[k]
+        if w in (",", ";", ".", ":", "(", ")", "|") or "\n" in text[toks[k].end:toks[k + 1].start]:
+            return None
+        for n in (2, 1):
+            if k - n + 1 >= 0:
+                key = " ".join(ft[k - n + 1:k + 1])
+                if key in _YEAR_HISTORY:
+                    return key
+        if w.isalnum():
+            words += 1
+        k -= 1
+    return None
 
 
 def _join_ranges(f: str, out: list[Candidate]) -> list[Candidate]:
