@@ -231,7 +231,7 @@ def ages_after_names(finder, L, P) -> None:
     """An age with its unit right after a removed person's name ('ly seo pao 9 thang', 'Quach Gia Han 14 thang,'),
     read once every name pass has run; and an age in hours or days with 'tuổi' anywhere ('30 giờ tuổi')."""
     text = finder.text
-    for key in ("age_unit_old", "age_years_months"):  # ('30 giờ tuổi', '(2 y 2 m)')
+    for key in ("age_unit_old", "age_years_months", "age_field_en"):  # ('30 giờ tuổi', '(2 y 2 m)', 'Age: 2 hours')
         for m in P[key].finditer(text):
             if finder.free(*m.span("age")):
                 finder.take(*m.span("age"), "AGE", "strict: an age in hours, days or months")
