@@ -71,3 +71,15 @@ def test_strict_keeps_embryo_grades_and_split_codes(text, part):
 
 def test_strict_two_capitals_after_a_space_are_no_grade():
     assert covered("Người nhận: 4 AA Nguyễn Văn Tùng", "Nguyễn Văn Tùng")
+
+
+@pytest.mark.parametrize("text, part", [
+    ("US: left hydronephrosis grade 2, ureteric stone 6 mm.", "hydronephrosis"),
+    ("Tứ chứng Fallot đã mổ, operated at 2 years.", "Fallot"),
+    ("Bệnh nhân đang điều trị ART, phác đồ FDC, có tư vấn PrEP cho vợ.", "PrEP"),
+    ("Trẻ suy dinh dưỡng cấp nặng, cho RUTF 2 gói/ngày.", "RUTF"),
+    ("Răng 36 (FDI): bơm rửa NaOCl 2,5%.", "NaOCl"),
+    ("Kết quả AFB: KPH, HBsAg: KCT.", "KPH"),
+])
+def test_strict_keeps_more_clinical_abbreviations_and_english(text, part):
+    assert not touched(text, part)
