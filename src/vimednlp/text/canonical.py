@@ -218,7 +218,8 @@ def _ocr_trigger() -> re.Pattern:
 _OCR_SEPS = "./-: ()"
 # a vehicle plate's province and series ('85B1-402.17', '29A-123.45'): its letter is a letter (plates use no I, O,
 # Q, W, so an OCR'd '66O1' stays a number)
-_PLATE_SERIES = re.compile(r"[0-9]{2}[A-HJ-NPR-VX-Z][0-9]?")  # (an area code in brackets: '(O28) 54l2 77OO')
+_PLATE_SERIES = re.compile(r"[0-9]{2}[A-HJ-NPR-VX-Z][0-9]?")
+_PLATE_BEFORE = re.compile(r"(?<![\w.,/\-])[0-9]{2}[A-HJ-NPR-VX-Z][0-9]?-$")  # (an area code in brackets: '(O28) 54l2 77OO')
 
 
 def _ocr_digit_edits(text: str) -> list[Edit]:
@@ -240,6 +241,9 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
         while run_char(i - 1) or (i >= 2 and text[i - 1] in _OCR_SEPS and run_char(i - 2)) \
                 or (i >= 3 and text[i - 2:i] == ") " and text[i - 3].isdigit()):
             i -= 1
+        ps = _PLATE_BEFORE.search(text, max(0, i - 6), i)
+        if ps is not None:
+            i = ps.start()  # a plate's province and series before the number ('36A-OO5.18')
         j = m.end()
         while run_char(j) or (text[j:j + 1] in tuple(_OCR_SEPS) and run_char(j + 1)) \
                 or (text[j:j + 2] == ") " and text[j + 2:j + 3].isdigit()):
@@ -263,8 +267,10 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
         # groups between separators; a group without a real digit cuts the run, and so does a code's letter
         # prefix ('SS260620117', flight 'IO4405': two letters first)
         seq: list[tuple[int, int]] = []
+        series = 0  # the digits of a plate's province and series right before the run ('88B-01l.52')
         for g in [*re.finditer(r"[^./\-: ()]+", text[i:j]), None]:
-            if g is not None and any("0" <= c <= "9" for c in g.group()) and not g.group()[:2].isalpha() \
+            if g is not None and any("0" <= c <= "9" for c in g.group()) \
+                    and (not g.group()[:2].isalpha() or series and all(c.isdigit() or c in conf for c in g.group())) \
                     and not _PLATE_SERIES.fullmatch(g.group()):
                 seq.append((i + g.start(), i + g.end()))
                 continue
@@ -272,10 +278,13 @@ def _ocr_digit_edits(text: str) -> list[Edit]:
                 chars = "".join(text[a:b] for a, b in seq)
                 k = sum(c in conf for c in chars)
                 d = len(chars) - k
-                if k and d > k and d + k >= 6:
+                # after a plate's series, the plate's number ('01l.52', 'OO2.71', '4O217') counts the series too
+                plate = series and [b - a for a, b in seq] in ([3, 2], [4], [5])
+                if k and d > k and d + k + (series if plate else 0) >= 6:
                     for a, b in seq:
                         edits.extend((x, x + 1, conf[text[x]]) for x in range(a, b) if text[x] in conf)
             seq = []
+            series = sum(c.isdigit() for c in g.group()) if g is not None and _PLATE_SERIES.fullmatch(g.group()) else 0
     return edits
 
 
