@@ -1,4 +1,4 @@
-"""ICD-10 coding, second round (issue 18): marks set right through the index's own words, regional and lay
+"""ICD-10 coding (issue 18): marks set right through the index's own words, regional and lay
 disease words, encounter (Z) codes, problem-list abbreviations, and combination codes (HIV disease with its
 opportunistic disease, sepsis with its organism, diabetes with its complication, burns by degree and region).
 Mentions written for these tests (store with Vietnamese titles from the shared GNU Health TSV)."""

@@ -1,4 +1,4 @@
-"""ICD-10 coding, third round (issue 18): combination rules for sequelae of stroke, urinary infection in
+"""ICD-10 coding (issue 18): combination rules for sequelae of stroke, urinary infection in
 pregnancy, neonatal jaundice, poisonings by agent, dental abscess by tooth, malnutrition by type, fetal death by
 gestation and open wounds by body region; district abbreviations and lay words. Mentions written for these
 tests (store with Vietnamese titles from the shared GNU Health TSV)."""
@@ -45,7 +45,7 @@ def top(q):
     ("Vết thương phần mềm mu bàn chân", "S91.3"),
     ("Vết thương da đầu chảy máu", "S01.0"),
 ])
-def test_combination_rules_round3(vi_cache, mention, expected):
+def test_combination_rules_by_agent_site_and_type(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code == expected, (mention, c)
 
@@ -55,7 +55,7 @@ def test_combination_rules_round3(vi_cache, mention, expected):
     "suy dinh dưỡng ở phụ nữ có thai",               # phụ (woman) is not phù (oedema)
     "ngộ độc thực phẩm năm 2022",                     # năm (year) is not nấm (mushroom)
 ])
-def test_combination_rules_round3_do_not_fire(vi_cache, mention):
+def test_combination_rules_by_agent_site_and_type_do_not_fire(vi_cache, mention):
     c = top(mention)
     assert c is None or c.reason != "combination" or c.code[:3] not in {"S81", "E40", "T62"}, (mention, c)
 
@@ -76,7 +76,7 @@ def test_district_abbreviations_and_lay_words(vi_cache, mention, expected):
     ("ô bị viêm phế quản", "J20"),                        # ô = ông in chat spelling
     ("me e bi gut, dau khop goi", "M10"),                 # a three-letter head as the whole first part
 ])
-def test_lay_and_chat_phrasing_round3(vi_cache, mention, expected):
+def test_lay_and_chat_phrasing_of_district_notes(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code[:3] == expected, (mention, c)
 
