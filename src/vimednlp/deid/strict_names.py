@@ -58,7 +58,10 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
         w = words[-1]
         f = fold_lower(w)
         g = w.lower() if marks else f  # ('lả' is no 'là' of after_person_keep)
-        if len(w) < 2 or g in W["name_middles"] or g in W["speaker_roles"] or g in W["after_person_keep"] \
+        # (a word that follows a kinship word as no name, 'anh tiếp tục', is this document's given name when a
+        # removed name of two syllables or more ends with it, 'anh danh tiếp': it travels where a name stands)
+        full = k > 0 and toks[k - 1][1] >= s and toks[k - 1][3] == "word"
+        if len(w) < 2 or g in W["name_middles"] or g in W["speaker_roles"] or g in W["after_person_keep"] and not full \
                 or L["spoken"].has(w, marks) or L["stop"].has(w, marks) or L["known"].has(w, marks):
             continue
         # (a word of a clinical phrase, 'lả' of 'mệt lả', is no ordinary word alone: the pair check keeps the phrase)
