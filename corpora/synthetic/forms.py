@@ -232,6 +232,7 @@ def form_fillers(g: FormGen) -> dict[str, Callable[[], tuple[str, str | None, di
             f[f"{dom}_{lab}"] = (lambda vals=vals, lab=lab: P(g.pick(vals), lab))
     if isinstance(g, FormGen2):
         f.update(more_fillers(g))
+        f.update(social_fillers(g))
     return f
 
 
@@ -242,6 +243,7 @@ HL_WARDS19 = [w for w in base.WARDS19 if w[0] in HL["highland_provinces"]]
 HL_WARDS25 = [w for w in base.WARDS25 if w[0] in HL["highland_provinces"]]
 HL_DISTRICTS = [d for d in base.DISTRICTS if d[0] in HL["highland_provinces"]]
 INTL_NATIONS = tuple(IN["given"])
+SO = json.loads(Path(__file__).with_name("data").joinpath("forms_social.json").read_text(encoding="utf-8"))
 SPOKEN_GENRES = ("transcript", "highland_transcript")
 
 
@@ -391,7 +393,111 @@ class IntlMixin:
         return core + (clock if weekday else "")
 
 
-class FormGen2(HighlandMixin, IntlMixin, FormGen):
+class SocialMixin:
+    """Social-work case notes and interviews, expatriates' messages (issue #15, the forms dev batches 28-31 showed
+    the learned detector missing): chat handles made of a name, a role and a unit; dates said with `hôm`, `mùng`,
+    `cùng ngày` and a part of the day; lower-case streets, markets and places; bare years of family events;
+    organisations made of ordinary words; km markers on roads; foreign street addresses with suites, levels and
+    postcodes; English given names after a kinship word; given-name-first and surname-only references."""
+
+    def s_ward(self) -> str:
+        return self.pick(self.pick([base.WARDS25, base.WARDS19]))[-1]
+
+    def s_handle(self, key: str = "shandle") -> str:
+        """`Oanh CTXH BV Nhi`, `Kim Oanh CTXH`, `Hà - YTTB xã Tân Phú`: one NAME, the role and unit included."""
+        if key in self.person:
+            return self.person[key]
+        r, S = self.r, SO
+        given = self.given()
+        if r.random() < .35:
+            given = f"{self.pick(base.MIDDLE_F[3:] + base.MIDDLE_M[1:])} {given}"
+        unit = self.pick(S["units_in_handle"]).replace("{w}", self.s_ward()).replace("{org}", self.pick(S["org_words"]))
+        role = self.pick(S["roles_in_handle"])
+        h = self.pick([f"{given} {role} {unit}", f"{given} {role}", f"{given} - {role} {unit}", f"{role} {given} {unit}",
+                       f"{given} {unit}", f"{given} {role} {unit}"])
+        if r.random() < .3:
+            h = fold(h)
+        self.person[key] = h
+        return h
+
+    def s_stamp(self) -> str:
+        r = self.r
+        d, m = r.randint(1, 28), r.randint(1, 12)
+        return self.pick([f"{d:02d}/{m:02d} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}",
+                          f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d} {d:02d}/{m:02d}",
+                          f"{d}/{m} {r.randint(0, 23)}:{r.randint(0, 59):02d}"])
+
+    def s_said_date(self) -> str:
+        """A date or time as people say it: `hôm thứ ba`, `sáng mùng bốn`, `14h25 cùng ngày`, `tối thứ 6 tuần trước`."""
+        r, S = self.r, SO
+        wd, part = self.pick(S["weekdays"]), self.pick(S["day_parts"])
+        n, m, h = r.randint(1, 10), r.randint(1, 12), r.randint(1, 11)
+        mung = f"mùng {self.pick([str(n), DIGITS[n] if n < 10 else 'mười'])}"
+        clock = self.pick([f"{h + 12 * (part in ('chiều', 'tối'))}h{r.randint(0, 59):02d}", f"{h} giờ {part}",
+                           f"{h} giờ {r.randint(5, 55)} {part}", f"{h} giờ rưỡi {part}", f"{h}h {part}"])
+        return self.pick([f"hôm {wd}", f"{part} mùng {n}", f"{part} {mung}", f"{mung} tháng {m}", f"{part} {mung} Tết",
+                          f"{clock} cùng ngày", f"{part} cùng ngày", clock, f"{part} {wd} tuần trước",
+                          f"{wd} tuần sau", f"{clock} {wd}", f"{part} hôm {wd}", f"{wd} {mung}",
+                          f"{clock} ngày {r.randint(1, 28)}/{m}", f"đêm {r.randint(1, 28)}/{m}", f"{part} {wd} {r.randint(1, 28)}/{m}"])
+
+    def s_place(self) -> str:
+        """A street, market or landmark by name, often written in lower case as it is said."""
+        r, S = self.r, SO
+        kind = self.pick(S["place_kinds"])
+        name = self.pick([self.pick(base.STREETS), self.s_ward(), self.s_ward(), self.given()])
+        if kind in ("khu", "tổ", "xóm", "hẻm") and r.random() < .6:
+            name = str(r.randint(1, 30)) if r.random() < .5 else DIGITS[r.randint(1, 9)]
+            name += self.pick(["", f" thị trấn {self.s_ward()}", f" phường {self.s_ward()}", f" xã {self.s_ward()}"])
+        p = f"{kind} {name}"
+        return p.lower() if r.random() < .5 else p
+
+    def s_km(self) -> str:
+        """`Km 21+300 QL2`, `km 15 quốc lộ 1A`, `ngã ba X, đường ĐT.305`: a place on a road."""
+        r, S = self.r, SO
+        road = self.pick(S["roads"]).replace("{q}", self.pick(S["highways"])).replace(
+            "{t}", str(r.randint(201, 879))).replace("{s}", str(r.randint(1, 40))).replace("{c}", self.pick(S["expressways"]))
+        km = self.pick([f"Km {r.randint(1, 180)}+{r.randint(0, 9)}00", f"km {r.randint(1, 180)}", f"Km{r.randint(1, 180)}",
+                        f"km số {r.randint(1, 90)}"])
+        tail = self.pick(["", "", f", đoạn qua {self.pick(['xã', 'phường', 'thị trấn'])} {self.s_ward()}",
+                          f" ({self.pick(['xã', 'phường'])} {self.s_ward()})"])
+        return self.pick([f"{km} {road}{tail}", f"{km} {road}{tail}", f"{self.pick(['ngã ba', 'ngã tư', 'cầu'])} "
+                          f"{self.s_ward()}, {self.pick(['đường ', ''])}{road}", f"{road} {km}{tail}"])
+
+    def s_org_word(self) -> str:
+        return self.pick(SO["org_words"])
+
+    def s_foreign_addr(self) -> str:
+        return _fill_digits(self.pick(SO["foreign_addr"]), self.r)
+
+    def s_given_first(self, key: str) -> str:
+        """`Trang Nguyễn`, `Thu Trang Nguyễn`, `Nguyễn` alone: the forms social media and colleagues use."""
+        if key not in self.person:
+            full = self.full_name().split()
+            self.person[key] = self.pick([f"{full[-1]} {full[0]}", f"{' '.join(full[-2:])} {full[0]}", full[0],
+                                          f"{full[-1]} {full[0]}", " ".join(full)])
+        return self.person[key]
+
+    def s_en_given(self) -> str:
+        return self.pick(SO["given_en_extra"] + [self.pick(v) for v in IN["given"].values()])
+
+
+def social_markup(tpl: str, g) -> str:
+    """Expand `{@fam}` (a family event with a bare year) and `{@org}` (a group named with ordinary words) into template
+    markup, so that only the year or the group's name is labelled (`cha mất [2019|DATE]`, `nhóm [Sống Tích Cực|...]`)."""
+    def fam(_m):
+        ev = g.pick(SO["family_events"]).replace("{kin}", g.pick(SO["kin"]))
+        return ev.replace("{y}", f"[{g.r.randint(1995, 2025)}|DATE]")
+
+    def org(_m):
+        w = g.s_org_word()
+        if g.r.random() < .45:
+            return f"{g.pick(SO['org_kinds_outside'])} [{w}|ORGANIZATION]"
+        name = f"{g.pick(SO['org_kinds_inside'])} {w}" + g.pick(["", "", f" {g.s_ward()}", f" xã {g.s_ward()}"])
+        return f"[{name}|ORGANIZATION]"
+    return re.sub(r"\{@org\}", org, re.sub(r"\{@fam\}", fam, tpl))
+
+
+class FormGen2(SocialMixin, HighlandMixin, IntlMixin, FormGen):
     pass
 
 
@@ -574,6 +680,43 @@ def more_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, d
     return f
 
 
+def social_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None, dict]]]:
+    P = lambda v, lab, **a: (v, lab, a)
+    r = g.r
+    return {
+        "shandle": lambda: P(g.s_handle("shandle"), "NAME"),
+        "shandle2": lambda: P(g.s_handle("shandle2"), "NAME"),
+        "fhandle": lambda: P(g.person.setdefault("fhandle", g.handle()), "NAME"),
+        "stamp": lambda: P(g.s_stamp(), "DATE"),
+        "said": lambda: P(g.s_said_date(), "DATE"),
+        "said2": lambda: P(g.s_said_date(), "DATE"),
+        "splace": lambda: P(g.s_place(), "LOCATION"),
+        "splace2": lambda: P(g.s_place(), "LOCATION"),
+        "skm": lambda: P(g.s_km(), "LOCATION"),
+        "sward": lambda: P(f"{g.pick(['xã', 'phường', 'thị trấn', 'P.', 'X.'])} {g.s_ward()}"
+                           + g.pick(["", "", f", {g.pick(base.PROVINCES)[3]}"]), "LOCATION"),
+        "gf": lambda: P(g.s_given_first("gf"), "NAME"),
+        "gf2": lambda: P(g.s_given_first("gf2"), "NAME"),
+        "sur": lambda: P(g.person.setdefault("sur", g.pick(base.SURNAMES_COMMON + base.SURNAMES)), "NAME"),
+        "child": lambda: P(g.person.setdefault("child", g.given()), "NAME"),
+        "child_full": lambda: P(g.person.setdefault("child_full", g.full_name()), "NAME"),
+        "casecode": lambda: P(f"{g.pick(['CTXH', 'BVTE', 'TE', 'CS', 'BVN', 'HT'])}-{r.randint(19, 26)}-{g.digits(3)}", "ID",
+                              kind="patient_code"),
+        "fyear": lambda: P(str(r.randint(1995, 2025)), "DATE"),
+        "faddr2": lambda: P(g.person.setdefault("faddr2", g.s_foreign_addr()), "LOCATION"),
+        "emp_en": lambda: P(g.pick(SO["employers_en"]), "ORGANIZATION"),
+        "ins_en": lambda: P(g.person.setdefault("ins_en", g.pick(SO["insurers_en"])), "ORGANIZATION"),
+        "kin_en": lambda: P(g.pick(SO["kin_en"]), None),
+        "en_given": lambda: P(g.person.setdefault("en_given", g.s_en_given()), "NAME"),
+        "en_given2": lambda: P(g.person.setdefault("en_given2", g.s_en_given()), "NAME"),
+        "en_full": lambda: P(g.person.setdefault("en_full", f"{g.s_en_given()} {g.pick(g.pick(list(IN['surnames'].values())))}"),
+                             "NAME"),
+        "sschool": lambda: P(f"{g.pick(['trường', 'Trường', 'trường tiểu học', 'trường THCS', 'trường mầm non', 'lớp học tình thương'])} "
+                             f"{g.pick([g.s_ward(), g.pick(base.STREETS), g.s_org_word()])}", "ORGANIZATION"),
+        "sorg": lambda: P(f"{g.pick(SO['org_kinds_inside'])} {g.s_org_word()}", "ORGANIZATION"),
+    }
+
+
 def lower_person(g: FormGen2, key: str) -> tuple[str, str]:
     """A person of a lower-case transcript, the same for `key` within a document: (full name, given name), in lower
     case with marks; the surname from the Kinh lists or those of the Tày, Nùng, Mông and Khmer, the middle name Văn
@@ -729,6 +872,61 @@ CHAT_HL = [
 ]
 
 
+# social-work notes and chats, interviews, expatriates' messages (issue #15, the forms seen missed on dev batches 28-31);
+# `{@fam}` and `{@org}` expand to a family event with its year and a group named with ordinary words (social_markup)
+SOCIAL_WORK = [
+    "[nhóm Zalo \"{hỗ trợ|theo dõi|ca} bé {child} - CTXH\"]\n{fhandle} {stamp}: {chị|cô|em} ơi bé nhà em sốt lại rồi, ko ăn\n"
+    "{shandle} {stamp}: anh cho bé uống {drug} chưa? nhà mình ở {splace} đúng ko\n{fhandle} {stamp}: dạ ở {splace2}, {sward}\n"
+    "{shandle} {stamp}: em báo {@org} hỗ trợ tiền xe, hẹn anh {said} lên {dept_hospital} nha\n"
+    "{shandle2} {stamp}: {shandle} ơi ca này mã {casecode}, {@fam}, mẹ đi làm {helse}\n"
+    "{fhandle} {stamp}: dạ số vợ em {phone}, tên {gf}",
+    "PHIẾU ĐÁNH GIÁ CÔNG TÁC XÃ HỘI - {dept_hospital}\nMã ca: {casecode}    Người đánh giá: {shandle}\n"
+    "Trẻ: {child_full}, {age_child}, ở {splace}, {sward}.\nHoàn cảnh: {@fam}; {@fam}. Hiện ở với {bà|cô|dì} {gf}, {job}, "
+    "SĐT {phone}.\nDiễn biến: vào viện {said}; {said2} trẻ {sym}. CTXH nhận tin lúc {said} và báo {committee}.\n"
+    "Hỗ trợ: {@org} hỗ trợ 2 triệu đồng; đã kết nối {@org}.\nHẹn thăm nhà {said2}, điểm hẹn {splace2}.",
+    "BIÊN BẢN BÀN GIAO NGƯỜI BỆNH NGOÀI VIỆN\nĐịa điểm: {skm}\nNgười bệnh: {name}, {age}, {job}\n"
+    "Người đi cùng: {anh|chị} {gf}, SĐT {phone}; người báo tin: ông {sur} chủ quán gần {splace}\n"
+    "Nhận cuộc gọi lúc {said}, có mặt lúc {said2}.\nTình trạng: {sym}, {sym}. Xe {plate} chạy theo {skm} về {hospital}.\n"
+    "Kíp: {shandle}; bên nhận: BS {given2} ({dept_hospital}).",
+    "Thăm nhà {said}: nhà {bà|ông} {sur} ở {splace}, cạnh {splace2}. {Bà|Ông} kể {@fam}, {@fam}. Cháu {child} học ở "
+    "{sschool}, chiều đi sinh hoạt {@org}.\nCô {gf} ở {@org} đề nghị hỗ trợ học phí. Người ghi: {shandle}.\n"
+    "Liên hệ lại {said2} qua số {phone}.",
+    "Bài viết của {gf} trong {@org}\n{said} · Công khai\nEm là {gf2}, mẹ bé {child} ({age_child}) đang nằm {dept_hospital}. "
+    "Nhà em ở {splace}, {sward}. {@fam} nên một mình em lo. Ai giúp xin gửi qua {@org} hoặc STK {bank} {bankname}.\n"
+    "💬 {shandle}: chị nhắn em qua số {phone} nhé, bên em là {sorg}\n💬 {fhandle}: chia sẻ rồi ạ, mình ở {splace2} qua thăm bé được ko",
+]
+SOCIAL_INTERVIEW = [
+    "phỏng vấn tại nhà ngày {said} người phỏng vấn {shandle}\nchị ơi nhà mình ở đâu chị tả giúp em\n"
+    "dạ nhà em ở {splace} ngay sau {splace2} á\nbé {child} đi học ở đâu chị\ndạ cháu học {sschool} chiều đi {@org}\n"
+    "thế bố cháu đâu chị\ndạ {@fam} còn ông bà thì {@fam}\ncó ai hay giúp nhà mình không\n"
+    "có cô {gf} bên {@org} hay ghé {said2} ạ\nlần gần nhất cháu bị đánh là khi nào\ndạ {said} á chị lúc {said2}\n"
+    "chị có số điện thoại không\ndạ số em là {phone}",
+    "ghi âm cuộc gọi đường dây nóng {said} tổng đài viên {shandle}\nalo em nghe đây chị đang ở đâu\n"
+    "dạ chị ở {skm} xe chết máy mà thằng bé {child} nó lên cơn\nchị bình tĩnh gần đó có {splace} không\n"
+    "có có ngay {splace2} đó em\nbé nhà mình mấy tuổi\n{age_child} em ạ nó bị từ {said}\n"
+    "anh {gf} ơi anh đưa chị ra {splace2} nhé xe {hospital} tới liền\ndạ cảm ơn em",
+    "biên bản lời khai {said} người lấy lời khai {shandle}\nbà cho biết tên tuổi\ndạ tôi là {name} {age}\n"
+    "bà ở đâu\ndạ tôi ở {splace} {sward} trước ở {splace2}\nhoàn cảnh gia đình thế nào\n"
+    "dạ {@fam} {@fam} giờ tôi nuôi cháu {child}\nhôm xảy ra chuyện là hôm nào\ndạ {said} khoảng {said2}\n"
+    "có ai chứng kiến không\ndạ có ông {sur} bán hàng ở {splace2} với cô {gf} ở {@org}",
+]
+EXPAT_MESSAGE = [
+    "Hi Dr. {given}, this is {en_full}. {kin_en} {en_given} has had {sym} since {iwdate} and {sym} last night. "
+    "We live at {address}; I work at {emp_en}. Our insurer is {ins_en}, policy {iid}. Could we come in {idate}? "
+    "If you need to reach me call {iphone}. Thanks, {en_given2}",
+    "Patient portal message — {ihosp}\nFrom: {en_full} <{iemail}>\nDate: {iwdate}\n"
+    "Hello, I am writing about {kin_en} {en_given}. He was seen at your ER on {idate} for {sym}. "
+    "{ins_en} needs the medical report sent to their claims office, {faddr2}. My employer {emp_en} also asks for a "
+    "sick note. Home address for the invoice: {faddr2}.\nRegards, {en_given2}",
+    "BN {en_full} ({inat}), {iage}, {iprof} làm việc tại {emp_en}. {Chồng|Vợ|Bạn trai|Bạn gái} là {en_given2}, SĐT {iphone}.\n"
+    "Địa chỉ tại VN: {address}; địa chỉ nước ngoài: {faddr2}.\nBảo hiểm {ins_en}, thẻ {iid}. Lý do khám: {sym}, "
+    "{kin_en} {en_given} nói bệnh từ {said}.\nBS {given} hẹn tái khám {iwdate}.",
+    "[{clock}] {en_given}: {kin_en} has a fever, 39.2, since {said}\n[{clock}] {shandle}: chị cho bé uống {drug} chưa ạ? "
+    "bảo hiểm của chị là {ins_en} đúng không\n[{clock}] {en_given}: yes {ins_en}, the card is under {en_full}, "
+    "billing address {faddr2}\n[{clock}] {shandle}: ok chị, hẹn chị {iwdate} ở {ihosp}",
+]
+
+
 # --- genres --------------------------------------------------------------------------------------------------
 T = base.TEMPLATES
 TEMPLATES: dict[str, list[str]] = {
@@ -854,6 +1052,9 @@ TEMPLATES: dict[str, list[str]] = {
     "intl": INTL,
     "chat_highland": CHAT_HL,
     "lower_transcript": LOWER_TRANSCRIPT,
+    "social_work": SOCIAL_WORK,
+    "social_interview": SOCIAL_INTERVIEW,
+    "expat_message": EXPAT_MESSAGE,
     # a call-back or a hand-over by telephone, as the nurse or the doctor writes it down afterwards (a clock time is
     # written with its date, {datetime}, labelled DATE as the hand-written notes do)
     "callback": [
@@ -879,6 +1080,7 @@ GENRE_FORMS: dict[str, tuple[str, ...]] = {
     "ocr_paper": ("ocr",),
     "chat_highland": ("no_marks", "spaced_digits"),
     "lower_transcript": ("spelled", "lower"),  # (the turns keep their lines: a speaker opens each)
+    "social_interview": ("spelled", "lower"),
 }
 AUGMENTATIONS = ("lower", "no_marks", "teencode", "ocr", "spelled", "given_first", "handles", "table",
                  "spaced_digits", "no_punct")
@@ -1126,7 +1328,7 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
     g = FormGen2(rng, abbrev=rng.random() < .2)
     g.person = {"g": rng.choice("mf"), "ekind": rng.choice(ETHNIC_KINDS), "spoken": genre in SPOKEN_GENRES,
                 "ocr_strength": rng.choice([2.0, 3.0]) if genre == "ocr_paper" else rng.choice([1.0, 1.0, 2.0])}
-    text, spans = base.Builder(g, form_fillers(g)).render(rng.choice(TEMPLATES[genre]))
+    text, spans = base.Builder(g, form_fillers(g)).render(social_markup(rng.choice(TEMPLATES[genre]), g))
     chosen = set(GENRE_FORMS.get(genre, ())) | set(forms)
     if augment and rng.random() < .5:
         chosen |= set(rng.sample(AUGMENTATIONS, rng.choice([1, 1, 2])))

@@ -310,3 +310,68 @@ def test_highland_chats_have_name_clock_speaker_lines_without_marks():
             offset += len(ln) + 1
     assert any(re.fullmatch(r"\S( \S)+", s.text) for _, s in _spans(docs, "ID"))
     assert any(s.text.lower() in {b.lower() for b in forms.L["banks"]} for _, s in _spans(docs, "ORGANIZATION"))
+
+
+# --- social work, spoken interviews and expatriates' messages: the forms a new writer's notes bring -------------
+def _preceded(d, s, pattern, width=25):
+    return re.search(pattern, d.text[max(0, s.start - width):s.start]) is not None
+
+
+def test_social_work_handles_keep_role_and_unit_inside_one_name():
+    docs = _docs("social_work", 100)
+    roles = tuple(fold(r).lower() for r in forms.SO["roles_in_handle"])
+    names = [s.text for _, s in _spans(docs, "NAME")]
+    with_role = [n for n in names if any(f" {r} " in f" {fold(n).lower()} " for r in roles)]
+    assert len(with_role) >= 20
+    assert any(len(n.split()) >= 4 for n in with_role)  # given name, role and unit: `Oanh CTXH BV Nhi`
+    assert any(n == fold(n) for n in with_role)  # and without marks, as chat apps show them
+
+
+def test_family_events_label_only_their_bare_year_and_groups_only_their_name():
+    docs = _docs("social_work", 100) + _docs("social_interview", 60)
+    years = [(d, s) for d, s in _spans(docs, "DATE") if re.fullmatch(r"(19|20)\d\d", s.text)]
+    assert any(_preceded(d, s, r"(mất|ly hôn|tái hôn|từ|cưới) (năm )?$") for d, s in years)
+    orgs = [(d, s) for d, s in _spans(docs, "ORGANIZATION")]
+    outside = tuple(forms.SO["org_kinds_outside"])
+    assert any(_preceded(d, s, r"\b(nhóm|quỹ|dự án|trang|group|chương trình) $") for d, s in orgs)
+    assert not any(s.text.lower().startswith(tuple(k + " " for k in outside)) for _, s in orgs)
+    assert any(s.text.startswith(("CLB ", "Mái ấm ", "Hội ")) for _, s in orgs)
+    words = {w.lower() for w in forms.SO["org_words"]}
+    assert sum(any(w in s.text.lower() for w in words) for _, s in orgs) >= 20
+
+
+def test_said_dates_keep_hom_mung_cung_ngay_and_the_part_of_day_inside_the_date():
+    docs = _docs("social_work", 100)
+    dates = [s.text for _, s in _spans(docs, "DATE")]
+    assert any(t.startswith("hôm ") for t in dates)
+    assert any(re.match(r"(sáng|trưa|chiều|tối|đêm) mùng ", t) for t in dates)
+    assert any(t.endswith("cùng ngày") for t in dates)
+    assert not any(t.startswith("lúc ") for t in dates)  # `lúc` stays outside
+    interviews = _docs("social_interview", 60)
+    for d in interviews:
+        assert d.text == d.text.lower() and not re.search(r"\d", d.text), d.id
+
+
+def test_places_are_markets_streets_and_km_markers_often_in_lower_case():
+    docs = _docs("social_work", 100) + _docs("social_interview", 60)
+    locs = [s.text for _, s in _spans(docs, "LOCATION")]
+    kinds = tuple(k + " " for k in forms.SO["place_kinds"])
+    lower = [t for t in locs if t.startswith(kinds) and t == t.lower()]
+    assert len(lower) >= 30 and any(t.startswith(("chợ ", "đường ")) for t in lower)
+    assert any(re.match(r"[Kk]m ?\d+\+\d00 (QL|ĐT)", t) for t in locs)
+    assert any(re.search(r"\bĐT\.?\d{3}\b", t) for t in locs)
+    assert any(t.startswith("km ") and "quốc lộ" in t for t in locs)  # spoken: `km bốn mươi ba quốc lộ một a`
+
+
+def test_expatriate_messages_label_english_given_names_employers_insurers_and_suite_addresses():
+    docs = _docs("expat_message", 80)
+    kin = "(" + "|".join(forms.SO["kin_en"]) + ") $"
+    assert sum(_preceded(d, s, kin) for d, s in _spans(docs, "NAME")) >= 20  # `my husband Kenta`
+    orgs = {s.text for _, s in _spans(docs, "ORGANIZATION")}
+    assert orgs & set(forms.SO["employers_en"]) and orgs & set(forms.SO["insurers_en"])
+    locs = [s.text for _, s in _spans(docs, "LOCATION")]
+    assert any(re.match(r"(Level|Suite|Unit|Apt|Flat|#)", t) or ", Suite " in t for t in locs)
+    assert any(re.search(r"\b(VIC|NSW|QLD|WA|CA|MA|CO|ON) [\dA-Z]", t) for t in locs)  # states with postcodes
+    gf = [(d, s) for d, s in _spans(_docs("social_work", 100), "NAME") if s.text.split()[-1] in set(forms.base.SURNAMES_COMMON)
+          and len(s.text.split()) == 2]
+    assert gf  # given name first, surname last: `Trang Nguyễn`
