@@ -214,3 +214,15 @@ def test_a_fear_that_is_not_about_a_disease_changes_nothing():
 def test_year_opening_a_bracket_after_a_problem_is_history(text, term):
     (s,) = [s for s in vimednlp.extract(text) if s.text == term]
     assert s.attrs["historical"]
+
+
+def test_a_measure_with_a_slash_does_not_end_a_conditional():
+    # `2 kg/3 ngày` is a rate: the advice after `nếu` covers every sign listed after it
+    text = "Dặn tái khám ngay nếu tăng cân trên 2 kg/3 ngày, khó thở tăng, phù chân lại hoặc đau ngực."
+    got = {s.text: s.attrs.get("hypothetical") for s in vimednlp.extract(text)}
+    assert got["khó thở"] and got["phù chân"] and got["đau ngực"]
+
+
+def test_a_slash_between_two_problems_still_ends_a_scope():
+    got = {s.text: s.attrs.get("negated") for s in vimednlp.extract("Không sốt/ho khạc đờm nhiều.")}
+    assert got["sốt"] and not got["ho khạc đờm"]

@@ -111,3 +111,19 @@ def test_english_doses_and_verdicts(text, expected):
     got = found(text)
     for item in expected:
         assert item in got, (item, got)
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    ("BS Hà: nếu dau nguc, kho tho thì chở vô cấp cứu liền nha chị", "dau nguc", "SYMPTOM"),
+    ("BS Hà: nếu dau nguc, kho tho thì chở vô cấp cứu liền nha chị", "kho tho", "SYMPTOM"),
+    ("con gái: dạ ba em còn bị tieu duong với cao huyet ap nữa ạ", "tieu duong", "DISEASE"),
+    ("chụp phim phổi luôn, em sợ viem phoi đó chị", "viem phoi", "DISEASE"),
+])
+def test_a_phrase_typed_without_marks_inside_a_marked_sentence(text, mention, label):
+    # chats switch typing mid-line; a run of two or more unmarked syllables is read as text without marks
+    assert (label, mention) in found(text)
+
+
+def test_one_unmarked_syllable_in_a_marked_sentence_stays_no_mention():
+    # `ho` here is the pronoun `họ` typed without marks; a single syllable never switches the reading
+    assert ("SYMPTOM", "ho") not in found("Bác sĩ dặn là ho phải đưa bà đi tái khám đúng hẹn.")

@@ -396,6 +396,11 @@ class ConText:
         # terminated_before() asks which words are mentions; kept on the view, which belongs to one call
         view._context_targets = (in_target, keys, {"labels": [t.label for t in targets]})
         stops = [k in HARD_STOPS for k in keys]
+        # a slash in a measure (`2 kg/3 ngày`, `10 mg/kg`) is a ratio, not the break between two problems
+        # (`CKD / THA`): a number touches it
+        for k, key in enumerate(keys):
+            if key == "/" and _in_measure(view, k):
+                stops[k] = False
         self._breaks = view.line_break_before
         # sentence number of each token: scopes never cross a sentence end or a line break
         sent = [0] * n
@@ -609,6 +614,12 @@ class ConText:
 
 
 _LINE_BULLETS = {"-", "*", "+", "•", "–", ">", "·"}
+
+
+def _in_measure(view: TokenView, k: int) -> bool:
+    s, e = view.tokens.spans[k]
+    text = view.text
+    return text[e:e + 1].isdigit() or text[s - 1:s].isdigit()
 
 
 def _skip_line_lead(keys: list[str], k: int, end: int) -> int:

@@ -154,6 +154,10 @@ def fits(e: Entry, words: Sequence[str], i: int, accented) -> bool:
     """Whether entry `e` may match at token i. `accented`: a bool for the whole text, or one per token."""
     if accented.__class__ is not bool:
         accented = accented[i]
+    if accented and len(e.words) >= 2 and _typed_without_marks(words, i, len(e.words)):
+        # a phrase typed without marks inside a marked sentence (chats switch mid-line: `nếu dau nguc, kho tho
+        # thì ...`): read it as unmarked text; two or more lower-case syllables, none marked
+        accented = False
     lost = -1
     for k, w in enumerate(e.words):
         t = words[i + k]
@@ -179,6 +183,14 @@ def fits(e: Entry, words: Sequence[str], i: int, accented) -> bool:
     if lost >= 0:
         marked_ok = sum(1 for k in range(len(e.words)) if k != lost and e.marked[k])
         return marked_ok >= 2
+    return True
+
+
+def _typed_without_marks(words: Sequence[str], i: int, n: int) -> bool:
+    for k in range(i, i + n):
+        t = words[k]
+        if not t.islower() or has_marks(t):
+            return False
     return True
 
 
