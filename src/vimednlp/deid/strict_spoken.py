@@ -240,3 +240,72 @@ def ages_after_names(finder, L, P) -> None:
         m = P["age_after_name"].match(text, end)
         if m and 0 < int(re.match(r"\d+", m.group("age")).group(0)) <= 120 and finder.free(*m.span("age")):
             finder.take(*m.span("age"), "AGE", "strict: an age after a name")
+
+
+def named_days(finder, L) -> None:
+    """Days named in words alone, as speech-to-text and chats write them (issue #15): a weekday ('thứ sáu tuần
+    sau', 'chủ nhật này', 'thứ 7 tuần tới'), a month after 'tháng' ('hồi tháng chín', 'tháng mười một'), a lunar day
+    ('mùng ba', 'mồng 10') and a solar day ('mười lăm tây') are dates. A weekday goes where a week word pins it
+    ('thứ sáu tuần sau'); an ordinal is none ('lần thứ ba'), nor a count of months ('ba tháng', 'mỗi tháng hai
+    lần'); words.yaml weekdays_said, month_numbers."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    n = len(toks)
+    if finder.marks:
+        W, f = L["marked_words"], [t[0].lower() for t in toks]
+    else:
+        W, f = L["words"], ctx.ftoks
+    numbers = W["number_words"]
+
+    def word(k: int) -> bool:
+        return 0 <= k < n and toks[k][3] == "word"
+
+    def num(k: int) -> bool:
+        return word(k) and f[k] in numbers or 0 <= k < n and toks[k][3] == "number" and len(toks[k][0]) <= 2
+
+    def before(k: int) -> str:
+        return f[k - 1] if k > 0 and ctx.adj[k - 1] else ""
+
+    def after(k: int) -> str:
+        return f[k + 1] if k + 1 < n and ctx.adj[k] else ""
+
+    ordinal = W["ordinal_heads"] | W["weekday_not_after"]
+    date_ends = {e for _s, e, label in finder.labelled if label == "DATE"} | \
+        {c.end for c in finder.out if c.label == "DATE"}
+    for i in range(n - 1):
+        if not word(i) or not ctx.adj[i]:
+            continue
+        pair = f"{f[i]} {f[i + 1]}"
+        # a weekday ('thứ sáu', 'thứ 7', 'chủ nhật')
+        pinned = after(i + 1) in W["weekday_pinned_by"] or i + 2 < n and ctx.adj[i + 1] \
+            and f"{after(i + 1)} {after(i + 2)}" in W["weekday_pinned_by"]
+        # (or a removed clock time or date just before it, a part of the day between: 'sáu giờ mười lăm sáng thứ
+        # ba', '8g thứ năm')
+        p = i - 1
+        pinned = pinned or p >= 0 and ctx.adj[p] and (toks[p][2] in date_ends or f[p] in W["day_parts"]
+                                                       and p >= 1 and ctx.adj[p - 1] and toks[p - 1][2] in date_ends)
+        if (pair in W["weekdays_said"] or f[i] in W["weekday_head"] and toks[i + 1][3] == "number"
+                and toks[i + 1][0] in ("2", "3", "4", "5", "6", "7")) and before(i) not in ordinal and pinned:
+            finder.take_free(toks[i][1], toks[i + 1][2], "DATE", "strict: weekday in words")
+            continue
+        # a month in words after 'tháng'
+        if f[i] in W["month_word"] and word(i + 1) and f[i + 1] in W["month_numbers" if finder.marks else "month_numbers_plain"] \
+                and not num(i - 1) and before(i) not in W["month_not_after"]:
+            b = i + 2
+            if b < n and ctx.adj[b - 1] and (f[i + 1] in ("mười",) and word(b) and f[b] in ("một", "hai")):
+                b += 1  # ('tháng mười một', 'tháng mười hai')
+            if num(b) and ctx.adj[b - 1] or after(b - 1) in W["month_not_before"]:
+                continue  # ('tháng hai lần', 'tháng ba mươi': a count follows, no month)
+            finder.take_free(toks[i][1], toks[b - 1][2], "DATE", "strict: month in words")
+            continue
+        # a lunar day ('mùng ba', 'mồng 10') or a solar day ('mười lăm tây')
+        if f[i] in W["lunar_days"] and f[i] != "rằm" and num(i + 1):
+            b = i + 2
+            while b < n and b - i < 4 and ctx.adj[b - 1] and word(b) and f[b] in numbers:
+                b += 1
+            finder.take_free(toks[i][1], toks[b - 1][2], "DATE", "strict: lunar day")
+            continue
+        if word(i) and f[i] in numbers and f[i + 1] in W["solar_day_words"]:
+            a = i
+            while a > 0 and i - a < 2 and ctx.adj[a - 1] and word(a - 1) and f[a - 1] in numbers:
+                a -= 1
+            finder.take_free(toks[a][1], toks[i + 1][2], "DATE", "strict: solar day in words")
