@@ -37,3 +37,16 @@ def test_no_written_without_marks_is_no_cue_on_vietnamese():
     # `no` is `nó` (he) in a chat without diacritics: his fever is affirmed
     (s,) = [s for s in extract("ma no sot cao lam bs oi") if s.label == "SYMPTOM"]
     assert not s.attrs["negated"]
+
+
+def test_english_cardiology_and_emergency_terms_carry_their_labels():
+    text = ("HPI: orthopnoea (3 pillows) and PND for a week; no chest pain.\n"
+            "O/E: raised JVP, diastolic murmur at the apex, calf tenderness absent.\n"
+            "Plan: TEE before cardioversion; cardiology to discuss balloon valvuloplasty vs valve replacement.")
+    got = {(s.label, s.text) for s in extract(text)}
+    for pair in (("SYMPTOM", "orthopnoea"), ("SYMPTOM", "PND"), ("SYMPTOM", "raised JVP"),
+                 ("SYMPTOM", "diastolic murmur"), ("TEST", "TEE"), ("PROCEDURE", "cardioversion"),
+                 ("PROCEDURE", "balloon valvuloplasty"), ("PROCEDURE", "valve replacement")):
+        assert pair in got, pair
+    pnd = next(s for s in extract(text) if s.text == "PND")
+    assert not pnd.attrs["negated"]
