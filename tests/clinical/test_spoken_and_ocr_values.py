@@ -99,6 +99,9 @@ def test_names_with_a_real_digit_stay():
     ("em đã cho phu rô xê mít bốn mươi mi li gam tiêm tĩnh mạch hai lần", "phu rô xê mít"),
     ("và ni tơ rô gờ li xê rin xịt dưới lưỡi, huyết áp một trăm bốn mươi trên chín mươi", "ni tơ rô gờ li xê rin"),
     ("có cho uống ni phê đi pin mười mi li gam chưa chị", "ni phê đi pin"),
+    # no Vietnamese syllable ends in `l`: the final `l` of an INN is said `n`
+    ("tối qua cháu sốt em cho uống pa ra xê ta mon một trăm tám mươi mi li gam", "pa ra xê ta mon"),
+    ("bác sĩ kê thêm a mốc xi xi lin năm trăm mi li gam ngày hai lần", "a mốc xi xi lin"),
 ])
 def test_drug_name_spelled_as_it_sounds_in_a_transcript(text, drug):
     spans = [(s.label, s.text) for s in extract(text)]

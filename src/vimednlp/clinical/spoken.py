@@ -482,9 +482,13 @@ def _phonetic(s: str, english: bool) -> str:
 
 
 def _skeleton(ph: str) -> str:
-    """Consonants only, a final `d` read as `t` (`furosemid` = `phu rô xê mít`)."""
+    """Consonants only, a final `d` read as `t` (`furosemid` = `phu rô xê mít`) and a final `l` as `n`
+    (Vietnamese ends no syllable in `l`: `paracetamol` = `pa ra xê ta mon`)."""
     sk = _VOWELS.sub("", ph)
-    return sk[:-1] + "t" if sk.endswith("d") else sk
+    return sk[:-1] + _FINAL_SOUND.get(sk[-1:], sk[-1:]) if sk else sk
+
+
+_FINAL_SOUND = {"d": "t", "l": "n"}
 
 
 @lru_cache(maxsize=1)
