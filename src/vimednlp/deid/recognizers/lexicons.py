@@ -98,6 +98,13 @@ def domestic_exact() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def ward_exact() -> frozenset[str]:
+    """Ward and commune names (2019 and 2025 lists) in lower case with their diacritics."""
+    return frozenset([row[-1].lower() for row in _tsv("locations", "wards_2025.tsv")]
+                     + [row[-1].lower() for row in _tsv("locations", "wards_2019.tsv")])
+
+
+@lru_cache(maxsize=1)
 def foreign_exact() -> frozenset[str]:
     """Foreign place names in lower case with their diacritics."""
     # ('bỉ' is Belgium, 'bị' is not)

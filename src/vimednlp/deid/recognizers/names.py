@@ -36,14 +36,35 @@ _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*
                       # a chat handle often carries an emoji ('Trâm Anh 🌸:')
                       r"(?P<emoji>[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]{1,6}[ \t]*)?"
                       r"(?:\((?P<role>[^()\n]{1,20})\)[ \t]*)?"
-                      # an exported chat puts the time after the handle: 'tuyet bong 18:02:'
-                      r"(?P<clock>\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?:",
+                      # an exported chat puts the time after the handle: 'tuyet bong 18:02:', with the day before
+                      # it: 'Oanh CTXH BV Nhi 06/11 19:05:'
+                      r"(?P<clock>(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?:",
                       re.MULTILINE)
 
 
 @lru_cache(maxsize=1 << 14)  # a note repeats its words
 def ctx_key(w: str) -> str:
     return w.lower() if fold_lower(w) != w.lower() else fold_lower(w)
+
+
+def _handle_tail(words: list[str], d) -> int:
+    """How many words at the end of a chat handle are its owner's role tag and workplace ('CTXH BV Nhi' of 'Oanh CTXH
+    BV Nhi'): from the first role tag (names.yaml stamp_role_tags, or an acronym in capitals that is no name word)
+    after at least one name word to the end, every word capitalised, four words at most, the name words before it
+    capitalised and not in capitals; 0 when there is none."""
+    for j in range(1, len(words)):
+        w = words[j]
+        key = fold_lower(w)
+        acronym = w.isalpha() and w.isupper() and 2 <= len(w) <= 6 \
+            and not (key in d.giv or key in d.sur or key in d.mid or w.lower() in d.giv or w.lower() in d.sur or w.lower() in d.mid)
+        if acronym or key in _STAMP_TAGS:
+            if not all(w[:1].isupper() and not w.isupper() for w in words[:j]):
+                return 0  # ('TRƯỞNG TRẠM (ký):' a heading in capitals: no name, then a tag)
+            tail = words[j:]
+            if len(tail) <= 4 and all(t[:1].isupper() for t in tail):
+                return len(tail)
+            return 0
+    return 0
 
 
 _INITIALS_FREE = re.compile(_V["initials_free"])
@@ -166,6 +187,31 @@ def ordinary_words() -> tuple[frozenset, frozenset]:
         syllables.update(parts)
         pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:]))
     return frozenset(pairs), frozenset(syllables)
+
+
+@lru_cache(maxsize=1)
+def lower_word_pairs() -> frozenset:
+    """Adjacent syllable pairs of the ordinary words that the word list writes in lower case ('hòa bình', 'nhà bè';
+    not the proper names it also lists capitalised, 'Ba Chúc', 'An Thới'), in both tone conventions ('hoà', 'hòa')."""
+    import importlib.util
+    from pathlib import Path
+
+    from ...text.normalize import place_tone
+
+    lines: list[str] = []
+    spec = importlib.util.find_spec("underthesea")
+    if spec is not None and spec.submodule_search_locations:
+        f = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
+        if f.exists():
+            lines = f.read_text(encoding="utf-8").splitlines()
+    pairs: set[str] = set()
+    for w in lines:
+        if w != w.lower():
+            continue
+        for form in {w, place_tone(w, "old"), place_tone(w, "new")}:
+            parts = form.split()
+            pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:]))
+    return frozenset(pairs)
 
 
 @lru_cache(maxsize=1)
@@ -840,6 +886,11 @@ class NameRecognizer(Recognizer):
             while k < len(words) and (ctx_key(words[k]) in cue_words or ctx_key(" ".join(words[:k + 1])) in before):
                 k += 1
             name_words = words[k:]
+            # a display name that carries its owner's role tag and workplace after the name ('Oanh CTXH BV Nhi',
+            # 'Kim Oanh CTXH', 'Hạnh YTTB Trà Tập'): the name is judged alone, the whole handle is the NAME
+            tail = _handle_tail(name_words, d)
+            if tail:
+                name_words = name_words[:-tail]
             if not name_words or len(name_words) > 4:
                 continue
             keys = [ctx_key(w) for w in name_words]
@@ -850,7 +901,9 @@ class NameRecognizer(Recognizer):
                 and all(w[:1].isupper() for w in name_words)
             # (one word is enough when an emoji marks it as a handle: 'Bống 🐷:'; a handle said three times may hold a
             # word that is also common in lower case: 'Chieng Ho:' is Hồ Thị Chiêng typed without marks)
-            handle = (2 if not m.group("emoji") else 1) <= len(name_words) <= 3 and not k \
+            # (four words when one is a middle name: 'Zơ Râm Thị Sang', a two-word surname)
+            handle = (2 if not m.group("emoji") else 1) <= len(name_words) <= (4 if any(w in mid for w in keys[1:-1]) else 3) \
+                and not k \
                 and all(w[:1].isupper() and not w.isupper() and len(w) >= 2 for w in name_words) \
                 and (m.group("emoji") or chat and handles[m.group("who")] >= 2) \
                 and not any(w in cue_words or w in _NOT_NAME_LOWER and handles[m.group("who")] < 3 for w in keys) \

@@ -493,6 +493,12 @@ _DATE_PATTERN_NAMES = {
 }
 
 
+# a date that opens on a clock time ('10h thứ hai 07/12', '8g30 12/12', '14:05 3/12')
+_OPENS_ON_CLOCK = re.compile(r"\d{1,2}[ \t]?(?:h|g|gio\b|:\d)")
+# the short weekday of chat stamps and schedules, in capitals ('T5 03/12', 'CN 7/12'): as written, not folded
+_SHORT_WEEKDAY = re.compile(r"(?<![\w])(?:T[2-7]|CN)(?![\w])")
+
+
 def _load_date_pack() -> None:
     with _LOAD_LOCK:  # (another thread may be loading: `_DATE_LOADED`, set last, says it is done)
         if not _DATE_LOADED:
@@ -628,8 +634,8 @@ class DateRecognizer(RuleRecognizer):
         # 'từ ngày 8 đến 10 - 8', 'ngày 9 và 10/4': the bare first day of a range
         for c in list(out):
             i = ctx.token_index_at(c.start)
-            if i is None or i < 2:
-                continue
+            if i is None or i < 2 or _OPENS_ON_CLOCK.match(f, c.start):
+                continue  # ('lần 2 – 10h thứ hai 07/12': a date that opens on a clock time is no range's end)
             # (not an ordinal: 'Ngày ĐT thứ 4 – 15/5/2026' is the 4th day of treatment, then its date)
             if ctx.ftoks[i - 1] in ("den", "toi", "-", "va", ",", "–") and ctx.tokens[i - 2].kind == "number" \
                     and ctx.tokens[i - 2].text.isdigit() and 1 <= int(ctx.tokens[i - 2].text) <= 31 \
@@ -694,14 +700,17 @@ class DateRecognizer(RuleRecognizer):
                 taken.append((s, e))
                 out.append(Candidate(s, e, "DATE", 0.7, self.name, "pattern: clock time opening a clause of a dated line"))
         # a weekday right before a date ('thứ Sáu 12/6/2026', 'thứ 5 9/7')
-        if "thu" in f or "chu nhat" in f:
+        if "thu" in f or "chu nhat" in f or _SHORT_WEEKDAY.search(ctx.text):
             for k, c in enumerate(out):
                 if not f[c.start].isdigit():
                     continue
                 m = _WEEKDAY_BEFORE.search(f, max(0, c.start - 16), c.start)
                 if not m or not free(m.start(), c.start):
                     continue
-                if ctx.diacritics and not ctx.text[m.start():m.start() + 3].lower() in _WEEKDAY_HEADS_MARKED:
+                if f[m.start()] in "tc" and (f[m.start() + 1].isdigit() or f[m.start():m.start() + 2] == "cn"):
+                    if not _SHORT_WEEKDAY.match(ctx.text, m.start()):
+                        continue  # 't5', 'cn' in lower case: no weekday
+                elif ctx.diacritics and not ctx.text[m.start():m.start() + 3].lower() in _WEEKDAY_HEADS_MARKED:
                     continue  # 'thư', 'thu': no weekday
                 before = (ctx.text[max(0, m.start() - 14):m.start()].lower() if ctx.diacritics else f[max(0, m.start() - 14):m.start()])
                 if (_NO_WEEKDAY_AFTER if ctx.diacritics else _NO_WEEKDAY_AFTER_FOLDED).search(before):

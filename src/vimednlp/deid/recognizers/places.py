@@ -16,6 +16,7 @@ from .base import Candidate, Context, PhraseSet, Recognizer, _index
 from .lexicons import address_unit_set, cues, names, places, vocab
 from .lexicons import domestic_exact as _domestic_exact
 from .lexicons import foreign_exact as _foreign_exact
+from .lexicons import ward_exact as _ward_exact
 from .lexicons import org_names as _org_names
 from .lexicons import unit_spellings as _unit_spellings
 from .spoken import spoken_number_end
@@ -128,6 +129,7 @@ _ETHNIC_BEFORE = PhraseSet(_V["ethnic_before"])
 _PRONOUN_PLACES = frozenset(_V["pronoun_places"])
 _LOWER_PLACE_HEADS = frozenset(_V["lower_place_heads"])
 _LOWER_VILLAGE_UNITS = frozenset(_V["lower_village_units"])
+_LOWER_MARKED_BEFORE = PhraseSet(_V["lower_marked_place_before"])
 _LOWER_VILLAGE_END = frozenset(_V["lower_village_end"])
 
 
@@ -143,6 +145,8 @@ class LocationRecognizer(Recognizer):
         field_spans = self._address_fields(ctx, c)
         if not ctx.diacritics and not ctx.upper_doc:
             self._lower_tail(ctx, pieces, gz)
+        elif ctx.diacritics and not ctx.upper_doc and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words:
+            self._lower_marked_places(ctx, gz, pieces)
         self._streets_after_buildings(ctx, c, pieces)
         self._date_line_places(ctx, pieces)
         return self._chain(ctx, pieces, field_spans)
@@ -482,6 +486,35 @@ class LocationRecognizer(Recognizer):
                     break
                 pieces.append((y, e, 0.7, "place name without diacritics after an address piece"))
                 x = e
+
+    @staticmethod
+    def _lower_marked_places(ctx: Context, gz, pieces: list) -> None:
+        """A text all in lower case with its marks (a transcript): after a place word ('ở khâm đức', 'bên ba chúc',
+        'thành phố đà nẵng'; places.yaml lower_marked_place_before), a known province, district or ward name of two
+        syllables or more, spelt with the same marks, that forms no ordinary word ('hòa bình' does)."""
+        from .names import lower_word_pairs
+
+        toks, n = ctx.tokens, len(ctx.tokens)
+        covered = bytearray(n + 1)
+        for a, b, _s, _w in pieces:
+            covered[a:b] = b"\x01" * (b - a)
+        exact = None
+        for i in range(1, n - 1):
+            if covered[i] or toks[i].kind != "word" or not toks[i].text.islower() or not ctx.adj[i] \
+                    or not ctx.cue_before(i, _LOWER_MARKED_BEFORE, skip=""):
+                continue
+            e = max(_place_match(ctx, i, gz["province"], False), _place_match(ctx, i, gz["district"], False),
+                    _place_match(ctx, i, gz["ward"], False))
+            if e - i < 2 or any(covered[i:e]) or not all(toks[x].text.islower() for x in range(i, e)):
+                continue
+            words = [toks[x].text for x in range(i, e)]
+            if exact is None:
+                exact = _domestic_exact() | _ward_exact()
+            pairs = lower_word_pairs()
+            if " ".join(words) not in exact or any(f"{a} {b}" in pairs for a, b in zip(words, words[1:])):
+                continue
+            pieces.append((i, e, 0.6, "known place name in lower case after a place word"))
+            covered[i:e] = b"\x01" * (e - i)
 
     @staticmethod
     def _venue_tail(ctx: Context, e: int) -> int:
