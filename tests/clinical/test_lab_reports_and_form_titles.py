@@ -13,12 +13,21 @@ def labelled(text):
 @pytest.mark.parametrize("text,test,value", [
     ("SINH HÓA MÁU\nGlucose                11,8   H      3,9 - 6,4       mmol/L", "Glucose", "11,8"),
     ("| Hb | 104 g/L | L |\n| Albumin | 28 g/L | L | 35–52 |", "Albumin", "28 g/L"),
-    ("Glucose đói                   6.6 mmol/L    H    3.9–5.6", "Glucose", "6.6 mmol/L"),
+    ("Glucose đói                   6.6 mmol/L    H    3.9–5.6", "Glucose đói", "6.6 mmol/L"),   # fasting is part of the test
 ])
 def test_lab_name_that_is_also_a_drug_is_a_test_in_a_table_row(text, test, value):
     spans = labelled(text)
     assert ("TEST", test) in spans and ("RESULT", value) in spans
     assert not [t for lab, t in spans if lab in ("DRUG", "DOSAGE")]
+
+
+@pytest.mark.parametrize("text,test", [
+    ("Hẹn sáng mai lấy máu làm glucose đói, HbA1c.", "glucose đói"),
+    ("Khám: cân nặng 64 kg, vòng eo 92 cm, HA 140/85.", "vòng eo"),
+])
+def test_a_fasting_glucose_and_a_waist_measure_are_tests(text, test):
+    spans = labelled(text)
+    assert ("TEST", test) in spans and not [t for lab, t in spans if lab == "DRUG"]
 
 
 def test_the_same_name_with_a_dose_stays_a_drug():
