@@ -226,3 +226,17 @@ def test_a_measure_with_a_slash_does_not_end_a_conditional():
 def test_a_slash_between_two_problems_still_ends_a_scope():
     got = {s.text: s.attrs.get("negated") for s in vimednlp.extract("Không sốt/ho khạc đờm nhiều.")}
     assert got["sốt"] and not got["ho khạc đờm"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Không có cơn co giật nào trong đêm.", "co giật"),          # `cơn` folds to `con`, like the terminator `còn`
+    ("Chưa có cơn hạ đường huyết nào.", "hạ đường huyết"),
+])
+def test_a_marked_word_that_folds_like_a_terminator_ends_no_scope(text, mention):
+    got = {s.text: s.attrs.get("negated") for s in vimednlp.extract(text)}
+    assert got[mention]
+
+
+def test_the_terminator_itself_still_ends_the_negation():
+    got = {s.text: s.attrs.get("negated") for s in vimednlp.extract("Không sốt, còn ho nhiều.")}
+    assert got["sốt"] and not got["ho nhiều"]

@@ -323,7 +323,9 @@ class ConText:
                         break
                     j += 1
                     for e in node.get("", ()):
-                        out[i].add(e.label)
+                        # as for cues, a word written with marks must have the terminator's marks: `cơn` is no `còn`
+                        if e.label not in out[i] and _fits_wild(e, view.words, i, view.acc):
+                            out[i].add(e.label)
             i += 1
         return out
 
