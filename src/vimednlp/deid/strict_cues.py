@@ -191,3 +191,65 @@ def place_names(finder, L) -> None:
                 i = j
                 continue
         i += 1
+
+
+def places_after_words(finder, L) -> None:
+    """Lower-case places that speech-to-text and chats leave behind a word saying where (issue #15): after a
+    place preposition ('ở khâm đức', 'ghé an thới'; words.yaml place_prepositions) two or three Vietnamese
+    syllables (a third only when it is in no word list), one of them in no word list and one a name syllable,
+    none a function, person or kinship word, and no two of them a known word; after an administrative unit ('xã
+    tri tôn'; name_units) that opens a phrase, two or three syllables, one a name syllable or in no list, unless
+    the unit and the next word make a word ('xã hội'; not_unit_pairs)."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    if not marks:
+        return  # (without marks every syllable may be a word typed plain: no evidence)
+    W = L["marked_words"]
+    preps, units, not_pairs = W["place_prepositions"], W["name_units"], W["not_unit_pairs"]
+    n = len(toks)
+
+    def listed(k: int) -> bool:
+        w = toks[k][0]
+        return any(L[x].has(w, True) for x in ("common", "known", "clinical", "stop", "spoken"))
+
+    def syllable(k: int) -> bool:
+        w = toks[k][0]
+        return toks[k][3] == "word" and w.isalpha() and w.islower() and vietnamese_like(w) \
+            and not L["stop"].has(w, True) and ctx.ftoks[k] not in L["person_words"] and w not in W["place_run_stop"] \
+            and ctx.ftoks[k] not in L["words"]["speaker_roles"] and finder.free(toks[k][1], toks[k][2])
+
+    i = 0
+    while i < n - 2:
+        w = toks[i][0].lower()
+        two = f"{w} {toks[i + 1][0].lower()}" if ctx.adj[i] else ""
+        m = 2 if two in units else 1 if w in units or w in preps else 0
+        if not m or not toks[i][0].islower() or not all(ctx.adj[i:i + m]):
+            i += 1
+            continue
+        j = i + m
+        k = j
+        # two syllables, a third when it is in no word list either ('ông ích khiêm'); what follows is the clause
+        while k < n and k - j < 3 and syllable(k) and (k == j or ctx.adj[k - 1]) and (k - j < 2 or not listed(k)):
+            k += 1
+        if k - j < 2 or any((ctx.ftoks[x], ctx.ftoks[x + 1]) in L["pairs"] for x in range(j, k - 1)) \
+                or k < n and ctx.adj[k - 1] and (not finder.free(toks[k][1], toks[k][2]) or toks[k][0][:1].isupper()):
+            # (words right before a removed or capitalised place are its head: 'ở dốc đèo | Thung Khe')
+            i += 1
+            continue
+        named = [L["given"].has(toks[x][0], True) or L["surnames"].has(toks[x][0], True) for x in range(j, k)]
+        unlisted = [not listed(x) for x in range(j, k)]
+        if m == 1 and w in preps:
+            # (a place's own syllable and a name syllable: 'khâm đức', 'an thới'; 'ở nhờ nhà', 'ở cây xăng' stay)
+            if not any(unlisted) or not any(named) or ctx.match_at(j, L["phrases"], folded=True) > j + 1:
+                i += 1
+                continue
+            finder.take_free(toks[j][1], toks[k - 1][2], "LOCATION", "strict: lower-case place after a word of place")
+        else:
+            # (a name syllable or one in no list: 'xã tri tôn'; 'xã tổ chức', 'cán bộ xã phiên dịch' stay)
+            opens = i == 0 or not ctx.adj[i - 1] or toks[i - 1][3] != "word" or toks[i - 1][0].lower() in preps \
+                or finder.ends.get(toks[i - 1][2]) == "LOCATION"  # (after a removed place: 'ấp phnom pi | xã tri tôn')
+            if f"{' '.join(t[0].lower() for t in toks[i:i + m])} {toks[j][0].lower()}" in not_pairs \
+                    or not opens or not any(named) and not any(unlisted):
+                i += 1
+                continue
+            finder.take_free(toks[i][1], toks[k - 1][2], "LOCATION", "strict: lower-case place after its unit")
+        i = k

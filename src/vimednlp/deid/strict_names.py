@@ -45,6 +45,10 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
     anywhere (a name syllable that is no ordinary word) or only where a name stands."""
     toks, marks = finder.ctx.tokens, finder.marks
     spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.explanation in _SURE]
+    # (the names that may teach a word that usually follows a kinship word: the default detector's, and the strict
+    # ones that a cue told, not a surname guessed from the words alone, 'mã tiếp nhận')
+    teach = set(name_spans) | {(c.start, c.end) for c in finder.out if c.explanation in _SURE
+                               and c.explanation != "strict: surname and name syllables"}
     W = L["marked_words"] if marks else L["words"]
     out: dict[str, bool] = {}
     starts = [t[1] for t in toks]
@@ -60,7 +64,8 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
         g = w.lower() if marks else f  # ('lả' is no 'là' of after_person_keep)
         # (a word that follows a kinship word as no name, 'anh tiếp tục', is this document's given name when a
         # removed name of two syllables or more ends with it, 'anh danh tiếp': it travels where a name stands)
-        full = k > 0 and toks[k - 1][1] >= s and toks[k - 1][3] == "word"
+        full = k > 0 and toks[k - 1][1] >= s and toks[k - 1][3] == "word" and (s, e) in teach \
+            and g not in W["kin_not_name"]
         if len(w) < 2 or g in W["name_middles"] or g in W["speaker_roles"] or g in W["after_person_keep"] and not full \
                 or L["spoken"].has(w, marks) or L["stop"].has(w, marks) or L["known"].has(w, marks):
             continue
