@@ -240,3 +240,14 @@ def test_a_marked_word_that_folds_like_a_terminator_ends_no_scope(text, mention)
 def test_the_terminator_itself_still_ends_the_negation():
     got = {s.text: s.attrs.get("negated") for s in vimednlp.extract("Không sốt, còn ho nhiều.")}
     assert got["sốt"] and not got["ho nhiều"]
+
+
+@pytest.mark.parametrize("text, mention, cls", [
+    ("Đã cai rượu 2 lần: lần 2019 có co giật sau 2 ngày ngưng.", "co giật", "historical"),
+    ("Dặn uống nhiều nước vì thuốc mới dễ gây nhiễm nấm sinh dục.", "nhiễm nấm sinh dục", "hypothetical"),
+    ("Thuốc có thể gây hạ đường huyết, nhớ ăn đúng bữa.", "hạ đường huyết", "hypothetical"),
+    ("Diễn tiến: cắt sốt từ 17 giờ ngày thứ 5.", "sốt", "negated"),
+])
+def test_episode_years_side_effects_and_ended_fevers(text, mention, cls):
+    spans = [s for s in vimednlp.extract(text) if mention.startswith(s.text) or s.text.startswith(mention)]
+    assert spans and spans[0].attrs.get(cls), (mention, cls)
