@@ -94,3 +94,10 @@ def test_strict_takes_the_hyphen_of_a_name_broken_at_a_lines_end():
     text = "chuyển STK 842115311994 chủ TK NGUYEN PH-\nUONG MY. SĐT em: 0936339254"
     found = spans_at(text, [("NGUYEN PH", "ORGANIZATION"), ("UONG MY", "NAME")])
     assert covered(strict_spans(text, found), text, "PH-") or covered(strict_spans(text, found), text, "-")
+
+
+def test_strict_takes_the_en_dash_inside_one_organisation():
+    # (an en dash or em dash joins a unit and its hospital as a hyphen does: 'Viện Sức khỏe Tâm thần – BV Bạch Mai')
+    text = "Chuyển khám: Viện Sức khỏe Tâm thần – BV Bạch Mai, hẹn 8h00."
+    found = spans_at(text, [("Viện Sức khỏe Tâm thần", "ORGANIZATION"), ("BV Bạch Mai", "ORGANIZATION")])
+    assert covered(strict_spans(text, found), text, "–")

@@ -211,7 +211,7 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                             {"explanation": "strict: punctuation inside a name"}))
             continue
         if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
-                and (re.fullmatch(r"[^\S\n]*[,.\-()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start])
+                and (re.fullmatch(r"[^\S\n]*[,.\-–—()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start])
                      or b.label == "LOCATION" and re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):
             # (also a comma or hyphen that ends the line an address goes on from: 'xã Thanh Hà,' / 'Hải Phòng'; not
             # between organisations listed one a line)
@@ -264,3 +264,4 @@ def _org_head_before(before: str, words: list, L, marks: bool) -> int | None:
                     return k - n
                 return None
     return None
+
