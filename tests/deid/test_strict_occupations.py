@@ -42,3 +42,18 @@ def test_strict_removes_the_occupation_beside_a_name(text, name, job):
 ])
 def test_strict_keeps_what_is_no_occupation(text, name, part):
     assert not occupation_removed(text, name, part)
+
+
+@pytest.mark.parametrize("text, name, job", [
+    # a listed profession opening a bracket, whatever note follows it in the bracket
+    ("Không ai nói được tiếng Khmer, hỏi anh Lâm Sóc Ri (điều dưỡng bên đó), ĐT để sau.", "Lâm Sóc Ri", "điều dưỡng"),
+    ("Người đối chiếu: Sơn Ngọc Thành (kế toán) đã ký.", "Sơn Ngọc Thành", "kế toán"),
+    # a birth year written as a field between the name and the occupation
+    ("- Cha: Trần Văn Lực, sn 1988, bảo vệ; mẹ ruột ở quê.", "Trần Văn Lực", "bảo vệ"),
+])
+def test_strict_removes_a_listed_profession_in_brackets_and_after_a_birth_year(text, name, job):
+    assert occupation_removed(text, name, job)
+
+
+def test_strict_keeps_a_note_in_brackets_that_is_no_profession():
+    assert not occupation_removed("Người nhận: bà Lò Thị Ỉn (điểm chỉ) tại trạm.", "Lò Thị Ỉn", "điểm chỉ")

@@ -8,6 +8,7 @@ clinical term is no occupation (words.yaml apposition_not_role, and the clinical
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..text.fold import fold_lower
@@ -41,6 +42,13 @@ def appositions(finder, L) -> None:
             if a >= n or toks[a][0] != ",":
                 continue
             k = a + 1
+        # (a listed profession opening a bracket is the occupation, whatever follows it: '(điều dưỡng bên đó)')
+        lm = next((m for m in (3, 2, 1) if k + m <= n and all(toks[x][3] == "word" and toks[x][0][:1].islower()
+                                                               for x in range(k, k + m))
+                   and " ".join(ctx.ftoks[k:k + m]) in L["professions"]), 0)
+        if toks[j][0] == "(" and lm:
+            finder.take_free(toks[k][1], toks[k + lm - 1][2], "PROFESSION", "strict: the occupation beside a name")
+            continue
         b = k
         while b < n and b - k < 5 and toks[b][3] == "word" and (b == k or ctx.adj[b - 1]) \
                 and toks[b][0][:1].islower() and not L["stop"].has(toks[b][0], marks):
@@ -68,6 +76,10 @@ def _skip_age(finder, k: int, ages: dict, L) -> int:
         while k < n and toks[k][1] < e:
             k += 1
         return k
+    # a birth year written as a field ('Trần Văn Lực, sn 1988, bảo vệ'; words.yaml apposition_birth_cues)
+    if finder.ctx.ftoks[k] in L["words"]["apposition_birth_cues"] and k + 1 < n and re.fullmatch(
+            r"(?:19|20)\d\d", toks[k + 1][0]):
+        return k + 2
     w = toks[k][0]
     if w[:1].isdigit() and len(w) <= 4 and (w.isdigit() or w.rstrip("tT").isdigit()):
         k += 1
