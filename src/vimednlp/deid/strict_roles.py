@@ -46,13 +46,13 @@ def appositions(finder, L) -> None:
         lm = next((m for m in (3, 2, 1) if k + m <= n and all(toks[x][3] == "word" and toks[x][0][:1].islower()
                                                                for x in range(k, k + m))
                    and " ".join(ctx.ftoks[k:k + m]) in L["professions"]), 0)
-        if toks[j][0] == "(" and lm:
-            finder.take_free(toks[k][1], toks[k + lm - 1][2], "PROFESSION", "strict: the occupation beside a name")
-            continue
         b = k
         while b < n and b - k < 5 and toks[b][3] == "word" and (b == k or ctx.adj[b - 1]) \
                 and toks[b][0][:1].islower() and not L["stop"].has(toks[b][0], marks):
             b += 1
+        if toks[j][0] == "(" and lm and (b < k + lm or b >= n or toks[b][0] != ","):
+            finder.take_free(toks[k][1], toks[k + lm - 1][2], "PROFESSION", "strict: the occupation beside a name")
+            continue
         if b == k or b - k > 4 or b >= n or toks[b][0] not in ((",",) if toks[j][0] == "(" else _CLOSE):
             continue  # (the slot is a short run of lower-case words that ends at punctuation: another item after
             # it inside brackets, which also hold notes such as '(điểm chỉ)')
