@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...text.fold import fold_lower
 from ...text.syllable import is_syllable
 from .base import Candidate, Context, Recognizer, Taken, _index
-from .lexicons import cues, names, vocab
+from .lexicons import cues, cues_raw, names, vocab
 
 _V = vocab("names")  # resources/deid/vocab/names.yaml
 _MIDDLE_THI = frozenset(_V["middle_thi"])
@@ -187,6 +187,14 @@ def ordinary_words() -> tuple[frozenset, frozenset]:
         syllables.update(parts)
         pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:]))
     return frozenset(pairs), frozenset(syllables)
+
+
+@lru_cache(maxsize=1)
+def _marked_only_cues() -> frozenset:
+    """One-word name cues (cues.json name_before) always written with marks ('cháu', 'thầy'), by their folded form."""
+    raw = [x.lower() for x in cues_raw()["name_before"] if " " not in x.strip()]
+    plain = {x for x in raw if fold_lower(x) == x}
+    return frozenset(fold_lower(x) for x in raw if fold_lower(x) != x) - plain
 
 
 @lru_cache(maxsize=1)
@@ -610,6 +618,12 @@ class NameRecognizer(Recognizer):
             run_end = j + 1
             start_is_cue = ft[i] in cue_words and run_end - i >= 2 \
                 and not (ft[i] in sur and ft[i + 1] in _MIDDLE_THI)  # 'ĐD Ông Thị Nguyệt': surname Ông, not 'Mr'
+            # 'thầy Chau Sóc Kha': in a text with marks, a surname written without them is no cue that needs its
+            # marks ('Chau', the Khmer surname, is not 'cháu')
+            unmarked_surname = ctx.diacritics and ft[i] in sur and ctx.ktoks[i] == ft[i] and ft[i] in _marked_only_cues() \
+                and run_end - i >= 2 and t.text[1:].islower() and not toks[i + 1].text.isupper()
+            if unmarked_surname:
+                start_is_cue = False
             if cue_hit and t.text in _BIRTH_ORDER and run_end - i >= 2 and not upper \
                     and not self._never(ft, i + 1, run_end, never) and ctx.ktoks[i + 1] not in never:
                 e = min(run_end, i + 3)
@@ -666,7 +680,7 @@ class NameRecognizer(Recognizer):
             if cand_end is None and cue_hit and (ctx.match_at(i, never) >= i + 2 or _DRUG_STRENGTH.match(ctx.folded, t.end)):
                 i += 1  # 'Tổ bảo vệ', 'Ban Giám đốc': a phrase, not a name; 'còn Sifrol 0,25mg': a drug and its strength
                 continue
-            if cand_end is None and cue_hit and ft[i] not in cue_words and not acronym:
+            if cand_end is None and cue_hit and (ft[i] not in cue_words or unmarked_surname) and not acronym:
                 # after a field label ('Bác sĩ:', 'Bệnh nhân:') a capital starts a sentence: need the lexicon
                 labelled = i > 0 and ctx.ftoks[i - 1] == ":"
                 # a line in capitals in a mixed-case text ('... - DI UC'): the cue is a word of a title
@@ -718,6 +732,8 @@ class NameRecognizer(Recognizer):
                     and f"{ft[cand_end - 1]} {ft[cand_end]}" in never:
                 i += 1  # 'MÃ Y TẾ:' (a field label): the last syllable opens a common phrase ('y tế'), no name
                 continue
+            if cand_end is not None and unmarked_surname and cand_end - i >= 2 and not self._never(ft, i + 1, cand_end, never):
+                never_ok = True  # ('Chau Sóc Kha': the surname is no 'cháu' of a never-name phrase)
             if cand_end is not None and (never_ok or not self._never(ft, i, cand_end, never)):
                 score = 0.9 if cue_hit else (0.75 if cand_end - i >= 3 else 0.65)
                 if cue_hit and why.startswith("surname"):

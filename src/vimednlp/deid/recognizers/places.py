@@ -932,6 +932,13 @@ class OrganizationRecognizer(Recognizer):
                 break  # a comma ends the unit's name, except in lists of body parts ('Cơ, xương, khớp')
             head = ft[k] in ("khoa", "phong", "buong", "tang") or (ft[k] == "trung" and k + 1 <= j and ft[k + 1] == "tam") \
                 or (ft[k] in ("don", "khu", "toa") and k + 1 <= j and ft[k + 1] in ("vi", "nha"))
+            if head and k < j and dash and ft[k:k + 2] == ["phong", "kham"] and toks[k].text[:1].isupper() \
+                    and not toks[k].text.isupper() and any(ft[x] in _PROGRAMME_CLINIC for x in range(k + 2, j + 1)):
+                # a programme's outpatient clinic before a dash and its parent ('Phòng khám ngoại trú HIV - TTYT ...',
+                # 'Phòng khám Lao – Trung tâm Y tế ...'): a unit known by that name, one organisation with its parent
+                # (a specialty clinic, 'PK Nội tiết - BV ...', is a department: the hospital alone names the place)
+                return Candidate(toks[k].start, c.end, c.label, c.score, c.source, c.explanation + " + clinic",
+                                 dict(c.attrs))
             if head and k < j and ft[k] in ("khoa", "phong", "buong") \
                     and (k == 0 or ft[k - 1] in (":", "-", "–") or "\n" in ctx.text[toks[k - 1].end:toks[k].start]
                          or k > 1 and ft[k - 2:k] == ["kinh", "gui"]):  # 'Kính gửi Phòng KHTH Bệnh viện ...'
@@ -949,6 +956,7 @@ class OrganizationRecognizer(Recognizer):
 
 
 _NOT_ORG = frozenset(_V["not_org"])
+_PROGRAMME_CLINIC = frozenset(_V["programme_clinic_words"])
 _SPECIALTY_HEADS = frozenset(_V["specialty_heads"])
 _SPECIALTY_TITLE_BEFORE = frozenset(_V["specialty_title_before"])
 _HEADED_STAFF = frozenset(_V["headed_staff"])
