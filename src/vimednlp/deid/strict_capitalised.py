@@ -113,20 +113,29 @@ def capitalised(finder, i: int, L) -> int:
 
 
 def _people_after(finder, i: int, L) -> int:
-    """A people or its language after 'người', 'tiếng', 'dân tộc' ('tiếng Việt', 'người Tày', 'dân tộc Ê Đê';
-    words.yaml): the index after it, or i. Not an identifier, though 'Việt' or 'Thái' is also a given name."""
+    """A people or its language after 'người', 'tiếng', 'dân tộc' ('tiếng Việt', 'người Tày', 'dân tộc Ê Đê',
+    'Dân tộc: Cơ Tu'; words.yaml), or a people of two words anywhere ('| Cơ Tu |', 'Gié-Triêng'): the index after
+    it, or i. Not an identifier, though 'Việt' or 'Thái' is also a given name."""
     toks, ctx = finder.ctx.tokens, finder.ctx
     W = L["marked_words"] if finder.marks else L["words"]
 
     def form(t) -> str:
         return t[0].lower() if finder.marks else fold_lower(t[0])
 
-    head = next((h for h in (1, 2) if i - h >= 0 and all(ctx.adj[i - h:i]) and
-                 " ".join(form(t) for t in toks[i - h:i]) in W["people_heads"]), None)
-    if head is None:
-        return i
-    for m in (3, 2, 1):
-        if i + m <= len(toks) and all(ctx.adj[i:i + m - 1]) and " ".join(form(t) for t in toks[i:i + m]) in W["peoples"]:
+    # (the head may end a field before ':': 'Dân tộc: Cơ Tu')
+    colon = 1 if i >= 2 and toks[i - 1][0] == ":" and "\n" not in finder.text[toks[i - 2][2]:toks[i][1]] else 0
+    head = next((h for h in (1, 2) if i - h - colon >= 0 and all(ctx.adj[i - h - colon:i - colon]) and
+                 " ".join(form(t) for t in toks[i - h - colon:i - colon]) in W["people_heads"]), None)
+    n = len(toks)
+    for m in (5, 4, 3, 2, 1):  # (a hyphen between the words counts as a token: 'Gié-Triêng')
+        if i + m > n or not all(ctx.adj[i:i + m - 1]) or m == 1 and head is None:
+            continue
+        words = [t for t in toks[i:i + m] if t[0] != "-"]
+        if len(words) < 2 and head is None or toks[i + m - 1][0] == "-":
+            continue
+        joined = "".join(form(t) if t[0] == "-" else (" " if k and toks[i + k - 1][0] != "-" else "") + form(t)
+                         for k, t in enumerate(toks[i:i + m]))
+        if joined in W["peoples"] or joined.replace("-", " ") in W["peoples"]:
             return i + m
     return i
 
