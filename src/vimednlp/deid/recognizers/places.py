@@ -381,6 +381,8 @@ class LocationRecognizer(Recognizer):
         # tokens are looked at)
         for i in [i for i in range(1, n) if kt[i - 1] in field_last or (len(ft[i - 1]) == 1 and ft[i - 1] in ":.-,(")]:
             hit = ctx.cue_before(i, fields)
+            if hit in _COLON_ONLY_FIELDS and ft[i - 1] != ":":
+                continue  # 'ko de o nha dc. Qua cua khau ...': 'dc' is 'được' there, a field label takes a colon
             if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in _RESIDENCE_CUES):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
@@ -957,6 +959,7 @@ class OrganizationRecognizer(Recognizer):
 
 _NOT_ORG = frozenset(_V["not_org"])
 _PROGRAMME_CLINIC = frozenset(_V["programme_clinic_words"])
+_COLON_ONLY_FIELDS = frozenset(_V["colon_only_field_cues"])
 _SPECIALTY_HEADS = frozenset(_V["specialty_heads"])
 _SPECIALTY_TITLE_BEFORE = frozenset(_V["specialty_title_before"])
 _HEADED_STAFF = frozenset(_V["headed_staff"])
