@@ -109,8 +109,10 @@ def test_ulcer_with_bleeding_and_postprocedural_combinations(vi_cache, mention, 
 
 # --- English: the head is the last word, acuity and flare words are context -------------------------------
 def test_english_back_off_drops_acuity_and_site(vi_cache):
+    # after a comma the side is a part of its own: the first part is ranked alone (round 4), and its
+    # acuity and flare words are still dropped
     c = top("acute gout flare, right knee")
-    assert c is not None and c.code[:3] == "M10" and c.reason == "head"
+    assert c is not None and c.code[:3] == "M10" and c.reason in ("head", "part")
 
 
 def test_english_back_off_reads_the_trailing_head(vi_cache):

@@ -47,6 +47,7 @@ class _Forms:
     trail: list[re.Pattern] = field(default_factory=list)
     absent: list[re.Pattern] = field(default_factory=list)
     drop: list[re.Pattern] = field(default_factory=list)
+    split: list[re.Pattern] = field(default_factory=list)
     letters: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # words -> (letter, alone)
     max_letter: int = 1
     numbers: dict[str, int] = field(default_factory=dict)
@@ -100,6 +101,8 @@ def forms() -> _Forms:
                 f.trail.append(re.compile(src))
             elif kind == "drop":
                 f.drop.append(re.compile(src))
+            elif kind == "split":
+                f.split.append(re.compile(src))
             elif kind == "letter":
                 key = tuple(_low(src).split())
                 f.letters[key] = (dst.rstrip("!"), dst.endswith("!"))
@@ -422,3 +425,17 @@ def head_of(text: str) -> str | None:
 def clear_caches() -> None:
     forms.cache_clear()
     canonical_mention.cache_clear()
+
+
+def diagnosis_parts(text: str) -> list[str]:
+    """The diagnoses of a mention that names more than one (`THA, ĐTĐ typ 2`, `viêm phổi + suy hô hấp`), in
+    the order written, split where a `split` row of mention_forms.tsv matches (`,` `;` `+` `và` `and`); [] when
+    it names one. Which parts name a diagnosis is for the ranker to say (`Colles fracture, left` splits too, and
+    `left` codes nothing)."""
+    f = forms()
+    parts = [text]
+    for pat in f.split:
+        parts = [q for p in parts for q in pat.split(p)]
+    parts = [p.strip(" \t,;:.+-") for p in parts]
+    parts = [p for p in parts if p and any(ch.isalpha() for ch in p)]
+    return parts if len(parts) > 1 else []

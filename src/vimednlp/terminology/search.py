@@ -24,7 +24,7 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
-from .canonical import canonical_mention, forms_ocr_digits, head_of, ocr_ascii, says_absent
+from .canonical import canonical_mention, diagnosis_parts, forms_ocr_digits, head_of, ocr_ascii, says_absent
 from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
@@ -252,7 +252,7 @@ class TermIndex:
 
     # --- querying -----------------------------------------------------------------------------------
     def search(self, query: str, k: int = 10, codes_in_text: Iterable[str] = (),
-               context: str | None = None) -> list[Candidate]:
+               context: str | None = None, _parts_done: bool = False) -> list[Candidate]:
         if not isinstance(query, str):
             raise TypeError(f"query must be a string, got {type(query).__name__}")
         best: dict[str, tuple[float, str, str]] = {}
@@ -377,9 +377,69 @@ class TermIndex:
             # qualifiers as written and as read (`giai đoạn bốn` -> giai đoạn 4)
             self._qualifiers(best, bases[1][0] if len(bases) > 1 else q)
             self._unspecified_child(best)
+            if not _parts_done and self._similar_only(best):
+                self._split(best, q, context)
             if not self._credible(best):  # (backing off always loses: blind set 1 top-1 0.968 -> 0.941)
-                self._back_off(best, [b for b, _ in reversed(bases)])
+                # the written forms, then each one with its abbreviations expanded (`TEN sau dùng thuốc` ->
+                # hoại tử thượng bì nhiễm độc ...), first expansion only
+                expanded = [v for v, via, r in variants if via == "abbreviation" and r == 0]
+                self._back_off(best, [b for b, _ in reversed(bases)] + list(dict.fromkeys(expanded))[:4])
         return self._rank(best, k)
+
+    @staticmethod
+    def _similar_only(best: dict[str, tuple[float, str, str]]) -> bool:
+        """Nothing proposed so far is better than string similarity (or nothing is credible at all)."""
+        from . import calibration
+
+        if not best:
+            return True
+        s, r, _ = max(best.values(), key=lambda v: v[0])
+        return r in calibration.SIMILARITY_REASONS or not TermIndex._credible(best)
+
+    def _split(self, best: dict[str, tuple[float, str, str]], query: str, context: str | None) -> None:
+        """A mention that names two diagnoses (`THA, ĐTĐ typ 2`, `viêm phổi + suy hô hấp`) and as a whole
+        finds only string similarity: each part (canonical.diagnosis_parts) is ranked alone, and the codes of
+        the parts that find something credible come first, the first part written first (ICD-10 codes each
+        diagnosis; the first written is the main one). When the whole finds something credible, the parts take
+        the lead only if two of them are found by an exact or expanded match; otherwise their codes follow the
+        whole's best (top-5). A part found by an exact or expanded match keeps
+        its reason as `part` (x0.9); one found by similarity stays `tfidf` (x0.98)."""
+        from . import calibration
+
+        parts = diagnosis_parts(query)
+        if not parts:
+            return
+        found = []
+        for part in parts[:4]:
+            n = norm(part)
+            if strip_qualifiers(n) == "" and n:  # a side or stage alone (`Colles fracture, left`)
+                continue
+            got = self.search(part, k=3, context=context, _parts_done=True)
+            if got and self._credible({c.code: (c.score, c.reason, c.term) for c in got[:1]}):
+                found.append(got)
+        strong = sum(got[0].reason not in calibration.SIMILARITY_REASONS for got in found)
+        cap, behind = 1.0, False
+        if self._credible(best) and strong < 2:
+            # the whole mention already finds something credible and the parts do not name two diagnoses
+            # for sure (`Pulmonary tuberculosis, smear-positive`): the parts' exact or expanded matches come
+            # after its best, their string neighbours not at all
+            cap, behind = round(max(v[0] for v in best.values()) - 0.005, 4), True
+        for j, got in enumerate(found):
+            top = None
+            for c in got:
+                if behind and c.reason in calibration.SIMILARITY_REASONS:
+                    continue
+                if c.reason in calibration.SIMILARITY_REASONS:
+                    score, reason = c.score * 0.98, c.reason
+                else:
+                    score, reason = c.score * 0.9, "part"
+                score = round(min(score, cap) - 0.002 * j, 4)
+                top = score if top is None else top
+                old = best.get(c.code)
+                if old is None or old[0] < score:
+                    best[c.code] = (score, reason, c.term)
+            if top is not None:
+                cap = top - 0.005  # the next part ranks below this one
 
     def _unspecified_child(self, best: dict[str, tuple[float, str, str]]) -> None:
         """A category that has subcodes is not a billable code: its `.9` subcode (unspecified) takes its
