@@ -789,7 +789,9 @@ class OrganizationRecognizer(Recognizer):
             if named and e > h_end and (" ".join(ft[i:h_end]) == "don vi" and e < n and ft[e] == ":"
                                         or f"{ft[h_end - 1]} {ft[h_end]}" in _NOT_ORG
                                         or i > 0 and ft[i - 1] == "xa" and ft[i] == "hoi"
-                                        or " ".join(ft[h_end - 1:h_end + 2]) in _NOT_ORG):
+                                        or " ".join(ft[h_end - 1:h_end + 2]) in _NOT_ORG
+                                        or i > 1 and f"{ft[i - 2]} {ft[i - 1]}" in _NOT_ORG_BEFORE):
+                # ('Đơn giá BV Đơn giá BH Tỷ lệ ...': a bill's column, the hospital's price, then more columns)
                 # 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' (the state's name heading every official letter),
                 # 'HỘI CHẨN LIÊN KHOA' (a case conference)
                 i = e  # 'ĐƠN VỊ LÀM VIỆC:' (a field label), 'TRƯỜNG HỢP ...' (a case), 'viện phí' (a fee)
@@ -958,6 +960,7 @@ class OrganizationRecognizer(Recognizer):
 
 
 _NOT_ORG = frozenset(_V["not_org"])
+_NOT_ORG_BEFORE = frozenset(_V["not_org_before"])
 _PROGRAMME_CLINIC = frozenset(_V["programme_clinic_words"])
 _COLON_ONLY_FIELDS = frozenset(_V["colon_only_field_cues"])
 _SPECIALTY_HEADS = frozenset(_V["specialty_heads"])
