@@ -44,3 +44,20 @@ def test_strict_removes_a_speaker_and_time_with_an_emoji_after_a_space():
 def test_strict_keeps_a_heading_with_a_symbol_after_it():
     text = "Chẩn đoán ✓: viêm phổi\nĐiều trị ✓: kháng sinh\n"
     assert removed(text) == []
+
+
+def test_strict_removes_a_speaker_whose_time_carries_the_day():
+    text = ("Ba (19:02 08/12): may uong thuoc gi day\n"
+            "Ratha (19:05 08/12): thuoc phong thoi ba\n"
+            "Chau Sophal (20:14 08/12): anh oi em hoi chut\n")
+    got = " ".join(removed(text))
+    assert "Chau" in got and "Sophal" in got
+
+
+def test_strict_keeps_a_kinship_word_alone_as_a_speaker_role():
+    text = ("Ba: phong gi ma phai uong\n"
+            "Lim Dara: thuoc phong thoi ba\n"
+            "Ba: vay thi duoc\n"
+            "Lim Dara: dung roi\n")
+    got = removed(text)
+    assert "Ba" not in got and any("Dara" in s for s in got)

@@ -36,11 +36,15 @@ def speakers(finder, rx, clock, L) -> None:
         if not chat and not own:
             continue
         words = ms[0].group("who").split()
-        if fold_lower(" ".join(words)) in L["words"]["speaker_role_phrases"]:
-            continue  # a role, not a name ('điều phối:', 'TVV:')
+        if fold_lower(" ".join(words)) in L["words"]["speaker_role_phrases"] \
+                or len(words) == 1 and (words[0].lower() if finder.marks else fold_lower(words[0])) in \
+                (L["marked_words"] if finder.marks else L["words"])["speaker_roles"]:
+            continue  # a role, not a name ('điều phối:', 'TVV:'; a kinship word alone, any case: 'Ba:', 'Mẹ (19:02):')
         folded = fold_lower(" ".join(words)).split()
         label_start = any(" ".join(folded[:k]) in L["phrases"] for k in (2, 3) if len(folded) >= k)
-        if label_start or all((known.has(w, finder.marks) or clinical.has(w, finder.marks) or common.has(w, finder.marks)) and
+        # (a phrase the default detector removed in part is no heading: 'Út Nhỏ | Rạch Sỏi:')
+        removed = any(not finder.free(m.start("who"), m.end("who")) for m in ms)
+        if label_start or not removed and all((known.has(w, finder.marks) or clinical.has(w, finder.marks) or common.has(w, finder.marks)) and
                (not own or not L["given"].has(w, finder.marks) and not L["surnames"].has(w, finder.marks))
                for w in words):
             continue  # a heading or field label ('chẩn đoán', 'mạch', 'ghi chú'; 'Mã thẻ BHYT', 'Y lệnh' said twice)
