@@ -101,3 +101,12 @@ def test_strict_takes_the_en_dash_inside_one_organisation():
     text = "Chuyển khám: Viện Sức khỏe Tâm thần – BV Bạch Mai, hẹn 8h00."
     found = spans_at(text, [("Viện Sức khỏe Tâm thần", "ORGANIZATION"), ("BV Bạch Mai", "ORGANIZATION")])
     assert covered(strict_spans(text, found), text, "–")
+
+
+def test_strict_takes_the_one_letter_prefix_of_a_highland_name():
+    # ('A Lăng …' of Cơ Tu names: the letter opens its table cell or bracket; 'vitamin A' in a sentence stays)
+    for text in ("| 3 | A Lăng Thị Mơ | 2021 | Cơ Tu |", "Nhận xét GVCN (A Lăng Thị Xuyến): em chăm ngoan."):
+        name = "Lăng Thị Mơ" if "Mơ" in text else "Lăng Thị Xuyến"
+        assert covered(strict_spans(text, spans_at(text, [(name, "NAME")])), text, "A ")
+    text = "Bổ sung vitamin A Nguyễn Văn Bình uống đều."
+    assert not covered(strict_spans(text, spans_at(text, [("Nguyễn Văn Bình", "NAME")])), text, "A ")

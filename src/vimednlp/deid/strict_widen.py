@@ -226,6 +226,22 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             e = a.end + 1
             out.append(Span(a.end, e, "NAME", text[a.end:e], "strict", SCORE,
                             {"explanation": "strict: punctuation inside a name"}))
+    # the one-letter prefix of a highland name before the rest of the removed name ('| A Lăng Thị Mơ |', '(A Lăng
+    # Thị Xuyến)', 'Y Phương'; words.yaml name_prefix_letters), where the letter opens its cell, bracket, field or line
+    letters = L["words"]["name_prefix_letters"]
+    for sp in spans:
+        if sp.label != "NAME" or not sp.text[:1].isupper() or sp.start < 2:
+            continue
+        m = re.search(r"(?:^|(?<=[\s(|:,\[]))([A-ZĐ])'?[^\S\n]\Z", text[max(0, sp.start - 4):sp.start])
+        if not m or m.group(1).lower() not in letters:
+            continue
+        s0 = max(0, sp.start - 4) + m.start(1)
+        before = text[text.rfind("\n", 0, s0) + 1:s0].rstrip(" ")
+        if before and before[-1] not in "(|:,[\t" and not before.endswith("  "):
+            continue  # (inside a sentence: 'vitamin A Nguyễn …' is no name's prefix)
+        e0 = s0 + len(m.group(0).rstrip())
+        out.append(Span(s0, e0, "NAME", text[s0:e0], "strict", SCORE,
+                        {"explanation": "strict: the one-letter prefix of a highland name"}))
     out.sort(key=lambda s: s.start)
     keep: list[Span] = []
     for o in out:  # (none may overlap a removed span or another)
