@@ -435,6 +435,8 @@ class SocialMixin:
         mung = f"mùng {self.pick([str(n), DIGITS[n] if n < 10 else 'mười'])}"
         clock = self.pick([f"{h + 12 * (part in ('chiều', 'tối'))}h{r.randint(0, 59):02d}", f"{h} giờ {part}",
                            f"{h} giờ {r.randint(5, 55)} {part}", f"{h} giờ rưỡi {part}", f"{h}h {part}"])
+        if r.random() < .25:
+            return self.pick(S["said_extra"]).format(wd=wd, part=part, d=r.randint(1, 28), m=m)
         return self.pick([f"hôm {wd}", f"{part} mùng {n}", f"{part} {mung}", f"{mung} tháng {m}", f"{part} {mung} Tết",
                           f"{clock} cùng ngày", f"{part} cùng ngày", clock, f"{part} {wd} tuần trước",
                           f"{wd} tuần sau", f"{clock} {wd}", f"{part} hôm {wd}", f"{wd} {mung}",
@@ -460,7 +462,8 @@ class SocialMixin:
                         f"km số {r.randint(1, 90)}"])
         tail = self.pick(["", "", f", đoạn qua {self.pick(['xã', 'phường', 'thị trấn'])} {self.s_ward()}",
                           f" ({self.pick(['xã', 'phường'])} {self.s_ward()})"])
-        return self.pick([f"{km} {road}{tail}", f"{km} {road}{tail}", f"{self.pick(['ngã ba', 'ngã tư', 'cầu'])} "
+        return self.pick([f"{km} {road}{tail}", f"{km} {road}{tail}", f"{road} qua {self.pick(['xã', 'phường', 'thị trấn'])} "
+                          f"{self.s_ward()}", f"{self.pick(['ngã ba', 'ngã tư', 'cầu'])} "
                           f"{self.s_ward()}, {self.pick(['đường ', ''])}{road}", f"{road} {km}{tail}"])
 
     def s_org_word(self) -> str:
@@ -492,7 +495,10 @@ def social_markup(tpl: str, g) -> str:
         w = g.s_org_word()
         if g.r.random() < .45:
             return f"{g.pick(SO['org_kinds_outside'])} [{w}|ORGANIZATION]"
-        name = f"{g.pick(SO['org_kinds_inside'])} {w}" + g.pick(["", "", f" {g.s_ward()}", f" xã {g.s_ward()}"])
+        kind = g.pick(SO["org_kinds_inside"])
+        if kind in ("Quỹ", "Ngôi nhà", "Nhà tạm lánh", "Trung tâm") and g.r.random() < .6:
+            w = g.pick(SO["org_phrases"])  # sentence case: `Quỹ Vì trẻ em vùng cao`
+        name = f"{kind} {w}" + g.pick(["", "", f" {g.s_ward()}", f" xã {g.s_ward()}"])
         return f"[{name}|ORGANIZATION]"
     return re.sub(r"\{@org\}", org, re.sub(r"\{@fam\}", fam, tpl))
 
@@ -713,6 +719,10 @@ def social_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None,
                              "NAME"),
         "sschool": lambda: P(f"{g.pick(['trường', 'Trường', 'trường tiểu học', 'trường THCS', 'trường mầm non', 'lớp học tình thương'])} "
                              f"{g.pick([g.s_ward(), g.pick(base.STREETS), g.s_org_word()])}", "ORGANIZATION"),
+        "pday": lambda: P(g.pick(SO["plain_days"]), None),  # a relative day is no identifier: left unlabelled
+        "en_age": lambda: P(g.pick(SO["en_ages"]).format(a=r.randint(19, 70), h=r.randint(1, 72), w=r.randint(1, 12)), "AGE"),
+        "en_place": lambda: P(g.pick(SO["en_place_kinds"]).replace("{X}", fold(g.s_ward())), "LOCATION"),
+        "en_upper": lambda: P((lambda n: f"{n[2].upper()} {n[1]} {g.s_en_given()}")(g.i_person("iname", g.i_nation())), "NAME"),
         "sorg": lambda: P(f"{g.pick(SO['org_kinds_inside'])} {g.s_org_word()}", "ORGANIZATION"),
     }
 
@@ -883,7 +893,8 @@ SOCIAL_WORK = [
     "PHIẾU ĐÁNH GIÁ CÔNG TÁC XÃ HỘI - {dept_hospital}\nMã ca: {casecode}    Người đánh giá: {shandle}\n"
     "Trẻ: {child_full}, {age_child}, ở {splace}, {sward}.\nHoàn cảnh: {@fam}; {@fam}. Hiện ở với {bà|cô|dì} {gf}, {job}, "
     "SĐT {phone}.\nDiễn biến: vào viện {said}; {said2} trẻ {sym}. CTXH nhận tin lúc {said} và báo {committee}.\n"
-    "Hỗ trợ: {@org} hỗ trợ 2 triệu đồng; đã kết nối {@org}.\nHẹn thăm nhà {said2}, điểm hẹn {splace2}.",
+    "Hỗ trợ: {@org} hỗ trợ 2 triệu đồng; đã kết nối {@org}.\nHẹn thăm nhà {said2}, điểm hẹn {splace2}; {pday} mẹ trẻ "
+    "không nghe máy. Người cập nhật: {given2} (CTXH).",
     "BIÊN BẢN BÀN GIAO NGƯỜI BỆNH NGOÀI VIỆN\nĐịa điểm: {skm}\nNgười bệnh: {name}, {age}, {job}\n"
     "Người đi cùng: {anh|chị} {gf}, SĐT {phone}; người báo tin: ông {sur} chủ quán gần {splace}\n"
     "Nhận cuộc gọi lúc {said}, có mặt lúc {said2}.\nTình trạng: {sym}, {sym}. Xe {plate} chạy theo {skm} về {hospital}.\n"
@@ -899,7 +910,8 @@ SOCIAL_INTERVIEW = [
     "phỏng vấn tại nhà ngày {said} người phỏng vấn {shandle}\nchị ơi nhà mình ở đâu chị tả giúp em\n"
     "dạ nhà em ở {splace} ngay sau {splace2} á\nbé {child} đi học ở đâu chị\ndạ cháu học {sschool} chiều đi {@org}\n"
     "thế bố cháu đâu chị\ndạ {@fam} còn ông bà thì {@fam}\ncó ai hay giúp nhà mình không\n"
-    "có cô {gf} bên {@org} hay ghé {said2} ạ\nlần gần nhất cháu bị đánh là khi nào\ndạ {said} á chị lúc {said2}\n"
+    "có cô {gf} bên {@org} hay ghé {said2} ạ {pday} cô mới gọi\nchồng chị làm gì\ndạ làm {job} cho {company} ạ\n"
+    "lần gần nhất cháu bị đánh là khi nào\ndạ {said} á chị lúc {said2}\n"
     "chị có số điện thoại không\ndạ số em là {phone}",
     "ghi âm cuộc gọi đường dây nóng {said} tổng đài viên {shandle}\nalo em nghe đây chị đang ở đâu\n"
     "dạ chị ở {skm} xe chết máy mà thằng bé {child} nó lên cơn\nchị bình tĩnh gần đó có {splace} không\n"
@@ -907,10 +919,13 @@ SOCIAL_INTERVIEW = [
     "anh {gf} ơi anh đưa chị ra {splace2} nhé xe {hospital} tới liền\ndạ cảm ơn em",
     "biên bản lời khai {said} người lấy lời khai {shandle}\nbà cho biết tên tuổi\ndạ tôi là {name} {age}\n"
     "bà ở đâu\ndạ tôi ở {splace} {sward} trước ở {splace2}\nhoàn cảnh gia đình thế nào\n"
-    "dạ {@fam} {@fam} giờ tôi nuôi cháu {child}\nhôm xảy ra chuyện là hôm nào\ndạ {said} khoảng {said2}\n"
+    "dạ {@fam} {@fam} giờ tôi nuôi cháu {child}\nhôm xảy ra chuyện là hôm nào\ndạ {said} khoảng {said2} {pday} tôi còn thấy nó\n"
     "có ai chứng kiến không\ndạ có ông {sur} bán hàng ở {splace2} với cô {gf} ở {@org}",
 ]
 EXPAT_MESSAGE = [
+    "Handover note (ER, {ihosp}) {iwdate}\nPt: {en_upper}, {en_age}, {iprof} at {emp_en}; {Baby boy of|Mother:|Partner:} {en_upper}.\n"
+    "Injured at {en_place} {pday}, brought by {en_given2}. {en_given} translated for {en_given2} when needed.\n"
+    "Travel insurance: {ins_en}, policy no. {iid}. Staff: {shandle}. Hẹn khám lại {said}.",
     "Hi Dr. {given}, this is {en_full}. {kin_en} {en_given} has had {sym} since {iwdate} and {sym} last night. "
     "We live at {address}; I work at {emp_en}. Our insurer is {ins_en}, policy {iid}. Could we come in {idate}? "
     "If you need to reach me call {iphone}. Thanks, {en_given2}",

@@ -334,7 +334,9 @@ def test_family_events_label_only_their_bare_year_and_groups_only_their_name():
     orgs = [(d, s) for d, s in _spans(docs, "ORGANIZATION")]
     outside = tuple(forms.SO["org_kinds_outside"])
     assert any(_preceded(d, s, r"\b(nhóm|quỹ|dự án|trang|group|chương trình) $") for d, s in orgs)
-    assert not any(s.text.lower().startswith(tuple(k + " " for k in outside)) for _, s in orgs)
+    # a lower-case kind word (`nhóm`, `quỹ`) stays outside; a capitalised `Quỹ …` is the name (written notes)
+    assert not any(s.text.startswith(tuple(k + " " for k in outside)) for d, s in orgs if d.text != d.text.lower())
+    assert any(s.text.startswith(("Quỹ ", "Ngôi nhà ")) for _, s in orgs)
     assert any(s.text.startswith(("CLB ", "Mái ấm ", "Hội ")) for _, s in orgs)
     words = {w.lower() for w in forms.SO["org_words"]}
     assert sum(any(w in s.text.lower() for w in words) for _, s in orgs) >= 20
@@ -358,7 +360,8 @@ def test_places_are_markets_streets_and_km_markers_often_in_lower_case():
     kinds = tuple(k + " " for k in forms.SO["place_kinds"])
     lower = [t for t in locs if t.startswith(kinds) and t == t.lower()]
     assert len(lower) >= 30 and any(t.startswith(("chợ ", "đường ")) for t in lower)
-    assert any(re.match(r"[Kk]m ?\d+\+\d00 (QL|ĐT)", t) for t in locs)
+    assert any(re.match(r"[Kk]m ?\d+\+\d00 ", t) for t in locs)  # `Km 21+300 QL2`
+    assert any(re.search(r"\bQL\.?\d", t) for t in locs)
     assert any(re.search(r"\bĐT\.?\d{3}\b", t) for t in locs)
     assert any(t.startswith("km ") and "quốc lộ" in t for t in locs)  # spoken: `km bốn mươi ba quốc lộ một a`
 
