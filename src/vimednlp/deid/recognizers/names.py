@@ -111,6 +111,7 @@ _HMONG_ALONE = re.compile(r"(?<![\w])(?P<clan>" + "|".join(sorted({re.escape(fol
                           + r") (?:" + "|".join(sorted({re.escape(fold_lower(w)) for w in _V["hmong_middle_alone"]})) + r") [a-z]{2,6}(?![\w])")
 _AGE_AFTER_NAME_MAX = int(_V["age_after_name_max"])
 _LOWER_STOP = frozenset(_V["lower_name_stop"])
+_LINE_SPEAKER_KIN = frozenset(_V["line_speaker_kin"])
 _LOWER_NOT_FIRST = frozenset(_V["lower_name_not_first"])
 _MINORITY_SURNAMES = frozenset(_V["minority_surnames"])
 _MINORITY_SURNAMES_F = frozenset(fold_lower(w) for w in _MINORITY_SURNAMES)
@@ -342,6 +343,8 @@ class NameRecognizer(Recognizer):
         self._chat_speakers(d)
         if "\n" in ctx.text and ":" in ctx.text:
             self._stamp_speakers(d)
+        if ctx.diacritics and not d.upper and "\n" in ctx.text:
+            self._line_open_speakers(d)
         self._free_initials(d)
         if not d.upper:
             self._abbreviated_surnames(d)
@@ -1053,6 +1056,42 @@ class NameRecognizer(Recognizer):
                                      "a chat sender's name called after a kinship word"))
                 taken.add(toks[x].start, toks[x].end)
         d.taken = taken
+
+    def _line_open_speakers(self, d: _Doc) -> None:
+        """A transcript in lower case that opens each turn on its speaker without a colon ('anh tiếp hết ho rồi',
+        'tôi anh còn ho hông'): a kinship word and one word opening three lines or more is a speaker, the word his or
+        her name (names.yaml line_speaker_kin), wherever the kinship word calls it ('cảm ơn anh tiếp'); not a pronoun
+        or a function word (lower_name_stop), nor a role phrase ('bác sĩ')."""
+        ctx, out = d.ctx, d.out
+        toks, n = ctx.tokens, len(ctx.tokens)
+        openers: Counter = Counter()
+        for x in range(n - 1):
+            if (x == 0 or "\n" in ctx.text[toks[x - 1].end:toks[x].start]) and toks[x].text in _LINE_SPEAKER_KIN \
+                    and toks[x + 1].kind == "word" and toks[x + 1].text.islower() and ctx.adj[x]:
+                eol = ctx.text.find("\n", toks[x].start)
+                if ctx.text[toks[x].start:eol if eol >= 0 else len(ctx.text)] == ctx.text[toks[x].start:eol if eol >= 0 else len(ctx.text)].lower():
+                    openers[(toks[x].text, toks[x + 1].text)] += 1  # (a turn of the transcript: a line in lower case)
+        names = {w for (k, w), c in openers.items() if c >= 3 and w not in _LOWER_STOP and len(w) >= 2
+                 and f"{ctx_key(k)} {ctx_key(w)}" not in d.before and ctx_key(w) not in d.cue_words}
+        if not names:
+            return
+        taken = Taken(len(ctx.text))
+        for c in out:
+            taken.add(c.start, c.end)
+        for x in range(1, n):
+            if toks[x].text not in names or not ctx.adj[x - 1]:
+                continue
+            s = x
+            if toks[x - 1].text not in _LINE_SPEAKER_KIN:
+                # ('gọi anh danh tiếp': the surname before the speaker's name, after the kinship word)
+                if not (x > 1 and ctx.ftoks[x - 1] in d.sur and toks[x - 1].text.islower()
+                        and toks[x - 2].text in _LINE_SPEAKER_KIN and ctx.adj[x - 2]):
+                    continue
+                s = x - 1
+            if taken.free(toks[s].start, toks[x].end):
+                out.append(Candidate(toks[s].start, toks[x].end, "NAME", 0.65, self.name,
+                                     "a transcript's speaker: kinship word + name opening three turns or more"))
+                taken.add(toks[s].start, toks[x].end)
 
     def _free_initials(self, d: _Doc) -> None:
         """Initials standing for a person, with the given name after them when there is one."""
