@@ -129,3 +129,13 @@ def test_known_features_are_the_full_features_less_the_unknown_in_the_same_order
     probs = crf.entity_probs(len(tags))
     assert crf.decode(fast) == tags
     assert crf.entity_probs(len(tags)) == probs
+
+
+@pytest.mark.parametrize("note", NOTES + ["İstanbul'da BN ĐỒNG ý, ΣΟΦΊΑΣ Σ, ẞ, K, Å, ǅa, ſ: CDC hỗ trợ", "Ⓐ ⅻ Ǆ ŉ ǰ ΐ"])
+def test_the_case_kept_folded_text_of_the_acronym_recognizer_is_that_of_each_character(note):
+    from vimednlp.deid.recognizers.acronyms import _case_folded
+
+    for text in (note, note.upper(), note.lower()):
+        folded = Context(text).folded
+        want = "".join(f.upper() if t.isupper() and f.isascii() else f for t, f in zip(text, folded))
+        assert _case_folded(text, folded) == want

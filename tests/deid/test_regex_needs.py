@@ -222,3 +222,17 @@ def test_the_allow_list_finds_the_same_spans_tried_where_its_words_start(note, m
     assert got  # (the notes hold clinical values the allow list keeps)
     monkeypatch.setattr(regex_needs, "_starts_rx", lambda pattern, flags: None)
     assert allow_spans(Context(note)) == got
+
+
+def test_a_class_of_a_few_letters_opens_the_words_a_pattern_starts_with():
+    from vimednlp.deid.recognizers.regex_needs import _starts_rx
+
+    # '[Ww]ife', '[Hh]usband': each letter of the class opens a word of its own
+    rx = re.compile(r"(?<![\w])(?:[Ww]ife|[Hh]usband|[Ss]on)[ \t]+([A-Z][a-z]+)")
+    got = _starts_rx(rx.pattern, 0)
+    assert got is not None and set(got.pattern.split("|")) == {"Wife", "wife", "Husband", "husband", "Son", "son"}
+    text = "Wife Yuki Sato đến; husband Kenji; Person Anna; wifey Mai; con trai Son Tung, wife  Lan"
+    assert _starts_scan(rx, text) == [m.span() for m in rx.finditer(text)] and len(_starts_scan(rx, text)) == 4
+    # a class of more letters, or one matched without case, is no list of words
+    assert _starts_rx(r"(?<![\w])[a-f]ook \d", 0) is None
+    assert _starts_rx(r"(?i)(?<![\w])(?:[Hh]usband|[Ss]on) \w+", 0) is None

@@ -41,8 +41,32 @@ def _clinical() -> frozenset[str]:
 
 def _case_folded(text: str, folded: str) -> str:
     """The folded text with the capitals of the original kept (the acronym must be in capitals, the cue any case)."""
-    return "".join(f.upper() if t.isupper() and f.isascii() else f for t, f in zip(text, folded)) \
-        if len(text) == len(folded) else folded
+    if len(text) != len(folded):
+        return folded
+    if _OUTSIDE_TABLE.search(text) is None:  # (Latin and Vietnamese letters: one table, in C)
+        return text.translate(_case_fold_table())
+    return "".join(f.upper() if t.isupper() and f.isascii() else f for t, f in zip(text, folded))
+
+
+# the characters whose folded form `fold_lower` gives one by one (Greek's final sigma, for one, it does not)
+_TABLE_RANGES = ((0, 0x250), (0x1E00, 0x1F00))
+_OUTSIDE_TABLE = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _TABLE_RANGES) + "]")
+
+
+@lru_cache(maxsize=1)
+def _case_fold_table() -> dict[int, str]:
+    """`_case_folded` of each character of `_TABLE_RANGES`, as a `str.translate` table."""
+    from ...text.fold import fold_lower
+
+    out = {}
+    for a, b in _TABLE_RANGES:
+        for cp in range(a, b):
+            t = chr(cp)
+            f = fold_lower(t)
+            if len(f) != 1:  # ('İ': Context keeps such a character as it is)
+                f = t
+            out[cp] = f.upper() if t.isupper() and f.isascii() else f
+    return out
 
 
 class OrganizationAcronymRecognizer(Recognizer):

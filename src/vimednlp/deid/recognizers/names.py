@@ -501,7 +501,7 @@ class NameRecognizer(Recognizer):
         # cue is then a common word typed without marks ('di chung' = di chứng, 'dieu duong (du dinh' = dự định);
         # only a staff title right before it still calls someone ('bs my goi')
         caps_names = not ctx.diacritics and not upper and any(
-            ctx.is_cap(j) and ctx.is_cap(j + 1) and ctx.adj[j] and ft[j] in lex["surname"]
+            ctx.caps[j] and ctx.caps[j + 1] and ctx.adj[j] and ft[j] in lex["surname"]
             and (ft[j + 1] in lex["middle"] or ft[j + 1] in lex["given"]) for j in range(n - 1))
         speakers = list(_SPEAKER.finditer(ctx.text))
         # a chat typed all in lower case but with diacritics ('bà đào thị thìn', 'bs quang'): the marks keep the
@@ -575,32 +575,32 @@ class NameRecognizer(Recognizer):
                 i = ctx.token_index_at(e) or i + 1
                 continue
             lower_text = not upper and (not ctx.diacritics or d.lower_doc or d.lower_marks)
-            if lower_text and t.kind == "word" and not ctx.is_cap(i):
+            if lower_text and t.kind == "word" and not ctx.caps[i]:
                 e = self._highlands_lower(d, i, cue_hit)
                 if e:
                     out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.6, self.name,
                                          "Central Highlands name in lower case (opener + non-Vietnamese syllable)"))
                     i = e
                     continue
-            if cue_hit and not upper and not ctx.diacritics and not ctx.is_cap(i) and t.kind == "word" \
+            if cue_hit and not upper and not ctx.diacritics and not ctx.caps[i] and t.kind == "word" \
                     and (ft[i] in _HIGHLANDS_LOWER or ft[i].startswith("h'") and len(ft[i]) > 3):
                 # 'ong ksor y bluih', "co h'nhi nie" (Ê Đê, Jrai names typed in lower case): the syllables after
                 # the family name or the women's H' are outside every lexicon; up to two of them
                 e = i + 1
-                while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
+                while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.caps[e] \
                         and ctx.ftoks[e] not in _NOT_NAME_LOWER and ft[e] not in cue_words:
                     e += 1
                 out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.6, self.name,
                                      "Central Highlands name after a kinship cue (lower case)"))
                 i = e
                 continue
-            if not (toks[i].kind == "word" and ctx.is_cap(i)):
+            if not (toks[i].kind == "word" and ctx.caps[i]):
                 # lower-case given name right after a kinship cue: 'chi lan', 'anh hung' (chat style)
                 i = self._lower_case_after_cue(d, i, cue_hit) if cue_hit else i + 1  # (each rule there needs a cue)
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
             if (i == 0 or ft[i - 1] in ("-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
-                    and (ctx.ftoks[i] in _DEPARTMENT_WORDS or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.is_cap(i + 1):
+                    and (ctx.ftoks[i] in _DEPARTMENT_WORDS or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.caps[i + 1]:
                 i += 1
                 continue
             # 'Trưởng khoa Ngoại Nhi', 'trưởng phòng Kế hoạch': after a head-of-department title the capitalised
@@ -615,7 +615,7 @@ class NameRecognizer(Recognizer):
                 continue
             # the run of capitalised words starting at i
             j = i
-            while j + 1 < n and j - i < 5 and toks[j + 1].kind == "word" and ctx.is_cap(j + 1) \
+            while j + 1 < n and j - i < 5 and toks[j + 1].kind == "word" and ctx.caps[j + 1] \
                     and ctx.adjacent(j, j + 1):
                 j += 1
             run_end = j + 1
@@ -657,27 +657,27 @@ class NameRecognizer(Recognizer):
                     cand_end, why = e, "surname + middle/given-name lexicon"
                     # after a cue, the last capitalised word of the run is the given name even when the
                     # lexicon lacks it ('bà Ninh Thị Lụa', 'Họ tên: TRIỆU VĂN PỊNH   NS: 1958')
-                    if cue_hit and e < n and e - i < 4 and toks[e].kind == "word" and ctx.is_cap(e) and ctx.adj[e - 1] \
+                    if cue_hit and e < n and e - i < 4 and toks[e].kind == "word" and ctx.caps[e] and ctx.adj[e - 1] \
                             and ft[e] not in cue_words and ctx.ktoks[e] not in never \
                             and ctx.text[toks[e - 1].end:toks[e].start] == " " and (
                                 e + 1 >= n or toks[e + 1].kind == "punct" and ctx.ftoks[e + 1] != ":"
-                                or toks[e + 1].kind == "word" and not ctx.is_cap(e + 1) and not upper
+                                or toks[e + 1].kind == "word" and not ctx.caps[e + 1] and not upper
                                 # 'con Châu Thị Sô Phia 9 tuổi' (not a field label in capitals: '... ĐT 0765 ...')
                                 or toks[e + 1].kind == "number" and toks[e].text[1:].islower()
                                 or any(g in ctx.text[toks[e].end:toks[e + 1].start] for g in ("  ", "\t", "\n"))):
                         cand_end = e + 1
             if cand_end is not None and cand_end - i >= 2 and ft[cand_end - 1] in _MIDDLE_ONLY and cand_end < n \
-                    and toks[cand_end].kind == "word" and ctx.is_cap(cand_end) and ctx.adj[cand_end - 1] \
+                    and toks[cand_end].kind == "word" and ctx.caps[cand_end] and ctx.adj[cand_end - 1] \
                     and ctx.text[toks[cand_end - 1].end:toks[cand_end].start] == " " \
                     and (ft[cand_end] not in cue_words or ft[cand_end - 1] in _MIDDLE_KINH) \
                     and ctx.ktoks[cand_end] not in never:
                 cand_end += 1  # a name does not end on 'Văn' or 'Thị': 'LÂM VĂN SÁU', 'Sùng A Páo'
                 x = cand_end
-                if cue_hit and not upper and x < n and x - i < 5 and toks[x].kind == "word" and ctx.is_cap(x) \
+                if cue_hit and not upper and x < n and x - i < 5 and toks[x].kind == "word" and ctx.caps[x] \
                         and toks[x].text[1:].islower() and toks[x - 1].text[1:].islower() \
                         and ctx.text[toks[x - 1].end:toks[x].start] == " " and ft[x] not in cue_words \
                         and ctx.ktoks[x] not in never \
-                        and (x + 1 >= n or toks[x + 1].kind != "word" or not ctx.is_cap(x + 1)):
+                        and (x + 1 >= n or toks[x + 1].kind != "word" or not ctx.caps[x + 1]):
                     cand_end += 1  # a Khmer given name of two syllables after a cue: 'con Châu Thị Sô Phia 9 tuổi'
             acronym = not upper and (len(t.text) >= 3 or i + 1 < n and ctx.ftoks[i + 1] == ":") and t.text.isupper()
             if cand_end is None and cue_hit and (ctx.match_at(i, never) >= i + 2 or _DRUG_STRENGTH.match(ctx.folded, t.end)):
@@ -727,7 +727,7 @@ class NameRecognizer(Recognizer):
             never_ok = cand_end == i + 1 and cue_hit in _STAFF_CUES and ft[i] in giv and not upper \
                 and t.text[1:].islower() \
                 and (cand_end >= n or toks[cand_end].kind == "punct" and ctx.ftoks[cand_end] in ",.;)"
-                     or toks[cand_end].kind == "word" and not ctx.is_cap(cand_end))
+                     or toks[cand_end].kind == "word" and not ctx.caps[cand_end])
             if cand_end is not None and cand_end - i >= 3 and ft[i] in sur and ft[i + 1] in _MIDDLE_KINH and not upper \
                     and all(toks[x].text[:1].isupper() and toks[x].text[1:].islower() for x in range(i, cand_end)):
                 never_ok = True  # 'Phạm Thị Hồng Cầu': after surname + Thị/Văn, capitalised words are the name
@@ -765,11 +765,11 @@ class NameRecognizer(Recognizer):
                 and not (caps_names and (cue_hit not in _STAFF_CUES or toks[i - 1].kind != "word")) \
                 and not (i + 1 < n and f"{ft[i]} {ft[i + 1]}" in never) \
                 and not (i + 1 < n and ctx.ftoks[i + 1] == "on") \
-                and not (ft[i] == "truong" and i + 1 < n and toks[i + 1].kind == "word" and ctx.is_cap(i + 1)):
+                and not (ft[i] == "truong" and i + 1 < n and toks[i + 1].kind == "word" and ctx.caps[i + 1]):
             # ('em cam on': thanks; 'DD truong Ho Thi Lan': 'trưởng', the head nurse, before her name)
             # 'duoc si tuan anh', 'me ngoc han': up to two more name syllables ('anh' is one too)
             e = i + 1
-            while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e) \
+            while e < n and e - i < 3 and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.caps[e] \
                     and (ft[e] in giv or ft[e] in mid) and (ctx.ftoks[e] not in _NOT_NAME_LOWER or ctx.ftoks[e] == "anh"
                                                             or naming and ft[i] in sur
                                                             # 'bn tran van lap': surname, Văn/Thị, given name
@@ -850,7 +850,7 @@ class NameRecognizer(Recognizer):
         ctx, toks, ft, n = d.ctx, d.toks, d.ft, d.n
 
         def word(j: int) -> bool:
-            return j < n and ctx.adj[j - 1] and toks[j].kind == "word" and not ctx.is_cap(j) \
+            return j < n and ctx.adj[j - 1] and toks[j].kind == "word" and not ctx.caps[j] \
                 and ctx.ftoks[j] not in _NOT_NAME_LOWER and ft[j] not in d.cue_words and not toks[j].text.isdigit()
 
         w = ctx.ftoks[i]  # (folded: 'kpă' is 'kpa' in a text with marks too)
@@ -1159,7 +1159,7 @@ class NameRecognizer(Recognizer):
             if i is None or toks[i].start != m.end():
                 continue
             j = i
-            while j < n and j - i < 5 and toks[j].kind == "word" and ctx.is_cap(j) and (j == i or ctx.adjacent(j - 1, j)):
+            while j < n and j - i < 5 and toks[j].kind == "word" and ctx.caps[j] and (j == i or ctx.adjacent(j - 1, j)):
                 j += 1
             first = 2 if i + 1 < j and f"{ft[i]} {ft[i + 1]}" in comp else 1 if ft[i] in sur else 0
             if first and 2 <= j - i and j - i > first - 1 and (j >= n or ft[j] in ("-", "–", ",", "(")) \
@@ -1296,7 +1296,7 @@ class NameRecognizer(Recognizer):
             if i is None or toks[i].start != m.end():
                 continue
             j = i
-            while j < n and j - i < 4 and toks[j].kind == "word" and ctx.is_cap(j) and (ft[j] in giv or ft[j] in mid or ft[j] in sur) \
+            while j < n and j - i < 4 and toks[j].kind == "word" and ctx.caps[j] and (ft[j] in giv or ft[j] in mid or ft[j] in sur) \
                     and (j == i or ctx.adjacent(j - 1, j)):
                 j += 1
             # the slot must end right after the name: the cell's '|', a line end or a wide gap
@@ -1432,7 +1432,7 @@ class NameRecognizer(Recognizer):
                 break
             else:
                 mid_sentence = x > 0 and ctx.adj[x - 1] and (toks[x - 1].kind == "word" or ft[x - 1] == ",") \
-                    and not (x + 1 < n and ctx.adj[x] and toks[x + 1].kind == "word" and ctx.is_cap(x + 1))
+                    and not (x + 1 < n and ctx.adj[x] and toks[x + 1].kind == "word" and ctx.caps[x + 1])
                 if (toks[x].text in given_alone or toks[x].text in given_weak and mid_sentence) \
                         and taken.free(toks[x].start, toks[x].end) \
                         and not (x + 1 < n and ctx.adj[x] and f"{ft[x]} {ft[x + 1]}" in never) \

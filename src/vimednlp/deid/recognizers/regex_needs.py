@@ -35,6 +35,7 @@ CASE_EXOTIC = "\u212a\u0130\u0131\u017f"
 _MAX_ALTERNATIVES = 256  # an alternation of more strings is not worth the tests
 _MAX_CLASS = 4  # a class of more characters neither
 _MAX_RUN = 16  # the strings a run of such classes may spell
+_LOCALE = int(re.LOCALE)  # (a plain int: `int & RegexFlag` runs enum code in Python, on every pattern of every note)
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT) + ((_C.POSSESSIVE_REPEAT,) if hasattr(_C, "POSSESSIVE_REPEAT") else ())
 
 # a requirement: a frozenset of (string, nocase) pairs: `nocase` strings are looked up in the lower-cased text
@@ -151,7 +152,7 @@ def _requirements(tree) -> tuple[Req, ...]:
 def requirements(rx: re.Pattern) -> tuple[Req, ...]:
     """Up to two sets of (string, nocase) such that every match of `rx` holds a string of each set (empty: no
     requirement known). Only for str patterns."""
-    if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
+    if not isinstance(rx.pattern, str) or rx.flags & _LOCALE:
         return ()
     return _analyse(rx.pattern, rx.flags)[0]
 
@@ -278,7 +279,7 @@ def _prefilter(tree) -> re.Pattern | None:
 
 def prefilter(rx: re.Pattern) -> re.Pattern | None:
     """A regex every match of `rx` holds a match of (a run of single characters in a row), or None."""
-    if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
+    if not isinstance(rx.pattern, str) or rx.flags & _LOCALE:
         return None
     return _analyse(rx.pattern, rx.flags)[1]
 
@@ -359,6 +360,13 @@ def _first(items: list, flags: int) -> tuple[list[str], bool] | None:
     return out, True
 
 
+def _literal_class(av) -> list[str] | None:
+    """The characters of a class made of a few literals only ('[Ww]'), or None."""
+    if len(av) > _MAX_CLASS or not all(o is _C.LITERAL for o, _a in av):
+        return None
+    return [chr(a) for _o, a in av]
+
+
 def _prefixes(items: list) -> set[str] | None:
     """Literal strings one of which every match of the sequence starts with, or None."""
     i = 0
@@ -367,14 +375,20 @@ def _prefixes(items: list) -> set[str] | None:
     if i == len(items):
         return None
     op, av = items[i]
-    if op is _C.LITERAL:
-        run = ""
-        while i < len(items) and items[i][0] is _C.LITERAL:
-            run += chr(items[i][1])
+    if op is _C.LITERAL or (op is _C.IN and _literal_class(av)):
+        # literals, and classes of a few literals ('[Ww]ife', '[Hh]usband': each character of the class opens words)
+        runs = [""]
+        while i < len(items) and (items[i][0] is _C.LITERAL or (items[i][0] is _C.IN and _literal_class(items[i][1]))):
+            chars = [chr(items[i][1])] if items[i][0] is _C.LITERAL else _literal_class(items[i][1])
+            if len(runs) * len(chars) > _MAX_ALTERNATIVES:
+                break
+            runs = [r + c for r in runs for c in chars]
             i += 1
         # ('tháng|thang' is parsed as 'th' then a branch: the words go on into it)
         more = _prefixes(items[i:]) if i < len(items) and items[i][0] in (_C.SUBPATTERN, _C.BRANCH) else None
-        return {run + x for x in more} if more and len(more) <= _MAX_ALTERNATIVES else {run}
+        if more and len(more) * len(runs) <= _MAX_ALTERNATIVES:
+            return {r + x for r in runs for x in more}
+        return set(runs)
     if op is _C.SUBPATTERN:
         _group, add, rem, sub = av
         return None if add or rem else _prefixes(list(sub))
@@ -465,7 +479,7 @@ def match_starts(rx: re.Pattern, text: str, cache: dict, key: str = "") -> list[
     """The positions of `text` where a match of `rx` can start, when they are few (at most one character in
     `_SPARSE`); None: scan the whole text. `cache` (a per-document dict) keeps each class's positions; `key` names
     the text (the note as written, or folded) in it."""
-    if not isinstance(rx.pattern, str) or rx.flags & re.LOCALE:
+    if not isinstance(rx.pattern, str) or rx.flags & _LOCALE:
         return None
     srx = _starts_rx(rx.pattern, rx.flags)
     if srx is None:
