@@ -67,6 +67,10 @@ def capitalised(finder, i: int, L) -> int:
         elif j == i and i > 0 and toks[i - 1][2] == toks[i][1] and toks[i - 1][0].isdigit() \
                 and (toks[i - 1][0] + wj).lower() in L["codes"]:
             safe = True  # (a clinical code split after its digits: '2PN', '4AA')
+        elif j == i and L["given"].has(wj, marks) and fold_lower(wj) not in L["words"]["apposition_not_role"] \
+                and _after_person_colon(finder, i, L):
+            safe = False  # (a given name right after a person's field and ':' is the person: 'Người giới thiệu: Thanh';
+            # a sex is none: 'Giới tính của con: Nam')
         elif not marks and _given_after_person_word(finder, i, j, L):
             safe = False  # (in text without marks, 'a Tien', 'chi Lan': a capitalised given-name syllable right after
             # a kinship word or title is the person's name, however common a word its letters also spell)
@@ -156,7 +160,8 @@ def _after_person_colon(finder, i: int, L) -> bool:
             break
         words = toks[i - 1 - m:i - 1]
         phrase = " ".join(t[0].lower() for t in words) if finder.marks else " ".join(fold_lower(t[0]) for t in words)
-        if phrase in (L["person_marked"] if finder.marks else L["cue"]["name_before"]):
+        if phrase in (L["person_marked"] if finder.marks else L["cue"]["name_before"]) \
+                or phrase in (L["marked_words"] if finder.marks else L["words"])["person_fields"]:
             # (a role word is no name; as written in text with marks: 'chị Chi', 'anh Võ' are names)
             return (toks[i][0].lower() not in L["marked_words"]["speaker_roles"] if finder.marks
                     else fold_lower(toks[i][0]) not in L["words"]["speaker_roles"])
