@@ -29,3 +29,11 @@ def test_short_weekday_in_lower_case_is_no_weekday(rules):
 def test_count_before_a_time_and_date_is_no_first_day(rules):
     dates = texts(rules, "Hẹn điều trị tủy lần 2 – 10h thứ hai 07/12 tại phòng 3.", "DATE")
     assert "2" not in dates and "10h thứ hai 07/12" in dates
+
+
+def test_spoken_weekday_after_hom_and_with_mung(rules):
+    text = ("dạ bé hai tuổi nằm viện từ hôm chủ nhật tới giờ còn sốt\n"
+            "anh nhớ ghé lấy thuốc ngày thứ sáu mùng bốn nha\nlần thứ hai mùng ba nó mới uống")
+    dates = texts(rules, text, "DATE")
+    assert "hôm chủ nhật" in dates and "thứ sáu mùng bốn" in dates
+    assert not any(d.startswith("thứ hai") for d in dates)

@@ -35,6 +35,7 @@ _DAY_WORDS_F = tuple(fold_lower(w) for w in _DAY_WORDS)
 _WEEKDAYS = frozenset(_V.get("weekdays_before", ()))
 _WEEKDAY_FIRST = frozenset(w.split()[0] for w in _WEEKDAYS)
 _NEVER_FIRST = frozenset(_V["never_first"])
+_WEEKDAY_LEADS = frozenset(fold_lower(w) for w in _V["weekday_leads"])
 # 'mười tám tháng tuổi', 'tám ngày tuổi', 'ba tuần tuổi': a unit of time between the number and 'tuổi'
 _AGE_UNITS = frozenset(fold_lower(w) for w in _V["age_units"])
 # a clock time said with its minutes after one of these ('kết thúc chín giờ hai mươi hai', 'chừng sáu giờ bốn mươi')
@@ -367,6 +368,26 @@ class SpokenNumberRecognizer(Recognizer):
             fi = ft[i]
             if fi not in _DAY_WORDS_F and fi != month_word and fi not in _WEEKDAY_FIRST:
                 continue  # (most tokens: one set look-up)
+            is_weekday = fi in _WEEKDAY_FIRST and i + 1 < n and ctx.adj[i] and f"{fi} {ft[i + 1]}" in _WEEKDAYS
+            # ('ngày thứ năm mùng ba': after 'ngày' the weekday is an ordinal unless 'mùng' and a day follow)
+            if is_weekday and i + 3 < n and ctx.adj[i + 1] \
+                    and not (i > 0 and ctx.adj[i - 1] and ft[i - 1] in _ORDINAL_NOUNS and ft[i - 1] != _WF["day"]) \
+                    and ft[i + 2] in _DAY_WORDS_F[1:] and ctx.adj[i + 2] \
+                    and SpokenNumberRecognizer._said(ctx, i + 2, _DAY_WORDS[1:]):
+                # 'thứ năm mùng ba' (Thursday the 3rd): 'mùng' says a day of the month follows
+                d_end = spoken_number_end(ctx, i + 3, 10)
+                if d_end > i + 3:
+                    out.append(Candidate(toks[i].start, toks[d_end - 1].end, "DATE", 0.8, SpokenNumberRecognizer.name,
+                                         _WHY["date_words"]))
+                    continue
+            if is_weekday and i > 0 and ctx.adj[i - 1] and ft[i - 1] in _WEEKDAY_LEADS \
+                    and not (i > 1 and ctx.adj[i - 2] and ft[i - 2] in _ORDINAL_NOUNS) \
+                    and SpokenNumberRecognizer._said(ctx, i - 1, tuple(_V["weekday_leads"])) \
+                    and (i + 2 >= n or _word(ctx, i + 2) is None or not ctx.adj[i + 1]):
+                # 'từ hôm chủ nhật', 'hôm thứ sáu' (last Sunday, on Friday): the day the talk points at, with 'hôm'
+                out.append(Candidate(toks[i - 1].start, toks[i + 1].end, "DATE", 0.75, SpokenNumberRecognizer.name,
+                                     _WHY["date_words"]))
+                continue
             weekday = fi in _WEEKDAY_FIRST and i + 2 < n and ctx.adj[i] and ctx.adj[i + 1] \
                 and f"{fi} {ft[i + 1]}" in _WEEKDAYS \
                 and _word(ctx, i + 2) is not None and ctx.tokens[i + 2].text.lower() not in _NEVER_FIRST
