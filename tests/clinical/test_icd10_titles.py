@@ -30,6 +30,10 @@ def test_titles_from_a_built_store(shared, tmp_path, monkeypatch):
         got = {s.text.lower(): s for s in extract(text)}
         assert got["viêm họng do liên cầu"].attrs["icd10_hint"] == "J02.0"
         assert got["ho"].label == "SYMPTOM"          # curated lists keep their labels
+        # an encounter title (Z01.3 `Đo huyết áp`) names no problem: the measurement is a test with its reading
+        spans = [(s.label, s.text) for s in extract("em đo huyết áp ở nhà được 180/100")]
+        assert ("TEST", "huyết áp") in spans and ("RESULT", "180/100") in spans
+        assert not [t for lab, t in spans if lab == "DISEASE"]
     finally:
         monkeypatch.undo()
         clear()

@@ -130,6 +130,11 @@ def _terminology_lists() -> Iterator[tuple[str, str, str, dict]]:
 _PAREN = re.compile(r"\s*[\(\[][^)\]]*[\)\]]")
 
 
+# external causes (V01-Y98: `Ngã cầu thang`) and encounters (Z00-Z99: `Đo huyết áp`, `Khám sức khỏe`) are no problem
+# a note names: `em đo huyết áp` is a measurement
+_NOT_PROBLEM_CHAPTERS = frozenset("VWXYZ")
+
+
 def _icd10_titles() -> Iterator[tuple[str, str, str, dict]]:
     """Vietnamese ICD-10 titles from the user's terminology store, when one was built with them.
 
@@ -146,7 +151,7 @@ def _icd10_titles() -> Iterator[tuple[str, str, str, dict]]:
         if not st.has_vietnamese():
             return
         for c in st.concepts(levels=("category", "subcategory")):
-            if not c.title_vi:
+            if not c.title_vi or c.code[:1] in _NOT_PROBLEM_CHAPTERS:
                 continue
             title = _PAREN.sub("", c.title_vi).strip(" ,.;")
             if title and "," not in title and len(split_words(title)) <= 8:
