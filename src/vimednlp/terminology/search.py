@@ -96,6 +96,13 @@ def _supplementary_down(best: dict[str, tuple[float, str, str]]) -> None:
 
 
 @lru_cache(maxsize=1)
+def _context_rows() -> list[tuple[re.Pattern, str, str, str]]:
+    compiled: dict[str, re.Pattern] = {}
+    return [(compiled.setdefault(r["context"], re.compile(r["context"])), r["from"], r["to"], normalize_code(r["code"]))
+            for r in _read_tsv("context_chapters.tsv")]
+
+
+@lru_cache(maxsize=1)
 def _combinations() -> list[tuple[str, str, tuple[re.Pattern, ...]]]:
     out = []
     compiled: dict[str, re.Pattern] = {}
@@ -384,7 +391,36 @@ class TermIndex:
                 # hoại tử thượng bì nhiễm độc ...), first expansion only
                 expanded = [v for v, via, r in variants if via == "abbreviation" and r == 0]
                 self._back_off(best, [b for b, _ in reversed(bases)] + list(dict.fromkeys(expanded))[:4])
+            self._context_chapter(best, [fold(norm(b)) for b, _ in bases])
         return self._rank(best, k)
+
+    def _context_chapter(self, best: dict[str, tuple[float, str, str]], texts: list[str]) -> None:
+        """The chapter the mention's context words imply (`context_chapters.tsv`): a disease of a pregnant
+        woman takes its O code (`thiếu máu, thai 30 tuần` -> O99.0 before D64.9), a disease of a newborn its
+        P code (`viêm phổi sơ sinh` -> P23.9), at the score of the candidate it comes from, which stays just
+        below. Only the three best candidates, and none already in chapter O or P."""
+        rows = _context_rows()
+        live = [r for r in rows if any(r[0].search(t) for t in texts)] if rows else []
+        if not live:
+            return
+        top = sorted(best.items(), key=lambda kv: (-kv[1][0], _REASON_RANK[kv[1][1]], len(kv[0]), kv[0]))[:3]
+        for c, (score, reason, term) in top:
+            if c[0] in "OP":
+                continue
+            for _pat, lo, hi, target in live:
+                if lo <= c[:3] <= hi and target in self.titles:
+                    old = best.get(target)
+                    if old is None or old[0] < score:
+                        best[target] = (score, reason, self.titles[target])
+                    # the disease's own codes (the category and its subcodes) stay just below
+                    t = best[target][0]
+                    same = [o for o in best if o[:3] == c[:3]]
+                    shift = max(best[o][0] for o in same) - t + 0.001  # one shift for all keeps their order
+                    if shift > 0:
+                        for o in same:
+                            s2, r2, t2 = best[o]
+                            best[o] = (round(max(0.0, s2 - shift), 4), r2, t2)
+                    break
 
     @staticmethod
     def _similar_only(best: dict[str, tuple[float, str, str]]) -> bool:
