@@ -127,3 +127,11 @@ def test_a_phrase_typed_without_marks_inside_a_marked_sentence(text, mention, la
 def test_one_unmarked_syllable_in_a_marked_sentence_stays_no_mention():
     # `ho` here is the pronoun `họ` typed without marks; a single syllable never switches the reading
     assert ("SYMPTOM", "ho") not in found("Bác sĩ dặn là ho phải đưa bà đi tái khám đúng hẹn.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ma ba em bi tieu duong 10 nam roi", ("DISEASE", "tieu duong")),   # bị + tiểu đường, not bí tiểu + đường
+    ("ong bi tieu tu chieu qua, bung cang", ("SYMPTOM", "bi tieu")),     # nothing reaches further: bí tiểu
+])
+def test_a_verb_typed_without_marks_yields_to_the_name_after_it(text, expected):
+    assert expected in found(text)

@@ -120,6 +120,21 @@ _VALUE_NEXT = re.compile(r"[ \t]*[:=]?[ \t]*[\d(<>≤≥]")
 _VALUE_LEAD = re.compile(r"[ \t]*[:=|]?[ \t]*")
 
 
+def _verb_like_yields(trie, view: TokenView, matches: list, verbs: set[str]) -> list:
+    """A match typed without marks that opens with a verb-like syllable (`bi tieu` of `bi tieu duong`) gives way to
+    the match that starts on its next syllable and reaches further (`tieu duong`)."""
+    keys, words = view.keys, view.words
+    out = []
+    for m in matches:
+        if m.end - m.start >= 2 and keys[m.start] in verbs and words[m.start] == keys[m.start]:
+            other = trie.longest_at(words, keys, m.start + 1, view.acc[m.start + 1])
+            if other is not None and other.end > m.end:
+                out.append(other)
+                continue
+        out.append(m)
+    return out
+
+
 def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
     """Non-overlapping choice: longer first, then label priority, then source."""
     return resolve(cands, policy="longest_priority", source_rank=_SOURCE_PRIORITY)
@@ -324,6 +339,8 @@ class ClinicalExtractor:
         lowered = _lowered_abbreviations(view, self._lower_abbrs, matches)
         if lowered:
             matches = sorted(matches + lowered, key=lambda m: m.start)
+        if p.verb_like_bare:
+            matches = _verb_like_yields(self.trie, view, matches, p.verb_like_bare)
         for m in matches:
             e = m.entry
             end = m.end

@@ -138,6 +138,7 @@ class PatternRules:
         folded = [fold_lower(x) for x in leads if x not in marks]
         self.purpose_lead_folded = re.compile(r"(?<![\w])(?:" + _alt(folded) + r")[ \t]+(?=\w)") if folded else None
         self.ambiguous_bare = {fold_lower(x) for x in d.get("ambiguous_without_diacritics") or ()}
+        self.verb_like_bare = {fold_lower(x) for x in d.get("verb_like_without_diacritics") or ()}
         self.not_before = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
                            for k, v in (d.get("not_before") or {}).items()}
         self.not_after = {fold_lower(k): {tuple(fold_lower(w).split()) for w in v}
