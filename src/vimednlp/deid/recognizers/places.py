@@ -92,6 +92,14 @@ def fold_key(k: str) -> str:
     return fold_lower(k)
 
 
+@lru_cache(maxsize=1)
+def _plain_location_before() -> frozenset[str]:
+    """The place prepositions (cues.json location_before) written without marks as they are ('thăm' is not)."""
+    from .lexicons import cues_raw
+
+    return frozenset(x.lower() for x in cues_raw()["location_before"] if fold_lower(x) == x.lower())
+
+
 def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) -> int:
     """End token index (exclusive) of the longest gazetteer phrase starting at token i, or i.
     need_cap: every word of the match must be capitalised (unless the document is UPPER CASE)."""
@@ -366,6 +374,11 @@ class LocationRecognizer(Recognizer):
             hit = ctx.cue_before(i, before, skip="")
             if not hit or i > 0 and "\n" in ctx.text[toks[i - 1].end:toks[i].start]:
                 continue  # (the preposition must stand on the word's line: 'NGOẠI TRÚ\nPatient' is a heading)
+            if _FIELD_GAP.search(ctx.text, toks[i - 1].end, toks[i].start) or ctx.diacritics \
+                    and fold_lower(hit) == hit and hit not in _plain_location_before():
+                # ('Dân tộc: Cơ Tu   Quốc tịch: ...': a form's next field after a gap; 'Tu' of Cơ Tu, written without
+                # marks in a text that has them, is no 'từ')
+                continue
             e = self._cap_end(ctx, i, 4)
             # a personal name (surname + given) after 'đến'/'về' is a visit, not a place
             if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in _VISIT_CUES):
