@@ -132,6 +132,7 @@ def word_lists() -> dict:
     for phrase in raw.get("safe_phrases", []):  # (form phrases: 'Mã Y tế', 'CHI PHÍ')
         folded = fold_lower(str(phrase)).split()
         phrases[" ".join(folded)] = "clinical"
+        pairs.update(pairwise(folded))  # ('ly hôn' is no surname and name)
     for phrase in raw.get("compound_words", []):  # (loan words: 'ô tô' is no kinship word and surname)
         pairs.update(pairwise(fold_lower(str(phrase)).split()))
     words = {k: frozenset(fold_lower(str(w)) for w in (v if isinstance(v, list) else [v])) for k, v in raw.items()}
