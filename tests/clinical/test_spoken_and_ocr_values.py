@@ -129,3 +129,17 @@ def test_words_with_those_letters_that_are_right_stay():
 @pytest.mark.parametrize("text", ["XN khẳng định HIV dương tính: 14/06/2017", "Dự sinh 14/02/2027."])
 def test_a_date_is_no_pressure_reading(text):
     assert not [s for s in extract(text) if s.label == "RESULT" and "/" in s.text]
+
+
+@pytest.mark.parametrize("text, test", [
+    ("mẹ bé: em đo nhiệt độ ở nách được ba mươi chín độ rưỡi", "nhiệt độ"),
+    ("em đếm nhịp thở được năm mươi hai lần một phút", "nhịp thở"),
+])
+def test_a_reading_told_a_few_words_after_its_test(text, test):
+    spans = [(s.label, s.text) for s in extract(text)]
+    assert any(lab == "TEST" and t.startswith(test) for lab, t in spans)
+    assert any(lab == "RESULT" for lab, _ in spans)
+
+
+def test_a_vital_word_without_a_reading_stays_no_test():
+    assert not [s for s in extract("nhiệt độ phòng hơi lạnh, bé đắp chăn") if s.label == "TEST"]

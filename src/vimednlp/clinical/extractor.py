@@ -120,6 +120,12 @@ _VALUE_NEXT = re.compile(r"[ \t]*[:=]?[ \t]*[\d(<>≤≥]")
 _VALUE_LEAD = re.compile(r"[ \t]*[:=|]?[ \t]*")
 
 
+def _said_value(p, folded: str, pos: int) -> bool:
+    """A value told a few words after its test (`nhiệt độ ở nách được 38,5`; patterns.yaml value_said_words)."""
+    m = p.said_value_lead.match(folded, pos) if p.said_value_lead else None
+    return bool(m) and bool(p.bare_value.match(folded, m.end()) or _UNIT_VALUE_AFTER(p, folded, m.end()))
+
+
 def _verb_like_yields(trie, view: TokenView, matches: list, verbs: set[str]) -> list:
     """A match typed without marks that opens with a verb-like syllable (`bi tieu` of `bi tieu duong`) gives way to
     the match that starts on its next syllable and reaches further (`tieu duong`)."""
@@ -366,7 +372,7 @@ class ClinicalExtractor:
                 after = sp[end - 1][1]
                 if not (p.bare_value.match(folded, after)
                         or (p.qual.match(folded, after) and not self._needs_number(view, m.start, end))
-                        or _UNIT_VALUE_AFTER(p, folded, after)):
+                        or _UNIT_VALUE_AFTER(p, folded, after) or _said_value(p, folded, after)):
                     continue
             label = e.label
             start = m.start

@@ -86,6 +86,9 @@ class PatternRules:
         self.disease_verdict = re.compile(r"[ \t]*(?:(?P<lead>test nhanh|test)[ \t]*)?:?[ \t]*(?:"
                                           + _alt(d.get("disease_test_verdicts") or ["âm tính"]) + r")(?![\w])")
         self.need_value = {fold_lower(x) for x in d["tests_need_value"]}
+        gap, said = d.get("value_gap_words") or (), d.get("value_said_words") or ()
+        self.said_value_lead = re.compile(r"(?:[ \t]+(?:" + _alt(gap) + r")(?![\w])){0,4}[ \t]+(?:" + _alt(said)
+                                          + r")(?![\w])") if said else None
         self.need_number = {str(x) for x in d.get("tests_need_number") or ()}
         self.need_unit = {str(k): ({fold_lower(str(u)).replace(" ", "") for u in v["units"]},
                                    tuple(float(x) for x in v.get("range") or (float("-inf"), float("inf"))))
