@@ -37,3 +37,9 @@ def test_spoken_weekday_after_hom_and_with_mung(rules):
     dates = texts(rules, text, "DATE")
     assert "hôm chủ nhật" in dates and "thứ sáu mùng bốn" in dates
     assert not any(d.startswith("thứ hai") for d in dates)
+
+
+def test_day_of_the_solar_month_said_alone(rules):
+    text = "ghe đi tới hai mươi tây mới vô bờ, hướng tây nam có bão"
+    dates = texts(rules, text, "DATE")
+    assert "hai mươi tây" in dates and not any("nam" in d for d in dates)

@@ -36,6 +36,7 @@ _WEEKDAYS = frozenset(_V.get("weekdays_before", ()))
 _WEEKDAY_FIRST = frozenset(w.split()[0] for w in _WEEKDAYS)
 _NEVER_FIRST = frozenset(_V["never_first"])
 _WEEKDAY_LEADS = frozenset(fold_lower(w) for w in _V["weekday_leads"])
+_CALENDAR_AFTER = frozenset(fold_lower(w) for w in _V["calendar_after"])
 # 'mười tám tháng tuổi', 'tám ngày tuổi', 'ba tuần tuổi': a unit of time between the number and 'tuổi'
 _AGE_UNITS = frozenset(fold_lower(w) for w in _V["age_units"])
 # a clock time said with its minutes after one of these ('kết thúc chín giờ hai mươi hai', 'chừng sáu giờ bốn mươi')
@@ -363,6 +364,18 @@ class SpokenNumberRecognizer(Recognizer):
                 if end:
                     out.append(Candidate(toks[x].start, toks[end - 1].end, "DATE", 0.85, SpokenNumberRecognizer.name,
                                          _WHY["birth_year_words"]))
+        # 'tới mười lăm tây mới vô bờ' (the 15th of the solar month): a day said before the calendar's word
+        for i in range(1, n - 1):
+            if ft[i] in _CALENDAR_AFTER and ctx.adj[i - 1] and SpokenNumberRecognizer._said(ctx, i, tuple(_V["calendar_after"])) \
+                    and not (ctx.adj[i] and ft[i + 1] in ("nam", "bac")):  # ('tây nam', 'tây bắc': a direction)
+                d = i - 1
+                while d > 0 and i - d < 3 and ctx.adj[d - 1] and _word(ctx, d - 1) is not None:
+                    d -= 1
+                while d < i and spoken_number_end(ctx, d, 31) != i:
+                    d += 1
+                if d < i and (d == 0 or ft[d - 1] not in _ORDINAL_NOUNS):
+                    out.append(Candidate(toks[d].start, toks[i].end, "DATE", 0.75, SpokenNumberRecognizer.name,
+                                         _WHY["date_words"]))
         month_word = _WF["month"]
         for i in range(n - 3):
             fi = ft[i]
