@@ -26,3 +26,19 @@ def test_strict_keeps_phrases_whose_words_are_name_syllables(text, words):
 
 def test_strict_still_removes_a_name_after_such_a_phrase():
     assert "Bốp" in removed_words("PHÒNG CÔNG TÁC XÃ HỘI\nBé Clâu Thị Bốp, 7 tuổi.")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("CHƯƠNG TRÌNH DỰ PHÒNG LÂY TRUYỀN HIV TỪ MẸ SANG CON", {"TRÌNH", "TỪ"}),
+    ("Gia đình liên hệ khi cần. Phương pháp: ICSI.", {"Gia", "đình", "liên", "Phương", "pháp"}),
+    ("Bài thuốc gia giảm Thông thảo 6g, Vương bất lưu hành 10g; châm cứu Đản trung, Nhũ căn.",
+     {"Thông", "thảo", "lưu", "hành", "Đản"}),
+])
+def test_strict_keeps_programme_family_and_herb_phrases(text, words):
+    assert not removed_words(text) & words
+
+
+def test_strict_keeps_a_number_added_to_a_number_and_english_clinical_words():
+    text = "Perinatal history: 37+1 wks. Fontanelle soft. Cord: 3 vessels. CPAP 5 cmH2O. Colostrum by syringe. TLD 90+30."
+    got = removed_words(text)
+    assert not got & {"+1", "+30", "Perinatal", "Fontanelle", "Cord", "cmH2O", "Colostrum"}

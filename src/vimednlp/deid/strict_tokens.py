@@ -49,6 +49,9 @@ def token_pass(finder, L, P) -> None:
         if any(c.isdigit() for c in w):
             if kind == "ratio" and _day_month(w):
                 finder.take(s, e, "DATE", "strict: day and month")  # ('21/10': no score or fraction has a day past 12)
+            elif re.fullmatch(r"\+\d{1,3}", w) and i > 0 and toks[i - 1][2] == s and toks[i - 1][0].isdigit() \
+                    and len(toks[i - 1][0]) <= 3:
+                pass  # (a number added to a number: a gestational age '39+4 wks', quantities '90+30')
             elif kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w) \
                     or P["money"].fullmatch(w) or _ocr_word(w, L):
                 pass
