@@ -135,3 +135,37 @@ def test_context_words_move_a_disease_to_its_chapter(vi_cache, mention, expected
 def test_without_the_context_or_with_a_specific_code_nothing_moves(vi_cache, mention, expected):
     got = [c[:3] for c in codes(mention)]
     assert expected in got[:2] and not (got[0][0] in "OP" and expected[0] not in "OP" and mention != "trầm cảm sau sinh")
+
+
+# --- a disease and the organism that caused it -------------------------------------------------------------
+def test_the_organism_of_a_cause_is_read_as_an_agent():
+    from vimednlp.terminology.canonical import disease_and_cause, organism_code
+    assert disease_and_cause("otitis media due to Haemophilus") == ("otitis media", "Haemophilus")
+    assert organism_code("tụ cầu vàng") == "B95.6" and organism_code("Pseudomonas aeruginosa") == "B96.5"
+    assert organism_code("thiếu sắt") is None
+
+
+@pytest.mark.parametrize("mention,disease,agent", [
+    ("impetigo due to Staphylococcus aureus", "L01", "B95.6"),
+    ("conjunctivitis caused by Pseudomonas", "H10", "B96.5"),
+    ("urinary tract infection caused by Proteus", "N39", None),
+    ("nhiễm khuẩn tiểu do Enterococcus", "N39", None),
+])
+def test_the_disease_leads_when_an_organism_draws_another_chapter(vi_cache, mention, disease, agent):
+    got = codes(mention)
+    assert got and got[0][:3] == disease and (agent is None or agent in got)
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("pneumonia caused by Haemophilus influenzae", "J14"),  # organism-specific codes of the same chapter stay
+    ("anemia due to folate deficiency", "D52"),  # a cause that is no organism changes nothing
+])
+def test_a_specific_code_for_the_organism_or_cause_is_kept(vi_cache, mention, expected):
+    assert top3(mention) == expected
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("tóc nhiều gàu", "L21"), ("mắt viễn", "H52"), ("chai tay", "L84"), ("ACL rupture, left knee", "S83"),
+])
+def test_more_lay_words(vi_cache, mention, expected):
+    assert top3(mention) == expected

@@ -48,6 +48,8 @@ class _Forms:
     absent: list[re.Pattern] = field(default_factory=list)
     drop: list[re.Pattern] = field(default_factory=list)
     split: list[re.Pattern] = field(default_factory=list)
+    cause: list[re.Pattern] = field(default_factory=list)
+    organism: list[tuple[re.Pattern, str]] = field(default_factory=list)
     letters: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # words -> (letter, alone)
     max_letter: int = 1
     numbers: dict[str, int] = field(default_factory=dict)
@@ -103,6 +105,10 @@ def forms() -> _Forms:
                 f.drop.append(re.compile(src))
             elif kind == "split":
                 f.split.append(re.compile(src))
+            elif kind == "cause":
+                f.cause.append(re.compile(src))
+            elif kind == "organism":
+                f.organism.append((re.compile(src), dst))
             elif kind == "letter":
                 key = tuple(_low(src).split())
                 f.letters[key] = (dst.rstrip("!"), dst.endswith("!"))
@@ -439,3 +445,24 @@ def diagnosis_parts(text: str) -> list[str]:
     parts = [p.strip(" \t,;:.+-") for p in parts]
     parts = [p for p in parts if p and any(ch.isalpha() for ch in p)]
     return parts if len(parts) > 1 else []
+
+
+def disease_and_cause(text: str) -> tuple[str, str] | None:
+    """(disease, cause) of a mention that names a disease and what caused it (`UTI due to Klebsiella`,
+    `viêm mô tế bào do tụ cầu vàng`), cut at the first `cause` row of mention_forms.tsv that matches; None
+    when none does."""
+    for pat in forms().cause:
+        m = pat.search(text)
+        if m and m.start() > 0 and text[m.end():].strip():
+            return text[:m.start()].strip(), text[m.end():].strip()
+    return None
+
+
+def organism_code(text: str) -> str | None:
+    """The ICD-10 code of the infectious agent a cause names (`Klebsiella` -> B96.1, `tụ cầu vàng` -> B95.6),
+    from the `organism` rows of mention_forms.tsv (over the text lower-cased, marks removed); None otherwise."""
+    t = fold(text.lower())
+    for pat, code in forms().organism:
+        if pat.search(t):
+            return code
+    return None

@@ -24,7 +24,7 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
-from .canonical import canonical_mention, diagnosis_parts, forms_ocr_digits, head_of, ocr_ascii, says_absent
+from .canonical import canonical_mention, diagnosis_parts, disease_and_cause, organism_code, forms_ocr_digits, head_of, ocr_ascii, says_absent
 from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
@@ -386,6 +386,7 @@ class TermIndex:
             self._unspecified_child(best)
             if not _parts_done and self._similar_only(best):
                 self._split(best, q, context)
+                self._organism_cause(best, q, context)
             if not self._credible(best):  # (backing off always loses: blind set 1 top-1 0.968 -> 0.941)
                 # the written forms, then each one with its abbreviations expanded (`TEN sau dùng thuốc` ->
                 # hoại tử thượng bì nhiễm độc ...), first expansion only
@@ -476,6 +477,38 @@ class TermIndex:
                     best[c.code] = (score, reason, c.term)
             if top is not None:
                 cap = top - 0.005  # the next part ranks below this one
+
+    def _organism_cause(self, best: dict[str, tuple[float, str, str]], query: str, context: str | None) -> None:
+        """`UTI due to Klebsiella`: the organism's words draw string neighbours from another disease (J15.0,
+        Klebsiella pneumonia). When the cause is an organism (its best code is an infectious agent, B95-B98)
+        and the disease alone is found by an exact or expanded match in another chapter than the whole's best,
+        the disease leads and the organism's code follows (ICD-10 codes the disease, the agent is additional).
+        `pneumonia due to Klebsiella` keeps J15.0: the same chapter as pneumonia (J18). Organisms are the
+        `organism` rows of mention_forms.tsv."""
+        from . import calibration
+
+        got = disease_and_cause(query)
+        if not got or not best:
+            return
+        disease, cause = got
+        agent = organism_code(cause)
+        if agent is None:
+            return
+        head = self.search(disease, k=3, context=context, _parts_done=True)
+        if not head or head[0].reason in calibration.SIMILARITY_REASONS:
+            return
+        top_code, (top_score, _, _) = max(best.items(), key=lambda kv: kv[1][0])
+        if top_code[0] == head[0].code[0]:
+            return
+        lead = round(max(top_score, head[0].score * 0.9) + 0.001, 4)
+        for i, c in enumerate(head):
+            if c.code[:3] == head[0].code[:3]:
+                best[c.code] = (round(min(1.0, lead) - 0.0001 * i, 4), "part", c.term)
+        if agent in self.titles:
+            old = best.get(agent)
+            score = round(top_score - 0.002, 4)
+            if old is None or old[0] < score:
+                best[agent] = (score, "part", self.titles[agent])
 
     def _unspecified_child(self, best: dict[str, tuple[float, str, str]]) -> None:
         """A category that has subcodes is not a billable code: its `.9` subcode (unspecified) takes its
