@@ -42,3 +42,17 @@ def test_strict_keeps_ordinary_words_after_a_word_of_place(text):
 
 def test_strict_leaves_the_head_of_a_capitalised_place_to_its_place():
     assert not [p for p in places("xe máy tự ngã ở dốc đèo Thung Khe, tốc độ cao") if "dốc" in p]
+
+
+def test_strict_removes_a_place_of_the_document_said_again():  # (its last two words)
+    text = "em ở khu ba thị trấn thanh sơn giờ là xã mới, nhà ngay sau chợ thanh sơn chị đã ra khỏi nhà"
+    i = text.index("thị trấn thanh sơn")
+    got = places(text, [Span(i, i + len("thị trấn thanh sơn"), "LOCATION", "thị trấn thanh sơn")])
+    assert "thanh sơn" in got
+
+
+def test_strict_does_not_spread_a_place_made_of_common_words():
+    text = "bé ở phòng lab tầng hai, chiều nay mẹ qua phòng lab lấy kết quả"
+    i = text.index("phòng lab")
+    got = strict_spans(text, [Span(i, i + len("phòng lab"), "LOCATION", "phòng lab")])
+    assert not [s for s in got if "said again" in s.attrs.get("explanation", "")]

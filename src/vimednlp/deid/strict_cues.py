@@ -9,6 +9,8 @@ follows one ('anh trai'; `_name_after`). Province and district names of two word
 """
 from __future__ import annotations
 
+import re
+
 from ..text.fold import fold_lower
 from .strict_english import vietnamese_like
 
@@ -253,3 +255,35 @@ def places_after_words(finder, L) -> None:
                 continue
             finder.take_free(toks[i][1], toks[k - 1][2], "LOCATION", "strict: lower-case place after its unit")
         i = k
+
+
+def places_said_again(finder, L) -> None:
+    """A place the document has removed once, said again elsewhere ('thị trấn thanh sơn' … 'sau chợ thanh sơn'):
+    the last two words of a removed place (no unit, position or function word among them), one a name syllable
+    or a word in no list, go wherever they stand again, in any case (issue #15)."""
+    text, marks = finder.text, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    units = W["name_units"] | W["village_units"] | W["place_run_stop"]
+    spans = [(s, e) for s, e, label in finder.labelled if label == "LOCATION"] + \
+        [(c.start, c.end) for c in finder.out if c.label == "LOCATION"]
+    keys: set[str] = set()
+    for s, e in spans:
+        words = re.findall(r"[^\W\d_]+", text[s:e])
+        for m in (2,):  # (the name of most places is its last two syllables: 'thị trấn | thanh sơn')
+            tail = words[-m:]
+            if len(tail) < m or any((w.lower() if marks else fold_lower(w)) in units or L["stop"].has(w, marks)
+                                    for w in tail):
+                continue
+            if not any(L["given"].has(w, marks) or L["surnames"].has(w, marks)
+                       or not any(L[x].has(w, marks) for x in ("common", "known", "clinical")) for w in tail):
+                continue
+            key = " ".join(w.lower() for w in tail)
+            if fold_lower(key) in L["phrases"]:
+                continue
+            keys.add(key)
+            break
+    for key in keys:
+        rx = re.compile(r"(?<!\w)" + r"[^\S\n]+".join(map(re.escape, key.split())) + r"(?!\w)", re.IGNORECASE)
+        for m in rx.finditer(text):
+            if finder.free(m.start(), m.end()):
+                finder.take(m.start(), m.end(), "LOCATION", "strict: a place of this document said again")
