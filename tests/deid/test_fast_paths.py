@@ -112,7 +112,7 @@ def test_model_attributes_read_from_the_file_are_the_models_attributes():
     assert crf.known_attributes() == {attr for attr, _label in crf._tagger.info().state_features}
 
 
-@pytest.mark.parametrize("note", NOTES)
+@pytest.mark.parametrize("note", NOTES + ["Ông An", "BN Lê Văn", "BN Lê Văn Tám", "BN: Lê  Văn\nTám, 45t"])
 def test_known_features_are_the_full_features_less_the_unknown_in_the_same_order(note):
     from vimednlp.deid.phi_features import KnownFeatures, featurize
 
@@ -123,7 +123,8 @@ def test_known_features_are_the_full_features_less_the_unknown_in_the_same_order
     fast = kf.featurize(ctx, cands)
     assert [[a.decode("utf-8") for a in f] for f in fast] == [[a for a in f if a in known] for f in full]
     assert kf.featurize(ctx, cands) == fast  # (the second time from the caches)
-    assert sum(map(len, fast)) < sum(map(len, full))  # (the notes hold attributes the model lacks)
+    if len(ctx.tokens) > 5:
+        assert sum(map(len, fast)) < sum(map(len, full))  # (the notes hold attributes the model lacks)
     # the same tags and the same marginal probabilities: crfsuite drops unknown attributes itself
     tags = crf.decode(full)
     probs = crf.entity_probs(len(tags))

@@ -209,9 +209,16 @@ class KnownFeatures:
         Pd = [pairs.get(ab) or self._pair(*ab) for ab in pairwise(ft)]
         adj = ctx.adj
         bos, eos, gap = self._bos, self._eos, self._gap
-        feats = []
+        feats: list = [None] * n
         last = n - 1
-        for i in range(n):
+        # the tokens with two neighbours on each side (all but four): one list display each, in the order below
+        no_gap = ()
+        for i in range(2, n - 2):
+            wd, wl, wr = Wd[i], Wd[i - 1], Wd[i + 1]
+            feats[i] = [*wd[0], *SHd[i][0], *Rd[i][0], *Kd[i][0], *wd[1], *wl[2], *SHd[i - 1][1], *Rd[i - 1][1],
+                        *Pd[i - 1][0], *(no_gap if adj[i - 1] else gap), *Wd[i - 2][4], *Pd[i - 2][2], *wr[3],
+                        *SHd[i + 1][2], *Rd[i + 1][2], *Pd[i][1], *Wd[i + 2][5]]
+        for i in ((0, 1, n - 2, n - 1) if n >= 5 else range(n)):
             wd = Wd[i]
             f = [*wd[0], *SHd[i][0], *Rd[i][0], *Kd[i][0], *wd[1]]
             if i > 0:
@@ -235,7 +242,7 @@ class KnownFeatures:
                 f += eos
             if i < last - 1:
                 f += Wd[i + 2][5]
-            feats.append(f)
+            feats[i] = f
         return feats
 
 
