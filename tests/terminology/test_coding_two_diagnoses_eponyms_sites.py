@@ -169,3 +169,19 @@ def test_a_specific_code_for_the_organism_or_cause_is_kept(vi_cache, mention, ex
 ])
 def test_more_lay_words(vi_cache, mention, expected):
     assert top3(mention) == expected
+
+
+# --- bỏng (burn) folds like bong: a sprain, an abruption, a detachment are no burns ------------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("bong gân cổ chân phải", "S93"), ("rau bong non thể nặng", "O45"), ("bỏng độ 3 bàn chân", "T25"),
+])
+def test_a_sprain_is_not_a_burn(vi_cache, mention, expected):
+    assert top3(mention) == expected
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("say tàu xe", "T75"), ("vợ chồng hiếm muộn", "N97"), ("sốt hậu sản", "O85"), ("cương sữa", "O92"),
+    ("con 2 ngày tuổi vàng da", "P59"),
+])
+def test_lay_words_for_travel_sickness_fertility_and_the_puerperium(vi_cache, mention, expected):
+    assert top3(mention) == expected
