@@ -110,3 +110,11 @@ def test_strict_takes_the_one_letter_prefix_of_a_highland_name():
         assert covered(strict_spans(text, spans_at(text, [(name, "NAME")])), text, "A Lăng"[0])
     text = "Bổ sung vitamin A Nguyễn Văn Bình uống đều."
     assert not covered(strict_spans(text, spans_at(text, [("Nguyễn Văn Bình", "NAME")])), text, "A")
+
+
+def test_strict_takes_the_relative_day_after_a_removed_time():
+    text = "Công an phường nhận tin lúc 14h25 cùng ngày. Bé cùng ngày đó được chuyển viện."
+    got = strict_spans(text, spans_at(text, [("14h25", "DATE")]))
+    assert covered(got, text, "cùng ngày")
+    i = text.index("Bé cùng") + 3
+    assert not any(s.start <= i < s.end for s in got)  # (no removed time before it: it stays)
