@@ -112,9 +112,10 @@ def test_strict_takes_the_one_letter_prefix_of_a_highland_name():
     assert not covered(strict_spans(text, spans_at(text, [("Nguyễn Văn Bình", "NAME")])), text, "A")
 
 
-def test_strict_takes_the_relative_day_after_a_removed_time():
-    text = "Công an phường nhận tin lúc 14h25 cùng ngày. Bé cùng ngày đó được chuyển viện."
+
+def test_strict_leaves_the_relative_day_after_a_removed_time():
+    # ('cùng ngày' names no day itself; the hand-written notes leave it outside the DATE, as the default does)
+    text = "Công an phường nhận tin lúc 14h25 cùng ngày. Bé được chuyển viện."
     got = strict_spans(text, spans_at(text, [("14h25", "DATE")]))
-    assert covered(got, text, "cùng ngày")
-    i = text.index("Bé cùng") + 3
-    assert not any(s.start <= i < s.end for s in got)  # (no removed time before it: it stays)
+    i = text.index("cùng ngày")
+    assert not any(s.start <= i < s.end for s in got)

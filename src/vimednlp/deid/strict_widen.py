@@ -124,22 +124,6 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(Span(s, s + len(w), "DATE", w, "strict", SCORE,
                         {"explanation": "strict: the part of the day of a removed date"}))
-    # a relative day written right after a removed clock time or date ('nhận tin lúc 14h25 cùng ngày', 'gọi lại
-    # 6h40 cùng ngày'; words.yaml date_tails): annotators take it with the time
-    tails, marked_tails = L["words"]["date_tails"], L["marked_words"]["date_tails"]
-    for sp in spans:
-        if sp.label != "DATE":
-            continue
-        m = re.match(r"[^\S\n]+([^\W\d_]+[^\S\n]+[^\W\d_]+)(?!\w)", text[sp.end:sp.end + 30])
-        if not m:
-            continue
-        w = m.group(1)
-        if not (w.lower() in marked_tails if marks and not w.isascii() else fold_lower(w) in tails):
-            continue
-        s0, e0 = sp.end + m.start(1), sp.end + m.end(1)
-        if not any(x.start < e0 and s0 < x.end for x in [*spans, *out]):
-            out.append(Span(s0, e0, "DATE", text[s0:e0], "strict", SCORE,
-                            {"explanation": "strict: the relative day after a removed time"}))
     # an English month written just before a removed year or day ('Nov 2026', 'last episode March 2025'; words.yaml
     # en_months), capitalised or in capitals ('may' in lower case is a verb)
     months = L["words"]["en_months"]
