@@ -20,3 +20,9 @@ def test_marked_prepositions_still_open_places(rules):
     text = "Chị ở Hợp Châu, mới chuyển từ Long An ra ở với con gái."
     places = texts(rules, text, "LOCATION")
     assert "Hợp Châu" in places and "Long An" in places
+
+
+def test_key_value_stops_before_the_next_key_after_two_spaces(rules):
+    text = "Họ tên mẹ: KPĂ THỊ HƠN  Năm sinh: 1998  Dân tộc: Gia Rai"
+    names = texts(rules, text, "NAME")
+    assert "KPĂ THỊ HƠN" in names and not any("Năm" in n for n in names)

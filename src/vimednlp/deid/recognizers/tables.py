@@ -200,7 +200,9 @@ class TableRecognizer(Recognizer):
                     while vs < pe and text[vs] in " \t":
                         vs += 1
                     if vs < pe and ("/" in key and _split_key(key) or header_key(key) in _HEADERS):
-                        self._value(ctx, key, vs, pe, out, KEY_SCORE)
+                        # ('Họ tên mẹ: ZƠRÂM THỊ LOAN  Năm sinh: 2001': two spaces, then the next field's key)
+                        nk = _NEXT_KEY.search(text, vs, pe)
+                        self._value(ctx, key, vs, nk.start() if nk else pe, out, KEY_SCORE)
 
     def _value(self, ctx: Context, key: str, vs: int, ve: int, out: list[Candidate], score: float) -> None:
         """The value of one key: one label, or one per part when the key names several ('DOB / Age')."""
@@ -460,6 +462,8 @@ def _cut(text: str, s: int, e: int) -> int:
     return m.start() if m else e
 
 
+# two spaces or more, then one to four words and a colon: the next field's key on a form's line
+_NEXT_KEY = re.compile(r" {2,}(?=[^\W\d_]+(?: [^\W\d_]+){0,3}:)")
 _KEYED = re.compile(r"[^\W\d_]\s*:(?:\s|$)")  # 'Họ tên: ...' inside a cell: a key/value piece, not a column value
 
 
