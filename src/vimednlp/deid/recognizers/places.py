@@ -117,7 +117,7 @@ def _place_match(ctx: Context, i: int, table: dict[str, str], need_cap: bool) ->
             continue
         if n > 1 and "\t" in ctx.text[ctx.tokens[i].end:ctx.tokens[e - 1].start]:
             continue  # (a tab between the words: two table cells, 'Nam<TAB>Pò Pháy' is a sex, then a village)
-        if need_cap and not ctx.upper_doc and any(ctx.tokens[x].kind == "word" and not ctx.is_cap(x) for x in range(i, e)):
+        if need_cap and not ctx.upper_doc and any(ctx.tokens[x].kind == "word" and not ctx.caps[x] for x in range(i, e)):
             continue
         return e
     return i
@@ -199,7 +199,7 @@ class LocationRecognizer(Recognizer):
                     pieces.append(piece)
                     i = piece[1]
                     continue
-            capital = ctx.upper_doc or ctx.is_cap(i)
+            capital = ctx.upper_doc or ctx.caps[i]
             # foreign countries and cities (travel history); short ambiguous ones need a preposition
             # 'châu Âu': a lower-case generic word before a capitalised name
             e = _place_match(ctx, i, gz["foreign"], False) \
@@ -215,7 +215,7 @@ class LocationRecognizer(Recognizer):
                 # PhoNER_COVID19 annotators label it)
                 i = e
                 continue
-            if e > i and (ctx.is_cap(i) or ctx.upper_doc or ctx.is_cap(e - 1)):
+            if e > i and (ctx.caps[i] or ctx.upper_doc or ctx.caps[e - 1]):
                 key = " ".join(ctx.ktoks[i:e])
                 # a country after a nationality word ('người Mỹ', 'quốc tịch Việt Nam') describes a person, not a
                 # place; 'Anh' and 'Đức' are also a pronoun and a given name: they need a place preposition
@@ -237,7 +237,7 @@ class LocationRecognizer(Recognizer):
             if e > i and " ".join(ft[i:e]) in _ETHNIC_GROUPS and ctx.cue_before(i, _ETHNIC_BEFORE, skip=":"):
                 i = e  # 'tiếng Gia Rai', 'người Gia Rai', 'Dân tộc: Gia Rai': a people or its language, not Giá Rai
                 continue
-            if e > i and (ctx.upper_doc or ctx.is_cap(i) or toks[i].kind != "word"):
+            if e > i and (ctx.upper_doc or ctx.caps[i] or toks[i].kind != "word"):
                 kind = "province/city" if _place_match(ctx, i, gz["province"], True) == e else "district"
                 pieces.append((i, e, 0.8 if kind != "district" else 0.7, f"gazetteer ({kind})"))
                 i = e
@@ -246,7 +246,7 @@ class LocationRecognizer(Recognizer):
             if not ft[i].isalpha() and _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
                     and not (i > 0 and ft[i - 1] in _NUMBERED_THINGS) \
                     and "\t" not in ctx.text[toks[i].end:toks[i + 1].start] and (toks[i].end < toks[i + 1].start or ctx.text[toks[i + 1].end:toks[i + 1].end + 1] == "/") \
-                    and toks[i + 1].kind == "word" and ctx.is_cap(i + 1) and not ctx.upper_doc \
+                    and toks[i + 1].kind == "word" and ctx.caps[i + 1] and not ctx.upper_doc \
                     and not (len(toks[i + 1].text) >= 2 and toks[i + 1].text.isupper()):  # '10^5 CFU': a unit
                 # (a tab between them: a table's row number and the next cell, '1<TAB>Đặng Minh Chiêu'; nothing
                 # between them: a ward or a dose, 'Ward 5B', '5OOmg', unless a '/' goes on, '26B/1 Điện Biên Phủ')
@@ -309,7 +309,7 @@ class LocationRecognizer(Recognizer):
         if e > v and i > 0 and f"{ft[i - 1]} {ft[i]}" in _NOT_UNIT:
             e = v  # 'giới tính', 'dương tính', 'đái tháo đường': not 'tỉnh' / 'đường' (street)
         if e > v and not ctx.diacritics and ft[i] in _AMBIGUOUS_FOLDED and \
-                not (toks[v].kind == "word" and ctx.is_cap(v)) and not (
+                not (toks[v].kind == "word" and ctx.caps[v]) and not (
                     fold_key(unit_key) in _ADMIN_UNITS and e - v >= 2 and toks[i].text.islower()
                     and (e >= n or "\n" in ctx.text[toks[e - 1].end:toks[e].start] or ft[e] in _LOWER_VILLAGE_END)):
             # without diacritics 'cho' is also 'for', 'ban' also 'table': need a proper name, or (for an
@@ -323,10 +323,10 @@ class LocationRecognizer(Recognizer):
             # 'quán bia hơi Lộc Vừng', 'chợ hoa Quảng Bá', 'sân bay quốc tế Đà Nẵng': a kind word or two
             # between the venue word and its name
             d = v
-            while d < n and d - v < 3 and toks[d].kind == "word" and not ctx.is_cap(d) and ctx.adj[d - 1] \
+            while d < n and d - v < 3 and toks[d].kind == "word" and not ctx.caps[d] and ctx.adj[d - 1] \
                     and ft[d] not in _VENUE_STOP and ft[d] not in _STOP_TAIL:
                 d += 1
-            if v < d < n and ctx.adj[d - 1] and toks[d].kind == "word" and ctx.is_cap(d) \
+            if v < d < n and ctx.adj[d - 1] and toks[d].kind == "word" and ctx.caps[d] \
                     and ctx.ktoks[d] not in _STOP_TAIL:
                 e = self._cap_end(ctx, d, 5)
         if venue and e > v:
@@ -409,7 +409,7 @@ class LocationRecognizer(Recognizer):
                         e += 1  # 'TP. Ho Chi Minh': the dot of an abbreviated unit, not the end of the field
                         continue
                     if ft[e] == "." and (e + 1 >= n or "\n" in ctx.text[toks[e].end:toks[e + 1].start] or
-                                         (toks[e + 1].kind == "word" and ctx.is_cap(e + 1) and not ctx.upper_doc and e + 1 < n and toks[e + 1].start > toks[e].end)):
+                                         (toks[e + 1].kind == "word" and ctx.caps[e + 1] and not ctx.upper_doc and e + 1 < n and toks[e + 1].start > toks[e].end)):
                         break
                     e += 1
                 while e > i and ft[e - 1] in (",", ".", "-", ":"):
@@ -428,7 +428,7 @@ class LocationRecognizer(Recognizer):
             if not why.startswith("address unit word") or b + 1 >= n or ft[b] != "," or ctx.upper_doc:
                 continue
             y = b + 1
-            e = self._cap_end(ctx, y, 4) if toks[y].kind == "word" and ctx.is_cap(y) else y
+            e = self._cap_end(ctx, y, 4) if toks[y].kind == "word" and ctx.caps[y] else y
             if ctx.match_at(y, c["name_before"]) > y or ctx.match_at(y, c["org_head"]) > y or ctx.match_at(y, c["phone_cues"]) > y:
                 continue  # ', BS Cầm Văn Thoại', ', Hotline ...': a person, an organisation or a phone, not a street
             if 2 <= e - y and (e >= n or toks[e].kind == "punct" or ft[e] in _VENUE_AFTER or
@@ -538,7 +538,7 @@ class LocationRecognizer(Recognizer):
         n = len(ctx.tokens)
         ft = ctx.ftoks
         x = e
-        while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) and ctx.adj[x - 1] \
+        while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.caps[x] and ctx.adj[x - 1] \
                 and ft[x] not in _VENUE_STOP and ft[x] not in _STOP_TAIL:
             x += 1
         if x == e:
@@ -563,12 +563,12 @@ class LocationRecognizer(Recognizer):
                     and ctx.tokens[e + 1].kind == "word" and ctx.tokens[e + 1].start == ctx.tokens[e].end:
                 return v  # 'Số: 128/2024/GCT': a document number, not a house number
             # 'số 15 Lạc Long Quân': a street right after the number
-            if e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) and ctx.adjacent(e - 1, e) and not ctx.upper_doc \
+            if e < n and ctx.tokens[e].kind == "word" and ctx.caps[e] and ctx.adjacent(e - 1, e) and not ctx.upper_doc \
                     and (ctx.ktoks[e] not in _STOP_TAIL or ft[e] == "thang" and e + 1 < n and ctx.tokens[e + 1].kind == "number"):
                 # ('đường 3 Tháng 2': a street named after a date)
                 e = LocationRecognizer._cap_end(ctx, e, 5)
             return e
-        if ctx.tokens[v].kind in ("word", "dotted") and (ctx.is_cap(v) or ctx.upper_doc):
+        if ctx.tokens[v].kind in ("word", "dotted") and (ctx.caps[v] or ctx.upper_doc):
             return LocationRecognizer._cap_end(ctx, v, 5)
         # lower-case text without capitals (chat, no diacritics): a known place name
         if ctx.diacritics:
@@ -618,14 +618,14 @@ class LocationRecognizer(Recognizer):
         n = len(ctx.tokens)
         e = j
         units = cues()["location_unit"]
-        while e < n and e - j < max_len and (ctx.tokens[e].kind in ("word", "dotted") and (ctx.is_cap(e) or ctx.upper_doc)
+        while e < n and e - j < max_len and (ctx.tokens[e].kind in ("word", "dotted") and (ctx.caps[e] or ctx.upper_doc)
                                             or ctx.tokens[e].kind == "number" and e > j) \
                 and (e == j or ctx.adjacent(e - 1, e)):
             # a field name ('Ngày', 'Số') or a unit word ('phường') ends the name only when it is written
             # in lower case, abbreviated ('P.'), or followed by ':'; capitalised it is part of a name
             # ('Cách Mạng Tháng Tám', 'Phú Hồ', 'Giải Phóng')
             k = ctx.ktoks[e]
-            boundary = not ctx.is_cap(e) or ctx.upper_doc or (e + 1 < n and ctx.ftoks[e + 1] in (":", "."))
+            boundary = not ctx.caps[e] or ctx.upper_doc or (e + 1 < n and ctx.ftoks[e + 1] in (":", "."))
             if (k in _STOP_TAIL or (e > j and k in units)) and boundary:
                 break
             e += 1
@@ -673,12 +673,12 @@ class OrganizationRecognizer(Recognizer):
             h_end = h_end if h_end > i else None
             named = False
             gaz_end = -1
-            g = _place_match(ctx, i, _org_names(), False) if (ctx.is_cap(i) or ctx.upper_doc) and ft[i] in name_first else i
+            g = _place_match(ctx, i, _org_names(), False) if (ctx.caps[i] or ctx.upper_doc) and ft[i] in name_first else i
             if g > i and (h_end is None or g >= h_end):
                 # a well-known name ('Bộ Y tế', 'CDC', 'Sở Y tế'): an organisation even with nothing after it
                 h_end, named = g, True
                 gaz_end = g
-            if h_end is None and toks[i].text == _NEWSPAPER and i + 1 < n and ctx.is_cap(i + 1) and ctx.adj[i] \
+            if h_end is None and toks[i].text == _NEWSPAPER and i + 1 < n and ctx.caps[i + 1] and ctx.adj[i] \
                     and toks[i + 1].kind == "word" and ctx.ktoks[i + 1] not in c["name_before"] \
                     and (i == 0 or ft[i - 1] in ("(", "theo", "-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:toks[i].start]):
                 h_end = i + 1  # a newspaper credited at the head of an article: '(Báo Sức khỏe Nghệ An) - ...'
@@ -714,7 +714,7 @@ class OrganizationRecognizer(Recognizer):
                 # (a general clinic, 'Phòng khám Đa khoa An Bình - Công ty ...', is an organisation of its own)
                 dept = named and h_end < e <= h_end + 4 and " ".join(ft[i:h_end]) in _DEPARTMENT_HEADS \
                     and "da khoa" not in " ".join(ft[h_end:e])
-                hm = ctx.match_at(e, heads) if named and ctx.is_cap(e) and (dept or not ctx.upper_doc) else e
+                hm = ctx.match_at(e, heads) if named and ctx.caps[e] and (dept or not ctx.upper_doc) else e
                 if hm > e and ft[e] not in ("khoa", "phong"):
                     if dept:
                         restart = e  # 'PK Tim BV Đa khoa X', 'PHONG KHAM THAN - BV CHO RAY': a clinic of the hospital
@@ -725,19 +725,19 @@ class OrganizationRecognizer(Recognizer):
                 m = ctx.match_at(e, conn)
                 L = m - e
                 m = m if m > e else None
-                if m is not None and not (L == 1 and ctx.is_cap(e) and not ctx.upper_doc and t.kind == "word"
-                                          and m < n and not ctx.is_cap(m)):
+                if m is not None and not (L == 1 and ctx.caps[e] and not ctx.upper_doc and t.kind == "word"
+                                          and m < n and not ctx.caps[m]):
                     # a capitalised connector names the place ('Nhi Trung ương', 'Sư phạm'); in a heading in capitals
                     # a generic one does not ('BỆNH VIỆN ĐA KHOA KHU VỰC' with no name after it)
                     generic_caps = " ".join(ft[e:m]) in _GENERIC_CAPS and all(toks[x].text.isupper() for x in range(e, m))
-                    named = named or not generic_caps and any(ctx.is_cap(x) or toks[x].kind in ("number", "code")
+                    named = named or not generic_caps and any(ctx.caps[x] or toks[x].kind in ("number", "code")
                                                               for x in range(e, m))
-                    if " ".join(ft[e:m]) not in _GENERIC_TAIL or any(ctx.is_cap(x) for x in range(e, m)):
+                    if " ".join(ft[e:m]) not in _GENERIC_TAIL or any(ctx.caps[x] for x in range(e, m)):
                         good = m
                     e = m
                     continue
-                if t.kind in ("word", "dotted") and (ctx.is_cap(e) and not ctx.upper_doc or ctx.upper_doc and ctx.ktoks[e] not in _STOP_TAIL):
-                    if ctx.ktoks[e] in _STOP_TAIL and not ctx.is_cap(e):
+                if t.kind in ("word", "dotted") and (ctx.caps[e] and not ctx.upper_doc or ctx.upper_doc and ctx.ktoks[e] not in _STOP_TAIL):
+                    if ctx.ktoks[e] in _STOP_TAIL and not ctx.caps[e]:
                         break
                     e += 1
                     named = True
@@ -770,11 +770,11 @@ class OrganizationRecognizer(Recognizer):
                 if m > e:
                     e = m
                     continue
-                if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.is_cap(e + 1) and named and not self._new_unit(ctx, e + 1)):
+                if ft[e] == "&" or (ft[e] == "-" and e + 1 < n and ctx.caps[e + 1] and named and not self._new_unit(ctx, e + 1)):
                     e += 1
                     continue
                 if named and t.kind == "word" and not ctx.upper_doc and e + 1 < n and ctx.adjacent(e, e + 1) \
-                        and toks[e + 1].kind == "word" and ctx.is_cap(e + 1) and ft[e] not in _VENUE_STOP \
+                        and toks[e + 1].kind == "word" and ctx.caps[e + 1] and ft[e] not in _VENUE_STOP \
                         and ctx.ktoks[e] not in _STOP_TAIL and ft[e] not in _STOP_TAIL:
                     e += 1  # 'Công ty TNHH May mặc Hòa Thọ': a lower-case word inside the name
                     continue
@@ -810,7 +810,7 @@ class OrganizationRecognizer(Recognizer):
                 i = e  # 'ĐƠN VỊ LÀM VIỆC:' (a field label), 'TRƯỜNG HỢP ...' (a case), 'viện phí' (a fee)
                 continue
             if named and " ".join(ft[i:h_end]) in _UNIT_HEADS and (
-                    e == h_end + 1 and e < n and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.is_cap(e)
+                    e == h_end + 1 and e < n and ctx.adj[e - 1] and toks[e].kind == "word" and not ctx.caps[e]
                     and f"{ctx.ktoks[e - 1]} {ctx.ktoks[e]}" in c["name_never"]
                     # 'PHÒNG KHÁM TIÊU HÓA' in capitals: the words after the head are a specialty and nothing more
                     or " ".join(ctx.ktoks[h_end:e]) in c["name_never"]
@@ -1049,7 +1049,7 @@ class ProfessionRecognizer(Recognizer):
             if key == "nhan vien":
                 # 'nhân viên giao nước sôi', 'nhân viên hành chính': the job is the words after it
                 x = e
-                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) and ctx.adj[x - 1] \
+                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and not ctx.caps[x] and ctx.adj[x - 1] \
                         and ft[x] not in _PROF_STOP:
                     x += 1
                 if x > e:
@@ -1058,7 +1058,7 @@ class ProfessionRecognizer(Recognizer):
                 # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa', 'bán nước mía': a specialisation after the job word
                 # belongs to it (it narrows the person down); stops at function words, verbs of the story
                 x = e
-                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and (not ctx.is_cap(x) or ctx.upper_doc) \
+                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and (not ctx.caps[x] or ctx.upper_doc) \
                         and ctx.adj[x - 1] and ft[x] not in _PROF_STOP \
                         and (ft[x] not in _PROF_STOP_MORE or ctx.diacritics and ctx.ktoks[x] == _PROF_TAIL_MARKED) \
                         and ctx.match_at(x, lex) == x:
@@ -1070,13 +1070,13 @@ class ProfessionRecognizer(Recognizer):
                     i = e  # 'để lái xe hạng C1', 'người lái xe' (a driving licence, the driver of a vehicle): an activity
                     continue
                 if key == "cong an" and e < n and ft[e] in _LEVEL_WORDS and ctx.adj[e - 1] \
-                        and (e + 1 >= n or not ctx.is_cap(e + 1) or ctx.tokens[e + 1].kind != "word"):
+                        and (e + 1 >= n or not ctx.caps[e + 1] or ctx.tokens[e + 1].kind != "word"):
                     e += 1  # 'công an xã', 'bộ đội huyện': the level of the post, no place name after it
             if key in _RIDE_JOBS and i > 0 and ft[i - 1] in _RIDE_VERBS:
                 i = e  # 'lên xe ôm', 'bắt taxi': a ride, not the person's job
                 continue
             colon = e if e < n and ft[e] == ":" else e + 1 if e + 1 < n and ft[e + 1] == ":" and ctx.tokens[e].kind == "word" \
-                and not ctx.is_cap(e) else None  # 'Nhân viên y tế trường: ...'
+                and not ctx.caps[e] else None  # 'Nhân viên y tế trường: ...'
             if colon is None and e + 1 < n:
                 # 'BÁC SĨ LÀM BỆNH ÁN:', 'KẾ TOÁN VIỆN PHÍ:': a signer's role label of a few words in capitals
                 x = e
@@ -1100,7 +1100,7 @@ class ProfessionRecognizer(Recognizer):
             if self._signature_caption(ctx, i, e, line_start):
                 i = e  # 'NGƯỜI LẬP BẢNG KÊ      KẾ TOÁN VIỆN PHÍ      GIÁM ĐỐC': a row of signers' roles under a form
                 continue
-            if line_start and e + 1 < n and ft[e] in ("-", "–") and ctx.tokens[e + 1].kind == "word" and ctx.is_cap(e + 1) \
+            if line_start and e + 1 < n and ft[e] in ("-", "–") and ctx.tokens[e + 1].kind == "word" and ctx.caps[e + 1] \
                     and ":" in ctx.text[ctx.tokens[e + 1].start:ctx.tokens[e + 1].start + 40].split("\n", 1)[0]:
                 i = e  # 'Lễ tân - Thu Hà 20:52:': the role of a chat speaker (the clinic's staff), not an occupation
                 continue
@@ -1108,12 +1108,12 @@ class ProfessionRecognizer(Recognizer):
                 i = e  # 'Mã học sinh:', 'Thẻ sinh viên': a field label or a card, not the person's occupation
                 continue
             if key in _MANAGER_TITLES and i >= 2 and ft[i - 1] == "," and ctx.tokens[i - 2].kind == "word" \
-                    and ctx.is_cap(i - 2) and not ctx.upper_doc and self._civil_person_before(ctx, i - 2):
+                    and ctx.caps[i - 2] and not ctx.upper_doc and self._civil_person_before(ctx, i - 2):
                 # 'ông Vương Đình Tiến, trưởng phòng An toàn,': a person's post, with the department it heads
                 x = e
-                if x < n and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ctx.is_cap(x):
+                if x < n and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and ctx.caps[x]:
                     x += 1
-                    while x < n and x - e < 4 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and not ctx.is_cap(x) \
+                    while x < n and x - e < 4 and ctx.adj[x - 1] and ctx.tokens[x].kind == "word" and not ctx.caps[x] \
                             and ft[x] not in _PROF_STOP and ft[x] not in _PROF_STOP_MORE:
                         x += 1
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[x - 1].end, "PROFESSION", 0.75, self.name,
@@ -1123,14 +1123,14 @@ class ProfessionRecognizer(Recognizer):
             cue = ctx.cue_before(i, pcue)
             # a clinician title followed by a name is a role cue, not an occupation
             lexn = names()
-            followed_by_name = key in medical and e < n and ctx.tokens[e].kind == "word" and ctx.is_cap(e) \
+            followed_by_name = key in medical and e < n and ctx.tokens[e].kind == "word" and ctx.caps[e] \
                 and (ctx.ktoks[e] in lexn["surname"] or ctx.ktoks[e] in lexn["given"])
             if cue and not followed_by_name:
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.85, self.name,
                                      f"occupation lexicon + cue ({cue})"))
             elif key in medical and not followed_by_name and (
                     ctx.cue_before(i, _MED_BEFORE, skip="") or (e < n and ctx.ktoks[e] in _MED_AFTER)
-                    or i >= 2 and ft[i - 1] == "," and ctx.tokens[i - 2].kind == "word" and ctx.is_cap(i - 2)
+                    or i >= 2 and ft[i - 1] == "," and ctx.tokens[i - 2].kind == "word" and ctx.caps[i - 2]
                     and not ctx.upper_doc and len(ctx.ktoks[i - 2]) > 1 and ctx.ktoks[i - 2] in names()["given"]):  # after a name: 'Mẹ: Vi Thị Hằng, dược sĩ nhà thuốc ...'
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.7, self.name,
                                      "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
@@ -1152,7 +1152,7 @@ class ProfessionRecognizer(Recognizer):
         """Token j ends a person's detail in a list ('53 tuoi', '62t', 'nam', 'Tran Van Binh'), not a clinical clause."""
         t = ctx.tokens[j]
         return ctx.ftoks[j] in _PERSON_DETAIL_WORDS or t.kind in ("number", "code") and t.text[-1:] in "tT" \
-            or t.kind == "word" and ctx.is_cap(j) and ctx.ktoks[j] in names()["given"]
+            or t.kind == "word" and ctx.caps[j] and ctx.ktoks[j] in names()["given"]
 
     @staticmethod
     def _at_workplace(ctx: Context, e: int, s: int) -> bool:
@@ -1192,7 +1192,7 @@ class ProfessionRecognizer(Recognizer):
         """The capitalised name ending at token j follows 'ông' / 'bà' / 'anh' / 'chị' (a person outside the
         hospital: a clinician's own post, 'BSCKII Phạm Quốc Hưng, Phó giám đốc', is not PHI)."""
         k = j
-        while k > 0 and j - k < 4 and ctx.tokens[k - 1].kind == "word" and ctx.is_cap(k - 1) and ctx.adj[k - 1]:
+        while k > 0 and j - k < 4 and ctx.tokens[k - 1].kind == "word" and ctx.caps[k - 1] and ctx.adj[k - 1]:
             k -= 1
         return k > 0 and ctx.ktoks[k - 1] in _CIVIL_TITLES
 
@@ -1211,11 +1211,11 @@ class ProfessionRecognizer(Recognizer):
             comma = False
             while e < n and e - i < 9:
                 if toks[e].kind == "word" and (e == i or ctx.text[toks[e - 1].end:toks[e].start] == " ") \
-                        and not (comma and (ctx.ktoks[e] in _AFTER_JOB_STOP or ctx.is_cap(e) and not ctx.upper_doc)):
+                        and not (comma and (ctx.ktoks[e] in _AFTER_JOB_STOP or ctx.caps[e] and not ctx.upper_doc)):
                     e += 1  # (after the comma: 'kỹ sư, sống ở Hà Nội' goes on about the person, not the job)
                 elif ft[e] == "," and e > i and e + 1 < n and toks[e - 1].end == toks[e].start \
                         and ctx.text[toks[e].end:toks[e + 1].start] == " " and toks[e + 1].kind == "word" \
-                        and (ctx.upper_doc or not ctx.is_cap(e + 1)):
+                        and (ctx.upper_doc or not ctx.caps[e + 1]):
                     e += 1
                     comma = True
                 else:
