@@ -73,3 +73,23 @@ def test_day_chat_sender_keeps_its_title_or_family_role(rules):
 def test_a_run_sheet_of_clock_times_is_no_chat(rules):
     sheet = "Nhận lệnh 06:41\nĐến hiện trường 06:58\nĐến BV 07:35\n"
     assert not any(n.startswith(("Nhận", "Đến")) for n in texts(rules, sheet, "NAME"))
+
+
+INLINE = ("nhom zalo: yte thon dak wek\n"
+          "a yong 05/12 06:41: a thiet oi chau nha ben kia sot run tu dem qua\n"
+          "lan yt 05/12 06:50: da a cho chau xuong tram luon nha\n"
+          "Hoa nhan su hom qua 21:47: bs oi e gui ds cong nhan kham lai\n"
+          "bs hanh hom nay 07:31: ok e, chieu nay chi xem\n")
+
+
+def test_sender_lines_with_the_message_after_a_colon_and_a_day_in_words(rules):
+    names = texts(rules, INLINE, "NAME")
+    assert "a yong" in names and "lan" in names and "Hoa" in names and "hanh" in names
+    assert not any("nhan su" in n or n.endswith("yt") for n in names)
+    dates = texts(rules, INLINE, "DATE")
+    assert "05/12 06:41" in dates and "hom qua 21:47" in dates and "hom nay 07:31" in dates
+
+
+def test_a_care_plan_with_times_after_a_colon_is_no_chat(rules):
+    plan = "Kham lai 05/12 08:00: on dinh\nThay bang 05/12 14:00: vet mo kho\n"
+    assert not any(n in ("Kham lai", "Thay bang") for n in texts(rules, plan, "NAME"))

@@ -102,6 +102,7 @@ _MAIL_HEADERS = frozenset(_V["mail_headers"])
 _STAMP_LINE = re.compile(_V["stamp_speaker_line"], re.MULTILINE)
 _STAMP_HEADER = re.compile(_V["stamp_chat_header"], re.MULTILINE)
 _STAMP_TAGS = frozenset(_V["stamp_role_tags"])
+_STAMP_PREFIX = frozenset(_V["stamp_name_prefix"])
 _STAMP_KIN = frozenset(_V["stamp_kin"])
 _STAMP_LEAD = frozenset(_V["stamp_lead"])
 _STAMP_CALL = frozenset(_V["stamp_call"])
@@ -1000,10 +1001,12 @@ class NameRecognizer(Recognizer):
         if len(ws) == 1:
             w = ws[0]
             ok = len(w) >= 4 and any(ch.isdigit() for ch in w) and w[:1].isalpha() \
-                or len(w) >= 3 and w.isalpha() and w[:1].isupper() and not w.isupper() and fold_lower(w) not in _NOT_NAME_LOWER
+                or len(w) >= 3 and w.isalpha() and w[:1].isupper() and not w.isupper() and fold_lower(w) not in _NOT_NAME_LOWER \
+                or k < len(words) and w.isalpha() and w.islower() and keys[0] in d.giv   # 'thiet yt': before a role tag
         else:
             ok = all(w.isalpha() for w in ws) and (all(w[:1].isupper() and not w.isupper() for w in ws)
-                                                   or all(w.islower() for w in ws) and (keys[0] in d.giv or keys[0] in d.sur))
+                                                   or all(w.islower() for w in ws) and (keys[0] in d.giv or keys[0] in d.sur
+                                                                                        or keys[0] in _STAMP_PREFIX))
         if lead and len(ws) == 1 and not ws[0].isalpha():
             return None  # a handle after a title is no name
         return (s0 + words[0].start(), s0 + words[k - 1].end()) if ok else None
@@ -1023,7 +1026,8 @@ class NameRecognizer(Recognizer):
             span = self._sender(d, m.group("who"), m.start("who"))
             if span is not None:
                 found.append(span)
-            if "/" in m.group("stamp") and taken.free(m.start("stamp"), m.end("stamp")):
+            # a day in digits or in words makes the stamp a DATE; a clock time alone names no one
+            if (not m.group("stamp")[:1].isdigit() or "/" in m.group("stamp")) and taken.free(m.start("stamp"), m.end("stamp")):
                 out.append(Candidate(m.start("stamp"), m.end("stamp"), "DATE", 0.85, self.name,
                                      "the stamp of an exported chat message"))
                 taken.add(m.start("stamp"), m.end("stamp"))
