@@ -26,3 +26,18 @@ def test_a_regimen_named_after_phac_do_is_the_plan_not_a_drug():
 
 def test_rhesus_and_heart_rate_are_no_regimen():
     assert drugs("Nhóm máu O RH+. HR 104, RR 24.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thuốc nền: TDF/3TC/DTG từ 2020; CTX 960mg 1 viên/ngày; B6 25mg/ngày khi dùng INH.", ["TDF/3TC/DTG", "CTX", "B6", "INH"]),
+    ("Tiền sử viêm gan C năm 2023, đã điều trị SOF/VEL 12 tuần, khỏi; lần trước dùng SOF/DCV.", ["SOF/VEL", "SOF/DCV"]),
+    ("Vợ con tiếp xúc, XQ phổi bình thường → điều trị dự phòng lao bằng 3HP 12 liều.", ["3HP"]),
+])
+def test_guideline_regimen_abbreviations_are_drugs(text, expected):
+    assert drugs(text) == expected
+
+
+def test_tb_preventive_therapy_is_a_procedure_not_the_disease():
+    spans = [(s.label, s.text) for s in extract("Con 4 tuổi chưa ho, cho dự phòng lao (3HP) theo hướng dẫn.")]
+    assert ("PROCEDURE", "dự phòng lao") in spans and ("DRUG", "3HP") in spans
+    assert not any(label == "DISEASE" for label, _ in spans)

@@ -143,3 +143,24 @@ def test_a_reading_told_a_few_words_after_its_test(text, test):
 
 def test_a_vital_word_without_a_reading_stays_no_test():
     assert not [s for s in extract("nhiệt độ phòng hơi lạnh, bé đắp chăn") if s.label == "TEST"]
+
+
+# --- drug names said as they sound, and OCR letters inside a drug name --------------------------------------------
+def _drugs(text):
+    from vimednlp.clinical import extract
+    return [s.text for s in extract(text) if s.label == "DRUG"]
+
+
+def test_a_spoken_name_whose_syllable_closes_in_p_for_f():
+    # Vietnamese ends no syllable in `f`: `cef-` is said `xép`
+    assert _drugs("bé sốt cao cho xép tri ắc xôn một gam tiêm tĩnh mạch ngày một lần") == ["xép tri ắc xôn"]
+
+
+def test_a_spoken_name_with_x_for_ks():
+    text = "sản phụ đã được tiêm ô xy tô xin mười đơn vị tiêm bắp mạch một trăm hai mươi lần một phút"
+    assert _drugs(text) == ["ô xy tô xin"]
+
+
+def test_ocr_letters_inside_drug_names():
+    text = "Thuốc đã dùng: Nifedipln 10mg uống; Sắt + acid f0lic 1 viên/ngày."
+    assert _drugs(text) == ["Nifedipln", "Sắt", "acid f0lic"]

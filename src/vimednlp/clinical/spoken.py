@@ -339,9 +339,14 @@ def _ocr_letter_rules() -> tuple[re.Pattern | None, dict[str, str], str]:
     d = load_yaml(resource_path("clinical", "spoken.yaml").read_text(encoding="utf-8"))
     pairs = {str(k): str(v) for k, v in (d.get("ocr_letter_pairs") or {}).items()}
     cap_i = str(d.get("ocr_capital_i") or "")
+    between = {str(k): str(v) for k, v in (d.get("ocr_letter_between_consonants") or {}).items()}
     alts = [re.escape(k) for k in pairs] + ([r"(?<=[A-Za-z])I"] if cap_i else [])
+    alts += [f"(?<={_CONSONANT}){re.escape(k)}(?={_CONSONANT})" for k in between]
     seed = re.compile("|".join(alts)) if alts else None
-    return seed, pairs, cap_i
+    return seed, pairs, cap_i, {re.compile(f"(?<={_CONSONANT}){re.escape(k)}(?={_CONSONANT})"): v for k, v in between.items()}
+
+
+_CONSONANT = "[bcdfghjklmnpqrstvwxz]"
 
 
 def _ocr_letter_edits(text: str, taken: list[Edit]) -> list[Edit]:
@@ -350,7 +355,7 @@ def _ocr_letter_edits(text: str, taken: list[Edit]) -> list[Edit]:
     one-word drug or test name of the lexicon."""
     from ..text.syllable import is_syllable
 
-    seed, pairs, cap_i = _ocr_letter_rules()
+    seed, pairs, cap_i, between = _ocr_letter_rules()
     if seed is None or not seed.search(text):
         return []
     edits: list[Edit] = []
@@ -372,6 +377,8 @@ def _ocr_letter_edits(text: str, taken: list[Edit]) -> list[Edit]:
             fixed = fixed.replace(k, v)
         if cap_i and any(c.islower() for c in w):   # `NaCI`, `KaIi`; an acronym in capitals (`ICD`, `CI`) stays
             fixed = re.sub(r"(?<=[A-Za-z])I", cap_i, fixed)
+        for rx, v in between.items():   # `Nifedipln`: an `i` read as `l` between two consonants
+            fixed = rx.sub(v, fixed)
         if fixed == w:
             continue
         low, fixed_low = w.lower(), fixed.lower()
@@ -426,10 +433,19 @@ def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
 
 @lru_cache(maxsize=1)
 def _drug_and_test_words() -> frozenset[str]:
-    """One-word drug and test names of the lexicon (folded): what an OCR'd name with a digit may be read back to."""
+    """One-word drug and test names of the lexicon (folded): what an OCR'd name with a digit may be read back to;
+    and the foreign words (five letters or more, no Vietnamese syllable) of longer names (`f0lic` of `acid folic`)."""
+    from ..text.syllable import is_syllable
     from .resources import surfaces
 
-    return frozenset(w for label in ("DRUG", "TEST") for w in surfaces(label) if " " not in w)
+    words = set()
+    for label in ("DRUG", "TEST"):
+        for w in surfaces(label):
+            if " " not in w:
+                words.add(w)
+            else:
+                words.update(p for p in w.split() if len(p) >= 5 and p.isalpha() and not is_syllable(p.lower()))
+    return frozenset(words)
 
 
 def chat_edits(text: str) -> list[Edit]:
@@ -484,8 +500,14 @@ def _phonetic(s: str, english: bool) -> str:
 def _skeleton(ph: str) -> str:
     """Consonants only, a final `d` read as `t` (`furosemid` = `phu rô xê mít`) and a final `l` as `n`
     (Vietnamese ends no syllable in `l`: `paracetamol` = `pa ra xê ta mon`)."""
+    # `ks` said as `x` (`oxytocin` = `ô xy tô xin`), an `f` closing a syllable said as `p` (Vietnamese ends no
+    # syllable in `f`: `ceftriaxon` = `xép tri ắc xôn`), `pf` as one sound (`xép phô ta xim` = cefotaxim)
+    ph = _F_CLOSING.sub("p", ph.replace("ks", "s").replace("pf", "f"))
     sk = _VOWELS.sub("", ph)
     return sk[:-1] + _FINAL_SOUND.get(sk[-1:], sk[-1:]) if sk else sk
+
+
+_F_CLOSING = re.compile(r"f(?![aeiouy])")
 
 
 _FINAL_SOUND = {"d": "t", "l": "n"}
