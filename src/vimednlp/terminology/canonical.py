@@ -45,6 +45,7 @@ class _Forms:
     verb_within: int = 6
     symbols: list[tuple[re.Pattern, str]] = field(default_factory=list)
     trail: list[re.Pattern] = field(default_factory=list)
+    opening: list[re.Pattern] = field(default_factory=list)
     absent: list[re.Pattern] = field(default_factory=list)
     drop: list[re.Pattern] = field(default_factory=list)
     split: list[re.Pattern] = field(default_factory=list)
@@ -101,6 +102,8 @@ def forms() -> _Forms:
                 f.absent.append(re.compile(src))
             elif kind == "trail":
                 f.trail.append(re.compile(src))
+            elif kind == "open":
+                f.opening.append(re.compile(src))
             elif kind == "drop":
                 f.drop.append(re.compile(src))
             elif kind == "split":
@@ -366,8 +369,8 @@ def _vi_shape(w: str) -> bool:
 
 
 def _strip_context(t: str, f: _Forms) -> str:
-    """Trailing context (`lâu ngày`, `ngày 4`, `đang điều trị ...`, `for evaluation`) and measured values
-    (`39 độ`) removed; the match is made on folded lower-case text of the same length as `t`."""
+    """Trailing context (`lâu ngày`, `ngày 4`, `đang điều trị ...`, `for evaluation`) and framing openers
+    (`chẩn đoán là`, `ca này là`, `bé 18 tháng`) removed; the match is made on folded lower-case text of the same length as `t`."""
     low = fold(t).lower()
     if len(low) != len(t):
         return t
@@ -376,6 +379,11 @@ def _strip_context(t: str, f: _Forms) -> str:
         if m and m.start() > 0 and t[:m.start()].strip():
             t = t[:m.start()]
             low = low[:m.start()]
+    for pat in f.opening:  # a framing opener (`chẩn đoán là`, `ca này là`, `bé 18 tháng`), each row once
+        m = pat.match(low)
+        if m and m.end() < len(low) and t[m.end():].strip():
+            t = t[m.end():]
+            low = low[m.end():]
     return t
 
 
