@@ -64,6 +64,7 @@ class Finder:
         strict_spoken.spelled_dates(self, L)
         strict_spoken.spoken_dates(self, L)
         strict_spoken.named_days(self, L)
+        strict_spoken.weekday_dates(self, L)
         strict_spoken.clock_hours(self, L, P)
         strict_spoken.bare_ages(self, L, P)
         strict_spoken.spelled_characters(self, L)

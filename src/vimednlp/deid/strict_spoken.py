@@ -283,6 +283,8 @@ def named_days(finder, L) -> None:
         p = i - 1
         pinned = pinned or p >= 0 and ctx.adj[p] and (toks[p][2] in date_ends or f[p] in W["day_parts"]
                                                        and p >= 1 and ctx.adj[p - 1] and toks[p - 1][2] in date_ends)
+        # (or a word before it that sets a deadline or an appointment, no count after: 'trước thứ 4', 'hẹn thứ 5')
+        pinned = pinned or before(i) in W["weekday_pinned_before"] and after(i + 1) not in W["weekday_not_before"]
         if (pair in W["weekdays_said"] or f[i] in W["weekday_head"] and toks[i + 1][3] == "number"
                 and toks[i + 1][0] in ("2", "3", "4", "5", "6", "7")) and before(i) not in ordinal and pinned:
             finder.take_free(toks[i][1], toks[i + 1][2], "DATE", "strict: weekday in words")
@@ -309,3 +311,30 @@ def named_days(finder, L) -> None:
             while a > 0 and i - a < 2 and ctx.adj[a - 1] and word(a - 1) and f[a - 1] in numbers:
                 a -= 1
             finder.take_free(toks[a][1], toks[i + 1][2], "DATE", "strict: solar day in words")
+
+
+def weekday_dates(finder, L) -> None:
+    """A day and month after a weekday ('Follow-up Thu 10/12', 'hẹn thứ 5, 10/12', 'T7 13/12') are a date, though
+    alone '10/12' may read as a score or a visual acuity (safe_compound keeps it): the weekday pins it. The weekday
+    goes with it (words.yaml weekdays)."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    f, days = ctx.ftoks, L["words"]["weekdays"]
+    for k, t in enumerate(toks):
+        m = _DAY_MONTH.fullmatch(t[0])
+        if not m or int(m.group(1)) > 31 or not 1 <= int(m.group(2)) <= 12 or not finder.free(t[1], t[2]):
+            continue
+        j = k - 1
+        if j >= 0 and toks[j][0] == ",":
+            j -= 1
+        if j < 0 or toks[j][3] not in ("word", "number"):
+            continue
+        start = None
+        if j >= 1 and f"{f[j - 1]} {f[j]}" in days:
+            start = toks[j - 1][1]
+        elif toks[j][3] == "word" and f[j] in days:
+            start = toks[j][1]
+        if start is not None and "\n" not in finder.text[start:t[2]]:
+            finder.take_free(start, t[2], "DATE", "strict: a date after its weekday")
+
+
+_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(?:\d{2}|\d{4}))?")
