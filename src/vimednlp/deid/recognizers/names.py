@@ -86,6 +86,9 @@ _GIVEN_AFTER_INITIALS = re.compile(_V["given_after_initials"])
 _HIGHLANDS_FIRST = frozenset(_V["highlands_first"])
 _HIGHLANDS_LOWER = frozenset(_V["highlands_lower"])
 _HIGHLANDS_PREFIX = frozenset(_V["highlands_lower_prefix"])
+_HIGHLANDS_OPENER_CAPS = frozenset(_V["highlands_opener_caps"])
+_HIGHLANDS_CONTEXT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _V["highlands_context"])) + r")(?![^\W\d_])")
+_HIGHLANDS_OPENER_NOT_AFTER = frozenset(fold_lower(w) for w in _V["highlands_opener_not_after"])
 _HMONG_CLANS = frozenset(_V["hmong_clans"])
 _HMONG_MIDDLE = frozenset(_V["hmong_middle"])
 _KIN_WORDS = frozenset(_V["kin_words"])
@@ -356,6 +359,9 @@ class NameRecognizer(Recognizer):
             self._lower_full_names(d)
         if not d.upper and any(w in d.ctx.text for w in (" Văn ", " Thị ", " Van ", " Thi ")):
             self._capitalised_full_names(d)
+        if not d.upper and any(f"{w} " in d.ctx.text for w in _HIGHLANDS_OPENER_CAPS) \
+                and _HIGHLANDS_CONTEXT.search(d.ctx.text):
+            self._highlands_openers(d)
         self._nicknames(d)
         self._foreign_names(d)
         self._signature_slots(d)
@@ -746,6 +752,35 @@ class NameRecognizer(Recognizer):
                 i = cand_end
                 continue
             i += 1
+
+    def _highlands_openers(self, d: _Doc) -> None:
+        """'A Thiết dịch', 'thầy cúng A Pơng', 'vợ là Y Đơm': in a document about a Central Highlands people or
+        province (names.yaml highlands_context), a capitalised 'A' / 'Y' + one capitalised syllable is a given name
+        with its opener, with no cue and outside the lexicons; not after a word that makes the letter a label
+        ('vitamin A', 'khu A'), not inside a run of capitalised words ('Sở Y Tế', 'Đại học Y Hà Nội')."""
+        ctx, toks, ft, n, never = d.ctx, d.toks, d.ft, d.n, d.never
+        text = ctx.text
+        for i in range(n - 1):
+            t, g = toks[i], toks[i + 1]
+            if t.text not in _HIGHLANDS_OPENER_CAPS or g.kind != "word" or text[t.end:g.start] != " " \
+                    or len(g.text) < 2 or not g.text[0].isupper() or not g.text[1:].islower() or not g.text.isalpha():
+                continue
+            if i > 0:
+                p = toks[i - 1]
+                if p.end == t.start and p.kind != "punct":
+                    continue  # glued: '12A', 'HbA'
+                if p.kind == "word" and p.text[:1].isupper() and text[p.end:t.start] == " ":
+                    continue  # a run of capitals: 'Sở Y Tế', 'Nhóm A'
+                if ctx.ftoks[i - 1] in _HIGHLANDS_OPENER_NOT_AFTER \
+                        or i > 1 and f"{ctx.ftoks[i - 2]} {ctx.ftoks[i - 1]}" in _HIGHLANDS_OPENER_NOT_AFTER:
+                    continue
+            if i + 2 < n and toks[i + 2].kind == "word" and toks[i + 2].text[:1].isupper() \
+                    and text[g.end:toks[i + 2].start] == " ":
+                continue  # 'Y Hà Nội': a second capitalised word, a name of a place or a school
+            if self._never(ft, i, i + 2, never):
+                continue
+            d.out.append(Candidate(t.start, g.end, "NAME", 0.7, self.name,
+                                   "Central Highlands opener 'A'/'Y' + capitalised syllable (highlands context)"))
 
     def _lower_case_after_cue(self, d: _Doc, i: int, cue_hit: str | None) -> int:
         """A lower-case word after a role or kinship cue in chat style ('chi lan', 'bn pham thi loan', 'be ten
