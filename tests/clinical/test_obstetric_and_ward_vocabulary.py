@@ -47,3 +47,35 @@ def test_dental_caries_by_tooth_surface():
 
 def test_a_drug_class_in_english_advice():
     assert spans("Avoid oxidant drugs: sulfonamides, primaquine.", "DRUG") == ["sulfonamides", "primaquine"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lý do vào: thiếu sữa, mệt. Khám: vỡ ối lúc 2h sáng, nước ối xanh đặc.", ["thiếu sữa", "mệt", "vỡ ối", "nước ối xanh đặc"]),
+    ("Dặn: nếu phồng rộp da, bọng nước hoặc loét miệng thì ngừng thuốc.", ["phồng rộp da", "bọng nước", "loét miệng"]),
+    ("BN than ngáp nhiều, chảy nước mũi, vã mồ hôi về đêm.", ["ngáp nhiều", "chảy nước mũi", "vã mồ hôi"]),
+    ("Sản phụ khóc nhiều, tự trách bản thân, thức trắng đêm, không cho con bú.",
+     ["tự trách bản thân", "thức trắng đêm", "không cho con bú"]),
+    ("Exam: no hepatosplenomegaly. Start antibiotics if poor feeding or apnea.",
+     ["hepatosplenomegaly", "poor feeding", "apnea"]),
+])
+def test_postpartum_neonatal_and_withdrawal_signs(text, expected):
+    assert [t for t in spans(text, "SYMPTOM") if t in expected] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thăm âm đạo: CTC mở 3cm, ối còn.", ["Thăm âm đạo"]),
+    ("Labs: TSB 15.2 mg/dL; blood group O+; DAT negative.", ["TSB", "blood group", "DAT"]),
+    ("Thang điểm: EPDS 16/30; COWS 11 điểm.", ["EPDS", "COWS"]),
+])
+def test_ward_examinations_and_scales(text, expected):
+    assert [t for t in spans(text, "TEST") if t in expected] == expected
+
+
+def test_traditional_postpartum_diagnosis_and_lactation_herbs():
+    text = "CĐ YHCT: khí huyết lưỡng hư / khuyết nhũ. Bài: Thông nhũ đan: Mạch môn 12g, Thông thảo 6g, Vương bất lưu hành 10g."
+    assert spans(text, "DISEASE") == ["khí huyết lưỡng hư", "khuyết nhũ"]
+    assert spans(text, "DRUG") == ["Thông nhũ đan", "Mạch môn", "Thông thảo", "Vương bất lưu hành"]
+
+
+def test_manual_removal_of_the_placenta_in_a_midwife_message():
+    assert spans("dạ chị ơi em bóc rau được rồi, máu đỡ nhiều", "PROCEDURE") == ["bóc rau"]
