@@ -237,8 +237,12 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             continue
         s0 = max(0, sp.start - 4) + m.start(1)
         before = text[text.rfind("\n", 0, s0) + 1:s0].rstrip(" ")
-        if before and before[-1] not in "(|:,[\t" and not before.endswith("  "):
-            continue  # (inside a sentence: 'vitamin A Nguyễn …' is no name's prefix)
+        if before and before[-1] not in "(|:,;[\t" and not before.endswith("  "):
+            # (inside a sentence, after a word that takes no letter as a label: 'thầy cúng A Pơng', 'ghi A Hùng';
+            # 'vitamin A Nguyễn …', 'nhóm máu A …' are no name's prefix)
+            prev = re.search(r"([^\W\d_]+)[^\S\n]*\Z", before)
+            if not prev or fold_lower(prev.group(1)) in L["words"]["letter_heads"]:
+                continue
         e0 = s0 + len(m.group(0).rstrip())
         out.append(Span(s0, e0, "NAME", text[s0:e0], "strict", SCORE,
                         {"explanation": "strict: the one-letter prefix of a highland name"}))
