@@ -73,3 +73,30 @@ def test_chat_diagnoses_are_coded(vi_cache, mention, expected):
 def test_non_codable_chat_still_abstains(vi_cache, mention):
     b = best_code(mention)
     assert b is None or b.code[:1] == "Z", b
+
+
+# --- an abbreviation no dictionary lists, read against the initials of the index's own terms ------------------
+@pytest.mark.parametrize("mention,expected", [
+    ("VKDT", "M06"),             # in the dictionary: the dictionary's reading stays
+    ("VCSDK", "M45"),            # viêm cột sống dính khớp, a title
+    ("VLDDTT", "K27"),           # viêm loét dạ dày tá tràng, a curated synonym
+    ("vpcđ nặng", "J18"),        # written in lower case, with a qualifier after it
+    ("bn bị VPMPCĐ", "J18"),     # viêm phổi mắc phải cộng đồng
+])
+def test_an_unlisted_abbreviation_is_read_by_initials(vi_cache, mention, expected):
+    assert top3(mention) == expected
+
+
+def test_initials_only_when_unique_and_not_a_word(vi_cache):
+    from vimednlp.terminology import get_index
+    from vimednlp.terminology.expansion import dictionary
+
+    idx = get_index("icd10")
+    assert idx._initials_variants("viêm") == []          # a Vietnamese word is not an abbreviation
+    assert idx._initials_variants("VPCĐ")[0][0] == "viêm phổi cộng đồng"
+    # a short abbreviation is read only as a curated clinical phrase, never as any title with those initials
+    short = [k for k, hits in idx._initials().items() if len(k) == 4 and k.upper() not in dictionary()
+             and len({idx.entries[i].code[:3] for i in hits}) == 1
+             and all(idx.entries[i].kind.startswith("title") for i in hits)]
+    assert short and idx._initials_variants(short[0].upper()) == []
+    assert code("XQZW") == []

@@ -292,11 +292,17 @@ class TermIndex:
         # the form without its lead-in is looked up exactly only (its n-grams add little and cost much)
         exact_only = {len(bases) - 1} if len(bases) > 1 and bases[-1][0] != canon else set()
         variants = []
+        read_initials: list[str] = []  # abbreviations read against the initials of the index's terms
         no_tfidf: set[int] = set()  # variants looked up exactly only
         for bi, (b, via0) in enumerate(bases):
             start = len(variants)
             variants.append((b, via0, 0))
             variants += [(v, "abbreviation", r) for v, r in abbreviation_variants(b, context)]
+            if self.system == "icd10":
+                # an abbreviation no dictionary lists, read against the initials of the index's own terms
+                initials = self._initials_variants(b)
+                variants += [(v, "abbreviation", r) for v, r in initials]
+                read_initials += [v for v, r in initials if r == 1]
             if bi in exact_only:
                 no_tfidf.update(range(start, len(variants)))
             if self.system == "icd10" and not has_diacritics(b):
@@ -390,10 +396,58 @@ class TermIndex:
             if not self._credible(best):  # (backing off always loses: blind set 1 top-1 0.968 -> 0.941)
                 # the written forms, then each one with its abbreviations expanded (`TEN sau dùng thuốc` ->
                 # hoại tử thượng bì nhiễm độc ...), first expansion only
-                expanded = [v for v, via, r in variants if via == "abbreviation" and r == 0]
+                expanded = [v for v, via, r in variants if via == "abbreviation" and r == 0] + read_initials
                 self._back_off(best, [b for b, _ in reversed(bases)] + list(dict.fromkeys(expanded))[:4])
             self._context_chapter(best, [fold(norm(b)) for b, _ in bases])
         return self._rank(best, k)
+
+    _INITIALS_MIN = 3
+    _INITIALS_TOKEN = re.compile(r"[^\W\d_]{3,10}")
+
+    def _initials(self) -> dict[str, list[int]]:
+        """Initial letters of each Vietnamese term of three or more words (marks removed, đ = d) -> entries:
+        `viêm dạ dày tá tràng` -> vddtt. Built on first use (not pickled with the index)."""
+        table = self.__dict__.get("_initials_table")
+        if table is None:
+            table = {}
+            for i, e in enumerate(self.entries):
+                if e.kind in ("en", "en_alt") or e.kind.startswith("title_en"):
+                    continue
+                keys = set()
+                for t in (self.norms[i], e.text):  # normalized word order and as written (`tuyến tiền liệt`)
+                    words = _WORD.findall(fold(t).lower())
+                    if len(words) >= self._INITIALS_MIN:
+                        keys.add("".join(w[0] for w in words))
+                for key in keys:
+                    table.setdefault(key, []).append(i)
+            self.__dict__["_initials_table"] = table
+        return table
+
+    def _initials_variants(self, text: str) -> list[tuple[str, int]]:
+        """A written abbreviation that no dictionary lists (`VDDTT`, `UPĐLTTTL`, `vpcđ`) read as the term whose
+        words begin with its letters, only when those terms all fall in one 3-character category (`VDDTT` =
+        viêm dạ dày tá tràng, K29); the abbreviation is replaced in the mention, one variant per such term (at
+        most 3, curated synonyms first); one of four letters or fewer only as a curated synonym. A capitalized
+        word, or a lower-case one with at most one vowel."""
+        table = abbreviation_dictionary()
+        out: list[tuple[str, int]] = []
+        for m in self._INITIALS_TOKEN.finditer(text):
+            tok = m.group(0)
+            key = fold(tok).lower()
+            if fold(tok).upper() in table:
+                continue
+            if not (tok.isupper() or sum(ch in "aeiouy" for ch in key) <= 1):
+                continue
+            hits = self._initials().get(key, [])
+            if len(key) <= 4:  # a short one only as a curated clinical phrase, not any title (TTTL, HCTH ...)
+                hits = [i for i in hits if not self.entries[i].kind.startswith("title")]
+            if not hits or len({self.entries[i].code[:3] for i in hits}) != 1:
+                continue
+            hits = sorted(hits, key=lambda i: (self.entries[i].kind.startswith("title"), len(self.norms[i])))
+            texts = list(dict.fromkeys(self.norms[i] for i in hits))[:3]
+            for r, t in enumerate(texts, 1):
+                out.append((text[:m.start()] + t + text[m.end():], r))
+        return out
 
     def _context_chapter(self, best: dict[str, tuple[float, str, str]], texts: list[str]) -> None:
         """The chapter the mention's context words imply (`context_chapters.tsv`): a disease of a pregnant
