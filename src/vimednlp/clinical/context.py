@@ -28,7 +28,8 @@ from ..paths import load_yaml, resource_path
 from ..schema import ASSERTIONS
 from .lexicon import Entry, TokenTrie, TokenView, fits, split_words, token_key
 
-HARD_STOPS = {".", "!", "?", ";", "...", "…", "/"}
+# `·`, `•`, `|`: items of a problem list or cells of a table row (`viêm gan C (2022, khỏi) · gãy xương đùi T (2017)`)
+HARD_STOPS = {".", "!", "?", ";", "...", "…", "/", "·", "•", "|"}
 CONJUNCTIONS = {"va", "hoac", "hay", "cung nhu", "kem", "voi", "&", "-", "+", "hoac la"}
 # number words that stand for <NUM> in cues; folded `ba`, `nam`, `sau`, `may` are too often other words
 _NUMBER_WORDS = {"mot", "hai", "vai"}
