@@ -135,3 +135,12 @@ def test_one_unmarked_syllable_in_a_marked_sentence_stays_no_mention():
 ])
 def test_a_verb_typed_without_marks_yields_to_the_name_after_it(text, expected):
     assert expected in found(text)
+
+
+def test_a_chat_senders_name_without_marks_is_no_mention():
+    # `Bong` (bỏng, a burn) and `Ho` (ho, a cough) are the senders' names in their labels
+    from vimednlp.clinical import extract
+    text = "20:41 Me Bong: be nha e sot tu chieu, ho nhieu\n20:45 Ba Ho: chau co non ko?\nHo: 3 tuan nay"
+    got = [(s.label, s.text) for s in extract(text)]
+    assert ("DISEASE", "Bong") not in got and got.count(("SYMPTOM", "Ho")) == 1
+    assert ("SYMPTOM", "sot") in got

@@ -141,6 +141,18 @@ def _verb_like_yields(trie, view: TokenView, matches: list, verbs: set[str]) -> 
     return out
 
 
+def _speaker_name(text: str, view: TokenView, i: int) -> bool:
+    """A word typed without marks, capitalised, right before a colon and after another capitalised word of the same
+    line: the name in a chat sender's label (`Me Bong:`, `DD Hang:`), never a disease or a sign."""
+    w = view.words[i]
+    if view.acc[i] or not i or view.line_break_before[i] or len(w) < 2 or not w[0].isupper() or not w[1:].islower():
+        return False
+    if text[view.tokens.spans[i][1]:view.tokens.spans[i][1] + 1] != ":":
+        return False
+    prev = view.words[i - 1]
+    return prev[:1].isupper() and prev.isalpha()
+
+
 def resolve_overlaps(cands: Sequence[_Cand]) -> list[_Cand]:
     """Non-overlapping choice: longer first, then label priority, then source."""
     return resolve(cands, policy="longest_priority", source_rank=_SOURCE_PRIORITY)
@@ -360,6 +372,8 @@ class ClinicalExtractor:
                 continue
             if p.blocked(view.keys, m.start, end):
                 continue
+            if end - m.start == 1 and _speaker_name(text, view, m.start):
+                continue   # `21:13 Me Bong: ...`: a chat sender's name typed without marks (bỏng), not a mention
             if m.start and view.keys[m.start - 1] in _DEPARTMENT and e.label not in ("DRUG", "DOSAGE"):
                 continue   # `khoa Tim mạch`, `chuyên khoa Chấn thương`: a department, not a disease
             if e.label == "TEST" and p.need_unit and (need := p.need_unit.get(" ".join(view.words[m.start:end]))):
