@@ -54,8 +54,16 @@ def speakers(finder, rx, clock, L) -> None:
             for lo, hi in ((m.start(), m.start("who")), (m.end("who"), m.end())):
                 for tm in clock.finditer(text, lo, hi):
                     finder.take_free(tm.start(), tm.end(), "DATE", "strict: chat message time")
-            for wm in re.finditer(r"\S+", m.group("who")):
+            parts = list(re.finditer(r"\S+", m.group("who")))
+            folded_parts = [fold_lower(p.group(0)) for p in parts]
+            tags = L["words"]["speaker_role_tags"]
+            for k, wm in enumerate(parts):
                 w = wm.group(0)
+                if k > 0 and w.islower() and (folded_parts[k] in tags or " ".join(folded_parts[k:k + 2]) in tags
+                                              or k > 1 and " ".join(folded_parts[k - 1:k + 1]) in tags):
+                    a = m.start("who") + wm.start()
+                    finder.taken[a:a + len(w)] = b"\x01" * len(w)  # (kept, and no later pass reads it as a name)
+                    continue  # (a role tag after the sender's name: 'thiet yt', 'Vy nhan su')
                 # (compared as written in text with marks: 'võ' is a surname, 'vợ' a role)
                 W, key = (L["marked_words"], w.lower()) if finder.marks else (L["words"], fold_lower(w))
                 if w.islower() and (key in W["speaker_roles"] or key in W["speaker_role_phrases"]
