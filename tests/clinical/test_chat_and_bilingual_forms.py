@@ -144,3 +144,10 @@ def test_a_chat_senders_name_without_marks_is_no_mention():
     got = [(s.label, s.text) for s in extract(text)]
     assert ("DISEASE", "Bong") not in got and got.count(("SYMPTOM", "Ho")) == 1
     assert ("SYMPTOM", "sot") in got
+
+
+def test_a_mother_named_in_her_sender_label_speaks_of_her_child():
+    # `Me Hoa:` / `Mẹ Lan:` is the sender (the child's mother), not a relative who has the symptom
+    from vimednlp.clinical import extract
+    for text in ("19:02 Me Hoa: so mui vs ho it thoi c", "Mẹ Lan: ho nhiều, sốt về đêm"):
+        assert not any(s.attrs.get("family") for s in extract(text) if s.label == "SYMPTOM"), text

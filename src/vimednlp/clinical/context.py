@@ -29,6 +29,11 @@ from ..schema import ASSERTIONS
 from .lexicon import Entry, TokenTrie, TokenView, fits, split_words, token_key
 
 # `·`, `•`, `|`: items of a problem list or cells of a table row (`viêm gan C (2022, khỏi) · gãy xương đùi T (2017)`)
+def _name_word(w: str) -> bool:
+    """A capitalised word (`Bong`, `Hoa`): a person's name in a sender's label."""
+    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()
+
+
 HARD_STOPS = {".", "!", "?", ";", "...", "…", "/", "·", "•", "|"}
 CONJUNCTIONS = {"va", "hoac", "hay", "cung nhu", "kem", "voi", "&", "-", "+", "hoac la"}
 # number words that stand for <NUM> in cues; folded `ba`, `nam`, `sau`, `may` are too often other words
@@ -374,6 +379,8 @@ class ConText:
             if k < n and keys[k] == "(":        # `Ông ngoại (mất):`
                 close = next((j for j in range(k + 1, min(k + 6, n)) if keys[j] == ")"), None)
                 k = close + 1 if close is not None else k
+            elif k + 1 < n and keys[k + 1] == ":" and not view.line_break_before[k] and _name_word(view.words[k]):
+                k += 1                          # `Me Bong:`, `Mẹ Hoa:`: a chat sender named after the child
             if k < n and keys[k] == ":" and not view.line_break_before[k]:
                 return k + 1, _label_rule(rule, lw, frame["label_labels"])
         return end, rule
