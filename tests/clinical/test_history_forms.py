@@ -33,3 +33,20 @@ def test_the_past_of_the_relative_who_is_the_patient():
     assert classes(note)["chóng mặt"] == ["historical"]
     # a relative who is not the patient keeps family only (the guidelines: no history on a relative's timeline)
     assert classes("BN nam 50 tuổi. Trước đó bố bệnh nhân bị đột quỵ.")["đột quỵ"] == ["family"]
+
+
+def test_an_earlier_delivery_or_pregnancy_is_history():
+    from vimednlp.clinical import extract
+
+    def hist(text):
+        return {s.text: bool(s.attrs.get("historical")) for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+
+    assert hist("Sản phụ kể lần đẻ thứ 2 cũng băng huyết, phải truyền máu.")["băng huyết"]
+    assert hist("Tiền thai: tăng huyết áp khi mang thai lần 1 (2021).")["tăng huyết áp"]
+    assert not hist("Hiện sản phụ ra máu nhiều, đau bụng.")["đau bụng"]
+
+
+def test_a_letterhead_y_te_without_its_mark_is_no_numbness():
+    from vimednlp.clinical import extract
+    got = [s.text for s in extract("SỞ Y TÊ TỈNH CAO BẰNG\nTRUNG TÂM Y TÊ HUYỆN\nBN tê bì hai bàn chân.") if s.label == "SYMPTOM"]
+    assert got == ["tê bì hai bàn chân"]
