@@ -30,7 +30,8 @@ def appositions(finder, L) -> None:
     staff = L["words"]["staff_titles"]
     for end, start in sorted(ends.items()):
         j = bisect_left(firsts, end)  # the first token after the name
-        if j + 1 >= n or toks[j][0] not in (",", "(") or "\n" in finder.text[end:toks[j][1]] or not ctx.adj[j]:
+        if j + 1 >= n or toks[j][0] not in (",", "(", "-", "–") or "\n" in finder.text[end:toks[j][1]] \
+                or not ctx.adj[j]:
             continue
         head = fold_lower(finder.text[finder.text.rfind("\n", 0, start) + 1:start]).rstrip(" .:")
         if any(head == t or head.endswith((f" {t}", f"({t}", f":{t}")) for t in staff):
@@ -53,6 +54,17 @@ def appositions(finder, L) -> None:
         if toks[j][0] == "(" and lm and (b < k + lm or b >= n or toks[b][0] != ","):
             finder.take_free(toks[k][1], toks[k + lm - 1][2], "PROFESSION", "strict: the occupation beside a name")
             continue
+        if lm:  # (a listed profession after a comma or a dash, with its lower-case complement where that ends at
+            # punctuation or a function word: 'A Tul - bảo vệ rừng.', 'bà Y Mơ, thầy thuốc nam trong làng', 'A
+            # Thiết, y sĩ; …'; a capitalised word after it is another person or a place: 'em Ny, y sĩ Dương Thị
+            # Thu', 'điều dưỡng khoa Nhi')
+            if k + lm < n and toks[k + lm][3] == "word" and toks[k + lm][0][:1].isupper():
+                continue
+            e = b if b > k + lm and (b >= n or toks[b][3] != "word" or not toks[b][0][:1].isupper()) else k + lm
+            finder.take_free(toks[k][1], toks[e - 1][2], "PROFESSION", "strict: the occupation beside a name")
+            continue
+        if toks[j][0] in ("-", "–"):
+            continue  # (after a dash only a listed profession: 'Lan - 0903…', 'Hùng - hẹn mai')
         if b == k or b - k > 4 or b >= n or toks[b][0] not in ((",",) if toks[j][0] == "(" else _CLOSE):
             continue  # (the slot is a short run of lower-case words that ends at punctuation: another item after
             # it inside brackets, which also hold notes such as '(điểm chỉ)')
