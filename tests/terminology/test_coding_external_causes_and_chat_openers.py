@@ -100,3 +100,13 @@ def test_initials_only_when_unique_and_not_a_word(vi_cache):
              and all(idx.entries[i].kind.startswith("title") for i in hits)]
     assert short and idx._initials_variants(short[0].upper()) == []
     assert code("XQZW") == []
+
+
+# --- lay words of the urinary tract, ear and skin, traumatic pneumothorax, amputation status, OA / GBS ----------
+@pytest.mark.parametrize("mention,expected", [
+    ("tiểu buốt tiểu rắt 2 ngày nay", "R30"), ("thối tai bên trái", "H66"), ("nấm bẹn ngứa", "B35"),
+    ("tràn máu màng phổi do chấn thương", "S27"), ("cụt đùi trái sau tai nạn cũ", "Z89"),
+    ("OA háng phải", "M16"), ("GBS", "G61"),
+])
+def test_lay_words_status_and_abbreviations(vi_cache, mention, expected):
+    assert top3(mention) == expected
