@@ -164,3 +164,10 @@ def test_a_spoken_name_with_x_for_ks():
 def test_ocr_letters_inside_drug_names():
     text = "Thuốc đã dùng: Nifedipln 10mg uống; Sắt + acid f0lic 1 viên/ngày."
     assert _drugs(text) == ["Nifedipln", "Sắt", "acid f0lic"]
+
+
+def test_khong_after_a_tens_word_is_a_denial_not_a_zero():
+    from vimednlp.clinical import extract
+    spans = extract("mạch tám mươi huyết áp một trăm hai mươi trên tám mươi không chóng mặt không nôn")
+    assert "một trăm hai mươi trên tám mươi" in [s.text for s in spans if s.label == "RESULT"]
+    assert all(s.attrs.get("negated") for s in spans if s.label == "SYMPTOM")

@@ -147,8 +147,8 @@ def _parse_int(t: _Tokens, i: int, roles: dict) -> tuple[int, int, bool] | None:
         for role, digit in opts:
             if role == "digit" and pend is None and last in ("start", "hundred", "zero", "thousand"):
                 pend, last = digit, "digit"
-            elif role in ("digit", "late") and pend is None and last in ("ten", "tens"):
-                acc, last = acc + digit, "done"
+            elif role in ("digit", "late") and digit and pend is None and last in ("ten", "tens"):
+                acc, last = acc + digit, "done"   # never `không` (0): `chín mươi không đau đầu` is 90, then a denial
             elif role == "ten" and pend is None and last in ("start", "hundred", "zero", "thousand"):
                 acc, last, mult = acc + 10, "ten", True
             elif role == "tens" and last == "digit" and pend:
