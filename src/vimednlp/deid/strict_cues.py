@@ -123,6 +123,13 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
         if b > k:
             finder.take_free(toks[k][1], toks[b - 1][2], "NAME", "strict: the rest of a name after a person cue")
         return b if b > k else i
+    # (a possessive after a kinship word may stand before the prefix: 'vợ tôi y đơm', 'vo no y sun'; words.yaml
+    # kin_possessives)
+    if not title and j + 2 < n and toks[j][3] == "word" and toks[j][0].islower() and ctx.adj[j] \
+            and fold_lower(toks[j][0]) in L["words"]["kin_possessives"] and prefix(j + 1) and toks[j + 1][0].islower() \
+            and ctx.adj[j + 1] and (name_like(j + 2) or unknown(j + 2)) \
+            and (ctx.ftoks[j + 1], ctx.ftoks[j + 2]) not in L["pairs"]:
+        j += 1
     if j + 1 < n and toks[j][3] == "word" and toks[j][0].islower() and prefix(j) \
             and ctx.adj[j] and (name_like(j + 1) or unknown(j + 1) or prefix(j + 1)):
         k = j + 1
