@@ -114,11 +114,30 @@ def _step_label_words_letter_code(ctx: Context, i: int, k: int) -> tuple[str, st
     return None
 
 
+def _step_cue_before_gloss(ctx: Context, i: int, k: int) -> tuple[str, str] | None:
+    """'Mã NV (employee no.): DS20417', 'Số CCCD (ID no.) 0791...': a gloss of a few words in brackets between an ID
+    cue and its value (bilingual forms) hides nothing: the cue before the brackets names the value."""
+    ft, toks = ctx.ftoks, ctx.tokens
+    if not (k > 2 and ft[k - 1] in _GLOSS_CLOSE):
+        return None
+    j = k - 2
+    while j > 0 and k - 2 - j < _GLOSS_MAX_TOKENS and ft[j] not in _GLOSS_OPEN:
+        if toks[j].kind not in ("word", "punct", "dotted") or ft[j] in _GLOSS_CLOSE:
+            return None
+        j -= 1
+    if j <= 0 or ft[j] not in _GLOSS_OPEN or j == k - 2 or "\n" in ctx.text[toks[j].start:toks[k - 1].end]:
+        return None
+    allc, kinds = _id_cue_index()
+    c = ctx.cue_before(j, allc, skip="")
+    return (kinds[c], c) if c else None
+
+
 # the steps by the names the ID pack orders them with (`cue_steps`)
 _CUE_STEP_FUNCS = {"cue": _step_cue, "owner_after_bank_cue": _step_owner_after_bank_cue,
                    "owner_after_link": _step_owner_after_link, "label_words_colon": _step_label_words_colon,
                    "caps_label_colon": _step_caps_label_colon, "label_colon_code": _step_label_colon_code,
-                   "label_words_letter_code": _step_label_words_letter_code}
+                   "label_words_letter_code": _step_label_words_letter_code,
+                   "cue_before_gloss": _step_cue_before_gloss}
 
 
 # The ID pack (resources/deid/rules/id.yaml) holds the patterns and word lists of the ID recognizer and of
@@ -128,6 +147,9 @@ _BETWEEN_CUE_AND_VALUE = _OWNER_WORDS = _NOT_ID_LABELS = _NOT_ID_BEFORE = _LABEL
 _CUE_STEPS: tuple = ()
 _COUNTER_SO = _LABELLED_CODE = _CAPS_LABELLED_CODE = _LETTER_CODE = _HASH_CODE = None
 _NUMBER_CUES: frozenset = frozenset()
+_GLOSS_OPEN: frozenset = frozenset()
+_GLOSS_CLOSE: frozenset = frozenset()
+_GLOSS_MAX_TOKENS = 0
 _SHORT_COUNT_CUES: frozenset = frozenset()
 
 
@@ -143,7 +165,7 @@ def _load_id_pack() -> None:
 def _bind_id_pack() -> None:
     global _ID_ORDER, _BETWEEN_CUE_AND_VALUE, _OWNER_WORDS, _NOT_ID_LABELS, _NOT_ID_BEFORE, _LABEL_HEADS, _OWNER_LINK
     global _OWNER_SHORT, _CUE_STEPS
-    global _NUMBER_CUES, _SHORT_COUNT_CUES
+    global _NUMBER_CUES, _SHORT_COUNT_CUES, _GLOSS_OPEN, _GLOSS_CLOSE, _GLOSS_MAX_TOKENS
     global _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE, _HASH_CODE
     from .rules import builtin_pack
 
@@ -165,6 +187,8 @@ def _bind_id_pack() -> None:
         rx("counter_so"), rx("labelled_code"), rx("caps_labelled_code"), rx("letter_code"))
     _HASH_CODE = rx("hash_code")
     _NUMBER_CUES, _SHORT_COUNT_CUES = frozenset(d["number_cues"]), frozenset(d["short_count_cues"])
+    _GLOSS_OPEN, _GLOSS_CLOSE = frozenset(d["gloss_open"]), frozenset(d["gloss_close"])
+    _GLOSS_MAX_TOKENS = int(d["gloss_max_tokens"])
     _ID_ORDER = tuple(d["kind_order"])
 
 
