@@ -87,7 +87,8 @@ _HIGHLANDS_FIRST = frozenset(_V["highlands_first"])
 _HIGHLANDS_LOWER = frozenset(_V["highlands_lower"])
 _HIGHLANDS_PREFIX = frozenset(_V["highlands_lower_prefix"])
 _HIGHLANDS_OPENER_CAPS = frozenset(_V["highlands_opener_caps"])
-_HIGHLANDS_CONTEXT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _V["highlands_context"])) + r")(?![^\W\d_])")
+_HIGHLANDS_CONTEXT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _V["highlands_context"])) + r")(?![^\W\d_])",
+                                re.IGNORECASE)
 _HIGHLANDS_OPENER_NOT_AFTER = frozenset(fold_lower(w) for w in _V["highlands_opener_not_after"])
 _HMONG_CLANS = frozenset(_V["hmong_clans"])
 _HMONG_MIDDLE = frozenset(_V["hmong_middle"])
@@ -322,7 +323,7 @@ class _Doc:
     (`out`) and the characters they take (`taken`, made after the token scan)."""
 
     __slots__ = ("before", "caps_names", "comp", "ctx", "cue", "cue_words", "ft", "giv", "giv_mid", "lex", "lower_marks",
-                 "lower_doc", "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper")
+                 "lower_doc", "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper", "highland_doc")
 
 
 @lru_cache(maxsize=1)
@@ -359,8 +360,7 @@ class NameRecognizer(Recognizer):
             self._lower_full_names(d)
         if not d.upper and any(w in d.ctx.text for w in (" Văn ", " Thị ", " Van ", " Thi ")):
             self._capitalised_full_names(d)
-        if not d.upper and any(f"{w} " in d.ctx.text for w in _HIGHLANDS_OPENER_CAPS) \
-                and _HIGHLANDS_CONTEXT.search(d.ctx.text):
+        if not d.upper and d.highland_doc and any(f"{w} " in d.ctx.text for w in _HIGHLANDS_OPENER_CAPS):
             self._highlands_openers(d)
         self._nicknames(d)
         self._foreign_names(d)
@@ -525,6 +525,7 @@ class NameRecognizer(Recognizer):
         # ':' handles): names are read from their shape, guarded by the ordinary-word list (ordinary_words)
         d.lower_doc = ctx.diacritics and not upper and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words
         d.taken = None
+        d.highland_doc = _HIGHLANDS_CONTEXT.search(ctx.text) is not None
         return d
 
     def _scan(self, d: _Doc) -> None:
@@ -884,6 +885,7 @@ class NameRecognizer(Recognizer):
         no Vietnamese syllable), or, after a cue, 'h' + a word or 'y' / 'a' + a syllable no Vietnamese word has
         ('chị h lim', 'anh a hmunh', 'bé y bloh')."""
         ctx, toks, ft, n = d.ctx, d.toks, d.ft, d.n
+        self_never = NameRecognizer._never
 
         def word(j: int) -> bool:
             return j < n and ctx.adj[j - 1] and toks[j].kind == "word" and not ctx.caps[j] \
@@ -905,7 +907,10 @@ class NameRecognizer(Recognizer):
             return i + 3
         if not cue_hit or w not in _HIGHLANDS_PREFIX or not word(i + 1):
             return 0
-        if w != "h" and is_syllable(toks[i + 1].text):
+        if w != "h" and is_syllable(toks[i + 1].text) and not (
+                # in a document about a Central Highlands people or province a Ba Na / Xơ Đăng given name may have
+                # a Vietnamese shape ('ông già làng a kơi', 'vợ tôi y đơm'): no common phrase ('y tá', 'y tế')
+                d.highland_doc and not self_never(ft, i, i + 2, d.never)):
             return 0
         e = i + 2
         if word(e) and not is_syllable(toks[e].text):  # ('y bluih niê': a second syllable of the same shape)
