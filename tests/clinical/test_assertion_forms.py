@@ -251,3 +251,9 @@ def test_the_terminator_itself_still_ends_the_negation():
 def test_episode_years_side_effects_and_ended_fevers(text, mention, cls):
     spans = [s for s in vimednlp.extract(text) if mention.startswith(s.text) or s.text.startswith(mention)]
     assert spans and spans[0].attrs.get(cls), (mention, cls)
+
+
+def test_a_refusal_written_with_khong_is_a_present_sign():
+    from vimednlp.clinical import extract
+    spans = {s.text: s.attrs for s in extract("Sản phụ khóc nhiều, không chịu cho con bú từ hôm qua.") if s.label == "SYMPTOM"}
+    assert "không chịu cho con bú" in spans and not spans["không chịu cho con bú"].get("negated")
