@@ -110,3 +110,16 @@ def test_initials_only_when_unique_and_not_a_word(vi_cache):
 ])
 def test_lay_words_status_and_abbreviations(vi_cache, mention, expected):
     assert top3(mention) == expected
+
+
+def test_an_expansion_does_not_repeat_the_word_written_after_it():
+    from vimednlp.terminology.expansion import variants
+
+    assert ("thoái hóa khớp háng hai bên", 1) in variants("OA khớp háng hai bên")
+    assert variants("VP phổi phải")[0][0] == "viêm phổi phải"
+    # a one-word expansion or a different next word is left as it is
+    assert variants("THA huyết áp cao")[0][0] == "tăng huyết áp huyết áp cao"
+
+
+def test_oa_with_its_joint_word_is_coded_by_site(vi_cache):
+    assert top3("OA khớp háng hai bên") == "M16"

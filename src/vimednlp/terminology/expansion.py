@@ -162,6 +162,11 @@ def variants(text: str, context: str | None = None) -> list[tuple[str, int]]:
             pieces.append(text[pos:s])
             pieces.append(exp)
             pos = e
+            # the word the expansion ends with written again after it (`OA khớp háng` -> thoái hóa khớp háng)
+            last = exp.split()[-1] if exp.split() else ""
+            rep = re.match(r"\s+" + re.escape(last) + r"(?=\s|$)", text[pos:], re.IGNORECASE) if last else None
+            if rep and len(exp.split()) > 1:
+                pos += rep.end()
         pieces.append(text[pos:])
         out.append(("".join(pieces), rank))
     out.sort(key=lambda x: x[1])
