@@ -257,3 +257,10 @@ def test_a_refusal_written_with_khong_is_a_present_sign():
     from vimednlp.clinical import extract
     spans = {s.text: s.attrs for s in extract("Sản phụ khóc nhiều, không chịu cho con bú từ hôm qua.") if s.label == "SYMPTOM"}
     assert "không chịu cho con bú" in spans and not spans["không chịu cho con bú"].get("negated")
+
+
+def test_an_aunt_in_a_pedigree_line_is_family():
+    from vimednlp.clinical import extract
+    got = {s.text: s.attrs for s in extract("Phả hệ:\n II.2 mẹ - khỏe\n II.3 dì - ít sữa sau đẻ") if s.label == "SYMPTOM"}
+    assert got["ít sữa"].get("family")
+    assert not any(s.attrs.get("family") for s in extract("Dì ơi cháu bị sốt từ tối qua"))
