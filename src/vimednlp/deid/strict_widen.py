@@ -226,6 +226,17 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             e = a.end + 1
             out.append(Span(a.end, e, "NAME", text[a.end:e], "strict", SCORE,
                             {"explanation": "strict: punctuation inside a name"}))
+    # the state or province code after a removed foreign city and a comma ('Portland, OR', 'Houston, TX',
+    # 'Toronto, ON'; words.yaml region_codes)
+    codes = L["words"]["region_codes"]
+    for sp in spans:
+        if sp.label != "LOCATION" or not sp.text[:1].isupper():  # (after a name, a degree: "Khang Tran, MD")
+            continue
+        m = re.match(r",[^\S\n]?([A-Z]{2})(?![\w'’])", text[sp.end:sp.end + 5])
+        if m and m.group(1).lower() in codes:
+            e = sp.end + m.end()
+            out.append(Span(sp.end, e, "LOCATION", text[sp.end:e], "strict", SCORE,
+                            {"explanation": "strict: the state code after a removed city"}))
     # the one-letter prefix of a highland name before the rest of the removed name ('| A Lăng Thị Mơ |', '(A Lăng
     # Thị Xuyến)', 'Y Phương'; words.yaml name_prefix_letters), where the letter opens its cell, bracket, field or line
     letters = L["words"]["name_prefix_letters"]
