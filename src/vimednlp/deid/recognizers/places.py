@@ -991,6 +991,11 @@ _COUNT_UNITS = frozenset(_V["count_units"])
 
 _PROF: list = []
 _PROF_STOP = frozenset(_V["prof_stop"])
+_APPOSITION_MARKS = frozenset(_V["apposition_marks"])
+_SPEAKER_LABEL_MIN_LINES = int(_V["speaker_label_min_lines"])
+_PROF_STOP_MARKED = frozenset(_V["prof_stop_marked"])
+_PROF_STOP_MORE_MARKED = frozenset(_V["prof_stop_more_marked"])
+_PROF_SPEC_MAX = tuple(int(x) for x in _V["prof_spec_max"])
 
 
 _PROF_HEADS = frozenset(_V["prof_heads"])
@@ -1046,6 +1051,7 @@ class ProfessionRecognizer(Recognizer):
                 i += 1
                 continue
             key = " ".join(ft[i:e])
+            base_key = key
             if key == "nhan vien":
                 # 'nhân viên giao nước sôi', 'nhân viên hành chính': the job is the words after it
                 x = e
@@ -1058,11 +1064,21 @@ class ProfessionRecognizer(Recognizer):
                 # 'kỹ sư xây dựng', 'giáo viên ngoại ngữ', 'buôn bán hoa', 'bán nước mía': a specialisation after the job word
                 # belongs to it (it narrows the person down); stops at function words, verbs of the story
                 x = e
-                while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and (not ctx.caps[x] or ctx.upper_doc) \
-                        and ctx.adj[x - 1] and ft[x] not in _PROF_STOP \
-                        and (ft[x] not in _PROF_STOP_MORE or ctx.diacritics and ctx.ktoks[x] == _PROF_TAIL_MARKED) \
-                        and ctx.match_at(x, lex) == x:
-                    x += 1
+                if ctx.diacritics and not ctx.upper_doc:
+                    # (with marks the stop words are read as written: 'công nhân cơ khí' is no 'có' / 'khi'; a
+                    # one-letter word opens a Central Highlands name: 'tài xế rơ lan y kliêng')
+                    while x < n and x - e < _PROF_SPEC_MAX[1] and ctx.tokens[x].kind == "word" and not ctx.caps[x] \
+                            and ctx.adj[x - 1] and kt[x] not in _PROF_STOP_MARKED and len(kt[x]) > 1 \
+                            and (kt[x] not in _PROF_STOP_MORE_MARKED or kt[x] == _PROF_TAIL_MARKED) \
+                            and ctx.match_at(x, lex) == x:
+                        x += 1
+                else:
+                    while x < n and x - e < _PROF_SPEC_MAX[0] and ctx.tokens[x].kind == "word" \
+                            and (not ctx.caps[x] or ctx.upper_doc) \
+                            and ctx.adj[x - 1] and ft[x] not in _PROF_STOP \
+                            and (ft[x] not in _PROF_STOP_MORE or ctx.diacritics and ctx.ktoks[x] == _PROF_TAIL_MARKED) \
+                            and ctx.match_at(x, lex) == x:
+                        x += 1
                 if key == "tho" and x > e and ctx.tokens[i].text.lower() == _TRADE_WORD:
                     key = "tho *"  # 'thợ rừng', 'thợ sơn': a named trade, no cue needed ('tho oxy' is 'thở oxy')
                 e = x
@@ -1092,6 +1108,9 @@ class ProfessionRecognizer(Recognizer):
                     if x > e and x < n and ft[x] == ":" and (i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
                         colon = x
             line_start = i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+            if line_start and self._speaker_label(ctx, base_key):
+                i = e  # 'nhân viên ừ tôi nghe': a transcript's speaker label opening many turns, not an occupation
+                continue
             if colon is not None and (line_start or ft[i - 1] in (".", ",", ";")
                                       or _FIELD_GAP.search(ctx.text, ctx.tokens[i - 1].end, ctx.tokens[i].start)):
                 e = colon
@@ -1135,7 +1154,8 @@ class ProfessionRecognizer(Recognizer):
                 out.append(Candidate(ctx.tokens[i].start, ctx.tokens[e - 1].end, "PROFESSION", 0.7, self.name,
                                      "clinician occupation describing a person (nam/nữ/là ... tại/của)"))
             elif (key in general or key in ("nhan vien *", "tho *")) and (fold_key(key) not in _CUE_ONLY
-                                                                         or self._at_workplace(ctx, e, i)) \
+                                                                         or self._at_workplace(ctx, e, i)
+                                                                         or self._beside_name(ctx, i, key)) \
                     and not followed_by_name and not (ft[i] == "tho" and ctx.tokens[i].text.lower() != _TRADE_WORD
                                                       and not (i > 1 and ft[i - 1] in (",", "(", ";")
                                                                and self._person_detail_before(ctx, i - 2))):
@@ -1153,6 +1173,28 @@ class ProfessionRecognizer(Recognizer):
         t = ctx.tokens[j]
         return ctx.ftoks[j] in _PERSON_DETAIL_WORDS or t.kind in ("number", "code") and t.text[-1:] in "tT" \
             or t.kind == "word" and ctx.caps[j] and ctx.ktoks[j] in names()["given"]
+
+    @staticmethod
+    def _speaker_label(ctx: Context, key: str) -> bool:
+        """The job words open at least speaker_label_min_lines lines of the document: a transcript's or a chat's
+        speaker label ('nhân viên', 'bác sĩ' before each turn), said by the staff, naming no one's occupation."""
+        got = ctx._cache.get(("speaker_label", key))
+        if got is None:
+            rx = re.compile(r"(?m)^[ \t]*" + re.escape(key) + r"(?![^\W\d_])")
+            got = ctx._cache[("speaker_label", key)] = len(rx.findall(ctx.folded)) >= _SPEAKER_LABEL_MIN_LINES
+        return got
+
+    @staticmethod
+    def _beside_name(ctx: Context, i: int, key: str) -> bool:
+        """'Trần Thị Hoa, bảo vệ rừng', 'Lê Văn Tư (bảo vệ nhà máy)', 'Lê Văn Tư - bảo vệ': a job set beside a
+        person's given name (places.yaml apposition_marks), not a generic title ('nhân viên')."""
+        if i < 2 or ctx.ftoks[i - 1] not in _APPOSITION_MARKS or ctx.upper_doc or key in _TITLES_ONLY:
+            return False
+        p = ctx.tokens[i - 2]
+        if ctx.ftoks[i - 1] in ("-", "–") and not (ctx.text[p.end:ctx.tokens[i].start].startswith(" ")
+                                                  and ctx.text[p.end:ctx.tokens[i].start].endswith(" ")):
+            return False
+        return p.kind == "word" and ctx.caps[i - 2] and ctx.ktoks[i - 2] in names()["given"]
 
     @staticmethod
     def _at_workplace(ctx: Context, e: int, s: int) -> bool:
