@@ -123,3 +123,10 @@ def test_an_expansion_does_not_repeat_the_word_written_after_it():
 
 def test_oa_with_its_joint_word_is_coded_by_site(vi_cache):
     assert top3("OA khớp háng hai bên") == "M16"
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("esophageal candidiasis in AIDS", "B20.4"), ("HIV (+), nấm thực quản", "B20.4"), ("oral thrush", "B37.0"),
+])
+def test_candidiasis_in_english_and_with_hiv(vi_cache, mention, expected):
+    assert top(mention) == expected
