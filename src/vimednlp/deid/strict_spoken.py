@@ -210,6 +210,10 @@ def bare_ages(finder, L, P) -> None:
         while m and finder.free(*m.span("age")):
             finder.take(*m.span("age"), "AGE", "strict: the next age of a list")
             m = P["age_list_next"].match(text, m.end())
+    for m in P["sex_age"].finditer(text):  # ('Y Pơk, F, 52 y': the name removed before the sex)
+        s, e = m.span("age")
+        if m.start() in ends and 0 < int(re.match(r"\d+", m.group("age")).group(0)) <= 120 and finder.free(s, e):
+            finder.take(s, e, "AGE", "strict: an age after a name and a sex")
     for m in P["age_comma"].finditer(text):
         s, e = m.span("age")
         if not 0 < int(m.group("age")) <= 120 or not finder.free(s, e):
