@@ -24,14 +24,19 @@ import re
 from ..text.fold import fold_lower
 
 
-def spoken_dates(finder, L) -> None:
-    toks, ctx = finder.ctx.tokens, finder.ctx
-    n = len(toks)
-    # compared as written in text with marks ('bà', 'sau', 'Nam' are no 'ba', 'sáu', 'năm'), folded without
+def _spoken_words(finder, L):
+    """The word lists and token keys to compare: as written in text with marks ('bà', 'sau', 'Nam' are no 'ba',
+    'sáu', 'năm'), folded in text without."""
+    toks = finder.ctx.tokens
     if finder.marks:
-        W, f = L["marked_words"], [t[0].lower() for t in toks]
-    else:
-        W, f = L["words"], ctx.ftoks
+        return toks, L["marked_words"], [t[0].lower() for t in toks]
+    return toks, L["words"], finder.ctx.ftoks
+
+
+def spoken_dates(finder, L) -> None:
+    ctx = finder.ctx
+    toks, W, f = _spoken_words(finder, L)
+    n = len(toks)
 
     def num(k: int) -> bool:
         return 0 <= k < n and toks[k][3] == "word" and f[k] in W["number_words"]
@@ -252,12 +257,9 @@ def named_days(finder, L) -> None:
     ('mùng ba', 'mồng 10') and a solar day ('mười lăm tây') are dates. A weekday goes where a week word pins it
     ('thứ sáu tuần sau'); an ordinal is none ('lần thứ ba'), nor a count of months ('ba tháng', 'mỗi tháng hai
     lần'); words.yaml weekdays_said, month_numbers."""
-    toks, ctx = finder.ctx.tokens, finder.ctx
+    ctx = finder.ctx
+    toks, W, f = _spoken_words(finder, L)
     n = len(toks)
-    if finder.marks:
-        W, f = L["marked_words"], [t[0].lower() for t in toks]
-    else:
-        W, f = L["words"], ctx.ftoks
     numbers = W["number_words"]
 
     def word(k: int) -> bool:
