@@ -145,7 +145,7 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
     # nor is a form or clinical phrase: 'bác sĩ | mã bệnh nhân')
     if j >= n or (toks[j][0].lower() in L["marked_words"]["speaker_roles"] if marks
                   else fold_lower(toks[j][0]) in L["words"]["speaker_roles"]) \
-            or ctx.match_at(j, L["phrases"], folded=True) > j + 1:
+            or ctx.match_at(j, L["phrases"], folded=True) > j + 1 or _people_phrase(finder, j, L):
         return i
     kin = not title and _kin_name(finder, i, j, L)
     ordinary = kin and (common.has(toks[j][0], marks) or L["known"].has(toks[j][0], marks))
@@ -294,3 +294,23 @@ def places_said_again(finder, L) -> None:
         for m in rx.finditer(text):
             if finder.free(m.start(), m.end()):
                 finder.take(m.start(), m.end(), "LOCATION", "strict: a place of this document said again")
+
+
+def _people_phrase(finder, j: int, L) -> bool:
+    """A head word and a people or language at toks[j] ('phiên dịch | tiếng Nùng', 'bác sĩ | người Tày', 'em |
+    tiếng dao'; words.yaml people_heads, peoples): what the person speaks or is, no name."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    W = L["marked_words"] if finder.marks else L["words"]
+
+    def form(k: int) -> str:
+        return toks[k][0].lower() if finder.marks else fold_lower(toks[k][0])
+
+    n = len(toks)
+    for h in (1, 2):
+        if j + h >= n or not all(ctx.adj[j:j + h]) or " ".join(form(k) for k in range(j, j + h)) not in W["people_heads"]:
+            continue
+        for m in (3, 2, 1):
+            if j + h + m <= n and all(ctx.adj[j + h - 1:j + h + m - 1]) \
+                    and " ".join(form(k) for k in range(j + h, j + h + m)) in W["peoples"]:
+                return True
+    return False

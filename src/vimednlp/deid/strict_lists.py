@@ -111,6 +111,15 @@ def word_lists() -> dict:
     # (a lexicon word that is also a surname, 'Lê', is no evidence of safety when capitalised)
     known.marked -= surnames.marked
     raw = load_yaml(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
+    # a people of one word that is no name syllable is safe anywhere ('| Tày |', 'older Nùng and Tày women'); without
+    # marks too where its letters spell no name either ('Khmer', but 'Thổ' could be 'Thơ')
+    for p in map(str, raw.get("peoples", [])):
+        if " " in p or len(p) < 3 or p.lower() == "tây" or given.has(p, True) or surnames.has(p, True):
+            continue
+        if given.has(p, False) or surnames.has(p, False):
+            known.marked.add(p.lower())
+        else:
+            known.add(p)
     # the strict profile's own organisation heads in lower case join the default detector's ('lâm trường …', 'đồn
     # biên phòng …'; words.yaml org_heads): cue words, safe themselves
     cues = {**cues, "org_head": [*cues.get("org_head", []), *map(str, raw.get("org_heads", []))]}

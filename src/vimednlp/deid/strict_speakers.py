@@ -12,6 +12,8 @@ import re
 
 from ..text.fold import fold_lower
 
+_FLAG = re.compile(r"(?:[\U0001F1E6-\U0001F1FF]{2})+")  # a country flag: two regional indicator letters
+
 
 def speakers(finder, rx, clock, L) -> None:
     """Chat speakers: the words before ':' at line start, when that phrase recurs in the document or carries
@@ -66,6 +68,9 @@ def speakers(finder, rx, clock, L) -> None:
                     continue  # (a role tag after the sender's name: 'thiet yt', 'Vy nhan su')
                 # (compared as written in text with marks: 'võ' is a surname, 'vợ' a role)
                 W, key = (L["marked_words"], w.lower()) if finder.marks else (L["words"], fold_lower(w))
+                if k == 0 and len(parts) > 1 and parts[1].group(0)[:1].isupper() and w[1:].isupper() \
+                        and fold_lower(w) in L["words"]["staff_titles"]:
+                    continue  # (a staff title in capitals before the name: 'ĐD Xuân:', 'BS Tâm:')
                 if w.islower() and (key in W["speaker_roles"] or key in W["speaker_role_phrases"]
                                     or len(w) >= 3 and known.has(w, finder.marks) and not L["given"].has(w, finder.marks)
                                     and not L["surnames"].has(w, finder.marks)
@@ -73,7 +78,9 @@ def speakers(finder, rx, clock, L) -> None:
                     continue  # (a role or an abbreviation in lower case: 'dd khue opc:')
                 end = m.start("who") + wm.end()
                 if wm.end() == len(m.group("who")):
-                    end = m.end("tail")  # ('Thao Nguyen🌸:', 'Bố Bống.:')
+                    # ('Thao Nguyen🌸:', 'Bố Bống.:'; a flag after a space tells where the sender lives and goes
+                    # with the name, 'Kim Ngan 🇹🇼:'; another emoji stays, 'Hlon 🐝:')
+                    end = m.end("emoji") if _FLAG.fullmatch(m.group("emoji") or "") else m.end("tail")
                 finder.take_free(m.start("who") + wm.start(), end, "NAME", "strict: chat speaker")
 
 
