@@ -24,7 +24,7 @@ def dates(text: str, spans=()):
     ("hẹn chủ nhật này anh qua lấy kết quả", "chủ nhật"),
 ])
 def test_strict_removes_a_day_named_in_words(text, day):
-    assert day in dates(text)
+    assert any(day in d for d in dates(text))
 
 
 def test_strict_removes_the_weekday_after_a_removed_clock_time():

@@ -314,3 +314,44 @@ def _people_phrase(finder, j: int, L) -> bool:
                     and " ".join(form(k) for k in range(j + h, j + h + m)) in W["peoples"]:
                 return True
     return False
+
+
+def places_abroad(finder, L) -> None:
+    """A town abroad in lower case between a place preposition and its country ('ở an san hàn quốc', 'bên thủy
+    khẩu trung quốc', 'o dai trung dai loan'; words.yaml place_prepositions, countries_abroad): one to three
+    syllables, none a function, person, position or generic place word (abroad_not_town), no two a known word.
+    The country itself stays."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    f = [t[0].lower() for t in toks] if marks else ctx.ftoks
+    countries, preps, generic = W["countries_abroad"], W["place_prepositions"], W["abroad_not_town"]
+    n = len(toks)
+
+    def country_at(k: int) -> int:
+        for m in (4, 3, 2, 1):
+            if k + m <= n and all(ctx.adj[k:k + m - 1]) and all(toks[x][0].islower() for x in range(k, k + m)) \
+                    and " ".join(f[k:k + m]) in countries:
+                return m
+        return 0
+
+    def town_word(k: int) -> bool:
+        w = toks[k][0]
+        return toks[k][3] == "word" and w.isalpha() and w.islower() and vietnamese_like(w) \
+            and finder.free(toks[k][1], toks[k][2]) and not L["stop"].has(w, marks) \
+            and ctx.ftoks[k] not in L["person_words"] and f[k] not in W["place_run_stop"] and f[k] not in generic \
+            and f[k] not in preps and not L["spoken"].has(w, marks) and not country_at(k)
+
+    for c in range(2, n):
+        if not country_at(c) or not ctx.adj[c - 1]:
+            continue
+        for m in (1, 2, 3):
+            p = c - m - 1
+            if p < 0 or not all(ctx.adj[p:c]) or not town_word(c - m):
+                break
+            if f[p] in preps and toks[p][3] == "word":
+                if " ".join(f[p + 1:c]) in generic or any((ctx.ftoks[x], ctx.ftoks[x + 1]) in L["pairs"]
+                                                           for x in range(p + 1, c - 1)) \
+                        or ctx.match_at(p + 1, L["phrases"], folded=True) > p + 2:
+                    break
+                finder.take_free(toks[p + 1][1], toks[c - 1][2], "LOCATION", "strict: a town abroad before its country")
+                break

@@ -76,6 +76,7 @@ class Finder:
         strict_names.highland_names(self, L)
         strict_cues.place_names(self, L)
         strict_cues.places_after_words(self, L)
+        strict_cues.places_abroad(self, L)
         strict_names.middle_names(self, L)
         strict_tokens.token_pass(self, L, P)
         strict_english.foreign_tails(self, L)

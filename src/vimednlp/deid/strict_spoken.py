@@ -251,6 +251,15 @@ def ages_after_names(finder, L, P) -> None:
             finder.take(*m.span("age"), "AGE", "strict: an age after a name")
 
 
+def _pin_after(f, k: int, n: int, ctx, W) -> int:
+    """How many words at f[k:] pin a weekday said before them ('vừa rồi', 'tuần sau', 'này'; words.yaml
+    weekday_pinned_by, week_tails): 0, 1 or 2."""
+    two = f"{f[k]} {f[k + 1]}" if k + 1 < n and ctx.adj[k] else ""
+    if two in W["weekday_pinned_by"] or f[k] in W["week_words"] and k + 1 < n and ctx.adj[k] and f[k + 1] in W["week_tails"]:
+        return 2
+    return 1 if f[k] in W["weekday_pinned_by"] else 0
+
+
 def named_days(finder, L) -> None:
     """Days named in words alone, as speech-to-text and chats write them (issue #15): a weekday ('thứ sáu tuần
     sau', 'chủ nhật này', 'thứ 7 tuần tới'), a month after 'tháng' ('hồi tháng chín', 'tháng mười một'), a lunar day
@@ -291,9 +300,14 @@ def named_days(finder, L) -> None:
                                                        and p >= 1 and ctx.adj[p - 1] and toks[p - 1][2] in date_ends)
         # (or a word before it that sets a deadline or an appointment, no count after: 'trước thứ 4', 'hẹn thứ 5')
         pinned = pinned or before(i) in W["weekday_pinned_before"] and after(i + 1) not in W["weekday_not_before"]
+        # (an ordinal head is none before 'chủ nhật', which counts nothing, nor before a weekday that a week word
+        # after it pins: 'bữa chủ nhật', 'bữa thứ bảy vừa rồi' are days)
+        pin_after = _pin_after(f, i + 2, n, ctx, W) if i + 2 < n and ctx.adj[i + 1] else 0
         if (pair in W["weekdays_said"] or f[i] in W["weekday_head"] and toks[i + 1][3] == "number"
-                and toks[i + 1][0] in ("2", "3", "4", "5", "6", "7")) and before(i) not in ordinal and pinned:
-            finder.take_free(toks[i][1], toks[i + 1][2], "DATE", "strict: weekday in words")
+                and toks[i + 1][0] in ("2", "3", "4", "5", "6", "7")) and pinned \
+                and (before(i) not in ordinal or f[i] not in W["weekday_head"] or pin_after and before(i) in W["day_heads_soft"]):
+            # (the week word goes with the day, as annotators take it: 'chủ nhật vừa rồi', 'thứ sáu tuần sau')
+            finder.take_free(toks[i][1], toks[i + 1 + pin_after][2], "DATE", "strict: weekday in words")
             continue
         # a month in words after 'tháng'
         if f[i] in W["month_word"] and word(i + 1) and f[i + 1] in W["month_numbers" if finder.marks else "month_numbers_plain"] \
