@@ -512,7 +512,12 @@ class ConText:
             j = k + 1
             while node is not None:
                 if any(e.label == category for e in node.get("", ())):
-                    return True
+                    cue = _longest_wild(self.rules.cue_trie, view.words, context_keys(view), k, view.acc,
+                                        lambda e, a, b: e.label == category)
+                    if cue is None or cue[0] <= j:
+                        return True
+                    # the terminator opens a longer cue of the same class (`con` of `Gia đình: con trai kể ...`):
+                    # a relative, not the patient as subject
                 if j >= start:
                     break
                 node = node.get(keys[j])
@@ -534,8 +539,10 @@ class ConText:
         k = _skip_line_lead(keys, line, end)
         if k >= end:
             return False
-        if _starts_with(keys, k, self.rules.terminator_keys(category)):
-            return True
+        if (t := _starts_with(keys, k, self.rules.terminator_keys(category))):
+            cue = _longest_wild(self.rules.cue_trie, view.words, keys, k, view.acc, lambda e, a, b: e.label == category)
+            if cue is None or cue[0] <= k + t:
+                return True   # a pedigree line `Cháu nội 5t — ho`: the terminator `cháu` opens a relative's cue
         colon = _label_colon(keys, k, end)
         if colon is not None:
             label = range(k, colon)

@@ -233,11 +233,17 @@ def _patient_kin() -> tuple | None:
     age = re.compile(r"[ \t]*,?[ \t]*\d{1,3}[ \t]*(?:t|tuoi)(?![\w])")
     stop = re.compile(r"(?<![\w])(?:" + alt(conf["gap_stop"]) + r")(?![\w])|[.;:!?\n\t|]")   # a tab or a bar: a chat speaker's label (`mẹ bé<TAB>bé nhà e mệt`)
     speaker = re.compile(r"[ \t|]*(?:\[[^\]\n]{0,12}\][ \t]*)?(?:" + alt(conf.get("patient_speakers") or ["bn"]) + r")(?:[ \t]*[:|]|\t)")
-    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker
+    # a chat sender labelled as the patient's child (`Lan (con gái): mẹ e sốt`, `Con trai BN - Tuấn: ba em ho`)
+    child = conf.get("child_speakers")
+    child_speaker = re.compile(r"^[ \t]*(?:\[[^\]\n]{0,12}\][ \t]*)?(?:\d{1,2}[:h]\d{2}[ \t]*)?(?:[^\W\d_][^\n:()]{0,24}?"
+                               r"[ \t]*[(\-–,][ \t]*)?(?:" + alt(child) + r")(?![\w])[^\n:()]{0,20}\)?[ \t]*:",
+                               re.MULTILINE) if child else None
+    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker, child_speaker
 
 
-def _kin_at(text: str, folded: str, compiled) -> list[tuple[int, int, str]]:
-    """Kinship words of the text: (start, end, who); `who` is the folded word and its qualifier."""
+def _kin_at(text: str, folded: str, compiled, bare: bool = False) -> list[tuple[int, int, str]]:
+    """Kinship words of the text: (start, end, who); `who` is the folded word and its qualifier. `bare`: a word typed
+    without marks counts alone too (a chat where the patient's child writes: `me li bi`)."""
     occ, raw_kin = compiled[0], compiled[1]
     out = []
     def marked_other(g: str, m) -> bool:
@@ -255,7 +261,7 @@ def _kin_at(text: str, folded: str, compiled) -> list[tuple[int, int, str]]:
         if raw != fold_lower(raw):
             if raw not in raw_kin:
                 continue   # `mà` (but), `bá`: accents say it is another word
-        elif not m.group("p"):
+        elif not m.group("p") and not bare:
             continue       # no marks: `ma` / `ba` alone are `mà` / `ba` (three); `ma e` is `má em`
         q = m.group("q") if m.group("q") and not marked_other("q", m) else None
         end = m.end() if q or not m.group("q") else m.end("kin")
@@ -271,10 +277,11 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
     if compiled is None or not any(sp.attrs.get("family") for sp in spans):
         return
     folded = fold_lower(text)
-    kins = _kin_at(text, folded, compiled)
+    _, _, age, stop, reach, speaker, child_speaker = compiled
+    child = child_speaker is not None and child_speaker.search(folded) is not None
+    kins = _kin_at(text, folded, compiled, bare=child)
     if not kins:
         return
-    _, _, age, stop, reach, speaker = compiled
     symptom_starts = sorted(sp.start for sp in spans if sp.label == "SYMPTOM")
     mention_starts = sorted(sp.start for sp in spans if sp.label in ASSERTION_LABELS)
     kin_starts = [s for s, _, _ in kins]
@@ -294,6 +301,9 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
             continue   # another mention or person between: `mẹ ĐTĐ, em gái loét bàn chân`
         patient.add(who)
         break
+    if child:
+        # the patient's child writes (or is answered): their bare `mẹ` / `ba` is the patient all through the chat
+        patient.update(who for _, _, who in kins if " " not in who)
     if not patient:
         return
     starts = [s for s, _, _ in kins]
