@@ -31,6 +31,7 @@ import re
 from bisect import bisect_right
 
 from ..text.fold import fold_lower
+from .strict_english import vietnamese_like
 
 # the explanations of the spans that name a person surely enough for their given name to travel
 _SURE = ("strict: surname and name syllables", "strict: lower-case name after a title or kinship word",
@@ -419,3 +420,50 @@ def nicknames(finder, L, P) -> None:
             end = a + w.end()
         if end > a:
             finder.take_free(a, end, "NAME", "strict: a nickname after its cue")
+
+
+def names_before_professions(finder, L) -> None:
+    """A speaker who names himself between a pronoun and his trade ('gọi cho tôi sềnh lái xe', 'em khánh thợ
+    điện đây', 'tui tư bán cá'): one or two lower-case words right after a first-person pronoun (words.yaml
+    self_pronouns) and right before a profession (a PROFESSION span of the default detector, or a profession cue);
+    each a name syllable or a word in no list, none a function, common (unless a name), clinical, role or kinship
+    word."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    pronouns = W["self_pronouns"]
+    starts = {s for s, _e, label in finder.labelled if label == "PROFESSION"}
+    n = len(toks)
+
+    def form(k: int) -> str:
+        return toks[k][0].lower() if marks else ctx.ftoks[k]
+
+    def name_word(k: int) -> bool:
+        w = toks[k][0]
+        if toks[k][3] != "word" or not w.isalpha() or not w.islower() or not finder.free(toks[k][1], toks[k][2]):
+            return False
+        if L["stop"].has(w, marks) or L["spoken"].has(w, marks) or ctx.ftoks[k] in L["person_words"] \
+                or ctx.ftoks[k] in L["words"]["speaker_roles"] or ctx.ftoks[k] in L["professions"]:
+            return False
+        named = L["given"].has(w, marks) or L["surnames"].has(w, marks)
+        listed = any(L[x].has(w, marks) for x in ("common", "clinical", "known"))
+        return named and not L["clinical"].has(w, marks) or not listed and vietnamese_like(w)
+
+    def profession_at(k: int) -> bool:
+        if k >= n:
+            return False
+        if toks[k][1] in starts:
+            return True
+        return any(k + m <= n and all(ctx.adj[k:k + m - 1]) and " ".join(ctx.ftoks[k:k + m]) in L["professions"]
+                   for m in (1, 2, 3))
+
+    for i in range(n - 2):
+        if form(i) not in pronouns or not ctx.adj[i] or toks[i][3] != "word" or not toks[i][0].islower():
+            continue
+        for size in (1, 2):
+            e = i + 1 + size
+            if e >= n or not all(ctx.adj[i:e]) or not all(name_word(k) for k in range(i + 1, e)):
+                break
+            if profession_at(e):
+                if ctx.match_at(i + 1, L["phrases"], folded=True) <= i + 2:
+                    finder.take(toks[i + 1][1], toks[e - 1][2], "NAME", "strict: a name between a pronoun and a trade")
+                break
