@@ -18,7 +18,7 @@ from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span
 from ..text.alignment import apply_edits
 from ..text.fold import fold_lower
 from .context import ConText, Target, default_rules, reconcile
-from .lexicon import Entry, Match, TokenView, split_words, token_key
+from .lexicon import Entry, Match, TokenView, has_marks, split_words, token_key
 from .patterns import (
     PatternRules,
     _longest,
@@ -139,6 +139,23 @@ def _verb_like_yields(trie, view: TokenView, matches: list, verbs: set[str]) -> 
                 continue
         out.append(m)
     return out
+
+
+_SERVICE_CHAIN = re.compile(r"[ \t]*[/\-–+&][ \t]*")
+
+
+def _after_lead(view: TokenView, i: int, leads: tuple[set, set]) -> bool:
+    """Whether one of `leads` ((marked, folded) word tuples) ends right before token i on the same line; words
+    typed without marks compare folded."""
+    marked, folded = leads
+    for n in range(1, 5):
+        if i - n < 0 or any(view.line_break_before[k] for k in range(i - n + 1, i + 1)):
+            break
+        words = view.words[i - n:i]
+        if tuple(w.lower() for w in words) in marked or \
+                (tuple(view.keys[i - n:i]) in folded and not any(has_marks(w) for w in words)):
+            return True
+    return False
 
 
 def _speaker_name(text: str, view: TokenView, i: int) -> bool:
@@ -369,6 +386,7 @@ class ClinicalExtractor:
             matches = sorted(matches + lowered, key=lambda m: m.start)
         if p.verb_like_bare:
             matches = _verb_like_yields(self.trie, view, matches, p.verb_like_bare)
+        service_end = None
         for m in matches:
             e = m.entry
             end = m.end
@@ -386,6 +404,11 @@ class ClinicalExtractor:
                 continue   # `21:13 Me Bong: ...`: a chat sender's name typed without marks (bỏng), not a mention
             if m.start and view.keys[m.start - 1] in _DEPARTMENT and e.label not in ("DRUG", "DOSAGE"):
                 continue   # `khoa Tim mạch`, `chuyên khoa Chấn thương`: a department, not a disease
+            if e.label in ("DISEASE", "SYMPTOM") and p.service_leads and (
+                    _after_lead(view, m.start, p.service_leads)
+                    or (service_end is not None and _SERVICE_CHAIN.fullmatch(text, service_end, sp[m.start][0]))):
+                service_end = sp[end - 1][1]
+                continue   # `phòng khám HIV`, `THẺ ĐIỀU TRỊ LAO / HIV`: the service's name, not a problem
             if e.label == "TEST" and p.need_unit and (need := p.need_unit.get(" ".join(view.words[m.start:end]))):
                 v = p.value.match(folded, _VALUE_LEAD.match(folded, sp[end - 1][1]).end())
                 num = re.match(r"\d+(?:[.,]\d+)?", v.group("n")) if v else None
@@ -694,6 +717,11 @@ class ClinicalExtractor:
         # an absence listed inside the finding is part of it too (`ứ khí hai phổi, không có đông đặc`, dev gold); a doubt
         # (`chưa loại trừ lao`, `nghi ...`) keeps its disease for the assertion rules
         absorb = negative or not _FINDING_DOUBT.search(f)
+        if not panel:
+            # a further test measured in the same clause (`Điện tim: nhịp chậm xoang, QTc 480 ms`) ends the finding
+            nxt = min((c.start for c in ents if c is not test and c.label == "TEST" and s < c.start < e), default=None)
+            if nxt is not None:
+                e = s + len(text[s:nxt].rstrip(" ,;"))
         # a panel (`Khí máu động mạch: pH 7,29, PaO2 68 mmHg`) reports its own parts in one finding
         if e - s < 3 or any(c is not test and c.start < e and s < c.end
                             and not (panel and c.label == "TEST")

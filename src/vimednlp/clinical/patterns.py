@@ -80,6 +80,11 @@ class PatternRules:
         self.verdict = re.compile(lead + r"(?P<v>" + _alt(d["qualitative_results"]) + r")(?![\w])")
         self.qual = re.compile(lead + r"(?P<v>" + _alt(list(d["qualitative_results"]) + list(d.get("level_results") or ()))
                                + r")(?![\w])")
+        # a disease right after a clinic, card, programme or doctor word names that service (`phòng khám HIV`,
+        # `THẺ ĐIỀU TRỊ LAO`, `phác đồ lao:`, `theo BS Lao`), not the patient's problem
+        # (marked forms, folded forms): a word typed with marks must carry the lead's own (`thể` is no `thẻ`)
+        self.service_leads = ({tuple(str(x).lower().split()) for x in d.get("service_leads") or ()},
+                              {tuple(fold_lower(str(x)).split()) for x in d.get("service_leads") or ()})
         self.disease_leads = [tuple(fold_lower(x).replace("-", " ").split()) for x in
                               sorted(d.get("test_of_disease_leads") or (), key=lambda x: -len(str(x).split()))]
         # `HP dương tính`, `HIV test nhanh âm tính`: the disease name is what the test looks for
