@@ -49,6 +49,10 @@ def after_cue(finder, i: int, L) -> int:
                                                                    or L["clinical"].has(toks[j][0], marks))
                                               or ctx.match_at(i, L["phrases"], folded=True) > i):
                 return i  # the cue word used as a common word ('khu vực', 'phòng bệnh', 'số lần')
+            if label == "LOCATION" and j < n and (
+                    f"{' '.join(t[0].lower() for t in toks[i:i + m])} {toks[j][0].lower()}" in L["marked_words"]["not_unit_pairs"]
+                    if marks else f"{' '.join(ft[i:i + m])} {ft[j]}" in L["words"]["not_unit_pairs"]):
+                return i  # the unit word and the next make a word ('bản sao', 'bản chép lại', 'buôn bán')
             # (in text with marks a cue is compared as written: 'ở' is no 'ô', 'tiêm' no 'tiệm'; a place or
             # organisation cue without marks may be a line typed without them: 'xa yen phong')
             written = " ".join(t[0].lower() for t in toks[i:i + m])

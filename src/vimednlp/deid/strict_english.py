@@ -56,8 +56,22 @@ _ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), (
 _NAME_SAFE_ENDINGS = ("ied", "ed", "ly", "ful", "ness", "ment")
 
 
+# prefixes that make an English word of a known one ('unvaccinated', 'rescheduled', 'nonsmoker', 'overdosed'):
+# read only on words in lower case, with five letters at least left ('Reyes', 'Unger' are names)
+_PREFIXES = ("un", "re", "non", "pre", "post", "over", "under", "mis", "dis")
+
+
 def inflected(word: str, known: Words) -> bool:
-    """An English word whose stem is a known word (the list holds base forms)."""
+    """An English word whose stem is a known word (the list holds base forms), perhaps after a prefix."""
+    if word.islower() and word.isascii():
+        for p in _PREFIXES:
+            rest = word[len(p):].lstrip("-")
+            if word.startswith(p) and len(rest) >= 5 and (known.has(rest, False) or _inflected(rest, known)):
+                return True
+    return _inflected(word, known)
+
+
+def _inflected(word: str, known: Words) -> bool:
     w = word.lower()
     for end, repl in _ENDINGS:
         if word[:1].isupper() and end not in _NAME_SAFE_ENDINGS:
