@@ -114,6 +114,8 @@ class PatternRules:
         self.dose_continuation = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(
             re.escape(x).replace(r"\ ", r"[ \t]+") for x in sorted(conts, key=len, reverse=True)) + r")[ \t]*") if conts else None
         self.agent_heads = {fold_lower(str(x)) for x in d.get("disease_agent_heads") or ()}
+        # {folded link word: labels it joins}
+        self.cause_link = {fold_lower(str(k)): frozenset(v) for k, v in (d.get("disease_cause_links") or {}).items()}
         self.report_titles = tuple(fold_lower(str(x)) for x in d.get("report_titles") or ())
         self.report_tests = tuple(fold_lower(str(x)) for x in (d.get("finding_tests") or []) + (d.get("report_tests") or []))
         self.report_body = _trie(d.get("report_body_labels") or [], "BODY")
