@@ -66,7 +66,8 @@ def after_cue(finder, i: int, L) -> int:
             k = j
             most = 2 if village and not marks else 6  # (a village's name typed without marks: two syllables)
             while k < n and k - j < most and toks[k][3] == "word" and (k == j or ctx.adj[k - 1]) \
-                    and (k == j or fold_lower(toks[k][0]) not in L["person_heads"]) \
+                    and (k == j or (fold_lower(toks[k][0]) not in L["person_heads"] or not _person_cue_at(finder, k, L))
+                         and fold_lower(toks[k][0]) not in L["words"]["people_heads"]) \
                     and toks[k][0].islower() and not L["stop"].has(toks[k][0], marks) \
                     and (label == "ORGANIZATION" or village or not L["clinical"].has(toks[k][0], marks)) \
                     and not (L["spoken"].has(toks[k][0], marks) and not (village and ft[k] not in L["words"]["number_words"])) \
@@ -359,3 +360,16 @@ def places_abroad(finder, L) -> None:
                     break
                 finder.take_free(toks[p + 1][1], toks[c - 1][2], "LOCATION", "strict: a town abroad before its country")
                 break
+
+
+def _person_cue_at(finder, k: int, L) -> bool:
+    """A title or kinship cue starts at toks[k], whole ('bác sĩ', 'nhân viên'), not only its first word ('phòng
+    khám thận nhân tâm': 'nhân' alone opens no 'nhân viên')."""
+    ctx = finder.ctx
+    n = len(ctx.tokens)
+    for m in (1, 2, 3):
+        if k + m <= n and all(ctx.adj[k:k + m - 1]):
+            phrase = " ".join(ctx.ftoks[k:k + m])
+            if phrase in L["titles"] or phrase in L["cue"]["name_before"]:
+                return True
+    return False

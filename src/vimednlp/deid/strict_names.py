@@ -332,6 +332,22 @@ def called_names(finder, L) -> None:
             continue
         if finder.free(toks[i + 1][1], toks[i + 1][2]):
             finder.take(toks[i + 1][1], toks[i + 1][2], "NAME", "strict: the name of the one called")
+    # the same slot before a pronoun that takes the person up again ('con út nó làm giáo viên', 'anh tư ổng nói',
+    # words.yaml resumptive_pronouns): a name syllable, a birth-order name too ('út', 'tư'), but no word that only
+    # says which kin ('con gái nó' is her daughter)
+    # (with marks only: typed without them 'ba', 'ong', 'em' are kinship words, no 'bả', 'ổng', 'ẻm')
+    again, order = W["resumptive_pronouns"], W["birth_order_names"]
+    for i in range(n - 2 if marks else 0):
+        if not (ctx.adj[i] and ctx.adj[i + 1]):
+            continue
+        k, w, c = (toks[j][0].lower() if marks else ctx.ftoks[j] for j in (i, i + 1, i + 2))
+        if k not in kin or c not in again or toks[i + 1][3] != "word" or not toks[i + 1][0].isalpha() \
+                or not (w in order or L["given"].has(toks[i + 1][0], marks) and w not in W["kin_not_name"]) \
+                or w in W["vocative_kin"] or w in W["speaker_roles"] or w in W["vocative_not_name"] \
+                or L["stop"].has(w, marks) and w not in order or ctx.match_at(i, L["phrases"], folded=True) > i + 1:
+            continue
+        if finder.free(toks[i + 1][1], toks[i + 1][2]):
+            finder.take(toks[i + 1][1], toks[i + 1][2], "NAME", "strict: a name taken up again by a pronoun")
 
 
 def self_introductions(finder, L) -> None:
