@@ -936,6 +936,13 @@ class NameRecognizer(Recognizer):
             pre, clock = m.group("pre"), m.group("clock")
             if pre is not None and not (fold_lower(pre) in cue["professions"] or fold_lower(pre) in cue["professions_medical"]
                                         or ctx_key(pre) in before or fold_lower(pre) in _CHAT_ROLES):
+                # 'Ngoc Lan - PK Binh An:' said twice or more in a chat: a display name, then its owner's workplace
+                # after a dash; the whole handle is the NAME (as for 'Oanh CTXH BV Nhi')
+                if chat and handles[m.group("who")] >= 2 and self._name_then_workplace(d, pre.split(), words):
+                    # (a role tag first, 'Hoang Thi La - CTXH BVDK Lang Son': the name alone, the workplace is the
+                    # organisation rules'; a workplace's own name, 'Ngoc Lan - Binh An', goes with the display name)
+                    tagged = _handle_tail(["Xx", *words], d) == len(words)
+                    taken = self._add_speaker(d, out, taken, m.start("pre"), m.end("pre") if tagged else m.end("who"))
                 continue  # 'Kết luận - Đề nghị:': a heading, not a staff member's role
             if clock is not None and (not (chat or pre) or fold_lower(words[0]) in _TIME_WORDS):
                 continue  # 'Sáng 08:00:', 'Khám lúc 10:30:': a time on a sheet, not a chat handle
@@ -986,6 +993,10 @@ class NameRecognizer(Recognizer):
                             if not ctx.diacritics) \
                 and not (ctx.diacritics and any(" ".join(keys[:x]) in cue[c] for x in range(1, len(keys) + 1)
                                                 for c in _LABEL_KEYS))
+            # a comment thread or a group chat: an author said once, two or three capitalised words one of which, first
+            # or last, is a surname, the others names or no Vietnamese word ('Kevin Nguyen:', 'Sokhom Thach:')
+            handle = handle or chat and self._once_handle(d, name_words, keys) and not k \
+                and not any(fold_lower(" ".join(name_words[:x])) in c for x in range(1, len(keys) + 1) for c in self._label_sets())
             if not (nick or kin or handle) and not all(w in giv or w in mid or w in sur for w in keys):
                 continue
             if all(fold_lower(w) in _NOT_NAME_LOWER for w in name_words) and not any(w[:1].isupper() for w in name_words):
@@ -1011,6 +1022,56 @@ class NameRecognizer(Recognizer):
             out.append(Candidate(start, end, "NAME", 0.7, self.name, "chat speaker before ':' (name lexicon)"))
             taken.add(start, end)
         d.taken = taken
+
+    @staticmethod
+    def _add_speaker(d: _Doc, out: list[Candidate], taken: Taken, start: int, end: int) -> Taken:
+        """The handle as a NAME; shorter names found inside it give way to it."""
+        if not taken.free(start, end):
+            inner = [c for c in out if start <= c.start and c.end <= end]
+            if not inner or any(c.start < end and start < c.end for c in out if c not in inner):
+                return taken
+            taken = _without(d.ctx, out, inner)
+        out.append(Candidate(start, end, "NAME", 0.8, "name", "chat speaker: display name - workplace before ':'"))
+        taken.add(start, end)
+        return taken
+
+    @staticmethod
+    def _name_then_workplace(d: _Doc, pre: list[str], who: list[str]) -> bool:
+        """'Ngoc Lan' - 'PK Binh An': one to three capitalised name words (name lexicons), then a workplace opened by an
+        organisation head word or a role tag (names.yaml stamp_role_tags), or capitalised words none of which is a
+        cue word."""
+        if not 1 <= len(pre) <= 3 or not who or len(who) > 5:
+            return False
+        if not all(w[:1].isupper() and not w.isupper() and ctx_key(w) in d.giv | d.sur | d.mid for w in pre):
+            return False
+        if not all(w[:1].isupper() for w in who):
+            return False
+        if any(ctx_key(w) in d.cue_words or fold_lower(w) in _TIME_WORDS for w in who):
+            return False
+        return True
+
+    @staticmethod
+    def _once_handle(d: _Doc, words: list[str], keys: list[str]) -> bool:
+        """Two or three capitalised words (not in capitals), the first or the last a surname, each other word a name
+        word or no Vietnamese syllable ('Kevin', 'Sokhom'), none a cue word or a common lower-case word."""
+        if not 2 <= len(words) <= 3:
+            return False
+        if not all(w[:1].isupper() and not w.isupper() and w.isalpha() and len(w) >= 2 for w in words):
+            return False
+        # (in a text written with marks, a capitalised word without them is a name spelled abroad: 'Vo', 'Lam' are
+        # no 'vợ', 'làm')
+        if any((k in d.cue_words or fold_lower(w) in _NOT_NAME_LOWER)
+               and not (d.ctx.diacritics and w.lower() == fold_lower(w) and k in d.sur) for w, k in zip(words, keys)):
+            return False
+        if keys[0] in d.sur:
+            rest = range(1, len(words))
+        elif keys[-1] in d.sur:
+            rest = range(len(words) - 1)
+        else:
+            return False
+        return all(keys[x] in d.giv or keys[x] in d.mid or keys[x] in d.sur
+                   or not is_syllable(words[x].lower()) and words[x].lower() not in _english_words()
+                   and fold_lower(words[x]) not in _HIGHLANDS_FIRST for x in rest)
 
     def _sender(self, d: _Doc, who: str, s0: int) -> tuple[int, int] | None:
         """The name in an exported chat's sender line ('May Ban TYT', 'Hoang Van So YTTB Ban Pai', 'lysedin86'): the
