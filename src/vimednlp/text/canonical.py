@@ -527,13 +527,16 @@ def _header_edits(text: str) -> list[Edit]:
     return edits
 
 
-_SPACED_DIGITS = re.compile(r"[0-9Oo](?<![\w.,/][0-9Oo])(?:(?: ?[.\-] ?| )[0-9]){8,11}(?![\w/]|[.,][0-9])")
+_SPACED_DIGITS = re.compile(r"[0-9Oo](?<![\w.,/][0-9Oo])(?:(?: ?[.\-] ?| )[0-9]){8,14}(?![\w/]|[.,][0-9])")
+# a confusable letter read by OCR as the last digit of a run spelled one by one ('... 0 4 5 5 l'): eight spaced digits
+# before it, nothing glued after it
+_SPACED_LAST_CONFUSABLE = re.compile(r"(?<=[0-9] [0-9] [0-9] [0-9] [0-9] [0-9] [0-9] [0-9] )[lIO](?![\w/]|[.,][0-9])")
 _SPACED_TRIGGER = re.compile(r"[ .\-][0-9](?: ?[.\-] ?| )[0-9](?: ?[.\-] ?| )[0-9]")
 
 
 def _spaced_digit_edits(text: str) -> list[Edit]:
     """Digits spelled one by one ('0 9 7 2 . 1 1 8 . 3 4 5', a chat; the first zero may be typed 'O') are read as one
-    number: 9 to 12 digits
+    number: 9 to 15 digits (a bank account runs to 13 or 14: '0 0 7 1 0 0 ...')
     opening with 0 (a phone number, a CCCD; a table row of scores opens with anything), not a run counting up
     or down (a 0-10 pain scale) nor one digit repeated."""
     edits: list[Edit] = []
@@ -547,7 +550,8 @@ def _spaced_digit_edits(text: str) -> list[Edit]:
             continue
         # (a first zero typed as the letter O, 'O 9 7 9 . 3 3 4', reads as 0)
         edits.extend((m.start() + i, m.start() + i + 1, "0" if c in "Oo" else "") for i, c in enumerate(g) if not c.isdigit())
-    return edits
+    last = [(m.start(), m.end(), "0" if m.group() == "O" else "1") for m in _SPACED_LAST_CONFUSABLE.finditer(text)]
+    return sorted(edits + last) if last else edits
 
 
 # a clock time typed digit by digit in a chat ('chup luc 1 8 g 3 0', 'luc 7 g'): hour digits, 'g' or 'h', minute digits

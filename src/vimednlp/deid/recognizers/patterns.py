@@ -77,8 +77,10 @@ def _step_label_words_colon(ctx: Context, i: int, k: int) -> tuple[str, str] | N
         and toks[i + 2].text[:1].isdigit()  # 'HS/2025/1142': letters, then digits glued by '/
     for w in ((2, 3, 4, 5, 6, 7) if strong else (2, 3)):
         h = i - 1 - w
+        # (a count's label, 'Số lượt:', 'Mã lượt thăm:', labels a code when the value is one: no count is 'HV-2026-0912')
         if h >= 0 and ft[h] in _LABEL_HEADS and all(toks[x].kind == "word" for x in range(h + 1, i - 1)) \
-                and " ".join(ft[h + 1:i - 1]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS \
+                and (" ".join(ft[h + 1:i - 1]) not in _NOT_ID_LABELS and ft[h + 1] not in _NOT_ID_LABELS
+                     or strong and ft[h] != "so" and ft[h + 1] in _COUNT_LABELS) \
                 and (h == 0 or ft[h - 1] not in _NOT_ID_BEFORE):
             return "labelled", " ".join(ft[h:i - 1])
     return None
@@ -145,6 +147,7 @@ _CUE_STEP_FUNCS = {"cue": _step_cue, "owner_after_bank_cue": _step_owner_after_b
 _ID_ORDER: tuple[str, ...] | None = None
 _BETWEEN_CUE_AND_VALUE = _OWNER_WORDS = _NOT_ID_LABELS = _NOT_ID_BEFORE = _LABEL_HEADS = _OWNER_LINK = _OWNER_SHORT = frozenset()
 _CUE_STEPS: tuple = ()
+_COUNT_LABELS: frozenset = frozenset()
 _COUNTER_SO = _LABELLED_CODE = _CAPS_LABELLED_CODE = _LETTER_CODE = _HASH_CODE = None
 _NUMBER_CUES: frozenset = frozenset()
 _GLOSS_OPEN: frozenset = frozenset()
@@ -164,7 +167,7 @@ def _load_id_pack() -> None:
 
 def _bind_id_pack() -> None:
     global _ID_ORDER, _BETWEEN_CUE_AND_VALUE, _OWNER_WORDS, _NOT_ID_LABELS, _NOT_ID_BEFORE, _LABEL_HEADS, _OWNER_LINK
-    global _OWNER_SHORT, _CUE_STEPS
+    global _OWNER_SHORT, _CUE_STEPS, _COUNT_LABELS
     global _NUMBER_CUES, _SHORT_COUNT_CUES, _GLOSS_OPEN, _GLOSS_CLOSE, _GLOSS_MAX_TOKENS
     global _COUNTER_SO, _LABELLED_CODE, _CAPS_LABELLED_CODE, _LETTER_CODE, _HASH_CODE
     from .rules import builtin_pack
@@ -175,6 +178,7 @@ def _bind_id_pack() -> None:
     _OWNER_WORDS = frozenset(d["owner_words"])
     _NOT_ID_LABELS = frozenset(d["not_id_labels"])
     _NOT_ID_BEFORE = frozenset(d["not_id_before"])
+    _COUNT_LABELS = frozenset(d.get("count_labels", ()))
     _LABEL_HEADS = frozenset(d["label_heads"])
     _OWNER_LINK = frozenset(d["owner_link"])
     _OWNER_SHORT = frozenset(d["owner_short"])
@@ -408,6 +412,7 @@ _CHANGE_BEFORE: frozenset = frozenset()
 _FROM_TO_MARKED: frozenset = frozenset()
 _YEAR_FROM: frozenset = frozenset()
 _YEAR_HISTORY: frozenset = frozenset()
+_YEAR_HISTORY_WIDE: frozenset = frozenset()
 _WEEKDAY_HEADS_MARKED: frozenset = frozenset()
 _TIME_FORMS: tuple[tuple[re.Pattern, str], ...] = ()
 _COLUMN_ROLES: dict[str, str] = {}
@@ -544,6 +549,7 @@ def _bind_date_pack() -> None:
     g["_FROM_TO_MARKED"] = frozenset(d["from_to_marked"])
     g["_YEAR_FROM"] = frozenset(d["year_from"])
     g["_YEAR_HISTORY"] = frozenset(d.get("year_history", ()))
+    g["_YEAR_HISTORY_WIDE"] = frozenset(d.get("year_history_wide", ()))
     g["_WEEKDAY_HEADS_MARKED"] = frozenset(d["weekday_heads_marked"])
     g["_TIME_FORMS"] = tuple((rec.rx(name), rec.pattern(name).explanation) for name in d["time_forms"])
     _COLUMN_ROLES.update(d["column_roles"])
@@ -823,19 +829,19 @@ class DateRecognizer(RuleRecognizer):
 
 
 def _history_cue(ctx, i: int) -> str | None:
-    """A past illness or treatment word (date.yaml data.year_history) up to three words before the year at token i,
-    in the same clause and on the same line."""
+    """A past illness or treatment word (date.yaml data.year_history) up to three words before the year at token i
+    (five after a cue opening the clause: data.year_history_wide), in the same clause and on the same line."""
     ft, toks, text = ctx.ftoks, ctx.tokens, ctx.text
     words = 0
     k = i - 1
-    while k >= 0 and words <= 3:
+    while k >= 0 and words <= 5:
         w = ft[k]
         if w in (",", ";", ".", ":", "(", ")", "|") or "\n" in text[toks[k].end:toks[k + 1].start]:
             return None
         for n in (2, 1):
             if k - n + 1 >= 0:
                 key = " ".join(ft[k - n + 1:k + 1])
-                if key in _YEAR_HISTORY:
+                if key in _YEAR_HISTORY and (words <= 3 or key in _YEAR_HISTORY_WIDE):
                     return key
         if w.isalnum():
             words += 1
