@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.fold import fold_lower
+
 
 def digit_count(s: str) -> int:
     return sum(c.isdigit() for c in s)
@@ -81,3 +83,27 @@ def codes(finder, P) -> None:
             finder.take_free(*m.span(), "ID", "strict: number in digit groups")
     for m in P["english_date"].finditer(text):
         finder.take_free(*m.span(), "DATE", "strict: English date")
+
+
+_HOUSE = re.compile(r"(?<![\w/.,×])(?P<num>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?){0,2})[^\S\n]+(?P<street>[^\W\d_]+\.?)"
+                    r"[^\S\n]+(?P<next>[^\W_][\w]*)")
+
+
+def house_numbers(finder, L) -> None:
+    """A house number right before its street word ('142B đường 3 Tháng 2', '25/7 hẻm Ba Gia', '8 phố Lò Đúc';
+    words.yaml street_words) when a street name follows (a capitalised word or a number, no abbreviation that is
+    a known or clinical word: '1 đường TM' is an intravenous line) and no 'x' counts before it: the address."""
+    text, marks = finder.text, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    for m in _HOUSE.finditer(text):
+        street, nxt = m.group("street").lower(), m.group("next")
+        if (street if marks else fold_lower(street)) not in W["street_words"]:
+            continue
+        if not (nxt[:1].isupper() or nxt[:1].isdigit()) or nxt.isalpha() and nxt.isupper() and any(L[k].has(nxt, marks) for k in ("known", "clinical")) \
+                or re.search(r"(?:\bx|[×*])[^\S\n]*$", text[max(0, m.start() - 3):m.start()]):
+            continue
+        a, b = m.span("num")
+        if any(s < b and a < e for s, e in finder.spans) or any(c.start < b and a < c.end for c in finder.out):
+            continue
+        # (an allow pattern may have read the number as a measurement, '142B' as bytes: before a street it is none)
+        finder.take(a, b, "LOCATION", "strict: a house number before its street")

@@ -61,6 +61,7 @@ class Finder:
         strict_speakers.speakers(self, P["speaker"], P["chat_time"], L)
         strict_speakers.exported_speakers(self, P["exported_speaker"], L)
         strict_codes.codes(self, P)
+        strict_codes.house_numbers(self, L)
         strict_spoken.spelled_dates(self, L)
         strict_spoken.spoken_dates(self, L)
         strict_spoken.named_days(self, L)

@@ -186,12 +186,14 @@ def clock_hours(finder, L, P) -> None:
             continue
         line = text.rfind("\n", 0, s) + 1
         day = P["hour_day"].search(text, max(line, s - 60), s)
-        if not day:
+        # (or the day right after the hour, a part of the day between: 'hẹn 8g sáng 10/12', 'lúc 7h thứ 5')
+        day_after = P["day_after_hour"].match(text, e)
+        if not day and not day_after:
             continue
         before = text[max(line, s - 30):s].rstrip(" ,")
         last = before.rsplit(None, 1)[-1] if before.split() else ""
         # right after a time word ('lúc 7g'), the date itself ('17/12 8h') or a day word ('mai 8g', 't7 9h')
-        if not (fold_lower(last) in cues or before[-1:].isdigit() or fold_lower(last) in days):
+        if not (fold_lower(last) in cues or day and (before[-1:].isdigit() or fold_lower(last) in days)):
             continue
         nxt = re.match(r"[^\S\n]+(\w+)", text[e:e + 12])
         if nxt and (nxt.group(1).lower() in parts or fold_lower(nxt.group(1)) in parts):
