@@ -629,6 +629,8 @@ class ClinicalExtractor:
                 continue
             q = p.qual.match(folded, c.end)
             m = q or p.bare_value.match(folded, c.end)
+            if m is None and p.said_value_lead is not None and (said := p.said_value_lead.match(folded, c.end)):
+                m = p.bare_value.match(folded, said.end())   # `spo2 kẹp tay đo được 88`, `nhiệt độ ở nách được 38,5`
             finding = self._finding_after(text, c, ents, panel=c.attrs.get("concept") in p.panel_tests)
             if m and not q and (p.target_lead.search(folded, max(0, m.start("v") - 24), m.start("v"))
                                 or _conditional_threshold(text, folded, m.start("v"))):
