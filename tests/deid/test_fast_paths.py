@@ -140,3 +140,44 @@ def test_the_case_kept_folded_text_of_the_acronym_recognizer_is_that_of_each_cha
         folded = Context(text).folded
         want = "".join(f.upper() if t.isupper() and f.isascii() else f for t, f in zip(text, folded))
         assert _case_folded(text, folded) == want
+
+
+@pytest.mark.parametrize("note", [
+    # the same word again and again, so that a chunk found before its place would show
+    "An\u00a0An  An\tAn\u2003An,\u2028An\x1cAn\u3000(An)",
+    "Trần Thị Bích\u00a0Hằng\u2009, 0912\u202f345 678; Hằng Hằng Hằng. HA 120/80 -- mạch 80.\r\nHằng\x1dHằng",
+    " \n\t lề trái, rồi chữ \u0301 rời, ² và ½, cuối dòng  ",
+])
+def test_the_tokenizer_cuts_at_every_kind_of_whitespace_and_keeps_each_tokens_own_offsets(note):
+    import re
+
+    from vimednlp.text.tokenizer import tokenize
+
+    toks = tokenize(note)
+    assert all(note[t.start:t.end] == t.text and not any(c.isspace() for c in t.text) for t in toks)
+    assert [t.start for t in toks] == sorted({t.start for t in toks})  # in order, none twice
+    # every non-space character is in exactly one token, and the chunks are those of `\S+`
+    covered = "".join(" " if c.isspace() else c for c in note)
+    rebuilt = list(" " * len(note))
+    for t in toks:
+        rebuilt[t.start:t.end] = t.text
+    assert "".join(rebuilt) == covered
+    chunks = [m.span() for m in re.finditer(r"\S+", note)]
+    assert all(any(a <= t.start and t.end <= b for a, b in chunks) for t in toks)
+
+
+def test_a_pattern_of_a_few_word_alternatives_gets_a_run_that_skips_notes_without_them():
+    import re
+
+    from vimednlp.deid.recognizers.regex_needs import prefilter
+
+    # a district and a postcode, or a town, a comma and a state's code with five digits (an invented address)
+    rx = re.compile(r"(?<![\w])[A-Z][a-z]+ (?:District|Prefecture|County|Province|City|Borough)(?: \d{4,6})"
+                    r"|(?<![\w])[A-Z][a-z]+, [A-Z]{2} \d{5}(?![\w])")
+    pre = prefilter(rx)
+    assert pre is not None
+    for text in ("Địa chỉ: Maple County 40213, Mỹ", "gửi từ Fremont, CA 94538 hôm qua"):
+        assert rx.search(text) and pre.search(text)
+    # a Vietnamese note with commas, capitals and numbers but neither form: no scan
+    note = "Bệnh nhân Lý Văn Quý, 52 tuổi, ở Thành phố Vinh, Nghệ An; SĐT 0912 345 678, HA 130/85."
+    assert rx.search(note) is None and pre.search(note) is None

@@ -61,7 +61,6 @@ class Token(NamedTuple):
     kind: str = "word"
 
 
-_CHUNK_RE = re.compile(r"\S+")
 _TRAILING = frozenset(",.;:!?)\"'")
 
 
@@ -87,16 +86,19 @@ def tokenize(text: str) -> list[Token]:
     """
     out: list[Token] = []
     add = out.append
-    for cm in _CHUNK_RE.finditer(text):
-        chunk = cm.group()
-        start = cm.start()
+    # the chunks are `str.split()`'s (the same whitespace as the regex `\S+`: both use Unicode's isspace), each found
+    # after the end of the one before: only whitespace lies between, so its first occurrence there is the chunk
+    find = text.find
+    end = 0
+    for chunk in text.split():
+        start = find(chunk, end)
+        end = start + len(chunk)
         if chunk.isalpha():
-            add(_new_token(Token, (chunk, start, cm.end(), "word")))
+            add(_new_token(Token, (chunk, start, end, "word")))
         elif chunk.isdigit() and chunk.isascii():
             # ASCII digits alone: every alternative before `number` needs a letter, a mark or a separator
-            add(_new_token(Token, (chunk, start, cm.end(), "number")))
+            add(_new_token(Token, (chunk, start, end, "number")))
         elif chunk[-1] in _TRAILING and len(chunk) > 1 and chunk[:-1].isalpha():
-            end = cm.end()
             add(_new_token(Token, (chunk[:-1], start, end - 1, "word")))
             add(_new_token(Token, (chunk[-1], end - 1, end, "punct")))
         else:

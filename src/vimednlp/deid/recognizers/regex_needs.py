@@ -179,7 +179,9 @@ def present(reqs: tuple[Req, ...], text: str, lowered: str) -> bool:
 _CATEGORY_SRC = {_C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D", _C.CATEGORY_SPACE: r"\s",
                  _C.CATEGORY_NOT_SPACE: r"\S", _C.CATEGORY_WORD: r"\w", _C.CATEGORY_NOT_WORD: r"\W"}
 _MIN_WEIGHT = 4  # a run lighter than this (`\d\d`) is in every note: not worth a search
-_MAX_RUN_ALTERNATIVES = 4
+# an alternation of up to this many branches gives a run of its own ('District|Prefecture|County|Province|City',
+# searched by its first characters in C); a longer alternation of words is tested faster by `present`
+_MAX_RUN_ALTERNATIVES = 8
 
 
 def _class_src(op, av) -> tuple[str, int] | None:
@@ -254,7 +256,7 @@ def _runs(items: list, flags: int) -> list[tuple[str, int]]:
             if best:
                 out.append(best)
         elif op is _C.BRANCH:
-            # (a few alternatives only: a long alternation of words is tested faster by `present`)
+            # (a few alternatives only: `_MAX_RUN_ALTERNATIVES`)
             alts = [_best_run(list(alt), flags) for alt in av[1]] if len(av[1]) <= _MAX_RUN_ALTERNATIVES else []
             if alts and all(alts):
                 out.append(("(?:" + "|".join(a[0] for a in alts) + ")", min(a[1] for a in alts)))
