@@ -49,7 +49,8 @@ def vietnamese_like(word: str) -> bool:
 # ('-er' is left out: 'turner', 'baker', 'walker' are surnames too)
 _ENDINGS = (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e", "<")),
             ("ing", ("", "e", "<")), ("ly", ("",)), ("ful", ("",)), ("ness", ("",)), ("ment", ("",)),
-            ("al", ("", "e")))
+            ("al", ("", "e")), ("'s", ("",)), ("ine", ("in",)))
+# ('-ine' -> '-in': a drug written the French way, 'amoxicilline', 'warfarine'; "'s": a possessive, "dad's")
 
 
 # a capitalised word takes only endings that no surname ends with ('Parker', 'Banks', 'Manning' are names)
