@@ -761,7 +761,7 @@ class ClinicalExtractor:
         cands = ents + measures + self._earlier_values(self.patterns, folded,
                                                        resolve_overlaps([c for c in measures if c.label == "RESULT"]))
         cands += self._table_columns(text)
-        chosen = _drop_doctor_questions(text, _drop_in_titles(text, resolve_overlaps(cands)))
+        chosen = _drop_doctor_questions(text, _drop_in_heading(text, _drop_in_titles(text, resolve_overlaps(cands))))
         if self.patterns.panel_headings:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
         out = []
@@ -951,6 +951,35 @@ def _drop_in_titles(text: str, cands: list[_Cand]) -> list[_Cand]:
                 and not _TABLE_VALUE.search(line) and (
                 (letters and all(ch.isupper() for ch in letters)) or bool(_TITLE_LEAD.match(line)))
         if not cache[ls]:
+            out.append(c)
+    return out
+
+
+_DATE_NEXT = re.compile(r"[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d.,/])")
+_HEADING_PARTS = re.compile(r"[^—–|/()\[\]]+")
+
+
+def _drop_in_heading(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """The note's first line names the note (`GIAO BAN LÃO-PHCN 07/12 — BS ...`, `BỆNH ÁN YHCT — LIỆU TRÌNH CHÂM
+    CỨU`, `Khám nhi / Tiêm chủng`): a TEST or PROCEDURE there written in capitals, or alone in a short part of it
+    (cut at dashes, bars, slashes, brackets), is the note's subject, not one done; a sentence there keeps its own
+    (`... BN đang phục hồi chức năng)`). A chat or a labelled line (a colon before the span) is no heading."""
+    nl = text.find("\n")
+    if nl < 0 or not text[nl:].strip():
+        return cands   # one line: no heading over a body
+    first_end = nl
+    out = []
+    for c in cands:
+        if c.label not in ("TEST", "PROCEDURE") or c.start >= first_end or ":" in text[:c.start] \
+                or (_VALUE_NEXT.match(text, c.end) and not _DATE_NEXT.match(text, c.end)):
+            out.append(c)
+            continue
+        span = text[c.start:c.end]
+        letters = [ch for ch in span if ch.isalpha()]
+        caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        part = next((m for m in _HEADING_PARTS.finditer(text, 0, first_end) if m.start() <= c.start and c.end <= m.end()), None)
+        short = part is not None and len(part.group().split()) <= 4
+        if not (caps or short):
             out.append(c)
     return out
 
