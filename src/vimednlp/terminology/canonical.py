@@ -51,6 +51,8 @@ class _Forms:
     split: list[re.Pattern] = field(default_factory=list)
     cause: list[re.Pattern] = field(default_factory=list)
     organism: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    guess: list[re.Pattern] = field(default_factory=list)
+    site: set[str] = field(default_factory=set)
     letters: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # words -> (letter, alone)
     max_letter: int = 1
     numbers: dict[str, int] = field(default_factory=dict)
@@ -112,6 +114,10 @@ def forms() -> _Forms:
                 f.cause.append(re.compile(src))
             elif kind == "organism":
                 f.organism.append((re.compile(src), dst))
+            elif kind == "guess":
+                f.guess.append(re.compile(src))
+            elif kind == "site":
+                f.site.add(_low(src))
             elif kind == "letter":
                 key = tuple(_low(src).split())
                 f.letters[key] = (dst.rstrip("!"), dst.endswith("!"))
@@ -137,6 +143,7 @@ def forms() -> _Forms:
             f.folded[name].setdefault(fold(k) if isinstance(k, str) else tuple(fold(x) for x in k), v)
     f.folded["lead"] = {fold(k): 1 for k in f.lead}
     f.folded["verb"] = {fold(k): 1 for k in f.verb}
+    f.folded["site"] = {fold(k): 1 for k in f.site}
     f.folded["who"] = {fold(k): 1 for k in f.who | f.lead}
     f.folded["cues"] = {tuple(fold(x) for x in k): 1 for k in f.cues}
     return f
@@ -334,11 +341,13 @@ def canonical_mention(text: str) -> str | None:
         words.append(lead + fixed + tail)
     words = _drop_values(" ".join(words), f).split()
     words = _spoken(words, f, plain)
-    # an English head before Vietnamese words
-    if len(words) >= 2 and (not _plain(" ".join(words[1:])) or _vietnamese_unmarked(words[1:])):
-        head = f.en.get(_low(_EDGE.match(words[0]).group(2)))
-        if head:  # written without marks like the words after it when they have none (`gay co xuong dui`)
-            words = [head if not _plain(" ".join(words[1:])) else fold(head)] + words[1:]
+    # an English head before Vietnamese words, of two words (`otitis media ứ dịch`) or one (`Fracture cổ ...`)
+    for n in (2, 1):
+        if len(words) > n and (not _plain(" ".join(words[n:])) or _vietnamese_unmarked(words[n:])):
+            head = f.en.get(" ".join(_low(_EDGE.match(w).group(2)) for w in words[:n]))
+            if head:  # written without marks like the words after it when they have none (`gay co xuong dui`)
+                words = [head if not _plain(" ".join(words[n:])) else fold(head)] + words[n:]
+                break
     t = " ".join(words)
     t = _strip_context(t, f)
     t = re.sub(r"\s+", " ", t).strip(" ,;:-")
@@ -422,9 +431,17 @@ def head_of(text: str) -> str | None:
         return fold(w) if plain else w
 
     who = f.folded["who"] if plain else f.who | f.lead
+    sites = f.folded["site"] if plain else f.site
     i = 0
     for j in range(min(len(words) - 1, f.verb_within)):
         if key(words[j]) in verbs:
+            # a body part as the subject (`mặt bị nám`, `con em chân bị nấm`): the diagnosis at that site, as
+            # Vietnamese names it, disease first (`nám ở mặt`; the site is then a qualifier, see qualifiers.tsv)
+            k = 0
+            while k < j and key(words[k]) in who:
+                k += 1
+            if k < j and all(key(w) in sites for w in words[k:j]):
+                return " ".join(words[j + 1:] + ["o" if plain else "ở"] + words[k:j])
             # the words before it say who (`thằng bé bị`), not what (`Vết thương bị nhiễm trùng`)
             if j == 0 or any(key(w) in who for w in words[:j]):
                 i = j + 1
@@ -453,6 +470,13 @@ def diagnosis_parts(text: str) -> list[str]:
     parts = [p.strip(" \t,;:.+-") for p in parts]
     parts = [p for p in parts if p and any(ch.isalpha() for ch in p)]
     return parts if len(parts) > 1 else []
+
+
+def is_conclusion(part: str) -> bool:
+    """Whether one part of a mention opens with a hedge that gives the writer's conclusion (`chắc bị ghẻ`,
+    `probably scabies`): the `guess` rows of mention_forms.tsv, over the part lower-cased, marks removed."""
+    t = fold(part.strip().lower())
+    return any(p.search(t) for p in forms().guess)
 
 
 def disease_and_cause(text: str) -> tuple[str, str] | None:

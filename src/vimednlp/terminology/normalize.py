@@ -134,19 +134,26 @@ def expand_abbreviations(text: str, context: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _qualifiers() -> list[tuple[re.Pattern, bool]]:
-    """(pattern, is an acuity word) rows of qualifiers.tsv (acuity rows have a note starting `acuity`)."""
+def _qualifiers() -> list[tuple[re.Pattern, bool, bool]]:
+    """(pattern, is an acuity word, matched without marks) rows of qualifiers.tsv (acuity rows have a note
+    starting `acuity`, body-site rows one starting `site`: those are written without marks and matched on the
+    marks-removed text, so `ở bàn chân` and `o ban chan` are cut alike)."""
     with open(resource_path("terminology", "qualifiers.tsv"), encoding="utf-8") as f:
         rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
-        return [(re.compile(r["pattern"]), (r.get("note") or "").startswith("acuity")) for r in rows]
+        return [(re.compile(r["pattern"]), (r.get("note") or "").startswith("acuity"),
+                 (r.get("note") or "").startswith("site")) for r in rows]
 
 
 def strip_qualifiers(n: str, acuity: bool = False) -> str:
-    """The core of a normalized mention: grade, stage, laterality, cue words removed; with
+    """The core of a normalized mention: grade, stage, laterality, body site, cue words removed; with
     `acuity=True` also `cấp` / `mạn` (`suy tim cấp` -> `suy tim`, a code system may have no acute form)."""
     t = n
-    for pat, is_acuity in _qualifiers():
-        if acuity or not is_acuity:
+    for pat, is_acuity, folded in _qualifiers():
+        if folded:
+            t = _SPACES.sub(" ", t).strip()  # (a site row is anchored at the end)  # fold keeps the length of NFC text: the spans found without marks cut the marked text
+            for m in reversed(list(pat.finditer(fold(t)))):
+                t = t[:m.start()] + " " + t[m.end():]
+        elif acuity or not is_acuity:
             t = pat.sub(" ", t)
     return _SPACES.sub(" ", t).strip()
 

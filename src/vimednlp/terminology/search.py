@@ -24,7 +24,7 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
-from .canonical import canonical_mention, diagnosis_parts, disease_and_cause, organism_code, forms_ocr_digits, head_of, ocr_ascii, says_absent
+from .canonical import canonical_mention, diagnosis_parts, disease_and_cause, is_conclusion, organism_code, forms_ocr_digits, head_of, ocr_ascii, says_absent
 from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
@@ -80,6 +80,16 @@ def _language_parts(query: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _supplementary() -> list[tuple[str, str, float]]:
     return [(r["from"], r["to"], float(r["factor"])) for r in _read_tsv("supplementary_codes.tsv")]
+
+
+@lru_cache(maxsize=1)
+def _symptom_ranges() -> list[tuple[str, str]]:
+    return [(r["from"], r["to"]) for r in _read_tsv("symptom_codes.tsv")]
+
+
+def is_symptom_code(code: str) -> bool:
+    """A code of a symptom or sign (`symptom_codes.tsv`: chapter XVIII, melaena, pruritus, joint pain ...)."""
+    return any(lo <= code[:len(lo)] <= hi for lo, hi in _symptom_ranges())
 
 
 def _supplementary_down(best: dict[str, tuple[float, str, str]]) -> None:
@@ -393,6 +403,7 @@ class TermIndex:
             if not _parts_done and self._similar_only(best):
                 self._split(best, q, context)
                 self._organism_cause(best, q, context)
+                self._symptom_cause(best, q, context)
             if not self._credible(best):  # (backing off always loses: blind set 1 top-1 0.968 -> 0.941)
                 # the written forms, then each one with its abbreviations expanded (`TEN sau dùng thuốc` ->
                 # hoại tử thượng bì nhiễm độc ...), first expansion only
@@ -500,6 +511,8 @@ class TermIndex:
         parts = diagnosis_parts(query)
         if not parts:
             return
+        # a part that gives the writer's conclusion (`..., chắc bị ghẻ`) ranks before what led to it
+        parts = sorted(parts, key=lambda p: not is_conclusion(p))
         found = []
         for part in parts[:4]:
             n = norm(part)
@@ -563,6 +576,33 @@ class TermIndex:
             score = round(top_score - 0.002, 4)
             if old is None or old[0] < score:
                 best[agent] = (score, "part", self.titles[agent])
+
+    def _symptom_cause(self, best: dict[str, tuple[float, str, str]], query: str, context: str | None) -> None:
+        """`đi ngoài ra máu do trĩ`, `ho do viêm phế quản`: a symptom and the disease that causes it, the whole
+        found by similarity only. When the symptom alone is coded by a symptom code (`symptom_codes.tsv`) and the
+        cause alone by an exact or expanded match that is no symptom, the cause's codes lead and the symptom's
+        follow (ICD-10 codes the definitive diagnosis, not its symptom)."""
+        from . import calibration
+
+        got = disease_and_cause(query)
+        if not got or organism_code(got[1]) is not None:
+            return
+        effect, cause = got
+        sym = self.search(effect, k=2, context=context, _parts_done=True)
+        if not sym or sym[0].reason in calibration.SIMILARITY_REASONS or not is_symptom_code(sym[0].code):
+            return
+        head = self.search(cause, k=3, context=context, _parts_done=True)
+        if not head or head[0].reason in calibration.SIMILARITY_REASONS or is_symptom_code(head[0].code):
+            return
+        top = max((v[0] for v in best.values()), default=0.0)
+        lead = round(min(1.0, max(top, head[0].score * 0.9) + 0.001), 4)
+        for i, c in enumerate(head):
+            if c.code[:3] == head[0].code[:3]:
+                best[c.code] = (round(lead - 0.0001 * i, 4), "part", c.term)
+        for c in sym[:1]:
+            score = round(lead - 0.002, 4)
+            if best.get(c.code, (0.0,))[0] < score:
+                best[c.code] = (score, "part", c.term)
 
     def _unspecified_child(self, best: dict[str, tuple[float, str, str]]) -> None:
         """A category that has subcodes is not a billable code: its `.9` subcode (unspecified) takes its
