@@ -233,6 +233,8 @@ def form_fillers(g: FormGen) -> dict[str, Callable[[], tuple[str, str | None, di
     if isinstance(g, FormGen2):
         f.update(more_fillers(g))
         f.update(social_fillers(g))
+    if isinstance(g, ChatMixin):
+        f.update(chat_fillers(g))
     return f
 
 
@@ -942,6 +944,288 @@ EXPAT_MESSAGE = [
 ]
 
 
+# --- chat exports, comment threads and voice notes (issue #15, the miss classes of dev batches 32-35) ---------
+CH = json.loads(Path(__file__).with_name("data").joinpath("forms_chat.json").read_text(encoding="utf-8"))
+MONTHS_EN3 = tuple(m[:3] for m in MONTHS_EN)
+WEEKDAYS_EN3 = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _lit(value: str, label: str | None) -> str:
+    """A literal value as template markup: `[value|LABEL]` (a labelled span) or the bare text."""
+    value = re.sub(r"\s+", " ", re.sub(r"[\[\]|{}]", "", value)).strip()
+    return f"[{value}|{label}]" if label else value
+
+
+class ChatMixin:
+    """People, stamps, places and organisations of chat exports, comment threads and voice notes: a person is kept as
+    (full name, the short name people call them) in the case of the document (`self.person['case']`)."""
+
+    def c_case(self, s: str) -> str:
+        case = self.person.get("case", "written")
+        return s.lower() if case == "lower" else fold(s) if case == "fold" else s
+
+    def c_person(self, key: str) -> tuple[str, str]:
+        if key in self.person:
+            return self.person[key]
+        r = self.r
+        k = r.random()
+        if k < .3:
+            full = self.full_name()
+            short = full.split()[-1]
+        elif k < .55:
+            full, short = self.hl_person()
+        elif k < .7:
+            full, short = lower_person(self, "_lp" + key)
+        elif k < .82:  # a foreigner by the given name, often hyphenated (`Marie-Claire`), or given-first
+            n = self.pick(INTL_NATIONS)
+            short = self.pick(CH["foreign_given_hyphen"]) if r.random() < .45 else self.pick(IN["given"][n])
+            full = f"{short} {self.pick(IN['surnames'][n])}"
+        else:  # a Kinh name given first, as social media show it (`Hồng Nhung Trần`)
+            w = self.full_name().split()
+            two = len(w) > 3 or w[-2] in ("Văn", "Thị")
+            full = f"{w[-1]} {w[0]}" if two or r.random() < .5 else " ".join(w[-2:] + w[:1])
+            short = w[-1]
+        self.person[key] = (self.c_case(full), self.c_case(short))
+        return self.person[key]
+
+    def c_display(self, key: str) -> str:
+        """A sender's display name: short, given first or full, sometimes with a flag, an emoji or ` - unit` (inside)."""
+        if "disp_" + key in self.person:
+            return self.person["disp_" + key]
+        full, short = self.c_person(key)
+        r = self.r
+        w = full.split()
+        d = self.pick([short, short, full, full, " ".join(w[-2:]) if len(w) > 2 and fold(w[-2]).lower() not in ("van", "thi")
+                       else short])
+        k = r.random()
+        if k < .15:
+            d += " " + self.pick(CH["flags"])
+        elif k < .25:
+            d += " " + self.pick(CH["emoji_after"])
+        elif k < .37:
+            d += " - " + self.c_case(self.pick([self.pick(IN["brands"]), f"{self.pick(['Phòng khám', 'PK', 'Nhà thuốc'])} "
+                                                 f"{self.s_ward()}", self.s_ward()]))
+        self.person["disp_" + key] = d
+        return d
+
+    def c_stamp(self) -> str:
+        r, style = self.r, self.person.setdefault("stamp", self.pick(["num", "num", "num", "rel", "en", "full", "rev"]))
+        hh, mm = r.randint(5, 23), r.randint(0, 59)
+        d, m = r.randint(1, 28), r.randint(1, 12)
+        if style == "rel" and r.random() < .8:
+            return f"{self.c_case(self.pick(['hôm qua', 'hôm nay', 'Hôm qua', 'Hôm nay', 'hôm kia']))} {hh:02d}:{mm:02d}"
+        if style == "en":
+            h12 = hh % 12 or 12
+            return self.pick([f"{self.pick(WEEKDAYS_EN3)}, {self.pick(MONTHS_EN3)} {d}, {h12}:{mm:02d} {'AM' if hh < 12 else 'PM'}",
+                              f"{self.pick(MONTHS_EN3)} {d}, {h12}:{mm:02d} {'AM' if hh < 12 else 'PM'}",
+                              f"{d}/{m}/{r.randint(2025, 2026)}, {hh:02d}:{mm:02d}"])
+        if style == "full":
+            return f"{d:02d}/{m:02d}/{r.randint(2025, 2026)} {hh:02d}:{mm:02d}"
+        if style == "rev":
+            return f"{hh:02d}:{mm:02d} {d:02d}/{m:02d}"
+        return f"{d:02d}/{m:02d} {hh:02d}:{mm:02d}"
+
+    def c_org(self) -> str:
+        r = self.r
+        prov, dist, wtype, ward = self.pick(base.WARDS19)
+        wtype = "" if ward.lower().startswith(wtype.lower()) else wtype
+        o = self.pick([f"trạm y tế {wtype.lower()} {ward}", f"bv đa khoa {dist}", f"BV {dist}", f"bhxh {dist}",
+                       f"ttyt {dist}", f"cty {self.pick(IN['brands'])}", self.hl_org(), self.i_org(),
+                       f"phòng khám {self.s_ward()}", f"ủy ban {wtype.lower()} {ward}", f"Công đoàn KCN {ward}",
+                       f"bệnh viện y học cổ truyền {prov}", f"trung tâm y tế {dist}"])
+        return self.c_case(o)
+
+    def c_village(self) -> str:
+        """A village of the northern uplands or the highlands with its kind word, sometimes with its commune."""
+        r = self.r
+        name = f"{self.pick(CH['north_village_first'])} {self.pick(CH['north_village_second'])}" if r.random() < .65 \
+            else self.pick(HL["village_names"])
+        v = f"{self.pick(CH['village_kinds_north'])} {name}"
+        if r.random() < .3:
+            v += f" {self.pick(['xã', 'xã', 'phường', 'thị trấn'])} {self.s_ward()}"
+        return v.lower() if self.person.get("case") != "written" or r.random() < .5 else v
+
+    def c_loc(self) -> str:
+        r = self.r
+        prov, dist, wtype, ward = self.pick(base.WARDS19)
+        wtype = "" if ward.lower().startswith(wtype.lower()) else wtype
+        return self.c_case(self.pick([self.c_village(), f"{wtype.lower()} {ward} {prov}", f"xã {ward}", f"{dist} ({prov} cũ)",
+                                      self.s_place(), self.hl_place(), f"{wtype.lower()} {ward}", ward, dist]))
+
+    def c_group_title(self) -> str:
+        t = self.pick(CH["group_titles"])
+        t = t.replace("{P}", _lit(self.c_person("X")[1], "NAME")).replace("{V}", _lit(self.c_village(), "LOCATION"))
+        t = t.replace("{U}", self.pick([self.pick(CH["units"]), _lit(self.c_org(), "ORGANIZATION"),
+                                        self.pick(CH["units"]) + " " + _lit(self.pick(IN["brands"]).upper(), "ORGANIZATION")]))
+        return t.replace("{k}", str(self.r.randint(1, 3)))
+
+
+def _chat_tokens(t: str, g) -> str:
+    """Replace `«X»`/`«x»` (a person's full or short name), `«S»` (the addressee), `«ORG»`, `«LOC»`, `«FCITY»`, `«FORG»`,
+    `«HOLDER»`, `«VILLAGE»` by labelled literals; `{...}` fillers stay for the Builder."""
+    def one(m):
+        k = m[1]
+        if k in ("X", "Y", "Z"):
+            return _lit(g.c_person(k)[0], "NAME")
+        if k in ("x", "y", "z"):
+            return _lit(g.c_person(k.upper())[1], "NAME")
+        if k == "S":
+            return _lit(g.c_person(g.person.get("addressee", "P1"))[1], "NAME")
+        if k == "ORG":
+            return _lit(g.c_org(), "ORGANIZATION")
+        if k in ("LOC",):
+            return _lit(g.c_loc(), "LOCATION")
+        if k in ("VILLAGE", "VILLAGE2"):
+            return _lit(g.person.setdefault(k, g.c_village()), "LOCATION")
+        if k == "FCITY":
+            return _lit(g.pick(CH["foreign_cities"]), "LOCATION")
+        if k == "FORG":
+            o = g.pick(CH["foreign_orgs"] + CH["foreign_orgs_acronym"])
+            return _lit(o.lower() if g.person.get("case") == "lower" else o, "ORGANIZATION")
+        if k == "HOLDER":
+            return _lit(fold(g.c_person("X")[0]).upper(), "NAME")
+        raise KeyError(k)
+    return re.sub(r"«(\w+)»", one, t)
+
+
+class FormGen3(ChatMixin, FormGen2):
+    pass
+
+
+def chat_template(g) -> str:
+    """A chat export: an optional group header, then 7-13 messages; every sender line has one shape per document
+    (`name role dd/mm hh:mm: `, `[stamp] name: `, `stamp name: `, `bs name stamp: `, `name (role): `, `name - unit: `)."""
+    r = g.r
+    g.person["case"] = g.pick(["written", "written", "lower", "fold"])
+    people = [f"P{i}" for i in range(r.randint(2, 4))]
+    shape = g.pick(["name_stamp", "name_stamp", "bracket", "stamp_name", "title_stamp", "role_paren", "plain"])
+    titles = {p: (g.pick(CH["titles_before"]) if r.random() < .4 else "") for p in people}
+    roles = {p: (g.pick(CH["roles_after"]) if r.random() < .35 else "") for p in people}
+    places = {p: (g.c_loc() if r.random() < .08 else "") for p in people}
+    lines = []
+    hk = r.random()
+    if hk < .2:
+        lines.append(f"[Zalo] {g.c_case(g.pick(['Nhóm', 'Nhom', 'nhóm']))} \"{g.c_group_title()}\"")
+    elif hk < .4:
+        lines.append(f"nhom zalo: {g.c_group_title()} - {r.randint(3, 40)} thanh vien")
+    elif hk < .55:
+        lines.append(f"{g.pick(['Messenger', 'Zalo', 'WhatsApp', 'Viber'])} · {_lit(g.c_display(people[0]), 'NAME')} ↔ "
+                     f"{_lit(g.c_display(people[1]), 'NAME')}")
+    for _ in range(r.randint(7, 13)):
+        p = g.pick(people)
+        g.person["addressee"] = g.pick([q for q in people if q != p])
+        name = _lit(g.c_display(p), "NAME")
+        if places[p]:
+            name += " " + _lit(places[p], "LOCATION")
+        role = f" {roles[p]}" if roles[p] else ""
+        stamp = _lit(g.c_stamp(), "DATE")
+        title = f"{titles[p]} " if titles[p] else ""
+        head = {"name_stamp": f"{title}{name}{role} {stamp}: ", "bracket": f"[{stamp}] {title}{name}: ",
+                "stamp_name": f"{stamp} {title}{name}: ", "title_stamp": f"{title}{name} {stamp}: ",
+                "role_paren": f"{name} ({roles[p] or g.pick(CH['roles_after'])}): ",
+                "plain": f"{title}{name}{' -' + role if role else ''}: "}[shape]
+        lines.append(head + _chat_tokens(g.pick(CH["chat_bodies"]), g))
+    return "\n".join(lines)
+
+
+def social_thread_template(g) -> str:
+    """A post with its comments: the author and each commenter at the start of a line (`Name: `, `↳ Name: `), a page
+    or group header, the bank account lines of a plea for help, usernames that are no names."""
+    r = g.r
+    g.person["case"] = "written"
+    g.person["addressee"] = "P0"
+    author = _lit(g.c_display("P0"), "NAME")
+    d = _lit(f"{r.randint(1, 28)} tháng {r.randint(1, 12)} lúc {r.randint(6, 23):02d}:{r.randint(0, 59):02d}", "DATE")
+    prov = g.pick(base.PROVINCES)[3]
+    group = g.pick([f"Hội những người con {prov} xa quê", f"Hội đồng hương {prov} tại {g.pick(['Bình Dương', 'Hà Nội', 'Sài Gòn', 'Đài Loan'])}",
+                    f"Cộng đồng {g.s_ward()} yêu thương", f"Mẹ bỉm {prov}", f"CÔNG NHÂN KCN {g.s_ward().upper()}",
+                    f"Hội người Việt tại {g.pick(['Ansan', 'Osaka', 'Đài Trung', 'Leipzig', 'Houston'])}"])
+    page = _lit(g.pick([g.c_org().title(), g.i_org(), f"Phòng khám {g.s_ward()}"]), "ORGANIZATION")
+    head = g.pick([f"Bài viết của {author} trong nhóm {_lit(group, 'ORGANIZATION')}\n{d} · 🌏",
+                   f"Bài viết của {author}\n{d} · 🌏", f"{page} · {d} · 🌏", f"{author} đã chia sẻ một bài viết.\n{d}"])
+    body = _chat_tokens(g.pick(CH["social_bodies"]), g)
+    bank = _chat_tokens(g.pick(CH["bank_lines"]), g)
+    extra = g.pick(["", f"\nZalo/ĐT: {{phone}}", f"\n👉 hoặc liên hệ chị {_lit(g.c_person('Y')[1], 'NAME')} {{phone}}"])
+    c = r.randint(12, 900)
+    react = g.pick(CH["reaction_lines"]).format(k=r.randint(1, 9), d=r.randint(0, 9), c=c)
+    out = [head, body, bank + extra, react, g.pick(["Bình luận", "💬 Bình luận", "---", "Bình luận:", ""])]
+    people = ["P0"] + [f"C{i}" for i in range(r.randint(4, 7))]
+    for i in range(r.randint(4, 8)):
+        p = g.pick(people[1:]) if i == 0 or r.random() < .75 else "P0"
+        k = r.random()
+        if p == "P0":
+            who = author
+        elif k < .12:  # a username of letters, digits and underscores: no name
+            w = CH["username_words"]
+            who = g.pick(CH["usernames"]).format(w=g.pick(w), w2=g.pick(w), n=r.randint(1, 99))
+        elif k < .2:
+            who = page
+        elif k < .3:  # a name followed by where the commenter lives (`A Tuk Đăk Hà`)
+            who = _lit(g.c_person(p)[0], "NAME") + " " + _lit(g.pick([g.s_ward(), g.pick(base.PROVINCES)[3]]), "LOCATION")
+        elif k < .36:
+            who = _lit(f"{g.pick(['Bé', 'Mẹ', 'Cô', 'Út'])} {g.pick(['Tư', 'Ba', 'Năm', 'Bin', 'Sóc'])} {g.pick(base.PROVINCES)[3]}", "NAME")
+        else:
+            who = _lit(g.c_display(p), "NAME")
+        g.person["addressee"] = "P0"
+        reply = g.pick(["", "", "↳ ", " ↳ ", "   ↳ "]) if i else ""
+        out.append(f"{reply}{who}: " + _chat_tokens(g.pick(CH["comment_bodies"]), g))
+    return "\n".join(x for x in out if x)
+
+
+def voice_note_template(g) -> str:
+    """Voice messages, loudspeaker announcements and recorded calls turned into text: lower case, names after kinship
+    words and `ơi`, villages after thôn/bản/xóm, foreign organisations by name."""
+    r = g.r
+    g.person["case"] = "lower"
+    g.person["addressee"] = "P1"
+    opener = _chat_tokens(g.pick(CH["voice_openers"]), g)
+    bodies = r.sample(CH["voice_bodies"], r.randint(3, 6))
+    return "\n".join([opener] + [_chat_tokens(b, g) for b in bodies])
+
+
+def chat_fillers(g) -> dict[str, Callable[[], tuple[str, str | None, dict]]]:
+    P = lambda v, lab, **a: (v, lab, a)
+    r = g.r
+    return {
+        "cday": lambda: P(g.pick([f"thứ {r.randint(2, 7)}", f"thu {r.randint(2, 7)}", f"{r.randint(1, 28)}/{r.randint(1, 12)}",
+                                  f"tháng {r.randint(1, 12)}", f"{g.pick(WEEKDAYS_EN3)} {r.randint(1, 28)}/{r.randint(1, 12)}",
+                                  "chủ nhật", f"t{r.randint(2, 7)} {r.randint(1, 28)}/{r.randint(1, 12)}"]), "DATE"),
+        "eday": lambda: P(g.pick([f"{g.pick(WEEKDAYS_EN3)} {r.randint(1, 28)}/{r.randint(1, 12)}",
+                                  f"{g.pick(WEEKDAYS_EN3)} {g.pick(MONTHS_EN3)} {r.randint(1, 28)}", f"{g.pick(MONTHS_EN3)} {r.randint(1, 28)}"]),
+                          "DATE"),
+        "bhxh_sp": lambda: P(g.pick([g.digits(10), f"{g.digits(4)} {g.digits(3)} {g.digits(3)}", " ".join(g.digits(10))]), "ID",
+                             kind="bhxh"),
+        "border_id": lambda: P(f"{g.pick('TBGHK')}{r.randint(10, 99)} {g.digits(4)} {g.digits(3)}", "ID", kind="other"),
+        "bank_dot": lambda: P(".".join([g.digits(4), g.digits(4), g.digits(r.randint(3, 5))]), "ID", kind="bank"),
+        "vtime": lambda: P(f"{r.randint(1, 11)} giờ {r.randint(1, 59)} {g.pick(['sáng', 'chiều', 'tối', 'đêm'])} "
+                           f"{g.pick(['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy'])}", "DATE"),
+        "title": lambda: P(g.pick(["bác sĩ", "chị", "anh", "y sĩ", "cô", "em"]), None),
+        "ojob": lambda: P(g.c_case(g.pick(CH["jobs_extra"] + [g.pick(HL["professions"])])), "PROFESSION"),
+        # volunteers of a foreign organisation, named in full once and by the given name afterwards
+        "forg": lambda: P(g.person.setdefault("forg", g.pick(CH["foreign_orgs"])), "ORGANIZATION"),
+        "forg_acr": lambda: P(g.pick(CH["foreign_orgs_acronym"]), "ORGANIZATION"),
+        "fcity": lambda: P(g.pick(CH["foreign_cities"]), "LOCATION"),
+        "vol1": lambda: P(g.i_person("v1")[0], "NAME"),
+        "vol1g": lambda: P(g.i_person("v1")[1], "NAME"),
+        "vol2": lambda: P(g.i_person("v2")[0], "NAME"),
+        "vol2g": lambda: P(g.i_person("v2")[1], "NAME"),
+        "vol3": lambda: P(g.i_person("v3")[0], "NAME"),
+    }
+
+
+NGO_REPORT = [
+    "{forg} – MOBILE CLINIC TRIP REPORT / BÁO CÁO ĐỢT KHÁM LƯU ĐỘNG\nDate: {iwdate}    Site: {horg}, {hplace}\n"
+    "Team: Dr {vol1} ({GP|MD|DDS}, {fcity}), RN {vol2} ({fcity}), Sr {vol3}; driver {name} ({phone}).\n\n"
+    "Pt: {hname}, {F|M}, {agenum}, {hgroup}, from {hplace2}.\n- Seen by {vol1g}: {sym}, {dis}. {vol2g} did the dressing; "
+    "{vol1g} asked about {sym}.\n- Husband works in {fcity} as {hjob}, phone {iphone}.\n"
+    "Follow-up: {vol2g} back in {fcity} after {eday}; next visit {eday}. Copy to {vol1g} ({iemail}).",
+    "Équipe {forg} ({forg_acr}) – journée dentaire / ngày khám răng {iwdate}\nLieu: {horg}, {hplace}\n"
+    "Dentists: Dr {vol1} ({fcity}), {vol2}; assistant {hname2}.\n- Mr {vol3} / {name}, {agenum}, lives in {fcity}, came "
+    "through the border gate for {dental_PROCEDURE}.\n- Child {hname} ({age_child}), {dental_DISEASE}: {vol2g} treated, "
+    "grandfather {hname3} consented.\nNote ({vol1g}): next trip {eday}, contact {vol2g} {iphone}.",
+]
+
+
 # --- genres --------------------------------------------------------------------------------------------------
 T = base.TEMPLATES
 TEMPLATES: dict[str, list[str]] = {
@@ -1084,6 +1368,14 @@ TEMPLATES: dict[str, list[str]] = {
         "Đã báo: {dis}; hẹn khám lại {date} tại {dept_hospital}. Người gọi: {doctor}",
     ],
 }
+TEMPLATES["group_chat"] = ["@group_chat"]
+TEMPLATES["bilingual"] = TEMPLATES["bilingual"] + NGO_REPORT
+TEMPLATES["social_thread"] = ["@social_thread"]
+TEMPLATES["voice_note"] = ["@voice_note"]
+TEMPLATES["family_chat"] = TEMPLATES["family_chat"] + ["@group_chat"]
+TEMPLATES["social"] = TEMPLATES["social"] + ["@social_thread"]
+BUILDERS: dict[str, Callable] = {"group_chat": chat_template, "social_thread": social_thread_template,
+                                 "voice_note": voice_note_template}
 GENRES = tuple(TEMPLATES)
 # forms that make the genre what it is (applied always, before any augmentation)
 GENRE_FORMS: dict[str, tuple[str, ...]] = {
@@ -1096,7 +1388,14 @@ GENRE_FORMS: dict[str, tuple[str, ...]] = {
     "chat_highland": ("no_marks", "spaced_digits"),
     "lower_transcript": ("spelled", "lower"),  # (the turns keep their lines: a speaker opens each)
     "social_interview": ("spelled", "lower"),
+    "voice_note": ("spelled", "lower"),
 }
+# forms a built chat document draws at random (the keypad's spaced digits, teencode)
+CHAT_FORMS: dict[str, tuple[tuple[str, float], ...]] = {"group_chat": (("spaced_digits", .5), ("teencode", .3))}
+
+
+def tpl_kind(genre: str, g) -> str:
+    return "group_chat" if g.person.get("stamp") or genre == "group_chat" else genre
 AUGMENTATIONS = ("lower", "no_marks", "teencode", "ocr", "spelled", "given_first", "handles", "table",
                  "spaced_digits", "no_punct")
 # the order changes are applied in: names are reordered and numbers spelled before letters are changed
@@ -1340,11 +1639,19 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
     bad = [f for f in forms if f not in FORMS]
     if bad:
         raise ValueError(f"unknown form change(s) {', '.join(map(repr, bad))}; known: {', '.join(AUGMENTATIONS)}")
-    g = FormGen2(rng, abbrev=rng.random() < .2)
+    g = FormGen3(rng, abbrev=rng.random() < .2)
     g.person = {"g": rng.choice("mf"), "ekind": rng.choice(ETHNIC_KINDS), "spoken": genre in SPOKEN_GENRES,
                 "ocr_strength": rng.choice([2.0, 3.0]) if genre == "ocr_paper" else rng.choice([1.0, 1.0, 2.0])}
-    text, spans = base.Builder(g, form_fillers(g)).render(social_markup(rng.choice(TEMPLATES[genre]), g))
+    tpl = rng.choice(TEMPLATES[genre])
+    if tpl.startswith("@"):  # a document put together line by line (chat exports, comment threads, voice notes)
+        tpl = BUILDERS[tpl[1:]](g)
+    text, spans = base.Builder(g, form_fillers(g)).render(social_markup(tpl, g))
     chosen = set(GENRE_FORMS.get(genre, ())) | set(forms)
+    if g.person.get("case") == "fold" or (g.person.get("case") == "lower" and rng.random() < .5):
+        chosen.add("no_marks")
+    for form, p in CHAT_FORMS.get(tpl_kind(genre, g), ()):
+        if rng.random() < p:
+            chosen.add(form)
     if augment and rng.random() < .5:
         chosen |= set(rng.sample(AUGMENTATIONS, rng.choice([1, 1, 2])))
     segs, done = apply_forms(to_segments(text, spans), chosen, rng, g)
