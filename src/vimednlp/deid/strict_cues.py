@@ -169,15 +169,29 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
 
 def _kin_name(finder, i: int, j: int, L) -> bool:
     """A given name that is also a common word, after a kinship word or 'em là' (toks[i:j], as written): no
-    word that often follows one (words.yaml after_person_keep), and no part of a clinical term with the next."""
+    word that often follows one (words.yaml after_person_keep), and no part of a clinical term with the next. A
+    given name that is also a known word (a lexicon word: 'lan', 'thảo', 'linh') counts too where a verb or
+    particle of a person follows it ('chị lan gọi em', 'cô linh ở trạm'; 'chị bình tĩnh', 'bé nữ' stay)."""
     toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
     w = toks[j][0]
     cue = " ".join(t[0].lower() for t in toks[i:j] if t[0] not in (":", "-"))
     return marks and ctx.adj[j - 1] and cue in L["person_marked"] and toks[j][3] == "word" and w.isalpha() \
         and w.islower() and (L["given"].has(w, marks) or L["surnames"].has(w, marks) or not L["common"].has(w, marks)) \
         and not _kept_after_person(finder, j, L) and not L["stop"].has(w, marks) \
-        and (not L["known"].has(w, marks) or cue.rsplit(" ", 1)[-1] in L["marked_words"]["name_copulas"] and not L["common"].has(w, marks)) \
+        and (not L["known"].has(w, marks) or cue.rsplit(" ", 1)[-1] in L["marked_words"]["name_copulas"] and not L["common"].has(w, marks)
+             or L["given"].has(w, marks) and _name_follows(finder, j, L)
+             and w.lower() not in L["marked_words"]["apposition_not_role"]) \
         and not L["spoken"].has(w, marks) and not (j + 1 < len(toks) and ctx.adj[j] and (ctx.ftoks[j], ctx.ftoks[j + 1]) in L["pairs"])
+
+
+def _name_follows(finder, j: int, L) -> bool:
+    """What follows toks[j] is what follows a person's name, not the rest of a word: a verb or particle that a
+    person's name takes (words.yaml name_followers: 'chị lan gọi', 'anh cường nói',
+    'cô linh ở trạm'; 'chị thanh toán' is paying)."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    # (a word: punctuation after it says nothing, 'không có kế hoạch cụ thể.')
+    return j + 1 < len(toks) and ctx.adj[j] and toks[j + 1][3] == "word" \
+        and toks[j + 1][0].lower() in L["marked_words"]["name_followers"]
 
 
 def _kept_after_person(finder, j: int, L) -> bool:
