@@ -141,6 +141,22 @@ def _verb_like_yields(trie, view: TokenView, matches: list, verbs: set[str]) -> 
     return out
 
 
+_MONTH_YEAR = re.compile(r"(?:\d{1,2}/)?(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}|(?:19|20)\d{2}|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/\d{2}")
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])")
+
+
+def _date_shaped(text: str, s: int, e: int) -> bool:
+    """A value that is a date: a month and year (`09/2026`), a year alone (`2021`), a full date, or a day and month
+    framed as one (`(07/12)`, `09/12:`); `4/10`, `120/80` stay values."""
+    v = text[s:e]
+    if _MONTH_YEAR.fullmatch(v):
+        return True
+    if _DAY_MONTH.fullmatch(v):
+        before, after = text[max(0, s - 1):s], text[e:e + 1]
+        return (before == "(" and after == ")") or after == ":"
+    return False
+
+
 _SERVICE_CHAIN = re.compile(r"[ \t]*[/\-–+&][ \t]*")
 
 
@@ -635,6 +651,8 @@ class ClinicalExtractor:
             if m and not q and (p.target_lead.search(folded, max(0, m.start("v") - 24), m.start("v"))
                                 or _conditional_threshold(text, folded, m.start("v"))):
                 continue   # `nếu CIWA > 15`, `nếu P/F < 150`: a threshold in a plan, not a measured value
+            if m and not q and _date_shaped(text, m.start("v"), m.end("v")):
+                m = None   # `ECG 09/2026: QTc 452 ms`, `MRI 2021`: when the test was done, not its value
             if m and not (finding and (q or c.attrs.get("concept") in p.panel_tests) and finding[1] > m.end("v")):
                 # `ECG: nhịp xoang 92 ck/ph, trục trái` is one finding, longer than its first word
                 s, e = m.start("v"), m.end("v")
@@ -761,6 +779,8 @@ class ClinicalExtractor:
         cands = ents + measures + self._earlier_values(self.patterns, folded,
                                                        resolve_overlaps([c for c in measures if c.label == "RESULT"]))
         cands += self._table_columns(text)
+        # a date is when, never what was measured (`Hb 62 → 96 g/L (07/12)`, `Xpert 09/2026:`)
+        cands = [c for c in cands if c.label != "RESULT" or c.attrs.get("finding") or not _date_shaped(text, c.start, c.end)]
         chosen = _drop_doctor_questions(text, _drop_in_heading(text, _drop_in_titles(text, resolve_overlaps(cands))))
         if self.patterns.panel_headings:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
