@@ -60,9 +60,10 @@ def codes(finder, P) -> None:
         if not any(c.isalnum() for c, t in zip(g, finder.taken[m.start():m.end()]) if not t):
             continue  # (only the slash between two measurements is free: '500mg/100ml')
         read = ocr_digits(g)  # ('345l/XN', 'l1O4/XN', '2l/1O': OCR's l and O beside a digit are 1 and 0)
-        if read != g and P["date_shape"].fullmatch(read) and digit_count(read) >= 3:  # ('l/2' is a half)
+        if read != g and P["date_shape"].fullmatch(read) and digit_count(read) >= 3 and _day_month_ok(read):  # ('l/2' is a half)
             finder.take_free(*m.span(), "DATE", "strict: joined code")
-        elif digit_count(read) >= 4 and not P["safe_compound"].fullmatch(read) and not P["money"].fullmatch(read):
+        elif digit_count(read) >= 4 and not P["safe_compound"].fullmatch(read) and not P["money"].fullmatch(read) \
+                and not re.fullmatch(r"\d{2,3}/\d{2,3}", read):  # (a blood pressure OCR'd: '9O/6O', 'l3O/8O')
             label = "DATE" if P["date_shape"].fullmatch(read) else "ID"
             finder.take_free(*m.span(), label, "strict: joined code")
     for m in P["ocr_groups"].finditer(text):
@@ -107,3 +108,13 @@ def house_numbers(finder, L) -> None:
             continue
         # (an allow pattern may have read the number as a measurement, '142B' as bytes: before a street it is none)
         finder.take(a, b, "LOCATION", "strict: a house number before its street")
+
+
+def _day_month_ok(read: str) -> bool:
+    """A date shape whose day and month can be a date ('2l/l2' is 21/12); '9O/6O' (90/60) is a blood pressure."""
+    parts = [int(p) for p in re.split(r"[/.\-]", read) if p.isdigit()]
+    if len(parts) < 2:
+        return True
+    if parts[0] >= 1900:  # (year first: '2026-12-07')
+        return 1 <= parts[1] <= 12
+    return 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12
