@@ -53,6 +53,7 @@ class _Forms:
     organism: list[tuple[re.Pattern, str]] = field(default_factory=list)
     guess: list[re.Pattern] = field(default_factory=list)
     site: set[str] = field(default_factory=set)
+    sound: list[tuple[str, str]] = field(default_factory=list)  # (`s-`, `x-`): a start or `-n` an end heard alike
     letters: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # words -> (letter, alone)
     max_letter: int = 1
     numbers: dict[str, int] = field(default_factory=dict)
@@ -118,6 +119,12 @@ def forms() -> _Forms:
                 f.guess.append(re.compile(src))
             elif kind == "site":
                 f.site.add(_low(src))
+            elif kind == "sound":
+                if src.endswith("-") == dst.endswith("-") and src.startswith("-") == dst.startswith("-") and (
+                        src.endswith("-") != src.startswith("-")):
+                    f.sound += [(src, dst), (dst, src)]
+                else:
+                    raise ValueError("a sound row is two starts (`s-`) or two ends (`-ng`)")
             elif kind == "letter":
                 key = tuple(_low(src).split())
                 f.letters[key] = (dst.rstrip("!"), dst.endswith("!"))
@@ -470,6 +477,24 @@ def diagnosis_parts(text: str) -> list[str]:
     parts = [p.strip(" \t,;:.+-") for p in parts]
     parts = [p for p in parts if p and any(ch.isalpha() for ch in p)]
     return parts if len(parts) > 1 else []
+
+
+@lru_cache(maxsize=8192)
+def sound_alikes(word: str) -> tuple[str, ...]:
+    """Spellings of a syllable with a start or an end that a regional accent says alike (`sương` -> xương,
+    `hàng` -> hàn), from the `sound` rows of mention_forms.tsv; the tone mark stays on its vowel."""
+    out = []
+    w = word.lower()
+    for a, b in forms().sound:
+        if a.endswith("-") and w.startswith(a[:-1]):
+            cand = b[:-1] + w[len(a) - 1:]
+        elif a.startswith("-") and w.endswith(a[1:]):
+            cand = w[:len(w) - len(a) + 1] + b[1:]
+        else:
+            continue
+        if cand != w and cand not in out:
+            out.append(cand)
+    return tuple(out)
 
 
 def is_conclusion(part: str) -> bool:

@@ -24,7 +24,7 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
-from .canonical import canonical_mention, diagnosis_parts, disease_and_cause, is_conclusion, organism_code, forms_ocr_digits, head_of, ocr_ascii, says_absent
+from .canonical import canonical_mention, diagnosis_parts, disease_and_cause, is_conclusion, organism_code, sound_alikes, forms_ocr_digits, head_of, ocr_ascii, says_absent
 from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
@@ -344,6 +344,12 @@ class TermIndex:
             fixed = self._respell(norm(v))
             if fixed:
                 derive(pi, fixed, via or "spelling", r)
+            if self.system == "icd10":
+                # a real syllable written with a sound it is confused with (`loãng sương`, `thương hàng`)
+                for t in dict.fromkeys(filter(None, (norm(v), fixed))):
+                    heard = self._sound_alike(t)
+                    if heard and heard != fixed:
+                        derive(pi, heard, via or "spelling", r)
         if self.system == "icd10":
             for pi, (v, via, r) in enumerate(list(variants)):
                 core = strip_qualifiers(norm(v))
@@ -774,6 +780,37 @@ class TermIndex:
             out.append(words[i])
             i += 1
         return out
+
+    def _sound_alike(self, n: str) -> str | None:
+        """The mention with each word that fits neither neighbour in the index's titles and synonyms replaced by
+        an index word that sounds alike in a regional accent and does fit one (`loãng sương` -> loãng xương,
+        `u sơ tử cung` -> u xơ, `thương hàng` -> thương hàn): the `sound` rows of mention_forms.tsv (s/x, ch/tr,
+        d/gi/r, l/n at the start; n/ng, t/c at the end). Only for a mention written with marks; None when
+        nothing changes."""
+        if not has_diacritics(n):
+            return None
+        if "_bigrams" not in self.__dict__:  # (built on first use)
+            self._respell("")
+            self._remark("a", None)
+        vocab, bigrams = self.__dict__["_vocab"], self.__dict__["_bigrams"]
+        words = n.split()
+        if len(words) < 2:
+            return None
+        out, changed = list(words), False
+        for i, w in enumerate(words):
+            prev = words[i - 1] if i else None
+            nxt = words[i + 1] if i + 1 < len(words) else None
+
+            def fits(x: str) -> bool:
+                return bool((prev and bigrams.get((prev, x))) or (nxt and bigrams.get((x, nxt))))
+
+            if not w.isalpha() or fits(w):
+                continue
+            alts = [a for a in sound_alikes(w) if vocab.get(a) and fits(a)]
+            if alts:
+                out[i] = max(alts, key=lambda a: (bigrams.get((prev, a), 0) + bigrams.get((a, nxt), 0), a))
+                changed = True
+        return " ".join(out) if changed else None
 
     def _remark(self, w: str, prev: str | None) -> str | None:
         """An index word that differs from `w` by its marks only (digits OCR reads for letters set right
