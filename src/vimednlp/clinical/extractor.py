@@ -425,6 +425,9 @@ class ClinicalExtractor:
                     or (service_end is not None and _SERVICE_CHAIN.fullmatch(text, service_end, sp[m.start][0]))):
                 service_end = sp[end - 1][1]
                 continue   # `phòng khám HIV`, `THẺ ĐIỀU TRỊ LAO / HIV`: the service's name, not a problem
+            if e.label in ("DISEASE", "SYMPTOM") and " ".join(view.keys[m.start:end]) in p.reference_heads \
+                    and _after_lead(view, m.start, p.reference_leads):
+                continue   # `quanh vết loét`, `cấy dịch vết loét`: the lesion named again as a place, no new mention
             if e.label == "TEST" and p.need_unit and (need := p.need_unit.get(" ".join(view.words[m.start:end]))):
                 v = p.value.match(folded, _VALUE_LEAD.match(folded, sp[end - 1][1]).end())
                 num = re.match(r"\d+(?:[.,]\d+)?", v.group("n")) if v else None

@@ -85,6 +85,9 @@ class PatternRules:
         # (marked forms, folded forms): a word typed with marks must carry the lead's own (`thể` is no `thẻ`)
         self.service_leads = ({tuple(str(x).lower().split()) for x in d.get("service_leads") or ()},
                               {tuple(fold_lower(str(x)).split()) for x in d.get("service_leads") or ()})
+        self.reference_leads = ({tuple(str(x).lower().split()) for x in d.get("reference_leads") or ()},
+                                {tuple(fold_lower(str(x)).split()) for x in d.get("reference_leads") or ()})
+        self.reference_heads = {fold_lower(str(x)) for x in d.get("reference_heads") or ()}
         self.disease_leads = [tuple(fold_lower(x).replace("-", " ").split()) for x in
                               sorted(d.get("test_of_disease_leads") or (), key=lambda x: -len(str(x).split()))]
         # `HP dương tính`, `HIV test nhanh âm tính`: the disease name is what the test looks for
