@@ -83,6 +83,7 @@ class Finder:
         strict_tokens.token_pass(self, L, P)
         strict_english.foreign_tails(self, L)
         strict_roles.appositions(self, L)
+        strict_roles.trade_descriptions(self, L)
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         strict_cues.places_said_again(self, L)
         strict_names.fragments_after_names(self, L, self.names)

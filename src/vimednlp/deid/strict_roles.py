@@ -99,3 +99,28 @@ def _skip_age(finder, k: int, ages: dict, L) -> int:
             k += 1
         return k
     return k
+
+
+def trade_descriptions(finder, L) -> None:
+    """A person's trade said as 'là người' and a verb of work with its object ('bố cháu là người hái thuốc', 'chị ấy
+    là người bán vé xe', 'ông là người chăn bò thuê'; words.yaml trade_verbs): PROFESSION, from 'người' to the
+    object (two words at most, up to punctuation or a function word). 'là người Kinh', 'là người quyết định' stay."""
+    ctx, toks, marks = finder.ctx, finder.ctx.tokens, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    verbs = W["trade_verbs"]
+    n = len(toks)
+
+    def form(k: int) -> str:
+        return toks[k][0].lower() if marks else ctx.ftoks[k]
+
+    for i in range(n - 3):
+        if form(i) not in W["name_copulas"] or form(i + 1) != ("người" if marks else "nguoi") \
+                or not all(ctx.adj[i:i + 3]) or form(i + 2) not in verbs:
+            continue
+        k = i + 3
+        while k < n and k - (i + 3) < 2 and ctx.adj[k - 1] and toks[k][3] == "word" and toks[k][0].islower() \
+                and not L["stop"].has(toks[k][0], marks):
+            k += 1
+        if k == i + 3 or not finder.free(toks[i + 1][1], toks[k - 1][2]):
+            continue
+        finder.take(toks[i + 1][1], toks[k - 1][2], "PROFESSION", "strict: a trade said as 'là người' and its work")
