@@ -1007,7 +1007,8 @@ def _drop_in_heading(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_DOCTOR_TURN = re.compile(r"[ \t]*(?:\[[\d:h ]+\][ \t]*)?(?:BS|Bs|bs|Bác sĩ|bác sĩ|Bac si|bac si|BSĐT|Dr\.?)\b[^:\n]{0,24}:")
+_DOCTOR_TURN = re.compile(r"[ \t]*(?:\[[\d:h ]+\][ \t]*|\d{1,2}[:h]\d{2}[ \t]+)?(?:BS|Bs|bs|Bác sĩ|bác sĩ|Bac si|bac si|BSĐT|Dr\.?)"
+                          r"\b[^:\n]{0,24}:")
 
 
 # a value cell of a measurement table: a number, a ratio or a percentage, with a unit
