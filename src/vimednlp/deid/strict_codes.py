@@ -32,6 +32,8 @@ def scripts_and_handles(finder, L, P) -> None:
     """Foreign-script letters, social handles and account names after their platform."""
     text = finder.text
     for m in P["foreign_script"].finditer(text):
+        if _glossed_term(finder, m, L):
+            continue
         finder.take_free(*m.span(), "NAME", "strict: foreign-script letters")
     for m in P["handle"].finditer(text):
         finder.take_free(*m.span(), "NAME", "strict: social handle")
@@ -118,3 +120,20 @@ def _day_month_ok(read: str) -> bool:
     if parts[0] >= 1900:  # (year first: '2026-12-07')
         return 1 <= parts[1] <= 12
     return 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12
+
+
+_READING = re.compile(r"[^\S\n]*\(?[^\S\n]*([^\W\d_]+(?:[^\S\n]+[^\W\d_]+){1,3})")
+
+
+def _glossed_term(finder, m, L) -> bool:
+    """Two to four ideographs glossed right after by their Sino-Vietnamese reading that is a clinical term of the
+    lexicons ('黃耆 Hoàng kỳ', '杜仲 (Đỗ trọng)': a herb of a prescription): the term, no name. A name glossed so
+    ('李晓燕 Lý Hiểu Yến') reads as no clinical term and goes."""
+    g = m.group(0)
+    if not 2 <= len(g) <= 4 or not all("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in g):
+        return False
+    r = _READING.match(finder.text, m.end())
+    if not r:
+        return False
+    words = fold_lower(r.group(1)).split()
+    return len(words) >= len(g) and L["phrases"].get(" ".join(words[:len(g)])) == "clinical"
