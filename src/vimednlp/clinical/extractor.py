@@ -157,6 +157,7 @@ def _date_shaped(text: str, s: int, e: int) -> bool:
     return False
 
 
+_GLUED_WORD = re.compile(r"[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?")
 _SERVICE_CHAIN = re.compile(r"[ \t]*[/\-–+&][ \t]*")
 
 
@@ -624,6 +625,13 @@ class ClinicalExtractor:
         for s, e in _merge(kept, text, freqs, p.dose_continuation):
             if (s, e) in routes_only:
                 continue   # `bà uống đều`, `tui uống vô`: a route alone is how, not a dose (guidelines §3 DOSAGE)
+            if text[s] == "/":
+                # `4 viên FDC/ngày`, `1 thìa canh/ngày`: a rate glued to the word after a dose belongs to that dose;
+                # alone (`mỗi bên/ngày`) it is no dose
+                prev = out[-1] if out and out[-1].label == "DOSAGE" else None
+                if prev is not None and _GLUED_WORD.fullmatch(text, prev.end, s):
+                    out[-1] = _Cand(prev.start, e, "DOSAGE", "pattern", {}, 0)
+                continue
             out.append(_Cand(s, e, "DOSAGE", "pattern", {}, 0))
         for a in result_atoms(p, folded):
             lab, lab_end = anchor(a.start)
