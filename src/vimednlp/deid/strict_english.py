@@ -127,6 +127,13 @@ def foreign_tails(finder, L) -> None:
         if toks[k][0] in surnames and not common.has(toks[k][0], marks) and not stop.has(toks[k][0], marks):
             finder.take(toks[k][1], toks[k][2], "NAME", "strict: the rest of a foreign name")
             continue
+        if toks[k][0] in L["words"]["foreign_particles"] and k + 1 < len(toks) and ctx.adj[k] \
+                and toks[k + 1][3] == "word" and toks[k + 1][0].islower() and fold_lower(toks[k + 1][0]).isascii() \
+                and (not finder.free(toks[k + 1][1], toks[k + 1][2]) or not vietnamese_like(toks[k + 1][0])
+                     and not known.has(toks[k + 1][0], False)):
+            # (a particle between two foreign words of one name: 'médecins du monde', 'jean de la …')
+            finder.take_free(toks[k][1], toks[k + 1][2], c.label, "strict: the rest of a foreign name")
+            continue
         j = k
         while j < len(toks) and toks[j][3] == "word" and toks[j][0].islower() and toks[j][0] in tails \
                 and (j == k or ctx.adj[j - 1]) and finder.free(toks[j][1], toks[j][2]):
