@@ -416,6 +416,7 @@ class TermIndex:
                 expanded = [v for v, via, r in variants if via == "abbreviation" and r == 0] + read_initials
                 self._back_off(best, [b for b, _ in reversed(bases)] + list(dict.fromkeys(expanded))[:4])
             self._context_chapter(best, [fold(norm(b)) for b, _ in bases])
+            self._context_missing(best, [fold(norm(b)) for b, _ in bases])
         return self._rank(best, k)
 
     _INITIALS_MIN = 3
@@ -493,6 +494,21 @@ class TermIndex:
                             s2, r2, t2 = best[o]
                             best[o] = (round(max(0.0, s2 - shift), 4), r2, t2)
                     break
+
+    _CONTEXT_MISSING = 0.9
+
+    @staticmethod
+    def _context_missing(best: dict[str, tuple[float, str, str]], texts: list[str]) -> None:
+        """The converse of `_context_chapter`: a pregnancy or newborn code (chapter O or P) found by string
+        similarity alone through a term that names the pregnancy or the newborn (`Giãn tĩnh mạch chi dưới trong
+        khi có thai`), for a mention that names neither, ranks lower (x0.9): the context words are the term's,
+        not the mention's."""
+        pats = list(dict.fromkeys(r[0] for r in _context_rows()))
+        if not pats or any(p.search(t) for p in pats for t in texts):
+            return
+        for c, (score, reason, term) in list(best.items()):
+            if c[0] in "OP" and reason == "tfidf" and any(p.search(fold(norm(term))) for p in pats):
+                best[c] = (round(score * TermIndex._CONTEXT_MISSING, 4), reason, term)
 
     @staticmethod
     def _similar_only(best: dict[str, tuple[float, str, str]]) -> bool:
