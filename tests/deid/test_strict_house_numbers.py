@@ -27,3 +27,9 @@ def test_strict_removes_a_house_number_before_its_street(text, number):
 ])
 def test_strict_keeps_a_count_before_a_street_word(text):
     assert places(text) == []
+
+
+def test_strict_removes_the_lot_and_road_of_an_english_address():
+    text = "Referred from: Hoa Sen Clinic, Lot C4, Road N12, Tan Dong Hiep B Industrial Park."
+    got = places(text)
+    assert any("Lot C4" in p for p in got) and any("Road N12" in p for p in got)

@@ -92,12 +92,24 @@ _HOUSE = re.compile(r"(?<![\w/.,×])(?P<num>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?
                     r"[^\S\n]+(?P<next>[^\W_][\w]*)")
 
 
+_LOT = re.compile(r"(?<![\w.])(?P<head>Lot|Plot|Block|Blk|Road|Rd|Street|Lane|Alley|Hamlet)"
+                  r"\.?[^\S\n]+(?P<code>[A-Z]{0,3}-?\d{1,4}[A-Z]?)(?![\w/.-]|[.,]\d)")
+
+
 def house_numbers(finder, L) -> None:
-    """A house number right before its street word ('142B đường 3 Tháng 2', '25/7 hẻm Ba Gia', '8 phố Lò Đúc';
+    """A lot, block or road of an English address and its code ('Lot B2', 'Road D10', 'Block 7'); a house number
+    right before its street word ('142B đường 3 Tháng 2', '25/7 hẻm Ba Gia', '8 phố Lò Đúc';
     words.yaml street_words) when a street name follows (a capitalised word or a number, no abbreviation that is
     a known or clinical word: '1 đường TM' is an intravenous line) and no 'x' counts before it: the address."""
     text, marks = finder.text, finder.marks
     W = L["marked_words"] if marks else L["words"]
+    # (an English address's lot or road and its code, 'Lot B2, Road D10': the head and the code)
+    for m in _LOT.finditer(text):
+        a, b = m.span()
+        if any(c.isdigit() for c in m.group("code")) and not any(s < b and a < e for s, e in finder.spans) \
+                and not any(c.start < b and a < c.end for c in finder.out):
+            # (an allow pattern may have read the code as a measurement or a fluid, 'D10': here it is none)
+            finder.take(a, b, "LOCATION", "strict: a lot or road and its code")
     for m in _HOUSE.finditer(text):
         street, nxt = m.group("street").lower(), m.group("next")
         if (street if marks else fold_lower(street)) not in W["street_words"]:
