@@ -54,6 +54,7 @@ class Rule:
     at_clause_start: bool = False
     at_clause_end: bool = False
     comma_stops: bool = False
+    not_in_clause_with: tuple[tuple[str, ...], ...] = ()   # words before the cue in its clause that void it
 
 
 @dataclass
@@ -122,6 +123,7 @@ class ContextRules:
             needs_following=tuple(_keys(v) for v in r.get("needs_following") or ()),
             at_clause_start=bool(r.get("at_clause_start")), at_clause_end=bool(r.get("at_clause_end")),
             comma_stops=bool(r.get("comma_stops")),
+            not_in_clause_with=tuple(_keys(v) for v in r.get("not_in_clause_with") or ()),
         )
         if rule.direction not in ("forward", "backward", "bidirectional"):
             raise ValueError(f"{what} {n}: bad direction {rule.direction!r}")
@@ -218,7 +220,7 @@ CATEGORY_ALIASES = {"NEGATED_EXISTENCE": "negated", "NEGATED": "negated", "POSSI
                     "UNCERTAIN": "uncertain", "HISTORICAL": "historical", "FAMILY": "family",
                     "HYPOTHETICAL": "hypothetical"}
 _RULE_KEYS = {"cue", "category", "direction", "window", "labels", "needs_verb", "verb_window", "needs_following",
-              "at_clause_start", "at_clause_end", "comma_stops"}
+              "at_clause_start", "at_clause_end", "comma_stops", "not_in_clause_with"}
 
 
 def copy_trie(trie: TokenTrie) -> TokenTrie:
@@ -292,7 +294,16 @@ class ConText:
             if rule.at_clause_start and i > 0 and not (
                     view.line_break_before[i] or keys[i - 1] in HARD_STOPS or keys[i - 1] in (":", ",", "-", "(")):
                 return False
-            return not (rule.at_clause_end and j < n and not (keys[j] in HARD_STOPS or keys[j] == "," or view.line_break_before[j]))
+            if rule.not_in_clause_with:
+                k = i - 1
+                while k >= 0 and keys[k] not in HARD_STOPS and keys[k] != "," and not view.line_break_before[k + 1]:
+                    if any(tuple(keys[k:k + len(w)]) == w for w in rule.not_in_clause_with):
+                        return False   # `có phải bị viêm xoang không`: the frame of a question
+                    k -= 1
+            # a clause end; a question mark is none (`có sốt không?` asks), a bracket opening a gloss is one
+            # (`viêm gan B không (HBsAg âm tính)`)
+            return not (rule.at_clause_end and j < n and not (
+                (keys[j] in HARD_STOPS and keys[j] != "?") or keys[j] in (",", "(") or view.line_break_before[j]))
 
         i = 0
         while i < n:
