@@ -332,6 +332,28 @@ def called_names(finder, L) -> None:
             continue
         if finder.free(toks[i + 1][1], toks[i + 1][2]):
             finder.take(toks[i + 1][1], toks[i + 1][2], "NAME", "strict: the name of the one called")
+    # a name alone that opens its clause before a calling or presenting word ('tài ơi lấy giúp chị …', 'dạ, hằng đây
+    # chị'; words.yaml clause_name_after): a given name, no kinship, role, pronoun or interjection ('trời ơi')
+    if marks:
+        after_name = W["clause_name_after"]
+        for i in range(n - 1):
+            w = toks[i][0]
+            if toks[i][3] != "word" or not w.isalpha() or not w.islower() or not ctx.adj[i] \
+                    or toks[i + 1][0].lower() not in after_name or not _clause_start(finder, i, W):
+                continue
+            lw = w.lower()
+            # ('tài' alone before 'ơi' is a name; after a kinship word, 'bác tài ơi', the driver)
+            if not L["given"].has(w, marks) or lw in kin or lw in W["speaker_roles"] or lw in W["kin_not_name"] \
+                    or lw in W["interjections"] or L["stop"].has(w, marks) \
+                    or L["spoken"].has(w, marks) or lw in W["self_pronouns"]:
+                continue
+            # ('X đây' needs the end of the clause or a kinship word or particle after it: 'hằng đây chị')
+            if toks[i + 1][0].lower() == "đây" and not (i + 2 >= n or not ctx.adj[i + 1] or toks[i + 2][3] != "word"
+                                                        or toks[i + 2][0].lower() in kin
+                                                        or toks[i + 2][0].lower() in W["final_particles"]):
+                continue
+            if finder.free(toks[i][1], toks[i][2]):
+                finder.take(toks[i][1], toks[i][2], "NAME", "strict: a name that opens its clause before 'ơi' or 'đây'")
     # the same slot before a pronoun that takes the person up again ('con út nó làm giáo viên', 'anh tư ổng nói',
     # words.yaml resumptive_pronouns): a name syllable, a birth-order name too ('út', 'tư'), but no word that only
     # says which kin ('con gái nó' is her daughter)
@@ -483,3 +505,16 @@ def names_before_professions(finder, L) -> None:
                 if ctx.match_at(i + 1, L["phrases"], folded=True) <= i + 2:
                     finder.take(toks[i + 1][1], toks[e - 1][2], "NAME", "strict: a name between a pronoun and a trade")
                 break
+
+
+def _clause_start(finder, i: int, W) -> bool:
+    """toks[i] opens a clause: the text's or a line's start, after punctuation, or after a greeting or answer word
+    ('alo', 'dạ', 'ờ'; words.yaml speaker_particles)."""
+    toks, ctx, text = finder.ctx.tokens, finder.ctx, finder.text
+    if i == 0 or not ctx.adj[i - 1] and re.search(r"[,.;:!?\n\-]\s*$", text[toks[i - 1][2]:toks[i][1]] or "") \
+            or toks[i - 1][3] != "word":
+        return True
+    k = i - 1
+    while k >= 0 and toks[k][3] == "word" and toks[k][0].lower() in W["speaker_particles"]:
+        k -= 1
+    return k < i - 1 and (k < 0 or toks[k][3] != "word" or "\n" in text[toks[k][2]:toks[k + 1][1]])
