@@ -523,7 +523,10 @@ class ConText:
             j = k + 1
             while node is not None:
                 if any(e.label == category for e in node.get("", ())):
-                    cue = _longest_wild(self.rules.cue_trie, view.words, context_keys(view), k, view.acc,
+                    ckeys = getattr(view, "_ckeys", None)
+                    if ckeys is None:
+                        ckeys = view._ckeys = context_keys(view)
+                    cue = _longest_wild(self.rules.cue_trie, view.words, ckeys, k, view.acc,
                                         lambda e, a, b: e.label == category)
                     if cue is None or cue[0] <= j:
                         return True

@@ -541,6 +541,17 @@ def _spoken_name_edits(text: str) -> list[Edit]:
     # number words and spoken units are read as values, never as a name (`mi li gam` is no `milgamma`)
     units = [k for k in data.units if len(k) > 1]
     toks = [m for m in _SPOKEN_SYLLABLE.finditer(text) if m.group().islower() and fold_lower(m.group()) not in data.roles]
+    all_keys = [fold_lower(m.group()) for m in toks]
+    n = len(toks)
+    # where a unit said in words ends when one starts at token t (the shortest); a run holding one is no name
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for u in units:
+        by_first.setdefault(u[0], []).append(u)
+    unit_end = [n + 1] * n
+    for t in range(n):
+        for u in by_first.get(all_keys[t], ()):
+            if tuple(all_keys[t:t + len(u)]) == u:
+                unit_end[t] = min(unit_end[t], t + len(u))
     edits: list[Edit] = []
     i = 0
     while i < len(toks):
@@ -549,8 +560,7 @@ def _spoken_name_edits(text: str) -> list[Edit]:
             run = toks[i:j]
             if any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
                 continue
-            keys = tuple(fold_lower(m.group()) for m in run)
-            if any(keys[k:k + len(u)] == u for u in units for k in range(len(keys) - len(u) + 1)):
+            if any(unit_end[t] <= j for t in range(i, j)):
                 continue
             spoken = "".join((_SCHWA.match(m.group()).group(1) if _SCHWA.match(m.group()) else m.group()) for m in run)
             ph = _phonetic(spoken, english=False)
