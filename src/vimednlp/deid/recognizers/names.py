@@ -32,7 +32,8 @@ _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*
                       r"|(?P<bare>\d{1,2}:\d{2}[ \t]+))?"
                       # the staff member's role before a dash: 'Lễ tân - Thu Hà 20:52:' (checked below)
                       r"(?:(?P<pre>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2})[ \t]+[-–][ \t]+)?"
-                      r"(?P<who>[^\W\d_]+(?:[ \t][^\W\d_]+){0,4})[ \t]*"
+                      # (a hyphenated given name, 'Marie-Laure', is one word)
+                      r"(?P<who>[^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t][^\W\d_]+(?:-[^\W\d_]+)?){0,4})[ \t]*"
                       # a chat handle often carries an emoji ('Trâm Anh 🌸:')
                       r"(?P<emoji>[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]{1,6}[ \t]*)?"
                       r"(?:\((?P<role>[^()\n]{1,20})\)[ \t]*)?"
@@ -40,6 +41,9 @@ _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*
                       # it: 'Oanh CTXH BV Nhi 06/11 19:05:'
                       r"(?P<clock>(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?:",
                       re.MULTILINE)
+
+
+_HYPHEN_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+-[A-Z][^\W\d_A-Z]+")
 
 
 @lru_cache(maxsize=1 << 14)  # a note repeats its words
@@ -73,6 +77,8 @@ _NOT_NAME_LOWER = frozenset(_V["not_name_lower"])
 
 
 _VOCATIVE = re.compile(_V["vocative"], re.MULTILINE)
+_VOCATIVE_MARKED = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _V["vocative_kin_marked"])) + r") (?P<who>[^\W\d_]+) (?:"
+                              + "|".join(map(re.escape, _V["vocative_call_marked"])) + r")(?![^\W\d_])")
 _SELF_INTRO = frozenset(_V["self_intro"])
 _LOWER_NAME_FIELD = re.compile(_V["lower_name_field"])
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-•*+])[ \t]+", re.MULTILINE)
@@ -983,6 +989,12 @@ class NameRecognizer(Recognizer):
                 and not is_syllable(name_words[0].lower()) and name_words[0].lower() not in _english_words() \
                 and (fold_lower(name_words[0]) not in _folded_syllables() or _FOREIGN_ONSET.match(fold_lower(name_words[0]))) \
                 and not any(fold_lower(name_words[0]) in c for c in self._label_sets())
+            # a hyphenated name said twice or more as a handle ('Marie-Laure 06/12 08:10:'): capitalised parts that are
+            # no Vietnamese syllables
+            handle = handle or len(name_words) == 1 and not k and chat and handles[m.group("who")] >= 2 \
+                and _HYPHEN_NAME.fullmatch(name_words[0]) is not None \
+                and not all(is_syllable(p.lower()) for p in name_words[0].split("-")) \
+                and not any(p.lower() in _english_words() for p in name_words[0].split("-"))
             # a chat typed without marks repeats its lower-case handles ('hoa bi:' three times): a given name first
             handle = handle or len(name_words) == 2 and not k and chat and (not ctx.diacritics or lower_marks) \
                 and handles[m.group("who")] >= 2 \
@@ -1252,6 +1264,18 @@ class NameRecognizer(Recognizer):
                 taken.add(m.start("who"), m.end("who"))
                 out.append(Candidate(m.start("who"), m.end("who"), "NAME", 0.6, self.name,
                                      "given-name lexicon called out with 'ơi' (chat)"))
+        # 'chị hằng ơi' in a transcript written with marks: a kinship word, a given name as written, the call
+        if ctx.diacritics and "ơi" in ctx.text:
+            low = ctx.text.lower() if len(ctx.text.lower()) == len(ctx.text) else None
+            for m in (_VOCATIVE_MARKED.finditer(low) if low is not None else ()):
+                w = m.group("who")
+                if ctx.text[m.start("who"):m.end("who")] != w or w not in giv \
+                        or w in cue_words or w in _LOWER_STOP or self._never([w], 0, 1, never):
+                    continue
+                if taken.free(m.start("who"), m.end("who")):
+                    taken.add(m.start("who"), m.end("who"))
+                    out.append(Candidate(m.start("who"), m.end("who"), "NAME", 0.65, self.name,
+                                         "given name called after a kinship word and before 'ơi'"))
 
     def _list_items(self, d: _Doc) -> None:
         """A register or list item opening on a full name."""
