@@ -368,6 +368,11 @@ class IdRecognizer(RuleRecognizer):
             for g in (1, 2):
                 if free(m.start(g), m.end(g)):
                     add(m.start(g), m.end(g), "patient_code", 0.8, p.explanation)
+        rows = _row_numbers(ctx.text)
+        if rows:
+            # 'BN 31 chuyển điều trị lao', 'BN số 3 đã ký' under a table or a list whose rows are numbered 31 or 3: the
+            # note points at its own row, not at a patient number
+            out[:] = [c for c in out if not (c.attrs.get("kind") == "patient_code" and _row_pointer(ctx.text[c.start:c.end], rows))]
         self._lists(ctx, out, free, add)
         return out
 
@@ -826,6 +831,25 @@ class DateRecognizer(RuleRecognizer):
         return _join_ranges(f, out)
 
 
+
+
+# a row of a table or a numbered list: its number first on the line ('31 | Kha Văn ...', '3. ...', '| 05 | ...'; an
+# OCR'd zero 'O5')
+_ROW_NUMBER = re.compile(r"^[ \t]*\|?[ \t]*([0-9O]{1,3})[ \t]*(?:\||\.(?![0-9])|\)|\t)", re.MULTILINE)
+
+
+def _row_numbers(text: str) -> frozenset[int]:
+    """The row numbers of the tables and numbered lists of a note (two rows or more)."""
+    if "|" not in text and "\n" not in text:
+        return frozenset()
+    rows = [int(m.group(1).replace("O", "0")) for m in _ROW_NUMBER.finditer(text) if any(c.isdigit() for c in m.group(1))]
+    return frozenset(rows) if len(rows) >= 2 else frozenset()
+
+
+def _row_pointer(found: str, rows: frozenset[int]) -> bool:
+    """'BN 31', 'BN số 3', '3' (after its cue): a number of at most three digits that numbers a row of the note."""
+    digits = "".join(c for c in found if c.isdigit())
+    return 0 < len(digits) <= 3 and len(digits) == sum(c.isdigit() for c in found) and int(digits) in rows
 
 
 def _history_cue(ctx, i: int) -> str | None:

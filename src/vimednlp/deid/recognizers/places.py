@@ -19,6 +19,10 @@ from .lexicons import foreign_exact as _foreign_exact
 from .lexicons import ward_exact as _ward_exact
 from .lexicons import org_names as _org_names
 from .lexicons import unit_spellings as _unit_spellings
+from .names import _english_words
+
+# the gap between two fields of a form line: two spaces or more, or a tab
+_COLUMN_GAP = re.compile(r"[ ]{2,}|\t")
 from .spoken import spoken_number_end
 
 _V = vocab("places")  # the word lists below: resources/deid/vocab/places.yaml (each with its reason)
@@ -206,6 +210,14 @@ class LocationRecognizer(Recognizer):
                 if (capital or ft[i] in _LOWER_PLACE_HEADS) and ft[i] in foreign_first else i
             if e > i and ctx.diacritics and e - i == 1 and (ctx.ktoks[i] == "y" or toks[i].text.lower() not in _foreign_exact()):
                 e = i  # 'Y tế', 'MẸ BỊ ĐỘT QUỴ': 'Ý', 'Bỉ' are written with their marks in a text with diacritics
+            if e > i + 1 and ctx.diacritics:
+                written = " ".join(t.text for t in toks[i:e]).lower()
+                if written != fold_lower(written) and written not in _foreign_exact():
+                    e = i  # 'THẨM QUYỀN' (authority) is no 'Thâm Quyến': words written with other marks
+            if e == i + 1 and toks[i].text == fold_lower(toks[i].text).capitalize() and e < n and toks[e].kind == "word" \
+                    and toks[e].text.islower() and toks[i].text.lower() in _english_words() \
+                    and toks[e].text in _english_words() and toks[e].text == fold_lower(toks[e].text):
+                e = i  # 'My dad said', 'My address is': an English word before another, no 'Mỹ' without its marks
             if e > i and ((i > 0 and f"{ctx.ktoks[i - 1]} {ctx.ktoks[i]}" in c["name_never"]) or
                           (e < n and ft[e] == ":" and (i == 0 or "\n" in ctx.text[toks[i - 1].end:toks[i].start]))):
                 e = i  # 'PHƯƠNG PHÁP', a field label 'Pháp:' (the treatment principle in a traditional-medicine record)
@@ -251,6 +263,10 @@ class LocationRecognizer(Recognizer):
                 # (a tab between them: a table's row number and the next cell, '1<TAB>Đặng Minh Chiêu'; nothing
                 # between them: a ward or a dose, 'Ward 5B', '5OOmg', unless a '/' goes on, '26B/1 Điện Biên Phủ')
                 e = self._cap_end(ctx, i + 1, 5)
+                if e == i + 2 and toks[i].end == toks[i + 1].start and len(toks[i + 1].text) == 1:
+                    # one letter glued to the number and nothing after it: a number's letter or an OCR'd zero
+                    # ('16O/9O mmHg', a blood pressure), no street
+                    e = i
                 if e > i + 1 and ctx.ktoks[i + 1] not in _STOP_TAIL:
                     pieces.append((i, e, 0.5, "house number + street name"))
                     i = e
@@ -711,6 +727,8 @@ class OrganizationRecognizer(Recognizer):
             restart = None
             while e < n and e - base < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
+                if e > h_end and _COLUMN_GAP.search(ctx.text, toks[e - 1].end, t.start):
+                    break  # 'TTYT Thạch An  Mã CS: ...': two spaces or a tab open the form's next field
                 # (a general clinic, 'Phòng khám Đa khoa An Bình - Công ty ...', is an organisation of its own)
                 dept = named and h_end < e <= h_end + 4 and " ".join(ft[i:h_end]) in _DEPARTMENT_HEADS \
                     and "da khoa" not in " ".join(ft[h_end:e])
