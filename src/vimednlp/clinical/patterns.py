@@ -68,7 +68,9 @@ class PatternRules:
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
         # `ĐMMM (mmol/l): 6h 14,2`, `ĐH 11h 10,1`: a unit in brackets and a clock time may come before the value
-        self.bare_value = re.compile(r"\s*(?:\([^()\n\d]{0,8}[/%][^()\n\d]{0,8}\)[ \t]*)?(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*"
+        # a side between a test and its value (`ABI P 0,7`, `phản xạ gân xương trái 2+`)
+        self.bare_value = re.compile(r"\s*(?:(?:ben[ \t]+)?(?:phai|trai|p|t)[ \t]+(?=[:=]?[ \t]*\d))?"
+                                     r"(?:\([^()\n\d]{0,8}[/%][^()\n\d]{0,8}\)[ \t]*)?(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*"
                                      r"(?:\d{1,2} ?h(?:\d{2})?[ \t]+(?=\d))?(?:[<>≤≥]=?\s*)?"
                                      r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
                                      r"(?!\s*(?:lan|vien|ngay|gio|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))"
