@@ -52,3 +52,21 @@ def test_a_pregnancy_title_found_by_similarity_needs_a_pregnant_mention(vi_cache
     got = [c.code for c in code("giãn tĩnh mạch chi dưới 2 bên", k=5)]
     assert got[0][:3] == "I83"
     assert not any(c.startswith("O") for c in got[:2])
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("cháu bị sài đẹn", "B37"), ("thằng bé bị sún răng hết", "K02"), ("ói liên tục từ sáng", "R11"),
+    ("hay bị xây xẩm", "R42"), ("bà bị đục nhân mắt trái", "H26"), ("con em nổi mụn bọc ở cằm", "L70"),
+    ("em bé bị hở hàm ếch", "Q35"), ("bị lác đồng tiền ở cổ", "B35"),
+])
+def test_regional_and_family_words(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code[:3] == expected
+
+
+def test_a_chat_comment_clause_after_the_diagnosis_is_dropped():
+    from vimednlp.terminology.canonical import canonical_mention
+
+    assert canonical_mention("viêm họng mà uống thuốc không đỡ") == "viêm họng"
+    assert canonical_mention("dau lung ma khong di kham") == "dau lung"
+    assert canonical_mention("nám má trái") is None  # `má` is the cheek here, not `mà`
