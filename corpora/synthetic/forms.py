@@ -1,4 +1,4 @@
-"""A many-form synthetic corpus: 25 genres and form augmentations, with exact gold spans.
+"""A many-form synthetic corpus: 31 genres and form augmentations, with exact gold spans.
 
 Extends `generate.py` (whose output for a seed never changes: the shipped model depends on it) by import:
 the same template markup, `Gen` values and gazetteers, plus the invented lists in `data/forms_lists.json`
