@@ -20,3 +20,10 @@ def test_ocr_plate_is_an_identifier(rules):
 def test_short_values_and_codes_stay():
     for t in ("SpO2 98%, mã IO4405", "Phòng 2B-lO1", "liều 1O.5 mg"):
         assert canonical_view(t).text == t
+
+
+def test_plate_with_every_group_misread_after_its_cue(rules):
+    # ('ll' for the province 11, 'O' and 'l' in the number): read after 'biển' / 'BKS', never without the cue
+    assert canonical_view("Xe biển llC-O52.3l hết dầu").text == "Xe biển 11C-052.31 hết dầu"
+    assert any("llC-O52.3l" in t for t in texts(rules, "Xe biển llC-O52.3l hết dầu ở dốc", "ID"))
+    assert canonical_view("mã lô llC-O52.3l trong kho").text == "mã lô llC-O52.3l trong kho"

@@ -676,7 +676,7 @@ def _broken_word_edits(text: str) -> list[Edit]:
     """Two pieces of one syllable kept apart by a space or a line break ('P ả', 'Tá m', 'Th\nịnh') are read as one
     word ('Pả', 'Tám', 'Thịnh') when one piece is no syllable on its own (a consonant alone), the two make one, the
     second is in lower case, and a capitalised word stands before the first (a name going on) or the word is a date
-    word ('Ng ày'; ocr_number_words.txt)."""
+    word, in any case ('Ng ày', 'thá ng'; ocr_number_words.txt)."""
     from .fold import fold_lower
     from .syllable import is_syllable
 
@@ -702,8 +702,9 @@ def _broken_word_edits(text: str) -> list[Edit]:
                 continue
             a = b - len(left.group())
         first, second = text[a:b], text[c:d]
-        if not second.islower() or not first[0].isupper() or len(first) + len(second) > 7:
-            continue
+        if not second.islower() or len(first) + len(second) > 7 \
+                or not first[0].isupper() and fold_lower(first + second) not in words:
+            continue  # (a date word cut in lower case, 'thá ng 12', is read whole too)
         if is_syllable(first) == is_syllable(second) or not is_syllable(first + second):
             continue  # (both pieces words of their own, or neither: no cut word)
         if re.match(r"[ \t]+[a-zà-ỹđ]", text[d:d + 3]):
@@ -717,8 +718,41 @@ def _broken_word_edits(text: str) -> list[Edit]:
     return edits
 
 
+# a licence plate every group of which may be misread ('llC-O46.2l' is 11C-046.21) after its cue ('biển', 'BKS', 'xe':
+# the plate cues of resources/deid/cues.json, and 'xe', 'biển'): two characters, the series letter, then three and two
+# characters; three real digits at least
+_OCR_PLATE = re.compile(r"(?<![\w.\-])([0-9lIO]{2})([A-HJ-NPR-VX-Z][0-9]?)-([0-9lIO]{3})\.([0-9lIO]{2})(?![\w]|\.[0-9])")
+
+
+@lru_cache(maxsize=1)
+def _plate_cue() -> re.Pattern:
+    import json
+
+    with open(resource_path("deid", "cues.json"), encoding="utf-8") as fh:
+        words = {w.lower() for w in json.load(fh)["id_cues"]["plate"]} | {"xe", "biển"}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})(?![^\W\d_])[ \t:]*(?:số[ \t:]*)?$", re.IGNORECASE)
+
+
+def _ocr_plate_edits(text: str) -> list[Edit]:
+    """A plate after its cue whose digits OCR read as letters ('Xe biển llC-O46.2l'): its confusables read as digits."""
+    if "-" not in text or "." not in text:
+        return []
+    conf = _tables().digit_confusable
+    edits: list[Edit] = []
+    for m in _OCR_PLATE.finditer(text):
+        g = m.group(1) + m.group(3) + m.group(4)
+        if not any(c in conf for c in g) or sum(c.isdigit() for c in g) < 3:
+            continue
+        if not _plate_cue().search(text, max(0, m.start() - 20), m.start()):
+            continue
+        for k in (1, 3, 4):
+            edits.extend((m.start(k) + x, m.start(k) + x + 1, conf[c]) for x, c in enumerate(m.group(k)) if c in conf)
+    return edits
+
+
 # the token steps, in order; each reads the previous one's output
-_STEPS = (_hyphen_edits, _ocr_digit_edits, _ocr_date_edits, _ocr_code_edits, _ocr_round_edits, _header_edits, _ocr_word_edits,
+_STEPS = (_hyphen_edits, _ocr_plate_edits, _ocr_digit_edits, _ocr_date_edits, _ocr_code_edits, _ocr_round_edits, _header_edits, _ocr_word_edits,
           _spaced_digit_edits, _spaced_clock_edits, _spaced_date_edits, _initials_edits, _email_edits,
           _broken_word_edits)
 
