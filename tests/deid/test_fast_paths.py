@@ -165,19 +165,3 @@ def test_the_tokenizer_cuts_at_every_kind_of_whitespace_and_keeps_each_tokens_ow
     chunks = [m.span() for m in re.finditer(r"\S+", note)]
     assert all(any(a <= t.start and t.end <= b for a, b in chunks) for t in toks)
 
-
-def test_a_pattern_of_a_few_word_alternatives_gets_a_run_that_skips_notes_without_them():
-    import re
-
-    from vimednlp.deid.recognizers.regex_needs import prefilter
-
-    # a district and a postcode, or a town, a comma and a state's code with five digits (an invented address)
-    rx = re.compile(r"(?<![\w])[A-Z][a-z]+ (?:District|Prefecture|County|Province|City|Borough)(?: \d{4,6})"
-                    r"|(?<![\w])[A-Z][a-z]+, [A-Z]{2} \d{5}(?![\w])")
-    pre = prefilter(rx)
-    assert pre is not None
-    for text in ("Địa chỉ: Maple County 40213, Mỹ", "gửi từ Fremont, CA 94538 hôm qua"):
-        assert rx.search(text) and pre.search(text)
-    # a Vietnamese note with commas, capitals and numbers but neither form: no scan
-    note = "Bệnh nhân Lý Văn Quý, 52 tuổi, ở Thành phố Vinh, Nghệ An; SĐT 0912 345 678, HA 130/85."
-    assert rx.search(note) is None and pre.search(note) is None
