@@ -164,4 +164,3 @@ def test_the_tokenizer_cuts_at_every_kind_of_whitespace_and_keeps_each_tokens_ow
     assert "".join(rebuilt) == covered
     chunks = [m.span() for m in re.finditer(r"\S+", note)]
     assert all(any(a <= t.start and t.end <= b for a, b in chunks) for t in toks)
-
