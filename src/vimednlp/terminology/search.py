@@ -406,6 +406,7 @@ class TermIndex:
             # qualifiers as written and as read (`giai đoạn bốn` -> giai đoạn 4)
             self._qualifiers(best, bases[1][0] if len(bases) > 1 else q)
             self._unspecified_child(best)
+            self._specific_child(best)
             if not _parts_done and self._similar_only(best):
                 self._split(best, q, context)
                 self._organism_cause(best, q, context)
@@ -625,6 +626,22 @@ class TermIndex:
             score = round(lead - 0.002, 4)
             if best.get(c.code, (0.0,))[0] < score:
                 best[c.code] = (score, "part", c.term)
+
+    @staticmethod
+    def _specific_child(best: dict[str, tuple[float, str, str]]) -> None:
+        """A category proposed by a combination rule (`injury-sprain` -> S93, by kind and region) yields to a
+        subcode of its own that the mention also found (S93.4 `bong gân cổ chân`): the subcode takes the
+        category's score, the category stays right below it (the rule names the block, the words the code)."""
+        for c, (score, reason, term) in list(best.items()):
+            if len(c) != 3 or reason != "combination":
+                continue
+            kids = [o for o in best if o.startswith(c + ".")]
+            if not kids:
+                continue
+            kid = max(kids, key=lambda o: (best[o][0], o))
+            if best[kid][0] < score:
+                best[kid] = (score, reason, best[kid][2])
+            best[c] = (round(max(0.0, score - 0.0001), 4), reason, term)
 
     def _unspecified_child(self, best: dict[str, tuple[float, str, str]]) -> None:
         """A category that has subcodes is not a billable code: its `.9` subcode (unspecified) takes its
