@@ -753,6 +753,15 @@ class ClinicalExtractor:
             nxt = min((c.start for c in ents if c is not test and c.label == "TEST" and s < c.start < e), default=None)
             if nxt is not None:
                 e = s + len(text[s:nxt].rstrip(" ,;"))
+        else:
+            # a panel's finding ends where the clause turns to a treatment (`HMMD: ER (+), HER2 (-), đã mổ ...`)
+            nxt = min((c.start for c in ents if c is not test and c.label not in ASSERTION_LABELS
+                       and c.label != "TEST" and s < c.start < e), default=None)
+            if nxt is not None:
+                e = s + len(text[s:nxt].rstrip(" ,;"))
+                for w in ("đã", "sau", "rồi", "và"):
+                    if fold_lower(text[s:e]).endswith(" " + fold_lower(w)):
+                        e = s + len(text[s:e - len(w)].rstrip(" ,;"))
         # a panel (`Khí máu động mạch: pH 7,29, PaO2 68 mmHg`) reports its own parts in one finding
         if e - s < 3 or any(c is not test and c.start < e and s < c.end
                             and not (panel and c.label == "TEST")
