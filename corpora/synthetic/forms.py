@@ -271,7 +271,9 @@ class HighlandMixin:
     def hl_person(self) -> tuple[str, str]:
         """(full name as written, the short name people call the person by)."""
         h, r = HL, self.r
-        k = r.choice(["ede", "ede", "jrai", "jrai", "bana", "hmong", "hmong", "khmer", "tribal"])
+        k = r.choice(["ede", "ede", "jrai", "jrai", "bana", "hmong", "hmong", "khmer", "tribal", "south", "south"])
+        if k == "south":
+            return self.south_person()
         if k == "ede":
             given = r.choice(h["ede_given_m"] + h["ede_given_f"])
             return f"{given} {r.choice(h['ede_surnames'])}", re.sub(r"^(Y |H'|H )", "", given)
@@ -291,6 +293,26 @@ class HighlandMixin:
         given = r.choice(h["tribal_given"])
         sur = r.choice(h["thai_surnames"] + h["tay_surnames"] + h["dao_surnames"])
         return f"{sur} {r.choice(['Văn', 'Thị'])} {given}", given
+
+    def south_person(self) -> tuple[str, str]:
+        """A Cơ Ho, Mạ, Chu Ru or Xtiêng name: (full, called), the prefix K'/Ka/Ya/Điểu kept with the given name people
+        call the person by (`K'Tơr`, `Ka Lim`), the clan before or after (`Ka Lim Bon Niêng`, `Liêng Jrang Ha Dơng`,
+        `Đa Cát K'Rơm`), sometimes with a second given syllable or none."""
+        h, r = HL, self.r
+        female = r.random() < .5
+        given = r.choice(h["south_given"])
+        called = (r.choice(h["south_prefix_f"]) if female else r.choice(h["south_prefix_m"])) + given
+        clan = r.choice(h["south_clans"])
+        k = r.random()
+        if k < .25:
+            full = called
+        elif k < .6:
+            full = f"{called} {clan.replace(' Ha', '')}"
+        elif k < .8 and female:
+            full = f"{clan.replace(' Ha', '')} Ha {given}"
+        else:
+            full = f"{clan.replace(' Ha', '')} {called}"
+        return full, called
 
     def hl_name(self, key: str, spoken: bool) -> str:
         full, short = self.person.setdefault(key, self.hl_person())
@@ -484,6 +506,19 @@ class SocialMixin:
 
     def s_en_given(self) -> str:
         return self.pick(SO["given_en_extra"] + [self.pick(v) for v in IN["given"].values()])
+
+
+def en_full_name(g) -> str:
+    """A foreigner's full name as forms and mail headers write it: `Given Surname`, with a middle initial
+    (`Given K. Surname`), or surname first with a comma, often in capitals (`SURNAME, GIVEN MIDDLE`)."""
+    given, sur = g.s_en_given(), g.pick(g.pick(list(IN["surnames"].values())))
+    k = g.r.random()
+    if k < .55:
+        return f"{given} {sur}"
+    if k < .8:
+        return f"{given} {g.pick('ABCDEJKLMPRSTW')}. {sur}"
+    comma = f"{sur}, {given}" + (f" {g.s_en_given()}" if g.r.random() < .5 else "")
+    return comma.upper() if g.r.random() < .6 else comma
 
 
 def social_markup(tpl: str, g) -> str:
@@ -717,8 +752,7 @@ def social_fillers(g: FormGen2) -> dict[str, Callable[[], tuple[str, str | None,
         "kin_en": lambda: P(g.pick(SO["kin_en"]), None),
         "en_given": lambda: P(g.person.setdefault("en_given", g.s_en_given()), "NAME"),
         "en_given2": lambda: P(g.person.setdefault("en_given2", g.s_en_given()), "NAME"),
-        "en_full": lambda: P(g.person.setdefault("en_full", f"{g.s_en_given()} {g.pick(g.pick(list(IN['surnames'].values())))}"),
-                             "NAME"),
+        "en_full": lambda: P(g.person.setdefault("en_full", en_full_name(g)), "NAME"),
         "sschool": lambda: P(f"{g.pick(['trường', 'Trường', 'trường tiểu học', 'trường THCS', 'trường mầm non', 'lớp học tình thương'])} "
                              f"{g.pick([g.s_ward(), g.pick(base.STREETS), g.s_org_word()])}", "ORGANIZATION"),
         "pday": lambda: P(g.pick(SO["plain_days"]), None),  # a relative day is no identifier: left unlabelled
@@ -733,6 +767,11 @@ def lower_person(g: FormGen2, key: str) -> tuple[str, str]:
     """A person of a lower-case transcript, the same for `key` within a document: (full name, given name), in lower
     case with marks; the surname from the Kinh lists or those of the Tày, Nùng, Mông and Khmer, the middle name Văn
     or Thị mostly, the given name from the Kinh or the minority lists."""
+    if key not in g.person and g.r.random() < .2:
+        # a Cơ Ho / Mạ / Chu Ru name as heard: `k tơr`, `ka lim`, `k'rơm`, `ktơr`, the prefix part of the name
+        full, called = g.south_person()
+        join = g.pick(["'", " ", "", "'"])
+        g.person[key] = tuple(re.sub(r"(?i)\bk'", "k" + join, x).lower() for x in (full, called))
     if key not in g.person:
         r, eth = g.r, L["ethnic"]
         female = r.random() < .5
@@ -964,6 +1003,15 @@ class ChatMixin:
         case = self.person.get("case", "written")
         return s.lower() if case == "lower" else fold(s) if case == "fold" else s
 
+    def at_handle(self, key: str) -> str:
+        """A person's @handle from their name, folded, in lower case, joined by dots or nothing, with a tail."""
+        full, short = self.c_person(key)
+        w = [x for x in re.sub(r"[^a-z0-9 ]", "", fold(full).lower()).split() if x]
+        w = self.pick([w[-1:], w[-2:], w[-1:] + w[:1], w]) if len(w) > 1 else w or ["ban"]
+        tail = self.pick(CH["handle_tails"])
+        sep = self.pick([".", ".", "_", ""])
+        return "@" + sep.join(w + ([tail] if tail else []))
+
     def c_person(self, key: str) -> tuple[str, str]:
         if key in self.person:
             return self.person[key]
@@ -1124,8 +1172,15 @@ def chat_template(g) -> str:
                 "stamp_name": f"{stamp} {title}{name}: ", "title_stamp": f"{title}{name} {stamp}: ",
                 "role_paren": f"{name} ({roles[p] or g.pick(CH['roles_after'])}): ",
                 "plain": f"{title}{name}{' -' + role if role else ''}: "}[shape]
-        lines.append(head + _chat_tokens(g.pick(CH["chat_bodies"]), g))
+        body = g.pick(CH["order_lines"]) if r.random() < .08 else g.pick(CH["chat_bodies"])
+        lines.append(head + _chat_tokens(body, g))
     return "\n".join(lines)
+
+
+def page_name(g) -> str:
+    """A shop, pharmacy or clinic page's name of two to four words (`Nhà thuốc An Phúc`, `Phòng khám Mai Hương`)."""
+    w = g.full_name().split()
+    return f"{g.pick(['Nhà thuốc', 'nha thuoc', 'Phòng khám', 'Nha khoa', 'Tiệm thuốc', ''])} {' '.join(w[-2:])}".strip()
 
 
 def social_thread_template(g) -> str:
@@ -1141,8 +1196,14 @@ def social_thread_template(g) -> str:
                     f"Cộng đồng {g.s_ward()} yêu thương", f"Mẹ bỉm {prov}", f"CÔNG NHÂN KCN {g.s_ward().upper()}",
                     f"Hội người Việt tại {g.pick(['Ansan', 'Osaka', 'Đài Trung', 'Leipzig', 'Houston'])}"])
     page = _lit(g.pick([g.c_org().title(), g.i_org(), f"Phòng khám {g.s_ward()}"]), "ORGANIZATION")
+    at_page = ""
+    if r.random() < .3:  # a page known by its @handle, the author of the post and of replies (`↳ @page · Tác giả: `)
+        at_page = _lit("@" + re.sub(r"[^a-z0-9]", "", fold(page_name(g)).lower()), "ORGANIZATION")
+        page = at_page + g.pick([" · Tác giả", " · Tác giả", "", " (Tác giả)"])
     head = g.pick([f"Bài viết của {author} trong nhóm {_lit(group, 'ORGANIZATION')}\n{d} · 🌏",
                    f"Bài viết của {author}\n{d} · 🌏", f"{page} · {d} · 🌏", f"{author} đã chia sẻ một bài viết.\n{d}"])
+    if at_page:
+        head = g.pick([head, f"{g.pick(['TikTok', 'Facebook', 'Instagram', 'Threads'])} · {at_page} · \"{g.pick(['Hỏi đáp sức khỏe', 'Live tư vấn', 'Có nên tự mua thuốc?', 'Mẹo chăm con ốm'])}\" · {d}"])
     body = _chat_tokens(g.pick(CH["social_bodies"]), g)
     bank = _chat_tokens(g.pick(CH["bank_lines"]), g)
     extra = g.pick(["", f"\nZalo/ĐT: {{phone}}", f"\n👉 hoặc liên hệ chị {_lit(g.c_person('Y')[1], 'NAME')} {{phone}}"])
@@ -1158,8 +1219,10 @@ def social_thread_template(g) -> str:
         elif k < .12:  # a username of letters, digits and underscores: no name
             w = CH["username_words"]
             who = g.pick(CH["usernames"]).format(w=g.pick(w), w2=g.pick(w), n=r.randint(1, 99))
-        elif k < .2:
-            who = page
+        elif k < .24:  # an @handle made of a name: a NAME with its @ (`@lan.anh.2k3`, `@tho.nguyen.dl`)
+            who = _lit(g.at_handle(p), "NAME")
+        elif k < .32:
+            who = at_page if at_page and r.random() < .7 else page
         elif k < .3:  # a name followed by where the commenter lives (`A Tuk Đăk Hà`)
             who = _lit(g.c_person(p)[0], "NAME") + " " + _lit(g.pick([g.s_ward(), g.pick(base.PROVINCES)[3]]), "LOCATION")
         elif k < .36:
@@ -1168,7 +1231,10 @@ def social_thread_template(g) -> str:
             who = _lit(g.c_display(p), "NAME")
         g.person["addressee"] = "P0"
         reply = g.pick(["", "", "↳ ", " ↳ ", "   ↳ "]) if i else ""
-        out.append(f"{reply}{who}: " + _chat_tokens(g.pick(CH["comment_bodies"]), g))
+        body = g.pick(CH["comment_bodies"])
+        if r.random() < .1:  # a mention of someone by @handle inside the comment
+            body = f"{g.pick(['check giúp', 'ae xem vụ', 'gửi', 'cc'])} {_lit(g.at_handle(g.pick(people)), 'NAME')} " + body
+        out.append(f"{reply}{who}: " + _chat_tokens(body, g))
     return "\n".join(x for x in out if x)
 
 
@@ -1196,6 +1262,13 @@ def chat_fillers(g) -> dict[str, Callable[[], tuple[str, str | None, dict]]]:
         "bhxh_sp": lambda: P(g.pick([g.digits(10), f"{g.digits(4)} {g.digits(3)} {g.digits(3)}", " ".join(g.digits(10))]), "ID",
                              kind="bhxh"),
         "border_id": lambda: P(f"{g.pick('TBGHK')}{r.randint(10, 99)} {g.digits(4)} {g.digits(3)}", "ID", kind="other"),
+        "ordercode": lambda: P(g.pick([
+            f"{g.pick(['MT', 'AP', 'NT', 'PK', 'HL'])}-{g.pick(['CG', 'HD', 'LB', 'TX', 'Q1', 'BT'])}-{r.randint(24, 26)}"
+            f"{r.randint(1, 12):02d}{r.randint(1, 28):02d}-{g.digits(4)}",
+            f"{g.pick(['LB', 'CG', 'DL', 'HN', 'SG'])}{r.randint(24, 26)}{r.randint(1, 12):02d}-{g.digits(4)}",
+            f"{g.pick(CH['order_prefixes'])}-{r.randint(2024, 2026)}-{g.digits(6)}",
+            f"{g.pick(CH['order_prefixes'])}-{g.pick(['BV', 'NT', 'PK', 'KH'])}-{r.randint(24, 26)}-{g.digits(6)}",
+            f"{g.pick(CH['order_prefixes'])}{g.digits(r.randint(6, 9))}"]), "ID", kind="other"),
         "bank_dot": lambda: P(".".join([g.digits(4), g.digits(4), g.digits(r.randint(3, 5))]), "ID", kind="bank"),
         "vtime": lambda: P(f"{r.randint(1, 11)} giờ {r.randint(1, 59)} {g.pick(['sáng', 'chiều', 'tối', 'đêm'])} "
                            f"{g.pick(['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy'])}", "DATE"),
