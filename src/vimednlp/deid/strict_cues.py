@@ -116,6 +116,21 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
     def prefix(k: int) -> bool:
         return (toks[k][0].lower() if marks else fold_lower(toks[k][0])) in prefixes
 
+    def after_prefix(p: int, chain: bool = True) -> bool:
+        """The syllable after the prefix toks[p] may start the name: a name syllable or a word in no list; after a
+        prefix that is no Vietnamese word ('ya bi', 'ka thương'; strong_name_prefixes) any lower-case word that is no
+        function, number or person word, and makes no known pair with it; after 'k' (also the chat's 'không') only a word in no list ('em k brơi')."""
+        k = p + 1
+        if k >= n or not ctx.adj[p]:
+            return False
+        if ctx.ftoks[p] == "k":
+            return unknown(k) and toks[p][0] == "k"
+        w = toks[k][0]
+        strong = ctx.ftoks[p] in L["words"]["strong_name_prefixes"] and toks[k][3] == "word" and w.isalpha() \
+            and w.islower() and not (stop.has(w, marks) or L["spoken"].has(w, marks)) \
+            and ctx.ftoks[k] not in L["person_words"] and (ctx.ftoks[p], ctx.ftoks[k]) not in L["pairs"]
+        return strong or name_like(k) or unknown(k) or chain and prefix(k) and after_prefix(k, chain=False)
+
     if j < n and not finder.free(toks[j][1], toks[j][2]):
         # the name after the cue is removed already, in part or whole: only a personal prefix and the name after
         # it go on with it ('anh giàng | a dế'), no other word ('tài xế nay y krăk | đón', '… | sinh năm')
@@ -123,7 +138,7 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
         while k < n and not finder.free(toks[k][1], toks[k][2]) and k - j < 6:
             k += 1
         b = k
-        if k + 1 < n and ctx.adj[k - 1] and ctx.adj[k] and prefix(k) and (name_like(k + 1) or unknown(k + 1)):
+        if k + 1 < n and ctx.adj[k - 1] and ctx.adj[k] and prefix(k) and after_prefix(k, chain=False):
             b = k + 2
         if b > k:
             finder.take_free(toks[k][1], toks[b - 1][2], "NAME", "strict: the rest of a name after a person cue")
@@ -132,12 +147,14 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
     # kin_possessives)
     if not title and j + 2 < n and toks[j][3] == "word" and toks[j][0].islower() and ctx.adj[j] \
             and fold_lower(toks[j][0]) in L["words"]["kin_possessives"] and prefix(j + 1) and toks[j + 1][0].islower() \
-            and ctx.adj[j + 1] and (name_like(j + 2) or unknown(j + 2)) \
+            and ctx.adj[j + 1] and after_prefix(j + 1, chain=False) \
             and (ctx.ftoks[j + 1], ctx.ftoks[j + 2]) not in L["pairs"]:
         j += 1
     if j + 1 < n and toks[j][3] == "word" and toks[j][0].islower() and prefix(j) \
-            and ctx.adj[j] and (name_like(j + 1) or unknown(j + 1) or prefix(j + 1)):
+            and ctx.adj[j] and after_prefix(j):
         k = j + 1
+        if not (name_like(k) or unknown(k) or prefix(k)):
+            k += 1  # (the common word after a strong prefix: 'ya bi')
         while k < n and k - j < 5 and ctx.adj[k - 1] and (name_like(k) or unknown(k) or
                                                           prefix(k) and k + 1 < n):
             k += 1

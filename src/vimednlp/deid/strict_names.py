@@ -141,7 +141,16 @@ def highland_names(finder, L) -> None:
             i += 1
             continue
         g = j + 1 if key(j) != "h" or toks[j + 1][0] not in ("'", "’") else j + 2
-        if g >= n or not ctx.adj[g - 1] or not name_syllable(g) \
+        # (a clan that is no other word, 'điểu', 'ksor', makes the run a name whatever the given name is: 'điểu k
+        # rang'; the K'Ho and Mạ markers 'k', 'ka', 'ya' count only after such a clan, 'nay k biết' is 'today not')
+        plain_clan = not any(L[x].has(toks[k][0], marks) for k in range(i, j) for x in ("common", "stop", "known"))
+        if key(j) in ("k", "ka", "ya") and not plain_clan:
+            i += 1
+            continue
+        if g >= n or not ctx.adj[g - 1] or not (name_syllable(g) or plain_clan and g < n and lower_word(g)
+                                                 and toks[g][0].isalpha() and not (L["stop"].has(toks[g][0], marks)
+                                                 or L["spoken"].has(toks[g][0], marks)
+                                                 or L["clinical"].has(toks[g][0], marks))) \
                 or f"{toks[j][0].lower()} {toks[g][0].lower()}" in L["marked_words"]["not_name_pairs"] \
                 or (ctx.ftoks[j], ctx.ftoks[g]) in L["pairs"]:
             i += 1
