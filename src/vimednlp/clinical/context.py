@@ -394,6 +394,17 @@ class ConText:
                 k += 1                          # `Me Bong:`, `Mẹ Hoa:`: a chat sender named after the child
             if k < n and keys[k] == ":" and not view.line_break_before[k]:
                 return k + 1, _label_rule(rule, lw, frame["label_labels"])
+            # the relative named in apposition (`anh trai ruột Lê Văn Tư, 17t, lao phổi`): the cue reaches past the
+            # full name and the age between commas
+            k, names = end, 0
+            while k < n and names < 4 and not view.line_break_before[k] and _name_word(view.words[k]):
+                k, names = k + 1, names + 1
+            aged = (k + 3 < n and keys[k] == "," and keys[k + 1] == "<num>" and keys[k + 2] in ("t", "tuoi")
+                    and keys[k + 3] == "," and not any(view.line_break_before[k:k + 4]))
+            if aged:
+                return k + 4, rule
+            if names >= 2 and k < n and keys[k] == "," and not view.line_break_before[k]:
+                return k + 1, rule
         return end, rule
 
     # --- the main entry point ---------------------------------------------------------------------
@@ -493,8 +504,47 @@ class ConText:
                     if self._reaches(keys, stops, terms, in_target, targets, t.end, c.start, t, rule,
                                      comma_list, forward=False, cue_start=c.start):
                         t.assertions.add(rule.category)
+        self._pedigree_lines(view, keys, targets, in_target, terms)
         for t in targets:
             reconcile(t)
+
+    def _pedigree_lines(self, view: TokenView, keys: list[str], targets: Sequence[Target], in_target: list[int],
+                        terms: list[set[str]]) -> None:
+        """A pedigree line: a relative, an optional bracket (age, `mất`), then a dash (`Bà nội – mất 2022, hình như
+        K phổi; ho ra máu`, `Bố (58t) — THA; ĐTĐ`): every problem on that line is the relative's, up to a terminator
+        of the class (`bệnh nhân`, `bé`). A colon is no such label here: `Mẹ: con bị ho` is a chat speaker."""
+        if "family" not in self.rules.categories:
+            return
+        n = len(keys)
+        brk = view.line_break_before
+        trie = self.rules.cue_trie
+        for line in range(n):
+            if not (line == 0 or brk[line]):
+                continue
+            if not any(in_target[k] >= 0 and _problem_target(targets[in_target[k]])
+                       for k in range(line, next((j for j in range(line + 1, n) if brk[j]), n))):
+                continue
+            end = next((j for j in range(line + 1, n) if brk[j]), n)
+            k = _skip_line_lead(keys, line, end)
+            if k >= end or in_target[k] >= 0:
+                continue
+            m = _longest_wild(trie, view.words, keys, k, view.acc, lambda e, a, b: e.label == "family")
+            if m is None:
+                continue
+            j = m[0]
+            if j < end and keys[j] == "(":
+                close = next((x for x in range(j + 1, min(j + 8, end)) if keys[x] == ")"), None)
+                if close is None:
+                    continue
+                j = close + 1
+            if not (j < end and keys[j] in _DASHES):
+                continue
+            for x in range(j + 1, end):
+                if "family" in terms[x] and in_target[x] < 0:
+                    break
+                ti = in_target[x]
+                if ti >= 0 and targets[ti].start == x and _problem_target(targets[ti]):
+                    targets[ti].assertions.add("family")
 
     def terminated_before(self, view: TokenView, start: int, category: str, limit: int = 0) -> bool:
         """Whether a terminator of `category` lies between the sentence start (or `limit`) and token
@@ -645,6 +695,11 @@ class ConText:
 
 
 _LINE_BULLETS = {"-", "*", "+", "•", "–", ">", "·"}
+_DASHES = {"-", "–", "—", "--"}
+
+
+def _problem_target(t: Target) -> bool:
+    return t.label in ("DISEASE", "SYMPTOM")
 
 
 def _in_measure(view: TokenView, k: int) -> bool:
