@@ -44,3 +44,20 @@ def test_a_line_the_patient_speaks_names_a_relative():
 def test_a_speaker_label_is_no_patient():
     text = "bn\thôm qua e đi khám\nmẹ bé\tbé nhà e mệt mỏi từ hôm qua\nbn\tmẹ em loét dạ dày lâu r bs ạh"
     assert family(text)["loét dạ dày"] is True
+
+
+def test_a_sender_who_introduces_themself_as_the_patients_child():
+    from vimednlp.clinical import extract
+    text = ("Ngọc Anh: chi oi e la con ba Thoa giuong 9 ra vien hom thu 2\n"
+            "Ngọc Anh: me e bi ung thu vu, hom nay me met nhieu, non 2 lan\n"
+            "Ngọc Anh: ong ngoai e ngay truoc cung bi ung thu da day")
+    fam = {s.text: s.attrs["family"] for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+    assert fam["ung thu vu"] is False and fam["met nhieu"] is False
+    assert fam["ung thu da day"] is True
+
+
+def test_the_introduced_parent_only_is_the_patient():
+    from vimednlp.clinical import extract
+    text = "Tuấn: em là con trai ông Bảy phòng 3\nTuấn: bố em khó thở từ tối, mẹ em thì bị tăng huyết áp"
+    fam = {s.text: s.attrs["family"] for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+    assert fam["khó thở"] is False and fam["tăng huyết áp"] is True

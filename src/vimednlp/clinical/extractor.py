@@ -272,7 +272,13 @@ def _patient_kin() -> tuple | None:
     child_speaker = re.compile(r"^[ \t]*(?:\[[^\]\n]{0,12}\][ \t]*)?(?:\d{1,2}[:h]\d{2}[ \t]*)?(?:[^\W\d_][^\n:()]{0,24}?"
                                r"[ \t]*[(\-–,][ \t]*)?(?:" + alt(child) + r")(?![\w])[^\n:()]{0,20}\)?[ \t]*:",
                                re.MULTILINE) if child else None
-    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker, child_speaker
+    intros, persons = conf.get("child_intros"), conf.get("child_intro_persons") or {}
+    intro = None
+    if intros and persons:
+        intro = (re.compile(r"(?<![\w])(?:" + alt(intros) + r")(?:[ \t]+(?:trai|gai|dau|re|ca|ut))?(?:[ \t]+cua)?[ \t]+(?P<who>"
+                            + alt(persons) + r")(?![\w])"),
+                 {fold_lower(str(k)): {fold_lower(str(w)) for w in v or ()} for k, v in persons.items()})
+    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker, child_speaker, intro
 
 
 def _kin_at(text: str, folded: str, compiled, bare: bool = False) -> list[tuple[int, int, str]]:
@@ -311,9 +317,14 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
     if compiled is None or not any(sp.attrs.get("family") for sp in spans):
         return
     folded = fold_lower(text)
-    _, _, age, stop, reach, speaker, child_speaker = compiled
+    _, _, age, stop, reach, speaker, child_speaker, intro = compiled
     child = child_speaker is not None and child_speaker.search(folded) is not None
-    kins = _kin_at(text, folded, compiled, bare=child)
+    # a sender who introduces themself as the patient's child (`em là con bà Lựu`): that parent's words are the patient
+    intro_kin: set[str] | None = None
+    if not child and intro is not None and (im := intro[0].search(folded)):
+        intro_kin = intro[1].get(im.group("who")) or None
+        child = intro_kin is None
+    kins = _kin_at(text, folded, compiled, bare=child or intro_kin is not None)
     if not kins:
         return
     symptom_starts = sorted(sp.start for sp in spans if sp.label == "SYMPTOM")
@@ -338,6 +349,8 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
     if child:
         # the patient's child writes (or is answered): their bare `mẹ` / `ba` is the patient all through the chat
         patient.update(who for _, _, who in kins if " " not in who)
+    elif intro_kin:
+        patient.update(who for _, _, who in kins if who in intro_kin)
     if not patient:
         return
     starts = [s for s, _, _ in kins]
