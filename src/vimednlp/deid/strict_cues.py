@@ -220,18 +220,29 @@ def _kept_after_person(finder, j: int, L) -> bool:
 
 
 def place_names(finder, L) -> None:
-    """Province and district names in lower case ('ninh bình', 'long an'): two words or more."""
+    """Province and district names in lower case ('ninh bình', 'long an'): two words or more. A district whose
+    words are all common words ('ba vì', 'đơn dương') only right after a word that says where (words.yaml
+    gazetteer_place_cues: 'ở', 'chợ', 'trên', 'xuống', 'huyện')."""
     toks, ctx = finder.ctx.tokens, finder.ctx
     gaz = L["places"]
+    cues = L["marked_words"]["gazetteer_place_cues"] if finder.marks else L["words"]["gazetteer_place_cues"]
     i, n = 0, len(toks)
     while i < n:
         if toks[i][3] == "word" and toks[i][0].islower():
             j = ctx.match_at(i, gaz, folded=True)
             plain = [t[0].islower() and not L["stop"].has(t[0], finder.marks) and not
                      L["common"].has(t[0], finder.marks) and not L["clinical"].has(t[0], finder.marks) for t in toks[i:j]]
-            # (a province needs one word that is no common word, 'bac ninh'; a district all of them)
+            # (a province needs one word that is no common word, 'bac ninh'; a district all of them, or a cue before)
             province = gaz.get(" ".join(ctx.ftoks[i:j])) == "province"
-            if j - i >= 2 and all(t[0].islower() for t in toks[i:j]) and (any(plain) if province else all(plain)):
+            cued = i > 0 and ctx.adj[i - 1] and toks[i - 1][3] == "word" and (
+                toks[i - 1][0].lower() if finder.marks else ctx.ftoks[i - 1]) in cues \
+                and not any((ctx.ftoks[x], ctx.ftoks[x + 1]) in L["pairs"] for x in range(i - 1, j - 1)) \
+                and not (j < n and ctx.adj[j - 1] and (ctx.ftoks[j - 1], ctx.ftoks[j]) in L["pairs"]) \
+                and ctx.ftoks[i] not in L["words"]["street_words"] \
+                and ctx.match_at(i, L["phrases"], folded=True) < j and not any(
+                    L[x].has(" ".join(t[0] for t in toks[i:j]), finder.marks) for x in ("clinical", "known")) \
+                and not (i + 1 < n and ctx.match_at(i + 1, gaz, folded=True) > j)  # ('chợ | đơn dương', not 'chợ đơn' of Chợ Đồn)
+            if j - i >= 2 and all(t[0].islower() for t in toks[i:j]) and (any(plain) if province else all(plain) or cued):
                 finder.take_free(toks[i][1], toks[j - 1][2], "LOCATION", "strict: place name in lower case")
                 i = j
                 continue
