@@ -71,8 +71,10 @@ class PatternRules:
         # a side between a test and its value (`ABI P 0,7`, `phản xạ gân xương trái 2+`)
         self.bare_value = re.compile(r"\s*(?:(?:ben[ \t]+)?(?:phai|trai|p|t)[ \t]+(?=[:=]?[ \t]*\d))?"
                                      r"(?:\([^()\n\d]{0,8}[/%][^()\n\d]{0,8}\)[ \t]*)?(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*"
-                                     r"(?:\d{1,2} ?h(?:\d{2})?[ \t]+(?=\d))?(?:[<>≤≥]=?\s*)?"
-                                     r"(?P<v>\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?)(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
+                                     r"(?:\d{1,2} ?h(?:\d{2})?[ \t]+(?=\d))?"
+                                     # a comparison belongs to the value (`<50`, `> 1000`); a grade in pluses (`HER2 3+`)
+                                     r"(?P<v>(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?|\+{1,3}(?![\w+]))?)"
+                                     r"(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
                                      r"(?!\s*(?:lan|vien|ngay|gio|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))"
                                      # `2 h` is hours; `12,4   H` a lab table's high flag in a column of its own
                                      r"(?! ?h\b)")
