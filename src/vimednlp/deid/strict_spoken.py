@@ -313,7 +313,9 @@ def named_days(finder, L) -> None:
             continue
         # a month in words after 'tháng'
         if f[i] in W["month_word"] and word(i + 1) and f[i + 1] in W["month_numbers" if finder.marks else "month_numbers_plain"] \
-                and not num(i - 1) and before(i) not in W["month_not_after"]:
+                and not num(i - 1) and (before(i) not in W["month_not_after"] or before(i) in W["time_tails"]
+                                        and before(i - 1) in W["time_tail_heads"]):
+            # ('trước', 'sau' that close a time phrase say which one, the month follows: 'lần trước tháng sáu')
             b = i + 2
             if b < n and ctx.adj[b - 1] and (f[i + 1] in ("mười",) and word(b) and f[b] in ("một", "hai")):
                 b += 1  # ('tháng mười một', 'tháng mười hai')
