@@ -38,3 +38,15 @@ def test_strict_removes_a_prefixed_name_written_without_its_apostrophe(text, nam
 ])
 def test_strict_keeps_the_chat_k_for_khong(text, part):
     assert kept(text, part)
+
+
+def test_strict_takes_the_given_name_after_a_removed_prefix():
+    from vimednlp.schema import Span
+
+    text = "hôm qua gặp ông ya đẩu người chu ru ở buôn trên"
+    a = text.index("ông ya")
+    default = [Span(a, a + len("ông ya"), "NAME", "ông ya")]  # a tagger that stopped at the prefix
+    spans = strict_spans(text, default)
+    i = text.index("đẩu")
+    assert any(s.start <= i < s.end for s in spans)
+    assert not any(s.start <= text.index("người") < s.end for s in spans)

@@ -140,6 +140,9 @@ def _name_after(finder, i: int, j: int, title: bool, L) -> int:
         b = k
         if k + 1 < n and ctx.adj[k - 1] and ctx.adj[k] and prefix(k) and after_prefix(k, chain=False):
             b = k + 2
+        elif k < n and k - 1 >= j and ctx.adj[k - 1] and ctx.ftoks[k - 1] in L["words"]["strong_name_prefixes"] \
+                and after_prefix(k - 1, chain=False):
+            b = k + 1  # (the removed part ends with a prefix that is no word: 'ông ya | phôn')
         if b > k:
             finder.take_free(toks[k][1], toks[b - 1][2], "NAME", "strict: the rest of a name after a person cue")
         return b if b > k else i

@@ -82,6 +82,7 @@ class Finder:
         strict_names.middle_names(self, L)
         strict_tokens.token_pass(self, L, P)
         strict_english.foreign_tails(self, L)
+        strict_names.prefix_tails(self, L)
         strict_roles.appositions(self, L)
         strict_roles.trade_descriptions(self, L)
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))

@@ -527,3 +527,21 @@ def _clause_start(finder, i: int, W) -> bool:
     while k >= 0 and toks[k][3] == "word" and toks[k][0].lower() in W["speaker_particles"]:
         k -= 1
     return k < i - 1 and (k < 0 or toks[k][3] != "word" or "\n" in text[toks[k][2]:toks[k + 1][1]])
+
+
+def prefix_tails(finder, L) -> None:
+    """A removed name that ends with a personal prefix that is no Vietnamese word ('… ông ya' | 'phôn', '… ka' |
+    'thương'; words.yaml strong_name_prefixes): the lower-case word after it is the given name, unless it is a
+    function, number or person word or makes a known pair with the prefix."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    ends = {e for s, e, label in finder.labelled if label == "NAME"} | {c.end for c in finder.out if c.label == "NAME"}
+    strong = L["words"]["strong_name_prefixes"]
+    for k in range(len(toks) - 1):
+        w = toks[k + 1][0]
+        if toks[k][2] not in ends or ctx.ftoks[k] not in strong or not ctx.adj[k] or toks[k + 1][3] != "word" \
+                or not w.isalpha() or not w.islower() or not finder.free(toks[k + 1][1], toks[k + 1][2]) \
+                or L["stop"].has(w, marks) or L["spoken"].has(w, marks) or ctx.ftoks[k + 1] in L["person_words"] \
+                or (ctx.ftoks[k], ctx.ftoks[k + 1]) in L["pairs"]:
+            continue
+        finder.take(toks[k + 1][1], toks[k + 1][2], "NAME", "strict: the given name after a removed prefix")
+
