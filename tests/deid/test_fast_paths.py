@@ -164,3 +164,24 @@ def test_the_tokenizer_cuts_at_every_kind_of_whitespace_and_keeps_each_tokens_ow
     assert "".join(rebuilt) == covered
     chunks = [m.span() for m in re.finditer(r"\S+", note)]
     assert all(any(a <= t.start and t.end <= b for a, b in chunks) for t in toks)
+
+
+def test_a_list_folded_at_once_is_each_entry_folded_alone():
+    from vimednlp.text.fold import fold_lower, fold_lower_all
+
+    words = ["Nguyễn Thị Hằng", "ĐƯỜNG Lê Lợi", "ỚT", "ΟΔΟΣ", "cá nhân", "", "Phường Bến Thành\nQuận 1", "Ở"]
+    assert fold_lower_all(words) == [fold_lower(w) for w in words]
+    assert fold_lower_all(w for w in words[:3]) == [fold_lower(w) for w in words[:3]]
+    assert fold_lower_all([]) == []
+
+
+def test_the_folded_ordinary_pairs_are_the_pairs_each_folded():
+    from vimednlp.deid.recognizers import names
+    from vimednlp.text.fold import fold_lower
+
+    pairs, syllables = names.ordinary_words()
+    assert names._folded_syllables() == frozenset(fold_lower(x) for x in syllables)
+    assert names._folded_pairs() == frozenset(fold_lower(x) for x in pairs)
+    first_kept, second_kept = names._half_folded_pairs()
+    assert first_kept == frozenset(f"{a} {fold_lower(b)}" for a, _, b in (p.partition(" ") for p in pairs))
+    assert second_kept == frozenset(f"{fold_lower(a)} {b}" for a, _, b in (p.partition(" ") for p in pairs))

@@ -34,6 +34,17 @@ def fold_lower(text: str) -> str:
     return fold(text).lower()
 
 
+def fold_lower_all(texts) -> list[str]:
+    """`[fold_lower(t) for t in texts]` from one `translate` and one `str.lower` of the texts joined by newlines (a
+    lexicon of 70 000 entries folds in a few milliseconds instead of one call each). Both act character by character;
+    the one rule of `str.lower` that reads a neighbour (a final sigma) stops at a newline as at the end of a string,
+    so each piece comes out as it would alone. A text holding a newline is folded on its own."""
+    texts = list(texts)
+    if any("\n" in t for t in texts):
+        return [fold_lower(t) for t in texts]
+    return fold("\n".join(texts)).lower().split("\n") if texts else []
+
+
 # A note's whole text is folded by several components (the token view, sections, the report reader): the last few
 # long texts are kept, so each is folded once (strings are immutable; a hit costs one hash and one comparison).
 _CACHED_FROM = 256
