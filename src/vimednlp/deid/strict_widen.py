@@ -53,6 +53,15 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
         if not words or before[words[-1].end():] != " ":
             continue  # one space, nothing else, between the head and the span
         k, take = len(words), None
+        last = words[-1].group(0)
+        if sp.label == "NAME" and len(last) == 1 and last.isupper() and last.lower() in L["words"]["prefix_letters"] \
+                and sp.text[:1].isupper() and not (k > 1 and fold_lower(words[-2].group(0)) in L["words"]["letter_heads"]):
+            # (the K', Y, H' of a highland name written as a bare capital before the removed name: 'ủng hộ K Thang',
+            # 'chở Y Blim'; not a letter after its head, 'vitamin K', 'nhóm A'; words.yaml prefix_letters)
+            s = start_from + words[-1].start()
+            out.append(Span(s, s + 1, "NAME", last, "strict", SCORE,
+                            {"explanation": "strict: the prefix letter of a removed name"}))
+            continue
         for n in range(1, min(4, k) + 1):  # the longest head phrase ending right before the span
             gaps = [before[words[j].end():words[j + 1].start()] for j in range(k - n, k - 1)]
             phrase = " ".join(w.group(0) for w in words[-n:])
