@@ -1466,10 +1466,10 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, "name in a table's signer / staff column"))
 
     def _h_apostrophe_names(self, d: _Doc) -> None:
-        """Ede women's names opening with H' (the apostrophe marks them)."""
+        """Names opening with H' (Ê Đê women) or K' (Cơ Ho, Mạ, Churu, M'Nông men): the apostrophe marks them."""
         ctx = d.ctx
         never, out, taken = d.never, d.out, d.taken
-        for m in (_H_APOSTROPHE.finditer(ctx.text) if "H'" in ctx.text else ()):
+        for m in (_H_APOSTROPHE.finditer(ctx.text) if "H'" in ctx.text or "K'" in ctx.text else ()):
             if fold_lower(m.group()) in never or ctx_key(m.group()) in never:
                 continue  # 'Dân tộc: H'Mông': a people, not a woman's name
             # it replaces a shorter name found inside it ('H' alone of "VỢ - H' LOAN ÊBAN")
@@ -1478,7 +1478,7 @@ class NameRecognizer(Recognizer):
                 taken = _without(ctx, out, inner)
             if taken.free(m.start(), m.end()):
                 taken.add(m.start(), m.end())
-                out.append(Candidate(m.start(), m.end(), "NAME", 0.8, self.name, "Ê Đê name opening with H'"))
+                out.append(Candidate(m.start(), m.end(), "NAME", 0.8, self.name, "highland name opening with H' or K'"))
         d.taken = taken
 
     def _east_asian_names(self, d: _Doc) -> None:
