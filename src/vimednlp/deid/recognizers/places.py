@@ -197,6 +197,9 @@ class LocationRecognizer(Recognizer):
             # a unit word followed by its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'thôn Đông'
             u_end = ctx.match_at(i, units) if kt[i] in unit_first else i
             u_end = u_end if u_end > i else None
+            if u_end is not None and i > 0 and toks[i].text in ("đ", "Đ") and ctx.adjacent(i - 1, i) \
+                    and any(ch.isdigit() for ch in toks[i - 1].text):
+                u_end = None  # '415.000đ. Giao': the đồng glued to a price, not 'đ.' for đường
             if u_end is not None:
                 piece = self._unit_piece(ctx, c, gz, i, u_end)
                 if piece is not None:
