@@ -141,3 +141,40 @@ def foreign_tails(finder, L) -> None:
         if j > k:
             end = toks[j - 1][2] + (1 if text[toks[j - 1][2]:toks[j - 1][2] + 1] == "." and toks[j - 1][0] in ("co", "ltd", "inc", "corp") else 0)
             finder.take(toks[k][1], end, "ORGANIZATION", "strict: the words of a foreign organisation's name")
+
+
+def capitalised_org_names(finder, L) -> None:
+    """An English organisation word after capitalised words ('MINH TAM PHARMACY', 'Hanbit Global Assist', 'Sao Mai
+    Dental Clinic'; words.yaml org_tails_en): the run is an organisation's name from its first given name, surname
+    or word in no list on; a run of English words only ('General Hospital',
+    'Family Clinic') stays."""
+    toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
+    tails = L["words"]["org_tails_en"]
+    known, clinical, common = L["known"], L["clinical"], L["common"]
+
+    def cap(k: int) -> bool:
+        w = toks[k][0]
+        return toks[k][3] == "word" and w.isalpha() and w[:1].isupper()
+
+    for k, (w, s, e, kind) in enumerate(toks):
+        if kind != "word" or not cap(k) or not w.isascii() or w.lower() not in tails or len(w) < 4 or k == 0:
+            # (compared as written, four letters or more: 'CỔ' is no 'co', 'Co' of 'Co., Ltd' is foreign_tails')
+            continue
+        j = k
+        while j > 0 and k - j < 4 and ctx.adj[j - 1] and cap(j - 1) and (w.isupper() or not toks[j - 1][0].isupper()
+                                                                        or len(toks[j - 1][0]) > 1):
+            j -= 1
+        if j == k:
+            continue
+        def proper(x: str) -> bool:
+            return L["given"].has(x, marks) or L["surnames"].has(x, marks) \
+                or not (known.has(x, marks) or clinical.has(x, marks) or common.has(x, marks))
+
+        while j < k and not proper(toks[j][0]):
+            j += 1  # (a known word before the name is no part of it: 'Dear | Hanbit Global Assist')
+        if j == k:
+            continue
+        if all(not finder.free(toks[x][1], toks[x][2]) for x in range(j, k + 1)):
+            continue
+        finder.take_free(toks[j][1], e, "ORGANIZATION", "strict: a name before an English organisation word")
+

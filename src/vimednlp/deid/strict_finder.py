@@ -81,6 +81,7 @@ class Finder:
         strict_cues.places_abroad(self, L)
         strict_names.middle_names(self, L)
         strict_tokens.token_pass(self, L, P)
+        strict_english.capitalised_org_names(self, L)
         strict_english.foreign_tails(self, L)
         strict_names.prefix_tails(self, L)
         strict_roles.appositions(self, L)
