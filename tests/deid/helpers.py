@@ -21,3 +21,13 @@ def strict_touched(text, part):
 
     i = text.index(part)
     return any(s.start < i + len(part) and i < s.end for s in strict_spans(text, []))
+
+
+def strict_removed(text, part):
+    """Whether every non-space character of the first occurrence of `part` lies in some strict-profile span (the
+    spans together may cover it: a name and its prefix found apart)."""
+    from vimednlp.deid.strict import strict_spans
+
+    i = text.index(part)
+    spans = strict_spans(text, [])
+    return all(any(s.start <= k < s.end for s in spans) for k in range(i, i + len(part)) if not text[k].isspace())

@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vimednlp.deid.strict import strict_spans
-
-
-def covered(text: str, part: str) -> bool:
-    i = text.index(part)
-    spans = strict_spans(text, [])
-    return all(any(s.start <= k < s.end for s in spans) for k in range(i, i + len(part)) if not text[k].isspace())
+from tests.deid.helpers import strict_removed as covered
 
 
 @pytest.mark.parametrize("text, month", [

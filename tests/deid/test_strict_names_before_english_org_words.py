@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from vimednlp.deid.strict import strict_spans
-
-
-def covered(text: str, part: str) -> bool:
-    i = text.index(part)
-    spans = strict_spans(text, [])
-    return all(any(s.start <= k < s.end for s in spans) for k in range(i, i + len(part)) if not text[k].isspace())
-
-
-def touched(text: str, part: str) -> bool:
-    i = text.index(part)
-    return any(s.start < i + len(part) and i < s.end for s in strict_spans(text, []))
+from tests.deid.helpers import strict_removed as covered, strict_touched as touched
 
 
 @pytest.mark.parametrize("text, org", [
