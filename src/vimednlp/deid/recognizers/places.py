@@ -81,6 +81,7 @@ _UNIT_HEADS = frozenset(_V["unit_heads"])
 _DOC_BEFORE_NUMBER = frozenset(_V["doc_before_number"])
 _ACRONYM_NAMED_UNITS = frozenset(_V["acronym_named_units"])
 _NUMBERED_THINGS = frozenset(_V["numbered_things"])
+_CURRENCY_GLUED = frozenset(_V["currency_glued"])
 _NOT_ADDRESS = frozenset(_V["not_address"])
 
 
@@ -197,7 +198,7 @@ class LocationRecognizer(Recognizer):
             # a unit word followed by its value: 'phường Nghĩa Đô', 'P.12', 'ngõ 89', 'thôn Đông'
             u_end = ctx.match_at(i, units) if kt[i] in unit_first else i
             u_end = u_end if u_end > i else None
-            if u_end is not None and i > 0 and toks[i].text in ("đ", "Đ") and ctx.adjacent(i - 1, i) \
+            if u_end is not None and i > 0 and toks[i].text.lower() in _CURRENCY_GLUED and ctx.adjacent(i - 1, i) \
                     and any(ch.isdigit() for ch in toks[i - 1].text):
                 u_end = None  # '415.000đ. Giao': the đồng glued to a price, not 'đ.' for đường
             if u_end is not None:
