@@ -704,13 +704,47 @@ class TermIndex:
                     continue
                 share = min(1.0, sum(map(len, _WORD.findall(key))) / letters)
                 score = round(SCORES["head"] * (0.6 + 0.4 * share), 4)
-                for i in hits:
-                    e = self.entries[i]
-                    alt = 0.98 if e.kind.endswith("_alt") else 1.0
-                    old = best.get(e.code)
-                    if old is None or old[0] < score * alt:
-                        best[e.code] = (round(score * alt, 4), "head", e.text)
+                self._propose_head(best, hits, score)
                 return
+        self._inner_run(best, forms)
+
+    def _propose_head(self, best: dict[str, tuple[float, str, str]], hits, score: float) -> None:
+        for i in hits:
+            e = self.entries[i]
+            alt = 0.98 if e.kind.endswith("_alt") else 1.0
+            old = best.get(e.code)
+            if old is None or old[0] < score * alt:
+                best[e.code] = (round(score * alt, 4), "head", e.text)
+
+    _INNER_MIN_WORDS = 2
+    _INNER_MIN_LETTERS = 5
+
+    def _inner_run(self, best: dict[str, tuple[float, str, str]], forms: list[str]) -> None:
+        """No leading run names anything: the longest run of two or more words anywhere in the mention
+        (inside one comma-separated part) that is a title or synonym, the earliest of equal length (`tui ho ra
+        máu mấy bữa nay` -> ho ra máu, `con tui nổi mẩn đỏ khắp người` -> nổi mẩn, `Sót rau sau đẻ` -> sót
+        rau). Scored as a head match, a little lower (x0.95): the words around it were not read."""
+        for form in forms:
+            letters = max(1, sum(map(len, _WORD.findall(form))))
+            found: list[tuple[int, int, str]] = []  # (-words, start order, key)
+            order = 0
+            for part in re.split(r"[,;:]", form):
+                words = norm(part).split()
+                for i in range(len(words)):
+                    for j in range(i + self._INNER_MIN_WORDS, len(words) + 1):
+                        key = " ".join(words[i:j])
+                        order += 1
+                        if sum(map(len, _WORD.findall(key))) < self._INNER_MIN_LETTERS:
+                            continue
+                        if key in self.exact or fold(key) in self.folded:
+                            found.append((-(j - i), order, key))
+            if not found:
+                continue
+            key = min(found)[2]
+            hits = self.exact.get(key) or self.folded.get(fold(key)) or ()
+            share = min(1.0, sum(map(len, _WORD.findall(key))) / letters)
+            self._propose_head(best, hits, round(0.95 * SCORES["head"] * (0.6 + 0.4 * share), 4))
+            return
 
     def _tfidf(self, n: str, top: int) -> list[tuple[int, float]]:
         """(entry, similarity) for the nearest terms: cosine on folded char n-grams, then nudged by the
