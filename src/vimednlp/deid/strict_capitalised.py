@@ -12,7 +12,7 @@ item before.
 from __future__ import annotations
 
 from ..text.fold import fold_lower
-from .strict_english import inflected
+from .strict_english import english_here, inflected
 
 _INITIAL_BEFORE = frozenset(".!?:;•*-–—>|\"'()[]\n\t,/+")  # (lists: 'HA 120/80, Mạch 80', 'Viêm phổi / Đái ...')
 
@@ -74,6 +74,10 @@ def capitalised(finder, i: int, L) -> int:
         elif not marks and _given_after_person_word(finder, i, j, L):
             safe = False  # (in text without marks, 'a Tien', 'chi Lan': a capitalised given-name syllable right after
             # a kinship word or title is the person's name, however common a word its letters also spell)
+        elif marks and not initial and wj[1:].islower() and L["lexicon_names"].has(wj, True) \
+                and not _in_ordinary_word(finder, j) and not english_here(finder, j, L):
+            safe = False  # (a given name that only the clinical lexicons or the English list know, alone in a
+            # Vietnamese sentence: 'bởi Quân', '2,4 Ban')
         elif known.has(wj, marks) or wj[1:].islower() and inflected(wj, known):
             safe = True
         elif initial and common.has(wj, marks) or initial and clinical.has(wj, marks) and not (
@@ -180,6 +184,18 @@ def _given_after_person_word(finder, i: int, j: int, L) -> bool:
     if fold_lower(prev) not in L["person_words"] | L["words"]["short_kin"] or fold_lower(w) in L["words"]["speaker_roles"]:
         return False
     return L["given"].has(w, False) and not _sentence_initial(finder.text, toks[i][1])
+
+
+def _in_ordinary_word(finder, j: int) -> bool:
+    """The word at j makes an ordinary word of two syllables with the word before or after it ('khoa Tâm thần',
+    'Phần Hành chính', 'nổi Ban đỏ'; the lower-case entries of the word list)."""
+    from .recognizers.names import lower_word_pairs
+
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    pairs = lower_word_pairs()
+    w = toks[j][0].lower()
+    return j > 0 and ctx.adj[j - 1] and toks[j - 1][3] == "word" and f"{toks[j - 1][0].lower()} {w}" in pairs \
+        or j + 1 < len(toks) and ctx.adj[j] and toks[j + 1][3] == "word" and f"{w} {toks[j + 1][0].lower()}" in pairs
 
 
 def _listed_after(finder, start: int) -> str | None:

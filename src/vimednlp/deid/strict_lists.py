@@ -53,9 +53,14 @@ def word_lists() -> dict:
     pairs: set[tuple[str, str]] = set()  # adjacent words inside them: 'thận mạn' is no surname and given name
     for w in _words_file("deid", "strict", "common_words.txt"):
         common.add(w)
+    # (the words known from the clinical lexicons' cells alone, and those known from another list too: a lexicon word
+    # that is also a given name, 'Quân' of 'Tứ quân tử thang', 'Ban' of 'phát ban', needs more to be safe capitalised)
+    from_lexicon, elsewhere = Words(), Words()
     for name in ("english_words.txt", "countries.txt", "admin_abbreviations.txt", "clinical_terms.txt"):
         for w in _words_file("deid", "strict", name):
             known.add(w)
+            # (an English word is known in English prose; in a Vietnamese sentence 'Ban' is a given name)
+            (from_lexicon if name == "english_words.txt" else elsewhere).add(w)
     for w in _words_file("deid", "strict", "function_words.txt"):
         stop.add(w)
     for w in _words_file("deid", "strict", "spoken_chars.txt"):
@@ -75,6 +80,7 @@ def word_lists() -> dict:
                             pairs.update(pairwise(words))
                         if drugs or " " not in part.strip():
                             known.add(part)  # drug names and one-word terms are capitalised mid-sentence too
+                            from_lexicon.add(part)
     sections = load_yaml(resource_path("clinical", "sections.yaml").read_text(encoding="utf-8"))
     for sec in sections.get("sections", []):
         for h in sec.get("headings", []):
@@ -85,6 +91,7 @@ def word_lists() -> dict:
             if ln.startswith("#") or len(cols) < 2 or cols[0] == "abbr":
                 continue
             known.add(cols[0])
+            elsewhere.add(cols[0])
             for part in cols[1].split("|"):
                 clinical.add(part)
     from .recognizers.lexicons import cues_raw
@@ -100,6 +107,7 @@ def word_lists() -> dict:
             unit = ln.split("\t", 1)[0]
             if unit != "unit" and re.fullmatch(r"[^\W\d_]+", unit):
                 known.add(unit)
+                elsewhere.add(unit)
     codes = {w.lower() for w in _words_file("deid", "strict", "safe_codes.txt")}
     surnames, given = Words(), Words()
     for name in ("surnames.txt", "surnames_extra.txt"):
@@ -111,6 +119,12 @@ def word_lists() -> dict:
     # (a lexicon word that is also a surname, 'Lê', is no evidence of safety when capitalised)
     known.marked -= surnames.marked
     raw = load_yaml(resource_path("deid", "strict", "words.yaml").read_text(encoding="utf-8"))
+    # a given name that the clinical lexicons or the English list alone know ('Quân', 'Ban', 'Tâm'): safe capitalised
+    # mid-sentence only inside an ordinary word of two syllables ('khoa Tâm thần', 'Phần Hành chính') or English prose
+    # (strict_capitalised.py)
+    lexicon_names = Words()
+    lexicon_names.marked = (from_lexicon.marked & given.marked) - elsewhere.marked - {
+        str(p).lower() for p in raw.get("peoples", [])}  # (a people, 'Dao', has its own rule)
     # a people of one word that is no name syllable is safe anywhere ('| Tày |', 'older Nùng and Tày women'); without
     # marks too where its letters spell no name either ('Khmer', but 'Thổ' could be 'Thơ')
     for p in map(str, raw.get("peoples", [])):
@@ -159,7 +173,7 @@ def word_lists() -> dict:
     nations = frozenset(fold_lower(w) for w in _words_file("deid", "strict", "countries.txt")) | frozenset(
         fold_lower(str(w)) for w in raw.get("peoples", []))
     foreign_surnames = frozenset(w.lower() for w in _words_file("deid", "names", "surnames_foreign.txt"))
-    return {"foreign_surnames": foreign_surnames, "nations": nations, "professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
+    return {"lexicon_names": lexicon_names, "foreign_surnames": foreign_surnames, "nations": nations, "professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
             "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases,
             "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical,
             "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken,
