@@ -173,6 +173,8 @@ def _lookup(name: str, word: str, plain: bool):
 def _ocr_word(core: str, f: _Forms) -> str:
     """A word that is no Vietnamese syllable read through OCR confusables until it is one (`đệrn` -> `đệm`,
     `rượư` -> `rượu`); unchanged when no single kind of substitution makes a syllable."""
+    if core and core.isascii() and not core.isalpha():
+        return _ocr_digits(core)
     if not core or is_syllable(core) or core.isascii():
         # (a word without marks is chat or English; `Suy tirn` is read by the ranker's respelling, which knows
         # the index words: `burn` stays burn)
@@ -195,6 +197,26 @@ def _ocr_word(core: str, f: _Forms) -> str:
             if t != low and is_syllable(t):
                 return t if core.islower() else (t.capitalize() if core[:1].isupper() else t)
     return core
+
+
+_DIGIT_WORD = re.compile(r"[A-Za-z]?[a-z]*[01][a-z01]*")
+
+
+def _ocr_digits(core: str) -> str:
+    """A word of lower-case letters with a 0 or 1 among them read through the digits OCR takes for letters
+    (`d0` -> do, `Ng0` -> Ngo, `Burkh0lderia` -> Burkholderia): kept when that makes a Vietnamese syllable, a
+    word of four letters or more, or three with the digit between letters (`n0l`). Codes and acronyms (`T1`, `CD4`, `HbA1c`, `H1N1`) have capitals after their
+    first letter or other digits and stay as written."""
+    if not _DIGIT_WORD.fullmatch(core) or core[0].isdigit():
+        return core
+    letters = sum(ch.isalpha() for ch in core)
+    if letters < 1 or (core[0].isupper() and letters < 2):
+        return core
+    t = core
+    for a, b in forms_ocr_digits():
+        t = t.replace(a, b)
+    inside = len(t) == 3 and core[1].isdigit()  # `n0l`: a letter on each side
+    return t if t.isalpha() and (is_syllable(t.lower()) or len(t) >= 4 or inside) else core
 
 
 def ocr_ascii() -> tuple[tuple[str, str], ...]:

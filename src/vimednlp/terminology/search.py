@@ -415,7 +415,11 @@ class TermIndex:
                 # the written forms, then each one with its abbreviations expanded (`TEN sau dùng thuốc` ->
                 # hoại tử thượng bì nhiễm độc ...), first expansion only
                 expanded = [v for v, via, r in variants if via == "abbreviation" and r == 0] + read_initials
-                self._back_off(best, [b for b, _ in reversed(bases)] + list(dict.fromkeys(expanded))[:4])
+                # (and each form written with marks respelled: OCR's split syllables, `Vi êm phổi thùy` -> viêm
+                # phổi thùy; a chat line without marks respelled word by word reads too much into it)
+                respelled = [x for x in (self._respell(norm(b)) for b, _ in reversed(bases) if has_diacritics(b))
+                             if x]
+                self._back_off(best, [b for b, _ in reversed(bases)] + respelled + list(dict.fromkeys(expanded))[:4])
             self._context_chapter(best, [fold(norm(b)) for b, _ in bases])
             self._context_missing(best, [fold(norm(b)) for b, _ in bases])
         return self._rank(best, k)
@@ -794,7 +798,9 @@ class TermIndex:
         letters = self.__dict__["_letters"]
         out, changed = [], False
         marked = has_diacritics(n)
-        words = self._rejoin(n.split(), vocab)
+        if "_bigrams" not in self.__dict__:
+            self._remark("a", None)
+        words = self._rejoin(n.split(), vocab, self.__dict__["_bigrams"])
         if len(words) != len(n.split()):
             changed = True
         for w in words:
@@ -829,18 +835,22 @@ class TermIndex:
         return " ".join(out) if changed else None
 
     @staticmethod
-    def _rejoin(words: list[str], vocab) -> list[str]:
+    def _rejoin(words: list[str], vocab, bigrams=None) -> list[str]:
         """A syllable OCR or typing split with a space (`thiếu sắ t` -> sắt, `viê m` -> viêm): two neighbours
         written together make an index word and one of them is no Vietnamese syllable and no index word (a
-        lone letter or half a syllable)."""
+        lone letter or half a syllable); or the second opens with a vowel where a syllable cannot (`vi êm` ->
+        viêm: a vowel-initial syllable glued to the one before makes one), the pair never occurs in the index's
+        terms and the joined word does."""
         out: list[str] = []
         i = 0
         while i < len(words):
             if i + 1 < len(words):
                 a, b = words[i], words[i + 1]
                 joined = a + b
-                if (joined.isalpha() and vocab.get(joined) and len(joined) >= 3
-                        and any(p not in vocab and not (len(p) > 1 and is_syllable(p)) for p in (a, b))):
+                split_syllable = any(p not in vocab and not (len(p) > 1 and is_syllable(p)) for p in (a, b))
+                vowel_split = (bigrams is not None and fold(b[:1]) in "aeiouy" and len(joined) >= 4
+                               and vocab.get(joined, 0) >= 3 and not bigrams.get((a, b)))
+                if joined.isalpha() and vocab.get(joined) and len(joined) >= 3 and (split_syllable or vowel_split):
                     out.append(joined)
                     i += 2
                     continue
