@@ -1531,6 +1531,7 @@ class NameRecognizer(Recognizer):
         given_alone: set[str] = set()
         given_weak: set[str] = set()
         given_lower: set[str] = set()
+        given_cued: set[str] = set()
         lex, upper = names(), ctx.upper_doc
         for c in out:
             if c.score < 0.55 or "initial" in c.explanation:
@@ -1548,8 +1549,15 @@ class NameRecognizer(Recognizer):
                 continue
             phrases.setdefault(words[0], []).append((words, len(words) == 1))
             last = toks[j].text
-            if j > i and c.score >= 0.75 and last[:1].isupper() and fold_lower(last) not in _NOT_NAME_LOWER:
-                given_alone.add(last)
+            if j > i and c.score >= 0.75 and last[:1].isupper():
+                # (a common word's folded form blocks an unmarked given name only: in a text written with marks
+                # 'Dợ' is no 'do'; an unmarked one, 'Di' of 'HỜ THỊ DI', needs a role or kinship cue before it)
+                if fold_lower(last) not in _NOT_NAME_LOWER or ctx.diacritics and last.lower() != fold_lower(last) \
+                        and last.lower() not in before:  # ('Bé', 'Út' are kinship words first)
+                    given_alone.add(last)
+                    given_alone.add(last[:1] + last[1:].lower())  # 'THỊ DI' in capitals names 'Di' too
+                else:
+                    given_cued.add(last[:1] + last[1:].lower())
             elif j > i and c.score >= 0.6 and not upper:
                 # a weaker full name ('Khánh Linh nhập viện' in a chat) or a handle in given-first order ('Hưng Đỗ:'):
                 # its given name alone only inside a sentence
@@ -1563,7 +1571,14 @@ class NameRecognizer(Recognizer):
         if not phrases:
             return
         # only tokens that start a known phrase or are one of the given names can be found again
-        given_any = given_alone | given_weak | given_lower
+        given_any = given_alone | given_weak | given_lower | given_cued
+        pairs = ordinary_words()[0] if ctx.diacritics else frozenset()
+        kt = ctx.ktoks
+
+        def ordinary_pair(x: int) -> bool:
+            # a given name that makes an ordinary word with its neighbour ('Bảo hiểm', 'Di căn') is that word
+            return bool(pairs) and (x + 1 < n and ctx.adj[x] and f"{kt[x]} {kt[x + 1]}" in pairs
+                                    or x > 0 and ctx.adj[x - 1] and f"{kt[x - 1]} {kt[x]}" in pairs)
         for x in [x for x, (w, t) in enumerate(zip(ft, toks)) if w in phrases or t[0] in given_any]:
             cands = phrases.get(ft[x])
             for words, needs_cue in sorted(cands or (), key=lambda w: -len(w[0])):
@@ -1579,8 +1594,9 @@ class NameRecognizer(Recognizer):
             else:
                 mid_sentence = x > 0 and ctx.adj[x - 1] and (toks[x - 1].kind == "word" or ft[x - 1] == ",") \
                     and not (x + 1 < n and ctx.adj[x] and toks[x + 1].kind == "word" and ctx.caps[x + 1])
-                if (toks[x].text in given_alone or toks[x].text in given_weak and mid_sentence) \
-                        and taken.free(toks[x].start, toks[x].end) \
+                if (toks[x].text in given_alone or toks[x].text in given_weak and mid_sentence
+                        or toks[x].text in given_cued and ctx.cue_before(x, before) is not None) \
+                        and taken.free(toks[x].start, toks[x].end) and not ordinary_pair(x) \
                         and not (x + 1 < n and ctx.adj[x] and f"{ft[x]} {ft[x + 1]}" in never) \
                         and not (x > 0 and ctx.adj[x - 1] and f"{ft[x - 1]} {ft[x]}" in never) \
                         and not (ctx.ftoks[x] == "trang" and x + 1 < n and toks[x + 1].kind == "number"):
