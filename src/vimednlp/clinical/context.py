@@ -603,6 +603,8 @@ class ConText:
         k = _skip_line_lead(keys, line, end)
         if k >= end:
             return False
+        if _outdented(view, line):
+            return True   # the section's rows were indented under it (a pedigree); a line back at the margin leaves it
         if (t := _starts_with(keys, k, self.rules.terminator_keys(category))):
             cue = _longest_wild(self.rules.cue_trie, view.words, keys, k, view.acc, lambda e, a, b: e.label == category)
             if cue is None or cue[0] <= k + t:
@@ -706,6 +708,32 @@ def _in_measure(view: TokenView, k: int) -> bool:
     s, e = view.tokens.spans[k]
     text = view.text
     return text[e:e + 1].isdigit() or text[s - 1:s].isdigit()
+
+
+def _indent(text: str, pos: int) -> int | None:
+    """Leading spaces and tabs of the line holding `pos`; None for a blank line."""
+    start = text.rfind("\n", 0, pos) + 1
+    k = start
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return None if k >= len(text) or text[k] == "\n" else k - start
+
+
+def _outdented(view: TokenView, line: int) -> bool:
+    """The line starting at token `line` is at the margin while the line above it was indented: rows written
+    under a heading (`GĐ:` then ` mẹ ĐTĐ`, ` bố THA`) end where the text comes back to the margin."""
+    if line <= 0:
+        return False
+    text = view.text
+    pos = view.tokens.spans[line][0]
+    here = _indent(text, pos)
+    if here != 0:
+        return False
+    prev_end = text.rfind("\n", 0, pos)
+    if prev_end <= 0:
+        return False
+    above = _indent(text, prev_end - 1) if text[prev_end - 1] != "\n" else None
+    return bool(above)
 
 
 def _skip_line_lead(keys: list[str], k: int, end: int) -> int:

@@ -200,7 +200,7 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
     if not edits:
         past = _apply_assertions(context, text, spans, view, sections)
         _english_cues(text, spans)
-        _patient_relative(text, spans, past)
+        _patient_relative(text, spans, past, sections)
         return
     read, al = apply_edits(text, edits)
     moved = [Span(*al.to_normalized(sp.start, sp.end), sp.label, "", sp.source, sp.score, {}) for sp in spans]
@@ -217,7 +217,7 @@ def apply_assertions(context, text: str, spans: list[Span], view: TokenView, sec
         if id(mv) in past_moved:
             past.add(id(sp))
     _english_cues(text, spans)
-    _patient_relative(text, spans, past)
+    _patient_relative(text, spans, past, sections)
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +309,8 @@ def _kin_at(text: str, folded: str, compiled, bare: bool = False) -> list[tuple[
     return out
 
 
-def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()) -> None:
+def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset(),
+                      sections: Sequence[Section] = ()) -> None:
     """In a note about a relative (`mẹ run tay phải`, `ba e 63t`), that relative's word is no family cue: a family
     flag whose nearest kinship word before the mention (same sentence) names the patient is taken back, and a history
     cue dropped for the relative's sake (`id(span)` in `past`: `Trước đó mẹ có đợt chóng mặt`) counts again."""
@@ -318,7 +319,9 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
         return
     folded = fold_lower(text)
     _, _, age, stop, reach, speaker, child_speaker, intro = compiled
-    child = child_speaker is not None and child_speaker.search(folded) is not None
+    # a heading with its informant (`Phả hệ (con gái kể):`) is no chat sender
+    child = child_speaker is not None and any(not any(m.start() <= sec.start < m.end() for sec in sections)
+                                              for m in child_speaker.finditer(folded))
     # a sender who introduces themself as the patient's child (`em là con bà Lựu`): that parent's words are the patient
     intro_kin: set[str] | None = None
     if not child and intro is not None and (im := intro[0].search(folded)):
@@ -369,6 +372,19 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
             sp.attrs["historical"] = True
 
 
+_HEADING_QUALIFIER = re.compile(r"[ \t]*\([^()\n]{0,60}\)")
+
+
+def _heading_body(text: str, view: TokenView, sec: Section) -> int:
+    """The token from which a section's implied class may be ended: after the heading's first word, and past a
+    qualifier in brackets (`Phả hệ (con gái kể):`: the informant is no subject of the rows)."""
+    first = view.char_to_token(sec.start, sec.start + 1)[0] + 1
+    m = _HEADING_QUALIFIER.match(text, sec.heading_end)
+    if m is None:
+        return first
+    return max(first, bisect.bisect_left(view._starts, m.end()))
+
+
 def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> set[int]:
     """Set the assertion attrs; returns the ids of the spans whose history cue was dropped for a relative's problem."""
     targets: list[tuple[Span, Target]] = []
@@ -382,7 +398,7 @@ def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, se
     for sp, t in targets:
         sec = section_at(sections, sp.start)
         if sec is not None and sec.implies and not context.terminated_before(
-                view, t.start, sec.implies, view.char_to_token(sec.start, sec.start + 1)[0] + 1):
+                view, t.start, sec.implies, _heading_body(text, view, sec)):
             t.assertions.add(sec.implies)
             reconcile(t)
         if "uncertain" in t.assertions and _in_conditional(text, sp.start):
