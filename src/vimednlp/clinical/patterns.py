@@ -68,16 +68,19 @@ class PatternRules:
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
         # `ĐMMM (mmol/l): 6h 14,2`, `ĐH 11h 10,1`: a unit in brackets and a clock time may come before the value
-        # a side between a test and its value (`ABI P 0,7`, `phản xạ gân xương trái 2+`)
+        # a side between a test and its value (`ABI P 0,7`, `phản xạ gân xương trái 2+`); the other name of the test
+        # in brackets before a lab sheet's column gap or a colon (`AST (GOT)   21`, `eGFR (CKD-EPI)   38`)
         self.bare_value = re.compile(r"\s*(?:(?:ben[ \t]+)?(?:phai|trai|p|t)[ \t]+(?=[:=]?[ \t]*\d))?"
-                                     r"(?:\([^()\n\d]{0,8}[/%][^()\n\d]{0,8}\)[ \t]*)?(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*"
+                                     r"(?:\([^()\n\d]{0,8}[/%][^()\n\d]{0,8}\)[ \t]*|\([^\W\d_][^()\n]{0,13}\)(?= {2,}|\t|[ \t]*[:=|])[ \t]*)?"
+                                     r"(?:[:=|]|la|khoang|luc vao|ket qua)?\s*[:=]?\s*"
                                      r"(?:\d{1,2} ?h(?:\d{2})?[ \t]+(?=\d))?"
                                      # a comparison belongs to the value (`<50`, `> 1000`); a grade in pluses (`HER2 3+`)
                                      r"(?P<v>(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?|\+{1,3}(?![\w+]))?)"
                                      r"(?!\d)(?![^\W\d_])(?![\w/.,]\d)"
                                      r"(?!\s*(?:lan|vien|ngay|gio|tuan|thang|phut|nam|tuoi|ong|goi|lo\b|x\b))"
-                                     # `2 h` is hours; `12,4   H` a lab table's high flag in a column of its own
-                                     r"(?! ?h\b)")
+                                     # `2 h` is hours; `12,4   H` a lab table's high flag in a column of its own, and
+                                     # so is `8,7 H` when a column gap follows the flag (`HbA1c   8,7 H   4,0 - 6,0`)
+                                     r"(?! ?h\b(?! {2,}|\t))")
         # a specimen or sample count, a method in brackets, a table's column bar may sit between test and verdict
         leads = _alt(d.get("verdict_leads") or ["máu"])
         lead = r"\s*(?:(?:" + leads + r")(?![\w])[ \t]*)?(?:\([^()\n]{1,40}\)[ \t]*)?(?:[:=|]|la)?\s*"

@@ -267,10 +267,34 @@ def _ocr_edits(text: str, data: _Data) -> list[Edit]:
             continue
         if folded is None:
             folded = fold_lower(text)
-        if not data.unit_after.match(folded, b):
-            continue   # only a value with its unit: `O2` (oxygen), `B12`, `I10` stay
+        if not data.unit_after.match(folded, b) and not _table_cell(text, a, b):
+            continue   # only a value with its unit or in a lab sheet's cell: `O2` (oxygen), `B12`, `I10` stay
         edits.append((a, b, "".join(data.ocr.get(c, c) for c in v)))
     return edits
+
+
+_COLUMN_GAP = re.compile(r" {2,}|\t")
+_CELL_OPENS = re.compile(r"(?: {2,}|\t|[<>≤≥][ \t]*|[ \t]-[ \t]*)$")
+
+
+@lru_cache(maxsize=1)
+def _cell_closes() -> re.Pattern:
+    flags = load_yaml(resource_path("clinical", "spoken.yaml").read_text(encoding="utf-8")).get("ocr_row_flags") or []
+    alt = "|".join(re.escape(str(f)) for f in sorted(flags, key=lambda f: -len(str(f))))
+    return re.compile(r"(?:[ \t]+(?:" + alt + r"))?(?: {2,}|\t|[ \t]*-[ \t]|[ \t]*$)" if alt else
+                      r"(?: {2,}|\t|[ \t]*-[ \t]|[ \t]*$)", re.MULTILINE)
+
+
+def _table_cell(text: str, a: int, b: int) -> bool:
+    """A value alone in a cell of a lab sheet's row (`Ure   l2,1 H   2,5 - 7,5   mmol/L`): the row has two column gaps
+    or more; the value opens after a gap, a comparison sign or a range dash, and closes before a gap (after a high /
+    low flag, spoken.yaml ocr_row_flags), a range dash or the line end. Its unit is in another column."""
+    ls = text.rfind("\n", 0, a) + 1
+    le = text.find("\n", b)
+    le = len(text) if le < 0 else le
+    if len(_COLUMN_GAP.findall(text, ls, le)) < 2:
+        return False
+    return _CELL_OPENS.search(text[ls:a]) is not None and _cell_closes().match(text[:le], b) is not None
 
 
 @lru_cache(maxsize=1)
