@@ -225,7 +225,8 @@ def _kept_after_person(finder, j: int, L) -> bool:
 def place_names(finder, L) -> None:
     """Province and district names in lower case ('ninh bình', 'long an'): two words or more. A district whose
     words are all common words ('ba vì', 'đơn dương') only right after a word that says where (words.yaml
-    gazetteer_place_cues: 'ở', 'chợ', 'trên', 'xuống', 'huyện')."""
+    gazetteer_place_cues: 'ở', 'chợ', 'trên', 'xuống', 'huyện'), or, in text with marks, written with the place's
+    own marks where no two of its words (nor a word beside it) make an ordinary word ('dưới bắc ninh', 'ở điện biên')."""
     toks, ctx = finder.ctx.tokens, finder.ctx
     gaz = L["places"]
     cues = L["marked_words"]["gazetteer_place_cues"] if finder.marks else L["words"]["gazetteer_place_cues"]
@@ -245,11 +246,38 @@ def place_names(finder, L) -> None:
                 and ctx.match_at(i, L["phrases"], folded=True) < j and not any(
                     L[x].has(" ".join(t[0] for t in toks[i:j]), finder.marks) for x in ("clinical", "known")) \
                 and not (i + 1 < n and ctx.match_at(i + 1, gaz, folded=True) > j)  # ('chợ | đơn dương', not 'chợ đơn' of Chợ Đồn)
-            if j - i >= 2 and all(t[0].islower() for t in toks[i:j]) and (any(plain) if province else all(plain) or cued):
-                finder.take_free(toks[i][1], toks[j - 1][2], "LOCATION", "strict: place name in lower case")
+            # (in text with marks, a province or district spelled with its own marks, whose words make no ordinary word
+            # with each other or the words around, is one even when each word is common: 'bắc ninh', 'điện biên';
+            # 'hòa bình' is a word, 'đánh giá lại' no Gia Lai)
+            marked_place = finder.marks and j - i >= 2 and _exact_place(toks, i, j) \
+                and not any(L["stop"].has(t[0], True) for t in toks[i:j]) \
+                and not _ordinary_run(toks, i - 1 if i > 0 and ctx.adj[i - 1] else i,
+                                      j + 1 if j < n and ctx.adj[j - 1] else j)  # ('ba vì lo quá' is 'dad, because')
+            if j - i >= 2 and all(t[0].islower() for t in toks[i:j]) and (
+                    (any(plain) or marked_place) if province else all(plain) or cued or marked_place):
+                # (the unit before it goes with it: 'xã tri tôn')
+                h = next((i - m for m in (2, 1) if i - m >= 0 and all(ctx.adj[i - m:i]) and " ".join(
+                    t[0].lower() for t in toks[i - m:i]) in L["marked_words"]["name_units"]), i) if marked_place else i
+                finder.take_free(toks[h][1], toks[j - 1][2], "LOCATION", "strict: place name in lower case")
                 i = j
                 continue
         i += 1
+
+
+def _exact_place(toks, i: int, j: int) -> bool:
+    """toks[i:j] spell a province or district with its own marks ('điện biên', not 'đánh giá lại' for Gia Lai)."""
+    from .recognizers.lexicons import domestic_exact
+
+    return " ".join(t[0].lower() for t in toks[i:j]) in domestic_exact()
+
+
+def _ordinary_run(toks, i: int, j: int) -> bool:
+    """Two words of toks[i:j] side by side make an ordinary word in lower case (Viet74K: 'hòa bình'; with the words
+    around a place, 'x-quang bình thường')."""
+    from .recognizers.names import lower_word_pairs
+
+    pairs = lower_word_pairs()
+    return any(f"{toks[k][0].lower()} {toks[k + 1][0].lower()}" in pairs for k in range(i, j - 1))
 
 
 def places_after_words(finder, L) -> None:
