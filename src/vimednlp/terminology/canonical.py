@@ -61,6 +61,8 @@ class _Forms:
     cues: set[tuple[str, ...]] = field(default_factory=set)
     max_cue: int = 1
     en: dict[str, str] = field(default_factory=dict)
+    # lay words -> the clinical words (pattern with marks, pattern without marks or None, replacement)
+    lay: list[tuple[re.Pattern, re.Pattern | None, str]] = field(default_factory=list)
     folded: dict[str, dict] = field(default_factory=dict)  # table name -> the table keyed without marks
 
 
@@ -139,6 +141,12 @@ def forms() -> _Forms:
                 f.max_cue = max(f.max_cue, len(key))
             elif kind == "en":
                 f.en[_low(src)] = dst
+            elif kind in ("lay", "lay_marked"):
+                # whole words; `lay` rows also match a mention written without marks, `lay_marked` ones (`té`,
+                # `ói`: te, oi are other words) only with their marks
+                marked = re.compile(rf"(?<!\w)(?:{_low(src)})(?!\w)")
+                plain_pat = re.compile(rf"(?<!\w)(?:{fold(_low(src))})(?!\w)") if kind == "lay" else None
+                f.lay.append((marked, plain_pat, dst))
             else:
                 raise ValueError(f"unknown kind {kind!r}")
         except (re.error, ValueError) as e:
@@ -378,6 +386,7 @@ def canonical_mention(text: str) -> str | None:
                 words = [head if not _plain(" ".join(words[n:])) else fold(head)] + words[n:]
                 break
     t = " ".join(words)
+    t = _lay_words(t, f)
     t = _strip_context(t, f)
     t = re.sub(r"\s+", " ", t).strip(" ,;:-")
     if not t or t == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip():
@@ -404,6 +413,32 @@ _VI_UNMARKED = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqr
 def _vi_shape(w: str) -> bool:
     """A syllable, or letters with a Vietnamese syllable's shape once marks are gone (`xuong`, `dui`)."""
     return is_syllable(w) or bool(_VI_UNMARKED.fullmatch(fold(w)))
+
+
+def _lay_words(t: str, f: _Forms) -> str:
+    """Lay words said for clinical ones (`ra huyết` -> chảy máu, `có bầu` -> mang thai, `ngủ không được` -> mất
+    ngủ), each row once, in file order; in a mention written without marks the clinical words are written
+    without marks too. The written form is searched as well, so a title that holds the lay words still wins."""
+    if not f.lay:
+        return t
+    plain = _plain(t)
+    low = _low(t)
+    if len(low) != len(t):
+        return t
+    for marked, plain_pat, dst in f.lay:
+        pat = plain_pat if plain else marked
+        if pat is None:
+            continue
+        src = fold(low) if plain else low
+        m = pat.search(src)
+        if not m:
+            continue
+        rep = fold(dst) if plain else dst
+        t = t[:m.start()] + rep + t[m.end():]
+        low = _low(t)
+        if len(low) != len(t):
+            break
+    return t
 
 
 def _strip_context(t: str, f: _Forms) -> str:

@@ -525,6 +525,8 @@ class TermIndex:
         s, r, _ = max(best.values(), key=lambda v: v[0])
         return r in calibration.SIMILARITY_REASONS or not TermIndex._credible(best)
 
+    _MARGINAL = 0.07
+
     def _split(self, best: dict[str, tuple[float, str, str]], query: str, context: str | None) -> None:
         """A mention that names two diagnoses (`THA, ĐTĐ typ 2`, `viêm phổi + suy hô hấp`) and as a whole
         finds only string similarity: each part (canonical.diagnosis_parts) is ranked alone, and the codes of
@@ -550,7 +552,15 @@ class TermIndex:
                 found.append(got)
         strong = sum(got[0].reason not in calibration.SIMILARITY_REASONS for got in found)
         cap, behind = 1.0, False
-        if self._credible(best) and strong < 2:
+        # (a whole found by string similarity alone and barely credible, within MARGINAL of the threshold, gives
+        # way to one part found by an exact or expanded match: `trầm cảm nặng, có ý tưởng tự sát` is the
+        # depression, not the neighbour of its second half; `Pulmonary tuberculosis, smear-positive` keeps its
+        # close neighbour A15.0)
+        marginal = False
+        if best and strong and self._similar_only(best):
+            s0, r0, _ = max(best.values(), key=lambda v: v[0])
+            marginal = calibration.confidence(s0, r0) < calibration.threshold("icd10") + self._MARGINAL
+        if self._credible(best) and strong < 2 and not marginal:
             # the whole mention already finds something credible and the parts do not name two diagnoses
             # for sure (`Pulmonary tuberculosis, smear-positive`): the parts' exact or expanded matches come
             # after its best, their string neighbours not at all
