@@ -17,6 +17,9 @@ from .regex_needs import cannot_match, has_exotic, match_starts
 
 _NOT_DIGIT_BEFORE = r"(?<![\w.,/])"
 _NOT_DIGIT_AFTER = r"(?![\w/]|[.,]\d)"
+# a record code: letters and digits in groups joined by '-', '/' or '.' ('CG-KH-26-1187', 'BN26-095566')
+_CODE_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[\-/.][A-Za-z0-9]+)*")
+_CODE_PARTS = re.compile(r"[A-Za-z]+|[0-9]+|[\-/.]")
 
 
 def _kind_cue(ctx: Context, i: int | None) -> tuple[str | None, str | None]:
@@ -960,4 +963,33 @@ class AgeRecognizer(RuleRecognizer):
 _LEADING_NUMBER = re.compile(r"\d+")
 
 
-
+def same_shape_codes(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A code found once as an ID (by its cue, or in a column headed for it) names the same kind of record where its
+    shape recurs ('Mã chuyển gửi: CG-KH-26-1187 và CG-KH-26-1188', a register's rows 'BN26-094410', 'BN26-096014'):
+    the same letter groups and separators, and digit groups each within one digit of the found one's length. Only a
+    code mixing a group of two or more letters with digits has a shape worth following; a bare number has none."""
+    text = ctx.text
+    shapes: set[str] = set()
+    for c in found:
+        if c.label != "ID" or c.score < 0.75:
+            continue
+        code = text[c.start:c.end]
+        if not 6 <= len(code) <= 30 or not _CODE_SHAPE.fullmatch(code):
+            continue
+        parts = _CODE_PARTS.findall(code)
+        if not any(p.isalpha() and len(p) >= 2 for p in parts) or not any(p.isdigit() for p in parts):
+            continue
+        shapes.add("".join(re.escape(p) if not p.isdigit() else f"[0-9]{{{max(1, len(p) - 1)},{len(p) + 1}}}"
+                           for p in parts))
+    if not shapes:
+        return []
+    taken = Taken(len(text))
+    for c in found:
+        taken.add(c.start, c.end)
+    rx = re.compile(r"(?<![\w\-/.])(?:" + "|".join(sorted(shapes)) + r")(?![\w\-/]|\.\w)")
+    out = []
+    for m in rx.finditer(text):
+        if taken.free(m.start(), m.end()):
+            out.append(Candidate(m.start(), m.end(), "ID", 0.8, "id", "same shape as a code found as an ID elsewhere in "
+                                 "the document", {"kind": "other"}))
+    return out

@@ -22,6 +22,7 @@ from functools import lru_cache
 from ...text.fold import fold_lower
 from .base import Candidate, Context, Recognizer
 from .lexicons import vocab
+from .patterns import same_shape_codes
 
 _V = vocab("table_headers")  # resources/deid/vocab/table_headers.yaml
 
@@ -155,10 +156,10 @@ class TableRecognizer(Recognizer):
 
     def analyze(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
-        if "\t" not in text and "|" not in text and "  " not in text and ":" not in text:
-            return []
         # the other recognizers' candidates so far (the analyzer shares them; none when run alone)
         prior: list[Candidate] = ctx._cache.get("candidates") or []
+        if "\t" not in text and "|" not in text and "  " not in text and ":" not in text:
+            return same_shape_codes(ctx, prior)
         rows: list[tuple[str | None, list[tuple[int, int]], int, str]] = []  # (sep, cells, line start, line)
         pos = 0
         for line in text.split("\n"):
@@ -168,6 +169,8 @@ class TableRecognizer(Recognizer):
         out: list[Candidate] = []
         self._key_values(ctx, rows, out)
         self._blocks(ctx, rows, prior, out)
+        # (last, as the run's last recognizer: a code found by a cue or in a column recurs in rows and lists)
+        out += same_shape_codes(ctx, prior + out)
         return out
 
     # --- 3. key/value rows ------------------------------------------------------------------------------------
