@@ -31,6 +31,7 @@ if __package__ in (None, ""):  # run as a script: make `corpora.synthetic` impor
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from corpora.synthetic import generate as base
+from corpora.synthetic import world
 from vimednlp.schema import Document, Span
 from vimednlp.text.fold import fold
 
@@ -109,7 +110,10 @@ def _say_loose(text: str, rng: random.Random) -> str:
 
 def say_date(text: str, rng: random.Random) -> str:
     def dmy(d, m, y):
-        s = f"{say_number(int(d), rng)} tháng {say_number(int(m), rng)}"
+        day = say_number(int(d), rng)
+        if int(d) <= 10 and rng.random() < .35:  # the first ten days of a month: `mùng năm`, `mồng một`
+            day = f"{rng.choice(['mùng', 'mồng'])} {day}"
+        s = f"{day} tháng {say_number(int(m), rng)}"
         return s + (f" năm {say_year(y, rng)}" if y else "")
     t = re.sub(r"(\d{4})-(\d{1,2})-(\d{1,2})", lambda m: dmy(m[3], m[2], m[1]), text)
     t = re.sub(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", lambda m: dmy(m[1], m[2], m[3]), t)
@@ -235,6 +239,7 @@ def form_fillers(g: FormGen) -> dict[str, Callable[[], tuple[str, str | None, di
         f.update(social_fillers(g))
     if isinstance(g, ChatMixin):
         f.update(chat_fillers(g))
+    f.update(world.world_fillers(g))
     return f
 
 
@@ -989,10 +994,7 @@ MONTHS_EN3 = tuple(m[:3] for m in MONTHS_EN)
 WEEKDAYS_EN3 = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def _lit(value: str, label: str | None) -> str:
-    """A literal value as template markup: `[value|LABEL]` (a labelled span) or the bare text."""
-    value = re.sub(r"\s+", " ", re.sub(r"[\[\]|{}]", "", value)).strip()
-    return f"[{value}|{label}]" if label else value
+_lit = world.lit  # a literal value as template markup: `[value|LABEL]` (a labelled span) or the bare text
 
 
 class ChatMixin:
@@ -1024,6 +1026,10 @@ class ChatMixin:
             full, short = self.hl_person()
         elif k < .7:
             full, short = lower_person(self, "_lp" + key)
+        elif k < .74:  # a person of another script or language (`Natalya Smirnova`, `Смирнова Наталья`, `박지훈`)
+            p = world.world_person(r)
+            full = self.pick([p["latin"], f"{p['given']} {p['sur']}", p["native"] or p["latin"]])
+            short = p["native_given"] if p["native"] and full == p["native"] and r.random() < .5 else p["given"]
         elif k < .82:  # a foreigner by the given name, often hyphenated (`Marie-Claire`), or given-first
             n = self.pick(INTL_NATIONS)
             short = self.pick(CH["foreign_given_hyphen"]) if r.random() < .45 else self.pick(IN["given"][n])
@@ -1057,7 +1063,10 @@ class ChatMixin:
         return d
 
     def c_stamp(self) -> str:
-        r, style = self.r, self.person.setdefault("stamp", self.pick(["num", "num", "num", "rel", "en", "full", "rev"]))
+        r, style = self.r, self.person.setdefault("stamp", self.pick(["num", "num", "num", "rel", "en", "full", "rev",
+                                                                      "dfirst", "ko", "wa"]))
+        if style in ("dfirst", "ko", "wa"):  # day first in English, Korean, WhatsApp's export (world.py)
+            return world.world_stamp(r, style)
         hh, mm = r.randint(5, 23), r.randint(0, 59)
         d, m = r.randint(1, 28), r.randint(1, 12)
         if style == "rel" and r.random() < .8:
@@ -1146,7 +1155,8 @@ def chat_template(g) -> str:
     r = g.r
     g.person["case"] = g.pick(["written", "written", "lower", "fold"])
     people = [f"P{i}" for i in range(r.randint(2, 4))]
-    shape = g.pick(["name_stamp", "name_stamp", "bracket", "stamp_name", "title_stamp", "role_paren", "plain"])
+    shape = g.pick(["name_stamp", "name_stamp", "bracket", "stamp_name", "title_stamp", "role_paren", "plain", "wa",
+                    "kakao"])
     titles = {p: (g.pick(CH["titles_before"]) if r.random() < .4 else "") for p in people}
     roles = {p: (g.pick(CH["roles_after"]) if r.random() < .35 else "") for p in people}
     places = {p: (g.c_loc() if r.random() < .08 else "") for p in people}
@@ -1171,7 +1181,8 @@ def chat_template(g) -> str:
         head = {"name_stamp": f"{title}{name}{role} {stamp}: ", "bracket": f"[{stamp}] {title}{name}: ",
                 "stamp_name": f"{stamp} {title}{name}: ", "title_stamp": f"{title}{name} {stamp}: ",
                 "role_paren": f"{name} ({roles[p] or g.pick(CH['roles_after'])}): ",
-                "plain": f"{title}{name}{' -' + role if role else ''}: "}[shape]
+                "plain": f"{title}{name}{' -' + role if role else ''}: ", "wa": f"{stamp} - {title}{name}: ",
+                "kakao": f"{stamp}, {name} : "}[shape]
         body = g.pick(CH["order_lines"]) if r.random() < .08 else g.pick(CH["chat_bodies"])
         lines.append(head + _chat_tokens(body, g))
     return "\n".join(lines)
@@ -1447,8 +1458,18 @@ TEMPLATES["social_thread"] = ["@social_thread"]
 TEMPLATES["voice_note"] = ["@voice_note"]
 TEMPLATES["family_chat"] = TEMPLATES["family_chat"] + ["@group_chat"]
 TEMPLATES["social"] = TEMPLATES["social"] + ["@social_thread"]
+# round 12 (world.py): travel-insurance claims, tourist clinics, speech-to-text calls, chats of the wider world and of
+# the Mông uplands
+TEMPLATES["travel_claim"] = world.TRAVEL_CLAIM
+TEMPLATES["tourist_clinic"] = world.TOURIST_CLINIC
+TEMPLATES["asr_call"] = world.ASR_CALL
+TEMPLATES["world_chat"] = ["@world_chat"]
+TEMPLATES["hmong_chat"] = ["@hmong_chat"]
+TEMPLATES["bilingual"] = TEMPLATES["bilingual"] + world.TRAVEL_CLAIM[:2]
+TEMPLATES["transcript"] = TEMPLATES["transcript"] + world.ASR_CALL[:2]
 BUILDERS: dict[str, Callable] = {"group_chat": chat_template, "social_thread": social_thread_template,
-                                 "voice_note": voice_note_template}
+                                 "voice_note": voice_note_template, "world_chat": world.world_chat_template,
+                                 "hmong_chat": world.hmong_chat_template}
 GENRES = tuple(TEMPLATES)
 # forms that make the genre what it is (applied always, before any augmentation)
 GENRE_FORMS: dict[str, tuple[str, ...]] = {
@@ -1462,19 +1483,24 @@ GENRE_FORMS: dict[str, tuple[str, ...]] = {
     "lower_transcript": ("spelled", "lower"),  # (the turns keep their lines: a speaker opens each)
     "social_interview": ("spelled", "lower"),
     "voice_note": ("spelled", "lower"),
+    "asr_call": ("spelled", "lower", "asr"),
+    "hmong_chat": ("half_marks",),
 }
 # forms a built chat document draws at random (the keypad's spaced digits, teencode)
-CHAT_FORMS: dict[str, tuple[tuple[str, float], ...]] = {"group_chat": (("spaced_digits", .5), ("teencode", .3))}
+CHAT_FORMS: dict[str, tuple[tuple[str, float], ...]] = {"group_chat": (("spaced_digits", .5), ("teencode", .3)),
+                                                        "world_chat": (("lower_orgs", .3),),
+                                                        "travel_claim": (("lower_orgs", .2),),
+                                                        "transcript": (("asr", .5),)}
 
 
 def tpl_kind(genre: str, g) -> str:
     return "group_chat" if g.person.get("stamp") or genre == "group_chat" else genre
 AUGMENTATIONS = ("lower", "no_marks", "teencode", "ocr", "spelled", "given_first", "handles", "table",
-                 "spaced_digits", "no_punct")
+                 "spaced_digits", "no_punct", "half_marks", "lower_orgs")
 # the order changes are applied in: names are reordered and numbers spelled before letters are changed
 # (stamps and handles come before numbers are spelled or spaced, so a transcript's stamps are spoken too)
-ORDER = ("given_first", "table", "handles", "spelled", "spaced_digits", "teencode", "lower", "no_marks", "ocr",
-         "no_punct")
+ORDER = ("given_first", "table", "handles", "lower_orgs", "spelled", "spaced_digits", "teencode", "lower", "asr",
+         "no_marks", "half_marks", "ocr", "no_punct")
 
 
 # --- segments ------------------------------------------------------------------------------------------------
@@ -1589,9 +1615,13 @@ def f_ocr(segs, rng, g):
 
 
 def _say_segment(text: str, label: str | None, rng: random.Random) -> str:
-    if label == "PHONE":  # nobody reads out the dots of a phone number
+    if label == "PHONE":  # nobody reads out the dots of a phone number; many read it in groups as numbers
+        if rng.random() < .35 and not text.startswith("+"):
+            return world.say_grouped(text, rng, say_number)
         return say_code(text.replace(".", " "), rng)
     if label in ("ID", "IP"):
+        if rng.random() < .25 and re.fullmatch(r"[\d .-]{6,}", text):
+            return world.say_grouped(text, rng, say_number)
         return say_code(text, rng)
     if label == "EMAIL":
         user, _, dom = text.partition("@")
@@ -1689,9 +1719,10 @@ def f_handles(segs, rng, g):
 FORMS: dict[str, Callable] = {
     "lower": f_lower, "no_marks": f_no_marks, "teencode": f_teencode, "ocr": f_ocr, "spelled": f_spelled,
     "given_first": f_given_first, "handles": f_handles, "table": f_table, "spaced_digits": f_spaced_digits,
-    "no_punct": f_no_punct,
+    "no_punct": f_no_punct, "half_marks": world.f_half_marks, "lower_orgs": world.f_lower_orgs, "asr": world.f_asr,
 }
-assert set(FORMS) == set(ORDER) == set(AUGMENTATIONS)
+# speech-to-text damage (`asr`) belongs to spoken genres only: it is no random augmentation
+assert set(FORMS) == set(ORDER) == set(AUGMENTATIONS) | {"asr"}
 
 
 def apply_forms(segs: list[Seg], forms, rng: random.Random, g: FormGen) -> tuple[list[Seg], list[str]]:
