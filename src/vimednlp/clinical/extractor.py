@@ -830,7 +830,8 @@ class ClinicalExtractor:
         cands += self._table_columns(text)
         # a date is when, never what was measured (`Hb 62 → 96 g/L (07/12)`, `Xpert 09/2026:`)
         cands = [c for c in cands if c.label != "RESULT" or c.attrs.get("finding") or not _date_shaped(text, c.start, c.end)]
-        chosen = _drop_doctor_questions(text, _drop_in_heading(text, _drop_in_titles(text, resolve_overlaps(cands))))
+        chosen = _drop_doctor_questions(text, _drop_in_heading(text, _drop_in_titles(text, resolve_overlaps(cands))),
+                                        self.patterns.question_tail, self.patterns.question_check)
         if self.patterns.panel_headings:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
         out = []
@@ -1094,16 +1095,28 @@ def _drop_panel_headings(text: str, folded: str, cands: list[_Cand], headings: s
     return out
 
 
-def _drop_doctor_questions(text: str, cands: list[_Cand]) -> list[_Cand]:
+_CLAUSE_END = re.compile(r"[.!?\n]")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in ".!?\n") + 1
+
+
+def _drop_doctor_questions(text: str, cands: list[_Cand], tail: re.Pattern | None = None,
+                           check: re.Pattern | None = None) -> list[_Cand]:
     """In a chat, a doctor's question (`BS: bé có khó thở, co giật gì không?`) asserts nothing about the patient:
-    its diseases and symptoms are no mentions (corpus convention; no assertion class fits a question)."""
+    its diseases and symptoms are no mentions (corpus convention; no assertion class fits a question). Without its
+    mark, a question ends with a question particle (`tail`, patterns.yaml question_particles: `co sot ko`)."""
     out = []
     for c in cands:
         if c.label in ASSERTION_LABELS:
             ls = text.rfind("\n", 0, c.start) + 1
             if _DOCTOR_TURN.match(text, ls):
-                m = re.compile(r"[.!?\n]").search(text, c.end)
+                m = _CLAUSE_END.search(text, c.end)
                 if m and text[m.start()] == "?":
+                    continue
+                if tail is not None and tail.search(fold_lower(text[c.end:m.start() if m else len(text)])) and not (
+                        check is not None and check.search(fold_lower(text[max(ls, _clause_start(text, c.start)):c.start]))):
                     continue
         out.append(c)
     return out

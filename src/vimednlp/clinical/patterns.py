@@ -120,6 +120,18 @@ class PatternRules:
         self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.panel_headings = {fold_lower(str(x)) for x in d.get("panel_headings") or ()}
+        # a question asked without its mark: the clause ends with a question particle, then maybe who is asked
+        # (`co sot ko`, `di ngoai dc ko e`, `có khó thở không em`); matched on folded text
+        parts, asked = d.get("question_particles") or (), d.get("question_addressees") or ()
+        # a tag that asks for a confirmation (`tiền sử COPD phải không`) states the problem; a check
+        # (`xem có đúng ĐTĐ không`) is a plan, not a question to the patient: both keep their mentions
+        confirm, checks = d.get("question_confirm_words") or (), d.get("question_check_leads") or ()
+        self.question_tail = re.compile(
+            r"(?<![\w])" + (r"(?<!" + r")(?<!".join(f"{re.escape(fold_lower(str(x)))} " for x in confirm) + r")" if confirm else "")
+            + r"(?:" + _alt([fold_lower(str(x)) for x in parts]) + r")(?:[ \t]+(?:"
+            + _alt([fold_lower(str(x)) for x in asked] or ["em"]) + r"))*[ \t]*$") if parts else None
+        self.question_check = re.compile(r"(?<![\w])(?:" + _alt([fold_lower(str(x)) for x in checks]) + r")(?![\w])") \
+            if checks else None
         conts = [fold_lower(str(x)) for x in d.get("dose_continuations") or ()]
         self.dose_continuation = re.compile(r"[ \t]*,?[ \t]*(?:" + "|".join(
             re.escape(x).replace(r"\ ", r"[ \t]+") for x in sorted(conts, key=len, reverse=True)) + r")[ \t]*") if conts else None
