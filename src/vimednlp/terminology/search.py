@@ -304,6 +304,7 @@ class TermIndex:
         variants = []
         read_initials: list[str] = []  # abbreviations read against the initials of the index's terms
         no_tfidf: set[int] = set()  # variants looked up exactly only
+        lower_abbr: set[int] = set()  # lower-case words read as abbreviations (`cap` -> CAP): no combination rules
         for bi, (b, via0) in enumerate(bases):
             start = len(variants)
             variants.append((b, via0, 0))
@@ -323,6 +324,7 @@ class TermIndex:
                     for v, r in abbreviation_variants(up, context):
                         variants.append((v, "abbreviation", r + 1))
                         no_tfidf.add(len(variants) - 1)
+                        lower_abbr.add(len(variants) - 1)
 
         def derive(parent: int, text: str, via: str | None, rank: int, exact_only: bool = False) -> None:
             variants.append((text, via, rank))
@@ -335,7 +337,9 @@ class TermIndex:
                 derive(pi, sing, via or "singular", r)
         if self.system == "icd10":
             # one code for two things ICD-10 codes together (HIV + its opportunistic disease, burns by site)
-            for c, group in _combination_codes(fold(norm(v)) for v, _, _ in variants):
+            # (not on a lower-case word read as an abbreviation: `viem hong cap` is acute, not CAP pneumonia)
+            for c, group in _combination_codes(fold(norm(v)) for i, (v, _, _) in enumerate(variants)
+                                               if i not in lower_abbr):
                 if c in self.titles:
                     add(c, SCORES["combination"], "combination", group)
             variants += [(part, "part", 0) for part in _language_parts(q)]
