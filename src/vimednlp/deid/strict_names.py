@@ -222,6 +222,43 @@ def fragments_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
             finder.take(toks[k][1], toks[k][2], "NAME", "strict: the cut-off piece of a name")
 
 
+def middles_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
+    """The rest of a lower-case name after a removed piece of it ('pi nang | van tien', 'chu mau | van den'): a middle
+    syllable ('thị', 'văn'; without marks 'thi', 'van') right after a removed name, then one or two name syllables or
+    syllables in no list, unless the middle and the next word make a word ('văn bản', 'thị trấn')."""
+    toks, ctx, marks, text = finder.ctx.tokens, finder.ctx, finder.marks, finder.text
+    W = L["words"]
+    middles = L["marked_words"]["name_middles"] if marks else W["name_middles"]
+    stop, common, given, spoken = L["stop"], L["common"], L["given"], L["spoken"]
+    starts = {t[1]: k for k, t in enumerate(toks)}
+    n = len(toks)
+
+    def syllable(k: int) -> bool:
+        w = toks[k][0]
+        return toks[k][3] == "word" and w.isalpha() and w.islower() and not stop.has(w, marks) \
+            and not spoken.has(w, marks) and (given.has(w, marks) or not common.has(w, marks)) \
+            and finder.free(toks[k][1], toks[k][2])
+
+    spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.label == "NAME"]
+    for _s, e in sorted(spans):
+        if text[e:e + 1] != " ":
+            continue
+        k = starts.get(e + 1)
+        if k is None or k + 1 >= n or not ctx.adj[k] or toks[k][3] != "word" or not toks[k][0].islower():
+            continue
+        middle = toks[k][0] if marks else ctx.ftoks[k]
+        # (without marks 'thi' is mostly 'thì': 'quay thi bit'; a given name must follow)
+        if middle not in middles or not finder.free(toks[k][1], toks[k][2]) or not syllable(k + 1) \
+                or not marks and not given.has(toks[k + 1][0], False) \
+                or ctx.ftoks[k + 1] in W["not_name_after_middle"] or (ctx.ftoks[k], ctx.ftoks[k + 1]) in L["pairs"]:
+            continue
+        j = k + 2
+        if j < n and ctx.adj[j - 1] and syllable(j) and given.has(toks[j][0], marks) \
+                and (ctx.ftoks[j - 1], ctx.ftoks[j]) not in L["pairs"]:
+            j += 1
+        finder.take_free(toks[k][1], toks[j - 1][2], "NAME", "strict: the middle and given name after a removed name")
+
+
 def name_line_after(finder, L, name_spans: list[tuple[int, int]]) -> None:
     """A name in capitals cut by a line break ('QUẢNG THỊ HOA' / 'LANG'): a line of one to three words in
     capitals, each a name syllable or in no list, right after a line that ends with a removed name."""
