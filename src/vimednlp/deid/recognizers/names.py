@@ -346,7 +346,56 @@ class _Doc:
     (`out`) and the characters they take (`taken`, made after the token scan)."""
 
     __slots__ = ("before", "caps_names", "comp", "ctx", "cue", "cue_words", "ft", "giv", "giv_mid", "lex", "lower_marks",
-                 "lower_doc", "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper", "highland_doc")
+                 "lower_doc", "lower_tok", "mid", "n", "never", "out", "speakers", "sur", "taken", "toks", "upper",
+                 "highland_doc")
+
+
+def lower_segments(ctx: Context) -> bytearray:
+    """Per token, 1 where it lies in a stretch of the text typed in lower case with marks: a run of lines each with
+    at most one word in ten capitalised, twenty words or more in all, at most 3% of them capitalised and a fifth or
+    more marked (a speech-to-text transcript or a voice message pasted under a capitalised header and above a
+    capitalised note). The whole text when it is such a stretch itself. Cached on the context."""
+    got = ctx._cache.get("lower_segments")
+    if got is not None:
+        return got
+    toks, n = ctx.tokens, len(ctx.tokens)
+    flags = bytearray(n)
+    ctx._cache["lower_segments"] = flags
+    if not ctx.diacritics or ctx.upper_doc or n == 0:
+        return flags
+    if ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words:
+        flags[:] = b"\x01" * n
+        return flags
+    text, ft = ctx.text, ctx.ftoks
+    # each line's token range and its word, capitalised word and marked word counts
+    lines: list[list[int]] = []  # [first token, end token, words, capitalised, marked]
+    cur = [0, 0, 0, 0, 0]
+    for j, t in enumerate(toks):
+        if j > 0 and "\n" in text[toks[j - 1].end:t.start]:
+            cur[1] = j
+            lines.append(cur)
+            cur = [j, j, 0, 0, 0]
+        if t.kind == "word":
+            cur[2] += 1
+            cur[3] += ctx.caps[j]
+            cur[4] += t.text.lower() != ft[j]
+    cur[1] = n
+    lines.append(cur)
+    block: list[list[int]] = []
+
+    def close() -> None:
+        words = sum(x[2] for x in block)
+        if words >= 20 and sum(x[3] for x in block) <= 0.03 * words and sum(x[4] for x in block) >= 0.2 * words:
+            flags[block[0][0]:block[-1][1]] = b"\x01" * (block[-1][1] - block[0][0])
+        block.clear()
+
+    for line in lines:
+        if line[3] * 10 > line[2]:
+            close()
+        else:
+            block.append(line)
+    close()
+    return flags
 
 
 @lru_cache(maxsize=1)
@@ -546,7 +595,9 @@ class NameRecognizer(Recognizer):
         d.caps_names, d.speakers, d.lower_marks = caps_names, speakers, lower_marks
         # any text typed in lower case with marks (a speech-to-text transcript, a dictated hand-over, a chat without
         # ':' handles): names are read from their shape, guarded by the ordinary-word list (ordinary_words)
-        d.lower_doc = ctx.diacritics and not upper and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words
+        # (decided per stretch of lines: a lower-case transcript under a capitalised header is read so too)
+        d.lower_tok = lower_segments(ctx)
+        d.lower_doc = 1 in d.lower_tok
         d.taken = None
         d.highland_doc = _HIGHLANDS_CONTEXT.search(ctx.text) is not None
         return d
@@ -605,7 +656,7 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(t.start, e, "NAME", 0.85, self.name, "initials after a role/kinship cue"))
                 i = ctx.token_index_at(e) or i + 1
                 continue
-            lower_text = not upper and (not ctx.diacritics or d.lower_doc or d.lower_marks)
+            lower_text = not upper and (not ctx.diacritics or d.lower_tok[i] or d.lower_marks)
             if lower_text and t.kind == "word" and not ctx.caps[i]:
                 e = self._highlands_lower(d, i, cue_hit)
                 if e:
@@ -842,7 +893,7 @@ class NameRecognizer(Recognizer):
             out.append(Candidate(t.start, toks[e - 1].end, "NAME", 0.55, self.name,
                                  "given-name lexicon after a kinship cue (lower case)"))
             return e
-        if d.lower_doc and cue_hit and t.kind == "word" and toks[i - 1].kind == "word" and ctx.adj[i - 1]:
+        if d.lower_tok[i] and cue_hit and t.kind == "word" and toks[i - 1].kind == "word" and ctx.adj[i - 1]:
             return self._lower_doc_given(d, i)
         return i + 1
 
@@ -1633,7 +1684,7 @@ class NameRecognizer(Recognizer):
             taken.add(c.start, c.end)
         for x in [x for x, w in enumerate(ft) if w in given]:
             t = toks[x]
-            if not t.text.islower() or not taken.free(t.start, t.end):
+            if not t.text.islower() or not d.lower_tok[x] or not taken.free(t.start, t.end):
                 continue
             nxt = ft[x + 1] if x + 1 < n and ctx.adj[x] and toks[x + 1].kind == "word" else None
             if nxt is not None and f"{ft[x]} {nxt}" in pairs:

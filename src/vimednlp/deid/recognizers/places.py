@@ -19,7 +19,7 @@ from .lexicons import foreign_exact as _foreign_exact
 from .lexicons import ward_exact as _ward_exact
 from .lexicons import org_names as _org_names
 from .lexicons import unit_spellings as _unit_spellings
-from .names import _english_words
+from .names import _english_words, lower_segments
 
 # the gap between two fields of a form line: two spaces or more, or a tab
 _COLUMN_GAP = re.compile(r"[ ]{2,}|\t")
@@ -158,7 +158,8 @@ class LocationRecognizer(Recognizer):
         field_spans = self._address_fields(ctx, c)
         if not ctx.diacritics and not ctx.upper_doc:
             self._lower_tail(ctx, pieces, gz)
-        elif ctx.diacritics and not ctx.upper_doc and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words:
+        elif ctx.diacritics and not ctx.upper_doc and 1 in lower_segments(ctx):
+            # (a stretch of lower-case lines is enough: a transcript pasted under a capitalised header)
             self._lower_marked_places(ctx, gz, pieces)
         self._streets_after_buildings(ctx, c, pieces)
         self._date_line_places(ctx, pieces)
@@ -530,12 +531,13 @@ class LocationRecognizer(Recognizer):
         from .names import lower_word_pairs
 
         toks, n = ctx.tokens, len(ctx.tokens)
+        lower = lower_segments(ctx)
         covered = bytearray(n + 1)
         for a, b, _s, _w in pieces:
             covered[a:b] = b"\x01" * (b - a)
         exact = None
         for i in range(1, n - 1):
-            if covered[i] or toks[i].kind != "word" or not toks[i].text.islower() or not ctx.adj[i] \
+            if covered[i] or toks[i].kind != "word" or not toks[i].text.islower() or not ctx.adj[i] or not lower[i] \
                     or not ctx.cue_before(i, _LOWER_MARKED_BEFORE, skip=""):
                 continue
             e = max(_place_match(ctx, i, gz["province"], False), _place_match(ctx, i, gz["district"], False),
@@ -808,7 +810,7 @@ class OrganizationRecognizer(Recognizer):
                     not ctx.diacritics or toks[i].text.islower() and all(toks[x].text.lower() == ft[x] for x in range(i, h_end))
                     # a text typed all in lower case with marks (speech-to-text, a dictated hand-over): 'bệnh viện
                     # tâm thần tỉnh điện biên' has no capitals to read either
-                    or toks[i].text.islower() and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words):
+                    or toks[i].text.islower() and lower_segments(ctx)[i]):
                 # (a chat that mixes both: the head typed without diacritics says the name is typed so too)
                 # chat without diacritics or capitals: 'bv phoi trung uong', 'ttyt hiep hoa', 'bv da khoa hoe nhai'
                 e, named = self._lower_name(ctx, i, h_end)
@@ -943,7 +945,7 @@ class OrganizationRecognizer(Recognizer):
         mạch') names no one and is left alone."""
         i = ctx.token_index_at(c.start)
         if i and ctx.ftoks[i - 1] not in (",", "cua", "thuoc") and ctx.diacritics and ctx.text[c.start:c.end].islower() \
-                and ctx.n_words >= 20 and ctx.n_cap_words <= 0.03 * ctx.n_words:
+                and lower_segments(ctx)[i]:
             # a transcript in lower case runs its clauses together ('ở phòng công tác xã hội bệnh viện X', 'bác sĩ
             # khoa lao bệnh viện phổi X'): only 'của' / 'thuộc' / a comma tie a department to the hospital there
             return c
