@@ -1467,9 +1467,10 @@ TEMPLATES["world_chat"] = ["@world_chat"]
 TEMPLATES["hmong_chat"] = ["@hmong_chat"]
 TEMPLATES["bilingual"] = TEMPLATES["bilingual"] + world.TRAVEL_CLAIM[:2]
 TEMPLATES["transcript"] = TEMPLATES["transcript"] + world.ASR_CALL[:2]
+TEMPLATES["register"] = TEMPLATES["register"] + ["@hmong_register"]
 BUILDERS: dict[str, Callable] = {"group_chat": chat_template, "social_thread": social_thread_template,
                                  "voice_note": voice_note_template, "world_chat": world.world_chat_template,
-                                 "hmong_chat": world.hmong_chat_template}
+                                 "hmong_chat": world.hmong_chat_template, "hmong_register": lambda g: world.hmong_register(g.r)}
 GENRES = tuple(TEMPLATES)
 # forms that make the genre what it is (applied always, before any augmentation)
 GENRE_FORMS: dict[str, tuple[str, ...]] = {
@@ -1500,7 +1501,7 @@ AUGMENTATIONS = ("lower", "no_marks", "teencode", "ocr", "spelled", "given_first
 # the order changes are applied in: names are reordered and numbers spelled before letters are changed
 # (stamps and handles come before numbers are spelled or spaced, so a transcript's stamps are spoken too)
 ORDER = ("given_first", "table", "handles", "lower_orgs", "spelled", "spaced_digits", "teencode", "lower", "asr",
-         "no_marks", "half_marks", "ocr", "no_punct")
+         "no_marks", "half_marks", "ocr", "no_punct", "provenance")
 
 
 # --- segments ------------------------------------------------------------------------------------------------
@@ -1720,9 +1721,11 @@ FORMS: dict[str, Callable] = {
     "lower": f_lower, "no_marks": f_no_marks, "teencode": f_teencode, "ocr": f_ocr, "spelled": f_spelled,
     "given_first": f_given_first, "handles": f_handles, "table": f_table, "spaced_digits": f_spaced_digits,
     "no_punct": f_no_punct, "half_marks": world.f_half_marks, "lower_orgs": world.f_lower_orgs, "asr": world.f_asr,
+    "provenance": world.f_provenance,
 }
-# speech-to-text damage (`asr`) belongs to spoken genres only: it is no random augmentation
-assert set(FORMS) == set(ORDER) == set(AUGMENTATIONS) | {"asr"}
+# speech-to-text damage (`asr`) belongs to spoken genres only, and a line about who scanned, typed or exported the
+# record (`provenance`, written as it is, whatever the body's form) is drawn on its own: neither is a random augmentation
+assert set(FORMS) == set(ORDER) == set(AUGMENTATIONS) | {"asr", "provenance"}
 
 
 def apply_forms(segs: list[Seg], forms, rng: random.Random, g: FormGen) -> tuple[list[Seg], list[str]]:
@@ -1758,6 +1761,8 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
             chosen.add(form)
     if augment and rng.random() < .5:
         chosen |= set(rng.sample(AUGMENTATIONS, rng.choice([1, 1, 2])))
+    if augment and rng.random() < .2:
+        chosen.add("provenance")
     segs, done = apply_forms(to_segments(text, spans), chosen, rng, g)
     return to_document(segs, f"forms-{genre}-{i:06d}", {"genre": genre, "forms": done, "source": "vimednlp-synthetic-forms"})
 

@@ -469,6 +469,11 @@ def world_fillers(g) -> dict:
                                       f"{r.randint(2, 85)}세", f"{r.randint(2, 85)} yrs"]), "AGE"),
         "wclock": lambda: P(f"{r.randint(7, 22)}:{r.choice(['00', '15', '30', '45'])}", None),
         "wmrn": lambda: P(f"{r.choice(['TC', 'IC', 'FC', 'OPD'])}{r.randint(24, 26)}-{d(5)}", "ID", kind="mrn"),
+        "wgiven_heard": lambda: P(heard_foreign(w_person(g, "a")["given"], r), "NAME"),
+        "wsur_heard": lambda: P(heard_foreign(w_person(g, "a")["sur"], r), "NAME"),
+        "wsur_spelled": lambda: P(spelled_letters(w_person(g, "a")["sur"], r), "NAME"),
+        "ins_heard": lambda: P(heard_foreign(g.person.setdefault("ins_w", insurer(r)), r), "ORGANIZATION"),
+        "wyear": lambda: P(str(r.randint(1940, 2010)), "DATE"),
         "fcity_w": lambda: P(r.choice(["Novosibirsk", "Vladivostok", "Irkutsk", "Moscow", "Seoul", "Busan", "Almaty",
                                         "Ulaanbaatar", "Bangkok", "Vientiane", "Dubai", "Warsaw", "Krasnoyarsk", "Khabarovsk"]),
                              "LOCATION"),
@@ -522,6 +527,10 @@ TOURIST_CLINIC = [
     "- Night doctor {doctor}; interpreter {given} {phone}.",
 ]
 ASR_CALL = [
+    "tổng đài {clinic_w} xin nghe ạ\nngười gọi alo em ơi chị là hướng dẫn viên bên {tour} chị tên {given} có khách bị {sym} "
+    "ở {hotel}\ntổng đài dạ khách tên gì chị\nngười gọi tên là {wgiven_heard} còn họ là {wsur_heard} chị đánh vần {wsur_spelled}\n"
+    "tổng đài dạ khách sinh năm nào ạ\nngười gọi {wyear} bảo hiểm của khách là bên {ins_heard} số hợp đồng {policyno}\n"
+    "tổng đài dạ chị cho em số điện thoại\nngười gọi {phone} được thì gọi anh tài xế {given2} {phone}",
     "tổng đài alo {hospital} xin nghe ạ\nngười gọi ờ alo em ơi chị tên là {name} ở {address} chị gọi hỏi kết quả xét nghiệm "
     "của chồng chị là anh {name2} ấy\ntổng đài dạ chị đọc giúp em mã hồ sơ với ạ\nngười gọi mã là {mrn} em nhé\n"
     "tổng đài dạ anh {given2} sinh ngày {dob} đúng không chị\nngười gọi đúng rồi số điện thoại chị là {phone}\n"
@@ -646,5 +655,90 @@ def hmong_chat_template(g) -> str:
         body = re.sub(r"«(\w+)»", one, g.pick(W["hmong_chat_bodies"]))
         if r.random() < .2:
             body = f"{g.pick(H['kin'])} {lit(people['Y'][1], 'NAME')} " + body
+        if r.random() < .1:  # a sign-off by the called name on a line of its own (`E Dợ - 09...`)
+            body += f"\n{g.pick(['E', 'e', 'c', 'a', 'Em'])} {lit(people[p][1], 'NAME')}" + g.pick(["", " - {phone}", " ({phone})"])
         lines.append(head + body)
     return "\n".join(lines)
+
+
+# --- foreign names as a Vietnamese ear writes them, or spelled letter by letter ---------------------------------
+LETTER_NAMES = json.loads(Path(__file__).with_name("data").joinpath("forms_lists.json").read_text(encoding="utf-8"))[
+    "letter_names"]
+_TONED = {"a": "áà", "e": "éè", "ê": "ếề", "o": "óò", "ô": "ốồ", "i": "íì", "u": "úù"}
+_SYLLABLE = re.compile(r"[^aeiouy]*[aeiouy]+(?:[^aeiouy](?=[^aeiouy])|[^aeiouy]+$)?")
+
+
+def heard_foreign(name: str, r: random.Random) -> str:
+    """A foreign name cut into Vietnamese syllables by ear, lower case (`Veretennikova` -> `vê rê ten ni cô va`,
+    `Oksana` -> `ốc xa na`)."""
+    out = []
+    for word in fold(name).lower().split():
+        w = re.sub(r"[^a-z]", "", word)
+        for a, b in (("sh", "s"), ("zh", "gi"), ("ts", "x"), ("ji", "gi"), ("j", "gi"), ("w", "v"), ("z", "d"), ("q", "c"),
+                     ("k", "c"), ("oo", "u"), ("ee", "i")):
+            w = w.replace(a, b)
+        for syl in _SYLLABLE.findall(w) or [w]:
+            syl = re.sub(r"(?<=[aeiou])y$", "i", syl)
+            if r.random() < .5:
+                syl = syl.replace("e", "ê", 1) if "e" in syl else syl.replace("o", "ô", 1)
+            if r.random() < .2:  # a tone heard on the syllable
+                syl = re.sub(r"[aeiouêô]", lambda m: r.choice(_TONED[m[0]]), syl, count=1)
+            out.append(syl if r.random() < .8 or not syl[0] == "s" else "x" + syl[1:])
+    return " ".join(out)
+
+
+def spelled_letters(name: str, r: random.Random) -> str:
+    """A name spelled letter by letter with the Vietnamese letter names (`vê e rờ e tê ...`)."""
+    return " ".join(r.choice(LETTER_NAMES[c]) for c in fold(name).upper() if c in LETTER_NAMES)
+
+
+# --- the record's own history: who scanned, typed, exported or checked it ------------------------------------------
+def provenance_segs(r: random.Random, g) -> list:
+    """A line about who scanned, typed, exported or checked the record: the person's NAME and the DATE labelled."""
+    tpl = r.choice(W["provenance"])
+    staff = g.given() if r.random() < .75 else g.full_name()
+    d = r.choice([f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2024, 2026)}", f"{r.randint(1, 28)}/{r.randint(1, 12)}",
+                  f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{r.randint(2024, 2026)}"])
+    clock = f"{r.randint(6, 23):02d}:{r.randint(0, 59):02d}"
+    segs = []
+    for part in re.split(r"(\{staff\}|\{date\}|\{clock\})", tpl):
+        if part == "{staff}":
+            segs.append([staff, "NAME", {}])
+        elif part == "{date}":
+            segs.append([d, "DATE", {}])
+        elif part == "{clock}":
+            segs.append([clock, None, {}])
+        elif part:
+            segs.append([part, None, {}])
+    return segs
+
+
+def f_provenance(segs, rng, g):
+    note = provenance_segs(rng, g)
+    if rng.random() < .5:
+        return note + [["\n\n" if rng.random() < .5 else "\n", None, {}]] + segs
+    return segs + [["\n\n" if rng.random() < .5 else "\n", None, {}]] + note
+
+
+def hmong_register(r: random.Random) -> str:
+    """A commune health station's register of births, vaccinations or TB care in the uplands: rows of a Mông (or Thái,
+    Dao) name, a bare birth year, the people, a bare village name, a date and a note; the keeper signs by the called name."""
+    H = W["hmong"]
+    two = lambda: f"{r.choice(H['place_first'])} {r.choice(H['place_second'])}"
+    villages = [two() for _ in range(3)]
+    rows = []
+    for i in range(r.randint(4, 8)):
+        full, called = hmong_person(r)
+        name = r.choice([full, full, full.upper(), fold(full), f"{full.split()[0]} T. {full.split()[-1]}"])
+        place = r.choice(villages)
+        place = r.choice([place, place, f"bản {place}", fold(place)])
+        row = [str(i + 1), lit(name, "NAME"), lit(str(r.randint(1950, 2008)), "DATE"), r.choice(["Mông", "Mông", "Thái", "Dao"]),
+               lit(place, "LOCATION"), lit(f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2025, 2026)}", "DATE"),
+               r.choice(H["register_notes"])]
+        rows.append(r.choice(["\t", " | ", " "]).join(row) if i == 0 else ("\t" if "\t" in rows[0] else " | " if " | " in rows[0]
+                                                                      else " ").join(row))
+    keeper_full, keeper = hmong_person(r)
+    head = f"SỔ {r.choice(['THEO DÕI SINH ĐẺ', 'TIÊM CHỦNG', 'QUẢN LÝ THAI', 'ĐIỀU TRỊ LAO'])} – {lit(hmong_org(r), 'ORGANIZATION')}"
+    cols = "STT\tHọ tên\tNăm sinh\tDân tộc\tThôn/bản\tNgày\tGhi chú"
+    tail = f"Người lập sổ: {lit(keeper_full, 'NAME')}\n{r.choice(['E', 'e', 'c', 'a', 'Em'])} {lit(keeper, 'NAME')} - {{phone}}"
+    return "\n".join([head, cols] + rows + [tail])

@@ -257,13 +257,14 @@ def test_highland_transcripts_speak_ethnic_names_after_role_words_and_weekday_da
 def test_registers_are_columns_of_code_name_birth_year_and_address_without_cues():
     docs = _docs("register", 40)
     for d in docs:
-        rows = [ln for ln in d.text.split("\n") if re.match(r"\|? ?\d+(\t| \| )", ln)]
+        rows = [ln for ln in d.text.split("\n") if re.match(r"\|? ?\d+(\t| \| | (?=\w))", ln)]
         assert len(rows) >= 3, d.id
         offset = 0
         for ln in d.text.split("\n"):
             if ln in rows:
                 inside = {s.label for s in d.spans if offset <= s.start < offset + len(ln)}
-                assert {"ID", "NAME", "LOCATION"} <= inside or {"ID", "NAME", "DATE"} <= inside, (d.id, ln[:2])
+                assert {"ID", "NAME", "LOCATION"} <= inside or {"ID", "NAME", "DATE"} <= inside \
+                    or {"NAME", "DATE", "LOCATION"} <= inside, (d.id, ln[:2])  # (upland registers have no code column)
             elif ln.startswith(("STT", "| STT")):
                 assert not any(offset <= s.start < offset + len(ln) for s in d.spans), d.id  # headers are no PHI
             offset += len(ln) + 1

@@ -9,7 +9,7 @@ import random
 import re
 
 from corpora.synthetic import world
-from corpora.synthetic.forms import generate_forms, make_form_doc
+from corpora.synthetic.forms import FormGen3, generate_forms, make_form_doc
 
 from .test_synthetic_forms import assert_exact
 
@@ -137,3 +137,46 @@ def test_lower_orgs_lower_cases_organisations_only():
     orgs = [s.text for s in doc.spans if s.label == "ORGANIZATION"]
     assert orgs and any(o == o.lower() for o in orgs)
     assert any(s.text != s.text.lower() for s in doc.spans if s.label == "NAME")
+
+
+def test_foreign_names_heard_by_syllable_or_spelled_by_letter_in_calls():
+    r = random.Random(3)
+    heard = world.heard_foreign("Veretennikova", r)
+    assert heard.split()[-1] in ("va", "và", "vá") and len(heard.split()) >= 5
+    assert world.spelled_letters("Ivanova", r).split()[:2] == ["i", "vê"]
+    docs, spans = _spans("asr_call", n=100)
+    spelled = [s.text for _, s in spans if s.label == "NAME" and len(s.text.split()) >= 5
+               and set(s.text.split()) <= {n for v in world.LETTER_NAMES.values() for x in v for n in x.split()}]
+    assert spelled  # a surname spelled letter by letter is one NAME
+
+
+def test_a_line_about_who_scanned_typed_or_exported_the_record_labels_that_person():
+    g = FormGen3(random.Random(1), False)
+    body = [["Họ tên: ", None, {}], ["Lê Văn An", "NAME", {}], [" vào viện.", None, {}]]
+    dated = 0
+    for seed in range(30):
+        out = world.f_provenance([list(x) for x in body], random.Random(seed), g)
+        assert sum(x[1] == "NAME" for x in out) == 2
+        dated += any(x[1] == "DATE" for x in out)
+        assert "".join(x[0] for x in body) in "".join(x[0] for x in out)  # the record itself is unchanged
+    assert dated >= 15
+    docs = generate_forms(300, seed=8, augment=True)
+    marked = [d for d in docs if "provenance" in d.meta["forms"]]
+    assert 20 <= len(marked) <= 90
+    for d in marked:
+        assert_exact(d)
+        first_end, last_start = d.text.find("\n"), d.text.rfind("\n")
+        assert any(s.label == "NAME" and (s.end <= first_end or s.start > last_start) for s in d.spans), d.id
+
+
+def test_upland_registers_list_mong_names_bare_years_and_bare_villages():
+    docs = [d for d in generate_forms(120, seed=4, genres=["register"], augment=False) if "Người lập sổ" in d.text]
+    assert docs
+    for d in docs:
+        assert_exact(d)
+        rows = [ln for ln in d.text.split("\n") if re.match(r"\d+\s", ln)]
+        assert len(rows) >= 4
+        years = [s for s in d.spans if s.label == "DATE" and re.fullmatch(r"(19|20)\d\d", s.text)]
+        assert len(years) >= len(rows)
+    clans = {c.lower() for c in world.W["hmong"]["clans"]}
+    assert any(s.label == "NAME" and s.text.split()[0].lower() in clans for d in docs for s in d.spans)
