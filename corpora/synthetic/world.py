@@ -677,6 +677,8 @@ def heard_foreign(name: str, r: random.Random) -> str:
         for a, b in (("sh", "s"), ("zh", "gi"), ("ts", "x"), ("ji", "gi"), ("j", "gi"), ("w", "v"), ("z", "d"), ("q", "c"),
                      ("k", "c"), ("oo", "u"), ("ee", "i")):
             w = w.replace(a, b)
+        if not w:  # (`&`, `-`: nothing to say)
+            continue
         for syl in _SYLLABLE.findall(w) or [w]:
             syl = re.sub(r"(?<=[aeiou])y$", "i", syl)
             if r.random() < .5:

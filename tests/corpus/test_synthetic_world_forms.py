@@ -180,3 +180,9 @@ def test_upland_registers_list_mong_names_bare_years_and_bare_villages():
         assert len(years) >= len(rows)
     clans = {c.lower() for c in world.W["hmong"]["clans"]}
     assert any(s.label == "NAME" and s.text.split()[0].lower() in clans for d in docs for s in d.spans)
+
+
+def test_names_heard_by_ear_skip_signs_that_are_no_words():
+    r = random.Random(1)
+    assert world.heard_foreign("Samsung Fire & Marine", r).startswith("sam ")
+    assert world.heard_foreign("- &", r) == ""
