@@ -72,12 +72,17 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                     take = k - n
             elif all(g == " " for g in gaps) and (phrase.lower() in marked_heads if marks else fold_lower(phrase) in heads):
                 take = k - n
-        if take is None and not place:
-            take = _org_head_before(before, words, L, marks)
+        org_name = False
+        if take is None:
+            # (a removed name right after an organisation's head and at most two words of its kind is that
+            # organisation's name: 'công ty du lịch | biển ngọc xanh'; no person word between, 'phòng khám bác sĩ …')
+            take = _org_head_before(before, words, L, marks, most=2 if place else 6)
+            org_name = place and take is not None
         if take is not None:
             s, e = start_from + words[take].start(), start_from + words[-1].end()
-            out.append(Span(s, e, "LOCATION" if place else "ORGANIZATION" if sp.label == "LOCATION"
-                            and fold_lower(words[take].group(0)) not in heads else sp.label, text[s:e], "strict", SCORE,
+            out.append(Span(s, e, "ORGANIZATION" if org_name else "LOCATION" if place else "ORGANIZATION"
+                            if sp.label == "LOCATION" and fold_lower(words[take].group(0)) not in heads else sp.label,
+                            text[s:e], "strict", SCORE,
                             {"explanation": "strict: the head words of a removed address or organisation"}))
     # a weekday written just before a removed date ('thứ sáu ngày …', 'Friday, March 14th', 'Tue 09/20/2025')
     days, marked_days = L["words"]["weekdays"], L["marked_words"]["weekdays"]
@@ -281,7 +286,7 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}(?:[/.\-]\d{1,4}){1,2}")
 _ONE_WORD_HEADS = frozenset({"truong", "bv", "bvdk", "bvdkkv", "ttyt", "tyt", "pk", "pkdk", "cty", "thcs", "thpt"})
 
 
-def _org_head_before(before: str, words: list, L, marks: bool) -> int | None:
+def _org_head_before(before: str, words: list, L, marks: bool, most: int = 6) -> int | None:
     """An organisation's head and the plain words of its kind right before a removed place or name ('bệnh viện
     phổi | Kon Tum', 'trường dân tộc nội trú | Đà Lạt', 'bệnh viện đa khoa khu vực | Krông Pa'): the index of
     the head's first word among `words`, or None. Only spaces and words that are known safe and no function word
@@ -299,6 +304,9 @@ def _org_head_before(before: str, words: list, L, marks: bool) -> int | None:
             if len(head) > 3 and (m > 1 or head in _ONE_WORD_HEADS) and (
                     written.lower() in L["cue_marked"]["org_head"] if marks else head in L["cue"]["org_head"]):
                 middle = [w.group(0) for w in words[k - n + m:]]
+                if most < 6 and (len(middle) > most or m < 2 or any(
+                        fold_lower(w) in L["person_heads"] or not w.islower() for w in middle)):
+                    return None  # (before a name: a head of two words or more, its kind in lower case; 'trường ghi …')
                 if all(not L["stop"].has(w, marks) and vietnamese_like(w)
                        and any(L[x].has(w, marks) for x in ("common", "clinical", "known")) for w in middle):
                     return k - n
