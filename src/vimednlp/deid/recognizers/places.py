@@ -146,6 +146,29 @@ _LOWER_MARKED_BEFORE = PhraseSet(_V["lower_marked_place_before"])
 _LOWER_VILLAGE_END = frozenset(_V["lower_village_end"])
 
 
+_LINE_NUMBER = re.compile(r"[ \t]*([0-9]{1,3})[ \t]+(?=\S)")
+
+
+def _line_ordinals(ctx: Context) -> frozenset[int]:
+    """The offsets of numbers that open lines numbered in sequence (a table or a list OCR'd or typed without
+    separators: '1 Kham cap cuu ...', '2 Cong thuc mau ...'): a line-opening number whose neighbour value (one less
+    or one more) opens one of the four lines before or after it. Cached on the context."""
+    got = ctx._cache.get("line_ordinals")
+    if got is not None:
+        return got
+    by_line: dict[int, tuple[int, int]] = {}  # line index -> (value, offset)
+    pos = 0
+    for ln, line in enumerate(ctx.text.split("\n")):
+        m = _LINE_NUMBER.match(line)
+        if m:
+            by_line[ln] = (int(m.group(1)), pos + m.start(1))
+        pos += len(line) + 1
+    out = frozenset(off for ln, (v, off) in by_line.items()
+                    if any(abs(by_line[x][0] - v) == 1 for x in range(ln - 4, ln + 5) if x != ln and x in by_line))
+    ctx._cache["line_ordinals"] = out
+    return out
+
+
 class LocationRecognizer(Recognizer):
     name = "location"
     labels = ("LOCATION",)
@@ -260,7 +283,8 @@ class LocationRecognizer(Recognizer):
                 i = e
                 continue
             # house number glued before a street: '15 Lạc Long Quân', '123/4 Nguyễn Trãi'
-            if not ft[i].isalpha() and _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
+            # (not a row's number: '1 Kham cap cuu ...' / '2 Cong thuc mau ...', lines numbered in sequence)
+            if not ft[i].isalpha() and toks[i].start not in _line_ordinals(ctx) and _NUMBERISH.match(ft[i]) and any(ch.isdigit() for ch in ft[i]) and i + 1 < n and ctx.adjacent(i, i + 1) \
                     and not (i > 0 and ft[i - 1] in _NUMBERED_THINGS) \
                     and "\t" not in ctx.text[toks[i].end:toks[i + 1].start] and (toks[i].end < toks[i + 1].start or ctx.text[toks[i + 1].end:toks[i + 1].end + 1] == "/") \
                     and toks[i + 1].kind == "word" and ctx.caps[i + 1] and not ctx.upper_doc \
