@@ -301,6 +301,15 @@ class TermIndex:
                     bases.append((form, "canonical"))
         # the form without its lead-in is looked up exactly only (its n-grams add little and cost much)
         exact_only = {len(bases) - 1} if len(bases) > 1 and bases[-1][0] != canon else set()
+        if self.system == "icd10":
+            # `bị bệnh tăng đường huyết`: the disease after a leading `bệnh` (disease), exactly only
+            for b, _ in list(bases):
+                words = b.split()
+                if len(words) > 1 and fold(norm(words[0])) == "benh":
+                    rest = " ".join(words[1:])
+                    if all(rest != x for x, _ in bases):
+                        bases.append((rest, "canonical"))
+                        exact_only.add(len(bases) - 1)
         variants = []
         read_initials: list[str] = []  # abbreviations read against the initials of the index's terms
         no_tfidf: set[int] = set()  # variants looked up exactly only
@@ -815,6 +824,7 @@ class TermIndex:
         if "_bigrams" not in self.__dict__:
             self._remark("a", None)
         words = self._rejoin(n.split(), vocab, self.__dict__["_bigrams"])
+        words = self._spoken_loanword(words, vocab, self.__dict__["_bigrams"])
         if len(words) != len(n.split()):
             changed = True
         for w in words:
@@ -870,6 +880,37 @@ class TermIndex:
                     continue
             out.append(words[i])
             i += 1
+        return out
+
+    def _spoken_loanword(self, words: list[str], vocab, bigrams) -> list[str]:
+        """A loanword written as it is said, one short syllable at a time (`zô na` -> zona, `a mi đan` ->
+        amidan): a run of two to four words of three letters or fewer, no pair of which occurs in the index's
+        terms, that written together without marks is an index word of four letters or more (the most frequent
+        one that folds alike)."""
+        plain = self.__dict__.get("_plain_vocab")
+        if plain is None:
+            plain = {}
+            for v, cnt in vocab.items():
+                if v.isalpha() and len(v) >= 4:
+                    f = fold(v)
+                    if f not in plain or vocab[plain[f]] < cnt:
+                        plain[f] = v
+            self.__dict__["_plain_vocab"] = plain
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i + 1, -1):  # the longest run first
+                run = words[i:j]
+                if (all(w.isalpha() and len(w) <= 3 for w in run)
+                        and not any(bigrams.get((a, b)) for a, b in zip(run, run[1:]))):
+                    hit = plain.get(fold("".join(run)))
+                    if hit:
+                        out.append(hit)
+                        i = j
+                        break
+            else:
+                out.append(words[i])
+                i += 1
         return out
 
     def _sound_alike(self, n: str) -> str | None:
