@@ -60,7 +60,7 @@ def test_a_plain_mention_has_no_canonical_view():
     assert canonical_mention("tê bì hai chân") is None          # `tê` alone is a word, not the letter T
     assert canonical_mention("viêm gan A") is None             # `A` is the kind, not a chat particle
     assert canonical_mention("độ tư") is None                  # `tư` is a number only after a ten
-    assert canonical_mention("con e di ngoai long") == "con em di ngoai long"   # not the letters E D
+    assert canonical_mention("con e di ngoai phan den") == "con em di ngoai phan den"   # not the letters E D
 
 
 @pytest.mark.parametrize("mention,expected", [

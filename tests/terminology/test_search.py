@@ -57,8 +57,8 @@ def test_candidates_carry_score_reason_and_title(vi_cache):
     # typos: a word one edit from an index word is set right; otherwise character n-grams
     typo = code("viêm phổii thùy", k=3)
     assert typo[0].code.startswith("J18") and typo[0].reason == "spelling"
-    far = code("viêm phổiii thùy", k=3, min_confidence=0.0)   # two edits: n-grams only, low confidence
-    assert far[0].code.startswith("J18") and far[0].reason == "tfidf"
+    far = code("viêm phổiii thùy", k=3, min_confidence=0.0)   # two edits: n-grams or partial evidence only
+    assert far[0].code.startswith("J18") and far[0].reason in ("tfidf", "head") and far[0].score < 0.9
     assert vimednlp.code is code
 
 
