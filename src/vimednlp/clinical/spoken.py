@@ -504,7 +504,7 @@ def value_edits(text: str) -> list[Edit]:
 
 
 # --- drug and test names spelled as they sound (`phu rô xê mít` = furosemid, `in su lin` = insulin) ----------------
-_SPOKEN_SYLLABLE = re.compile(r"[^\W\d_]{1,5}")
+_SPOKEN_SYLLABLE = re.compile(r"[^\W\d_]+")   # a whole word: `truyền` is never `truyề` + `n`
 _SCHWA = re.compile(r"^([^\W\d_aăâeêioôơuưy]{1,2})[ơờởỡớợ]$")   # `tơ`, `gờ`, `lờ`: a consonant said alone
 _VOWELS = re.compile(r"[aeiouy]+")
 
@@ -555,16 +555,45 @@ def _spoken_name_index() -> dict[str, list[tuple[str, str]]]:
     return idx
 
 
+_LOOSE_MIN = 7       # sound spellings this long or longer may match loosely
+_LOOSE_RATIO = 0.85
+
+
+@lru_cache(maxsize=1)
+def _loose_name_index() -> dict[str, list[tuple[str, str]]]:
+    """Foreign drug names of the lexicon by the first letter of their sound spelling (one word, or two joined:
+    `natri clorid`): first letter -> [(name, sound spelling)], for the loose match of a long spoken name."""
+    from .resources import iter_lexicon
+
+    idx: dict[str, list[tuple[str, str]]] = {}
+    seen = set()
+    for label, term, _, _ in iter_lexicon():
+        # a name written with Vietnamese marks (`thuốc bôi`) is matched as written, never by its sound
+        name = term.lower()
+        joined = name.replace(" ", "")
+        if label != "DRUG" or name in seen or len(joined) < 7 or not joined.isalpha() or name.count(" ") > 1 \
+                or not joined.isascii():
+            continue
+        seen.add(name)
+        ph = _phonetic(name, english=True)
+        if len(ph) >= _LOOSE_MIN:
+            idx.setdefault(ph[0], []).append((name, ph))
+    return idx
+
+
 def _spoken_name_edits(text: str) -> list[Edit]:
     """In a transcript, a run of 2-7 lower-case syllables that sounds like a drug or test name of the lexicon
     (same consonant skeleton, sound spellings at least 80% alike) is read as that name."""
     from difflib import SequenceMatcher
 
     idx = _spoken_name_index()
+    loose = _loose_name_index()
+    written = _drug_and_test_words()
     data = _data()
     # number words and spoken units are read as values, never as a name (`mi li gam` is no `milgamma`)
     units = [k for k in data.units if len(k) > 1]
-    toks = [m for m in _SPOKEN_SYLLABLE.finditer(text) if m.group().islower() and fold_lower(m.group()) not in data.roles]
+    toks = [m for m in _SPOKEN_SYLLABLE.finditer(text) if len(m.group()) <= 7 and m.group().islower()
+            and fold_lower(m.group()) not in data.roles]
     all_keys = [fold_lower(m.group()) for m in toks]
     n = len(toks)
     # where a unit said in words ends when one starts at token t (the shortest); a run holding one is no name
@@ -586,12 +615,26 @@ def _spoken_name_edits(text: str) -> list[Edit]:
                 continue
             if any(unit_end[t] <= j for t in range(i, j)):
                 continue
+            if any(len(all_keys[t]) >= 6 and all_keys[t] in written for t in range(i, j)):
+                continue   # a name already written as one word (`protein niệu`) is no name said in syllables
             spoken = "".join((_SCHWA.match(m.group()).group(1) if _SCHWA.match(m.group()) else m.group()) for m in run)
             ph = _phonetic(spoken, english=False)
             for name, target in idx.get(_skeleton(ph), ()):
                 if SequenceMatcher(None, ph, target).ratio() >= 0.8:
                     best = (run[0].start(), run[-1].end(), name)
                     break
+            if best is None and j - i >= 3 and len(ph) >= _LOOSE_MIN:
+                # speech drops or softens consonants the skeleton keeps (`au men tin` = augmentin, `mê tin pret ni so
+                # lon` = methylprednisolon): a long name said in three syllables or more whose whole sound spelling is
+                # very close (two ordinary syllables can sound like half a name: `đốt sống`, `cấp thành`)
+                sm = SequenceMatcher(None, "", ph)   # the spoken run is the cached side
+                for name, target in loose.get(ph[0], ()):
+                    if abs(len(target) - len(ph)) <= 3:
+                        sm.set_seq1(target)
+                        if sm.real_quick_ratio() >= _LOOSE_RATIO and sm.quick_ratio() >= _LOOSE_RATIO \
+                                and sm.ratio() >= _LOOSE_RATIO:
+                            best = (run[0].start(), run[-1].end(), name)
+                            break
             if best:
                 break
         if best:
