@@ -10,7 +10,7 @@ strict_names), the token pass (strict_tokens), and last the given names the docu
 from __future__ import annotations
 
 from . import (strict_codes, strict_cues, strict_english, strict_names, strict_roles, strict_speakers, strict_spoken,
-               strict_tokens)
+               strict_tables, strict_tokens)
 from .recognizers.base import Candidate, Context
 from .strict_lists import patterns, word_lists
 
@@ -62,6 +62,7 @@ class Finder:
         strict_speakers.exported_speakers(self, P["exported_speaker"], L)
         strict_codes.codes(self, P)
         strict_codes.house_numbers(self, L)
+        strict_tables.name_columns(self, L)
         strict_spoken.spelled_dates(self, L)
         strict_spoken.spoken_dates(self, L)
         strict_spoken.named_days(self, L)
