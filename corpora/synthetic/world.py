@@ -232,6 +232,8 @@ def ward_address_en(r: random.Random) -> str:
     if r.random() < .35:
         parts = parts[1:] if r.random() < .5 else parts[:-1]
     a = ", ".join(parts)
+    if r.random() < .3:  # `Lao Chai commune`, `ward 5`: the kind word in lower case
+        a = re.sub(r"\b(Ward|Commune|District|Province|Town)\b", lambda m: m[1].lower(), a)
     return fold(a) if r.random() < .7 else a
 
 
@@ -293,6 +295,16 @@ def hmong_org(r: random.Random) -> str:
     H = W["hmong"]
     two = lambda: f"{r.choice(H['place_first'])} {r.choice(H['place_second'])}"
     return r.choice(W["hmong_orgs"]).format(w=two(), d=two(), p=two())
+
+
+def login_name(r: random.Random, full: str, place: str) -> str:
+    """A health-information system's account made of a unit, a place and a person's name (`tyt.laochai.vangdo`):
+    the whole account names the person."""
+    name = re.sub(r"[^a-z ]", "", fold(full).lower()).split()
+    name = r.choice([name[:1] + name[-1:], name[-1:] + name[:1], name]) if len(name) > 1 else name
+    place = "".join(re.sub(r"[^a-z ]", "", fold(place).lower()).split()[1:3])  # the village's name, its kind word off
+    sep = r.choice([".", ".", "_"])
+    return sep.join([r.choice(W["login_units"]), place, "".join(name)] if r.random() < .7 else ["".join(name), place])
 
 
 # --- half-marked typing and telex left unconverted ---------------------------------------------------------------
@@ -623,7 +635,8 @@ def hmong_chat_template(g) -> str:
     people = {k: hmong_person(r) for k in ("P0", "P1", "P2", "X", "Y")}
     senders = ["P0", "P1", "P2"][:r.randint(2, 3)]
     roles = {p: (g.pick(H["roles"]) if r.random() < .4 else "") for p in senders}
-    shape = g.pick(["name_stamp", "bracket", "plain", "name_role"])
+    shape = g.pick(["name_stamp", "bracket", "plain", "name_role", "forward"])
+    colleagues = {p: (g.pick(["a", "c", "e", "anh", "chị"]), g.given(), g.pick(H["unit_roles"])) for p in senders}
     place = hmong_place(r)
     lines = []
     if r.random() < .4:
@@ -634,8 +647,11 @@ def hmong_chat_template(g) -> str:
         name = lit(g.pick([people[p][1], people[p][1], people[p][0]]), "NAME")
         stamp = lit(g.c_stamp(), "DATE")
         role = roles[p]
+        pron, colleague, unit = colleagues[p]
         head = {"name_stamp": f"{name}{' ' + role if role else ''} {stamp}: ", "bracket": f"[{stamp}] {name}: ",
-                "plain": f"{name}: ", "name_role": f"{name} ({role or g.pick(H['roles'])}): "}[shape]
+                "plain": f"{name}: ", "name_role": f"{name} ({role or g.pick(H['roles'])}): ",
+                # a message forwarded to a colleague of another unit: `07/12 08:47 Vàng Dợ → a Tuấn CNTT: `
+                "forward": f"{stamp} {name} → {pron} {lit(colleague, 'NAME')} {unit}: "}[shape]
 
         def one(m):
             k = m[1]
@@ -644,7 +660,9 @@ def hmong_chat_template(g) -> str:
             if k == "x":
                 return lit(people["X"][1], "NAME")
             if k == "S":
-                return lit(people[g.person["h_addressee"]][1], "NAME")
+                return lit(colleague if shape == "forward" and r.random() < .5 else people[g.person["h_addressee"]][1], "NAME")
+            if k == "LOGIN":
+                return lit(login_name(r, people[p][0], place), "NAME")
             if k == "PLACE":
                 return lit(g.pick([place, hmong_place(r)]), "LOCATION")
             if k == "ORG":

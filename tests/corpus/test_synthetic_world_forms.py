@@ -186,3 +186,17 @@ def test_names_heard_by_ear_skip_signs_that_are_no_words():
     r = random.Random(1)
     assert world.heard_foreign("Samsung Fire & Marine", r).startswith("sam ")
     assert world.heard_foreign("- &", r) == ""
+
+
+def test_mong_chats_forward_to_a_colleague_by_name_and_name_accounts_made_of_a_name():
+    docs, spans = _spans("hmong_chat", n=120)
+    fwd = [d for d in docs if "→" in d.text]
+    assert fwd
+    for d in fwd:  # `07/12 08:47 Vàng Dợ → a Tuấn CNTT: `: the colleague is a NAME, the unit is not
+        for m in re.finditer(r"→ \w+ (\w+) ", d.text):
+            assert any(s.label == "NAME" and s.start == m.start(1) for s in d.spans), (d.id, m[0])
+    logins = [s.text for _, s in spans if s.label == "NAME" and re.fullmatch(r"[a-z]+([._][a-z]+)+", s.text)]
+    assert logins
+    r = random.Random(3)
+    acc = world.login_name(r, "Vàng A Dợ", "bản Lao Chải xã Tả Van")
+    assert "laochai" in acc and " " not in acc and "tavan" not in acc  # the village's name only, no commune
