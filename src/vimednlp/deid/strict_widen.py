@@ -244,6 +244,12 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             e = a.end + 1
             out.append(Span(a.end, e, "NAME", text[a.end:e], "strict", SCORE,
                             {"explanation": "strict: punctuation inside a name"}))
+    # the dot of an initial that ends a removed name ('Smith, Rebecca J.', 'Kovalenko D.'): the initial's, not a
+    # sentence's, when the name ends with one capital letter
+    for sp in spans:
+        if sp.label == "NAME" and text[sp.end:sp.end + 1] == "." and re.search(r"(?<![^\W\d_])[A-Z]\Z", sp.text):
+            out.append(Span(sp.end, sp.end + 1, "NAME", ".", "strict", SCORE,
+                            {"explanation": "strict: the dot of a name's initial"}))
     # the state or province code after a removed foreign city and a comma ('Portland, OR', 'Houston, TX',
     # 'Toronto, ON'; words.yaml region_codes)
     codes = L["words"]["region_codes"]
