@@ -15,6 +15,7 @@ from ...text.fold import fold_lower, fold_lower_all
 from ...text.syllable import is_syllable
 from .base import Candidate, Context, Recognizer, Taken, _index
 from .lexicons import cues, cues_raw, names, vocab
+from .tables import header_lines
 
 _V = vocab("names")  # resources/deid/vocab/names.yaml
 _MIDDLE_THI = frozenset(_V["middle_thi"])
@@ -453,6 +454,10 @@ class NameRecognizer(Recognizer):
             self._hmong_names_alone(d)
         if "th" in ctx.folded:
             self._age_after_name(d)
+        heads = header_lines(ctx)
+        if heads:
+            # a table's header row typed without separators: 'Họ tên Tuổi Giới Địa chỉ' names columns, not people
+            return [c for c in d.out if not any(s <= c.start and c.end <= e for s, e in heads)]
         return d.out
 
     def _hmong_names_alone(self, d: _Doc) -> None:

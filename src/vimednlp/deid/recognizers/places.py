@@ -24,6 +24,7 @@ from .names import _english_words, lower_segments
 # the gap between two fields of a form line: two spaces or more, or a tab
 _COLUMN_GAP = re.compile(r"[ ]{2,}|\t")
 from .spoken import spoken_number_end
+from .tables import header_lines
 
 _V = vocab("places")  # the word lists below: resources/deid/vocab/places.yaml (each with its reason)
 _ID_CODE = re.compile(r"[a-z]{2,}\d{6,}$")
@@ -186,7 +187,12 @@ class LocationRecognizer(Recognizer):
             self._lower_marked_places(ctx, gz, pieces)
         self._streets_after_buildings(ctx, c, pieces)
         self._date_line_places(ctx, pieces)
-        return self._chain(ctx, pieces, field_spans)
+        out = self._chain(ctx, pieces, field_spans)
+        heads = header_lines(ctx)
+        if heads:
+            # a table's header row typed without separators ('... Phác đồ XN đờm T2 T5 Ghi chú') holds no address
+            out = [x for x in out if not any(s <= x.start and x.end <= e for s, e in heads)]
+        return out
 
     def _scan(self, ctx: Context, c: dict, gz: dict) -> list[tuple[int, int, float, str]]:
         """Token by token: address units with their values, foreign places, provinces, cities and districts,

@@ -62,6 +62,42 @@ _COUNTRIES = frozenset(fold_lower(w) for w in _V["countries"])
 _PROFESSION_END = re.compile(_V["profession_end"])
 _CHOICE = re.compile(r"(?:" + "|".join(re.escape(fold_lower(w)) for w in _V["form_choices"]) + r")\s*[-–:]\s+")
 _MAX_KEY_WORDS = max(len(k.split()) for k in _HEADERS)
+_COLUMN_WORDS = frozenset(_HEADERS) | frozenset(header_key(w) for w in _V["other_columns"])
+_MAX_COLUMN_WORDS = max(len(k.split()) for k in _COLUMN_WORDS)
+_LINE_WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
+
+
+def header_lines(ctx) -> list[tuple[int, int]]:
+    """The lines of a note that are a table's header row written without separators ('Số ĐK Họ tên Tuổi Giới Địa chỉ
+    Phân loại ...', 'TT Ho ten tre Ngay sinh Ten me Can(kg) Cao(cm)'): three column names or more (the identifier
+    keys and the other column words of table_headers.yaml, longest first), covering at least 40% of the line's
+    words, with no ':', comma or number (fields with their values, addresses). Their capitalised words name columns, not
+    people. Cached on the context."""
+    got = ctx._cache.get("header_lines")
+    if got is not None:
+        return got
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in ctx.text.split("\n"):
+        words = [fold_lower(m.group()) for m in _LINE_WORD.finditer(line)]
+        # (a key followed by ':' or a number is a field with its value: 'Họ tên: ... Tuổi: 61' is no header row; a
+        # comma runs an address: 'huyện Hà Quảng, tỉnh Cao Bằng')
+        if 4 <= len(words) <= 40 and ":" not in line and "," not in line and not any(w.isdigit() for w in words):
+            keys = covered = j = 0
+            while j < len(words):
+                for k in range(min(_MAX_COLUMN_WORDS, len(words) - j), 0, -1):
+                    if " ".join(words[j:j + k]) in _COLUMN_WORDS:
+                        keys += 1
+                        covered += k
+                        j += k
+                        break
+                else:
+                    j += 1
+            if keys >= 3 and covered >= 0.4 * len(words):
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    ctx._cache["header_lines"] = out
+    return out
 
 # the shape a cell must have to carry a label (checked on the folded cell)
 _MONTHS = "|".join(sorted((re.escape(w) for w in _V["date_words"]), key=len, reverse=True))
