@@ -20,3 +20,8 @@ def test_a_plan_or_an_unknown_codes_nothing(vi_cache, mention):
 @pytest.mark.parametrize("mention", ["tái khám sau mổ ruột thừa", "theo dõi sốt xuất huyết", "chưa rõ nguyên nhân gây sốt"])
 def test_a_plan_about_a_named_condition_is_read(mention):
     assert not says_absent(mention)
+
+
+@pytest.mark.parametrize("mention", ["F/U: see prior notes", "như trên", "xem lại phiếu khám lần trước", "as above"])
+def test_a_cross_reference_to_other_notes_is_no_diagnosis(vi_cache, mention):
+    assert code(mention) == []
