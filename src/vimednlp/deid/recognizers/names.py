@@ -137,6 +137,8 @@ _HAN_CUES = frozenset(c for c in _V["han_name_cues"] if _HAN.search(c))
 _HAN_HONORIFIC = re.compile(rf"(?<!{_HAN_RUN})(?!" + "|".join(map(re.escape, _V["han_not_names"])) + rf")({_HAN_RUN}{{1,4}}"
                             rf"(?:[ 　]{_HAN_RUN}{{1,4}})?)[ 　]?(?:" + "|".join(map(re.escape, _V["han_honorifics"])) + ")")
 # romanised Mandarin with tone marks ('Lín Měilíng', 'Huáng Zhìqiáng'): carons and macrons never occur in Vietnamese
+_CYRILLIC_NAME = re.compile(_V["cyrillic_name"])
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _PINYIN_ONLY = re.compile("[ǎǐǒǔěāēīōūǖǘǚǜǍǏǑǓĚĀĒĪŌŪ]")
 _PY_WORD = "[A-ZĀÁǍÀĒÉĚÈÜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+"
 _PINYIN_NAME = re.compile(rf"(?<![\w-])({_PY_WORD}(?: {_PY_WORD}){{1,2}})(?![\w-])")
@@ -443,6 +445,8 @@ class NameRecognizer(Recognizer):
         self._h_apostrophe_names(d)
         if _HAN.search(ctx.text) or _PINYIN_ONLY.search(ctx.text):
             self._east_asian_names(d)
+        if _HAS_CYRILLIC.search(ctx.text):
+            self._cyrillic_names(d)
         self._propagate(ctx, d.out, d.taken, d.before)
         if d.lower_doc:
             self._propagate_lower(d)
@@ -1565,6 +1569,23 @@ class NameRecognizer(Recognizer):
             if taken.free(s, e):
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, why))
+        d.taken = taken
+
+    def _cyrillic_names(self, d: _Doc) -> None:
+        """A name written in Cyrillic: two to four capitalised Cyrillic words in a row (names.yaml cyrillic_name);
+        names found inside it give way to it."""
+        ctx, out = d.ctx, d.out
+        taken = d.taken if d.taken is not None else _without(ctx, out, [])
+        for m in _CYRILLIC_NAME.finditer(ctx.text):
+            s, e = m.start(), m.end()
+            inner = [c for c in out if s <= c.start and c.end <= e]
+            if any(c.start < e and s < c.end for c in out if c not in inner):
+                continue
+            if inner:
+                taken = _without(ctx, out, inner)
+            if taken.free(s, e):
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.85, self.name, "capitalised words in Cyrillic"))
         d.taken = taken
 
     def _initials_alone(self, d: _Doc) -> None:
