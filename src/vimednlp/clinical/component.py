@@ -27,7 +27,8 @@ from spacy.tokens import Span as SpacySpan
 from ..schema import ASSERTION_LABELS, ASSERTIONS, CLINICAL_LABELS, Span, register_extensions
 from ..text.tokenizer import char_spans
 from .context import ConText, copy_trie, default_rules
-from .extractor import ClinicalExtractor, _check_labels, apply_assertions, merge_tagger_spans, report_finding_spans
+from .extractor import (ClinicalExtractor, _check_labels, apply_assertions, merge_tagger_spans, relatives_care,
+                        report_finding_spans)
 from .lexicon import Entry, TokenView, split_words
 from .patterns import default_patterns
 from .resources import PRIORITY
@@ -365,6 +366,14 @@ class ContextComponent(_UserRules):
         for sp, rec in zip(spans, records):
             for a in ASSERTIONS:
                 sp._.set(a, bool(rec.attrs.get(a)))
+        # a relative's procedure is no mention (as extract() does)
+        everything = list(doc.spans[CLINICAL_KEY])
+        by_pos = {(r.start, r.end, r.label): r for r in records}
+        recs = [by_pos.get((sp.start_char, sp.end_char, sp.label_)) or Span(sp.start_char, sp.end_char, sp.label_)
+                for sp in everything]
+        drop = relatives_care(doc.text, recs)
+        if drop:
+            doc.spans[CLINICAL_KEY] = [sp for i, sp in enumerate(everything) if i not in drop]
         # an affirmed finding on a test report's description line is the test's RESULT (as extract() does)
         found = {(spans[i].start_char, spans[i].end_char)
                  for i in report_finding_spans(doc.text, view, default_patterns(), records)}

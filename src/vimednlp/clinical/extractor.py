@@ -913,7 +913,36 @@ class ClinicalExtractor:
             spans = merge_tagger_spans(text, spans, found, self.labels | extra)
         if convention == "public":
             spans = self._widen(text, view, spans)
-        return _report_results(text, view, self.patterns, self.annotate(text, spans, view))
+        return _report_results(text, view, self.patterns, _drop_relatives_care(text, self.annotate(text, spans, view)))
+
+
+_CARE_LABELS = ("PROCEDURE",)   # the annotated notes keep a relative's drugs (`vợ HIV đang ARV`), not their procedures
+_CARE_REACH = 40
+
+
+def relatives_care(text: str, spans: Sequence[Span]) -> set[int]:
+    """Indices of the spans that are a relative's procedure, no mention of the patient's care: a procedure right
+    after a relative's problem in the same clause (`em gái suy thận mạn đang chạy thận`, `Ông ngoại – K dạ dày, đã
+    mổ`, `father ESRD on hemodialysis`), left out as the annotated notes do. Shared with the spaCy component."""
+    problems = sorted((sp.end, i) for i, sp in enumerate(spans) if sp.label in ASSERTION_LABELS)
+    if not any(spans[i].attrs.get("family") for _, i in problems):
+        return set()
+    ends = [e for e, _ in problems]
+    out = set()
+    for i, sp in enumerate(spans):
+        if sp.label in _CARE_LABELS:
+            k = bisect.bisect_right(ends, sp.start) - 1
+            if k >= 0:
+                prev = spans[problems[k][1]]
+                if prev.attrs.get("family") and sp.start - prev.end <= _CARE_REACH \
+                        and not _CLAUSE_BREAK.search(text, prev.end, sp.start):
+                    out.add(i)
+    return out
+
+
+def _drop_relatives_care(text: str, spans: list[Span]) -> list[Span]:
+    drop = relatives_care(text, spans)
+    return [sp for i, sp in enumerate(spans) if i not in drop] if drop else spans
 
 
 def _abbreviation_keys(trie) -> dict[str, Entry]:
