@@ -12,7 +12,7 @@ when a CRF uses them (`taggers` stays below `deid`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 from functools import lru_cache
 from itertools import pairwise
 
@@ -146,7 +146,7 @@ class KnownFeatures:
 
     _MAX_PAIRS = 200_000  # entries kept per cache (a long batch would otherwise grow them without end)
 
-    def __init__(self, known: frozenset[str]):
+    def __init__(self, known: AbstractSet[str]):
         self.known = known
         self._words: dict[str, tuple] = {}
         self._small: dict[str, dict[str, tuple]] = {"sh": {}, "r": {}, "k": {}}

@@ -21,7 +21,7 @@ import shutil
 import struct
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, KeysView, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -275,18 +275,21 @@ class CRFTagger(Tagger):
         self._model_path = model_path
         self._known = None  # (known_attributes of this model, read on first use)
 
-    def known_attributes(self) -> frozenset[str]:
+    def known_attributes(self) -> KeysView[str]:
         """The attributes the model has a weight for (crfsuite drops any other attribute when tagging, so leaving
-        them out of the input changes no score). Read from the model file's attribute dictionary (a few ms;
-        `Tagger.info()` would dump and parse the whole model, about 0.3 s)."""
+        them out of the input changes no score), as a set-like view (`in`, `==` with a set). Read from the model
+        file's attribute dictionary (a few ms; `Tagger.info()` would dump and parse the whole model, about 0.3 s).
+        Kept as the keys of a dict of strings to None: such a dict is not tracked by the cyclic garbage collector,
+        where a frozenset of the ~90,000 strings was walked (every string's header read) at each full collection
+        of a long de-identification run."""
         got = getattr(self, "_known", None)
         if got is None:
             self._check_fitted()
             try:
-                got = frozenset(_model_attributes(Path(self._model_path).read_bytes()))
+                names = _model_attributes(Path(self._model_path).read_bytes())
             except (OSError, ValueError, struct.error, UnicodeDecodeError):
-                got = frozenset(a for a, _label in self._tagger.info().state_features)
-            self._known = got
+                names = [a for a, _label in self._tagger.info().state_features]
+            got = self._known = dict.fromkeys(names).keys()
         return got
 
     # --- prediction -----------------------------------------------------------------------------
