@@ -35,3 +35,17 @@ def test_letters_with_no_digit_stay_text():
     # `O2` (oxygen) and a word in a row are no values
     spans = extract("Thở O2   2 lít/phút   qua gọng mũi\n")
     assert not any(s.label == "RESULT" and "O2" in s.text for s in spans)
+
+
+def test_reference_range_in_a_row_is_no_dose():
+    text = ("Tên xét nghiệm   Kết quả   Trị số BT   Đơn vị\n"
+            "eGFR (CKD-EPI)   38   > 90   mL/ph/1,73m2\n"
+            "Creatinin   161 H   62 - 120   umol/L\n")
+    spans = extract(text)
+    assert not any(s.label == "DOSAGE" for s in spans)
+    assert "38" in [s.text for s in spans if s.label == "RESULT"]
+
+
+def test_a_prescription_row_keeps_its_dose():
+    spans = extract("1. Amlodipin   5mg   1 viên uống sáng   30 viên\n")
+    assert any(s.label == "DOSAGE" and "5mg" in s.text for s in spans)

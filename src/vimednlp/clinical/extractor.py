@@ -834,6 +834,7 @@ class ClinicalExtractor:
                                         self.patterns.question_tail, self.patterns.question_check)
         if self.patterns.panel_headings:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
+        chosen = _drop_range_doses(text, chosen)
         out = []
         for c in chosen:
             if c.label not in self.labels or c.attrs.get("generic"):
@@ -918,6 +919,27 @@ class ClinicalExtractor:
 
 _CARE_LABELS = ("PROCEDURE",)   # the annotated notes keep a relative's drugs (`vợ HIV đang ARV`), not their procedures
 _CARE_REACH = 40
+
+
+def _drop_range_doses(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A lab sheet's row (`eGFR (CKD-EPI)   38   > 90   mL/ph/1,73m2`, `Microalbumin niệu   185 H   < 30   mg/L`)
+    holds a test, its value and the reference range in columns: an amount in it is no dose when the row names a
+    test before it and no drug."""
+    doses = [c for c in cands if c.label == "DOSAGE"]
+    if not doses:
+        return cands
+    drop = set()
+    for c in doses:
+        ls = text.rfind("\n", 0, c.start) + 1
+        le = text.find("\n", c.end)
+        le = len(text) if le < 0 else le
+        if len(_COLUMN_GAP.findall(text, ls, le)) < 2:
+            continue
+        on_line = [x for x in cands if ls <= x.start and x.end <= le]
+        if any(x.label == "DRUG" for x in on_line) or not any(x.label == "TEST" and x.end <= c.start for x in on_line):
+            continue
+        drop.add(id(c))
+    return [c for c in cands if id(c) not in drop] if drop else cands
 
 
 def relatives_care(text: str, spans: Sequence[Span]) -> set[int]:
