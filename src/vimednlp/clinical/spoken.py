@@ -491,10 +491,29 @@ def _digit_ratio_edits(text: str, data: _Data) -> list[Edit]:
     return [(m.start(), m.end(), f"{m.group(1)}/{m.group(2)}") for m in _digit_ratio(data.ratio_words).finditer(text)]
 
 
+_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_A-ZĐ][^\W\d_]*)(?![\w-])")
+
+
+def _hyphen_break_edits(text: str) -> list[Edit]:
+    """A word a scan or a print cut at a line end with a hyphen (`Triglyce-⏎rid`, `Chẩn đo-⏎án`, `chuy-⏎ển`) is read
+    whole when the joined word is one Vietnamese syllable or a drug or test word of the lexicon."""
+    from ..text.syllable import is_syllable
+
+    if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
+        return []
+    out = []
+    for m in _HYPHEN_BREAK.finditer(text):
+        joined = m.group(1) + m.group(2)
+        if is_syllable(joined.lower()) or (len(joined) >= 6 and fold_lower(joined) in _drug_and_test_words()):
+            out.append((m.end(1), m.start(2), ""))
+    return out
+
+
 def value_edits(text: str) -> list[Edit]:
     """Edits that turn spoken numbers and units and OCR-misread values into digits; [] for most notes."""
     data = _data()
-    edits = _ocr_edits(text, data) + _ocr_word_edits(text, data) + _digit_ratio_edits(text, data)
+    edits = _hyphen_break_edits(text)
+    edits += _ocr_edits(text, data) + _ocr_word_edits(text, data) + _digit_ratio_edits(text, data)
     edits += _ocr_letter_edits(text, edits)
     if _may_be_spoken(text.lower(), data):
         edits += _spoken_edits(text, data)
