@@ -49,3 +49,12 @@ def test_finding_ends_where_a_further_test_of_the_clause_begins():
     spans = labelled("Điện tim: nhịp nhanh xoang, QTc 500 ms.")
     assert ("RESULT", "nhịp nhanh xoang") in spans
     assert ("TEST", "QTc") in spans
+
+
+def test_register_corner_and_plan_name_their_service():
+    text = ("Tái khám định kỳ (sổ QL THA-ĐTĐ số 0417). PK mạn tính – góc hen trẻ em.\n"
+            "KẾ HOẠCH HEN (dán tủ lạnh): xịt Salbutamol khi khó thở.\n"
+            "Khám sàng lọc tiếp xúc lao cho con.\n"
+            "CĐ: hen phế quản bậc 2.")
+    dis = [s.text for s in extract(text) if s.label == "DISEASE"]
+    assert dis == ["hen phế quản"]
