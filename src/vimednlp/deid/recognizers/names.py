@@ -139,6 +139,8 @@ _HAN_HONORIFIC = re.compile(rf"(?<!{_HAN_RUN})(?!" + "|".join(map(re.escape, _V[
 # romanised Mandarin with tone marks ('Lín Měilíng', 'Huáng Zhìqiáng'): carons and macrons never occur in Vietnamese
 _CYRILLIC_NAME = re.compile(_V["cyrillic_name"])
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LONE_NOT_AFTER = frozenset(_V["lone_given_not_after"])
+_LONE_GIVEN_NEVER = frozenset(_V["lone_given_never"])
 _PINYIN_ONLY = re.compile("[ǎǐǒǔěāēīōūǖǘǚǜǍǏǑǓĚĀĒĪŌŪ]")
 _PY_WORD = "[A-ZĀÁǍÀĒÉĚÈÜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+"
 _PINYIN_NAME = re.compile(rf"(?<![\w-])({_PY_WORD}(?: {_PY_WORD}){{1,2}})(?![\w-])")
@@ -456,6 +458,8 @@ class NameRecognizer(Recognizer):
             self._spelled_aloud(d)
         if not d.upper:
             self._hmong_names_alone(d)
+        if ctx.diacritics and not d.upper:
+            self._lone_given_names(d)
         if "th" in ctx.folded:
             self._age_after_name(d)
         heads = header_lines(ctx)
@@ -1570,6 +1574,65 @@ class NameRecognizer(Recognizer):
                 taken.add(s, e)
                 out.append(Candidate(s, e, "NAME", 0.8, self.name, why))
         d.taken = taken
+
+    def _lone_given_names(self, d: _Doc) -> None:
+        """A given name alone mid-sentence, capitalised and written with its marks, in a text that writes marks and
+        capitalises names ('OCR, Quân chưa sửa', 'bởi Quân]', 'gọi qua e Dợ phiên dịch'): a capital inside a sentence
+        marks a proper noun. Not after a word that makes it a department, a people, a place or a festival (names.yaml
+        lone_given_not_after, address units, organisation heads), not one that is also a country, a people or a sex
+        (lone_given_never), not beside another capitalised word (a longer proper noun), not forming an ordinary word
+        with a neighbour."""
+        ctx, toks, n, out = d.ctx, d.toks, d.n, d.out
+        kt = ctx.ktoks
+        pairs = None
+        taken = _without(ctx, out, [])
+        units = d.cue["location_unit"]
+        heads = d.cue["org_head"]
+        for i in range(1, n):
+            t = toks[i]
+            w = t.text
+            if t.kind != "word" or len(w) < 2 or not w[0].isupper() or not w[1:].islower() or w.lower() == fold_lower(w) \
+                    or d.lower_tok[i]:
+                continue
+            key = w.lower()
+            if key not in d.giv or key in _LONE_GIVEN_NEVER or key in d.cue_words or not taken.free(t.start, t.end):
+                continue
+            p = toks[i - 1]
+            gap = ctx.text[p.end:t.start]
+            if "\n" in gap:
+                continue
+            if p.kind == "word":
+                if not p.text.islower() or kt[i - 1] in _LONE_NOT_AFTER or kt[i - 1] in units or kt[i - 1] in heads:
+                    continue
+                if i > 1 and toks[i - 2].kind == "word" and f"{kt[i - 2]} {kt[i - 1]}" in units:
+                    continue
+            elif p.text not in (",", "(", "—", "–", "[", "\"", "“", "→"):
+                continue
+            elif p.text == "," and self._capitalised_item_before(ctx, i - 1):
+                continue  # 'Thận du, Đại trường du, Hoàn khiêu': a list of capitalised terms
+            if i + 1 < n and toks[i + 1].kind == "word" and ctx.caps[i + 1] and "\n" not in ctx.text[t.end:toks[i + 1].start]:
+                continue
+            if pairs is None:
+                pairs = ordinary_words()[0]
+            if i + 1 < n and toks[i + 1].kind == "word" and f"{key} {kt[i + 1]}" in pairs \
+                    or p.kind == "word" and f"{kt[i - 1]} {key}" in pairs:
+                continue
+            taken.add(t.start, t.end)
+            out.append(Candidate(t.start, t.end, "NAME", 0.55, self.name, "capitalised given name alone mid-sentence"))
+        d.taken = taken
+
+    @staticmethod
+    def _capitalised_item_before(ctx: Context, comma: int) -> bool:
+        """Whether the list item ending at the comma token `comma` opens on a capitalised word (back to the previous
+        comma, semicolon, colon, bracket or line break)."""
+        toks = ctx.tokens
+        j = comma - 1
+        first = None
+        while j >= 0 and toks[j].text not in (",", ";", ":", "(", "[", ".") and "\n" not in ctx.text[toks[j].end:toks[j + 1].start]:
+            if toks[j].kind == "word":
+                first = j
+            j -= 1
+        return first is not None and ctx.caps[first]
 
     def _cyrillic_names(self, d: _Doc) -> None:
         """A name written in Cyrillic: two to four capitalised Cyrillic words in a row (names.yaml cyrillic_name);
