@@ -90,6 +90,7 @@ class Finder:
         strict_names.propagate(self, L, strict_names.given_names(self, L, self.names))
         strict_cues.places_said_again(self, L)
         strict_names.middles_after_names(self, L, self.names)
+        strict_names.given_after_names(self, L, self.names)
         strict_names.fragments_after_names(self, L, self.names)
         strict_names.name_line_after(self, L, self.names)
         strict_names.name_lines(self, L, self.names)

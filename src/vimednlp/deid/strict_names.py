@@ -259,6 +259,43 @@ def middles_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
         finder.take_free(toks[k][1], toks[j - 1][2], "NAME", "strict: the middle and given name after a removed name")
 
 
+def given_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
+    """The last given name a detector left after a removed name with a middle syllable ('hồ thị thanh | mơ tại …',
+    'Đàng Thị H. | Nhung'): a given-name syllable written in the name's case right after it, when the name has at
+    most three words and the syllable is no function word, no word that follows a person ('mai đi', 'hết') and
+    makes no ordinary word with the name's last word or the word after it."""
+    from .recognizers.names import lower_word_pairs
+
+    toks, ctx, marks, text = finder.ctx.tokens, finder.ctx, finder.marks, finder.text
+    W = L["marked_words"] if marks else L["words"]
+    middles = W["name_middles"]
+    pairs = lower_word_pairs()
+    starts = {t[1]: k for k, t in enumerate(toks)}
+    n = len(toks)
+    spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.label == "NAME"]
+    for s, e in sorted(spans):
+        words = text[s:e].split()
+        if not 2 <= len(words) <= 3 or not any((w.lower() if marks else fold_lower(w)) in middles for w in words[1:2]):
+            continue
+        if text[e:e + 1] != " " and not (text[e:e + 2] == ". " and len(words[-1]) == 1):
+            continue
+        k = starts.get(e + 1) if text[e:e + 1] == " " else starts.get(e + 2)
+        if k is None or toks[k][3] != "word" or not toks[k][0].isalpha() or not finder.free(toks[k][1], toks[k][2]):
+            continue
+        w, last = toks[k][0], words[-1]
+        lower = last.islower() and w.islower()
+        title = last[:1].isupper() and w[:1].isupper() and w[1:].islower()
+        key = w.lower() if marks else fold_lower(w)
+        if not (lower or title) or not L["given"].has(w, marks) or L["stop"].has(w, marks) \
+                or key in W["after_person_keep"] or L["spoken"].has(w, marks) or not marks and L["common"].has(w, False):
+            continue  # (without marks a common word is more likely the verb after the name: 'le thi thuy | chuyen ca')
+        if f"{last.lower()} {w.lower()}" in pairs or (fold_lower(last), fold_lower(w)) in L["pairs"] or \
+                k + 1 < n and ctx.adj[k] and toks[k + 1][3] == "word" and (
+                    f"{w.lower()} {toks[k + 1][0].lower()}" in pairs or (ctx.ftoks[k], ctx.ftoks[k + 1]) in L["pairs"]):
+            continue
+        finder.take(toks[k][1], toks[k][2], "NAME", "strict: the last given name after a removed name")
+
+
 def name_line_after(finder, L, name_spans: list[tuple[int, int]]) -> None:
     """A name in capitals cut by a line break ('QUẢNG THỊ HOA' / 'LANG'): a line of one to three words in
     capitals, each a name syllable or in no list, right after a line that ends with a removed name."""
