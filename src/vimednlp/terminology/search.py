@@ -563,6 +563,9 @@ class TermIndex:
             got = self.search(part, k=3, context=context, _parts_done=True)
             if got and self._credible({c.code: (c.score, c.reason, c.term) for c in got[:1]}):
                 found.append(got)
+        # a part that names only a symptom or sign follows the parts that name a disease (`mắt mờ, đục thủy tinh
+        # thể`: the cataract is the diagnosis, the blurred sight its sign), the written order kept otherwise
+        found.sort(key=lambda got: is_symptom_code(got[0].code))
         strong = sum(got[0].reason not in calibration.SIMILARITY_REASONS for got in found)
         cap, behind = 1.0, False
         # (a whole found by string similarity alone and barely credible, within MARGINAL of the threshold, gives
