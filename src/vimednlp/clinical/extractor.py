@@ -835,6 +835,7 @@ class ClinicalExtractor:
         if self.patterns.panel_headings:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
         chosen = _drop_range_doses(text, chosen)
+        chosen = _drop_code_parts(text, chosen)
         out = []
         for c in chosen:
             if c.label not in self.labels or c.attrs.get("generic"):
@@ -919,6 +920,24 @@ class ClinicalExtractor:
 
 _CARE_LABELS = ("PROCEDURE",)   # the annotated notes keep a relative's drugs (`vợ HIV đang ARV`), not their procedures
 _CARE_REACH = 40
+
+
+_CODE_TAIL = re.compile(r"-[A-Z][A-Za-z0-9]{1,6}(?![\w-])|/[A-Za-z]{1,3}(?![\w/])")
+
+
+def _drop_code_parts(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """An abbreviation glued to a code or a unit is part of it, no disease: `eGFR (CKD-EPI)` (an equation's name),
+    `37 U/L` (units per litre). A list of two problems (`THA-ĐTĐ`, `THA/ĐTĐ`) keeps both: the part after the dash
+    or slash is itself a mention there."""
+    starts = {c.start for c in cands}
+    out = []
+    for c in cands:
+        if c.label in ASSERTION_LABELS and text[c.start:c.end].isupper() and (m := _CODE_TAIL.match(text, c.end)) \
+                and c.end + 1 not in starts and (m.group()[0] == "-" or c.end - c.start == 1) \
+                and (c.start == 0 or not text[c.start - 1].isalnum()):
+            continue
+        out.append(c)
+    return out
 
 
 def _drop_range_doses(text: str, cands: list[_Cand]) -> list[_Cand]:
