@@ -38,3 +38,8 @@ def test_words_that_are_written_apart_on_purpose_stay_apart(vi_cache):
 
     # `ăn uống` is a pair the index's terms hold: never glued into one word
     assert get_index("icd10")._respell("đau bụng ăn uống kém") is None
+
+
+@pytest.mark.parametrize("written,read", [("S0ỏi mật", "Sỏi mật"), ("Viêm gan mạ1n", "Viêm gan mạn")])
+def test_a_stray_digit_inside_a_marked_syllable_is_dropped(written, read):
+    assert canonical_mention(written) == read

@@ -204,6 +204,10 @@ def _ocr_word(core: str, f: _Forms) -> str:
         for t in tries:
             if t != low and is_syllable(t):
                 return t if core.islower() else (t.capitalize() if core[:1].isupper() else t)
+    if any(ch.isdigit() for ch in low):  # a stray digit OCR put inside a syllable (`S0ỏi`)
+        t = "".join(ch for ch in low if not ch.isdigit())
+        if t and is_syllable(t):
+            return t if core.islower() else (t.capitalize() if core[:1].isupper() else t)
     return core
 
 
