@@ -675,8 +675,9 @@ _WORD_AT = re.compile(r"[^\W\d_]+")
 def _broken_word_edits(text: str) -> list[Edit]:
     """Two pieces of one syllable kept apart by a space or a line break ('P ả', 'Tá m', 'Th\nịnh') are read as one
     word ('Pả', 'Tám', 'Thịnh') when one piece is no syllable on its own (a consonant alone), the two make one, the
-    second is in lower case, and a capitalised word stands before the first (a name going on) or the word is a date
-    word, in any case ('Ng ày', 'thá ng'; ocr_number_words.txt)."""
+    second is in lower case, and a capitalised word stands before the first (a name going on) or, the first piece
+    being a capital, after the second (a name's first syllable cut: 'Đ àng Văn Lập'), or the word is a date word, in
+    any case ('Ng ày', 'thá ng'; ocr_number_words.txt)."""
     from .fold import fold_lower
     from .syllable import is_syllable
 
@@ -710,7 +711,11 @@ def _broken_word_edits(text: str) -> list[Edit]:
         if re.match(r"[ \t]+[a-zà-ỹđ]", text[d:d + 3]):
             continue  # (a sentence goes on in lower case: 'Lê Văn T\nảnh hưởng', an initial, then words)
         before = _WORD_BEFORE.search(text[max(0, a - 12):a])
+        # (or, for a capital first piece, a capitalised word after it: the name's first syllable cut, 'BS Đ àng Văn Lập')
+        after = re.match(r"[ ]([^\W\d_])[^\W\d_]*", text[d:d + 12])
         if not (before and before.group(1)[0].isupper() and before.group(1)[1:].islower() and before.group(1) != first) \
+                and not (first[0].isupper() and after is not None and after.group(1).isupper()
+                         and after.group()[2:].islower() and len(after.group()) >= 3) \
                 and fold_lower(first + second) not in words:
             continue
         edits.append((b, c, ""))
