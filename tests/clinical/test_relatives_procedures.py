@@ -1,5 +1,6 @@
-"""A relative's procedure is no mention of the patient's care (annotated notes: `em gái suy thận đang chạy thận`,
-`Ông ngoại – K dạ dày, đã mổ`); the patient's own procedure, and a relative's drug, stay."""
+"""A relative's ongoing care or bare operation is no mention of the patient's care (annotated notes: `em gái suy thận
+đang chạy thận`, `Ông ngoại – K dạ dày, đã mổ`); the patient's own procedure, an outcome the relative lives with
+(`đã cưa chân`) and a relative's drug stay."""
 from __future__ import annotations
 
 from vimednlp.clinical import extract
@@ -32,3 +33,13 @@ def test_spacy_pipeline_agrees():
     doc = nlp(text)
     got = sorted((sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["clinical"])
     assert got == sorted((s.start, s.end, s.label) for s in extract(text))
+
+
+def test_outcome_a_relative_lives_with_stays_a_procedure():
+    text = "GĐ: em gái cũng có ĐTĐ, đã cưa chân.\nKhám: ổ loét bàn chân P."
+    assert "cưa chân" in labelled(text, "PROCEDURE")
+
+
+def test_english_ongoing_care_of_a_relative():
+    text = "FHx: father ESRD on hemodialysis; mother stroke."
+    assert "hemodialysis" not in labelled(text, "PROCEDURE")

@@ -962,9 +962,12 @@ def _drop_range_doses(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 def relatives_care(text: str, spans: Sequence[Span]) -> set[int]:
-    """Indices of the spans that are a relative's procedure, no mention of the patient's care: a procedure right
-    after a relative's problem in the same clause (`em gái suy thận mạn đang chạy thận`, `Ông ngoại – K dạ dày, đã
-    mổ`, `father ESRD on hemodialysis`), left out as the annotated notes do. Shared with the spaCy component."""
+    """Indices of the spans that are a relative's procedure, no mention of the patient's care: ongoing care or a bare
+    operation right after a relative's problem in the same clause (`em gái suy thận mạn đang chạy thận`, `father ESRD
+    on hemodialysis`, `Ông ngoại – K dạ dày, đã mổ`; patterns.yaml relative_care_leads, generic_procedures), left out
+    as the annotated notes do; an outcome the relative lives with (`đã cưa chân`) stays. Shared with the spaCy
+    component."""
+    p = default_patterns()
     problems = sorted((sp.end, i) for i, sp in enumerate(spans) if sp.label in ASSERTION_LABELS)
     if not any(spans[i].attrs.get("family") for _, i in problems):
         return set()
@@ -976,7 +979,9 @@ def relatives_care(text: str, spans: Sequence[Span]) -> set[int]:
             if k >= 0:
                 prev = spans[problems[k][1]]
                 if prev.attrs.get("family") and sp.start - prev.end <= _CARE_REACH \
-                        and not _CLAUSE_BREAK.search(text, prev.end, sp.start):
+                        and not _CLAUSE_BREAK.search(text, prev.end, sp.start) and (
+                        fold_lower(sp.text) in p.generic_procedures or (
+                        p.relative_care_lead is not None and p.relative_care_lead.search(fold_lower(text[prev.end:sp.start])))):
                     out.add(i)
     return out
 

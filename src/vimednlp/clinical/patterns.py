@@ -161,6 +161,9 @@ class PatternRules:
         self.earlier_words = re.compile(r"[ \t]*\([ \t]*(?!ngay\b|n\b)[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+" + value)
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
+        leads = d.get("relative_care_leads") or ()
+        self.relative_care_lead = re.compile(r"(?<![\w])(?:" + _alt([fold_lower(str(x)) for x in leads]) + r")[ \t]*$") \
+            if leads else None
         # as written in lower case (`chồng` is no `chống`) and folded (for text typed without marks), ending where the
         # condition starts
         leads = [str(x).lower() for x in d.get("purpose_leads") or ()]
