@@ -1,7 +1,8 @@
 """The strict profile and an organisation whose name the detector read as a person's: a head of two words or more and
 at most two lower-case words of its kind right before a removed name are that organisation ('bên công ty du lịch |
 biển ngọc xanh', 'công ty xây dựng | phú cường'); a one-word head, a person word or a capitalised word between stay ('ở trường
-ghi | Đinh Thị Nga', 'phòng khám bác sĩ | Lan')."""
+ghi | Đinh Thị Nga', 'phòng khám bác sĩ | Lan'). Before a removed place, a head of two words or more alone is the
+organisation's ('sở y tế | lào cai')."""
 from __future__ import annotations
 
 import pytest
@@ -30,3 +31,12 @@ def test_strict_takes_an_org_head_before_a_removed_name(text, name, head):
 ])
 def test_strict_leaves_words_before_a_name_that_are_no_org_head(text, name):
     assert widened(text, name) == []
+
+
+@pytest.mark.parametrize("text, place, head", [
+    ("sở y tế lào cai\ntrung tâm y tế khu vực si ma cai\nphiếu chuyển tuyến", "lào cai", "sở y tế"),
+])
+def test_strict_takes_an_org_head_alone_before_a_removed_place(text, place, head):
+    i = text.index(place)
+    spans = strict_spans(text, [Span(i, i + len(place), "LOCATION", place)])
+    assert head in [s.text for s in spans if s.end <= i]

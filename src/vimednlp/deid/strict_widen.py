@@ -307,8 +307,9 @@ def _org_head_before(before: str, words: list, L, marks: bool, most: int = 6) ->
         if not re.fullmatch(r"(?:[^\S\n]+[^\W\d_]+)*[^\S\n]", gap):
             return None
         for m in (4, 3, 2, 1):
-            if k - n + m > k - 1:  # (the head and at least one word of its kind before the name)
-                continue
+            if k - n + m > k - 1 and not (most == 6 and m == n >= 2):
+                continue  # (the head and at least one word of its kind before a name; before a place or
+                # organisation a head of two words or more alone: 'sở y tế | lào cai')
             written = " ".join(w.group(0) for w in words[k - n:k - n + m])
             head = fold_lower(written)
             if len(head) > 3 and (m > 1 or head in _ONE_WORD_HEADS) and (
