@@ -70,3 +70,12 @@ def test_a_chat_comment_clause_after_the_diagnosis_is_dropped():
     assert canonical_mention("viêm họng mà uống thuốc không đỡ") == "viêm họng"
     assert canonical_mention("dau lung ma khong di kham") == "dau lung"
     assert canonical_mention("nám má trái") is None  # `má` is the cheek here, not `mà`
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("đau khớp thái dương hàm bên trái", "K07"),   # the jaw joint is no limb joint (M25.5)
+    ("bé chậm phát triển vận động", "F82"),
+])
+def test_jaw_joint_and_delayed_development(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code[:3] == expected
