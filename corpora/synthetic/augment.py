@@ -89,7 +89,9 @@ def f_teencode(segs, rng, g):
 
 
 OCR_SWAP_DIGIT = {"0": "O", "1": "l", "5": "S", "8": "B"}
-OCR_SWAP_ALPHA = {"l": "1", "O": "0", "I": "l1", "o": "0", "i": "í1", "ô": "0", "Ô": "0"}
+OCR_SWAP_ALPHA = {"l": "1", "O": "0", "I": "l1", "o": "0", "i": "í1", "ô": "0", "Ô": "0",
+                  # a scanner's other confusions in words: `m` read `rn`, `Đ` read as the look-alike `Ð`, `i` as `j`
+                  "m": ["rn"], "Đ": ["Ð", "D"], "ị": ["j"]}
 
 
 def f_ocr(segs, rng, g):

@@ -741,24 +741,39 @@ def f_provenance(segs, rng, g):
 
 
 def hmong_register(r: random.Random) -> str:
-    """A commune health station's register of births, vaccinations or TB care in the uplands: rows of a Mông (or Thái,
-    Dao) name, a bare birth year, the people, a bare village name, a date and a note; the keeper signs by the called name."""
+    """A commune health station's register in the uplands: rows of a Mông (or Thái, Dao) name, a bare birth year or
+    age, the people, a bare village name, a date and a note, sometimes a patient code (`MCC-2026/047`) or the called
+    name of the one who helped (a birth attendant); the keeper signs by the called name."""
     H = W["hmong"]
     two = lambda: f"{r.choice(H['place_first'])} {r.choice(H['place_second'])}"
     villages = [two() for _ in range(3)]
+    unit = "".join(w[0] for w in two().split()).upper() + r.choice(["C", "T", ""])
+    code_col, age_col, helper_col = r.random() < .4, r.random() < .4, r.random() < .35
+    helpers = [hmong_person(r)[1].split()[-1] for _ in range(2)]
+    sep = r.choice(["\t", " | ", " "])
     rows = []
     for i in range(r.randint(4, 8)):
         full, called = hmong_person(r)
         name = r.choice([full, full, full.upper(), fold(full), f"{full.split()[0]} T. {full.split()[-1]}"])
         place = r.choice(villages)
         place = r.choice([place, place, f"bản {place}", fold(place)])
-        row = [str(i + 1), lit(name, "NAME"), lit(str(r.randint(1950, 2008)), "DATE"), r.choice(["Mông", "Mông", "Thái", "Dao"]),
-               lit(place, "LOCATION"), lit(f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2025, 2026)}", "DATE"),
-               r.choice(H["register_notes"])]
-        rows.append(r.choice(["\t", " | ", " "]).join(row) if i == 0 else ("\t" if "\t" in rows[0] else " | " if " | " in rows[0]
-                                                                      else " ").join(row))
+        row = [str(i + 1)]
+        if code_col:
+            row.append(lit(r.choice([f"{unit}-{r.randint(2024, 2026)}/{r.randint(1, 150):03d}",
+                                     f"{r.randint(1, 20)}-{unit}-{r.randint(1, 999):04d}"]), "ID"))
+        row += [lit(name, "NAME"), lit(f"{r.randint(16, 80)}" if age_col else str(r.randint(1950, 2008)), "AGE" if age_col else "DATE"),
+                r.choice(["Mông", "Mông", "Thái", "Dao"]), lit(place, "LOCATION"),
+                lit(r.choice([f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2025, 2026)}",
+                              f"{r.randint(0, 23):02d}h {r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2025, 2026)}",
+                              f"tháng {r.randint(1, 12)}"]), "DATE")]
+        if helper_col:
+            row += [r.choice(["nam", "nữ"]), f"{r.randint(2, 3)},{r.randint(0, 9)}", lit(r.choice(helpers), "NAME")]
+        row.append(r.choice(H["register_notes"]))
+        rows.append(sep.join(row))
     keeper_full, keeper = hmong_person(r)
     head = f"SỔ {r.choice(['THEO DÕI SINH ĐẺ', 'TIÊM CHỦNG', 'QUẢN LÝ THAI', 'ĐIỀU TRỊ LAO'])} – {lit(hmong_org(r), 'ORGANIZATION')}"
-    cols = "STT\tHọ tên\tNăm sinh\tDân tộc\tThôn/bản\tNgày\tGhi chú"
+    cols = "\t".join(["STT"] + (["Mã BN"] if code_col else []) + ["Họ tên", "Tuổi" if age_col else "Năm sinh", "Dân tộc",
+                                                                  "Thôn/bản", "Ngày"]
+                      + (["Giới", "Cân nặng", "Người đỡ"] if helper_col else []) + ["Ghi chú"])
     tail = f"Người lập sổ: {lit(keeper_full, 'NAME')}\n{r.choice(['E', 'e', 'c', 'a', 'Em'])} {lit(keeper, 'NAME')} - {{phone}}"
     return "\n".join([head, cols] + rows + [tail])

@@ -176,7 +176,8 @@ def test_upland_registers_list_mong_names_bare_years_and_bare_villages():
         assert_exact(d)
         rows = [ln for ln in d.text.split("\n") if re.match(r"\d+\s", ln)]
         assert len(rows) >= 4
-        years = [s for s in d.spans if s.label == "DATE" and re.fullmatch(r"(19|20)\d\d", s.text)]
+        years = [s for s in d.spans if (s.label == "DATE" and re.fullmatch(r"(19|20)\d\d", s.text))
+                 or (s.label == "AGE" and re.fullmatch(r"\d\d", s.text))]  # a bare birth year or age per row
         assert len(years) >= len(rows)
     clans = {c.lower() for c in world.W["hmong"]["clans"]}
     assert any(s.label == "NAME" and s.text.split()[0].lower() in clans for d in docs for s in d.spans)
@@ -200,3 +201,20 @@ def test_mong_chats_forward_to_a_colleague_by_name_and_name_accounts_made_of_a_n
     r = random.Random(3)
     acc = world.login_name(r, "Vàng A Dợ", "bản Lao Chải xã Tả Van")
     assert "laochai" in acc and " " not in acc and "tavan" not in acc  # the village's name only, no commune
+
+
+def test_upland_registers_also_carry_codes_ages_and_the_birth_attendant_by_name():
+    docs = [d for d in generate_forms(300, seed=9, genres=["register"], augment=False) if "Người lập sổ" in d.text]
+    text_spans = [(d, s) for d in docs for s in d.spans]
+    assert any(s.label == "AGE" and re.fullmatch(r"\d\d", s.text) for _, s in text_spans)
+    assert any(s.label == "ID" and re.fullmatch(r"[A-Z]{2,3}-20\d\d/\d{3}|\d+-[A-Z]{2,3}-\d{4}", s.text) for _, s in text_spans)
+    helpers = [d for d in docs if "Người đỡ" in d.text]
+    assert helpers
+    for d in helpers:  # the attendant's called name after the weight is a NAME
+        for m in re.finditer(r"\d,\d[\t| ]+(\w+)", d.text):
+            assert any(s.label == "NAME" and s.start == m.start(1) for s in d.spans), (d.id, m[0])
+
+
+def test_ocr_reads_m_as_rn_inside_names():
+    docs = generate_forms(60, seed=3, genres=["ocr_paper"], augment=False)
+    assert any(s.label == "NAME" and re.search(r"rn|Ð", s.text) for d in docs for s in d.spans)
