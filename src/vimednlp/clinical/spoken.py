@@ -516,9 +516,18 @@ def value_edits(text: str) -> list[Edit]:
     edits += _ocr_edits(text, data) + _ocr_word_edits(text, data) + _digit_ratio_edits(text, data)
     edits += _ocr_letter_edits(text, edits)
     if _may_be_spoken(text.lower(), data):
+        letters = _spoken_letters_edits(text, data)
         edits += _spoken_edits(text, data)
         taken = [(a, b) for a, b, _ in edits]
-        edits += [e for e in _spoken_name_edits(text) if not any(a < e[1] and e[0] < b for a, b in taken)]
+        names = [e for e in _spoken_name_edits(text) if not any(a < e[1] and e[0] < b for a, b in taken)]
+        # a name said in syllables (`pa ra xê ta mon`) holds letter names: it wins over them; spelt letters win
+        # over the number words they hold (`sờ pê ô hai` before `hai chín mươi mốt`)
+        # unless the spelt letters hold the whole name (`en tê pro bê en pê` over `pro bê en pê`)
+        letters = [e for e in letters if not any(a < e[1] and e[0] < b and not (e[0] <= a and b <= e[1])
+                                                 for a, b, _ in names)]
+        names = [n for n in names if not any(e[0] <= n[0] and n[1] <= e[1] for e in letters)]
+        edits = [e for e in edits if not any(a < e[1] and e[0] < b and e[0] >= a for a, b, _ in letters)]
+        edits += names + letters
     return edits
 
 
@@ -572,6 +581,77 @@ def _spoken_name_index() -> dict[str, list[tuple[str, str]]]:
             if len(sk) >= 4:
                 idx.setdefault(sk, []).append((name, ph))
     return idx
+
+
+@lru_cache(maxsize=1)
+def _letter_names() -> tuple[dict[tuple[str, ...], str], int, dict[str, str]]:
+    """spoken.yaml letter_names by folded words -> letter; the longest name in words; the lexicon's test and drug
+    abbreviations by their letters and digits only (`ntprobnp` -> `NT-proBNP` as the lexicon writes it)."""
+    from .resources import iter_lexicon
+
+    d = load_yaml(resource_path("clinical", "spoken.yaml").read_text(encoding="utf-8"))
+    # by the words as written, lower case (`cờ` is c, `có` is no letter); a text typed without marks matches them folded
+    names = {}
+    for k, v in (d.get("letter_names") or {}).items():
+        names.setdefault(tuple(str(k).lower().split()), str(v))
+        names.setdefault(tuple(fold_lower(str(k)).split()), str(v))
+    abbrs: dict[str, str] = {}
+    for label, term, _, _ in iter_lexicon():
+        key = re.sub(r"[^0-9a-z]", "", term.lower())
+        if label in ("TEST", "DRUG") and 2 <= len(key) <= 9 and key.isascii() and " " not in term.strip() \
+                and (any(c.isupper() for c in term) or any(c.isdigit() for c in term)):
+            abbrs.setdefault(key, term)
+    return names, max((len(k) for k in names), default=1), abbrs
+
+
+def _spoken_letters_edits(text: str, data: _Data) -> list[Edit]:
+    """A test or drug abbreviation spelt letter by letter in a transcript (`sờ pê ô hai` = SpO2, `xê rê pê` = CRP,
+    `spo hai` = SpO2): a run of two to eight letter names, number words or short Latin chunks that spells an
+    abbreviation of the lexicon is read as it."""
+    names, longest, abbrs = _letter_names()
+    words = [m for m in re.finditer(r"[^\W_]+", text)]
+    # a marked word keeps its marks (`có` is no `cờ`); an unmarked one is its own folded form
+    keys = [m.group().lower() for m in words]
+    out: list[Edit] = []
+    i = 0
+    while i < len(words):
+        best = None
+        parts: list[str] = []
+        named = 0
+        j = i
+        while j < len(words) and j - i < 8:
+            if j > i and text[words[j - 1].end():words[j].start()] != " ":
+                break
+            piece = None
+            for n in range(min(longest, len(words) - j), 0, -1):
+                if tuple(keys[j:j + n]) in names and all(text[words[k - 1].end():words[k].start()] == " "
+                                                        for k in range(j + 1, j + n)):
+                    piece, step = names[tuple(keys[j:j + n])], n
+                    break
+            if piece is None:
+                digit = next((dg for w, r, dg in data.roles.get(fold_lower(keys[j]), ())
+                              if r == "digit" and (w == keys[j] or fold_lower(w) == keys[j])), None)
+                if digit is not None:
+                    piece, step = str(digit), 1
+                elif keys[j].isascii() and keys[j].isalpha() and len(keys[j]) <= 3:
+                    piece, step = keys[j], 1   # a chunk typed as letters (`spo hai`, `pro`)
+                else:
+                    break
+            parts.append(piece)
+            named += piece.isdigit() or step > 1 or (tuple(keys[j:j + 1]) in names and not keys[j].isascii()) \
+                or tuple(keys[j:j + 1]) in names and len(keys[j]) <= 2
+            j += step
+            spelt = "".join(parts)
+            # two letter names or digits at least, or a typed chunk with a digit (`spo hai`); `lam a` is no LAMA
+            if j - i >= 2 and (named >= 2 or (any(c.isdigit() for c in spelt) and any(len(x) > 1 for x in parts))) \
+                    and spelt in abbrs and any(c.isalpha() for c in spelt):
+                best = (words[i].start(), words[j - 1].end(), abbrs[spelt])
+        if best:
+            out.append(best)
+            i = next(k for k in range(i, len(words)) if words[k].end() >= best[1]) + 1
+        else:
+            i += 1
+    return out
 
 
 _LOOSE_MIN = 7       # sound spellings this long or longer may match loosely
