@@ -61,3 +61,12 @@ def test_strict_keeps_a_kinship_word_alone_as_a_speaker_role():
             "Lim Dara: dung roi\n")
     got = removed(text)
     assert "Ba" not in got and any("Dara" in s for s in got)
+
+
+def test_strict_removes_a_speaker_after_the_message_time_and_day():
+    # (an export that writes the clock time before the day: '20:12 04/12/2026 thảo ds:')
+    text = ("20:12 04/12/2026 thảo ds: ae check giúp c vụ khách phản hồi\n"
+            "20:26 04/12/2026 thảo ds: ok, k phải bán nhầm\n"
+            "20:41 04/12/2026 trang cskh: e gọi rồi ạ\n")
+    got = " ".join(removed(text))
+    assert "thảo" in got and "trang" in got
