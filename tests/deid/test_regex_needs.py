@@ -32,9 +32,8 @@ def _pack_patterns():
 
 
 def test_the_exotic_characters_are_those_re_matches_to_an_ascii_letter_ignoring_case():
-    from re import _casefix
-
     import _sre
+    from re import _casefix
 
     got = {chr(c) for c in range(0x80, sys.maxunicode + 1) if _sre.unicode_tolower(c) < 0x80}
     got |= {chr(x) for c, extra in _casefix._EXTRA_CASES.items() if c < 0x80 for x in extra}
@@ -111,6 +110,47 @@ def test_a_scan_skipped_by_its_run_could_not_have_matched(note):
         text = ctx.folded if p.on_folded else ctx.text
         if pre is not None and pre.search(text) is None:
             assert next(p.rx.finditer(text), None) is None, (r.name, p.name)
+
+
+@pytest.mark.parametrize("src", [r"(?:[Aa]ccount [Hh]older|[Hh]older)", r"(?:[\d]){1}:(?:[\d]){2}",
+                                 r"(?:[\s]){1}thu(?:[\s]){1}", r"(?:(?:áng|ang)|(?:áng|ang))", r"(?:[Ll]ittle|[Bb]aby)"])
+def test_a_pre_filter_opens_with_the_class_of_its_first_character_and_is_found_where_it_was(src):
+    from vimednlp.deid.recognizers.regex_needs import _class_led
+
+    rx = re.compile(src)
+    led = _class_led(rx)
+    assert led.pattern.startswith("[") and led.pattern != src
+    texts = NOTES + ["Account Holder: Lê An", "card holder", "lúc 7:30 sáng", "thứ thu hai", "Baby An", "little one", ""]
+    for text in texts:
+        for start in range(len(text) + 1):
+            a, b = rx.search(text, start), led.search(text, start)
+            assert (a is None) == (b is None) and (a is None or a.start() == b.start()), (src, text, start)
+
+
+def test_every_pre_filter_of_the_shipped_packs_is_scanned_by_its_first_character():
+    # (re's own fast scan: a literal or a class first; a repeat, a group or an alternation of classes first is tried
+    # at every position of the note)
+    try:
+        from re import _compiler as rc
+        from re import _parser as rp
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as rc  # type: ignore[no-redef]
+        import sre_parse as rp  # type: ignore[no-redef]
+    from vimednlp.deid.recognizers.regex_needs import _first
+
+    seen = 0
+    for _r, p in _pack_patterns():
+        pre = prefilter(p.rx)
+        if pre is None:
+            continue
+        tree = rp.parse(pre.pattern, pre.flags)
+        fl = tree.state.flags
+        first = _first(list(tree), fl)
+        if first is None or first[1]:
+            continue  # (a first character that is not known: left as it is)
+        assert rc._get_literal_prefix(tree, fl)[0] or rc._get_charset_prefix(tree, fl), pre.pattern
+        seen += 1
+    assert seen >= 20
 
 
 def test_the_notes_exercise_patterns_that_have_a_run():

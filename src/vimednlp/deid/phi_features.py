@@ -12,7 +12,8 @@ when a CRF uses them (`taggers` stays below `deid`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence, Set as AbstractSet
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import pairwise
 

@@ -278,9 +278,33 @@ def _prefilter(tree) -> re.Pattern | None:
         best = _best_run(list(tree), tree.state.flags)
         if best is None or best[1] < _MIN_WEIGHT:
             return None
-        return re.compile(best[0], tree.state.flags & (re.IGNORECASE | re.ASCII | re.UNICODE))
+        return _class_led(re.compile(best[0], tree.state.flags & (re.IGNORECASE | re.ASCII | re.UNICODE)))
     except Exception:  # noqa: BLE001 - an internal API: no pre-filter rather than a failure
         return None
+
+
+def _class_led(rx: re.Pattern) -> re.Pattern:
+    """A regex found in a text exactly where `rx` is (a pre-filter is only searched for), opening with the class of
+    the characters a match of `rx` can start with: `(?:[Aa]ccount [Hh]older|[Hh]older)` -> `[AaHh](?<=(?=...)[AaHh])`.
+    `re` scans for a leading class or literal in C and tries the rest only where one stands; a pattern opening with a
+    repeat, a group of classes or an alternation of classes is tried at every position of the note (about 10x slower
+    on a note without a match: 308 -> 18 us for the one above). `rx` itself when `re` already has such a scan, or when
+    the first character is unknown or a match may be empty."""
+    try:
+        from re import _compiler as _RC  # (Python 3.11+; sre_compile before)
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_compile as _RC  # type: ignore[no-redef]
+    tree = _P.parse(rx.pattern, rx.flags)
+    fl = tree.state.flags
+    if _RC._get_literal_prefix(tree, fl)[0] or _RC._get_charset_prefix(tree, fl):
+        return rx
+    got = _first(list(tree), fl)
+    if got is None or got[1] or not got[0]:
+        return rx
+    # (a match starts with a character of the class: one is consumed, then the look-behind steps back over it and
+    # the look-ahead tries `rx` from there)
+    cls = "[" + "".join(s[1:-1] if s.startswith("[") else s for s in got[0]) + "]"
+    return re.compile(f"{cls}(?<=(?={rx.pattern}){cls})", rx.flags & (re.IGNORECASE | re.ASCII | re.UNICODE))
 
 
 def prefilter(rx: re.Pattern) -> re.Pattern | None:
