@@ -466,6 +466,11 @@ class ClinicalExtractor:
                     continue   # `T` is the temperature only before degrees (`T 38,5°C`); else trái
             if e.label == "TEST" and self._needs_value(e, view, m.start, m.end):
                 after = sp[end - 1][1]
+                timing = p.value_timing.match(folded, after) if p.value_timing is not None else None
+                if timing and (p.bare_value.match(folded, timing.end()) or _UNIT_VALUE_AFTER(p, folded, timing.end())):
+                    # `ĐH đói 8,2 mmol/L`, `ĐH sau ăn 1h 9,4`: when the sample was taken belongs to the test
+                    after = timing.end()
+                    end = bisect.bisect_left(view._starts, after)
                 if not (p.bare_value.match(folded, after)
                         or (p.qual.match(folded, after) and not self._needs_number(view, m.start, end))
                         or _UNIT_VALUE_AFTER(p, folded, after) or _said_value(p, folded, after)):

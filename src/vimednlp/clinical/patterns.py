@@ -161,6 +161,9 @@ class PatternRules:
         self.earlier_words = re.compile(r"[ \t]*\([ \t]*(?!ngay\b|n\b)[^\W\d_]{2,}(?:[ \t]+[^\W\d_]+){0,2}[ \t]+" + value)
         self.titre = re.compile(r"[ \t]*(?:\d+\s*/\s*\d+|\d+\s*\+)(?![\w/])")   # `dương tính 1/800`
         self.generic_procedures = {fold_lower(x) for x in d.get("generic_procedures") or ()}
+        timing = d.get("value_timing_words") or ()
+        self.value_timing = re.compile(r"[ \t]+(?:" + _alt([fold_lower(str(x)) for x in timing])
+                                       + r")(?:[ \t]+\d{1,2}[ \t]*(?:h|gio)\b)?(?=[ \t:=]*[\d<>])") if timing else None
         leads = d.get("relative_care_leads") or ()
         self.relative_care_lead = re.compile(r"(?<![\w])(?:" + _alt([fold_lower(str(x)) for x in leads]) + r")[ \t]*$") \
             if leads else None
