@@ -140,6 +140,8 @@ _HAN_HONORIFIC = re.compile(rf"(?<!{_HAN_RUN})(?!" + "|".join(map(re.escape, _V[
 _CYRILLIC_NAME = re.compile(_V["cyrillic_name"])
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LONE_NOT_AFTER = frozenset(_V["lone_given_not_after"])
+_SOCIAL_BAR = re.compile(_V["social_action_bar"])
+_AUTHOR_LINE = re.compile(r"[ \t]*(?:[^\w\s]{1,3}[ \t]*)?((?:[^\W\d_][^\W\d_'’\-]*)(?:[ \t]+[^\W\d_][^\W\d_'’\-]*){1,4})[ \t]*")
 _LONE_GIVEN_NEVER = frozenset(_V["lone_given_never"])
 _PINYIN_ONLY = re.compile("[ǎǐǒǔěāēīōūǖǘǚǜǍǏǑǓĚĀĒĪŌŪ]")
 _PY_WORD = "[A-ZĀÁǍÀĒÉĚÈÜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+"
@@ -449,6 +451,8 @@ class NameRecognizer(Recognizer):
             self._east_asian_names(d)
         if _HAS_CYRILLIC.search(ctx.text):
             self._cyrillic_names(d)
+        if "·" in ctx.text:
+            self._authors_after_action_bars(d)
         self._propagate(ctx, d.out, d.taken, d.before)
         if d.lower_doc:
             self._propagate_lower(d)
@@ -1633,6 +1637,36 @@ class NameRecognizer(Recognizer):
                 first = j
             j -= 1
         return first is not None and ctx.caps[first]
+
+    def _authors_after_action_bars(self, d: _Doc) -> None:
+        """In a comment thread copied from a social network, the line after a comment's action bar ('Thích · Phản
+        hồi · 2 giờ'; names.yaml social_action_bar) holding only two to five capitalised words is the next comment's
+        author ('Tuấn Phượt Tây Bắc'); names found inside it give way to it."""
+        ctx, out = d.ctx, d.out
+        text = ctx.text
+        taken = d.taken if d.taken is not None else _without(ctx, out, [])
+        for m in _SOCIAL_BAR.finditer(text):
+            nl = text.find("\n", m.end())
+            if nl < 0:
+                continue
+            end = text.find("\n", nl + 1)
+            end = len(text) if end < 0 else end
+            a = _AUTHOR_LINE.fullmatch(text, nl + 1, end)
+            if a is None:
+                continue
+            s, e = a.start(1), a.end(1)
+            words = a.group(1).split()
+            if not all(w[0].isupper() for w in words) or any(ctx_key(w) in d.cue_words for w in words[:1]):
+                continue
+            inner = [c for c in out if s <= c.start and c.end <= e]
+            if any(c.start < e and s < c.end for c in out if c not in inner):
+                continue
+            if inner:
+                taken = _without(ctx, out, inner)
+            if taken.free(s, e):
+                taken.add(s, e)
+                out.append(Candidate(s, e, "NAME", 0.75, self.name, "comment author after an action bar"))
+        d.taken = taken
 
     def _cyrillic_names(self, d: _Doc) -> None:
         """A name written in Cyrillic: two to four capitalised Cyrillic words in a row (names.yaml cyrillic_name);
