@@ -72,6 +72,7 @@ class Finder:
         strict_spoken.spelled_characters(self, L)
         strict_names.line_speakers(self, L)
         strict_names.self_introductions(self, L)
+        strict_names.field_values(self, L)
         strict_names.names_before_professions(self, L)
         strict_names.thanked_names(self, L)
         strict_names.called_names(self, L)

@@ -455,6 +455,48 @@ def called_names(finder, L) -> None:
             finder.take(toks[i + 1][1], toks[i + 1][2], "NAME", "strict: a name taken up again by a pronoun")
 
 
+def field_values(finder, L) -> None:
+    """The value of a field that names a person, written in lower case ('bs rhm: tôn nữ quỳnh như', 'người lập sổ:
+    vàng thị dợ', 'member: kim do yun'): after a person cue, a title, a person field or a name column's header
+    (words.yaml person_fields; table_headers.yaml NAME) and ':', one to five words that each are a name syllable or in
+    no word list, up to the end of the line, a column gap, a bracket or a comma. Speech after a speaker's role
+    ('bs: chị uống thuốc chưa') has other words and stays."""
+    from .recognizers.tables import _HEADERS
+
+    text, toks, ctx, marks = finder.text, finder.ctx.tokens, finder.ctx, finder.marks
+    W = L["marked_words"] if marks else L["words"]
+    fields = L["cue"]["name_before"] | L["titles"] | L["words"]["person_fields"] | frozenset(
+        k for k, v in _HEADERS.items() if v == "NAME")
+    n = len(toks)
+
+    def name_word(k: int) -> bool:
+        w = toks[k][0]
+        if toks[k][3] != "word" or not w.isalpha() or not w.islower() or L["stop"].has(w, marks) \
+                or (w.lower() if marks else fold_lower(w)) in W["speaker_roles"]:
+            return False
+        return L["given"].has(w, marks) or L["surnames"].has(w, marks) or not any(
+            L[x].has(w, marks) for x in ("common", "known", "clinical", "spoken"))
+
+    for i in range(1, n - 1):
+        if toks[i][0] != ":" or "\n" in text[toks[i][2]:toks[i + 1][1]] or not name_word(i + 1):
+            continue
+        key = next((m for m in (4, 3, 2, 1) if i - m >= 0 and all(ctx.adj[i - m:i - 1])
+                    and " ".join(ctx.ftoks[i - m:i]) in fields
+                    and (i - m == 0 or not ctx.adj[i - m - 1] or toks[i - m - 1][3] != "word")), None)
+        if key is None:
+            continue
+        j = i + 1
+        while j < n and j - i <= 5 and ctx.adj[j - 1] and (name_word(j) or toks[j][0] == "." and len(toks[j - 1][0]) == 1):
+            j += 1
+        end = toks[j - 1][2]
+        # (the value ends its line or cell: a line end, a column gap, a bracket, a comma or the end of the text)
+        if j < n and not re.match(r"[^\S\n]*(?:\n|[^\S\n]{2}|[(,;]|\Z)", text[end:end + 3]) and text[end:end + 1] != "\n":
+            continue
+        if j - (i + 1) == 1 and L["common"].has(toks[i + 1][0], marks) and not L["surnames"].has(toks[i + 1][0], marks):
+            continue  # (one common word alone, 'người nhà: chồng' aside as a role, 'ghi: xong')
+        finder.take_free(toks[i + 1][1], end, "NAME", "strict: a lower-case name after a person's field")
+
+
 def self_introductions(finder, L) -> None:
     """'em là tiểu ở phòng …', 'tôi là chứ bên trạm y tế', 'em là nhì đây': one or two lower-case words between a
     self-introduction cue and a word that follows a name (words.yaml), when they are no role, kinship word,
