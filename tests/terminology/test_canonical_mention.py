@@ -204,3 +204,10 @@ def test_a_new_case_is_a_qualifier_not_part_of_the_diagnosis(vi_cache):
 def test_a_laceration_is_an_open_wound_in_icd10_words(vi_cache):
     assert top3("Laceration of left forearm") == "S51"
     assert top3("vết rách da đầu") == "S01"
+
+
+def test_a_second_verb_after_the_first_is_not_the_diagnosis():
+    from vimednlp.terminology.canonical import head_of
+
+    assert head_of("con tôi bị lên thủy đậu") == "thủy đậu"
+    assert head_of("ông bị mắc lao phổi") == "lao phổi"

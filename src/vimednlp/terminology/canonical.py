@@ -514,7 +514,8 @@ def head_of(text: str) -> str | None:
             if j == 0 or any(key(w) in who for w in words[:j]):
                 i = j + 1
             break
-    while i < len(words) - 1 and key(words[i]) in lead:
+    # (lead words, and a second verb right after the first: `con tôi bị lên sởi`)
+    while i < len(words) - 1 and (key(words[i]) in lead or (i and key(words[i - 1]) in verbs and key(words[i]) in verbs)):
         i += 1
     if i == 0:
         return base if base != text else None
