@@ -139,3 +139,13 @@ def test_confidence_is_calibrated_and_ordered(vi_cache):
     assert [c.confidence for c in tf] == sorted((c.confidence for c in tf), reverse=True)
     top = best_code("tăng huyết áp")
     assert top is not None and top.code == "I10" and top.confidence > 0.9
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("Sởi biến chứng viêm tai giữa", "B05.3"),   # the title ends with the manifestation's code H67.1
+    ("Vảy nến thể khớp", "L40.5"),
+])
+def test_a_title_is_found_without_its_cross_reference_codes(vi_cache, mention, expected):
+    from vimednlp.terminology import code
+
+    assert code(mention, k=3)[0].code == expected

@@ -33,7 +33,7 @@ from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 MAX_QUERY_CHARS = 1000
 NGRAM_RANGE = (2, 4)  # character n-grams inside word boundaries, as sklearn's char_wb
 # benchmarks switch this off to measure search on titles alone (an ablation)
@@ -1078,9 +1078,15 @@ def _read_tsv(name: str) -> list[dict]:
         return list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
 
 
+# a cross-reference code at the end of a Vietnamese title (`Sởi biến chứng viêm phổi J17.1`, the asterisk code of
+# the manifestation; `Vảy nến thể khớp M07.0- M07.3 M09.0`): not words a writer uses
+_TRAILING_CODES = re.compile(r"(?:\s+[A-Z]\d{2}\.\d[-\u2013]?[*\u2020]?)+\s*$")
+
+
 def _title_variants(title: str) -> list[str]:
     out = []
     t = _PAREN.sub("", title).strip()
+    t = _TRAILING_CODES.sub("", t).strip() or t
     if t and t != title:
         out.append(t)
     u = _UNSPECIFIED.sub("", t).strip(" ,;")
