@@ -841,6 +841,7 @@ class ClinicalExtractor:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
         chosen = _drop_range_doses(text, chosen)
         chosen = _drop_code_parts(text, chosen)
+        chosen = _listed_remedies(text, chosen)
         out = []
         for c in chosen:
             if c.label not in self.labels or c.attrs.get("generic"):
@@ -925,6 +926,39 @@ class ClinicalExtractor:
 
 _CARE_LABELS = ("PROCEDURE",)   # the annotated notes keep a relative's drugs (`vợ HIV đang ARV`), not their procedures
 _CARE_REACH = 40
+
+
+_ITEM_NAME = re.compile(r"(?:^|(?<=[,;:+\n]))[ \t]*((?:[^\W\d_]+[ \t]){0,3}[^\W\d_]+)[ \t]+$")
+
+
+def _listed_remedies(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A prescription lists its items as name and dose (`Sinh địa 16g, Hoài sơn 12g, Sơn thù 8g, Cát căn 12g`): in a
+    list whose items are drugs with their doses (two at least on the line), an unknown name of one to four words
+    right before a dose is one more drug of the list."""
+    doses = [c for c in cands if c.label == "DOSAGE"]
+    if len(doses) < 3:
+        return cands
+    route = default_patterns().route
+    drug_ends = {c.end for c in cands if c.label == "DRUG"}
+    covered = sorted((c.start, c.end) for c in cands)
+    added = []
+    for c in doses:
+        ls = text.rfind("\n", 0, c.start) + 1
+        m = _ITEM_NAME.search(text, ls, c.start)
+        if m is None or m.end() != c.start:
+            continue
+        s, e = m.span(1)
+        # a name is written with its capital (`Sơn thù`); `sau`, `Uống`, `tiêm` say how, not what
+        if not text[s].isupper() or not text[c.start].isdigit() or route.search(fold_lower(text[s:e])) \
+                or any(a < e and s < b for a, b in covered):
+            continue
+        le = text.find("\n", c.end)
+        le = len(text) if le < 0 else le
+        listed = sum(1 for d in doses if ls <= d.start < le and d is not c
+                     and any(0 < d.start - x <= 1 and x >= ls for x in drug_ends))
+        if listed >= 2:
+            added.append(_Cand(s, e, "DRUG", "pattern", {"listed": True}, 0))
+    return cands + added if added else cands
 
 
 _CODE_TAIL = re.compile(r"-[A-Z][A-Za-z0-9]{1,6}(?![\w-])|/[A-Za-z]{1,3}(?![\w/])")
