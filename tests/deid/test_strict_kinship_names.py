@@ -14,3 +14,9 @@ def test_strict_a_surname_that_is_a_word_starts_a_name_after_a_kinship_word():
 def test_strict_keeps_a_profession_after_a_kinship_word():
     text = "anh nông dân ở xã bên, chị làm ruộng"
     assert not any(s.start <= text.index("dân") < s.end for s in strict_spans(text, []))
+
+
+def test_strict_keeps_soon_after_a_kinship_word_in_a_wish():
+    # ('mong bé mau khỏe': 'mau' is 'soon', no name; words.yaml after_person_keep)
+    text = "💬 Lê Quang Đạt: đã ck 500k, mong cháu mau khỏe 🙏\n💬 Sơn Vươl: mong bé mau khỏe nha\n"
+    assert not any("mau" in s.text for s in strict_spans(text, []))
