@@ -412,6 +412,48 @@ def _ocr_letter_edits(text: str, taken: list[Edit]) -> list[Edit]:
     return edits
 
 
+_INNER_L = re.compile(r"(?<=[^\W\d_])l|\bl(?=[bcdfghjklmnpqrstvwxzđ])", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _ocr_l_for_i_edits(text: str, taken: list[Edit]) -> list[Edit]:
+    """`Slêu âm`, `vlên`, `khl`, `tốl`, `Blsoprolol`, `Creatlnln`: OCR reads an `i` as `l`. Vietnamese writes `l` only
+    at a syllable's start before a vowel, so a word with an `l` elsewhere that is no syllable and no lexicon word is
+    read back when one `l` (or every `l`) read as `i` makes it a syllable or a drug or test word of the lexicon."""
+    from ..text.syllable import is_syllable
+
+    if _INNER_L.search(text) is None:
+        return []
+    names = _drug_and_test_words()
+    units = _unit_words()
+    edits: list[Edit] = []
+    for m in _LETTERS.finditer(text):
+        w = m.group()
+        if "l" not in w or len(w) > 16 or len(w) < 3 or not _INNER_L.search(w) or w.lower() in units:
+            continue   # `ml`, `dl`, `mmol` are units
+        a, b = m.span()
+        low = w.lower()
+        if is_syllable(low) or fold_lower(w) in names or any(x < b and a < y for x, y, _ in taken):
+            continue
+        spots = [k for k, c in enumerate(w) if c == "l"]
+        tries = [w[:k] + "i" + w[k + 1:] for k in spots] + ([w.replace("l", "i")] if len(spots) > 1 else [])
+        for fixed in tries:
+            f = fixed.lower()
+            if (is_syllable(f) and len(w) <= 7) or (len(fixed) >= 5 and fold_lower(fixed) in names):
+                edits.append((a, b, fixed))
+                break
+    return edits
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """The letter runs of the written units (`ml`, `mmol`, `dl`, `ul`): never an OCR'd word."""
+    out = set()
+    for u in (*shared_units("dose"), *shared_units("result")):
+        out.update(x.lower() for x in _LETTERS.findall(str(u)))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def _drug_and_test_heads() -> frozenset[str]:
     """First words of the lexicon's drug and test names (folded): `nacl` of `NaCl 0,9%`."""
@@ -515,6 +557,7 @@ def value_edits(text: str) -> list[Edit]:
     edits = _hyphen_break_edits(text)
     edits += _ocr_edits(text, data) + _ocr_word_edits(text, data) + _digit_ratio_edits(text, data)
     edits += _ocr_letter_edits(text, edits)
+    edits += _ocr_l_for_i_edits(text, edits)
     if _may_be_spoken(text.lower(), data):
         letters = _spoken_letters_edits(text, data)
         edits += _spoken_edits(text, data)
