@@ -229,10 +229,12 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
                             {"explanation": "strict: punctuation inside a name"}))
             continue
         if a.label in ("LOCATION", "ORGANIZATION") and b.label in ("LOCATION", "ORGANIZATION") and a.end < b.start \
+                and not re.fullmatch(r"[^\S\n]+\([^\S\n]*", text[a.end:b.start]) \
                 and (re.fullmatch(r"[^\S\n]*[,.\-–—()&/][^\S\n]*(?:[,.\-()&/][^\S\n]*)?", text[a.end:b.start])
                      or b.label == "LOCATION" and re.fullmatch(r"[^\S\n]*[,\-][^\S\n]*\n[^\S\n]*", text[a.end:b.start])):
             # (also a comma or hyphen that ends the line an address goes on from: 'xã Thanh Hà,' / 'Hải Phòng'; not
-            # between organisations listed one a line)
+            # between organisations listed one a line, nor the bracket that opens a second name or a note after a
+            # space: 'Co., Ltd (Cty TNHH …)', 'Lạng Sơn (nhà trọ …)')
             s, e = _inner(text, a.end, b.start)
             out.append(Span(s, e, b.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: punctuation inside an address or organisation"}))
