@@ -29,6 +29,9 @@ _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*
                       r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+(?:-[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?"
                       # the clock first: '19:42 11/07/2026 hân bống:', '07:15 12/07 dung:'
                       r"|\d{1,2}:\d{2}[ \t]+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]+(?:-[ \t]+)?"
+                      # an English date first: 'Thu 26 Nov 2026, 19:02 Jihoon Park:', '26 Nov 2026 19:02 -'
+                      r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ \t]+)?\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+                      r",?[ \t]+\d{4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?[ \t]+(?:-[ \t]+)?"
                       # a bare clock before the handle ('21:05 Minh:'): checked below, only in a chat
                       r"|(?P<bare>\d{1,2}:\d{2}[ \t]+))?"
                       # the staff member's role before a dash: 'Lễ tân - Thu Hà 20:52:' (checked below)
