@@ -42,3 +42,9 @@ def test_a_part_found_exactly_leads_a_whole_that_is_barely_a_neighbour(vi_cache)
     # the whole is only a string neighbour of the second half's synonym; the first half is an exact title
     cands = code("trầm cảm nặng, có ý tưởng tự sát", k=5)
     assert cands[0].code == "F32.2" and "R45.8" in [c.code for c in cands]
+
+
+@pytest.mark.parametrize("mention,expected", [("be bi thuy dau tuan thu 2", "B01"), ("quai bị tuần thứ nhất", "B26")])
+def test_the_week_of_the_illness_is_not_part_of_it(vi_cache, mention, expected):
+    cands = code(mention, k=5)
+    assert cands and cands[0].code[:3] == expected
