@@ -940,24 +940,34 @@ def _listed_remedies(text: str, cands: list[_Cand]) -> list[_Cand]:
         return cands
     route = default_patterns().route
     drug_ends = {c.end for c in cands if c.label == "DRUG"}
-    covered = sorted((c.start, c.end) for c in cands)
+    # doses right after a drug (`Hoài sơn 12g`), by line start
+    listed_on: dict[int, int] = {}
+    for d in doses:
+        if d.start - 1 in drug_ends or d.start in drug_ends:
+            ls = text.rfind("\n", 0, d.start) + 1
+            listed_on[ls] = listed_on.get(ls, 0) + 1
+    if not listed_on or max(listed_on.values()) < 2:
+        return cands
     added = []
+    covered = None
     for c in doses:
+        if not text[c.start].isdigit():
+            continue
         ls = text.rfind("\n", 0, c.start) + 1
+        if listed_on.get(ls, 0) < 2:
+            continue
         m = _ITEM_NAME.search(text, ls, c.start)
         if m is None or m.end() != c.start:
             continue
         s, e = m.span(1)
         # a name is written with its capital (`Sơn thù`); `sau`, `Uống`, `tiêm` say how, not what
-        if not text[s].isupper() or not text[c.start].isdigit() or route.search(fold_lower(text[s:e])) \
-                or any(a < e and s < b for a, b in covered):
+        if not text[s].isupper() or route.search(fold_lower(text[s:e])):
             continue
-        le = text.find("\n", c.end)
-        le = len(text) if le < 0 else le
-        listed = sum(1 for d in doses if ls <= d.start < le and d is not c
-                     and any(0 < d.start - x <= 1 and x >= ls for x in drug_ends))
-        if listed >= 2:
-            added.append(_Cand(s, e, "DRUG", "pattern", {"listed": True}, 0))
+        if covered is None:
+            covered = [(x.start, x.end) for x in cands]
+        if any(a < e and s < b for a, b in covered):
+            continue
+        added.append(_Cand(s, e, "DRUG", "pattern", {"listed": True}, 0))
     return cands + added if added else cands
 
 

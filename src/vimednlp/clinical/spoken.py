@@ -412,7 +412,7 @@ def _ocr_letter_edits(text: str, taken: list[Edit]) -> list[Edit]:
     return edits
 
 
-_INNER_L = re.compile(r"(?<=[^\W\d_])l|\bl(?=[bcdfghjklmnpqrstvwxzđ])", re.IGNORECASE)
+_INNER_L = re.compile(r"(?<=[^\W\d_])l|\bl(?=[bcdfghjklmnpqrstvwxzđ])")   # lower case: `HDL`, `mmol/L` stay
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -427,13 +427,22 @@ def _ocr_l_for_i_edits(text: str, taken: list[Edit]) -> list[Edit]:
     names = _drug_and_test_words()
     units = _unit_words()
     edits: list[Edit] = []
-    for m in _LETTERS.finditer(text):
-        w = m.group()
-        if "l" not in w or len(w) > 16 or len(w) < 3 or not _INNER_L.search(w) or w.lower() in units:
+    pos = 0
+    n = len(text)
+    for seed in _INNER_L.finditer(text):
+        if seed.start() < pos:
+            continue
+        a, b = seed.start(), seed.end()
+        while a > 0 and (text[a - 1].isalpha() or unicodedata.combining(text[a - 1])):
+            a -= 1
+        while b < n and (text[b].isalpha() or unicodedata.combining(text[b])):
+            b += 1
+        pos = b
+        w = text[a:b]
+        if "l" not in w or len(w) > 16 or len(w) < 3 or w.lower() in units:
             continue   # `ml`, `dl`, `mmol` are units
-        a, b = m.span()
         low = w.lower()
-        if is_syllable(low) or fold_lower(w) in names or any(x < b and a < y for x, y, _ in taken):
+        if fold_lower(w) in names or is_syllable(low) or any(x < b and a < y for x, y, _ in taken):
             continue
         spots = [k for k, c in enumerate(w) if c == "l"]
         tries = [w[:k] + "i" + w[k + 1:] for k in spots] + ([w.replace("l", "i")] if len(spots) > 1 else [])
