@@ -44,3 +44,22 @@ def test_icd_rules_code_two_things_together(vi_cache, mention, expected):
 ])
 def test_the_rules_do_not_fire_without_what_they_need(vi_cache, mention, not_expected):
     assert top(mention)[:3] != not_expected
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("xơ gan còn bù do uống rượu nhiều năm", "K70.3"),
+    ("gan nhiễm mỡ do rượu", "K70.0"),
+    ("trầm cảm tái diễn, giai đoạn hiện tại mức độ vừa", "F33.1"),
+    ("recurrent depression, current episode mild", "F33.0"),
+    ("lao phổi AFB âm tính, cấy dương tính", "A15.1"),
+])
+def test_alcohol_liver_disease_recurrent_depression_and_culture_confirmed_tb(vi_cache, mention, expected):
+    assert top(mention) == expected
+
+
+@pytest.mark.parametrize("mention,rule", [
+    ("xơ gan do viêm gan B, bỏ rượu đã lâu", "alcohol-liver"),   # the alcohol is not what the cirrhosis is due to
+    ("lao phổi AFB dương tính, cấy dương tính", "tb-confirmed"),  # smear-positive first: A15.0
+])
+def test_the_new_rules_need_what_they_name(vi_cache, mention, rule):
+    assert all(c.term != rule for c in code(mention, k=5))
