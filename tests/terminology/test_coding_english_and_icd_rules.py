@@ -63,3 +63,7 @@ def test_alcohol_liver_disease_recurrent_depression_and_culture_confirmed_tb(vi_
 ])
 def test_the_new_rules_need_what_they_name(vi_cache, mention, rule):
     assert all(c.term != rule for c in code(mention, k=5))
+
+
+def test_ss_is_a_newborn(vi_cache):
+    assert top("SS vàng da") == "P59.9"   # no other newborn word: SS is read as sơ sinh
