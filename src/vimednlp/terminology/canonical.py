@@ -466,8 +466,11 @@ def _strip_context(t: str, f: _Forms) -> str:
 
 def says_absent(text: str) -> bool:
     """The mention says a finding is absent or nothing is wrong (`No acute distress`, `ko sao`)."""
-    low = fold(unicodedata.normalize("NFC", text)).lower().strip()
-    return any(p.search(low) for p in forms().absent)
+    f = forms()
+    # filler words go first, matched with their marks (`nó` is the patient; folded it reads as English `no`)
+    words = [w for w in unicodedata.normalize("NFC", text).split() if _low(_EDGE.match(w).group(2)) not in f.filler]
+    low = fold(" ".join(words)).lower().strip()
+    return any(p.search(low) for p in f.absent)
 
 
 def _drop_values(t: str, f: _Forms) -> str:
