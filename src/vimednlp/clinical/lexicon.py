@@ -55,6 +55,11 @@ def is_abbreviation(word: str) -> bool:
         len(letters) == 1 and letters[0].isupper())
 
 
+def is_cancer_letter(label: str, words: Sequence[str]) -> bool:
+    """A one-capital-letter abbreviation opening a disease name of two words or more (`K gan` = ung thư gan)."""
+    return label == "DISEASE" and len(words) >= 2 and len(words[0]) == 1 and words[0].isupper()
+
+
 @dataclass
 class Entry:
     """One surface form of a concept."""
@@ -71,6 +76,10 @@ class Entry:
         self.marked = tuple(has_marks(w) for w in self.words)
         if self.exact is None:
             self.exact_case = tuple(is_abbreviation(w) for w in self.words)
+            if is_cancer_letter(self.label, self.words):
+                # `K tụy` typed in a chat without shift (`k tuy`, `k gan`): the letter opening a disease name keeps
+                # no case; a test's letter does (`k máu` is không máu, not kali)
+                self.exact_case = (False,) + self.exact_case[1:]
         else:
             self.exact_case = (self.exact,) * len(self.words)
 

@@ -328,6 +328,8 @@ def _chat_edits(text: str) -> list[Edit]:
     out = []
     doc_marked = None
     for m in rx.finditer(text):
+        if m.group() == "k" and _cancer_letter_at(text, m.end()):
+            continue
         read = table[m.group()]
         if doc_marked is None:
             doc_marked = _marked(text)
@@ -336,6 +338,26 @@ def _chat_edits(text: str) -> list[Edit]:
         if read != m.group():
             out.append((m.start(), m.end(), read))
     return out
+
+
+@lru_cache(maxsize=1)
+def _cancer_organs() -> re.Pattern:
+    """The organs after the cancer letter in the disease lexicon (`K gan`, `K dạ dày`), folded."""
+    from .lexicon import is_cancer_letter, split_words, token_key
+    from .resources import iter_lexicon
+
+    organs = set()
+    for label, term, _, _ in iter_lexicon():
+        words = split_words(term)
+        if is_cancer_letter(label, words):
+            organs.add(" ".join(token_key(w) for w in words[1:]))
+    alt = "|".join(re.escape(o).replace(r"\ ", r"[ \t]+") for o in sorted(organs, key=len, reverse=True))
+    return re.compile(r"[ \t]+(?:" + alt + r")(?![\w])")
+
+
+def _cancer_letter_at(text: str, end: int) -> bool:
+    """`k` before an organ of a `K <organ>` disease is the cancer (`me e bi k tuy`), not không."""
+    return _cancer_organs().match(fold_lower(text[end:end + 40])) is not None
 
 
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
