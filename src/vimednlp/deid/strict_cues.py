@@ -20,6 +20,8 @@ def after_cue(finder, i: int, L) -> int:
     after it up to a function word, a clinical word or punctuation (at most five)."""
     ctx, toks, marks = finder.ctx, finder.ctx.tokens, finder.marks
     if ctx.ftoks[i] not in L["cue_first"]:
+        if _chat_kin(finder, i, L):
+            return _name_after(finder, i, i + 1, False, L)
         return i
     if i > 0 and ctx.adj[i - 1] and ctx.match_at(i - 1, L["phrases"], folded=True) > i:
         return i  # (the cue word ends a form or clinical phrase: 'Mã số thuế' is no house number 'số')
@@ -81,6 +83,23 @@ def after_cue(finder, i: int, L) -> int:
                 return k
             return i
     return i
+
+
+def _chat_kin(finder, i: int, L) -> bool:
+    """A chat's one-letter kinship word ('bảo a quyết qua', 'c piêng'; words.yaml chat_kin) in text with marks,
+    as its own word with a given name in lower case after it (`_kin_name`); not a letter after a word that takes one as a
+    label ('vitamin a', 'nhóm c', 'viêm gan a'; letter_heads), nor one of letters listed or spelled ('a, b, c')."""
+    toks, ctx = finder.ctx.tokens, finder.ctx
+    if not finder.marks or toks[i][0] not in L["marked_words"]["chat_kin"] or i + 1 >= len(toks) or not ctx.adj[i]:
+        return False
+    if toks[i + 1][3] != "word" or not toks[i + 1][0].islower() or len(toks[i + 1][0]) < 2:
+        return False
+    if i > 0 and ctx.adj[i - 1] and (ctx.ftoks[i - 1] in L["words"]["letter_heads"] or len(toks[i - 1][0]) == 1):
+        return False
+    # (the name carries its marks: a chat typed partly without them, 'e hoi chut', 'c nhan vo', says no name; and
+    # only a given name that a kinship word takes)
+    # nor a given name that makes an ordinary word with the next ('e quản lý', 'a bình tĩnh'; Viet74K pairs)
+    return not toks[i + 1][0].isascii() and _kin_name(finder, i, i + 1, L) and not _ordinary_run(toks, i + 1, i + 3)
 
 
 def _place_at(finder, pos: int) -> bool:
@@ -195,7 +214,7 @@ def _kin_name(finder, i: int, j: int, L) -> bool:
     toks, ctx, marks = finder.ctx.tokens, finder.ctx, finder.marks
     w = toks[j][0]
     cue = " ".join(t[0].lower() for t in toks[i:j] if t[0] not in (":", "-"))
-    return marks and ctx.adj[j - 1] and cue in L["person_marked"] and toks[j][3] == "word" and w.isalpha() \
+    return marks and ctx.adj[j - 1] and (cue in L["person_marked"] or cue in L["marked_words"]["chat_kin"]) and toks[j][3] == "word" and w.isalpha() \
         and w.islower() and (L["given"].has(w, marks) or L["surnames"].has(w, marks) or not L["common"].has(w, marks)) \
         and not _kept_after_person(finder, j, L) and not L["stop"].has(w, marks) \
         and (not L["known"].has(w, marks) or cue.rsplit(" ", 1)[-1] in L["marked_words"]["name_copulas"] and not L["common"].has(w, marks)
