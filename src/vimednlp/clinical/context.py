@@ -91,7 +91,15 @@ class ContextRules:
         if unknown:
             raise ValueError(f"context rules: unknown categories {sorted(unknown)}")
         rules = cls(cats, TokenTrie(), TokenTrie())
+        possessed = data.get("possessed_kin") or {}
         for n, r in enumerate(data["rules"]):
+            if r.get("possessed"):
+                # a kinship word that also addresses people (`bác`, `chú`, `anh`) names a relative only when a
+                # possessive follows it, maybe after a birth-order word: `bác em`, `bác cả em`, `anh hai e`
+                r = dict(r)
+                del r["possessed"]
+                r["cue"] = [f"{c} {o} {p}".replace("  ", " ") for c in r["cue"]
+                            for o in ["", *possessed.get("order", ())] for p in possessed.get("possessive", ())]
             rules._add_rule(r, n, "context rule")
         for group in data.get("pseudo") or []:
             for c in group:
