@@ -748,6 +748,7 @@ def _run(report, paths, out, fmt, single, special_out, namer, workers, chunksize
     src_name = namer(STDIN_NAME if is_stdio(paths[0]) else paths[0].name) if fmt != "text" else None
     bar = tqdm(total=total, unit="doc", disable=not progress_bar, file=sys.stderr, desc="deid")
     pool = None
+    frozen = False
     try:
         if workers > 1:
             import multiprocessing as mp
@@ -765,6 +766,10 @@ def _run(report, paths, out, fmt, single, special_out, namer, workers, chunksize
             results = _windowed_imap(pool, pool_input(pending_errors), chunksize, window=workers * chunksize * 256)
         else:
             _init_worker(engine_kwargs)
+            # (one process too: the collector's full passes would walk the lexicons and the model's tables, built
+            # for good, every few hundred records; given back to the caller's collector in `finally`)
+            gc.freeze()
+            frozen = True
             results = map(_process, pool_input(pending_errors))
         for key, status, payload, audit in results:
             flush_errors()
@@ -831,6 +836,8 @@ def _run(report, paths, out, fmt, single, special_out, namer, workers, chunksize
             pool.close()
             pool.join()
             gc.unfreeze()  # (a caller's process goes on collecting as before)
+        elif frozen:
+            gc.unfreeze()
 
 
 def _init_spawned(engine_kwargs: dict) -> None:
