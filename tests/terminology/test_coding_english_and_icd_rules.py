@@ -67,3 +67,8 @@ def test_the_new_rules_need_what_they_name(vi_cache, mention, rule):
 
 def test_ss_is_a_newborn(vi_cache):
     assert top("SS vàng da") == "P59.9"   # no other newborn word: SS is read as sơ sinh
+
+
+@pytest.mark.parametrize("mention", ["non-alcoholic fatty liver disease", "gan nhiễm mỡ không do rượu"])
+def test_a_non_alcoholic_liver_disease_is_not_k70(vi_cache, mention):
+    assert top(mention)[:3] == "K76"
