@@ -275,18 +275,26 @@ def given_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
     spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.label == "NAME"]
     for s, e in sorted(spans):
         words = text[s:e].split()
-        if not 2 <= len(words) <= 3 or not any((w.lower() if marks else fold_lower(w)) in middles for w in words[1:2]):
+        if not 2 <= len(words) <= 3:
             continue
         if text[e:e + 1] != " " and not (text[e:e + 2] == ". " and len(words[-1]) == 1):
             continue
         k = starts.get(e + 1) if text[e:e + 1] == " " else starts.get(e + 2)
         if k is None or toks[k][3] != "word" or not toks[k][0].isalpha() or not finder.free(toks[k][1], toks[k][2]):
             continue
+        middle = any((w.lower() if marks else fold_lower(w)) in middles for w in words[1:2])
+        # without a middle syllable, a surname-led name whose next syllable ends its field (a line end, a column
+        # gap, a tab or pipe: 'ths.bs trịnh hoài | nam          trưởng khoa', 'bs rhm: tôn nữ quỳnh | như     ghi'):
+        # that syllable is the given name the detector left, even a function or clinical word
+        field_end = not middle and L["surnames"].has(words[0], marks) and toks[k][2] == e + 1 + len(toks[k][0]) \
+            and re.match(r"(?:[^\S\n]*(?:\n|\Z)|[^\S\n]{2,}|[^\S\n]*[\t|])", text[toks[k][2]:])
+        if not middle and not field_end:
+            continue
         w, last = toks[k][0], words[-1]
         lower = last.islower() and w.islower()
         title = last[:1].isupper() and w[:1].isupper() and w[1:].islower()
         key = w.lower() if marks else fold_lower(w)
-        if not (lower or title) or not L["given"].has(w, marks) or L["stop"].has(w, marks) \
+        if not (lower or title) or not L["given"].has(w, marks) or L["stop"].has(w, marks) and not field_end \
                 or key in W["after_person_keep"] or L["spoken"].has(w, marks) or not marks and L["common"].has(w, False):
             continue  # (without marks a common word is more likely the verb after the name: 'le thi thuy | chuyen ca')
         if f"{last.lower()} {w.lower()}" in pairs or (fold_lower(last), fold_lower(w)) in L["pairs"] or \
