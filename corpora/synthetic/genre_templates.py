@@ -6,7 +6,6 @@ from __future__ import annotations
 from corpora.synthetic import generate as base
 from corpora.synthetic import world
 
-
 HL_TRANSCRIPT = [
     "dạ em chào bác sĩ ạ em là {con trai|con gái|cháu} {bà|ông} {hname} á bà mới ra viện hôm {wdate} đó\n"
     "bác sĩ nói vâng chào anh anh tên gì\ndạ em tên {hname2} em là {hjob} đang làm ở {helse} nên giờ mới gọi về\n"

@@ -423,6 +423,10 @@ def _native(p: dict) -> str:
     return p["native"] or f"{p['given']} {p['sur']}"
 
 
+def _any_rendering(r: random.Random, p: dict) -> str:
+    return r.choice([p["latin"], p["latin"], _native(p)])
+
+
 def world_fillers(g) -> dict:
     P = lambda v, lab, **a: (v, lab, a)
     r = g.r
@@ -438,7 +442,7 @@ def world_fillers(g) -> dict:
         "wname2_native": lambda: P(_native(w_person(g, "b")), "NAME"),
         "wgiven2": lambda: P(w_person(g, "b")["given"], "NAME"),
         "wname3": lambda: P(w_person(g, "c", r.choice(["ru", "latin_marked", "hangul"]))["latin"], "NAME"),
-        "wname_r": lambda: P((lambda p: r.choice([p["latin"], p["latin"], _native(p)]))(world_person(r)), "NAME"),
+        "wname_r": lambda: P(_any_rendering(r, world_person(r)), "NAME"),
         "wdob": lambda: P(world_date(r, None, 1945, 2018), "DATE"),
         "wdob_ru": lambda: P(world_date(r, "ru", 1945, 2018), "DATE"),
         "wdob_ko": lambda: P(world_date(r, "ko", 1945, 2018), "DATE"),
@@ -590,7 +594,7 @@ def world_chat_template(g) -> str:
     if shape in ("kakao_pc", "line"):
         lines.append(lit(world_date(r, g.pick(["ko", "en", "iso"])), "DATE"))
     for _ in range(r.randint(6, 11)):
-        name, p = g.pick(senders)
+        name, _p = g.pick(senders)
         others = [s for s in senders if s[0] != name]
         g.person["w_addressee"] = g.pick(others)[0] if others else name
         who = lit(name, "NAME")
@@ -653,7 +657,7 @@ def hmong_chat_template(g) -> str:
                 # a message forwarded to a colleague of another unit: `07/12 08:47 Vàng Dợ → a Tuấn CNTT: `
                 "forward": f"{stamp} {name} → {pron} {lit(colleague, 'NAME')} {unit}: "}[shape]
 
-        def one(m):
+        def one(m, colleague=colleague, p=p):  # (used at once, inside this message)
             k = m[1]
             if k in ("X", "Y"):
                 return lit(people[k][0], "NAME")
@@ -703,7 +707,7 @@ def heard_foreign(name: str, r: random.Random) -> str:
                 syl = syl.replace("e", "ê", 1) if "e" in syl else syl.replace("o", "ô", 1)
             if r.random() < .2:  # a tone heard on the syllable
                 syl = re.sub(r"[aeiouêô]", lambda m: r.choice(_TONED[m[0]]), syl, count=1)
-            out.append(syl if r.random() < .8 or not syl[0] == "s" else "x" + syl[1:])
+            out.append(syl if r.random() < .8 or syl[0] != "s" else "x" + syl[1:])
     return " ".join(out)
 
 
@@ -753,7 +757,7 @@ def hmong_register(r: random.Random) -> str:
     sep = r.choice(["\t", " | ", " "])
     rows = []
     for i in range(r.randint(4, 8)):
-        full, called = hmong_person(r)
+        full, _called = hmong_person(r)
         name = r.choice([full, full, full.upper(), fold(full), f"{full.split()[0]} T. {full.split()[-1]}"])
         place = r.choice(villages)
         place = r.choice([place, place, f"bản {place}", fold(place)])

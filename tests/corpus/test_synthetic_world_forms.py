@@ -5,6 +5,7 @@ stay exact."""
 from __future__ import annotations
 
 import datetime
+import itertools
 import random
 import re
 
@@ -76,7 +77,7 @@ def test_chat_exports_put_a_day_first_or_korean_stamp_before_the_sender():
     heads = []
     for d in docs:
         ss = sorted(d.spans, key=lambda s: s.start)
-        for a, b in zip(ss, ss[1:]):
+        for a, b in itertools.pairwise(ss):
             if a.label == "DATE" and b.label == "NAME" and d.text[a.end:b.start] in (" - ", ", ", " "):
                 heads.append(a.text)
     assert any(re.match(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun),? \d{1,2} [A-Z][a-z]{2} \d{4}", h) for h in heads)
@@ -144,7 +145,7 @@ def test_foreign_names_heard_by_syllable_or_spelled_by_letter_in_calls():
     heard = world.heard_foreign("Veretennikova", r)
     assert heard.split()[-1] in ("va", "và", "vá") and len(heard.split()) >= 5
     assert world.spelled_letters("Ivanova", r).split()[:2] == ["i", "vê"]
-    docs, spans = _spans("asr_call", n=100)
+    _, spans = _spans("asr_call", n=100)
     spelled = [s.text for _, s in spans if s.label == "NAME" and len(s.text.split()) >= 5
                and set(s.text.split()) <= {n for v in world.LETTER_NAMES.values() for x in v for n in x.split()}]
     assert spelled  # a surname spelled letter by letter is one NAME
