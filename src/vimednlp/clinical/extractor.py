@@ -25,6 +25,7 @@ from .patterns import (
     default_patterns,
     dosage_atoms,
     extend_site,
+    english_site_complaint_spans,
     fever_spans,
     pressure_shaped,
     result_atoms,
@@ -543,6 +544,8 @@ class ClinicalExtractor:
                                PRIORITY.get(label, 0)))
         for i, j in symptom_patterns(p, view):
             cands.append(_Cand(sp[i][0], sp[j - 1][1], "SYMPTOM", "pattern", {}, PRIORITY["SYMPTOM"]))
+        for s, e in english_site_complaint_spans(p, folded):
+            cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"lang": "en"}, PRIORITY["SYMPTOM"]))
         for s, e in fever_spans(p, folded):
             cands.append(_Cand(s, e, "SYMPTOM", "pattern", {"concept": "sốt"}, PRIORITY["SYMPTOM"]))
         for m in p.transfusion.finditer(folded):   # `Truyền 1 đơn vị hồng cầu khối` (patterns.yaml blood_units)

@@ -67,6 +67,17 @@ class PatternRules:
         self.dose_only = {fold_lower(u).replace(" ", "") for u in d["dose_units"]} - {
             fold_lower(u).replace(" ", "") for u in d["result_units"]}
         self.fever = re.compile(fold_lower(d["fever"]))
+        # English `<site> pain` in bilingual notes (`Shoulder pain R`, `left knee swelling`): English puts the site
+        # before the complaint, Vietnamese after it (`đau vai P`), so it has its own shape
+        es = d.get("english_site_complaints") or {}
+        if es:
+            alt = lambda xs: "|".join(re.escape(fold_lower(x)).replace(r"\ ", r"[ \t]+")
+                                      for x in sorted(xs, key=len, reverse=True))
+            self.english_site_complaint = re.compile(
+                r"(?<![\w/])(?:(?:" + alt(es["sides"]) + r")[ \t]+)?(?:" + alt(es["sites"]) + r")[ \t]+(?:"
+                + alt(es["complaints"]) + r")(?:[ \t]+(?:" + alt(es["sides_after"]) + r"))?(?![\w/])")
+        else:
+            self.english_site_complaint = None
         # `ĐMMM (mmol/l): 6h 14,2`, `ĐH 11h 10,1`: a unit in brackets and a clock time may come before the value
         # a side between a test and its value (`ABI P 0,7`, `phản xạ gân xương trái 2+`); the other name of the test
         # in brackets before a lab sheet's column gap or a colon (`AST (GOT)   21`, `eGFR (CKD-EPI)   38`)
@@ -278,6 +289,13 @@ def symptom_patterns(p: PatternRules, view: TokenView) -> list[tuple[int, int]]:
                 continue
         i += 1
     return out
+
+
+def english_site_complaint_spans(p: PatternRules, folded: str) -> list[tuple[int, int]]:
+    """`Shoulder pain R`, `left knee swelling` (patterns.yaml english_site_complaints)."""
+    if p.english_site_complaint is None:
+        return []
+    return [(m.start(), m.end()) for m in p.english_site_complaint.finditer(folded)]
 
 
 def fever_spans(p: PatternRules, folded: str) -> list[tuple[int, int]]:
