@@ -36,3 +36,9 @@ def test_to_exclude_is_doubt():
 
 def test_a_site_word_alone_is_no_symptom():
     assert not [s for s in extract("Pt: shoulder, knee and hip X-ray normal.") if s.label == "SYMPTOM"]
+
+
+def test_finding_before_an_inference_arrow_is_no_doubt():
+    spans = _spans("- đau vai P khi mặc áo -> bán trật khớp? hẹn siêu âm")
+    assert not spans["đau vai P"].attrs.get("uncertain")
+    assert spans["trật khớp"].attrs.get("uncertain")
