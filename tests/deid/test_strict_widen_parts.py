@@ -119,3 +119,16 @@ def test_strict_leaves_the_relative_day_after_a_removed_time():
     got = strict_spans(text, spans_at(text, [("14h25", "DATE")]))
     i = text.index("cùng ngày")
     assert not any(s.start <= i < s.end for s in got)
+
+
+def test_strict_takes_the_highland_prefix_letter_between_two_parts_of_a_name():
+    text = "tài xế hôm đó là vừ a thào, chở bệnh nhân xuống"
+    found = spans_at(text, [("vừ", "NAME"), ("thào", "NAME")])
+    out = strict_spans(text, found)
+    assert any(s.text == "a" and s.label == "NAME" for s in out)
+
+
+def test_strict_leaves_a_letter_between_a_name_and_a_place():
+    text = "gửi cho lan a hà nội nhé"
+    found = spans_at(text, [("lan", "NAME"), ("hà nội", "LOCATION")])
+    assert not any(s.text == "a" for s in strict_spans(text, found))

@@ -238,6 +238,12 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             s, e = _inner(text, a.end, b.start)
             out.append(Span(s, e, b.label, text[s:e], "strict", SCORE,
                             {"explanation": "strict: punctuation inside an address or organisation"}))
+        # the one-letter highland prefix between two removed parts of one name, whatever its case ('vừ | a | thào',
+        # 'hứa | a | muội', 'Sùng | A | Páo'; words.yaml name_prefix_letters)
+        elif a.label == "NAME" and b.label == "NAME" and b.start - a.end == 3 and text[a.end] == " " \
+                and text[b.start - 1] == " " and text[a.end + 1].lower() in L["words"]["name_prefix_letters"]:
+            out.append(Span(a.end + 1, a.end + 2, "NAME", text[a.end + 1], "strict", SCORE,
+                            {"explanation": "strict: the one-letter prefix inside a name"}))
         # and inside one person's name: a hyphen or an initial's dot with no space ('Asante-Boateng', 'R.Anders'),
         # or the comma of 'SURNAME, Given' after a surname in capitals ('KRÖGER, Lena')
         elif a.label == "NAME" and b.label == "NAME" and a.end < b.start and (
