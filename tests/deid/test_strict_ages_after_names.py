@@ -27,3 +27,17 @@ def test_strict_takes_an_age_in_hours():
 
 def test_strict_takes_an_age_in_years_and_months():
     assert "3 y 4 m" in removed("Patient is a toddler (3 y 4 m), weight 14 kg.", [])
+
+
+def test_strict_takes_bare_ages_in_table_rows_after_names():
+    text = ("STT Mã Họ tên Tuổi Thể bệnh\n1 MCC-26/047 Thào A Sình 4O lao phổi\n"
+            "2 MCC-26/061 Giàng Thị Nhè 62 lao hạch\n")
+    out = removed(text, ["Thào A Sình", "Giàng Thị Nhè"])
+    assert "4O" in out and "62" in out
+
+
+def test_strict_keeps_a_lone_number_or_a_count_after_a_name():
+    # (one row with the shape is no table; a count or dose word after the number is no age)
+    assert "62" not in removed("Hôm nay Giàng Thị Nhè 62 lao hạch tái khám.", ["Giàng Thị Nhè"])
+    text = "Lò Văn Pó 3 viên sáng\nLò Thị Ỉn 2 viên tối\n"
+    assert not {"3", "2"} & set(removed(text, ["Lò Văn Pó", "Lò Thị Ỉn"]))

@@ -251,6 +251,22 @@ def ages_after_names(finder, L, P) -> None:
         m = P["age_after_name"].match(text, end)
         if m and 0 < int(re.match(r"\d+", m.group("age")).group(0)) <= 120 and finder.free(*m.span("age")):
             finder.take(*m.span("age"), "AGE", "strict: an age after a name")
+    # a bare age in a table's rows: the number right after a removed name and before a word, where two rows or more
+    # of the text have that shape ('Thào A Sình 40 lao phổi', 'Giàng Thị Nhè 62 lao hạch'); not before a unit
+    # or a count word ('3 viên', '2 lần'; those are doses and counts)
+    units = L["words"]["age_units"] | L["words"]["age_words"] | L["words"]["count_words"]
+    rows: dict[int, tuple[int, int]] = {}
+    for end in sorted(ends):
+        m = P["age_column_after_name"].match(text, end)
+        if m and 0 < int(m.group("age").translate(_OCR_DIGITS)) <= 120 and fold_lower(m.group("next")) not in units \
+                and finder.free(*m.span("age")):
+            rows.setdefault(text.rfind("\n", 0, end), m.span("age"))
+    if len(rows) >= 2:
+        for s, e in rows.values():
+            finder.take(s, e, "AGE", "strict: a bare age in a table row after a name")
+
+
+_OCR_DIGITS = str.maketrans("OlI", "011")
 
 
 def _pin_after(f, k: int, n: int, ctx, W) -> int:
