@@ -131,31 +131,29 @@ class TokenTrie:
                  skip: Sequence[bool] | None = None) -> list[Match]:
         """Leftmost-longest, non-overlapping matches."""
         out: list[Match] = []
-        i, n = 0, len(keys)
+        n = len(keys)
         root = self.root
-        while i < n:
-            node = root.get(keys[i])
-            if node is not None and not (skip and skip[i]):
-                best: Match | None = None
-                j = i + 1
-                while True:
-                    leaf = node.get("")
-                    if leaf:
-                        for e in leaf:
-                            if fits(e, words, i, accented) and (
-                                    best is None or best.end < j or e.priority > best.entry.priority):
-                                best = Match(i, j, e)
-                    if j >= n:
-                        break
-                    node = node.get(keys[j])
-                    if node is None:
-                        break
-                    j += 1
-                if best is not None:
-                    out.append(best)
-                    i = best.end
-                    continue
-            i += 1
+        covered = 0     # tokens before this are inside the last match
+        # only the tokens that open some entry are tried (one set test each, no call per token)
+        for i in [i for i, k in enumerate(keys) if k in root]:
+            if i < covered or (skip and skip[i]):
+                continue
+            node = root[keys[i]]
+            best: Match | None = None
+            j = i + 1
+            while True:
+                if "" in node:
+                    for e in node[""]:
+                        if fits(e, words, i, accented) and (
+                                best is None or best.end < j or e.priority > best.entry.priority):
+                            best = Match(i, j, e)
+                if j >= n or keys[j] not in node:
+                    break
+                node = node[keys[j]]
+                j += 1
+            if best is not None:
+                out.append(best)
+                covered = best.end
         return out
 
 
