@@ -132,3 +132,17 @@ def test_strict_leaves_a_letter_between_a_name_and_a_place():
     text = "gửi cho lan a hà nội nhé"
     found = spans_at(text, [("lan", "NAME"), ("hà nội", "LOCATION")])
     assert not any(s.text == "a" for s in strict_spans(text, found))
+
+
+def test_strict_takes_the_comma_between_a_place_and_a_street_read_as_a_name():
+    text = "tạm trú kiệt 9 chế lan viên, phường thủy xuân, tp huế\n"
+    found = spans_at(text, [("kiệt 9", "LOCATION"), ("chế lan viên", "NAME"), ("phường thủy xuân, tp huế", "LOCATION")])
+    i = text.index(", phường")
+    assert any(s.start <= i < s.end for s in strict_spans(text, found))
+
+
+def test_strict_leaves_the_comma_between_a_place_and_a_person_in_a_sentence():
+    text = "về quê ở xã thạch đạn, lê văn hùng nói sẽ đưa mẹ đi khám"
+    found = spans_at(text, [("xã thạch đạn", "LOCATION"), ("lê văn hùng", "NAME")])
+    i = text.index(", lê")
+    assert not any(s.start <= i < s.end for s in strict_spans(text, found))

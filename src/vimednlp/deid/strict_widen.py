@@ -252,6 +252,22 @@ def widen(text: str, spans: list[Span]) -> list[Span]:
             e = a.end + 1
             out.append(Span(a.end, e, "NAME", text[a.end:e], "strict", SCORE,
                             {"explanation": "strict: punctuation inside a name"}))
+    # the comma between a removed place and a street or place read as a person's name, inside one address: the name
+    # between two places ('phường an khê, | lê thị tính |, tp đà nẵng'), right after a place with one space ('kiệt 9
+    # | chế lan viên |, phường thủy xuân'), or a place that ends the address after it ('xã thạch đạn, | cao lộc |.')
+    for k in range(1, len(spans)):
+        a, b = spans[k - 1], spans[k]
+        if not (re.fullmatch(r",[^\S\n]", text[a.end:b.start]) and {a.label, b.label} == {"LOCATION", "NAME"}):
+            continue
+        name, j = (b, k) if b.label == "NAME" else (a, k - 1)
+        prev = spans[j - 1] if j > 0 else None
+        nxt = spans[j + 1] if j + 1 < len(spans) else None
+        place_before = prev is not None and prev.label == "LOCATION" and text[prev.end:name.start] in (" ", ", ")
+        place_after = nxt is not None and nxt.label == "LOCATION" and text[name.end:nxt.start] == ", "
+        ends = re.match(r"[^\S\n]*(?:[.;)|]|\n|\Z)", text[name.end:name.end + 3])
+        if (b is name and (place_after or ends) or a is name and place_before):
+            out.append(Span(a.end, a.end + 1, "LOCATION", ",", "strict", SCORE,
+                            {"explanation": "strict: the comma inside an address"}))
     # the dot of an initial that ends a removed name ('Smith, Rebecca J.', 'Kovalenko D.'): the initial's, not a
     # sentence's, when the name ends with one capital letter
     for sp in spans:
