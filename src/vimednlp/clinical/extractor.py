@@ -844,6 +844,8 @@ class ClinicalExtractor:
             chosen = _drop_panel_headings(text, folded, chosen, self.patterns.panel_headings)
         chosen = _drop_range_doses(text, chosen)
         chosen = _drop_code_parts(text, chosen)
+        if self.patterns.allergy_heads:
+            chosen = _drop_allergy_heads(text, chosen, self.patterns.allergy_heads)
         chosen = _listed_remedies(text, chosen)
         out = []
         for c in chosen:
@@ -990,6 +992,19 @@ def _drop_code_parts(text: str, cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+_ALLERGY_GAP = re.compile(r"[ \t]*(?::[ \t]*|(?:với|voi|to|with)[ \t]+)?")
+
+
+def _drop_allergy_heads(text: str, cands: list[_Cand], heads: frozenset[str]) -> list[_Cand]:
+    """An allergy record names the drug (`dị ứng Penicillin`, `Dị ứng: Penicillin - nổi mẩn`; patterns.yaml
+    allergy_heads): the head word right before a drug is no disease of its own."""
+    drug_starts = {c.start for c in cands if c.label == "DRUG"}
+    if not drug_starts:
+        return cands
+    return [c for c in cands if not (c.label == "DISEASE" and fold_lower(text[c.start:c.end]) in heads
+                                     and _ALLERGY_GAP.match(text, c.end).end() in drug_starts)]
 
 
 def _drop_range_doses(text: str, cands: list[_Cand]) -> list[_Cand]:
