@@ -198,3 +198,29 @@ def test_the_folded_ordinary_pairs_are_the_pairs_each_folded():
     first_kept, second_kept = names._half_folded_pairs()
     assert first_kept == frozenset(f"{a} {fold_lower(b)}" for a, _, b in (p.partition(" ") for p in pairs))
     assert second_kept == frozenset(f"{fold_lower(a)} {b}" for a, _, b in (p.partition(" ") for p in pairs))
+
+
+@pytest.mark.parametrize("note", [
+    "Bệnh nhân người Ba Na, ở xã Ia Chim, Kon Tum, A Thiết đưa đến.",
+    "bn dân tộc GIA RAI, quê ĐẮK LẮK",
+    "Hồ sơ: Xơ Đăng; người nhà: Y Đơm",
+    "bn ê-đê, đi từ buôn ma thuột",
+    "Kontum, Bana, Gia Laix: no people or province named as a whole word",
+    "M'Nông; Tây Nguyên.",
+    "xBa Na, Ba Nax, 1Jrai, _Jrai",
+    "dotless ı and Kelvin \u212a in a note from Kon Tum",  # (CASE_EXOTIC: the case-insensitive search)
+    "Gıa Raı",  # ('ı' matches 'i' only without case: read by the case-insensitive search)
+])
+def test_the_highlands_context_read_on_the_lower_cased_text_is_the_case_insensitive_search(note):
+    from vimednlp.deid.recognizers import names
+
+    assert names._highlands_doc(Context(note)) == (names._HIGHLANDS_CONTEXT.search(note) is not None)
+
+
+def test_the_highlands_context_search_finds_each_word_in_any_case():
+    from vimednlp.deid.recognizers import names
+
+    for w in names._V["highlands_context"]:
+        for form in (w, w.upper(), w.lower()):
+            assert names._highlands_doc(Context(f"bn ở {form}, sốt")), form
+            assert not names._highlands_doc(Context(f"bn ở x{form}y, sốt")), form

@@ -15,6 +15,7 @@ from ...text.fold import fold_lower, fold_lower_all
 from ...text.syllable import is_syllable
 from .base import Candidate, Context, Recognizer, Taken, _index
 from .lexicons import cues, cues_raw, names, vocab
+from .regex_needs import CASE_EXOTIC
 from .tables import header_lines
 
 _V = vocab("names")  # resources/deid/vocab/names.yaml
@@ -99,6 +100,36 @@ _HIGHLANDS_PREFIX = frozenset(_V["highlands_lower_prefix"])
 _HIGHLANDS_OPENER_CAPS = frozenset(_V["highlands_opener_caps"])
 _HIGHLANDS_CONTEXT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _V["highlands_context"])) + r")(?![^\W\d_])",
                                 re.IGNORECASE)
+
+
+def _first_led(words) -> re.Pattern:
+    """`_HIGHLANDS_CONTEXT` for lower-cased text, case-sensitive, each word opening with its first letter and the
+    look-behind after it: `re` then skips to the positions holding one of those letters instead of trying the
+    look-behind and the case-insensitive alternation at every position (5x faster on a 300-word note)."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted({w.lower() for w in words}, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(c) + r"(?<![^\W\d_].)(?:" + "|".join(map(re.escape, rest)) + ")" for c, rest in by_first.items()]
+    return re.compile(r"(?:" + "|".join(alts) + r")(?![^\W\d_])")
+
+
+# (exact on `str.lower` of a text without the characters `re` matches case-insensitively to a letter they do not
+# lower-case to, regex_needs.CASE_EXOTIC; a text holding one is searched with `_HIGHLANDS_CONTEXT`)
+_HIGHLANDS_CONTEXT_LOWER = _first_led(_V["highlands_context"])
+
+
+def _highlands_doc(ctx: Context) -> bool:
+    """The note names a Central Highlands people or province (highlands_context, any case)."""
+    cache = ctx._cache
+    exotic = cache.get("case_exotic")
+    if exotic is None:
+        exotic = cache["case_exotic"] = any(c in ctx.text for c in CASE_EXOTIC)
+    if exotic:
+        return _HIGHLANDS_CONTEXT.search(ctx.text) is not None
+    low = cache.get("lower")
+    if low is None:
+        low = cache["lower"] = ctx.text.lower()
+    return _HIGHLANDS_CONTEXT_LOWER.search(low) is not None
 _HIGHLANDS_OPENER_NOT_AFTER = frozenset(fold_lower(w) for w in _V["highlands_opener_not_after"])
 _HMONG_CLANS = frozenset(_V["hmong_clans"])
 _HMONG_MIDDLE = frozenset(_V["hmong_middle"])
@@ -619,7 +650,7 @@ class NameRecognizer(Recognizer):
         d.lower_tok = lower_segments(ctx)
         d.lower_doc = 1 in d.lower_tok
         d.taken = None
-        d.highland_doc = _HIGHLANDS_CONTEXT.search(ctx.text) is not None
+        d.highland_doc = _highlands_doc(ctx)
         return d
 
     def _scan(self, d: _Doc) -> None:
