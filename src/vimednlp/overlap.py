@@ -16,7 +16,7 @@ Policies (items need integer `start` and `end`; the offsets may be characters or
   is the safe side). With `text`, a span that only partly overlaps one chosen span keeps its part outside
   it, trimmed to letters and digits, when that part is at least two characters on free ground and
   `keep_part(text, start, end, span, other)` agrees; `part(span, start, end)` builds the part
-  (default: `dataclasses.replace`).
+  (default: `dataclasses.replace`); `may_take_over(span, chosen)` can refuse a takeover (default: allowed).
 - ``longest``: the longer span, then the higher `score` (`score=` getter; default the attribute), then the
   earlier (de-identification of given spans, `deid.api`).
 - ``longest_priority``: the longer span, then the higher `priority` attribute, then the source ranked
@@ -69,7 +69,7 @@ _GREEDY: dict[str, Callable[[dict], Callable[[Any], tuple]] | None] = {
     "preferred": _key_preferred,
     "given_order": None,
 }
-_OPTIONS = {"deid": {"keep_part", "part", "min_takeover"}, "longest": {"score"},
+_OPTIONS = {"deid": {"keep_part", "part", "min_takeover", "may_take_over"}, "longest": {"score"},
             "longest_priority": {"source_rank"}, "preferred": {"preferred", "score"}, "given_order": set()}
 POLICIES: tuple[str, ...] = ("deid", *_GREEDY)
 
@@ -102,7 +102,7 @@ def _replace_part(x: Any, s: int, e: int) -> Any:
 
 
 def _resolve_deid(cands: list, text: str | None, keep_part: Callable | None = None, part: Callable | None = None,
-                  min_takeover: float = 0.6) -> list:
+                  min_takeover: float = 0.6, may_take_over: Callable | None = None) -> list:
     # linear in the covered characters (an owner array), so a 1 MB document stays fast
     size = max(c.end for c in cands)
     owner = [-1] * size
@@ -122,7 +122,8 @@ def _resolve_deid(cands: list, text: str | None, keep_part: Callable | None = No
             continue
         clash = [chosen[k] for k in clash_ids]
         if c.score >= min_takeover and all(c.start <= o.start and o.end <= c.end and (o.end - o.start) < (c.end - c.start)
-                                           for o in clash):
+                                           for o in clash) \
+                and (may_take_over is None or all(may_take_over(c, o) for o in clash)):
             for k in clash_ids:
                 o = chosen[k]
                 owner[o.start:o.end] = [-1] * (o.end - o.start)

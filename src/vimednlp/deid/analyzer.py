@@ -59,11 +59,82 @@ def _part(c: Candidate, s: int, e: int) -> Candidate:
     return Candidate(s, e, c.label, c.score, c.source, c.explanation + " (part outside an overlap)", dict(c.attrs))
 
 
-def resolve(cands: Iterable[Candidate], text: str | None = None) -> list[Candidate]:
+def _from_tagger(c: Candidate) -> bool:
+    return c.explanation.startswith("statistical tagger")
+
+
+def resolve(cands: Iterable[Candidate], text: str | None = None, patterns: frozenset = frozenset()) -> list[Candidate]:
     """The analyzer's overlap resolution: `vimednlp.overlap.resolve` with the "deid" policy (higher score
     first, a surer containing span takes over, a partly overlapping span keeps its part outside when `text`
-    is given and that part is not a lone cue word)."""
-    return resolve_overlaps(cands, policy="deid", text=text, keep_part=_keep_part, part=_part)
+    is given and that part is not a lone cue word). A tagger span never takes over a span of another label
+    from a recognizer in `patterns` (validated patterns: e-mail, URL, IP, phone); inside a place or a person
+    it may ('Hội Liên hiệp Phụ nữ xã Phan Thanh' over the rules' place)."""
+    def may_take_over(c: Candidate, o: Candidate) -> bool:
+        return not (o.source in patterns and o.label != c.label and _from_tagger(c))
+
+    return resolve_overlaps(cands, policy="deid", text=text, keep_part=_keep_part, part=_part,
+                            may_take_over=may_take_over if patterns else None)
+
+
+def _tagger_lines(text: str, tagged: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
+    """Tagger spans cut at line breaks, unless a rule span of the same label runs across that break too
+    (an address or a name the rules also read over two lines): the pieces keep two letters or digits."""
+    out = []
+    for c in tagged:
+        nl = text.find("\n", c.start, c.end)
+        if nl < 0:
+            out.append(c)
+            continue
+        cuts = []
+        while nl >= 0:
+            # (a line ending in a comma or a dash goes on below: 'xã Phước Thuận,' then 'huyện Ninh Phước')
+            k = nl - 1
+            while k > c.start and text[k] in " \t\r":
+                k -= 1
+            if text[k] not in ",-–/;&" \
+                    and not any(r.label == c.label and r.start <= nl < r.end for r in rules):
+                cuts.append(nl)
+            nl = text.find("\n", nl + 1, c.end)
+        if not cuts:
+            out.append(c)
+            continue
+        s = c.start
+        for e in cuts + [c.end]:
+            a, b = s, e
+            while a < b and not text[a].isalnum() and text[a] not in "@#+":
+                a += 1
+            while b > a and not text[b - 1].isalnum():
+                b -= 1
+            if b - a >= 2:
+                out.append(dataclasses.replace(c, start=a, end=b, explanation=c.explanation + " (cut at a line break)"))
+            s = e + 1
+    return out
+
+
+def _tagger_names_again(ctx: Context, tagged: list[Candidate], rules: list[Candidate]) -> list[Candidate]:
+    """Full names only the tagger found ('Vàng Th1 Dợ') name the same person elsewhere in the note, as the
+    name rules' own full names do (`names.names_found_again`: the same guards on the given name alone)."""
+    if "NAME" not in {c.label for c in tagged}:
+        return []
+    from ..text.fold import fold_lower
+    from .recognizers.lexicons import names
+    from .recognizers.names import ctx_key, names_found_again
+
+    given = names()["given"]
+
+    def given_last(c: Candidate) -> bool:
+        # the tagger's last word must read as a given name: in the lexicon, or marked and no capitals' acronym
+        # ('Bích Liên TYT': the health station after the name)
+        last = ctx.text[c.start:c.end].split()[-1]
+        return ctx_key(last) in given or fold_lower(last) != last.lower() and not (last.isupper() and len(last) <= 4)
+
+    rule_names = [r for r in rules if r.label == "NAME"]
+    full = [dataclasses.replace(c, score=0.75) for c in tagged if c.label == "NAME" and " " in ctx.text[c.start:c.end]
+            and not any(r.start <= c.start and c.end <= r.end for r in rule_names) and given_last(c)]
+    if not full:
+        return []
+    return [dataclasses.replace(c, explanation=c.explanation + " (from a name the tagger found)")
+            for c in names_found_again(ctx, full, [x for x in rules + tagged if x.score >= 0.5])]
 
 
 class _Phrases:
@@ -217,7 +288,8 @@ class Analyzer:
                         (veto is not None and c.score >= self.threshold and _mean_prob(ctx, c, probs) >= veto)]
                 cands = [dataclasses.replace(c, score=max(c.score, 0.96)) for c in tagged] + kept
             else:
-                cands = cands + tagged
+                tagged = _tagger_lines(ctx.text, tagged, cands)
+                cands = cands + tagged + _tagger_names_again(ctx, tagged, cands)
         allow = allow_spans(ctx)
         if allow:
             # mark allow-listed characters once; a weak candidate touching one is dropped
@@ -257,7 +329,7 @@ class Analyzer:
                     c = dataclasses.replace(c, end=end)
                 cut.append(c)
             cands = cut
-        for c in resolve(cands, work):
+        for c in resolve(cands, work, self._strong):
             if c.end < len(work) and work[c.end] == "." and _ENDS_WITH_INITIAL.search(work[c.start:c.end]):
                 c = dataclasses.replace(c, end=c.end + 1)  # 'Lê Thị K.', 'N.V.Th.', 'TP.HCM.': the dot abbreviates
             s, e = view.to_original(c.start, c.end)

@@ -626,10 +626,11 @@ def _initials_edits(text: str) -> list[Edit]:
 def _email_res() -> tuple[re.Pattern, re.Pattern]:
     t = _tables()
 
+    # (the spaces around a separator never hold a line break: 'lượt xem\n@thuytien.2k3' is a line, then a handle)
     def form(f: str) -> str:
         if f.isalpha() or " " in f:  # a bare word: spaces on both sides
-            return r"\s+" + re.escape(f).replace(r"\ ", r"\s+") + r"\s+"
-        return r"\s*" + re.escape(f) + r"\s*"
+            return r"[^\S\n]+" + re.escape(f).replace(r"\ ", r"[^\S\n]+") + r"[^\S\n]+"
+        return r"[^\S\n]*" + re.escape(f) + r"[^\S\n]*"
 
     at = "|".join(form(f) for f in t.at_forms)
     dot = "|".join(form(f) for f in t.dot_forms) + r"|\."
@@ -657,7 +658,10 @@ def _email_edits(text: str) -> list[Edit]:
         seps += [(x.start(), x.end(), ".") for x in dot.finditer(text, d0, d1)]
         last_label = text[seps[-1][1]:d1].lower()
         bare = any(not re.fullmatch(r"\s*\W+\s*|\s*[\[({<]\s*\w+\s*[\])}>]\s*", text[a:b]) for a, b, _ in seps)
-        if bare and last_label not in t.tlds:
+        # a separator spaced out ('an @ gmail . com') is an address only when it ends in a known top-level domain:
+        # 'xem @thuytien.2k3' is a word, then a handle
+        spaced = any(text[a:b] != text[a:b].strip() for a, b, _ in seps)
+        if (bare or spaced) and last_label not in t.tlds:
             continue
         edits.extend((a, b, r) for a, b, r in seps if text[a:b] != r)
     return edits

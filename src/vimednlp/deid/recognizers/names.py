@@ -1728,7 +1728,7 @@ class NameRecognizer(Recognizer):
                 out.append(Candidate(m.start("i"), m.end("i"), "NAME", 0.6, self.name,
                                      "one initial before a lower-case word (a person's initial)"))
 
-    def _propagate(self, ctx: Context, out: list[Candidate], taken: Taken, before) -> None:
+    def _propagate(self, ctx: Context, out: list[Candidate], taken: Taken, before, inner_codes: bool = False) -> None:
         """A name found once names the same person elsewhere in the document: a full name (2+ words) wherever it
         recurs ('mai anh' in every chat line), one word only after a role or kinship cue ('cam on bac khoa'), and
         the given name of a full name alone when capitalised ('bệnh nhân Phan Minh Trang ... Trang bay đi Seoul')."""
@@ -1753,14 +1753,18 @@ class NameRecognizer(Recognizer):
             if j - i > 3 or toks[j].end != c.end:
                 continue
             words = tuple(ft[i:j + 1])
-            if len("".join(words)) < 3 or not all(toks[x].kind == "word" for x in range(i, j + 1)):
+            # (inner_codes, for another detector's names: a middle token of letters and digits, 'Vàng Th1 Dợ' as a
+            # tagger read it, is kept; an unmarked given name is found alone only after a role or kinship word)
+            if len("".join(words)) < 3 or not all(toks[x].kind == "word" or inner_codes and i < x < j and toks[x].kind == "code"
+                                                  for x in range(i, j + 1)):
                 continue
             phrases.setdefault(words[0], []).append((words, len(words) == 1))
             last = toks[j].text
             if j > i and c.score >= 0.75 and last[:1].isupper():
                 # (a common word's folded form blocks an unmarked given name only: in a text written with marks
                 # 'Dợ' is no 'do'; an unmarked one, 'Di' of 'HỜ THỊ DI', needs a role or kinship cue before it)
-                if fold_lower(last) not in _NOT_NAME_LOWER or ctx.diacritics and last.lower() != fold_lower(last) \
+                if fold_lower(last) not in _NOT_NAME_LOWER and not (inner_codes and last.lower() == fold_lower(last)) \
+                        or ctx.diacritics and last.lower() != fold_lower(last) \
                         and last.lower() not in before:  # ('Bé', 'Út' are kinship words first)
                     given_alone.add(last)
                     given_alone.add(last[:1] + last[1:].lower())  # 'THỊ DI' in capitals names 'Di' too
@@ -1919,3 +1923,15 @@ class NameRecognizer(Recognizer):
             if f"{ft[a]} {ft[a + 1]}" in never:
                 return True
         return e - i == 1 and ft[i] in never
+
+
+def names_found_again(ctx: Context, full_names: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """What `NameRecognizer._propagate` finds from full names another detector found (the statistical tagger):
+    the same name again and its given name alone, under the same guards (marked, or after a role or kinship
+    word when also a common word). `found`: every span already found, none of them overlapped."""
+    taken = Taken(len(ctx.text))
+    for c in found:
+        taken.add(c.start, c.end)
+    out = list(full_names)
+    NameRecognizer()._propagate(ctx, out, taken, cues()["name_before"], inner_codes=True)
+    return out[len(full_names):]
