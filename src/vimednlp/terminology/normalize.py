@@ -53,13 +53,20 @@ def _rewrites(folded: bool = False) -> tuple[dict[tuple[str, ...], list[str]], i
 
 
 def _apply_rewrites(words: list[str], folded: bool) -> list[str]:
-    """Longest-match-first rewrite of whole word sequences, one left-to-right pass."""
+    """Longest-match-first rewrite of whole word sequences, one left-to-right pass. In text written with marks,
+    a run of words left without any (`Ung thu vú`: marks dropped on some words only) is also looked up in the
+    table for unmarked text."""
     table, longest = _rewrites(folded)
+    bare_table = None if folded else _rewrites(True)[0]
+    bare = [fold(w) == w for w in words]
     out: list[str] = []
     i = 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
-            rep = table.get(tuple(words[i:i + n]))
+            key = tuple(words[i:i + n])
+            rep = table.get(key)
+            if rep is None and bare_table is not None and all(bare[i:i + n]):
+                rep = bare_table.get(key)
             if rep is not None:
                 out.extend(rep)
                 i += n

@@ -33,7 +33,7 @@ from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 MAX_QUERY_CHARS = 1000
 NGRAM_RANGE = (2, 4)  # character n-grams inside word boundaries, as sklearn's char_wb
 # benchmarks switch this off to measure search on titles alone (an ablation)
@@ -178,6 +178,13 @@ def _same_value(a: str, b: str) -> bool:
         return True
     ca, cb = a.rstrip("ab"), b.rstrip("ab")
     return ca == cb and (ca == a or cb == b)
+
+
+def _marks_agree(query: str, term: str) -> bool:
+    """A mention written with marks on some words only (`Ung thu vú phải`: a hurried or OCR'd line) whose every
+    marked word is the term's own word: the unmarked ones were left bare, not written as other words."""
+    qw, tw = query.split(), norm(term).split()
+    return len(qw) == len(tw) and all(a == b or not has_diacritics(a) for a, b in zip(qw, tw))
 
 
 def _fuzzy_key(folded: str) -> str:
@@ -400,7 +407,7 @@ class TermIndex:
                 e = self.entries[i]
                 # `sởi` (measles) and `sỏi` (stones) fold alike: a query written with marks that only
                 # matches after folding is weak evidence.
-                exact_marks = not has_diacritics(text) or via == "abbreviation"
+                exact_marks = not has_diacritics(text) or via == "abbreviation" or _marks_agree(n, e.text)
                 reason = "accent-folded" if exact_marks else "accent-mismatch"
                 alt = 0.98 if e.kind.endswith("_alt") else 1.0
                 add(e.code, SCORES[reason] * _VIA_FACTOR[via] * alt * rf, reason, e.text)
@@ -686,6 +693,8 @@ class TermIndex:
             old = best.get(child)
             if old is None or old[0] < score:
                 best[child] = (score, reason, term)
+                best[c] = (round(max(0.0, score - 0.0001), 4), reason, term)
+            elif old[0] == score:  # a tie (both titles found alike): the billable subcode first
                 best[c] = (round(max(0.0, score - 0.0001), 4), reason, term)
 
     @staticmethod
