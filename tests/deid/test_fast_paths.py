@@ -224,3 +224,37 @@ def test_the_highlands_context_search_finds_each_word_in_any_case():
         for form in (w, w.upper(), w.lower()):
             assert names._highlands_doc(Context(f"bn ở {form}, sốt")), form
             assert not names._highlands_doc(Context(f"bn ở x{form}y, sốt")), form
+
+
+def test_the_first_one_call_de_identification_freezes_what_it_loaded_once(monkeypatch):
+    # (the lexicons, rule packs and model, built for good, out of the collector's full passes)
+    import gc
+
+    from vimednlp.deid import api
+
+    monkeypatch.setattr(api, "_FROZEN", False)
+    gc.unfreeze()
+    try:
+        res = api.deidentify("Bệnh nhân Nguyễn Văn An, 45 tuổi, vào viện ngày 12/03/2024.")
+        assert any(s.label == "NAME" for s in res.spans)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        api.deidentify("BN Lê Văn Tám, SĐT 0912 345 678")
+        assert gc.get_freeze_count() == frozen  # once per process
+    finally:
+        gc.unfreeze()
+
+
+def test_a_process_that_disabled_the_collector_is_left_as_it_is(monkeypatch):
+    import gc
+
+    from vimednlp.deid import api
+
+    monkeypatch.setattr(api, "_FROZEN", False)
+    gc.unfreeze()
+    gc.disable()
+    try:
+        api.deidentify("Bệnh nhân Nguyễn Văn An, 45 tuổi.")
+        assert gc.get_freeze_count() == 0 and not gc.isenabled()
+    finally:
+        gc.enable()
