@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.deid.helpers import strict_covered as covered, strict_touched as touched
+
 from vimednlp.deid.strict import strict_spans
 
 
@@ -26,3 +28,11 @@ def test_strict_keeps_function_words_typed_without_marks(text, words):
 ])
 def test_strict_still_removes_names_typed_without_marks(text, words):
     assert words <= removed_words(text)
+
+
+def test_strict_reads_a_surname_with_its_marks_in_a_text_mostly_without_them():
+    # (a text in English: 'đặng' written with its marks is the surname, not 'đang'; 'đầu' is no 'Đậu', 'là' no 'La')
+    text = ("he was seen in clinic today and the plan was discussed with the family.\n"
+            "clinician: bs. đặng hải yến (psychiatrist). he reports poor sleep, mất ngủ đầu giấc, for three months.")
+    assert covered(text, "đặng hải yến")
+    assert not touched(text, "đầu giấc")

@@ -85,9 +85,9 @@ def token_pass(finder, L, P) -> None:
         # without marks, a surname that spells a function word, 'dang' = 'đang', 'thi' = 'thì', is that word unless a
         # middle syllable follows it or it is a middle after a surname: 'ba dang loc mau', 'sau 30p thi thoi', but
         # 'dang thi hoa')
-        if surnames.has(w, marks) and i + 1 < n and ctx.adj[i] and toks[i + 1][3] == "word" \
+        if surnames.has(w, marks or not w.isascii()) and i + 1 < n and ctx.adj[i] and toks[i + 1][3] == "word" \
                 and not _time_deixis(ctx, i, L) and not (marks and low in L["person_marked"]) \
-                and not (not marks and stop.has(w, False) and ctx.ftoks[i + 1] not in L["words"]["name_middles"]
+                and not (not marks and stop.has(w, not w.isascii()) and ctx.ftoks[i + 1] not in L["words"]["name_middles"]
                          and not (ctx.ftoks[i] in L["words"]["name_middles"] and i > 0 and ctx.adj[i - 1]
                                   and surnames.has(toks[i - 1][0], False))) \
                 and given.has(toks[i + 1][0], marks) and not toks[i + 1][0][:1].isupper() \
