@@ -76,6 +76,8 @@ class PatternRules:
             self.english_site_complaint = re.compile(
                 r"(?<![\w/])(?:(?:" + alt(es["sides"]) + r")[ \t]+)?(?:" + alt(es["sites"]) + r")[ \t]+(?:"
                 + alt(es["complaints"]) + r")(?:[ \t]+(?:" + alt(es["sides_after"]) + r"))?(?![\w/])")
+            # the complaint words alone, a cheap first test: most notes hold none
+            self.english_complaint_words = tuple(fold_lower(x) for x in es["complaints"])
         else:
             self.english_site_complaint = None
         # `ĐMMM (mmol/l): 6h 14,2`, `ĐH 11h 10,1`: a unit in brackets and a clock time may come before the value
@@ -294,7 +296,7 @@ def symptom_patterns(p: PatternRules, view: TokenView) -> list[tuple[int, int]]:
 
 def english_site_complaint_spans(p: PatternRules, folded: str) -> list[tuple[int, int]]:
     """`Shoulder pain R`, `left knee swelling` (patterns.yaml english_site_complaints)."""
-    if p.english_site_complaint is None:
+    if p.english_site_complaint is None or not any(w in folded for w in p.english_complaint_words):
         return []
     return [(m.start(), m.end()) for m in p.english_site_complaint.finditer(folded)]
 
