@@ -20,6 +20,7 @@ def top(q):
     ("con bị loét miệng, nổi mụn nước lòng bàn tay bàn chân", "B08"),
     ("ngón chân cái sưng nóng đỏ sau bữa ăn hải sản uống bia", "M10"),
     ("bị mèo của nhà hàng bên cạnh cào cắn ở cẳng chân", "S81"),
+    ("vợ em tắt kinh hơn 1 tháng, thử que thấy 2 vạch", "Z32"), ("missed period, home pregnancy test positive", "Z32"),
 ])
 def test_signs_name_the_disease(vi_cache, mention, expected):
     c = top(mention)
@@ -34,6 +35,11 @@ def test_fever_with_a_seizure_in_epilepsy_is_not_a_febrile_convulsion(vi_cache):
 def test_a_burn_on_hands_and_feet_is_not_hand_foot_and_mouth(vi_cache):
     from vimednlp.terminology.search import _combination_codes
     assert not [c for c, _ in _combination_codes(["bong nuoc soi tay chan mieng phong nuoc"]) if c == "B08.4"]
+
+
+def test_a_negative_pregnancy_test_confirms_nothing(vi_cache):
+    from vimednlp.terminology.search import _combination_codes
+    assert not [c for c, _ in _combination_codes(["tre kinh 2 thang thu que 1 vach am tinh"]) if c == "Z32.1"]
 
 
 def test_plain_joint_pain_stays_pain_in_joint(vi_cache):

@@ -43,3 +43,15 @@ def test_words_that_are_written_apart_on_purpose_stay_apart(vi_cache):
 @pytest.mark.parametrize("written,read", [("S0ỏi mật", "Sỏi mật"), ("Viêm gan mạ1n", "Viêm gan mạn")])
 def test_a_stray_digit_inside_a_marked_syllable_is_dropped(written, read):
     assert canonical_mention(written) == read
+
+
+@pytest.mark.parametrize("mention,expected", [("Viêm da cơ đ|a", "L20"), ("Thiếu máu thiếu sắt d|nh dưỡng", "D50")])
+def test_a_vertical_bar_inside_a_word_is_read_as_i(vi_cache, mention, expected):
+    c = code(mention, k=3)
+    assert c and c[0].code[:3] == expected
+
+
+def test_a_bar_between_words_is_no_letter():
+    text = "Tăng huyết áp | Đái tháo đường"
+    read = canonical_mention(text) or text  # None: nothing to change
+    assert " i " not in f" {read} "
