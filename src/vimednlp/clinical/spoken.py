@@ -34,7 +34,7 @@ class _Data:
     counted_marked: set[str]  # counted words as written, lower case (`lần`, `độ`)
     unit_after: re.Pattern
     ocr: dict[str, str]
-    ocr_word: dict[str, str]
+    ocr_word: dict[str, tuple[str, ...]]
     ocr_lead: set[str]
     trigger: re.Pattern
     trigger_marked: re.Pattern
@@ -99,7 +99,8 @@ def _data() -> _Data:
     pairs = frozenset((a, b + p) for a, b in pairs for p in ("", ",", ".", ";", ":", ")"))
     unit_pairs = frozenset(tuple(u.split()[:2]) for u in spoken_only)
     plain = {str(w).lower() for w in d["counted"] if fold_lower(str(w)) == str(w).lower()}
-    ocr_word = {str(k): str(v) for k, v in (d.get("ocr_letters") or {}).items()}
+    ocr_word = {str(k): tuple(str(x) for x in (v if isinstance(v, list) else [v]))
+                for k, v in (d.get("ocr_letters") or {}).items()}
     return _Data(roles, units, max(len(k) for k in units), counted, plain, {str(w).lower() for w in d["counted"]},
                  unit_after, ocr, ocr_word,
                  {str(x) for x in d["ocr_lead"]}, trigger, trigger_marked, pairs, digit_unit, unit_pairs,
@@ -520,12 +521,24 @@ def _ocr_word_edits(text: str, data: _Data) -> list[Edit]:
         digits = sum(c.isdigit() for c in w)
         if w[1:] != w[1:].lower() or not 1 <= digits <= 2:
             continue
-        fixed = "".join(data.ocr_word.get(c, c) for c in w)
-        if fixed.isalpha() and ((digits == 1 and w == w.lower() and is_syllable(fixed))
-                                or (len(fixed) >= 5 and fold_lower(fixed) in _drug_and_test_words())):
-            # one syllable (`tá0`), or a drug or test name of the lexicon (`Paracetam0l`, `Esomeprazo1`, `A1bumin`)
-            edits.append((a, b, fixed))
+        for fixed in _digit_readings(w, data.ocr_word):
+            # a capital opens a syllable only in a word of three letters or more (`Rố1 loạn`; `B1`, `T1` stay)
+            if fixed.isalpha() and ((digits == 1 and (w == w.lower() or len(w) >= 3) and is_syllable(fixed.lower()))
+                                    or (len(fixed) >= 5 and fold_lower(fixed) in _drug_and_test_words())):
+                # one syllable (`tá0`, `g1ảm`), or a drug or test name of the lexicon (`Paracetam0l`, `L1th1um`)
+                edits.append((a, b, fixed))
+                break
     return edits
+
+
+def _digit_readings(w: str, letters: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every reading of a word's OCR digits as letters, the same letter for each kind of digit (`L1th1um` -> `Llthlum`,
+    `Lithium`): a scan misreads one letter shape the same way throughout."""
+    kinds = sorted({c for c in w if c in letters})
+    out = [w]
+    for k in kinds:
+        out = [x.replace(k, v) for x in out for v in letters[k]]
+    return out
 
 
 @lru_cache(maxsize=1)
