@@ -1,6 +1,6 @@
 """ICD-10 coding (issue 18, round 9): a family's description that names a disease by its signs takes the disease's
 code (a convulsion with fever -> R56.0, blisters on hands, feet and in the mouth -> B08.4, a swollen red big toe after
-drinking -> gout), with the guards that keep other diseases out; a neighbour's dog (`hàng xóm`) is no hip (`háng`),
+drinking -> gout, forgetful and lost on the way home -> F03), with the guards that keep other diseases out; a neighbour's dog (`hàng xóm`) is no hip (`háng`),
 the house next door (`bên cạnh`) no groin (`bẹn`). Mentions written for these tests."""
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def top(q):
     ("con bị loét miệng, nổi mụn nước lòng bàn tay bàn chân", "B08"),
     ("ngón chân cái sưng nóng đỏ sau bữa ăn hải sản uống bia", "M10"),
     ("bị mèo của nhà hàng bên cạnh cào cắn ở cẳng chân", "S81"),
+    ("bà nội dạo này lú lẫn, ra chợ là lạc đường", "F03"),
     ("vợ em tắt kinh hơn 1 tháng, thử que thấy 2 vạch", "Z32"), ("missed period, home pregnancy test positive", "Z32"),
 ])
 def test_signs_name_the_disease(vi_cache, mention, expected):
