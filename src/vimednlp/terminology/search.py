@@ -440,6 +440,13 @@ class TermIndex:
                 respelled = [x for x in (self._respell(norm(b)) for b, _ in reversed(bases) if has_diacritics(b))
                              if x]
                 self._back_off(best, [b for b, _ in reversed(bases)] + respelled + list(dict.fromkeys(expanded))[:4])
+                # the head found that way keeps the mention's qualifiers too (`thoát vị bẹn nghẹt ...` -> K40.3,
+                # `ung thư thực quản một phần ba giữa` -> C15.4), read on the head's codes alone
+                heads = {c: v for c, v in best.items() if v[1] == "head"}
+                if heads:
+                    self._qualifiers(heads, bases[1][0] if len(bases) > 1 else q, reasons=("head",))
+                    # (still calibrated as a head: partial evidence)
+                    best.update({c: (sc, "head", t) for c, (sc, r, t) in heads.items()})
             self._context_chapter(best, [fold(norm(b)) for b, _ in bases])
             self._context_missing(best, [fold(norm(b)) for b, _ in bases])
         return self._rank(best, k)
@@ -1034,7 +1041,10 @@ class TermIndex:
             self.__dict__["_families"] = fam
         return fam.get(category, [])
 
-    def _qualifiers(self, best: dict[str, tuple[float, str, str]], query: str) -> None:
+    _QUALIFIED_REASONS = ("qualifier-stripped", "exact", "synonym", "abbreviation", "accent-folded")
+
+    def _qualifiers(self, best: dict[str, tuple[float, str, str]], query: str,
+                    reasons: tuple[str, ...] = _QUALIFIED_REASONS) -> None:
         """Keep the mention's stage, type, acuity and side: codes of a proposed category whose titles
         say the same (`Bệnh thận mạn giai đoạn 3` -> N18.3 next to N18.9) join at the category's score,
         then every candidate moves up for each qualifier its titles share with the mention, a little down
@@ -1061,7 +1071,7 @@ class TermIndex:
 
         top = sorted(best.items(), key=lambda kv: -kv[1][0])[:10]
         for c, (score, reason, term) in top:
-            if reason not in ("qualifier-stripped", "exact", "synonym", "abbreviation", "accent-folded"):
+            if reason not in reasons:
                 continue
             m0 = agreement(c, term)[0]
             for child in self._family(c[:3]):
