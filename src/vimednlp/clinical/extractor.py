@@ -846,6 +846,7 @@ class ClinicalExtractor:
         chosen = _drop_code_parts(text, chosen)
         if self.patterns.allergy_heads:
             chosen = _drop_allergy_heads(text, chosen, self.patterns.allergy_heads)
+        chosen = _drop_site_and_date_drugs(text, chosen, self.patterns.facility_heads, self.patterns.facility_tails)
         chosen = _listed_remedies(text, chosen)
         out = []
         for c in chosen:
@@ -990,6 +991,34 @@ def _drop_code_parts(text: str, cands: list[_Cand]) -> list[_Cand]:
                 and c.end + 1 not in starts and (m.group()[0] == "-" or c.end - c.start == 1) \
                 and (c.start == 0 or not text[c.start - 1].isalnum()):
             continue
+        out.append(c)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_DATE_GLUE = re.compile(r"/\d{1,4}(?![^\W\d_])")   # `O2/12/2O26`; a regimen goes on with letters (`2RHZE/4RH`)
+
+
+def _drop_site_and_date_drugs(text: str, cands: list[_Cand], heads: frozenset[str],
+                              tails: frozenset[str]) -> list[_Cand]:
+    """A drug word that is no drug given: the name of a treatment site (`CS Methadone`, `CS ĐIỀU TRỊ METHADONE`,
+    `methadone clinic`; patterns.yaml facility_heads / facility_tails), or a piece of a date a scan misread
+    (`ngày O2/12/2O26`: a drug word glued to a slash and a digit, or after a digit and a slash)."""
+    out = []
+    for c in cands:
+        if c.label == "DRUG":
+            if _DATE_GLUE.match(text, c.end) or (c.start >= 2 and text[c.start - 1] == "/" and text[c.start - 2].isdigit()):
+                continue
+            ls = max(text.rfind("\n", 0, c.start) + 1, c.start - 40)
+            m = _WORD_BEFORE.search(text, ls, c.start)
+            if m and heads:
+                words = fold_lower(m.group(1)).split()
+                if any(" ".join(words[k:]) in heads for k in range(len(words))):
+                    continue
+            m = _WORD_AFTER.match(text, c.end)
+            if m and fold_lower(m.group(1)) in tails:
+                continue
         out.append(c)
     return out
 

@@ -133,6 +133,8 @@ class PatternRules:
         self.proc_quals = _trie(d.get("procedure_qualifiers") or [], "QUAL")
         self.panel_tests = {str(x) for x in d.get("panel_tests") or ()}
         self.allergy_heads = frozenset(fold_lower(str(x)) for x in d.get("allergy_heads") or ())
+        self.facility_heads = frozenset(fold_lower(str(x)) for x in d.get("facility_heads") or ())
+        self.facility_tails = frozenset(fold_lower(str(x)) for x in d.get("facility_tails") or ())
         self.panel_headings = {fold_lower(str(x)) for x in d.get("panel_headings") or ()}
         # a question asked without its mark: the clause ends with a question particle, then maybe who is asked
         # (`co sot ko`, `di ngoai dc ko e`, `có khó thở không em`); matched on folded text
