@@ -28,3 +28,12 @@ def test_cause_or_kind_names_the_code(vi_cache, mention, expected):
 def test_chronic_pancreatitis_is_not_biliary_acute(vi_cache):
     c = top("viêm tụy mạn, sỏi túi mật")
     assert c is not None and c.code[:3] != "K85"
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("loét dạ dày cấp có xuất huyết và thủng", "K25.2"), ("loét tá tràng cấp thủng", "K26.1"),
+    ("loét dạ dày chảy máu", "K25.4"), ("loét dạ dày chảy máu vào cấp cứu", "K25.4"),
+])
+def test_an_acute_ulcer_takes_the_acute_subdivision(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected
