@@ -24,3 +24,10 @@ def test_no_obstruction_is_not_an_obstruction():
     assert ("obstruction", "yes") in qualifier_features(norm("thoát vị bẹn nghẹt"))
     assert ("obstruction", "yes") not in qualifier_features(norm("thoát vị bẹn không nghẹt"))
     assert ("obstruction", "yes") not in qualifier_features(norm("không tắc hay hoại tử"))
+
+
+def test_a_hernia_said_not_obstructed_keeps_away_from_the_obstructed_codes(vi_cache):
+    # (written with commas the mention is read in parts, whose qualifiers are not read yet)
+    c = code("thoát vị bẹn hai bên không tắc không hoại tử", k=5)
+    assert c and c[0].code == "K40.2"
+    assert ("obstruction", "no") in qualifier_features(norm("không tắc hay hoại tử"))
