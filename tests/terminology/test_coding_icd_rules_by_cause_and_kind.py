@@ -37,3 +37,12 @@ def test_chronic_pancreatitis_is_not_biliary_acute(vi_cache):
 def test_an_acute_ulcer_takes_the_acute_subdivision(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code == expected
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("vàng da sơ sinh ở trẻ đẻ non 35 tuần", "P59.0"), ("neonatal jaundice, preterm baby", "P59.0"),
+    ("trẻ sơ sinh 3 ngày tuổi vàng da, mẹ nhóm máu O, con nhóm máu B", "P55.1"), ("vàng da sơ sinh", "P59.9"),
+])
+def test_neonatal_jaundice_by_its_cause(vi_cache, mention, expected):
+    c = top(mention)
+    assert c is not None and c.code == expected
