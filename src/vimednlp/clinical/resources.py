@@ -182,6 +182,39 @@ def _abbreviation_entries(trie: TokenTrie) -> Iterator[Entry]:
             yield Entry(e.label, e.concept, abbr_words, {**e.attrs, "abbreviation_of": a.expansion}, e.priority)
 
 
+@lru_cache(maxsize=1)
+def _word_abbreviations() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(folded words, abbreviation words) from `word_abbreviations.tsv`."""
+    out = []
+    for line in resource_path("clinical", "word_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words, abbr = line.split("\t")[:2]
+        out.append((tuple(token_key(w) for w in split_words(words)), tuple(split_words(abbr))))
+    return tuple(out)
+
+
+def _word_abbreviation_entries(entries: list[Entry]) -> Iterator[Entry]:
+    """Disease and symptom names with a phrase of `word_abbreviations.tsv` written as its abbreviation (`RL giấc ngủ`,
+    `RL sử dụng CDTP`): every name holding the phrase, with one or all of its phrases shortened."""
+    table = _word_abbreviations()
+    if not table:
+        return
+    for e in entries:
+        if e.label not in ("DISEASE", "SYMPTOM") or len(e.words) < 2:
+            continue
+        keys = tuple(token_key(w) for w in e.words)
+        variants = [(tuple(e.words), keys)]
+        for phrase, abbr in table:
+            n = len(phrase)
+            for words, ks in list(variants):
+                i = next((k for k in range(len(ks) - n + 1) if ks[k:k + n] == phrase), -1)
+                if i >= 0 and len(ks) > n:
+                    variants.append((words[:i] + abbr + words[i + n:], ks[:i] + abbr + ks[i + n:]))
+        for words, _ in variants[1:]:
+            yield Entry(e.label, e.concept, words, {**e.attrs, "abbreviation_of": " ".join(e.words)}, e.priority)
+
+
 _DOSE_NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?=\s|$)")
 
 
@@ -190,6 +223,7 @@ def lexicon_trie() -> TokenTrie:
     trie = TokenTrie()
     seen: set[tuple[str, tuple[str, ...]]] = set()
     curated: set[tuple[str, ...]] = set()
+    added: list[Entry] = []
     for label, term, concept, attrs in iter_lexicon():
         words = split_words(term)
         if not words or (label, words) in seen:
@@ -203,8 +237,9 @@ def lexicon_trie() -> TokenTrie:
         if label == "DRUG" and len(words) > 1 and _DOSE_NUMBER.search(term):
             continue  # `Aspirin 81`: the number belongs to the dose (`TDF/3TC/DTG` keeps its `3TC`)
         seen.add((label, words))
-        trie.add(Entry(label, concept, words, attrs, PRIORITY.get(label, 0)))
-    for e in list(_abbreviation_entries(trie)):
+        added.append(Entry(label, concept, words, attrs, PRIORITY.get(label, 0)))
+        trie.add(added[-1])
+    for e in list(_abbreviation_entries(trie)) + list(_word_abbreviation_entries(added)):
         key = (e.label, e.words)
         if key not in seen:
             seen.add(key)
