@@ -243,9 +243,12 @@ def _english_cues(text: str, spans: list[Span]) -> None:
         if sp.label not in ASSERTION_LABELS or sp.attrs.get("lang") != "en":
             continue
         clause = max(text.rfind(ch, 0, sp.start) for ch in ".;:\n!?") + 1
-        before = text[max(clause, sp.start - 80):sp.start]
+        lo = max(clause, sp.start - 80)
+        before = text[lo:sp.start]
         for cat, rx in cues:
-            if not sp.attrs.get(cat) and rx.search(before):
+            if not sp.attrs.get(cat) and (m := rx.search(before)) \
+                    and not any(o.start <= lo + m.start() < o.end for o in spans if o is not sp):
+                # a cue word inside another mention is part of its name (`seeing things that are not there`)
                 sp.attrs[cat] = True
 
 
