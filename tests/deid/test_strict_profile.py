@@ -21,8 +21,6 @@ def both(text: str) -> tuple[str, str]:
     # an account name after its platform
     ("Mẹ bé nhắn tin qua nhóm, nick tiktok là bongbong.mommy, nhờ tư vấn: bé 18 tháng sốt 38,2 độ.",
      "bongbong.mommy"),
-    # a name in Arabic script (the default detector now takes names in Chinese characters itself)
-    ("Người nhà là vợ ông, bà لیلا رحیمی, gọi 0972 118 456 khi cần.", "لیلا رحیمی"),
 ])
 def test_strict_removes_what_default_keeps(text, identifier):
     default, strict = both(text)
@@ -34,6 +32,8 @@ def test_strict_removes_what_default_keeps(text, identifier):
 @pytest.mark.parametrize("text, identifier", [
     ("Bài viết của Hạnh Nguyễn Thị: cả nhà ơi con em bị viêm phổi, đang dùng Augmentin 1 g.", "Hạnh"),
     ("💬 Lan Phạm: con em sốt cao 39 độ\n💬 Minh Anh: cho bé uống hạ sốt nha em\n💬 Lan Phạm: dạ em cảm ơn chị", "Lan Phạm"),
+    # a name in Arabic script (the model retrained on names in eleven scripts takes it in the default profile too)
+    ("Người nhà là vợ ông, bà لیلا رحیمی, gọi 0972 118 456 khi cần.", "لیلا رحیمی"),
 ])
 def test_the_strict_step_alone_finds_speakers_and_post_authors(text, identifier):
     from vimednlp.deid.strict import strict_spans
