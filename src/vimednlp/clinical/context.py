@@ -299,6 +299,8 @@ class ConText:
                 return False
             if rule.needs_following and not _followed_by(keys, j, rule.needs_following, 1):
                 return False
+            if not view.acc[i] and _english_lookalike(e, words, i, j):
+                return False
             if rule.at_clause_start and i > 0 and not (
                     view.line_break_before[i] or keys[i - 1] in HARD_STOPS or keys[i - 1] in (":", ",", "-", "(")):
                 return False
@@ -831,6 +833,39 @@ def _followed_by(keys: list[str], j: int, options: tuple[tuple[str, ...], ...], 
             if tuple(keys[k:k + len(opt)]) == opt:
                 return True
     return False
+
+
+def _english_lookalike(e: Entry, words, i: int, j: int) -> bool:
+    """A Vietnamese cue written with marks, met without them between English words, is an English word: `Today he
+    denies` (`hễ`, hypothetical), `tell me if` (`mẹ`). Unmarked Vietnamese (`he co sot thi`) has a syllable beside it."""
+    if not any(not c.isascii() for w in e.words for c in w):
+        return False
+    from ..text.syllable import is_syllable
+
+    if not all(w.isascii() for w in words[i:j]):
+        return False
+    side = [words[k].lower() for k in (i - 1, j) if 0 <= k < len(words) and words[k][:1].isalpha()]
+    viet = [w for w in side if _maybe_syllable(w, is_syllable)]
+    english = [w for w in side if w not in viet and w.isascii() and w.isalpha() and len(w) >= 3
+               and any(c in "aeiouy" for c in w)]
+    return bool(english) and not viet
+
+
+_MARKED = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "d": "dđ"}
+
+
+def _maybe_syllable(w: str, is_syllable) -> bool:
+    """`w`, written without marks, may be a Vietnamese syllable (`ruou` = rượu, `ko`): one with marks put back is."""
+    if not w.isascii():
+        return True
+    if len(w) > 7:
+        return False
+    forms = [""]
+    for c in w:
+        forms = [f + x for f in forms for x in _MARKED.get(c, c)]
+        if len(forms) > 64:
+            return True   # too many to try: count it as Vietnamese (the cue then stays)
+    return any(is_syllable(f) for f in forms)
 
 
 def _longest_wild(trie: TokenTrie, words, keys, i: int, accented, accept):
