@@ -854,6 +854,7 @@ def _english_lookalike(e: Entry, words, i: int, j: int) -> bool:
 _MARKED = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "d": "dđ"}
 
 
+@lru_cache(maxsize=8192)   # words repeat across notes: up to 64 spellings are tried for each
 def _maybe_syllable(w: str, is_syllable) -> bool:
     """`w`, written without marks, may be a Vietnamese syllable (`ruou` = rượu, `ko`): one with marks put back is."""
     if not w.isascii():

@@ -1014,7 +1014,10 @@ def _drop_site_and_date_drugs(text: str, cands: list[_Cand], heads: frozenset[st
             if _DATE_GLUE.match(text, c.end) or (c.start >= 2 and text[c.start - 1] == "/" and text[c.start - 2].isdigit()):
                 continue
             ls = max(text.rfind("\n", 0, c.start) + 1, c.start - 40)
-            m = _WORD_BEFORE.search(text, ls, c.start)
+            # a head ends with the word right before the drug: only then is the (slow, unanchored) search run
+            before = fold_lower(text[ls:c.start])
+            m = _WORD_BEFORE.search(text, ls, c.start) if heads and before[-1:] in (" ", "\t") and any(
+                before.rstrip(" \t").endswith(w) for w in _last_words(heads)) else None
             if m and heads:
                 words = fold_lower(m.group(1)).split()
                 if any(" ".join(words[k:]) in heads for k in range(len(words))):
@@ -1024,6 +1027,11 @@ def _drop_site_and_date_drugs(text: str, cands: list[_Cand], heads: frozenset[st
                 continue
         out.append(c)
     return out
+
+
+@lru_cache(maxsize=8)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[-1] for p in phrases if p.split())
 
 
 _ALLERGY_GAP = re.compile(r"[ \t]*(?::[ \t]*|(?:với|voi|to|with)[ \t]+)?")
