@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -831,6 +832,11 @@ def _spoken_name_edits(text: str) -> list[Edit]:
     return edits
 
 
+@lru_cache(maxsize=4096)
+def _letter_counts(target: str) -> tuple[tuple[str, int], ...]:
+    return tuple(Counter(target).items())
+
+
 @lru_cache(maxsize=16384)
 def _name_by_sound(spoken: str, loose_ok: bool) -> str | None:
     """The drug or test name a spoken run sounds like, or None (see _spoken_name_edits): runs repeat across
@@ -846,12 +852,17 @@ def _name_by_sound(spoken: str, loose_ok: bool) -> str | None:
         # lon` = methylprednisolon): a long name said in three syllables or more whose whole sound spelling is
         # very close (two ordinary syllables can sound like half a name: `đốt sống`, `cấp thành`)
         sm = SequenceMatcher(None, "", ph)   # the spoken run is the cached side
+        lb = len(ph)
+        counts = Counter(ph)
         for name, target in _loose_name_index().get(ph[0], ()):
-            if abs(len(target) - len(ph)) <= 3:
-                sm.set_seq1(target)
-                if sm.real_quick_ratio() >= _LOOSE_RATIO and sm.quick_ratio() >= _LOOSE_RATIO \
-                        and sm.ratio() >= _LOOSE_RATIO:
-                    return name
+            la = len(target)
+            if abs(la - lb) <= 3 and 2.0 * min(la, lb) / (la + lb) >= _LOOSE_RATIO:
+                # difflib's quick_ratio (letters in common, as multisets) from the target's counts made once
+                common = sum(min(c, counts[ch]) for ch, c in _letter_counts(target))
+                if 2.0 * common / (la + lb) >= _LOOSE_RATIO:
+                    sm.set_seq1(target)
+                    if sm.ratio() >= _LOOSE_RATIO:
+                        return name
     return None
 
 
