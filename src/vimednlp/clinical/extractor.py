@@ -1015,7 +1015,7 @@ def _drop_site_and_date_drugs(text: str, cands: list[_Cand], heads: frozenset[st
                 continue
             ls = max(text.rfind("\n", 0, c.start) + 1, c.start - 40)
             # a head ends with the word right before the drug: only then is the (slow, unanchored) search run
-            before = fold_lower(text[ls:c.start])
+            before = fold_lower(text[ls:c.start]) if c.start > ls and text[c.start - 1] in " \t" else ""
             m = _WORD_BEFORE.search(text, ls, c.start) if heads and before[-1:] in (" ", "\t") and any(
                 before.rstrip(" \t").endswith(w) for w in _last_words(heads)) else None
             if m and heads:

@@ -363,6 +363,8 @@ def _cancer_organs() -> re.Pattern:
     from .lexicon import is_cancer_letter, split_words, token_key
     organs = set()
     for label, term in _lexicon_terms():
+        if label != "DISEASE":
+            continue   # is_cancer_letter's own first test, before the word split
         words = split_words(term)
         if is_cancer_letter(label, words):
             organs.add(" ".join(token_key(w) for w in words[1:]))
@@ -706,6 +708,8 @@ def _letter_names() -> tuple[dict[tuple[str, ...], str], int, dict[str, str]]:
         names.setdefault(tuple(fold_lower(str(k)).split()), str(v))
     abbrs: dict[str, str] = {}
     for label, term in _lexicon_terms():
+        if label not in ("TEST", "DRUG"):
+            continue
         key = _NOT_ALNUM.sub("", term.lower())
         if label in ("TEST", "DRUG") and 2 <= len(key) <= 9 and key.isascii() and " " not in term.strip() \
                 and (any(c.isupper() for c in term) or any(c.isdigit() for c in term)):
@@ -774,6 +778,8 @@ def _loose_name_index() -> dict[str, list[tuple[str, str]]]:
     idx: dict[str, list[tuple[str, str]]] = {}
     seen = set()
     for label, term in _lexicon_terms():
+        if label != "DRUG":
+            continue
         # a name written with Vietnamese marks (`thuốc bôi`) is matched as written, never by its sound
         name = term.lower()
         joined = name.replace(" ", "")
