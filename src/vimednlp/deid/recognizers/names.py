@@ -1603,14 +1603,7 @@ class NameRecognizer(Recognizer):
             if _PINYIN_ONLY.search(g) or _PINYIN_TONE.search(g) and _PINYIN_LETTER.search(g):
                 found.append((m.start(1), m.end(1), "romanised Mandarin name with tone marks"))
         for s, e, why in found:
-            inner = [c for c in out if s <= c.start and c.end <= e]
-            if any(c.start < e and s < c.end for c in out if c not in inner):
-                continue
-            if inner:
-                taken = _without(ctx, out, inner)
-            if taken.free(s, e):
-                taken.add(s, e)
-                out.append(Candidate(s, e, "NAME", 0.8, self.name, why))
+            taken = self._take_whole(ctx, out, taken, s, e, 0.8, why)
         d.taken = taken
 
     def _lone_given_names(self, d: _Doc) -> None:
@@ -1692,15 +1685,21 @@ class NameRecognizer(Recognizer):
             words = a.group(1).split()
             if not all(w[0].isupper() for w in words) or any(ctx_key(w) in d.cue_words for w in words[:1]):
                 continue
-            inner = [c for c in out if s <= c.start and c.end <= e]
-            if any(c.start < e and s < c.end for c in out if c not in inner):
-                continue
-            if inner:
-                taken = _without(ctx, out, inner)
-            if taken.free(s, e):
-                taken.add(s, e)
-                out.append(Candidate(s, e, "NAME", 0.75, self.name, "comment author after an action bar"))
+            taken = self._take_whole(ctx, out, taken, s, e, 0.75, "comment author after an action bar")
         d.taken = taken
+
+    def _take_whole(self, ctx, out, taken, s: int, e: int, score: float, why: str):
+        """A NAME over [s, e) that holds whole every candidate inside it replaces them; one that crosses another
+        candidate is left out. Returns the taken map."""
+        inner = [c for c in out if s <= c.start and c.end <= e]
+        if any(c.start < e and s < c.end for c in out if c not in inner):
+            return taken
+        if inner:
+            taken = _without(ctx, out, inner)
+        if taken.free(s, e):
+            taken.add(s, e)
+            out.append(Candidate(s, e, "NAME", score, self.name, why))
+        return taken
 
     def _cyrillic_names(self, d: _Doc) -> None:
         """A name written in Cyrillic: two to four capitalised Cyrillic words in a row (names.yaml cyrillic_name);
@@ -1709,14 +1708,7 @@ class NameRecognizer(Recognizer):
         taken = d.taken if d.taken is not None else _without(ctx, out, [])
         for m in _CYRILLIC_NAME.finditer(ctx.text):
             s, e = m.start(), m.end()
-            inner = [c for c in out if s <= c.start and c.end <= e]
-            if any(c.start < e and s < c.end for c in out if c not in inner):
-                continue
-            if inner:
-                taken = _without(ctx, out, inner)
-            if taken.free(s, e):
-                taken.add(s, e)
-                out.append(Candidate(s, e, "NAME", 0.85, self.name, "capitalised words in Cyrillic"))
+            taken = self._take_whole(ctx, out, taken, s, e, 0.85, "capitalised words in Cyrillic")
         d.taken = taken
 
     def _initials_alone(self, d: _Doc) -> None:
