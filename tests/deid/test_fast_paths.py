@@ -240,7 +240,8 @@ def test_the_first_one_call_de_identification_freezes_what_it_loaded_once(monkey
         frozen = gc.get_freeze_count()
         assert frozen > 0
         api.deidentify("BN Lê Văn Tám, SĐT 0912 345 678")
-        assert gc.get_freeze_count() == frozen  # once per process
+        # once per process: no second freeze moves the new objects in (frozen ones may still be freed by refcount)
+        assert api._FROZEN and gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
 
