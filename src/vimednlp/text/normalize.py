@@ -37,8 +37,9 @@ _CHAR_MAP = {
 _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0300-\u036f]"
 _UNIT_RE = re.compile(
-    # a letter run; a zero-width character only belongs to it when a combining mark follows
-    rf"(?P<word>(?:{_LETTER}|{_MARK})(?:{_LETTER}|{_MARK}|[{_ZW}]+(?={_MARK}))*)"
+    # a letter run; zero-width characters inside it belong to it (they are dropped, and the letters
+    # on both sides must be toned as one word, or a second pass would move the tone again)
+    rf"(?P<word>(?:{_LETTER}|{_MARK})(?:{_LETTER}|{_MARK}|[{_ZW}]+(?={_LETTER}|{_MARK}))*)"
     r"|(?P<nl>\r\n?|[\u2028\u2029\x0b\x0c\x85])"
     rf"|(?P<zw>[{_ZW}]+)"
     rf"|(?P<ch>[{''.join(re.escape(c) for c in _CHAR_MAP)}])"
@@ -70,7 +71,8 @@ _PAIR_RE = re.compile(rf"[{_TON}][{_VOW}]|[{_VOW}][{_TON}]")
 _LETTER_CH = re.compile(_LETTER)
 _LETTERS_RE = re.compile(rf"{_LETTER}*")
 _SPECIAL_RE = re.compile(_SPECIAL)
-_MARKS_RE = re.compile(_MARK)  # a zero-width char only joins a letter run before a mark
+# a zero-width char between letters joins them into one letter run: the fast path cannot see that
+_MARK_OR_ZW_RE = re.compile(rf"{_MARK}|[{_ZW}]")
 
 
 def _fast_edits(text: str, tone: str) -> list[tuple[int, int, str]]:
@@ -149,7 +151,7 @@ def _letter_edits(word: str, rep: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _pass(text: str, tone: str) -> tuple[str, Alignment]:
-    if not _MARKS_RE.search(text):
+    if not _MARK_OR_ZW_RE.search(text):
         fast = _fast_edits(text, tone)
         if not fast:
             return text, Alignment.identity(len(text))
