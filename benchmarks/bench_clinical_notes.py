@@ -158,8 +158,8 @@ def markdown(res: dict, split: str) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "dev2", "test", "all", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11"), default="dev",
-                    help="blind1..blind11: the blind batches (corpora/clinical_notes/blind_notes.jsonl), scored once")
+    ap.add_argument("--split", choices=("dev", "dev2", "test", "all", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"), default="dev",
+                    help="blind1..blind12: the blind batches (corpora/clinical_notes/blind_notes.jsonl), scored once")
     ap.add_argument("--errors", action="store_true", help="print errors (use on dev only)")
     ap.add_argument("--json", help="write the scores as JSON here")
     a = ap.parse_args(argv)

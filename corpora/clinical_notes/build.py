@@ -22,10 +22,10 @@ SHORT = {"neg": "negated", "unc": "uncertain", "hist": "historical", "fam": "fam
 
 def split_of(number: int) -> str:
     """Fixed before any scoring: 1-40 odd dev / even test; 41-99 the second dev set; 101-119 and 121-139 the
-    first and second blind batches, 141-159 the third, 161-179 the fourth, 181-199 the fifth, 201-219 the sixth, 221-239 the seventh, 241-259 the eighth, 261-279 the ninth, 281-299 the tenth, 301-319 the eleventh (blind/*.src.txt, each by its own writer persona, scored once at
+    first and second blind batches, 141-159 the third, 161-179 the fourth, 181-199 the fifth, 201-219 the sixth, 221-239 the seventh, 241-259 the eighth, 261-279 the ninth, 281-299 the tenth, 301-319 the eleventh, 321-339 the twelfth (blind/*.src.txt, each by its own writer persona, scored once at
     first sight)."""
     if number > 100:
-        blind = ("blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
+        blind = ("blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
         return blind[min((number - 101) // 20, len(blind) - 1)]
     if number > 40:
         return "dev2"
