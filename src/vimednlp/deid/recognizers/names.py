@@ -48,6 +48,8 @@ _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*
                       re.MULTILINE)
 
 
+_DAY_SENDER_TAIL = re.compile(r"[ \t]+(?:\d{1,2}/\d{1,2}[ \t]+)?\d{1,2}:\d{2}[ \t]*(?:\n|$)")
+_EDGE_WORD = re.compile(r"[^\s,;:()]+")  # the words of a span, for `_trim_edges`
 _HYPHEN_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+-[A-Z][^\W\d_A-Z]+")
 
 
@@ -147,6 +149,8 @@ _MAIL_HEADERS = frozenset(_V["mail_headers"])
 _STAMP_LINE = re.compile(_V["stamp_speaker_line"], re.MULTILINE)
 _STAMP_HEADER = re.compile(_V["stamp_chat_header"], re.MULTILINE)
 _STAMP_TAGS = frozenset(_V["stamp_role_tags"])
+_NAME_TITLES = frozenset(w.lower() for w in _V["name_titles"])
+_NAME_TITLES_FOLDED = frozenset(fold_lower(w) for w in _V["name_titles"])
 _STAMP_PREFIX = frozenset(_V["stamp_name_prefix"])
 _STAMP_KIN = frozenset(_V["stamp_kin"])
 _STAMP_LEAD = frozenset(_V["stamp_lead"])
@@ -500,11 +504,47 @@ class NameRecognizer(Recognizer):
             self._lone_given_names(d)
         if "th" in ctx.folded:
             self._age_after_name(d)
+        if not d.upper:
+            self._trim_edges(d)
         heads = header_lines(ctx)
         if heads:
             # a table's header row typed without separators: 'Họ tên Tuổi Giới Địa chỉ' names columns, not people
             return [c for c in d.out if not any(s <= c.start and c.end <= e for s, e in heads)]
         return d.out
+
+    def _trim_edges(self, d: _Doc) -> None:
+        """A name of 2+ words loses what stands at its edges but names no one: a role or field tag in capitals after
+        a name in mixed case inside a sentence ('chị Yến CTXH 0914 ...', 'chồng Lê Văn Sang ĐT 0329 ...': an acronym
+        that is no name word; a chat handle, 'Thảo DS:', keeps its tag) and a title before it ('BS Tung 06/12 07:55:',
+        'bs Hanh:', 'Dr Satō'), compared as written ('Bàn', 'Võ', 'Bế' are surnames, not 'bạn', 'vợ', 'bé'): the
+        identifier, not its cue."""
+        text, lex_words = d.ctx.text, (d.sur, d.mid, d.giv)
+        titles = _NAME_TITLES if d.ctx.diacritics else _NAME_TITLES | _NAME_TITLES_FOLDED
+
+        def tag(w: str) -> bool:  # an acronym in capitals that no name lexicon holds ('VH', 'ĐT', 'CDC')
+            f = fold_lower(w)
+            return w.isalpha() and w.isupper() and 2 <= len(w) <= 5 and not any(f in s for s in lex_words)
+        for k, c in enumerate(d.out):
+            if c.label != "NAME":
+                continue
+            words = [(m.start(), m.end(), m.group()) for m in _EDGE_WORD.finditer(text, c.start, c.end)]
+            if len(words) < 2:
+                continue
+            i, j = 0, len(words)
+            mixed = [w for _, _, w in words if not w.isupper()]
+            handle = text[c.end:c.end + 2].lstrip(" \t")[:1] == ":"
+            if mixed and all(w[:1].isupper() for w in mixed) and not handle:
+                while j - i > 1 and tag(words[j - 1][2]):
+                    j -= 1
+            # a title before the name: the longest cue phrase the span opens with, never the whole span; a day
+            # export's sender line ('BS Minh Tâm 20:05' alone on its line) is a display name and keeps it
+            for n_t in (() if _DAY_SENDER_TAIL.match(text, c.end) else (2, 1)):
+                if j - i > n_t and " ".join(w for _, _, w in words[i:i + n_t]).lower() in titles \
+                        and words[i + n_t][2][:1].isupper():
+                    i += n_t
+                    break
+            if (i, j) != (0, len(words)):
+                d.out[k] = Candidate(words[i][0], words[j - 1][1], c.label, c.score, c.source, c.explanation, c.attrs)
 
     def _hmong_names_alone(self, d: _Doc) -> None:
         """A Mông name in lower case without a cue: a clan, a middle name no Vietnamese word shares ('seo', 'sếnh'),
