@@ -149,6 +149,8 @@ _MAIL_HEADERS = frozenset(_V["mail_headers"])
 _STAMP_LINE = re.compile(_V["stamp_speaker_line"], re.MULTILINE)
 _STAMP_HEADER = re.compile(_V["stamp_chat_header"], re.MULTILINE)
 _STAMP_TAGS = frozenset(_V["stamp_role_tags"])
+_ETHNIC_GROUPS = frozenset(vocab("places")["ethnic_groups"])
+_ETHNIC_BEFORE = frozenset(fold_lower(w) for w in vocab("places")["ethnic_before"] if " " not in w)
 _NAME_TITLES = frozenset(w.lower() for w in _V["name_titles"])
 _NAME_TITLES_FOLDED = frozenset(fold_lower(w) for w in _V["name_titles"])
 _STAMP_PREFIX = frozenset(_V["stamp_name_prefix"])
@@ -1823,13 +1825,38 @@ class NameRecognizer(Recognizer):
             # a given name that makes an ordinary word with its neighbour ('Bảo hiểm', 'Di căn') is that word
             return bool(pairs) and (x + 1 < n and ctx.adj[x] and f"{kt[x]} {kt[x + 1]}" in pairs
                                     or x > 0 and ctx.adj[x - 1] and f"{kt[x - 1]} {kt[x]}" in pairs)
+        cued_caps = {toks[ctx.token_index_at(c.start)].text for c in out
+                     if c.score >= 0.8 and ctx.token_index_at(c.start) is not None
+                     and toks[ctx.token_index_at(c.start)].end == c.end} if not upper else set()
+
+        def capital_again(x: int) -> bool:
+            # a one-word name found after a cue ('me Dau hoi', 'bé Bống') is the same person where the word recurs
+            # as written, capitalised, with no capitalised word beside it: inside a sentence of lower-case words
+            # ('cho Dau ve', 'đưa Bống xuống'), opening one ('r. Binh sot 39'), or alone on a line (a sign-off)
+            t = toks[x]
+            if t.text not in cued_caps or not (t.text[:1].isupper() and t.text[1:].islower()) or len(t.text) < 3:
+                return False
+            if x + 1 < n and ctx.adj[x] and toks[x + 1].kind == "word" and toks[x + 1].text[:1].isupper():
+                return False
+            if ordinary_pair(x) or x + 1 < n and ctx.adj[x] and f"{ft[x]} {ft[x + 1]}" in never:
+                return False
+            gap_before = ctx.text[toks[x - 1].end:t.start] if x > 0 else "\n"
+            if "\n" in gap_before:  # alone on its line, or a sign-off's 'Siobhan,'
+                return x + 1 >= n or "\n" in ctx.text[t.end:toks[x + 1].start] \
+                    or ft[x + 1] in (",", ".") and (x + 2 >= n or "\n" in ctx.text[toks[x + 1].end:toks[x + 2].start])
+            prev = toks[x - 1]
+            if prev.kind == "word":  # ('tiếng Dao', 'người Hoa': a people or its language)
+                return prev.text.islower() and f"{ft[x - 1]} {ft[x]}" not in never \
+                    and not (ft[x] in _ETHNIC_GROUPS and ft[x - 1] in _ETHNIC_BEFORE)
+            return ft[x - 1] == "(" and x + 1 < n and toks[x + 1].kind == "word" and toks[x + 1].text.islower()
         for x in [x for x, (w, t) in enumerate(zip(ft, toks)) if w in phrases or t[0] in given_any]:
             cands = phrases.get(ft[x])
             for words, needs_cue in sorted(cands or (), key=lambda w: -len(w[0])):
                 e = x + len(words)
                 if e > n or tuple(ft[x:e]) != words or (e - x > 1 and not all(ctx.adj[x:e - 1])):
                     continue
-                if not taken.free(toks[x].start, toks[e - 1].end) or (needs_cue and not ctx.cue_before(x, before)):
+                if not taken.free(toks[x].start, toks[e - 1].end) or (needs_cue and not ctx.cue_before(x, before)
+                                                                       and not capital_again(x)):
                     continue
                 taken.add(toks[x].start, toks[e - 1].end)
                 out.append(Candidate(toks[x].start, toks[e - 1].end, "NAME", 0.7, self.name,
