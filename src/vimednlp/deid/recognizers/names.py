@@ -28,6 +28,8 @@ _INITIALS = re.compile(_V["initials"])
 # a chat line: optional '[14/03 20:15]', '21:05 -' or '20/03/2026 19:42' stamp (an exported chat), then 1-5 words and ':'
 _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*-[ \t]*"
                       r"|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+(?:-[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:-[ \t]*)?"
+                      # the year first, as WeChat and Line export: '2026/12/04 07:58 李美芳:', '2026-12-04 07:58 Lan:'
+                      r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?:-[ \t]+)?"
                       # the clock first: '19:42 11/07/2026 hân bống:', '07:15 12/07 dung:'
                       r"|\d{1,2}:\d{2}[ \t]+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]+(?:-[ \t]+)?"
                       # an English date first: 'Thu 26 Nov 2026, 19:02 Jihoon Park:', '26 Nov 2026 19:02 -'
@@ -174,6 +176,11 @@ _HAN_CUE = re.compile("(?i:(?<![\\w])(?:" + "|".join(re.escape(c) for c in sorte
     + "|".join(re.escape(c) for c in sorted((c for c in _V["han_name_cues"] if _HAN.search(c)), key=len, reverse=True))
     + rf")(?:[ \t]*[:：][ \t]*|[ \t]+)({_HAN_RUN}{{2,4}}(?:[ 　]{_HAN_RUN}{{1,3}})?)(?!{_HAN_RUN})")
 _HAN_CUES = frozenset(c for c in _V["han_name_cues"] if _HAN.search(c))
+_HAN_NOT_NAMES = frozenset(_V["han_not_names"])
+# a chat sender in Han characters: a line opening with a clock (a day before it, any order), then 2-4 Han characters
+# and a colon; a form's field label ('诊断:') has no clock before it
+_HAN_SENDER = re.compile(rf"^[ \t]*\[?(?:[\d/.\-]{{4,10}},?[ \t]+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?,?[ \t]+"
+                         rf"(?:[\d/.\-]{{4,10}}[ \t]+)?(?:-[ \t]+)?({_HAN_RUN}{{2,4}})[ \t]*[:：]", re.MULTILINE)
 _HAN_HONORIFIC = re.compile(rf"(?<!{_HAN_RUN})(?!" + "|".join(map(re.escape, _V["han_not_names"])) + rf")({_HAN_RUN}{{1,4}}"
                             rf"(?:[ 　]{_HAN_RUN}{{1,4}})?)[ 　]?(?:" + "|".join(map(re.escape, _V["han_honorifics"])) + ")")
 # romanised Mandarin with tone marks ('Lín Měilíng', 'Huáng Zhìqiáng'): carons and macrons never occur in Vietnamese
@@ -1635,11 +1642,17 @@ class NameRecognizer(Recognizer):
             for m in _HAN_CUE.finditer(ctx.text):
                 s, g = m.start(1), m.group(1)
                 head, sep, rest = g.replace("　", " ").partition(" ")
+                e = m.end(1)
                 if sep and head in _HAN_CUES:
                     s += len(head) + 1  # a second cue: '家属：妻子 李晓燕' (the wife among the relatives)
-                found.append((s, m.end(1), "Han characters after a person cue"))
+                elif sep and len(head) >= 3:
+                    e = s + len(head)  # a Chinese name is whole in 3 characters: '妹妹 李美玲 我安排' goes on in prose
+                found.append((s, e, "Han characters after a person cue"))
             found += [(m.start(1), m.end(1), "Han characters before a Japanese honorific")
                       for m in _HAN_HONORIFIC.finditer(ctx.text) if len(m.group(1).replace(" ", "").replace("　", "")) >= 2]
+            # a chat line's sender written in Han characters, after its time stamp ('2026/12/04 07:58 李美芳:')
+            found += [(m.start(1), m.end(1), "Han characters as a chat sender") for m in _HAN_SENDER.finditer(ctx.text)
+                      if m.group(1) not in _HAN_CUES and m.group(1) not in _HAN_NOT_NAMES]
         for m in _PINYIN_NAME.finditer(ctx.text):
             g = m.group(1)
             if _PINYIN_ONLY.search(g) or _PINYIN_TONE.search(g) and _PINYIN_LETTER.search(g):
@@ -1792,7 +1805,8 @@ class NameRecognizer(Recognizer):
             if len("".join(words)) < 3 or not all(toks[x].kind == "word" or inner_codes and i < x < j and toks[x].kind == "code"
                                                   for x in range(i, j + 1)):
                 continue
-            phrases.setdefault(words[0], []).append((words, len(words) == 1))
+            # (a name in Han characters is one token, the whole name: found again without a cue)
+            phrases.setdefault(words[0], []).append((words, len(words) == 1 and not _HAN.search(words[0])))
             last = toks[j].text
             if j > i and c.score >= 0.75 and last[:1].isupper():
                 # (a common word's folded form blocks an unmarked given name only: in a text written with marks
