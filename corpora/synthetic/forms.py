@@ -35,7 +35,7 @@ if __package__ in (None, ""):  # run as a script: make `corpora.synthetic` impor
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from corpora.synthetic import generate as base
-from corpora.synthetic import world
+from corpora.synthetic import trade, world
 # the jobs split out of this module (re-exported: clinical_forms.py and the tests use them from here)
 from corpora.synthetic.augment import (AUGMENTATIONS, FORMS, ORDER, OCR_SWAP_ALPHA, OCR_SWAP_DIGIT,  # noqa: F401
                                        TEEN, TEEN_RE, Seg, _map, apply_forms, f_given_first, f_handles, f_lower,
@@ -50,7 +50,7 @@ from vimednlp.schema import Document
 from vimednlp.text.fold import fold
 
 NATIONS = ("en", "fr", "ko", "zh", "ja")
-ETHNIC_KINDS = ("ede", "koho", "hmong", "khmer", "tay_nung")
+ETHNIC_KINDS = ("ede", "koho", "hmong", "khmer", "tay_nung", "raglai", "cham")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
 
@@ -98,6 +98,8 @@ class FormGen(base.Gen):
             return self.pick(e["koho"])
         if k == "hmong":
             return f"{self.pick(e['hmong_surnames'])} {self.pick(e['hmong_middle_m'] + e['hmong_middle_f'])} {self.pick(e['hmong_given'])}"
+        if k in ("raglai", "cham"):  # family name first, `Văn`/`Thị` often left out (trade.py)
+            return trade.sc_person(self.r, k)[0]
         if k == "khmer":
             return f"{self.pick(e['khmer_surnames'])} {self.pick(['', 'Thị '])}{self.pick(e['khmer_given'])}"
         return f"{self.pick(e['tay_nung_surnames'])} {self.pick(['Văn', 'Thị'])} {self.pick(e['tay_nung_given'])}"
@@ -169,6 +171,7 @@ def form_fillers(g: FormGen) -> dict[str, Callable[[], tuple[str, str | None, di
     if isinstance(g, ChatMixin):
         f.update(chat_fillers(g))
     f.update(world.world_fillers(g))
+    f.update(trade.trade_fillers(g))
     return f
 
 
@@ -205,7 +208,7 @@ class HighlandMixin:
     def hl_person(self) -> tuple[str, str]:
         """(full name as written, the short name people call the person by)."""
         h, r = HL, self.r
-        k = r.choice(["ede", "ede", "jrai", "jrai", "bana", "hmong", "hmong", "khmer", "tribal", "south", "south"])
+        k = r.choice(["ede", "ede", "jrai", "jrai", "bana", "hmong", "hmong", "khmer", "tribal", "south", "south", "raglai"])
         if k == "south":
             return self.south_person()
         if k == "ede":
@@ -221,6 +224,8 @@ class HighlandMixin:
         if k == "hmong":
             given = r.choice(h["hmong_given"])
             return f"{r.choice(h['hmong_surnames'])} {r.choice(h['hmong_middle'])} {given}", given
+        if k == "raglai":  # Raglai or Chăm of the south-central uplands (trade.py): family name first
+            return trade.sc_person(r)
         if k == "khmer":
             given = r.choice(h["khmer_given"])
             return f"{r.choice(h['khmer_surnames'])} {given}", given
@@ -1030,7 +1035,8 @@ def chat_fillers(g) -> dict[str, Callable[[], tuple[str, str | None, dict]]]:
 
 BUILDERS: dict[str, Callable] = {"group_chat": chat_template, "social_thread": social_thread_template,
                                  "voice_note": voice_note_template, "world_chat": world.world_chat_template,
-                                 "hmong_chat": world.hmong_chat_template, "hmong_register": lambda g: world.hmong_register(g.r)}
+                                 "hmong_chat": world.hmong_chat_template, "hmong_register": lambda g: world.hmong_register(g.r),
+                                 "facility_table": trade.facility_table_template}
 def tpl_kind(genre: str, g) -> str:
     return "group_chat" if g.person.get("stamp") or genre == "group_chat" else genre
 def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment: bool = True,
@@ -1059,6 +1065,8 @@ def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment:
         chosen |= set(rng.sample(AUGMENTATIONS, rng.choice([1, 1, 2])))
     if augment and rng.random() < .2:
         chosen.add("provenance")
+    if augment and rng.random() < .06:  # lower case without marks, as phones and old keyboards type whole notes
+        chosen |= {"lower", "no_marks"}
     segs, done = apply_forms(to_segments(text, spans), chosen, rng, g)
     return to_document(segs, f"forms-{genre}-{i:06d}", {"genre": genre, "forms": done, "source": "vimednlp-synthetic-forms"})
 

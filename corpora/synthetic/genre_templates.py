@@ -4,7 +4,7 @@ genre implies and the ones its chats draw at random."""
 from __future__ import annotations
 
 from corpora.synthetic import generate as base
-from corpora.synthetic import world
+from corpora.synthetic import trade, world
 
 HL_TRANSCRIPT = [
     "dạ em chào bác sĩ ạ em là {con trai|con gái|cháu} {bà|ông} {hname} á bà mới ra viện hôm {wdate} đó\n"
@@ -375,6 +375,13 @@ TEMPLATES["hmong_chat"] = ["@hmong_chat"]
 TEMPLATES["bilingual"] = TEMPLATES["bilingual"] + world.TRAVEL_CLAIM[:2]
 TEMPLATES["transcript"] = TEMPLATES["transcript"] + world.ASR_CALL[:2]
 TEMPLATES["register"] = TEMPLATES["register"] + ["@hmong_register"]
+# round 14 (trade.py): border trade in three scripts, Raglai and Chăm records, facility tables with software accounts,
+# narratives that open sentences with the given name
+TEMPLATES["border_trade"] = trade.BORDER_TRADE
+TEMPLATES["south_central"] = trade.SOUTH_CENTRAL
+TEMPLATES["facility_table"] = ["@facility_table"]
+TEMPLATES["narrative"] = trade.NARRATIVE
+TEMPLATES["billing"] = TEMPLATES["billing"] + ["@facility_table"]
 GENRES = tuple(TEMPLATES)
 # forms that make the genre what it is (applied always, before any augmentation)
 GENRE_FORMS: dict[str, tuple[str, ...]] = {
@@ -395,4 +402,7 @@ GENRE_FORMS: dict[str, tuple[str, ...]] = {
 CHAT_FORMS: dict[str, tuple[tuple[str, float], ...]] = {"group_chat": (("spaced_digits", .5), ("teencode", .3)),
                                                         "world_chat": (("lower_orgs", .3),),
                                                         "travel_claim": (("lower_orgs", .2),),
-                                                        "transcript": (("asr", .5),)}
+                                                        "transcript": (("asr", .5),),
+                                                        "border_trade": (("lower_orgs", .2),),
+                                                        "south_central": (("no_marks", .3), ("lower", .3)),
+                                                        "facility_table": (("lower_orgs", .3),)}

@@ -79,6 +79,9 @@ def main(argv=None) -> int:
     ap.add_argument("--blind-upto", metavar="ID",
                     help="train only on the scored blind batches with an id up to this one, e.g. dev-472, so that "
                          "the later batches measure generalisation (default: every scored batch)")
+    ap.add_argument("--c1", type=float, default=None,
+                    help="L1 penalty (default: phi_crf's); a larger one zeroes more weights, so the model is smaller")
+    ap.add_argument("--c2", type=float, default=None, help="L2 penalty (default: phi_crf's)")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR)
     ap.add_argument("--verbose", action="store_true", help="print crfsuite's optimizer log")
     args = ap.parse_args(argv)
@@ -87,7 +90,8 @@ def main(argv=None) -> int:
         docs += generate_forms(args.forms, args.forms_seed)
     dev = dev_notes(args.blind_upto) if args.dev_repeat > 0 else []
     # the one CRF (vimednlp.taggers.crf.CRFTagger) with the PHI feature set, saved in the common folder format
-    tagger = phi_crf(max_iterations=args.iterations, verbose=args.verbose).fit(docs + dev * args.dev_repeat,
+    penalties = {k: v for k, v in (("c1", args.c1), ("c2", args.c2)) if v is not None}
+    tagger = phi_crf(max_iterations=args.iterations, verbose=args.verbose, **penalties).fit(docs + dev * args.dev_repeat,
                                                                                 progress=True)
     what = f"vimednlp synthetic corpus (corpora/synthetic/generate.py, n={args.n}, seed={args.seed})"
     if args.forms:
