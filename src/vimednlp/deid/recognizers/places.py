@@ -882,7 +882,7 @@ class OrganizationRecognizer(Recognizer):
                 i = e
                 continue
             i = h_end
-        return [self._with_department(ctx, c) for c in out]
+        return [self._joint_clinic(ctx, self._with_department(ctx, c)) for c in out]
 
     @staticmethod
     def _new_unit(ctx: Context, j: int) -> bool:
@@ -968,6 +968,32 @@ class OrganizationRecognizer(Recognizer):
         return e, known
 
     @staticmethod
+    def _joint_clinic(ctx: Context, c: Candidate) -> Candidate:
+        """A private clinic named by two specialties joined with a dash ('Phòng khám Đông y – Nha khoa Quang Vinh',
+        'PK Sản – Nhi An Bình'): the part before the dash is the same clinic's name, not a department of it, when the
+        name after the dash opens with a specialty (places.yaml joint_clinic_specialties), not a hospital's head, and
+        the part before is 'Phòng khám' / 'PK' with one to four specialty words, in the same case."""
+        i = ctx.token_index_at(c.start)
+        if i is None or i < 3 or ctx.ftoks[i - 1] not in ("-", "–", "—"):
+            return c
+        ft, toks = ctx.ftoks, ctx.tokens
+        if ctx.match_at(i, _JOINT_SPECIALTIES) == i:
+            return c
+        for k in range(i - 3, max(-1, i - 8), -1):
+            head = ft[k] == "pk" or ft[k] == "phong" and ft[k + 1] == "kham"
+            if not head:
+                continue
+            body = range(k + (1 if ft[k] == "pk" else 2), i - 1)
+            if not 1 <= len(body) <= 4 or not all(toks[x].kind == "word" and ctx.adj[x - 1] for x in body):
+                return c
+            if toks[body[0]].text.isupper() != toks[i].text.isupper() or not toks[k].text[:1].isupper() \
+                    or ctx.match_at(body[0], _JOINT_SPECIALTIES) == body[0]:
+                return c
+            return Candidate(toks[k].start, c.end, c.label, c.score, c.source, c.explanation + " + joint clinic",
+                             dict(c.attrs))
+        return c
+
+    @staticmethod
     def _with_department(ctx: Context, c: Candidate) -> Candidate:
         """'khoa Hồi sức tích cực, Bệnh viện Bạch Mai', 'khoa nội thận - nội tiết Bệnh viện Đà Nẵng', 'phòng 314,
         khoa Thận - Lọc máu, Bệnh viện ...', 'Trung tâm Dị ứng, Bệnh viện Thanh Nhàn': units written right
@@ -1029,6 +1055,7 @@ class OrganizationRecognizer(Recognizer):
 _NOT_ORG = frozenset(_V["not_org"])
 _NOT_ORG_BEFORE = frozenset(_V["not_org_before"])
 _PROGRAMME_CLINIC = frozenset(_V["programme_clinic_words"])
+_JOINT_SPECIALTIES = PhraseSet(_V["joint_clinic_specialties"])
 _COLON_ONLY_FIELDS = frozenset(_V["colon_only_field_cues"])
 _SPECIALTY_HEADS = frozenset(_V["specialty_heads"])
 _SPECIALTY_TITLE_BEFORE = frozenset(_V["specialty_title_before"])
