@@ -30,3 +30,12 @@ def test_drug_said_in_syllables_keeps_them():
 
 def test_chat_words_spell_nothing():
     assert labelled("ca nha so lam a, bo em co ho ko em", "DRUG") == []
+
+
+def test_a_kinship_word_and_a_possessive_are_no_spelt_letters():
+    # `bo e` typed without marks is bố em (folded it also reads `bờ ê` = BE, a blood-gas test)
+    from vimednlp.clinical.spoken import value_edits
+
+    text = "[07:20] Tuan: ko a. bo e ngay xua cung bi lao, uong thuoc hai lan mot ngay"
+    assert not any(new == "BE" for _, _, new in value_edits(text))
+    assert "bo e" not in labelled(text, "TEST")

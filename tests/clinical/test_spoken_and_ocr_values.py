@@ -48,6 +48,7 @@ def test_ocr_misread_digits_in_a_value_with_its_unit(text, expected):
     "phù mi mắt buổi sáng sau lan phù hai chân",      # `sau lan` is `after ... spreading`, not `sáu lần`
     "Hỏi bố bệnh nhân, ba em đi làm năm nay.",        # kinship and `this year`, no number
     "rửa mũi bằng nuoc muoi sinh ly",                 # `muoi` (muối) is no ten
+    "Tuan (con trai ba Lo Thi Sen): me e ho it hon r",  # `ba Lo` is bà Lò (a name), not `3 lọ`
 ])
 def test_ordinary_words_are_not_read_as_numbers(text):
     assert value_edits(text) == []

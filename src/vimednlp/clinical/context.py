@@ -185,7 +185,7 @@ class ContextRules:
         cache = self.__dict__.setdefault("_frames", {})
         if category not in cache:
             conf = self.categories.get(category) or {}
-            names = ("address_before", "address_after", "possessors", "sub_labels", "informant_after")
+            names = ("address_before", "address_after", "possessors", "sub_labels", "informant_after", "age_units")
             if not any(conf.get(x) for x in names) and conf.get("label_window") is None:
                 cache[category] = {}
             else:
@@ -396,7 +396,7 @@ class ConText:
             return None   # `Vợ nói ở nhà ông co giật`: the relative tells, the patient has it
         lw = frame["label_window"]
         if lw is not None:
-            k = end
+            k = end + _age_after(keys, end, frame.get("age_units") or ())   # `anh trai 60t: gút`
             if k < n and keys[k] == "(":        # `Ông ngoại (mất):`
                 close = next((j for j in range(k + 1, min(k + 6, n)) if keys[j] == ")"), None)
                 k = close + 1 if close is not None else k
@@ -588,7 +588,7 @@ class ConText:
                         ckeys = view._ckeys = context_keys(view)
                     cue = _longest_wild(self.rules.cue_trie, view.words, ckeys, k, view.acc,
                                         lambda e, a, b: e.label == category)
-                    if cue is None or cue[0] <= j:
+                    if (cue is None or cue[0] <= j) and not self._inside_cue(view, ckeys, k, j, limit, category):
                         return True
                     # the terminator opens a longer cue of the same class (`con` of `Gia đình: con trai kể ...`):
                     # a relative, not the patient as subject
@@ -597,6 +597,23 @@ class ConText:
                 node = node.get(keys[j])
                 j += 1
             k -= 1
+        return False
+
+    def _inside_cue(self, view: TokenView, keys: list[str], k: int, j: int, limit: int, category: str) -> bool:
+        """Whether the terminator at tokens [k, j) closes a cue of `category` that starts before it or is its
+        possessor: `bố BN mất vì suy thận`, `mẹ em bị THA` name a relative, not the patient as subject."""
+        frame = self.rules.frame(category)
+        for s in range(max(limit, k - 3), k):
+            if any(view.line_break_before[x] for x in range(s + 1, k + 1)):
+                continue
+            cue = _longest_wild(self.rules.cue_trie, view.words, keys, s, view.acc,
+                                lambda e, a, b: e.label == category)
+            if cue is None:
+                continue
+            if cue[0] >= j:
+                return True
+            if cue[0] == k and frame and _starts_with(keys, k, frame.get("possessors") or ()) >= j - k:
+                return True
         return False
 
     def _changes_subject(self, view: TokenView, keys: list[str], line: int, category: str,
@@ -761,6 +778,15 @@ def _skip_line_lead(keys: list[str], k: int, end: int) -> int:
     while k < end and keys[k] in _LINE_BULLETS:
         k += 1
     return k
+
+
+def _age_after(keys: list[str], k: int, units) -> int:
+    """Length of an age written right at token k (`60t`, `50 tuổi`, `45yo`; units from context.yaml), else 0."""
+    if k < len(keys) and keys[k] == "<num>":
+        u = _starts_with(keys, k + 1, units)
+        if u:
+            return 1 + u
+    return 0
 
 
 def _starts_with(keys: list[str], k: int, phrases, back: bool = False) -> int:

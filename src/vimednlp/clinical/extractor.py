@@ -273,16 +273,20 @@ def _patient_kin() -> tuple | None:
     speaker = re.compile(r"[ \t|]*(?:\[[^\]\n]{0,12}\][ \t]*)?(?:" + alt(conf.get("patient_speakers") or ["bn"]) + r")(?:[ \t]*[:|]|\t)")
     # a chat sender labelled as the patient's child (`Lan (con gái): mẹ e sốt`, `Con trai BN - Tuấn: ba em ho`)
     child = conf.get("child_speakers")
-    child_speaker = re.compile(r"^[ \t]*(?:\[[^\]\n]{0,12}\][ \t]*)?(?:\d{1,2}[:h]\d{2}[ \t]*)?(?:[^\W\d_][^\n:()]{0,24}?"
-                               r"[ \t]*[(\-–,][ \t]*)?(?:" + alt(child) + r")(?![\w])[^\n:()]{0,20}\)?[ \t]*:",
-                               re.MULTILINE) if child else None
     intros, persons = conf.get("child_intros"), conf.get("child_intro_persons") or {}
+    # ... whose label may name the parent's title (`Sinh (con trai bà Lý Thị Pao):`): then only that parent's words
+    who = (r"(?:[ \t]+(?:cua[ \t]+)?(?P<who>" + alt(persons) + r")(?![\w]))?") if persons else ""
+    child_speaker = re.compile(r"^[ \t]*(?:\[[^\]\n]{0,12}\][ \t]*)?(?:\d{1,2}[:h]\d{2}[ \t]*)?(?:[^\W\d_][^\n:()]{0,24}?"
+                               r"[ \t]*[(\-–,][ \t]*)?(?:" + alt(child) + r")(?![\w])" + who + r"[^\n:()]{0,20}\)?[ \t]*:",
+                               re.MULTILINE) if child else None
     intro = None
     if intros and persons:
         intro = (re.compile(r"(?<![\w])(?:" + alt(intros) + r")(?:[ \t]+(?:trai|gai|dau|re|ca|ut))?(?:[ \t]+cua)?[ \t]+(?P<who>"
                             + alt(persons) + r")(?![\w])"),
                  {fold_lower(str(k)): {fold_lower(str(w)) for w in v or ()} for k, v in persons.items()})
-    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker, child_speaker, intro
+    # qualifiers that, typed without marks, are more often another word (`me co` is mẹ có, `me noi` mẹ nói)
+    marked_only = {fold_lower(str(w)) for w in conf.get("qualifier_marked_only") or ()}
+    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker, child_speaker, intro, marked_only
 
 
 def _kin_at(text: str, folded: str, compiled, bare: bool = False) -> list[tuple[int, int, str]]:
@@ -308,6 +312,8 @@ def _kin_at(text: str, folded: str, compiled, bare: bool = False) -> list[tuple[
         elif not m.group("p") and not bare:
             continue       # no marks: `ma` / `ba` alone are `mà` / `ba` (three); `ma e` is `má em`
         q = m.group("q") if m.group("q") and not marked_other("q", m) else None
+        if q in compiled[8] and text[m.start("q"):m.end("q")] == q:
+            q = None   # `me co vang mat`: `co` without marks is có, not the qualifier cố
         end = m.end() if q or not m.group("q") else m.end("kin")
         out.append((m.start(), end, m.group("kin") + (" " + q if q else "")))
     return out
@@ -322,16 +328,27 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
     if compiled is None or not any(sp.attrs.get("family") for sp in spans):
         return
     folded = fold_lower(text)
-    _, _, age, stop, reach, speaker, child_speaker, intro = compiled
-    # a heading with its informant (`Phả hệ (con gái kể):`) is no chat sender
-    child = child_speaker is not None and any(not any(m.start() <= sec.start < m.end() for sec in sections)
-                                              for m in child_speaker.finditer(folded))
-    # a sender who introduces themself as the patient's child (`em là con bà Lựu`): that parent's words are the patient
+    _, _, age, stop, reach, speaker, child_speaker, intro, _ = compiled
+    # a heading with its informant (`Phả hệ (con gái kể):`) is no chat sender, nor a row of a family-history section
+    # (`Tiền sử gia đình: ...` then ` con trai 30t: chưa khám`): a pedigree row
+    senders = [m for m in (child_speaker.finditer(folded) if child_speaker is not None else ())
+               if not any(m.start() <= sec.start < m.end() for sec in sections)
+               and not ((sec := section_at(list(sections), m.end() - 1)) is not None and sec.implies == "family")]
+    child = bool(senders)
+    # a sender who introduces themself as the patient's child (`em là con bà Lựu`), or whose label names the parent's
+    # title (`con trai bà Pao`): that parent's words are the patient
     intro_kin: set[str] | None = None
-    if not child and intro is not None and (im := intro[0].search(folded)):
+    named = [intro[1].get(m.group("who")) for m in senders if intro is not None and m.group("who")]
+    if child and named and len(named) == len(senders) and all(named):
+        intro_kin = set().union(*named)
+        child = False
+    if not child and intro_kin is None and intro is not None and (im := intro[0].search(folded)):
         intro_kin = intro[1].get(im.group("who")) or None
         child = intro_kin is None
     kins = _kin_at(text, folded, compiled, bare=child or intro_kin is not None)
+    if kins:
+        # a kinship-looking syllable inside a mention (`chong mat` is chóng mặt, not chồng) names no person
+        kins = [kv for kv in kins if not any(sp.start <= kv[0] < sp.end for sp in spans)]
     if not kins:
         return
     symptom_starts = sorted(sp.start for sp in spans if sp.label == "SYMPTOM")

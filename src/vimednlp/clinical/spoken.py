@@ -225,6 +225,8 @@ def _spoken_edits(text: str, data: _Data) -> list[Edit]:
             continue
         u = _unit_at(t, j, data) if j < n and t.adjacent(j) else None
         counted = j < n and t.adjacent(j) and t.keys[j] in data.counted
+        if counted and t.words[j][:1].isupper() and t.words[j][1:].islower() and len(t.words[j]) > 1:
+            counted = False   # a capitalised word is a name (`con trai ba Lo Thi Sen`: bà Lò, not `3 lọ`)
         if counted and has_marks(t.words[j]):
             counted = t.words[j].lower() in data.counted_marked    # `đó` is not `độ`
         elif counted and t.accented and t.keys[j] not in data.counted_plain:
@@ -717,6 +719,16 @@ def _letter_names() -> tuple[dict[tuple[str, ...], str], int, dict[str, str]]:
     return names, max((len(k) for k in names), default=1), abbrs
 
 
+@lru_cache(maxsize=1)
+def _unspelt_pairs() -> frozenset[tuple[str, str]]:
+    """spoken.yaml `unspelt_pairs`: a kinship word and a possessive typed without marks (`bo e` = bố em), never two
+    spelt letters; as (first, second) folded word pairs."""
+    d = load_yaml(resource_path("clinical", "spoken.yaml").read_text(encoding="utf-8"))
+    conf = d.get("unspelt_pairs") or {}
+    return frozenset((fold_lower(str(a)), fold_lower(str(b))) for a in conf.get("first") or ()
+                     for b in conf.get("second") or ())
+
+
 def _spoken_letters_edits(text: str, data: _Data) -> list[Edit]:
     """A test or drug abbreviation spelt letter by letter in a transcript (`sờ pê ô hai` = SpO2, `xê rê pê` = CRP,
     `spo hai` = SpO2): a run of two to eight letter names, number words or short Latin chunks that spells an
@@ -754,6 +766,8 @@ def _spoken_letters_edits(text: str, data: _Data) -> list[Edit]:
             named += piece.isdigit() or step > 1 or (tuple(keys[j:j + 1]) in names and not keys[j].isascii()) \
                 or tuple(keys[j:j + 1]) in names and len(keys[j]) <= 2
             j += step
+            if j - i == 2 and len(parts) == 2 and tuple(keys[i:j]) in _unspelt_pairs():
+                break   # `bo e` is bố em, not B E
             spelt = "".join(parts)
             # two letter names or digits at least, or a typed chunk with a digit (`spo hai`); `lam a` is no LAMA
             if j - i >= 2 and (named >= 2 or (any(c.isdigit() for c in spelt) and any(len(x) > 1 for x in parts))) \
