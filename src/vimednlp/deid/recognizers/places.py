@@ -435,6 +435,14 @@ class LocationRecognizer(Recognizer):
             if e > i and not (ctx.ktoks[i] in sur and e - i >= 2 and hit in _VISIT_CUES):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
 
+    @staticmethod
+    def _opens_field(ctx: Context, k: int) -> bool:
+        """Token k opens a form field: first on its line, or after a tab, a wide gap, '|' or ':'."""
+        if k <= 0:
+            return k == 0
+        gap = ctx.text[ctx.tokens[k - 1].end:ctx.tokens[k].start]
+        return "\n" in gap or "\t" in gap or "  " in gap or ctx.ftoks[k - 1] in ("|", ":", ";", "-", "–", "•")
+
     def _address_fields(self, ctx: Context, c: dict) -> list[tuple[int, int, float, str]]:
         """Address fields: everything after the address cue up to the end of the line or the next field."""
         toks, ft, kt, n = ctx.tokens, ctx.ftoks, ctx.ktoks, len(ctx.tokens)
@@ -447,6 +455,8 @@ class LocationRecognizer(Recognizer):
             hit = ctx.cue_before(i, fields)
             if hit in _COLON_ONLY_FIELDS and ft[i - 1] != ":":
                 continue  # 'ko de o nha dc. Qua cua khau ...': 'dc' is 'được' there, a field label takes a colon
+            if hit and ft[i - 1] == "." and not self._opens_field(ctx, i - 1 - len(hit.split())):
+                continue  # 'từ khi về quê. Gia đình ...': a sentence ends on the word; a label opens its line
             if hit and toks[i].kind != "punct" and (i == 0 or ft[i - 1] in (":", ".", "-") or hit in _RESIDENCE_CUES):
                 e = i
                 while e < n and "\n" not in ctx.text[toks[e - 1].end if e > i else toks[i].start:toks[e].start] \
