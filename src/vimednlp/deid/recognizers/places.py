@@ -436,6 +436,16 @@ class LocationRecognizer(Recognizer):
                 pieces.append((i, e, 0.6, f"capitalised words after a place preposition ({hit})"))
 
     @staticmethod
+    def _description_after(ctx: Context, x: int, units) -> bool:
+        """After a dash in an address field, words in lower case that name no unit ('— nhà trên đồi, cách đường nhựa 4
+        km'): a description of the way there, not more of the address ('– xã Hải Sơn', '– Số 5' go on)."""
+        toks = ctx.tokens
+        if x >= len(toks) or toks[x].kind != "word" or not toks[x].text.islower():
+            return False
+        u = ctx.match_at(x, units)
+        return not (u > x and u < len(toks) and (toks[u].kind in ("number", "code") or ctx.caps[u]))
+
+    @staticmethod
     def _opens_field(ctx: Context, k: int) -> bool:
         """Token k opens a form field: first on its line, or after a tab, a wide gap, '|' or ':'."""
         if k <= 0:
@@ -463,7 +473,8 @@ class LocationRecognizer(Recognizer):
                         and ft[e] not in (";", "·", "•", "|") and not (ft[e] in _NEXT_FIELD_WORDS and e > i + 1 and ft[e - 1] in (",", ".", "-")) \
                         and not (e > i and _FIELD_GAP.search(ctx.text, toks[e - 1].end, toks[e].start)) \
                         and not (e > i and _field_label_at(ctx, e)) \
-                        and not (e > i + 1 and ft[e] == "(" and _former_name_at(ctx, e + 1)):
+                        and not (e > i + 1 and ft[e] == "(" and _former_name_at(ctx, e + 1)) \
+                        and not (e > i + 1 and ft[e] in ("—", "–") and self._description_after(ctx, e + 1, units)):
                     # a run of spaces or a tab, a next field label ('SĐT:', 'Email:', 'Mã BN:') or '(trước đây là
                     # ...)' ends the field: the next form field or the former address is not this address
                     if ft[e] == "." and e > i and ft[e - 1] in _ABBREV_UNITS and ft[i - 1] == ":" and e + 1 < n and "\n" not in ctx.text[toks[e].end:toks[e + 1].start]:
