@@ -22,3 +22,11 @@ def test_lower_case_verbs_after_a_pronoun_are_no_names(rules):
             "anh lưu số em lại nha")
     names = texts(rules, text, "NAME")
     assert not any(w in names for w in ("tính", "kê", "lưu"))
+
+
+def test_department_after_an_em_dash_in_a_letterhead_is_no_name(rules):
+    # 'KHOA NHI' reads as surname + given name; after the em dash of a letterhead it is the department
+    text = ("TRUNG TÂM Y TẾ KHU VỰC SƠN HÀ — KHOA NHI\nPHIẾU KHÁM VÀ CHUYỂN TUYẾN\n"
+            "Chuyển đến: khoa Nhi tổng hợp, Bệnh viện Đa khoa tỉnh.\n")
+    names = texts(rules, text, "NAME")
+    assert not any("NHI" in n or "Nhi" in n for n in names)

@@ -781,7 +781,7 @@ class NameRecognizer(Recognizer):
                 i = self._lower_case_after_cue(d, i, cue_hit) if cue_hit else i + 1  # (each rule there needs a cue)
                 continue
             # 'ThS.BS Trần Thị Mai Anh - Khoa Tim mạch': a department after a dash, never a name
-            if (i == 0 or ft[i - 1] in ("-", "–", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
+            if (i == 0 or ft[i - 1] in ("-", "–", "—", ":") or "\n" in ctx.text[toks[i - 1].end:t.start]) \
                     and (ctx.ftoks[i] in _DEPARTMENT_WORDS or ctx.match_at(i, cue["org_head"]) > i) and i + 1 < n and ctx.caps[i + 1]:
                 i += 1
                 continue
