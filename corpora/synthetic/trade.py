@@ -173,7 +173,7 @@ def trade_fillers(g) -> dict:
         "cnphone": lambda: P(cn_phone(r), "PHONE"),
         "cnpass": lambda: P(r.choice([f"E{d(8)}", f"EA{d(7)}", f"G{d(8)}", f"P{r.choice('CDE')}{d(7)}"]), "ID", kind="passport"),
         "cnpermit": lambda: P(r.choice([f"T{d(8)}", f"{r.choice(['BL', 'LS', 'QN', 'LC'])}-{d(6)}", f"{d(2)}/GTT-{d(5)}"]), "ID", kind="other"),
-        "wechat": lambda: P(r.choice([f"{fold(_cn(g, 'a')['py_sur']).lower()}{fold(_cn(g, 'a')['py_given']).lower()}{d(2)}",
+        "cnwechat": lambda: P(r.choice([f"{fold(_cn(g, 'a')['py_sur']).lower()}{fold(_cn(g, 'a')['py_given']).lower()}{d(2)}",
                                       f"{fold(_cn(g, 'a')['py_sur']).lower()}_{d(4)}", f"wxid_{d(6)}"]), "NAME"),
         "gate": lambda: P(g.person.setdefault("gate", r.choice(TR["border_gates"])), "LOCATION"),
         "trole": lambda: P(r.choice(TR["trade_roles"]), None),
@@ -189,7 +189,7 @@ def trade_fillers(g) -> dict:
         "viname2": lambda: P(f"{r.choice(TR['foreign_vi_given'])} {r.choice(TR['foreign_vi_sur'])}", "NAME"),
         # the patient's own given name (the last syllable of `{name}`), as a nurse opens a sentence with it
         "pgiven": lambda: P(g.person.setdefault("name", g.full_name(g.person.get("g"))).split()[-1], "NAME"),
-        "faccode": lambda: P(g.person["faccode"], "ID", kind="other"),  # (set by the facility table)
+        "tcode": lambda: P(g.person["tcode"], "ID", kind="other"),  # (set by the facility table)
         "account": lambda: P(account_name(r, g.full_name()), "NAME"),
         "system": lambda: P(r.choice(TR["accounts"]["systems"]), None),
         "acverb": lambda: P(r.choice(TR["accounts"]["verbs"]), None),
@@ -199,7 +199,7 @@ def trade_fillers(g) -> dict:
 BORDER_TRADE = [
     "TRẠM KIỂM DỊCH Y TẾ {gate}\nPHIẾU KHAI BÁO Y TẾ / 健康申报卡\nHọ tên / 姓名: {cnname_h} ({cnname_p})\nTên đọc tiếng Việt: {cnname_v}\n"
     "Hộ chiếu / 护照: {cnpass}    Giấy thông hành: {cnpermit}\nĐơn vị / 单位: {cnorg_h} – {cnorg_v}\nĐịa chỉ / 地址: {cnaddr}\n"
-    "Điện thoại: {cnphone}    WeChat: {wechat}\nTriệu chứng: {sym}, {sym}\nXử trí: chuyển {hospital} lúc {datetime}\nCán bộ kiểm dịch: {doctor}",
+    "Điện thoại: {cnphone}    WeChat: {cnwechat}\nTriệu chứng: {sym}, {sym}\nXử trí: chuyển {hospital} lúc {datetime}\nCán bộ kiểm dịch: {doctor}",
     "BN {cnname_v} ({cnname_h}), {age}, {trole} của {cnorg}, nhập cảnh qua {gate} ngày {date}. Vào viện vì {sym}. "
     "Phiên dịch: {name2} ({phone}). Người nhà bên Trung Quốc: {cnname2} ({cnname2_h}), {cnphone}. Chẩn đoán {dis}. "
     "BN xin chuyển về {cnhosp} để điều trị tiếp.",
@@ -248,7 +248,7 @@ def facility_table_template(g) -> str:
     r = g.r
     sep = r.choice([" | ", "\t", "|"])
     fac_code = "".join(str(r.randint(0, 9)) for _ in range(5)) if r.random() < .6 else f"{g.pick(base.PROVINCES)[1]}{r.randint(100, 999)}"
-    g.person["faccode"] = fac_code
+    g.person["tcode"] = fac_code
     fac_name = g.hospital()
     if r.random() < .4:
         fac_name = fac_name.lower()
@@ -261,7 +261,7 @@ def facility_table_template(g) -> str:
     if sep.strip() == "|":
         lines.append(sep.join(["---"] * len(cols)))
     for i in range(r.randint(3, 7)):
-        lines.append(sep.join([str(i + 1), "{faccode}", lit(fac_name, "ORGANIZATION"), "{name2}", "{byear}", "{bhyt}", "{sdate}",
+        lines.append(sep.join([str(i + 1), "{tcode}", lit(fac_name, "ORGANIZATION"), "{name2}", "{byear}", "{bhyt}", "{sdate}",
                                lit(r.choice(users), "NAME")]))
     for _ in range(r.randint(1, 3)):
         who = lit(r.choice(users), "NAME")

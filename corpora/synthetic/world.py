@@ -720,7 +720,12 @@ def spelled_letters(name: str, r: random.Random) -> str:
 def provenance_segs(r: random.Random, g) -> list:
     """A line about who scanned, typed, exported or checked the record: the person's NAME and the DATE labelled."""
     tpl = r.choice(W["provenance"])
-    staff = g.given() if r.random() < .75 else g.full_name()
+    if r.random() < .3:  # a hospital-software log line: the account name is the person (trade.py, round 14)
+        from corpora.synthetic import trade
+        tpl = r.choice(trade.TR["account_provenance"]).replace("{account}", "{staff}")
+        staff = trade.account_name(r, g.full_name())
+    else:
+        staff = g.given() if r.random() < .75 else g.full_name()
     d = r.choice([f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2024, 2026)}", f"{r.randint(1, 28)}/{r.randint(1, 12)}",
                   f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{r.randint(2024, 2026)}"])
     clock = f"{r.randint(6, 23):02d}:{r.randint(0, 59):02d}"
