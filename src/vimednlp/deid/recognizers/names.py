@@ -404,6 +404,21 @@ class _Doc:
                  "highland_doc")
 
 
+@lru_cache(maxsize=1)
+def _speaker_roles_set() -> frozenset:
+    return frozenset(w.lower() for w in cues()["name_before"])
+
+
+class _SpeakerRoles:
+    """Role words that label a transcript's turns ('Bác sĩ:', 'Người nhà:'): the person cues of cues.json, lazily."""
+
+    def __contains__(self, key: str) -> bool:
+        return key in _speaker_roles_set()
+
+
+_SPEAKER_ROLES = _SpeakerRoles()
+
+
 def lower_segments(ctx: Context) -> bytearray:
     """Per token, 1 where it lies in a stretch of the text typed in lower case with marks: a run of lines each with
     at most one word in ten capitalised, twenty words or more in all, at most 3% of them capitalised and a fifth or
@@ -433,6 +448,12 @@ def lower_segments(ctx: Context) -> bytearray:
             cur[2] += 1
             cur[3] += ctx.caps[j]
             cur[4] += t.text.lower() != ft[j]
+        elif ft[j] == ":" and 0 < j - cur[0] <= 4 and cur[2] <= 3 and (
+                toks[j - 1].kind == "number" and cur[2] == j - cur[0] - 1
+                or cur[2] == j - cur[0] and " ".join(ctx.ktoks[cur[0]:j]) in _SPEAKER_ROLES):
+            # a transcript turn's speaker label ('Người nói 1:', 'Bác sĩ:', 'Người nhà:') is the tool's, not the
+            # typing: the words before it count for nothing (a chat handle, a person's name, still counts)
+            cur[2] = cur[3] = cur[4] = 0
     cur[1] = n
     lines.append(cur)
     block: list[list[int]] = []
