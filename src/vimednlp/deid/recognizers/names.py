@@ -51,6 +51,7 @@ _SPEAKER = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}[:h]\d{2}[ \t]*
 
 
 _DAY_SENDER_TAIL = re.compile(r"[ \t]+(?:\d{1,2}/\d{1,2}[ \t]+)?\d{1,2}:\d{2}[ \t]*(?:\n|$)")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+) $")  # the word right before a position, for compound surnames
 _EDGE_WORD = re.compile(r"[^\s,;:()]+")  # the words of a span, for `_trim_edges`
 _HYPHEN_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+-[A-Z][^\W\d_A-Z]+")
 
@@ -1557,6 +1558,9 @@ class NameRecognizer(Recognizer):
                 if not (after and f"{z} {after[0].lower()}" in pairs):
                     e = m.end(4)
             s = m.start(1)
+            before = _WORD_BEFORE.search(ctx.text, max(0, s - 12), s)
+            if before and before.group(1).islower() and f"{before.group(1)} {x}" in d.comp:
+                s = before.start(1)  # a compound surname: 'pi năng thị hòa', 'ka tơ thị huyền'
             if not taken.free(s, e):
                 # a shorter name inside it gives way ('văn slấy' found after a cue)
                 inner = [c for c in out if s <= c.start and c.end <= e]
