@@ -61,3 +61,30 @@ def test_the_introduced_parent_only_is_the_patient():
     text = "Tuấn: em là con trai ông Bảy phòng 3\nTuấn: bố em khó thở từ tối, mẹ em thì bị tăng huyết áp"
     fam = {s.text: s.attrs["family"] for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
     assert fam["khó thở"] is False and fam["tăng huyết áp"] is True
+
+
+def _flags(text):
+    return {s.text: s.attrs for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+
+
+def test_what_a_relative_writer_says_of_themself_is_family():
+    # a post by the patient's child (`Mẹ mình 70t`): the writer's own problem is a relative's
+    text = ("Mẹ mình năm nay 70t, khoảng 3 tháng nay mẹ run tay trái, đi lại chậm. "
+            "Bản thân mình cũng đang bị đái tháo đường. Mẹ có cần chụp MRI không ạ?")
+    a = _flags(text)
+    assert a["đái tháo đường"]["family"]
+    assert not a["run tay trái"]["family"]
+
+
+def test_the_child_sender_speaking_of_themself_in_a_chat():
+    text = ("[08:02] Duy (con trai bn): chi oi me e ho nhieu hon, sot nhe\n"
+            "[08:05] DD Thu: e di chup phoi chua?\n"
+            "[08:09] Duy: chup r chi, e ko bi lao a\n")
+    a = _flags(text)
+    assert a["lao"]["family"] and a["lao"]["negated"]
+    assert not a["ho nhieu"]["family"]
+
+
+def test_the_patient_writing_of_themself_is_no_relative():
+    a = _flags("[08:02] Duy: chi oi e ho nhieu hon, sot nhe, e ko bi lao a\n")
+    assert not a["lao"]["family"]

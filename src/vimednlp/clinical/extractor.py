@@ -286,7 +286,17 @@ def _patient_kin() -> tuple | None:
                  {fold_lower(str(k)): {fold_lower(str(w)) for w in v or ()} for k, v in persons.items()})
     # qualifiers that, typed without marks, are more often another word (`me co` is mẹ có, `me noi` mẹ nói)
     marked_only = {fold_lower(str(w)) for w in conf.get("qualifier_marked_only") or ()}
-    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker, child_speaker, intro, marked_only
+    # a parent word with the writer's possessive (`Mẹ mình`, `me e`), and the writer as the subject of a clause
+    # right before a problem (`Bản thân mình cũng đang`, `e ko bi`)
+    writer = None
+    if conf.get("writer_self") and conf.get("writer_possessive"):
+        owned = re.compile(r"(?<![\w])(?P<kin>" + alt(conf["kin"]) + r")[ \t]+(?:" + alt(conf["writer_possessive"])
+                           + r")(?![\w])")
+        verbs = conf.get("writer_self_verbs") or ()
+        self_rx = re.compile(r"(?:^|[,.;:!?\n(])[ \t]*(?:" + alt(conf["writer_self"]) + r")"
+                             r"(?:[ \t]+(?:" + alt(verbs) + r")){0,4}[ \t]+$" if verbs else r"$^")
+        writer = (owned, self_rx)
+    return occ, raw_kin, age, stop, int(conf.get("reach", 30)), speaker, child_speaker, intro, marked_only, writer
 
 
 def _kin_at(text: str, folded: str, compiled, bare: bool = False) -> list[tuple[int, int, str]]:
@@ -319,6 +329,20 @@ def _kin_at(text: str, folded: str, compiled, bare: bool = False) -> list[tuple[
     return out
 
 
+def _writer_self(text: str, folded: str, spans: list[Span], self_rx: re.Pattern, speaker: re.Pattern) -> None:
+    """Problems whose clause opens with the writer as subject (`e ko bi lao`, `Bản thân mình cũng đang THA`) in a note
+    written by the patient's relative are family; not on a line the patient speaks."""
+    for sp in spans:
+        if sp.label not in ASSERTION_LABELS or sp.attrs.get("family") or sp.attrs.get("hypothetical"):
+            continue
+        line = folded.rfind("\n", 0, sp.start) + 1
+        if speaker.match(folded, line):
+            continue
+        if self_rx.search(folded, max(line - 1, sp.start - 60, 0), sp.start):
+            sp.attrs["family"] = True
+            sp.attrs["historical"] = False
+
+
 def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset(),
                       sections: Sequence[Section] = ()) -> None:
     """In a note about a relative (`mẹ run tay phải`, `ba e 63t`), that relative's word is no family cue: a family
@@ -328,7 +352,7 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
     if compiled is None or not any(sp.attrs.get("family") for sp in spans):
         return
     folded = fold_lower(text)
-    _, _, age, stop, reach, speaker, child_speaker, intro, _ = compiled
+    _, _, age, stop, reach, speaker, child_speaker, intro, _, writer = compiled
     # a heading with its informant (`Phả hệ (con gái kể):`) is no chat sender, nor a row of a family-history section
     # (`Tiền sử gia đình: ...` then ` con trai 30t: chưa khám`): a pedigree row
     senders = [m for m in (child_speaker.finditer(folded) if child_speaker is not None else ())
@@ -377,6 +401,11 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
         patient.update(who for _, _, who in kins if who in intro_kin)
     if not patient:
         return
+    # the writer is the patient's relative (a child's chat, `Mẹ mình 67t ...`): what the writer says of themself
+    # (`Bản thân mình cũng đang cao huyết áp`, `e ko bi lao`) is a relative's problem
+    if writer is not None and (child or intro_kin or any(m.group("kin") in patient
+                                                         for m in writer[0].finditer(folded))):
+        _writer_self(text, folded, spans, writer[1], speaker)
     starts = [s for s, _, _ in kins]
     for sp in spans:
         if not sp.attrs.get("family"):
