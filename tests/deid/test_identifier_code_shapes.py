@@ -1,0 +1,23 @@
+"""A code whose shape alone says identifier is one without a cue before it (a writer's own cue word is never all
+known): capitals then six digits or more (a border pass, a bank transfer, a record number), capital groups + a
+year-like group + a serial ('HSC-KV-2026-0112'), a long run of capitals and digits (a tax number). Clinical codes,
+gene and lab names and document numbers of decrees stay."""
+from __future__ import annotations
+
+from tests.deid.helpers import texts
+
+
+def test_codes_without_a_known_cue(rules):
+    text = ("Giấy thông hành XNC EB3307214, hồ sơ ngoại trú TT2604419. Chuyển khoản xong, mã GD FT26339104827. "
+            "For the donor report use client codes only, HSC-KV-2026-0112 and HSC-KV-2026-0113. "
+            "Xuất hóa đơn công ty, 税号 91450681MA5L3K7Q2X.")
+    ids = texts(rules, text, "ID")
+    for code in ("EB3307214", "TT2604419", "FT26339104827", "HSC-KV-2026-0112", "HSC-KV-2026-0113",
+                 "91450681MA5L3K7Q2X"):
+        assert code in ids
+
+
+def test_clinical_codes_and_decrees_stay(rules):
+    text = ("Chẩn đoán: loét hành tá tràng (K26.4); kiểu gen CYP2C19 *2/*2; HbA1c 9.8%; nhiễm SARS-CoV-2 "
+            "điều trị theo QĐ 4689/QĐ-BYT; mã ATC A10BA02; INTERNATI0NAL HEALTH CLAIM.")
+    assert texts(rules, text, "ID") == []
