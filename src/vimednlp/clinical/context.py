@@ -26,7 +26,7 @@ from typing import Any
 
 from ..paths import load_yaml, resource_path
 from ..schema import ASSERTIONS
-from .lexicon import Entry, TokenTrie, TokenView, fits, split_words, token_key
+from .lexicon import Entry, TokenTrie, TokenView, fits, has_marks, split_words, token_key
 
 # `·`, `•`, `|`: items of a problem list or cells of a table row (`viêm gan C (2022, khỏi) · gãy xương đùi T (2017)`)
 def _name_word(w: str) -> bool:
@@ -55,6 +55,7 @@ class Rule:
     at_clause_end: bool = False
     comma_stops: bool = False
     not_in_clause_with: tuple[tuple[str, ...], ...] = ()   # words before the cue in its clause that void it
+    marked: bool = False   # the cue counts only written with its marks (typed without, `ngua` is ngứa, not ngừa)
 
 
 @dataclass
@@ -132,6 +133,7 @@ class ContextRules:
             at_clause_start=bool(r.get("at_clause_start")), at_clause_end=bool(r.get("at_clause_end")),
             comma_stops=bool(r.get("comma_stops")),
             not_in_clause_with=tuple(_keys(v) for v in r.get("not_in_clause_with") or ()),
+            marked=bool(r.get("marked")),
         )
         if rule.direction not in ("forward", "backward", "bidirectional"):
             raise ValueError(f"{what} {n}: bad direction {rule.direction!r}")
@@ -298,6 +300,8 @@ class ConText:
                                                    view.line_break_before):
                 return False
             if rule.needs_following and not _followed_by(keys, j, rule.needs_following, 1):
+                return False
+            if rule.marked and any(has_marks(w) and not has_marks(words[i + k]) for k, w in enumerate(e.words)):
                 return False
             if not view.acc[i] and _english_lookalike(e, words, i, j):
                 return False
