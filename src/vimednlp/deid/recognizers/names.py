@@ -187,6 +187,12 @@ _HAN_HONORIFIC = re.compile(rf"(?<!{_HAN_RUN})(?!" + "|".join(map(re.escape, _V[
 # romanised Mandarin with tone marks ('Lín Měilíng', 'Huáng Zhìqiáng'): carons and macrons never occur in Vietnamese
 _CYRILLIC_NAME = re.compile(_V["cyrillic_name"])
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CREDENTIALS = "|".join(re.escape(c) for c in sorted(_V["post_nominals"], key=len, reverse=True))
+_CREDENTIAL_HINT = re.compile(rf"(?<![\w])(?:{_CREDENTIALS})(?![\w])")
+# (each word capitalised and then in lower case: 'Siobhan Murphy', 'Lò Thị Xuân'; a heading in capitals is no name)
+_BEFORE_CREDENTIAL = re.compile(rf"(?<![\w.])((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ'’\-]+[ \t]){{1,3}}[A-ZĐÀ-Ỹ][a-zà-ỹđ'’\-]+),?[ \t]+"
+                                # (the credential ends the signature: a line end, a mark, a comma or another one)
+                                rf"(?:{_CREDENTIALS})(?=[ \t]*(?:$|[|,;)(/]|(?:{_CREDENTIALS})(?![\w])))", re.MULTILINE)
 _LONE_NOT_AFTER = frozenset(_V["lone_given_not_after"])
 _SOCIAL_BAR = re.compile(_V["social_action_bar"])
 _AUTHOR_LINE = re.compile(r"[ \t]*(?:[^\w\s]{1,3}[ \t]*)?((?:[^\W\d_][^\W\d_'’\-]*)(?:[ \t]+[^\W\d_][^\W\d_'’\-]*){1,4})[ \t]*")
@@ -520,6 +526,8 @@ class NameRecognizer(Recognizer):
             self._east_asian_names(d)
         if _HAS_CYRILLIC.search(ctx.text):
             self._cyrillic_names(d)
+        if not d.upper and _CREDENTIAL_HINT.search(ctx.text):
+            self._names_before_credentials(d)
         if "·" in ctx.text:
             self._authors_after_action_bars(d)
         self._propagate(ctx, d.out, d.taken, d.before)
@@ -1780,6 +1788,27 @@ class NameRecognizer(Recognizer):
             taken.add(s, e)
             out.append(Candidate(s, e, "NAME", score, self.name, why))
         return taken
+
+    def _names_before_credentials(self, d: _Doc) -> None:
+        """Two to four capitalised words right before a post-nominal credential ('Siobhan Murphy RN MPH', 'Haruki
+        Satō, DDS', 'Lò Thị Xuân, RN'; names.yaml post_nominals): a signature, whatever script the name came from;
+        the words may not be a heading in capitals. Names found inside it give way to it."""
+        ctx, out = d.ctx, d.out
+        taken = d.taken if d.taken is not None else _without(ctx, out, [])
+        cue = d.cue_words
+        pairs = ordinary_words()[0]
+        for m in _BEFORE_CREDENTIAL.finditer(ctx.text):
+            s, e = m.start(1), m.end(1)
+            words = m.group(1).split()
+            low = [w.lower() for w in words]
+            if any(f"{a} {b}" in pairs for a, b in zip(low, low[1:])):
+                continue  # 'Kết quả Xét Nghiệm MD': an ordinary phrase in title case
+            if fold_lower(words[0]) in cue or any(fold_lower(w) in _NOT_NAME_LOWER and w.lower() == fold_lower(w)
+                                                 and fold_lower(w) not in d.sur and fold_lower(w) not in d.giv
+                                                 for w in words):
+                continue
+            taken = self._take_whole(ctx, out, taken, s, e, 0.8, "capitalised words before a post-nominal credential")
+        d.taken = taken
 
     def _cyrillic_names(self, d: _Doc) -> None:
         """A name written in Cyrillic: two to four capitalised Cyrillic words in a row (names.yaml cyrillic_name);
