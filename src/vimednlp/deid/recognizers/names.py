@@ -93,6 +93,7 @@ _SELF_INTRO = frozenset(_V["self_intro"])
 _LOWER_NAME_FIELD = re.compile(_V["lower_name_field"])
 _LIST_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-•*+])[ \t]+", re.MULTILINE)
 _NICKNAME = re.compile(_V["nickname"])
+_NICKNAME_FIELDS = tuple(_V["nickname_field"])
 _DRUG_STRENGTH = re.compile(_V["drug_strength"])
 _MIDDLE_ONLY = frozenset(_V["middle_only"])
 _H_APOSTROPHE = re.compile(_V["h_apostrophe"])
@@ -1584,13 +1585,15 @@ class NameRecognizer(Recognizer):
         ctx = d.ctx
         never, out, taken = d.never, d.out, d.taken
         # a nickname: 'Lê Văn Khôi (ở nhà gọi là Bốp)', '(anh em gọi Tư Hên)'
-        for m in (_NICKNAME.finditer(ctx.folded) if _V["nickname_call"] in ctx.folded else ()):  # ('gọi': every nickname has it)
-            g = 1 if m.start(1) >= 0 else 2
+        # ('gọi' or a home-name field: every nickname has one)
+        f = ctx.folded
+        for m in (_NICKNAME.finditer(f) if _V["nickname_call"] in f or any(w in f for w in _NICKNAME_FIELDS) else ()):
+            g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.start(k) >= 0)
             s, e = m.start(g), m.end(g)
             words = ctx.text[s:e].split()
             if all(w[:1].isupper() for w in words) and not self._never([fold_lower(w) for w in words], 0, len(words), never):
                 taken.add(s, e)
-                out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là'"))
+                out.append(Candidate(s, e, "NAME", 0.8, self.name, "nickname after 'gọi là' or a home-name field"))
 
     def _foreign_names(self, d: _Doc) -> None:
         """Romanised East Asian names: 'Lee Soo-min', 'KIM Ji-woo', 'Tanaka Kenji'."""
