@@ -12,6 +12,7 @@ or name syllable (`english_here`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..text.fold import fold_lower
@@ -43,6 +44,21 @@ def vietnamese_like(word: str) -> bool:
         return False
     return not coda or _FOLDED_NUCLEI[nucleus]
 
+
+def foreign_letters(word: str) -> bool:
+    """A word with a Latin letter that Vietnamese never writes ('kröger', 'satō', 'měilíng', 'straße', 'ayŭn'): a
+    foreign or pinyin name, whatever the case and marks of the text around it."""
+    return any(c not in _VIETNAMESE_LETTERS and c.isalpha() and "LATIN" in unicodedata.name(c, "") for c in word.lower())
+
+
+def _vietnamese_letters() -> frozenset:
+    letters = set("abcdefghijklmnopqrstuvwxyzđð")  # ('ð' is OCR's đ: 'Ða khoa')
+    for vowel in "aăâeêioôơuưy":
+        letters.update(unicodedata.normalize("NFC", vowel + tone) for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"))
+    return frozenset(letters)
+
+
+_VIETNAMESE_LETTERS = _vietnamese_letters()
 
 # an English word's regular endings and the stems they leave ('doses' -> 'dose', 'skipped' -> 'skip',
 # 'forearms' -> 'forearm', 'awakening' -> 'awaken', 'harmful' -> 'harm'): endings, not words, so code

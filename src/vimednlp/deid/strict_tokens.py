@@ -17,7 +17,7 @@ from ..text.fold import fold_lower
 from .strict_capitalised import capitalised
 from .strict_codes import digit_count
 from .strict_cues import after_cue
-from .strict_english import english_here, inflected, vietnamese_like
+from .strict_english import english_here, foreign_letters, inflected, vietnamese_like
 
 _OCR_NUMBER = re.compile(r"[0-9OolI]+")
 
@@ -104,7 +104,8 @@ def token_pass(finder, L, P) -> None:
                 i = j
                 continue
         if len(w) >= 3 and w.isascii() and not known.has(w, False) and not common.has(w, False) \
-                and not clinical.has(w, False) and not vietnamese_like(w) and not inflected(w, known):
+                and not clinical.has(w, False) and not vietnamese_like(w) and not inflected(w, known) \
+                or len(w) >= 2 and foreign_letters(w) and not any(x.has(w, True) for x in (known, common, clinical)):
             finder.take(s, e, "NAME", "strict: foreign word")
         i += 1
 
