@@ -1207,8 +1207,10 @@ class ProfessionRecognizer(Recognizer):
                     x = e
                     while x < n and x - e < 3 and ctx.tokens[x].kind == "word" and ctx.tokens[x].text.islower() and ctx.adj[x - 1]:
                         x += 1
-                    if x > e and x < n and ft[x] == ":" and (i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]):
-                        colon = x
+                    if x > e and x < n and ft[x] == ":" and (i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
+                                                               or _FIELD_GAP.search(ctx.text, ctx.tokens[i - 1].end,
+                                                                                    ctx.tokens[i].start)):
+                        colon = x  # (or after a wide gap: '... Huyền   Kế toán viện phí: Nguyễn Thị ...')
             line_start = i == 0 or "\n" in ctx.text[ctx.tokens[i - 1].end:ctx.tokens[i].start]
             if line_start and self._speaker_label(ctx, base_key):
                 i = e  # 'nhân viên ừ tôi nghe': a transcript's speaker label opening many turns, not an occupation
