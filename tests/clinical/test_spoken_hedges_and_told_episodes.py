@@ -48,3 +48,4 @@ def test_prevent_without_marks_is_itch():
     assert a[sp]["uncertain"] and not a[sp]["hypothetical"]
     b = _attrs("Dặn dùng aspirin để ngừa đột quỵ tái phát.")
     assert b["đột quỵ"]["hypothetical"]
+

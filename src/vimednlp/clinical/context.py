@@ -583,7 +583,8 @@ class ConText:
                     return True
         k = start - 1
         while k >= limit and keys[k] not in HARD_STOPS and not view.line_break_before[k + 1]:
-            node = self.rules.term_trie.root.get(keys[k])
+            # a bracket ends a cue's scope over the evidence it holds (`_evidence_bracket`), never a section's
+            node = self.rules.term_trie.root.get(keys[k]) if keys[k] != "(" else None
             j = k + 1
             while node is not None:
                 if any(e.label == category for e in node.get("", ())):
@@ -700,6 +701,8 @@ class ConText:
                 has_target = True
                 continue
             if cat in terms[k]:
+                if key == "(" and not (forward and _evidence_bracket(keys, in_target, targets, k, b, target)):
+                    continue   # a bracket ends a scope only when it holds the target as evidence
                 if not (SOFT + cat in terms[k] and self._also(cat, keys, k, b)):
                     return False
             if key == ",":
@@ -729,6 +732,18 @@ class ConText:
 
 _LINE_BULLETS = {"-", "*", "+", "•", "–", ">", "·"}
 _DASHES = {"-", "–", "—", "--"}
+
+
+def _evidence_bracket(keys: list[str], in_target: list[int], targets: Sequence[Target], k: int, b: int,
+                      target: Target) -> bool:
+    """A bracket opened at token k that holds `target` (starting at b) as evidence for what stands before it
+    (`nghi trộn Dexamethason (mặt tròn)`, `Chưa loại trừ NKTN (nước tiểu đục)`), not a gloss of the mention right
+    before it in another language (`scrub typhus (sốt mò)`: the same label); a target after the bracket has closed
+    (`(sốt mò) vs leptospirosis`) is no part of it."""
+    if ")" in keys[k + 1:b]:
+        return False
+    before = in_target[k - 1] if k > 0 else -1
+    return not (before >= 0 and targets[before].label == target.label)
 
 
 def _problem_target(t: Target) -> bool:
