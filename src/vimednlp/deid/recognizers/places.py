@@ -27,7 +27,9 @@ from .spoken import spoken_number_end
 from .tables import header_lines
 
 _V = vocab("places")  # the word lists below: resources/deid/vocab/places.yaml (each with its reason)
-_ID_CODE = re.compile(r"[a-z]{2,}\d{6,}$")
+# a card's or a record's code after 'số' (folded): two letters or more, then digits ('gd4010128807345', 'xn26-1142',
+# 'pvi-hc-2026-0881455', 'ct-2612-0457'); a house number opens with a digit or one letter ('12a', 'a12', 'b2-117')
+_ID_CODE = re.compile(r"[a-z]{2,}(?:\d{6,}|[a-z0-9]*(?:[\-./][a-z0-9]+)*\d[a-z0-9]*)$")
 _NUMBERISH = re.compile(r"^(?:\d+[a-z]?(?:[/\-]\d+[a-z]?)*|[a-z]?\d+[a-z]?)$")
 # address units (resources/deid/vocab/address_units.tsv): each set is the units with a 'yes' in one column
 _ABBREV_UNITS = address_unit_set("dot")
