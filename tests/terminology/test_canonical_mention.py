@@ -22,6 +22,8 @@ def top3(q):
     ("Thiếu rnáu não", "Thiếu máu não"),
     ("Viêm gan С mạn", "Viêm gan C mạn"),          # Cyrillic Es
     ("Ung thư gan phảí", "Ung thư gan phải"),       # a second tone mark
+    ("Hạ đường huyết do insuIin", "Hạ đường huyết do insulin"),   # capital I read for a small l
+    ("ngộ độc rượu ethanoI", "ngộ độc rượu ethanol"),
     # spoken letters and numbers in a transcript
     ("bệnh thận mạn giai đoạn năm", "bệnh thận mạn giai đoạn 5"),
     ("suy tim nyha ba", "suy tim nyha 3"),
@@ -211,3 +213,9 @@ def test_a_second_verb_after_the_first_is_not_the_diagnosis():
 
     assert head_of("con tôi bị lên thủy đậu") == "thủy đậu"
     assert head_of("ông bị mắc lao phổi") == "lao phổi"
+
+
+@pytest.mark.parametrize("mention", ["HbA1c tăng cao", "HA 150/90 mmHg", "pH máu 7,2", "thiếu IgA", "SpO2 88%"])
+def test_capitals_of_acronyms_and_units_are_kept(mention):
+    # a capital I is read as l only among lower-case letters; acronyms and units keep theirs
+    assert (canonical_mention(mention) or mention).count("l") == mention.count("l")

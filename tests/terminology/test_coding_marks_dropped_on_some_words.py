@@ -39,3 +39,16 @@ def test_a_marked_word_that_is_another_word_still_counts(vi_cache):
 def test_the_unspecified_subcode_leads_a_tie_with_its_category(vi_cache):
     got = [c.code for c in code("Hội chứng thận hu", k=3)]
     assert got[0] == "N04.9" and "N04" in got
+
+
+def test_a_run_with_one_mark_dropped_takes_the_rewrite_of_its_marked_form():
+    # `không phu thuộc insulin`: the writer dropped the mark of one word; the others are the key's own words
+    assert norm("tiểu đường không phu thuộc insulin") == norm("tiểu đường không phụ thuộc insulin")
+    assert norm("tiểu đường không phụ thuộc insulin").endswith("type 2")
+    # a marked word that is another word keeps the run from being read as the key (`phú` is not `phụ`)
+    assert not norm("không phú thuộc insulin").endswith("type 2")
+
+
+def test_one_mark_dropped_still_codes_the_type(vi_cache):
+    c = top("ĐTĐ không phu thuộc insulin, đường huyết dao động")
+    assert c is not None and c.code[:3] == "E11"

@@ -36,6 +36,8 @@ _EDGE = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.UNICODE | re.DOTALL)
 class _Forms:
     chars: dict[str, str] = field(default_factory=dict)
     ocr: list[tuple[str, str]] = field(default_factory=list)
+    # a capital read for a small letter inside a lower-case word (`insuIin`)
+    ocr_case: list[tuple[str, str]] = field(default_factory=list)
     double_tone: bool = False
     chat: dict[str, str] = field(default_factory=dict)
     lead: set[str] = field(default_factory=set)
@@ -89,6 +91,8 @@ def forms() -> _Forms:
             elif kind == "ocr":
                 if src == "´":
                     f.double_tone = True
+                elif src.isupper() and dst.islower():
+                    f.ocr_case.append((src, dst))
                 else:
                     f.ocr.append((src, dst))
             elif kind == "chat":
@@ -183,6 +187,13 @@ def _ocr_word(core: str, f: _Forms) -> str:
     `rượư` -> `rượu`); unchanged when no single kind of substitution makes a syllable."""
     if core and core.isascii() and not core.isalpha():
         return _ocr_digits(core)
+    for a, b in forms().ocr_case:
+        # a capital between lower-case letters, or ending a word of lower-case letters, is a misread small
+        # letter (`insuIin`, `methanoI`: I for l); acronyms and units (`HbA1c`, `mmHg`, `pH`) have no two
+        # lower-case letters before it or no lower-case letter after it
+        if a in core[2:]:
+            core = "".join(b if ch == a and i >= 2 and core[i - 2:i].islower()
+                           and (i == len(core) - 1 or core[i + 1].islower()) else ch for i, ch in enumerate(core))
     if not core or is_syllable(core) or core.isascii():
         # (a word without marks is chat or English; `Suy tirn` is read by the ranker's respelling, which knows
         # the index words: `burn` stays burn)

@@ -52,10 +52,31 @@ def _rewrites(folded: bool = False) -> tuple[dict[tuple[str, ...], list[str]], i
     return table, max((len(k) for k in table), default=1)
 
 
+@lru_cache(maxsize=1)
+def _rewrites_by_fold() -> dict[tuple[str, ...], list[tuple[tuple[str, ...], list[str]]]]:
+    """The table for text written with marks, keyed without them: (marked key, replacement) per folded key."""
+    out: dict[tuple[str, ...], list[tuple[tuple[str, ...], list[str]]]] = {}
+    for key, rep in _rewrites(False)[0].items():
+        out.setdefault(tuple(fold(w) for w in key), []).append((key, rep))
+    return out
+
+
+def _partly_marked(key: tuple[str, ...], bare: list[bool]) -> list[str] | None:
+    """A run written with marks on some words and none on others (`không phu thuộc insulin`: one mark dropped)
+    read as the table's key when every marked word is the key's own word and a bare one only lost its marks."""
+    if all(bare) or not any(bare):
+        return None
+    for marked, rep in _rewrites_by_fold().get(tuple(fold(w) for w in key), ()):
+        if all(b or w == m for w, m, b in zip(key, marked, bare)):
+            return rep
+    return None
+
+
 def _apply_rewrites(words: list[str], folded: bool) -> list[str]:
     """Longest-match-first rewrite of whole word sequences, one left-to-right pass. In text written with marks,
     a run of words left without any (`Ung thu vú`: marks dropped on some words only) is also looked up in the
-    table for unmarked text."""
+    table for unmarked text, and a run with some of its marks dropped (`không phu thuộc`) as the marked key
+    whose marked words it keeps."""
     table, longest = _rewrites(folded)
     bare_table = None if folded else _rewrites(True)[0]
     bare = [fold(w) == w for w in words]
@@ -67,6 +88,8 @@ def _apply_rewrites(words: list[str], folded: bool) -> list[str]:
             rep = table.get(key)
             if rep is None and bare_table is not None and all(bare[i:i + n]):
                 rep = bare_table.get(key)
+            if rep is None and not folded and n > 1:
+                rep = _partly_marked(key, bare[i:i + n])
             if rep is not None:
                 out.extend(rep)
                 i += n

@@ -33,7 +33,7 @@ from .store import BUILD_HINT, IcdStore, normalize_code, open_store
 log = logging.getLogger(__name__)
 
 SYSTEMS = ("icd10", "drug", "lab")
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 MAX_QUERY_CHARS = 1000
 NGRAM_RANGE = (2, 4)  # character n-grams inside word boundaries, as sklearn's char_wb
 # benchmarks switch this off to measure search on titles alone (an ablation)
@@ -65,13 +65,13 @@ _PARENS = re.compile(r"[\(\[]([^\)\]]+)[\)\]]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _language_parts(query: str) -> list[str]:
+def _language_parts(query: str, vi_words: frozenset[str] = frozenset()) -> list[str]:
     """A glossed mention's halves, each looked up alone: the text outside and inside parentheses
     (`viêm phổi (pneumonia)`, `Gãy đầu dưới xương quay (distal radius fracture)`). Runs of English and
     Vietnamese words are not split: ASCII loanwords (`virus`, `ceton`, `insulin`) make them unreliable."""
     inside = _PARENS.findall(query)
     if not inside:
-        return _language_runs(query)
+        return _language_runs(query, vi_words)
     outside = _PARENS.sub(" ", query).strip()
     parts = [t.strip() for t in [outside, *inside] if len(_WORD.findall(t)) and max(map(len, _WORD.findall(t))) >= 3]
     return [p for p in dict.fromkeys(parts) if p != query]
@@ -156,20 +156,45 @@ def _upper_abbreviations(text: str) -> str:
                   text)
 
 
-def _language_runs(query: str) -> list[str]:
+def _language_runs(query: str, vi_words: frozenset[str] = frozenset()) -> list[str]:
     """A mention that starts in English and goes on in Vietnamese (`stroke nhồi máu não bán cầu trái`,
     `Herpes zoster vùng mắt trái`): the Vietnamese rest looked up alone, beside the whole. The English run
     is words without marks that make no Vietnamese syllable (not acronyms); the rest must hold marks."""
     words = query.split()
     i = 0
-    while (i < len(words) and words[i].isascii() and len(words[i]) >= 3 and not words[i].isupper()
-           and not is_syllable(words[i].lower().strip(",;:"))):
+    while i < len(words) and _english_word(words[i]):
         i += 1
     if i == 0 or i == len(words) or not has_diacritics(" ".join(words[i:])):
-        return []
+        # the converse: Vietnamese words, then an English qualifier or kind (`Rung nhĩ paroxysmal`, `K phổi
+        # non-small cell, T2N1M0`): the Vietnamese head alone, a stage or code written after it set aside
+        j = len(words)
+        while j > 0 and not _english_word(words[j - 1]) and _staging(words[j - 1]):
+            j -= 1
+        end = j
+        while j > 0 and _english_word(words[j - 1]):
+            if {fold(norm(w)) for w in (words[j - 1], canonical_mention(words[j - 1]) or "")} & vi_words:
+                # a word the Vietnamese titles use themselves (an eponym, a chemical: `Sa sút trí tuệ
+                # Alzheimer`, `ngộ độc rượu methanol`) belongs to the Vietnamese name
+                return []
+            j -= 1
+        if j == end or j == 0 or not has_diacritics(" ".join(words[:j])):
+            return []
+        return [" ".join(words[:j]).strip(" ,;:-")]
     # the English head alone would outrank the Vietnamese words that say which kind (`stroke` -> I64 for
     # `stroke nhồi máu não`): only the Vietnamese rest is looked up alone
     return [" ".join(words[i:])]
+
+
+def _english_word(w: str) -> bool:
+    """A word of three or more ASCII letters, not an acronym, that makes no Vietnamese syllable (`stroke`,
+    `paroxysmal`, `non-small`)."""
+    return w.isascii() and len(w) >= 3 and not w.isupper() and not is_syllable(w.lower().strip(",;:"))
+
+
+def _staging(w: str) -> bool:
+    """A stage or code written after a diagnosis (`T2N1M0`, `33`): letters and digits mixed, or digits."""
+    core = w.strip(",;:()")
+    return bool(core) and core.isalnum() and any(ch.isdigit() for ch in core)
 
 
 def _same_value(a: str, b: str) -> bool:
@@ -358,7 +383,10 @@ class TermIndex:
                                                if i not in lower_abbr):
                 if c in self.titles:
                     add(c, SCORES["combination"], "combination", group)
-            variants += [(part, "part", 0) for part in _language_parts(q)]
+            for part in _language_parts(q, self._vi_words()):
+                # a half read alone has its abbreviations expanded like the whole (`K phổi` = ung thư phổi)
+                variants.append((part, "part", 0))
+                variants += [(v, "part", r) for v, r in abbreviation_variants(part, context)]
         letters = max(1, sum(map(len, _WORD.findall(q))))
         for pi, (v, via, r) in enumerate(list(variants)):
             fixed = self._respell(norm(v))
@@ -450,6 +478,17 @@ class TermIndex:
             self._context_chapter(best, [fold(norm(b)) for b, _ in bases])
             self._context_missing(best, [fold(norm(b)) for b, _ in bases])
         return self._rank(best, k)
+
+    def _vi_words(self) -> frozenset[str]:
+        """Words (marks removed) of the Vietnamese titles and synonyms, loanwords included (`alzheimer`,
+        `methanol`, `insulin`). Built on first use (not pickled with the index)."""
+        got = self.__dict__.get("_vi_words_set")
+        if got is None:
+            got = frozenset(w for i, e in enumerate(self.entries)
+                            if not (e.kind in ("en", "en_alt") or e.kind.startswith("title_en"))
+                            for w in fold(self.norms[i]).split())
+            self.__dict__["_vi_words_set"] = got
+        return got
 
     _INITIALS_MIN = 3
     _INITIALS_TOKEN = re.compile(r"[^\W\d_]{3,10}")
@@ -1041,7 +1080,8 @@ class TermIndex:
             self.__dict__["_families"] = fam
         return fam.get(category, [])
 
-    _QUALIFIED_REASONS = ("qualifier-stripped", "exact", "synonym", "abbreviation", "accent-folded")
+    # (`part`: a half found alone, `Rung nhĩ paroxysmal` -> I48.0 beside I48.9)
+    _QUALIFIED_REASONS = ("qualifier-stripped", "exact", "synonym", "abbreviation", "accent-folded", "part")
 
     def _qualifiers(self, best: dict[str, tuple[float, str, str]], query: str,
                     reasons: tuple[str, ...] = _QUALIFIED_REASONS) -> None:
