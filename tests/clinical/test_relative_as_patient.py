@@ -88,3 +88,15 @@ def test_the_child_sender_speaking_of_themself_in_a_chat():
 def test_the_patient_writing_of_themself_is_no_relative():
     a = _flags("[08:02] Duy: chi oi e ho nhieu hon, sot nhe, e ko bi lao a\n")
     assert not a["lao"]["family"]
+
+
+def test_the_parent_named_with_a_possessive_is_the_patient_bare_later_in_the_chat():
+    text = ("Lan 19:42: c Thuy oi, me e tu hom kia toi gio phu 2 chan a\n"
+            "Lan 19:43: dem qua me kho tho, phai ke 3 cai goi moi ngu dc\n")
+    a = _flags(text)
+    assert not a["kho tho"]["family"]
+
+
+def test_a_wound_edge_typed_without_marks_is_no_father():
+    a = _flags("Vet thuong vung tham T 4cm bo nham, dang chay mau ri ri. Ko non.")
+    assert not a["chay mau"]["family"]

@@ -406,6 +406,11 @@ def _patient_relative(text: str, spans: list[Span], past: set[int] = frozenset()
     if writer is not None and (child or intro_kin or any(m.group("kin") in patient
                                                          for m in writer[0].finditer(folded))):
         _writer_self(text, folded, spans, writer[1], speaker)
+    if not (child or intro_kin is not None):
+        # the parent named the patient with a possessive (`me e ... phu 2 chan`) is the same one bare later in the
+        # chat (`dem qua me nam dau thap ko dc`)
+        kins = [kv for kv in _kin_at(text, folded, compiled, bare=True)
+                if not any(sp.start <= kv[0] < sp.end for sp in spans)]
     starts = [s for s, _, _ in kins]
     for sp in spans:
         if not sp.attrs.get("family"):
