@@ -303,6 +303,10 @@ class ConText:
                 return False
             if rule.marked and any(has_marks(w) and not has_marks(words[i + k]) for k, w in enumerate(e.words)):
                 return False
+            if i > 0 and words[i][:1].isalpha():
+                s0 = view.tokens.spans[i][0]
+                if s0 > 0 and (view.text[s0 - 1] == "/" or view.text[s0 - 1].isdigit()):
+                    return False   # a word glued to a number or a slash is a unit (`4 mg/kg`: no `kg` = không)
             if not view.acc[i] and _english_lookalike(e, words, i, j):
                 return False
             if rule.at_clause_start and i > 0 and not (
