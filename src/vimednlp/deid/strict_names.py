@@ -217,6 +217,54 @@ def _unmarked_name(ctx, i: int, L) -> bool:
     return not (i >= 2 and ctx.adj[i - 2] and (ctx.ftoks[i - 2], ctx.ftoks[i - 1]) in L["pairs"])
 
 
+_INITIALS = re.compile(r"(?<![\w.])((?:[^\W\d_]{1,2}\.[^\S\n]?){1,3})([^\W\d_]{2,})(?![\w.])")
+
+
+def initialled_names(finder, L) -> None:
+    """A name written as initials with dots and a last syllable ('n.q.bao', 'l.v.khiem', 'k.t. sim'): two initials
+    or more before a given name, a surname or a syllable in no list; one initial, or a surname's short form ('ng.', 'tr.'), only glued to it
+    ('y.dang', 'ng.diễm'). The last syllable is a name syllable, not an initialism ('v.v.', 'a.m.'; words.yaml
+    not_initials); the case does not matter."""
+    text, marks = finder.text, finder.marks
+    W = L["words"]
+    for m in _INITIALS.finditer(text):
+        parts = [p.strip() for p in m.group(1).split(".") if p.strip()]
+        last = m.group(2)
+        if any(len(p) == 2 and fold_lower(p) not in W["surname_short_forms"] for p in parts):
+            continue
+        if fold_lower(".".join(parts + [last])) in W["not_initials"] or fold_lower(".".join(parts)) in W["not_initials"]:
+            continue
+        listed = any(L[k].has(last, marks) for k in ("known", "common", "clinical", "stop"))
+        if not (L["given"].has(last, marks) or L["surnames"].has(last, marks) or len(parts) >= 2 and not listed) \
+                or L["known"].has(last, True):
+            continue  # (a name syllable, or after two initials one in no list: 'k.t. sim'; not a known word: 'tab')
+        if len(parts) < 2 and m.group(1)[-1] != ".":
+            continue  # (one initial needs the name glued to its dot)
+        finder.take_free(m.start(), m.end(), "NAME", "strict: initials and a name")
+
+
+_MIDDLE_INITIAL = re.compile(r"[^\S\n]([^\W\d_])\.?[^\S\n]")
+
+
+def initials_between_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
+    """A middle initial between two removed parts of one name ('michael | j. | carter', 'rebecca | j | anderson'):
+    one letter, single spaces on both sides; without a dot, no letter that is a Vietnamese word or teencode ('ở' as
+    'o', 'j' as 'gì', 'c' as 'chị'). The letter goes with the name."""
+    text = finder.text
+    spans = sorted(list(name_spans) + [(c.start, c.end) for c in finder.out if c.label == "NAME"])
+    starts = {s for s, _e in spans}
+    for _s, e in spans:
+        m = _MIDDLE_INITIAL.match(text, e)
+        if not m or m.end() not in starts or not finder.free(m.start(1), m.end() - 1):
+            continue
+        letter = m.group(1)
+        # (a one-letter word of Vietnamese between two names is no initial: 'a tok | o | chung' is 'ở', 'c' 'chị')
+        dot = "." in m.group(0)
+        if letter.isascii() and (dot or not any(L[k].has(letter, True) for k in ("common", "stop", "spoken"))
+                                 and letter.lower() not in L["words"]["chat_kin"]):
+            finder.take(m.start(1), m.end() - 1, "NAME", "strict: a middle initial between parts of a name")
+
+
 def fragments_after_names(finder, L, name_spans: list[tuple[int, int]]) -> None:
     """A piece of a name that OCR or a line break cut off ('Hồ Văn P ả', 'Hồ Xuân Tá m', 'Cao Văn Th / ịnh'): a
     lower-case piece that is no Vietnamese syllable, or any piece after a last piece that is none, goes with it."""
