@@ -259,3 +259,25 @@ def test_a_process_that_disabled_the_collector_is_left_as_it_is(monkeypatch):
         assert gc.get_freeze_count() == 0 and not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- folded words are kept: a repeat is one look-up, the same string as folding anew ------------------------------
+@pytest.mark.parametrize("word", ["Nguyễn", "ĐỒNG", "bệnh viện", "Quản", "İstanbul", "ǅa", "ΣΟΦΊΑΣ", "HCO3-", ""])
+def test_a_kept_folded_word_is_the_word_folded_anew(word):
+    from vimednlp.text.fold import fold, fold_lower
+
+    first = fold_lower(word)
+    assert first == fold(word).lower()
+    assert fold_lower(word) == first  # (the second time from the kept forms)
+
+
+def test_the_kept_folded_words_stay_bounded():
+    import importlib
+
+    F = importlib.import_module("vimednlp.text.fold")  # (the module: `vimednlp.text.fold` names the function)
+    for i in range(F._WORDS_KEPT + 50):
+        F.fold_lower(f"từ{i}")
+    assert len(F._WORDS) <= F._WORDS_KEPT
+    long_line = "Bệnh nhân " * 10  # (longer than a word: folded each time, not kept here)
+    F.fold_lower(long_line)
+    assert long_line not in F._WORDS

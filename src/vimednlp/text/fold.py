@@ -29,9 +29,17 @@ def fold(text: str) -> str:
 
 def fold_lower(text: str) -> str:
     """Folded and lower-cased; `str.lower` keeps length for Vietnamese letters."""
+    got = _WORDS.get(text)
+    if got is not None:
+        return got
     if len(text) >= _CACHED_FROM:
         return _fold_lower_whole(text)
-    return fold(text).lower()
+    got = text.translate(_TABLE).lower()
+    if len(text) <= _WORD_MAX:
+        if len(_WORDS) >= _WORDS_KEPT:
+            _WORDS.clear()
+        _WORDS[text] = got
+    return got
 
 
 def fold_lower_all(texts) -> list[str]:
@@ -44,6 +52,13 @@ def fold_lower_all(texts) -> list[str]:
         return [fold_lower(t) for t in texts]
     return fold("\n".join(texts)).lower().split("\n") if texts else []
 
+
+# Words and short phrases are folded again and again (each recognizer folds the words it looks at, a table reader
+# every word of every line): each one's folded form is kept, up to `_WORDS_KEPT` of them (then the dict starts
+# afresh), so a repeat costs one dict look-up instead of a `translate` and a `lower`.
+_WORD_MAX = 40
+_WORDS_KEPT = 50_000
+_WORDS: dict[str, str] = {}
 
 # A note's whole text is folded by several components (the token view, sections, the report reader): the last few
 # long texts are kept, so each is folded once (strings are immutable; a hit costs one hash and one comparison).
