@@ -64,3 +64,15 @@ def test_a_label_with_dashes_between_its_words_changes_subject():
     text = "Tiền sử: ĐTĐ type 2.\nHỏi / khám: ho khan, sốt nhẹ."
     got = {s.text: s.attrs["historical"] for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
     assert got["ho khan"] is False
+
+
+def test_a_table_header_row_ends_an_advice_section():
+    from vimednlp.clinical import extract
+
+    text = ("Dự phòng: Cotrimoxazol 960mg/ngày\n"
+            "Tháng | AFB đờm | Cân | Tác dụng phụ\n"
+            " T2 | âm tính | 48 | ngứa nhẹ\n"
+            " T3 | — | 49 | tê bì 2 bàn chân\n")
+    a = {s.text: s.attrs for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+    assert "tê bì 2 bàn chân" in a and not a["tê bì 2 bàn chân"]["hypothetical"]
+    assert not a["ngứa"]["hypothetical"]

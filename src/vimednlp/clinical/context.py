@@ -671,6 +671,9 @@ class ConText:
                 label = target_labels[ti] if labels and ti < len(target_labels) else None
                 return first - colon - 1 > framed[1].window or (label is not None and label not in labels)
             return True
+        if sum(keys[j] == "|" for j in range(k, end)) >= 2 and not any(
+                in_target[j] >= 0 for j in range(k, end) if j < len(in_target)):
+            return True   # a table's header row (`Tháng | AFB đờm | Cân | Tác dụng phụ`): the rows under it are no advice
         words = [view.words[j] for j in range(k, end) if view.words[j][:1].isalpha()]
         return (len(words) >= 2 and all(w.isupper() for w in words)
                 and not any(in_target[j] >= 0 for j in range(k, end) if j < len(in_target)))
