@@ -103,9 +103,33 @@ def propagate(finder, L, names: dict[str, bool]) -> None:
             after_person = i > 0 and ctx.adj[i - 1] and ctx.ftoks[i - 1] in persons
             inside = w[:1].isupper() and i > 0 and ctx.adj[i - 1] and toks[i - 1][3] == "word" \
                 and toks[i - 1][0][:1].islower()
-            if not (line_start or after_person or inside):
+            if not (line_start or after_person or inside or _opens_clause(finder, i, L)):
                 continue
         finder.take(s, e, "NAME", "strict: a given name of this document said again")
+
+
+def _opens_clause(finder, i: int, L) -> bool:
+    """A given name of this document, capitalised, opening a sentence or a bracket before a lower-case word ('(Hòa gõ
+    lại cho sổ)', 'tới nhà r. Binh sot 39 do', 'ok chiều nay. Lanh gui a …'), or after a sentence's end at the end of
+    its line, a sign-off ('Em cam on chi. Hoa'): the name, unless it makes an ordinary word with the next word
+    ('Bình thường', 'Hòa bình')."""
+    from .recognizers.names import _folded_pairs, lower_word_pairs
+
+    toks, ctx, text = finder.ctx.tokens, finder.ctx, finder.text
+    w, s, e, _kind = toks[i]
+    if not (w[:1].isupper() and w[1:].islower()) or i == 0 or toks[i - 1][0] not in ("(", ".", "!", "?") \
+            or toks[i - 1][0] == "." and (i < 2 or not toks[i - 2][0].isalpha() or len(toks[i - 2][0]) < 2):
+        return False  # (after a dot, a sentence's end: not 'TP. Hòa', 'Q. Bình Thạnh' nor '3. Bình')
+    if toks[i - 1][0] == "." and toks[i - 2][0][:1].isupper():
+        return False
+    end = text.find("\n", e)
+    rest = text[e:end if end >= 0 else len(text)]
+    if not rest.strip() and toks[i - 1][0] != "(":
+        return True  # (a sign-off)
+    if i + 1 >= len(toks) or not ctx.adj[i] or toks[i + 1][3] != "word" or not toks[i + 1][0].islower():
+        return False
+    pair = f"{w.lower()} {toks[i + 1][0]}"
+    return pair not in lower_word_pairs() and (finder.marks or f"{ctx.ftoks[i]} {ctx.ftoks[i + 1]}" not in _folded_pairs())
 
 
 def highland_names(finder, L) -> None:
