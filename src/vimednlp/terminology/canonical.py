@@ -55,6 +55,8 @@ class _Forms:
     organism: list[tuple[re.Pattern, str]] = field(default_factory=list)
     guess: list[re.Pattern] = field(default_factory=list)
     site: set[str] = field(default_factory=set)
+    # two-syllable body parts whose first syllable is a word of its own (`đầu gối`, `cổ tay`), marks removed
+    compound: set[tuple[str, str]] = field(default_factory=set)
     sound: list[tuple[str, str]] = field(default_factory=list)  # (`s-`, `x-`): a start or `-n` an end heard alike
     letters: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)  # words -> (letter, alone)
     max_letter: int = 1
@@ -125,6 +127,11 @@ def forms() -> _Forms:
                 f.guess.append(re.compile(src))
             elif kind == "site":
                 f.site.add(_low(src))
+            elif kind == "compound":
+                words = tuple(fold(_low(src)).split())
+                if len(words) != 2:
+                    raise ValueError("a compound row is two words")
+                f.compound.add(words)
             elif kind == "sound":
                 if src.endswith("-") == dst.endswith("-") and src.startswith("-") == dst.startswith("-") and (
                         src.endswith("-") != src.startswith("-")):
@@ -166,6 +173,12 @@ def forms() -> _Forms:
     f.folded["who"] = {fold(k): 1 for k in f.who | f.lead}
     f.folded["cues"] = {tuple(fold(x) for x in k): 1 for k in f.cues}
     return f
+
+
+def splits_compound(left: str, right: str) -> bool:
+    """Whether a cut between these two words falls inside one body part (`đau đầu | gối`: the knee, not a
+    headache; `đau cổ | tay`): the `compound` rows of mention_forms.tsv, matched with or without marks."""
+    return (fold(_low(left)), fold(_low(right))) in forms().compound
 
 
 def _plain(text: str) -> bool:

@@ -177,11 +177,16 @@ def _qualifiers() -> list[tuple[re.Pattern, bool, bool]]:
 def strip_qualifiers(n: str, acuity: bool = False) -> str:
     """The core of a normalized mention: grade, stage, laterality, body site, cue words removed; with
     `acuity=True` also `cấp` / `mạn` (`suy tim cấp` -> `suy tim`, a code system may have no acute form)."""
+    from .canonical import splits_compound
+
     t = n
     for pat, is_acuity, folded in _qualifiers():
         if folded:
             t = _SPACES.sub(" ", t).strip()  # (a site row is anchored at the end)  # fold keeps the length of NFC text: the spans found without marks cut the marked text
             for m in reversed(list(pat.finditer(fold(t)))):
+                before, cut = t[:m.start()].split(), t[m.start():m.end()].split()
+                if before and cut and splits_compound(before[-1], cut[0]):
+                    continue  # the site begins inside a body part (`đau đầu | ngón tay`): not a qualifier
                 t = t[:m.start()] + " " + t[m.end():]
         elif acuity or not is_acuity:
             t = pat.sub(" ", t)

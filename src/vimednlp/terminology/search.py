@@ -24,7 +24,7 @@ import numpy as np
 from ..paths import cache_dir, resource_path
 from ..text.fold import fold, has_diacritics
 from ..text.syllable import is_syllable
-from .canonical import canonical_mention, diagnosis_parts, disease_and_cause, is_conclusion, organism_code, sound_alikes, forms_ocr_digits, head_of, ocr_ascii, says_absent
+from .canonical import canonical_mention, diagnosis_parts, splits_compound, disease_and_cause, is_conclusion, organism_code, sound_alikes, forms_ocr_digits, head_of, ocr_ascii, says_absent
 from .expansion import dictionary as abbreviation_dictionary
 from .expansion import variants as abbreviation_variants
 from .normalize import drug_key, norm, qualifier_features, strip_dose, strip_qualifiers
@@ -765,19 +765,22 @@ class TermIndex:
             words = (strip_qualifiers(norm(first)) or norm(first)).split()
             bare = (strip_qualifiers(norm(first), acuity=True) or norm(first)).split()
             # (the whole first part too when a comma ends it: `Hen phế quản, kiểm soát một phần`)
-            runs = [words[:j] for j in range(len(words) - (first == form), 0, -1)]
+            # (each run with the words it was cut from, to see whether the cut falls inside a body part)
+            runs = [(words[:j], words) for j in range(len(words) - (first == form), 0, -1)]
             if bare != words:  # then without its acuity word (`acute gout flare` -> gout)
-                runs += [bare[:j] for j in range(len(bare) - (first == form), 0, -1)]
+                runs += [(bare[:j], bare) for j in range(len(bare) - (first == form), 0, -1)]
             if len(words) > 1 and fold(words[0]).lower() == "benh":
                 # `bệnh trĩ ...`, `bệnh gút ...`: the disease word after `bệnh` when `bệnh X` is no title
                 after_benh = [words[1:j] for j in range(len(words) - (first == form), 1, -1)]
-                runs += after_benh
+                runs += [(r, words[1:]) for r in after_benh]
             else:
                 after_benh = []
             if first.isascii() and not has_diacritics(first):
                 # English puts the head last: trailing runs after the leading ones (`green pit viper bite`)
-                runs += [words[i:] for i in range(1, len(words))]
-            for run in runs:
+                runs += [(words[i:], words[i:]) for i in range(1, len(words))]
+            for run, src in runs:
+                if len(run) < len(src) and splits_compound(run[-1], src[len(run)]):
+                    continue  # the run ends inside a body part (`đau đầu | gối`)
                 key = " ".join(run)
                 # a run of three letters only as a whole comma-separated first part (`gút, ngón chân sưng`)
                 # or after `bệnh` (`bệnh trĩ đi ngoài ra máu`)
@@ -816,9 +819,13 @@ class TermIndex:
             for part in re.split(r"[,;:]", form):
                 words = norm(part).split()
                 for i in range(len(words)):
+                    if i and splits_compound(words[i - 1], words[i]):
+                        continue  # a run never starts or ends inside a body part (`cổ | tay`, `đầu | gối`)
                     for j in range(i + self._INNER_MIN_WORDS, len(words) + 1):
                         key = " ".join(words[i:j])
                         order += 1
+                        if j < len(words) and splits_compound(words[j - 1], words[j]):
+                            continue
                         if sum(map(len, _WORD.findall(key))) < self._INNER_MIN_LETTERS:
                             continue
                         if key in self.exact or fold(key) in self.folded:
