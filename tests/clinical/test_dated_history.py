@@ -22,3 +22,12 @@ def test_problem_running_from_a_year_is_history():
 def test_a_day_and_month_is_no_history():
     a = attrs("Sốt 05/12 đến nay, ho khạc đờm vàng.")
     assert not any(v["historical"] for v in a.values())
+
+
+def test_a_bracketed_year_dates_the_episode_told_before_it():
+    from vimednlp.clinical import extract
+
+    text = "TS sản: sẩy thai 8 tuần (2021). Vợ nói có lần ông co giật khi bỏ rượu (2022).\nHiện: đau bụng 2 ngày."
+    a = {s.text: s.attrs for s in extract(text) if s.label in ("DISEASE", "SYMPTOM")}
+    assert a["sẩy thai"]["historical"] and a["co giật"]["historical"]
+    assert not a["đau bụng"]["historical"]
