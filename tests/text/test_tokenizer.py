@@ -139,3 +139,12 @@ def test_fast_paths_give_what_the_one_regex_gives():
             "(HA 150/90 mmHg, SpO2 96%). Mã BN: 24.001234 - phòng 3, giường 12, ² ٣ 7")
     assert tokenize(note) == [t for m in re.finditer(r"\S+", note) for t in _regex_tokens(m.group(), m.start())]
     assert tokenize("0912345678") == [("0912345678", 0, 10, "number")]
+
+
+@pytest.mark.parametrize("chunk", ["-", "+", "/", "…", "_", "🙏", "\u0301", "°", "²", "½", "٣", "x",
+                                   "45,", "2024.", "12:", "7'", "1)", '3"', "8?", "12/", "٣,", "²,", "4°"])
+def test_a_lone_mark_and_digits_with_a_closing_mark_are_what_the_one_regex_makes(chunk):
+    from vimednlp.text.tokenizer import _regex_tokens
+
+    text = f"Mạch {chunk} lần"
+    assert tokenize(text) == [("Mạch", 0, 4, "word"), *_regex_tokens(chunk, 5), ("lần", 6 + len(chunk), 9 + len(chunk), "word")]

@@ -98,8 +98,17 @@ def tokenize(text: str) -> list[Token]:
         elif chunk.isdigit() and chunk.isascii():
             # ASCII digits alone: every alternative before `number` needs a letter, a mark or a separator
             add(_new_token(Token, (chunk, start, end, "number")))
+        elif len(chunk) == 1 and not chunk.isalnum() and chunk != "°":
+            # one mark alone ('-', '+', '/', '…'): only `punct` takes a lone character that is no letter, digit or
+            # degree sign (`\w` is a letter, a digit or '_', and '_' is `punct` too)
+            add(_new_token(Token, (chunk, start, end, "punct")))
         elif chunk[-1] in _TRAILING and len(chunk) > 1 and chunk[:-1].isalpha():
             add(_new_token(Token, (chunk[:-1], start, end - 1, "word")))
+            add(_new_token(Token, (chunk[-1], end - 1, end, "punct")))
+        elif chunk[-1] in _TRAILING and len(chunk) > 1 and chunk[:-1].isdigit() and chunk.isascii():
+            # ASCII digits and one closing mark ('45,', '2024.', '12:'): no alternative before `number` takes a digit
+            # run that a lone mark ends (a time, a date, a ratio, a decimal need a digit after it)
+            add(_new_token(Token, (chunk[:-1], start, end - 1, "number")))
             add(_new_token(Token, (chunk[-1], end - 1, end, "punct")))
         else:
             out.extend(_regex_tokens(chunk, start))
