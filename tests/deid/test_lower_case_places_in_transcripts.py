@@ -19,3 +19,11 @@ def test_place_names_that_are_ordinary_words_stay(rules):
     talk = TALK.replace("ở tịnh biên", "ở nhà bè").replace("bên ba chúc", "về hòa bình")
     places = texts(rules, talk, "LOCATION")
     assert "nhà bè" not in places and "hòa bình" not in places
+
+
+def test_home_town_and_market_named_by_a_known_place(rules):
+    # 'quê' (home town) and a market named by its place, in a transcript typed in lower case
+    text = ("sản phụ tên vi thị hằng hai mươi sáu tuổi người tày quê bình liêu lấy chồng bên kia biên giới chị về nhà "
+            "mẹ đẻ để đẻ mẹ đẻ là bà hoàng thị dung bán rau ở chợ móng cái đi cùng hết")
+    places = texts(rules, text, "LOCATION")
+    assert "bình liêu" in places and any("móng cái" in p for p in places)
