@@ -1,5 +1,6 @@
 """The strict profile and a given name of the document said again, capitalised, opening a bracket or a sentence
-before a lower-case word ('(Hạnh gõ lại cho sổ)'), or signing off after a sentence's end; not where it makes an
+before a lower-case word ('(Hạnh gõ lại cho sổ)'), or signing off after a sentence's end; typed without marks
+and spelling a word ('Binh' bình), only there and capitalised; not where it makes an
 ordinary word with the next word ('Hòa bình'), nor after an abbreviation's dot ('TP. Hòa …')."""
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ def test_strict_removes_the_given_name_opening_a_sentence_or_signing_off():
     text = "bs: chị hoa ơi kết quả có rồi nha. Hoa gửi lại số điện thoại giúp em\nem cảm ơn chị. Hoa"
     assert removed_again(text, "hoa", "Hoa gửi", "Hoa")
     assert removed_again(text, "hoa", "chị. Hoa", "Hoa")
+
+
+def test_strict_removes_a_name_typed_without_marks_that_spells_a_word_only_capitalised():
+    # ('binh' is also 'bình': the name goes where it is capitalised and opens a sentence, not in lower case)
+    text = "[04/12] chi le thi binh: toi nha r. Binh sot 39 do 5, an uong binh thuong"
+    assert removed_again(text, "le thi binh", "r. Binh", "Binh")
+    assert not removed_again(text, "le thi binh", "uong binh", "binh")
 
 
 def test_strict_keeps_an_ordinary_word_that_spells_the_name():

@@ -40,10 +40,11 @@ _SURE = ("strict: surname and name syllables", "strict: lower-case name after a 
          "strict: the name of the one thanked", "strict: Central Highlands name (clan, marker, name)")
 
 
-def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]:
+def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool | None]:
     """The last syllable of each removed name (default NAME spans and the sure strict ones), as the key that
     `propagate` compares (lower case with marks, or folded in text without marks), and whether it may go
-    anywhere (a name syllable that is no ordinary word) or only where a name stands."""
+    anywhere (True: a name syllable that is no ordinary word), only where a name stands (False), or, typed without
+    marks and spelling a word, only capitalised where a name stands (None)."""
     toks, marks = finder.ctx.tokens, finder.marks
     spans = list(name_spans) + [(c.start, c.end) for c in finder.out if c.explanation in _SURE]
     # (the names that may teach a word that usually follows a kinship word: the default detector's, and the strict
@@ -74,14 +75,16 @@ def given_names(finder, L, name_spans: list[tuple[int, int]]) -> dict[str, bool]
         ordinary = any(L[k].has(w, marks) for k in ("common", "known"))
         named = L["given"].has(w, marks) or L["surnames"].has(w, marks)
         if not marks and ordinary:
-            continue  # ('la', 'nhung' without marks are 'là', 'nhưng')
+            # ('la', 'nhung' without marks are 'là', 'nhưng': only capitalised where a name stands, None)
+            out.setdefault(f, None)
+            continue
         key = w.lower() if marks else f
         # (without marks a name syllable may still be a word, 'minh' for 'mình': only where a name stands)
-        out[key] = out.get(key, False) or marks and named and not ordinary
+        out[key] = bool(out.get(key)) or marks and named and not ordinary
     return out
 
 
-def propagate(finder, L, names: dict[str, bool]) -> None:
+def propagate(finder, L, names: dict[str, bool | None]) -> None:
     """Every free occurrence of a given name of this document outside a clinical term ('mệt lả'): anywhere
     for a name syllable that is no ordinary word, else where a name stands (at a line's start, as a
     transcript's speaker; after a kinship word or a title; capitalised inside a sentence)."""
@@ -97,7 +100,14 @@ def propagate(finder, L, names: dict[str, bool]) -> None:
         if i > 0 and ctx.adj[i - 1] and (ctx.ftoks[i - 1], ctx.ftoks[i]) in pairs or \
                 i + 1 < n and ctx.adj[i] and (ctx.ftoks[i], ctx.ftoks[i + 1]) in pairs:
             continue
-        if not names[key]:
+        if names[key] is None:
+            # (a name syllable that is also a word, typed without marks: only capitalised inside a sentence or
+            # opening a clause, 'r. Binh sot 39 do', 'Em cam on chi. Hoa')
+            inside = w[:1].isupper() and w[1:].islower() and i > 0 and ctx.adj[i - 1] and toks[i - 1][3] == "word" \
+                and toks[i - 1][0][:1].islower()
+            if not (inside or _opens_clause(finder, i, L)):
+                continue
+        elif not names[key]:
             line_start = not text[text.rfind("\n", 0, s) + 1:s].strip() and not any(
                 " ".join(ctx.ftoks[i:i + m]) in L["words"]["speaker_role_phrases"] for m in (2, 3))  # ('phiên dịch:')
             after_person = i > 0 and ctx.adj[i - 1] and ctx.ftoks[i - 1] in persons
@@ -118,8 +128,8 @@ def _opens_clause(finder, i: int, L) -> bool:
     toks, ctx, text = finder.ctx.tokens, finder.ctx, finder.text
     w, s, e, _kind = toks[i]
     if not (w[:1].isupper() and w[1:].islower()) or i == 0 or toks[i - 1][0] not in ("(", ".", "!", "?") \
-            or toks[i - 1][0] == "." and (i < 2 or not toks[i - 2][0].isalpha() or len(toks[i - 2][0]) < 2):
-        return False  # (after a dot, a sentence's end: not 'TP. Hòa', 'Q. Bình Thạnh' nor '3. Bình')
+            or toks[i - 1][0] == "." and (i < 2 or not toks[i - 2][0].isalpha()):
+        return False  # (after a dot, a sentence's end: not '3. Bình'; a chat's 'r.' is 'rồi.')
     if toks[i - 1][0] == "." and toks[i - 2][0][:1].isupper():
         return False
     end = text.find("\n", e)
