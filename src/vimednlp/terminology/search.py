@@ -542,16 +542,17 @@ class TermIndex:
         """The chapter the mention's context words imply (`context_chapters.tsv`): a disease of a pregnant
         woman takes its O code (`thiếu máu, thai 30 tuần` -> O99.0 before D64.9), a disease of a newborn its
         P code (`viêm phổi sơ sinh` -> P23.9), at the score of the candidate it comes from, which stays just
-        below. Only the three best candidates, and none already in chapter O or P."""
+        below. Only the three best candidates, and none already in chapter O or P unless a row names that range (a
+        baby born preterm: O60 preterm labour -> P07.3)."""
         rows = _context_rows()
         live = [r for r in rows if any(r[0].search(t) for t in texts)] if rows else []
         if not live:
             return
         top = sorted(best.items(), key=lambda kv: (-kv[1][0], _REASON_RANK[kv[1][1]], len(kv[0]), kv[0]))[:3]
         for c, (score, reason, term) in top:
-            if c[0] in "OP":
-                continue
             for _pat, lo, hi, target in live:
+                if c[0] in "OP" and lo[0] not in "OP":
+                    continue  # a pregnancy or newborn code stays, unless a row is written for its own range
                 if lo <= c[:3] <= hi and target in self.titles:
                     old = best.get(target)
                     if old is None or old[0] < score:
