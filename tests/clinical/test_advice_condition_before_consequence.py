@@ -22,3 +22,13 @@ def test_problem_before_an_arrow_and_a_report_is_hypothetical():
 
 def test_a_treatment_after_thi_is_no_condition():
     assert not _attrs("Đau lưng thì tạm dùng Paracetamol 500mg.", "Đau lưng").get("hypothetical")
+
+
+def test_an_open_question_inside_advice_stays_a_doubt():
+    from vimednlp.clinical import extract
+
+    a = {s.text: s.attrs for s in extract("Levofloxacin: tránh dùng khi chưa loại trừ lao phổi. "
+                                          "Giảm liều dần, không thì có thể quá liều.")
+         if s.label == "DISEASE"}
+    assert a["lao phổi"]["uncertain"] and not a["lao phổi"]["hypothetical"]
+    assert a["quá liều"]["hypothetical"] and not a["quá liều"]["uncertain"]

@@ -74,6 +74,7 @@ class Target:
     assertions: set[str] = field(default_factory=set)
     inner: set[str] = field(default_factory=set)     # classes from cues inside the target itself
     past_of_relative: bool = False   # a history cue reached it, dropped for a relative's problem (reconcile)
+    nearest: dict = field(default_factory=dict)   # category -> start token of the nearest forward cue that reached it
 
 
 @dataclass
@@ -518,13 +519,29 @@ class ConText:
                     if self._reaches(keys, stops, terms, in_target, targets, c.end, t.start, t, rule,
                                      comma_list, forward=True, cue_start=c.start, cross=lists):
                         t.assertions.add(rule.category)
+                        if c.start > t.nearest.get(rule.category, (-1, ""))[0]:
+                            t.nearest[rule.category] = (c.start, c.text_key)
                 if rule.direction in ("backward", "bidirectional") and t.end <= c.start:
                     if self._reaches(keys, stops, terms, in_target, targets, t.end, c.start, t, rule,
                                      comma_list, forward=False, cue_start=c.start):
                         t.assertions.add(rule.category)
         self._pedigree_lines(view, keys, targets, in_target, terms)
         for t in targets:
+            doubt = t.nearest.get("uncertain")
+            if doubt is not None and doubt[0] > t.nearest.get("hypothetical", (len(keys), ""))[0] \
+                    and _keys(doubt[1]) in self._firm_doubts():
+                # a clinician's open question told inside advice stays a doubt (`tránh quinolon khi chưa loại trừ lao`,
+                # `dặn chưa loại trừ lao tái phát`); a possibility (`không thì có thể quá liều`) is what may happen
+                t.assertions.discard("hypothetical")
             reconcile(t)
+
+    def _firm_doubts(self) -> frozenset:
+        """context.yaml `firm_doubts` of the uncertain category, as key tuples."""
+        got = self.__dict__.get("_firm")
+        if got is None:
+            conf = self.rules.categories.get("uncertain") or {}
+            got = self.__dict__["_firm"] = frozenset(_keys(str(w)) for w in conf.get("firm_doubts") or ())
+        return got
 
     def _pedigree_lines(self, view: TokenView, keys: list[str], targets: Sequence[Target], in_target: list[int],
                         terms: list[set[str]]) -> None:
