@@ -317,6 +317,10 @@ class LocationRecognizer(Recognizer):
         phrase, a venue word with no name, ...)."""
         toks, ft, n = ctx.tokens, ctx.ftoks, len(ctx.tokens)
         v = u_end
+        if not ctx.diacritics and u_end == i + 1 and ft[i] == "cho" and (
+                i > 0 and ft[i - 1] in _CHO_NOT_MARKET or i > 1 and f"{ft[i - 2]} {ft[i - 1]}" in _CHO_NOT_MARKET
+                or v < n and ft[v] in _folded_titles()):
+            return None  # 'BS cho Calcium', 'gui giay cho chi Ka Giang': 'cho' gives or is for, no market (chợ)
         if v < n and ft[v] in (".", ":") and toks[v].start == toks[v - 1].end \
                 and (ft[v] == ":" or ft[v - 1] in _ABBREV_UNITS or len(ft[v - 1]) <= 3
                      and (len(ft[v - 1]) == 1 or toks[v - 1].text.lower() == ft[v - 1])):
@@ -760,6 +764,10 @@ class OrganizationRecognizer(Recognizer):
             if h_end is None:
                 i += 1
                 continue
+            if h_end == i + 1 and i > 0 and not named and f"{ft[i - 1]} {ft[i]}" in _ORG_HEAD_COMPOUND \
+                    and ctx.adjacent(i - 1, i):
+                i += 1  # 'cán bộ OPC', 'đi bộ Hồ Tây', 'DỊCH VỤ YHCT': the head word ends a compound word
+                continue
             if h_end == i + 2 and f"{ft[i]} {ft[i + 1]}" in _SPECIALTY_HEADS and i > 0 and (
                     ft[i - 1] in _SPECIALTY_TITLE_BEFORE or i > 1 and f"{ft[i - 2]} {ft[i - 1]}" in _SPECIALTY_TITLE_BEFORE) \
                     and (toks[i].text.islower() or toks[i].text.isupper() and toks[i - 1].text.isupper()):
@@ -786,6 +794,8 @@ class OrganizationRecognizer(Recognizer):
             restart = None
             while e < n and e - base < 9 and ctx.adjacent(e - 1, e):
                 t = toks[e]
+                if e >= h_end and (ft[e] in _ACCOUNT_STOP or e + 1 < n and f"{ft[e]} {ft[e + 1]}" in _ACCOUNT_STOP):
+                    break  # 'Techcombank chủ TK ...', 'Vietcombank STK ...': the account follows the bank's name
                 if e > h_end and _COLUMN_GAP.search(ctx.text, toks[e - 1].end, t.start):
                     break  # 'TTYT Thạch An  Mã CS: ...': two spaces or a tab open the form's next field
                 # (a general clinic, 'Phòng khám Đa khoa An Bình - Công ty ...', is an organisation of its own)
@@ -1077,6 +1087,15 @@ class OrganizationRecognizer(Recognizer):
 
 _NOT_ORG = frozenset(_V["not_org"])
 _NOT_ORG_BEFORE = frozenset(_V["not_org_before"])
+_ORG_HEAD_COMPOUND = frozenset(_V["org_head_compound"])
+_ACCOUNT_STOP = frozenset(_V["account_stop"])
+_CHO_NOT_MARKET = frozenset(_V["cho_not_market_before"])
+
+
+@lru_cache(maxsize=1)
+def _folded_titles() -> frozenset[str]:
+    """Titles and kinship words before a name, without marks ('chi', 'thay', 'ba'): one word each."""
+    return frozenset(fold_key(w) for w in cues()["name_before"] if " " not in w)
 _PROGRAMME_CLINIC = frozenset(_V["programme_clinic_words"])
 _JOINT_SPECIALTIES = PhraseSet(_V["joint_clinic_specialties"])
 _COLON_ONLY_FIELDS = frozenset(_V["colon_only_field_cues"])
