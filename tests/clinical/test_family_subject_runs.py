@@ -46,3 +46,15 @@ def test_a_relative_who_tells_is_the_informant(text, term):
 
 def test_a_relative_who_has_it_keeps_family():
     assert "family" in classes("BN nam 58 tuổi. Vợ bị tăng huyết áp, bố mất vì đột quỵ.")["tăng huyết áp"]
+
+
+def test_a_denial_stops_where_a_relative_opens_a_new_subject():
+    from vimednlp.clinical import extract
+
+    # a transcript without punctuation: `không` denies the patient's symptom, not the mother's disease
+    a = {s.text: s.attrs for s in extract("bệnh nhân ho đờm không sốt mẹ bệnh nhân cũng bị tiểu đường mất năm ngoái")
+         if s.label in ("DISEASE", "SYMPTOM")}
+    assert a["sốt"]["negated"] and not a["sốt"]["family"]
+    assert a["tiểu đường"]["family"] and not a["tiểu đường"]["negated"]
+    b = {s.text: s.attrs for s in extract("Gia đình không ai bị tăng huyết áp.") if s.label == "DISEASE"}
+    assert b["tăng huyết áp"]["negated"]

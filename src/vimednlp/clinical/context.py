@@ -480,6 +480,8 @@ class ConText:
             if in_target[k] >= 0:
                 blocked[k] = True
         terms = self._match_terminators(view, keys, blocked)
+        # a relative named with a verb (`mẹ bệnh nhân cũng bị`) opens a new subject: no denial runs past it
+        self._kin_starts = {c.start for c in cues if c.rule.category == "family" and c.rule.needs_verb}
         by_sent: dict[int, list[Target]] = {}
         for t in targets:
             if t.start < n:
@@ -724,6 +726,8 @@ class ConText:
             if in_target[k] >= 0:
                 has_target = True
                 continue
+            if forward and cat == "negated" and k in getattr(self, "_kin_starts", ()):
+                return False
             if cat in terms[k]:
                 if key == "(" and not (forward and _evidence_bracket(keys, in_target, targets, k, b, target)):
                     continue   # a bracket ends a scope only when it holds the target as evidence
