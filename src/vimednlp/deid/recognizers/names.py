@@ -155,6 +155,7 @@ _STAMP_HEADER = re.compile(_V["stamp_chat_header"], re.MULTILINE)
 _STAMP_TAGS = frozenset(_V["stamp_role_tags"])
 _ETHNIC_GROUPS = frozenset(vocab("places")["ethnic_groups"])
 _ETHNIC_BEFORE = frozenset(fold_lower(w) for w in vocab("places")["ethnic_before"] if " " not in w)
+_ETHNIC_SUBGROUPS = frozenset(vocab("places")["ethnic_subgroups"])
 _NAME_TITLES = frozenset(w.lower() for w in _V["name_titles"])
 _NAME_TITLES_FOLDED = frozenset(fold_lower(w) for w in _V["name_titles"])
 _STAMP_PREFIX = frozenset(_V["stamp_name_prefix"])
@@ -546,11 +547,33 @@ class NameRecognizer(Recognizer):
             self._age_after_name(d)
         if not d.upper:
             self._trim_edges(d)
+        self._drop_peoples(d)
         heads = header_lines(ctx)
         if heads:
             # a table's header row typed without separators: 'Họ tên Tuổi Giới Địa chỉ' names columns, not people
             return [c for c in d.out if not any(s <= c.start and c.end <= e for s, e in heads)]
         return d.out
+
+    def _drop_peoples(self, d: _Doc) -> None:
+        """A people named where a name could stand is no person: a people's branch ('Dân tộc: Dao Tiền', 'Hoa
+        Triều Châu'), or the people whose language a name is given in ('tên Dao: Bàn Mùi Sểnh', 'tên Hoa: ...')."""
+        ctx, ft = d.ctx, d.ctx.ftoks
+        keep = []
+        for c in d.out:
+            if c.label == "NAME":
+                a = ctx.token_index_at(c.start)
+                if a is None:
+                    keep.append(c)
+                    continue
+                b = a
+                while b < len(ft) and ctx.tokens[b].end <= c.end:
+                    b += 1
+                written = " ".join(t.text.lower() for t in ctx.tokens[a:b])
+                if written in _ETHNIC_SUBGROUPS or b == a + 1 and ft[a] in _ETHNIC_GROUPS and (
+                        a > 0 and ctx.tokens[a - 1].text.lower() == "tên" and b < len(ft) and ft[b] == ":"):
+                    continue
+            keep.append(c)
+        d.out[:] = keep
 
     def _trim_edges(self, d: _Doc) -> None:
         """A name of 2+ words loses what stands at its edges but names no one: a role or field tag in capitals after
