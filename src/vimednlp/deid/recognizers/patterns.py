@@ -214,6 +214,13 @@ def _id_cue_index() -> tuple[frozenset[str], dict[str, str]]:
     return _ID_INDEX[0], _ID_INDEX[1]
 
 
+# an amount written in thousands with dots, a currency after it or not ('6.220.300', '899.600d', '7.083.300 đ'): a
+# bill's total or the insurance's share, no identifier unless the cue says an identity card or an account (a CMND
+# written '024.567.891' opens with 0, an amount never does)
+_MONEY = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:\s?(?:đ|d|vnđ|vnd|đồng|dong))?")
+_DOTTED_ID_KINDS = frozenset({"cccd", "cmnd", "bhxh", "bank", "passport", "mrn", "admission"})
+
+
 @register_hook("id_numbers")
 class IdRecognizer(RuleRecognizer):
     """The ID recognizer of the `id` pack (resources/deid/rules/id.yaml): validated numbers (CCCD, BHYT,
@@ -275,6 +282,8 @@ class IdRecognizer(RuleRecognizer):
                 continue
             i = ctx.token_index_at(s)
             kind, cue = _kind_cue(ctx, i)
+            if kind not in _DOTTED_ID_KINDS and _MONEY.fullmatch(raw):
+                continue  # 'Quỹ BHYT: 6.220.300', '8 lượt BN 7.083.300 đ': an amount in thousands, no record number
             if len(d) == 12 and V.is_valid_cccd(d):
                 add(s, e, "cccd", 0.95, "validator: CCCD province code, century/gender digit, birth year")
             elif kind in ("cccd", "cmnd") and len(d) in (9, 12):
@@ -348,6 +357,8 @@ class IdRecognizer(RuleRecognizer):
                     and not (ctx.ftoks[j] == "." and (j + 1 >= len(ctx.tokens) or ctx.tokens[j + 1].start > ctx.tokens[j].end)):
                 e = ctx.tokens[j].end
                 j += 1
+            if kind not in _DOTTED_ID_KINDS and _MONEY.fullmatch(f[start:e]):
+                continue  # 'BHYT 899.600d', 'Quỹ BHYT: 268.185': an amount, no card or record number
             if kind in ("cccd", "cmnd", "bhxh", "bank") and len(V.digits_only(f[tok.start:e])) < 6:
                 continue
             add(start, e, kind, 0.85, f"context cue ({kind})")
