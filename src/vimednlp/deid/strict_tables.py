@@ -7,11 +7,16 @@ ethnic-minority name of syllables in no list leaves such cells behind. The stric
 removes every cell of that column that has letters and no digit, whatever its case, unless it is a filler (`-`,
 `không`, `như trên`) or a header again. Rows keep the column only while they are split like the header (same
 separator, same number of cells). A bracketed note after the name (`Lý A Sán (người Dao)`) and a title before it
-(`sư Lâm Chanh Thi`) stay.
+(`sư Lâm Chanh Thi`) stay. Under an age header (`Tuổi`, `Age`) a cell that reads as a number of one to three digits
+once OCR's l, I and O beside a digit are read as 1 and 0 (`7l`, `6O`) goes as an age, even where the allow patterns
+read `7l` as seven litres.
 """
 from __future__ import annotations
 
+import re
+
 from .recognizers.tables import _DIGIT, _LETTER, _header_row, _is_value, _row_sep, _split
+from .strict_codes import ocr_digits
 
 # the labels of the columns whose letter cells go whole (a date, an age, a number has its own shape rules)
 _LETTER_COLUMNS = ("NAME",)
@@ -38,9 +43,14 @@ def name_columns(finder, L) -> None:
             header = None  # (a row of another shape ends the table)
             continue
         for col, (label, _key) in header.items():
-            if label not in _LETTER_COLUMNS or col >= len(cells):
+            if col >= len(cells):
                 continue
             s, e = cells[col]
+            if label == "AGE":
+                _age_cell(finder, s, e)
+                continue
+            if label not in _LETTER_COLUMNS:
+                continue
             # (a bracketed note after the name is no name, 'Lý A Sán (người Dao)'; a title before it stays, 'sư …')
             bracket = text.find("(", s, e)
             e = bracket if bracket > s else e
@@ -54,3 +64,16 @@ def name_columns(finder, L) -> None:
                     or len(cell.split()) > 6:
                 continue
             finder.take_free(s, e, label, "strict: a cell under a person's column")
+
+
+def _age_cell(finder, s: int, e: int) -> None:
+    """An age cell, OCR'd with letters for digits or not ('7l', '6O', '58'): a number of at most three digits."""
+    cell = finder.text[s:e].strip()
+    if not any(c.isdigit() for c in cell):
+        return  # (a cell without a digit is no number: a filler, a note)
+    read = ocr_digits(cell)
+    if re.fullmatch(r"\d{1,3}", read) and int(read) <= 120:
+        a = finder.text.find(cell, s, e)
+        # (taken even where the allow patterns read a volume, '7l' as 7 litres: under an age header it is an age;
+        # a default span over it wins when the spans are merged)
+        finder.take(a, a + len(cell), "AGE", "strict: an OCR'd number under an age header")

@@ -53,7 +53,7 @@ def token_pass(finder, L, P) -> None:
                     and len(toks[i - 1][0]) <= 3:
                 pass  # (a number added to a number: a gestational age '39+4 wks', quantities '90+30')
             elif kind in ("time", "ratio") or small.fullmatch(w) or low in codes or safe_code.fullmatch(w) \
-                    or P["money"].fullmatch(w) or _ocr_word(w, L):
+                    or P["money"].fullmatch(w) and not _after_phone_cue(finder.text, s, e, w, L) or _ocr_word(w, L):
                 pass
             elif kind == "date":
                 finder.take(s, e, "DATE", "strict: date")
@@ -63,7 +63,7 @@ def token_pass(finder, L, P) -> None:
                 pass  # an ICD-10 code the allow patterns did not see ('K35.8')
             else:
                 d = digit_count(w)
-                label = "PHONE" if w.startswith(("0", "+84")) and 9 <= d <= 11 else "ID"
+                label = "PHONE" if w.startswith(("0", "+84")) and 9 <= d <= 11 or P["money"].fullmatch(w) else "ID"
                 finder.take(s, e, label, "strict: digit-bearing code")
             i += 1
             continue
@@ -137,3 +137,19 @@ def _day_month(w: str) -> bool:
     parts = w.split("/")
     return len(parts) == 2 and all(p.isdigit() and len(p) <= 2 for p in parts) and 13 <= int(parts[0]) <= 31 \
         and 1 <= int(parts[1]) <= 12
+
+
+_CUE_BEFORE = re.compile(r"([^\W\d_]+(?:[^\S\n][^\W\d_]+)?)[^\S\n]*[:.][^\S\n]*$")
+
+
+def _after_phone_cue(text: str, s: int, e: int, w: str, L) -> bool:
+    """A number grouped like money, six digits or more and no currency, right after a contact cue and a colon or
+    a dot ('ĐT: 8.553.217'): a phone number (words.yaml phone_cues)."""
+    if digit_count(w) < 6 or not w[-1:].isdigit() or re.match(r"[^\S\n]?(?:[đ₫$]|vn|k\b|tr|usd|dong|đồng)", text[e:e + 5], re.I):
+        return False  # (a currency after it: money after all)
+    m = _CUE_BEFORE.search(text[max(0, s - 24):s])
+    if not m:
+        return False
+    cues = L["words"]["phone_cues"]
+    words = fold_lower(m.group(1)).split()
+    return " ".join(words) in cues or words[-1] in cues
