@@ -40,3 +40,12 @@ def test_unmarked_cho_as_a_verb_is_no_market(rules):
 def test_unmarked_market_still_a_place(rules):
     locs = texts(rules, "hom qua co 1 ba ben kia sang kham o cho Ta Lung roi ve", "LOCATION")
     assert any("Ta Lung" in s for s in locs)
+
+
+def test_unmarked_tiem_as_an_injection_is_no_shop(rules):
+    for text in ("thu 3 e mang be ra tiem 5 trong 1 dc k c", "chau 3 tuoi chac tiem bu DPT vs VNNB nha"):
+        assert texts(rules, text, "LOCATION") == [], text
+
+
+def test_unmarked_shop_with_a_name_stays(rules):
+    assert any("Hong Phuc" in s for s in texts(rules, "mua o tiem thuoc Hong Phuc roi", "LOCATION"))

@@ -384,7 +384,9 @@ class LocationRecognizer(Recognizer):
                     and ft[d] not in _VENUE_STOP and ft[d] not in _STOP_TAIL:
                 d += 1
             if v < d < n and ctx.adj[d - 1] and toks[d].kind == "word" and ctx.caps[d] \
-                    and ctx.ktoks[d] not in _STOP_TAIL:
+                    and ctx.ktoks[d] not in _STOP_TAIL \
+                    and not (toks[d].text.isupper() and len(toks[d].text) <= 5 and len(toks[d].text) > 1):
+                # (an acronym after the kind words is a clinical one: 'tiem bu DPT', a catch-up DPT shot)
                 e = self._cap_end(ctx, d, 5)
         if venue and e > v:
             e = self._venue_tail(ctx, e)
