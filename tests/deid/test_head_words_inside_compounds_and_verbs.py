@@ -49,3 +49,15 @@ def test_unmarked_tiem_as_an_injection_is_no_shop(rules):
 
 def test_unmarked_shop_with_a_name_stays(rules):
     assert any("Hong Phuc" in s for s in texts(rules, "mua o tiem thuoc Hong Phuc roi", "LOCATION"))
+
+
+def test_emphasis_in_capitals_names_no_hospital(rules):
+    text = "Bệnh viện cảm ơn mọi người. Bệnh viện KHÔNG nhận chuyển khoản cá nhân."
+    assert texts(rules, text, "ORGANIZATION") == []
+    assert "TRƯỜNG ĐẠI HỌC Y VÀ DƯỢC HUẾ" in texts(rules, "Sinh viên TRƯỜNG ĐẠI HỌC Y VÀ DƯỢC HUẾ ạ", "ORGANIZATION")
+
+
+def test_tablet_unit_column_is_no_institute(rules):
+    text = "Amoxicilin 500mg\tvien\t184\t1.150\t211.600\nParacetamol 500mg\tvien\t312\t220\t68.640"
+    assert texts(rules, text, "ORGANIZATION") == []
+    assert texts(rules, "chuyen len bv phoi trung uong roi", "ORGANIZATION") == ["bv phoi trung uong"]

@@ -825,6 +825,11 @@ class OrganizationRecognizer(Recognizer):
                         good = m
                     e = m
                     continue
+                if not ctx.upper_doc and t.text.isupper() and len(t.text) > 1 and t.text.lower() in _EMPHASIS_CAPS \
+                        and not toks[e - 1].text.isupper():
+                    # 'Bệnh viện KHÔNG nhận chuyển khoản': a word in capitals for emphasis after the name's lower-case
+                    # words, no name ('ĐẠI HỌC Y VÀ DƯỢC', a heading in capitals, goes on)
+                    break
                 if t.kind in ("word", "dotted") and (ctx.caps[e] and not ctx.upper_doc or ctx.upper_doc and ctx.ktoks[e] not in _STOP_TAIL):
                     if ctx.ktoks[e] in _STOP_TAIL and not ctx.caps[e]:
                         break
@@ -871,7 +876,9 @@ class OrganizationRecognizer(Recognizer):
             if restart is not None:
                 i = restart
                 continue
-            if not named and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS and (
+            if not named and not ctx.upper_doc and ft[i] in _LOWER_ORG_HEADS and not (
+                    # ('Amoxicilin 500mg<TAB>vien<TAB>184': a table's unit column, the tablet, then the next cell)
+                    h_end < n and _COLUMN_GAP.search(ctx.text, toks[h_end - 1].end, toks[h_end].start)) and (
                     not ctx.diacritics or toks[i].text.islower() and all(toks[x].text.lower() == ft[x] for x in range(i, h_end))
                     # a text typed all in lower case with marks (speech-to-text, a dictated hand-over): 'bệnh viện
                     # tâm thần tỉnh điện biên' has no capitals to read either
@@ -1092,6 +1099,7 @@ _NOT_ORG_BEFORE = frozenset(_V["not_org_before"])
 _ORG_HEAD_COMPOUND = frozenset(_V["org_head_compound"])
 _ACCOUNT_STOP = frozenset(_V["account_stop"])
 _CHO_NOT_MARKET = frozenset(_V["cho_not_market_before"])
+_EMPHASIS_CAPS = frozenset(_V["emphasis_caps"])
 
 
 @lru_cache(maxsize=1)
