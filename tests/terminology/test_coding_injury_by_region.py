@@ -36,3 +36,20 @@ def test_a_subcode_the_words_name_leads_its_category(vi_cache):
 def test_other_injuries_keep_their_own_codes(vi_cache, mention, expected):
     c = top(mention)
     assert c is not None and c.code[:3] == expected
+
+
+# --- round 13: an injury named only as such takes its region's `other and unspecified injuries` category -------
+@pytest.mark.parametrize("mention,expected", [
+    ("Chấn thương phần mềm bàn tay trái", "S69"),
+    ("bị chấn thương vùng trán do ngã xe", "S09"),
+    ("knee injury, right", "S89"),
+])
+def test_an_unspecified_injury_by_region(vi_cache, mention, expected):
+    c = code(mention, k=1)
+    assert c and c[0].code[:3] == expected
+
+
+def test_an_injury_word_after_another_disease_is_that_disease(vi_cache):
+    # `tràn khí màng phổi chấn thương`: the pneumothorax (S27.0), not an unspecified chest or head injury
+    c = code("tràn khí màng phổi chấn thương bên phải", k=1)
+    assert c and c[0].code[:3] == "S27"
