@@ -61,3 +61,8 @@ def test_tablet_unit_column_is_no_institute(rules):
     text = "Amoxicilin 500mg\tvien\t184\t1.150\t211.600\nParacetamol 500mg\tvien\t312\t220\t68.640"
     assert texts(rules, text, "ORGANIZATION") == []
     assert texts(rules, "chuyen len bv phoi trung uong roi", "ORGANIZATION") == ["bv phoi trung uong"]
+
+
+def test_next_field_label_ends_a_clinic_name(rules):
+    text = "Nơi ĐK KCB ban đầu: Trạm Y tế xã Sơn Bình Mã: 56O61\nĐến khám: 14 giờ"
+    assert "Trạm Y tế xã Sơn Bình" in texts(rules, text, "ORGANIZATION")

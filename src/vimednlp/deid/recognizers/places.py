@@ -831,8 +831,9 @@ class OrganizationRecognizer(Recognizer):
                     # words, no name ('ĐẠI HỌC Y VÀ DƯỢC', a heading in capitals, goes on)
                     break
                 if t.kind in ("word", "dotted") and (ctx.caps[e] and not ctx.upper_doc or ctx.upper_doc and ctx.ktoks[e] not in _STOP_TAIL):
-                    if ctx.ktoks[e] in _STOP_TAIL and not ctx.caps[e]:
-                        break
+                    if ctx.ktoks[e] in _STOP_TAIL and (not ctx.caps[e] or e + 1 < n and ft[e + 1] == ":"
+                                                       and toks[e + 1].start == t.end):
+                        break  # ('Trạm Y tế xã Sơn Bình Mã: 56O6l': the next field's label, capitalised, ends it)
                     e += 1
                     named = True
                     good = e
