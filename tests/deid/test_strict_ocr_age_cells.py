@@ -22,3 +22,7 @@ def test_strict_removes_an_ocr_age_with_o_for_zero():
 
 def test_strict_keeps_a_volume_in_another_column():
     assert not strict_touched(REGISTER, "2l")
+
+
+def test_strict_removes_a_clean_age_under_the_header():
+    assert strict_removed("| STT | Tuổi | Ghi chú |\n| 1 | 64 | mổ MP |", "64")
