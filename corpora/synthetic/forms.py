@@ -1036,7 +1036,7 @@ def chat_fillers(g) -> dict[str, Callable[[], tuple[str, str | None, dict]]]:
 BUILDERS: dict[str, Callable] = {"group_chat": chat_template, "social_thread": social_thread_template,
                                  "voice_note": voice_note_template, "world_chat": world.world_chat_template,
                                  "hmong_chat": world.hmong_chat_template, "hmong_register": lambda g: world.hmong_register(g.r),
-                                 "facility_table": trade.facility_table_template, "wechat": trade.wechat_template}
+                                 "facility_table": trade.facility_table_template}
 def tpl_kind(genre: str, g) -> str:
     return "group_chat" if g.person.get("stamp") or genre == "group_chat" else genre
 def make_form_doc(rng: random.Random, i: int, genre: str | None = None, augment: bool = True,

@@ -377,7 +377,7 @@ TEMPLATES["transcript"] = TEMPLATES["transcript"] + world.ASR_CALL[:2]
 TEMPLATES["register"] = TEMPLATES["register"] + ["@hmong_register"]
 # round 14 (trade.py): border trade in three scripts, Raglai and Chăm records, facility tables with software accounts,
 # narratives that open sentences with the given name
-TEMPLATES["border_trade"] = trade.BORDER_TRADE + ["@wechat", "@wechat"]
+TEMPLATES["border_trade"] = trade.BORDER_TRADE
 TEMPLATES["south_central"] = trade.SOUTH_CENTRAL
 TEMPLATES["facility_table"] = ["@facility_table"]
 TEMPLATES["narrative"] = trade.NARRATIVE
@@ -404,5 +404,5 @@ CHAT_FORMS: dict[str, tuple[tuple[str, float], ...]] = {"group_chat": (("spaced_
                                                         "travel_claim": (("lower_orgs", .2),),
                                                         "transcript": (("asr", .5),),
                                                         "border_trade": (("lower_orgs", .2),),
-                                                        "south_central": (("no_marks", .5), ("lower", .3)),
+                                                        "south_central": (("no_marks", .3), ("lower", .3)),
                                                         "facility_table": (("lower_orgs", .3),)}

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from pathlib import Path
 
 from corpora.synthetic import generate as base
@@ -120,11 +119,6 @@ def sc_place(r: random.Random) -> str:
     R = TR["raglai"]
     v = r.choice(R["villages"] + TR["cham"]["villages"])
     k = r.random()
-    if k < .15:  # a field, stream, slope or pass by the village name (`rẫy Tà Lương`, `dốc Tà Gụ`), or said in English
-        return f"{r.choice(TR['sc_place_kinds'])} {v}"
-    if k < .22:
-        return r.choice(TR["sc_place_en"]).format(v=v, c=r.choice(R["communes"]))
-    k = r.random()
     if k < .3:
         return f"thôn {v}, xã {r.choice(R['communes'])}, huyện {r.choice(R['districts'])}"
     if k < .5:
@@ -197,7 +191,6 @@ def trade_fillers(g) -> dict:
         "pgiven": lambda: P(g.person.setdefault("name", g.full_name(g.person.get("g"))).split()[-1], "NAME"),
         "tcode": lambda: P(g.person["tcode"], "ID", kind="other"),  # (set by the facility table)
         "account": lambda: P(account_name(r, g.full_name()), "NAME"),
-        "wkdate": lambda: P(vn_weekday_date(r), "DATE"),
         "system": lambda: P(r.choice(TR["accounts"]["systems"]), None),
         "acverb": lambda: P(r.choice(TR["accounts"]["verbs"]), None),
     }
@@ -222,7 +215,7 @@ BORDER_TRADE = [
     "dong tien tam ung nhe. chi {name2} ke toan so {phone}",
     "Biên bản bàn giao hàng và người bệnh tại {gate} ngày {date}\nBên giao: {cnorg} ({cnorg_h}), đại diện {cnname}\n"
     "Bên nhận: {vnorg}, đại diện {name}, CCCD {cccd}\nLái xe {cnname3} bị {sym} khi bốc hàng, được y tế cửa khẩu sơ cứu, "
-    "chuyển {hospital}. Số xe {plate}.\nNgười chứng kiến: {name2}, {phone}. Hẹn làm việc lại {wkdate}.",
+    "chuyển {hospital}. Số xe {plate}.\nNgười chứng kiến: {name2}, {phone}",
 ]
 SOUTH_CENTRAL = [
     "Họ tên: {scname}    Dân tộc: {Raglai|Chăm|Raglai}    Năm sinh: {year}\nĐịa chỉ: {scplace}\nSố thẻ BHYT: {bhyt}\n"
@@ -234,11 +227,6 @@ SOUTH_CENTRAL = [
     "| STT | Họ tên | Năm sinh | Thôn | Mã thẻ | Ngày khám |\n|---|---|---|---|---|---|\n| 1 | {scname} | {byear} | {scplace} | {bhyt} | {sdate} |\n"
     "| 2 | {scname2} | {byear} | {scplace2} | {bhyt} | {sdate} |\n| 3 | {scname2} | {byear} | {scplace2} | {bhyt} | {sdate} |\n"
     "Người lập: {scname2}",
-    "[{datetime}] {given2}: c {given} oi, co ca {sym} o {scplace2}, ten {scname}\n[{datetime}] {given}: ok, {wkdate} e len. "
-    "{scgiven} co BHYT ko\n[{datetime}] {given2}: co, {bhyt}. vo {scgiven} la {scname2} noi con 2 ng nua o {scplace2}\n"
-    "[{datetime}] {given}: {scgiven} sot bao nhieu do? goi e {phone}",
-    "English summary for {forg} ({date}): {scname}, {agenum}, from {scplace}, seen by our team on {wkdate}. "
-    "{scgiven} works as a {ojob}. Wife {scname2}. Referred to {hospital}. Contact: {given2}, {phone}.",
 ]
 NARRATIVE = [
     "Diễn biến ngày {date}: BN {name}, {age}. {pgiven} {sym} từ sáng, nôn 2 lần. {pgiven} được cho {drug} {dose}. "
@@ -252,60 +240,6 @@ NARRATIVE = [
     "Tường trình: lúc {datetime} anh {vigiven} (tên đầy đủ {viname}) cùng bạn là {fname2} đến khoa cấp cứu {hospital}. "
     "{vigiven} bị {sym}. Điều dưỡng {given2} tiếp nhận.",
 ]
-
-
-def cn_date(r: random.Random) -> str:
-    m, d = r.randint(1, 12), r.randint(1, 28)
-    return r.choice([f"{m}月{d}日", f"{r.choice(TR['cn_weekdays'])} {m}月{d}日", f"{r.randint(2024, 2026)}年{m}月{d}日",
-                     f"{r.choice(TR['cn_weekdays'])}", f"{m}/{d}"])
-
-
-def vn_weekday_date(r: random.Random) -> str:
-    """`thứ Hai 7/12`, `Thứ Sáu 11/12`, `thu Hai 14/12`, `chủ nhật 13/12`: a weekday with a capital, then the day."""
-    wd = r.choice(["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"])
-    head = r.choice([f"thứ {wd}", f"Thứ {wd}", f"thu {fold(wd)}", f"T{['Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy'].index(wd) + 2}",
-                     r.choice(["chủ nhật", "Chủ nhật", "CN"])])
-    return f"{head} {r.randint(1, 28)}/{r.randint(1, 12)}"
-
-
-def wechat_template(g) -> str:
-    """A WeChat or Zalo chat between a border clinic and Chinese patients: `2026/12/04 08:41 李美芳: ` stamps, bodies in
-    Chinese or Vietnamese with Hanzi names, places in China, markets and gates, Chinese dates, WeChat ids and phones."""
-    r = g.r
-    pat, rel = cn_person(r), cn_person(r)
-    staff = g.given()
-    head = r.choice([f"微信 WeChat · 对话: {lit(pat['hanzi'], 'NAME')}", f"Zalo · {lit(cn_name(r, pat), 'NAME')}", "WeChat"])
-    lines = [head]
-    y, mo, dd = r.randint(2024, 2026), r.randint(1, 12), r.randint(1, 28)
-    for _ in range(r.randint(5, 10)):
-        hh, mm = r.randint(7, 22), r.randint(0, 59)
-        stamp = lit(r.choice([f"{y}/{mo:02d}/{dd:02d} {hh:02d}:{mm:02d}", f"{y}-{mo:02d}-{dd:02d} {hh:02d}:{mm:02d}",
-                              f"{mo}月{dd}日 {hh:02d}:{mm:02d}"]), "DATE")
-        if r.random() < .55:  # the patient, by the Hanzi name or in pinyin
-            who = lit(pat["hanzi"] if r.random() < .7 else cn_name(r, pat, "pinyin"), "NAME")
-        else:  # the clinic's staff, a title outside the name
-            who = r.choice([f"BS {lit(staff, 'NAME')}", lit(staff, "NAME"), f"Phòng khám ({lit(staff, 'NAME')})"])
-
-        def one(m):
-            k = m[1]
-            if k == "X":
-                return lit(r.choice([pat["hanzi"], pat["hanzi"], cn_name(r, pat)]), "NAME")
-            if k == "Y":
-                return lit(r.choice([rel["hanzi"], cn_name(r, rel)]), "NAME")
-            if k == "P":
-                return lit(r.choice(TR["cn_market_places"] + [cn_address(r, "hanzi")]), "LOCATION")
-            if k == "M":
-                return lit(r.choice(TR["border_gates"]), "LOCATION")
-            if k == "D":
-                return lit(r.choice([cn_date(r), vn_weekday_date(r)]), "DATE")
-            if k == "W":
-                return lit(f"{fold(rel['py_given']).lower()}_{r.choice(['mc', 'dx', 'px', 'hk', ''])}{r.randint(1970, 2005)}", "NAME")
-            if k == "T":
-                return lit(r.choice([cn_phone(r), " ".join(cn_phone(r).replace(" ", "").replace("+86", ""))]), "PHONE")
-            raise KeyError(k)
-        body = re.sub(r"«(\w)»", one, r.choice(TR["cn_chat_bodies"]))
-        lines.append(f"{stamp} {who}: {body}")
-    return "\n".join(lines)
 
 
 def facility_table_template(g) -> str:
