@@ -21,3 +21,19 @@ def test_clinical_codes_and_decrees_stay(rules):
     text = ("Chẩn đoán: loét hành tá tràng (K26.4); kiểu gen CYP2C19 *2/*2; HbA1c 9.8%; nhiễm SARS-CoV-2 "
             "điều trị theo QĐ 4689/QĐ-BYT; mã ATC A10BA02; INTERNATI0NAL HEALTH CLAIM.")
     assert texts(rules, text, "ID") == []
+
+
+def test_dashed_codes_of_any_group_length(rules):
+    # French and English cue words ('contrat n°', 'appel', 'Dossier X:') are never all known: the shape carries it
+    text = ("Assurance: Mutuelle Horizon Expat, contrat n° HZE-2025-0448120 (réf. dossier KTS-26-11-0571). "
+            "Bảo hiểm Allianz Care n° AC-5512-77301-02. [transcription auto · appel VC-20261130-0042] "
+            "Dossier SanteViet: SVN-CAR-00412. Lao ART code SLV-ART-2201 is stable on TLD.")
+    ids = texts(rules, text, "ID")
+    for code in ("HZE-2025-0448120", "KTS-26-11-0571", "AC-5512-77301-02", "VC-20261130-0042", "SVN-CAR-00412",
+                 "SLV-ART-2201"):
+        assert code in ids
+
+
+def test_dashed_markers_under_four_digits_stay(rules):
+    text = "CA 19-9 tăng nhẹ, CA-125 35 U/mL, IL-6 bình thường, HLA-B27 âm tính, BI-RADS 3, NYHA-3."
+    assert texts(rules, text, "ID") == []
