@@ -22,6 +22,17 @@ def _words_file(*parts: str) -> list[str]:
     return [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
 
 
+# French elision: a vowel- or h-initial word after l', d', j', n', s', m', t', c', qu' is one token ("l'hôpital")
+_ELISIONS = ("l'", "d'", "j'", "n'", "s'", "m'", "t'", "c'", "qu'")
+
+
+def _elided(word: str) -> tuple[str, ...]:
+    """A French word and its elided forms ('hôpital' -> "l'hôpital", "d'hôpital", ...)."""
+    if word[:1] in "aàâeéèêiîoôuhy":
+        return (word, *(e + word for e in _ELISIONS))
+    return (word,)
+
+
 class Words:
     """Words as written (lower case, with marks) and without marks: text with marks is checked on the first,
     text without them on the second, so `Om` is not `ốm`."""
@@ -56,11 +67,13 @@ def word_lists() -> dict:
     # (the words known from the clinical lexicons' cells alone, and those known from another list too: a lexicon word
     # that is also a given name, 'Quân' of 'Tứ quân tử thang', 'Ban' of 'phát ban', needs more to be safe capitalised)
     from_lexicon, elsewhere = Words(), Words()
-    for name in ("english_words.txt", "countries.txt", "admin_abbreviations.txt", "clinical_terms.txt"):
+    for name in ("english_words.txt", "french_words.txt", "countries.txt", "admin_abbreviations.txt", "clinical_terms.txt"):
         for w in _words_file("deid", "strict", name):
-            known.add(w)
-            # (an English word is known in English prose; in a Vietnamese sentence 'Ban' is a given name)
-            (from_lexicon if name == "english_words.txt" else elsewhere).add(w)
+            forms = _elided(w) if name == "french_words.txt" else (w,)
+            for f in forms:
+                known.add(f)
+                # (an English or French word is known in its prose; in a Vietnamese sentence 'Ban' is a given name)
+                (from_lexicon if name in ("english_words.txt", "french_words.txt") else elsewhere).add(f)
     for w in _words_file("deid", "strict", "function_words.txt"):
         stop.add(w)
     for w in _words_file("deid", "strict", "spoken_chars.txt"):
