@@ -818,12 +818,15 @@ class DateRecognizer(RuleRecognizer):
                         out.append(Candidate(m.start(g), m.end(g), "DATE", 0.8, self.name, "pattern: cell of a date/time column"))
         year_ends = {c.end for c in out if c.end - c.start == 4 and f[c.start:c.end].isdigit()}
         ycues, year_why = cues()["year_cues"], self.pattern("year re").explanation
+        pcues = cues()["year_cues_prose"]
         for m in _scan(_YEAR_RE, f, starts):
             s, e = m.start(), m.end()
             if not free(s, e):
                 continue
             i = ctx.token_index_at(s)
             cue = ctx.cue_before(i, ycues) if i is not None else None
+            if not cue and i is not None and not _AFTER_NOT_DATE.match(f, e) and not _RANGE_AFTER.match(f[e:e + 10]):
+                cue = ctx.cue_before(i, pcues)  # 'en 2019 à Brest', 'YOB 1992' (not 'en 2000 mg', 'in 2000 tờ')
             if not cue and i and ctx.ftoks[i - 1] == "|":
                 cue = ctx.cue_before(i, ycues, skip="|")  # '| Năm sinh | 1995 (30T) |': the label in the cell before
             if not cue and i and ctx.ktoks[i - 1] in _YEAR_FROM and not _AFTER_NOT_DATE.match(f, e) \
