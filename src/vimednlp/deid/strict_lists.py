@@ -78,6 +78,10 @@ def word_lists() -> dict:
         stop.add(w)
     for w in _words_file("deid", "strict", "spoken_chars.txt"):
         spoken.add(w)
+    # French and English digit and letter names: only for runs of characters spelled aloud (strict_spoken.py)
+    spoken_foreign = Words()
+    for w in _words_file("deid", "strict", "spoken_chars_foreign.txt"):
+        spoken_foreign.add(w)
     for p in sorted(resource_path("clinical").glob("*.tsv")):
         drugs = p.stem.startswith("drug")
         with open(p, encoding="utf-8") as fh:
@@ -189,7 +193,7 @@ def word_lists() -> dict:
     return {"lexicon_names": lexicon_names, "foreign_surnames": foreign_surnames, "nations": nations, "professions": professions, "cue_marked": cue_marked, "person_words": person_words, "person_marked": person_marked, "words": words, "marked_words": marked,
             "pairs": frozenset(pairs), "cue_first": cue_first, "person_heads": person_heads, "phrases": phrases,
             "places": gaz, "titles": titles, "common": common, "known": known, "clinical": clinical,
-            "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken,
+            "codes": frozenset(codes), "surnames": surnames, "given": given, "stop": stop, "spoken": spoken, "spoken_foreign": spoken_foreign,
             "cue": cue, "never": never}
 
 

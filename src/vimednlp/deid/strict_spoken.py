@@ -150,10 +150,11 @@ def spelled_dates(finder, L) -> None:
 def spelled_characters(finder, L) -> None:
     """Runs of spelled-out digits and letters ('không chín một hai ...', 'gờ đê bốn ...'): six or more."""
     toks, spoken, marks = finder.ctx.tokens, L["spoken"], finder.marks
+    foreign = L["spoken_foreign"]  # (French and English ones: 'pé cé vé un deux zéro six')
     i, n = 0, len(toks)
     while i < n:
         j = i
-        while j < n and (toks[j][3] == "word" and spoken.has(toks[j][0], marks) or
+        while j < n and (toks[j][3] == "word" and (spoken.has(toks[j][0], marks) or foreign.has(toks[j][0], True)) or
                          toks[j][3] == "number" and len(toks[j][0]) <= 2 or toks[j][0] in "-.,/") and \
                 (j == i or finder.ctx.adj[j - 1] or toks[j][1] - toks[j - 1][2] <= 1):
             j += 1
