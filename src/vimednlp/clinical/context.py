@@ -913,6 +913,8 @@ def _english_lookalike(e: Entry, words, i: int, j: int) -> bool:
     denies` (`hễ`, hypothetical), `tell me if` (`mẹ`). Unmarked Vietnamese (`he co sot thi`) has a syllable beside it."""
     if not any(not c.isascii() for w in e.words for c in w):
         return False
+    if len(e.words) >= 3:
+        return False   # three syllables in a row are no English words: `Chua loai tru lupus` (clinical blind batch 12)
     from ..text.syllable import is_syllable
 
     if not all(w.isascii() for w in words[i:j]):

@@ -440,6 +440,24 @@ def _heading_body(text: str, view: TokenView, sec: Section) -> int:
     return max(first, bisect.bisect_left(view._starts, m.end()))
 
 
+_LINE_NUMBERING = re.compile(r"[\s\-–—•*+>|]*(?:(?:\d{1,2}|[IVXivx]{1,4}|[a-zA-Z])[.)/][\s\-–—•*+]*)?")
+
+
+def _inline_heading_line_end(text: str, sec: Section) -> int | None:
+    """The end of the heading's line when the heading stands after a sentence on its line and its problems follow it
+    there (`Ông A, 60t, Tịnh Biên. TS: THA (2019), gút.`): such a section reaches no further lines (`Đang có đợt sưng
+    đau khớp` is the visit's problem; clinical blind batch 12). A heading alone at its line end opens rows under it."""
+    start = text.rfind("\n", 0, sec.start) + 1
+    m = _LINE_NUMBERING.match(text, start, sec.start)
+    if m is not None and m.end() >= sec.start:
+        return None     # the heading opens its line
+    end = text.find("\n", sec.heading_end)
+    end = len(text) if end < 0 else end
+    if not text[sec.heading_end:end].strip(" \t:.-–—"):
+        return None
+    return end
+
+
 def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, sections: list[Section]) -> set[int]:
     """Set the assertion attrs; returns the ids of the spans whose history cue was dropped for a relative's problem."""
     targets: list[tuple[Span, Target]] = []
@@ -452,7 +470,9 @@ def _apply_assertions(context, text: str, spans: list[Span], view: TokenView, se
     context.apply(view, [t for _, t in targets], barriers)
     for sp, t in targets:
         sec = section_at(sections, sp.start)
-        if sec is not None and sec.implies and not context.terminated_before(
+        if sec is not None and sec.implies and not (
+                (line_end := _inline_heading_line_end(text, sec)) is not None and sp.start > line_end) \
+                and not context.terminated_before(
                 view, t.start, sec.implies, _heading_body(text, view, sec)):
             t.assertions.add(sec.implies)
             reconcile(t)
