@@ -63,3 +63,16 @@ def test_a_diagnosis_thought_unlikely_is_denied():
 def test_agreeing_with_a_suspicion_keeps_the_doubt():
     a = attrs("BS tuyến tỉnh đồng ý nghĩ nhiều đến sốt mò.")
     assert a["sốt mò"]["uncertain"]
+
+
+def test_a_condition_ends_the_history_label_on_its_line():
+    a = attrs("TS: sỏi thận trái đã tán sỏi (2019). Nếu tụt huyết áp hoặc lơ mơ thì chuyển hồi sức ngay.")
+    assert a["sỏi thận trái"]["historical"]
+    assert a["tụt huyết áp"]["hypothetical"] and not a["tụt huyết áp"]["historical"]
+    assert not a["lơ mơ"]["historical"]
+
+
+def test_an_english_denial_in_a_past_history_is_no_past_event():
+    a = attrs("Past history: hepatitis B since 2012. No diabetes. No TB.")
+    assert a["hepatitis B"]["historical"]
+    assert a["diabetes"]["negated"] and not a["diabetes"]["historical"]

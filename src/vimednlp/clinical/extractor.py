@@ -250,6 +250,9 @@ def _english_cues(text: str, spans: list[Span]) -> None:
                     and not any(o.start <= lo + m.start() < o.end for o in spans if o is not sp):
                 # a cue word inside another mention is part of its name (`seeing things that are not there`)
                 sp.attrs[cat] = True
+                if cat == "negated" and sp.attrs.get("historical"):
+                    # as reconcile(): a denied history is no past event (`Past history: ... No diabetes.`)
+                    sp.attrs["historical"] = False
 
 
 @lru_cache(maxsize=1)
