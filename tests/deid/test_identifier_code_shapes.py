@@ -37,3 +37,16 @@ def test_dashed_codes_of_any_group_length(rules):
 def test_dashed_markers_under_four_digits_stay(rules):
     text = "CA 19-9 tăng nhẹ, CA-125 35 U/mL, IL-6 bình thường, HLA-B27 âm tính, BI-RADS 3, NYHA-3."
     assert texts(rules, text, "ID") == []
+
+
+def test_chat_handles_with_underscore(rules):
+    text = ('{"export":"chat","room_id":"rm_5e2b9d07c1","patient":"x"} / [Chat · phòng rm_a81f30c6d4] / '
+            'WeChat của anh ấy: minhduc_hx2291')
+    ids = texts(rules, text, "ID")
+    for code in ("rm_5e2b9d07c1", "rm_a81f30c6d4", "minhduc_hx2291"):
+        assert code in ids
+
+
+def test_file_names_and_snake_case_words_stay(rules):
+    text = "[img_20261205_2119.jpg] ban đỏ ở bụng; file ket_qua.pdf; trường patient_id trống"
+    assert texts(rules, text, "ID") == []
