@@ -47,9 +47,15 @@ class Words:
             self.marked.add(lw)
             self.folded.add(fold_lower(lw))
 
+    def add_as_written(self, phrase: str) -> None:
+        """Known only with its marks: an accented French word ('médecins') written without them is no evidence of
+        French ('medecins du monde' in unmarked Vietnamese is a name)."""
+        for w in re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", phrase):
+            self.marked.add(w.lower())
+
     def has(self, word: str, marks: bool) -> bool:
         lw = word.lower()
-        return lw in self.marked if marks else fold_lower(lw) in self.folded
+        return lw in self.marked or not marks and fold_lower(lw) in self.folded
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +77,9 @@ def word_lists() -> dict:
         for w in _words_file("deid", "strict", name):
             forms = _elided(w) if name == "french_words.txt" else (w,)
             for f in forms:
-                known.add(f)
                 # (an English or French word is known in its prose; in a Vietnamese sentence 'Ban' is a given name)
-                (from_lexicon if name in ("english_words.txt", "french_words.txt") else elsewhere).add(f)
+                for ws in (known, from_lexicon if name in ("english_words.txt", "french_words.txt") else elsewhere):
+                    (ws.add_as_written if name == "french_words.txt" and fold_lower(f) != f else ws.add)(f)
     for w in _words_file("deid", "strict", "function_words.txt"):
         stop.add(w)
     for w in _words_file("deid", "strict", "spoken_chars.txt"):
