@@ -137,7 +137,7 @@ def test_an_unknown_profile_is_a_clear_error():
 
 # --- widening: the head words of an address or organisation that the detector left outside its span ------------
 @pytest.mark.parametrize("text, leak", [
-    ("Giấy chứng nhận do Bảo hiểm Bảo Minh Cần Thơ cấp, số HĐ 4471.", "Bảo hiểm"),
+    ("Hợp đồng với Bảo hiểm Phú Hưng Sóc Trăng, số HĐ 7712.", "Bảo hiểm"),
 ])
 def test_strict_takes_the_words_its_span_left_behind(text, leak):
     default = vimednlp.deidentify(text, operator="tag").text
