@@ -57,3 +57,29 @@ def test_a_stroke_from_the_past_is_coded_as_its_sequela(vi_cache, mention):
 def test_a_recent_stroke_and_an_old_heart_attack_are_not_sequelae_of_stroke(vi_cache):
     assert top5("tai biến mạch máu não")[:1] == ["I64"]
     assert top5("nhồi máu cơ tim cũ")[:1] == ["I25"]
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("adenocarcinoma of the stomach", "C16"),
+    ("adenocarcinoma of the sigmoid colon", "C18"),
+    ("lung adenocarcinoma, stage IIIA", "C34"),
+])
+def test_an_adenocarcinoma_is_a_cancer_of_its_organ(vi_cache, mention, expected):
+    assert top5(mention)[:1] == [expected]
+
+
+def test_vmc_is_an_old_caesarean_scar(vi_cache):
+    assert top5("thai 38 tuần, VMC 1 lần")[:1] == ["O34"]
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("chị ấy mang bầu 7 tháng, HA 160/100", "O13"),
+    ("vợ em bầu 8 tháng phù chân, đo huyết áp 150/100", "O13"),
+    ("mang thai 32 tuần, tăng huyết áp, protein niệu 2+", "O14"),
+])
+def test_high_blood_pressure_in_a_pregnancy_is_gestational_hypertension(vi_cache, mention, expected):
+    assert top5(mention)[:1] == [expected]
+
+
+def test_a_normal_pressure_in_a_pregnancy_is_no_hypertension(vi_cache):
+    assert not any(c in {"O13", "O14"} for c in top5("có thai 20 tuần, huyết áp 120/80"))
