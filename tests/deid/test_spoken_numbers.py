@@ -76,3 +76,17 @@ def test_age_after_nam_nay_without_tuoi(rules):
 def test_landline_read_digit_by_digit(rules):
     t = "bên em gọi lại theo số bàn không hai tám ba tám năm năm bốn hai sáu chín nhé"
     assert spans(rules, t) == [("PHONE", "không hai tám ba tám năm năm bốn hai sáu chín")]
+
+
+@pytest.mark.parametrize("text,age", [
+    ("dạ cháu mới mười bảy tuổi đang học lớp mười một", "mười bảy tuổi"),  # 'mới' (just) is not 'mỗi' (each)
+    ("bé nhà em mới hai mươi ba tháng tuổi", "hai mươi ba tháng tuổi"),
+    ("chau moi muoi bay tuoi thoi chi", "muoi bay tuoi"),  # no marks: 'moi' is read as 'mới'
+])
+def test_age_in_words_after_moi_is_whole(rules, text, age):
+    assert ("AGE", age) in spans(rules, text)
+
+
+def test_years_counted_after_moi_each_are_no_age(rules):
+    t = "cứ mỗi mười lăm tuổi lại tầm soát một lần"  # 'mỗi' matched with its marks, not folded into 'mới'
+    assert not [s for s in spans(rules, t) if s[0] == "AGE"]

@@ -29,7 +29,8 @@ del _w, _d, _k
 # the words around a spoken number ('tuổi', 'giờ', 'tháng' ...), as written and folded
 _W = dict(_V["words"])
 _WF = {k: fold_lower(w) for k, w in _W.items()}
-_NOT_BEFORE_AGE = frozenset(_V["not_before_age"])
+_NOT_BEFORE_AGE = frozenset(_V["not_before_age"])  # as written
+_NOT_BEFORE_AGE_F = frozenset(_V["not_before_age_folded"])  # in a text without marks
 _DAY_WORDS = (_W["day"], _W["mung"], _W["mong"])  # 'ngày', 'mùng' / 'mồng' (the first ten days) before a date
 _DAY_WORDS_F = tuple(fold_lower(w) for w in _DAY_WORDS)
 _WEEKDAYS = frozenset(_V.get("weekdays_before", ()))
@@ -224,9 +225,10 @@ class SpokenNumberRecognizer(Recognizer):
             if e > i:
                 # 'bảy mươi tư tuổi', 'mười tám tháng tuổi'
                 a = e + 1 if e < n and ft[e] in _AGE_UNITS and e + 1 < n and ft[e + 1] == _WF["age"] else e
-                if a < n and ft[a] == _WF["age"] and ctx.adj[a - 1] and self._said(ctx, a, (_W["age"],)) \
-                        and not (i > 0 and ft[i - 1] in _NOT_BEFORE_AGE):
-                    out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, _WHY["age_words"]))
+                if a < n and ft[a] == _WF["age"] and ctx.adj[a - 1] and self._said(ctx, a, (_W["age"],)):
+                    if not self._not_before_age(ctx, i):
+                        out.append(Candidate(toks[i].start, toks[a].end, "AGE", 0.85, self.name, _WHY["age_words"]))
+                    # either way the whole number is read: no age from its tail ('trong hai mươi tuổi')
                     i = a + 1
                     continue
                 # 'con nhỏ mười bốn tháng', 'bé chín tháng': a child's age in months, said without 'tuổi'
@@ -314,6 +316,16 @@ class SpokenNumberRecognizer(Recognizer):
             if i - k >= 0 and all(ctx.adj[i - k:i]) and " ".join(ctx.ftoks[i - k:i]) in _CHILD_WORDS:
                 return True
         return False
+
+    @staticmethod
+    def _not_before_age(ctx: Context, i: int) -> bool:
+        """The word before token i makes the number a count of years ('trong', 'mỗi'), compared with its marks
+        where the text has them ('mới hai tuổi' is an age), folded where it has none."""
+        if i == 0:
+            return False
+        if ctx.diacritics:
+            return ctx.tokens[i - 1].text.lower() in _NOT_BEFORE_AGE
+        return ctx.ftoks[i - 1] in _NOT_BEFORE_AGE_F
 
     @staticmethod
     def _said(ctx: Context, i: int, marked: tuple[str, ...]) -> bool:
