@@ -90,3 +90,9 @@ def test_age_in_words_after_moi_is_whole(rules, text, age):
 def test_years_counted_after_moi_each_are_no_age(rules):
     t = "cứ mỗi mười lăm tuổi lại tầm soát một lần"  # 'mỗi' matched with its marks, not folded into 'mới'
     assert not [s for s in spans(rules, t) if s[0] == "AGE"]
+
+
+def test_age_after_nam_nay_and_a_person_word(rules):
+    assert ("AGE", "bảy mươi tư") in spans(rules, "dạ năm nay bà bảy mươi tư rồi em ơi")
+    assert ("AGE", "hai muoi chin") in spans(rules, "nam nay chong hai muoi chin roi chi")
+    assert not [s for s in spans(rules, "năm nay con mười hai lần tái khám") if s[0] == "AGE"]

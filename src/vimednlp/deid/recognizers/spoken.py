@@ -50,6 +50,7 @@ _DAY_PART_BEFORE = frozenset(_V["day_part_before"])
 _ORDINAL_NOUNS = frozenset(fold_lower(w) for w in _V["ordinal_nouns"])
 
 _AFTER_AGE = frozenset(_V["after_age"])
+_PERSON_AFTER_THIS_YEAR = frozenset(_V["person_after_this_year"])
 _DAY_PARTS = frozenset(_V["day_parts"])
 _TIME_BEFORE = frozenset(_V["time_before"])
 _OWNER_FILLERS = frozenset(_V["owner_fillers"])
@@ -239,8 +240,10 @@ class SpokenNumberRecognizer(Recognizer):
                     i = e + 1
                     continue
                 # 'mẹ chị năm nay tám mươi rồi': after 'năm nay' (this year) a number alone is the person's age
-                if i > 1 and ft[i - 2] == _WF["year"] and ft[i - 1] == _WF["this"] and self._said(ctx, i - 2, (_W["year"],)) \
-                        and ctx.adj[i - 2] and ctx.adj[i - 1] and (spoken_value(ctx, i, e) or 0) >= 10 \
+                # ... or one person word after it ('năm nay bà bảy mươi tư rồi')
+                j = i - 1 if i > 2 and ft[i - 1] in _PERSON_AFTER_THIS_YEAR and ctx.adj[i - 1] else i
+                if j > 1 and ft[j - 2] == _WF["year"] and ft[j - 1] == _WF["this"] and self._said(ctx, j - 2, (_W["year"],)) \
+                        and ctx.adj[j - 2] and ctx.adj[j - 1] and (spoken_value(ctx, i, e) or 0) >= 10 \
                         and (e >= n or not ctx.adj[e - 1] or toks[e].kind == "punct" or ft[e] in _AFTER_AGE):
                     out.append(Candidate(toks[i].start, toks[e - 1].end, "AGE", 0.8, self.name,
                                          _WHY["age_this_year"]))
